@@ -1,0 +1,281 @@
+package markdown
+
+import (
+	"net/url"
+	"strings"
+
+	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/redtide/edition/doc"
+)
+
+// span is an open inline HTML element collecting its children.
+type span struct {
+	tag  string
+	link string
+	ins  []doc.Inline
+}
+
+// inlines converts the inline children of n. Inline raw HTML arrives from
+// goldmark as separate open and close tags; a small stack pairs them.
+func (c *conv) inlines(n gast.Node) []doc.Inline {
+	stack := []*span{{}}
+	add := func(in doc.Inline) {
+		top := stack[len(stack)-1]
+		top.ins = append(top.ins, in)
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if raw, ok := ch.(*gast.RawHTML); ok {
+			c.rawInline(raw, &stack)
+			continue
+		}
+		for _, in := range c.inline(ch) {
+			add(in)
+		}
+	}
+	// Close what the post left open.
+	for len(stack) > 1 {
+		closeSpan(&stack)
+	}
+	return mergeText(stack[0].ins)
+}
+
+func (c *conv) inline(n gast.Node) []doc.Inline {
+	switch n := n.(type) {
+	case *gast.Text:
+		s := string(n.Segment.Value(c.src))
+		out := c.textWithRefs(n, s)
+		if n.HardLineBreak() {
+			out = append(out, &doc.LineBreak{})
+		} else if n.SoftLineBreak() {
+			out = append(out, &doc.Text{Text: " "})
+		}
+		return out
+	case *gast.String:
+		return []doc.Inline{&doc.Text{Text: string(n.Value)}}
+	case *gast.CodeSpan:
+		var b strings.Builder
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch t := ch.(type) {
+			case *gast.Text:
+				b.Write(t.Segment.Value(c.src))
+			case *gast.String:
+				b.Write(t.Value)
+			}
+		}
+		return []doc.Inline{&doc.Code{Text: b.String()}}
+	case *gast.Emphasis:
+		ins := c.inlines(n)
+		if n.Level >= 2 {
+			return []doc.Inline{&doc.Strong{Inlines: ins}}
+		}
+		return []doc.Inline{&doc.Emph{Inlines: ins}}
+	case *east.Strikethrough:
+		return []doc.Inline{&doc.Strike{Inlines: c.inlines(n)}}
+	case *gast.Link:
+		return c.link(n, string(n.Destination), c.inlines(n))
+	case *gast.AutoLink:
+		u := string(n.URL(c.src))
+		label := string(n.Label(c.src))
+		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
+			u = "mailto:" + u
+		}
+		return c.link(n, u, []doc.Inline{&doc.Text{Text: label}})
+	case *gast.Image:
+		return []doc.Inline{c.image(n)}
+	case *east.FootnoteLink:
+		if n.Index < len(c.index) && n.Index >= 0 && c.index[n.Index] != nil {
+			return []doc.Inline{&doc.NoteRef{Note: c.index[n.Index]}}
+		}
+		c.warn(n, "footnote reference without a definition")
+		return nil
+	case *east.FootnoteBacklink:
+		return nil
+	case *gast.RawHTML:
+		return nil // handled by inlines
+	}
+	if n.Type() == gast.TypeInline {
+		c.warn(n, "unsupported inline element %s; its text is kept", n.Kind())
+		return c.inlines(n)
+	}
+	return nil
+}
+
+// textWithRefs returns text, warning about footnote references that have
+// no definition (goldmark leaves those as literal text, which is kept).
+func (c *conv) textWithRefs(n gast.Node, s string) []doc.Inline {
+	if strings.Contains(s, "[^") && c.log != nil {
+		for _, m := range unknownRef.FindAllStringSubmatch(s, -1) {
+			c.warn(n, "unknown footnote %q: no definition [^%s]: in this post", m[1], m[1])
+		}
+	}
+	return []doc.Inline{&doc.Text{Text: s}}
+}
+
+// link keeps external links; links into the site the post came from
+// (relative or site-absolute paths) mean nothing in an edition and keep
+// only their text.
+func (c *conv) link(n gast.Node, dest string, ins []doc.Inline) []doc.Inline {
+	if u, ok := safeURL(dest); ok {
+		return []doc.Inline{&doc.Link{URL: u, Inlines: ins}}
+	}
+	if dest != "" && !strings.HasPrefix(dest, "#") && c.log != nil {
+		c.warn(n, "link to %q is not an absolute URL; kept as text", dest)
+	}
+	return ins
+}
+
+// safeURL accepts http, https and mailto URLs and returns them
+// normalised; anything else (javascript:, data:, relative) is refused.
+func safeURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "//") {
+		s = "https:" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", false
+		}
+	case "mailto":
+		if u.Opaque == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return u.String(), true
+}
+
+// inlineTags maps HTML inline elements onto the model.
+var inlineTags = map[string]bool{
+	"em": true, "i": true, "cite": true, "dfn": true, "var": true, "u": true, "ins": true,
+	"strong": true, "b": true,
+	"s": true, "del": true, "strike": true,
+	"sup": true, "sub": true,
+	"a":    true,
+	"code": true, "kbd": true, "samp": true, "tt": true,
+}
+
+// ignoredTags are inline elements whose tag is dropped silently and
+// whose text is kept.
+var ignoredTags = map[string]bool{
+	"span": true, "small": true, "big": true, "abbr": true, "acronym": true, "mark": true,
+	"time": true, "font": true, "q": true, "label": true, "bdi": true, "bdo": true, "wbr": true,
+	"nobr": true, "data": true,
+}
+
+func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
+	var b strings.Builder
+	for i := 0; i < raw.Segments.Len(); i++ {
+		s := raw.Segments.At(i)
+		b.Write(s.Value(c.src))
+	}
+	tag := b.String()
+	if strings.HasPrefix(tag, "<!--") || strings.HasPrefix(tag, "<?") || strings.HasPrefix(tag, "<!") {
+		return
+	}
+	name, attrs, closing, selfClosing := parseTag(tag)
+	top := (*stack)[len(*stack)-1]
+	switch {
+	case name == "br":
+		top.ins = append(top.ins, &doc.LineBreak{})
+	case name == "img":
+		if src := attrs["src"]; src != "" {
+			top.ins = append(top.ins, c.htmlImage(raw, src, attrs["alt"], ""))
+		}
+	case inlineTags[name] && !closing && !selfClosing:
+		sp := &span{tag: canonical(name)}
+		if name == "a" {
+			sp.link = attrs["href"]
+		}
+		*stack = append(*stack, sp)
+	case inlineTags[name] && closing:
+		want := canonical(name)
+		for i := len(*stack) - 1; i > 0; i-- {
+			if (*stack)[i].tag == want {
+				for len(*stack) > i {
+					closeSpan(stack)
+				}
+				return
+			}
+		}
+	case ignoredTags[name]:
+	case dangerous[name]:
+		c.warn(raw, "HTML <%s> dropped", name)
+	default:
+		if !closing {
+			c.warn(raw, "HTML tag <%s> dropped; its text is kept", name)
+		}
+	}
+}
+
+func canonical(tag string) string {
+	switch tag {
+	case "i", "cite", "dfn", "var", "u", "ins":
+		return "em"
+	case "b":
+		return "strong"
+	case "del", "strike":
+		return "s"
+	case "kbd", "samp", "tt":
+		return "code"
+	}
+	return tag
+}
+
+// closeSpan pops the top span and appends its element to the one below.
+func closeSpan(stack *[]*span) {
+	s := *stack
+	top := s[len(s)-1]
+	*stack = s[:len(s)-1]
+	parent := (*stack)[len(*stack)-1]
+	ins := mergeText(top.ins)
+	var el doc.Inline
+	switch top.tag {
+	case "em":
+		el = &doc.Emph{Inlines: ins}
+	case "strong":
+		el = &doc.Strong{Inlines: ins}
+	case "s":
+		el = &doc.Strike{Inlines: ins}
+	case "sup":
+		el = &doc.Sup{Inlines: ins}
+	case "sub":
+		el = &doc.Sub{Inlines: ins}
+	case "code":
+		el = &doc.Code{Text: plainText(ins)}
+	case "a":
+		if u, ok := safeURL(top.link); ok {
+			el = &doc.Link{URL: u, Inlines: ins}
+		}
+	}
+	if el == nil {
+		parent.ins = append(parent.ins, ins...)
+		return
+	}
+	parent.ins = append(parent.ins, el)
+}
+
+// mergeText joins adjacent text runs.
+func mergeText(ins []doc.Inline) []doc.Inline {
+	out := ins[:0]
+	for _, in := range ins {
+		if t, ok := in.(*doc.Text); ok && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(*doc.Text); ok {
+				prev.Text += t.Text
+				continue
+			}
+		}
+		if t, ok := in.(*doc.Text); ok && t.Text == "" {
+			continue
+		}
+		out = append(out, in)
+	}
+	return out
+}

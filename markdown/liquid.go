@@ -1,0 +1,157 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/redtide/edition/internal/diag"
+)
+
+// Jekyll posts carry Liquid tags and kramdown extensions that no Markdown
+// parser knows. They are rewritten before parsing; every rewrite keeps the
+// number of lines, so positions in messages still point at the post.
+var (
+	liquidTag    = regexp.MustCompile(`(?s)\{%-?\s*(\w+)(.*?)-?%\}`)
+	liquidOutput = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
+	ialLine      = regexp.MustCompile(`^[ \t]*\{:[^}\n]*\}[ \t]*$`)
+	ialInline    = regexp.MustCompile(`\{:\s*[.#:][^}\n]*\}`)
+	extBlock     = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
+	tocItem      = regexp.MustCompile(`^\s*(?:[*+-]|\d+\.)\s+(?:TOC|Table of Contents)\s*$`)
+	attrRe       = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
+)
+
+// preprocess rewrites Liquid and kramdown syntax in a post body. base is
+// the file line of body line 1 minus one.
+func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
+	lines := diag.NewLines(body, base)
+	var out bytes.Buffer
+	out.Grow(len(body))
+	last := 0
+	skipping := "" // inside {% comment %} ... dropped
+	for _, m := range liquidTag.FindAllSubmatchIndex(body, -1) {
+		name := string(body[m[2]:m[3]])
+		args := string(body[m[4]:m[5]])
+		line := lines.Line(m[0])
+		if skipping != "" {
+			if name == "end"+skipping {
+				out.Write(newlinesOnly(body[last:m[0]]))
+				out.Write(newlinesOnly(body[m[0]:m[1]]))
+				last = m[1]
+				skipping = ""
+			}
+			continue
+		}
+		out.Write(body[last:m[0]])
+		tag := body[m[0]:m[1]]
+		last = m[1]
+		switch name {
+		case "highlight":
+			lang := strings.Fields(args)
+			out.WriteString("```")
+			if len(lang) > 0 {
+				out.WriteString(lang[0])
+			}
+			out.Write(newlinesOnly(tag))
+		case "endhighlight":
+			out.WriteString("```")
+			out.Write(newlinesOnly(tag))
+		case "raw", "endraw":
+			out.Write(newlinesOnly(tag))
+		case "comment":
+			skipping = "comment"
+			out.Write(newlinesOnly(tag))
+		case "include":
+			out.WriteString(include(path, line, args, log))
+			out.Write(newlinesOnly(tag))
+		default:
+			log.Warnf(path, line, "Liquid tag {%% %s %%} dropped", name)
+			out.Write(newlinesOnly(tag))
+		}
+	}
+	if skipping != "" {
+		out.Write(newlinesOnly(body[last:]))
+	} else {
+		out.Write(body[last:])
+	}
+	body = out.Bytes()
+
+	// Liquid output tags and kramdown attribute lists, line by line.
+	src := bytes.Split(body, []byte("\n"))
+	for i, l := range src {
+		line := base + i + 1
+		if bytes.Contains(l, []byte("{{")) {
+			l = liquidOutput.ReplaceAllFunc(l, func(m []byte) []byte {
+				log.Warnf(path, line, "Liquid output %s dropped", m)
+				return nil
+			})
+		}
+		if !bytes.Contains(l, []byte("{:")) {
+			src[i] = l
+			continue
+		}
+		switch {
+		case ialLine.Match(l):
+			if bytes.Contains(l, []byte("toc")) && i > 0 && tocItem.Match(src[i-1]) {
+				src[i-1] = nil
+			}
+			log.Warnf(path, line, "kramdown attribute list %s dropped", bytes.TrimSpace(l))
+			l = nil
+		default:
+			l = ialInline.ReplaceAllFunc(l, func(m []byte) []byte {
+				log.Warnf(path, line, "kramdown attribute list %s dropped", m)
+				return nil
+			})
+			l = extBlock.ReplaceAllFunc(l, func(m []byte) []byte {
+				log.Warnf(path, line, "kramdown extension %s dropped", m)
+				return nil
+			})
+		}
+		src[i] = l
+	}
+	return bytes.Join(src, []byte("\n"))
+}
+
+// include turns {% include figure.html image-url="x.jpg" caption="..." %}
+// into a Markdown image whose title is the caption; other includes are
+// dropped with a warning.
+func include(path string, line int, args string, log *diag.Log) string {
+	fields := strings.Fields(args)
+	if len(fields) == 0 {
+		log.Warnf(path, line, "empty {%% include %%} dropped")
+		return ""
+	}
+	file := fields[0]
+	kv := map[string]string{}
+	for _, m := range attrRe.FindAllStringSubmatch(args, -1) {
+		kv[strings.ToLower(m[1])] = m[2] + m[3] + m[4]
+	}
+	src := ""
+	for _, k := range []string{"image-url", "image_url", "url", "src", "image", "file", "img"} {
+		if kv[k] != "" {
+			src = kv[k]
+			break
+		}
+	}
+	if !strings.Contains(file, "figure") && !strings.Contains(file, "image") || src == "" {
+		log.Warnf(path, line, "{%% include %s %%} dropped (only figure includes are understood)", file)
+		return ""
+	}
+	alt := kv["alt"]
+	caption := kv["caption"]
+	if alt == "" {
+		alt = caption
+	}
+	return "![" + escapeMD(alt) + "](<" + strings.ReplaceAll(src, ">", "%3E") + "> \"" +
+		strings.ReplaceAll(caption, `"`, `\"`) + "\")"
+}
+
+func escapeMD(s string) string {
+	r := strings.NewReplacer(`[`, `\[`, `]`, `\]`, "\n", " ")
+	return r.Replace(s)
+}
+
+// newlinesOnly keeps just the line breaks of b.
+func newlinesOnly(b []byte) []byte {
+	return bytes.Repeat([]byte("\n"), bytes.Count(b, []byte("\n")))
+}
