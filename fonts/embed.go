@@ -1,0 +1,20 @@
+package fonts
+
+import _ "embed"
+
+// The default faces: Liberation 2.1.4 from github.com/go-fonts/liberation
+// v0.3.3, SIL Open Font License 1.1 (see README.md and LICENSE-OFL.txt).
+var (
+	//go:embed LiberationSerif-Regular.ttf
+	serifRegular []byte
+	//go:embed LiberationSerif-Italic.ttf
+	serifItalic []byte
+	//go:embed LiberationSerif-Bold.ttf
+	serifBold []byte
+	//go:embed LiberationSerif-BoldItalic.ttf
+	serifBoldItalic []byte
+	//go:embed LiberationSans-Bold.ttf
+	sansBold []byte
+	//go:embed LiberationMono-Regular.ttf
+	monoRegular []byte
+)
