@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/redtide/edition/doc"
-	"github.com/redtide/edition/markdown"
 )
 
 // bibTitles are the headings real posts use to introduce the works they
@@ -130,7 +129,7 @@ func bibMarker(b doc.Block) (string, bool) {
 	default:
 		return "", false
 	}
-	title := strings.TrimSpace(markdown.PlainText(ins))
+	title := strings.TrimSpace(doc.PlainText(ins))
 	key := strings.ToLower(strings.TrimRightFunc(title, func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsSpace(r)
 	}))

@@ -184,7 +184,7 @@ func displayRoot(m *manifest.Manifest) string {
 // bibliography and numbers notes, headings and entries.
 func finish(a *doc.Article, log *diag.Log) {
 	if len(a.Blocks) > 0 {
-		if h, ok := a.Blocks[0].(*doc.Heading); ok && sameText(markdown.PlainText(h.Inlines), a.Title) {
+		if h, ok := a.Blocks[0].(*doc.Heading); ok && sameText(doc.PlainText(h.Inlines), a.Title) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
@@ -192,7 +192,7 @@ func finish(a *doc.Article, log *diag.Log) {
 	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
 	numberNotes(a, log)
 	n := 0
-	walkBlocks(a.Blocks, func(b doc.Block) {
+	doc.WalkBlocks(a.Blocks, func(b doc.Block) {
 		if h, ok := b.(*doc.Heading); ok {
 			n++
 			h.ID = fmt.Sprintf("h%d", n)
@@ -215,12 +215,12 @@ func sameText(a, b string) bool {
 // and caps levels at 4, so a post that starts at ### is not set small.
 func normaliseHeadings(blocks []doc.Block) {
 	min := 7
-	walkBlocks(blocks, func(b doc.Block) {
+	doc.WalkBlocks(blocks, func(b doc.Block) {
 		if h, ok := b.(*doc.Heading); ok && h.Level < min {
 			min = h.Level
 		}
 	})
-	walkBlocks(blocks, func(b doc.Block) {
+	doc.WalkBlocks(blocks, func(b doc.Block) {
 		if h, ok := b.(*doc.Heading); ok {
 			h.Level = h.Level - min + 1
 			if h.Level > 4 {
@@ -248,14 +248,14 @@ func numberNotes(a *doc.Article, log *diag.Log) {
 		count[r.Note]++
 		r.Occurrence = count[r.Note]
 	}
-	walkInlinesInBlocks(a.Blocks, visit)
+	doc.WalkInlinesInBlocks(a.Blocks, visit)
 	if a.Bibliography != nil {
 		for _, e := range a.Bibliography.Entries {
-			walkInlines(e.Inlines, visit)
+			doc.WalkInlines(e.Inlines, visit)
 		}
 	}
 	for i := 0; i < len(order); i++ {
-		walkInlinesInBlocks(order[i].Blocks, visit)
+		doc.WalkInlinesInBlocks(order[i].Blocks, visit)
 	}
 	for _, n := range a.Notes {
 		if n.Number == 0 {

@@ -363,7 +363,7 @@ type figureInline struct {
 
 func (c *conv) image(n *gast.Image) doc.Inline {
 	src := string(n.Destination)
-	alt := plainText(c.inlines(n))
+	alt := doc.PlainText(c.inlines(n))
 	caption := strings.TrimSpace(string(n.Title))
 	line := c.line(n)
 	if line == 0 {
@@ -405,38 +405,3 @@ func (c *conv) inlineMarkdown(s string) []doc.Inline {
 	}
 	return out
 }
-
-// plainText flattens inlines to their text.
-func plainText(ins []doc.Inline) string {
-	var b strings.Builder
-	var walk func([]doc.Inline)
-	walk = func(ins []doc.Inline) {
-		for _, in := range ins {
-			switch t := in.(type) {
-			case *doc.Text:
-				b.WriteString(t.Text)
-			case *doc.Code:
-				b.WriteString(t.Text)
-			case *doc.Emph:
-				walk(t.Inlines)
-			case *doc.Strong:
-				walk(t.Inlines)
-			case *doc.Strike:
-				walk(t.Inlines)
-			case *doc.Link:
-				walk(t.Inlines)
-			case *doc.Sup:
-				walk(t.Inlines)
-			case *doc.Sub:
-				walk(t.Inlines)
-			case *doc.LineBreak:
-				b.WriteString(" ")
-			}
-		}
-	}
-	walk(ins)
-	return strings.TrimSpace(b.String())
-}
-
-// PlainText returns the text of inlines without markup.
-func PlainText(ins []doc.Inline) string { return plainText(ins) }

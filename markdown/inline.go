@@ -249,7 +249,7 @@ func closeSpan(stack *[]*span) {
 	case "sub":
 		el = &doc.Sub{Inlines: ins}
 	case "code":
-		el = &doc.Code{Text: plainText(ins)}
+		el = &doc.Code{Text: doc.PlainText(ins)}
 	case "a":
 		if u, ok := safeURL(top.link); ok {
 			el = &doc.Link{URL: u, Inlines: ins}

@@ -1,0 +1,147 @@
+// Package cover draws a typographic cover image for an edition that has
+// none, so that e-reader libraries show a real thumbnail.
+package cover
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"strings"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/redtide/edition/fonts"
+)
+
+// Size of the cover in pixels: the 1:1.6 ratio e-reader stores ask for.
+const (
+	Width  = 1000
+	Height = 1600
+)
+
+// Text is what the cover shows.
+type Text struct {
+	Publication string
+	IssueTitle  string
+	Issue       string // e.g. "Vol. 3, No. 12"
+	Date        string // e.g. "25 November 2026"
+	Headlines   []string
+}
+
+var (
+	ink   = color.RGBA{0x1a, 0x1a, 0x1a, 0xff}
+	paper = color.RGBA{0xfb, 0xf8, 0xf1, 0xff}
+	red   = color.RGBA{0xb3, 0x1b, 0x1b, 0xff}
+)
+
+// PNG draws the cover with the embedded fonts and returns it encoded. The
+// output depends only on t, so builds stay reproducible.
+func PNG(t Text, set *fonts.Set) ([]byte, error) {
+	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	draw.Draw(img, img.Bounds(), &image.Uniform{paper}, image.Point{}, draw.Src)
+	display, err := opentype.Parse(set.Display.Data)
+	if err != nil {
+		return nil, fmt.Errorf("cover: display font: %w", err)
+	}
+	serif, err := opentype.Parse(set.Text.Regular.Data)
+	if err != nil {
+		return nil, fmt.Errorf("cover: text font: %w", err)
+	}
+	italic, err := opentype.Parse(set.Text.Italic.Data)
+	if err != nil {
+		return nil, fmt.Errorf("cover: text font: %w", err)
+	}
+	face := func(f *opentype.Font, size float64) (font.Face, error) {
+		return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	}
+	// Red band with the publication name, sized to fit.
+	fill(img, image.Rect(0, 0, Width, 420), red)
+	size := 150.0
+	var pub font.Face
+	for ; size > 30; size -= 6 {
+		if pub, err = face(display, size); err != nil {
+			return nil, fmt.Errorf("cover: %w", err)
+		}
+		if font.MeasureString(pub, t.Publication).Ceil() <= Width-120 {
+			break
+		}
+	}
+	center(img, pub, t.Publication, 250+int(size/3), paper)
+	fill(img, image.Rect(60, 470, Width-60, 474), ink)
+	small, _ := face(serif, 40)
+	line := strings.Join(nonEmpty(t.Issue, t.Date), "  ·  ")
+	center(img, small, line, 530, ink)
+	fill(img, image.Rect(60, 560, Width-60, 564), ink)
+	y := 700
+	if t.IssueTitle != "" {
+		big, _ := face(italic, 80)
+		for _, l := range wrap(big, t.IssueTitle, Width-140) {
+			center(img, big, l, y, ink)
+			y += 96
+		}
+		y += 40
+	}
+	head, _ := face(serif, 44)
+	for _, h := range t.Headlines {
+		for _, l := range wrap(head, h, Width-160) {
+			if y > Height-120 {
+				break
+			}
+			center(img, head, l, y, ink)
+			y += 56
+		}
+		y += 24
+	}
+	fill(img, image.Rect(0, Height-40, Width, Height), red)
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("cover: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func fill(img *image.RGBA, r image.Rectangle, c color.Color) {
+	draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
+}
+
+func center(img *image.RGBA, f font.Face, s string, baseline int, c color.Color) {
+	w := font.MeasureString(f, s)
+	d := &font.Drawer{Dst: img, Src: &image.Uniform{c}, Face: f,
+		Dot: fixed.Point26_6{X: (fixed.I(Width) - w) / 2, Y: fixed.I(baseline)}}
+	d.DrawString(s)
+}
+
+// wrap breaks s into lines no wider than width pixels.
+func wrap(f font.Face, s string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		try := strings.TrimSpace(cur + " " + w)
+		if cur != "" && font.MeasureString(f, try).Ceil() > width {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}

@@ -1,0 +1,343 @@
+// Package epub writes an edition as an EPUB 3 publication. It is the only
+// code that calls go-epub; what that library does not do (accessibility
+// metadata, landmarks, several creators, stable timestamps and ordering,
+// no network) is added around it.
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	goepub "github.com/go-shiori/go-epub"
+	"github.com/vincent-petithory/dataurl"
+
+	"github.com/redtide/edition/doc"
+)
+
+//go:embed style.css
+var styleCSS []byte
+
+// Options for Write.
+type Options struct {
+	// Modified is the dcterms:modified time and the time of every zip
+	// entry: SOURCE_DATE_EPOCH or the edition date, never the clock.
+	Modified time.Time
+	// CoverPNG is a generated cover, used when the edition has no cover
+	// image of its own.
+	CoverPNG []byte
+}
+
+var useMemory sync.Once
+
+// noNetwork refuses every request: go-epub would fetch remote URLs given
+// to AddImage, and an edition build must not touch the network.
+type noNetwork struct{}
+
+func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, fmt.Errorf("network access refused: %s", r.URL)
+}
+
+// Write renders ed as an EPUB 3 file to w.
+func Write(w io.Writer, ed *doc.Edition, opt Options) error {
+	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
+	raw, err := build(ed, opt)
+	if err != nil {
+		return err
+	}
+	return normalise(w, raw, ed, opt)
+}
+
+// Identifier is the stable dc:identifier of an edition: a name-based UUID
+// of publication, volume and number, the same on every build.
+func Identifier(ed *doc.Edition) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("edition\x00%s\x00%d\x00%d", ed.Publication, ed.Volume, ed.Number)))
+	sum[6] = sum[6]&0x0f | 0x50 // version 5 layout (name-based)
+	sum[8] = sum[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+}
+
+// IssueLabel is "Vol. 3, No. 12" (or the parts that are set).
+func IssueLabel(ed *doc.Edition) string {
+	var parts []string
+	if ed.Volume > 0 {
+		parts = append(parts, fmt.Sprintf("Vol. %d", ed.Volume))
+	}
+	if ed.Number > 0 {
+		parts = append(parts, fmt.Sprintf("No. %d", ed.Number))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Title is the publication title shown in reading systems' libraries.
+func Title(ed *doc.Edition) string {
+	t := ed.Publication
+	if l := IssueLabel(ed); l != "" {
+		t += ", " + l
+	}
+	if ed.Title != "" {
+		t += ": " + ed.Title
+	}
+	return t
+}
+
+const (
+	cssName   = "edition.css"
+	coverName = "cover.png"
+)
+
+// build drives go-epub and returns its (not yet normalised) output.
+func build(ed *doc.Edition, opt Options) ([]byte, error) {
+	e, err := goepub.NewEpub(Title(ed))
+	if err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	e.Client = &http.Client{Transport: noNetwork{}}
+	e.SetIdentifier(Identifier(ed))
+	e.SetLang(ed.Language)
+	if ed.Description != "" {
+		e.SetDescription(ed.Description)
+	}
+	cssPath, err := e.AddCSS(dataurl.New(styleCSS, "text/css").String(), cssName)
+	if err != nil {
+		return nil, fmt.Errorf("epub: stylesheet: %w", err)
+	}
+
+	// Images, once each, in a stable order.
+	paths := map[string]string{}
+	var imgs []*doc.Image
+	seen := map[string]bool{}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			collectImages(a, func(img *doc.Image) {
+				if !seen[img.Name] {
+					seen[img.Name] = true
+					imgs = append(imgs, img)
+				}
+			})
+		}
+	}
+	for _, img := range imgs {
+		p, err := e.AddImage(dataurl.New(img.Data, img.MediaType).String(), img.Name)
+		if err != nil {
+			return nil, fmt.Errorf("epub: image %s: %w", img.Path, err)
+		}
+		paths[img.Name] = p
+	}
+
+	cover, coverType := opt.CoverPNG, "image/png"
+	coverFile := coverName
+	if ed.Cover != nil {
+		cover, coverType, coverFile = ed.Cover.Data, ed.Cover.MediaType, "cover"+path.Ext(ed.Cover.Name)
+	}
+	if len(cover) > 0 {
+		p, err := e.AddImage(dataurl.New(cover, coverType).String(), coverFile)
+		if err != nil {
+			return nil, fmt.Errorf("epub: cover: %w", err)
+		}
+		if err := e.SetCover(p, ""); err != nil {
+			return nil, fmt.Errorf("epub: cover: %w", err)
+		}
+	}
+
+	mast := &xw{}
+	masthead(mast, ed)
+	if _, err := e.AddSection(mast.String(), ed.Publication, "masthead.xhtml", cssPath); err != nil {
+		return nil, fmt.Errorf("epub: masthead: %w", err)
+	}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			x := &xw{images: paths}
+			x.article(a, articleLang(ed, a))
+			if _, err := e.AddSection(x.String(), a.Title, a.ID+".xhtml", cssPath); err != nil {
+				return nil, fmt.Errorf("epub: %s: %w", a.Source, err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := e.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func articleLang(ed *doc.Edition, a *doc.Article) string {
+	if a.Language != "" {
+		return a.Language
+	}
+	return ed.Language
+}
+
+func collectImages(a *doc.Article, f func(*doc.Image)) {
+	visit := func(bs []doc.Block) {
+		doc.WalkBlocks(bs, func(b doc.Block) {
+			if fig, ok := b.(*doc.Figure); ok && fig.Image != nil && fig.Image.Data != nil {
+				f(fig.Image)
+			}
+		})
+	}
+	visit(a.Blocks)
+	for _, n := range a.Notes {
+		visit(n.Blocks)
+	}
+}
+
+// masthead writes the title page: publication, issue, date and contents.
+func masthead(w *xw, ed *doc.Edition) {
+	w.WriteString(`<section class="masthead" epub:type="titlepage" role="doc-introduction" aria-label="Title page">` + "\n")
+	w.printf("<h1>%s</h1>\n", esc(ed.Publication))
+	if ed.Title != "" {
+		w.printf(`<p class="issue-title">%s</p>`+"\n", esc(ed.Title))
+	}
+	if l := IssueLabel(ed); l != "" {
+		w.printf("<p>%s</p>\n", esc(l))
+	}
+	w.printf(`<p><time datetime="%s">%s</time></p>`+"\n", ed.Date.Format("2006-01-02"), esc(LongDate(ed.Date, ed.Language)))
+	if ed.Description != "" {
+		w.printf("<p>%s</p>\n", esc(ed.Description))
+	}
+	if len(ed.Editors) > 0 {
+		w.printf("<p>Edited by %s</p>\n", esc(joinNames(ed.Editors, "and")))
+	}
+	w.WriteString(`<section class="contents" aria-label="Contents">` + "\n")
+	for _, s := range ed.Sections {
+		if s.Title != "" {
+			w.printf("<h2>%s</h2>\n", esc(s.Title))
+		}
+		w.WriteString("<ol>\n")
+		for _, a := range s.Articles {
+			w.printf(`<li><a href="%s.xhtml">%s</a>`, a.ID, esc(a.Title))
+			if len(a.Authors) > 0 {
+				w.printf(" — %s", esc(joinNames(a.Authors, "and")))
+			}
+			w.WriteString("</li>\n")
+		}
+		w.WriteString("</ol>\n")
+	}
+	w.WriteString("</section>\n</section>\n")
+}
+
+// errMissing reports a file go-epub should have written but did not (it
+// logs some write errors instead of returning them).
+var errMissing = errors.New("epub: go-epub did not write")
+
+// normalise rewrites go-epub's archive: stable metadata and manifest
+// order, our nav with landmarks, language on every document, and fixed
+// entry times, so two builds are byte-identical.
+func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return fmt.Errorf("epub: reading go-epub output: %w", err)
+	}
+	files := map[string][]byte{}
+	var names []string
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("epub: %w", err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("epub: %w", err)
+		}
+		files[f.Name] = data
+		names = append(names, f.Name)
+	}
+	need := []string{"mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/xhtml/masthead.xhtml"}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			need = append(need, "EPUB/xhtml/"+a.ID+".xhtml")
+		}
+	}
+	for _, n := range need {
+		if _, ok := files[n]; !ok {
+			return fmt.Errorf("%w %s", errMissing, n)
+		}
+	}
+	langs := map[string]string{"EPUB/nav.xhtml": ed.Language}
+	for name := range files {
+		if strings.HasPrefix(name, "EPUB/xhtml/") {
+			langs[name] = ed.Language
+		}
+	}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			langs["EPUB/xhtml/"+a.ID+".xhtml"] = articleLang(ed, a)
+		}
+	}
+	files["EPUB/package.opf"], err = fixPackage(files["EPUB/package.opf"], ed, opt)
+	if err != nil {
+		return err
+	}
+	files["EPUB/nav.xhtml"] = navDocument(ed, files)
+	if c, ok := files["EPUB/xhtml/cover.xhtml"]; ok {
+		alt := "Cover of " + Title(ed)
+		c = bytes.Replace(c, []byte(`alt="Cover Image"`), []byte(`alt="`+esc(alt)+`"`), 1)
+		c = bytes.Replace(c, []byte(`<title dir="auto"></title>`), []byte(`<title>Cover</title>`), 1)
+		c = bytes.Replace(c, []byte(`<body dir="auto">`), []byte(`<body dir="auto" epub:type="cover">`), 1)
+		files["EPUB/xhtml/cover.xhtml"] = c
+	}
+	for name, lang := range langs {
+		files[name] = setLang(files[name], lang)
+	}
+
+	sort.SliceStable(names, func(i, j int) bool {
+		if names[i] == "mimetype" || names[j] == "mimetype" {
+			return names[i] == "mimetype"
+		}
+		return names[i] < names[j]
+	})
+	mod := opt.Modified.UTC()
+	if mod.Year() < 1980 {
+		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	zw := zip.NewWriter(w)
+	for _, n := range names {
+		// MS-DOS time fields only: Modified would add an extra field,
+		// which EPUB forbids on the mimetype entry.
+		h := &zip.FileHeader{Name: n, Method: zip.Deflate, ModifiedDate: dosDate(mod), ModifiedTime: dosTime(mod)}
+		if n == "mimetype" {
+			h.Method = zip.Store
+		}
+		fw, err := zw.CreateHeader(h)
+		if err != nil {
+			return fmt.Errorf("epub: %w", err)
+		}
+		if _, err := fw.Write(files[n]); err != nil {
+			return fmt.Errorf("epub: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	return nil
+}
+
+// setLang puts lang and xml:lang on the <html> element.
+func setLang(x []byte, lang string) []byte {
+	if lang == "" || bytes.Contains(x, []byte("xml:lang=")) {
+		return x
+	}
+	l := esc(lang)
+	return bytes.Replace(x, []byte(`<html xmlns="http://www.w3.org/1999/xhtml"`),
+		[]byte(`<html xmlns="http://www.w3.org/1999/xhtml" lang="`+l+`" xml:lang="`+l+`"`), 1)
+}
+
+func dosDate(t time.Time) uint16 {
+	return uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+}
+
+func dosTime(t time.Time) uint16 {
+	return uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+}
