@@ -1,0 +1,524 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/hyph"
+)
+
+// layouter holds the state of one Layout call.
+type layouter struct {
+	ed     *doc.Edition
+	fs     *fonts.Set
+	cfg    Config
+	warnFn func(pos, msg string)
+
+	art     *doc.Article // article being set
+	source  string       // its source, for messages
+	par     int          // paragraph serial number
+	missing map[rune]bool
+	hyphs   map[string]*hyph.Hyphenator
+
+	doc        *Document
+	notesDone  map[*doc.Note]bool // notes placed on a page
+	noteCache  map[*doc.Note][]*vitem
+	pageOfArt  map[*doc.Article]int
+	articleArt map[*doc.Note]*doc.Article
+}
+
+func (lt *layouter) warn(pos, msg string) {
+	if lt.warnFn != nil {
+		lt.warnFn(pos, msg)
+	}
+}
+
+// hyphenator returns the patterns for lang, or nil when there are none.
+func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
+	if h, ok := lt.hyphs[lang]; ok {
+		return h
+	}
+	h, err := hyph.New(lang)
+	if err != nil {
+		if base, _, ok := strings.Cut(lang, "-"); ok {
+			h, err = hyph.New(base)
+		}
+	}
+	if err != nil {
+		h = nil
+		lt.warn(lt.source, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
+	}
+	lt.hyphs[lang] = h
+	return h
+}
+
+func (lt *layouter) artAnchor(a *doc.Article) string { return "art:" + a.ID }
+func (lt *layouter) noteAnchor(n *doc.Note) string {
+	return "note:" + lt.articleArtID(n) + ":" + n.ID
+}
+func (lt *layouter) refAnchor(r *doc.NoteRef) string {
+	return "ref:" + lt.articleArtID(r.Note) + ":" + r.RefID()
+}
+func (lt *layouter) articleArtID(n *doc.Note) string {
+	if a := lt.articleArt[n]; a != nil {
+		return a.ID
+	}
+	if lt.art != nil {
+		return lt.art.ID
+	}
+	return ""
+}
+
+// vitem is an element of the vertical list of a column: a line, a space or
+// a block (table row, image). Positions inside are relative to the item's
+// top-left corner at the column's left edge.
+type vitem struct {
+	h       Length // height it takes
+	space   bool   // discardable at the top of a column
+	noBreak bool   // a column break before this item is not allowed
+	lines   []*setLine
+	lineY   []Length // top of each line
+	rules   []Rule
+	images  []ImageBox
+	links   []LinkRect
+	anchors []Anchor
+	notes   []*doc.Note
+}
+
+func lineItem(sl *setLine) *vitem {
+	return &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}, notes: sl.notes}
+}
+
+func spaceItem(h Length) *vitem { return &vitem{h: h, space: true} }
+
+// blockCtx is the environment blocks are set in.
+type blockCtx struct {
+	width   Length // measure
+	dx      Length // left shift from the column edge
+	size    Length
+	leading Length
+	kind    LineKind
+	italic  bool
+	justify bool
+	hyph    bool
+	label   []piece // label of the first paragraph (list items, notes)
+	gap     Length  // label gap
+}
+
+func (lt *layouter) bodyCtx() blockCtx {
+	return blockCtx{width: lt.cfg.columnWidth(), size: lt.cfg.BodySize, leading: lt.cfg.BodyLeading, kind: KindBody, justify: true, hyph: true}
+}
+
+func (c blockCtx) style() style {
+	st := style{face: Face{Kind: TextFace, Style: fonts.Regular}, size: c.size}
+	if c.italic {
+		st.face.Style = fonts.Italic
+	}
+	return st
+}
+
+func (lt *layouter) lang() string {
+	if lt.art != nil && lt.art.Language != "" {
+		return lt.art.Language
+	}
+	if lt.ed.Language != "" {
+		return lt.ed.Language
+	}
+	return lt.cfg.Language
+}
+
+// paragraph sets inlines as lines with widow and orphan control: no column
+// break after the first or before the last line.
+func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length) []*vitem {
+	spec := parSpec{width: c.width - hang, indent: indent, justify: c.justify, hyphenate: c.hyph, lang: lt.lang(),
+		kind: c.kind, leading: c.leading, prefix: c.label, prefixGap: c.gap, hang: hang}
+	lines := lt.setParagraph(ps, spec)
+	out := make([]*vitem, len(lines))
+	for i, sl := range lines {
+		sl.dx += c.dx + hang
+		sl.info.Source = lt.source
+		it := lineItem(sl)
+		if i == 1 || (i == len(lines)-1 && i > 0) {
+			it.noBreak = true
+		}
+		out[i] = it
+	}
+	return out
+}
+
+// blocks sets a list of blocks.
+func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
+	var out []*vitem
+	prevPar := false
+	keep := false // the previous block was a heading: keep it with what follows
+	for bi, b := range bs {
+		var items []*vitem
+		isPar := false
+		ctx := c
+		if bi > 0 {
+			ctx.label = nil
+		}
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			indent := Length(0)
+			if prevPar && c.kind == KindBody {
+				indent = c.size * 3 / 2
+			}
+			items = lt.paragraph(lt.flatten(b.Inlines, ctx.style(), nil), ctx, indent, 0)
+			isPar = true
+		case *doc.Heading:
+			items = lt.heading(b, ctx)
+		case *doc.List:
+			items = lt.list(b, ctx)
+		case *doc.Quote:
+			q := ctx
+			q.dx += c.size * 3 / 2
+			q.width -= c.size * 3
+			q.size = c.size * 9 / 10
+			q.leading = c.leading * 9 / 10
+			if q.kind == KindBody {
+				q.kind = KindQuote
+			}
+			items = lt.blocks(b.Blocks, q)
+			items = lt.surround(items, c.leading/2)
+		case *doc.CodeBlock:
+			items = lt.surround(lt.code(b, ctx), c.leading/2)
+		case *doc.Rule:
+			w := c.width / 3
+			items = []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
+		case *doc.Figure:
+			items = lt.surround(lt.figure(b, ctx), c.leading/2)
+		case *doc.Table:
+			items = lt.surround(lt.table(b, ctx), c.leading/2)
+		}
+		if len(items) == 0 {
+			continue
+		}
+		if keep {
+			for _, it := range items {
+				it.noBreak = true
+				if !it.space {
+					break
+				}
+			}
+		}
+		_, keep = b.(*doc.Heading)
+		prevPar = isPar
+		if len(ctx.label) > 0 && !isPar {
+			// a list item or note that does not start with a paragraph:
+			// give the label a line of its own
+			lab := lt.paragraph(nil, ctx, 0, 0)
+			out = append(out, lab...)
+		}
+		out = append(out, items...)
+	}
+	return out
+}
+
+// surround puts discardable space around a block.
+func (lt *layouter) surround(items []*vitem, sp Length) []*vitem {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]*vitem, 0, len(items)+2)
+	out = append(out, spaceItem(sp))
+	out = append(out, items...)
+	after := spaceItem(sp)
+	return append(out, after)
+}
+
+func (lt *layouter) heading(h *doc.Heading, c blockCtx) []*vitem {
+	size := c.size
+	switch h.Level {
+	case 1:
+		size = c.size * 14 / 10
+	case 2:
+		size = c.size * 12 / 10
+	default:
+		size = c.size * 105 / 100
+	}
+	st := style{face: Face{Kind: DisplayFace}, size: size}
+	ctx := c
+	ctx.kind = KindHeading
+	ctx.justify = false
+	ctx.hyph = false
+	ctx.leading = size * 12 / 10
+	ctx.label = nil
+	lines := lt.paragraph(lt.flatten(h.Inlines, st, nil), ctx, 0, 0)
+	if len(lines) == 0 {
+		return nil
+	}
+	for _, it := range lines[1:] {
+		it.noBreak = true
+	}
+	if h.ID != "" {
+		lines[0].anchors = append(lines[0].anchors, Anchor{Name: "h:" + lt.art.ID + ":" + h.ID})
+	}
+	out := []*vitem{spaceItem(c.leading * 3 / 4)}
+	out = append(out, lines...)
+	return append(out, &vitem{h: c.leading / 4, space: true, noBreak: true})
+}
+
+func (lt *layouter) list(l *doc.List, c blockCtx) []*vitem {
+	var out []*vitem
+	hang := c.size * 3 / 2
+	if l.Ordered {
+		last := l.Start + len(l.Items) - 1
+		hang = max(hang, lt.width(strconv.Itoa(last)+".", c.style())+c.size/2)
+	}
+	ctx := c
+	ctx.dx += hang
+	ctx.width -= hang
+	if ctx.kind == KindBody {
+		ctx.kind = KindList
+	}
+	for i, item := range l.Items {
+		lab := "•"
+		if l.Ordered {
+			lab = strconv.Itoa(l.Start+i) + "."
+		}
+		ic := ctx
+		ic.label = []piece{{text: lab, st: c.style()}}
+		ic.gap = c.size / 2
+		items := lt.blocks(item.Blocks, ic)
+		if len(items) == 0 {
+			items = lt.paragraph(nil, ic, 0, 0)
+		}
+		out = append(out, items...)
+	}
+	return lt.surround(out, c.leading/3)
+}
+
+// code sets a code block line by line in the mono face; lines longer than
+// the measure wrap at character boundaries.
+func (lt *layouter) code(cb *doc.CodeBlock, c blockCtx) []*vitem {
+	size := c.size * 8 / 10
+	st := style{face: Face{Kind: MonoFace}, size: size}
+	leading := size * 12 / 10
+	cw := lt.width("m", st)
+	maxChars := 1
+	if cw > 0 {
+		maxChars = max(1, int((c.width-size)/cw))
+	}
+	lt.par++
+	var lines []*setLine
+	for _, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
+		src = lt.clean(src, st.face)
+		rs := []rune(src)
+		for first := true; first || len(rs) > 0; first = false {
+			n := min(len(rs), maxChars)
+			t := string(rs[:n])
+			rs = rs[n:]
+			x := Length(0)
+			if !first {
+				x = size // continuation lines are indented a little
+			}
+			sl := &setLine{height: leading, base: leading * 77 / 100, width: c.width, dx: c.dx + size/2}
+			if t != "" {
+				sl.runs = []Run{{X: x, Width: lt.width(t, st), Face: st.face, Size: size, Text: t}}
+			}
+			sl.info = TextLine{Kind: KindCode, Width: c.width, Par: lt.par, Source: lt.source}
+			lines = append(lines, sl)
+		}
+	}
+	out := make([]*vitem, len(lines))
+	for i, sl := range lines {
+		sl.info.ParLine, sl.info.ParLen = i, len(lines)
+		out[i] = lineItem(sl)
+		if i == 1 || (i == len(lines)-1 && i > 0) {
+			out[i].noBreak = true
+		}
+	}
+	return out
+}
+
+func (lt *layouter) figure(f *doc.Figure, c blockCtx) []*vitem {
+	var out []*vitem
+	capCtx := c
+	capCtx.size = c.size * 85 / 100
+	capCtx.leading = c.leading * 85 / 100
+	capCtx.kind = KindCaption
+	capCtx.italic = true
+	capCtx.justify = false
+	img := f.Image
+	if img != nil && img.Data != nil && img.Width > 0 && img.Height > 0 {
+		w := c.width
+		h := Length(int64(w) * int64(img.Height) / int64(img.Width))
+		maxH := lt.cfg.textHeight() / 2
+		if h > maxH {
+			w = Length(int64(maxH) * int64(img.Width) / int64(img.Height))
+			h = maxH
+		}
+		out = append(out, &vitem{h: h + c.leading/4, images: []ImageBox{{X: c.dx + (c.width-w)/2, Y: 0, W: w, H: h, Image: img}}})
+	} else if img != nil {
+		alt := img.Alt
+		if alt == "" {
+			alt = "[image]"
+		}
+		if img.Path != "" {
+			lt.warn(lt.source, "image "+img.Path+" not loaded; printing its alt text")
+		}
+		ac := capCtx
+		ac.size, ac.leading, ac.kind = c.size, c.leading, KindCaption
+		out = append(out, lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: "[" + alt + "]"}}, ac.style(), nil), ac, 0, 0)...)
+	}
+	if len(f.Caption) > 0 {
+		caps := lt.paragraph(lt.flatten(f.Caption, capCtx.style(), nil), capCtx, 0, 0)
+		out = append(out, caps...)
+	}
+	for i, it := range out {
+		if i > 0 {
+			it.noBreak = true
+		}
+	}
+	return out
+}
+
+// table sets a table row by row. Column widths follow the content (TeX's
+// tabular with p-columns chosen automatically); a table never gets wider
+// than the measure: its size shrinks first, then cells wrap.
+func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
+	ncol := len(t.Align)
+	for _, r := range append([][]doc.Cell{t.Header}, t.Rows...) {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return nil
+	}
+	size := c.size * 85 / 100
+	pad := size / 2
+	var natW, minW []Length
+	measure := func(size Length) {
+		natW = make([]Length, ncol)
+		minW = make([]Length, ncol)
+		for ri, r := range append([][]doc.Cell{t.Header}, t.Rows...) {
+			st := style{face: Face{Kind: TextFace}, size: size}
+			if ri == 0 {
+				st.face.Style = fonts.Bold
+			}
+			for ci, cell := range r {
+				ps := lt.flatten(cell.Inlines, st, nil)
+				words, _ := splitWords(ps)
+				line := Length(0)
+				for wi, w := range words {
+					ww := Length(0)
+					for _, p := range w.ps {
+						ww += lt.width(p.text, p.st)
+					}
+					minW[ci] = max(minW[ci], min(ww, c.width/2))
+					line += ww
+					if wi > 0 {
+						line += lt.width(" ", st)
+					}
+				}
+				natW[ci] = max(natW[ci], line)
+			}
+		}
+	}
+	sum := func(ws []Length) Length {
+		s := Length(0)
+		for _, w := range ws {
+			s += w + 2*pad
+		}
+		return s
+	}
+	measure(size)
+	if sum(minW) > c.width {
+		// shrink the type, down to 6pt, so the longest words fit
+		f := float64(c.width) / float64(sum(minW))
+		size = max(6*Pt, Length(float64(size)*f))
+		pad = size / 2
+		measure(size)
+	}
+	widths := make([]Length, ncol)
+	avail := c.width - Length(ncol)*2*pad
+	switch {
+	case sum(natW) <= c.width:
+		copy(widths, natW)
+	case sum(minW) <= c.width:
+		var extra, slack Length
+		for i := range natW {
+			slack += natW[i] - minW[i]
+		}
+		extra = avail
+		for _, w := range minW {
+			extra -= w
+		}
+		for i := range widths {
+			widths[i] = minW[i]
+			if slack > 0 {
+				widths[i] += Length(int64(extra) * int64(natW[i]-minW[i]) / int64(slack))
+			}
+		}
+	default:
+		for i := range widths {
+			widths[i] = avail / Length(ncol)
+		}
+	}
+	leading := size * 12 / 10
+	var out []*vitem
+	total := Length(0)
+	for i := range widths {
+		total += widths[i] + 2*pad
+	}
+	rows := [][]doc.Cell{}
+	if t.Header != nil {
+		rows = append(rows, t.Header)
+	}
+	rows = append(rows, t.Rows...)
+	for ri, r := range rows {
+		header := ri == 0 && t.Header != nil
+		it := &vitem{}
+		x := c.dx
+		h := leading
+		for ci := 0; ci < ncol; ci++ {
+			if ci < len(r) {
+				st := style{face: Face{Kind: TextFace}, size: size}
+				if header {
+					st.face.Style = fonts.Bold
+				}
+				ctx := c
+				ctx.width, ctx.size, ctx.leading, ctx.kind, ctx.justify, ctx.label = widths[ci], size, leading, KindTable, false, nil
+				ctx.dx = 0
+				lines := lt.paragraph(lt.flatten(r[ci].Inlines, st, nil), ctx, 0, 0)
+				for li, l := range lines {
+					sl := l.lines[0]
+					sl.dx = x + pad
+					al := doc.AlignNone
+					if ci < len(t.Align) {
+						al = t.Align[ci]
+					}
+					switch al {
+					case doc.AlignRight:
+						sl.dx += widths[ci] - sl.naturalRight()
+					case doc.AlignCenter:
+						sl.dx += (widths[ci] - sl.naturalRight()) / 2
+					}
+					it.lines = append(it.lines, sl)
+					it.lineY = append(it.lineY, pad/2+Length(li)*leading)
+					it.notes = append(it.notes, sl.notes...)
+				}
+				h = max(h, Length(len(lines))*leading)
+			}
+			x += widths[ci] + 2*pad
+		}
+		it.h = h + pad
+		if ri == 0 {
+			it.rules = append(it.rules, Rule{X: c.dx, Y: 0, W: total, H: Pt / 2})
+		}
+		if header {
+			it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/4, W: total, H: Pt / 4})
+		}
+		if ri == len(rows)-1 {
+			it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/2, W: total, H: Pt / 2})
+		}
+		if ri == 1 && t.Header != nil {
+			it.noBreak = true
+		}
+		out = append(out, it)
+	}
+	return out
+}

@@ -1,0 +1,158 @@
+// Package layouttest builds doc.Edition values for the tests and benchmarks
+// of packages layout and pdf.
+package layouttest
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/redtide/edition/doc"
+)
+
+// T is shorthand for a text inline.
+func T(s string) doc.Inline { return &doc.Text{Text: s} }
+
+// P is a paragraph of inlines.
+func P(in ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Inlines: in} }
+
+var vocabulary = strings.Fields(`the workers of the city voted on Tuesday to continue
+the strike until the employers association agrees to recognise the union and
+restore the wages cut last winter meanwhile committees organised kitchens
+distribution of milk and coal and a daily bulletin printed overnight
+representatives insisted that negotiations would proceed only in public
+international solidarity telegrams arrived from dockers typographers and
+railwaymen across the continent while the newspapers of the owners predicted
+collapse within a week organisation discipline democracy accountability
+extraordinary circumstances revolutionary consciousness parliamentary
+representation overwhelmingly unprecedented demonstration neighbourhood
+assemblies cooperative bakeries municipal authorities telegraph
+correspondence`)
+
+// Words returns n pseudo-random words from a fixed vocabulary; the same
+// seed gives the same words.
+func Words(r *rand.Rand, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = vocabulary[r.IntN(len(vocabulary))]
+	}
+	return out
+}
+
+func sentence(r *rand.Rand, n int) string {
+	w := Words(r, n)
+	w[0] = strings.ToUpper(w[0][:1]) + w[0][1:]
+	return strings.Join(w, " ") + "."
+}
+
+// Paragraph is a paragraph of about n words in sentences.
+func Paragraph(r *rand.Rand, n int) *doc.Paragraph {
+	var parts []string
+	for n > 0 {
+		k := min(n, 6+r.IntN(14))
+		parts = append(parts, sentence(r, k))
+		n -= k
+	}
+	return P(T(strings.Join(parts, " ")))
+}
+
+// PNG returns a w×h PNG test image with a diagonal gradient.
+func PNG(w, h int) *doc.Image {
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			m.Set(x, y, color.RGBA{uint8(x * 255 / w), uint8(y * 255 / h), 128, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, m); err != nil {
+		panic(err)
+	}
+	return &doc.Image{Path: "images/test.png", Name: fmt.Sprintf("img-%dx%d.png", w, h), MediaType: "image/png", Data: b.Bytes(), Width: w, Height: h, Alt: "a gradient"}
+}
+
+// Small is a short edition exercising every block and inline type.
+func Small() *doc.Edition {
+	n1 := &doc.Note{Number: 1, ID: "fn1", Label: "a", Blocks: []doc.Block{P(T("The first note, with a "), &doc.Emph{Inlines: []doc.Inline{T("citation")}}, T("."))}}
+	n2 := &doc.Note{Number: 2, ID: "fn2", Label: "b", Blocks: []doc.Block{P(T("A second note."))}}
+	a := &doc.Article{
+		ID: "strike", Source: "posts/strike.md", Title: "The Strike Wave of 1919", Subtitle: "A year of general strikes",
+		Authors: []string{"Ada Lovelace", "Rosa Luxemburg"}, Date: time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC),
+		Blocks: []doc.Block{
+			P(T("In 1919 more than four million workers struck in the United States alone"), &doc.NoteRef{Note: n1, Occurrence: 1},
+				T(". The "), &doc.Strong{Inlines: []doc.Inline{T("Seattle General Strike")}}, T(" was the first; "),
+				&doc.Emph{Inlines: []doc.Inline{T("Boston")}}, T(" police followed, and the steel industry came out in September.")),
+			P(T("Read more at "), &doc.Link{URL: "https://example.org/history/1919/strikes?lang=en&page=2", Inlines: []doc.Inline{T("https://example.org/history/1919/strikes?lang=en&page=2")}},
+				T(" and see the "), &doc.Code{Text: "strike_count"}, T(" variable; H"), &doc.Sub{Inlines: []doc.Inline{T("2")}}, T("O and 10"), &doc.Sup{Inlines: []doc.Inline{T("6")}},
+				T(" and the "), &doc.Strike{Inlines: []doc.Inline{T("old")}}, T(" new figures"), &doc.NoteRef{Note: n2, Occurrence: 1}, T(".")),
+			&doc.Heading{Level: 1, ID: "seattle", Inlines: []doc.Inline{T("Seattle")}},
+			P(T("The Central Labor Council called the strike for the sixth of February."), &doc.LineBreak{}, T("A hard break, then more text"), &doc.NoteRef{Note: n1, Occurrence: 2}, T(".")),
+			&doc.Quote{Blocks: []doc.Block{P(T("We are undertaking the most tremendous move ever made by labor in this country."))}},
+			&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{P(T("Kitchens"))}}, {Blocks: []doc.Block{P(T("Milk stations")), &doc.List{Ordered: true, Start: 1, Items: []*doc.ListItem{{Blocks: []doc.Block{P(T("north"))}}, {Blocks: []doc.Block{P(T("south"))}}}}}}}},
+			&doc.CodeBlock{Language: "go", Text: "func main() {\n\tfmt.Println(\"solidarity forever, solidarity forever, for the union makes us strong\")\n}"},
+			&doc.Rule{},
+			&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignRight}, Header: []doc.Cell{{Inlines: []doc.Inline{T("City")}}, {Inlines: []doc.Inline{T("Strikers")}}},
+				Rows: [][]doc.Cell{{{Inlines: []doc.Inline{T("Seattle")}}, {Inlines: []doc.Inline{T("65,000")}}}, {{Inlines: []doc.Inline{T("Winnipeg")}}, {Inlines: []doc.Inline{T("30,000")}}}}},
+			&doc.Figure{Image: PNG(40, 20), Caption: []doc.Inline{T("A picket line, 1919.")}},
+			&doc.Figure{Image: &doc.Image{Path: "images/missing.jpg", Alt: "Missing photograph"}, Caption: []doc.Inline{T("Lost.")}},
+		},
+		Notes: []*doc.Note{n1, n2},
+		Bibliography: &doc.Bibliography{Title: "Works Cited", Ordered: true, Entries: []*doc.BibEntry{
+			{Number: 1, ID: "bib1", Inlines: []doc.Inline{T("Brecher, Jeremy. "), &doc.Emph{Inlines: []doc.Inline{T("Strike!")}}, T(" PM Press, 2014.")}},
+			{Number: 2, ID: "bib2", Inlines: []doc.Inline{T("Montgomery, David. The Fall of the House of Labor. Cambridge, 1987.")}},
+		}},
+	}
+	b := &doc.Article{ID: "letters", Source: "posts/letters.md", Title: "Letters", Authors: []string{"Readers"},
+		Blocks: []doc.Block{P(T("Short."))}}
+	return &doc.Edition{
+		Publication: "The Red Tide", Title: "November Issue", Volume: 3, Number: 12,
+		Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Language: "en", Editors: []string{"E. Editor"},
+		Description: "News from the picket lines.",
+		Sections: []*doc.Section{{Title: "Features", Articles: []*doc.Article{a}}, {Title: "Opinion", Articles: []*doc.Article{b}}},
+	}
+}
+
+// Big is an edition of about words words in several articles with notes,
+// headings, lists and quotes, reproducible from seed.
+func Big(words int, seed uint64) *doc.Edition {
+	r := rand.New(rand.NewPCG(seed, 1))
+	ed := &doc.Edition{Publication: "The Red Tide", Title: "Generated", Volume: 3, Number: 12,
+		Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Language: "en"}
+	sec := &doc.Section{Title: "News"}
+	ed.Sections = []*doc.Section{sec}
+	total := 0
+	for ai := 0; total < words; ai++ {
+		a := &doc.Article{ID: fmt.Sprintf("a%d", ai), Source: fmt.Sprintf("posts/a%d.md", ai),
+			Title: sentence(r, 3+r.IntN(6)), Authors: []string{"Writer " + fmt.Sprint(ai)}}
+		n := min(words-total, 800+r.IntN(1500))
+		total += n
+		note := 0
+		for n > 0 {
+			k := min(n, 20+r.IntN(120))
+			n -= k
+			par := Paragraph(r, k)
+			if r.IntN(5) == 0 {
+				note++
+				nt := &doc.Note{Number: note, ID: fmt.Sprintf("fn%d", note), Blocks: []doc.Block{Paragraph(r, 8+r.IntN(60))}}
+				a.Notes = append(a.Notes, nt)
+				par.Inlines = append(par.Inlines, &doc.NoteRef{Note: nt, Occurrence: 1}, T(" "+sentence(r, 5)))
+			}
+			a.Blocks = append(a.Blocks, par)
+			switch r.IntN(12) {
+			case 0:
+				a.Blocks = append(a.Blocks, &doc.Heading{Level: 1, Inlines: []doc.Inline{T(sentence(r, 4))}})
+			case 1:
+				a.Blocks = append(a.Blocks, &doc.Quote{Blocks: []doc.Block{Paragraph(r, 30)}})
+			case 2:
+				a.Blocks = append(a.Blocks, &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{Paragraph(r, 12)}}, {Blocks: []doc.Block{Paragraph(r, 20)}}}})
+			}
+		}
+		sec.Articles = append(sec.Articles, a)
+	}
+	return ed
+}

@@ -1,0 +1,55 @@
+package layout
+
+import (
+	"strconv"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+)
+
+// noteItems returns the lines of note n set at the foot-of-column size,
+// its number hanging in the margin of the note area. The number links back
+// to the first reference; the note's first line is the target of every
+// reference.
+func (lt *layouter) noteItems(n *doc.Note) []*vitem {
+	if items, ok := lt.noteCache[n]; ok {
+		return items
+	}
+	c := lt.bodyCtx()
+	c.size = max(lt.cfg.BodySize*8/10, 5*Pt)
+	c.leading = lt.cfg.BodyLeading * 8 / 10
+	c.kind = KindNote
+	num := strconv.Itoa(n.Number) + "."
+	st := style{face: Face{Kind: TextFace, Style: fonts.Regular}, size: c.size}
+	hang := max(lt.width("99.", st), lt.width(num, st)) + c.size/2
+	c.dx += hang
+	c.width -= hang
+	c.label = []piece{{text: num, st: st}}
+	c.gap = c.size / 2
+	items := lt.blocks(n.Blocks, c)
+	if len(items) == 0 {
+		items = lt.paragraph(nil, c, 0, 0)
+	}
+	// trim leading and trailing discardable space: notes stack tightly
+	for len(items) > 0 && items[0].space {
+		items = items[1:]
+	}
+	for len(items) > 0 && items[len(items)-1].space {
+		items = items[:len(items)-1]
+	}
+	if len(items) > 0 && len(items[0].lines) > 0 {
+		first := items[0].lines[0]
+		first.anchors = append(first.anchors, lt.noteAnchor(n))
+		w := lt.width(num, st)
+		ref := &doc.NoteRef{Note: n, Occurrence: 1}
+		first.links = append(first.links, LinkRect{X: -c.gap - w, Y: -c.size, W: w, H: c.size * 13 / 10, Dest: lt.refAnchor(ref)})
+	}
+	for _, it := range items {
+		it.notes = nil // a note referencing a note would recurse
+		for _, sl := range it.lines {
+			sl.notes = nil
+		}
+	}
+	lt.noteCache[n] = items
+	return items
+}

@@ -1,0 +1,257 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/hyph"
+)
+
+// Layout computes the pages of the print edition: a cover with the
+// masthead and contents, then every article starting on a new page (its
+// title spans the columns; running heads can then name the article, and a
+// reader finds each piece from the contents at the head of a page), set in
+// cfg.Columns columns with footnotes at the foot of the column where they
+// are referenced. The columns of an article's last page are balanced.
+// warn receives problems that do not stop the layout, with the article's
+// source as pos.
+func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, msg string)) (*Document, error) {
+	if ed == nil {
+		return nil, errors.New("layout: nil edition")
+	}
+	if fs == nil || fs.Text == nil || fs.Display == nil || fs.Mono == nil ||
+		fs.Text.Regular == nil || fs.Text.Italic == nil || fs.Text.Bold == nil || fs.Text.BoldItalic == nil {
+		return nil, errors.New("layout: incomplete font set")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	lt := &layouter{
+		ed: ed, fs: fs, cfg: cfg, warnFn: warn,
+		missing:    map[rune]bool{},
+		hyphs:      map[string]*hyph.Hyphenator{},
+		notesDone:  map[*doc.Note]bool{},
+		noteCache:  map[*doc.Note][]*vitem{},
+		pageOfArt:  map[*doc.Article]int{},
+		articleArt: map[*doc.Note]*doc.Article{},
+	}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			for _, n := range a.Notes {
+				lt.articleArt[n] = a
+			}
+		}
+	}
+	d := &Document{Width: cfg.TrimWidth, Height: cfg.TrimHeight, Bleed: cfg.Bleed, CropMarks: cfg.CropMarks}
+
+	// Dry run of the front matter to learn how many pages it takes; the
+	// page numbers in the contents do not change its line breaks.
+	lt.doc = &Document{}
+	lt.front()
+	nFront := len(lt.doc.Pages)
+
+	lt.doc = d
+	for i := 0; i < nFront; i++ {
+		lt.newPage()
+	}
+	heads := map[int]string{} // right-hand running head per page
+	for _, s := range ed.Sections {
+		for ai, a := range s.Articles {
+			first := len(d.Pages)
+			lt.article(a)
+			if ai == 0 && s.Title != "" {
+				d.Outline = append(d.Outline, Bookmark{Title: s.Title, Level: 0, Page: first})
+			}
+			lvl := 1
+			if s.Title == "" {
+				lvl = 0
+			}
+			d.Outline = append(d.Outline, Bookmark{Title: a.Title, Level: lvl, Page: first})
+			for p := first; p < len(d.Pages); p++ {
+				heads[p] = a.Title
+			}
+		}
+	}
+	nBody := len(d.Pages)
+
+	lt.doc = &Document{}
+	lt.art, lt.source = nil, ""
+	lt.front()
+	if len(lt.doc.Pages) != nFront {
+		return nil, fmt.Errorf("layout: front matter took %d pages, expected %d", len(lt.doc.Pages), nFront)
+	}
+	copy(d.Pages, lt.doc.Pages)
+	if nFront > 1 {
+		d.Outline = append([]Bookmark{{Title: "Contents", Page: 0}}, d.Outline...)
+		for p := 1; p < nFront; p++ {
+			heads[p] = "Contents"
+		}
+	}
+	lt.doc = d
+
+	if m := cfg.PadToMultiple; m > 1 {
+		for len(d.Pages)%m != 0 {
+			lt.newPage()
+		}
+	}
+	for i, p := range d.Pages {
+		if i == 0 || i >= nBody {
+			continue
+		}
+		lt.runningHead(p, heads[i])
+	}
+	markWidows(d)
+	return d, nil
+}
+
+func (lt *layouter) newPage() *Page {
+	p := &Page{Index: len(lt.doc.Pages)}
+	lt.doc.Pages = append(lt.doc.Pages, p)
+	return p
+}
+
+func (lt *layouter) issueLine() string {
+	var parts []string
+	switch {
+	case lt.ed.Volume > 0 && lt.ed.Number > 0:
+		parts = append(parts, fmt.Sprintf("Vol. %d, No. %d", lt.ed.Volume, lt.ed.Number))
+	case lt.ed.Volume > 0:
+		parts = append(parts, fmt.Sprintf("Vol. %d", lt.ed.Volume))
+	case lt.ed.Number > 0:
+		parts = append(parts, fmt.Sprintf("No. %d", lt.ed.Number))
+	}
+	return strings.Join(parts, "")
+}
+
+// runningHead adds the head line and folio: left-hand (even) pages carry
+// the publication and issue, right-hand (odd) pages the article title; the
+// folio sits at the outer edge.
+func (lt *layouter) runningHead(p *Page, title string) {
+	c := lt.cfg
+	p.Folio = strconv.Itoa(p.Index + 1)
+	size := max(c.BodySize*8/10, 6*Pt)
+	y := c.MarginTop - size*3/2 // baseline
+	left := c.textLeft(p.Index)
+	w := c.textWidth()
+	folio := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: size}
+	head := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: size}
+	fw := lt.width(p.Folio, folio)
+	var text string
+	even := (p.Index+1)%2 == 0
+	if even {
+		text = lt.ed.Publication
+		if il := lt.issueLine(); il != "" {
+			text += " · " + il
+		}
+		if !lt.ed.Date.IsZero() {
+			text += " · " + lt.ed.Date.Format("2 January 2006")
+		}
+	} else {
+		text = title
+	}
+	text = lt.clean(text, head.face)
+	text = lt.fit(text, head, w-fw-3*size)
+	tw := lt.width(text, head)
+	ln := &TextLine{Kind: KindFurniture, Column: -1, X: left, Y: y, Width: w}
+	if even {
+		ln.Runs = []Run{
+			{X: left, Y: y, Width: fw, Face: folio.face, Size: size, Text: p.Folio},
+			{X: left + fw + 2*size, Y: y, Width: tw, Face: head.face, Size: size, Text: text},
+		}
+	} else {
+		ln.Runs = []Run{
+			{X: left + w - fw - 2*size - tw, Y: y, Width: tw, Face: head.face, Size: size, Text: text},
+			{X: left + w - fw, Y: y, Width: fw, Face: folio.face, Size: size, Text: p.Folio},
+		}
+	}
+	p.Lines = append([]*TextLine{ln}, p.Lines...)
+	p.Rules = append(p.Rules, Rule{X: left, Y: y + size/2, W: w, H: Pt * 4 / 10})
+}
+
+// fit shortens s with an ellipsis until it fits w.
+func (lt *layouter) fit(s string, st style, w Length) string {
+	if lt.width(s, st) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && lt.width(string(rs)+"…", st) > w {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimSpace(string(rs)) + "…"
+}
+
+// place copies a set line to the page at the given top-left position.
+func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
+	x := colX + sl.dx
+	base := top + sl.base
+	tl := sl.info
+	tl.Column = col
+	tl.X, tl.Y = x, base
+	tl.Runs = make([]Run, len(sl.runs))
+	for i, r := range sl.runs {
+		r.X += x
+		r.Y += base
+		tl.Runs[i] = r
+	}
+	p.Lines = append(p.Lines, &tl)
+	for _, l := range sl.links {
+		l.X += x
+		l.Y += base
+		p.Links = append(p.Links, l)
+	}
+	for _, a := range sl.anchors {
+		p.Anchor = append(p.Anchor, Anchor{Name: a, Y: top})
+	}
+}
+
+func placeItem(p *Page, it *vitem, colX, top Length, col int) {
+	for i, sl := range it.lines {
+		placeLine(p, sl, colX, top+it.lineY[i], col)
+	}
+	for _, r := range it.rules {
+		r.X += colX
+		r.Y += top
+		p.Rules = append(p.Rules, r)
+	}
+	for _, im := range it.images {
+		im.X += colX
+		im.Y += top
+		p.Images = append(p.Images, im)
+	}
+	for _, l := range it.links {
+		l.X += colX
+		l.Y += top
+		p.Links = append(p.Links, l)
+	}
+	for _, a := range it.anchors {
+		a.Y += top
+		p.Anchor = append(p.Anchor, a)
+	}
+}
+
+// markWidows flags lines left alone at the top (widows) or bottom
+// (orphans) of a column, for the measurements.
+func markWidows(d *Document) {
+	for _, p := range d.Pages {
+		byCol := map[int][]*TextLine{}
+		for _, l := range p.Lines {
+			if l.Column < 0 || l.Par == 0 || l.Kind == KindNote || l.Kind == KindTable || l.Kind == KindFurniture {
+				continue
+			}
+			byCol[l.Column] = append(byCol[l.Column], l)
+		}
+		for _, ls := range byCol {
+			first, last := ls[0], ls[len(ls)-1]
+			if first.ParLen > 1 && first.ParLine == first.ParLen-1 {
+				first.Widow = true
+			}
+			if last.ParLen > 1 && last.ParLine == 0 {
+				last.Orphan = true
+			}
+		}
+	}
+}

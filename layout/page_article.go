@@ -1,0 +1,279 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+)
+
+// byline is "By A", "By A and B", "By A, B and C".
+func byline(authors []string) string {
+	switch len(authors) {
+	case 0:
+		return ""
+	case 1:
+		return "By " + authors[0]
+	}
+	return "By " + strings.Join(authors[:len(authors)-1], ", ") + " and " + authors[len(authors)-1]
+}
+
+// wideCtx is the full text width, ragged, for titles.
+func (lt *layouter) wideCtx(size, leading Length) blockCtx {
+	return blockCtx{width: lt.cfg.textWidth(), size: size, leading: leading, kind: KindTitle}
+}
+
+// header sets lines spanning the text width at top; it returns the y below them.
+func (lt *layouter) header(p *Page, items []*vitem, top Length) Length {
+	y := top
+	for _, it := range items {
+		placeItem(p, it, lt.cfg.textLeft(p.Index), y, -1)
+		y += it.h
+	}
+	return y
+}
+
+// titleLines sets one line group of the article head.
+func (lt *layouter) titleLines(text string, st style, leading Length, center bool) []*vitem {
+	if text == "" {
+		return nil
+	}
+	c := lt.wideCtx(st.size, leading)
+	items := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: text}}, st, nil), c, 0, 0)
+	if center {
+		for _, it := range items {
+			sl := it.lines[0]
+			sl.dx += (c.width - sl.naturalRight()) / 2
+		}
+	}
+	return items
+}
+
+// article sets one article from a new page.
+func (lt *layouter) article(a *doc.Article) {
+	lt.art, lt.source = a, a.Source
+	cfg := lt.cfg
+	p := lt.newPage()
+	lt.pageOfArt[a] = p.Index
+	p.Anchor = append(p.Anchor, Anchor{Name: lt.artAnchor(a), Y: 0})
+	for _, n := range a.Notes {
+		lt.noteItems(n)
+	}
+
+	b := cfg.BodySize
+	titleSize := b * 26 / 10
+	if cfg.Columns == 1 {
+		titleSize = b * 22 / 10
+	}
+	var head []*vitem
+	head = append(head, lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: titleSize}, titleSize*11/10, false)...)
+	if a.Subtitle != "" {
+		head = append(head, spaceItem(b/3))
+		head = append(head, lt.titleLines(a.Subtitle, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: b * 15 / 10}, b*18/10, false)...)
+	}
+	meta := byline(a.Authors)
+	if !a.Date.IsZero() {
+		if meta != "" {
+			meta += " · "
+		}
+		meta += a.Date.Format("2 January 2006")
+	}
+	if meta != "" {
+		head = append(head, spaceItem(b/2))
+		head = append(head, lt.titleLines(meta, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: b * 9 / 10}, cfg.BodyLeading, false)...)
+	}
+	y := lt.header(p, head, cfg.MarginTop)
+	y += b / 2
+	p.Rules = append(p.Rules, Rule{X: cfg.textLeft(p.Index), Y: y, W: cfg.textWidth(), H: Pt * 3 / 4})
+	y += cfg.BodyLeading
+
+	body := lt.blocks(a.Blocks, lt.bodyCtx())
+	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
+		body = append(body, lt.bibliography(bib)...)
+	}
+	lt.flow(body, p, y)
+}
+
+func (lt *layouter) bibliography(bib *doc.Bibliography) []*vitem {
+	title := bib.Title
+	if title == "" {
+		title = "Bibliography"
+	}
+	c := lt.bodyCtx()
+	out := lt.heading(&doc.Heading{Level: 1, Inlines: []doc.Inline{&doc.Text{Text: title}}}, c)
+	c.size = lt.cfg.BodySize * 9 / 10
+	c.leading = lt.cfg.BodyLeading * 9 / 10
+	c.kind = KindBib
+	st := c.style()
+	hang := c.size * 3 / 2
+	if bib.Ordered {
+		hang = max(hang, lt.width(strconv.Itoa(len(bib.Entries))+".", st)+c.size/2)
+	}
+	for i, e := range bib.Entries {
+		ps := lt.flatten(e.Inlines, st, nil)
+		var items []*vitem
+		if bib.Ordered {
+			ec := c
+			ec.dx += hang
+			ec.width -= hang
+			ec.label = []piece{{text: strconv.Itoa(e.Number) + ".", st: st}}
+			ec.gap = c.size / 2
+			items = lt.paragraph(ps, ec, 0, 0)
+		} else {
+			items = lt.paragraph(ps, c, 0, hang)
+		}
+		if e.ID != "" && len(items) > 0 {
+			items[0].anchors = append(items[0].anchors, Anchor{Name: "bib:" + lt.art.ID + ":" + e.ID})
+		}
+		if i == 0 {
+			items[0].noBreak = true // keep with the heading
+		}
+		out = append(out, spaceItem(c.leading/4))
+		out = append(out, items...)
+	}
+	return out
+}
+
+// front sets the cover (masthead, issue line, contents) and, when the
+// contents do not fit there, the pages that continue it.
+func (lt *layouter) front() {
+	cfg := lt.cfg
+	ed := lt.ed
+	p := lt.newPage()
+	left := cfg.textLeft(p.Index)
+	w := cfg.textWidth()
+	y := cfg.MarginTop
+	p.Rules = append(p.Rules, Rule{X: left, Y: y, W: w, H: 2 * Pt})
+	y += 2*Pt + cfg.BodyLeading/2
+
+	name := ed.Publication
+	if name == "" {
+		name = ed.Title
+	}
+	disp := style{face: Face{Kind: DisplayFace}}
+	nw := Length(lt.fs.Display.StringWidth(lt.clean(name, disp.face)))
+	size := cfg.TrimHeight / 14
+	if nw > 0 {
+		size = min(size, Length(int64(w)*1000/int64(nw))*96/100)
+	}
+	size = max(size, cfg.BodySize)
+	disp.size = size
+	var head []*vitem
+	head = append(head, lt.titleLines(name, disp, size*105/100, true)...)
+	head = append(head, spaceItem(cfg.BodyLeading/3))
+	y = lt.header(p, head, y)
+
+	// the issue line between rules: volume and number left, date right
+	p.Rules = append(p.Rules, Rule{X: left, Y: y, W: w, H: Pt * 3 / 4})
+	info := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize * 9 / 10}
+	base := y + cfg.BodyLeading*95/100
+	ln := &TextLine{Kind: KindFurniture, Column: -1, X: left, Y: base, Width: w}
+	if il := lt.issueLine(); il != "" {
+		ln.Runs = append(ln.Runs, Run{X: left, Y: base, Width: lt.width(il, info), Face: info.face, Size: info.size, Text: il})
+	}
+	if !ed.Date.IsZero() {
+		ds := ed.Date.Format("Monday, 2 January 2006")
+		dw := lt.width(ds, info)
+		ln.Runs = append(ln.Runs, Run{X: left + w - dw, Y: base, Width: dw, Face: info.face, Size: info.size, Text: ds})
+	}
+	if len(ln.Runs) > 0 {
+		p.Lines = append(p.Lines, ln)
+	}
+	y += cfg.BodyLeading * 13 / 10
+	p.Rules = append(p.Rules, Rule{X: left, Y: y, W: w, H: Pt * 3 / 4})
+	y += cfg.BodyLeading
+
+	head = nil
+	if ed.Title != "" && ed.Title != name {
+		ts := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 24 / 10}
+		head = append(head, lt.titleLines(ed.Title, ts, ts.size*12/10, true)...)
+		head = append(head, spaceItem(cfg.BodyLeading/2))
+	}
+	if ed.Description != "" {
+		ds := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: cfg.BodySize * 12 / 10}
+		head = append(head, lt.titleLines(ed.Description, ds, ds.size*13/10, true)...)
+		head = append(head, spaceItem(cfg.BodyLeading/2))
+	}
+	if ed.Cover != nil && ed.Cover.Data != nil && ed.Cover.Width > 0 && ed.Cover.Height > 0 {
+		iw := w
+		ih := Length(int64(iw) * int64(ed.Cover.Height) / int64(ed.Cover.Width))
+		if maxH := cfg.textHeight() * 4 / 10; ih > maxH {
+			ih = maxH
+			iw = Length(int64(ih) * int64(ed.Cover.Width) / int64(ed.Cover.Height))
+		}
+		head = append(head, &vitem{h: ih + cfg.BodyLeading, images: []ImageBox{{X: (w - iw) / 2, W: iw, H: ih, Image: ed.Cover}}})
+	}
+	cs := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 14 / 10}
+	head = append(head, lt.titleLines("In this issue", cs, cs.size*13/10, false)...)
+	head = append(head, spaceItem(cfg.BodyLeading/3))
+	y = lt.header(p, head, y)
+
+	lt.flow(lt.contents(), p, y)
+}
+
+// contents lists sections and articles with their page numbers, each
+// entry linked to its article.
+func (lt *layouter) contents() []*vitem {
+	cfg := lt.cfg
+	c := lt.bodyCtx()
+	c.justify, c.hyph, c.kind = false, false, KindFurniture
+	num := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize}
+	numW := lt.width("0000", num)
+	var out []*vitem
+	for _, s := range lt.ed.Sections {
+		if s.Title != "" {
+			sc := c
+			sc.kind = KindFurniture
+			st := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 11 / 10}
+			items := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: strings.ToUpper(s.Title)}}, st, nil), sc, 0, 0)
+			out = append(out, spaceItem(cfg.BodyLeading/2))
+			out = append(out, items...)
+			if len(s.Articles) > 0 {
+				out = append(out, &vitem{h: cfg.BodyLeading / 4, space: true, noBreak: true})
+			}
+		}
+		for ai, a := range s.Articles {
+			tc := c
+			tc.width -= numW
+			st := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize}
+			items := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: a.Title}}, st, nil), tc, 0, 0)
+			pg := "?"
+			if n, ok := lt.pageOfArt[a]; ok {
+				pg = strconv.Itoa(n + 1)
+			}
+			last := items[len(items)-1].lines[0]
+			pw := lt.width(pg, num)
+			last.runs = append(last.runs, Run{X: c.width - pw, Width: pw, Face: num.face, Size: num.size, Text: pg})
+			var more []string
+			if by := byline(a.Authors); by != "" {
+				more = append(more, by)
+			}
+			if a.Description != "" {
+				more = append(more, a.Description)
+			}
+			if len(more) > 0 {
+				dc := tc
+				dc.size, dc.leading = cfg.BodySize*9/10, cfg.BodyLeading*9/10
+				dc.italic = true
+				d := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: strings.Join(more, " — ")}}, dc.style(), nil), dc, 0, 0)
+				for _, it := range d {
+					it.noBreak = true
+				}
+				items = append(items, d...)
+			}
+			for _, it := range items {
+				for _, sl := range it.lines {
+					sl.links = append(sl.links, LinkRect{X: 0, Y: -sl.height * 8 / 10, W: c.width, H: sl.height, Dest: lt.artAnchor(a)})
+				}
+			}
+			if ai > 0 || s.Title == "" {
+				out = append(out, spaceItem(cfg.BodyLeading/3))
+			} else {
+				items[0].noBreak = true
+			}
+			out = append(out, items...)
+		}
+	}
+	return out
+}

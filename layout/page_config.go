@@ -1,0 +1,160 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Config holds the print settings of an edition. All lengths are Length
+// values (1/65536 pt); use ParseLength and ParseTrim to fill them from text.
+type Config struct {
+	TrimWidth  Length // trimmed page width
+	TrimHeight Length // trimmed page height
+
+	MarginInner  Length // margin on the binding side (left on odd pages)
+	MarginOuter  Length // margin away from the binding
+	MarginTop    Length // trim edge to the top of the text area (running head sits inside it)
+	MarginBottom Length // bottom of the text area to the trim edge (folio sits inside it)
+
+	Columns   int    // 1 or 2 text columns
+	ColumnGap Length // space between columns
+
+	BodySize    Length // body text size
+	BodyLeading Length // body baseline-to-baseline distance
+
+	Bleed         Length // extra printed area beyond the trim on every side; 0 for none
+	CropMarks     bool   // draw crop marks outside the trim (needs Bleed >= 9pt to be visible)
+	PadToMultiple int    // pad with blank pages to a multiple of this page count; 0 or 1 for none
+
+	Language string // BCP 47 tag used for hyphenation when neither article nor edition gives one
+
+	// Tolerance is the Knuth–Plass tolerance (badness) of the first
+	// justified attempt; the second attempt uses LooseTolerance. Before
+	// giving up, paragraphs are set ragged right.
+	Tolerance      int // badness, TeX's \tolerance (e.g. 200)
+	LooseTolerance int // badness for the second pass (e.g. 2000)
+}
+
+// DefaultConfig returns the tabloid (11×17 in) two-column newspaper setup.
+func DefaultConfig() Config {
+	return Config{
+		TrimWidth:      11 * Inch,
+		TrimHeight:     17 * Inch,
+		MarginInner:    15 * Mm,
+		MarginOuter:    13 * Mm,
+		MarginTop:      18 * Mm,
+		MarginBottom:   16 * Mm,
+		Columns:        2,
+		ColumnGap:      6 * Mm,
+		BodySize:       10 * Pt,
+		BodyLeading:    Pt*25/2,
+		Language:       "en",
+		Tolerance:      200,
+		LooseTolerance: 2000,
+	}
+}
+
+// Trim sizes known by ParseTrim.
+var trims = []struct {
+	name string
+	w, h Length
+}{
+	{"a4", 210 * Mm, 297 * Mm},
+	{"a5", 148 * Mm, 210 * Mm},
+	{"letter", 612 * Pt, 792 * Pt},
+	{"tabloid", 11 * Inch, 17 * Inch},
+}
+
+// ParseTrim parses a trim size: "A4", "A5", "Letter", "tabloid" (11×17 in)
+// or a custom "W×H" / "WxH" with units, e.g. "280mmx430mm".
+func ParseTrim(s string) (w, h Length, err error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, tr := range trims {
+		if t == tr.name {
+			return tr.w, tr.h, nil
+		}
+	}
+	t = strings.ReplaceAll(t, "×", "x")
+	ws, hs, ok := strings.Cut(t, "x")
+	if !ok {
+		return 0, 0, fmt.Errorf("trim size %q: want A4, A5, Letter, tabloid or W×H", s)
+	}
+	w, err = ParseLength(strings.TrimSpace(ws))
+	if err != nil {
+		return 0, 0, fmt.Errorf("trim size %q: %w", s, err)
+	}
+	h, err = ParseLength(strings.TrimSpace(hs))
+	if err != nil {
+		return 0, 0, fmt.Errorf("trim size %q: %w", s, err)
+	}
+	if w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("trim size %q: width and height must be positive", s)
+	}
+	return w, h, nil
+}
+
+// Validate reports every inconsistent setting.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if c.TrimWidth < 72*Pt || c.TrimHeight < 72*Pt {
+		bad("trim size %v×%v is smaller than 1 inch", c.TrimWidth, c.TrimHeight)
+	}
+	if c.TrimWidth > 200*Inch || c.TrimHeight > 200*Inch {
+		bad("trim size %v×%v is larger than 200 inches", c.TrimWidth, c.TrimHeight)
+	}
+	for _, m := range []struct {
+		name string
+		v    Length
+	}{{"inner margin", c.MarginInner}, {"outer margin", c.MarginOuter}, {"top margin", c.MarginTop}, {"bottom margin", c.MarginBottom}, {"column gap", c.ColumnGap}, {"bleed", c.Bleed}} {
+		if m.v < 0 {
+			bad("%s %v is negative", m.name, m.v)
+		}
+	}
+	if c.Columns != 1 && c.Columns != 2 {
+		bad("columns must be 1 or 2, not %d", c.Columns)
+	}
+	if c.BodySize < 4*Pt || c.BodySize > 36*Pt {
+		bad("body size %v is outside 4pt–36pt", c.BodySize)
+	}
+	if c.BodyLeading < c.BodySize {
+		bad("body leading %v is less than the body size %v", c.BodyLeading, c.BodySize)
+	}
+	if c.PadToMultiple < 0 {
+		bad("pad_to_multiple %d is negative", c.PadToMultiple)
+	}
+	if c.Tolerance < 0 || c.LooseTolerance < c.Tolerance {
+		bad("tolerances %d/%d: want 0 <= tolerance <= loose tolerance", c.Tolerance, c.LooseTolerance)
+	}
+	if len(errs) == 0 {
+		cols := Length(c.Columns)
+		colW := (c.TrimWidth - c.MarginInner - c.MarginOuter - (cols-1)*c.ColumnGap) / cols
+		if colW < 12*c.BodySize {
+			bad("column width %v is less than 12 ems of body text", colW)
+		}
+		if c.TrimHeight-c.MarginTop-c.MarginBottom < 20*c.BodyLeading {
+			bad("text height %v holds fewer than 20 lines", c.TrimHeight-c.MarginTop-c.MarginBottom)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// columnWidth is the width of one text column.
+func (c *Config) columnWidth() Length {
+	cols := Length(c.Columns)
+	return (c.textWidth() - (cols-1)*c.ColumnGap) / cols
+}
+
+func (c *Config) textWidth() Length { return c.TrimWidth - c.MarginInner - c.MarginOuter }
+
+func (c *Config) textHeight() Length { return c.TrimHeight - c.MarginTop - c.MarginBottom }
+
+// textLeft is the left edge of the text area on page index i (0-based; page
+// index 0 is the cover, a right-hand page).
+func (c *Config) textLeft(pageIndex int) Length {
+	if pageIndex%2 == 0 { // odd folio, right-hand page: binding on the left
+		return c.MarginInner
+	}
+	return c.MarginOuter
+}

@@ -1,0 +1,165 @@
+package layout
+
+import (
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+)
+
+// Document is a laid-out edition: every glyph run, rule, image and link
+// with its position. Coordinates are measured from the top-left corner of
+// the trimmed page, y growing downwards; package pdf adds the bleed.
+type Document struct {
+	Width, Height Length // trim size
+	Bleed         Length
+	CropMarks     bool
+	Pages         []*Page
+	Outline       []Bookmark // in page order
+}
+
+// Page is one physical page.
+type Page struct {
+	Index  int    // 0-based position in the document
+	Folio  string // printed page number; "" on the cover and blank pages
+	Lines  []*TextLine
+	Rules  []Rule
+	Images []ImageBox
+	Links  []LinkRect
+	Anchor []Anchor
+}
+
+// TextLine is one line of text on a page: the unit of the Dump and of the
+// typographic measurements.
+type TextLine struct {
+	Kind    LineKind
+	Column  int    // 0-based column; -1 for page furniture spanning columns
+	X, Y    Length // left edge and baseline
+	Width   Length // measure the line was set to
+	Runs    []Run
+	Source  string // article source, for messages
+	Par     int    // serial number of the paragraph in the document; lines of one paragraph share it
+	ParLine int    // 0-based line number within the paragraph
+	ParLen  int    // number of lines of the paragraph
+
+	Justified  bool    // set with Knuth–Plass and stretched to Width
+	Ratio      float64 // adjustment ratio: > 0 stretched, < 0 shrunk (justified lines)
+	Space      Length  // natural inter-word space plus the adjustment actually applied (0 when no spaces)
+	Overfull   bool    // the material is wider than Width
+	Hyphenated bool    // ends with an inserted hyphen
+	Widow      bool    // last line of a paragraph alone at the top of a column
+	Orphan     bool    // first line of a paragraph alone at the bottom of a column
+}
+
+// LineKind says what a line belongs to.
+type LineKind uint8
+
+// Line kinds.
+const (
+	KindBody LineKind = iota
+	KindHeading
+	KindTitle // article title, subtitle, byline, date
+	KindQuote
+	KindList
+	KindCode
+	KindTable
+	KindCaption
+	KindNote
+	KindBib
+	KindFurniture // running heads, folios, cover, contents
+)
+
+var kindNames = [...]string{"body", "heading", "title", "quote", "list", "code", "table", "caption", "note", "bib", "furniture"}
+
+func (k LineKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// Run is a piece of text in one face and size, placed at a baseline.
+type Run struct {
+	X, Y   Length // start of the text on the baseline
+	Width  Length
+	Face   Face
+	Size   Length
+	Text   string
+	Strike bool // draw a line through the text
+}
+
+// FaceKind picks a font of a fonts.Set.
+type FaceKind uint8
+
+// Face kinds.
+const (
+	TextFace FaceKind = iota
+	DisplayFace
+	MonoFace
+)
+
+// Face names one font of a fonts.Set.
+type Face struct {
+	Kind  FaceKind
+	Style fonts.Style // meaningful for TextFace only
+}
+
+// Font returns the font of fs that f names.
+func (f Face) Font(fs *fonts.Set) *fonts.Font {
+	switch f.Kind {
+	case DisplayFace:
+		return fs.Display
+	case MonoFace:
+		return fs.Mono
+	}
+	return fs.Text.Face(f.Style)
+}
+
+func (f Face) String() string {
+	switch f.Kind {
+	case DisplayFace:
+		return "display"
+	case MonoFace:
+		return "mono"
+	}
+	switch f.Style {
+	case fonts.Italic:
+		return "italic"
+	case fonts.Bold:
+		return "bold"
+	case fonts.BoldItalic:
+		return "bolditalic"
+	}
+	return "regular"
+}
+
+// Rule is a filled rectangle: rules, crop marks are drawn by package pdf.
+type Rule struct {
+	X, Y, W, H Length // top-left corner and extent
+}
+
+// ImageBox places an image; its top-left corner is at X, Y.
+type ImageBox struct {
+	X, Y, W, H Length
+	Image      *doc.Image
+}
+
+// LinkRect is a clickable area: either an external URL or an internal
+// destination naming an Anchor.
+type LinkRect struct {
+	X, Y, W, H Length
+	URL        string // external target
+	Dest       string // internal target (Anchor.Name)
+}
+
+// Anchor is a named destination on a page.
+type Anchor struct {
+	Name string
+	Y    Length // top of the destination
+}
+
+// Bookmark is one entry of the PDF outline.
+type Bookmark struct {
+	Title string
+	Level int // 0 for sections (or articles of a flat edition), 1 for articles
+	Page  int // page index
+	Y     Length
+}

@@ -1,0 +1,763 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/hyph"
+)
+
+// style is the look of a piece of inline text.
+type style struct {
+	face   Face
+	size   Length
+	rise   Length // baseline shift, up positive (superscripts)
+	url    string // external link target
+	strike bool
+}
+
+// piece is a run of inline text in one style, before it is cut into words.
+type piece struct {
+	text string
+	st   style
+	ref  *doc.NoteRef // the piece is the number of a note reference
+	hard bool         // a hard line break
+}
+
+// fillStretch is TeX's fil glue (\parfillskip, \hfil before \break).
+const fillStretch = Fil
+
+// boxData is what the layout needs to draw an item; parallel to the items.
+type boxData struct {
+	text string
+	st   style
+	ref  *doc.NoteRef
+	fill bool // the glue is fil glue
+}
+
+func bold(s fonts.Style) fonts.Style {
+	switch s {
+	case fonts.Regular:
+		return fonts.Bold
+	case fonts.Italic:
+		return fonts.BoldItalic
+	}
+	return s
+}
+
+func toggleItalic(s fonts.Style) fonts.Style {
+	switch s {
+	case fonts.Regular:
+		return fonts.Italic
+	case fonts.Italic:
+		return fonts.Regular
+	case fonts.Bold:
+		return fonts.BoldItalic
+	}
+	return fonts.Bold
+}
+
+// flatten turns inlines into styled pieces.
+func (lt *layouter) flatten(inl []doc.Inline, st style, out []piece) []piece {
+	for _, in := range inl {
+		switch in := in.(type) {
+		case *doc.Text:
+			out = append(out, piece{text: in.Text, st: st})
+		case *doc.Emph:
+			s := st
+			if s.face.Kind == TextFace {
+				s.face.Style = toggleItalic(s.face.Style)
+			}
+			out = lt.flatten(in.Inlines, s, out)
+		case *doc.Strong:
+			s := st
+			if s.face.Kind == TextFace {
+				s.face.Style = bold(s.face.Style)
+			}
+			out = lt.flatten(in.Inlines, s, out)
+		case *doc.Strike:
+			s := st
+			s.strike = true
+			out = lt.flatten(in.Inlines, s, out)
+		case *doc.Code:
+			s := st
+			s.face = Face{Kind: MonoFace}
+			s.size = st.size * 9 / 10
+			out = append(out, piece{text: in.Text, st: s})
+		case *doc.Sup:
+			out = lt.flatten(in.Inlines, supStyle(st), out)
+		case *doc.Sub:
+			s := st
+			s.size = max(st.size*7/10, 5*Pt)
+			s.rise -= st.size * 15 / 100
+			out = lt.flatten(in.Inlines, s, out)
+		case *doc.Link:
+			s := st
+			s.url = in.URL
+			out = lt.flatten(in.Inlines, s, out)
+		case *doc.LineBreak:
+			out = append(out, piece{hard: true, st: st})
+		case *doc.NoteRef:
+			if in.Note == nil {
+				continue
+			}
+			s := supStyle(st)
+			s.url = ""
+			if s.face.Kind == TextFace {
+				s.face.Style = fonts.Regular
+			}
+			out = append(out, piece{text: strconv.Itoa(in.Note.Number), st: s, ref: in})
+		}
+	}
+	return out
+}
+
+func supStyle(st style) style {
+	s := st
+	s.size = max(st.size*7/10, 5*Pt)
+	s.rise += st.size * 35 / 100
+	return s
+}
+
+// plainText is the text of inlines without markup, for outlines and
+// running heads.
+func plainText(inl []doc.Inline) string {
+	var b strings.Builder
+	var walk func([]doc.Inline)
+	walk = func(inl []doc.Inline) {
+		for _, in := range inl {
+			switch in := in.(type) {
+			case *doc.Text:
+				b.WriteString(in.Text)
+			case *doc.Emph:
+				walk(in.Inlines)
+			case *doc.Strong:
+				walk(in.Inlines)
+			case *doc.Strike:
+				walk(in.Inlines)
+			case *doc.Code:
+				b.WriteString(in.Text)
+			case *doc.Sup:
+				walk(in.Inlines)
+			case *doc.Sub:
+				walk(in.Inlines)
+			case *doc.Link:
+				walk(in.Inlines)
+			case *doc.LineBreak:
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(inl)
+	return b.String()
+}
+
+// width measures s in style st.
+func (lt *layouter) width(s string, st style) Length {
+	return Length(st.face.Font(lt.fs).StringWidth(s)) * st.size / 1000
+}
+
+// clean replaces runes the face cannot draw: first by a close substitute,
+// else by '?', warning once per rune.
+func (lt *layouter) clean(s string, f Face) string {
+	font := f.Font(lt.fs)
+	ok := true
+	for _, r := range s {
+		if !font.Has(r) && r != ' ' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case font.Has(r) || r == ' ':
+			b.WriteRune(r)
+		case r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r):
+			b.WriteRune(' ')
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
+			// invisible: soft hyphen handled earlier, zero-width characters dropped
+		default:
+			if sub, ok := substitutes[r]; ok && font.StringWidth(sub) > 0 && allHas(font, sub) {
+				b.WriteString(sub)
+				continue
+			}
+			if !lt.missing[r] {
+				lt.missing[r] = true
+				lt.warn(lt.source, "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
+			}
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+var substitutes = map[rune]string{
+	'\u2212': "-", '\u2010': "-", '\u2011': "-", '\u2009': " ", '\u202f': " ", '\u2002': " ", '\u2003': " ",
+	'\u2192': "->", '\u2190': "<-", '\u2026': "...", '\u2018': "'", '\u2019': "'", '\u201c': "\"", '\u201d': "\"",
+	'\u2014': "--", '\u2013': "-", '\u2022': "*", '\u00a0': " ",
+}
+
+func allHas(f *fonts.Font, s string) bool {
+	for _, r := range s {
+		if !f.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// parSpec says how to set a paragraph.
+type parSpec struct {
+	width     Length // measure
+	indent    Length // first-line indent
+	justify   bool
+	hyphenate bool
+	lang      string
+	kind      LineKind
+	leading   Length
+	prefix    []piece // hanging label (list number, bullet), drawn left of the text
+	prefixGap Length  // distance from the prefix's right edge to the text
+	hang      Length  // the first line starts this much left of the others (hanging indent)
+}
+
+// setLine is a line of a set paragraph, positioned relative to its left edge
+// and baseline.
+type setLine struct {
+	runs    []Run
+	links   []LinkRect
+	anchors []string // ref anchors at this line
+	notes   []*doc.Note
+	height  Length // leading
+	base    Length // baseline below the top of the line
+	dx      Length // shift from the column's left edge
+	width   Length
+	info    TextLine // measurements and kind (positions filled at placement)
+}
+
+// word is one unbreakable-by-space run of pieces.
+type word struct{ ps []piece }
+
+// splitWords cuts pieces at spaces. A nil word stands for a hard break.
+func splitWords(ps []piece) (words []word, spaces []style) {
+	var cur word
+	flush := func(sp style) {
+		if len(cur.ps) > 0 {
+			words = append(words, cur)
+			spaces = append(spaces, sp)
+			cur = word{}
+		}
+	}
+	for _, p := range ps {
+		if p.hard {
+			flush(p.st)
+			words = append(words, word{})
+			spaces = append(spaces, p.st)
+			continue
+		}
+		if p.ref != nil {
+			cur.ps = append(cur.ps, p)
+			continue
+		}
+		s := p.text
+		for s != "" {
+			i := strings.IndexFunc(s, unicode.IsSpace)
+			for i >= 0 && s[i:i+1] == "\u00a0"[:1] && strings.HasPrefix(s[i:], "\u00a0") {
+				// no-break space: part of the word
+				j := strings.IndexFunc(s[i+2:], unicode.IsSpace)
+				if j < 0 {
+					i = -1
+				} else {
+					i = i + 2 + j
+				}
+			}
+			if i < 0 {
+				cur.ps = append(cur.ps, piece{text: s, st: p.st})
+				break
+			}
+			if i > 0 {
+				cur.ps = append(cur.ps, piece{text: s[:i], st: p.st})
+			}
+			flush(p.st)
+			_, n := utf8.DecodeRuneInString(s[i:])
+			s = s[i+n:]
+			for s != "" {
+				r, n := utf8.DecodeRuneInString(s)
+				if !unicode.IsSpace(r) || r == '\u00a0' {
+					break
+				}
+				s = s[n:]
+			}
+		}
+	}
+	flush(style{})
+	return words, spaces
+}
+
+// Break kinds inside a word, in increasing priority.
+const (
+	bpNone     = iota
+	bpChar     // emergency break between any two characters
+	bpURL      // after / . - _ ? & = in long tokens
+	bpHyph     // discretionary hyphen from the patterns
+	bpExplicit // after an explicit hyphen, dash or slash
+)
+
+const (
+	hyphenPenalty   = 50
+	exHyphenPenalty = 50
+	urlPenalty      = 100
+	charPenalty     = 3000
+)
+
+// buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
+// "Breaking paragraphs into lines", §3: boxes, glue and penalties).
+func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]Item, []boxData) {
+	var items []Item
+	var data []boxData
+	add := func(it Item, d boxData) {
+		items = append(items, it)
+		data = append(data, d)
+	}
+	if spec.indent > 0 {
+		add(Item{Kind: BoxItem, Width: spec.indent}, boxData{})
+	}
+	var hy *hyph.Hyphenator
+	if spec.hyphenate {
+		hy = lt.hyphenator(spec.lang)
+	}
+	words, spaces := splitWords(ps)
+	for wi, w := range words {
+		if w.ps == nil { // hard break: \hfil\break
+			add(Item{Kind: PenaltyItem, Penalty: Infinity}, boxData{})
+			add(Item{Kind: GlueItem, Stretch: fillStretch}, boxData{fill: true})
+			add(Item{Kind: PenaltyItem, Penalty: -Infinity}, boxData{})
+			continue
+		}
+		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].ps == nil && wi+1 == len(words)-1)
+		lt.addWord(w, spec, hy != nil && !last, hy, add)
+		if wi+1 < len(words) && words[wi+1].ps != nil {
+			sp := spaces[wi]
+			if sp.size == 0 {
+				sp = w.ps[len(w.ps)-1].st
+			}
+			sp.rise, sp.strike = 0, false
+			if sp.face.Kind == MonoFace {
+				sp.face = Face{Kind: TextFace}
+			}
+			space := lt.width(" ", sp)
+			add(Item{Kind: GlueItem, Width: space, Stretch: space / 2, Shrink: space / 3}, boxData{st: sp})
+		}
+	}
+	// \parfillskip: TeX forbids a break before it
+	add(Item{Kind: PenaltyItem, Penalty: Infinity}, boxData{})
+	add(Item{Kind: GlueItem, Stretch: fillStretch}, boxData{fill: true})
+	add(Item{Kind: PenaltyItem, Penalty: -Infinity}, boxData{})
+	return items, data
+}
+
+type charInfo struct {
+	off int   // byte offset in the word's text
+	st  style // style of the character before off
+}
+
+// addWord adds the boxes and in-word penalties of one word.
+func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator, add func(Item, boxData)) {
+	// Join the word's text and remember each piece's extent.
+	var text strings.Builder
+	type span struct {
+		start, end int
+		p          piece
+	}
+	var spans []span
+	for _, p := range w.ps {
+		t := p.text
+		if p.ref == nil {
+			t = strings.ReplaceAll(t, "\u00a0", " ")
+		}
+		start := text.Len()
+		text.WriteString(t)
+		spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
+	}
+	full := text.String()
+	bp := make([]int, len(full)+1) // break kind after byte i (at offset i)
+	// Soft hyphens are discretionaries the author placed.
+	// Explicit hyphens and dashes.
+	urlish := strings.Contains(full, "://") || strings.HasPrefix(full, "www.") || strings.Contains(full, "@") ||
+		(len(w.ps) > 0 && w.ps[0].st.url != "" && strings.Contains(full, "/"))
+	prev := rune(0)
+	for i, r := range full {
+		n := utf8.RuneLen(r)
+		next, _ := utf8.DecodeRuneInString(full[i+n:])
+		switch {
+		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next) && !urlish:
+			bp[i+n] = bpExplicit
+		case (r == '\u2014' || r == '\u2013') && i+n < len(full) && i > 0:
+			bp[i+n] = bpExplicit
+		case r == '/' && i > 0 && i+n < len(full) && !urlish && next != '/':
+			bp[i+n] = bpExplicit
+		case urlish && strings.ContainsRune("/.-_?&=#", r) && i > 0 && i+n < len(full) && next != '/':
+			bp[i+n] = bpURL
+		case r == '\u00ad':
+			bp[i] = bpHyph
+		}
+		prev = r
+	}
+	// Hyphenation of alphabetic runs, Liang 1983 patterns via hyph.
+	inRef := func(off int) bool {
+		for _, s := range spans {
+			if s.p.ref != nil && off >= s.start && off < s.end {
+				return true
+			}
+		}
+		return false
+	}
+	if hyphenate && !urlish {
+		for i := 0; i < len(full); {
+			r, n := utf8.DecodeRuneInString(full[i:])
+			if !unicode.IsLetter(r) || inRef(i) {
+				i += n
+				continue
+			}
+			j := i
+			for j < len(full) {
+				r, n := utf8.DecodeRuneInString(full[j:])
+				if !unicode.IsLetter(r) || inRef(j) {
+					break
+				}
+				j += n
+			}
+			if utf8.RuneCountInString(full[i:j]) >= 5 {
+				for _, off := range hy.Hyphenate(full[i:j]) {
+					if off > 0 && off < j-i && bp[i+off] == bpNone {
+						bp[i+off] = bpHyph
+					}
+				}
+			}
+			i = j
+		}
+	}
+	// Emergency breaks: no segment may be wider than the measure.
+	limit := spec.width - spec.indent - 2*Pt
+	segStart := 0
+	segW := Length(0)
+	for i, r := range full {
+		if bp[i] != bpNone {
+			segStart, segW = i, 0
+		}
+		st := w.ps[0].st
+		for _, s := range spans {
+			if i >= s.start && i < s.end {
+				st = s.p.st
+			}
+		}
+		segW += lt.width(string(r), st)
+		if segW > limit && i > segStart {
+			// rewind: allow breaks between all characters of this segment
+			for k := segStart + 1; k <= i; k++ {
+				if utf8.RuneStart(full[k]) && bp[k] == bpNone && !inRef(k) {
+					bp[k] = bpChar
+				}
+			}
+			segStart, segW = i, lt.width(string(r), st)
+		}
+	}
+	// Emit boxes split at breakpoints.
+	for _, s := range spans {
+		if s.p.ref != nil {
+			add(Item{Kind: BoxItem, Width: lt.width(s.p.text, s.p.st)}, boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
+			continue
+		}
+		from := s.start
+		emit := func(to int) {
+			if to > from {
+				t := strings.ReplaceAll(full[from:to], "\u00ad", "")
+				t = lt.clean(t, s.p.st.face)
+				add(Item{Kind: BoxItem, Width: lt.width(t, s.p.st)}, boxData{text: t, st: s.p.st})
+			}
+			from = to
+		}
+		for i := s.start + 1; i <= s.end; i++ {
+			if i == len(full) || bp[i] == bpNone {
+				continue
+			}
+			emit(i)
+			switch bp[i] {
+			case bpHyph:
+				add(Item{Kind: PenaltyItem, Width: lt.width("-", s.p.st), Penalty: hyphenPenalty, Flagged: true}, boxData{st: s.p.st})
+			case bpExplicit:
+				add(Item{Kind: PenaltyItem, Penalty: exHyphenPenalty, Flagged: true}, boxData{st: s.p.st})
+			case bpURL:
+				add(Item{Kind: PenaltyItem, Penalty: urlPenalty}, boxData{st: s.p.st})
+			case bpChar:
+				add(Item{Kind: PenaltyItem, Penalty: charPenalty}, boxData{st: s.p.st})
+			}
+		}
+		emit(s.end)
+	}
+}
+
+// setParagraph sets inlines into lines.
+func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
+	items, data := lt.buildItems(ps, spec)
+	width := func(l int) Length {
+		if l == 0 {
+			return spec.width + spec.hang
+		}
+		return spec.width
+	}
+	var lines []Line
+	justify := spec.justify
+	if justify {
+		p := DefaultBreakParams()
+		p.Tolerance = lt.cfg.Tolerance
+		p.PreTolerance = min(p.PreTolerance, lt.cfg.Tolerance)
+		if p.MaxConsecutiveHyphens == 0 || p.MaxConsecutiveHyphens > 2 {
+			p.MaxConsecutiveHyphens = 2
+		}
+		var ok bool
+		lines, ok = Break(items, width, p)
+		if !ok {
+			p.Tolerance = lt.cfg.LooseTolerance
+			p.PreTolerance = -1
+			lines, ok = Break(items, width, p)
+		}
+		if !ok {
+			justify = false
+			lt.warn(lt.source, "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+			lines = nil
+		}
+	}
+	if lines == nil {
+		lines = BreakGreedy(items, width)
+	}
+	lt.par++
+	out := make([]*setLine, 0, len(lines))
+	for i, ln := range lines {
+		sl := lt.lineOf(items, data, ln, spec, width(i), justify, i == len(lines)-1)
+		if i == 0 {
+			sl.dx = -spec.hang
+		}
+		sl.info.Par = lt.par
+		sl.info.ParLine = i
+		sl.info.ParLen = len(lines)
+		if i == 0 && len(spec.prefix) > 0 {
+			x := -spec.prefixGap
+			for j := len(spec.prefix) - 1; j >= 0; j-- {
+				p := spec.prefix[j]
+				t := lt.clean(p.text, p.st.face)
+				w := lt.width(t, p.st)
+				x -= w
+				sl.runs = append([]Run{{X: x, Y: -p.st.rise, Width: w, Face: p.st.face, Size: p.st.size, Text: t}}, sl.runs...)
+			}
+		}
+		out = append(out, sl)
+	}
+	return out
+}
+
+func abbrev(ps []piece) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.text)
+		if b.Len() > 40 {
+			break
+		}
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if len(s) > 40 {
+		s = s[:40]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		s += "…"
+	}
+	return strconv.Quote(s)
+}
+
+// lineOf positions the material of one line. Each box's x comes from the
+// glue set by the adjustment ratio (Knuth & Plass 1981, §2, eq. for r);
+// the adjustment is distributed in integer arithmetic so the last box ends
+// exactly at the measure.
+func (lt *layouter) lineOf(items []Item, data []boxData, ln Line, spec parSpec, lw Length, justify, last bool) *setLine {
+	sl := &setLine{height: spec.leading, width: lw}
+	sl.info.Kind = spec.kind
+	sl.info.Width = lw
+	start, end := ln.Start, ln.End
+	// Discard glue and penalties after a break (TeX's rule).
+	for start < end && items[start].Kind != BoxItem {
+		start++
+	}
+	brk := Item{Kind: PenaltyItem}
+	var brkData boxData
+	if end < len(items) {
+		brk, brkData = items[end], data[end]
+	}
+	// A line's trailing glue before the break is not set either.
+	stop := end
+	for stop > start && items[stop-1].Kind == GlueItem && !data[stop-1].fill {
+		stop--
+	}
+	var natural, stretch, shrink Length
+	fill := false
+	for k := start; k < stop; k++ {
+		it := items[k]
+		switch it.Kind {
+		case BoxItem:
+			natural += it.Width
+		case GlueItem:
+			natural += it.Width
+			if data[k].fill {
+				fill = true
+			} else {
+				stretch += it.Stretch
+				shrink += it.Shrink
+			}
+		}
+	}
+	hyphen := brk.Kind == PenaltyItem && brk.Width > 0 && end < len(items)
+	if hyphen {
+		natural += brk.Width
+	}
+	delta := lw - natural
+	var ratio float64
+	if justify || delta < 0 {
+		switch {
+		case delta > 0 && !fill && stretch > 0:
+			ratio = float64(delta) / float64(stretch)
+		case delta < 0 && shrink > 0:
+			ratio = float64(delta) / float64(shrink)
+			if ratio < -1 {
+				ratio = -1
+			}
+		}
+	}
+	if !justify && delta > 0 {
+		ratio = 0
+	}
+	if fill && delta > 0 {
+		ratio = 0
+	}
+	// adjust returns the extra width of the glue up to cumulative
+	// stretch/shrink c: delta*c/total, clamped for shrink.
+	var cum Length
+	adjUpTo := func(c Length) Length {
+		switch {
+		case ratio > 0:
+			return delta * c / stretch
+		case ratio < 0:
+			if ratio == -1 {
+				return -c
+			}
+			return delta * c / shrink
+		}
+		return 0
+	}
+	x := Length(0)
+	var space Length
+	spaces := 0
+	var runs []Run
+	var urls []string // link target of each run
+	var refs []bool   // the run is a note reference
+	for k := start; k < stop; k++ {
+		it := items[k]
+		d := data[k]
+		switch it.Kind {
+		case BoxItem:
+			if d.text == "" && d.ref == nil {
+				x += it.Width // indent
+				continue
+			}
+			// Merge with the previous run when nothing separates them.
+			n := len(runs)
+			if n > 0 && d.ref == nil && runs[n-1].Face == d.st.face && runs[n-1].Size == d.st.size &&
+				runs[n-1].X+runs[n-1].Width == x && runs[n-1].Y == -d.st.rise && runs[n-1].Strike == d.st.strike && urls[n-1] == d.st.url && !refs[n-1] {
+				runs[n-1].Text += d.text
+				runs[n-1].Width += it.Width
+			} else {
+				runs = append(runs, Run{X: x, Y: -d.st.rise, Width: it.Width, Face: d.st.face, Size: d.st.size, Text: d.text, Strike: d.st.strike})
+				urls = append(urls[:n], d.st.url)
+				refs = append(refs[:n], d.ref != nil)
+				if d.ref != nil {
+					n := d.ref.Note
+					sl.notes = append(sl.notes, n)
+					sl.anchors = append(sl.anchors, lt.refAnchor(d.ref))
+					sl.links = append(sl.links, LinkRect{X: x, Y: -d.st.size - d.st.rise, W: it.Width, H: d.st.size * 12 / 10, Dest: lt.noteAnchor(n)})
+				}
+			}
+			x += it.Width
+		case GlueItem:
+			if d.fill {
+				continue
+			}
+			var a Length
+			if ratio > 0 {
+				before := adjUpTo(cum)
+				cum += it.Stretch
+				a = adjUpTo(cum) - before
+			} else if ratio < 0 {
+				before := adjUpTo(cum)
+				cum += it.Shrink
+				a = adjUpTo(cum) - before
+			}
+			x += it.Width + a
+			space += it.Width + a
+			spaces++
+		}
+	}
+	if hyphen {
+		if n := len(runs); n > 0 && !refs[n-1] {
+			runs[n-1].Text += "-"
+			runs[n-1].Width += brk.Width
+		} else {
+			st := brkData.st
+			runs = append(runs, Run{X: x, Y: -st.rise, Width: brk.Width, Face: st.face, Size: st.size, Text: "-"})
+			urls = append(urls[:len(runs)-1], st.url)
+			refs = append(refs[:len(runs)-1], false)
+		}
+		x += brk.Width
+	}
+	// Link rectangles for external URLs: one per maximal run sequence.
+	for i := 0; i < len(runs); i++ {
+		u := urls[i]
+		if u == "" {
+			continue
+		}
+		j := i
+		for j+1 < len(runs) && urls[j+1] == u {
+			j++
+		}
+		r0, r1 := runs[i], runs[j]
+		sl.links = append(sl.links, LinkRect{X: r0.X, Y: -r0.Size, W: r1.X + r1.Width - r0.X, H: r0.Size * 13 / 10, URL: u})
+		i = j
+	}
+	sl.runs = runs
+	sl.info.Justified = justify && !last
+	if justify && last {
+		sl.info.Justified = false
+	}
+	sl.info.Ratio = ratio
+	if spaces > 0 {
+		sl.info.Space = space / Length(spaces)
+	}
+	sl.info.Overfull = x > lw+SP*16
+	sl.info.Hyphenated = hyphen || (brk.Kind == PenaltyItem && brk.Flagged && end < len(items) && end > 0)
+	sl.base = spec.leading * 77 / 100
+	return sl
+}
+
+// naturalRight is the right edge of the line's last run.
+func (sl *setLine) naturalRight() Length {
+	r := Length(0)
+	for _, run := range sl.runs {
+		r = max(r, run.X+run.Width)
+	}
+	return r
+}

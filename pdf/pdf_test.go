@@ -1,0 +1,300 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/layout"
+	"github.com/redtide/edition/layout/layouttest"
+)
+
+// needTool skips when an external tool is missing, except in CI.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s not installed", name)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+func build(t testing.TB, ed *doc.Edition, cfg layout.Config) []byte {
+	t.Helper()
+	fs := fonts.Default()
+	d, err := layout.Layout(ed, fs, cfg, func(pos, msg string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	meta := Meta{Title: ed.Publication, Author: strings.Join(ed.Editors, ", "), Subject: ed.Title, Keywords: []string{"news"}, Date: ed.Date}
+	if err := Write(&b, d, fs, meta); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func writeTemp(t *testing.T, name string, b []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	if d := os.Getenv("EDITION_PDF_DIR"); d != "" {
+		dir = d
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func configs() map[string]layout.Config {
+	two := layout.DefaultConfig()
+	one := layout.DefaultConfig()
+	one.TrimWidth, one.TrimHeight, _ = layout.ParseTrim("A5")
+	one.Columns = 1
+	one.MarginInner, one.MarginOuter, one.MarginTop, one.MarginBottom = 16*layout.Mm, 13*layout.Mm, 17*layout.Mm, 15*layout.Mm
+	one.BodySize, one.BodyLeading = 10*layout.Pt, 13*layout.Pt
+	bleed := layout.DefaultConfig()
+	bleed.TrimWidth, bleed.TrimHeight, _ = layout.ParseTrim("A4")
+	bleed.Bleed = 3 * layout.Mm
+	bleed.CropMarks = true
+	bleed.PadToMultiple = 4
+	return map[string]layout.Config{"two": two, "one": one, "bleed": bleed}
+}
+
+func TestWriteReproducible(t *testing.T) {
+	for name, cfg := range configs() {
+		a := build(t, layouttest.Small(), cfg)
+		b := build(t, layouttest.Small(), cfg)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two builds differ (%d and %d bytes)", name, len(a), len(b))
+		}
+		writeTemp(t, "small-"+name+".pdf", a)
+	}
+}
+
+func TestQpdfCheck(t *testing.T) {
+	qpdf := needTool(t, "qpdf")
+	for name, cfg := range configs() {
+		p := writeTemp(t, "check-"+name+".pdf", build(t, layouttest.Small(), cfg))
+		out, err := exec.Command(qpdf, "--check", p).CombinedOutput()
+		// exit status 2 means errors, 3 warnings
+		if err != nil || bytes.Contains(out, []byte("WARNING")) || bytes.Contains(out, []byte("ERROR")) {
+			t.Errorf("%s: qpdf --check: %v\n%s", name, err, out)
+		}
+	}
+}
+
+func TestFontsEmbedded(t *testing.T) {
+	pdffonts := needTool(t, "pdffonts")
+	p := writeTemp(t, "fonts.pdf", build(t, layouttest.Small(), layout.DefaultConfig()))
+	out, err := exec.Command(pdffonts, p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	n := 0
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... emb sub uni object ID
+		if len(f) < 7 {
+			t.Errorf("odd pdffonts line %q", l)
+			continue
+		}
+		emb, sub := f[len(f)-5], f[len(f)-4]
+		if emb != "yes" || sub != "yes" {
+			t.Errorf("font not embedded and subset: %q", l)
+		}
+		n++
+	}
+	if n < 5 {
+		t.Errorf("only %d fonts used, want the text faces, display and mono:\n%s", n, out)
+	}
+}
+
+// words returns the words of s: letters and digits only.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func inlineText(inl []doc.Inline, b *strings.Builder) {
+	for _, in := range inl {
+		switch in := in.(type) {
+		case *doc.Text:
+			b.WriteString(in.Text)
+		case *doc.Code:
+			b.WriteString(in.Text)
+		case *doc.Emph:
+			inlineText(in.Inlines, b)
+		case *doc.Strong:
+			inlineText(in.Inlines, b)
+		case *doc.Strike:
+			inlineText(in.Inlines, b)
+		case *doc.Link:
+			inlineText(in.Inlines, b)
+		case *doc.Sup:
+			inlineText(in.Inlines, b)
+		case *doc.Sub:
+			inlineText(in.Inlines, b)
+		case *doc.LineBreak:
+			b.WriteByte(' ')
+		}
+		b.WriteByte(' ')
+	}
+}
+
+func blockText(bs []doc.Block, b *strings.Builder) {
+	for _, bl := range bs {
+		switch bl := bl.(type) {
+		case *doc.Paragraph:
+			inlineText(bl.Inlines, b)
+		case *doc.Heading:
+			inlineText(bl.Inlines, b)
+		case *doc.Quote:
+			blockText(bl.Blocks, b)
+		case *doc.List:
+			for _, it := range bl.Items {
+				blockText(it.Blocks, b)
+			}
+		case *doc.CodeBlock:
+			b.WriteString(bl.Text)
+		case *doc.Table:
+			for _, c := range bl.Header {
+				inlineText(c.Inlines, b)
+			}
+			for _, r := range bl.Rows {
+				for _, c := range r {
+					inlineText(c.Inlines, b)
+				}
+			}
+		case *doc.Figure:
+			inlineText(bl.Caption, b)
+		}
+		b.WriteByte('\n')
+	}
+}
+
+// EditionWords lists every word of the edition's articles.
+func editionWords(ed *doc.Edition) []string {
+	var b strings.Builder
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			b.WriteString(a.Title + " " + a.Subtitle + " ")
+			blockText(a.Blocks, &b)
+			for _, n := range a.Notes {
+				blockText(n.Blocks, &b)
+			}
+			if a.Bibliography != nil {
+				for _, e := range a.Bibliography.Entries {
+					inlineText(e.Inlines, &b)
+				}
+			}
+		}
+	}
+	return words(b.String())
+}
+
+var hyphenEOL = regexp.MustCompile(`(\p{L})-\n\s*(\p{L})`)
+
+func TestTextComplete(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	for name, cfg := range configs() {
+		for _, ed := range []*doc.Edition{layouttest.Small(), layouttest.Big(3000, 7)} {
+			p := writeTemp(t, "text-"+name+".pdf", build(t, ed, cfg))
+			out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", p, "-").CombinedOutput()
+			if err != nil {
+				t.Fatalf("pdftotext: %v\n%s", err, out)
+			}
+			text := hyphenEOL.ReplaceAllString(string(out), "$1$2")
+			// break points inside URLs and code wrap lines without hyphens
+			have := map[string]int{}
+			for _, w := range words(text) {
+				have[w]++
+			}
+			joined := strings.Join(words(text), "")
+			for _, w := range editionWords(ed) {
+				if have[w] == 0 && !strings.Contains(joined, w) {
+					t.Errorf("%s: word %q missing from the PDF text", name, w)
+				}
+			}
+		}
+	}
+}
+
+func TestBoxes(t *testing.T) {
+	pdfinfo := needTool(t, "pdfinfo")
+	cfg := configs()["bleed"]
+	p := writeTemp(t, "boxes.pdf", build(t, layouttest.Small(), cfg))
+	out, err := exec.Command(pdfinfo, "-box", "-f", "1", "-l", "100", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s", err, out)
+	}
+	s := string(out)
+	pages := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(s)
+	if pages == nil || pages[1] == "0" {
+		t.Fatalf("no pages:\n%s", s)
+	}
+	if n := strings.Count(s, "TrimBox:"); n < 4 {
+		t.Errorf("TrimBox on %d pages, want on every page (>= 4)", n)
+	}
+	// A4 plus 3mm bleed each side
+	wantMedia := regexp.MustCompile(`MediaBox:\s+0\.00\s+0\.00\s+612\.2\d\s+858\.9\d?`)
+	if !wantMedia.MatchString(s) {
+		t.Errorf("MediaBox is not A4 + 2×3mm:\n%s", s)
+	}
+	wantTrim := regexp.MustCompile(`TrimBox:\s+8\.5\d\s+8\.5\d\s+603\.7\d\s+850\.3\d`)
+	if !wantTrim.MatchString(s) {
+		t.Errorf("TrimBox is not A4 inset by 3mm:\n%s", s)
+	}
+	if !strings.Contains(s, "BleedBox:") {
+		t.Errorf("no BleedBox:\n%s", s)
+	}
+	if pages[1] != "4" && pages[1] != "8" {
+		t.Errorf("%s pages, want a multiple of 4", pages[1])
+	}
+}
+
+func TestBadFont(t *testing.T) {
+	d, err := layout.Layout(layouttest.Small(), fonts.Default(), layout.DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := *fonts.Default()
+	mono := *fs.Mono
+	mono.Data = []byte("OTTO not really a font at all....")
+	fs.Mono = &mono
+	var b bytes.Buffer
+	if err := Write(&b, d, &fs, Meta{Date: time.Unix(0, 0)}); err == nil {
+		t.Fatal("Write accepted a broken font")
+	}
+}
+
+func BenchmarkWritePDF(b *testing.B) {
+	ed := layouttest.Big(10000, 1)
+	fs := fonts.Default()
+	d, err := layout.Layout(ed, fs, layout.DefaultConfig(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, d, fs, Meta{Date: ed.Date}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
