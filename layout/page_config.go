@@ -48,7 +48,7 @@ func DefaultConfig() Config {
 		Columns:        2,
 		ColumnGap:      6 * Mm,
 		BodySize:       10 * Pt,
-		BodyLeading:    Pt*25/2,
+		BodyLeading:    Pt * 25 / 2,
 		Language:       "en",
 		Tolerance:      200,
 		LooseTolerance: 2000,

@@ -18,11 +18,11 @@ type placed struct {
 
 // colFill is the content chosen for one column.
 type colFill struct {
-	end   int       // index of the first item not taken
-	body  []placed  // items from the top
-	notes []*vitem  // note lines, top to bottom
-	carry []*vitem  // note lines continued in the next column
-	used  Length    // height of the body
+	end   int         // index of the first item not taken
+	body  []placed    // items from the top
+	notes []*vitem    // note lines, top to bottom
+	carry []*vitem    // note lines continued in the next column
+	used  Length      // height of the body
 	newN  []*doc.Note // notes that start in this column
 }
 

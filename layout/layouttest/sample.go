@@ -113,7 +113,7 @@ func Small() *doc.Edition {
 		Publication: "The Red Tide", Title: "November Issue", Volume: 3, Number: 12,
 		Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Language: "en", Editors: []string{"E. Editor"},
 		Description: "News from the picket lines.",
-		Sections: []*doc.Section{{Title: "Features", Articles: []*doc.Article{a}}, {Title: "Opinion", Articles: []*doc.Article{b}}},
+		Sections:    []*doc.Section{{Title: "Features", Articles: []*doc.Article{a}}, {Title: "Opinion", Articles: []*doc.Article{b}}},
 	}
 }
 
