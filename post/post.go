@@ -60,6 +60,7 @@ func Parse(path string, src []byte, log *diag.Log) (*Post, error) {
 		line := bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n")) + 1
 		return nil, diag.Errorf(path, line, "NUL byte in post")
 	}
+	src = stripControls(path, src, log)
 	p := &Post{Path: path, Published: true}
 	fm, body, bodyLine, err := split(path, src)
 	if err != nil {
@@ -298,6 +299,8 @@ func kindName(v *yaml.Node) string {
 	return fmt.Sprintf("%q", v.Value)
 }
 
+var dateTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{3,5})?$`)
+
 var dateLayouts = []string{
 	"2006-01-02",
 	"2006-01-02 15:04:05 -0700",
@@ -319,6 +322,13 @@ func ParseDate(s string) (time.Time, error) {
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	// Any other time-of-day and zone spelling Jekyll (Ruby's Time.parse)
+	// accepts: only the calendar date is kept anyway.
+	if m := dateTime.FindStringSubmatch(s); m != nil {
+		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+			return t, nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, optionally with a time)", s)
@@ -362,4 +372,27 @@ func TitleFromName(name string) string {
 		return "Untitled"
 	}
 	return strings.Join(words, " ")
+}
+
+// stripControls removes C0 control characters other than tab and newline
+// (and DEL): they are not allowed in XML and print as nothing.
+func stripControls(path string, src []byte, log *diag.Log) []byte {
+	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
+	i := bytes.IndexFunc(src, func(r rune) bool { return r < 0x80 && bad(byte(r)) })
+	if i < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	line := 1
+	for _, c := range src {
+		if c == '\n' {
+			line++
+		}
+		if bad(c) {
+			log.Warnf(path, line, "control character U+%04X removed", c)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
