@@ -152,3 +152,21 @@ func TestPoints(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseLength checks that ParseLength never panics and that String
+// round-trips whatever it accepts.
+func FuzzParseLength(f *testing.F) {
+	for _, s := range []string{"12pt", "-3.5mm", "0", "1.5in", ".5pc", "99999999999999pt", "1e5pt"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := ParseLength(s)
+		if err != nil {
+			return
+		}
+		got, err := ParseLength(l.String())
+		if err != nil || got != l {
+			t.Fatalf("ParseLength(%q) = %d, String %q parses to %d, %v", s, l, l.String(), got, err)
+		}
+	})
+}
