@@ -190,7 +190,7 @@ func finish(a *doc.Article, log *diag.Log) {
 	}
 	normaliseHeadings(a.Blocks)
 	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
-	numberNotes(a, log)
+	numberNotes(a)
 	n := 0
 	doc.WalkBlocks(a.Blocks, func(b doc.Block) {
 		if h, ok := b.(*doc.Heading); ok {
@@ -232,7 +232,7 @@ func normaliseHeadings(blocks []doc.Block) {
 
 // numberNotes numbers notes in order of first reference in the text, then
 // of references inside earlier notes; each reference gets its occurrence.
-func numberNotes(a *doc.Article, log *diag.Log) {
+func numberNotes(a *doc.Article) {
 	count := map[*doc.Note]int{}
 	var order []*doc.Note
 	visit := func(in doc.Inline) {
@@ -257,9 +257,18 @@ func numberNotes(a *doc.Article, log *diag.Log) {
 	for i := 0; i < len(order); i++ {
 		doc.WalkInlinesInBlocks(order[i].Blocks, visit)
 	}
-	for _, n := range a.Notes {
+	// Notes never referenced (already warned about) follow, in order of
+	// definition, so no text is lost; they have no reference mark.
+	for i := 0; i < len(a.Notes); i++ {
+		n := a.Notes[i]
 		if n.Number == 0 {
-			log.Warnf(a.Source, 0, "footnote [^%s] is referenced only from an unreferenced place; dropped", n.Label)
+			order = append(order, n)
+			n.Number = len(order)
+			n.ID = fmt.Sprintf("fn%d", n.Number)
+			walkFrom := len(order) - 1
+			for j := walkFrom; j < len(order); j++ {
+				doc.WalkInlinesInBlocks(order[j].Blocks, visit)
+			}
 		}
 	}
 	a.Notes = order

@@ -2,7 +2,6 @@ package epub
 
 import (
 	"fmt"
-	"html"
 	"strconv"
 	"strings"
 	"time"
@@ -10,8 +9,10 @@ import (
 	"github.com/redtide/edition/doc"
 )
 
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
 // esc escapes text for XHTML element content and attribute values.
-func esc(s string) string { return html.EscapeString(s) }
+func esc(s string) string { return escaper.Replace(s) }
 
 // xw accumulates XHTML for one document.
 type xw struct {
@@ -241,6 +242,10 @@ func (w *xw) note(a *doc.Article, n *doc.Note) {
 	w.printf(`<aside id="%s" class="footnote" epub:type="footnote" role="doc-footnote">`+"\n", n.ID)
 	num := strconv.Itoa(n.Number)
 	back := func() {
+		if len(refs) == 0 {
+			w.printf(`<span class="noteno">%s.</span> `, num)
+			return
+		}
 		w.printf(`<a class="backlink" href="#%s" role="doc-backlink" title="Back to the text">%s.</a> `, refs[0].RefID(), num)
 	}
 	if len(n.Blocks) == 0 {
@@ -265,7 +270,7 @@ func (w *xw) note(a *doc.Article, n *doc.Note) {
 		}
 		w.block(b, 2)
 	}
-	if _, ok := n.Blocks[0].(*doc.Paragraph); len(n.Blocks) > 0 && !ok {
+	if len(n.Blocks) > 0 && !isParagraph(n.Blocks[0]) {
 		w.WriteString("<p>")
 		w.extraBacklinks(refs)
 		w.WriteString("</p>\n")
@@ -274,6 +279,9 @@ func (w *xw) note(a *doc.Article, n *doc.Note) {
 }
 
 func (w *xw) extraBacklinks(refs []*doc.NoteRef) {
+	if len(refs) < 2 {
+		return
+	}
 	for _, r := range refs[1:] {
 		w.printf(` <a class="backlink" href="#%s" role="doc-backlink" title="Back to reference %d">↩%d</a>`, r.RefID(), r.Occurrence, r.Occurrence)
 	}
@@ -287,9 +295,6 @@ func noteRefs(a *doc.Article, n *doc.Note) []*doc.NoteRef {
 			out = append(out, r)
 		}
 	})
-	if len(out) == 0 {
-		out = append(out, &doc.NoteRef{Note: n, Occurrence: 1})
-	}
 	return out
 }
 
@@ -357,4 +362,9 @@ func LongDate(t time.Time, lang string) string {
 		return fmt.Sprintf("%d de %s de %d", t.Day(), months[t.Month()-1], t.Year())
 	}
 	return t.Format("2 January 2006")
+}
+
+func isParagraph(b doc.Block) bool {
+	_, ok := b.(*doc.Paragraph)
+	return ok
 }

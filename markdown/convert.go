@@ -30,8 +30,8 @@ type ImageFunc func(src, alt string, line int) (*doc.Image, error)
 // Result is a converted post body.
 type Result struct {
 	Blocks []doc.Block
-	// Notes are the footnote definitions that are referenced, in order of
-	// definition. Numbers are not assigned here.
+	// Notes are the footnote definitions in order of definition. Numbers
+	// are not assigned here.
 	Notes []*doc.Note
 }
 
@@ -119,8 +119,7 @@ func (c *Converter) Convert(path string, body []byte, base int, images ImageFunc
 	res := &Result{Blocks: cv.blocks(root)}
 	for _, d := range defs {
 		if d.fn.Index < 0 {
-			cv.warn(d.fn, "footnote [^%s] is defined but never referenced; dropped", d.note.Label)
-			continue
+			cv.warn(d.fn, "footnote [^%s] is defined but never referenced; it is kept after the referenced notes", d.note.Label)
 		}
 		d.note.Blocks = cv.blocks(d.fn)
 		res.Notes = append(res.Notes, d.note)
@@ -152,10 +151,22 @@ func (c *conv) byIndex(i int, n *doc.Note) {
 	c.index[i] = n
 }
 
-// line returns the file line of a node, or of its nearest ancestor with
-// source lines.
+// line returns the file line of a node: its own source position, else
+// that of its first descendant that has one, else of its nearest ancestor.
 func (c *conv) line(n gast.Node) int {
-	for ; n != nil; n = n.Parent() {
+	if l := c.ownLine(n); l > 0 {
+		return l
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if l := c.ownLine(p); l > 0 {
+			return l
+		}
+	}
+	return 0
+}
+
+func (c *conv) ownLine(n gast.Node) int {
+	for depth := 0; n != nil && depth < 64; depth++ {
 		switch t := n.(type) {
 		case *gast.Text:
 			return c.lines.Line(t.Segment.Start)
@@ -167,11 +178,7 @@ func (c *conv) line(n gast.Node) int {
 				return c.lines.Line(ls.At(0).Start)
 			}
 		}
-		if fc := n.FirstChild(); fc != nil {
-			if t, ok := fc.(*gast.Text); ok {
-				return c.lines.Line(t.Segment.Start)
-			}
-		}
+		n = n.FirstChild()
 	}
 	return 0
 }

@@ -133,17 +133,35 @@ func include(path string, line int, args string, log *diag.Log) string {
 			break
 		}
 	}
-	if !strings.Contains(file, "figure") && !strings.Contains(file, "image") || src == "" {
-		log.Warnf(path, line, "{%% include %s %%} dropped (only figure includes are understood)", file)
-		return ""
-	}
-	alt := kv["alt"]
 	caption := kv["caption"]
-	if alt == "" {
-		alt = caption
+	text := firstOf(kv, "text", "content", "quote", "body")
+	isImage := strings.Contains(file, "figure") || strings.Contains(file, "image") || strings.Contains(file, "img")
+	switch {
+	case isImage && src != "":
+		alt := kv["alt"]
+		if alt == "" {
+			alt = caption
+		}
+		return "![" + escapeMD(alt) + "](<" + strings.ReplaceAll(src, ">", "%3E") + "> \"" +
+			strings.ReplaceAll(caption, `"`, `\"`) + "\")"
+	case text != "":
+		// Pull quotes and asides: their text is the post's own words.
+		return "> " + strings.Join(strings.Fields(text), " ")
+	case caption != "":
+		log.Warnf(path, line, "{%% include %s %%}: embedded media dropped; its caption is kept", file)
+		return "*" + strings.Join(strings.Fields(caption), " ") + "*"
 	}
-	return "![" + escapeMD(alt) + "](<" + strings.ReplaceAll(src, ">", "%3E") + "> \"" +
-		strings.ReplaceAll(caption, `"`, `\"`) + "\")"
+	log.Warnf(path, line, "{%% include %s %%} dropped: it has no text, caption or image to keep", file)
+	return ""
+}
+
+func firstOf(kv map[string]string, keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(kv[k]); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 func escapeMD(s string) string {
