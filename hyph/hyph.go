@@ -1,0 +1,178 @@
+// Package hyph finds hyphenation points in words with Liang's algorithm
+// (F. M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983) and the
+// en-US patterns of the hyphen package (hyph_en_US.dic, see README.md),
+// using github.com/speedata/hyphenation to apply them.
+package hyph
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/speedata/hyphenation"
+)
+
+// Minimum letters before and after a hyphen, TeX's \lefthyphenmin and
+// \righthyphenmin for English (also the LEFTHYPHENMIN and RIGHTHYPHENMIN of
+// the pattern file's header).
+const (
+	LeftMin  = 2
+	RightMin = 3
+	// MinLetters is the shortest word that is hyphenated at all.
+	MinLetters = 5
+)
+
+// enUSPatterns is hyph_en_US.dic without its three header lines.
+//
+//go:embed hyph_en_US.pat
+var enUSPatterns string
+
+// patterns parses each pattern set once; the parsed patterns are only read
+// afterwards, so Hyphenators share them.
+var patterns = map[string]func() (*hyphenation.Lang, error){
+	"en-US": sync.OnceValues(func() (*hyphenation.Lang, error) {
+		return hyphenation.New(strings.NewReader(enUSPatterns))
+	}),
+}
+
+// Hyphenator finds hyphenation points for one language. It is safe for
+// concurrent use.
+type Hyphenator struct {
+	lang *hyphenation.Lang
+}
+
+// New returns a Hyphenator for a BCP 47 language tag. All English tags
+// ("en", "en-US", "en-GB", …) use the en-US patterns; other languages give
+// an error, so that callers can warn and set the text unhyphenated. Only
+// the first call parses the patterns.
+func New(lang string) (*Hyphenator, error) {
+	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	var set string
+	switch {
+	case tag == "en" || strings.HasPrefix(tag, "en-"):
+		set = "en-US"
+	default:
+		return nil, fmt.Errorf("no hyphenation patterns for language %q", lang)
+	}
+	l, err := patterns[set]()
+	if err != nil {
+		return nil, fmt.Errorf("hyphenation patterns %s: %w", set, err)
+	}
+	return &Hyphenator{lang: l}, nil
+}
+
+// isApostrophe reports the straight and the curly (U+2019) apostrophe.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// isHyphen reports the hyphen-minus and U+2010 HYPHEN; U+2011 is the
+// non-breaking hyphen and is not one.
+func isHyphen(r rune) bool { return r == '-' || r == '‐' }
+
+// Hyphenate returns the byte offsets inside word where a hyphen may be
+// inserted, in increasing order: the word can be broken as word[:off]+"-"
+// and word[off:].
+//
+// Leading and trailing punctuation ("(revolution," or “bureaucracy”) is
+// ignored, and the letter run between is hyphenated; straight and curly
+// apostrophes are letters for the patterns. At least LeftMin letters stay
+// before a hyphen and RightMin after it. Words shorter than MinLetters
+// letters, words containing digits or other non-letters inside, and
+// all-capital words (acronyms such as NATO) get no hyphens. A word that
+// already contains hyphens ("well-known") may break only after them: the
+// offsets just past each inner hyphen are returned.
+func (h *Hyphenator) Hyphenate(word string) []int {
+	if h == nil || h.lang == nil {
+		return nil
+	}
+	// The letter run: trim everything that is not a letter at each end.
+	start := strings.IndexFunc(word, unicode.IsLetter)
+	if start < 0 {
+		return nil
+	}
+	end := strings.LastIndexFunc(word, unicode.IsLetter)
+	_, size := utf8.DecodeRuneInString(word[end:])
+	end += size
+	core := word[start:end]
+
+	// Letters after an apostrophe ("NATO's") do not count for caps.
+	var letters, caps, upper int
+	var hyphens, apostrophe bool
+	for _, r := range core {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if !apostrophe {
+				caps++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		case isApostrophe(r):
+			apostrophe = true
+		case isHyphen(r):
+			hyphens = true
+		case unicode.Is(unicode.Mn, r):
+			// combining marks belong to the letter before them
+		default:
+			return nil // digits, slashes, dots: not a word to hyphenate
+		}
+	}
+	if hyphens {
+		return afterHyphens(start, core)
+	}
+	if letters < MinLetters {
+		return nil
+	}
+	if caps > 1 && upper == caps {
+		return nil
+	}
+
+	// The patterns use the straight apostrophe and lower case; build the
+	// normalized word rune by rune, remembering each rune's byte offset.
+	var buf [64]rune
+	var offs [64]int
+	runes, offsets := buf[:0], offs[:0]
+	for i, r := range core {
+		if r == '’' {
+			r = '\''
+		}
+		runes = append(runes, unicode.ToLower(r))
+		offsets = append(offsets, start+i)
+	}
+	n := len(runes)
+	var out []int
+	for _, i := range h.lang.Hyphenate(string(runes)) {
+		// i runes stay before the hyphen.
+		if i < LeftMin || n-i < RightMin || i >= n {
+			continue
+		}
+		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || unicode.Is(unicode.Mn, runes[i]) {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1] >= offsets[i] {
+			continue
+		}
+		out = append(out, offsets[i])
+	}
+	return out
+}
+
+// afterHyphens returns the offsets just after each hyphen of core that has
+// a letter on both sides; start is core's offset in word.
+func afterHyphens(start int, core string) []int {
+	var out []int
+	prevLetter := false
+	for i, r := range core {
+		if isHyphen(r) {
+			next, _ := utf8.DecodeRuneInString(core[i+utf8.RuneLen(r):])
+			if prevLetter && unicode.IsLetter(next) {
+				out = append(out, start+i+utf8.RuneLen(r))
+			}
+		}
+		prevLetter = unicode.IsLetter(r)
+	}
+	return out
+}
