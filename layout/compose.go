@@ -141,7 +141,9 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 		sl.dx += c.dx + hang
 		sl.info.Source = lt.source
 		it := lineItem(sl)
-		if i == 1 || (i == len(lines)-1 && i > 0) {
+		// widows, orphans, and (TeX's \brokenpenalty) no column break after a
+		// hyphenated line
+		if i == 1 || (i == len(lines)-1 && i > 0) || (i > 0 && lines[i-1].info.Hyphenated) {
 			it.noBreak = true
 		}
 		out[i] = it
@@ -515,7 +517,9 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 		if ri == len(rows)-1 {
 			it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/2, W: total, H: Pt / 2})
 		}
-		if ri == 1 && t.Header != nil {
+		// keep short tables whole, longer ones with the header and the
+		// last row attached to their neighbours
+		if ri > 0 && (len(rows) <= 6 || (ri == 1 && t.Header != nil) || ri == len(rows)-1) {
 			it.noBreak = true
 		}
 		out = append(out, it)

@@ -168,7 +168,7 @@ func (lt *layouter) runningHead(p *Page, title string) {
 			{X: left + w - fw, Y: y, Width: fw, Face: folio.face, Size: size, Text: p.Folio},
 		}
 	}
-	p.Lines = append([]*TextLine{ln}, p.Lines...)
+	p.Lines = append(p.Lines, ln) // last, so text extraction reads the body first
 	p.Rules = append(p.Rules, Rule{X: left, Y: y + size/2, W: w, H: Pt * 4 / 10})
 }
 

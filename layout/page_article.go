@@ -83,7 +83,7 @@ func (lt *layouter) article(a *doc.Article) {
 		head = append(head, spaceItem(b/2))
 		head = append(head, lt.titleLines(meta, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: b * 9 / 10}, cfg.BodyLeading, false)...)
 	}
-	y := lt.header(p, head, cfg.MarginTop)
+	y := lt.header(p, head, cfg.MarginTop+b/2)
 	y += b / 2
 	p.Rules = append(p.Rules, Rule{X: cfg.textLeft(p.Index), Y: y, W: cfg.textWidth(), H: Pt * 3 / 4})
 	y += cfg.BodyLeading

@@ -43,6 +43,7 @@ type TextLine struct {
 	Justified  bool    // set with Knuth–Plass and stretched to Width
 	Ratio      float64 // adjustment ratio: > 0 stretched, < 0 shrunk (justified lines)
 	Space      Length  // natural inter-word space plus the adjustment actually applied (0 when no spaces)
+	Loose      bool    // set by the emergency pass with spaces beyond the loose tolerance
 	Overfull   bool    // the material is wider than Width
 	Hyphenated bool    // ends with an inserted hyphen
 	Widow      bool    // last line of a paragraph alone at the top of a column

@@ -24,6 +24,9 @@ func (d *Document) Dump() string {
 			if l.Hyphenated {
 				b.WriteString(" hyph")
 			}
+			if l.Loose {
+				b.WriteString(" loose")
+			}
 			if l.Overfull {
 				b.WriteString(" overfull")
 			}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -505,7 +506,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 }
 
 // setParagraph sets inlines into lines.
-func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
+func (lt *layouter) setParagraph(ps []piece, spec parSpec) (out []*setLine) {
 	items, data := lt.buildItems(ps, spec)
 	width := func(l int) Length {
 		if l == 0 {
@@ -529,6 +530,28 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 			p.PreTolerance = -1
 			lines, ok = Break(items, width, p)
 		}
+		emergency := false
+		if !ok {
+			// TeX's \emergencystretch: a third pass that counts every space
+			// as able to stretch by its own width more; the lines keep
+			// their real glue, so some come out loose rather than ragged.
+			em := append([]Item(nil), items...)
+			for i := range em {
+				if em[i].Kind == GlueItem && !data[i].fill {
+					em[i].Stretch += em[i].Width
+				}
+			}
+			lines, ok = Break(em, width, p)
+			emergency = ok
+		}
+		defer func() {
+			if emergency {
+				limit := math.Cbrt(float64(lt.cfg.LooseTolerance) / 100)
+				for _, sl := range out {
+					sl.info.Loose = sl.info.Justified && sl.info.Ratio > limit
+				}
+			}
+		}()
 		if !ok {
 			justify = false
 			lt.warn(lt.source, "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
@@ -539,7 +562,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 		lines = BreakGreedy(items, width)
 	}
 	lt.par++
-	out := make([]*setLine, 0, len(lines))
+	out = make([]*setLine, 0, len(lines))
 	for i, ln := range lines {
 		sl := lt.lineOf(items, data, ln, spec, width(i), justify, i == len(lines)-1)
 		if i == 0 {

@@ -1,0 +1,85 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/redtide/edition/edition"
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/layout"
+	"github.com/redtide/edition/manifest"
+)
+
+// TestPosts sets the real edition in posts/ and checks that every word
+// reaches the PDF.
+func TestPosts(t *testing.T) {
+	file := filepath.Join("..", "posts", "edition.yaml")
+	if _, err := os.Stat(file); err != nil {
+		t.Skip("no posts/edition.yaml")
+	}
+	m, err := manifest.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log diag.Log
+	ed, err := edition.Build(m, &log, edition.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, cfg := range configs() {
+		fs := fonts.Default()
+		var warns []string
+		d, err := layout.Layout(ed, fs, cfg, func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range warns {
+			t.Logf("%s: %s", name, w)
+		}
+		over := 0
+		for _, l := range d.Lines() {
+			if l.Overfull {
+				over++
+				t.Errorf("%s: overfull line in %s", name, l.Source)
+			}
+			if l.Widow || l.Orphan {
+				t.Errorf("%s: widow or orphan in %s", name, l.Source)
+			}
+		}
+		var b bytes.Buffer
+		if err := Write(&b, d, fs, Meta{Title: ed.Publication, Date: ed.Date}); err != nil {
+			t.Fatal(err)
+		}
+		p := writeTemp(t, "posts-"+name+".pdf", b.Bytes())
+		t.Logf("%s: %d pages, %d bytes", name, len(d.Pages), b.Len())
+		pdftotext, err := exec.LookPath("pdftotext")
+		if err != nil {
+			continue
+		}
+		out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", p, "-").CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		text := regexp.MustCompile(`(\p{L})-\n\s*(\p{L})`).ReplaceAllString(string(out), "$1$2")
+		have := map[string]bool{}
+		for _, w := range words(text) {
+			have[w] = true
+		}
+		joined := strings.Join(words(text), "")
+		missing := 0
+		for _, w := range editionWords(ed) {
+			if !have[w] && !strings.Contains(joined, w) {
+				missing++
+				if missing <= 20 {
+					t.Errorf("%s: word %q missing", name, w)
+				}
+			}
+		}
+	}
+}
