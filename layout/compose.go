@@ -17,11 +17,12 @@ type layouter struct {
 	cfg    Config
 	warnFn func(pos, msg string)
 
-	art     *doc.Article // article being set
-	source  string       // its source, for messages
-	par     int          // paragraph serial number
-	missing map[rune]bool
-	hyphs   map[string]*hyph.Hyphenator
+	art       *doc.Article // article being set
+	source    string       // its source, for messages
+	par       int          // paragraph serial number
+	missing   map[rune]bool
+	hyphs     map[string]*hyph.Hyphenator
+	hyphCache map[hyphKey][]int
 
 	doc        *Document
 	notesDone  map[*doc.Note]bool // notes placed on a page
@@ -79,6 +80,7 @@ type vitem struct {
 	h       Length // height it takes
 	space   bool   // discardable at the top of a column
 	noBreak bool   // a column break before this item is not allowed
+	keep    bool   // a column break after this item is not allowed (headings)
 	lines   []*setLine
 	lineY   []Length // top of each line
 	rules   []Rule
@@ -255,6 +257,9 @@ func (lt *layouter) heading(h *doc.Heading, c blockCtx) []*vitem {
 	}
 	for _, it := range lines[1:] {
 		it.noBreak = true
+	}
+	for _, it := range lines {
+		it.keep = true
 	}
 	if h.ID != "" {
 		lines[0].anchors = append(lines[0].anchors, Anchor{Name: "h:" + lt.art.ID + ":" + h.ID})

@@ -34,6 +34,7 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 		ed: ed, fs: fs, cfg: cfg, warnFn: warn,
 		missing:    map[rune]bool{},
 		hyphs:      map[string]*hyph.Hyphenator{},
+		hyphCache:  map[hyphKey][]int{},
 		notesDone:  map[*doc.Note]bool{},
 		noteCache:  map[*doc.Note][]*vitem{},
 		pageOfArt:  map[*doc.Article]int{},

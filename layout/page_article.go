@@ -129,7 +129,9 @@ func (lt *layouter) bibliography(bib *doc.Bibliography) []*vitem {
 		if i == 0 {
 			items[0].noBreak = true // keep with the heading
 		}
-		out = append(out, spaceItem(c.leading/4))
+		sp := spaceItem(c.leading / 4)
+		sp.noBreak = i == 0
+		out = append(out, sp)
 		out = append(out, items...)
 	}
 	return out

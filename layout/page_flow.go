@@ -101,7 +101,8 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 			st.j++
 			continue
 		}
-		if st.nBody > 0 && !it.noBreak {
+		breakOK := st.nBody > 0 && !it.noBreak && !f.body[st.nBody-1].it.keep
+		if breakOK {
 			s := st
 			last = &s
 		}
@@ -153,7 +154,7 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 			take(it, fresh, nl, min(1, len(nl)), extraSep)
 			break
 		}
-		if it.noBreak && last != nil {
+		if !breakOK && last != nil {
 			restore(*last)
 		}
 		break

@@ -144,6 +144,19 @@ func measure(t *testing.T, name string, d *layout.Document, cfg layout.Config) {
 			}
 		}
 	}
+	for _, p := range d.Pages {
+		last := map[int]*layout.TextLine{}
+		for _, l := range p.Lines {
+			if l.Column >= 0 && l.Kind != layout.KindNote {
+				last[l.Column] = l
+			}
+		}
+		for c, l := range last {
+			if l.Kind == layout.KindHeading {
+				t.Errorf("%s: page %d column %d ends with the heading %q", name, p.Index+1, c+1, text(l))
+			}
+		}
+	}
 	t.Logf("%s: %d pages, %d lines, %d justified (mean ratio %.3f, %d beyond tolerance %d, %d set by the emergency pass beyond %d), %d hyphenated",
 		name, len(d.Pages), n, justified, sum/float64(max(1, justified)), loose, cfg.Tolerance, looseLines, cfg.LooseTolerance, hyph)
 	if looseLines*100 > justified {

@@ -436,7 +436,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 				j += n
 			}
 			if utf8.RuneCountInString(full[i:j]) >= 5 {
-				for _, off := range hy.Hyphenate(full[i:j]) {
+				for _, off := range lt.hyphenate(hy, full[i:j]) {
 					if off > 0 && off < j-i && bp[i+off] == bpNone {
 						bp[i+off] = bpHyph
 					}
@@ -783,4 +783,20 @@ func (sl *setLine) naturalRight() Length {
 		r = max(r, run.X+run.Width)
 	}
 	return r
+}
+
+// hyphenate memoises the patterns' answer: a paper repeats its words.
+func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
+	key := hyphKey{hy, word}
+	if offs, ok := lt.hyphCache[key]; ok {
+		return offs
+	}
+	offs := hy.Hyphenate(word)
+	lt.hyphCache[key] = offs
+	return offs
+}
+
+type hyphKey struct {
+	h    *hyph.Hyphenator
+	word string
 }

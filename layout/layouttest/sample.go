@@ -143,6 +143,9 @@ func Big(words int, seed uint64) *doc.Edition {
 				par.Inlines = append(par.Inlines, &doc.NoteRef{Note: nt, Occurrence: 1}, T(" "+sentence(r, 5)))
 			}
 			a.Blocks = append(a.Blocks, par)
+			if n == 0 {
+				break
+			}
 			switch r.IntN(12) {
 			case 0:
 				a.Blocks = append(a.Blocks, &doc.Heading{Level: 1, Inlines: []doc.Inline{T(sentence(r, 4))}})
