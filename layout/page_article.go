@@ -105,6 +105,9 @@ func (lt *layouter) bibliography(bib *doc.Bibliography) []*vitem {
 	c.size = lt.cfg.BodySize * 9 / 10
 	c.leading = lt.cfg.BodyLeading * 9 / 10
 	c.kind = KindBib
+	// Entries are set ragged right: they are full of URLs and names that
+	// justified lines would space out badly.
+	c.justify = false
 	st := c.style()
 	hang := c.size * 3 / 2
 	if bib.Ordered {

@@ -157,6 +157,31 @@ func measure(t *testing.T, name string, d *layout.Document, cfg layout.Config) {
 			}
 		}
 	}
+	// Every line inside the text area (the running head above it), every
+	// column line inside its column.
+	colW := (cfg.TrimWidth - cfg.MarginInner - cfg.MarginOuter - layout.Length(cfg.Columns-1)*cfg.ColumnGap) / layout.Length(cfg.Columns)
+	const slack = layout.Pt / 4
+	for _, p := range d.Pages {
+		left := cfg.MarginInner
+		if p.Index%2 == 1 {
+			left = cfg.MarginOuter
+		}
+		for _, l := range p.Lines {
+			lo, hi := left, cfg.TrimWidth-(cfg.MarginInner+cfg.MarginOuter-left)
+			if l.Column >= 0 {
+				lo = left + layout.Length(l.Column)*(colW+cfg.ColumnGap)
+				hi = lo + colW
+			}
+			for _, r := range l.Runs {
+				if r.X < lo-slack || r.X+r.Width > hi+slack {
+					t.Errorf("%s: page %d: run %q at %v–%v outside %v–%v", name, p.Index+1, r.Text, r.X, r.X+r.Width, lo, hi)
+				}
+			}
+			if l.Kind != layout.KindFurniture && (l.Y < cfg.MarginTop || l.Y > cfg.TrimHeight-cfg.MarginBottom+slack) {
+				t.Errorf("%s: page %d: line %q at y %v outside the text area", name, p.Index+1, text(l), l.Y)
+			}
+		}
+	}
 	t.Logf("%s: %d pages, %d lines, %d justified (mean ratio %.3f, %d beyond tolerance %d, %d set by the emergency pass beyond %d), %d hyphenated",
 		name, len(d.Pages), n, justified, sum/float64(max(1, justified)), loose, cfg.Tolerance, looseLines, cfg.LooseTolerance, hyph)
 	if looseLines*100 > justified {
@@ -171,6 +196,13 @@ func text(l *layout.TextLine) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+func TestMeasurementsSmall(t *testing.T) {
+	for name, cfg := range map[string]layout.Config{"tabloid-2col": layout.DefaultConfig(), "a5-1col": a5()} {
+		d, _ := layoutOf(t, layouttest.Small(), cfg)
+		measure(t, "small-"+name, d, cfg)
+	}
 }
 
 func TestMeasurements(t *testing.T) {

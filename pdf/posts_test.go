@@ -83,3 +83,73 @@ func TestPosts(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpus sets the shared corpora of real blog posts, assembled into
+// one edition each, in two columns and checks the typographic rules.
+func TestCorpus(t *testing.T) {
+	dirs, _ := filepath.Glob("/work/shared/corpus/*")
+	if len(dirs) == 0 {
+		t.Skip("no corpus")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			var log diag.Log
+			data, err := manifest.Assemble(dir, dir, manifest.AssembleOptions{Publication: "Corpus", Volume: 1, Number: 1, Language: "en"}, &log)
+			if err != nil {
+				t.Skipf("assemble: %v", err)
+			}
+			m, err := manifest.Parse(filepath.Join(dir, "edition.yaml"), data)
+			if err != nil {
+				t.Skipf("manifest: %v", err)
+			}
+			ed, err := edition.Build(m, &log, edition.Options{})
+			if err != nil {
+				t.Logf("build: %v", err)
+				if ed == nil {
+					t.Skip("no edition")
+				}
+			}
+			fs := fonts.Default()
+			ragged := 0
+			d, err := layout.Layout(ed, fs, layout.DefaultConfig(), func(pos, msg string) {
+				if strings.Contains(msg, "ragged") {
+					ragged++
+					t.Log(pos, msg)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines, loose, hy int
+			for _, l := range d.Lines() {
+				lines++
+				if l.Overfull {
+					t.Errorf("overfull line in %s: %q", l.Source, runText(l))
+				}
+				if l.Widow || l.Orphan {
+					t.Errorf("widow or orphan in %s: %q", l.Source, runText(l))
+				}
+				if l.Loose {
+					loose++
+				}
+				if l.Hyphenated {
+					hy++
+				}
+			}
+			var b bytes.Buffer
+			if err := Write(&b, d, fs, Meta{Title: ed.Publication, Date: ed.Date}); err != nil {
+				t.Fatal(err)
+			}
+			writeTemp(t, "corpus-"+filepath.Base(dir)+".pdf", b.Bytes())
+			t.Logf("%d pages, %d lines, %d hyphenated, %d loose, %d ragged paragraphs, %d bytes", len(d.Pages), lines, hy, loose, ragged, b.Len())
+		})
+	}
+}
+
+func runText(l *layout.TextLine) string {
+	var s []string
+	for _, r := range l.Runs {
+		s = append(s, r.Text)
+	}
+	return strings.Join(s, " ")
+}
