@@ -197,9 +197,10 @@ func Parse(file string, data []byte) (*Manifest, error) {
 				errs = append(errs, diag.Errorf(file, n.Line, "post %q: %v", p, err))
 				continue
 			}
+			written := p
 			p = path.Clean(filepath.ToSlash(p))
 			if first, dup := seen[p]; dup {
-				errs = append(errs, diag.Errorf(file, n.Line, "post %q is listed twice (first on line %d)", p, first))
+				errs = append(errs, diag.Errorf(file, n.Line, "post %q is listed twice (first on line %d)", written, first))
 				continue
 			}
 			seen[p] = n.Line

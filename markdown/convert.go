@@ -7,6 +7,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -77,6 +78,11 @@ func New() *Converter {
 // Convert parses body, a post's Markdown whose first line is file line
 // base+1, and returns its blocks and notes.
 func (c *Converter) Convert(path string, body []byte, base int, images ImageFunc, log *diag.Log) (*Result, error) {
+	if bytes.IndexByte(body, 0) >= 0 {
+		// CommonMark: NUL is insecure and becomes U+FFFD. (post.Parse
+		// already refuses it; this guards other callers.)
+		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	}
 	src := preprocess(path, body, base, log)
 	root := c.md.Parser().Parse(text.NewReader(src))
 	cv := &conv{

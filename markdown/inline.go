@@ -38,14 +38,33 @@ func (c *conv) inlines(n gast.Node) []doc.Inline {
 	for len(stack) > 1 {
 		closeSpan(&stack)
 	}
-	return mergeText(stack[0].ins)
+	out := mergeText(stack[0].ins)
+	c.checkRefs(n, out)
+	return out
+}
+
+// checkRefs warns about footnote references that have no definition:
+// goldmark leaves them as literal text, which is kept.
+func (c *conv) checkRefs(n gast.Node, ins []doc.Inline) {
+	if c.log == nil {
+		return
+	}
+	for _, in := range ins {
+		t, ok := in.(*doc.Text)
+		if !ok || !strings.Contains(t.Text, "[^") {
+			continue
+		}
+		for _, m := range unknownRef.FindAllStringSubmatch(t.Text, -1) {
+			c.warn(n, "unknown footnote %q: no definition [^%s]: in this post", m[1], m[1])
+		}
+	}
 }
 
 func (c *conv) inline(n gast.Node) []doc.Inline {
 	switch n := n.(type) {
 	case *gast.Text:
 		s := string(n.Segment.Value(c.src))
-		out := c.textWithRefs(n, s)
+		out := []doc.Inline{&doc.Text{Text: s}}
 		if n.HardLineBreak() {
 			out = append(out, &doc.LineBreak{})
 		} else if n.SoftLineBreak() {
@@ -100,17 +119,6 @@ func (c *conv) inline(n gast.Node) []doc.Inline {
 		return c.inlines(n)
 	}
 	return nil
-}
-
-// textWithRefs returns text, warning about footnote references that have
-// no definition (goldmark leaves those as literal text, which is kept).
-func (c *conv) textWithRefs(n gast.Node, s string) []doc.Inline {
-	if strings.Contains(s, "[^") && c.log != nil {
-		for _, m := range unknownRef.FindAllStringSubmatch(s, -1) {
-			c.warn(n, "unknown footnote %q: no definition [^%s]: in this post", m[1], m[1])
-		}
-	}
-	return []doc.Inline{&doc.Text{Text: s}}
 }
 
 // link keeps external links; links into the site the post came from

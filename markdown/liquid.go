@@ -29,10 +29,21 @@ func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
 	out.Grow(len(body))
 	last := 0
 	skipping := "" // inside {% comment %} ... dropped
+	raw := false   // inside {% raw %} ... kept literally
 	for _, m := range liquidTag.FindAllSubmatchIndex(body, -1) {
 		name := string(body[m[2]:m[3]])
 		args := string(body[m[4]:m[5]])
 		line := lines.Line(m[0])
+		if raw {
+			if name == "endraw" {
+				// Protect literal {{ from the output-tag pass below.
+				out.Write(bytes.ReplaceAll(body[last:m[0]], []byte("{{"), []byte(rawOpen)))
+				out.Write(newlinesOnly(body[m[0]:m[1]]))
+				last = m[1]
+				raw = false
+			}
+			continue
+		}
 		if skipping != "" {
 			if name == "end"+skipping {
 				out.Write(newlinesOnly(body[last:m[0]]))
@@ -56,7 +67,10 @@ func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
 		case "endhighlight":
 			out.WriteString("```")
 			out.Write(newlinesOnly(tag))
-		case "raw", "endraw":
+		case "raw":
+			raw = true
+			out.Write(newlinesOnly(tag))
+		case "endraw":
 			out.Write(newlinesOnly(tag))
 		case "comment":
 			skipping = "comment"
@@ -69,9 +83,12 @@ func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
 			out.Write(newlinesOnly(tag))
 		}
 	}
-	if skipping != "" {
+	switch {
+	case skipping != "":
 		out.Write(newlinesOnly(body[last:]))
-	} else {
+	case raw:
+		out.Write(bytes.ReplaceAll(body[last:], []byte("{{"), []byte(rawOpen)))
+	default:
 		out.Write(body[last:])
 	}
 	body = out.Bytes()
@@ -109,8 +126,16 @@ func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
 		}
 		src[i] = l
 	}
-	return bytes.Join(src, []byte("\n"))
+	out2 := bytes.Join(src, []byte("\n"))
+	if bytes.Contains(out2, []byte(rawOpen)) {
+		out2 = bytes.ReplaceAll(out2, []byte(rawOpen), []byte("{{"))
+	}
+	return out2
 }
+
+// rawOpen stands in for "{{" inside {% raw %} while output tags are
+// removed. Posts cannot contain NUL (post.Parse refuses it).
+const rawOpen = "\x00\x01"
 
 // include turns {% include figure.html image-url="x.jpg" caption="..." %}
 // into a Markdown image whose title is the caption; other includes are

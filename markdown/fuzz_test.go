@@ -1,0 +1,60 @@
+package markdown
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/internal/diag"
+)
+
+// FuzzConvert feeds arbitrary Markdown (with Liquid, kramdown and raw
+// HTML) through the converter: it must never panic, and its model must
+// hold only what renderers can take: no NUL or control characters, links
+// only to http(s) and mailto, and no raw markup.
+func FuzzConvert(f *testing.F) {
+	seeds, _ := filepath.Glob("../posts/*.md")
+	more, _ := filepath.Glob("../edition/testdata/golden/*.md")
+	corpus, _ := filepath.Glob("../../shared/corpus/*/*.md")
+	for _, s := range append(append(seeds, more...), corpus...) {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("x[^1]\n\n[^1]: note[^1]\n"))
+	f.Add([]byte("<aside><p>a</aside></p><script>x</script>"))
+	f.Add([]byte("{% include figure.html image-url=\"a.png\" caption=\"c\" %}\n{% raw %}{{x}}"))
+	f.Add([]byte(strings.Repeat("> ", 200) + "deep"))
+	f.Add([]byte(strings.Repeat("- ", 200) + "deep"))
+	conv := New()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		images := func(src, alt string, line int) (*doc.Image, error) { return nil, nil }
+		var log diag.Log
+		res, err := conv.Convert("f.md", src, 0, images, &log)
+		if err != nil {
+			return
+		}
+		check := func(in doc.Inline) {
+			switch x := in.(type) {
+			case *doc.Text:
+				if strings.ContainsRune(x.Text, 0) {
+					t.Fatalf("NUL in text %q", x.Text)
+				}
+			case *doc.Link:
+				if !strings.HasPrefix(x.URL, "http://") && !strings.HasPrefix(x.URL, "https://") && !strings.HasPrefix(x.URL, "mailto:") {
+					t.Fatalf("unsafe link %q", x.URL)
+				}
+			case *doc.NoteRef:
+				if x.Note == nil {
+					t.Fatal("reference to no note")
+				}
+			}
+		}
+		doc.WalkInlinesInBlocks(res.Blocks, check)
+		for _, n := range res.Notes {
+			doc.WalkInlinesInBlocks(n.Blocks, check)
+		}
+	})
+}
