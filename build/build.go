@@ -112,7 +112,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	outs[base+".epub"] = eb.Bytes()
 	if !opt.NoPDF {
-		pdfBytes, pws, err := renderPDF(ed, m, set, mod)
+		pdfBytes, pws, err := renderPDF(ed, m, mod)
 		res.Warnings = append(res.Warnings, pws...)
 		if err != nil {
 			return res, err

@@ -1,16 +1,161 @@
 package build
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/epub"
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/manifest"
+	"github.com/redtide/edition/pdf"
 )
 
-// renderPDF lays out and paints the print edition. Until the print engine
-// lands it writes nothing.
-func renderPDF(ed *doc.Edition, m *manifest.Manifest, set *fonts.Set, mod time.Time) ([]byte, []diag.Warning, error) {
-	return nil, nil, nil
+// PrintConfig turns the manifest's print settings into a layout
+// configuration; errors name the manifest line of the print block.
+func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
+	cfg := layout.DefaultConfig()
+	p := m.Print
+	bad := func(err error) error { return diag.Errorf(m.Path, p.Line, "print: %v", err) }
+	var err error
+	if p.Trim != "" {
+		if cfg.TrimWidth, cfg.TrimHeight, err = layout.ParseTrim(p.Trim); err != nil {
+			return cfg, bad(err)
+		}
+		if !strings.EqualFold(p.Trim, "tabloid") && p.Columns == 0 {
+			// Smaller sheets read better in one column unless asked.
+			if cfg.TrimWidth < 8*layout.Inch {
+				cfg.Columns = 1
+			}
+		}
+	}
+	if p.Columns != 0 {
+		cfg.Columns = p.Columns
+	}
+	if p.Bleed != "" {
+		if cfg.Bleed, err = layout.ParseLength(p.Bleed); err != nil {
+			return cfg, bad(fmt.Errorf("bleed: %w", err))
+		}
+	}
+	if p.Margins != "" {
+		mg, err := layout.ParseLength(p.Margins)
+		if err != nil {
+			return cfg, bad(fmt.Errorf("margins: %w", err))
+		}
+		cfg.MarginInner, cfg.MarginOuter, cfg.MarginTop, cfg.MarginBottom = mg, mg, mg, mg
+	}
+	if p.BodySize != "" {
+		if cfg.BodySize, err = layout.ParseLength(p.BodySize); err != nil {
+			return cfg, bad(fmt.Errorf("body_size: %w", err))
+		}
+		cfg.BodyLeading = cfg.BodySize * 5 / 4
+	}
+	cfg.CropMarks = p.CropMarks
+	cfg.PadToMultiple = p.PadToMultiple
+	if m.Language != "" {
+		cfg.Language = m.Language
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, bad(err)
+	}
+	return cfg, nil
+}
+
+// fontSet returns the embedded fonts, with the manifest's text face if it
+// names one.
+func fontSet(m *manifest.Manifest) (*fonts.Set, error) {
+	def := fonts.Default()
+	f := m.Fonts
+	if f.Regular == "" {
+		return def, nil
+	}
+	read := func(rel string) ([]byte, error) {
+		if rel == "" {
+			return nil, nil
+		}
+		data, err := manifest.Open(m.Root, rel)
+		if err != nil {
+			return nil, diag.Errorf(m.Path, f.Line, "font %q: %v", rel, err)
+		}
+		return data, nil
+	}
+	var data [4][]byte
+	for i, rel := range []string{f.Regular, f.Italic, f.Bold, f.BoldItalic} {
+		d, err := read(rel)
+		if err != nil {
+			return nil, err
+		}
+		data[i] = d
+	}
+	fam, err := fonts.LoadFamily(f.Regular, data[0], data[1], data[2], data[3])
+	if err != nil {
+		return nil, diag.Errorf(m.Path, f.Line, "%v", err)
+	}
+	return &fonts.Set{Text: fam, Display: def.Display, Mono: def.Mono}, nil
+}
+
+// renderPDF lays out and paints the print edition.
+func renderPDF(ed *doc.Edition, m *manifest.Manifest, mod time.Time) ([]byte, []diag.Warning, error) {
+	cfg, err := PrintConfig(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, err := fontSet(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ws []diag.Warning
+	warn := func(pos, msg string) { ws = append(ws, positioned(pos, msg)) }
+	d, err := layout.Layout(ed, set, cfg, warn)
+	if err != nil {
+		return nil, ws, err
+	}
+	var buf bytes.Buffer
+	meta := pdf.Meta{
+		Title:    epub.Title(ed),
+		Author:   strings.Join(epub.Authors(ed), ", "),
+		Subject:  ed.Description,
+		Keywords: keywords(ed),
+		Date:     mod,
+	}
+	if err := pdf.Write(&buf, d, set, meta); err != nil {
+		return nil, ws, errors.Join(fmt.Errorf("pdf: %w", err))
+	}
+	return buf.Bytes(), ws, nil
+}
+
+// positioned splits "path:line" as layout reports positions.
+func positioned(pos, msg string) diag.Warning {
+	if i := strings.LastIndexByte(pos, ':'); i > 0 {
+		if n, err := strconv.Atoi(pos[i+1:]); err == nil {
+			return diag.Warning{Path: pos[:i], Line: n, Msg: msg}
+		}
+	}
+	return diag.Warning{Path: pos, Msg: msg}
+}
+
+func keywords(ed *doc.Edition) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ed.Sections {
+		if s.Title != "" && !seen[s.Title] {
+			seen[s.Title] = true
+			out = append(out, s.Title)
+		}
+		for _, a := range s.Articles {
+			for _, t := range a.Tags {
+				if !seen[t] {
+					seen[t] = true
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
 }
