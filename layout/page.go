@@ -27,6 +27,7 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 		fs.Text.Regular == nil || fs.Text.Italic == nil || fs.Text.Bold == nil || fs.Text.BoldItalic == nil {
 		return nil, errors.New("layout: incomplete font set")
 	}
+	cfg = cfg.withDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}

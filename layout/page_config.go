@@ -21,7 +21,7 @@ type Config struct {
 	ColumnGap Length // space between columns
 
 	BodySize    Length // body text size
-	BodyLeading Length // body baseline-to-baseline distance
+	BodyLeading Length // body baseline-to-baseline distance; 0 means 1.25 × BodySize
 
 	Bleed         Length // extra printed area beyond the trim on every side; 0 for none
 	CropMarks     bool   // draw crop marks outside the trim (needs Bleed >= 9pt to be visible)
@@ -32,8 +32,25 @@ type Config struct {
 	// Tolerance is the Knuth–Plass tolerance (badness) of the first
 	// justified attempt; the second attempt uses LooseTolerance. Before
 	// giving up, paragraphs are set ragged right.
-	Tolerance      int // badness, TeX's \tolerance (e.g. 200)
-	LooseTolerance int // badness for the second pass (e.g. 2000)
+	Tolerance      int // badness, TeX's \tolerance (e.g. 200); 0 means 200
+	LooseTolerance int // badness for the second pass (e.g. 2000); 0 means 10 × Tolerance
+}
+
+// withDefaults fills the settings whose zero value means "derive it".
+func (c Config) withDefaults() Config {
+	if c.BodyLeading == 0 {
+		c.BodyLeading = c.BodySize * 5 / 4
+	}
+	if c.Tolerance == 0 {
+		c.Tolerance = 200
+	}
+	if c.LooseTolerance == 0 {
+		c.LooseTolerance = 10 * c.Tolerance
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	return c
 }
 
 // DefaultConfig returns the tabloid (11×17 in) two-column newspaper setup.
@@ -96,6 +113,8 @@ func ParseTrim(s string) (w, h Length, err error) {
 
 // Validate reports every inconsistent setting.
 func (c *Config) Validate() error {
+	d := c.withDefaults()
+	c = &d
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if c.TrimWidth < 72*Pt || c.TrimHeight < 72*Pt {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/layout"
 )
@@ -391,4 +392,40 @@ var boxOrder = regexp.MustCompile(`(/TrimBox \[[^\]]*\]\n)(/BleedBox \[[^\]]*\]\
 // lines keeps every byte offset after them, so the xref stays valid.
 func fixBoxOrder(b []byte) []byte {
 	return boxOrder.ReplaceAll(b, []byte("$2$1"))
+}
+
+// MetaFor derives the document information from an edition: the title is
+// the publication and issue, the authors are the editors, the keywords the
+// articles' tags in first-seen order, the date the edition's date.
+func MetaFor(ed *doc.Edition) Meta {
+	title := ed.Publication
+	if ed.Title != "" && ed.Title != title {
+		if title != "" {
+			title += " — "
+		}
+		title += ed.Title
+	}
+	var issue []string
+	if ed.Volume > 0 {
+		issue = append(issue, fmt.Sprintf("Vol. %d", ed.Volume))
+	}
+	if ed.Number > 0 {
+		issue = append(issue, fmt.Sprintf("No. %d", ed.Number))
+	}
+	if len(issue) > 0 {
+		title += " (" + strings.Join(issue, ", ") + ")"
+	}
+	seen := map[string]bool{}
+	var kw []string
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			for _, t := range a.Tags {
+				if !seen[t] {
+					seen[t] = true
+					kw = append(kw, t)
+				}
+			}
+		}
+	}
+	return Meta{Title: title, Author: strings.Join(ed.Editors, ", "), Subject: ed.Description, Keywords: kw, Date: ed.Date}
 }

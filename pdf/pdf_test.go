@@ -298,3 +298,10 @@ func BenchmarkWritePDF(b *testing.B) {
 		}
 	}
 }
+
+func TestMetaFor(t *testing.T) {
+	m := MetaFor(layouttest.Small())
+	if m.Title != "The Red Tide — November Issue (Vol. 3, No. 12)" || m.Author != "E. Editor" || m.Date.IsZero() {
+		t.Errorf("MetaFor = %+v", m)
+	}
+}
