@@ -237,16 +237,23 @@ func (b *Breaker) Break(items []Item, width func(line int) Length, p BreakParams
 		return nil, true
 	}
 	b.prepare(items)
+	var first []Line
 	if p.PreTolerance >= 0 {
 		// Like TeX (tex.web §873), keep the first pass only if it
-		// achieved the looseness asked for.
-		if lines, loose, ok := b.run(items, width, p, p.PreTolerance, false); ok && loose == p.Looseness {
+		// achieved the looseness asked for, but fall back to it if the
+		// second pass fails.
+		lines, loose, ok := b.run(items, width, p, p.PreTolerance, false)
+		if ok && loose == p.Looseness {
 			b.items, b.width = nil, nil
 			return lines, true
 		}
+		first = lines
 	}
 	lines, _, ok := b.run(items, width, p, p.Tolerance, true)
 	b.items, b.width = nil, nil // do not retain the caller's data
+	if !ok && first != nil {
+		return first, true
+	}
 	return lines, ok
 }
 
@@ -418,21 +425,27 @@ func (b *Breaker) tryBreak(cur int, pw Length, pen int, flagged, forced bool, ca
 	p, tolerance, end, hk, rlim := &b.p, b.tolerance, b.end, b.hk, b.rlim
 	sc := b.sums[cur]
 	next := b.next[:0]
-	group := int32(-1) // line number of the active nodes being examined
-	have := false      // some candidate is set for group
-	nextStart := int32(-1)
+	group := int32(-1)     // line number of the active nodes being examined
+	have := false          // some candidate is set for group
+	lineStart := int32(-1) // first item after cur, computed once
 
 	for _, ai := range b.active {
 		a := &b.nodes[ai]
 		if a.line != group {
 			if have {
-				next, nextStart = b.flush(next, cands, cur, group, flagged, nextStart)
+				next, lineStart = b.flush(next, cands, cur, group, flagged, lineStart)
 				have = false
 			}
 			group = a.line
 		}
-		start := min(int(a.start), cur)
-		ss := b.sums[start]
+		if int(a.start) > cur {
+			// cur is among the glue and penalties discarded after a's
+			// break: a line from a to cur would be empty (and forced
+			// breaks are never discarded, see nextStart).
+			next = append(next, ai)
+			continue
+		}
+		ss := b.sums[a.start]
 		l := sc.w - ss.w + pw
 		shortfall := b.measure(int(a.line)) - l
 
@@ -510,7 +523,7 @@ func (b *Breaker) tryBreak(cur int, pw Length, pen int, flagged, forced bool, ca
 		}
 	}
 	if have {
-		next, _ = b.flush(next, cands, cur, group, flagged, nextStart)
+		next, _ = b.flush(next, cands, cur, group, flagged, lineStart)
 	}
 	b.active, b.next = next, b.active
 	return len(b.active) > 0
@@ -520,19 +533,9 @@ func (b *Breaker) tryBreak(cur int, pw Length, pen int, flagged, forced bool, ca
 // breakpoint cur, appends them to next and resets the candidates. Nodes for
 // different line numbers are kept apart because width depends on the line
 // number and for Looseness (tex.web §835, where easy_line is never reached).
-func (b *Breaker) flush(next []int32, cands []cand, cur int, group int32, flagged bool, nextStart int32) ([]int32, int32) {
-	items, end := b.items, b.end
-	if nextStart < 0 {
-		// The next line begins after the glue and penalties that vanish
-		// at this break (K&P §2; tex.web §837).
-		s := cur + 1
-		if cur >= end {
-			s = end
-		}
-		for s < end && items[s].Kind != BoxItem {
-			s++
-		}
-		nextStart = int32(s)
+func (b *Breaker) flush(next []int32, cands []cand, cur int, group int32, flagged bool, lineStart int32) ([]int32, int32) {
+	if lineStart < 0 {
+		lineStart = int32(nextStart(b.items, cur, b.end))
 	}
 	hk := len(cands) / 4
 	for i := range cands {
@@ -542,7 +545,7 @@ func (b *Breaker) flush(next []int32, cands []cand, cur int, group int32, flagge
 		}
 		b.nodes = append(b.nodes, node{
 			pos:      int32(cur),
-			start:    nextStart,
+			start:    lineStart,
 			line:     group + 1,
 			prev:     c.from,
 			fitness:  uint8(i / hk),
@@ -555,7 +558,7 @@ func (b *Breaker) flush(next []int32, cands []cand, cur int, group int32, flagge
 		next = append(next, int32(len(b.nodes)-1))
 		*c = cand{from: -1}
 	}
-	return next, nextStart
+	return next, lineStart
 }
 
 // hyphenCount recovers a node's consecutive-hyphen count from its candidate
@@ -621,8 +624,17 @@ func (b *Breaker) finish(items []Item, p BreakParams) ([]Line, int) {
 // Each line takes the last breakpoint at which it still fits its measure, so
 // a line is wider than its measure only when no breakpoint allows otherwise
 // (a box, or unbreakable run of boxes, wider than the measure). Forced breaks
-// are honoured; Ratio and Badness of the lines are 0.
+// are honoured; Ratio and Badness of the lines are 0. As with
+// DefaultBreakParams, at most two consecutive lines end at flagged penalties,
+// unless a line would otherwise be too wide.
 func BreakGreedy(items []Item, width func(line int) Length) []Line {
+	return BreakGreedyHyphens(items, width, DefaultBreakParams().MaxConsecutiveHyphens)
+}
+
+// BreakGreedyHyphens is BreakGreedy with a limit of maxConsecutiveHyphens
+// consecutive lines ending at flagged penalties (0 or less: no limit). The
+// limit gives way where keeping it would make a line wider than its measure.
+func BreakGreedyHyphens(items []Item, width func(line int) Length, maxConsecutiveHyphens int) []Line {
 	if len(items) == 0 {
 		return nil
 	}
@@ -631,10 +643,14 @@ func BreakGreedy(items []Item, width func(line int) Length) []Line {
 	start := 0
 	var lw Length // natural width of items[start:cur]
 	last, lastW := -1, Length(0)
+	// A hyphen beyond the limit is used only if the line would otherwise
+	// be overfull: spare is the last such breakpoint that fits.
+	spare, spareW := -1, Length(0)
+	run := 0 // consecutive hyphenated lines so far
 	measure := width(0)
 	for cur := 0; cur <= end; cur++ {
 		var pw Length
-		forced := cur == end
+		forced, limited := cur == end, false
 		if cur < end {
 			it := &items[cur]
 			legal := false
@@ -645,8 +661,9 @@ func BreakGreedy(items []Item, width func(line int) Length) []Line {
 			case GlueItem:
 				legal = cur > start && items[cur-1].Kind == BoxItem
 			case PenaltyItem:
-				legal = it.Penalty < Infinity
 				forced = it.Penalty <= -Infinity
+				legal = it.Penalty < Infinity
+				limited = !forced && it.Flagged && maxConsecutiveHyphens > 0 && run >= maxConsecutiveHyphens
 				pw = it.Width
 			}
 			if !legal {
@@ -659,6 +676,13 @@ func BreakGreedy(items []Item, width func(line int) Length) []Line {
 			pw = items[cur].Width
 		}
 		fits := lw+pw <= measure
+		if fits && limited {
+			spare, spareW = cur, lw+pw
+			continue
+		}
+		if !fits && last < 0 && spare >= 0 {
+			last, lastW = spare, spareW
+		}
 		switch {
 		case !fits && last >= 0:
 			// Break at the last fitting breakpoint and rescan after it.
@@ -678,14 +702,21 @@ func BreakGreedy(items []Item, width func(line int) Length) []Line {
 			}
 			continue
 		}
-		cur, lw, last = start-1, 0, -1
+		cur, lw, last, spare = start-1, 0, -1, -1
 		measure = width(len(lines))
+		if lines[len(lines)-1].Hyphenated {
+			run++
+		} else {
+			run = 0
+		}
 	}
 	return lines
 }
 
-// nextStart returns the first item after a break at cur that is not
-// discarded (K&P §2); a forced break is not discarded.
+// nextStart returns the first item of the line after a break at cur: the
+// glue and penalties that follow a break vanish with it (K&P §2; tex.web
+// §837), but a forced break is kept, so that it still ends a (then empty)
+// line.
 func nextStart(items []Item, cur, end int) int {
 	s := cur + 1
 	for s < end && (items[s].Kind == GlueItem || items[s].Kind == PenaltyItem && items[s].Penalty > -Infinity) {

@@ -76,7 +76,15 @@ func FuzzBreak(f *testing.F) {
 		} else if lines != nil {
 			t.Fatalf("lines %v with ok=false", lines)
 		}
-		checkCover(t, items, BreakGreedy(items, width))
+		if len(items) > 0 && len(items) <= 40 {
+			want := feasible(items, width, p.Tolerance, p.MaxConsecutiveHyphens, true) ||
+				feasible(items, width, p.PreTolerance, p.MaxConsecutiveHyphens, false)
+			if ok != want {
+				t.Fatalf("Break ok=%v, exhaustive search says %v", ok, want)
+			}
+		}
+		greedy := BreakGreedyHyphens(items, width, p.MaxConsecutiveHyphens)
+		checkCover(t, items, greedy)
 	})
 }
 
@@ -92,4 +100,77 @@ func checkHyphenRuns(t *testing.T, lines []Line, limit int) {
 			t.Fatalf("line %d: %d consecutive hyphenated lines, limit %d", i, run, limit)
 		}
 	}
+}
+
+// feasible reports by exhaustive search whether some choice of breaks sets
+// every line within tolerance, with at most maxHyph consecutive hyphenated
+// lines (0: no limit); hyphens false ignores inserted hyphens as the first
+// pass does. It mirrors K&P §2's rules without the active list,
+// so FuzzBreak can check that Break never misses a solution.
+func feasible(items []Item, width func(int) Length, tolerance, maxHyph int, hyphens bool) bool {
+	end := paragraphEnd(items)
+	type key struct{ start, line, hyph int }
+	memo := map[key]bool{}
+	var from func(start, line, hyph int) bool
+	from = func(start, line, hyph int) bool {
+		k := key{start, line, hyph}
+		if v, ok := memo[k]; ok {
+			return v
+		}
+		memo[k] = false
+		var w, y, z Length
+		result := false
+		for cur := start; cur <= end && !result; cur++ {
+			var pw Length
+			forced, flagged, legal := cur == end, false, cur == end
+			if cur < end {
+				it := items[cur]
+				switch it.Kind {
+				case GlueItem:
+					legal = cur > 0 && items[cur-1].Kind == BoxItem
+				case PenaltyItem:
+					forced = it.Penalty <= -Infinity
+					legal = it.Penalty < Infinity && (hyphens || forced || !it.Flagged || it.Width <= 0)
+					flagged = it.Flagged
+					pw = it.Width
+				}
+			} else if cur < len(items) {
+				pw = items[cur].Width
+			}
+			if legal {
+				short := width(line) - (w + pw)
+				ok := true
+				switch {
+				case short > 0:
+					ok = badness(short, y) <= tolerance
+				case short < 0:
+					ok = -short <= z && badness(-short, z) <= tolerance
+				}
+				h := 0
+				if flagged {
+					h = hyph + 1
+				}
+				if ok && (maxHyph <= 0 || h <= maxHyph) {
+					if cur == end {
+						result = true
+					} else {
+						result = from(nextStart(items, cur, end), line+1, h)
+					}
+				}
+				if forced || (short < 0 && -short > z) {
+					break
+				}
+			}
+			if cur < end && items[cur].Kind != PenaltyItem {
+				w += items[cur].Width
+				if items[cur].Kind == GlueItem {
+					y += items[cur].Stretch
+					z += items[cur].Shrink
+				}
+			}
+		}
+		memo[k] = result
+		return result
+	}
+	return from(0, 0, 0)
 }

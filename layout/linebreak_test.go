@@ -659,6 +659,55 @@ func TestBreakGreedy(t *testing.T) {
 	}
 }
 
+func TestBreakGreedyHyphens(t *testing.T) {
+	// Words of five 10pt syllables are wider than most measures, so
+	// first fit ends line after line at a hyphen unless limited.
+	var items []Item
+	for i := range 8 {
+		if i > 0 {
+			items = append(items, Glue(2*Pt, 2*Pt, Pt))
+		}
+		for j := range 5 {
+			if j > 0 {
+				items = append(items, Penalty(2*Pt, 50, true))
+			}
+			items = append(items, Box(10*Pt))
+		}
+	}
+	items = FinishParagraph(items)
+	longest := 0 // longest run of hyphens without a limit
+	for m := 20 * Pt; m <= 60*Pt; m += Pt {
+		for _, limit := range []int{0, 1, 2} {
+			lines := BreakGreedyHyphens(items, constWidth(m), limit)
+			checkCover(t, items, lines)
+			run := 0
+			for _, ln := range lines {
+				if ln.Width > m {
+					t.Errorf("measure %v, limit %d: line %+v too wide", m, limit, ln)
+				}
+				if ln.Hyphenated {
+					run++
+					longest = max(longest, run)
+				} else {
+					run = 0
+				}
+			}
+		}
+	}
+	if longest < 3 {
+		t.Errorf("no measure gave 3 hyphens in a row without a limit; the test proves nothing")
+	}
+	// Where whole words fit the measure, the limit holds.
+	for m := 52 * Pt; m <= 120*Pt; m += Pt {
+		for _, limit := range []int{1, 2} {
+			checkHyphenRuns(t, BreakGreedyHyphens(items, constWidth(m), limit), limit)
+		}
+	}
+	if got, want := fmt.Sprint(BreakGreedy(items, constWidth(24*Pt))), fmt.Sprint(BreakGreedyHyphens(items, constWidth(24*Pt), 2)); got != want {
+		t.Errorf("BreakGreedy does not limit hyphens to 2:\n%s\n%s", got, want)
+	}
+}
+
 func TestBadness(t *testing.T) {
 	tests := []struct {
 		t, s Length
