@@ -49,6 +49,8 @@ func FuzzBreak(f *testing.F) {
 	// A forced break that carries a hyphen must not be skipped by the
 	// first pass.
 	f.Add([]byte("20\x8010\x0000"), uint16(3), uint16(61), int8(0), uint8('O'))
+	// BreakGreedy once lost its last line after a hyphen over the limit.
+	f.Add([]byte("200100002001"), uint16(116), uint16(10087), int8(72), uint8(0x19))
 	f.Fuzz(func(t *testing.T, data []byte, measure, tolerance uint16, looseness int8, maxHyph uint8) {
 		items := fuzzItems(data)
 		// Two bytes of measure for the first line, then a constant one,
