@@ -2,14 +2,12 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/redtide/edition/doc"
-	"github.com/redtide/edition/epub"
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/layout"
@@ -117,15 +115,10 @@ func renderPDF(ed *doc.Edition, m *manifest.Manifest, mod time.Time) ([]byte, []
 		return nil, ws, err
 	}
 	var buf bytes.Buffer
-	meta := pdf.Meta{
-		Title:    epub.Title(ed),
-		Author:   strings.Join(epub.Authors(ed), ", "),
-		Subject:  ed.Description,
-		Keywords: keywords(ed),
-		Date:     mod,
-	}
+	meta := pdf.MetaFor(ed)
+	meta.Date = mod
 	if err := pdf.Write(&buf, d, set, meta); err != nil {
-		return nil, ws, errors.Join(fmt.Errorf("pdf: %w", err))
+		return nil, ws, fmt.Errorf("pdf: %w", err)
 	}
 	return buf.Bytes(), ws, nil
 }
@@ -138,24 +131,4 @@ func positioned(pos, msg string) diag.Warning {
 		}
 	}
 	return diag.Warning{Path: pos, Msg: msg}
-}
-
-func keywords(ed *doc.Edition) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range ed.Sections {
-		if s.Title != "" && !seen[s.Title] {
-			seen[s.Title] = true
-			out = append(out, s.Title)
-		}
-		for _, a := range s.Articles {
-			for _, t := range a.Tags {
-				if !seen[t] {
-					seen[t] = true
-					out = append(out, t)
-				}
-			}
-		}
-	}
-	return out
 }

@@ -45,21 +45,31 @@ func WalkInlinesInBlocks(blocks []Block, f func(Inline)) {
 func WalkInlines(ins []Inline, f func(Inline)) {
 	for _, in := range ins {
 		f(in)
-		switch t := in.(type) {
-		case *Emph:
-			WalkInlines(t.Inlines, f)
-		case *Strong:
-			WalkInlines(t.Inlines, f)
-		case *Strike:
-			WalkInlines(t.Inlines, f)
-		case *Sup:
-			WalkInlines(t.Inlines, f)
-		case *Sub:
-			WalkInlines(t.Inlines, f)
-		case *Link:
-			WalkInlines(t.Inlines, f)
+		if c := Children(in); c != nil {
+			WalkInlines(*c, f)
 		}
 	}
+}
+
+// Children returns the child list of a container inline (emphasis, link,
+// ...), or nil for a leaf, so code that rewrites inlines needs no list of
+// container types of its own.
+func Children(in Inline) *[]Inline {
+	switch t := in.(type) {
+	case *Emph:
+		return &t.Inlines
+	case *Strong:
+		return &t.Inlines
+	case *Strike:
+		return &t.Inlines
+	case *Sup:
+		return &t.Inlines
+	case *Sub:
+		return &t.Inlines
+	case *Link:
+		return &t.Inlines
+	}
+	return nil
 }
 
 // WalkArticle calls f for every inline of an article in reading order:

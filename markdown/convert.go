@@ -348,19 +348,8 @@ func extractFigures(ins []doc.Inline, figs *[]doc.Block) []doc.Inline {
 			*figs = append(*figs, f.fig)
 			continue
 		}
-		switch t := in.(type) {
-		case *doc.Emph:
-			t.Inlines = extractFigures(t.Inlines, figs)
-		case *doc.Strong:
-			t.Inlines = extractFigures(t.Inlines, figs)
-		case *doc.Strike:
-			t.Inlines = extractFigures(t.Inlines, figs)
-		case *doc.Link:
-			t.Inlines = extractFigures(t.Inlines, figs)
-		case *doc.Sup:
-			t.Inlines = extractFigures(t.Inlines, figs)
-		case *doc.Sub:
-			t.Inlines = extractFigures(t.Inlines, figs)
+		if c := doc.Children(in); c != nil {
+			*c = extractFigures(*c, figs)
 		}
 		out = append(out, in)
 	}
@@ -389,18 +378,11 @@ func (c *conv) image(n *gast.Image) doc.Inline {
 	if alt == "" {
 		alt = caption
 	}
-	img, err := c.images(src, alt, line)
-	if err != nil {
-		if c.err == nil {
-			c.err = err
-		}
-		return &doc.Text{}
+	in := c.resolveImage(line, src, alt)
+	if f, ok := in.(*figureInline); ok {
+		f.fig.Caption = fig.Caption
 	}
-	if img == nil {
-		return &doc.Text{Text: alt}
-	}
-	fig.Image = img
-	return &figureInline{fig: fig}
+	return in
 }
 
 // inlineMarkdown converts a short Markdown string (a caption) to inlines.

@@ -173,7 +173,7 @@ func (h *htmlConv) figure(n *html.Node) []doc.Block {
 	}
 	walk(n)
 	for _, img := range imgs {
-		in := h.c.htmlImage(h.at, attr(img, "src"), attr(img, "alt"), "")
+		in := h.c.htmlImage(h.at, attr(img, "src"), attr(img, "alt"))
 		if f, ok := in.(*figureInline); ok {
 			if len(imgs) == 1 {
 				f.fig.Caption = caption
@@ -296,7 +296,7 @@ func (h *htmlConv) inline(n *html.Node) []doc.Inline {
 	case "br":
 		return []doc.Inline{&doc.LineBreak{}}
 	case "img":
-		return []doc.Inline{h.c.htmlImage(h.at, attr(n, "src"), attr(n, "alt"), "")}
+		return []doc.Inline{h.c.htmlImage(h.at, attr(n, "src"), attr(n, "alt"))}
 	case "a":
 		if u, ok := safeURL(attr(n, "href")); ok {
 			return []doc.Inline{&doc.Link{URL: u, Inlines: ins}}
@@ -339,12 +339,18 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// htmlImage resolves an <img> (or Markdown image met in HTML context).
-func (c *conv) htmlImage(at gast.Node, src, alt, caption string) doc.Inline {
+// htmlImage resolves an <img>.
+func (c *conv) htmlImage(at gast.Node, src, alt string) doc.Inline {
+	return c.resolveImage(c.line(at), src, alt)
+}
+
+// resolveImage turns an image reference into a figure to be moved out of
+// the paragraph, or its alt text when it cannot be shown.
+func (c *conv) resolveImage(line int, src, alt string) doc.Inline {
 	if src == "" {
 		return &doc.Text{Text: alt}
 	}
-	img, err := c.images(src, alt, c.line(at))
+	img, err := c.images(src, alt, line)
 	if err != nil {
 		if c.err == nil {
 			c.err = err

@@ -195,7 +195,7 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 		top.ins = append(top.ins, &doc.LineBreak{})
 	case name == "img":
 		if src := attrs["src"]; src != "" {
-			top.ins = append(top.ins, c.htmlImage(raw, src, attrs["alt"], ""))
+			top.ins = append(top.ins, c.htmlImage(raw, src, attrs["alt"]))
 		}
 	case inlineTags[name] && !closing && !selfClosing:
 		sp := &span{tag: canonical(name)}
