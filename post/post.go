@@ -61,6 +61,7 @@ func Parse(path string, src []byte, log *diag.Log) (*Post, error) {
 		return nil, diag.Errorf(path, line, "NUL byte in post")
 	}
 	src = stripControls(path, src, log)
+	src = fixC1(path, src, log)
 	p := &Post{Path: path, Published: true}
 	fm, body, bodyLine, err := split(path, src)
 	if err != nil {
@@ -395,4 +396,50 @@ func stripControls(path string, src []byte, log *diag.Log) []byte {
 		out = append(out, c)
 	}
 	return out
+}
+
+// cp1252 maps the C1 control characters that text pasted from Windows
+// programs carries in place of punctuation (Windows-1252 bytes read as
+// Latin-1) back to the characters meant, as browsers do.
+var cp1252 = map[rune]rune{
+	0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡',
+	0x88: 'ˆ', 0x89: '‰', 0x8A: 'Š', 0x8B: '‹', 0x8C: 'Œ', 0x8E: 'Ž', 0x91: '‘',
+	0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜',
+	0x99: '™', 0x9A: 'š', 0x9B: '›', 0x9C: 'œ', 0x9E: 'ž', 0x9F: 'Ÿ',
+}
+
+// fixC1 replaces C1 control characters (U+0080–U+009F): mapped to the
+// Windows-1252 character when there is one, removed otherwise.
+func fixC1(path string, src []byte, log *diag.Log) []byte {
+	if !bytes.Contains(src, []byte{0xC2}) {
+		return src
+	}
+	found := false
+	for _, r := range string(src) {
+		if r >= 0x80 && r <= 0x9F {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return src
+	}
+	var b bytes.Buffer
+	line := 1
+	for _, r := range string(src) {
+		if r == '\n' {
+			line++
+		}
+		if r >= 0x80 && r <= 0x9F {
+			if m, ok := cp1252[r]; ok {
+				log.Warnf(path, line, "control character U+%04X read as Windows-1252 %q", r, m)
+				b.WriteRune(m)
+			} else {
+				log.Warnf(path, line, "control character U+%04X removed", r)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }

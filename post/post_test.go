@@ -51,6 +51,8 @@ func TestParse(t *testing.T) {
 			title: "T", published: true, body: "body", bodyLine: 3},
 		{name: "unknown keys kept", file: "a.md", src: "---\ntitle: T\nmood: happy\n---\n",
 			title: "T", published: true, bodyLine: 4},
+		{name: "windows-1252 quote", file: "a.md", src: "---\ntitle: T\n---\n\u0093q\u0094\n",
+			title: "T", published: true, body: "“q”\n", bodyLine: 3, warn: "a.md:4: control character U+0093 read as Windows-1252"},
 		{name: "control character", file: "a.md", src: "---\ntitle: T\n---\na\vb\n",
 			title: "T", published: true, body: "ab\n", bodyLine: 3, warn: "a.md:4: control character U+000B removed"},
 	}
