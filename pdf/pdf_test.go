@@ -305,3 +305,18 @@ func TestMetaFor(t *testing.T) {
 		t.Errorf("MetaFor = %+v", m)
 	}
 }
+
+func TestOddEdition(t *testing.T) {
+	for name, cfg := range configs() {
+		b := build(t, layouttest.Odd(), cfg)
+		if !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("%s: not a PDF", name)
+		}
+		if qpdf, err := exec.LookPath("qpdf"); err == nil {
+			p := writeTemp(t, "odd-"+name+".pdf", b)
+			if out, err := exec.Command(qpdf, "--check", p).CombinedOutput(); err != nil {
+				t.Errorf("%s: qpdf --check: %v\n%s", name, err, out)
+			}
+		}
+	}
+}

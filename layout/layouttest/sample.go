@@ -159,3 +159,33 @@ func Big(words int, seed uint64) *doc.Edition {
 	}
 	return ed
 }
+
+// Odd is an edition of legal but awkward content: empty blocks, words and
+// URLs wider than any column, deep nesting, huge images, unknown language,
+// characters the fonts lack.
+func Odd() *doc.Edition {
+	long := strings.Repeat("Donaudampfschifffahrtsgesellschaftskapitän", 4)
+	url := "https://example.org/" + strings.Repeat("very-long-path-segment/", 12) + "?q=" + strings.Repeat("x", 80)
+	return &doc.Edition{Language: "xx", Sections: []*doc.Section{{Title: "S", Articles: []*doc.Article{{ID: "a", Title: long + " " + long,
+		Blocks: []doc.Block{
+			&doc.Paragraph{},
+			&doc.Heading{Level: 7},
+			&doc.Heading{Level: 2, Inlines: []doc.Inline{T(long)}},
+			P(T(long + " " + url + " " + long)),
+			P(&doc.NoteRef{}, &doc.Code{Text: strings.Repeat("x", 300)}, &doc.LineBreak{}, &doc.LineBreak{}),
+			&doc.List{Ordered: true, Start: 998, Items: []*doc.ListItem{{}, {Blocks: []doc.Block{&doc.CodeBlock{}}}}},
+			&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{P(T(url))}}}}}}}}}}}},
+			&doc.Quote{},
+			&doc.Quote{Blocks: []doc.Block{&doc.Quote{Blocks: []doc.Block{P(T(long))}}}},
+			&doc.CodeBlock{Text: "\n\n" + strings.Repeat("\t", 30) + "x\n" + strings.Repeat("y", 500)},
+			&doc.Table{},
+			&doc.Table{Rows: [][]doc.Cell{{{Inlines: []doc.Inline{T(url)}}, {Inlines: []doc.Inline{T(long)}}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}}},
+			&doc.Figure{},
+			&doc.Figure{Image: &doc.Image{}},
+			&doc.Figure{Image: PNG(3, 2000)},
+			&doc.Figure{Image: PNG(2000, 1), Caption: []doc.Inline{T(long)}},
+			P(T("emoji 😀 and CJK 漢字 and control \x01 chars")),
+		},
+		Bibliography: &doc.Bibliography{Entries: []*doc.BibEntry{{}, {Number: 2, Inlines: []doc.Inline{T(url)}}}},
+	}}}}}
+}
