@@ -308,7 +308,7 @@ func (lt *layouter) code(cb *doc.CodeBlock, c blockCtx) []*vitem {
 	cw := lt.width("m", st)
 	maxChars := 1
 	if cw > 0 {
-		maxChars = max(1, int((c.width-size)/cw))
+		maxChars = max(1, int((c.width-2*size)/cw)) // indent size/2, continuation size
 	}
 	lt.par++
 	var lines []*setLine
@@ -527,7 +527,35 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 		if ri > 0 && (len(rows) <= 6 || (ri == 1 && t.Header != nil) || ri == len(rows)-1) {
 			it.noBreak = true
 		}
+		if it.h > lt.cfg.textHeight()/4 {
+			out = append(out, splitRow(it, leading)...)
+			continue
+		}
 		out = append(out, it)
 	}
 	return out
+}
+
+// splitRow cuts a row too tall to keep whole into bands of one line of
+// every cell, so that it can break across columns.
+func splitRow(it *vitem, leading Length) []*vitem {
+	n := int((it.h + leading - 1) / leading)
+	bands := make([]*vitem, n)
+	for i := range bands {
+		bands[i] = &vitem{h: leading}
+	}
+	bands[0].noBreak = it.noBreak
+	bands[n-1].h = it.h - Length(n-1)*leading
+	for i, sl := range it.lines {
+		b := min(int(it.lineY[i]/leading), n-1)
+		bands[b].lines = append(bands[b].lines, sl)
+		bands[b].lineY = append(bands[b].lineY, it.lineY[i]-Length(b)*leading)
+		bands[b].notes = append(bands[b].notes, sl.notes...)
+	}
+	for _, r := range it.rules {
+		b := min(int(r.Y/leading), n-1)
+		r.Y -= Length(b) * leading
+		bands[b].rules = append(bands[b].rules, r)
+	}
+	return bands
 }

@@ -24,11 +24,7 @@ func TestEdgeCases(t *testing.T) {
 				t.Errorf("%s/%s: %v", name, cname, err)
 				continue
 			}
-			for _, l := range d.Lines() {
-				if l.Overfull {
-					t.Errorf("%s/%s: overfull line %q", name, cname, text(l))
-				}
-			}
+			measure(t, name+"/"+cname, d, cfg)
 			_ = d.Dump()
 		}
 	}
