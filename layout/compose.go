@@ -505,14 +505,14 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 						sl.dx += (widths[ci] - sl.naturalRight()) / 2
 					}
 					it.lines = append(it.lines, sl)
-					it.lineY = append(it.lineY, pad/2+Length(li)*leading)
+					it.lineY = append(it.lineY, pad/4+Length(li)*leading)
 					it.notes = append(it.notes, sl.notes...)
 				}
 				h = max(h, Length(len(lines))*leading)
 			}
 			x += widths[ci] + 2*pad
 		}
-		it.h = h + pad
+		it.h = h + pad/2
 		if ri == 0 {
 			it.rules = append(it.rules, Rule{X: c.dx, Y: 0, W: total, H: Pt / 2})
 		}
