@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redtide/edition/cover"
@@ -81,13 +82,47 @@ func Run(opt Options) (*Result, error) {
 	if opt.Epoch != nil {
 		mod = *opt.Epoch
 	}
-	set := fonts.Default()
 	outs := map[string][]byte{}
 	base := Slug(ed.Publication)
 	if ed.Number > 0 {
 		base += "-" + strconv.Itoa(ed.Number)
 	}
+	// The EPUB and the PDF share only the read-only model: render them
+	// at once, one per core.
+	var (
+		wg                sync.WaitGroup
+		epubBytes, pdfOut []byte
+		epubErr, pdfErr   error
+		pws               []diag.Warning
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		epubBytes, epubErr = renderEPUB(ed, mod)
+	}()
+	if !opt.NoPDF {
+		pdfOut, pws, pdfErr = renderPDF(ed, m, mod)
+	}
+	wg.Wait()
+	res.Warnings = append(res.Warnings, pws...)
+	if err := diag.Join(epubErr, pdfErr); err != nil {
+		return res, err
+	}
+	if opt.Strict && len(pws) > 0 {
+		return res, fmt.Errorf("%d warning(s): %w", len(pws), ErrStrict)
+	}
+	outs[base+".epub"] = epubBytes
+	if pdfOut != nil {
+		outs[base+".pdf"] = pdfOut
+	}
+	files, err := writeAll(opt.OutDir, outs)
+	res.Outputs = files
+	return res, err
+}
 
+// renderEPUB draws the cover (unless the edition has one) and writes the
+// EPUB.
+func renderEPUB(ed *doc.Edition, mod time.Time) ([]byte, error) {
 	var coverPNG []byte
 	if ed.Cover == nil {
 		var heads []string
@@ -98,35 +133,20 @@ func Run(opt Options) (*Result, error) {
 				}
 			}
 		}
+		var err error
 		coverPNG, err = cover.PNG(cover.Text{
 			Publication: ed.Publication, IssueTitle: ed.Title, Issue: epub.IssueLabel(ed),
 			Date: epub.LongDate(ed.Date, ed.Language), Headlines: heads,
-		}, set)
+		}, fonts.Default())
 		if err != nil {
-			return res, err
+			return nil, err
 		}
 	}
 	var eb bytes.Buffer
 	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG}); err != nil {
-		return res, err
+		return nil, err
 	}
-	outs[base+".epub"] = eb.Bytes()
-	if !opt.NoPDF {
-		pdfBytes, pws, err := renderPDF(ed, m, mod)
-		res.Warnings = append(res.Warnings, pws...)
-		if err != nil {
-			return res, err
-		}
-		if opt.Strict && len(pws) > 0 {
-			return res, fmt.Errorf("%d warning(s): %w", len(pws), ErrStrict)
-		}
-		if pdfBytes != nil {
-			outs[base+".pdf"] = pdfBytes
-		}
-	}
-	files, err := writeAll(opt.OutDir, outs)
-	res.Outputs = files
-	return res, err
+	return eb.Bytes(), nil
 }
 
 var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)

@@ -99,7 +99,7 @@ func PNG(t Text, set *fonts.Set) ([]byte, error) {
 	}
 	fill(img, image.Rect(0, Height-40, Width, Height), red)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("cover: %w", err)
 	}

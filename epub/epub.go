@@ -240,8 +240,14 @@ func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
 		return fmt.Errorf("epub: reading go-epub output: %w", err)
 	}
 	files := map[string][]byte{}
+	entries := map[string]*zip.File{}
 	var names []string
 	for _, f := range zr.File {
+		entries[f.Name] = f
+		names = append(names, f.Name)
+		if isMedia(f.Name) {
+			continue // copied compressed, untouched
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return fmt.Errorf("epub: %w", err)
@@ -252,7 +258,6 @@ func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
 			return fmt.Errorf("epub: %w", err)
 		}
 		files[f.Name] = data
-		names = append(names, f.Name)
 	}
 	need := []string{"mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/xhtml/masthead.xhtml"}
 	for _, s := range ed.Sections {
@@ -261,7 +266,7 @@ func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
 		}
 	}
 	for _, n := range need {
-		if _, ok := files[n]; !ok {
+		if _, ok := entries[n]; !ok {
 			return fmt.Errorf("%w %s", errMissing, n)
 		}
 	}
@@ -307,6 +312,14 @@ func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
 		// MS-DOS time fields only: Modified would add an extra field,
 		// which EPUB forbids on the mimetype entry.
 		h := &zip.FileHeader{Name: n, Method: zip.Deflate, ModifiedDate: dosDate(mod), ModifiedTime: dosTime(mod)}
+		if isMedia(n) {
+			// Images are already compressed by go-epub (deterministically):
+			// copy their bytes instead of inflating and deflating again.
+			if err := copyRaw(zw, entries[n], h); err != nil {
+				return fmt.Errorf("epub: %w", err)
+			}
+			continue
+		}
 		if n == "mimetype" {
 			h.Method = zip.Store
 		}
@@ -340,4 +353,25 @@ func dosDate(t time.Time) uint16 {
 
 func dosTime(t time.Time) uint16 {
 	return uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+}
+
+// isMedia reports entries that are copied without being read.
+func isMedia(name string) bool { return strings.HasPrefix(name, "EPUB/images/") }
+
+// copyRaw copies a compressed entry under a new header.
+func copyRaw(zw *zip.Writer, f *zip.File, h *zip.FileHeader) error {
+	h.Method = f.Method
+	h.CRC32 = f.CRC32
+	h.CompressedSize64 = f.CompressedSize64
+	h.UncompressedSize64 = f.UncompressedSize64
+	w, err := zw.CreateRaw(h)
+	if err != nil {
+		return err
+	}
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, r)
+	return err
 }

@@ -12,19 +12,29 @@ import (
 // parser knows. They are rewritten before parsing; every rewrite keeps the
 // number of lines, so positions in messages still point at the post.
 var (
-	liquidTag    = regexp.MustCompile(`(?s)\{%-?\s*(\w+)(.*?)-?%\}`)
-	liquidOutput = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
-	ialLine      = regexp.MustCompile(`^[ \t]*\{:[^}\n]*\}[ \t]*$`)
-	ialInline    = regexp.MustCompile(`\{:\s*[.#:][^}\n]*\}`)
-	extBlock     = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
-	tocItem      = regexp.MustCompile(`^\s*(?:[*+-]|\d+\.)\s+(?:TOC|Table of Contents)\s*$`)
-	attrRe       = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
+	liquidTag     = regexp.MustCompile(`(?s)\{%-?\s*(\w+)(.*?)-?%\}`)
+	liquidOutput  = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
+	brokenInclude = regexp.MustCompile(`(?m)^%\s*include\s[^%]*%\}`)
+	ialLine       = regexp.MustCompile(`^[ \t]*\{:[^}\n]*\}[ \t]*$`)
+	ialInline     = regexp.MustCompile(`\{:\s*[.#:][^}\n]*\}`)
+	extBlock      = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
+	tocItem       = regexp.MustCompile(`^\s*(?:[*+-]|\d+\.)\s+(?:TOC|Table of Contents)\s*$`)
+	attrRe        = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))`)
 )
 
 // preprocess rewrites Liquid and kramdown syntax in a post body. base is
 // the file line of body line 1 minus one.
 func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
 	lines := diag.NewLines(body, base)
+	if bytes.Contains(body, []byte("% include")) {
+		// "% include figure.html ... %}" at the start of a line is a Liquid
+		// tag that lost its opening brace: mend it rather than print it.
+		body = brokenInclude.ReplaceAllFunc(body, func(m []byte) []byte {
+			log.Warnf(path, lines.Line(bytes.Index(body, m)), "Liquid tag without its opening { read as {%% include %%}")
+			return append([]byte("{"), m...)
+		})
+		lines = diag.NewLines(body, base)
+	}
 	var out bytes.Buffer
 	out.Grow(len(body))
 	last := 0

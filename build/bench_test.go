@@ -1,0 +1,125 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/redtide/edition/cover"
+	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/edition"
+	"github.com/redtide/edition/epub"
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/layout"
+	"github.com/redtide/edition/manifest"
+	"github.com/redtide/edition/pdf"
+)
+
+// benchEditions are the manifests benchmarks run on: the default edition
+// and, when ../shared/corpus is there, an edition of all its posts.
+func benchEditions(b *testing.B) map[string]string {
+	b.Helper()
+	out := map[string]string{"default": "../posts/edition.yaml"}
+	src := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(src); err != nil {
+		return out
+	}
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	data, err := manifest.Assemble(dir, dir, manifest.AssembleOptions{Publication: "Corpus", Number: 1}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := filepath.Join(dir, "edition.yaml")
+	if err := os.WriteFile(m, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out["corpus"] = m
+	return out
+}
+
+func loadBench(b *testing.B, path string) (*manifest.Manifest, *doc.Edition) {
+	b.Helper()
+	m, err := manifest.Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ed, err := edition.Build(m, &diag.Log{}, edition.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m, ed
+}
+
+// BenchmarkStages measures each stage of a build on each edition.
+func BenchmarkStages(b *testing.B) {
+	for name, path := range benchEditions(b) {
+		m, ed := loadBench(b, path)
+		cfg, err := PrintConfig(m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		set := fonts.Default()
+		epoch := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+		b.Run(name+"/manifest+model", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := edition.Build(m, &diag.Log{}, edition.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/layout", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := layout.Layout(ed, set, cfg, func(string, string) {}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		d, err := layout.Layout(ed, set, cfg, func(string, string) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name+"/pdf", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := pdf.Write(&buf, d, set, pdf.MetaFor(ed)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/cover", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := cover.PNG(cover.Text{Publication: ed.Publication, Issue: "Vol. 1"}, set); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/epub", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := epub.Write(&buf, ed, epub.Options{Modified: epoch}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/whole", func(b *testing.B) {
+			b.ReportAllocs()
+			out := b.TempDir()
+			for b.Loop() {
+				if _, err := Run(Options{Manifest: path, OutDir: out, Epoch: &epoch}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
