@@ -278,11 +278,13 @@ func entry(files []epubFile, name string) []byte {
 }
 
 // xhtmlText is the character data of an XHTML document, with a space
-// where each element starts or ends so that words in neighbouring
-// elements stay apart.
+// where a block element (or a noteref, whose number is no part of the word
+// it follows) starts or ends, so that words in neighbouring blocks stay
+// apart while "1<sup>st</sup>" stays one word.
 func xhtmlText(data []byte) (string, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var b strings.Builder
+	var stack []bool // whether each open element separates words
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -294,11 +296,32 @@ func xhtmlText(data []byte) (string, error) {
 		switch tok := tok.(type) {
 		case xml.CharData:
 			b.Write(tok)
-		case xml.StartElement, xml.EndElement:
-			b.WriteByte(' ')
+		case xml.StartElement:
+			sep := !inlineElements[tok.Name.Local]
+			for _, a := range tok.Attr {
+				sep = sep || a.Name.Local == "type" && a.Value == "noteref"
+			}
+			stack = append(stack, sep)
+			if sep {
+				b.WriteByte(' ')
+			}
+		case xml.EndElement:
+			if len(stack) > 0 && stack[len(stack)-1] {
+				b.WriteByte(' ')
+			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
 		}
 	}
 }
+
+// inlineElements are the HTML elements that do not separate words.
+var inlineElements = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true,
+	"cite": true, "code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true,
+	"ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true, "small": true,
+	"span": true, "strike": true, "strong": true, "sub": true, "sup": true, "time": true,
+	"u": true, "var": true, "font": true, "tt": true}
 
 // wordFold maps typographic variants onto the plain characters a reader
 // would type, so that the converter's typography cannot hide or fake a
