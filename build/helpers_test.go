@@ -65,6 +65,9 @@ func findTool(name string) ([]string, string) {
 	case "ace":
 		var ace string
 		if p := os.Getenv("ACE_CLI"); p != "" {
+			if !fileExists(p) {
+				return nil, "ACE_CLI=" + p + " does not exist"
+			}
 			ace = p
 		} else if p, err := exec.LookPath("ace-cli"); err == nil {
 			ace = p

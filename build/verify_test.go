@@ -668,11 +668,53 @@ func Example_words() {
 	// Output: [don t revolution 1919 20]
 }
 
+// TestNoMarkupLeaks looks for Markdown syntax shown as text in the EPUB
+// (more often than goldmark's own rendering of the post shows it, e.g. in
+// code): a sign that some source was copied instead of converted.
+func TestNoMarkupLeaks(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name     string
+		manifest func(testing.TB) string
+	}{
+		{"default", defaultManifest},
+		{"corpus", corpusManifest},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			m := c.manifest(t)
+			res := runBuild(t, m, t.TempDir(), testEpoch)
+			files := readEPUB(t, epubOf(t, res))
+			for a, post := range articleFiles(t, m, res) {
+				got, err := xhtmlText(entry(files, "EPUB/xhtml/"+a.ID+".xhtml"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := expectedText(t, post)
+				for _, syn := range []string{"](", `\[`, `\]`, `\*`, `\_`, "[^", "**", "![", "{%", "{{", "{:"} {
+					if n, w := strings.Count(got, syn), strings.Count(want, syn); n > w {
+						i := strings.Index(got, syn)
+						t.Errorf("%s: %q shown %d times (goldmark: %d), first in %q", post, syn, n, w,
+							got[max(0, i-60):min(len(got), i+60)])
+					}
+				}
+			}
+		})
+	}
+}
+
 // expectedWords derives the words a reader must find of a post,
 // independently of our converter: goldmark's own HTML renderer (GFM and
 // footnotes, raw HTML kept), after stripping the front matter and the
 // Liquid and kramdown syntax that is markup, not text.
 func expectedWords(t *testing.T, file string) map[string]bool {
+	t.Helper()
+	return wordSet(expectedText(t, file))
+}
+
+// expectedText is the text of a post as goldmark renders it; see
+// expectedWords.
+func expectedText(t *testing.T, file string) string {
 	t.Helper()
 	src := strings.ReplaceAll(string(readFile(t, file)), "\r\n", "\n")
 	src = strings.TrimPrefix(src, "\uFEFF")
@@ -684,7 +726,7 @@ func expectedWords(t *testing.T, file string) map[string]bool {
 	if err := md.Convert([]byte(src), &out); err != nil {
 		t.Fatalf("goldmark: %s: %v", file, err)
 	}
-	return wordSet(htmlText(out.String()))
+	return htmlText(out.String())
 }
 
 // stripFrontMatter removes a leading YAML block between --- and --- (or
@@ -703,6 +745,7 @@ func stripFrontMatter(src string) string {
 }
 
 var (
+	liquidRaw     = regexp.MustCompile(`(?s)\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}`)
 	liquidComment = regexp.MustCompile(`(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`)
 	liquidHL      = regexp.MustCompile(`\{%-?\s*(end)?highlight\b[^%]*%\}`)
 	liquidInclude = regexp.MustCompile(`(?s)\{%-?\s*include\s(.*?)-?%\}`)
@@ -714,9 +757,23 @@ var (
 )
 
 // stripTemplating removes Liquid tags and outputs and kramdown attribute
-// lists: a Liquid comment is dropped whole, {% highlight %} becomes a
-// code fence (as Jekyll renders it).
+// lists as Jekyll would: a Liquid comment is dropped whole, {% highlight %}
+// becomes a code fence, {% raw %} text is kept as written.
 func stripTemplating(src string) string {
+	// {% raw %} text is shown as written: set it aside first.
+	var raws []string
+	src = liquidRaw.ReplaceAllStringFunc(src, func(m string) string {
+		raws = append(raws, liquidRaw.FindStringSubmatch(m)[1])
+		return "\x00raw" + strconv.Itoa(len(raws)-1) + "\x00"
+	})
+	src = stripMarkup(src)
+	for i, r := range raws {
+		src = strings.Replace(src, "\x00raw"+strconv.Itoa(i)+"\x00", r, 1)
+	}
+	return src
+}
+
+func stripMarkup(src string) string {
 	src = liquidComment.ReplaceAllString(src, "")
 	src = liquidHL.ReplaceAllString(src, "\n```\n")
 	src = liquidInclude.ReplaceAllStringFunc(src, includeText)
