@@ -366,21 +366,25 @@ type figureInline struct {
 func (c *conv) image(n *gast.Image) doc.Inline {
 	src := string(n.Destination)
 	alt := doc.PlainText(c.inlines(n))
-	caption := strings.TrimSpace(string(n.Title))
+	var caption []doc.Inline
+	if t := strings.TrimSpace(string(unescape(n.Title))); t != "" {
+		caption = c.inlineMarkdown(t)
+	}
+	if alt == "" {
+		alt = doc.PlainText(caption)
+	}
 	line := c.line(n)
 	if line == 0 {
 		line = c.line(n.Parent())
 	}
-	fig := &doc.Figure{}
-	if caption != "" {
-		fig.Caption = c.inlineMarkdown(caption)
-	}
-	if alt == "" {
-		alt = caption
-	}
 	in := c.resolveImage(line, src, alt)
 	if f, ok := in.(*figureInline); ok {
-		f.fig.Caption = fig.Caption
+		f.fig.Caption = caption
+		return in
+	}
+	if len(caption) > 0 {
+		// No image to show: its caption, links and all, stands in.
+		return &doc.Emph{Inlines: caption}
 	}
 	return in
 }

@@ -1,11 +1,13 @@
 package markdown
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/redtide/edition/doc"
 )
@@ -63,7 +65,9 @@ func (c *conv) checkRefs(n gast.Node, ins []doc.Inline) {
 func (c *conv) inline(n gast.Node) []doc.Inline {
 	switch n := n.(type) {
 	case *gast.Text:
-		s := string(n.Segment.Value(c.src))
+		// As goldmark's own renderer does: backslash escapes and entity
+		// references are resolved when text is written out.
+		s := string(unescape(n.Segment.Value(c.src)))
 		out := []doc.Inline{&doc.Text{Text: s}}
 		if n.HardLineBreak() {
 			out = append(out, &doc.LineBreak{})
@@ -286,4 +290,16 @@ func mergeText(ins []doc.Inline) []doc.Inline {
 		out = append(out, in)
 	}
 	return out
+}
+
+// unescape resolves backslash escapes and HTML entity references in text.
+func unescape(b []byte) []byte {
+	if bytes.IndexByte(b, '\\') >= 0 {
+		b = util.UnescapePunctuations(b)
+	}
+	if bytes.IndexByte(b, '&') >= 0 {
+		b = util.ResolveNumericReferences(b)
+		b = util.ResolveEntityNames(b)
+	}
+	return b
 }

@@ -173,11 +173,8 @@ func include(path string, line int, args string, log *diag.Log) string {
 	isImage := strings.Contains(file, "figure") || strings.Contains(file, "image") || strings.Contains(file, "img")
 	switch {
 	case isImage && src != "":
-		alt := kv["alt"]
-		if alt == "" {
-			alt = caption
-		}
-		return "![" + escapeMD(alt) + "](<" + strings.ReplaceAll(src, ">", "%3E") + "> \"" +
+		// Without alt, the caption's plain text serves (see conv.image).
+		return "![" + escapeMD(kv["alt"]) + "](<" + strings.ReplaceAll(src, ">", "%3E") + "> \"" +
 			strings.ReplaceAll(caption, `"`, `\"`) + "\")"
 	case text != "":
 		// Pull quotes and asides: their text is the post's own words.
