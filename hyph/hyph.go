@@ -1,7 +1,8 @@
 // Package hyph finds hyphenation points in words with Liang's algorithm
 // (F. M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983) and the
 // en-US patterns of the hyphen package (hyph_en_US.dic, see README.md),
-// using github.com/speedata/hyphenation to apply them.
+// applied as github.com/speedata/hyphenation applies them (its tests check
+// that the two agree) but without allocating per word.
 package hyph
 
 import (
@@ -11,8 +12,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/speedata/hyphenation"
 )
 
 // Minimum letters before and after a hyphen, TeX's \lefthyphenmin and
@@ -32,16 +31,19 @@ var enUSPatterns string
 
 // patterns parses each pattern set once; the parsed patterns are only read
 // afterwards, so Hyphenators share them.
-var patterns = map[string]func() (*hyphenation.Lang, error){
-	"en-US": sync.OnceValues(func() (*hyphenation.Lang, error) {
-		return hyphenation.New(strings.NewReader(enUSPatterns))
+var patterns = map[string]func() (*liang, error){
+	"en-US": sync.OnceValues(func() (*liang, error) {
+		return parseLiang(strings.NewReader(enUSPatterns))
 	}),
 }
 
 // Hyphenator finds hyphenation points for one language. It is safe for
-// concurrent use.
+// concurrent use. It remembers the answer for every word it is asked
+// about: an edition repeats its words, and goroutines setting different
+// articles share what each has found.
 type Hyphenator struct {
-	lang *hyphenation.Lang
+	lang  *liang
+	cache sync.Map // word → []int
 }
 
 // New returns a Hyphenator for a BCP 47 language tag. All English tags
@@ -73,7 +75,8 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' }
 
 // Hyphenate returns the byte offsets inside word where a hyphen may be
 // inserted, in increasing order: the word can be broken as word[:off]+"-"
-// and word[off:].
+// and word[off:]. The slice may be shared with other callers asking about
+// the same word: it must not be modified.
 //
 // Leading and trailing punctuation ("(revolution," or “bureaucracy”) is
 // ignored, and the letter run between is hyphenated; straight and curly
@@ -87,6 +90,16 @@ func (h *Hyphenator) Hyphenate(word string) []int {
 	if h == nil || h.lang == nil {
 		return nil
 	}
+	if offs, ok := h.cache.Load(word); ok {
+		return offs.([]int)
+	}
+	offs := h.hyphenate(word)
+	h.cache.Store(word, offs)
+	return offs
+}
+
+// hyphenate is Hyphenate without the memo.
+func (h *Hyphenator) hyphenate(word string) []int {
 	// The letter run: trim everything that is not a letter at each end.
 	start := strings.IndexFunc(word, unicode.IsLetter)
 	if start < 0 {
@@ -144,7 +157,8 @@ func (h *Hyphenator) Hyphenate(word string) []int {
 	}
 	n := len(runes)
 	var out []int
-	for _, i := range h.lang.Hyphenate(string(runes)) {
+	var pbuf [maxRunes]int
+	for _, i := range h.lang.hyphenate(runes, pbuf[:0]) {
 		// i runes stay before the hyphen.
 		if i < LeftMin || n-i < RightMin || i >= n {
 			continue

@@ -4,25 +4,38 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/hyph"
 )
 
-// layouter holds the state of one Layout call.
+// layouter holds the state of one Layout call. Articles are set into
+// lines by forks of it (see setArticle), one per goroutine; the original
+// paginates.
 type layouter struct {
 	ed     *doc.Edition
 	fs     *fonts.Set
 	cfg    Config
 	warnFn func(pos, msg string)
+	hyphs  *hyphenators // shared by the forks
 
-	art       *doc.Article // article being set
-	source    string       // its source, for messages
-	par       int          // paragraph serial number
-	missing   map[rune]bool
-	hyphs     map[string]*hyph.Hyphenator
-	hyphCache map[hyphKey][]int
+	art    *doc.Article    // article being set
+	source string          // its source, for messages
+	par    int             // paragraph serial number
+	warned map[string]bool // keys of the warnings given once
+	set    *artSet         // where a fork puts lines and warnings
+
+	// Buffers reused from paragraph to paragraph.
+	ib itemBuf
+	lb lineBuf
+	br Breaker
+	// Slabs that lines, their runs and one-line items are cut from.
+	lineSlab []setLine
+	runSlab  []Run
+	itemSlab []vitem
+	fillBody []placed // the body of the last column filled
 
 	doc        *Document
 	notesDone  map[*doc.Note]bool // notes placed on a page
@@ -31,28 +44,76 @@ type layouter struct {
 	articleArt map[*doc.Note]*doc.Article
 }
 
-func (lt *layouter) warn(pos, msg string) {
+// fork returns a layouter that sets articles with setArticle, sharing
+// lt's read-only state and hyphenators.
+func (lt *layouter) fork() *layouter {
+	return &layouter{ed: lt.ed, fs: lt.fs, cfg: lt.cfg, hyphs: lt.hyphs, articleArt: lt.articleArt}
+}
+
+// warning is a warning a fork recorded, given by the original in article
+// order; once, if not empty, is the key of a warning given only once.
+type warning struct{ once, pos, msg string }
+
+func (lt *layouter) warn(pos, msg string) { lt.warnOnce("", pos, msg) }
+
+// warnOnce warns, but only the first time for a key other than "".
+func (lt *layouter) warnOnce(key, pos, msg string) {
+	if key != "" {
+		if lt.warned[key] {
+			return
+		}
+		lt.warned[key] = true
+	}
+	if lt.set != nil {
+		lt.set.warns = append(lt.set.warns, warning{key, pos, msg})
+		return
+	}
 	if lt.warnFn != nil {
 		lt.warnFn(pos, msg)
 	}
 }
 
+// numbered gives a line its paragraph's number. A fork numbers from 0 and
+// remembers the line, so that the original can renumber it in order.
+func (lt *layouter) numbered(sl *setLine) {
+	sl.info.Par = lt.par
+	if lt.set != nil {
+		lt.set.lines = append(lt.set.lines, sl)
+	}
+}
+
+// hyphenators are the patterns per language, shared by all the goroutines
+// of a layout so that each word is hyphenated once (hyph.Hyphenator
+// memoises its answers and is safe for concurrent use).
+type hyphenators struct {
+	mu sync.Mutex
+	m  map[string]*hyph.Hyphenator // nil: no patterns for the language
+}
+
 // hyphenator returns the patterns for lang, or nil when there are none.
 func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
-	if h, ok := lt.hyphs[lang]; ok {
-		return h
+	hs := lt.hyphs
+	hs.mu.Lock()
+	h, ok := hs.m[lang]
+	if !ok {
+		var err error
+		h, err = hyph.New(lang)
+		if err != nil {
+			if base, _, ok := strings.Cut(lang, "-"); ok {
+				h, err = hyph.New(base)
+			}
+		}
+		if err != nil {
+			h = nil
+		}
+		hs.m[lang] = h
 	}
-	h, err := hyph.New(lang)
-	if err != nil {
-		if base, _, ok := strings.Cut(lang, "-"); ok {
-			h, err = hyph.New(base)
+	hs.mu.Unlock()
+	if h == nil {
+		if key := "hyph " + lang; !lt.warned[key] {
+			lt.warnOnce(key, lt.source, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
 		}
 	}
-	if err != nil {
-		h = nil
-		lt.warn(lt.source, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
-	}
-	lt.hyphs[lang] = h
 	return h
 }
 
@@ -88,10 +149,20 @@ type vitem struct {
 	links   []LinkRect
 	anchors []Anchor
 	notes   []*doc.Note
+	// lines and lineY of an item of one line, saving two allocations
+	one  [1]*setLine
+	oneY [1]Length
 }
 
-func lineItem(sl *setLine) *vitem {
-	return &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}, notes: sl.notes}
+func (lt *layouter) lineItem(sl *setLine) *vitem {
+	if len(lt.itemSlab) == cap(lt.itemSlab) {
+		lt.itemSlab = make([]vitem, 0, 256)
+	}
+	lt.itemSlab = append(lt.itemSlab, vitem{h: sl.height, notes: sl.notes})
+	it := &lt.itemSlab[len(lt.itemSlab)-1]
+	it.one[0] = sl
+	it.lines, it.lineY = it.one[:], it.oneY[:]
+	return it
 }
 
 func spaceItem(h Length) *vitem { return &vitem{h: h, space: true} }
@@ -142,7 +213,7 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 	for i, sl := range lines {
 		sl.dx += c.dx + hang
 		sl.info.Source = lt.source
-		it := lineItem(sl)
+		it := lt.lineItem(sl)
 		// widows, orphans, and (TeX's \brokenpenalty) no column break after a
 		// hyphenated line
 		if i == 1 || (i == len(lines)-1 && i > 0) || (i > 0 && lines[i-1].info.Hyphenated) {
@@ -327,14 +398,15 @@ func (lt *layouter) code(cb *doc.CodeBlock, c blockCtx) []*vitem {
 			if t != "" {
 				sl.runs = []Run{{X: x, Width: lt.width(t, st), Face: st.face, Size: size, Text: t}}
 			}
-			sl.info = TextLine{Kind: KindCode, Width: c.width, Par: lt.par, Source: lt.source}
+			sl.info = TextLine{Kind: KindCode, Width: c.width, Source: lt.source}
+			lt.numbered(sl)
 			lines = append(lines, sl)
 		}
 	}
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		sl.info.ParLine, sl.info.ParLen = i, len(lines)
-		out[i] = lineItem(sl)
+		out[i] = lt.lineItem(sl)
 		if i == 1 || (i == len(lines)-1 && i > 0) {
 			out[i].noBreak = true
 		}
@@ -398,6 +470,7 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 	size := c.size * 85 / 100
 	pad := size / 2
 	var natW, minW []Length
+	var wb wordBuf
 	measure := func(size Length) {
 		natW = make([]Length, ncol)
 		minW = make([]Length, ncol)
@@ -408,7 +481,7 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 			}
 			for ci, cell := range r {
 				ps := lt.flatten(cell.Inlines, st, nil)
-				words, _ := splitWords(ps)
+				words, _ := splitWords(ps, &wb)
 				line := Length(0)
 				for wi, w := range words {
 					ww := Length(0)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
@@ -33,22 +35,25 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 	}
 	lt := &layouter{
 		ed: ed, fs: fs, cfg: cfg, warnFn: warn,
-		missing:    map[rune]bool{},
-		hyphs:      map[string]*hyph.Hyphenator{},
-		hyphCache:  map[hyphKey][]int{},
+		hyphs:      &hyphenators{m: map[string]*hyph.Hyphenator{}},
+		warned:     map[string]bool{},
 		notesDone:  map[*doc.Note]bool{},
 		noteCache:  map[*doc.Note][]*vitem{},
 		pageOfArt:  map[*doc.Article]int{},
 		articleArt: map[*doc.Note]*doc.Article{},
 	}
+	var arts []*doc.Article
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
+			arts = append(arts, a)
 			for _, n := range a.Notes {
 				lt.articleArt[n] = a
 			}
 		}
 	}
 	d := &Document{Width: cfg.TrimWidth, Height: cfg.TrimHeight, Bleed: cfg.Bleed, CropMarks: cfg.CropMarks}
+	sets := lt.setArticles(arts, cfg.workers())
+	defer sets.stop()
 
 	// Dry run of the front matter to learn how many pages it takes; the
 	// page numbers in the contents do not change its line breaks.
@@ -61,10 +66,12 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 		lt.newPage()
 	}
 	heads := map[int]string{} // right-hand running head per page
+	k := 0
 	for _, s := range ed.Sections {
 		for ai, a := range s.Articles {
 			first := len(d.Pages)
-			lt.article(a)
+			lt.article(a, sets.get(k))
+			k++
 			if ai == 0 && s.Title != "" {
 				d.Outline = append(d.Outline, Bookmark{Title: s.Title, Level: 0, Page: first})
 			}
@@ -108,6 +115,66 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 	}
 	markWidows(d)
 	return d, nil
+}
+
+// artSets are the articles being set by forks of the layouter.
+type artSets struct {
+	arts []*doc.Article
+	sets []*artSet
+	done []chan struct{} // closed when sets[k] is ready; nil: set on demand
+	next atomic.Int64    // next article for a worker
+	quit atomic.Bool
+	fork *layouter // the fork that sets on demand
+	wg   sync.WaitGroup
+}
+
+// setArticles starts workers goroutines that set the articles in order,
+// each with its own fork of lt. With one worker the articles are set on
+// demand, by get, on the caller's goroutine. Either way every article is
+// set by a fork from the same state, so the result does not depend on
+// workers.
+func (lt *layouter) setArticles(arts []*doc.Article, workers int) *artSets {
+	as := &artSets{arts: arts, sets: make([]*artSet, len(arts))}
+	workers = min(workers, len(arts))
+	if workers <= 1 {
+		as.fork = lt.fork()
+		return as
+	}
+	as.done = make([]chan struct{}, len(arts))
+	for k := range as.done {
+		as.done[k] = make(chan struct{})
+	}
+	for range workers {
+		f := lt.fork()
+		as.wg.Go(func() {
+			for !as.quit.Load() {
+				k := int(as.next.Add(1) - 1)
+				if k >= len(arts) {
+					return
+				}
+				as.sets[k] = f.setArticle(arts[k])
+				close(as.done[k])
+			}
+		})
+	}
+	return as
+}
+
+// get returns article k set.
+func (as *artSets) get(k int) *artSet {
+	if as.done == nil {
+		return as.fork.setArticle(as.arts[k])
+	}
+	<-as.done[k]
+	set := as.sets[k]
+	as.sets[k] = nil
+	return set
+}
+
+// stop ends the workers early, when the layout fails, and waits for them.
+func (as *artSets) stop() {
+	as.quit.Store(true)
+	as.wg.Wait()
 }
 
 func (lt *layouter) newPage() *Page {
@@ -186,20 +253,33 @@ func (lt *layouter) fit(s string, st style, w Length) string {
 	return strings.TrimSpace(string(rs)) + "…"
 }
 
-// place copies a set line to the page at the given top-left position.
+// placeLine puts a set line on the page at the given top-left position.
+// A line is placed once, so its TextLine and runs become the page's; a
+// line placed again is copied.
 func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
 	x := colX + sl.dx
 	base := top + sl.base
-	tl := sl.info
+	tl := &sl.info
+	runs := sl.runs
+	if sl.placed {
+		c := sl.info
+		tl = &c
+		runs = make([]Run, len(sl.runs))
+		copy(runs, sl.runs)
+		for i := range runs {
+			runs[i].X -= sl.placedX
+			runs[i].Y -= sl.placedY
+		}
+	}
+	sl.placed, sl.placedX, sl.placedY = true, x, base
 	tl.Column = col
 	tl.X, tl.Y = x, base
-	tl.Runs = make([]Run, len(sl.runs))
-	for i, r := range sl.runs {
-		r.X += x
-		r.Y += base
-		tl.Runs[i] = r
+	for i := range runs {
+		runs[i].X += x
+		runs[i].Y += base
 	}
-	p.Lines = append(p.Lines, &tl)
+	tl.Runs = runs
+	p.Lines = append(p.Lines, tl)
 	for _, l := range sl.links {
 		l.X += x
 		l.Y += base

@@ -50,17 +50,31 @@ func (lt *layouter) titleLines(text string, st style, leading Length, center boo
 	return items
 }
 
-// article sets one article from a new page.
-func (lt *layouter) article(a *doc.Article) {
+// artSet is an article set into lines, not yet on pages.
+type artSet struct {
+	head  []*vitem // title, subtitle, byline across the columns
+	body  []*vitem // the columns' material
+	notes map[*doc.Note][]*vitem
+	lines []*setLine // every line, numbered from paragraph 0
+	pars  int        // paragraphs numbered
+	warns []warning  // warnings, in order
+}
+
+// setArticle sets an article's notes, head and body into lines. Until they
+// are paginated, articles are independent of each other: forks of the
+// layouter run setArticle on several goroutines at once, and the
+// paginating layouter takes the results in order (see add). Notes are set
+// first, then the head and the body, as their paragraphs are numbered.
+func (lt *layouter) setArticle(a *doc.Article) *artSet {
+	set := &artSet{notes: make(map[*doc.Note][]*vitem, len(a.Notes))}
 	lt.art, lt.source = a, a.Source
-	cfg := lt.cfg
-	p := lt.newPage()
-	lt.pageOfArt[a] = p.Index
-	p.Anchor = append(p.Anchor, Anchor{Name: lt.artAnchor(a), Y: 0})
+	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
+	defer func() { lt.set, lt.noteCache = nil, nil }()
 	for _, n := range a.Notes {
 		lt.noteItems(n)
 	}
 
+	cfg := lt.cfg
 	b := cfg.BodySize
 	titleSize := b * 26 / 10
 	if cfg.Columns == 1 {
@@ -83,16 +97,48 @@ func (lt *layouter) article(a *doc.Article) {
 		head = append(head, spaceItem(b/2))
 		head = append(head, lt.titleLines(meta, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: b * 9 / 10}, cfg.BodyLeading, false)...)
 	}
-	y := lt.header(p, head, cfg.MarginTop+b/2)
-	y += b / 2
-	p.Rules = append(p.Rules, Rule{X: cfg.textLeft(p.Index), Y: y, W: cfg.textWidth(), H: Pt * 3 / 4})
-	y += cfg.BodyLeading
+	set.head = head
 
 	body := lt.blocks(a.Blocks, lt.bodyCtx())
 	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
 		body = append(body, lt.bibliography(bib)...)
 	}
-	lt.flow(body, p, y)
+	set.body = body
+	set.pars = lt.par
+	return set
+}
+
+// add takes an article set by a fork: its paragraphs are numbered after
+// those before it and its warnings given, as if lt had set it.
+func (lt *layouter) add(set *artSet) {
+	for _, sl := range set.lines {
+		sl.info.Par += lt.par
+	}
+	lt.par += set.pars
+	for _, w := range set.warns {
+		lt.warnOnce(w.once, w.pos, w.msg)
+	}
+	for n, items := range set.notes {
+		if _, ok := lt.noteCache[n]; !ok {
+			lt.noteCache[n] = items
+		}
+	}
+}
+
+// article puts a set article on pages, from a new page.
+func (lt *layouter) article(a *doc.Article, set *artSet) {
+	lt.add(set)
+	lt.art, lt.source = a, a.Source
+	cfg := lt.cfg
+	p := lt.newPage()
+	lt.pageOfArt[a] = p.Index
+	p.Anchor = append(p.Anchor, Anchor{Name: lt.artAnchor(a), Y: 0})
+	b := cfg.BodySize
+	y := lt.header(p, set.head, cfg.MarginTop+b/2)
+	y += b / 2
+	p.Rules = append(p.Rules, Rule{X: cfg.textLeft(p.Index), Y: y, W: cfg.textWidth(), H: Pt * 3 / 4})
+	y += cfg.BodyLeading
+	lt.flow(set.body, p, y)
 }
 
 func (lt *layouter) bibliography(bib *doc.Bibliography) []*vitem {

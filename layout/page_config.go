@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 )
 
@@ -34,6 +35,19 @@ type Config struct {
 	// giving up, paragraphs are set ragged right.
 	Tolerance      int // badness, TeX's \tolerance (e.g. 200); 0 means 200
 	LooseTolerance int // badness for the second pass (e.g. 2000); 0 means 10 × Tolerance
+
+	// Workers is the number of goroutines that set articles into lines
+	// before they are paginated one after another; 0 means
+	// runtime.GOMAXPROCS(0). The Document is the same for any value.
+	Workers int
+}
+
+// workers is the number of goroutines Workers asks for.
+func (c *Config) workers() int {
+	if c.Workers > 0 {
+		return c.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // withDefaults fills the settings whose zero value means "derive it".
@@ -142,6 +156,9 @@ func (c *Config) Validate() error {
 	}
 	if c.PadToMultiple < 0 {
 		bad("pad_to_multiple %d is negative", c.PadToMultiple)
+	}
+	if c.Workers < 0 {
+		bad("workers %d is negative", c.Workers)
 	}
 	if c.Tolerance < 0 || c.LooseTolerance < c.Tolerance {
 		bad("tolerances %d/%d: want 0 <= tolerance <= loose tolerance", c.Tolerance, c.LooseTolerance)

@@ -9,4 +9,9 @@
 // then flow into columns with TeX's page-builder rules: no widows or
 // orphans, headings kept with what follows, footnotes at the foot of the
 // column of their first reference, split when long (The TeXbook, ch. 15).
+//
+// Articles are independent until they are paginated, so Layout sets them
+// into lines on Config.Workers goroutines and paginates them in order on
+// its own; paragraphs are numbered and warnings given in article order,
+// so the Document is the same whatever the number of workers.
 package layout

@@ -43,6 +43,9 @@ func (lt *layouter) noteSep() Length { return lt.cfg.BodyLeading * 3 / 4 }
 // with note lines carried over from the previous column.
 func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFill {
 	var f colFill
+	// The body is only read until the next fill: its buffer is reused.
+	f.body = lt.fillBody[:0]
+	defer func() { lt.fillBody = f.body }()
 	st := fillState{j: i}
 	sep := lt.noteSep()
 	if len(carry) > 0 {
@@ -67,7 +70,8 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 		}
 		return false
 	}
-	var last *fillState
+	var last fillState // the last place a break is allowed
+	haveLast := false
 	restore := func(s fillState) {
 		st = s
 		f.body = f.body[:s.nBody]
@@ -103,8 +107,7 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 		}
 		breakOK := st.nBody > 0 && !it.noBreak && !f.body[st.nBody-1].it.keep
 		if breakOK {
-			s := st
-			last = &s
+			last, haveLast = st, true
 		}
 		var fresh []*doc.Note
 		for _, n := range it.notes {
@@ -154,8 +157,8 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 			take(it, fresh, nl, min(1, len(nl)), extraSep)
 			break
 		}
-		if !breakOK && last != nil {
-			restore(*last)
+		if !breakOK && haveLast {
+			restore(last)
 		}
 		break
 	}

@@ -38,6 +38,12 @@ type boxData struct {
 	st   style
 	ref  *doc.NoteRef
 	fill bool // the glue is fil glue
+	// A box whose text is src[from:to], src being the text of word number
+	// word of the paragraph (0 for other boxes): a line joins the boxes
+	// of a word by slicing src instead of concatenating.
+	src      string
+	word     int32
+	from, to int32
 }
 
 func bold(s fonts.Style) fonts.Style {
@@ -190,9 +196,8 @@ func (lt *layouter) clean(s string, f Face) string {
 				b.WriteString(sub)
 				continue
 			}
-			if !lt.missing[r] {
-				lt.missing[r] = true
-				lt.warn(lt.source, "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
+			if key := "glyph " + string(r); !lt.warned[key] {
+				lt.warnOnce(key, lt.source, "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
 			}
 			b.WriteByte('?')
 		}
@@ -241,30 +246,45 @@ type setLine struct {
 	dx      Length // shift from the column's left edge
 	width   Length
 	info    TextLine // measurements and kind (positions filled at placement)
+	// placed tells that info and runs are on a page, shifted by placedX,
+	// placedY.
+	placed           bool
+	placedX, placedY Length
 }
 
 // word is one unbreakable-by-space run of pieces.
 type word struct{ ps []piece }
 
+// wordBuf holds what splitWords fills, kept from paragraph to paragraph so
+// that setting a paragraph allocates little.
+type wordBuf struct {
+	pieces []piece // the pieces of every word, one after another
+	ends   []int   // end of each word in pieces; -1 for a hard break
+	words  []word
+	spaces []style
+}
+
 // splitWords cuts pieces at spaces. A nil word stands for a hard break.
-func splitWords(ps []piece) (words []word, spaces []style) {
-	var cur word
+// The words and spaces live in wb until its next use.
+func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
+	wb.pieces, wb.ends, spaces = wb.pieces[:0], wb.ends[:0], wb.spaces[:0]
+	start := 0 // first piece of the current word
 	flush := func(sp style) {
-		if len(cur.ps) > 0 {
-			words = append(words, cur)
+		if len(wb.pieces) > start {
+			wb.ends = append(wb.ends, len(wb.pieces))
 			spaces = append(spaces, sp)
-			cur = word{}
+			start = len(wb.pieces)
 		}
 	}
 	for _, p := range ps {
 		if p.hard {
 			flush(p.st)
-			words = append(words, word{})
+			wb.ends = append(wb.ends, -1)
 			spaces = append(spaces, p.st)
 			continue
 		}
 		if p.ref != nil {
-			cur.ps = append(cur.ps, p)
+			wb.pieces = append(wb.pieces, p)
 			continue
 		}
 		s := p.text
@@ -280,11 +300,11 @@ func splitWords(ps []piece) (words []word, spaces []style) {
 				}
 			}
 			if i < 0 {
-				cur.ps = append(cur.ps, piece{text: s, st: p.st})
+				wb.pieces = append(wb.pieces, piece{text: s, st: p.st})
 				break
 			}
 			if i > 0 {
-				cur.ps = append(cur.ps, piece{text: s[:i], st: p.st})
+				wb.pieces = append(wb.pieces, piece{text: s[:i], st: p.st})
 			}
 			flush(p.st)
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -299,6 +319,17 @@ func splitWords(ps []piece) (words []word, spaces []style) {
 		}
 	}
 	flush(style{})
+	words = wb.words[:0]
+	prev := 0
+	for _, e := range wb.ends {
+		if e < 0 {
+			words = append(words, word{})
+			continue
+		}
+		words = append(words, word{wb.pieces[prev:e:e]})
+		prev = e
+	}
+	wb.words, wb.spaces = words, spaces
 	return words, spaces
 }
 
@@ -318,32 +349,51 @@ const (
 	charPenalty     = 3000
 )
 
+// itemBuf holds the items of the paragraph being set and the buffers that
+// building them needs, kept from paragraph to paragraph.
+type itemBuf struct {
+	items []Item
+	data  []boxData
+	words wordBuf
+	bp    []uint8
+	spans []span
+	word  int32 // serial number of the last word added
+}
+
+func (ib *itemBuf) add(it Item, d boxData) {
+	ib.items = append(ib.items, it)
+	ib.data = append(ib.data, d)
+}
+
+// span is the extent of one piece of a word in the word's text.
+type span struct {
+	start, end int
+	p          piece
+}
+
 // buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
-// "Breaking paragraphs into lines", §3: boxes, glue and penalties).
+// "Breaking paragraphs into lines", §3: boxes, glue and penalties). The
+// items live in lt.ib until the next paragraph.
 func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]Item, []boxData) {
-	var items []Item
-	var data []boxData
-	add := func(it Item, d boxData) {
-		items = append(items, it)
-		data = append(data, d)
-	}
+	ib := &lt.ib
+	ib.items, ib.data, ib.word = ib.items[:0], ib.data[:0], 0
 	if spec.indent > 0 {
-		add(Item{Kind: BoxItem, Width: spec.indent}, boxData{})
+		ib.add(Item{Kind: BoxItem, Width: spec.indent}, boxData{})
 	}
 	var hy *hyph.Hyphenator
 	if spec.hyphenate {
 		hy = lt.hyphenator(spec.lang)
 	}
-	words, spaces := splitWords(ps)
+	words, spaces := splitWords(ps, &ib.words)
 	for wi, w := range words {
 		if w.ps == nil { // hard break: \hfil\break
-			add(Item{Kind: PenaltyItem, Penalty: Infinity}, boxData{})
-			add(Item{Kind: GlueItem, Stretch: fillStretch}, boxData{fill: true})
-			add(Item{Kind: PenaltyItem, Penalty: -Infinity}, boxData{})
+			ib.add(Item{Kind: PenaltyItem, Penalty: Infinity}, boxData{})
+			ib.add(Item{Kind: GlueItem, Stretch: fillStretch}, boxData{fill: true})
+			ib.add(Item{Kind: PenaltyItem, Penalty: -Infinity}, boxData{})
 			continue
 		}
 		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].ps == nil && wi+1 == len(words)-1)
-		lt.addWord(w, spec, hy != nil && !last, hy, add)
+		lt.addWord(w, spec, hy != nil && !last, hy)
 		if wi+1 < len(words) && words[wi+1].ps != nil {
 			sp := spaces[wi]
 			if sp.size == 0 {
@@ -354,41 +404,55 @@ func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]Item, []boxData) {
 				sp.face = Face{Kind: TextFace}
 			}
 			space := lt.width(" ", sp)
-			add(Item{Kind: GlueItem, Width: space, Stretch: space / 2, Shrink: space / 3}, boxData{st: sp})
+			ib.add(Item{Kind: GlueItem, Width: space, Stretch: space / 2, Shrink: space / 3}, boxData{st: sp})
 		}
 	}
 	// \parfillskip: TeX forbids a break before it
-	add(Item{Kind: PenaltyItem, Penalty: Infinity}, boxData{})
-	add(Item{Kind: GlueItem, Stretch: fillStretch}, boxData{fill: true})
-	add(Item{Kind: PenaltyItem, Penalty: -Infinity}, boxData{})
-	return items, data
+	ib.add(Item{Kind: PenaltyItem, Penalty: Infinity}, boxData{})
+	ib.add(Item{Kind: GlueItem, Stretch: fillStretch}, boxData{fill: true})
+	ib.add(Item{Kind: PenaltyItem, Penalty: -Infinity}, boxData{})
+	return ib.items, ib.data
 }
 
-type charInfo struct {
-	off int   // byte offset in the word's text
-	st  style // style of the character before off
+// runeWidth is lt.width(string(r), st) without making the string.
+func (lt *layouter) runeWidth(r rune, st style) Length {
+	return Length(st.face.Font(lt.fs).Width(r)) * st.size / 1000
 }
 
 // addWord adds the boxes and in-word penalties of one word.
-func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator, add func(Item, boxData)) {
-	// Join the word's text and remember each piece's extent.
-	var text strings.Builder
-	type span struct {
-		start, end int
-		p          piece
-	}
-	var spans []span
-	for _, p := range w.ps {
-		t := p.text
-		if p.ref == nil {
-			t = strings.ReplaceAll(t, "\u00a0", " ")
+func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
+	ib := &lt.ib
+	ib.word++
+	// Join the word's text and remember each piece's extent. Most words
+	// are one piece of text: their text is the piece's.
+	spans := ib.spans[:0]
+	hasRef := false
+	var full string
+	if len(w.ps) == 1 && w.ps[0].ref == nil && !strings.Contains(w.ps[0].text, "\u00a0") {
+		full = w.ps[0].text
+		spans = append(spans, span{0, len(full), piece{text: full, st: w.ps[0].st}})
+	} else {
+		var text strings.Builder
+		for _, p := range w.ps {
+			t := p.text
+			if p.ref == nil {
+				t = strings.ReplaceAll(t, "\u00a0", " ")
+			} else {
+				hasRef = true
+			}
+			start := text.Len()
+			text.WriteString(t)
+			spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
 		}
-		start := text.Len()
-		text.WriteString(t)
-		spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
+		full = text.String()
 	}
-	full := text.String()
-	bp := make([]int, len(full)+1) // break kind after byte i (at offset i)
+	ib.spans = spans
+	// bp[i] is the break kind at byte offset i.
+	if cap(ib.bp) < len(full)+1 {
+		ib.bp = make([]uint8, len(full)+1, 2*len(full)+1)
+	}
+	bp := ib.bp[:len(full)+1]
+	clear(bp)
 	// Soft hyphens are discretionaries the author placed.
 	// Explicit hyphens and dashes.
 	urlish := strings.Contains(full, "://") || strings.HasPrefix(full, "www.") || strings.Contains(full, "@") ||
@@ -413,6 +477,9 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 	}
 	// Hyphenation of alphabetic runs, Liang 1983 patterns via hyph.
 	inRef := func(off int) bool {
+		if !hasRef {
+			return false
+		}
 		for _, s := range spans {
 			if s.p.ref != nil && off >= s.start && off < s.end {
 				return true
@@ -436,7 +503,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 				j += n
 			}
 			if utf8.RuneCountInString(full[i:j]) >= 5 {
-				for _, off := range lt.hyphenate(hy, full[i:j]) {
+				for _, off := range hy.Hyphenate(full[i:j]) {
 					if off > 0 && off < j-i && bp[i+off] == bpNone {
 						bp[i+off] = bpHyph
 					}
@@ -449,17 +516,23 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 	limit := spec.width - spec.indent - 2*Pt
 	segStart := 0
 	segW := Length(0)
+	si := 0 // span of the rune at i, if any
 	for i, r := range full {
 		if bp[i] != bpNone {
 			segStart, segW = i, 0
 		}
+		for si < len(spans) && spans[si].end <= i {
+			si++
+		}
+		// the style of the last span holding i, else of the first piece
 		st := w.ps[0].st
-		for _, s := range spans {
-			if i >= s.start && i < s.end {
-				st = s.p.st
+		for k := si; k < len(spans) && spans[k].start <= i; k++ {
+			if i < spans[k].end {
+				st = spans[k].p.st
 			}
 		}
-		segW += lt.width(string(r), st)
+		rw := lt.runeWidth(r, st)
+		segW += rw
 		if segW > limit && i > segStart {
 			// rewind: allow breaks between all characters of this segment
 			for k := segStart + 1; k <= i; k++ {
@@ -467,13 +540,13 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 					bp[k] = bpChar
 				}
 			}
-			segStart, segW = i, lt.width(string(r), st)
+			segStart, segW = i, rw
 		}
 	}
 	// Emit boxes split at breakpoints.
 	for _, s := range spans {
 		if s.p.ref != nil {
-			add(Item{Kind: BoxItem, Width: lt.width(s.p.text, s.p.st)}, boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
+			ib.add(Item{Kind: BoxItem, Width: lt.width(s.p.text, s.p.st)}, boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
 			continue
 		}
 		from := s.start
@@ -481,7 +554,11 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 			if to > from {
 				t := strings.ReplaceAll(full[from:to], "\u00ad", "")
 				t = lt.clean(t, s.p.st.face)
-				add(Item{Kind: BoxItem, Width: lt.width(t, s.p.st)}, boxData{text: t, st: s.p.st})
+				d := boxData{text: t, st: s.p.st}
+				if t == full[from:to] {
+					d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
+				}
+				ib.add(Item{Kind: BoxItem, Width: lt.width(t, s.p.st)}, d)
 			}
 			from = to
 		}
@@ -492,13 +569,13 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 			emit(i)
 			switch bp[i] {
 			case bpHyph:
-				add(Item{Kind: PenaltyItem, Width: lt.width("-", s.p.st), Penalty: hyphenPenalty, Flagged: true}, boxData{st: s.p.st})
+				ib.add(Item{Kind: PenaltyItem, Width: lt.width("-", s.p.st), Penalty: hyphenPenalty, Flagged: true}, boxData{st: s.p.st})
 			case bpExplicit:
-				add(Item{Kind: PenaltyItem, Penalty: exHyphenPenalty, Flagged: true}, boxData{st: s.p.st})
+				ib.add(Item{Kind: PenaltyItem, Penalty: exHyphenPenalty, Flagged: true}, boxData{st: s.p.st})
 			case bpURL:
-				add(Item{Kind: PenaltyItem, Penalty: urlPenalty}, boxData{st: s.p.st})
+				ib.add(Item{Kind: PenaltyItem, Penalty: urlPenalty}, boxData{st: s.p.st})
 			case bpChar:
-				add(Item{Kind: PenaltyItem, Penalty: charPenalty}, boxData{st: s.p.st})
+				ib.add(Item{Kind: PenaltyItem, Penalty: charPenalty}, boxData{st: s.p.st})
 			}
 		}
 		emit(s.end)
@@ -524,11 +601,11 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) (out []*setLine) {
 			p.MaxConsecutiveHyphens = 2
 		}
 		var ok bool
-		lines, ok = Break(items, width, p)
+		lines, ok = lt.br.Break(items, width, p)
 		if !ok {
 			p.Tolerance = lt.cfg.LooseTolerance
 			p.PreTolerance = -1
-			lines, ok = Break(items, width, p)
+			lines, ok = lt.br.Break(items, width, p)
 		}
 		emergency := false
 		if !ok {
@@ -541,7 +618,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) (out []*setLine) {
 					em[i].Stretch += em[i].Width
 				}
 			}
-			lines, ok = Break(em, width, p)
+			lines, ok = lt.br.Break(em, width, p)
 			emergency = ok
 		}
 		defer func() {
@@ -568,7 +645,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) (out []*setLine) {
 		if i == 0 {
 			sl.dx = -spec.hang
 		}
-		sl.info.Par = lt.par
+		lt.numbered(sl)
 		sl.info.ParLine = i
 		sl.info.ParLen = len(lines)
 		if i == 0 && len(spec.prefix) > 0 {
@@ -610,7 +687,8 @@ func abbrev(ps []piece) string {
 // the adjustment is distributed in integer arithmetic so the last box ends
 // exactly at the measure.
 func (lt *layouter) lineOf(items []Item, data []boxData, ln Line, spec parSpec, lw Length, justify, last bool) *setLine {
-	sl := &setLine{height: spec.leading, width: lw}
+	sl := lt.newLine()
+	sl.height, sl.width = spec.leading, lw
 	sl.info.Kind = spec.kind
 	sl.info.Width = lw
 	start, end := ln.Start, ln.End
@@ -687,8 +765,11 @@ func (lt *layouter) lineOf(items []Item, data []boxData, ln Line, spec parSpec, 
 	var space Length
 	spaces := 0
 	var runs []Run
-	var urls []string // link target of each run
-	var refs []bool   // the run is a note reference
+	lb := &lt.lb
+	urls := lb.urls[:0] // link target of each run
+	refs := lb.refs[:0] // the run is a note reference
+	srcs := lb.srcs[:0] // where the run's text comes from (boxData.src)
+	defer func() { lb.urls, lb.refs, lb.srcs = urls, refs, srcs }()
 	for k := start; k < stop; k++ {
 		it := items[k]
 		d := data[k]
@@ -702,12 +783,22 @@ func (lt *layouter) lineOf(items []Item, data []boxData, ln Line, spec parSpec, 
 			n := len(runs)
 			if n > 0 && d.ref == nil && runs[n-1].Face == d.st.face && runs[n-1].Size == d.st.size &&
 				runs[n-1].X+runs[n-1].Width == x && runs[n-1].Y == -d.st.rise && runs[n-1].Strike == d.st.strike && urls[n-1] == d.st.url && !refs[n-1] {
-				runs[n-1].Text += d.text
+				if rs := &srcs[n-1]; rs.word != 0 && rs.word == d.word && rs.to == d.from {
+					runs[n-1].Text = d.src[rs.from:d.to]
+					rs.to = d.to
+				} else {
+					runs[n-1].Text += d.text
+					rs.word = 0
+				}
 				runs[n-1].Width += it.Width
 			} else {
+				if runs == nil {
+					runs = lt.runs(items[start:stop])
+				}
 				runs = append(runs, Run{X: x, Y: -d.st.rise, Width: it.Width, Face: d.st.face, Size: d.st.size, Text: d.text, Strike: d.st.strike})
 				urls = append(urls[:n], d.st.url)
 				refs = append(refs[:n], d.ref != nil)
+				srcs = append(srcs[:n], runSrc{d.word, d.from, d.to})
 				if d.ref != nil {
 					n := d.ref.Note
 					sl.notes = append(sl.notes, n)
@@ -744,6 +835,7 @@ func (lt *layouter) lineOf(items []Item, data []boxData, ln Line, spec parSpec, 
 			runs = append(runs, Run{X: x, Y: -st.rise, Width: brk.Width, Face: st.face, Size: st.size, Text: "-"})
 			urls = append(urls[:len(runs)-1], st.url)
 			refs = append(refs[:len(runs)-1], false)
+			srcs = append(srcs[:len(runs)-1], runSrc{})
 		}
 		x += brk.Width
 	}
@@ -761,7 +853,7 @@ func (lt *layouter) lineOf(items []Item, data []boxData, ln Line, spec parSpec, 
 		sl.links = append(sl.links, LinkRect{X: r0.X, Y: -r0.Size, W: r1.X + r1.Width - r0.X, H: r0.Size * 13 / 10, URL: u})
 		i = j
 	}
-	sl.runs = runs
+	sl.runs = lt.keepRuns(runs)
 	sl.info.Justified = justify && !last
 	if justify && last {
 		sl.info.Justified = false
@@ -785,18 +877,52 @@ func (sl *setLine) naturalRight() Length {
 	return r
 }
 
-// hyphenate memoises the patterns' answer: a paper repeats its words.
-func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
-	key := hyphKey{hy, word}
-	if offs, ok := lt.hyphCache[key]; ok {
-		return offs
+// newLine returns a new setLine cut from a slab: a paper has many lines.
+func (lt *layouter) newLine() *setLine {
+	if len(lt.lineSlab) == cap(lt.lineSlab) {
+		lt.lineSlab = make([]setLine, 0, 256)
 	}
-	offs := hy.Hyphenate(word)
-	lt.hyphCache[key] = offs
-	return offs
+	lt.lineSlab = append(lt.lineSlab, setLine{})
+	return &lt.lineSlab[len(lt.lineSlab)-1]
 }
 
-type hyphKey struct {
-	h    *hyph.Hyphenator
-	word string
+// runs returns an empty slice at the end of a slab with room for the runs
+// of a line of items and its hyphen; keepRuns then takes the part used.
+func (lt *layouter) runs(items []Item) []Run {
+	n := 1
+	for i := range items {
+		if items[i].Kind == BoxItem {
+			n++
+		}
+	}
+	if cap(lt.runSlab)-len(lt.runSlab) < n {
+		lt.runSlab = make([]Run, 0, max(n, 2048))
+	}
+	k := len(lt.runSlab)
+	return lt.runSlab[k : k : k+n]
+}
+
+// keepRuns takes the runs of a line from the slab; appending to the
+// result reallocates.
+func (lt *layouter) keepRuns(runs []Run) []Run {
+	k := len(lt.runSlab)
+	if len(runs) == 0 || k == cap(lt.runSlab) || &runs[0] != &lt.runSlab[:k+1][k] {
+		return runs // not from the slab
+	}
+	lt.runSlab = lt.runSlab[:len(lt.runSlab)+len(runs)]
+	return runs[:len(runs):len(runs)]
+}
+
+// lineBuf holds the per-run buffers of lineOf, kept from line to line.
+type lineBuf struct {
+	urls []string
+	refs []bool
+	srcs []runSrc
+}
+
+// runSrc tells that a run's text is boxData.src[from:to] of word number
+// word (0: it is not).
+type runSrc struct {
+	word     int32
+	from, to int32
 }
