@@ -4,6 +4,8 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -12,8 +14,10 @@ import (
 	"image/png"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
@@ -56,9 +60,9 @@ func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (err error
 	for _, name := range p.fonts {
 		names[strings.ToLower(name)] = name
 	}
-	out, err := renameFonts(fixBoxOrder(buf.Bytes()), names)
+	out, err := finish(buf.Bytes(), names)
 	if err != nil {
-		return fmt.Errorf("pdf: naming font subsets: %w", err)
+		return fmt.Errorf("pdf: rewriting fpdf's output: %w", err)
 	}
 	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -76,7 +80,18 @@ type painter struct {
 	images map[string]string      // image name → registered name
 	cur    string                 // current font family
 	curSz  float64
+	curFt  *fonts.Font
+	pageH  float64 // fpdf's page height, in points
+
+	// Text whose runes fpdf has seen is written by the painter itself
+	// (see text); used holds, per font, the runes fpdf has seen, raw the
+	// content not yet handed to fpdf.
+	used map[*fonts.Font]*runeSet
+	raw  []byte
 }
+
+// runeSet is a set of BMP runes.
+type runeSet [1 << 16 / 64]uint64
 
 func (p *painter) paint(out io.Writer, meta Meta) error {
 	d := p.d
@@ -84,7 +99,7 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	h := d.Height.Points() + 2*p.bleed
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
 	p.f = f
-	f.SetCompression(true)
+	f.SetCompression(false) // finish compresses the pages, on all cores
 	f.SetCatalogSort(true)
 	f.SetCreationDate(meta.Date)
 	f.SetModificationDate(meta.Date)
@@ -141,6 +156,7 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	}
 
 	p.images = map[string]string{}
+	p.used = map[*fonts.Font]*runeSet{}
 	outline := d.Outline
 	for _, pg := range d.Pages {
 		f.AddPage()
@@ -166,12 +182,28 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	return nil
 }
 
-// registerFonts embeds every face of the set. fpdf prints a font it cannot
-// parse to standard output and goes on; checking the data first turns that
-// into an error.
+// registerFonts embeds the faces of the set that the document uses (the
+// regular face too when there is an outline, whose titles are encoded in
+// it): fpdf parses and embeds every font it is given, and parsing one
+// costs more than painting a short edition. The faces keep the set's
+// order. fpdf prints a font it cannot parse to standard output and goes
+// on; checking the data first turns that into an error.
 func (p *painter) registerFonts() error {
 	p.fonts = map[*fonts.Font]string{}
 	all := []*fonts.Font{p.fs.Text.Regular, p.fs.Text.Italic, p.fs.Text.Bold, p.fs.Text.BoldItalic, p.fs.Display, p.fs.Mono}
+	used := map[*fonts.Font]bool{}
+	if len(p.d.Outline) > 0 {
+		used[p.fs.Text.Regular] = true
+	}
+	for _, pg := range p.d.Pages {
+		for _, ln := range pg.Lines {
+			for _, r := range ln.Runs {
+				if r.Text != "" {
+					used[r.Face.Font(p.fs)] = true
+				}
+			}
+		}
+	}
 	for _, ft := range all {
 		if ft == nil {
 			return errors.New("pdf: incomplete font set")
@@ -181,6 +213,9 @@ func (p *painter) registerFonts() error {
 		}
 		if err := checkFont(ft); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", ft.Name, err)
+		}
+		if !used[ft] {
+			continue
 		}
 		name := ft.Name
 		p.f.AddUTF8FontFromBytes(name, "", ft.Data)
@@ -237,13 +272,79 @@ func (p *painter) setFont(ft *fonts.Font, size float64) {
 	if name == p.cur && size == p.curSz {
 		return
 	}
+	p.flush()
 	p.f.SetFont(name, "", size)
-	p.cur, p.curSz = name, size
+	p.cur, p.curSz, p.curFt = name, size, ft
+}
+
+// text draws s at x, y in the current font. fpdf's Text formats every
+// call with fmt and converts and escapes the text through several
+// strings; it also records the runes used, for the font subset. So a run
+// with a rune fpdf has not seen in this font goes through Text, and every
+// other run is written here, byte for byte as Text would write it:
+// "BT x y Td (UTF-16BE, escaped) Tj ET" with %.2f coordinates (fpdf's
+// unit is the point, k = 1).
+func (p *painter) text(x, y float64, s string) {
+	set := p.used[p.curFt]
+	if set == nil {
+		set = new(runeSet)
+		p.used[p.curFt] = set
+	}
+	fast := utf8.ValidString(s)
+	for _, r := range s {
+		if r >= 1<<16 || set[r>>6]&(1<<(uint(r)&63)) == 0 {
+			fast = false
+			break
+		}
+	}
+	if !fast {
+		p.flush()
+		p.f.Text(x, y, s)
+		for _, r := range s {
+			if r < 1<<16 {
+				set[r>>6] |= 1 << (uint(r) & 63)
+			}
+		}
+		return
+	}
+	b := append(p.raw, "BT "...)
+	b = strconv.AppendFloat(b, x, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, p.pageH-y, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, r := range s {
+		b = appendEscaped(b, byte(r>>8))
+		b = appendEscaped(b, byte(r))
+	}
+	p.raw = append(b, ") Tj ET\n"...)
+}
+
+// appendEscaped appends a byte of a PDF string as fpdf's escape does.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// flush hands the text written by the painter to fpdf, before anything
+// else is drawn.
+func (p *painter) flush() {
+	if len(p.raw) == 0 {
+		return
+	}
+	// fpdf ends what it is given with a newline
+	p.f.RawWriteStr(string(p.raw[:len(p.raw)-1]))
+	p.raw = p.raw[:0]
 }
 
 func (p *painter) page(pg *layout.Page) error {
 	f := p.f
 	b := p.bleed
+	_, p.pageH = f.GetPageSize()
 	f.SetFillColor(0, 0, 0)
 	for _, r := range pg.Rules {
 		f.Rect(r.X.Points()+b, r.Y.Points()+b, r.W.Points(), r.H.Points(), "F")
@@ -263,13 +364,15 @@ func (p *painter) page(pg *layout.Page) error {
 			ft := r.Face.Font(p.fs)
 			size := r.Size.Points()
 			p.setFont(ft, size)
-			f.Text(r.X.Points()+b, r.Y.Points()+b, r.Text)
+			p.text(r.X.Points()+b, r.Y.Points()+b, r.Text)
 			if r.Strike {
+				p.flush()
 				th := size / 18
 				f.Rect(r.X.Points()+b, r.Y.Points()+b-size*0.28, r.Width.Points(), th, "F")
 			}
 		}
 	}
+	p.flush()
 	for _, l := range pg.Links {
 		x, y, w, h := l.X.Points()+b, l.Y.Points()+b, l.W.Points(), l.H.Points()
 		switch {
@@ -340,6 +443,9 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
 		}
 	default:
+		if plainPNG(data) {
+			break // fpdf reads it as it is
+		}
 		m, _, err := image.Decode(bytes.NewReader(data))
 		if err != nil {
 			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
@@ -356,6 +462,65 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 	}
 	p.images[key] = name
 	return name, opt, nil
+}
+
+// plainPNG reports a PNG that fpdf embeds as it is and that re-encoding
+// would not change in kind: 8-bit grey or RGB, not interlaced, without
+// transparency, whose image data inflates to the size its header gives.
+// Re-encoding such a file (decode, convert, deflate) was most of the time
+// spent painting an edition with a few figures.
+func plainPNG(data []byte) bool {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if len(data) < len(sig)+8+13 || string(data[:len(sig)]) != sig {
+		return false
+	}
+	var idat bytes.Buffer
+	var w, h, channels int
+	for b := data[len(sig):]; ; {
+		if len(b) < 12 {
+			return false
+		}
+		n := int(binary.BigEndian.Uint32(b))
+		typ := string(b[4:8])
+		if n < 0 || n > len(b)-12 {
+			return false
+		}
+		body := b[8 : 8+n]
+		switch typ {
+		case "IHDR":
+			if n != 13 {
+				return false
+			}
+			w, h = int(binary.BigEndian.Uint32(body)), int(binary.BigEndian.Uint32(body[4:]))
+			depth, ct, comp, filter, inter := body[8], body[9], body[10], body[11], body[12]
+			if depth != 8 || comp != 0 || filter != 0 || inter != 0 || w <= 0 || h <= 0 || w > 1<<14 || h > 1<<14 {
+				return false
+			}
+			switch ct {
+			case 0:
+				channels = 1
+			case 2:
+				channels = 3
+			default:
+				return false
+			}
+		case "tRNS":
+			return false
+		case "IDAT":
+			idat.Write(body)
+		case "IEND":
+			if channels == 0 || idat.Len() == 0 {
+				return false
+			}
+			zr, err := zlib.NewReader(&idat)
+			if err != nil {
+				return false
+			}
+			n, err := io.Copy(io.Discard, zr)
+			return err == nil && n == int64(h*(1+w*channels))
+		}
+		b = b[12+n:]
+	}
 }
 
 // toNRGBA flattens paletted and 16-bit images to 8-bit RGB(A); opaque

@@ -2,6 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -317,6 +321,53 @@ func TestOddEdition(t *testing.T) {
 			if out, err := exec.Command(qpdf, "--check", p).CombinedOutput(); err != nil {
 				t.Errorf("%s: qpdf --check: %v\n%s", name, err, out)
 			}
+		}
+	}
+}
+
+// TestPlainPNG checks which PNGs are embedded as they are.
+func TestPlainPNG(t *testing.T) {
+	enc := func(m image.Image) []byte {
+		var b bytes.Buffer
+		if err := png.Encode(&b, m); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	r := image.Rect(0, 0, 7, 5)
+	rgb := image.NewRGBA(r)
+	for i := range rgb.Pix {
+		rgb.Pix[i] = byte(i*7) | 3
+		if i%4 == 3 {
+			rgb.Pix[i] = 255
+		}
+	}
+	translucent := image.NewNRGBA(r)
+	translucent.Pix[3] = 128
+	pal := image.NewPaletted(r, color.Palette{color.Black, color.White})
+	plain := enc(rgb)
+	// the image data cut short, the chunk structure kept valid
+	var truncated []byte
+	if i := bytes.Index(plain, []byte("IDAT")); i > 0 {
+		n := int(binary.BigEndian.Uint32(plain[i-4:]))
+		truncated = append(append(append([]byte{}, plain[:i-4]...), 0, 0, 0, byte(n/2)), plain[i:i+4+n/2]...)
+		truncated = append(append(truncated, 0, 0, 0, 0), plain[i+4+n+4:]...)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"rgb", plain, true},
+		{"gray", enc(image.NewGray(r)), true},
+		{"alpha", enc(translucent), false},
+		{"paletted", enc(pal), false},
+		{"16-bit", enc(image.NewGray16(r)), false},
+		{"truncated data", truncated, false},
+		{"not png", []byte("GIF89a"), false},
+	} {
+		if got := plainPNG(tc.data); got != tc.want {
+			t.Errorf("%s: plainPNG = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
