@@ -1,8 +1,11 @@
 package edition
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,5 +119,38 @@ func TestImageLimits(t *testing.T) {
 	img, err := decode("rose.png", rose)
 	if err != nil || img.Width != 400 || img.MediaType != "image/png" || !strings.HasPrefix(img.Name, "img-") {
 		t.Errorf("decode rose: %+v %v", img, err)
+	}
+}
+
+// TestTruncatedImages: a file cut short passes the header check but not
+// the structure check.
+func TestTruncatedImages(t *testing.T) {
+	rose, err := os.ReadFile("testdata/golden/images/rose.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{len(rose) - 1, len(rose) - 20, len(rose) / 2, 100} {
+		if _, err := decode("rose.png", rose[:n]); err == nil || !strings.Contains(err.Error(), "broken image data") {
+			t.Errorf("PNG cut to %d bytes: %v", n, err)
+		}
+	}
+	bad := append([]byte(nil), rose...)
+	bad[len(bad)/2] ^= 0xff
+	if _, err := decode("rose.png", bad); err == nil {
+		t.Error("PNG with a flipped byte accepted")
+	}
+}
+
+func TestTruncatedJPEG(t *testing.T) {
+	var b bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decode("x.jpg", b.Bytes()); err != nil {
+		t.Fatalf("whole JPEG: %v", err)
+	}
+	if _, err := decode("x.jpg", b.Bytes()[:b.Len()-10]); err == nil || !strings.Contains(err.Error(), "end-of-image") {
+		t.Errorf("truncated JPEG: %v", err)
 	}
 }
