@@ -59,6 +59,7 @@ type Font struct {
 	capHeight  int // 1/1000 em
 	xHeight    int // 1/1000 em
 	missing    int // 1/1000 em, width of a rune the font lacks
+	maxWidth   int // 1/1000 em, the largest Width of any rune
 
 	// widths holds, for every BMP code point, the width fpdf's
 	// GetStringSymbolWidth adds for it, already resolved (missing runes
@@ -125,6 +126,10 @@ func (f *Font) CapHeight() int { return f.capHeight }
 // XHeight returns the height of lower-case letters in 1/1000 em from OS/2
 // sxHeight, or for fonts without one the top of the glyph for 'x'.
 func (f *Font) XHeight() int { return f.xHeight }
+
+// MaxWidth returns the largest width Width gives for any rune, in 1/1000
+// em: a string of n runes is at most n*MaxWidth wide.
+func (f *Font) MaxWidth() int { return f.maxWidth }
 
 // MissingWidth returns the width in 1/1000 em fpdf measures for a rune the
 // font lacks.

@@ -250,3 +250,19 @@ func BenchmarkWidth(b *testing.B) {
 		}
 	}
 }
+
+func TestMaxWidth(t *testing.T) {
+	set := Default()
+	for _, f := range []*Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono} {
+		m, widest := 0, rune(0)
+		for r := rune(0); r < 1<<16; r++ {
+			if w := f.Width(r); w > m {
+				m, widest = w, r
+			}
+		}
+		m = max(m, f.Width(0x1F44B), f.MissingWidth())
+		if f.MaxWidth() != m {
+			t.Errorf("%s: MaxWidth %d, widest rune %U is %d", f.Name, f.MaxWidth(), widest, m)
+		}
+	}
+}

@@ -477,6 +477,10 @@ func (f *Font) readWidths(cmap, hmtx []byte, nhm, numGlyphs int, scale float64) 
 	for c := 0xD800; c <= 0xDFFF; c++ {
 		f.widths[c] = f.widths[utf8.RuneError]
 	}
+	f.maxWidth = f.missing
+	for _, w := range f.widths {
+		f.maxWidth = max(f.maxWidth, int(w))
+	}
 	return best, nil
 }
 

@@ -2,6 +2,7 @@ package hyph
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"slices"
 	"unicode"
@@ -14,27 +15,23 @@ import (
 // trie is only read after parsing, so one liang serves any number of
 // goroutines.
 type liang struct {
-	// nodes[0] is the root. A node's children are edges[first:first+n],
-	// sorted by byte; the trie is over the UTF-8 bytes of the patterns'
-	// letters (dots included).
-	nodes []trieNode
-	edges []trieEdge
-	// prio holds the priorities of every pattern, one after another.
-	prio []byte
-	// root is the root's child for each byte, -1 for none: most letters
-	// lead somewhere from the root, so it is looked up directly.
-	root [256]int32
+	// The trie is over the UTF-8 bytes of the patterns' letters (dots
+	// included), in a dense table: next[n*classes+class[b]] is -1 if node
+	// n has no child by byte b, else the child's number times two, plus
+	// one if a pattern with a nonzero priority ends there. Node 0 is the
+	// root. Bytes that occur in no pattern are class 0, which leads
+	// nowhere.
+	class   [256]uint8
+	classes int
+	next    []int32
+	// The nonzero priorities of the pattern ending at node n are
+	// prio[first[n]:first[n+1]]: pairs of an offset in the pattern and
+	// a priority.
+	first []int32
+	prio  []prioAt
 }
 
-type trieNode struct {
-	first, n  int32 // children
-	pat, plen int32 // priorities prio[pat:pat+plen]; plen 0: no pattern ends here
-}
-
-type trieEdge struct {
-	b    byte
-	node int32
-}
+type prioAt struct{ at, p uint8 }
 
 // parseLiang reads whitespace-separated patterns such as ".ach4" or
 // "a2ch": letters with the priority of each inter-letter position, 0
@@ -87,9 +84,14 @@ func parseLiang(r io.Reader) (*liang, error) {
 		pat      []byte
 	}
 	tree := []building{{children: map[byte]int32{}}}
+	l := &liang{classes: 1}
 	for _, k := range keys {
 		n := int32(0)
 		for i := 0; i < len(k); i++ {
+			if l.class[k[i]] == 0 {
+				l.class[k[i]] = uint8(l.classes)
+				l.classes++
+			}
 			c, ok := tree[n].children[k[i]]
 			if !ok {
 				c = int32(len(tree))
@@ -100,46 +102,53 @@ func parseLiang(r io.Reader) (*liang, error) {
 		}
 		tree[n].pat = pats[k]
 	}
-	l := &liang{nodes: make([]trieNode, len(tree))}
-	for i, t := range tree {
+	if l.classes > 256 || len(tree) > 1<<30/l.classes {
+		return nil, errors.New("too many patterns")
+	}
+	// Number the nodes breadth first, so that the short prefixes every
+	// word walks through share a few cache lines.
+	order := []int32{0}
+	for i := 0; i < len(order); i++ {
+		t := tree[order[i]]
 		bs := make([]byte, 0, len(t.children))
 		for b := range t.children {
 			bs = append(bs, b)
 		}
 		slices.Sort(bs)
-		l.nodes[i].first, l.nodes[i].n = int32(len(l.edges)), int32(len(bs))
 		for _, b := range bs {
-			l.edges = append(l.edges, trieEdge{b, t.children[b]})
-		}
-		if t.pat != nil {
-			l.nodes[i].pat, l.nodes[i].plen = int32(len(l.prio)), int32(len(t.pat))
-			l.prio = append(l.prio, t.pat...)
+			order = append(order, t.children[b])
 		}
 	}
-	for b := range l.root {
-		l.root[b] = -1
+	num := make([]int32, len(tree))
+	for i, n := range order {
+		num[n] = int32(i)
 	}
-	for b, c := range tree[0].children {
-		l.root[b] = c
+	l.next = make([]int32, len(tree)*l.classes)
+	for i := range l.next {
+		l.next[i] = -1
 	}
+	l.first = make([]int32, len(tree)+1)
+	for i, n := range order {
+		t := tree[n]
+		for b, c := range t.children {
+			v := num[c] << 1
+			if slices.ContainsFunc(tree[c].pat, func(p byte) bool { return p != 0 }) {
+				v |= 1
+			}
+			l.next[i*l.classes+int(l.class[b])] = v
+		}
+		l.first[i] = int32(len(l.prio))
+		for at, p := range t.pat {
+			if p != 0 {
+				if at > 255 {
+					return nil, errors.New("pattern too long")
+				}
+				l.prio = append(l.prio, prioAt{uint8(at), p})
+			}
+		}
+	}
+	l.first[len(tree)] = int32(len(l.prio))
 	return l, nil
-}
-
-// child returns the node reached from n by byte b, or -1.
-func (l *liang) child(n int32, b byte) int32 {
-	if n == 0 {
-		return l.root[b]
-	}
-	nd := &l.nodes[n]
-	for _, e := range l.edges[nd.first : nd.first+nd.n] {
-		if e.b == b {
-			return e.node
-		}
-		if e.b > b {
-			break
-		}
-	}
-	return -1
 }
 
 // maxRunes is the longest word hyphenate handles without allocating;
@@ -184,16 +193,18 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 		node := int32(0)
 		e := s + 1 // the rune boundary after the bytes walked so far
 		for i := offs[s]; i < len(text); i++ {
-			if node = l.child(node, text[i]); node < 0 {
+			v := l.next[int(node)*l.classes+int(l.class[text[i]])]
+			if v < 0 {
 				break
 			}
+			node = v >> 1
 			if i+1 != offs[e] {
 				continue // inside a rune
 			}
-			if nd := &l.nodes[node]; nd.plen > 0 && e-s >= 2 {
-				for k, p := range l.prio[nd.pat : nd.pat+nd.plen] {
-					if p > prio[base+k] {
-						prio[base+k] = p
+			if v&1 != 0 && e-s >= 2 {
+				for _, pa := range l.prio[l.first[node]:l.first[node+1]] {
+					if pa.p > prio[base+int(pa.at)] {
+						prio[base+int(pa.at)] = pa.p
 					}
 				}
 			}

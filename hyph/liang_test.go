@@ -82,3 +82,15 @@ func BenchmarkHyphenateUncached(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 }
+
+func BenchmarkHyphenatePosts(b *testing.B) {
+	words := testWords(b)[:20000]
+	h := newEN(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, w := range words {
+			h.hyphenate(w)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
+}

@@ -28,9 +28,10 @@ type layouter struct {
 	set    *artSet         // where a fork puts lines and warnings
 
 	// Buffers reused from paragraph to paragraph.
-	ib itemBuf
-	lb lineBuf
-	br Breaker
+	ib       itemBuf
+	lb       lineBuf
+	br       Breaker
+	hyphMemo map[hyphKey][]int
 	// Slabs that lines, their runs and one-line items are cut from.
 	lineSlab []setLine
 	runSlab  []Run

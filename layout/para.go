@@ -503,7 +503,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 				j += n
 			}
 			if utf8.RuneCountInString(full[i:j]) >= 5 {
-				for _, off := range hy.Hyphenate(full[i:j]) {
+				for _, off := range lt.hyphenate(hy, full[i:j]) {
 					if off > 0 && off < j-i && bp[i+off] == bpNone {
 						bp[i+off] = bpHyph
 					}
@@ -512,36 +512,16 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 			i = j
 		}
 	}
-	// Emergency breaks: no segment may be wider than the measure.
+	// Emergency breaks: no segment may be wider than the measure. A word
+	// that cannot be as wide as the measure, even if every rune were its
+	// font's widest, has none.
 	limit := spec.width - spec.indent - 2*Pt
-	segStart := 0
-	segW := Length(0)
-	si := 0 // span of the rune at i, if any
-	for i, r := range full {
-		if bp[i] != bpNone {
-			segStart, segW = i, 0
-		}
-		for si < len(spans) && spans[si].end <= i {
-			si++
-		}
-		// the style of the last span holding i, else of the first piece
-		st := w.ps[0].st
-		for k := si; k < len(spans) && spans[k].start <= i; k++ {
-			if i < spans[k].end {
-				st = spans[k].p.st
-			}
-		}
-		rw := lt.runeWidth(r, st)
-		segW += rw
-		if segW > limit && i > segStart {
-			// rewind: allow breaks between all characters of this segment
-			for k := segStart + 1; k <= i; k++ {
-				if utf8.RuneStart(full[k]) && bp[k] == bpNone && !inRef(k) {
-					bp[k] = bpChar
-				}
-			}
-			segStart, segW = i, rw
-		}
+	bound := Length(0)
+	for _, s := range spans {
+		bound += Length(s.end-s.start) * (Length(s.p.st.face.Font(lt.fs).MaxWidth()) * s.p.st.size / 1000)
+	}
+	if bound > limit {
+		lt.emergencyBreaks(w, full, spans, bp, limit, inRef)
 	}
 	// Emit boxes split at breakpoints.
 	for _, s := range spans {
@@ -579,6 +559,40 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 			}
 		}
 		emit(s.end)
+	}
+}
+
+// emergencyBreaks allows breaks between any two characters of the parts
+// of a word wider than limit between its other breakpoints.
+func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
+	segStart := 0
+	segW := Length(0)
+	si := 0 // span of the rune at i, if any
+	for i, r := range full {
+		if bp[i] != bpNone {
+			segStart, segW = i, 0
+		}
+		for si < len(spans) && spans[si].end <= i {
+			si++
+		}
+		// the style of the last span holding i, else of the first piece
+		st := w.ps[0].st
+		for k := si; k < len(spans) && spans[k].start <= i; k++ {
+			if i < spans[k].end {
+				st = spans[k].p.st
+			}
+		}
+		rw := lt.runeWidth(r, st)
+		segW += rw
+		if segW > limit && i > segStart {
+			// rewind: allow breaks between all characters of this segment
+			for k := segStart + 1; k <= i; k++ {
+				if utf8.RuneStart(full[k]) && bp[k] == bpNone && !inRef(k) {
+					bp[k] = bpChar
+				}
+			}
+			segStart, segW = i, rw
+		}
 	}
 }
 
@@ -911,6 +925,27 @@ func (lt *layouter) keepRuns(runs []Run) []Run {
 	}
 	lt.runSlab = lt.runSlab[:len(lt.runSlab)+len(runs)]
 	return runs[:len(runs):len(runs)]
+}
+
+// hyphenate asks hy about word, remembering the answer in lt: hy
+// remembers it too, for all goroutines, but a map of one's own costs less
+// to ask than hy's concurrent one.
+func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
+	key := hyphKey{hy, word}
+	if offs, ok := lt.hyphMemo[key]; ok {
+		return offs
+	}
+	if lt.hyphMemo == nil {
+		lt.hyphMemo = map[hyphKey][]int{}
+	}
+	offs := hy.Hyphenate(word)
+	lt.hyphMemo[key] = offs
+	return offs
+}
+
+type hyphKey struct {
+	h    *hyph.Hyphenator
+	word string
 }
 
 // lineBuf holds the per-run buffers of lineOf, kept from line to line.
