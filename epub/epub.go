@@ -7,6 +7,7 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"crypto/sha256"
 	_ "embed"
 	"errors"
@@ -51,11 +52,12 @@ func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 // Write renders ed as an EPUB 3 file to w.
 func Write(w io.Writer, ed *doc.Edition, opt Options) error {
 	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
-	raw, err := build(ed, opt)
+	media := map[string][]byte{}
+	raw, err := build(ed, opt, media)
 	if err != nil {
 		return err
 	}
-	return normalise(w, raw, ed, opt)
+	return normalise(w, raw, media, ed, opt)
 }
 
 // Identifier is the stable dc:identifier of an edition: a name-based UUID
@@ -97,7 +99,12 @@ const (
 )
 
 // build drives go-epub and returns its (not yet normalised) output.
-func build(ed *doc.Edition, opt Options) ([]byte, error) {
+//
+// Images are given to go-epub as a stand-in of their first bytes, enough
+// for it to sniff the media type for the manifest; normalise puts the
+// real bytes (kept in media, by entry name) into the archive. go-epub
+// would otherwise base64-decode and deflate every image once more.
+func build(ed *doc.Edition, opt Options, media map[string][]byte) ([]byte, error) {
 	e, err := goepub.NewEpub(Title(ed))
 	if err != nil {
 		return nil, fmt.Errorf("epub: %w", err)
@@ -128,7 +135,8 @@ func build(ed *doc.Edition, opt Options) ([]byte, error) {
 		}
 	}
 	for _, img := range imgs {
-		p, err := e.AddImage(dataurl.New(img.Data, img.MediaType).String(), img.Name)
+		p, err := e.AddImage(standIn(img.Data, img.MediaType), img.Name)
+		media["EPUB/images/"+img.Name] = img.Data
 		if err != nil {
 			return nil, fmt.Errorf("epub: image %s: %w", img.Path, err)
 		}
@@ -141,7 +149,8 @@ func build(ed *doc.Edition, opt Options) ([]byte, error) {
 		cover, coverType, coverFile = ed.Cover.Data, ed.Cover.MediaType, "cover"+path.Ext(ed.Cover.Name)
 	}
 	if len(cover) > 0 {
-		p, err := e.AddImage(dataurl.New(cover, coverType).String(), coverFile)
+		p, err := e.AddImage(standIn(cover, coverType), coverFile)
+		media["EPUB/images/"+coverFile] = cover
 		if err != nil {
 			return nil, fmt.Errorf("epub: cover: %w", err)
 		}
@@ -234,7 +243,7 @@ var errMissing = errors.New("epub: go-epub did not write")
 // normalise rewrites go-epub's archive: stable metadata and manifest
 // order, our nav with landmarks, language on every document, and fixed
 // entry times, so two builds are byte-identical.
-func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
+func normalise(w io.Writer, raw []byte, media map[string][]byte, ed *doc.Edition, opt Options) error {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		return fmt.Errorf("epub: reading go-epub output: %w", err)
@@ -245,8 +254,8 @@ func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
 	for _, f := range zr.File {
 		entries[f.Name] = f
 		names = append(names, f.Name)
-		if isMedia(f.Name) {
-			continue // copied compressed, untouched
+		if _, ok := media[f.Name]; ok {
+			continue // a stand-in: the real bytes are in media
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -308,26 +317,24 @@ func normalise(w io.Writer, raw []byte, ed *doc.Edition, opt Options) error {
 		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, n := range names {
 		// MS-DOS time fields only: Modified would add an extra field,
 		// which EPUB forbids on the mimetype entry.
 		h := &zip.FileHeader{Name: n, Method: zip.Deflate, ModifiedDate: dosDate(mod), ModifiedTime: dosTime(mod)}
-		if isMedia(n) {
-			// Images are already compressed by go-epub (deterministically):
-			// copy their bytes instead of inflating and deflating again.
-			if err := copyRaw(zw, entries[n], h); err != nil {
-				return fmt.Errorf("epub: %w", err)
-			}
-			continue
+		data, isMedia := media[n]
+		if !isMedia {
+			data = files[n]
 		}
-		if n == "mimetype" {
+		if n == "mimetype" || isMedia {
+			// JPEG, PNG and GIF are compressed already.
 			h.Method = zip.Store
 		}
 		fw, err := zw.CreateHeader(h)
 		if err != nil {
 			return fmt.Errorf("epub: %w", err)
 		}
-		if _, err := fw.Write(files[n]); err != nil {
+		if _, err := fw.Write(data); err != nil {
 			return fmt.Errorf("epub: %w", err)
 		}
 	}
@@ -355,23 +362,32 @@ func dosTime(t time.Time) uint16 {
 	return uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 }
 
-// isMedia reports entries that are copied without being read.
-func isMedia(name string) bool { return strings.HasPrefix(name, "EPUB/images/") }
+// standIn is a data URL of the first bytes of an image: go-epub sniffs
+// the media type from it.
+func standIn(data []byte, mediaType string) string {
+	return dataurl.New(data[:min(len(data), 512)], mediaType).String()
+}
 
-// copyRaw copies a compressed entry under a new header.
-func copyRaw(zw *zip.Writer, f *zip.File, h *zip.FileHeader) error {
-	h.Method = f.Method
-	h.CRC32 = f.CRC32
-	h.CompressedSize64 = f.CompressedSize64
-	h.UncompressedSize64 = f.UncompressedSize64
-	w, err := zw.CreateRaw(h)
-	if err != nil {
-		return err
+var flatePool sync.Pool
+
+// fastDeflate compresses entries at the fastest level (markup compresses
+// well even so), reusing compressors: each holds about a megabyte.
+func fastDeflate(out io.Writer) (io.WriteCloser, error) {
+	if fw, ok := flatePool.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return pooledFlate{fw}, nil
 	}
-	r, err := f.OpenRaw()
+	fw, err := flate.NewWriter(out, flate.BestSpeed)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = io.Copy(w, r)
+	return pooledFlate{fw}, nil
+}
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
 	return err
 }
