@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,7 +21,8 @@ type liang struct {
 	// n has no child by byte b, else the child's number times two, plus
 	// one if a pattern with a nonzero priority ends there. Node 0 is the
 	// root. Bytes that occur in no pattern are class 0, which leads
-	// nowhere.
+	// nowhere. (A pattern of no letters, at the root, would never apply:
+	// patterns apply from two letters on.)
 	class   [256]uint8
 	classes int
 	next    []int32
@@ -39,7 +41,11 @@ type prioAt struct{ at, p uint8 }
 // does, so that the two agree on every word: a later copy of a pattern
 // replaces an earlier one.
 func parseLiang(r io.Reader) (*liang, error) {
-	pats := map[string][]byte{}
+	type pattern struct {
+		letters string
+		prio    []byte
+	}
+	var pats []pattern
 	s := bufio.NewScanner(r)
 	s.Split(bufio.ScanWords)
 	var wordpart []byte
@@ -67,78 +73,64 @@ func parseLiang(r io.Reader) (*liang, error) {
 		} else {
 			pat = append(pat, 0)
 		}
-		pats[string(wordpart)] = pat
+		pats = append(pats, pattern{string(wordpart), pat})
 	}
 	if err := s.Err(); err != nil {
 		return nil, err
 	}
-	// Build the trie from the sorted patterns, so that its shape does not
-	// depend on map order.
-	keys := make([]string, 0, len(pats))
-	for k := range pats {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	type building struct {
-		children map[byte]int32
-		pat      []byte
-	}
-	tree := []building{{children: map[byte]int32{}}}
+	// Sorted, a later copy of a pattern last among its equals.
+	slices.SortStableFunc(pats, func(a, b pattern) int { return strings.Compare(a.letters, b.letters) })
+
+	// The bytes the patterns use, each a class of the table, and the
+	// number of nodes: a sorted key adds one for each letter past the
+	// prefix it shares with the key before it.
 	l := &liang{classes: 1}
-	for _, k := range keys {
-		n := int32(0)
+	nodes := 1
+	prev := ""
+	for _, p := range pats {
+		k := p.letters
 		for i := 0; i < len(k); i++ {
 			if l.class[k[i]] == 0 {
+				if l.classes == 256 {
+					return nil, errors.New("too many letters")
+				}
 				l.class[k[i]] = uint8(l.classes)
 				l.classes++
 			}
-			c, ok := tree[n].children[k[i]]
-			if !ok {
-				c = int32(len(tree))
-				tree = append(tree, building{children: map[byte]int32{}})
-				tree[n].children[k[i]] = c
-			}
-			n = c
 		}
-		tree[n].pat = pats[k]
+		nodes += len(k) - commonPrefix(prev, k)
+		prev = k
 	}
-	if l.classes > 256 || len(tree) > 1<<30/l.classes {
+	K := l.classes
+	if nodes >= 1<<30/K {
 		return nil, errors.New("too many patterns")
 	}
-	// Number the nodes breadth first, so that the short prefixes every
-	// word walks through share a few cache lines.
-	order := []int32{0}
-	for i := 0; i < len(order); i++ {
-		t := tree[order[i]]
-		bs := make([]byte, 0, len(t.children))
-		for b := range t.children {
-			bs = append(bs, b)
-		}
-		slices.Sort(bs)
-		for _, b := range bs {
-			order = append(order, t.children[b])
-		}
-	}
-	num := make([]int32, len(tree))
-	for i, n := range order {
-		num[n] = int32(i)
-	}
-	l.next = make([]int32, len(tree)*l.classes)
+	l.next = make([]int32, nodes*K)
 	for i := range l.next {
 		l.next[i] = -1
 	}
-	l.first = make([]int32, len(tree)+1)
-	for i, n := range order {
-		t := tree[n]
-		for b, c := range t.children {
-			v := num[c] << 1
-			if slices.ContainsFunc(tree[c].pat, func(p byte) bool { return p != 0 }) {
-				v |= 1
-			}
-			l.next[i*l.classes+int(l.class[b])] = v
+	parent := make([]int32, nodes) // the table entry that leads to each node
+	patOf := make([][]byte, nodes) // the priorities ending at each node
+	path := make([]int32, 1, 16)   // the nodes of prev's letters, root first
+	n := int32(1)                  // next node number
+	prev = ""
+	for _, p := range pats {
+		k := p.letters
+		path = path[:commonPrefix(prev, k)+1]
+		for i := len(path) - 1; i < len(k); i++ {
+			e := int(path[i])*K + int(l.class[k[i]])
+			l.next[e] = n << 1
+			parent[n] = int32(e)
+			path = append(path, n)
+			n++
 		}
-		l.first[i] = int32(len(l.prio))
-		for at, p := range t.pat {
+		patOf[path[len(k)]] = p.prio // the last of equal keys wins
+		prev = k
+	}
+	l.first = make([]int32, len(patOf)+1)
+	for n, pat := range patOf {
+		l.first[n] = int32(len(l.prio))
+		for at, p := range pat {
 			if p != 0 {
 				if at > 255 {
 					return nil, errors.New("pattern too long")
@@ -146,9 +138,21 @@ func parseLiang(r io.Reader) (*liang, error) {
 				l.prio = append(l.prio, prioAt{uint8(at), p})
 			}
 		}
+		if l.first[n] < int32(len(l.prio)) && n > 0 {
+			l.next[parent[n]] |= 1
+		}
 	}
-	l.first[len(tree)] = int32(len(l.prio))
+	l.first[len(patOf)] = int32(len(l.prio))
 	return l, nil
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // maxRunes is the longest word hyphenate handles without allocating;
