@@ -39,7 +39,12 @@ type Options struct {
 	CoverPNG []byte
 }
 
-var useMemory sync.Once
+var (
+	useMemory sync.Once
+	// goepubMu serialises go-epub: it keeps its files in one global
+	// in-memory file system whose maps are not safe for concurrent use.
+	goepubMu sync.Mutex
+)
 
 // noNetwork refuses every request: go-epub would fetch remote URLs given
 // to AddImage, and an edition build must not touch the network.
@@ -53,7 +58,9 @@ func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 func Write(w io.Writer, ed *doc.Edition, opt Options) error {
 	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
 	media := map[string][]byte{}
+	goepubMu.Lock()
 	raw, err := build(ed, opt, media)
+	goepubMu.Unlock()
 	if err != nil {
 		return err
 	}

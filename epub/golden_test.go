@@ -126,3 +126,29 @@ func TestIdentifier(t *testing.T) {
 		t.Errorf("not a UUID URN: %s", Identifier(a))
 	}
 }
+
+// TestWriteConcurrent: builds running at once (as tests and servers do)
+// must not share go-epub state. Run with -race to see the difference.
+func TestWriteConcurrent(t *testing.T) {
+	ed := testEdition(t, "blocks.md", "footnotes.md")
+	var want bytes.Buffer
+	if err := Write(&want, ed, Options{Modified: epoch}); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var b bytes.Buffer
+			err := Write(&b, ed, Options{Modified: epoch})
+			if err == nil && !bytes.Equal(b.Bytes(), want.Bytes()) {
+				err = io.ErrShortWrite
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
