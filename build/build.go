@@ -32,7 +32,9 @@ type Options struct {
 	Strict   bool   // warnings fail the build
 	// Epoch, if non-nil, fixes every timestamp (SOURCE_DATE_EPOCH);
 	// otherwise the edition date is used.
-	Epoch    *time.Time
+	Epoch *time.Time
+	// Progress, if set, is told of each stage; total is 0 for a stage
+	// without a count.
 	Progress func(stage string, done, total int)
 	// NoPDF skips the print PDF (for EPUB-only checks).
 	NoPDF bool
@@ -95,6 +97,9 @@ func Run(opt Options) (*Result, error) {
 		epubErr, pdfErr   error
 		pws               []diag.Warning
 	)
+	if opt.Progress != nil {
+		opt.Progress("setting pages and writing the EPUB", 0, 0)
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()

@@ -99,9 +99,13 @@ func progress(stderr io.Writer, quiet bool) func(string, int, int) {
 		return nil
 	}
 	return func(stage string, done, total int) {
-		fmt.Fprintf(stderr, "\r\033[K%s %d/%d", stage, done, total)
-		if done == total {
+		switch {
+		case stage == "":
 			fmt.Fprint(stderr, "\r\033[K")
+		case total == 0:
+			fmt.Fprintf(stderr, "\r\033[K%s…", stage)
+		default:
+			fmt.Fprintf(stderr, "\r\033[K%s %d/%d", stage, done, total)
 		}
 	}
 }
@@ -128,8 +132,12 @@ fixes every timestamp; otherwise the edition date is used.`,
 				return usageError{err}
 			}
 			start := time.Now()
+			prog := progress(stderr, quiet)
 			res, err := build.Run(build.Options{Manifest: m, OutDir: out, Strict: strict, Epoch: epoch,
-				Progress: progress(stderr, quiet), NoPDF: noPDF})
+				Progress: prog, NoPDF: noPDF})
+			if prog != nil {
+				prog("", 0, 0)
+			}
 			if res != nil && !quiet {
 				printWarnings(stderr, res.Warnings)
 			} else if res != nil && err != nil {
