@@ -1,0 +1,48 @@
+package cover
+
+import (
+	"bytes"
+	"image/png"
+	"testing"
+
+	"github.com/redtide/edition/fonts"
+)
+
+func TestPNG(t *testing.T) {
+	text := Text{Publication: "The Red Tide", IssueTitle: "Permanent Revolution", Issue: "Vol. 3, No. 12",
+		Date: "25 November 2026", Headlines: []string{"Trotskyism", "A very long headline that has to wrap onto a second line of the cover"}}
+	a, err := PNG(text, fonts.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("cover is %v, want %dx%d", b, Width, Height)
+	}
+	// The band at the top is red and the text drew something dark below it.
+	if r, g, _, _ := img.At(5, 5).RGBA(); r>>8 < 0x90 || g>>8 > 0x40 {
+		t.Errorf("top band colour %v", img.At(5, 5))
+	}
+	dark := 0
+	for y := 480; y < 900; y++ {
+		for x := 0; x < Width; x += 3 {
+			if r, _, _, _ := img.At(x, y).RGBA(); r>>8 < 0x60 {
+				dark++
+			}
+		}
+	}
+	if dark < 500 {
+		t.Errorf("only %d dark pixels: no text drawn?", dark)
+	}
+	b, _ := PNG(text, fonts.Default())
+	if !bytes.Equal(a, b) {
+		t.Error("two covers of the same text differ")
+	}
+	c, _ := PNG(Text{Publication: "Another Paper"}, fonts.Default())
+	if bytes.Equal(a, c) {
+		t.Error("covers of different papers are equal")
+	}
+}
