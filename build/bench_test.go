@@ -16,6 +16,7 @@ import (
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/manifest"
 	"github.com/redtide/edition/pdf"
+	"github.com/redtide/edition/post"
 )
 
 // benchEditions are the manifests benchmarks run on: the default edition
@@ -66,6 +67,26 @@ func BenchmarkStages(b *testing.B) {
 		}
 		set := fonts.Default()
 		epoch := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+		var files [][]byte
+		for _, sec := range m.Sections {
+			for _, e := range sec.Posts {
+				data, err := manifest.Open(m.Root, e.Path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				files = append(files, data)
+			}
+		}
+		b.Run(name+"/parse", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range files {
+					if _, err := post.Parse("p.md", f, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 		b.Run(name+"/manifest+model", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
