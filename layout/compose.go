@@ -251,10 +251,15 @@ func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
 			items = lt.list(b, ctx)
 		case *doc.Quote:
 			q := ctx
-			q.dx += c.size * 3 / 2
-			q.width -= c.size * 3
-			q.size = c.size * 9 / 10
-			q.leading = c.leading * 9 / 10
+			if ind := c.size * 3; lt.canIndent(c, ind) {
+				q.dx += ind / 2
+				q.width -= ind
+			}
+			// nested quotes shrink twice at most: deeper ones keep the size
+			if min := lt.cfg.BodySize * 81 / 100; c.size*9/10 >= min {
+				q.size = c.size * 9 / 10
+				q.leading = c.leading * 9 / 10
+			}
 			if q.kind == KindBody {
 				q.kind = KindQuote
 			}
@@ -292,6 +297,15 @@ func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
 		out = append(out, items...)
 	}
 	return out
+}
+
+// canIndent tells whether a block nested in c may be indented by ind: the
+// measure of deep lists and quotes stops narrowing at a third of the
+// column, so that a post of a thousand nested levels is still set inside
+// the column. A block not yet indented is, so that list labels have room
+// to hang.
+func (lt *layouter) canIndent(c blockCtx, ind Length) bool {
+	return c.width-ind >= lt.cfg.columnWidth()/3 || c.dx < ind
 }
 
 // surround puts discardable space around a block.
@@ -349,8 +363,12 @@ func (lt *layouter) list(l *doc.List, c blockCtx) []*vitem {
 		hang = max(hang, lt.width(strconv.Itoa(last)+".", c.style())+c.size/2)
 	}
 	ctx := c
-	ctx.dx += hang
-	ctx.width -= hang
+	if lt.canIndent(c, hang) {
+		ctx.dx += hang
+		ctx.width -= hang
+	}
+	// else the items of a list nested too deep line up with their parent's,
+	// their labels hanging in its indentation
 	if ctx.kind == KindBody {
 		ctx.kind = KindList
 	}
@@ -513,6 +531,11 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 		size = max(6*Pt, Length(float64(size)*f))
 		pad = size / 2
 		measure(size)
+		if sum(minW) > c.width {
+			lt.warn(lt.source, fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
+				ncol, size, abbrev(lt.headerPieces(t, c.style()))))
+			return lt.tableRows(t, c)
+		}
 	}
 	widths := make([]Length, ncol)
 	avail := c.width - Length(ncol)*2*pad
@@ -607,6 +630,60 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 		}
 		out = append(out, it)
 	}
+	return out
+}
+
+// headerPieces is the text of a table's header row, for messages.
+func (lt *layouter) headerPieces(t *doc.Table, st style) []piece {
+	var ps []piece
+	for _, h := range t.Header {
+		ps = lt.flatten(h.Inlines, st, ps)
+		ps = append(ps, piece{text: " ", st: st})
+	}
+	return ps
+}
+
+// tableRows sets a table too wide for the measure as a list of its rows
+// between the rules that open and close a table: each row is a paragraph
+// of "header: cell" pairs, its later lines indented, so that no cell is
+// lost and no line overfull however many columns there are.
+func (lt *layouter) tableRows(t *doc.Table, c blockCtx) []*vitem {
+	size := c.size * 85 / 100
+	ctx := c
+	ctx.size, ctx.leading, ctx.kind, ctx.label, ctx.justify = size, size*12/10, KindTable, nil, false
+	hang := size
+	head := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: size}
+	pad := size / 2
+	rule := func(h Length) *vitem {
+		return &vitem{h: pad, rules: []Rule{{X: c.dx, Y: pad / 2, W: c.width, H: h}}}
+	}
+	out := []*vitem{rule(Pt / 2)}
+	for ri, r := range t.Rows {
+		var ps []piece
+		for ci, cell := range r {
+			if len(cell.Inlines) == 0 {
+				continue
+			}
+			if len(ps) > 0 {
+				ps = append(ps, piece{text: "; ", st: ctx.style()})
+			}
+			if ci < len(t.Header) && len(t.Header[ci].Inlines) > 0 {
+				ps = lt.flatten(t.Header[ci].Inlines, head, ps)
+				ps = append(ps, piece{text: ": ", st: head})
+			}
+			ps = lt.flatten(cell.Inlines, ctx.style(), ps)
+		}
+		if ri > 0 {
+			out = append(out, rule(Pt/4))
+		}
+		out = append(out, lt.paragraph(ps, ctx, 0, hang)...)
+	}
+	if len(t.Rows) == 0 {
+		// a header alone: its cells are the text
+		out = append(out, lt.paragraph(lt.headerPieces(t, head), ctx, 0, hang)...)
+	}
+	out = append(out, rule(Pt/2))
+	out[len(out)-1].noBreak = true
 	return out
 }
 

@@ -1,6 +1,8 @@
 package layout_test
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/redtide/edition/doc"
@@ -26,6 +28,65 @@ func TestEdgeCases(t *testing.T) {
 			}
 			measure(t, name+"/"+cname, d, cfg)
 			_ = d.Dump()
+		}
+	}
+}
+
+// TestDeepAndWide: a thousand nested lists and quotes and a table of sixty
+// columns stay inside the column with every word set; the table, set as a
+// list of rows, is named in a warning.
+func TestDeepAndWide(t *testing.T) {
+	T, P := layouttest.T, layouttest.P
+	var list doc.Block = P(T("level 999"))
+	quote := doc.Block(P(T("deep quote")))
+	for i := 998; i >= 0; i-- {
+		list = &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{P(T("level " + strconv.Itoa(i))), list}}}}
+		quote = &doc.Quote{Blocks: []doc.Block{quote}}
+	}
+	wide := &doc.Table{}
+	for c := 0; c < 60; c++ {
+		wide.Header = append(wide.Header, doc.Cell{Inlines: []doc.Inline{T("head" + strconv.Itoa(c))}})
+	}
+	for r := 0; r < 3; r++ {
+		var row []doc.Cell
+		for c := 0; c < 60; c++ {
+			row = append(row, doc.Cell{Inlines: []doc.Inline{T("cellcontentthatislong" + strconv.Itoa(r*100+c))}})
+		}
+		wide.Rows = append(wide.Rows, row)
+	}
+	for name, tc := range map[string]struct {
+		b     doc.Block
+		words []string
+		warn  string
+	}{
+		"lists":  {list, []string{"level 0", "level 500", "level 999"}, ""},
+		"quotes": {quote, []string{"deep quote"}, ""},
+		"table":  {wide, []string{"head0:", "cellcontentthatislong0;", "head59:", "cellcontentthatislong259"}, "a.md: table of 60 columns too wide"},
+	} {
+		ed := &doc.Edition{Publication: "Deep", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
+			{ID: "a", Source: "a.md", Title: "Deep", Blocks: []doc.Block{tc.b}}}}}}
+		for cname, cfg := range map[string]layout.Config{"two": layout.DefaultConfig(), "one": a5()} {
+			d, warns := layoutOf(t, ed, cfg)
+			measure(t, name+"/"+cname, d, cfg)
+			var all strings.Builder
+			for _, l := range d.Lines() {
+				all.WriteString(text(l))
+			}
+			for _, w := range tc.words {
+				if !strings.Contains(all.String(), w) {
+					t.Errorf("%s/%s: %q not set", name, cname, w)
+				}
+			}
+			if got := strings.Join(warns, "\n"); (tc.warn == "") != (got == "") || !strings.Contains(got, tc.warn) {
+				t.Errorf("%s/%s: warnings %q, want one with %q", name, cname, got, tc.warn)
+			}
+			for _, l := range d.Lines() {
+				for _, r := range l.Runs {
+					if r.Size < 5*layout.Pt {
+						t.Errorf("%s/%s: text %q at %v", name, cname, r.Text, r.Size)
+					}
+				}
+			}
 		}
 	}
 }
