@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
@@ -41,8 +42,45 @@ func (c *conv) inlines(n gast.Node) []doc.Inline {
 		closeSpan(&stack)
 	}
 	out := mergeText(stack[0].ins)
+	fixOpeningQuotes(out)
 	c.checkRefs(n, out)
 	return out
+}
+
+// openingQuote finds a right single quote that opens a word: goldmark's
+// Typographer takes 'their' after a space for an apostrophe.
+var openingQuote = regexp.MustCompile(`(^|[\s(\[“—–/])’(\pL)`)
+
+// fixOpeningQuotes turns ’ into ‘ where it opens a quotation: at the
+// start of the content or after a space or opening punctuation, before a
+// letter, and closed by a later ’ in the same text ('their' war); a lone
+// leading ’ stays an apostrophe (’tis, ’90s).
+func fixOpeningQuotes(ins []doc.Inline) {
+	for i, in := range ins {
+		t, ok := in.(*doc.Text)
+		if !ok || !strings.Contains(t.Text, "’") {
+			continue
+		}
+		s := t.Text
+		var b strings.Builder
+		last := 0
+		for _, m := range openingQuote.FindAllStringSubmatchIndex(s, -1) {
+			q := m[3] // the ’ after the group
+			if q == 0 && i > 0 {
+				continue // glued to the previous element: an apostrophe
+			}
+			if !strings.Contains(s[q+len("’"):], "’") {
+				continue
+			}
+			b.WriteString(s[last:q])
+			b.WriteString("‘")
+			last = q + len("’")
+		}
+		if last > 0 {
+			b.WriteString(s[last:])
+			t.Text = b.String()
+		}
+	}
 }
 
 // checkRefs warns about footnote references that have no definition:
