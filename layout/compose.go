@@ -389,33 +389,47 @@ func (lt *layouter) list(l *doc.List, c blockCtx) []*vitem {
 	return lt.surround(out, c.leading/3)
 }
 
-// code sets a code block line by line in the mono face; lines longer than
-// the measure wrap at character boundaries.
+// code sets a code block line by line in the mono face. A line longer
+// than the measure wraps, preferably after a space, else after
+// punctuation, else between any two characters; the continuation is
+// indented and marked with an arrow (when the mono font has one), as
+// listings and editors mark a soft wrap.
 func (lt *layouter) code(cb *doc.CodeBlock, c blockCtx) []*vitem {
 	size := c.size * 8 / 10
 	st := style{face: Face{Kind: MonoFace}, size: size}
 	leading := size * 12 / 10
-	cw := lt.width("m", st)
-	maxChars := 1
-	if cw > 0 {
-		maxChars = max(1, int((c.width-2*size)/cw)) // indent size/2, continuation size
-	}
+	cw := max(lt.width("m", st), 1)
+	avail := c.width - size // size/2 indent, size/2 to spare at the right
+	contX := 2 * cw         // the mark and a space
+	maxFirst := max(1, int(avail/cw))
+	maxCont := max(1, int((avail-contX)/cw))
+	const markText = "→"
+	hasMark := st.face.Font(lt.fs).Has('→')
 	lt.par++
 	var lines []*setLine
 	for _, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
 		src = lt.clean(src, st.face)
 		rs := []rune(src)
 		for first := true; first || len(rs) > 0; first = false {
-			n := min(len(rs), maxChars)
+			x, n := Length(0), maxFirst
+			if !first {
+				x, n = contX, maxCont
+				for len(rs) > 0 && rs[0] == ' ' {
+					rs = rs[1:] // spaces at a wrap are not carried over
+				}
+				if len(rs) == 0 {
+					break
+				}
+			}
+			n = codeBreak(rs, n)
 			t := string(rs[:n])
 			rs = rs[n:]
-			x := Length(0)
-			if !first {
-				x = size // continuation lines are indented a little
-			}
 			sl := &setLine{height: leading, base: leading * 77 / 100, width: c.width, dx: c.dx + size/2}
 			if t != "" {
 				sl.runs = []Run{{X: x, Width: lt.width(t, st), Face: st.face, Size: size, Text: t}}
+			}
+			if !first && hasMark {
+				sl.marks = []Run{{X: 0, Width: lt.width(markText, st), Face: st.face, Size: size, Text: markText}}
 			}
 			sl.info = TextLine{Kind: KindCode, Width: c.width, Source: lt.source}
 			lt.numbered(sl)
@@ -431,6 +445,28 @@ func (lt *layouter) code(cb *doc.CodeBlock, c blockCtx) []*vitem {
 		}
 	}
 	return out
+}
+
+// codeBreak returns how many runes of rs go on a code line of at most n
+// characters: all when they fit; else up to the last space, or else after
+// the last punctuation (before an opening bracket), in the last two thirds
+// of the line; else n, breaking a word.
+func codeBreak(rs []rune, n int) int {
+	if len(rs) <= n {
+		return len(rs)
+	}
+	lo := max(1, n/3)
+	for k := n; k > lo; k-- {
+		if rs[k-1] == ' ' && rs[k] != ' ' {
+			return k
+		}
+	}
+	for k := n; k > lo; k-- {
+		if strings.ContainsRune(",;:)]}>-/.=&|+*", rs[k-1]) || strings.ContainsRune("([{<", rs[k]) {
+			return k
+		}
+	}
+	return n
 }
 
 func (lt *layouter) figure(f *doc.Figure, c blockCtx) []*vitem {

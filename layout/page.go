@@ -280,6 +280,11 @@ func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
 	}
 	tl.Runs = runs
 	p.Lines = append(p.Lines, tl)
+	for _, m := range sl.marks {
+		m.X += x
+		m.Y += base
+		p.Marks = append(p.Marks, m)
+	}
 	for _, l := range sl.links {
 		l.X += x
 		l.Y += base

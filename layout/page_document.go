@@ -18,9 +18,14 @@ type Document struct {
 
 // Page is one physical page.
 type Page struct {
-	Index  int    // 0-based position in the document
-	Folio  string // printed page number; "" on the cover and blank pages
-	Lines  []*TextLine
+	Index int    // 0-based position in the document
+	Folio string // printed page number; "" on the cover and blank pages
+	Lines []*TextLine
+	// Marks are glyphs that stand beside the text without being part of
+	// it, such as the arrow that starts a wrapped code line. A renderer
+	// draws them after the lines, so that text extraction does not read
+	// them inside a word broken at the wrap.
+	Marks  []Run
 	Rules  []Rule
 	Images []ImageBox
 	Links  []LinkRect

@@ -45,6 +45,9 @@ func (d *Document) Dump() string {
 				b.WriteByte('\n')
 			}
 		}
+		for _, r := range p.Marks {
+			fmt.Fprintf(&b, "  mark %s %s %s %s %q\n", pt(r.X), pt(r.Y), r.Face, pt(r.Size), r.Text)
+		}
 		for _, r := range p.Rules {
 			fmt.Fprintf(&b, "  rule %s %s %s %s\n", pt(r.X), pt(r.Y), pt(r.W), pt(r.H))
 		}

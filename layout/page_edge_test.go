@@ -90,3 +90,48 @@ func TestDeepAndWide(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeWrap: a code line too long for the measure wraps after a space
+// or punctuation rather than inside a word, every character is kept, and
+// each continuation line is indented and marked with an arrow that is not
+// part of its text.
+func TestCodeWrap(t *testing.T) {
+	src := "result := spreadsheet.Open(path, options, readOnly, withFormulas, withStyles, evaluateEverything, lazily)\n" +
+		"x\n" + strings.Repeat("abcdefghij", 30)
+	ed := &doc.Edition{Publication: "Code", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
+		{ID: "a", Source: "a.md", Title: "Code", Blocks: []doc.Block{&doc.CodeBlock{Text: src}}}}}}}
+	for cname, cfg := range map[string]layout.Config{"two": layout.DefaultConfig(), "one": a5()} {
+		d, _ := layoutOf(t, ed, cfg)
+		measure(t, "code/"+cname, d, cfg)
+		var got []string
+		marks := 0
+		for _, p := range d.Pages {
+			marks += len(p.Marks)
+			for _, l := range p.Lines {
+				if l.Kind == layout.KindCode {
+					for _, r := range l.Runs {
+						got = append(got, r.Text)
+					}
+				}
+			}
+		}
+		if len(got) < 4 {
+			t.Fatalf("%s: %d code lines %q, want wrapped lines", cname, len(got), got)
+		}
+		if marks != len(got)-3 {
+			t.Errorf("%s: %d continuation marks for %d lines of 3 source lines", cname, marks, len(got))
+		}
+		if j := strings.Join(got, ""); strings.ReplaceAll(j, " ", "") != strings.ReplaceAll(strings.ReplaceAll(src, "\n", ""), " ", "") {
+			t.Errorf("%s: code text %q, want %q", cname, j, src)
+		}
+		// the first source line wraps between words, not inside one
+		for i, l := range got {
+			if got[i+1] == "x" {
+				break
+			}
+			if last := l[len(l)-1]; last != ' ' && last != ',' && last != '.' && last != '(' {
+				t.Errorf("%s: code line %q ends inside a word", cname, l)
+			}
+		}
+	}
+}

@@ -238,6 +238,7 @@ type parSpec struct {
 // and baseline.
 type setLine struct {
 	runs    []Run
+	marks   []Run // drawn apart from the text (Page.Marks)
 	links   []LinkRect
 	anchors []string // ref anchors at this line
 	notes   []*doc.Note

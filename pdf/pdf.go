@@ -203,6 +203,11 @@ func (p *painter) registerFonts() error {
 				}
 			}
 		}
+		for _, r := range pg.Marks {
+			if r.Text != "" {
+				used[r.Face.Font(p.fs)] = true
+			}
+		}
 	}
 	for _, ft := range all {
 		if ft == nil {
@@ -370,6 +375,14 @@ func (p *painter) page(pg *layout.Page) error {
 				th := size / 18
 				f.Rect(r.X.Points()+b, r.Y.Points()+b-size*0.28, r.Width.Points(), th, "F")
 			}
+		}
+	}
+	// marks last: text extraction in content order then reads the
+	// lines whole
+	for _, r := range pg.Marks {
+		if r.Text != "" {
+			p.setFont(r.Face.Font(p.fs), r.Size.Points())
+			p.text(r.X.Points()+b, r.Y.Points()+b, r.Text)
 		}
 	}
 	p.flush()
