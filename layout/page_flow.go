@@ -56,6 +56,12 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 			st.nh += carry[k].h
 			k++
 		}
+		// the note lines obey the same rules as the text: no widow,
+		// orphan or hyphenated word across the break
+		for k > 1 && k < len(carry) && carry[k].noBreak {
+			k--
+			st.nh -= carry[k].h
+		}
 		f.notes = append(f.notes, carry[:k]...)
 		st.carry = carry[k:]
 	}
@@ -145,6 +151,9 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 			for k < len(nl) && kh+nl[k].h <= avail {
 				kh += nl[k].h
 				k++
+			}
+			for k > 0 && k < len(nl) && nl[k].noBreak {
+				k--
 			}
 			if k >= 2 || (k >= 1 && st.nBody == 0) {
 				take(it, fresh, nl, k, extraSep)

@@ -156,6 +156,21 @@ func measure(t *testing.T, name string, d *layout.Document, cfg layout.Config) {
 				t.Errorf("%s: page %d column %d ends with the heading %q", name, p.Index+1, c+1, text(l))
 			}
 		}
+		// TeX's \brokenpenalty: a word is not hyphenated across columns
+		// or pages, in the text or in a note continued overleaf
+		lastNote := map[int]*layout.TextLine{}
+		for _, l := range p.Lines {
+			if l.Column >= 0 && l.Kind == layout.KindNote {
+				lastNote[l.Column] = l
+			}
+		}
+		for _, m := range []map[int]*layout.TextLine{last, lastNote} {
+			for c, l := range m {
+				if l.Hyphenated {
+					t.Errorf("%s: page %d column %d ends with a hyphenated line %q", name, p.Index+1, c+1, text(l))
+				}
+			}
+		}
 	}
 	// Every line inside the text area (the running head above it), every
 	// column line inside its column.
