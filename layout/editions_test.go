@@ -2,6 +2,8 @@ package layout_test
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,4 +86,93 @@ func TestWorkersIdentical(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMeasurementsEditions lays out the real editions (the default one and,
+// when /work/shared/corpus is there, the corpus), in their own columns and
+// in one column, checks the typographic rules of measure and logs the
+// numbers: go test ./layout -run MeasurementsEditions -v.
+func TestMeasurementsEditions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole editions")
+	}
+	for _, e := range editions.Load(t, "..") {
+		one := e.Cfg
+		one.Columns = 1
+		for _, v := range []struct {
+			name string
+			cfg  layout.Config
+		}{{e.Name + "/" + fmt.Sprint(e.Cfg.Columns) + "col", e.Cfg}, {e.Name + "/1col", one}} {
+			if v.name == e.Name+"/1col" && e.Cfg.Columns == 1 {
+				continue
+			}
+			d, warns := layoutOf(t, e.Ed, v.cfg)
+			// 2% loose lines: the default edition's German article is not
+			// hyphenated (package hyph has no German patterns)
+			measureLoose(t, v.name, d, v.cfg, 2)
+			s := statsOf(d, v.cfg)
+			for _, w := range warns {
+				if strings.Contains(w, "set ragged right") {
+					s.ragged++
+				}
+			}
+			t.Logf("%s: %d lines, %d justified, %d overfull, %d widows, %d orphans, at most %d hyphenated lines in a row, "+
+				"inter-word space p50 %.3f em p99 %.3f em max %.3f em, %d lines beyond tolerance %d, %d ragged-right fallback paragraphs",
+				v.name, s.lines, s.justified, s.overfull, s.widows, s.orphans, s.maxHyph, s.p50, s.p99, s.maxSpace, s.beyond, v.cfg.Tolerance, s.ragged)
+			if s.overfull > 0 || s.widows > 0 || s.orphans > 0 || s.maxHyph > 2 {
+				t.Errorf("%s: hard limits broken: %d overfull, %d widows, %d orphans, %d hyphenated lines in a row", v.name, s.overfull, s.widows, s.orphans, s.maxHyph)
+			}
+		}
+	}
+}
+
+type editionStats struct {
+	lines, justified, overfull, widows, orphans, maxHyph, beyond, ragged int
+	p50, p99, maxSpace                                                   float64 // inter-word space of justified lines, in em of the line's type
+}
+
+func statsOf(d *layout.Document, cfg layout.Config) editionStats {
+	var s editionStats
+	var spaces []float64
+	limit := math.Cbrt(float64(cfg.Tolerance) / 100)
+	run, prevPar := 0, -1
+	for _, l := range d.Lines() {
+		if l.Kind == layout.KindFurniture {
+			continue
+		}
+		s.lines++
+		if l.Overfull {
+			s.overfull++
+		}
+		if l.Widow {
+			s.widows++
+		}
+		if l.Orphan {
+			s.orphans++
+		}
+		if l.Par != prevPar || !l.Hyphenated {
+			run = 0
+		}
+		prevPar = l.Par
+		if l.Hyphenated {
+			run++
+			s.maxHyph = max(s.maxHyph, run)
+		}
+		if l.Justified {
+			s.justified++
+			if l.Ratio > limit {
+				s.beyond++
+			}
+			if l.Space > 0 && len(l.Runs) > 0 {
+				spaces = append(spaces, l.Space.Points()/l.Runs[0].Size.Points())
+			}
+		}
+	}
+	if len(spaces) > 0 {
+		slices.Sort(spaces)
+		s.p50 = spaces[len(spaces)/2]
+		s.p99 = spaces[len(spaces)*99/100]
+		s.maxSpace = spaces[len(spaces)-1]
+	}
+	return s
 }

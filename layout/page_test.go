@@ -98,8 +98,14 @@ func firstDiff(a, b string) string {
 	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
 }
 
-// measure checks the typographic rules on a laid-out document.
+// measure checks the typographic rules on a laid-out document, allowing
+// 1% of the justified lines to be loose (set by the emergency pass).
 func measure(t *testing.T, name string, d *layout.Document, cfg layout.Config) {
+	measureLoose(t, name, d, cfg, 1)
+}
+
+// measureLoose is measure allowing loosePct percent of loose lines.
+func measureLoose(t *testing.T, name string, d *layout.Document, cfg layout.Config, loosePct int) {
 	maxRatio := math.Cbrt(float64(cfg.LooseTolerance) / 100)
 	var n, justified, loose, looseLines, hyph int
 	var sum float64
@@ -199,7 +205,7 @@ func measure(t *testing.T, name string, d *layout.Document, cfg layout.Config) {
 	}
 	t.Logf("%s: %d pages, %d lines, %d justified (mean ratio %.3f, %d beyond tolerance %d, %d set by the emergency pass beyond %d), %d hyphenated",
 		name, len(d.Pages), n, justified, sum/float64(max(1, justified)), loose, cfg.Tolerance, looseLines, cfg.LooseTolerance, hyph)
-	if looseLines*100 > justified {
+	if looseLines*100 > justified*loosePct {
 		t.Errorf("%s: %d of %d justified lines are loose", name, looseLines, justified)
 	}
 }
