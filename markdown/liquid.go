@@ -14,7 +14,7 @@ import (
 var (
 	liquidTag     = regexp.MustCompile(`(?s)\{%-?\s*(\w+)(.*?)-?%\}`)
 	liquidOutput  = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
-	brokenInclude = regexp.MustCompile(`(?m)^%\s*include\s[^%]*%\}`)
+	brokenInclude = regexp.MustCompile(`(?m)^%\s*include\s(?:[^%]|%[^}])*%\}`)
 	ialLine       = regexp.MustCompile(`^[ \t]*\{:[^}\n]*\}[ \t]*$`)
 	ialInline     = regexp.MustCompile(`\{:\s*[.#:][^}\n]*\}`)
 	extBlock      = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
