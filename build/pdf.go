@@ -54,6 +54,20 @@ func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
 		}
 		cfg.BodyLeading = cfg.BodySize * 5 / 4
 	}
+	if cfg.Columns == 1 {
+		// One column across a wide sheet makes lines too long to read:
+		// unless the manifest says otherwise, set a larger type and keep the
+		// measure near 75 characters.
+		if p.BodySize == "" {
+			cfg.BodySize, cfg.BodyLeading = 11*layout.Pt, 14*layout.Pt
+		}
+		if p.Margins == "" {
+			const measure = 140 * layout.Mm
+			if side := (cfg.TrimWidth - measure) / 2; side > cfg.MarginInner {
+				cfg.MarginInner, cfg.MarginOuter = side, side
+			}
+		}
+	}
 	cfg.CropMarks = p.CropMarks
 	cfg.PadToMultiple = p.PadToMultiple
 	if m.Language != "" {
