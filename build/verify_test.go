@@ -749,11 +749,14 @@ var (
 	liquidComment = regexp.MustCompile(`(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}`)
 	liquidHL      = regexp.MustCompile(`\{%-?\s*(end)?highlight\b[^%]*%\}`)
 	liquidInclude = regexp.MustCompile(`(?s)\{%-?\s*include\s(.*?)-?%\}`)
-	includeAttr   = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
-	liquidTagRe   = regexp.MustCompile(`(?s)\{%.*?%\}`)
-	liquidOut     = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
-	kramdownAttr  = regexp.MustCompile(`\{:[^}\n]*\}`)
-	kramdownExt   = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
+	// An include that lost its opening brace is mended, as the converter
+	// does (with a warning), rather than printed.
+	bracelessInclude = regexp.MustCompile(`(?m)^%\s*include\s(?:[^%]|%[^}])*%\}`)
+	includeAttr      = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	liquidTagRe      = regexp.MustCompile(`(?s)\{%.*?%\}`)
+	liquidOut        = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	kramdownAttr     = regexp.MustCompile(`\{:[^}\n]*\}`)
+	kramdownExt      = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
 )
 
 // stripTemplating removes Liquid tags and outputs and kramdown attribute
@@ -776,6 +779,7 @@ func stripTemplating(src string) string {
 func stripMarkup(src string) string {
 	src = liquidComment.ReplaceAllString(src, "")
 	src = liquidHL.ReplaceAllString(src, "\n```\n")
+	src = bracelessInclude.ReplaceAllStringFunc(src, func(m string) string { return "{" + m })
 	src = liquidInclude.ReplaceAllStringFunc(src, includeText)
 	src = liquidTagRe.ReplaceAllString(src, "")
 	src = liquidOut.ReplaceAllString(src, "")
