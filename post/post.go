@@ -349,8 +349,12 @@ func (p *Post) fallbacks(log *diag.Log) {
 	if p.Title != "" {
 		return
 	}
-	if m := atxTitle.FindSubmatchIndex(p.Body); m != nil {
-		p.Title = strings.TrimSpace(string(p.Body[m[2]:m[3]]))
+	for _, m := range atxTitle.FindAllSubmatchIndex(p.Body, -1) {
+		t := strings.TrimSpace(strings.Trim(string(p.Body[m[2]:m[3]]), "#"))
+		if t == "" {
+			continue
+		}
+		p.Title = t
 		line := bytes.Count(p.Body[:m[0]], []byte("\n")) + 1 + p.BodyLine
 		log.Warnf(p.Path, line, "no title in front matter; using the first heading %q", p.Title)
 		return
