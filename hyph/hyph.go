@@ -1,8 +1,10 @@
 // Package hyph finds hyphenation points in words with Liang's algorithm
 // (F. M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983) and the
-// en-US patterns of the hyphen package (hyph_en_US.dic, see README.md),
-// applied as github.com/speedata/hyphenation applies them (its tests check
-// that the two agree) but without allocating per word.
+// en-US and de patterns of the hyphen package (hyph_en_US.dic and
+// hyph_de_DE.dic, see README.md), applied as github.com/speedata/hyphenation
+// applies them (its tests check that the two agree) but without allocating
+// per word. The German file has two levels, compound boundaries and
+// syllables, combined as libhyphen combines them.
 package hyph
 
 import (
@@ -16,7 +18,8 @@ import (
 
 // Minimum letters before and after a hyphen, TeX's \lefthyphenmin and
 // \righthyphenmin for English (also the LEFTHYPHENMIN and RIGHTHYPHENMIN of
-// the pattern file's header).
+// the pattern file's header). Other languages take theirs from their
+// pattern file, 2 and 2 when it gives none.
 const (
 	LeftMin  = 2
 	RightMin = 3
@@ -29,11 +32,29 @@ const (
 //go:embed hyph_en_US.pat
 var enUSPatterns string
 
-// patterns parses each pattern set once; the parsed patterns are only read
-// afterwards, so Hyphenators share them.
-var patterns = map[string]func() (*liang, error){
-	"en-US": sync.OnceValues(func() (*liang, error) {
-		return parseLiang(strings.NewReader(enUSPatterns))
+// dePatterns is hyph_de_DE.dic in UTF-8 without its character set line
+// and its comment header.
+//
+//go:embed hyph_de.pat
+var dePatterns string
+
+// patternSets parses each pattern set once, on first use; the parsed
+// patterns are only read afterwards, so Hyphenators share them.
+var patternSets = map[string]func() (*patterns, error){
+	"en-US": sync.OnceValues(func() (*patterns, error) {
+		l, err := parseLiang(strings.NewReader(enUSPatterns))
+		if err != nil {
+			return nil, err
+		}
+		return &patterns{syllable: l, leftMin: LeftMin, rightMin: RightMin}, nil
+	}),
+	"de": sync.OnceValues(func() (*patterns, error) {
+		p, err := parseDic(strings.NewReader(dePatterns), 2, 2)
+		if err != nil {
+			return nil, err
+		}
+		p.vowelSyllables = true
+		return p, nil
 	}),
 }
 
@@ -42,24 +63,29 @@ var patterns = map[string]func() (*liang, error){
 // about: an edition repeats its words, and goroutines setting different
 // articles share what each has found.
 type Hyphenator struct {
-	lang  *liang
+	lang  *patterns
 	cache sync.Map // word → []int
 }
 
 // New returns a Hyphenator for a BCP 47 language tag. All English tags
-// ("en", "en-US", "en-GB", …) use the en-US patterns; other languages give
-// an error, so that callers can warn and set the text unhyphenated. Only
-// the first call parses the patterns.
+// ("en", "en-US", "en-GB", …) use the en-US patterns, all German ones
+// ("de", "de-DE", "de-AT", "de-CH", …) the German patterns of the reformed
+// spelling (Swiss German differs in spelling, ss for ß, not in where words
+// break); other languages give an error, so that callers can warn and set
+// the text unhyphenated. Only the first call for a language parses its
+// patterns.
 func New(lang string) (*Hyphenator, error) {
 	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
 	var set string
 	switch {
 	case tag == "en" || strings.HasPrefix(tag, "en-"):
 		set = "en-US"
+	case tag == "de" || strings.HasPrefix(tag, "de-"):
+		set = "de"
 	default:
 		return nil, fmt.Errorf("no hyphenation patterns for language %q", lang)
 	}
-	l, err := patterns[set]()
+	l, err := patternSets[set]()
 	if err != nil {
 		return nil, fmt.Errorf("hyphenation patterns %s: %w", set, err)
 	}
@@ -80,8 +106,9 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' }
 //
 // Leading and trailing punctuation ("(revolution," or “bureaucracy”) is
 // ignored, and the letter run between is hyphenated; straight and curly
-// apostrophes are letters for the patterns. At least LeftMin letters stay
-// before a hyphen and RightMin after it. Words shorter than MinLetters
+// apostrophes are letters for the patterns. At least the language's
+// minimum of letters (LeftMin and RightMin for English) stay before and
+// after a hyphen. Words shorter than MinLetters
 // letters, words containing digits or other non-letters inside, and
 // all-capital words (acronyms such as NATO) get no hyphens. A word that
 // already contains hyphens ("well-known") may break only after them: the
@@ -158,9 +185,9 @@ func (h *Hyphenator) hyphenate(word string) []int {
 	n := len(runes)
 	var out []int
 	var pbuf [maxRunes]int
-	for _, i := range h.lang.hyphenate(runes, pbuf[:0]) {
+	for _, i := range h.lang.breaks(runes, 0, true, true, pbuf[:0]) {
 		// i runes stay before the hyphen.
-		if i < LeftMin || n-i < RightMin || i >= n {
+		if i < h.lang.leftMin || n-i < h.lang.rightMin || i >= n {
 			continue
 		}
 		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || unicode.Is(unicode.Mn, runes[i]) {

@@ -1,9 +1,12 @@
 package hyph
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -139,7 +142,12 @@ func TestNew(t *testing.T) {
 			t.Errorf("New(%q) = %v, %v", lang, h, err)
 		}
 	}
-	for _, lang := range []string{"", "de", "fr-FR", "eng", "english"} {
+	for _, lang := range []string{"de", "de-DE", "de-AT", "de-CH", "DE_de"} {
+		if h, err := New(lang); err != nil || h == nil || h.lang.compound == nil {
+			t.Errorf("New(%q) = %v, %v; want the German patterns", lang, h, err)
+		}
+	}
+	for _, lang := range []string{"", "fr-FR", "eng", "english", "deu", "dk"} {
 		if h, err := New(lang); err == nil || h != nil {
 			t.Errorf("New(%q) = %v, %v; want an error", lang, h, err)
 		}
@@ -151,6 +159,116 @@ func TestNew(t *testing.T) {
 	var nilH *Hyphenator
 	if got := nilH.Hyphenate("hyphenation"); got != nil {
 		t.Errorf("nil Hyphenator gave %v", got)
+	}
+}
+
+func newDE(t testing.TB) *Hyphenator {
+	t.Helper()
+	h, err := New("de-DE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestHyphenateGerman(t *testing.T) {
+	h := newDE(t)
+	// What the patterns give, checked against the Duden's division
+	// (new spelling): compound boundaries from the first level, syllables
+	// within the parts from the second.
+	tests := []struct{ word, want string }{
+		{"Novemberrevolution", "No-vem-ber-re-vo-lu-ti-on"},
+		{"Arbeiterklasse", "Ar-bei-ter-klas-se"},
+		{"Gewerkschaften", "Ge-werk-schaf-ten"},
+		{"Zusammenhang", "Zu-sam-men-hang"},
+		{"Sozialdemokratie", "So-zi-al-de-mo-kra-tie"},
+		{"Waffenstillstand", "Waf-fen-still-stand"},
+		{"Reichskanzler", "Reichs-kanz-ler"},
+		{"Räterepublik", "Rä-te-re-pu-blik"},
+		{"Matrosenaufstand", "Ma-tro-sen-auf-stand"},
+		{"Donaudampfschifffahrtsgesellschaft", "Do-nau-dampf-schiff-fahrts-ge-sell-schaft"},
+		{"Reichsrätekongress", "Reichs-rä-te-kon-gress"},
+		{"Frauenwahlrecht", "Frau-en-wahl-recht"},
+
+		// Umlauts, ß, capital umlauts.
+		{"Größenordnung", "Grö-ßen-ord-nung"},
+		{"außerordentlich", "au-ßer-or-dent-lich"},
+		{"Straße", "Stra-ße"},
+		{"Mäßigung", "Mä-ßi-gung"},
+		{"Eröffnung", "Er-öff-nung"},
+		{"Übergangsregierung", "Über-gangs-re-gie-rung"}, // not "Überg-ang" ("berg1an")
+		{"ÜBERGANG", "ÜBERGANG"},                         // all capitals: an acronym
+
+		// ck stays together; no part without a vowel ("a1r", "r1l").
+		{"Bäckerei", "Bä-cke-rei"},
+		{"Brückner", "Brück-ner"},
+		{"Parlament", "Par-la-ment"},
+
+		// Left and right minimum 2; existing hyphens and quotes as in English.
+		{"Abend", "Abend"},
+		{"Ofen", "Ofen"},
+		{"Frauen", "Frau-en"},
+		{"Garde-Kavallerie", "Garde--Kavallerie"},
+		{"„Ordnung“", "„Ord-nung“"},
+		{"Arbeiter-", "Ar-bei-ter-"},
+	}
+	for _, tt := range tests {
+		got := h.Hyphenate(tt.word)
+		if s := show(tt.word, got); s != tt.want {
+			t.Errorf("Hyphenate(%q) = %v (%s), want %s", tt.word, got, s, tt.want)
+		}
+	}
+}
+
+// TestHyphenateGermanPost checks the minimums and the offsets on every
+// word of the German post.
+func TestHyphenateGermanPost(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "posts", "2026-11-09-novemberrevolution.md"))
+	if err != nil {
+		t.Skip(err)
+	}
+	h := newDE(t)
+	n := 0
+	for _, w := range strings.Fields(string(b)) {
+		prev := 0
+		for _, off := range h.Hyphenate(w) {
+			if off <= prev || off >= len(w) || !utf8.RuneStart(w[off]) {
+				t.Fatalf("%q: bad offsets %v", w, h.Hyphenate(w))
+			}
+			if strings.ContainsFunc(w, isHyphen) {
+				continue
+			}
+			left := strings.TrimLeftFunc(w[:off], func(r rune) bool { return !unicode.IsLetter(r) })
+			right := strings.TrimRightFunc(w[off:], func(r rune) bool { return !unicode.IsLetter(r) })
+			if utf8.RuneCountInString(left) < 2 || utf8.RuneCountInString(right) < 2 {
+				t.Errorf("%q: hyphen at %d leaves %q and %q", w, off, left, right)
+			}
+			prev = off
+			n++
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d hyphens in the German post", n)
+	}
+}
+
+func TestParseDic(t *testing.T) {
+	p, err := parseDic(strings.NewReader("% comment\nLEFTHYPHENMIN 3\nRIGHTHYPHENMIN 4\nCOMPOUNDLEFTHYPHENMIN 2\nCOMPOUNDRIGHTHYPHENMIN 3\n# comment\nNOHYPHEN -,'\nab1cd\nNEXTLEVEL\n1b1 1c1\n"), 2, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.leftMin != 3 || p.rightMin != 4 || p.compoundLeftMin != 2 || p.compoundRightMin != 3 || p.compound == nil || p.syllable == nil {
+		t.Errorf("parseDic = %+v", p)
+	}
+	if _, err := parseDic(strings.NewReader("LEFTHYPHENMIN x\n"), 2, 2); err == nil {
+		t.Error("LEFTHYPHENMIN x: no error")
+	}
+	if _, err := parseDic(strings.NewReader("NEXTLEVEL\nNEXTLEVEL\n"), 2, 2); err == nil {
+		t.Error("two NEXTLEVELs: no error")
+	}
+	p, err = parseDic(strings.NewReader("a1b\n"), 2, 2)
+	if err != nil || p.compound != nil || p.leftMin != 2 || p.rightMin != 2 {
+		t.Errorf("one level: %+v, %v", p, err)
 	}
 }
 

@@ -51,10 +51,11 @@ func TestLiangMatchesSpeedata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := patterns["en-US"]()
+	p, err := patternSets["en-US"]()
 	if err != nil {
 		t.Fatal(err)
 	}
+	l := p.syllable
 	words := testWords(t)
 	words = append(words, "a", "ab", strings.Repeat("hyphenation", 10), "ﬁnancial", "naïve", "don't")
 	bad := 0

@@ -48,8 +48,8 @@ func TestWorkersIdentical(t *testing.T) {
 	}
 	once := &doc.Edition{Publication: "Once", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
 		art("a", "en", "Waving 👋 hello to everybody in the neighbourhood assemblies."),
-		art("b", "de", "Die Arbeiterräte 👋 und die Gewerkschaftsbewegung."),
-		art("c", "de", "Noch einmal 👋 die Gewerkschaftsbewegung ⇆ der Arbeiterräte."),
+		art("b", "nl", "De arbeidersraden 👋 en de vakbondsbeweging."),
+		art("c", "nl", "Nog eens 👋 de vakbondsbeweging ⇆ de arbeidersraden."),
 		art("d", "fr", "Les conseils ouvriers ⇆ et la grève générale."),
 	}}}}
 	eds := []editions.Edition{
