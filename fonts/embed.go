@@ -18,3 +18,13 @@ var (
 	//go:embed LiberationMono-Regular.ttf
 	monoRegular []byte
 )
+
+// The fallback faces: DejaVu Sans 2.37 from github.com/go-fonts/dejavu
+// v0.3.2, Bitstream Vera and Arev licences (see README.md and
+// LICENSE-DejaVu.txt).
+var (
+	//go:embed DejaVuSans.ttf
+	fallbackRegular []byte
+	//go:embed DejaVuSans-Bold.ttf
+	fallbackBold []byte
+)

@@ -214,6 +214,11 @@ type Set struct {
 	Display *Font
 	// Mono sets code: Liberation Mono Regular by default.
 	Mono *Font
+	// Fallback draws the runes the face of a run lacks (arrows, stars,
+	// mathematical symbols, rarer Greek and Cyrillic): DejaVu Sans by
+	// default. FallbackBold does so for the bold faces and the display
+	// face. Either may be nil: the runes are then printed as '?'.
+	Fallback, FallbackBold *Font
 }
 
 var defaultSet = sync.OnceValue(func() *Set {
@@ -233,8 +238,10 @@ var defaultSet = sync.OnceValue(func() *Set {
 			Bold:       must("LiberationSerif-Bold", serifBold),
 			BoldItalic: must("LiberationSerif-BoldItalic", serifBoldItalic),
 		},
-		Display: must("LiberationSans-Bold", sansBold),
-		Mono:    must("LiberationMono-Regular", monoRegular),
+		Display:      must("LiberationSans-Bold", sansBold),
+		Mono:         must("LiberationMono-Regular", monoRegular),
+		Fallback:     must("DejaVuSans", fallbackRegular),
+		FallbackBold: must("DejaVuSans-Bold", fallbackBold),
 	}
 })
 

@@ -9,7 +9,7 @@ import (
 
 func defaultFonts() []*Font {
 	set := Default()
-	return []*Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono}
+	return []*Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono, set.Fallback, set.FallbackBold}
 }
 
 func TestDefault(t *testing.T) {
@@ -20,6 +20,7 @@ func TestDefault(t *testing.T) {
 	want := []string{
 		"LiberationSerif-Regular", "LiberationSerif-Italic", "LiberationSerif-Bold",
 		"LiberationSerif-BoldItalic", "LiberationSans-Bold", "LiberationMono-Regular",
+		"DejaVuSans", "DejaVuSans-Bold",
 	}
 	for i, f := range defaultFonts() {
 		if f.Name != want[i] {
@@ -28,7 +29,9 @@ func TestDefault(t *testing.T) {
 		if f.UnitsPerEm() != 2048 {
 			t.Errorf("%s: %d units per em, want 2048", f.Name, f.UnitsPerEm())
 		}
-		if !(f.Ascent() > f.CapHeight() && f.CapHeight() > f.XHeight() && f.XHeight() > 0 && f.Descent() < 0) {
+		// DejaVu's OS/2 table is older than version 2: fpdf takes the
+		// ascent for the cap height.
+		if !(f.Ascent() >= f.CapHeight() && f.CapHeight() > f.XHeight() && f.XHeight() > 0 && f.Descent() < 0) {
 			t.Errorf("%s: implausible ascent %d, cap height %d, x-height %d, descent %d",
 				f.Name, f.Ascent(), f.CapHeight(), f.XHeight(), f.Descent())
 		}
@@ -36,6 +39,22 @@ func TestDefault(t *testing.T) {
 	for s, f := range map[Style]*Font{Regular: set.Text.Regular, Italic: set.Text.Italic, Bold: set.Text.Bold, BoldItalic: set.Text.BoldItalic, 42: set.Text.Regular} {
 		if got := set.Text.Face(s); got != f {
 			t.Errorf("Face(%v) = %s, want %s", s, got.Name, f.Name)
+		}
+	}
+}
+
+// TestFallbackCovers checks that the fallback faces have what the text
+// faces lack: symbols, arrows, mathematics.
+func TestFallbackCovers(t *testing.T) {
+	set := Default()
+	for _, r := range "⇆★⊂⟶☭" {
+		if set.Text.Regular.Has(r) {
+			t.Errorf("%s has %q: pick another test rune", set.Text.Regular.Name, r)
+		}
+		for _, f := range []*Font{set.Fallback, set.FallbackBold} {
+			if !f.Has(r) {
+				t.Errorf("%s lacks %q", f.Name, r)
+			}
 		}
 	}
 }
@@ -252,8 +271,7 @@ func BenchmarkWidth(b *testing.B) {
 }
 
 func TestMaxWidth(t *testing.T) {
-	set := Default()
-	for _, f := range []*Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono} {
+	for _, f := range defaultFonts() {
 		m, widest := 0, rune(0)
 		for r := rune(0); r < 1<<16; r++ {
 			if w := f.Width(r); w > m {

@@ -49,8 +49,8 @@ func TestWorkersIdentical(t *testing.T) {
 	once := &doc.Edition{Publication: "Once", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
 		art("a", "en", "Waving 👋 hello to everybody in the neighbourhood assemblies."),
 		art("b", "nl", "De arbeidersraden 👋 en de vakbondsbeweging."),
-		art("c", "nl", "Nog eens 👋 de vakbondsbeweging ⇆ de arbeidersraden."),
-		art("d", "fr", "Les conseils ouvriers ⇆ et la grève générale."),
+		art("c", "nl", "Nog eens 👋 de vakbondsbeweging 🔥 de arbeidersraden."),
+		art("d", "fr", "Les conseils ouvriers ⇆ et la grève générale."), // ⇆: in the fallback face
 	}}}}
 	eds := []editions.Edition{
 		{Name: "big", Ed: layouttest.Big(6000, 5), Cfg: layout.DefaultConfig()},

@@ -114,6 +114,7 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 		lt.runningHead(p, heads[i])
 	}
 	markWidows(d)
+	lt.splitFallback(d)
 	return d, nil
 }
 

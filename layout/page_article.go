@@ -203,7 +203,7 @@ func (lt *layouter) front() {
 		name = ed.Title
 	}
 	disp := style{face: Face{Kind: DisplayFace}}
-	nw := Length(lt.fs.Display.StringWidth(lt.clean(name, disp.face)))
+	nw := Length(lt.ems(lt.clean(name, disp.face), disp.face))
 	size := cfg.TrimHeight / 14
 	if nw > 0 {
 		size = min(size, Length(int64(w)*1000/int64(nw))*96/100)

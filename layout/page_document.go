@@ -100,6 +100,9 @@ const (
 	TextFace FaceKind = iota
 	DisplayFace
 	MonoFace
+	// FallbackFace draws runes the other faces lack (fonts.Set.Fallback;
+	// FallbackBold when Style is Bold).
+	FallbackFace
 )
 
 // Face names one font of a fonts.Set.
@@ -115,6 +118,11 @@ func (f Face) Font(fs *fonts.Set) *fonts.Font {
 		return fs.Display
 	case MonoFace:
 		return fs.Mono
+	case FallbackFace:
+		if f.Style == fonts.Bold {
+			return fs.FallbackBold
+		}
+		return fs.Fallback
 	}
 	return fs.Text.Face(f.Style)
 }
@@ -125,6 +133,11 @@ func (f Face) String() string {
 		return "display"
 	case MonoFace:
 		return "mono"
+	case FallbackFace:
+		if f.Style == fonts.Bold {
+			return "fallback-bold"
+		}
+		return "fallback"
 	}
 	switch f.Style {
 	case fonts.Italic:

@@ -135,3 +135,67 @@ func TestCodeWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackGlyphs: runes the text face lacks are set in the fallback
+// face, in runs of their own and measured in it; only a rune no face has
+// is printed as '?' with a warning.
+func TestFallbackGlyphs(t *testing.T) {
+	T, P := layouttest.T, layouttest.P
+	B := func(s string) doc.Inline { return &doc.Strong{Inlines: []doc.Inline{T(s)}} }
+	ed := &doc.Edition{Publication: "Fallback", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{{
+		ID: "a", Source: "a.md", Title: "Arrows ★ stars", Language: "en",
+		Blocks: []doc.Block{
+			P(T("Data ⇆ labour ★ sums ∑ and 🔥 fire.")),
+			P(B("Bold ⇆ arrow")),
+		},
+	}}}}}
+	fs := fonts.Default()
+	var warns []string
+	d, err := layout.Layout(ed, fs, layout.DefaultConfig(), func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "'🔥'") {
+		t.Errorf("warnings %q, want one, for '🔥'", warns)
+	}
+	got := map[string]bool{} // text and face of the fallback runs
+	var text strings.Builder
+	for _, pg := range d.Pages {
+		for _, ln := range pg.Lines {
+			for i, r := range ln.Runs {
+				text.WriteString(r.Text)
+				if r.Face.Kind == layout.FallbackFace {
+					got[r.Text+" "+r.Face.String()] = true
+				} else {
+					for _, c := range r.Text {
+						if !r.Face.Font(fs).Has(c) && c != ' ' {
+							t.Errorf("run %q in %s: no glyph for %q", r.Text, r.Face, c)
+						}
+					}
+				}
+				if i > 0 && ln.Runs[i-1].Y == r.Y && r.X < ln.Runs[i-1].X+ln.Runs[i-1].Width-layout.SP*8 {
+					t.Errorf("run %q overlaps %q", r.Text, ln.Runs[i-1].Text)
+				}
+				if want := layout.Length(r.Face.Font(fs).StringWidth(r.Text)) * r.Size / 1000; r.Width != want {
+					t.Errorf("run %q in %s: width %v, measured %v", r.Text, r.Face, r.Width, want)
+				}
+			}
+		}
+	}
+	// Regular in the body, bold in the bold text and the (bold sans)
+	// title.
+	for _, want := range []string{"⇆ fallback", "★ fallback", "⇆ fallback-bold", "★ fallback-bold"} {
+		if !got[want] {
+			t.Errorf("no fallback run %q in %v", want, got)
+		}
+	}
+	if got["∑ fallback"] {
+		t.Error("∑ is in Liberation Serif: no fallback needed")
+	}
+	if !strings.Contains(text.String(), "∑") || !strings.Contains(text.String(), "?") {
+		t.Errorf("text %q: want ∑ kept and 🔥 as ?", text.String())
+	}
+	if !strings.Contains(d.Dump(), " fallback-bold ") {
+		t.Error("no bold fallback run in the dump")
+	}
+}

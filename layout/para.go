@@ -165,16 +165,112 @@ func plainText(inl []doc.Inline) string {
 
 // width measures s in style st.
 func (lt *layouter) width(s string, st style) Length {
-	return Length(st.face.Font(lt.fs).StringWidth(s)) * st.size / 1000
+	return Length(lt.ems(s, st.face)) * st.size / 1000
+}
+
+// ems measures s in face f in 1/1000 em, the runes f lacks in the
+// fallback face that will draw them (see splitFallback).
+func (lt *layouter) ems(s string, f Face) int {
+	font := f.Font(lt.fs)
+	fb := lt.fallback(f)
+	if fb == nil {
+		return font.StringWidth(s)
+	}
+	w := 0
+	for _, r := range s {
+		if !font.Has(r) && fb.Has(r) {
+			w += fb.Width(r)
+		} else {
+			w += font.Width(r)
+		}
+	}
+	return w
+}
+
+// fallbackFace returns the face that draws the runes f lacks: the bold
+// fallback for bold text and the (bold) display face, the regular one
+// for the others.
+func fallbackFace(f Face) Face {
+	if f.Kind == DisplayFace || f.Kind == TextFace && (f.Style == fonts.Bold || f.Style == fonts.BoldItalic) {
+		return Face{Kind: FallbackFace, Style: fonts.Bold}
+	}
+	return Face{Kind: FallbackFace}
+}
+
+// fallback returns the font of fallbackFace(f), nil if the set has none
+// or f is a fallback face itself.
+func (lt *layouter) fallback(f Face) *fonts.Font {
+	if f.Kind == FallbackFace {
+		return nil
+	}
+	return fallbackFace(f).Font(lt.fs)
+}
+
+// splitFallback cuts every run at the runes its face lacks and the
+// fallback face has, which clean kept and ems measured in the fallback,
+// so that those runes are drawn in the fallback face. The pieces' widths
+// sum to the run's up to rounding.
+func (lt *layouter) splitFallback(d *Document) {
+	split := func(runs []Run) []Run {
+		var out []Run
+		for i, r := range runs {
+			font, fb := r.Face.Font(lt.fs), lt.fallback(r.Face)
+			need := fb != nil && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
+			if !need {
+				if out != nil {
+					out = append(out, r)
+				}
+				continue
+			}
+			if out == nil {
+				out = append(make([]Run, 0, len(runs)+2), runs[:i]...)
+			}
+			x, from, inFB := r.X, 0, false
+			emit := func(to int) {
+				if to == from {
+					return
+				}
+				part := r
+				if inFB {
+					part.Face = fallbackFace(r.Face)
+				}
+				part.Text = r.Text[from:to]
+				part.X = x
+				part.Width = lt.width(part.Text, style{face: r.Face, size: r.Size})
+				x += part.Width
+				out = append(out, part)
+				from = to
+			}
+			for j, c := range r.Text {
+				if fbRune := !font.Has(c) && fb.Has(c); fbRune != inFB {
+					emit(j)
+					inFB = fbRune
+				}
+			}
+			emit(len(r.Text))
+		}
+		if out == nil {
+			return runs
+		}
+		return out
+	}
+	for _, pg := range d.Pages {
+		for _, ln := range pg.Lines {
+			ln.Runs = split(ln.Runs)
+		}
+		pg.Marks = split(pg.Marks)
+	}
 }
 
 // clean replaces runes the face cannot draw: first by a close substitute,
-// else by '?', warning once per rune.
+// else keeps them for the fallback face if that has them (splitFallback
+// gives them their own runs), else by '?', warning once per rune.
 func (lt *layouter) clean(s string, f Face) string {
 	font := f.Font(lt.fs)
+	fb := lt.fallback(f)
 	ok := true
 	for _, r := range s {
-		if !font.Has(r) && r != ' ' {
+		if !font.Has(r) && r != ' ' && !fallbackHas(fb, r) {
 			ok = false
 			break
 		}
@@ -196,6 +292,10 @@ func (lt *layouter) clean(s string, f Face) string {
 				b.WriteString(sub)
 				continue
 			}
+			if fallbackHas(fb, r) {
+				b.WriteRune(r)
+				continue
+			}
 			if key := "glyph " + string(r); !lt.warned[key] {
 				lt.warnOnce(key, lt.source, "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
 			}
@@ -203,6 +303,13 @@ func (lt *layouter) clean(s string, f Face) string {
 		}
 	}
 	return b.String()
+}
+
+// fallbackHas reports whether clean keeps r for the fallback face fb:
+// fb has it and it is no space, control or invisible character, which
+// clean turns into a space or drops whatever the fonts have.
+func fallbackHas(fb *fonts.Font, r rune) bool {
+	return fb != nil && fb.Has(r) && !unicode.IsSpace(r) && !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
 }
 
 var substitutes = map[rune]string{
@@ -417,7 +524,11 @@ func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]Item, []boxData) {
 
 // runeWidth is lt.width(string(r), st) without making the string.
 func (lt *layouter) runeWidth(r rune, st style) Length {
-	return Length(st.face.Font(lt.fs).Width(r)) * st.size / 1000
+	font := st.face.Font(lt.fs)
+	if fb := lt.fallback(st.face); fb != nil && !font.Has(r) && fb.Has(r) {
+		return Length(fb.Width(r)) * st.size / 1000
+	}
+	return Length(font.Width(r)) * st.size / 1000
 }
 
 // addWord adds the boxes and in-word penalties of one word.
@@ -519,7 +630,11 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 	limit := spec.width - spec.indent - 2*Pt
 	bound := Length(0)
 	for _, s := range spans {
-		bound += Length(s.end-s.start) * (Length(s.p.st.face.Font(lt.fs).MaxWidth()) * s.p.st.size / 1000)
+		maxW := s.p.st.face.Font(lt.fs).MaxWidth()
+		if fb := lt.fallback(s.p.st.face); fb != nil {
+			maxW = max(maxW, fb.MaxWidth())
+		}
+		bound += Length(s.end-s.start) * (Length(maxW) * s.p.st.size / 1000)
 	}
 	if bound > limit {
 		lt.emergencyBreaks(w, full, spans, bp, limit, inRef)

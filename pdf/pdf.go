@@ -191,6 +191,13 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 func (p *painter) registerFonts() error {
 	p.fonts = map[*fonts.Font]string{}
 	all := []*fonts.Font{p.fs.Text.Regular, p.fs.Text.Italic, p.fs.Text.Bold, p.fs.Text.BoldItalic, p.fs.Display, p.fs.Mono}
+	// The fallback faces are optional and, like the others, embedded
+	// only when a run uses them.
+	for _, ft := range []*fonts.Font{p.fs.Fallback, p.fs.FallbackBold} {
+		if ft != nil {
+			all = append(all, ft)
+		}
+	}
 	used := map[*fonts.Font]bool{}
 	if len(p.d.Outline) > 0 {
 		used[p.fs.Text.Regular] = true

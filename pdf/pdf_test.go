@@ -371,3 +371,49 @@ func TestPlainPNG(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackFont: the fallback face is embedded when a run uses it, and
+// only then, and the runes it draws are in the text; builds stay identical.
+func TestFallbackFont(t *testing.T) {
+	pdffonts := needTool(t, "pdffonts")
+	pdftotext := needTool(t, "pdftotext")
+	T, P := layouttest.T, layouttest.P
+	ed := func(text string) *doc.Edition {
+		return &doc.Edition{Publication: "Fallback", Language: "en", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Sections: []*doc.Section{{Articles: []*doc.Article{{
+			ID: "a", Source: "a.md", Title: "Symbols", Language: "en",
+			Blocks: []doc.Block{P(T(text))},
+		}}}}}
+	}
+	for _, tt := range []struct {
+		text     string
+		fallback bool
+	}{
+		{"Data ⇆ labour ★ sums ∑ in the text.", true},
+		{"Data and labour, sums ∑ in the text.", false},
+	} {
+		b := build(t, ed(tt.text), layout.DefaultConfig())
+		if again := build(t, ed(tt.text), layout.DefaultConfig()); !bytes.Equal(b, again) {
+			t.Errorf("%q: two builds differ", tt.text)
+		}
+		p := writeTemp(t, "fallback.pdf", b)
+		out, err := exec.Command(pdffonts, p).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdffonts: %v\n%s", err, out)
+		}
+		if got := strings.Contains(string(out), "DejaVuSans"); got != tt.fallback {
+			t.Errorf("%q: DejaVuSans embedded %v, want %v:\n%s", tt.text, got, tt.fallback, out)
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.Contains(l, "DejaVuSans") && !regexp.MustCompile(`yes\s+yes\s+yes`).MatchString(l) {
+				t.Errorf("fallback not embedded, subset, with a ToUnicode map: %q", l)
+			}
+		}
+		txt, err := exec.Command(pdftotext, "-enc", "UTF-8", p, "-").CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdftotext: %v\n%s", err, txt)
+		}
+		if s := strings.Join(strings.Fields(string(txt)), " "); !strings.Contains(s, tt.text) {
+			t.Errorf("pdftotext: %q not in %q", tt.text, s)
+		}
+	}
+}
