@@ -1,13 +1,14 @@
 package hyph
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // liang holds parsed Liang patterns (Liang 1983, ch. 2) in a trie and
@@ -17,20 +18,42 @@ import (
 // goroutines.
 type liang struct {
 	// The trie is over the UTF-8 bytes of the patterns' letters (dots
-	// included), in a dense table: next[n*classes+class[b]] is -1 if node
-	// n has no child by byte b, else the child's number times two, plus
-	// one if a pattern with a nonzero priority ends there. Node 0 is the
-	// root. Bytes that occur in no pattern are class 0, which leads
-	// nowhere. (A pattern of no letters, at the root, would never apply:
-	// patterns apply from two letters on.)
+	// included), stored compactly (a German compound list has ~10⁶ nodes,
+	// too many for a dense table): the children of node n are
+	// edges[start[n]:start[n+1]], each a byte class and a value that is
+	// the child's number times two, plus one if a pattern with a nonzero
+	// priority ends there. Node 0 is the root, whose children are also in
+	// the dense root table (-1 for none). Bytes that occur in no pattern
+	// are class 0, which leads nowhere. (A pattern of no letters, at the
+	// root, would never apply: patterns apply from two letters on.)
 	class   [256]uint8
 	classes int
-	next    []int32
+	root    [256]int32
+	start   []int32
+	edges   []edge
 	// The nonzero priorities of the pattern ending at node n are
 	// prio[first[n]:first[n+1]]: pairs of an offset in the pattern and
 	// a priority.
 	first []int32
 	prio  []prioAt
+}
+
+type edge struct {
+	class uint8
+	next  int32
+}
+
+// step follows the edge of class c from node, or returns -1.
+func (l *liang) step(node int32, c uint8) int32 {
+	if node == 0 {
+		return l.root[c]
+	}
+	for _, e := range l.edges[l.start[node]:l.start[node+1]] {
+		if e.class == c {
+			return e.next
+		}
+	}
+	return -1
 }
 
 type prioAt struct{ at, p uint8 }
@@ -45,41 +68,48 @@ func parseLiang(r io.Reader) (*liang, error) {
 		letters string
 		prio    []byte
 	}
-	var pats []pattern
-	s := bufio.NewScanner(r)
-	s.Split(bufio.ScanWords)
-	var wordpart []byte
-	for s.Scan() {
-		wordpart = wordpart[:0]
-		var pat []byte
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	// Letters and priorities of all patterns live in two arenas: one
+	// allocation each instead of two per pattern (the German compound
+	// level has some 70,000 patterns).
+	words := bytes.Fields(data)
+	pats := make([]pattern, 0, len(words))
+	letters := make([]byte, 0, len(data))
+	prios := make([]byte, 0, len(data))
+	for _, w := range words {
+		l0, p0 := len(letters), len(prios)
 		var prev rune
 		var prio byte
-		for _, v := range s.Text() {
+		for _, v := range string(w) {
 			if !unicode.IsDigit(v) {
 				if unicode.IsDigit(prev) {
 					prio = byte(prev) - '0'
 				} else {
 					prio = 0
 				}
-				wordpart = utf8.AppendRune(wordpart, v)
+				letters = utf8.AppendRune(letters, v)
 				if v != '.' {
-					pat = append(pat, prio)
+					prios = append(prios, prio)
 				}
 			}
 			prev = v
 		}
 		if unicode.IsDigit(prev) {
-			pat = append(pat, byte(prev)-'0')
+			prios = append(prios, byte(prev)-'0')
 		} else {
-			pat = append(pat, 0)
+			prios = append(prios, 0)
 		}
-		pats = append(pats, pattern{string(wordpart), pat})
+		pats = append(pats, pattern{unsafeString(letters[l0:]), prios[p0:len(prios):len(prios)]})
 	}
-	if err := s.Err(); err != nil {
-		return nil, err
+	// Sorted, a later copy of a pattern last among its equals. Pattern
+	// files usually come sorted already.
+	cmp := func(a, b pattern) int { return strings.Compare(a.letters, b.letters) }
+	if !slices.IsSortedFunc(pats, cmp) {
+		slices.SortStableFunc(pats, cmp)
 	}
-	// Sorted, a later copy of a pattern last among its equals.
-	slices.SortStableFunc(pats, func(a, b pattern) int { return strings.Compare(a.letters, b.letters) })
 
 	// The bytes the patterns use, each a class of the table, and the
 	// number of nodes: a sorted key adds one for each letter past the
@@ -101,26 +131,25 @@ func parseLiang(r io.Reader) (*liang, error) {
 		nodes += len(k) - commonPrefix(prev, k)
 		prev = k
 	}
-	K := l.classes
-	if nodes >= 1<<30/K {
+	if nodes >= 1<<30 {
 		return nil, errors.New("too many patterns")
 	}
-	l.next = make([]int32, nodes*K)
-	for i := range l.next {
-		l.next[i] = -1
-	}
-	parent := make([]int32, nodes) // the table entry that leads to each node
-	patOf := make([][]byte, nodes) // the priorities ending at each node
-	path := make([]int32, 1, 16)   // the nodes of prev's letters, root first
-	n := int32(1)                  // next node number
+	// Build the trie as a list of (parent, class) per node, then group
+	// the edges by parent.
+	parent := make([]int32, nodes)    // each node's parent
+	nodeClass := make([]uint8, nodes) // the class of the byte leading to it
+	value := make([]int32, nodes)     // the edge value leading to it
+	patOf := make([][]byte, nodes)    // the priorities ending at each node
+	path := make([]int32, 1, 16)      // the nodes of prev's letters, root first
+	n := int32(1)                     // next node number
 	prev = ""
 	for _, p := range pats {
 		k := p.letters
 		path = path[:commonPrefix(prev, k)+1]
 		for i := len(path) - 1; i < len(k); i++ {
-			e := int(path[i])*K + int(l.class[k[i]])
-			l.next[e] = n << 1
-			parent[n] = int32(e)
+			parent[n] = path[i]
+			nodeClass[n] = l.class[k[i]]
+			value[n] = n << 1
 			path = append(path, n)
 			n++
 		}
@@ -139,12 +168,36 @@ func parseLiang(r io.Reader) (*liang, error) {
 			}
 		}
 		if l.first[n] < int32(len(l.prio)) && n > 0 {
-			l.next[parent[n]] |= 1
+			value[n] |= 1
+		}
+	}
+	l.start = make([]int32, nodes+1)
+	for c := 1; c < nodes; c++ {
+		l.start[parent[c]+1]++
+	}
+	for i := 1; i <= nodes; i++ {
+		l.start[i] += l.start[i-1]
+	}
+	l.edges = make([]edge, nodes)
+	fill := slices.Clone(l.start[:nodes])
+	for i := range l.root {
+		l.root[i] = -1
+	}
+	for c := 1; c < nodes; c++ {
+		p := parent[c]
+		l.edges[fill[p]] = edge{nodeClass[c], value[c]}
+		fill[p]++
+		if p == 0 {
+			l.root[nodeClass[c]] = value[c]
 		}
 	}
 	l.first[len(patOf)] = int32(len(l.prio))
 	return l, nil
 }
+
+// unsafeString views b as a string. The arena b points into is never
+// written again once parsed, so the string stays immutable.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // commonPrefix returns the length of the longest common prefix of a and b.
 func commonPrefix(a, b string) int {
@@ -197,7 +250,7 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 		node := int32(0)
 		e := s + 1 // the rune boundary after the bytes walked so far
 		for i := offs[s]; i < len(text); i++ {
-			v := l.next[int(node)*l.classes+int(l.class[text[i]])]
+			v := l.step(node, l.class[text[i]])
 			if v < 0 {
 				break
 			}

@@ -95,3 +95,24 @@ func BenchmarkHyphenatePosts(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 }
+
+// BenchmarkLoad measures parsing each embedded pattern set, which a build
+// pays once per language it meets.
+func BenchmarkLoad(b *testing.B) {
+	for _, set := range []struct {
+		name string
+		load func() error
+	}{
+		{"en", func() error { _, err := parseLiang(strings.NewReader(enUSPatterns)); return err }},
+		{"de", func() error { _, err := parseDic(strings.NewReader(dePatterns), 2, 2); return err }},
+	} {
+		b.Run(set.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := set.load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
