@@ -100,7 +100,7 @@ func PNG(t Text, set *fonts.Set) ([]byte, error) {
 	fill(img, image.Rect(0, Height-40, Width, Height), red)
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := enc.Encode(&buf, toPaletted(img)); err != nil {
 		return nil, fmt.Errorf("cover: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -144,4 +144,39 @@ func wrap(f font.Face, s string, width int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// toPaletted maps the cover onto 128 colours: the blends from paper to ink
+// and from paper to red, the only ones it is drawn with (anti-aliased
+// text). A paletted PNG is a quarter of the data and needs no filtering,
+// so it encodes several times faster, with no visible difference.
+func toPaletted(img *image.RGBA) *image.Paletted {
+	pal := make(color.Palette, 0, 128)
+	blend := func(a, b color.RGBA, t int) color.RGBA {
+		mix := func(x, y uint8) uint8 { return uint8((int(x)*(63-t) + int(y)*t) / 63) }
+		return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
+	}
+	for t := 0; t < 64; t++ {
+		pal = append(pal, blend(paper, ink, t))
+	}
+	for t := 0; t < 64; t++ {
+		pal = append(pal, blend(paper, red, t))
+	}
+	out := image.NewPaletted(img.Bounds(), pal)
+	for i := 0; i < len(img.Pix); i += 4 {
+		r, g := int(img.Pix[i]), int(img.Pix[i+1])
+		var idx int
+		if r-g < 40 {
+			// On the paper–ink line: both fall together.
+			idx = clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G)))
+		} else {
+			idx = 64 + clamp63((int(paper.G)-g)*63/(int(paper.G)-int(red.G)))
+		}
+		out.Pix[i/4] = uint8(idx)
+	}
+	return out
+}
+
+func clamp63(v int) int {
+	return max(0, min(63, v))
 }

@@ -3,8 +3,9 @@ package markdown
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -47,40 +48,55 @@ func (c *conv) inlines(n gast.Node) []doc.Inline {
 	return out
 }
 
-// openingQuote finds a right single quote that opens a word: goldmark's
-// Typographer takes 'their' after a space for an apostrophe.
-var openingQuote = regexp.MustCompile(`(^|[\s(\[“—–/])’(\pL)`)
-
-// fixOpeningQuotes turns ’ into ‘ where it opens a quotation: at the
-// start of the content or after a space or opening punctuation, before a
-// letter, and closed by a later ’ in the same text ('their' war); a lone
-// leading ’ stays an apostrophe (’tis, ’90s).
+// fixOpeningQuotes turns ’ into ‘ where it opens a quotation: goldmark's
+// Typographer takes 'their' after a space for an apostrophe. A ’ opens a
+// quotation when it stands at the start of the content or after a space
+// or opening punctuation, before a letter, and a later ’ in the same text
+// closes it; a lone leading ’ stays an apostrophe (’tis, ’90s).
 func fixOpeningQuotes(ins []doc.Inline) {
+	const q = "’"
 	for i, in := range ins {
 		t, ok := in.(*doc.Text)
-		if !ok || !strings.Contains(t.Text, "’") {
+		if !ok || !strings.Contains(t.Text, q) {
 			continue
 		}
 		s := t.Text
 		var b strings.Builder
 		last := 0
-		for _, m := range openingQuote.FindAllStringSubmatchIndex(s, -1) {
-			q := m[3] // the ’ after the group
-			if q == 0 && i > 0 {
-				continue // glued to the previous element: an apostrophe
+		for at := 0; ; {
+			k := strings.Index(s[at:], q)
+			if k < 0 {
+				break
 			}
-			if !strings.Contains(s[q+len("’"):], "’") {
+			k += at
+			at = k + len(q)
+			if !opensQuote(s, k, i > 0) || !strings.Contains(s[at:], q) {
 				continue
 			}
-			b.WriteString(s[last:q])
+			b.WriteString(s[last:k])
 			b.WriteString("‘")
-			last = q + len("’")
+			last = at
 		}
 		if last > 0 {
 			b.WriteString(s[last:])
 			t.Text = b.String()
 		}
 	}
+}
+
+// opensQuote reports whether the ’ at byte k of s is placed as an
+// opening quote: before a letter, and at the start of s (unless s is
+// glued to an element before it) or after a space or opening punctuation.
+func opensQuote(s string, k int, glued bool) bool {
+	next, _ := utf8.DecodeRuneInString(s[k+len("’"):])
+	if !unicode.IsLetter(next) {
+		return false
+	}
+	if k == 0 {
+		return !glued
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:k])
+	return unicode.IsSpace(prev) || strings.ContainsRune("([“—–/", prev)
 }
 
 // checkRefs warns about footnote references that have no definition:

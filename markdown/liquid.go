@@ -40,7 +40,11 @@ func preprocess(path string, body []byte, base int, log *diag.Log) []byte {
 	last := 0
 	skipping := "" // inside {% comment %} ... dropped
 	raw := false   // inside {% raw %} ... kept literally
-	for _, m := range liquidTag.FindAllSubmatchIndex(body, -1) {
+	var tags [][]int
+	if bytes.Contains(body, []byte("{%")) {
+		tags = liquidTag.FindAllSubmatchIndex(body, -1)
+	}
+	for _, m := range tags {
 		name := string(body[m[2]:m[3]])
 		args := string(body[m[4]:m[5]])
 		line := lines.Line(m[0])

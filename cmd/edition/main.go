@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -113,6 +114,7 @@ func progress(stderr io.Writer, quiet bool) func(string, int, int) {
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var out string
 	var strict, quiet, noPDF bool
+	var cpuprofile string
 	cmd := &cobra.Command{
 		Use:   "build [MANIFEST]",
 		Short: "Build the PDF and EPUB of an issue",
@@ -130,6 +132,17 @@ fixes every timestamp; otherwise the edition date is used.`,
 			epoch, err := build.Epoch(os.Getenv)
 			if err != nil {
 				return usageError{err}
+			}
+			if cpuprofile != "" {
+				f, err := os.Create(cpuprofile)
+				if err != nil {
+					return usageError{err}
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			start := time.Now()
 			prog := progress(stderr, quiet)
@@ -159,6 +172,7 @@ fixes every timestamp; otherwise the edition date is used.`,
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors")
 	cmd.Flags().BoolVar(&noPDF, "no-pdf", false, "write only the EPUB")
+	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the build to this file (for development)")
 	return cmd
 }
 
