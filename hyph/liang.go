@@ -31,20 +31,12 @@ type liang struct {
 	root    [256]int32
 	start   []int32
 	edges   []edge
-	// dense, for tries small enough, is the same trie as a table:
-	// dense[n*classes+c] is the value of node n's child of class c, or -1.
-	// One load per byte instead of a scan of the children.
-	dense []int32
 	// The nonzero priorities of the pattern ending at node n are
 	// prio[first[n]:first[n+1]]: pairs of an offset in the pattern and
 	// a priority.
 	first []int32
 	prio  []prioAt
 }
-
-// denseMax bounds the table of a trie kept dense (English: ~1.4M entries;
-// the German compound level, many times more, stays compact).
-const denseMax = 4 << 20
 
 type edge struct {
 	class uint8
@@ -53,9 +45,6 @@ type edge struct {
 
 // step follows the edge of class c from node, or returns -1.
 func (l *liang) step(node int32, c uint8) int32 {
-	if l.dense != nil {
-		return l.dense[int(node)*l.classes+int(c)]
-	}
 	if node == 0 {
 		return l.root[c]
 	}
@@ -200,15 +189,6 @@ func parseLiang(r io.Reader) (*liang, error) {
 		fill[p]++
 		if p == 0 {
 			l.root[nodeClass[c]] = value[c]
-		}
-	}
-	if nodes*l.classes <= denseMax {
-		l.dense = make([]int32, nodes*l.classes)
-		for i := range l.dense {
-			l.dense[i] = -1
-		}
-		for c := 1; c < nodes; c++ {
-			l.dense[int(parent[c])*l.classes+int(nodeClass[c])] = value[c]
 		}
 	}
 	l.first[len(patOf)] = int32(len(l.prio))
