@@ -32,6 +32,11 @@ const (
 //go:embed hyph_en_US.pat
 var enUSPatterns string
 
+// enUSTrie is enUSPatterns parsed, in appendBinary's form.
+//
+//go:embed hyph_en_US.trie
+var enUSTrie []byte
+
 // dePatterns is hyph_de_DE.dic in UTF-8 without its character set line
 // and its comment header.
 //
@@ -42,7 +47,10 @@ var dePatterns string
 // patterns are only read afterwards, so Hyphenators share them.
 var patternSets = map[string]func() (*patterns, error){
 	"en-US": sync.OnceValues(func() (*patterns, error) {
-		l, err := parseLiang(strings.NewReader(enUSPatterns))
+		l, err := readLiang(enUSTrie)
+		if err != nil {
+			l, err = parseLiang(strings.NewReader(enUSPatterns))
+		}
 		if err != nil {
 			return nil, err
 		}
