@@ -671,15 +671,19 @@ func Example_words() {
 // TestNoMarkupLeaks looks for Markdown syntax shown as text in the EPUB
 // (more often than goldmark's own rendering of the post shows it, e.g. in
 // code): a sign that some source was copied instead of converted.
+// bothEditions are the editions the whole-build checks run on: the
+// default one and, when ../shared/corpus is there, the corpus.
+var bothEditions = []struct {
+	name     string
+	manifest func(testing.TB) string
+}{
+	{"default", defaultManifest},
+	{"corpus", corpusManifest},
+}
+
 func TestNoMarkupLeaks(t *testing.T) {
 	t.Parallel()
-	for _, c := range []struct {
-		name     string
-		manifest func(testing.TB) string
-	}{
-		{"default", defaultManifest},
-		{"corpus", corpusManifest},
-	} {
+	for _, c := range bothEditions {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			m := c.manifest(t)
@@ -956,13 +960,7 @@ func checkComplete(t *testing.T, manifestPath string, res *build.Result, have fu
 
 func TestTextCompleteness(t *testing.T) {
 	t.Parallel()
-	for _, c := range []struct {
-		name     string
-		manifest func(testing.TB) string
-	}{
-		{"default", defaultManifest},
-		{"corpus", corpusManifest},
-	} {
+	for _, c := range bothEditions {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			m := c.manifest(t)
