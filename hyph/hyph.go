@@ -43,6 +43,22 @@ var enUSTrie []byte
 //go:embed hyph_de.pat
 var dePatterns string
 
+// deTrie is dePatterns parsed (parseDE), in patterns.appendBinary's form.
+//
+//go:embed hyph_de.trie
+var deTrie []byte
+
+// parseDE parses the German patterns: two levels, compounds first, with
+// vowelless fragments joined to their syllable.
+func parseDE() (*patterns, error) {
+	p, err := parseDic(strings.NewReader(dePatterns), 2, 2)
+	if err != nil {
+		return nil, err
+	}
+	p.vowelSyllables = true
+	return p, nil
+}
+
 // patternSets parses each pattern set once, on first use; the parsed
 // patterns are only read afterwards, so Hyphenators share them.
 var patternSets = map[string]func() (*patterns, error){
@@ -57,12 +73,10 @@ var patternSets = map[string]func() (*patterns, error){
 		return &patterns{syllable: l, leftMin: LeftMin, rightMin: RightMin}, nil
 	}),
 	"de": sync.OnceValues(func() (*patterns, error) {
-		p, err := parseDic(strings.NewReader(dePatterns), 2, 2)
-		if err != nil {
-			return nil, err
+		if p, err := readPatterns(deTrie); err == nil {
+			return p, nil
 		}
-		p.vowelSyllables = true
-		return p, nil
+		return parseDE()
 	}),
 }
 

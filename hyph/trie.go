@@ -45,8 +45,18 @@ var errTrie = errors.New("hyph: corrupt embedded trie")
 // readLiang reads what appendBinary wrote, checking every bound so that
 // a corrupt file is an error and never an out-of-range lookup later.
 func readLiang(b []byte) (*liang, error) {
+	l, rest, err := readLiangFrom(b)
+	if err == nil && len(rest) != 0 {
+		err = errTrie
+	}
+	return l, err
+}
+
+// readLiangFrom reads one trie from the start of b and returns the bytes
+// after it.
+func readLiangFrom(b []byte) (*liang, []byte, error) {
 	if len(b) < len(trieMagic) || string(b[:len(trieMagic)]) != trieMagic {
-		return nil, errTrie
+		return nil, nil, errTrie
 	}
 	b = b[len(trieMagic):]
 	take := func(n int) []byte {
@@ -68,17 +78,17 @@ func readLiang(b []byte) (*liang, error) {
 	l := &liang{}
 	h := take(2)
 	if h == nil {
-		return nil, errTrie
+		return nil, nil, errTrie
 	}
 	l.classes = int(binary.LittleEndian.Uint16(h))
 	c := take(256)
 	if c == nil {
-		return nil, errTrie
+		return nil, nil, errTrie
 	}
 	copy(l.class[:], c)
 	r := take(4 * 256)
 	if r == nil {
-		return nil, errTrie
+		return nil, nil, errTrie
 	}
 	for i := range l.root {
 		l.root[i] = int32(binary.LittleEndian.Uint32(r[4*i:]))
@@ -99,7 +109,7 @@ func readLiang(b []byte) (*liang, error) {
 	n := u32()
 	p := take(5 * n)
 	if p == nil {
-		return nil, errTrie
+		return nil, nil, errTrie
 	}
 	l.edges = make([]edge, n)
 	for i := range l.edges {
@@ -108,17 +118,17 @@ func readLiang(b []byte) (*liang, error) {
 	l.first = ints()
 	n = u32()
 	p = take(2 * n)
-	if p == nil || l.start == nil || l.first == nil || len(b) != 0 {
-		return nil, errTrie
+	if p == nil || l.start == nil || l.first == nil {
+		return nil, nil, errTrie
 	}
 	l.prio = make([]prioAt, n)
 	for i := range l.prio {
 		l.prio[i] = prioAt{p[2*i], p[2*i+1]}
 	}
 	if err := l.check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return l, nil
+	return l, b, nil
 }
 
 // check verifies that every index the lookups follow is in range.
@@ -147,4 +157,47 @@ func (l *liang) check() error {
 		}
 	}
 	return nil
+}
+
+const patternsMagic = "HYPH\x01"
+
+// appendPatterns appends a pattern set (one or two levels and its
+// minimums) in binary form.
+func (p *patterns) appendBinary(b []byte) []byte {
+	b = append(b, patternsMagic...)
+	b = append(b, uint8(p.leftMin), uint8(p.rightMin), uint8(p.compoundLeftMin), uint8(p.compoundRightMin))
+	var flags byte
+	if p.vowelSyllables {
+		flags |= 1
+	}
+	if p.compound != nil {
+		flags |= 2
+	}
+	b = append(b, flags)
+	if p.compound != nil {
+		b = p.compound.appendBinary(b)
+	}
+	return p.syllable.appendBinary(b)
+}
+
+// readPatterns reads what patterns.appendBinary wrote.
+func readPatterns(b []byte) (*patterns, error) {
+	if len(b) < len(patternsMagic)+5 || string(b[:len(patternsMagic)]) != patternsMagic {
+		return nil, errTrie
+	}
+	b = b[len(patternsMagic):]
+	p := &patterns{leftMin: int(b[0]), rightMin: int(b[1]), compoundLeftMin: int(b[2]), compoundRightMin: int(b[3])}
+	flags := b[4]
+	b = b[5:]
+	p.vowelSyllables = flags&1 != 0
+	var err error
+	if flags&2 != 0 {
+		if p.compound, b, err = readLiangFrom(b); err != nil {
+			return nil, err
+		}
+	}
+	if p.syllable, err = readLiang(b); err != nil {
+		return nil, err
+	}
+	return p, nil
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var updateTrie = flag.Bool("update-trie", false, "rewrite hyph_en_US.trie from hyph_en_US.pat")
+var updateTrie = flag.Bool("update-trie", false, "rewrite the .trie files from the .pat files")
 
 // TestTrieUpToDate: the embedded English trie is exactly the parsed
 // pattern file.
@@ -34,6 +34,35 @@ func TestTrieUpToDate(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, l) {
 		t.Error("reading the trie back does not give the parsed patterns")
+	}
+}
+
+// TestGermanTrieUpToDate: the embedded German pattern set is exactly the
+// parsed pattern file.
+func TestGermanTrieUpToDate(t *testing.T) {
+	p, err := parseDE()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := p.appendBinary(nil)
+	if *updateTrie {
+		if err := os.WriteFile("hyph_de.trie", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(deTrie, want) {
+		t.Fatal("hyph_de.trie is stale: run go test ./hyph -run TrieUpToDate -update-trie")
+	}
+	got, err := readPatterns(deTrie)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, p) {
+		t.Error("reading the German set back does not give the parsed patterns")
+	}
+	if _, err := readPatterns(deTrie[:len(deTrie)-1]); err == nil {
+		t.Error("truncated German set accepted")
 	}
 }
 
