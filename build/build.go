@@ -141,7 +141,7 @@ func renderEPUB(ed *doc.Edition, mod time.Time) ([]byte, error) {
 		var err error
 		coverPNG, err = cover.PNG(cover.Text{
 			Publication: ed.Publication, IssueTitle: ed.Title, Issue: epub.IssueLabel(ed),
-			Date: epub.LongDate(ed.Date, ed.Language), Headlines: heads,
+			Date: doc.LongDate(ed.Date, ed.Language), Headlines: heads,
 		}, fonts.Default())
 		if err != nil {
 			return nil, err

@@ -174,7 +174,7 @@ func build(ed *doc.Edition, opt Options, media map[string][]byte) ([]byte, error
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			x := &xw{images: paths}
-			x.article(a, articleLang(ed, a))
+			x.article(a, doc.ArticleLang(ed, a))
 			if _, err := e.AddSection(x.String(), a.Title, a.ID+".xhtml", cssPath); err != nil {
 				return nil, fmt.Errorf("epub: %s: %w", a.Source, err)
 			}
@@ -185,13 +185,6 @@ func build(ed *doc.Edition, opt Options, media map[string][]byte) ([]byte, error
 		return nil, fmt.Errorf("epub: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-func articleLang(ed *doc.Edition, a *doc.Article) string {
-	if a.Language != "" {
-		return a.Language
-	}
-	return ed.Language
 }
 
 func collectImages(a *doc.Article, f func(*doc.Image)) {
@@ -218,12 +211,12 @@ func masthead(w *xw, ed *doc.Edition) {
 	if l := IssueLabel(ed); l != "" {
 		w.printf("<p>%s</p>\n", esc(l))
 	}
-	w.printf(`<p><time datetime="%s">%s</time></p>`+"\n", ed.Date.Format("2006-01-02"), esc(LongDate(ed.Date, ed.Language)))
+	w.printf(`<p><time datetime="%s">%s</time></p>`+"\n", ed.Date.Format("2006-01-02"), esc(doc.LongDate(ed.Date, ed.Language)))
 	if ed.Description != "" {
 		w.printf("<p>%s</p>\n", esc(ed.Description))
 	}
 	if len(ed.Editors) > 0 {
-		w.printf("<p>Edited by %s</p>\n", esc(joinNames(ed.Editors, "and")))
+		w.printf("<p>Edited by %s</p>\n", esc(doc.JoinNames(ed.Editors, ed.Language)))
 	}
 	w.WriteString(`<section class="contents" aria-label="Contents">` + "\n")
 	for _, s := range ed.Sections {
@@ -234,7 +227,7 @@ func masthead(w *xw, ed *doc.Edition) {
 		for _, a := range s.Articles {
 			w.printf(`<li><a href="%s.xhtml">%s</a>`, a.ID, esc(a.Title))
 			if len(a.Authors) > 0 {
-				w.printf(" — %s", esc(joinNames(a.Authors, "and")))
+				w.printf(" — %s", esc(doc.JoinNames(a.Authors, ed.Language)))
 			}
 			w.WriteString("</li>\n")
 		}
@@ -294,7 +287,7 @@ func normalise(w io.Writer, raw []byte, media map[string][]byte, ed *doc.Edition
 	}
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
-			langs["EPUB/xhtml/"+a.ID+".xhtml"] = articleLang(ed, a)
+			langs["EPUB/xhtml/"+a.ID+".xhtml"] = doc.ArticleLang(ed, a)
 		}
 	}
 	files["EPUB/package.opf"], err = fixPackage(files["EPUB/package.opf"], ed, opt)

@@ -152,3 +152,16 @@ func TestWriteConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineInArticleLanguage(t *testing.T) {
+	ed := testEdition(t, "blocks.md")
+	var b bytes.Buffer
+	if err := Write(&b, ed, Options{Modified: epoch}); err != nil {
+		t.Fatal(err)
+	}
+	x := string(unzip(t, b.Bytes())["EPUB/xhtml/a-blocks.xhtml"])
+	// blocks.md is lang: de, dated 2026-11-04.
+	if !strings.Contains(x, `<time datetime="2026-11-04">4. November 2026</time>`) {
+		t.Errorf("date not in German:\n%s", x)
+	}
+}

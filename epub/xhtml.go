@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/redtide/edition/doc"
 )
@@ -203,10 +202,10 @@ func (w *xw) article(a *doc.Article, lang string) {
 		w.printf(`<p class="subtitle" role="doc-subtitle">%s</p>`+"\n", esc(a.Subtitle))
 	}
 	if len(a.Authors) > 0 {
-		w.printf(`<p class="byline">%s %s</p>`+"\n", esc(byWord(lang)), esc(joinNames(a.Authors, andWord(lang))))
+		w.printf(`<p class="byline">%s</p>`+"\n", esc(doc.Byline(a.Authors, lang)))
 	}
 	if !a.Date.IsZero() {
-		w.printf(`<p class="dateline"><time datetime="%s">%s</time></p>`+"\n", a.Date.Format("2006-01-02"), esc(LongDate(a.Date, lang)))
+		w.printf(`<p class="dateline"><time datetime="%s">%s</time></p>`+"\n", a.Date.Format("2006-01-02"), esc(doc.LongDate(a.Date, lang)))
 	}
 	w.WriteString("</header>\n")
 	w.blocks(a.Blocks, 1)
@@ -227,7 +226,7 @@ func (w *xw) article(a *doc.Article, lang string) {
 	}
 	if len(a.Notes) > 0 {
 		w.printf(`<section class="footnotes" aria-labelledby="%s-notes">`+"\n", a.ID)
-		w.printf(`<h2 id="%s-notes">%s</h2>`+"\n", a.ID, esc(notesWord(lang)))
+		w.printf(`<h2 id="%s-notes">%s</h2>`+"\n", a.ID, esc(doc.NotesHeading(lang)))
 		for _, n := range a.Notes {
 			w.note(a, n)
 		}
@@ -296,72 +295,6 @@ func noteRefs(a *doc.Article, n *doc.Note) []*doc.NoteRef {
 		}
 	})
 	return out
-}
-
-func joinNames(names []string, and string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	case 2:
-		return names[0] + " " + and + " " + names[1]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + and + " " + names[len(names)-1]
-}
-
-func base(lang string) string {
-	l, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	return l
-}
-
-func byWord(lang string) string {
-	switch base(lang) {
-	case "de":
-		return "Von"
-	case "es":
-		return "Por"
-	case "fr":
-		return "Par"
-	}
-	return "By"
-}
-
-func andWord(lang string) string {
-	switch base(lang) {
-	case "de":
-		return "und"
-	case "es":
-		return "y"
-	case "fr":
-		return "et"
-	}
-	return "and"
-}
-
-func notesWord(lang string) string {
-	switch base(lang) {
-	case "de":
-		return "Anmerkungen"
-	case "es":
-		return "Notas"
-	case "fr":
-		return "Notes"
-	}
-	return "Notes"
-}
-
-// LongDate formats a date for readers, e.g. "25 November 2026".
-func LongDate(t time.Time, lang string) string {
-	switch base(lang) {
-	case "de":
-		months := []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-		return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
-	case "es":
-		months := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
-		return fmt.Sprintf("%d de %s de %d", t.Day(), months[t.Month()-1], t.Year())
-	}
-	return t.Format("2 January 2006")
 }
 
 func isParagraph(b doc.Block) bool {

@@ -218,7 +218,7 @@ func (lt *layouter) runningHead(p *Page, title string) {
 			text += " · " + il
 		}
 		if !lt.ed.Date.IsZero() {
-			text += " · " + lt.ed.Date.Format("2 January 2006")
+			text += " · " + doc.LongDate(lt.ed.Date, lt.ed.Language)
 		}
 	} else {
 		text = title

@@ -8,17 +8,6 @@ import (
 	"github.com/redtide/edition/fonts"
 )
 
-// byline is "By A", "By A and B", "By A, B and C".
-func byline(authors []string) string {
-	switch len(authors) {
-	case 0:
-		return ""
-	case 1:
-		return "By " + authors[0]
-	}
-	return "By " + strings.Join(authors[:len(authors)-1], ", ") + " and " + authors[len(authors)-1]
-}
-
 // wideCtx is the full text width, ragged, for titles.
 func (lt *layouter) wideCtx(size, leading Length) blockCtx {
 	return blockCtx{width: lt.cfg.textWidth(), size: size, leading: leading, kind: KindTitle}
@@ -86,12 +75,13 @@ func (lt *layouter) setArticle(a *doc.Article) *artSet {
 		head = append(head, spaceItem(b/3))
 		head = append(head, lt.titleLines(a.Subtitle, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: b * 15 / 10}, b*18/10, false)...)
 	}
-	meta := byline(a.Authors)
+	lang := doc.ArticleLang(lt.ed, a)
+	meta := doc.Byline(a.Authors, lang)
 	if !a.Date.IsZero() {
 		if meta != "" {
 			meta += " · "
 		}
-		meta += a.Date.Format("2 January 2006")
+		meta += doc.LongDate(a.Date, lang)
 	}
 	if meta != "" {
 		head = append(head, spaceItem(b/2))
@@ -224,7 +214,10 @@ func (lt *layouter) front() {
 		ln.Runs = append(ln.Runs, Run{X: left, Y: base, Width: lt.width(il, info), Face: info.face, Size: info.size, Text: il})
 	}
 	if !ed.Date.IsZero() {
-		ds := ed.Date.Format("Monday, 2 January 2006")
+		ds := doc.LongDate(ed.Date, ed.Language)
+		if l := strings.ToLower(ed.Language); l == "" || strings.HasPrefix(l, "en") {
+			ds = ed.Date.Format("Monday, ") + ds // a masthead names the day
+		}
 		dw := lt.width(ds, info)
 		ln.Runs = append(ln.Runs, Run{X: left + w - dw, Y: base, Width: dw, Face: info.face, Size: info.size, Text: ds})
 	}
@@ -297,7 +290,7 @@ func (lt *layouter) contents() []*vitem {
 			pw := lt.width(pg, num)
 			last.runs = append(last.runs, Run{X: c.width - pw, Width: pw, Face: num.face, Size: num.size, Text: pg})
 			var more []string
-			if by := byline(a.Authors); by != "" {
+			if by := doc.Byline(a.Authors, doc.ArticleLang(lt.ed, a)); by != "" {
 				more = append(more, by)
 			}
 			if a.Description != "" {
