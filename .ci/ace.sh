@@ -29,7 +29,7 @@ apt_install() {
 
 # Chromium: Puppeteer's own browser download is skipped below.
 if ! command -v chromium >/dev/null 2>&1; then
-	apt_install chromium
+	apt_install chromium fonts-dejavu-core fonts-liberation
 fi
 CHROMIUM=$(command -v chromium)
 
