@@ -140,7 +140,7 @@ func renderEPUB(ed *doc.Edition, mod time.Time) ([]byte, error) {
 		}
 		var err error
 		coverPNG, err = cover.PNG(cover.Text{
-			Publication: ed.Publication, IssueTitle: ed.Title, Issue: epub.IssueLabel(ed),
+			Publication: ed.Publication, IssueTitle: ed.Title, Issue: doc.IssueLabel(ed),
 			Date: doc.LongDate(ed.Date, ed.Language), Headlines: heads,
 		}, fonts.Default())
 		if err != nil {

@@ -74,3 +74,33 @@ func ArticleLang(ed *Edition, a *Article) string {
 	}
 	return ed.Language
 }
+
+// IssueLabel is "Vol. 3, No. 12", or the part of it that is set.
+func IssueLabel(ed *Edition) string {
+	var parts []string
+	if ed.Volume > 0 {
+		parts = append(parts, fmt.Sprintf("Vol. %d", ed.Volume))
+	}
+	if ed.Number > 0 {
+		parts = append(parts, fmt.Sprintf("No. %d", ed.Number))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Distinct returns the strings f gives for each article of the edition,
+// each once, in order of first appearance (authors, tags).
+func Distinct(ed *Edition, f func(*Article) []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			for _, v := range f(a) {
+				if !seen[v] {
+					seen[v] = true
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -76,22 +76,10 @@ func Identifier(ed *doc.Edition) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
 }
 
-// IssueLabel is "Vol. 3, No. 12" (or the parts that are set).
-func IssueLabel(ed *doc.Edition) string {
-	var parts []string
-	if ed.Volume > 0 {
-		parts = append(parts, fmt.Sprintf("Vol. %d", ed.Volume))
-	}
-	if ed.Number > 0 {
-		parts = append(parts, fmt.Sprintf("No. %d", ed.Number))
-	}
-	return strings.Join(parts, ", ")
-}
-
 // Title is the publication title shown in reading systems' libraries.
 func Title(ed *doc.Edition) string {
 	t := ed.Publication
-	if l := IssueLabel(ed); l != "" {
+	if l := doc.IssueLabel(ed); l != "" {
 		t += ", " + l
 	}
 	if ed.Title != "" {
@@ -208,7 +196,7 @@ func masthead(w *xw, ed *doc.Edition) {
 	if ed.Title != "" {
 		w.printf(`<p class="issue-title">%s</p>`+"\n", esc(ed.Title))
 	}
-	if l := IssueLabel(ed); l != "" {
+	if l := doc.IssueLabel(ed); l != "" {
 		w.printf("<p>%s</p>\n", esc(l))
 	}
 	w.printf(`<p><time datetime="%s">%s</time></p>`+"\n", ed.Date.Format("2006-01-02"), esc(doc.LongDate(ed.Date, ed.Language)))

@@ -53,23 +53,6 @@ func fixPackage(opf []byte, ed *doc.Edition, opt Options) ([]byte, error) {
 	return opf, nil
 }
 
-// Authors lists every author of the edition once, in order of appearance.
-func Authors(ed *doc.Edition) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range ed.Sections {
-		for _, a := range s.Articles {
-			for _, au := range a.Authors {
-				if !seen[au] {
-					seen[au] = true
-					out = append(out, au)
-				}
-			}
-		}
-	}
-	return out
-}
-
 func hasImages(ed *doc.Edition) bool {
 	found := false
 	for _, s := range ed.Sections {
@@ -87,7 +70,7 @@ func metadata(ed *doc.Edition, opt Options, coverID string) string {
 	p(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(Identifier(ed)))
 	p(`<dc:title id="title">%s</dc:title>`, esc(Title(ed)))
 	p(`<dc:language>%s</dc:language>`, esc(ed.Language))
-	for i, a := range Authors(ed) {
+	for i, a := range doc.Distinct(ed, func(a *doc.Article) []string { return a.Authors }) {
 		p(`<dc:creator id="creator%d">%s</dc:creator>`, i+1, esc(a))
 		p(`<meta refines="#creator%d" property="role" scheme="marc:relators">aut</meta>`, i+1)
 	}

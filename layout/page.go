@@ -184,19 +184,6 @@ func (lt *layouter) newPage() *Page {
 	return p
 }
 
-func (lt *layouter) issueLine() string {
-	var parts []string
-	switch {
-	case lt.ed.Volume > 0 && lt.ed.Number > 0:
-		parts = append(parts, fmt.Sprintf("Vol. %d, No. %d", lt.ed.Volume, lt.ed.Number))
-	case lt.ed.Volume > 0:
-		parts = append(parts, fmt.Sprintf("Vol. %d", lt.ed.Volume))
-	case lt.ed.Number > 0:
-		parts = append(parts, fmt.Sprintf("No. %d", lt.ed.Number))
-	}
-	return strings.Join(parts, "")
-}
-
 // runningHead adds the head line and folio: left-hand (even) pages carry
 // the publication and issue, right-hand (odd) pages the article title; the
 // folio sits at the outer edge.
@@ -214,7 +201,7 @@ func (lt *layouter) runningHead(p *Page, title string) {
 	even := (p.Index+1)%2 == 0
 	if even {
 		text = lt.ed.Publication
-		if il := lt.issueLine(); il != "" {
+		if il := doc.IssueLabel(lt.ed); il != "" {
 			text += " · " + il
 		}
 		if !lt.ed.Date.IsZero() {

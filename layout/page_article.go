@@ -210,7 +210,7 @@ func (lt *layouter) front() {
 	info := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize * 9 / 10}
 	base := y + cfg.BodyLeading*95/100
 	ln := &TextLine{Kind: KindFurniture, Column: -1, X: left, Y: base, Width: w}
-	if il := lt.issueLine(); il != "" {
+	if il := doc.IssueLabel(lt.ed); il != "" {
 		ln.Runs = append(ln.Runs, Run{X: left, Y: base, Width: lt.width(il, info), Face: info.face, Size: info.size, Text: il})
 	}
 	if !ed.Date.IsZero() {

@@ -590,27 +590,9 @@ func MetaFor(ed *doc.Edition) Meta {
 		}
 		title += ed.Title
 	}
-	var issue []string
-	if ed.Volume > 0 {
-		issue = append(issue, fmt.Sprintf("Vol. %d", ed.Volume))
+	if issue := doc.IssueLabel(ed); issue != "" {
+		title += " (" + issue + ")"
 	}
-	if ed.Number > 0 {
-		issue = append(issue, fmt.Sprintf("No. %d", ed.Number))
-	}
-	if len(issue) > 0 {
-		title += " (" + strings.Join(issue, ", ") + ")"
-	}
-	seen := map[string]bool{}
-	var kw []string
-	for _, s := range ed.Sections {
-		for _, a := range s.Articles {
-			for _, t := range a.Tags {
-				if !seen[t] {
-					seen[t] = true
-					kw = append(kw, t)
-				}
-			}
-		}
-	}
+	kw := doc.Distinct(ed, func(a *doc.Article) []string { return a.Tags })
 	return Meta{Title: title, Author: strings.Join(ed.Editors, ", "), Subject: ed.Description, Keywords: kw, Date: ed.Date}
 }
