@@ -179,7 +179,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		errs = append(errs, diag.Errorf(file, line("number"), "volume and number must not be negative"))
 	}
 	if m.Cover != "" {
-		if err := checkRel(m.Cover); err != nil {
+		if err := CheckRel(m.Cover); err != nil {
 			errs = append(errs, diag.Errorf(file, line("cover"), "cover: %v", err))
 		}
 	}
@@ -193,7 +193,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 				continue
 			}
 			p := strings.TrimSpace(n.Value)
-			if err := checkRel(p); err != nil {
+			if err := CheckRel(p); err != nil {
 				errs = append(errs, diag.Errorf(file, n.Line, "post %q: %v", p, err))
 				continue
 			}
@@ -238,7 +238,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			if f == "" {
 				continue
 			}
-			if err := checkRel(f); err != nil {
+			if err := CheckRel(f); err != nil {
 				errs = append(errs, diag.Errorf(file, m.Fonts.Line, "font %q: %v", f, err))
 			}
 		}
@@ -252,9 +252,9 @@ func Parse(file string, data []byte) (*Manifest, error) {
 	return m, nil
 }
 
-// checkRel refuses paths that could leave the manifest's folder. Symlinks
+// CheckRel refuses paths that could leave the manifest's folder. Symlinks
 // are checked when the file is opened (see Open).
-func checkRel(p string) error {
+func CheckRel(p string) error {
 	if strings.Contains(p, "://") {
 		return fmt.Errorf("remote files are not fetched; give a path inside the manifest's folder")
 	}
@@ -268,14 +268,10 @@ func checkRel(p string) error {
 	return nil
 }
 
-// CheckRel reports whether p is a safe relative path inside the
-// manifest's folder.
-func CheckRel(p string) error { return checkRel(p) }
-
 // Open reads the file at rel (slash-separated, relative to root), refusing
 // anything whose real location, symlinks resolved, is outside root.
 func Open(root, rel string) ([]byte, error) {
-	if err := checkRel(rel); err != nil {
+	if err := CheckRel(rel); err != nil {
 		return nil, err
 	}
 	realRoot, err := filepath.EvalSymlinks(root)

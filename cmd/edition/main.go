@@ -151,9 +151,7 @@ fixes every timestamp; otherwise the edition date is used.`,
 			if prog != nil {
 				prog("", 0, 0)
 			}
-			if res != nil && !quiet {
-				printWarnings(stderr, res.Warnings)
-			} else if res != nil && err != nil {
+			if res != nil && (!quiet || err != nil) {
 				printWarnings(stderr, res.Warnings)
 			}
 			if err != nil {
