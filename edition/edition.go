@@ -33,14 +33,14 @@ type Options struct {
 func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*doc.Edition, error) {
 	ed := &doc.Edition{
 		Publication: m.Publication,
-		Title:       m.Title,
+		Title:       markdown.Smarten(m.Title),
 		Volume:      m.Volume,
 		Number:      m.Number,
 		Date:        m.Date,
 		Language:    m.Language,
 		Editors:     m.Editors,
 		Publisher:   m.Publisher,
-		Description: m.Description,
+		Description: markdown.Smarten(m.Description),
 	}
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
@@ -157,13 +157,13 @@ func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converte
 	}
 	a := &doc.Article{
 		Source:      display,
-		Title:       p.Title,
-		Subtitle:    p.Subtitle,
+		Title:       markdown.Smarten(p.Title),
+		Subtitle:    markdown.Smarten(p.Subtitle),
 		Authors:     p.Authors,
 		Date:        p.Date,
 		Language:    p.Language,
 		Tags:        p.Tags,
-		Description: p.Description,
+		Description: markdown.Smarten(p.Description),
 		Blocks:      res.Blocks,
 		Notes:       res.Notes,
 	}

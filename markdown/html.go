@@ -253,7 +253,7 @@ func (h *htmlConv) inlines(n *html.Node) []doc.Inline {
 func (h *htmlConv) inline(n *html.Node) []doc.Inline {
 	switch n.Type {
 	case html.TextNode:
-		s := smarten(strings.Join(strings.Fields(n.Data), " "))
+		s := Smarten(strings.Join(strings.Fields(n.Data), " "))
 		if s == "" {
 			if n.Data != "" {
 				return []doc.Inline{&doc.Text{Text: " "}}

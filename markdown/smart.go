@@ -6,10 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// smarten applies the typographic substitutions goldmark's Typographer
-// makes in Markdown to text that comes from raw HTML: curly quotes and
-// apostrophes, en and em dashes, ellipsis.
-func smarten(s string) string {
+// Smarten applies the typographic substitutions goldmark's Typographer
+// makes in Markdown to plain text from elsewhere (raw HTML, front matter,
+// the manifest): curly quotes and apostrophes, en and em dashes, ellipsis.
+func Smarten(s string) string {
 	if !strings.ContainsAny(s, `"'-.`) {
 		return s
 	}
