@@ -7,12 +7,11 @@ require (
 	github.com/go-shiori/go-epub v1.2.1
 	github.com/speedata/hyphenation v1.0.2
 	github.com/spf13/cobra v1.10.2
-	github.com/vincent-petithory/dataurl v1.0.0
 	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/image v0.47.0
 	golang.org/x/net v0.62.0
 	golang.org/x/term v0.48.0
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
@@ -20,8 +19,9 @@ require (
 	github.com/gofrs/uuid/v5 v5.0.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
+	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
 
-replace github.com/go-pdf/fpdf => ./third_party/fpdf
+replace github.com/go-pdf/fpdf => ./internal/fpdf

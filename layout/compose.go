@@ -6,22 +6,22 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/hyph"
+	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/internal/model"
 )
 
 // layouter holds the state of one Layout call. Articles are set into
 // lines by forks of it (see setArticle), one per goroutine; the original
 // paginates.
 type layouter struct {
-	ed     *doc.Edition
+	ed     *model.Edition
 	fs     *fonts.Set
 	cfg    Config
 	warnFn func(pos, msg string)
 	hyphs  *hyphenators // shared by the forks
 
-	art    *doc.Article    // article being set
+	art    *model.Article  // article being set
 	source string          // its source, for messages
 	par    int             // paragraph serial number
 	warned map[string]bool // keys of the warnings given once
@@ -39,10 +39,10 @@ type layouter struct {
 	fillBody []placed // the body of the last column filled
 
 	doc        *Document
-	notesDone  map[*doc.Note]bool // notes placed on a page
-	noteCache  map[*doc.Note][]*vitem
-	pageOfArt  map[*doc.Article]int
-	articleArt map[*doc.Note]*doc.Article
+	notesDone  map[*model.Note]bool // notes placed on a page
+	noteCache  map[*model.Note][]*vitem
+	pageOfArt  map[*model.Article]int
+	articleArt map[*model.Note]*model.Article
 }
 
 // fork returns a layouter that sets articles with setArticle, sharing
@@ -118,14 +118,14 @@ func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
 	return h
 }
 
-func (lt *layouter) artAnchor(a *doc.Article) string { return "art:" + a.ID }
-func (lt *layouter) noteAnchor(n *doc.Note) string {
+func (lt *layouter) artAnchor(a *model.Article) string { return "art:" + a.ID }
+func (lt *layouter) noteAnchor(n *model.Note) string {
 	return "note:" + lt.articleArtID(n) + ":" + n.ID
 }
-func (lt *layouter) refAnchor(r *doc.NoteRef) string {
+func (lt *layouter) refAnchor(r *model.NoteRef) string {
 	return "ref:" + lt.articleArtID(r.Note) + ":" + r.RefID()
 }
-func (lt *layouter) articleArtID(n *doc.Note) string {
+func (lt *layouter) articleArtID(n *model.Note) string {
 	if a := lt.articleArt[n]; a != nil {
 		return a.ID
 	}
@@ -149,7 +149,7 @@ type vitem struct {
 	images  []ImageBox
 	links   []LinkRect
 	anchors []Anchor
-	notes   []*doc.Note
+	notes   []*model.Note
 	// lines and lineY of an item of one line, saving two allocations
 	one  [1]*setLine
 	oneY [1]Length
@@ -226,7 +226,7 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 }
 
 // blocks sets a list of blocks.
-func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
+func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 	var out []*vitem
 	prevPar := false
 	keep := false // the previous block was a heading: keep it with what follows
@@ -238,18 +238,18 @@ func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
 			ctx.label = nil
 		}
 		switch b := b.(type) {
-		case *doc.Paragraph:
+		case *model.Paragraph:
 			indent := Length(0)
 			if prevPar && c.kind == KindBody {
 				indent = c.size * 3 / 2
 			}
 			items = lt.paragraph(lt.flatten(b.Inlines, ctx.style(), nil), ctx, indent, 0)
 			isPar = true
-		case *doc.Heading:
+		case *model.Heading:
 			items = lt.heading(b, ctx)
-		case *doc.List:
+		case *model.List:
 			items = lt.list(b, ctx)
-		case *doc.Quote:
+		case *model.Quote:
 			q := ctx
 			if ind := c.size * 3; lt.canIndent(c, ind) {
 				q.dx += ind / 2
@@ -265,14 +265,14 @@ func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
 			}
 			items = lt.blocks(b.Blocks, q)
 			items = lt.surround(items, c.leading/2)
-		case *doc.CodeBlock:
+		case *model.CodeBlock:
 			items = lt.surround(lt.code(b, ctx), c.leading/2)
-		case *doc.Rule:
+		case *model.Rule:
 			w := c.width / 3
 			items = []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
-		case *doc.Figure:
+		case *model.Figure:
 			items = lt.surround(lt.figure(b, ctx), c.leading/2)
-		case *doc.Table:
+		case *model.Table:
 			items = lt.surround(lt.table(b, ctx), c.leading/2)
 		}
 		if len(items) == 0 {
@@ -286,7 +286,7 @@ func (lt *layouter) blocks(bs []doc.Block, c blockCtx) []*vitem {
 				}
 			}
 		}
-		_, keep = b.(*doc.Heading)
+		_, keep = b.(*model.Heading)
 		prevPar = isPar
 		if len(ctx.label) > 0 && !isPar {
 			// a list item or note that does not start with a paragraph:
@@ -320,8 +320,8 @@ func (lt *layouter) surround(items []*vitem, sp Length) []*vitem {
 	return append(out, after)
 }
 
-func (lt *layouter) heading(h *doc.Heading, c blockCtx) []*vitem {
-	size := c.size
+func (lt *layouter) heading(h *model.Heading, c blockCtx) []*vitem {
+	var size Length
 	switch h.Level {
 	case 1:
 		size = c.size * 14 / 10
@@ -355,7 +355,7 @@ func (lt *layouter) heading(h *doc.Heading, c blockCtx) []*vitem {
 	return append(out, &vitem{h: c.leading / 4, space: true, noBreak: true})
 }
 
-func (lt *layouter) list(l *doc.List, c blockCtx) []*vitem {
+func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 	var out []*vitem
 	hang := c.size * 3 / 2
 	if l.Ordered {
@@ -394,7 +394,7 @@ func (lt *layouter) list(l *doc.List, c blockCtx) []*vitem {
 // punctuation, else between any two characters; the continuation is
 // indented and marked with an arrow (when the mono font has one), as
 // listings and editors mark a soft wrap.
-func (lt *layouter) code(cb *doc.CodeBlock, c blockCtx) []*vitem {
+func (lt *layouter) code(cb *model.CodeBlock, c blockCtx) []*vitem {
 	size := c.size * 8 / 10
 	st := style{face: Face{Kind: MonoFace}, size: size}
 	leading := size * 12 / 10
@@ -469,7 +469,7 @@ func codeBreak(rs []rune, n int) int {
 	return n
 }
 
-func (lt *layouter) figure(f *doc.Figure, c blockCtx) []*vitem {
+func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 	var out []*vitem
 	capCtx := c
 	capCtx.size = c.size * 85 / 100
@@ -497,7 +497,7 @@ func (lt *layouter) figure(f *doc.Figure, c blockCtx) []*vitem {
 		}
 		ac := capCtx
 		ac.size, ac.leading, ac.kind = c.size, c.leading, KindCaption
-		out = append(out, lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: "[" + alt + "]"}}, ac.style(), nil), ac, 0, 0)...)
+		out = append(out, lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: "[" + alt + "]"}}, ac.style(), nil), ac, 0, 0)...)
 	}
 	if len(f.Caption) > 0 {
 		caps := lt.paragraph(lt.flatten(f.Caption, capCtx.style(), nil), capCtx, 0, 0)
@@ -514,9 +514,9 @@ func (lt *layouter) figure(f *doc.Figure, c blockCtx) []*vitem {
 // table sets a table row by row. Column widths follow the content (TeX's
 // tabular with p-columns chosen automatically); a table never gets wider
 // than the measure: its size shrinks first, then cells wrap.
-func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
+func (lt *layouter) table(t *model.Table, c blockCtx) []*vitem {
 	ncol := len(t.Align)
-	for _, r := range append([][]doc.Cell{t.Header}, t.Rows...) {
+	for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
 		ncol = max(ncol, len(r))
 	}
 	if ncol == 0 {
@@ -529,7 +529,7 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 	measure := func(size Length) {
 		natW = make([]Length, ncol)
 		minW = make([]Length, ncol)
-		for ri, r := range append([][]doc.Cell{t.Header}, t.Rows...) {
+		for ri, r := range append([][]model.Cell{t.Header}, t.Rows...) {
 			st := style{face: Face{Kind: TextFace}, size: size}
 			if ri == 0 {
 				st.face.Style = fonts.Bold
@@ -604,7 +604,7 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 	for i := range widths {
 		total += widths[i] + 2*pad
 	}
-	rows := [][]doc.Cell{}
+	rows := [][]model.Cell{}
 	if t.Header != nil {
 		rows = append(rows, t.Header)
 	}
@@ -627,14 +627,14 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 				for li, l := range lines {
 					sl := l.lines[0]
 					sl.dx = x + pad
-					al := doc.AlignNone
+					al := model.AlignNone
 					if ci < len(t.Align) {
 						al = t.Align[ci]
 					}
 					switch al {
-					case doc.AlignRight:
+					case model.AlignRight:
 						sl.dx += widths[ci] - sl.naturalRight()
-					case doc.AlignCenter:
+					case model.AlignCenter:
 						sl.dx += (widths[ci] - sl.naturalRight()) / 2
 					}
 					it.lines = append(it.lines, sl)
@@ -670,7 +670,7 @@ func (lt *layouter) table(t *doc.Table, c blockCtx) []*vitem {
 }
 
 // headerPieces is the text of a table's header row, for messages.
-func (lt *layouter) headerPieces(t *doc.Table, st style) []piece {
+func (lt *layouter) headerPieces(t *model.Table, st style) []piece {
 	var ps []piece
 	for _, h := range t.Header {
 		ps = lt.flatten(h.Inlines, st, ps)
@@ -683,7 +683,7 @@ func (lt *layouter) headerPieces(t *doc.Table, st style) []piece {
 // between the rules that open and close a table: each row is a paragraph
 // of "header: cell" pairs, its later lines indented, so that no cell is
 // lost and no line overfull however many columns there are.
-func (lt *layouter) tableRows(t *doc.Table, c blockCtx) []*vitem {
+func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 	size := c.size * 85 / 100
 	ctx := c
 	ctx.size, ctx.leading, ctx.kind, ctx.label, ctx.justify = size, size*12/10, KindTable, nil, false

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
 	"github.com/redtide/edition/layout/layouttest/editions"
@@ -18,7 +18,7 @@ import (
 // editions as the build does, and with one worker.
 func BenchmarkLayoutEditions(b *testing.B) {
 	fs := fonts.Default()
-	for _, re := range editions.Load(b, "..") {
+	for _, re := range editions.Load(b) {
 		for _, workers := range []int{0, 1} {
 			name := re.Name
 			if workers == 1 {
@@ -43,10 +43,10 @@ func BenchmarkLayoutEditions(b *testing.B) {
 func TestWorkersIdentical(t *testing.T) {
 	// warnings given once whichever article meets the problem first
 	T, P := layouttest.T, layouttest.P
-	art := func(id, lang, text string) *doc.Article {
-		return &doc.Article{ID: id, Source: id + ".md", Title: id, Language: lang, Blocks: []doc.Block{P(T(text))}}
+	art := func(id, lang, text string) *model.Article {
+		return &model.Article{ID: id, Source: id + ".md", Title: id, Language: lang, Blocks: []model.Block{P(T(text))}}
 	}
-	once := &doc.Edition{Publication: "Once", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
+	once := &model.Edition{Publication: "Once", Language: "en", Sections: []*model.Section{{Articles: []*model.Article{
 		art("a", "en", "Waving 👋 hello to everybody in the neighbourhood assemblies."),
 		art("b", "nl", "De arbeidersraden 👋 en de vakbondsbeweging."),
 		art("c", "nl", "Nog eens 👋 de vakbondsbeweging 🔥 de arbeidersraden."),
@@ -58,7 +58,7 @@ func TestWorkersIdentical(t *testing.T) {
 		{Name: "once", Ed: once, Cfg: layout.DefaultConfig()},
 	}
 	if !testing.Short() {
-		eds = append(eds, editions.Load(t, "..")...)
+		eds = append(eds, editions.Load(t)...)
 	}
 	for _, e := range eds {
 		var want, wantWarns string
@@ -96,7 +96,7 @@ func TestMeasurementsEditions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole editions")
 	}
-	for _, e := range editions.Load(t, "..") {
+	for _, e := range editions.Load(t) {
 		one := e.Cfg
 		one.Columns = 1
 		for _, v := range []struct {

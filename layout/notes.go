@@ -3,15 +3,15 @@ package layout
 import (
 	"strconv"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
 )
 
 // noteItems returns the lines of note n set at the foot-of-column size,
 // its number hanging in the margin of the note area. The number links back
 // to the first reference; the note's first line is the target of every
 // reference.
-func (lt *layouter) noteItems(n *doc.Note) []*vitem {
+func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	if items, ok := lt.noteCache[n]; ok {
 		return items
 	}
@@ -41,7 +41,7 @@ func (lt *layouter) noteItems(n *doc.Note) []*vitem {
 		first := items[0].lines[0]
 		first.anchors = append(first.anchors, lt.noteAnchor(n))
 		w := lt.width(num, st)
-		ref := &doc.NoteRef{Note: n, Occurrence: 1}
+		ref := &model.NoteRef{Note: n, Occurrence: 1}
 		first.links = append(first.links, LinkRect{X: -c.gap - w, Y: -c.size, W: w, H: c.size * 13 / 10, Dest: lt.refAnchor(ref)})
 	}
 	for _, it := range items {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
 )
@@ -16,19 +16,19 @@ import (
 func TestSplitNote(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	long := layouttest.Paragraph(r, 1500)
-	note := &doc.Note{Number: 1, ID: "fn1", Blocks: []doc.Block{long}}
-	var blocks []doc.Block
+	note := &model.Note{Number: 1, ID: "fn1", Blocks: []model.Block{long}}
+	var blocks []model.Block
 	for i := 0; i < 14; i++ {
 		blocks = append(blocks, layouttest.Paragraph(r, 60))
 	}
 	ref := layouttest.Paragraph(r, 40)
-	ref.Inlines = append(ref.Inlines, &doc.NoteRef{Note: note, Occurrence: 1})
+	ref.Inlines = append(ref.Inlines, &model.NoteRef{Note: note, Occurrence: 1})
 	blocks = append(blocks, ref)
 	for i := 0; i < 10; i++ {
 		blocks = append(blocks, layouttest.Paragraph(r, 60))
 	}
-	ed := &doc.Edition{Publication: "Notes", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{{
-		ID: "a", Source: "a.md", Title: "A long note", Blocks: blocks, Notes: []*doc.Note{note}}}}}}
+	ed := &model.Edition{Publication: "Notes", Language: "en", Sections: []*model.Section{{Articles: []*model.Article{{
+		ID: "a", Source: "a.md", Title: "A long note", Blocks: blocks, Notes: []*model.Note{note}}}}}}
 	for name, cfg := range map[string]layout.Config{"tabloid-2col": layout.DefaultConfig(), "a5-1col": a5()} {
 		d, _ := layoutOf(t, ed, cfg)
 		measure(t, name, d, cfg)
@@ -63,7 +63,7 @@ func TestSplitNote(t *testing.T) {
 		got := strings.Join(text, " ")
 		got = strings.ReplaceAll(got, "- ", "")
 		got = strings.Join(strings.Fields(got), " ")
-		want := "1. " + long.Inlines[0].(*doc.Text).Text
+		want := "1. " + long.Inlines[0].(*model.Text).Text
 		if got != want {
 			t.Errorf("%s: note text in print order differs:\n got %.200s\nwant %.200s", name, got, want)
 		}

@@ -8,9 +8,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/hyph"
+	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/internal/model"
 )
 
 // Layout computes the pages of the print edition: a cover with the
@@ -21,7 +21,7 @@ import (
 // are referenced. The columns of an article's last page are balanced.
 // warn receives problems that do not stop the layout, with the article's
 // source as pos.
-func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, msg string)) (*Document, error) {
+func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, msg string)) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
 	}
@@ -37,12 +37,12 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 		ed: ed, fs: fs, cfg: cfg, warnFn: warn,
 		hyphs:      &hyphenators{m: map[string]*hyph.Hyphenator{}},
 		warned:     map[string]bool{},
-		notesDone:  map[*doc.Note]bool{},
-		noteCache:  map[*doc.Note][]*vitem{},
-		pageOfArt:  map[*doc.Article]int{},
-		articleArt: map[*doc.Note]*doc.Article{},
+		notesDone:  map[*model.Note]bool{},
+		noteCache:  map[*model.Note][]*vitem{},
+		pageOfArt:  map[*model.Article]int{},
+		articleArt: map[*model.Note]*model.Article{},
 	}
-	var arts []*doc.Article
+	var arts []*model.Article
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			arts = append(arts, a)
@@ -120,7 +120,7 @@ func Layout(ed *doc.Edition, fs *fonts.Set, cfg Config, warn func(pos string, ms
 
 // artSets are the articles being set by forks of the layouter.
 type artSets struct {
-	arts []*doc.Article
+	arts []*model.Article
 	sets []*artSet
 	done []chan struct{} // closed when sets[k] is ready; nil: set on demand
 	next atomic.Int64    // next article for a worker
@@ -134,7 +134,7 @@ type artSets struct {
 // demand, by get, on the caller's goroutine. Either way every article is
 // set by a fork from the same state, so the result does not depend on
 // workers.
-func (lt *layouter) setArticles(arts []*doc.Article, workers int) *artSets {
+func (lt *layouter) setArticles(arts []*model.Article, workers int) *artSets {
 	as := &artSets{arts: arts, sets: make([]*artSet, len(arts))}
 	workers = min(workers, len(arts))
 	if workers <= 1 {
@@ -201,11 +201,11 @@ func (lt *layouter) runningHead(p *Page, title string) {
 	even := (p.Index+1)%2 == 0
 	if even {
 		text = lt.ed.Publication
-		if il := doc.IssueLabel(lt.ed); il != "" {
+		if il := model.IssueLabel(lt.ed); il != "" {
 			text += " · " + il
 		}
 		if !lt.ed.Date.IsZero() {
-			text += " · " + doc.LongDate(lt.ed.Date, lt.ed.Language)
+			text += " · " + model.LongDate(lt.ed.Date, lt.ed.Language)
 		}
 	} else {
 		text = title

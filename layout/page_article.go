@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
 )
 
 // wideCtx is the full text width, ragged, for titles.
@@ -29,7 +29,7 @@ func (lt *layouter) titleLines(text string, st style, leading Length, center boo
 		return nil
 	}
 	c := lt.wideCtx(st.size, leading)
-	items := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: text}}, st, nil), c, 0, 0)
+	items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
 	if center {
 		for _, it := range items {
 			sl := it.lines[0]
@@ -43,7 +43,7 @@ func (lt *layouter) titleLines(text string, st style, leading Length, center boo
 type artSet struct {
 	head  []*vitem // title, subtitle, byline across the columns
 	body  []*vitem // the columns' material
-	notes map[*doc.Note][]*vitem
+	notes map[*model.Note][]*vitem
 	lines []*setLine // every line, numbered from paragraph 0
 	pars  int        // paragraphs numbered
 	warns []warning  // warnings, in order
@@ -54,8 +54,8 @@ type artSet struct {
 // layouter run setArticle on several goroutines at once, and the
 // paginating layouter takes the results in order (see add). Notes are set
 // first, then the head and the body, as their paragraphs are numbered.
-func (lt *layouter) setArticle(a *doc.Article) *artSet {
-	set := &artSet{notes: make(map[*doc.Note][]*vitem, len(a.Notes))}
+func (lt *layouter) setArticle(a *model.Article) *artSet {
+	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes))}
 	lt.art, lt.source = a, a.Source
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
 	defer func() { lt.set, lt.noteCache = nil, nil }()
@@ -75,13 +75,13 @@ func (lt *layouter) setArticle(a *doc.Article) *artSet {
 		head = append(head, spaceItem(b/3))
 		head = append(head, lt.titleLines(a.Subtitle, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: b * 15 / 10}, b*18/10, false)...)
 	}
-	lang := doc.ArticleLang(lt.ed, a)
-	meta := doc.Byline(a.Authors, lang)
+	lang := model.ArticleLang(lt.ed, a)
+	meta := model.Byline(a.Authors, lang)
 	if !a.Date.IsZero() {
 		if meta != "" {
 			meta += " · "
 		}
-		meta += doc.LongDate(a.Date, lang)
+		meta += model.LongDate(a.Date, lang)
 	}
 	if meta != "" {
 		head = append(head, spaceItem(b/2))
@@ -116,7 +116,7 @@ func (lt *layouter) add(set *artSet) {
 }
 
 // article puts a set article on pages, from a new page.
-func (lt *layouter) article(a *doc.Article, set *artSet) {
+func (lt *layouter) article(a *model.Article, set *artSet) {
 	lt.add(set)
 	lt.art, lt.source = a, a.Source
 	cfg := lt.cfg
@@ -131,13 +131,13 @@ func (lt *layouter) article(a *doc.Article, set *artSet) {
 	lt.flow(set.body, p, y)
 }
 
-func (lt *layouter) bibliography(bib *doc.Bibliography) []*vitem {
+func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 	title := bib.Title
 	if title == "" {
 		title = "Bibliography"
 	}
 	c := lt.bodyCtx()
-	out := lt.heading(&doc.Heading{Level: 1, Inlines: []doc.Inline{&doc.Text{Text: title}}}, c)
+	out := lt.heading(&model.Heading{Level: 1, Inlines: []model.Inline{&model.Text{Text: title}}}, c)
 	c.size = lt.cfg.BodySize * 9 / 10
 	c.leading = lt.cfg.BodyLeading * 9 / 10
 	c.kind = KindBib
@@ -210,11 +210,11 @@ func (lt *layouter) front() {
 	info := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize * 9 / 10}
 	base := y + cfg.BodyLeading*95/100
 	ln := &TextLine{Kind: KindFurniture, Column: -1, X: left, Y: base, Width: w}
-	if il := doc.IssueLabel(lt.ed); il != "" {
+	if il := model.IssueLabel(lt.ed); il != "" {
 		ln.Runs = append(ln.Runs, Run{X: left, Y: base, Width: lt.width(il, info), Face: info.face, Size: info.size, Text: il})
 	}
 	if !ed.Date.IsZero() {
-		ds := doc.LongDate(ed.Date, ed.Language)
+		ds := model.LongDate(ed.Date, ed.Language)
 		if l := strings.ToLower(ed.Language); l == "" || strings.HasPrefix(l, "en") {
 			ds = ed.Date.Format("Monday, ") + ds // a masthead names the day
 		}
@@ -270,7 +270,7 @@ func (lt *layouter) contents() []*vitem {
 			sc := c
 			sc.kind = KindFurniture
 			st := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 11 / 10}
-			items := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: strings.ToUpper(s.Title)}}, st, nil), sc, 0, 0)
+			items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: strings.ToUpper(s.Title)}}, st, nil), sc, 0, 0)
 			out = append(out, spaceItem(cfg.BodyLeading/2))
 			out = append(out, items...)
 			if len(s.Articles) > 0 {
@@ -281,7 +281,7 @@ func (lt *layouter) contents() []*vitem {
 			tc := c
 			tc.width -= numW
 			st := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize}
-			items := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: a.Title}}, st, nil), tc, 0, 0)
+			items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: a.Title}}, st, nil), tc, 0, 0)
 			pg := "?"
 			if n, ok := lt.pageOfArt[a]; ok {
 				pg = strconv.Itoa(n + 1)
@@ -290,7 +290,7 @@ func (lt *layouter) contents() []*vitem {
 			pw := lt.width(pg, num)
 			last.runs = append(last.runs, Run{X: c.width - pw, Width: pw, Face: num.face, Size: num.size, Text: pg})
 			var more []string
-			if by := doc.Byline(a.Authors, doc.ArticleLang(lt.ed, a)); by != "" {
+			if by := model.Byline(a.Authors, model.ArticleLang(lt.ed, a)); by != "" {
 				more = append(more, by)
 			}
 			if a.Description != "" {
@@ -300,7 +300,7 @@ func (lt *layouter) contents() []*vitem {
 				dc := tc
 				dc.size, dc.leading = cfg.BodySize*9/10, cfg.BodyLeading*9/10
 				dc.italic = true
-				d := lt.paragraph(lt.flatten([]doc.Inline{&doc.Text{Text: strings.Join(more, " — ")}}, dc.style(), nil), dc, 0, 0)
+				d := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: strings.Join(more, " — ")}}, dc.style(), nil), dc, 0, 0)
 				for _, it := range d {
 					it.noBreak = true
 				}

@@ -1,8 +1,8 @@
 package layout
 
 import (
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
 )
 
 // Document is a laid-out edition: every glyph run, rule, image and link
@@ -158,7 +158,7 @@ type Rule struct {
 // ImageBox places an image; its top-left corner is at X, Y.
 type ImageBox struct {
 	X, Y, W, H Length
-	Image      *doc.Image
+	Image      *model.Image
 }
 
 // LinkRect is a clickable area: either an external URL or an internal

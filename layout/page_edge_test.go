@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
 )
@@ -14,9 +14,9 @@ import (
 // TestEdgeCases: odd but legal inputs lay out without panics or overfull
 // lines.
 func TestEdgeCases(t *testing.T) {
-	cases := map[string]*doc.Edition{
+	cases := map[string]*model.Edition{
 		"empty":      {},
-		"no blocks":  {Sections: []*doc.Section{{Articles: []*doc.Article{{ID: "a"}}}}},
+		"no blocks":  {Sections: []*model.Section{{Articles: []*model.Article{{ID: "a"}}}}},
 		"odd blocks": layouttest.Odd(),
 	}
 	for name, ed := range cases {
@@ -37,25 +37,25 @@ func TestEdgeCases(t *testing.T) {
 // list of rows, is named in a warning.
 func TestDeepAndWide(t *testing.T) {
 	T, P := layouttest.T, layouttest.P
-	var list doc.Block = P(T("level 999"))
-	quote := doc.Block(P(T("deep quote")))
+	var list model.Block = P(T("level 999"))
+	quote := model.Block(P(T("deep quote")))
 	for i := 998; i >= 0; i-- {
-		list = &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{P(T("level " + strconv.Itoa(i))), list}}}}
-		quote = &doc.Quote{Blocks: []doc.Block{quote}}
+		list = &model.List{Items: []*model.ListItem{{Blocks: []model.Block{P(T("level " + strconv.Itoa(i))), list}}}}
+		quote = &model.Quote{Blocks: []model.Block{quote}}
 	}
-	wide := &doc.Table{}
+	wide := &model.Table{}
 	for c := 0; c < 60; c++ {
-		wide.Header = append(wide.Header, doc.Cell{Inlines: []doc.Inline{T("head" + strconv.Itoa(c))}})
+		wide.Header = append(wide.Header, model.Cell{Inlines: []model.Inline{T("head" + strconv.Itoa(c))}})
 	}
 	for r := 0; r < 3; r++ {
-		var row []doc.Cell
+		var row []model.Cell
 		for c := 0; c < 60; c++ {
-			row = append(row, doc.Cell{Inlines: []doc.Inline{T("cellcontentthatislong" + strconv.Itoa(r*100+c))}})
+			row = append(row, model.Cell{Inlines: []model.Inline{T("cellcontentthatislong" + strconv.Itoa(r*100+c))}})
 		}
 		wide.Rows = append(wide.Rows, row)
 	}
 	for name, tc := range map[string]struct {
-		b     doc.Block
+		b     model.Block
 		words []string
 		warn  string
 	}{
@@ -63,8 +63,8 @@ func TestDeepAndWide(t *testing.T) {
 		"quotes": {quote, []string{"deep quote"}, ""},
 		"table":  {wide, []string{"head0:", "cellcontentthatislong0;", "head59:", "cellcontentthatislong259"}, "a.md: table of 60 columns too wide"},
 	} {
-		ed := &doc.Edition{Publication: "Deep", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
-			{ID: "a", Source: "a.md", Title: "Deep", Blocks: []doc.Block{tc.b}}}}}}
+		ed := &model.Edition{Publication: "Deep", Language: "en", Sections: []*model.Section{{Articles: []*model.Article{
+			{ID: "a", Source: "a.md", Title: "Deep", Blocks: []model.Block{tc.b}}}}}}
 		for cname, cfg := range map[string]layout.Config{"two": layout.DefaultConfig(), "one": a5()} {
 			d, warns := layoutOf(t, ed, cfg)
 			measure(t, name+"/"+cname, d, cfg)
@@ -98,8 +98,8 @@ func TestDeepAndWide(t *testing.T) {
 func TestCodeWrap(t *testing.T) {
 	src := "result := spreadsheet.Open(path, options, readOnly, withFormulas, withStyles, evaluateEverything, lazily)\n" +
 		"x\n" + strings.Repeat("abcdefghij", 30)
-	ed := &doc.Edition{Publication: "Code", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{
-		{ID: "a", Source: "a.md", Title: "Code", Blocks: []doc.Block{&doc.CodeBlock{Text: src}}}}}}}
+	ed := &model.Edition{Publication: "Code", Language: "en", Sections: []*model.Section{{Articles: []*model.Article{
+		{ID: "a", Source: "a.md", Title: "Code", Blocks: []model.Block{&model.CodeBlock{Text: src}}}}}}}
 	for cname, cfg := range map[string]layout.Config{"two": layout.DefaultConfig(), "one": a5()} {
 		d, _ := layoutOf(t, ed, cfg)
 		measure(t, "code/"+cname, d, cfg)
@@ -141,10 +141,10 @@ func TestCodeWrap(t *testing.T) {
 // is printed as '?' with a warning.
 func TestFallbackGlyphs(t *testing.T) {
 	T, P := layouttest.T, layouttest.P
-	B := func(s string) doc.Inline { return &doc.Strong{Inlines: []doc.Inline{T(s)}} }
-	ed := &doc.Edition{Publication: "Fallback", Language: "en", Sections: []*doc.Section{{Articles: []*doc.Article{{
+	B := func(s string) model.Inline { return &model.Strong{Inlines: []model.Inline{T(s)}} }
+	ed := &model.Edition{Publication: "Fallback", Language: "en", Sections: []*model.Section{{Articles: []*model.Article{{
 		ID: "a", Source: "a.md", Title: "Arrows ★ stars", Language: "en",
-		Blocks: []doc.Block{
+		Blocks: []model.Block{
 			P(T("Data ⇆ labour ★ sums ∑ and 🔥 fire.")),
 			P(B("Bold ⇆ arrow")),
 		},

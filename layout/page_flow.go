@@ -1,6 +1,6 @@
 package layout
 
-import "github.com/redtide/edition/doc"
+import "github.com/redtide/edition/internal/model"
 
 // Column filling. Each column takes items until the next one does not fit;
 // the break then goes back to the last place a break is allowed (TeX's
@@ -18,12 +18,12 @@ type placed struct {
 
 // colFill is the content chosen for one column.
 type colFill struct {
-	end   int         // index of the first item not taken
-	body  []placed    // items from the top
-	notes []*vitem    // note lines, top to bottom
-	carry []*vitem    // note lines continued in the next column
-	used  Length      // height of the body
-	newN  []*doc.Note // notes that start in this column
+	end   int           // index of the first item not taken
+	body  []placed      // items from the top
+	notes []*vitem      // note lines, top to bottom
+	carry []*vitem      // note lines continued in the next column
+	used  Length        // height of the body
+	newN  []*model.Note // notes that start in this column
 }
 
 // fillState is a snapshot that a break can return to.
@@ -65,7 +65,7 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 		f.notes = append(f.notes, carry[:k]...)
 		st.carry = carry[k:]
 	}
-	started := func(n *doc.Note) bool {
+	started := func(n *model.Note) bool {
 		if lt.notesDone[n] {
 			return true
 		}
@@ -85,7 +85,7 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 		f.newN = f.newN[:s.nNew]
 	}
 	st.nNotes = len(f.notes)
-	take := func(it *vitem, fresh []*doc.Note, nl []*vitem, k int, extraSep Length) {
+	take := func(it *vitem, fresh []*model.Note, nl []*vitem, k int, extraSep Length) {
 		f.body = append(f.body, placed{it, st.y})
 		st.y += it.h
 		st.nBody++
@@ -115,7 +115,7 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 		if breakOK {
 			last, haveLast = st, true
 		}
-		var fresh []*doc.Note
+		var fresh []*model.Note
 		for _, n := range it.notes {
 			if !started(n) && !containsNote(fresh, n) {
 				fresh = append(fresh, n)
@@ -177,7 +177,7 @@ func (lt *layouter) fill(items []*vitem, i int, h Length, carry []*vitem) colFil
 	return f
 }
 
-func containsNote(ns []*doc.Note, n *doc.Note) bool {
+func containsNote(ns []*model.Note, n *model.Note) bool {
 	for _, m := range ns {
 		if m == n {
 			return true
@@ -250,7 +250,7 @@ func (lt *layouter) flow(items []*vitem, p *Page, top Length) *Page {
 // remaining items in the page's columns; h itself when they do not fit.
 func (lt *layouter) balance(items []*vitem, i int, h Length, carry []*vitem) Length {
 	fits := func(h Length) bool {
-		saved := map[*doc.Note]bool{}
+		saved := map[*model.Note]bool{}
 		j, c := i, carry
 		ok := true
 		for col := 0; col < lt.cfg.Columns; col++ {

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
 )
@@ -30,7 +30,7 @@ func init() {
 	}
 }
 
-func layoutOf(t testing.TB, ed *doc.Edition, cfg layout.Config) (*layout.Document, []string) {
+func layoutOf(t testing.TB, ed *model.Edition, cfg layout.Config) (*layout.Document, []string) {
 	t.Helper()
 	var warns []string
 	d, err := layout.Layout(ed, fonts.Default(), cfg, func(pos, msg string) { warns = append(warns, pos+": "+msg) })
@@ -49,18 +49,18 @@ func a5() layout.Config {
 	return c
 }
 
-func tiny() *doc.Edition {
+func tiny() *model.Edition {
 	T := layouttest.T
-	return &doc.Edition{Publication: "Tiny", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Language: "en",
-		Sections: []*doc.Section{{Articles: []*doc.Article{{ID: "a", Source: "a.md", Title: "Hello",
-			Blocks: []doc.Block{layouttest.P(T("One paragraph of justified text that is long enough to need a second line in a narrow column of the page, and then some more words to be sure.")),
+	return &model.Edition{Publication: "Tiny", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Language: "en",
+		Sections: []*model.Section{{Articles: []*model.Article{{ID: "a", Source: "a.md", Title: "Hello",
+			Blocks: []model.Block{layouttest.P(T("One paragraph of justified text that is long enough to need a second line in a narrow column of the page, and then some more words to be sure.")),
 				layouttest.P(T("Second."))}}}}}}
 }
 
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		ed   *doc.Edition
+		ed   *model.Edition
 		cfg  layout.Config
 	}{
 		{"tiny-a5", tiny(), a5()},
@@ -240,7 +240,7 @@ func TestMeasurements(t *testing.T) {
 
 // notesOnRefPage checks that each note starts on the page of its first
 // reference.
-func notesOnRefPage(t *testing.T, name string, d *layout.Document, ed *doc.Edition) {
+func notesOnRefPage(t *testing.T, name string, d *layout.Document, ed *model.Edition) {
 	page := map[string]int{}
 	for _, p := range d.Pages {
 		for _, a := range p.Anchor {

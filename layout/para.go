@@ -7,9 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/redtide/edition/doc"
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/hyph"
+	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/internal/model"
 )
 
 // style is the look of a piece of inline text.
@@ -25,8 +25,8 @@ type style struct {
 type piece struct {
 	text string
 	st   style
-	ref  *doc.NoteRef // the piece is the number of a note reference
-	hard bool         // a hard line break
+	ref  *model.NoteRef // the piece is the number of a note reference
+	hard bool           // a hard line break
 }
 
 // fillStretch is TeX's fil glue (\parfillskip, \hfil before \break).
@@ -36,7 +36,7 @@ const fillStretch = Fil
 type boxData struct {
 	text string
 	st   style
-	ref  *doc.NoteRef
+	ref  *model.NoteRef
 	fill bool // the glue is fil glue
 	// A box whose text is src[from:to], src being the text of word number
 	// word of the paragraph (0 for other boxes): a line joins the boxes
@@ -69,46 +69,46 @@ func toggleItalic(s fonts.Style) fonts.Style {
 }
 
 // flatten turns inlines into styled pieces.
-func (lt *layouter) flatten(inl []doc.Inline, st style, out []piece) []piece {
+func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 	for _, in := range inl {
 		switch in := in.(type) {
-		case *doc.Text:
+		case *model.Text:
 			out = append(out, piece{text: in.Text, st: st})
-		case *doc.Emph:
+		case *model.Emph:
 			s := st
 			if s.face.Kind == TextFace {
 				s.face.Style = toggleItalic(s.face.Style)
 			}
 			out = lt.flatten(in.Inlines, s, out)
-		case *doc.Strong:
+		case *model.Strong:
 			s := st
 			if s.face.Kind == TextFace {
 				s.face.Style = bold(s.face.Style)
 			}
 			out = lt.flatten(in.Inlines, s, out)
-		case *doc.Strike:
+		case *model.Strike:
 			s := st
 			s.strike = true
 			out = lt.flatten(in.Inlines, s, out)
-		case *doc.Code:
+		case *model.Code:
 			s := st
 			s.face = Face{Kind: MonoFace}
 			s.size = st.size * 9 / 10
 			out = append(out, piece{text: in.Text, st: s})
-		case *doc.Sup:
+		case *model.Sup:
 			out = lt.flatten(in.Inlines, supStyle(st), out)
-		case *doc.Sub:
+		case *model.Sub:
 			s := st
 			s.size = max(st.size*7/10, 5*Pt)
 			s.rise -= st.size * 15 / 100
 			out = lt.flatten(in.Inlines, s, out)
-		case *doc.Link:
+		case *model.Link:
 			s := st
 			s.url = in.URL
 			out = lt.flatten(in.Inlines, s, out)
-		case *doc.LineBreak:
+		case *model.LineBreak:
 			out = append(out, piece{hard: true, st: st})
-		case *doc.NoteRef:
+		case *model.NoteRef:
 			if in.Note == nil {
 				continue
 			}
@@ -128,39 +128,6 @@ func supStyle(st style) style {
 	s.size = max(st.size*7/10, 5*Pt)
 	s.rise += st.size * 35 / 100
 	return s
-}
-
-// plainText is the text of inlines without markup, for outlines and
-// running heads.
-func plainText(inl []doc.Inline) string {
-	var b strings.Builder
-	var walk func([]doc.Inline)
-	walk = func(inl []doc.Inline) {
-		for _, in := range inl {
-			switch in := in.(type) {
-			case *doc.Text:
-				b.WriteString(in.Text)
-			case *doc.Emph:
-				walk(in.Inlines)
-			case *doc.Strong:
-				walk(in.Inlines)
-			case *doc.Strike:
-				walk(in.Inlines)
-			case *doc.Code:
-				b.WriteString(in.Text)
-			case *doc.Sup:
-				walk(in.Inlines)
-			case *doc.Sub:
-				walk(in.Inlines)
-			case *doc.Link:
-				walk(in.Inlines)
-			case *doc.LineBreak:
-				b.WriteByte(' ')
-			}
-		}
-	}
-	walk(inl)
-	return b.String()
 }
 
 // width measures s in style st.
@@ -348,7 +315,7 @@ type setLine struct {
 	marks   []Run // drawn apart from the text (Page.Marks)
 	links   []LinkRect
 	anchors []string // ref anchors at this line
-	notes   []*doc.Note
+	notes   []*model.Note
 	height  Length // leading
 	base    Length // baseline below the top of the line
 	dx      Length // shift from the column's left edge

@@ -21,10 +21,10 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/redtide/edition/build"
 	"github.com/redtide/edition/internal/diag"
-	"github.com/redtide/edition/manifest"
-	"github.com/redtide/edition/post"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/pipeline"
+	"github.com/redtide/edition/internal/post"
 )
 
 // usageError marks errors in how the command was called (exit 2).
@@ -129,7 +129,7 @@ fixes every timestamp; otherwise the edition date is used.`,
 			if len(args) == 1 {
 				m = args[0]
 			}
-			epoch, err := build.Epoch(os.Getenv)
+			epoch, err := pipeline.Epoch(os.Getenv)
 			if err != nil {
 				return usageError{err}
 			}
@@ -146,7 +146,7 @@ fixes every timestamp; otherwise the edition date is used.`,
 			}
 			start := time.Now()
 			prog := progress(stderr, quiet)
-			res, err := build.Run(build.Options{Manifest: m, OutDir: out, Strict: strict, Epoch: epoch,
+			res, err := pipeline.Run(pipeline.Options{Manifest: m, OutDir: out, Strict: strict, Epoch: epoch,
 				Progress: prog, NoPDF: noPDF})
 			if prog != nil {
 				prog("", 0, 0)
@@ -174,7 +174,7 @@ fixes every timestamp; otherwise the edition date is used.`,
 	return cmd
 }
 
-func countArticles(res *build.Result) int {
+func countArticles(res *pipeline.Result) int {
 	n := 0
 	if res.Edition != nil {
 		for _, s := range res.Edition.Sections {
@@ -195,7 +195,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			if len(args) == 1 {
 				m = args[0]
 			}
-			ed, _, ws, err := build.Load(build.Options{Manifest: m, Strict: strict})
+			ed, _, ws, err := pipeline.Load(pipeline.Options{Manifest: m, Strict: strict})
 			printWarnings(stderr, ws)
 			if err != nil {
 				return err

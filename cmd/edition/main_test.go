@@ -8,28 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/redtide/edition/internal/testenv"
+	"go.yaml.in/yaml/v3"
 )
 
-// repoRoot is the folder holding go.mod, above the test's working
-// directory.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the test's working directory")
-		}
-		dir = up
-	}
-}
+func repoRoot(t *testing.T) string { return testenv.RepoRoot(t) }
 
 // runCLI runs the command with args and returns its exit code and output.
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {

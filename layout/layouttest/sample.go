@@ -1,4 +1,4 @@
-// Package layouttest builds doc.Edition values for the tests and benchmarks
+// Package layouttest builds model.Edition values for the tests and benchmarks
 // of packages layout and pdf.
 package layouttest
 
@@ -12,14 +12,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redtide/edition/doc"
+	"github.com/redtide/edition/internal/model"
 )
 
 // T is shorthand for a text inline.
-func T(s string) doc.Inline { return &doc.Text{Text: s} }
+func T(s string) model.Inline { return &model.Text{Text: s} }
 
 // P is a paragraph of inlines.
-func P(in ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Inlines: in} }
+func P(in ...model.Inline) *model.Paragraph { return &model.Paragraph{Inlines: in} }
 
 var vocabulary = strings.Fields(`the workers of the city voted on Tuesday to continue
 the strike until the employers association agrees to recognise the union and
@@ -51,7 +51,7 @@ func sentence(r *rand.Rand, n int) string {
 }
 
 // Paragraph is a paragraph of about n words in sentences.
-func Paragraph(r *rand.Rand, n int) *doc.Paragraph {
+func Paragraph(r *rand.Rand, n int) *model.Paragraph {
 	var parts []string
 	for n > 0 {
 		k := min(n, 6+r.IntN(14))
@@ -62,7 +62,7 @@ func Paragraph(r *rand.Rand, n int) *doc.Paragraph {
 }
 
 // PNG returns a w×h PNG test image with a diagonal gradient.
-func PNG(w, h int) *doc.Image {
+func PNG(w, h int) *model.Image {
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -73,61 +73,61 @@ func PNG(w, h int) *doc.Image {
 	if err := png.Encode(&b, m); err != nil {
 		panic(err)
 	}
-	return &doc.Image{Path: "images/test.png", Name: fmt.Sprintf("img-%dx%d.png", w, h), MediaType: "image/png", Data: b.Bytes(), Width: w, Height: h, Alt: "a gradient"}
+	return &model.Image{Path: "images/test.png", Name: fmt.Sprintf("img-%dx%d.png", w, h), MediaType: "image/png", Data: b.Bytes(), Width: w, Height: h, Alt: "a gradient"}
 }
 
 // Small is a short edition exercising every block and inline type.
-func Small() *doc.Edition {
-	n1 := &doc.Note{Number: 1, ID: "fn1", Label: "a", Blocks: []doc.Block{P(T("The first note, with a "), &doc.Emph{Inlines: []doc.Inline{T("citation")}}, T("."))}}
-	n2 := &doc.Note{Number: 2, ID: "fn2", Label: "b", Blocks: []doc.Block{P(T("A second note."))}}
-	a := &doc.Article{
+func Small() *model.Edition {
+	n1 := &model.Note{Number: 1, ID: "fn1", Label: "a", Blocks: []model.Block{P(T("The first note, with a "), &model.Emph{Inlines: []model.Inline{T("citation")}}, T("."))}}
+	n2 := &model.Note{Number: 2, ID: "fn2", Label: "b", Blocks: []model.Block{P(T("A second note."))}}
+	a := &model.Article{
 		ID: "strike", Source: "posts/strike.md", Title: "The Strike Wave of 1919", Subtitle: "A year of general strikes",
 		Authors: []string{"Ada Lovelace", "Rosa Luxemburg"}, Date: time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC),
-		Blocks: []doc.Block{
-			P(T("In 1919 more than four million workers struck in the United States alone"), &doc.NoteRef{Note: n1, Occurrence: 1},
-				T(". The "), &doc.Strong{Inlines: []doc.Inline{T("Seattle General Strike")}}, T(" was the first; "),
-				&doc.Emph{Inlines: []doc.Inline{T("Boston")}}, T(" police followed, and the steel industry came out in September.")),
-			P(T("Read more at "), &doc.Link{URL: "https://example.org/history/1919/strikes?lang=en&page=2", Inlines: []doc.Inline{T("https://example.org/history/1919/strikes?lang=en&page=2")}},
-				T(" and see the "), &doc.Code{Text: "strike_count"}, T(" variable; H"), &doc.Sub{Inlines: []doc.Inline{T("2")}}, T("O and 10"), &doc.Sup{Inlines: []doc.Inline{T("6")}},
-				T(" and the "), &doc.Strike{Inlines: []doc.Inline{T("old")}}, T(" new figures"), &doc.NoteRef{Note: n2, Occurrence: 1}, T(".")),
-			&doc.Heading{Level: 1, ID: "seattle", Inlines: []doc.Inline{T("Seattle")}},
-			P(T("The Central Labor Council called the strike for the sixth of February."), &doc.LineBreak{}, T("A hard break, then more text"), &doc.NoteRef{Note: n1, Occurrence: 2}, T(".")),
-			&doc.Quote{Blocks: []doc.Block{P(T("We are undertaking the most tremendous move ever made by labor in this country."))}},
-			&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{P(T("Kitchens"))}}, {Blocks: []doc.Block{P(T("Milk stations")), &doc.List{Ordered: true, Start: 1, Items: []*doc.ListItem{{Blocks: []doc.Block{P(T("north"))}}, {Blocks: []doc.Block{P(T("south"))}}}}}}}},
-			&doc.CodeBlock{Language: "go", Text: "func main() {\n\tfmt.Println(\"solidarity forever, solidarity forever, for the union makes us strong\")\n}"},
-			&doc.Rule{},
-			&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignRight}, Header: []doc.Cell{{Inlines: []doc.Inline{T("City")}}, {Inlines: []doc.Inline{T("Strikers")}}},
-				Rows: [][]doc.Cell{{{Inlines: []doc.Inline{T("Seattle")}}, {Inlines: []doc.Inline{T("65,000")}}}, {{Inlines: []doc.Inline{T("Winnipeg")}}, {Inlines: []doc.Inline{T("30,000")}}}}},
-			&doc.Figure{Image: PNG(40, 20), Caption: []doc.Inline{T("A picket line, 1919.")}},
-			&doc.Figure{Image: &doc.Image{Path: "images/missing.jpg", Alt: "Missing photograph"}, Caption: []doc.Inline{T("Lost.")}},
+		Blocks: []model.Block{
+			P(T("In 1919 more than four million workers struck in the United States alone"), &model.NoteRef{Note: n1, Occurrence: 1},
+				T(". The "), &model.Strong{Inlines: []model.Inline{T("Seattle General Strike")}}, T(" was the first; "),
+				&model.Emph{Inlines: []model.Inline{T("Boston")}}, T(" police followed, and the steel industry came out in September.")),
+			P(T("Read more at "), &model.Link{URL: "https://example.org/history/1919/strikes?lang=en&page=2", Inlines: []model.Inline{T("https://example.org/history/1919/strikes?lang=en&page=2")}},
+				T(" and see the "), &model.Code{Text: "strike_count"}, T(" variable; H"), &model.Sub{Inlines: []model.Inline{T("2")}}, T("O and 10"), &model.Sup{Inlines: []model.Inline{T("6")}},
+				T(" and the "), &model.Strike{Inlines: []model.Inline{T("old")}}, T(" new figures"), &model.NoteRef{Note: n2, Occurrence: 1}, T(".")),
+			&model.Heading{Level: 1, ID: "seattle", Inlines: []model.Inline{T("Seattle")}},
+			P(T("The Central Labor Council called the strike for the sixth of February."), &model.LineBreak{}, T("A hard break, then more text"), &model.NoteRef{Note: n1, Occurrence: 2}, T(".")),
+			&model.Quote{Blocks: []model.Block{P(T("We are undertaking the most tremendous move ever made by labor in this country."))}},
+			&model.List{Items: []*model.ListItem{{Blocks: []model.Block{P(T("Kitchens"))}}, {Blocks: []model.Block{P(T("Milk stations")), &model.List{Ordered: true, Start: 1, Items: []*model.ListItem{{Blocks: []model.Block{P(T("north"))}}, {Blocks: []model.Block{P(T("south"))}}}}}}}},
+			&model.CodeBlock{Language: "go", Text: "func main() {\n\tfmt.Println(\"solidarity forever, solidarity forever, for the union makes us strong\")\n}"},
+			&model.Rule{},
+			&model.Table{Align: []model.Align{model.AlignLeft, model.AlignRight}, Header: []model.Cell{{Inlines: []model.Inline{T("City")}}, {Inlines: []model.Inline{T("Strikers")}}},
+				Rows: [][]model.Cell{{{Inlines: []model.Inline{T("Seattle")}}, {Inlines: []model.Inline{T("65,000")}}}, {{Inlines: []model.Inline{T("Winnipeg")}}, {Inlines: []model.Inline{T("30,000")}}}}},
+			&model.Figure{Image: PNG(40, 20), Caption: []model.Inline{T("A picket line, 1919.")}},
+			&model.Figure{Image: &model.Image{Path: "images/missing.jpg", Alt: "Missing photograph"}, Caption: []model.Inline{T("Lost.")}},
 		},
-		Notes: []*doc.Note{n1, n2},
-		Bibliography: &doc.Bibliography{Title: "Works Cited", Ordered: true, Entries: []*doc.BibEntry{
-			{Number: 1, ID: "bib1", Inlines: []doc.Inline{T("Brecher, Jeremy. "), &doc.Emph{Inlines: []doc.Inline{T("Strike!")}}, T(" PM Press, 2014.")}},
-			{Number: 2, ID: "bib2", Inlines: []doc.Inline{T("Montgomery, David. The Fall of the House of Labor. Cambridge, 1987.")}},
+		Notes: []*model.Note{n1, n2},
+		Bibliography: &model.Bibliography{Title: "Works Cited", Ordered: true, Entries: []*model.BibEntry{
+			{Number: 1, ID: "bib1", Inlines: []model.Inline{T("Brecher, Jeremy. "), &model.Emph{Inlines: []model.Inline{T("Strike!")}}, T(" PM Press, 2014.")}},
+			{Number: 2, ID: "bib2", Inlines: []model.Inline{T("Montgomery, David. The Fall of the House of Labor. Cambridge, 1987.")}},
 		}},
 	}
-	b := &doc.Article{ID: "letters", Source: "posts/letters.md", Title: "Letters", Authors: []string{"Readers"},
-		Blocks: []doc.Block{P(T("Short."))}}
-	return &doc.Edition{
+	b := &model.Article{ID: "letters", Source: "posts/letters.md", Title: "Letters", Authors: []string{"Readers"},
+		Blocks: []model.Block{P(T("Short."))}}
+	return &model.Edition{
 		Publication: "The Red Tide", Title: "November Issue", Volume: 3, Number: 12,
 		Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Language: "en", Editors: []string{"E. Editor"},
 		Description: "News from the picket lines.",
-		Sections:    []*doc.Section{{Title: "Features", Articles: []*doc.Article{a}}, {Title: "Opinion", Articles: []*doc.Article{b}}},
+		Sections:    []*model.Section{{Title: "Features", Articles: []*model.Article{a}}, {Title: "Opinion", Articles: []*model.Article{b}}},
 	}
 }
 
 // Big is an edition of about words words in several articles with notes,
 // headings, lists and quotes, reproducible from seed.
-func Big(words int, seed uint64) *doc.Edition {
+func Big(words int, seed uint64) *model.Edition {
 	r := rand.New(rand.NewPCG(seed, 1))
-	ed := &doc.Edition{Publication: "The Red Tide", Title: "Generated", Volume: 3, Number: 12,
+	ed := &model.Edition{Publication: "The Red Tide", Title: "Generated", Volume: 3, Number: 12,
 		Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Language: "en"}
-	sec := &doc.Section{Title: "News"}
-	ed.Sections = []*doc.Section{sec}
+	sec := &model.Section{Title: "News"}
+	ed.Sections = []*model.Section{sec}
 	total := 0
 	for ai := 0; total < words; ai++ {
-		a := &doc.Article{ID: fmt.Sprintf("a%d", ai), Source: fmt.Sprintf("posts/a%d.md", ai),
+		a := &model.Article{ID: fmt.Sprintf("a%d", ai), Source: fmt.Sprintf("posts/a%d.md", ai),
 			Title: sentence(r, 3+r.IntN(6)), Authors: []string{"Writer " + fmt.Sprint(ai)}}
 		n := min(words-total, 800+r.IntN(1500))
 		total += n
@@ -138,9 +138,9 @@ func Big(words int, seed uint64) *doc.Edition {
 			par := Paragraph(r, k)
 			if r.IntN(5) == 0 {
 				note++
-				nt := &doc.Note{Number: note, ID: fmt.Sprintf("fn%d", note), Blocks: []doc.Block{Paragraph(r, 8+r.IntN(60))}}
+				nt := &model.Note{Number: note, ID: fmt.Sprintf("fn%d", note), Blocks: []model.Block{Paragraph(r, 8+r.IntN(60))}}
 				a.Notes = append(a.Notes, nt)
-				par.Inlines = append(par.Inlines, &doc.NoteRef{Note: nt, Occurrence: 1}, T(" "+sentence(r, 5)))
+				par.Inlines = append(par.Inlines, &model.NoteRef{Note: nt, Occurrence: 1}, T(" "+sentence(r, 5)))
 			}
 			a.Blocks = append(a.Blocks, par)
 			if n == 0 {
@@ -148,11 +148,11 @@ func Big(words int, seed uint64) *doc.Edition {
 			}
 			switch r.IntN(12) {
 			case 0:
-				a.Blocks = append(a.Blocks, &doc.Heading{Level: 1, Inlines: []doc.Inline{T(sentence(r, 4))}})
+				a.Blocks = append(a.Blocks, &model.Heading{Level: 1, Inlines: []model.Inline{T(sentence(r, 4))}})
 			case 1:
-				a.Blocks = append(a.Blocks, &doc.Quote{Blocks: []doc.Block{Paragraph(r, 30)}})
+				a.Blocks = append(a.Blocks, &model.Quote{Blocks: []model.Block{Paragraph(r, 30)}})
 			case 2:
-				a.Blocks = append(a.Blocks, &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{Paragraph(r, 12)}}, {Blocks: []doc.Block{Paragraph(r, 20)}}}})
+				a.Blocks = append(a.Blocks, &model.List{Items: []*model.ListItem{{Blocks: []model.Block{Paragraph(r, 12)}}, {Blocks: []model.Block{Paragraph(r, 20)}}}})
 			}
 		}
 		sec.Articles = append(sec.Articles, a)
@@ -163,29 +163,29 @@ func Big(words int, seed uint64) *doc.Edition {
 // Odd is an edition of legal but awkward content: empty blocks, words and
 // URLs wider than any column, deep nesting, huge images, unknown language,
 // characters the fonts lack.
-func Odd() *doc.Edition {
+func Odd() *model.Edition {
 	long := strings.Repeat("Donaudampfschifffahrtsgesellschaftskapitän", 4)
 	url := "https://example.org/" + strings.Repeat("very-long-path-segment/", 12) + "?q=" + strings.Repeat("x", 80)
-	return &doc.Edition{Language: "xx", Sections: []*doc.Section{{Title: "S", Articles: []*doc.Article{{ID: "a", Title: long + " " + long,
-		Blocks: []doc.Block{
-			&doc.Paragraph{},
-			&doc.Heading{Level: 7},
-			&doc.Heading{Level: 2, Inlines: []doc.Inline{T(long)}},
+	return &model.Edition{Language: "xx", Sections: []*model.Section{{Title: "S", Articles: []*model.Article{{ID: "a", Title: long + " " + long,
+		Blocks: []model.Block{
+			&model.Paragraph{},
+			&model.Heading{Level: 7},
+			&model.Heading{Level: 2, Inlines: []model.Inline{T(long)}},
 			P(T(long + " " + url + " " + long)),
-			P(&doc.NoteRef{}, &doc.Code{Text: strings.Repeat("x", 300)}, &doc.LineBreak{}, &doc.LineBreak{}),
-			&doc.List{Ordered: true, Start: 998, Items: []*doc.ListItem{{}, {Blocks: []doc.Block{&doc.CodeBlock{}}}}},
-			&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{P(T(url))}}}}}}}}}}}},
-			&doc.Quote{},
-			&doc.Quote{Blocks: []doc.Block{&doc.Quote{Blocks: []doc.Block{P(T(long))}}}},
-			&doc.CodeBlock{Text: "\n\n" + strings.Repeat("\t", 30) + "x\n" + strings.Repeat("y", 500)},
-			&doc.Table{},
-			&doc.Table{Rows: [][]doc.Cell{{{Inlines: []doc.Inline{T(url)}}, {Inlines: []doc.Inline{T(long)}}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}}},
-			&doc.Figure{},
-			&doc.Figure{Image: &doc.Image{}},
-			&doc.Figure{Image: PNG(3, 2000)},
-			&doc.Figure{Image: PNG(2000, 1), Caption: []doc.Inline{T(long)}},
+			P(&model.NoteRef{}, &model.Code{Text: strings.Repeat("x", 300)}, &model.LineBreak{}, &model.LineBreak{}),
+			&model.List{Ordered: true, Start: 998, Items: []*model.ListItem{{}, {Blocks: []model.Block{&model.CodeBlock{}}}}},
+			&model.List{Items: []*model.ListItem{{Blocks: []model.Block{&model.List{Items: []*model.ListItem{{Blocks: []model.Block{&model.List{Items: []*model.ListItem{{Blocks: []model.Block{P(T(url))}}}}}}}}}}}},
+			&model.Quote{},
+			&model.Quote{Blocks: []model.Block{&model.Quote{Blocks: []model.Block{P(T(long))}}}},
+			&model.CodeBlock{Text: "\n\n" + strings.Repeat("\t", 30) + "x\n" + strings.Repeat("y", 500)},
+			&model.Table{},
+			&model.Table{Rows: [][]model.Cell{{{Inlines: []model.Inline{T(url)}}, {Inlines: []model.Inline{T(long)}}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}}},
+			&model.Figure{},
+			&model.Figure{Image: &model.Image{}},
+			&model.Figure{Image: PNG(3, 2000)},
+			&model.Figure{Image: PNG(2000, 1), Caption: []model.Inline{T(long)}},
 			P(T("emoji 😀 and CJK 漢字 and control \x01 chars")),
 		},
-		Bibliography: &doc.Bibliography{Entries: []*doc.BibEntry{{}, {Number: 2, Inlines: []doc.Inline{T(url)}}}},
+		Bibliography: &model.Bibliography{Entries: []*model.BibEntry{{}, {Number: 2, Inlines: []model.Inline{T(url)}}}},
 	}}}}}
 }

@@ -1,6 +1,6 @@
 // Package editions loads whole editions from real posts for the tests and
 // benchmarks of packages layout and pdf. It is apart from layouttest
-// because it imports package build, which imports pdf.
+// because it imports package pipeline, which imports pdf.
 package editions
 
 import (
@@ -8,28 +8,30 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/redtide/edition/build"
-	"github.com/redtide/edition/doc"
-	"github.com/redtide/edition/edition"
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/edition"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/pipeline"
+	"github.com/redtide/edition/internal/testenv"
 	"github.com/redtide/edition/layout"
-	"github.com/redtide/edition/manifest"
 )
 
 // Edition is an edition built from real posts as the build builds it,
 // with the print settings of its manifest.
 type Edition struct {
 	Name string
-	Ed   *doc.Edition
+	Ed   *model.Edition
 	Cfg  layout.Config
 }
 
-// Load loads, from the repository root root: the default edition
+// Load loads: the default edition
 // (posts/edition.yaml); "one", an edition of posts/2017-05-01-trotskyism.md
-// alone; and, when root/../shared/corpus is there, "corpus", an edition of
+// alone; and, when ../shared/corpus is there (always in CI), "corpus", an edition of
 // every post in it. For benchmarks and tests of whole editions.
-func Load(tb testing.TB, root string) []Edition {
+func Load(tb testing.TB) []Edition {
 	tb.Helper()
+	root := testenv.RepoRoot(tb)
 	load := func(name, path string) Edition {
 		m, err := manifest.Load(path)
 		if err != nil {
@@ -39,7 +41,7 @@ func Load(tb testing.TB, root string) []Edition {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		cfg, err := build.PrintConfig(m)
+		cfg, err := pipeline.PrintConfig(m)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -61,10 +63,10 @@ func Load(tb testing.TB, root string) []Edition {
 	write(filepath.Join(one, "edition.yaml"), []byte("publication: One\nnumber: 1\ndate: 2026-11-25\nlanguage: en\nposts: [post.md]\n"))
 	out = append(out, load("one", filepath.Join(one, "edition.yaml")))
 
-	src := filepath.Join(root, "..", "shared", "corpus")
-	if _, err := os.Stat(src); err != nil {
+	if testenv.SharedRoot(tb) == "" && !testenv.InCI() {
 		return out
 	}
+	src := testenv.Shared(tb, "corpus")
 	dir := tb.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 		tb.Fatal(err)

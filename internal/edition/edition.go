@@ -1,0 +1,296 @@
+// Package edition builds the document model of one issue from its
+// manifest: it reads and converts every post, then assigns every number
+// (notes, bibliography entries, anchors) once, so that all renderers agree.
+package edition
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/markdown"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/post"
+)
+
+// Options tune a build.
+type Options struct {
+	// Workers is how many posts are read at once; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, if set, is called after each post is read.
+	Progress func(done, total int)
+}
+
+// Build reads every post of m and returns the edition. Warnings go to
+// log; all errors of the run are returned together.
+func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, error) {
+	ed := &model.Edition{
+		Publication: m.Publication,
+		Title:       markdown.Smarten(m.Title),
+		Volume:      m.Volume,
+		Number:      m.Number,
+		Date:        m.Date,
+		Language:    m.Language,
+		Editors:     m.Editors,
+		Publisher:   m.Publisher,
+		Description: markdown.Smarten(m.Description),
+	}
+	if ed.Publisher == "" {
+		ed.Publisher = m.Publication
+	}
+	imgs := newImages(m.Root, log)
+	var errs []error
+	if m.Cover != "" {
+		img, err := imgs.load(m.Path, 0, m.Cover, "Cover of "+m.Publication)
+		if err != nil {
+			errs = append(errs, err)
+		} else if img == nil {
+			errs = append(errs, diag.Errorf(m.Path, 0, "cover %q: not found", m.Cover))
+		} else {
+			ed.Cover = img
+		}
+	}
+
+	type job struct {
+		section, index int
+		entry          manifest.Entry
+	}
+	var jobs []job
+	for si, s := range m.Sections {
+		ed.Sections = append(ed.Sections, &model.Section{Title: s.Title})
+		for i, e := range s.Posts {
+			jobs = append(jobs, job{si, i, e})
+		}
+	}
+	results := make([]*model.Article, len(jobs))
+	jobErrs := make([]error, len(jobs))
+	conv := markdown.New()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], jobErrs[i] = readArticle(m, jobs[i].entry, conv, imgs, log)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, len(jobs))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	errs = append(errs, jobErrs...)
+	if err := diag.Join(errs...); err != nil {
+		return nil, err
+	}
+	ids := map[string]int{}
+	for i, j := range jobs {
+		a := results[i]
+		if a == nil {
+			continue // unpublished
+		}
+		a.ID = uniqueID(ids, a.Source)
+		s := ed.Sections[j.section]
+		s.Articles = append(s.Articles, a)
+	}
+	// Drop sections left empty by unpublished posts.
+	kept := ed.Sections[:0]
+	for _, s := range ed.Sections {
+		if len(s.Articles) > 0 {
+			kept = append(kept, s)
+		}
+	}
+	ed.Sections = kept
+	if len(ed.Sections) == 0 {
+		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
+	}
+	return ed, nil
+}
+
+// readArticle reads and converts one post; it returns nil, nil for a post
+// that is not published.
+func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
+	display := path.Join(displayRoot(m), e.Path)
+	data, err := manifest.Open(m.Root, e.Path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.Errorf(m.Path, e.Line, "post %q not found", e.Path)
+		}
+		return nil, diag.Errorf(m.Path, e.Line, "post %q: %v", e.Path, err)
+	}
+	p, err := post.Parse(display, data, log)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Published {
+		log.Warnf(display, 1, "published: false; left out of the edition")
+		return nil, nil
+	}
+	dir := path.Dir(e.Path)
+	resolve := func(src, alt string, line int) (*model.Image, error) {
+		return imgs.resolve(display, line, dir, src, alt)
+	}
+	res, err := conv.Convert(display, p.Body, p.BodyLine, resolve, log)
+	if err != nil {
+		return nil, err
+	}
+	a := &model.Article{
+		Source:      display,
+		Title:       markdown.Smarten(p.Title),
+		Subtitle:    markdown.Smarten(p.Subtitle),
+		Authors:     p.Authors,
+		Date:        p.Date,
+		Language:    p.Language,
+		Tags:        p.Tags,
+		Description: markdown.Smarten(p.Description),
+		Blocks:      res.Blocks,
+		Notes:       res.Notes,
+	}
+	if a.Date.IsZero() {
+		a.Date = m.Date
+		log.Warnf(display, 1, "no date in front matter or file name; using the edition date")
+	}
+	finish(a, log)
+	return a, nil
+}
+
+func displayRoot(m *manifest.Manifest) string {
+	return path.Clean(strings.ReplaceAll(m.Root, `\`, "/"))
+}
+
+// finish shapes a converted article: it drops a leading heading that
+// repeats the title, normalises heading levels, separates the
+// bibliography and numbers notes, headings and entries.
+func finish(a *model.Article, log *diag.Log) {
+	if len(a.Blocks) > 0 {
+		if h, ok := a.Blocks[0].(*model.Heading); ok && sameText(model.PlainText(h.Inlines), a.Title) {
+			a.Blocks = a.Blocks[1:]
+		}
+	}
+	normaliseHeadings(a.Blocks)
+	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
+	numberNotes(a)
+	n := 0
+	model.WalkBlocks(a.Blocks, func(b model.Block) {
+		if h, ok := b.(*model.Heading); ok {
+			n++
+			h.ID = fmt.Sprintf("h%d", n)
+		}
+	})
+	if a.Bibliography != nil {
+		for i, e := range a.Bibliography.Entries {
+			e.Number = i + 1
+			e.ID = fmt.Sprintf("bib%d", i+1)
+		}
+	}
+}
+
+func sameText(a, b string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	return norm(a) == norm(b)
+}
+
+// normaliseHeadings makes the highest heading level in the body level 1
+// and caps levels at 4, so a post that starts at ### is not set small.
+func normaliseHeadings(blocks []model.Block) {
+	min := 7
+	model.WalkBlocks(blocks, func(b model.Block) {
+		if h, ok := b.(*model.Heading); ok && h.Level < min {
+			min = h.Level
+		}
+	})
+	model.WalkBlocks(blocks, func(b model.Block) {
+		if h, ok := b.(*model.Heading); ok {
+			h.Level = h.Level - min + 1
+			if h.Level > 4 {
+				h.Level = 4
+			}
+		}
+	})
+}
+
+// numberNotes numbers notes in order of first reference in the text, then
+// of references inside earlier notes; each reference gets its occurrence.
+func numberNotes(a *model.Article) {
+	count := map[*model.Note]int{}
+	var order []*model.Note
+	visit := func(in model.Inline) {
+		r, ok := in.(*model.NoteRef)
+		if !ok {
+			return
+		}
+		if r.Note.Number == 0 {
+			order = append(order, r.Note)
+			r.Note.Number = len(order)
+			r.Note.ID = fmt.Sprintf("fn%d", r.Note.Number)
+		}
+		count[r.Note]++
+		r.Occurrence = count[r.Note]
+	}
+	model.WalkInlinesInBlocks(a.Blocks, visit)
+	if a.Bibliography != nil {
+		for _, e := range a.Bibliography.Entries {
+			model.WalkInlines(e.Inlines, visit)
+		}
+	}
+	for i := 0; i < len(order); i++ {
+		model.WalkInlinesInBlocks(order[i].Blocks, visit)
+	}
+	// Notes never referenced (already warned about) follow, in order of
+	// definition, so no text is lost; they have no reference mark.
+	for i := 0; i < len(a.Notes); i++ {
+		n := a.Notes[i]
+		if n.Number == 0 {
+			order = append(order, n)
+			n.Number = len(order)
+			n.ID = fmt.Sprintf("fn%d", n.Number)
+			walkFrom := len(order) - 1
+			for j := walkFrom; j < len(order); j++ {
+				model.WalkInlinesInBlocks(order[j].Blocks, visit)
+			}
+		}
+	}
+	a.Notes = order
+}
+
+var idUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// uniqueID derives a stable XML id and file name from a post's path.
+func uniqueID(seen map[string]int, source string) string {
+	base := strings.TrimSuffix(path.Base(source), path.Ext(source))
+	base = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`).ReplaceAllString(base, "")
+	base = strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	if len(base) > 40 {
+		base = strings.TrimRight(base[:40], "-")
+	}
+	if base == "" {
+		base = "article"
+	}
+	id := "a-" + base
+	seen[id]++
+	if seen[id] > 1 {
+		id = fmt.Sprintf("%s-%d", id, seen[id])
+	}
+	return id
+}

@@ -1,0 +1,385 @@
+// Package manifest reads an issue manifest: the YAML file in which editors
+// pick and order the posts of one issue.
+package manifest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/post"
+)
+
+// Manifest is one issue. Post paths are slash-separated and relative to
+// the manifest's folder (Root).
+type Manifest struct {
+	Path        string // the manifest file, for messages
+	Root        string // folder that holds the manifest; nothing outside it is read
+	Publication string
+	Title       string
+	Volume      int
+	Number      int
+	Date        time.Time
+	Language    string
+	Publisher   string
+	Editors     []string
+	Description string
+	Cover       string // image path, optional
+	Sections    []Section
+	Print       Print
+	Fonts       Fonts
+}
+
+// Section is a titled, ordered list of posts.
+type Section struct {
+	Title string
+	Posts []Entry
+}
+
+// Entry is one post reference with its manifest line.
+type Entry struct {
+	Path string
+	Line int
+}
+
+// Print holds the print shop settings; zero values mean the layout's
+// defaults.
+type Print struct {
+	Trim          string // "A4", "Letter", "tabloid", "A5" or "210mm x 297mm"
+	Bleed         string // length, e.g. "3mm"
+	CropMarks     bool
+	Columns       int
+	PadToMultiple int
+	Margins       string // one length for all four margins, optional
+	BodySize      string // e.g. "10pt", optional
+	Line          int    // manifest line of the print block, for messages
+}
+
+// Fonts names TrueType files for the text face, relative to Root.
+type Fonts struct {
+	Regular, Italic, Bold, BoldItalic string
+	Line                              int
+}
+
+type rawManifest struct {
+	Publication string       `yaml:"publication"`
+	Title       string       `yaml:"title"`
+	Volume      int          `yaml:"volume"`
+	Number      int          `yaml:"number"`
+	Issue       int          `yaml:"issue"`
+	Date        string       `yaml:"date"`
+	Language    string       `yaml:"language"`
+	Lang        string       `yaml:"lang"`
+	Publisher   string       `yaml:"publisher"`
+	Editors     []string     `yaml:"editors"`
+	Description string       `yaml:"description"`
+	Cover       string       `yaml:"cover"`
+	Sections    []rawSection `yaml:"sections"`
+	Posts       []yaml.Node  `yaml:"posts"`
+	Print       *rawPrint    `yaml:"print"`
+	Fonts       *rawFonts    `yaml:"fonts"`
+}
+
+type rawSection struct {
+	Title string      `yaml:"title"`
+	Posts []yaml.Node `yaml:"posts"`
+}
+
+type rawPrint struct {
+	Trim          string `yaml:"trim"`
+	Bleed         string `yaml:"bleed"`
+	CropMarks     bool   `yaml:"crop_marks"`
+	Columns       int    `yaml:"columns"`
+	PadToMultiple int    `yaml:"pad_to_multiple"`
+	Margins       string `yaml:"margins"`
+	BodySize      string `yaml:"body_size"`
+}
+
+type rawFonts struct {
+	Regular    string `yaml:"regular"`
+	Italic     string `yaml:"italic"`
+	Bold       string `yaml:"bold"`
+	BoldItalic string `yaml:"bold_italic"`
+}
+
+// Load reads and validates the manifest at file.
+func Load(file string) (*Manifest, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &diag.Error{Path: file, Err: unwrapPathError(err)}
+	}
+	return Parse(file, data)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse reads a manifest from data; file names it in messages and fixes
+// the root folder.
+func Parse(file string, data []byte) (*Manifest, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlErr(file, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, diag.Errorf(file, 1, "empty manifest: it needs at least publication, date and posts")
+	}
+	var raw rawManifest
+	dec := root.Content[0]
+	if dec.Kind != yaml.MappingNode {
+		return nil, diag.Errorf(file, dec.Line, "manifest must be a mapping of keys to values")
+	}
+	var errs []error
+	checkKeys(file, dec, known, "", &errs)
+	if err := dec.Decode(&raw); err != nil {
+		errs = append(errs, yamlErr(file, err))
+		return nil, diag.Join(errs...)
+	}
+	m := &Manifest{
+		Path:        file,
+		Root:        filepath.Dir(file),
+		Publication: strings.TrimSpace(raw.Publication),
+		Title:       raw.Title,
+		Volume:      raw.Volume,
+		Number:      raw.Number,
+		Language:    firstNonEmpty(raw.Language, raw.Lang, "en"),
+		Publisher:   raw.Publisher,
+		Editors:     raw.Editors,
+		Description: raw.Description,
+		Cover:       raw.Cover,
+	}
+	if m.Number == 0 {
+		m.Number = raw.Issue
+	}
+	line := func(key string) int { return keyLine(dec, key) }
+	if m.Publication == "" {
+		errs = append(errs, diag.Errorf(file, max(line("publication"), 1), "publication: required"))
+	}
+	if raw.Date == "" {
+		errs = append(errs, diag.Errorf(file, max(line("date"), 1), "date: required (YYYY-MM-DD)"))
+	} else if t, err := post.ParseDate(raw.Date); err != nil {
+		errs = append(errs, diag.Errorf(file, line("date"), "date: %v", err))
+	} else {
+		m.Date = t
+	}
+	if m.Volume < 0 || m.Number < 0 {
+		errs = append(errs, diag.Errorf(file, line("number"), "volume and number must not be negative"))
+	}
+	if m.Cover != "" {
+		if err := CheckRel(m.Cover); err != nil {
+			errs = append(errs, diag.Errorf(file, line("cover"), "cover: %v", err))
+		}
+	}
+	seen := map[string]int{}
+	entries := func(nodes []yaml.Node) []Entry {
+		var out []Entry
+		for i := range nodes {
+			n := &nodes[i]
+			if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+				errs = append(errs, diag.Errorf(file, n.Line, "posts: each entry must be a file name"))
+				continue
+			}
+			p := strings.TrimSpace(n.Value)
+			if err := CheckRel(p); err != nil {
+				errs = append(errs, diag.Errorf(file, n.Line, "post %q: %v", p, err))
+				continue
+			}
+			written := p
+			p = path.Clean(filepath.ToSlash(p))
+			if first, dup := seen[p]; dup {
+				errs = append(errs, diag.Errorf(file, n.Line, "post %q is listed twice (first on line %d)", written, first))
+				continue
+			}
+			seen[p] = n.Line
+			out = append(out, Entry{Path: p, Line: n.Line})
+		}
+		return out
+	}
+	if len(raw.Posts) > 0 && len(raw.Sections) > 0 {
+		errs = append(errs, diag.Errorf(file, line("posts"), "give either posts or sections, not both"))
+	}
+	if len(raw.Posts) > 0 {
+		m.Sections = append(m.Sections, Section{Posts: entries(raw.Posts)})
+	}
+	for _, s := range raw.Sections {
+		m.Sections = append(m.Sections, Section{Title: s.Title, Posts: entries(s.Posts)})
+	}
+	total := 0
+	for _, s := range m.Sections {
+		total += len(s.Posts)
+	}
+	if total == 0 && len(errs) == 0 {
+		errs = append(errs, diag.Errorf(file, 1, "the manifest lists no posts (use posts: or sections:)"))
+	}
+	if raw.Print != nil {
+		m.Print = Print{
+			Trim: raw.Print.Trim, Bleed: raw.Print.Bleed, CropMarks: raw.Print.CropMarks,
+			Columns: raw.Print.Columns, PadToMultiple: raw.Print.PadToMultiple,
+			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
+		}
+	}
+	if raw.Fonts != nil {
+		m.Fonts = Fonts{Regular: raw.Fonts.Regular, Italic: raw.Fonts.Italic, Bold: raw.Fonts.Bold,
+			BoldItalic: raw.Fonts.BoldItalic, Line: line("fonts")}
+		for _, f := range []string{m.Fonts.Regular, m.Fonts.Italic, m.Fonts.Bold, m.Fonts.BoldItalic} {
+			if f == "" {
+				continue
+			}
+			if err := CheckRel(f); err != nil {
+				errs = append(errs, diag.Errorf(file, m.Fonts.Line, "font %q: %v", f, err))
+			}
+		}
+		if m.Fonts.Regular == "" {
+			errs = append(errs, diag.Errorf(file, m.Fonts.Line, "fonts: regular is required when fonts are given"))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, diag.Join(errs...)
+	}
+	return m, nil
+}
+
+// CheckRel refuses paths that could leave the manifest's folder. Symlinks
+// are checked when the file is opened (see Open).
+func CheckRel(p string) error {
+	if strings.Contains(p, "://") {
+		return fmt.Errorf("remote files are not fetched; give a path inside the manifest's folder")
+	}
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || filepath.VolumeName(p) != "" {
+		return fmt.Errorf("absolute paths are not allowed; give a path relative to the manifest")
+	}
+	c := path.Clean(filepath.ToSlash(p))
+	if c == ".." || strings.HasPrefix(c, "../") {
+		return fmt.Errorf("path leaves the manifest's folder")
+	}
+	return nil
+}
+
+// Open reads the file at rel (slash-separated, relative to root), refusing
+// anything whose real location, symlinks resolved, is outside root.
+func Open(root, rel string) ([]byte, error) {
+	if err := CheckRel(rel); err != nil {
+		return nil, err
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fs.ErrNotExist
+		}
+		return nil, unwrapPathError(err)
+	}
+	r, err := filepath.Rel(realRoot, real)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s is a link to a file outside the manifest's folder", rel)
+	}
+	data, err := os.ReadFile(real)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	return data, nil
+}
+
+func yamlErr(file string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		var errs []error
+		for _, e := range te.Errors {
+			errs = append(errs, lineErr(file, "yaml: "+e))
+		}
+		return diag.Join(errs...)
+	}
+	return lineErr(file, err.Error())
+}
+
+func lineErr(file, msg string) error {
+	var n int
+	rest := msg
+	if _, err := fmt.Sscanf(msg, "yaml: line %d:", &n); err == nil {
+		_, rest, _ = strings.Cut(msg, ": ")
+		_, rest, _ = strings.Cut(rest, ": ")
+	} else {
+		rest = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return diag.Errorf(file, n, "malformed manifest: %s", rest)
+}
+
+func keyLine(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i].Line
+		}
+	}
+	return 0
+}
+
+// known lists the keys a manifest may have, by block.
+var known = map[string][]string{
+	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "sections", "posts", "print", "fonts"},
+	"sections": {"title", "posts"},
+	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size"},
+	"fonts":    {"regular", "italic", "bold", "bold_italic"},
+}
+
+// checkKeys reports unknown keys with their line: a misspelt key would
+// otherwise be silently ignored.
+func checkKeys(file string, m *yaml.Node, keys map[string][]string, block string, errs *[]error) {
+	allowed := map[string]bool{}
+	for _, k := range keys[block] {
+		allowed[k] = true
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if !allowed[k.Value] {
+			where := "manifest"
+			if block != "" {
+				where = block
+			}
+			*errs = append(*errs, diag.Errorf(file, k.Line, "unknown %s key %q", where, k.Value))
+			continue
+		}
+		if block != "" {
+			continue
+		}
+		switch k.Value {
+		case "print", "fonts":
+			if v.Kind == yaml.MappingNode {
+				checkKeys(file, v, keys, k.Value, errs)
+			}
+		case "sections":
+			if v.Kind == yaml.SequenceNode {
+				for _, s := range v.Content {
+					if s.Kind == yaml.MappingNode {
+						checkKeys(file, s, keys, "sections", errs)
+					}
+				}
+			}
+		}
+	}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,61 @@
+package markdown
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/testenv"
+)
+
+// FuzzConvert feeds arbitrary Markdown (with Liquid, kramdown and raw
+// HTML) through the converter: it must never panic, and its model must
+// hold only what renderers can take: no NUL or control characters, links
+// only to http(s) and mailto, and no raw markup.
+func FuzzConvert(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join(testenv.RepoRoot(f), "posts", "*.md"))
+	more, _ := filepath.Glob("../edition/testdata/golden/*.md")
+	corpus := testenv.SharedGlob(f, "corpus/*/*.md")
+	for _, s := range append(append(seeds, more...), corpus...) {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("x[^1]\n\n[^1]: note[^1]\n"))
+	f.Add([]byte("<aside><p>a</aside></p><script>x</script>"))
+	f.Add([]byte("{% include figure.html image-url=\"a.png\" caption=\"c\" %}\n{% raw %}{{x}}"))
+	f.Add([]byte(strings.Repeat("> ", 200) + "deep"))
+	f.Add([]byte(strings.Repeat("- ", 200) + "deep"))
+	conv := New()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		images := func(src, alt string, line int) (*model.Image, error) { return nil, nil }
+		var log diag.Log
+		res, err := conv.Convert("f.md", src, 0, images, &log)
+		if err != nil {
+			return
+		}
+		check := func(in model.Inline) {
+			switch x := in.(type) {
+			case *model.Text:
+				if strings.ContainsRune(x.Text, 0) {
+					t.Fatalf("NUL in text %q", x.Text)
+				}
+			case *model.Link:
+				if !strings.HasPrefix(x.URL, "http://") && !strings.HasPrefix(x.URL, "https://") && !strings.HasPrefix(x.URL, "mailto:") {
+					t.Fatalf("unsafe link %q", x.URL)
+				}
+			case *model.NoteRef:
+				if x.Note == nil {
+					t.Fatal("reference to no note")
+				}
+			}
+		}
+		model.WalkInlinesInBlocks(res.Blocks, check)
+		for _, n := range res.Notes {
+			model.WalkInlinesInBlocks(n.Blocks, check)
+		}
+	})
+}

@@ -1,0 +1,364 @@
+package markdown
+
+import (
+	"strings"
+
+	gast "github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// dangerous elements are dropped with their content: they run code, load
+// remote resources or hold no reader-facing text.
+var dangerous = map[string]bool{
+	"script": true, "style": true, "iframe": true, "object": true, "embed": true,
+	"applet": true, "form": true, "input": true, "button": true, "select": true,
+	"textarea": true, "video": true, "audio": true, "source": true, "track": true,
+	"canvas": true, "svg": true, "math": true, "link": true, "meta": true,
+	"noscript": true, "template": true, "frame": true, "frameset": true, "base": true,
+	"head": true, "title": true,
+}
+
+// parseTag reads one HTML tag such as `<a href="x">` or `</em>`.
+func parseTag(tag string) (name string, attrs map[string]string, closing, selfClosing bool) {
+	z := html.NewTokenizer(strings.NewReader(tag))
+	tt := z.Next()
+	tok := z.Token()
+	attrs = map[string]string{}
+	for _, a := range tok.Attr {
+		attrs[strings.ToLower(a.Key)] = a.Val
+	}
+	return strings.ToLower(tok.Data), attrs, tt == html.EndTagToken, tt == html.SelfClosingTagToken
+}
+
+// htmlBlock converts a raw HTML block. HTML is parsed as a fragment of a
+// <body>, then walked into model blocks; unmatched tags (an <aside> whose
+// closing tag is in a later block) are simply dropped, their text kept.
+func (c *conv) htmlBlock(n *gast.HTMLBlock) []model.Block {
+	var b strings.Builder
+	b.WriteString(c.rawLines(n))
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(c.src))
+	}
+	src := b.String()
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(src), body)
+	if err != nil {
+		c.warn(n, "unreadable HTML block dropped: %v", err)
+		return nil
+	}
+	h := &htmlConv{c: c, at: n}
+	for _, nd := range nodes {
+		body.AppendChild(nd)
+	}
+	return h.blocks(body)
+}
+
+type htmlConv struct {
+	c  *conv
+	at gast.Node
+}
+
+func (h *htmlConv) warn(format string, args ...any) { h.c.warn(h.at, format, args...) }
+
+// blocks converts the children of an element that holds block content.
+// Loose inline content between blocks is gathered into paragraphs.
+func (h *htmlConv) blocks(parent *html.Node) []model.Block {
+	var out []model.Block
+	var pending []model.Inline
+	flush := func() {
+		ins := trimSpace(mergeText(pending))
+		pending = nil
+		if len(ins) > 0 {
+			var figs []model.Block
+			ins = extractFigures(ins, &figs)
+			if len(ins) > 0 {
+				out = append(out, &model.Paragraph{Inlines: ins})
+			}
+			out = append(out, figs...)
+		}
+	}
+	for n := parent.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && isBlockTag(n.Data) {
+			flush()
+			out = append(out, h.block(n)...)
+			continue
+		}
+		pending = append(pending, h.inline(n)...)
+	}
+	flush()
+	return out
+}
+
+func isBlockTag(t string) bool {
+	switch t {
+	case "p", "div", "aside", "section", "article", "header", "footer", "main", "nav",
+		"figure", "figcaption", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+		"h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr", "center", "details", "summary",
+		"address", "hgroup":
+		return true
+	}
+	return dangerous[t]
+}
+
+func (h *htmlConv) block(n *html.Node) []model.Block {
+	switch n.Data {
+	case "p", "div", "section", "article", "header", "footer", "main", "center", "details",
+		"summary", "address", "hgroup", "dt", "dd", "figcaption", "nav", "li", "dl":
+		return h.blocks(n)
+	case "aside", "blockquote":
+		bs := h.blocks(n)
+		if len(bs) == 0 {
+			return nil
+		}
+		return []model.Block{&model.Quote{Blocks: bs}}
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		ins := trimSpace(mergeText(h.inlines(n)))
+		if len(ins) == 0 {
+			return nil
+		}
+		return []model.Block{&model.Heading{Level: int(n.Data[1] - '0'), Inlines: ins}}
+	case "hr":
+		return []model.Block{&model.Rule{}}
+	case "pre":
+		return []model.Block{&model.CodeBlock{Text: strings.Trim(textOf(n), "\n")}}
+	case "ul", "ol":
+		l := &model.List{Ordered: n.Data == "ol", Start: 1}
+		for li := n.FirstChild; li != nil; li = li.NextSibling {
+			if li.Type == html.ElementNode && li.Data == "li" {
+				l.Items = append(l.Items, &model.ListItem{Blocks: h.blocks(li)})
+			} else if t := strings.TrimSpace(textOf(li)); t != "" {
+				l.Items = append(l.Items, &model.ListItem{Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Text: t}}}}})
+			}
+		}
+		if len(l.Items) == 0 {
+			return nil
+		}
+		return []model.Block{l}
+	case "figure":
+		return h.figure(n)
+	case "table":
+		return h.table(n)
+	}
+	if dangerous[n.Data] {
+		h.warn("HTML <%s> dropped", n.Data)
+	}
+	return nil
+}
+
+// figure converts <figure><img><figcaption>…</figcaption></figure>.
+func (h *htmlConv) figure(n *html.Node) []model.Block {
+	var caption []model.Inline
+	var out []model.Block
+	var imgs []*html.Node
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			switch ch.Data {
+			case "img":
+				imgs = append(imgs, ch)
+			case "figcaption":
+				caption = trimSpace(mergeText(h.inlines(ch)))
+			default:
+				if !dangerous[ch.Data] {
+					walk(ch)
+				}
+			}
+		}
+	}
+	walk(n)
+	for _, img := range imgs {
+		in := h.c.htmlImage(h.at, attr(img, "src"), attr(img, "alt"))
+		if f, ok := in.(*figureInline); ok {
+			if len(imgs) == 1 {
+				f.fig.Caption = caption
+				caption = nil
+			}
+			out = append(out, f.fig)
+		} else if t, ok := in.(*model.Text); ok && t.Text != "" {
+			out = append(out, &model.Paragraph{Inlines: []model.Inline{&model.Emph{Inlines: []model.Inline{t}}}})
+		}
+	}
+	if len(caption) > 0 {
+		out = append(out, &model.Paragraph{Inlines: caption})
+	}
+	return out
+}
+
+func (h *htmlConv) table(n *html.Node) []model.Block {
+	t := &model.Table{}
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			switch ch.Data {
+			case "thead", "tbody", "tfoot":
+				walk(ch)
+			case "tr":
+				var row []model.Cell
+				header := false
+				for td := ch.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type == html.ElementNode && (td.Data == "td" || td.Data == "th") {
+						header = header || td.Data == "th"
+						row = append(row, model.Cell{Inlines: trimSpace(mergeText(h.inlines(td)))})
+					}
+				}
+				if header && t.Header == nil && len(t.Rows) == 0 {
+					t.Header = row
+				} else {
+					t.Rows = append(t.Rows, row)
+				}
+			}
+		}
+	}
+	walk(n)
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return nil
+	}
+	pad := func(r []model.Cell) []model.Cell {
+		for len(r) < cols {
+			r = append(r, model.Cell{})
+		}
+		return r
+	}
+	if t.Header != nil {
+		t.Header = pad(t.Header)
+	}
+	for i := range t.Rows {
+		t.Rows[i] = pad(t.Rows[i])
+	}
+	t.Align = make([]model.Align, cols)
+	return []model.Block{t}
+}
+
+func (h *htmlConv) inlines(n *html.Node) []model.Inline {
+	var out []model.Inline
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		out = append(out, h.inline(ch)...)
+	}
+	return out
+}
+
+func (h *htmlConv) inline(n *html.Node) []model.Inline {
+	switch n.Type {
+	case html.TextNode:
+		s := Smarten(strings.Join(strings.Fields(n.Data), " "))
+		if s == "" {
+			if n.Data != "" {
+				return []model.Inline{&model.Text{Text: " "}}
+			}
+			return nil
+		}
+		if isSpace(n.Data[0]) {
+			s = " " + s
+		}
+		if isSpace(n.Data[len(n.Data)-1]) {
+			s += " "
+		}
+		return []model.Inline{&model.Text{Text: s}}
+	case html.ElementNode:
+	default:
+		return nil
+	}
+	if dangerous[n.Data] {
+		h.warn("HTML <%s> dropped", n.Data)
+		return nil
+	}
+	if isBlockTag(n.Data) {
+		// A block inside inline content: keep its text.
+		return append(h.inlines(n), &model.Text{Text: " "})
+	}
+	ins := mergeText(h.inlines(n))
+	switch canonical(n.Data) {
+	case "em":
+		return []model.Inline{&model.Emph{Inlines: ins}}
+	case "strong":
+		return []model.Inline{&model.Strong{Inlines: ins}}
+	case "s":
+		return []model.Inline{&model.Strike{Inlines: ins}}
+	case "sup":
+		return []model.Inline{&model.Sup{Inlines: ins}}
+	case "sub":
+		return []model.Inline{&model.Sub{Inlines: ins}}
+	case "code":
+		return []model.Inline{&model.Code{Text: textOf(n)}}
+	case "br":
+		return []model.Inline{&model.LineBreak{}}
+	case "img":
+		return []model.Inline{h.c.htmlImage(h.at, attr(n, "src"), attr(n, "alt"))}
+	case "a":
+		if u, ok := safeURL(attr(n, "href")); ok {
+			return []model.Inline{&model.Link{URL: u, Inlines: ins}}
+		}
+		return ins
+	}
+	if !ignoredTags[n.Data] {
+		h.warn("HTML tag <%s> dropped; its text is kept", n.Data)
+	}
+	return ins
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf returns all text below n, except in dangerous elements.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+		}
+		if x.Type == html.ElementNode && dangerous[x.Data] {
+			return
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// htmlImage resolves an <img>.
+func (c *conv) htmlImage(at gast.Node, src, alt string) model.Inline {
+	return c.resolveImage(c.line(at), src, alt)
+}
+
+// resolveImage turns an image reference into a figure to be moved out of
+// the paragraph, or its alt text when it cannot be shown.
+func (c *conv) resolveImage(line int, src, alt string) model.Inline {
+	if src == "" {
+		return &model.Text{Text: alt}
+	}
+	img, err := c.images(src, alt, line)
+	if err != nil {
+		if c.err == nil {
+			c.err = err
+		}
+		return &model.Text{}
+	}
+	if img == nil {
+		return &model.Text{Text: alt}
+	}
+	return &figureInline{fig: &model.Figure{Image: img}}
+}

@@ -1,0 +1,131 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Dump renders an edition as an indented text listing, for golden tests
+// and debugging. It shows structure and every number the renderers read.
+func Dump(ed *Edition) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "edition %q title=%q vol=%d no=%d date=%s lang=%s\n",
+		ed.Publication, ed.Title, ed.Volume, ed.Number, ed.Date.Format("2006-01-02"), ed.Language)
+	for _, s := range ed.Sections {
+		fmt.Fprintf(&b, "section %q\n", s.Title)
+		for _, a := range s.Articles {
+			dumpArticle(&b, a, "  ")
+		}
+	}
+	return b.String()
+}
+
+// DumpArticle renders one article like Dump.
+func DumpArticle(a *Article) string {
+	var b strings.Builder
+	dumpArticle(&b, a, "")
+	return b.String()
+}
+
+func dumpArticle(b *strings.Builder, a *Article, ind string) {
+	fmt.Fprintf(b, "%sarticle %s %q\n", ind, a.ID, a.Title)
+	if a.Subtitle != "" {
+		fmt.Fprintf(b, "%s  subtitle %q\n", ind, a.Subtitle)
+	}
+	if len(a.Authors) > 0 {
+		fmt.Fprintf(b, "%s  authors %q\n", ind, a.Authors)
+	}
+	if !a.Date.IsZero() {
+		fmt.Fprintf(b, "%s  date %s\n", ind, a.Date.Format("2006-01-02"))
+	}
+	if a.Language != "" {
+		fmt.Fprintf(b, "%s  lang %s\n", ind, a.Language)
+	}
+	dumpBlocks(b, a.Blocks, ind+"  ")
+	for _, n := range a.Notes {
+		fmt.Fprintf(b, "%s  note %d id=%s label=%q\n", ind, n.Number, n.ID, n.Label)
+		dumpBlocks(b, n.Blocks, ind+"    ")
+	}
+	if bib := a.Bibliography; bib != nil {
+		fmt.Fprintf(b, "%s  bibliography %q ordered=%v\n", ind, bib.Title, bib.Ordered)
+		for _, e := range bib.Entries {
+			fmt.Fprintf(b, "%s    entry %d id=%s %s\n", ind, e.Number, e.ID, dumpInlines(e.Inlines))
+		}
+	}
+}
+
+func dumpBlocks(b *strings.Builder, bs []Block, ind string) {
+	for _, bl := range bs {
+		switch t := bl.(type) {
+		case *Paragraph:
+			fmt.Fprintf(b, "%spara %s\n", ind, dumpInlines(t.Inlines))
+		case *Heading:
+			fmt.Fprintf(b, "%sheading %d id=%s %s\n", ind, t.Level, t.ID, dumpInlines(t.Inlines))
+		case *List:
+			fmt.Fprintf(b, "%slist ordered=%v start=%d\n", ind, t.Ordered, t.Start)
+			for _, it := range t.Items {
+				fmt.Fprintf(b, "%s  item\n", ind)
+				dumpBlocks(b, it.Blocks, ind+"    ")
+			}
+		case *Quote:
+			fmt.Fprintf(b, "%squote\n", ind)
+			dumpBlocks(b, t.Blocks, ind+"  ")
+		case *CodeBlock:
+			fmt.Fprintf(b, "%scode lang=%q %q\n", ind, t.Language, t.Text)
+		case *Rule:
+			fmt.Fprintf(b, "%srule\n", ind)
+		case *Figure:
+			img := "<none>"
+			if t.Image != nil {
+				img = fmt.Sprintf("%s %s %dx%d alt=%q", t.Image.Path, t.Image.MediaType, t.Image.Width, t.Image.Height, t.Image.Alt)
+			}
+			fmt.Fprintf(b, "%sfigure %s caption=%s\n", ind, img, dumpInlines(t.Caption))
+		case *Table:
+			fmt.Fprintf(b, "%stable align=%v\n", ind, t.Align)
+			if t.Header != nil {
+				fmt.Fprintf(b, "%s  header%s\n", ind, dumpCells(t.Header))
+			}
+			for _, r := range t.Rows {
+				fmt.Fprintf(b, "%s  row%s\n", ind, dumpCells(r))
+			}
+		}
+	}
+}
+
+func dumpCells(cs []Cell) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(" | ")
+		b.WriteString(dumpInlines(c.Inlines))
+	}
+	return b.String()
+}
+
+func dumpInlines(ins []Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		switch t := in.(type) {
+		case *Text:
+			fmt.Fprintf(&b, "%q", t.Text)
+		case *Emph:
+			b.WriteString("em(" + dumpInlines(t.Inlines) + ")")
+		case *Strong:
+			b.WriteString("strong(" + dumpInlines(t.Inlines) + ")")
+		case *Strike:
+			b.WriteString("del(" + dumpInlines(t.Inlines) + ")")
+		case *Sup:
+			b.WriteString("sup(" + dumpInlines(t.Inlines) + ")")
+		case *Sub:
+			b.WriteString("sub(" + dumpInlines(t.Inlines) + ")")
+		case *Code:
+			fmt.Fprintf(&b, "code(%q)", t.Text)
+		case *Link:
+			fmt.Fprintf(&b, "link(%s %s)", t.URL, dumpInlines(t.Inlines))
+		case *LineBreak:
+			b.WriteString("br")
+		case *NoteRef:
+			fmt.Fprintf(&b, "ref(%d#%d)", t.Note.Number, t.Occurrence)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,215 @@
+// Package model is the document model shared by every renderer.
+//
+// A post's Markdown is converted once into these types; numbering (notes,
+// bibliography entries, anchors) is assigned in package edition and only read
+// by the EPUB writer and the PDF layout, so the two outputs cannot disagree.
+package model
+
+import (
+	"strconv"
+	"time"
+)
+
+// Edition is one issue of the publication, ready to render.
+type Edition struct {
+	Publication string    // name of the paper, e.g. "The Red Tide"
+	Title       string    // optional issue title
+	Volume      int       // 0 when unset
+	Number      int       // issue number, 0 when unset
+	Date        time.Time // edition date (UTC midnight)
+	Language    string    // BCP 47 tag, e.g. "en"
+	Editors     []string
+	Publisher   string
+	Description string
+	Cover       *Image // optional cover image; nil means a generated cover
+	Sections    []*Section
+}
+
+// Section is an ordered group of articles, e.g. "Features".
+type Section struct {
+	Title    string // may be empty for a flat manifest
+	Articles []*Article
+}
+
+// Article is one post as it appears in the edition.
+type Article struct {
+	ID           string // unique within the edition, usable as a file name and XML id
+	Source       string // path of the post, for messages
+	Title        string
+	Subtitle     string
+	Authors      []string
+	Date         time.Time // zero when unknown
+	Language     string    // empty means the edition's language
+	Tags         []string
+	Description  string
+	Blocks       []Block
+	Notes        []*Note // in number order: Notes[i].Number == i+1
+	Bibliography *Bibliography
+}
+
+// Note is a footnote. Number is assigned once per article, in the order of
+// first reference.
+type Note struct {
+	Number int
+	ID     string // anchor, unique within the article, e.g. "fn3"
+	Label  string // label as written in the post, e.g. "walsh"
+	Blocks []Block
+}
+
+// Bibliography is the list of works that ends an article.
+type Bibliography struct {
+	Title   string // heading as written, e.g. "Works Cited"
+	Ordered bool   // numbered entries
+	Entries []*BibEntry
+}
+
+// BibEntry is one work. Number is its 1-based position.
+type BibEntry struct {
+	Number  int
+	ID      string // anchor, e.g. "bib3"
+	Inlines []Inline
+}
+
+// Block is a block-level element.
+type Block interface{ isBlock() }
+
+// Inline is an inline element.
+type Inline interface{ isInline() }
+
+// Paragraph is a run of inline content.
+type Paragraph struct{ Inlines []Inline }
+
+// Heading is a section heading inside an article; Level 1 is the highest
+// level below the article title.
+type Heading struct {
+	Level   int
+	ID      string
+	Inlines []Inline
+}
+
+// List is an ordered or bullet list.
+type List struct {
+	Ordered bool
+	Start   int // first number of an ordered list
+	Items   []*ListItem
+}
+
+// ListItem holds the blocks of one list item.
+type ListItem struct{ Blocks []Block }
+
+// Quote is a block quotation.
+type Quote struct{ Blocks []Block }
+
+// CodeBlock is preformatted text.
+type CodeBlock struct {
+	Language string
+	Text     string // lines separated by \n, no trailing newline
+}
+
+// Rule is a thematic break.
+type Rule struct{}
+
+// Figure is an image with an optional caption.
+type Figure struct {
+	Image   *Image
+	Caption []Inline
+}
+
+// Image is a local raster image. Data is nil when the image could not be
+// loaded; renderers then show Alt.
+type Image struct {
+	Path      string // path as resolved, for messages
+	Name      string // stable file name inside outputs, e.g. "img-3f2a.jpg"
+	MediaType string // image/jpeg, image/png or image/gif
+	Data      []byte
+	Width     int // pixels
+	Height    int // pixels
+	Alt       string
+}
+
+// Table is a simple grid. Header may be nil.
+type Table struct {
+	Align  []Align // one per column
+	Header []Cell
+	Rows   [][]Cell
+}
+
+// Cell is one table cell.
+type Cell struct{ Inlines []Inline }
+
+// Align is a table column alignment.
+type Align int
+
+// Column alignments.
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Text is plain text. It never contains markup; renderers escape it.
+type Text struct{ Text string }
+
+// Emph is emphasis (italic).
+type Emph struct{ Inlines []Inline }
+
+// Strong is strong emphasis (bold).
+type Strong struct{ Inlines []Inline }
+
+// Strike is struck-through text.
+type Strike struct{ Inlines []Inline }
+
+// Code is inline code.
+type Code struct{ Text string }
+
+// Sup is superscript text.
+type Sup struct{ Inlines []Inline }
+
+// Sub is subscript text.
+type Sub struct{ Inlines []Inline }
+
+// Link is a hyperlink to an external URL (http, https or mailto).
+type Link struct {
+	URL     string
+	Inlines []Inline
+}
+
+// LineBreak is a hard line break.
+type LineBreak struct{}
+
+// NoteRef is a reference to Note. The same note may be referenced more
+// than once; Occurrence counts from 1 so each reference has its own anchor.
+type NoteRef struct {
+	Note       *Note
+	Occurrence int
+}
+
+func (*Paragraph) isBlock() {}
+func (*Heading) isBlock()   {}
+func (*List) isBlock()      {}
+func (*Quote) isBlock()     {}
+func (*CodeBlock) isBlock() {}
+func (*Rule) isBlock()      {}
+func (*Figure) isBlock()    {}
+func (*Table) isBlock()     {}
+
+func (*Text) isInline()      {}
+func (*Emph) isInline()      {}
+func (*Strong) isInline()    {}
+func (*Strike) isInline()    {}
+func (*Code) isInline()      {}
+func (*Sup) isInline()       {}
+func (*Sub) isInline()       {}
+func (*Link) isInline()      {}
+func (*LineBreak) isInline() {}
+func (*NoteRef) isInline()   {}
+
+// RefID is the anchor of this reference in the text, e.g. "fnref3" or
+// "fnref3-2" for the second reference to note 3.
+func (r *NoteRef) RefID() string {
+	if r.Occurrence <= 1 {
+		return "fnref" + strconv.Itoa(r.Note.Number)
+	}
+	return "fnref" + strconv.Itoa(r.Note.Number) + "-" + strconv.Itoa(r.Occurrence)
+}

@@ -1,0 +1,449 @@
+// Package post reads one Jekyll-style post: UTF-8 Markdown with an optional
+// YAML front matter block.
+package post
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/redtide/edition/internal/diag"
+)
+
+// Post is a parsed post. Body is the Markdown after the front matter, with
+// CRLF line endings normalised to LF; BodyLine is the number of lines that
+// precede it in the file, so body line n is file line BodyLine+n.
+type Post struct {
+	Path        string
+	Title       string
+	Subtitle    string
+	Authors     []string
+	Date        time.Time // zero when unknown
+	Published   bool
+	Layout      string
+	Language    string
+	Tags        []string
+	Description string
+	// Extra holds front matter keys this tool does not use, kept so that
+	// nothing an editor wrote is lost.
+	Extra    map[string]any
+	Body     []byte
+	BodyLine int
+}
+
+var (
+	dateName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-`)
+	atxTitle = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$`)
+)
+
+// Parse reads a post from src. Problems that stop the post are returned as
+// *diag.Error; recoverable ones go to log.
+func Parse(path string, src []byte, log *diag.Log) (*Post, error) {
+	if err := checkUTF8(path, src); err != nil {
+		return nil, err
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if bytes.Contains(src, []byte("\r")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		line := bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n")) + 1
+		return nil, diag.Errorf(path, line, "NUL byte in post")
+	}
+	src = stripControls(path, src, log)
+	src = fixC1(path, src, log)
+	p := &Post{Path: path, Published: true}
+	fm, body, bodyLine, err := split(path, src)
+	if err != nil {
+		return nil, err
+	}
+	p.Body, p.BodyLine = body, bodyLine
+	if fm != nil {
+		if err := p.decode(fm); err != nil {
+			return nil, err
+		}
+	} else {
+		log.Warnf(path, 1, "no front matter")
+	}
+	p.fallbacks(log)
+	return p, nil
+}
+
+func checkUTF8(path string, src []byte) error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return diag.Errorf(path, line, "invalid UTF-8 byte 0x%02x at column %d", src[i], col)
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		i += n
+	}
+	return nil
+}
+
+// split separates the front matter from the body. fm is nil when the post
+// has none.
+func split(path string, src []byte) (fm, body []byte, bodyLine int, err error) {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !isFence(first, "---") {
+		return nil, src, 0, nil
+	}
+	off := len(first) + 1
+	line := 1
+	for len(rest) > 0 || off <= len(src) {
+		l, r, found := bytes.Cut(rest, []byte("\n"))
+		line++
+		if isFence(l, "---") || isFence(l, "...") {
+			fm = src[len(first)+1 : off]
+			end := off + len(l)
+			if found {
+				end++
+			}
+			if end > len(src) {
+				end = len(src)
+			}
+			return fm, src[end:], line, nil
+		}
+		if !found {
+			break
+		}
+		off += len(l) + 1
+		rest = r
+	}
+	return nil, nil, 0, diag.Errorf(path, 1, "front matter block opened here never closes (no closing --- line)")
+}
+
+func isFence(line []byte, fence string) bool {
+	return string(bytes.TrimRight(line, " \t")) == fence
+}
+
+// yamlLine matches the line number in yaml.v3 error messages.
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// decode fills p from the front matter. Line numbers in errors count from
+// the opening --- (file line 1), so YAML line n is file line n+1.
+func (p *Post) decode(fm []byte) error {
+	var root yaml.Node
+	if err := yaml.Unmarshal(fm, &root); err != nil {
+		return yamlError(p.Path, 1, err)
+	}
+	if len(root.Content) == 0 {
+		return nil // empty front matter
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return diag.Errorf(p.Path, m.Line+1, "front matter must be a mapping of keys to values")
+	}
+	var errs []error
+	bad := func(n *yaml.Node, format string, args ...any) {
+		errs = append(errs, diag.Errorf(p.Path, n.Line+1, format, args...))
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		key := strings.ToLower(k.Value)
+		switch key {
+		case "title", "subtitle", "layout", "excerpt", "description", "lang", "language":
+			s, ok := scalarString(v)
+			if !ok {
+				bad(v, "%s: want a string, got %s", k.Value, kindName(v))
+				continue
+			}
+			switch key {
+			case "title":
+				p.Title = s
+			case "subtitle":
+				p.Subtitle = s
+			case "layout":
+				p.Layout = s
+			case "excerpt", "description":
+				if p.Description == "" || key == "description" {
+					p.Description = s
+				}
+			default:
+				p.Language = s
+			}
+		case "author", "authors":
+			list, ok := stringList(v)
+			if !ok {
+				bad(v, "%s: want a name or a list of names, got %s", k.Value, kindName(v))
+				continue
+			}
+			p.Authors = append(p.Authors, list...)
+		case "tags", "categories":
+			list, ok := stringList(v)
+			if !ok {
+				bad(v, "%s: want a list, got %s", k.Value, kindName(v))
+				continue
+			}
+			if v.Kind == yaml.ScalarNode {
+				list = strings.Fields(v.Value)
+			}
+			if key == "tags" {
+				p.Tags = append(p.Tags, list...)
+			} else {
+				p.extra(k.Value, list)
+			}
+		case "published":
+			var b bool
+			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+				bad(v, "published: want true or false, got %q", v.Value)
+				continue
+			}
+			p.Published = b
+		case "date":
+			if v.Kind != yaml.ScalarNode {
+				bad(v, "date: want a date such as 2026-11-25, got %s", kindName(v))
+				continue
+			}
+			t, err := ParseDate(v.Value)
+			if err != nil {
+				bad(v, "date: %v", err)
+				continue
+			}
+			p.Date = t
+		default:
+			var x any
+			if err := v.Decode(&x); err != nil {
+				bad(v, "%s: %v", k.Value, err)
+				continue
+			}
+			p.extra(k.Value, x)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (p *Post) extra(k string, v any) {
+	if p.Extra == nil {
+		p.Extra = map[string]any{}
+	}
+	p.Extra[k] = v
+}
+
+func yamlError(path string, base int, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = "yaml: " + te.Errors[0]
+	}
+	first, _, _ := strings.Cut(msg, "\n")
+	if m := yamlLine.FindStringSubmatch(first); m != nil {
+		line := 0
+		if m[1] != "" {
+			line, _ = strconv.Atoi(m[1])
+		}
+		return diag.Errorf(path, base+line, "malformed front matter: %s", m[2])
+	}
+	return diag.Errorf(path, base, "malformed front matter: %s", first)
+}
+
+func scalarString(v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	if v.Tag == "!!null" {
+		return "", true
+	}
+	return strings.TrimSpace(v.Value), true
+}
+
+func stringList(v *yaml.Node) ([]string, bool) {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		s, _ := scalarString(v)
+		if s == "" {
+			return nil, true
+		}
+		return []string{s}, true
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range v.Content {
+			s, ok := scalarString(c)
+			if !ok {
+				return nil, false
+			}
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func kindName(v *yaml.Node) string {
+	switch v.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return fmt.Sprintf("%q", v.Value)
+}
+
+var dateTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{3,5})?$`)
+
+var dateLayouts = []string{
+	"2006-01-02",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02 15:04",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04:05Z0700",
+}
+
+// ParseDate reads the date forms Jekyll accepts. The result keeps the
+// calendar date as written (the time of day and zone are dropped), so an
+// edition is not shifted by a day across time zones.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	// Any other time-of-day and zone spelling Jekyll (Ruby's Time.parse)
+	// accepts: only the calendar date is kept anyway.
+	if m := dateTime.FindStringSubmatch(s); m != nil {
+		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, optionally with a time)", s)
+}
+
+// fallbacks fills a missing date from the file name and a missing title
+// from the first heading or the file name.
+func (p *Post) fallbacks(log *diag.Log) {
+	base := filepath.Base(p.Path)
+	if p.Date.IsZero() {
+		if m := dateName.FindStringSubmatch(base); m != nil {
+			if t, err := ParseDate(m[1] + "-" + m[2] + "-" + m[3]); err == nil {
+				p.Date = t
+			}
+		}
+	}
+	if p.Title != "" {
+		return
+	}
+	for _, m := range atxTitle.FindAllSubmatchIndex(p.Body, -1) {
+		t := strings.TrimSpace(strings.Trim(string(p.Body[m[2]:m[3]]), "#"))
+		if t == "" {
+			continue
+		}
+		p.Title = t
+		line := bytes.Count(p.Body[:m[0]], []byte("\n")) + 1 + p.BodyLine
+		log.Warnf(p.Path, line, "no title in front matter; using the first heading %q", p.Title)
+		return
+	}
+	p.Title = TitleFromName(base)
+	log.Warnf(p.Path, 1, "no title in front matter or heading; using the file name %q", p.Title)
+}
+
+// TitleFromName turns "2017-05-01-permanent-revolution.md" into
+// "Permanent Revolution".
+func TitleFromName(name string) string {
+	name = strings.TrimSuffix(name, filepath.Ext(name))
+	name = dateName.ReplaceAllString(name, "")
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	if len(words) == 0 {
+		return "Untitled"
+	}
+	return strings.Join(words, " ")
+}
+
+// stripControls removes C0 control characters other than tab and newline
+// (and DEL): they are not allowed in XML and print as nothing.
+func stripControls(path string, src []byte, log *diag.Log) []byte {
+	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
+	i := bytes.IndexFunc(src, func(r rune) bool { return r < 0x80 && bad(byte(r)) })
+	if i < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	line := 1
+	for _, c := range src {
+		if c == '\n' {
+			line++
+		}
+		if bad(c) {
+			log.Warnf(path, line, "control character U+%04X removed", c)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// cp1252 maps the C1 control characters that text pasted from Windows
+// programs carries in place of punctuation (Windows-1252 bytes read as
+// Latin-1) back to the characters meant, as browsers do.
+var cp1252 = map[rune]rune{
+	0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡',
+	0x88: 'ˆ', 0x89: '‰', 0x8A: 'Š', 0x8B: '‹', 0x8C: 'Œ', 0x8E: 'Ž', 0x91: '‘',
+	0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜',
+	0x99: '™', 0x9A: 'š', 0x9B: '›', 0x9C: 'œ', 0x9E: 'ž', 0x9F: 'Ÿ',
+}
+
+// fixC1 replaces C1 control characters (U+0080–U+009F): mapped to the
+// Windows-1252 character when there is one, removed otherwise.
+func fixC1(path string, src []byte, log *diag.Log) []byte {
+	if !bytes.Contains(src, []byte{0xC2}) {
+		return src
+	}
+	found := false
+	for _, r := range string(src) {
+		if r >= 0x80 && r <= 0x9F {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return src
+	}
+	var b bytes.Buffer
+	line := 1
+	for _, r := range string(src) {
+		if r == '\n' {
+			line++
+		}
+		if r >= 0x80 && r <= 0x9F {
+			if m, ok := cp1252[r]; ok {
+				log.Warnf(path, line, "control character U+%04X read as Windows-1252 %q", r, m)
+				b.WriteRune(m)
+			} else {
+				log.Warnf(path, line, "control character U+%04X removed", r)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
+}
