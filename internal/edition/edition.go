@@ -148,8 +148,8 @@ func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converte
 		return nil, nil
 	}
 	dir := path.Dir(e.Path)
-	resolve := func(src, alt string, line int) (*model.Image, error) {
-		return imgs.resolve(display, line, dir, src, alt)
+	resolve := func(ref markdown.ImageRef) (*model.Image, error) {
+		return imgs.resolve(display, ref.Line, dir, ref.Src, ref.Alt)
 	}
 	res, err := conv.Convert(display, p.Body, p.BodyLine, resolve, log)
 	if err != nil {

@@ -23,10 +23,23 @@ import (
 	"github.com/redtide/edition/internal/model"
 )
 
-// ImageFunc resolves an image reference found at line of the post. It
-// returns the image, with Data nil when it cannot be used (the resolver
-// reports why), or an error that stops the build.
-type ImageFunc func(src, alt string, line int) (*model.Image, error)
+// ImageRef is an image reference found in a post.
+type ImageRef struct {
+	Src  string // the path or URL as written
+	Alt  string // text alternative
+	Line int    // file line of the reference
+	// Include is the Liquid include or Hugo shortcode that placed the
+	// image ("figure.html"), "" for a Markdown or HTML image; Params are
+	// its parameters. A site's include template may build the image's
+	// path from them.
+	Include string
+	Params  map[string]string
+}
+
+// ImageFunc resolves an image reference. It returns the image, nil when
+// it cannot be used (the resolver reports why), or an error that stops
+// the build.
+type ImageFunc func(ref ImageRef) (*model.Image, error)
 
 // Result is a converted post body.
 type Result struct {

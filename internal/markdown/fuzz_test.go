@@ -31,7 +31,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte(strings.Repeat("- ", 200) + "deep"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		images := func(src, alt string, line int) (*model.Image, error) { return nil, nil }
+		images := func(ImageRef) (*model.Image, error) { return nil, nil }
 		var log diag.Log
 		res, err := conv.Convert("f.md", src, 0, images, &log)
 		if err != nil {

@@ -350,7 +350,7 @@ func (c *conv) resolveImage(line int, src, alt string) model.Inline {
 	if src == "" {
 		return &model.Text{Text: alt}
 	}
-	img, err := c.images(src, alt, line)
+	img, err := c.images(ImageRef{Src: src, Alt: alt, Line: line})
 	if err != nil {
 		if c.err == nil {
 			c.err = err

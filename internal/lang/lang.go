@@ -1,0 +1,342 @@
+// Package lang holds what edition knows about each language it sets: its
+// quotation marks and spacing, the minimum fragments a hyphen may leave,
+// the stop words that recognise it, and every word the program prints
+// itself (bylines, headings, jump lines, dates).
+//
+// It is data, not code: supporting a language means adding a row to
+// table (and, for hyphenation, a pattern file to package hyph). Renderers
+// never branch on a language tag; they look its row up here.
+package lang
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// Language is one row of the table.
+type Language struct {
+	// Tag is the BCP 47 tag of the row, e.g. "fr" or "pt-BR".
+	Tag string
+	// Name is the language's name in English, for messages.
+	Name string
+
+	// Quotes are the primary and secondary quotation marks.
+	Quotes Quotes
+	// QuoteSpace is put inside primary quotes, between the mark and the
+	// text (a narrow no-break space for French); "" for none.
+	QuoteSpace string
+	// SpaceBefore lists punctuation that takes PunctSpace before it
+	// (French ; : ! ?); "" for none.
+	SpaceBefore string
+	// PunctSpace is the space put before SpaceBefore's marks.
+	PunctSpace string
+
+	// LeftHyphenMin and RightHyphenMin are the fewest letters a hyphen
+	// may leave before and after it (TeX's \lefthyphenmin and
+	// \righthyphenmin, as hyph-utf8 lists them for the language).
+	LeftHyphenMin, RightHyphenMin int
+
+	// StopWords are frequent short words of the language, lower-case,
+	// for recognising text written in it (Guess).
+	StopWords []string
+
+	// Words are the words the program prints itself.
+	Words Words
+	// Months are the names of the months, January first, as they appear
+	// inside a date.
+	Months [12]string
+	// DateFormat lays out a long date: {d} the day, {month} the month's
+	// name, {yyyy} the year.
+	DateFormat string
+}
+
+// Quotes are a language's quotation marks.
+type Quotes struct {
+	Open, Close           string // primary: “ ”, „ “, « »
+	InnerOpen, InnerClose string // secondary, for quotes inside quotes
+}
+
+// Words are the words printed around the content, in one language.
+// Fields holding %d take a page number.
+type Words struct {
+	By                string // before authors' names: "By"
+	And               string // between the last two names: "and"
+	EditedBy          string // before the editors' names
+	Notes             string // heading of an article's notes
+	Bibliography      string // heading of a bibliography with no title of its own
+	Contents          string // the contents page and its bookmark
+	InThisIssue       string // the front page's contents box
+	Continued         string // a footnote continued in the next column
+	ContinuedOnPage   string // jump line at the break of an article: "Continued on page %d"
+	ContinuedFromPage string // jump line where it resumes: "Continued from page %d"
+	Page              string // "Page"
+	Volume            string // abbreviation before a volume number
+	Number            string // abbreviation before an issue number
+	Figure            string // an image with no text alternative
+	BackToText        string // label of a note's link back to its reference
+}
+
+// table is every supported language. Tags are lower-case; regional rows
+// ("pt-br") come before nothing in particular: Lookup tries the full tag,
+// then its primary subtag.
+var table = []*Language{
+	{
+		Tag: "en", Name: "English",
+		Quotes:        Quotes{"“", "”", "‘", "’"},
+		LeftHyphenMin: 2, RightHyphenMin: 3,
+		StopWords: strings.Fields("the and of to in is that it was for on are with as this by be at from have not or which but"),
+		Words: Words{
+			By: "By", And: "and", EditedBy: "Edited by", Notes: "Notes", Bibliography: "Bibliography",
+			Contents: "Contents", InThisIssue: "In this issue", Continued: "continued",
+			ContinuedOnPage: "Continued on page %d", ContinuedFromPage: "Continued from page %d",
+			Page: "Page", Volume: "Vol.", Number: "No.", Figure: "Figure", BackToText: "Back to text",
+		},
+		Months:     [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		DateFormat: "{d} {month} {yyyy}",
+	},
+	{
+		Tag: "de", Name: "German",
+		Quotes:        Quotes{"„", "“", "‚", "‘"},
+		LeftHyphenMin: 2, RightHyphenMin: 2,
+		StopWords: strings.Fields("der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass"),
+		Words: Words{
+			By: "Von", And: "und", EditedBy: "Herausgegeben von", Notes: "Anmerkungen", Bibliography: "Literatur",
+			Contents: "Inhalt", InThisIssue: "In dieser Ausgabe", Continued: "Fortsetzung",
+			ContinuedOnPage: "Fortsetzung auf Seite %d", ContinuedFromPage: "Fortsetzung von Seite %d",
+			Page: "Seite", Volume: "Jg.", Number: "Nr.", Figure: "Abbildung", BackToText: "Zurück zum Text",
+		},
+		Months:     [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+		DateFormat: "{d}. {month} {yyyy}",
+	},
+	{
+		Tag: "fr", Name: "French",
+		Quotes:     Quotes{"«", "»", "“", "”"},
+		QuoteSpace: "\u202F", SpaceBefore: ";:!?", PunctSpace: "\u202F",
+		LeftHyphenMin: 2, RightHyphenMin: 3,
+		StopWords: strings.Fields("le la les de des du et en un une est que qui dans pour pas sur au ce il elle ne se plus par avec sont"),
+		Words: Words{
+			By: "Par", And: "et", EditedBy: "Sous la direction de", Notes: "Notes", Bibliography: "Bibliographie",
+			Contents: "Sommaire", InThisIssue: "Dans ce numéro", Continued: "suite",
+			ContinuedOnPage: "Suite page %d", ContinuedFromPage: "Suite de la page %d",
+			Page: "Page", Volume: "Vol.", Number: "n°", Figure: "Figure", BackToText: "Retour au texte",
+		},
+		Months:     [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		DateFormat: "{d} {month} {yyyy}",
+	},
+	{
+		Tag: "es", Name: "Spanish",
+		Quotes:        Quotes{"«", "»", "“", "”"},
+		LeftHyphenMin: 2, RightHyphenMin: 2,
+		StopWords: strings.Fields("el la los las de del y en un una que es por con para se no al lo como más pero sus su le"),
+		Words: Words{
+			By: "Por", And: "y", EditedBy: "Edición de", Notes: "Notas", Bibliography: "Bibliografía",
+			Contents: "Índice", InThisIssue: "En este número", Continued: "continuación",
+			ContinuedOnPage: "Continúa en la página %d", ContinuedFromPage: "Viene de la página %d",
+			Page: "Página", Volume: "Vol.", Number: "N.º", Figure: "Figura", BackToText: "Volver al texto",
+		},
+		Months:     [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		DateFormat: "{d} de {month} de {yyyy}",
+	},
+	{
+		Tag: "pt", Name: "Portuguese",
+		Quotes:        Quotes{"«", "»", "“", "”"},
+		LeftHyphenMin: 2, RightHyphenMin: 3,
+		StopWords: strings.Fields("o a os as de do da dos das e em um uma que é para com não no na por se mais ao como seu sua"),
+		Words: Words{
+			By: "Por", And: "e", EditedBy: "Edição de", Notes: "Notas", Bibliography: "Bibliografia",
+			Contents: "Sumário", InThisIssue: "Nesta edição", Continued: "continuação",
+			ContinuedOnPage: "Continua na página %d", ContinuedFromPage: "Continuação da página %d",
+			Page: "Página", Volume: "Vol.", Number: "N.º", Figure: "Figura", BackToText: "Voltar ao texto",
+		},
+		Months:     [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+		DateFormat: "{d} de {month} de {yyyy}",
+	},
+	{
+		Tag: "pt-br", Name: "Brazilian Portuguese",
+		Quotes:        Quotes{"“", "”", "‘", "’"},
+		LeftHyphenMin: 2, RightHyphenMin: 3,
+		StopWords: strings.Fields("o a os as de do da dos das e em um uma que é para com não no na por se mais ao como seu sua"),
+		Words: Words{
+			By: "Por", And: "e", EditedBy: "Edição de", Notes: "Notas", Bibliography: "Bibliografia",
+			Contents: "Sumário", InThisIssue: "Nesta edição", Continued: "continuação",
+			ContinuedOnPage: "Continua na página %d", ContinuedFromPage: "Continuação da página %d",
+			Page: "Página", Volume: "Vol.", Number: "N.º", Figure: "Figura", BackToText: "Voltar ao texto",
+		},
+		Months:     [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+		DateFormat: "{d} de {month} de {yyyy}",
+	},
+	{
+		Tag: "it", Name: "Italian",
+		Quotes:        Quotes{"«", "»", "“", "”"},
+		LeftHyphenMin: 2, RightHyphenMin: 2,
+		StopWords: strings.Fields("il la le di del della e in un una che è per con non si da al lo gli dei delle sono come più nel"),
+		Words: Words{
+			By: "Di", And: "e", EditedBy: "A cura di", Notes: "Note", Bibliography: "Bibliografia",
+			Contents: "Sommario", InThisIssue: "In questo numero", Continued: "continua",
+			ContinuedOnPage: "Continua a pagina %d", ContinuedFromPage: "Segue da pagina %d",
+			Page: "Pagina", Volume: "Vol.", Number: "N.", Figure: "Figura", BackToText: "Torna al testo",
+		},
+		Months:     [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+		DateFormat: "{d} {month} {yyyy}",
+	},
+	{
+		Tag: "nl", Name: "Dutch",
+		Quotes:        Quotes{"“", "”", "‘", "’"},
+		LeftHyphenMin: 2, RightHyphenMin: 2,
+		StopWords: strings.Fields("de het een en van in is dat op te zijn met voor niet die aan er als ook om maar bij door wordt"),
+		Words: Words{
+			By: "Door", And: "en", EditedBy: "Redactie", Notes: "Noten", Bibliography: "Literatuur",
+			Contents: "Inhoud", InThisIssue: "In dit nummer", Continued: "vervolg",
+			ContinuedOnPage: "Vervolg op pagina %d", ContinuedFromPage: "Vervolg van pagina %d",
+			Page: "Pagina", Volume: "Jrg.", Number: "Nr.", Figure: "Afbeelding", BackToText: "Terug naar de tekst",
+		},
+		Months:     [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+		DateFormat: "{d} {month} {yyyy}",
+	},
+}
+
+// Default is the row used for a tag the table does not have: English.
+var Default = table[0]
+
+// Lookup returns the row for tag (BCP 47, any case, "_" or "-"): the
+// full tag's row, else its primary subtag's, else nil.
+func Lookup(tag string) *Language {
+	t := Normalize(tag)
+	if t == "" {
+		return nil
+	}
+	for _, l := range table {
+		if l.Tag == t {
+			return l
+		}
+	}
+	base, _, _ := strings.Cut(t, "-")
+	for _, l := range table {
+		if l.Tag == base {
+			return l
+		}
+	}
+	return nil
+}
+
+// For is Lookup's row for tag, or Default when the table lacks it.
+func For(tag string) *Language {
+	if l := Lookup(tag); l != nil {
+		return l
+	}
+	return Default
+}
+
+// Normalize lower-cases a BCP 47 tag and writes "_" (zh_HK, as Jekyll
+// sites often do) as "-".
+func Normalize(tag string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(tag)), "_", "-")
+}
+
+// Base is the primary subtag of tag, lower-cased: "de-AT" → "de".
+func Base(tag string) string {
+	b, _, _ := strings.Cut(Normalize(tag), "-")
+	return b
+}
+
+// Supported lists the tags of every row, in table order.
+func Supported() []string {
+	out := make([]string, len(table))
+	for i, l := range table {
+		out[i] = l.Tag
+	}
+	return out
+}
+
+// LongDate formats t for readers: "25 November 2026", "25. November
+// 2026", "25 de noviembre de 2026".
+func (l *Language) LongDate(t time.Time) string {
+	r := strings.NewReplacer("{d}", fmt.Sprint(t.Day()), "{month}", l.Months[t.Month()-1], "{yyyy}", fmt.Sprint(t.Year()))
+	return r.Replace(l.DateFormat)
+}
+
+// JoinNames joins names as a sentence would: "A", "A and B", "A, B and C".
+func (l *Language) JoinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + l.Words.And + " " + names[len(names)-1]
+}
+
+// Byline is "By A", "By A and B", "By A, B and C"; "" for no authors.
+func (l *Language) Byline(authors []string) string {
+	if len(authors) == 0 {
+		return ""
+	}
+	return l.Words.By + " " + l.JoinNames(authors)
+}
+
+// Guess names the language text is written in, from the stop words of
+// every row found among its words. A stop word shared by n languages
+// counts 1/n for each (Spanish and Portuguese share many). The best
+// language must score at least 6 and half as much again as any other;
+// otherwise Guess returns nil: the text is too short or too mixed to
+// say, and it never guesses beyond that.
+func Guess(text string) *Language {
+	sets := stopSets()
+	scores := map[string]float64{} // by primary subtag
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r == '\'' || r == '’' || unicode.IsLetter(r))
+	}) {
+		n := 0
+		for _, set := range sets {
+			if set[w] {
+				n++
+			}
+		}
+		for base, set := range sets {
+			if set[w] {
+				scores[base] += 1 / float64(n)
+			}
+		}
+	}
+	best, second := "", 0.0
+	for b, c := range scores {
+		switch {
+		case best == "" || c > scores[best] || c == scores[best] && b < best:
+			if best != "" {
+				second = max(second, scores[best])
+			}
+			best = b
+		default:
+			second = max(second, c)
+		}
+	}
+	if best == "" || scores[best] < 6 || scores[best] < 1.5*second {
+		return nil
+	}
+	return Lookup(best)
+}
+
+var stopSetsOnce struct {
+	sync.Once
+	m map[string]map[string]bool
+}
+
+// stopSets are the stop words of each primary language, as sets.
+func stopSets() map[string]map[string]bool {
+	stopSetsOnce.Do(func() {
+		stopSetsOnce.m = map[string]map[string]bool{}
+		for _, l := range table {
+			b := Base(l.Tag)
+			if stopSetsOnce.m[b] == nil {
+				stopSetsOnce.m[b] = map[string]bool{}
+			}
+			for _, w := range l.StopWords {
+				stopSetsOnce.m[b][w] = true
+			}
+		}
+	})
+	return stopSetsOnce.m
+}
