@@ -36,8 +36,8 @@ type images struct {
 	site   *site.Site
 	folder string // the site's folder, as messages name it
 	log    *diag.Log
-	mu   sync.Mutex
-	byID map[string]*model.Image // by root and resolved relative path
+	mu     sync.Mutex
+	byID   map[string]*model.Image // by root and resolved relative path
 }
 
 func newImages(st *site.Site, folder string, log *diag.Log) *images {
@@ -121,6 +121,7 @@ func remote(src string) bool {
 	u, err := url.Parse(src)
 	return err == nil && u.Scheme != "" && len(u.Scheme) > 1 // a Windows drive letter is not a scheme
 }
+
 // find looks for src where the reference points and, failing that, by
 // its name beside the post and under the site's conventional image
 // folders. reported is true when find warned itself: two different files

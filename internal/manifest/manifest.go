@@ -42,8 +42,8 @@ type Manifest struct {
 	// print; it overrides the site's _data/authors.yml.
 	Authors  map[string]string
 	Sections []Section
-	Print       Print
-	Fonts       Fonts
+	Print    Print
+	Fonts    Fonts
 }
 
 // Section is a titled, ordered list of posts.
@@ -81,24 +81,24 @@ type Fonts struct {
 }
 
 type rawManifest struct {
-	Publication string       `yaml:"publication"`
-	Title       string       `yaml:"title"`
-	Volume      int          `yaml:"volume"`
-	Number      int          `yaml:"number"`
-	Issue       int          `yaml:"issue"`
-	Date        string       `yaml:"date"`
-	Language    string       `yaml:"language"`
-	Lang        string       `yaml:"lang"`
-	Publisher   string       `yaml:"publisher"`
-	Editors     []string     `yaml:"editors"`
-	Description string       `yaml:"description"`
+	Publication string            `yaml:"publication"`
+	Title       string            `yaml:"title"`
+	Volume      int               `yaml:"volume"`
+	Number      int               `yaml:"number"`
+	Issue       int               `yaml:"issue"`
+	Date        string            `yaml:"date"`
+	Language    string            `yaml:"language"`
+	Lang        string            `yaml:"lang"`
+	Publisher   string            `yaml:"publisher"`
+	Editors     []string          `yaml:"editors"`
+	Description string            `yaml:"description"`
 	Cover       string            `yaml:"cover"`
 	Site        string            `yaml:"site"`
 	Authors     map[string]string `yaml:"authors"`
 	Sections    []rawSection      `yaml:"sections"`
-	Posts       []yaml.Node  `yaml:"posts"`
-	Print       *rawPrint    `yaml:"print"`
-	Fonts       *rawFonts    `yaml:"fonts"`
+	Posts       []yaml.Node       `yaml:"posts"`
+	Print       *rawPrint         `yaml:"print"`
+	Fonts       *rawFonts         `yaml:"fonts"`
 }
 
 type rawSection struct {

@@ -23,9 +23,9 @@ import (
 // CRLF line endings normalised to LF; BodyLine is the number of lines that
 // precede it in the file, so body line n is file line BodyLine+n.
 type Post struct {
-	Path        string
-	Title       string
-	Subtitle    string
+	Path     string
+	Title    string
+	Subtitle string
 	// Authors are the author entries as written: names, handles, or
 	// several names in one string; People turns them into names.
 	Authors []string

@@ -29,9 +29,9 @@ var errLimit = errors.New("template too large or too deeply nested")
 type node interface{}
 
 type (
-	textNode    string
-	outputNode  struct{ e *filtered }
-	assignNode  struct {
+	textNode   string
+	outputNode struct{ e *filtered }
+	assignNode struct {
 		name string
 		e    *filtered
 	}
