@@ -73,7 +73,7 @@ func (s *Site) loadAuthors() {
 		if strings.HasSuffix(name, ".json") {
 			err = json.Unmarshal(data, &v)
 		} else {
-			err = yaml.Unmarshal(data, &v)
+			v, err = yamlValue(data)
 		}
 		if err != nil {
 			s.authErr = diag.Errorf(file, 0, "malformed author data: %v", err)
@@ -97,11 +97,18 @@ func (s *Site) loadAuthors() {
 		if err != nil {
 			continue
 		}
-		var v any
-		if yaml.Unmarshal(data, &v) == nil {
-			s.add(strings.TrimSuffix(e.Name(), ext), normalize(v))
+		if v, err := yamlValue(data); err == nil {
+			s.add(strings.TrimSuffix(e.Name(), ext), v)
 		}
 	}
+}
+
+func yamlValue(data []byte) (any, error) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		return nil, err
+	}
+	return value(&n)
 }
 
 func (s *Site) addAuthors(v any) {

@@ -76,9 +76,18 @@ func (s *Site) applies(d *Default, doc, typ string) bool {
 	if strings.Contains(scope, "*") {
 		return globPrefix(strings.Split(scope, "/"), strings.Split(doc, "/"))
 	}
-	// Jekyll compares with String#start_with?: "en" covers "en/x.md" (and,
-	// as on a Jekyll site, "english/x.md").
-	return strings.HasPrefix(doc, scope)
+	return subpath(doc, scope)
+}
+
+// subpath reports whether p is scope or lies below it, comparing whole
+// segments: "es" covers "es/x.md" but not "essays/x.md". (Jekyll 3.0 to
+// 3.4 compared with Pathname#ascend, as here; later versions compare
+// strings with start_with?, which also lets "es" cover "essays/", a
+// side effect no site relies on and one that would set an English
+// folder's articles in Spanish.)
+func subpath(p, scope string) bool {
+	scope = strings.TrimRight(scope, "/")
+	return p == scope || strings.HasPrefix(p, scope+"/")
 }
 
 // sameType compares a scope's type with a document's, reading Jekyll's

@@ -462,6 +462,11 @@ func (r *render) eval(f *filtered) any {
 			args[i] = r.value(a)
 		}
 		v = r.s.filter(c.name, v, args)
+		if x, ok := v.(string); ok && len(x) > maxOutput {
+			// {% assign a = a | append: a %} doubles a string each step.
+			r.over = true
+			return ""
+		}
 	}
 	return v
 }

@@ -295,17 +295,20 @@ type render struct {
 	vars  map[string]any // assigned names, page, site, include
 	depth int
 	steps int
-	out   int
+	over  bool // a value outgrew maxOutput
 }
 
 func (r *render) nodes(ns []node, b *strings.Builder) error {
 	for _, n := range ns {
 		r.steps++
-		if r.steps > maxSteps || b.Len() > maxOutput {
+		if r.steps > maxSteps {
 			return errLimit
 		}
 		if err := r.node(n, b); err != nil {
 			return err
+		}
+		if b.Len() > maxOutput || r.over {
+			return errLimit
 		}
 	}
 	return nil

@@ -194,11 +194,11 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	if top.Kind != yaml.MappingNode {
 		return cfg, diag.Errorf(file, top.Line, "site configuration must be a mapping of keys to values")
 	}
-	var vars map[string]any
-	if err := top.Decode(&vars); err != nil {
+	vars, err := value(top)
+	if err != nil {
 		return cfg, diag.Errorf(file, top.Line, "malformed site configuration: %v", err)
 	}
-	cfg.Vars = normalize(vars).(map[string]any)
+	cfg.Vars = vars.(map[string]any)
 	str := func(k string) string { return Stringify(cfg.Vars[k]) }
 	cfg.Title = strings.TrimSpace(str("title"))
 	cfg.Lang = strings.TrimSpace(firstNonEmpty(str("lang"), str("locale")))
@@ -246,21 +246,19 @@ func parseDefaults(file string, n *yaml.Node) ([]Default, []error) {
 	var out []Default
 	var errs []error
 	for _, e := range n.Content {
-		var raw struct {
-			Scope  map[string]any `yaml:"scope"`
-			Values map[string]any `yaml:"values"`
-		}
-		if e.Kind != yaml.MappingNode || e.Decode(&raw) != nil {
+		v, err := value(e)
+		m, ok := v.(map[string]any)
+		if err != nil || !ok {
 			errs = append(errs, diag.Errorf(file, e.Line, "defaults: each entry needs scope and values mappings"))
 			continue
 		}
 		d := Default{Line: e.Line, Values: map[string]any{}}
-		if raw.Values != nil {
-			d.Values = normalize(raw.Values).(map[string]any)
+		if vals, ok := m["values"].(map[string]any); ok {
+			d.Values = vals
 		}
-		if raw.Scope != nil {
-			d.Path = sanitize(Stringify(raw.Scope["path"]))
-			d.Type = Stringify(raw.Scope["type"])
+		if scope, ok := m["scope"].(map[string]any); ok {
+			d.Path = sanitize(Stringify(scope["path"]))
+			d.Type = Stringify(scope["type"])
 		}
 		out = append(out, d)
 	}
