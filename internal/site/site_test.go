@@ -69,7 +69,7 @@ func TestDefaults(t *testing.T) {
 		{"de/2020/print/x.md", "lang", "de"}, // a glob covers the folders it matches
 		{"de/2020/web/x.md", "lang", "en"},
 		{"_essays/x.md", "lang", "it"},
-		{"essays/x.md", "lang", "en"}, // not the collection's folder
+		{"essays/x.md", "lang", "en"},  // not the collection's folder
 		{"espanol/x.md", "lang", "en"}, // whole segments, not string prefixes
 		{"es", "lang", "es"},
 	} {
