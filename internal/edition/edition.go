@@ -60,14 +60,9 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		errs = append(errs, err)
 	}
 	if m.Cover != "" {
-		img, err := imgs.load(m.Path, 0, m.Root, m.Cover, "Cover of "+m.Publication)
-		if err != nil {
-			errs = append(errs, err)
-		} else if img == nil {
-			errs = append(errs, diag.Errorf(m.Path, 0, "cover %q: not found", m.Cover))
-		} else {
-			ed.Cover = img
-		}
+		img, err := loadCover(m, imgs)
+		errs = append(errs, err)
+		ed.Cover = img
 	}
 
 	type job struct {
@@ -138,6 +133,15 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
 	}
 	return ed, nil
+}
+
+// loadCover reads the manifest's cover image, from the manifest's folder.
+func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
+	img, err := imgs.load(m.Path, 0, m.Root, m.Cover, "Cover of "+m.Publication)
+	if err == nil && img == nil {
+		err = diag.Errorf(m.Path, 0, "cover %q: not found", m.Cover)
+	}
+	return img, err
 }
 
 // readArticle reads and converts one post; it returns nil, nil for a post

@@ -480,107 +480,122 @@ func arg(args []any, i int) string {
 
 var slugUnsafe = regexp.MustCompile(`[^\p{L}\p{N}]+`)
 
-// filter applies one Liquid or Jekyll filter; an unknown filter leaves
-// the value as it is.
+// filter applies one Liquid or Jekyll filter; an unknown filter
+// (markdownify, escape, strip_html…: the path is what matters) leaves the
+// value as it is.
 func (s *Site) filter(name string, v any, args []any) any {
-	str := func() string { return Stringify(v) }
-	switch name {
-	case "remove_first":
-		return strings.Replace(str(), arg(args, 0), "", 1)
-	case "remove":
-		return strings.ReplaceAll(str(), arg(args, 0), "")
-	case "replace":
-		return strings.ReplaceAll(str(), arg(args, 0), arg(args, 1))
-	case "replace_first":
-		return strings.Replace(str(), arg(args, 0), arg(args, 1), 1)
-	case "remove_last":
-		x, sub := str(), arg(args, 0)
-		if i := strings.LastIndex(x, sub); i >= 0 && sub != "" {
-			return x[:i] + x[i+len(sub):]
+	if f, ok := stringFilters[name]; ok {
+		return f(s, Stringify(v), args)
+	}
+	if f, ok := valueFilters[name]; ok {
+		return f(v, args)
+	}
+	return v
+}
+
+// stringFilters work on the value as a string.
+var stringFilters = map[string]func(s *Site, x string, args []any) any{
+	"remove_first":  func(_ *Site, x string, a []any) any { return strings.Replace(x, arg(a, 0), "", 1) },
+	"remove":        func(_ *Site, x string, a []any) any { return strings.ReplaceAll(x, arg(a, 0), "") },
+	"replace":       func(_ *Site, x string, a []any) any { return strings.ReplaceAll(x, arg(a, 0), arg(a, 1)) },
+	"replace_first": func(_ *Site, x string, a []any) any { return strings.Replace(x, arg(a, 0), arg(a, 1), 1) },
+	"remove_last": func(_ *Site, x string, a []any) any {
+		if sub := arg(a, 0); sub != "" {
+			if i := strings.LastIndex(x, sub); i >= 0 {
+				return x[:i] + x[i+len(sub):]
+			}
 		}
 		return x
-	case "append":
-		return str() + arg(args, 0)
-	case "prepend":
-		return arg(args, 0) + str()
-	case "downcase":
-		return strings.ToLower(str())
-	case "upcase":
-		return strings.ToUpper(str())
-	case "capitalize":
-		x := str()
-		if x == "" {
-			return x
-		}
-		rs := []rune(strings.ToLower(x))
-		rs[0] = unicode.ToUpper(rs[0])
-		return string(rs)
-	case "strip":
-		return strings.TrimSpace(str())
-	case "lstrip":
-		return strings.TrimLeft(str(), " \t\r\n")
-	case "rstrip":
-		return strings.TrimRight(str(), " \t\r\n")
-	case "slugify":
-		return strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(str()), "-"), "-")
-	case "relative_url":
-		return s.RelativeURL(str())
-	case "absolute_url":
-		return s.Config.URL + s.RelativeURL(str())
-	case "url_encode", "uri_escape", "cgi_escape":
-		return url.PathEscape(str())
-	case "url_decode":
-		if d, err := url.QueryUnescape(str()); err == nil {
+	},
+	"append":     func(_ *Site, x string, a []any) any { return x + arg(a, 0) },
+	"prepend":    func(_ *Site, x string, a []any) any { return arg(a, 0) + x },
+	"downcase":   func(_ *Site, x string, _ []any) any { return strings.ToLower(x) },
+	"upcase":     func(_ *Site, x string, _ []any) any { return strings.ToUpper(x) },
+	"capitalize": func(_ *Site, x string, _ []any) any { return capitalize(x) },
+	"strip":      func(_ *Site, x string, _ []any) any { return strings.TrimSpace(x) },
+	"lstrip":     func(_ *Site, x string, _ []any) any { return strings.TrimLeft(x, " \t\r\n") },
+	"rstrip":     func(_ *Site, x string, _ []any) any { return strings.TrimRight(x, " \t\r\n") },
+	"slugify": func(_ *Site, x string, _ []any) any {
+		return strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(x), "-"), "-")
+	},
+	"relative_url": func(s *Site, x string, _ []any) any { return s.RelativeURL(x) },
+	"absolute_url": func(s *Site, x string, _ []any) any { return s.Config.URL + s.RelativeURL(x) },
+	"url_encode":   func(_ *Site, x string, _ []any) any { return url.PathEscape(x) },
+	"uri_escape":   func(_ *Site, x string, _ []any) any { return url.PathEscape(x) },
+	"cgi_escape":   func(_ *Site, x string, _ []any) any { return url.PathEscape(x) },
+	"url_decode": func(_ *Site, x string, _ []any) any {
+		if d, err := url.QueryUnescape(x); err == nil {
 			return d
 		}
-		return str()
-	case "split":
+		return x
+	},
+	"split": func(_ *Site, x string, a []any) any {
 		var out []any
-		for _, p := range strings.Split(str(), arg(args, 0)) {
+		for _, p := range strings.Split(x, arg(a, 0)) {
 			out = append(out, p)
 		}
 		return out
-	case "join":
-		if list, ok := v.([]any); ok {
-			parts := make([]string, len(list))
-			for i, e := range list {
-				parts[i] = Stringify(e)
-			}
-			return strings.Join(parts, arg(args, 0))
+	},
+}
+
+// valueFilters work on lists as well as strings.
+var valueFilters = map[string]func(v any, args []any) any{
+	"join": func(v any, a []any) any {
+		list, ok := v.([]any)
+		if !ok {
+			return Stringify(v)
 		}
-		return str()
-	case "first", "last":
-		if list, ok := v.([]any); ok {
-			if name == "first" {
-				return first(list)
-			}
-			return last(list)
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = Stringify(e)
 		}
-		rs := []rune(str())
-		if len(rs) == 0 {
-			return ""
-		}
-		if name == "first" {
-			return string(rs[0])
-		}
-		return string(rs[len(rs)-1])
-	case "size":
+		return strings.Join(parts, arg(a, 0))
+	},
+	"first": func(v any, _ []any) any { return firstOrLast(v, true) },
+	"last":  func(v any, _ []any) any { return firstOrLast(v, false) },
+	"size": func(v any, _ []any) any {
 		switch x := v.(type) {
 		case []any:
 			return len(x)
 		case map[string]any:
 			return len(x)
 		}
-		return len([]rune(str()))
-	case "default":
-		if !truthy(v) || isEmpty(v) {
-			if len(args) > 0 {
-				return args[0]
-			}
+		return len([]rune(Stringify(v)))
+	},
+	"default": func(v any, a []any) any {
+		if (!truthy(v) || isEmpty(v)) && len(a) > 0 {
+			return a[0]
 		}
 		return v
+	},
+}
+
+func capitalize(x string) string {
+	if x == "" {
+		return x
 	}
-	return v // markdownify, escape, strip_html...: the path is what matters
+	rs := []rune(strings.ToLower(x))
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
+}
+
+// firstOrLast is a list's first or last element, or a string's first or
+// last character.
+func firstOrLast(v any, isFirst bool) any {
+	if list, ok := v.([]any); ok {
+		if isFirst {
+			return first(list)
+		}
+		return last(list)
+	}
+	rs := []rune(Stringify(v))
+	switch {
+	case len(rs) == 0:
+		return ""
+	case isFirst:
+		return string(rs[0])
+	}
+	return string(rs[len(rs)-1])
 }
 
 // RelativeURL prefixes a site path with the base URL, as Jekyll's
