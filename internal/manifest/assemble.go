@@ -291,7 +291,8 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 		}
 		pub = filepath.Base(abs)
 	}
-	language := firstNonEmpty(opt.Language, w.st.Config.Lang, "en")
+	siteLang, _ := w.st.Language("") // lang, or the defaults every page gets
+	language := firstNonEmpty(opt.Language, siteLang, "en")
 	type out struct {
 		Publication string   `yaml:"publication"`
 		Site        string   `yaml:"site,omitempty"`

@@ -47,7 +47,7 @@ type Site struct {
 
 // Config holds the _config.yml fields edition uses.
 type Config struct {
-	Title   string // the site's name: the default publication name
+	Title   string // the site's name (title, else name): the default publication name
 	Lang    string // the site's language (`lang`, else `locale`)
 	BaseURL string // path (or, on some sites, a full URL) the site is served under
 	URL     string // scheme and host, e.g. https://example.org
@@ -200,7 +200,8 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	}
 	cfg.Vars = vars.(map[string]any)
 	str := func(k string) string { return Stringify(cfg.Vars[k]) }
-	cfg.Title = strings.TrimSpace(str("title"))
+	// jekyll-seo-tag reads site.title, else site.name (older sites).
+	cfg.Title = strings.TrimSpace(firstNonEmpty(str("title"), str("name")))
 	cfg.Lang = strings.TrimSpace(firstNonEmpty(str("lang"), str("locale")))
 	cfg.BaseURL = strings.TrimSpace(str("baseurl"))
 	cfg.URL = strings.TrimRight(strings.TrimSpace(str("url")), "/")

@@ -146,3 +146,24 @@ func TestSitePath(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigFields(t *testing.T) {
+	for _, c := range []struct{ src, title, lang string }{
+		{"title: T\nname: N\nlang: fr\n", "T", "fr"},
+		{"name: N\nlocale: pt-BR\n", "N", "pt-BR"},
+		{"title: A\ntitle: B\n", "B", ""}, // repeated keys: the last wins, as in Ruby's YAML
+	} {
+		cfg, err := ParseConfig("_config.yml", []byte(c.src))
+		if err != nil || cfg.Title != c.title || cfg.Lang != c.lang {
+			t.Errorf("%q: title %q lang %q, %v", c.src, cfg.Title, cfg.Lang, err)
+		}
+	}
+	cfg, _ := ParseConfig("_config.yml", []byte("collections_dir: my_collections\ncollections: [essays, notes]\nmarkdown_ext: \"md, txt\"\n"))
+	if cfg.CollectionsDir != "my_collections" || strings.Join(cfg.Collections, " ") != "posts essays notes" || strings.Join(cfg.MarkdownExt, " ") != "md txt" {
+		t.Errorf("config %+v", cfg)
+	}
+	s := &Site{Config: cfg}
+	if typ := s.Type("my_collections/_essays/x.md"); typ != "essays" {
+		t.Errorf("type in collections_dir: %q", typ)
+	}
+}
