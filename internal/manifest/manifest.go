@@ -142,7 +142,9 @@ func unwrapPathError(err error) error {
 }
 
 // Parse reads a manifest from data; file names it in messages and fixes
-// the root folder.
+// the root folder. It locates the site the posts belong to (the folder
+// named by site:, else the nearest _config.yml above file, see package
+// site), reading its _config.yml.
 func Parse(file string, data []byte) (*Manifest, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
