@@ -486,6 +486,7 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 			w = Length(int64(maxH) * int64(img.Width) / int64(img.Height))
 			h = maxH
 		}
+		lt.checkResolution(img, w, h, fmt.Sprintf("%s:%d", lt.source, img.Line))
 		out = append(out, &vitem{h: h + c.leading/4, images: []ImageBox{{X: c.dx + (c.width-w)/2, Y: 0, W: w, H: h, Image: img}}})
 	} else if img != nil {
 		alt := img.Alt

@@ -246,6 +246,7 @@ func (lt *layouter) front() {
 			ih = maxH
 			iw = Length(int64(ih) * int64(ed.Cover.Width) / int64(ed.Cover.Height))
 		}
+		lt.checkResolution(ed.Cover, iw, ih, ed.Cover.Path)
 		head = append(head, &vitem{h: ih + cfg.BodyLeading, images: []ImageBox{{X: (w - iw) / 2, W: iw, H: ih, Image: ed.Cover}}})
 	}
 	cs := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 14 / 10}

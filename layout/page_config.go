@@ -24,9 +24,12 @@ type Config struct {
 	BodySize    Length // body text size
 	BodyLeading Length // body baseline-to-baseline distance; 0 means 1.25 × BodySize
 
-	Bleed         Length // extra printed area beyond the trim on every side; 0 for none
-	CropMarks     bool   // draw crop marks outside the trim (needs Bleed >= 9pt to be visible)
-	PadToMultiple int    // pad with blank pages to a multiple of this page count; 0 or 1 for none
+	Bleed     Length // extra printed area beyond the trim on every side; 0 for none
+	CropMarks bool   // draw crop marks outside the trim (needs Bleed >= 9pt to be visible)
+	// KeepImageResolution embeds images as they are; otherwise the
+	// renderer downsamples those above 600 ppi at their printed size.
+	KeepImageResolution bool
+	PadToMultiple       int // pad with blank pages to a multiple of this page count; 0 or 1 for none
 
 	Language string // BCP 47 tag used for hyphenation when neither article nor edition gives one
 

@@ -12,8 +12,10 @@ type Document struct {
 	Width, Height Length // trim size
 	Bleed         Length
 	CropMarks     bool
-	Pages         []*Page
-	Outline       []Bookmark // in page order
+	// KeepImageResolution: see Config.
+	KeepImageResolution bool
+	Pages               []*Page
+	Outline             []Bookmark // in page order
 }
 
 // Page is one physical page.

@@ -52,11 +52,60 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "edition: %v\nRun 'edition --help' for usage.\n", ue.error)
 		return 2
 	}
-	for _, m := range diag.Messages(err) {
+	summary := ""
+	var f failure
+	if errors.As(err, &f) {
+		err, summary = f.err, f.summary
+	}
+	msgs := diag.Messages(err)
+	for _, m := range msgs {
 		fmt.Fprintf(stderr, "%s\n", m)
 	}
-	fmt.Fprintln(stderr, "edition: build failed")
+	if summary == "" {
+		summary = "failed: " + count(len(msgs), "error")
+	}
+	fmt.Fprintf(stderr, "edition: %s\n", summary)
 	return 1
+}
+
+// failure is a command's error with the words it ends with ("check
+// failed: 3 errors").
+type failure struct {
+	err     error
+	summary string
+}
+
+func (f failure) Error() string { return f.err.Error() }
+func (f failure) Unwrap() error { return f.err }
+
+// failed wraps err in the summary of command name: how many errors, or
+// how many warnings were errors with --strict.
+func failed(name string, err error, warnings int) error {
+	if err == nil {
+		return nil
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		return err
+	}
+	msgs := diag.Messages(err)
+	if errors.Is(err, pipeline.ErrStrict) {
+		n := len(msgs) - 1
+		s := fmt.Sprintf("%s failed: %s are errors with --strict", name, count(warnings, "warning"))
+		if n > 0 {
+			s = fmt.Sprintf("%s failed: %s, and %s are errors with --strict", name, count(n, "error"), count(warnings, "warning"))
+		}
+		return failure{err, s}
+	}
+	return failure{err, fmt.Sprintf("%s failed: %s", name, count(len(msgs), "error"))}
+}
+
+// count is "1 error", "3 errors".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 const defaultManifest = "posts/edition.yaml"
@@ -155,7 +204,11 @@ fixes every timestamp; otherwise the edition date is used.`,
 				printWarnings(stderr, res.Warnings)
 			}
 			if err != nil {
-				return err
+				nw := 0
+				if res != nil {
+					nw = len(res.Warnings)
+				}
+				return failed("build", err, nw)
 			}
 			if !quiet {
 				for _, f := range res.Outputs {
@@ -198,7 +251,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 			ed, _, ws, err := pipeline.Load(pipeline.Options{Manifest: m, Strict: strict})
 			printWarnings(stderr, ws)
 			if err != nil {
-				return err
+				return failed("check", err, len(ws))
 			}
 			n := 0
 			for _, s := range ed.Sections {
@@ -215,13 +268,21 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 func assembleCmd(stdout, stderr io.Writer) *cobra.Command {
 	var out, pub, date, lang string
 	var volume, number int
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "assemble POSTS_DIR",
 		Short: "Write a manifest of every published post in date order",
 		Long: `Write an issue manifest listing every published post found under POSTS_DIR
-in date order, for an editor to start from. Without -o it is printed; with -o
-the file is written (post paths relative to it, so it must be in POSTS_DIR or
-a folder above it).`,
+(a folder of posts or a whole Jekyll site: _posts/, collections and pages) in
+date order, undated posts last, for an editor to start from. Without -o it is
+printed; with -o the file is written (post paths relative to it, so it must be
+in POSTS_DIR or a folder above it).
+
+The publication's name comes from --publication, else the site's _config.yml
+title, else the folder's name; the language from --language, else the site's
+lang. Drafts are left out with a note. A post that cannot be read is reported
+with its line and named in a comment of the manifest, which lists the rest;
+assemble then exits 1. With --strict such a post means nothing is written.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("assemble takes one POSTS_DIR argument")}
@@ -243,27 +304,50 @@ a folder above it).`,
 				mdir = filepath.Dir(out)
 			}
 			var log diag.Log
-			data, err := manifest.Assemble(filepath.Clean(dir), filepath.Clean(mdir), opt, &log)
+			a, err := manifest.AssembleSite(filepath.Clean(dir), filepath.Clean(mdir), opt, &log)
 			printWarnings(stderr, log.Warnings())
-			if err != nil {
-				return err
-			}
-			if out == "" {
-				_, err = stdout.Write(data)
-				return err
-			}
-			tmp := out + ".tmp"
-			if err := os.WriteFile(tmp, data, 0o644); err != nil {
-				return err
-			}
-			return os.Rename(tmp, out)
+			return writeAssembly(stdout, stderr, out, a, err, strict)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "manifest file to write (default: print it)")
-	cmd.Flags().StringVar(&pub, "publication", "The Red Tide", "publication name")
+	cmd.Flags().StringVar(&pub, "publication", "", "publication name (default: the site's title, else the folder's name)")
 	cmd.Flags().StringVar(&date, "date", "", "edition date, YYYY-MM-DD (default: the newest post's date)")
-	cmd.Flags().StringVar(&lang, "language", "en", "language of the edition")
+	cmd.Flags().StringVar(&lang, "language", "", "language of the edition (default: the site's lang, else en)")
 	cmd.Flags().IntVar(&volume, "volume", 0, "volume number")
 	cmd.Flags().IntVar(&number, "number", 0, "issue number")
+	cmd.Flags().BoolVar(&strict, "strict", false, "write nothing when a post cannot be read")
 	return cmd
+}
+
+// writeAssembly writes or prints the assembled manifest, unless nothing
+// could be assembled or --strict refuses it, and ends with what was done.
+func writeAssembly(stdout, stderr io.Writer, out string, a *manifest.Assembly, err error, strict bool) error {
+	if a == nil || a.Manifest == nil || strict && a.Bad > 0 {
+		if a != nil && a.Bad > 0 && a.Manifest != nil {
+			return failure{err, fmt.Sprintf("assemble failed: %s could not be read; nothing written (--strict)", count(a.Bad, "post"))}
+		}
+		return failed("assemble", err, 0)
+	}
+	if out == "" {
+		if _, werr := stdout.Write(a.Manifest); werr != nil {
+			return werr
+		}
+	} else {
+		tmp := out + ".tmp"
+		if werr := os.WriteFile(tmp, a.Manifest, 0o644); werr != nil {
+			return werr
+		}
+		if werr := os.Rename(tmp, out); werr != nil {
+			return werr
+		}
+	}
+	done := fmt.Sprintf("assembled %s, %d left out", count(a.Posts, "post"), a.LeftOut)
+	if out != "" {
+		done += " into " + out
+	}
+	if err != nil {
+		return failure{err, fmt.Sprintf("%s; %s could not be read (listed in the manifest's comments)", done, count(a.Bad, "post"))}
+	}
+	fmt.Fprintln(stderr, done)
+	return nil
 }

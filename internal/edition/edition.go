@@ -18,6 +18,7 @@ import (
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/post"
+	"github.com/redtide/edition/internal/site"
 )
 
 // Options tune a build.
@@ -45,17 +46,23 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
 	}
-	imgs := newImages(m.Root, log)
+	st := m.Site
+	if st == nil {
+		st = site.Bare(m.Root)
+	}
+	folder := "the site's folder"
+	if st.ConfigPath == "" && m.SiteLine == 0 {
+		folder = "the manifest's folder"
+	}
+	imgs := newImages(st, folder, log)
 	var errs []error
+	if err := st.AuthorsErr(); err != nil {
+		errs = append(errs, err)
+	}
 	if m.Cover != "" {
-		img, err := imgs.load(m.Path, 0, m.Cover, "Cover of "+m.Publication)
-		if err != nil {
-			errs = append(errs, err)
-		} else if img == nil {
-			errs = append(errs, diag.Errorf(m.Path, 0, "cover %q: not found", m.Cover))
-		} else {
-			ed.Cover = img
-		}
+		img, err := loadCover(m, imgs)
+		errs = append(errs, err)
+		ed.Cover = img
 	}
 
 	type job struct {
@@ -85,7 +92,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], jobErrs[i] = readArticle(m, jobs[i].entry, conv, imgs, log)
+				results[i], jobErrs[i] = readArticle(m, st, jobs[i].entry, conv, imgs, log)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -128,11 +135,21 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	return ed, nil
 }
 
+// loadCover reads the manifest's cover image, from the manifest's folder.
+func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
+	img, err := imgs.load(m.Path, 0, m.Root, m.Cover, "Cover of "+m.Publication)
+	if err == nil && img == nil {
+		err = diag.Errorf(m.Path, 0, "cover %q: not found", m.Cover)
+	}
+	return img, err
+}
+
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
-func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
+func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
-	data, err := manifest.Open(m.Root, e.Path)
+	root, rel := m.PostFile(e)
+	data, err := manifest.Open(root, rel)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.Errorf(m.Path, e.Line, "post %q not found", e.Path)
@@ -147,10 +164,14 @@ func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converte
 		log.Warnf(display, 1, "published: false; left out of the edition")
 		return nil, nil
 	}
-	dir := path.Dir(e.Path)
-	resolve := func(ref markdown.ImageRef) (*model.Image, error) {
-		return imgs.resolve(display, ref.Line, dir, ref.Src, ref.Alt)
-	}
+	var page map[string]any
+	d := &doc{display: display, rel: rel, page: func() map[string]any {
+		if page == nil {
+			page = st.Page(rel, p.Vars())
+		}
+		return page
+	}}
+	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	res, err := conv.Convert(display, p.Body, p.BodyLine, resolve, log)
 	if err != nil {
 		return nil, err
@@ -159,17 +180,16 @@ func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converte
 		Source:      display,
 		Title:       markdown.Smarten(p.Title),
 		Subtitle:    markdown.Smarten(p.Subtitle),
-		Authors:     p.Authors,
 		Date:        p.Date,
-		Language:    p.Language,
 		Tags:        p.Tags,
 		Description: markdown.Smarten(p.Description),
 		Blocks:      res.Blocks,
 		Notes:       res.Notes,
 	}
+	a.Authors, a.Translators = people(m, st, rel, p)
+	a.Language = language(m, st, rel, p, res.Blocks, log)
 	if a.Date.IsZero() {
-		a.Date = m.Date
-		log.Warnf(display, 1, "no date in front matter or file name; using the edition date")
+		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
 	finish(a, log)
 	return a, nil

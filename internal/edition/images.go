@@ -20,7 +20,9 @@ import (
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/site"
 )
 
 // Limits on images, so one bad file cannot exhaust memory.
@@ -31,32 +33,67 @@ const (
 
 // images resolves and loads post images, once per file.
 type images struct {
-	root string
-	log  *diag.Log
-	mu   sync.Mutex
-	byID map[string]*model.Image // by resolved relative path
+	site   *site.Site
+	folder string // the site's folder, as messages name it
+	log    *diag.Log
+	mu     sync.Mutex
+	byID   map[string]*model.Image // by root and resolved relative path
 }
 
-func newImages(root string, log *diag.Log) *images {
-	return &images{root: root, log: log, byID: map[string]*model.Image{}}
+func newImages(st *site.Site, folder string, log *diag.Log) *images {
+	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}}
 }
 
-// resolve finds the image src referenced at file:line of a post in dir
-// (relative to the root). Remote and missing images are warnings (the alt
-// text stands in); paths leaving the root and broken files are errors.
-func (im *images) resolve(file string, line int, dir, src, alt string) (*model.Image, error) {
-	src = strings.TrimSpace(src)
-	if u, err := url.Parse(src); err == nil && u.Scheme != "" {
-		switch strings.ToLower(u.Scheme) {
-		case "http", "https":
-			im.log.Warnf(file, line, "remote image %s is not fetched; its alt text is used", src)
-		default:
-			im.log.Warnf(file, line, "image %q has an unsupported scheme; its alt text is used", src)
+// doc is the post an image reference is in.
+type doc struct {
+	display string // path for messages
+	rel     string // path relative to the site's root
+	page    func() map[string]any
+}
+
+// srcKeys are the include parameters that may name an image, in order.
+var srcKeys = []string{"filename", "file", "src", "url", "image", "image-url", "image_url", "img", "path"}
+
+// resolve finds the image a post references. An include that names an
+// image is first rendered through the site's own include template, which
+// builds the path as the site does. Remote and missing images are
+// warnings (the alt text stands in); paths leaving the site's folder and
+// broken files are errors.
+func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
+	src, built := strings.TrimSpace(ref.Src), ""
+	if ref.Include != "" {
+		s, err := im.site.IncludeImage(ref.Include, ref.Params, d.page())
+		switch {
+		case err == nil && s != "":
+			src, built = s, s
+		case err != nil && !site.IsNoTemplate(err):
+			im.log.Warnf(d.display, ref.Line, "{%% include %s %%}: the site's template could not be followed (%v); the image is looked for by its name", ref.Include, err)
 		}
+		if src == "" {
+			for _, k := range srcKeys {
+				if v := strings.TrimSpace(ref.Params[k]); v != "" {
+					src = v
+					break
+				}
+			}
+		}
+	}
+	if src == "" {
+		im.log.Warnf(d.display, ref.Line, "image reference names no file; its alt text is used")
 		return nil, nil
 	}
-	if strings.HasPrefix(src, "//") {
-		im.log.Warnf(file, line, "remote image %s is not fetched; its alt text is used", src)
+	if strings.Contains(src, "{{") {
+		if out, err := im.site.RenderString(src, d.page()); err == nil {
+			src = strings.TrimSpace(out)
+		}
+	}
+	src = im.site.SitePath(src)
+	if remote(src) {
+		if u, err := url.Parse(src); err == nil && u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+			im.log.Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
+		} else {
+			im.log.Warnf(d.display, ref.Line, "remote image %s is not fetched; its alt text is used", src)
+		}
 		return nil, nil
 	}
 	if p, err := url.PathUnescape(src); err == nil {
@@ -65,54 +102,118 @@ func (im *images) resolve(file string, line int, dir, src, alt string) (*model.I
 	if i := strings.IndexAny(src, "?#"); i >= 0 {
 		src = src[:i]
 	}
-	var candidates []string
-	if strings.HasPrefix(src, "/") {
-		// Site-absolute (Jekyll's /assets/x.jpg): look from the root,
-		// then beside the post.
-		rel := strings.TrimLeft(src, "/")
-		candidates = append(candidates, rel, path.Join(dir, rel), path.Join(dir, "images", path.Base(rel)))
-	} else {
-		joined := path.Join(dir, src)
-		if err := manifest.CheckRel(joined); err != nil {
-			return nil, diag.Errorf(file, line, "image %q: %v", src, err)
-		}
-		candidates = append(candidates, joined)
-		if !strings.Contains(src, "/") {
-			candidates = append(candidates, path.Join(dir, "images", src))
-		}
+	img, reported, err := im.find(d, ref, src)
+	if err != nil || img != nil || reported {
+		return img, err
 	}
-	for _, c := range candidates {
-		if manifest.CheckRel(c) != nil {
-			continue
-		}
-		img, err := im.load(file, line, c, alt)
-		if err != nil {
-			return nil, err
-		}
-		if img != nil {
-			return img, nil
-		}
+	where := ""
+	if built != "" {
+		where = fmt.Sprintf(" (the site's _includes/%s puts it at %s)", ref.Include, built)
 	}
-	im.log.Warnf(file, line, "image %q not found; its alt text is used", src)
+	im.log.Warnf(d.display, ref.Line, "image %q not found%s; its alt text is used", src, where)
 	return nil, nil
 }
 
-// load reads the image at rel; nil, nil means it does not exist.
-func (im *images) load(file string, line int, rel, alt string) (*model.Image, error) {
+func remote(src string) bool {
+	if strings.HasPrefix(src, "//") {
+		return true
+	}
+	u, err := url.Parse(src)
+	return err == nil && u.Scheme != "" && len(u.Scheme) > 1 // a Windows drive letter is not a scheme
+}
+
+// find looks for src where the reference points and, failing that, by
+// its name beside the post and under the site's conventional image
+// folders. reported is true when find warned itself: two different files
+// answer to the name, and it never guesses between them.
+func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Image, reported bool, err error) {
+	dir := path.Dir(d.rel)
+	var tries []string
+	if strings.HasPrefix(src, "/") {
+		rel := strings.TrimLeft(path.Clean(src), "/")
+		// The site's root, then the post's folder (posts copied out of
+		// their site keep its layout below them).
+		tries = append(tries, rel, path.Join(dir, rel))
+	} else {
+		joined := path.Join(dir, src)
+		if err := site.CheckRel(joined, im.folder); err != nil {
+			return nil, false, diag.Errorf(d.display, ref.Line, "image %q: %v", src, err)
+		}
+		if ref.Include == "" || strings.Contains(src, "/") {
+			tries = append(tries, joined)
+		}
+		if strings.Contains(src, "/") {
+			tries = append(tries, path.Clean(src)) // written from the site's root
+		}
+	}
+	for _, t := range tries {
+		if site.CheckRel(t, "") != nil {
+			continue
+		}
+		if img, err := im.load(d.display, ref.Line, im.site.Root, t, ref.Alt); err != nil || img != nil {
+			return img, false, err
+		}
+	}
+	return im.byName(d, ref, path.Base(src))
+}
+
+// byName looks for a file called name beside the post and in the site's
+// image folders. Copies with the same bytes are one image; different
+// files are reported, naming two of them.
+func (im *images) byName(d *doc, ref markdown.ImageRef, name string) (*model.Image, bool, error) {
+	if name == "" || name == "." || name == "/" {
+		return nil, false, nil
+	}
+	dir := path.Dir(d.rel)
+	folders := append([]string{dir, path.Join(dir, "images")}, im.site.ImageFolders(site.Slug(d.rel))...)
+	var found *model.Image
+	seen := map[string]bool{}
+	for _, f := range folders {
+		rel := path.Join(f, name)
+		if seen[rel] || site.CheckRel(rel, "") != nil {
+			continue
+		}
+		seen[rel] = true
+		img, err := im.load(d.display, ref.Line, im.site.Root, rel, ref.Alt)
+		if err != nil {
+			return nil, false, err
+		}
+		if img == nil {
+			continue
+		}
+		if found != nil && found.Name != img.Name {
+			im.log.Warnf(d.display, ref.Line, "image %q is ambiguous: %s and %s are different files of that name; its alt text is used (give the image's path)",
+				name, found.Path, img.Path)
+			return nil, true, nil
+		}
+		if found == nil {
+			found = img
+		}
+	}
+	return found, false, nil
+}
+
+// load reads the image at rel under root; nil, nil means it does not
+// exist. The returned copy carries the reference's alt text and line.
+func (im *images) load(file string, line int, root, rel, alt string) (*model.Image, error) {
+	key := root + "\x00" + rel
 	im.mu.Lock()
-	cached, ok := im.byID[rel]
+	cached, ok := im.byID[key]
 	im.mu.Unlock()
 	if ok {
 		if cached == nil {
 			return nil, nil
 		}
 		c := *cached
-		c.Alt = alt
+		c.Alt, c.Line = alt, line
 		return &c, nil
 	}
-	data, err := manifest.Open(im.root, rel)
+	data, err := manifest.Open(root, rel)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
+			im.mu.Lock()
+			im.byID[key] = nil
+			im.mu.Unlock()
 			return nil, nil
 		}
 		return nil, diag.Errorf(file, line, "image %q: %v", rel, err)
@@ -122,10 +223,10 @@ func (im *images) load(file string, line int, rel, alt string) (*model.Image, er
 		return nil, diag.Errorf(file, line, "image %q: %v", rel, err)
 	}
 	im.mu.Lock()
-	im.byID[rel] = img
+	im.byID[key] = img
 	im.mu.Unlock()
 	c := *img
-	c.Alt = alt
+	c.Alt, c.Line = alt, line
 	return &c, nil
 }
 

@@ -74,6 +74,10 @@ func metadata(ed *model.Edition, opt Options, coverID string) string {
 		p(`<dc:creator id="creator%d">%s</dc:creator>`, i+1, esc(a))
 		p(`<meta refines="#creator%d" property="role" scheme="marc:relators">aut</meta>`, i+1)
 	}
+	for i, t := range model.Distinct(ed, func(a *model.Article) []string { return a.Translators }) {
+		p(`<dc:contributor id="translator%d">%s</dc:contributor>`, i+1, esc(t))
+		p(`<meta refines="#translator%d" property="role" scheme="marc:relators">trl</meta>`, i+1)
+	}
 	for i, e := range ed.Editors {
 		p(`<dc:contributor id="editor%d">%s</dc:contributor>`, i+1, esc(e))
 		p(`<meta refines="#editor%d" property="role" scheme="marc:relators">edt</meta>`, i+1)

@@ -2,9 +2,11 @@ package manifest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/post"
+	"github.com/redtide/edition/internal/site"
 )
 
 // notPost names Markdown files that document a folder rather than being
@@ -21,118 +24,326 @@ import (
 var notPost = map[string]bool{"README": true, "SOURCE": true, "LICENSE": true, "CHANGELOG": true,
 	"CONTRIBUTING": true, "INDEX": true, "COPYING": true, "AUTHORS": true}
 
+// skipDirs are folders that never hold posts: a site's build output and
+// its tools' folders.
+var skipDirs = map[string]bool{"_site": true, "node_modules": true, "vendor": true, "_includes": true,
+	"_layouts": true, "_data": true, "_sass": true, "_plugins": true, "_config": true}
+
 // AssembleOptions describe the issue that Assemble starts.
 type AssembleOptions struct {
-	Publication string
-	Volume      int
-	Number      int
+	Publication string    // "": the site's title, else the folder's name
+	Volume      int       // 0: not written
+	Number      int       // 0: not written
 	Date        time.Time // zero: the newest post's date
-	Language    string
+	Language    string    // "": the site's lang, else en
+}
+
+// Assembly is a manifest written by Assemble and what went into it.
+type Assembly struct {
+	Manifest []byte // nil when no post could be listed
+	Posts    int    // posts listed
+	LeftOut  int    // posts not listed: drafts, unpublished and unreadable ones
+	Bad      int    // posts that could not be read (each is in the error)
+}
+
+// found is one post file met by the walk.
+type found struct {
+	path string // relative to the manifest's folder, slash-separated
+	date time.Time
+}
+
+// walk collects what Assemble found under the posts folder.
+type walk struct {
+	st          *site.Site
+	manifestDir string
+	log         *diag.Log
+	posts       []found
+	leftOut     []string // comment lines naming posts left out
+	left        int      // posts left out
+	errs        []error
 }
 
 // Assemble writes a manifest listing every published post under postsDir
-// (Markdown files with front matter, hidden and underscore folders
-// skipped) in date order, then by file name. Paths are written relative to
-// manifestDir, which must contain postsDir.
+// and returns it; the error lists the posts that could not be read (the
+// manifest lists the rest). See AssembleSite.
 func Assemble(postsDir, manifestDir string, opt AssembleOptions, log *diag.Log) ([]byte, error) {
+	a, err := AssembleSite(postsDir, manifestDir, opt, log)
+	if a == nil {
+		return nil, err
+	}
+	return a.Manifest, err
+}
+
+// AssembleSite writes a manifest listing every published post under
+// postsDir, which may be a whole Jekyll site: _posts/ and collections
+// alike, pages with front matter, in date order, undated posts last. Drafts
+// (_drafts/, published: false) are left out with a note. A post that
+// cannot be read (bad YAML, a bad date, invalid UTF-8) is left out and
+// named with its line in a comment of the manifest and in the returned
+// error; the Assembly is returned with it. Paths are written relative to
+// manifestDir, which must contain postsDir.
+func AssembleSite(postsDir, manifestDir string, opt AssembleOptions, log *diag.Log) (*Assembly, error) {
 	rel, err := filepath.Rel(manifestDir, postsDir)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return nil, fmt.Errorf("the manifest must be written in %s or a folder above it, since posts may not be outside the manifest's folder", postsDir)
 	}
-	type item struct {
-		path string
-		date time.Time
-	}
-	var items []item
-	var errs []error
-	err = filepath.WalkDir(postsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	if fi, err := os.Stat(postsDir); err != nil || !fi.IsDir() {
+		if err == nil {
+			return nil, fmt.Errorf("%s is not a folder", postsDir)
 		}
-		name := d.Name()
+		return nil, &diag.Error{Path: postsDir, Err: unwrapPathError(err)}
+	}
+	st, err := siteOf(postsDir)
+	if err != nil {
+		return nil, err
+	}
+	w := &walk{st: st, manifestDir: manifestDir, log: log}
+	if err := filepath.WalkDir(postsDir, w.visit(postsDir)); err != nil {
+		return nil, err
+	}
+	a := &Assembly{Posts: len(w.posts), LeftOut: w.left, Bad: len(w.errs)}
+	bad := diag.Join(w.errs...)
+	if len(w.posts) == 0 {
+		return a, errors.Join(bad, fmt.Errorf("%s: no published posts found", postsDir))
+	}
+	sortPosts(w.posts)
+	a.Manifest, err = w.write(postsDir, opt)
+	if err != nil {
+		return a, errors.Join(bad, err)
+	}
+	return a, bad
+}
+
+// siteOf is the site postsDir belongs to: the nearest folder at or above
+// it holding _config.yml, else postsDir itself.
+func siteOf(postsDir string) (*site.Site, error) {
+	if root, ok := site.Find(postsDir); ok {
+		return site.Open(root)
+	}
+	return site.Bare(postsDir), nil
+}
+
+func (w *walk) visit(top string) fs.WalkDirFunc {
+	return func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.errs = append(w.errs, err)
+			return nil
+		}
 		if d.IsDir() {
-			if p != postsDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if p != top && w.skipDir(p, d.Name()) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		ext := strings.ToLower(filepath.Ext(name))
-		if ext != ".md" && ext != ".markdown" {
+		if !w.isMarkdown(d.Name()) || w.excluded(p) {
 			return nil
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		if notPost[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))] &&
-			!bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
-			log.Warnf(p, 1, "%s without front matter is not a post; left out", name)
-			return nil
-		}
-		var quiet diag.Log
-		ps, err := post.Parse(p, data, &quiet)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		if !ps.Published {
-			log.Warnf(p, 1, "published: false; left out")
-			return nil
-		}
-		r, _ := filepath.Rel(manifestDir, p)
-		items = append(items, item{filepath.ToSlash(r), ps.Date})
+		w.file(p)
 		return nil
-	})
-	if err != nil {
-		errs = append(errs, err)
 	}
-	if len(errs) > 0 {
-		return nil, diag.Join(errs...)
+}
+
+// skipDir leaves out hidden folders, a site's tool folders, and the
+// underscore folders Jekyll does not read as posts (every one but
+// _posts, _drafts and the collections' folders).
+func (w *walk) skipDir(p, name string) bool {
+	if strings.HasPrefix(name, ".") || skipDirs[name] || w.excluded(p) {
+		return true
 	}
-	if len(items) == 0 {
-		return nil, fmt.Errorf("%s: no published posts found", postsDir)
+	if !strings.HasPrefix(name, "_") {
+		return false
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		if !items[i].date.Equal(items[j].date) {
-			return items[i].date.Before(items[j].date)
+	label := name[1:]
+	if label == "drafts" {
+		return false
+	}
+	for _, c := range w.st.Config.Collections {
+		if c == label {
+			return false
 		}
-		return items[i].path < items[j].path
+	}
+	return true
+}
+
+// excluded reports a path the site's exclude: list names.
+func (w *walk) excluded(p string) bool {
+	rel, ok := w.st.Rel(p)
+	if !ok {
+		return false
+	}
+	for _, x := range w.st.Config.Exclude {
+		if x == "" {
+			continue
+		}
+		if rel == x || strings.HasPrefix(rel, x+"/") {
+			return true
+		}
+		if ok, _ := path.Match(x, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walk) isMarkdown(name string) bool {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	for _, e := range w.st.Config.MarkdownExt {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// file reads one post and files it as listed, left out or bad.
+func (w *walk) file(p string) {
+	name := filepath.Base(p)
+	shown := w.shown(p)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		w.bad(p, shown, &diag.Error{Path: p, Err: unwrapPathError(err)})
+		return
+	}
+	if notPost[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))] &&
+		!bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
+		w.log.Warnf(p, 1, "%s without front matter is not a post; left out", name)
+		return
+	}
+	if rel, ok := w.st.Rel(p); ok && w.st.Type(rel) == "drafts" {
+		w.log.Warnf(p, 1, "a draft (in _drafts/); left out")
+		w.leftOut = append(w.leftOut, shown+": a draft")
+		w.left++
+		return
+	}
+	var quiet diag.Log
+	ps, err := post.Parse(p, data, &quiet)
+	if err != nil {
+		w.bad(p, shown, err)
+		return
+	}
+	if !ps.Published {
+		w.log.Warnf(p, 1, "published: false; left out")
+		w.leftOut = append(w.leftOut, shown+": published: false")
+		w.left++
+		return
+	}
+	if ps.Date.IsZero() {
+		w.log.Warnf(p, 1, "no date in front matter or file name; listed last")
+	}
+	w.posts = append(w.posts, found{shown, ps.Date})
+}
+
+// bad records a post that could not be read.
+func (w *walk) bad(p, shown string, err error) {
+	w.errs = append(w.errs, err)
+	w.left++
+	for _, m := range diag.Messages(err) {
+		m = strings.Replace(m, p, shown, 1)
+		w.leftOut = append(w.leftOut, m)
+	}
+}
+
+// shown is p relative to the manifest's folder, as the manifest lists it.
+func (w *walk) shown(p string) string {
+	r, err := filepath.Rel(w.manifestDir, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+// sortPosts orders posts by date, then path; undated posts go last.
+func sortPosts(ps []found) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.date.IsZero() != b.date.IsZero() {
+			return b.date.IsZero()
+		}
+		if !a.date.Equal(b.date) {
+			return a.date.Before(b.date)
+		}
+		return a.path < b.path
 	})
+}
+
+// write renders the manifest: publication, date and language from the
+// options, else the site; left-out posts as comments.
+func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 	date := opt.Date
 	if date.IsZero() {
-		for _, it := range items {
+		for _, it := range w.posts {
 			if it.date.After(date) {
 				date = it.date
 			}
 		}
 	}
 	if date.IsZero() {
-		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		return nil, fmt.Errorf("%s: no post has a date; give the edition's with --date", postsDir)
 	}
+	pub := strings.TrimSpace(opt.Publication)
+	if pub == "" {
+		pub = w.st.Config.Title
+	}
+	if pub == "" {
+		abs, err := filepath.Abs(postsDir)
+		if err != nil {
+			abs = postsDir
+		}
+		pub = filepath.Base(abs)
+	}
+	siteLang, _ := w.st.Language("") // lang, or the defaults every page gets
+	language := firstNonEmpty(opt.Language, siteLang, "en")
 	type out struct {
 		Publication string   `yaml:"publication"`
+		Site        string   `yaml:"site,omitempty"`
 		Volume      int      `yaml:"volume,omitempty"`
 		Number      int      `yaml:"number,omitempty"`
 		Date        string   `yaml:"date"`
 		Language    string   `yaml:"language"`
 		Posts       []string `yaml:"posts"`
 	}
-	o := out{Publication: opt.Publication, Volume: opt.Volume, Number: opt.Number,
-		Date: date.Format("2006-01-02"), Language: opt.Language}
-	if o.Language == "" {
-		o.Language = "en"
-	}
-	for _, it := range items {
+	o := out{Publication: pub, Site: w.siteKey(), Volume: opt.Volume, Number: opt.Number,
+		Date: date.Format("2006-01-02"), Language: language}
+	for _, it := range w.posts {
 		o.Posts = append(o.Posts, it.path)
 	}
 	var b bytes.Buffer
-	b.WriteString("# Issue manifest written by `edition assemble`: every published post in date order.\n")
+	b.WriteString("# Issue manifest written by `edition assemble`: every published post in date order, undated ones last.\n")
 	b.WriteString("# Reorder, group into sections: (title + posts) and remove posts as the issue needs.\n")
+	if len(w.leftOut) > 0 {
+		fmt.Fprintf(&b, "#\n# Left out (%d):\n", len(w.leftOut))
+		for _, l := range w.leftOut {
+			b.WriteString("#   " + strings.ReplaceAll(l, "\n", " ") + "\n")
+		}
+		b.WriteString("#\n")
+	}
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(o); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// siteKey is the site: value the manifest needs, "" when loading it finds
+// the same site by itself.
+func (w *walk) siteKey() string {
+	if w.st.ConfigPath == "" {
+		return ""
+	}
+	if root, ok := site.Find(w.manifestDir); ok && root == absPath(w.st.Root) {
+		return ""
+	}
+	r, err := filepath.Rel(absPath(w.manifestDir), absPath(w.st.Root))
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }

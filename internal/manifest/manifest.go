@@ -16,13 +16,18 @@ import (
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/post"
+	"github.com/redtide/edition/internal/site"
 )
 
 // Manifest is one issue. Post paths are slash-separated and relative to
-// the manifest's folder (Root).
+// the manifest's folder (Root); they may not leave the site's root folder
+// (Site.Root), which is the manifest's folder unless the manifest names
+// another (site:) or a _config.yml is found above it.
 type Manifest struct {
 	Path        string // the manifest file, for messages
-	Root        string // folder that holds the manifest; nothing outside it is read
+	Root        string // folder that holds the manifest; the cover and fonts are read from inside it
+	Site        *site.Site
+	SiteLine    int // manifest line of site:, 0 when the site was found or is the manifest's folder
 	Publication string
 	Title       string
 	Volume      int
@@ -33,9 +38,12 @@ type Manifest struct {
 	Editors     []string
 	Description string
 	Cover       string // image path, optional
-	Sections    []Section
-	Print       Print
-	Fonts       Fonts
+	// Authors maps author handles (or names as written) to the names to
+	// print; it overrides the site's _data/authors.yml.
+	Authors  map[string]string
+	Sections []Section
+	Print    Print
+	Fonts    Fonts
 }
 
 // Section is a titled, ordered list of posts.
@@ -60,7 +68,10 @@ type Print struct {
 	PadToMultiple int
 	Margins       string // one length for all four margins, optional
 	BodySize      string // e.g. "10pt", optional
-	Line          int    // manifest line of the print block, for messages
+	// KeepResolution keeps images printed above 600 ppi at full size
+	// (downsample: false); by default they are downsampled to 300 ppi.
+	KeepResolution bool
+	Line           int // manifest line of the print block, for messages
 }
 
 // Fonts names TrueType files for the text face, relative to Root.
@@ -70,22 +81,24 @@ type Fonts struct {
 }
 
 type rawManifest struct {
-	Publication string       `yaml:"publication"`
-	Title       string       `yaml:"title"`
-	Volume      int          `yaml:"volume"`
-	Number      int          `yaml:"number"`
-	Issue       int          `yaml:"issue"`
-	Date        string       `yaml:"date"`
-	Language    string       `yaml:"language"`
-	Lang        string       `yaml:"lang"`
-	Publisher   string       `yaml:"publisher"`
-	Editors     []string     `yaml:"editors"`
-	Description string       `yaml:"description"`
-	Cover       string       `yaml:"cover"`
-	Sections    []rawSection `yaml:"sections"`
-	Posts       []yaml.Node  `yaml:"posts"`
-	Print       *rawPrint    `yaml:"print"`
-	Fonts       *rawFonts    `yaml:"fonts"`
+	Publication string            `yaml:"publication"`
+	Title       string            `yaml:"title"`
+	Volume      int               `yaml:"volume"`
+	Number      int               `yaml:"number"`
+	Issue       int               `yaml:"issue"`
+	Date        string            `yaml:"date"`
+	Language    string            `yaml:"language"`
+	Lang        string            `yaml:"lang"`
+	Publisher   string            `yaml:"publisher"`
+	Editors     []string          `yaml:"editors"`
+	Description string            `yaml:"description"`
+	Cover       string            `yaml:"cover"`
+	Site        string            `yaml:"site"`
+	Authors     map[string]string `yaml:"authors"`
+	Sections    []rawSection      `yaml:"sections"`
+	Posts       []yaml.Node       `yaml:"posts"`
+	Print       *rawPrint         `yaml:"print"`
+	Fonts       *rawFonts         `yaml:"fonts"`
 }
 
 type rawSection struct {
@@ -101,6 +114,7 @@ type rawPrint struct {
 	PadToMultiple int    `yaml:"pad_to_multiple"`
 	Margins       string `yaml:"margins"`
 	BodySize      string `yaml:"body_size"`
+	Downsample    *bool  `yaml:"downsample"`
 }
 
 type rawFonts struct {
@@ -128,7 +142,9 @@ func unwrapPathError(err error) error {
 }
 
 // Parse reads a manifest from data; file names it in messages and fixes
-// the root folder.
+// the root folder. It locates the site the posts belong to (the folder
+// named by site:, else the nearest _config.yml above file, see package
+// site), reading its _config.yml.
 func Parse(file string, data []byte) (*Manifest, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -160,6 +176,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		Editors:     raw.Editors,
 		Description: raw.Description,
 		Cover:       raw.Cover,
+		Authors:     raw.Authors,
 	}
 	if m.Number == 0 {
 		m.Number = raw.Issue
@@ -183,6 +200,14 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			errs = append(errs, diag.Errorf(file, line("cover"), "cover: %v", err))
 		}
 	}
+	st, err := locateSite(file, m.Root, raw.Site, line("site"))
+	if err != nil {
+		return nil, diag.Join(append(errs, err)...)
+	}
+	m.Site, m.SiteLine = st, line("site")
+	if raw.Site == "" {
+		m.SiteLine = 0
+	}
 	seen := map[string]int{}
 	entries := func(nodes []yaml.Node) []Entry {
 		var out []Entry
@@ -193,7 +218,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 				continue
 			}
 			p := strings.TrimSpace(n.Value)
-			if err := CheckRel(p); err != nil {
+			if err := m.checkPost(p); err != nil {
 				errs = append(errs, diag.Errorf(file, n.Line, "post %q: %v", p, err))
 				continue
 			}
@@ -229,6 +254,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			Trim: raw.Print.Trim, Bleed: raw.Print.Bleed, CropMarks: raw.Print.CropMarks,
 			Columns: raw.Print.Columns, PadToMultiple: raw.Print.PadToMultiple,
 			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
+			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
 		}
 	}
 	if raw.Fonts != nil {
@@ -254,19 +280,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 
 // CheckRel refuses paths that could leave the manifest's folder. Symlinks
 // are checked when the file is opened (see Open).
-func CheckRel(p string) error {
-	if strings.Contains(p, "://") {
-		return fmt.Errorf("remote files are not fetched; give a path inside the manifest's folder")
-	}
-	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || filepath.VolumeName(p) != "" {
-		return fmt.Errorf("absolute paths are not allowed; give a path relative to the manifest")
-	}
-	c := path.Clean(filepath.ToSlash(p))
-	if c == ".." || strings.HasPrefix(c, "../") {
-		return fmt.Errorf("path leaves the manifest's folder")
-	}
-	return nil
-}
+func CheckRel(p string) error { return site.CheckRel(p, "the manifest's folder") }
 
 // Open reads the file at rel (slash-separated, relative to root), refusing
 // anything whose real location, symlinks resolved, is outside root.
@@ -274,27 +288,56 @@ func Open(root, rel string) ([]byte, error) {
 	if err := CheckRel(rel); err != nil {
 		return nil, err
 	}
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	full := filepath.Join(root, filepath.FromSlash(rel))
-	real, err := filepath.EvalSymlinks(full)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fs.ErrNotExist
+	return site.ReadFile(root, rel)
+}
+
+// locateSite finds the site of the manifest at file: the folder its
+// site: names, else the nearest folder above holding _config.yml.
+func locateSite(file, root, declared string, line int) (*site.Site, error) {
+	if declared != "" {
+		if strings.Contains(declared, "://") || filepath.IsAbs(declared) || strings.HasPrefix(declared, "/") {
+			return nil, diag.Errorf(file, line, "site: give the site's folder relative to the manifest, e.g. site: ..")
 		}
-		return nil, unwrapPathError(err)
 	}
-	r, err := filepath.Rel(realRoot, real)
-	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s is a link to a file outside the manifest's folder", rel)
-	}
-	data, err := os.ReadFile(real)
+	st, err := site.Locate(root, filepath.ToSlash(declared))
 	if err != nil {
-		return nil, unwrapPathError(err)
+		var de *diag.Error
+		if errors.As(err, &de) {
+			return nil, err
+		}
+		return nil, diag.Errorf(file, line, "%v", err)
 	}
-	return data, nil
+	return st, nil
+}
+
+// checkPost refuses a post path that is remote, absolute, or leaves the
+// site's folder (the manifest's, without a site).
+func (m *Manifest) checkPost(p string) error {
+	if m.Site == nil || m.Site.Root == filepath.Clean(m.Root) {
+		return CheckRel(p)
+	}
+	if err := site.CheckRel(p, "the site's folder"); err == nil {
+		return nil
+	} else if strings.Contains(p, "://") || filepath.IsAbs(p) || strings.HasPrefix(p, "/") {
+		return err
+	}
+	if _, ok := m.Site.Rel(filepath.Join(m.Root, filepath.FromSlash(p))); !ok {
+		return fmt.Errorf("path leaves the site's folder %s", m.Site.Root)
+	}
+	return nil
+}
+
+// PostFile returns where the post of e is read from: the site's root and
+// the post's path relative to it.
+func (m *Manifest) PostFile(e Entry) (root, rel string) {
+	if m.Site == nil {
+		return m.Root, e.Path
+	}
+	r, ok := m.Site.Rel(filepath.Join(m.Root, filepath.FromSlash(e.Path)))
+	if !ok {
+		return m.Root, e.Path
+	}
+	return m.Site.Root, r
 }
 
 func yamlErr(file string, err error) error {
@@ -332,9 +375,9 @@ func keyLine(m *yaml.Node, key string) int {
 
 // known lists the keys a manifest may have, by block.
 var known = map[string][]string{
-	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "sections", "posts", "print", "fonts"},
+	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
 	"sections": {"title", "posts"},
-	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size"},
+	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample"},
 	"fonts":    {"regular", "italic", "bold", "bold_italic"},
 }
 

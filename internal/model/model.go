@@ -38,6 +38,7 @@ type Article struct {
 	Title        string
 	Subtitle     string
 	Authors      []string
+	Translators  []string  // shown as contributors in the EPUB's metadata
 	Date         time.Time // zero when unknown
 	Language     string    // empty means the edition's language
 	Tags         []string
@@ -125,6 +126,7 @@ type Image struct {
 	Width     int // pixels
 	Height    int // pixels
 	Alt       string
+	Line      int // file line of the reference in its post, for messages; 0 when unknown
 }
 
 // Table is a simple grid. Header may be nil.

@@ -75,10 +75,11 @@ type painter struct {
 	fs     *fonts.Set
 	f      *fpdf.Fpdf
 	bleed  float64
-	fonts  map[*fonts.Font]string // registered family name
-	links  map[string]int         // anchor name → fpdf link
-	images map[string]string      // image name → registered name
-	cur    string                 // current font family
+	fonts  map[*fonts.Font]string   // registered family name
+	links  map[string]int           // anchor name → fpdf link
+	images map[string]string        // image name → registered name
+	placed map[string]layout.Length // image name → widest placed width
+	cur    string                   // current font family
 	curSz  float64
 	curFt  *fonts.Font
 	pageH  float64 // fpdf's page height, in points
@@ -156,6 +157,7 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	}
 
 	p.images = map[string]string{}
+	p.placed = placedWidths(d)
 	p.used = map[*fonts.Font]*runeSet{}
 	outline := d.Outline
 	for _, pg := range d.Pages {
@@ -457,6 +459,12 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 	}
 	name := fmt.Sprintf("img%d", len(p.images)+1)
 	data := img.Data
+	if !p.d.KeepImageResolution {
+		var err error
+		if data, err = downsample(img, p.placed[key]); err != nil {
+			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
+		}
+	}
 	switch img.MediaType {
 	case "image/jpeg":
 		if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {

@@ -69,6 +69,7 @@ func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
 		}
 	}
 	cfg.CropMarks = p.CropMarks
+	cfg.KeepImageResolution = p.KeepResolution
 	cfg.PadToMultiple = p.PadToMultiple
 	if m.Language != "" {
 		cfg.Language = m.Language

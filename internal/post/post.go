@@ -23,10 +23,15 @@ import (
 // CRLF line endings normalised to LF; BodyLine is the number of lines that
 // precede it in the file, so body line n is file line BodyLine+n.
 type Post struct {
-	Path        string
-	Title       string
-	Subtitle    string
-	Authors     []string
+	Path     string
+	Title    string
+	Subtitle string
+	// Authors are the author entries as written: names, handles, or
+	// several names in one string; People turns them into names.
+	Authors []string
+	// Translators, from translator:/translators: (Programming Historian
+	// and others), in the same forms as Authors.
+	Translators []string
 	Date        time.Time // zero when unknown
 	Published   bool
 	Layout      string
@@ -69,7 +74,7 @@ func Parse(path string, src []byte, log *diag.Log) (*Post, error) {
 	}
 	p.Body, p.BodyLine = body, bodyLine
 	if fm != nil {
-		if err := p.decode(fm); err != nil {
+		if err := p.decode(fm, log); err != nil {
 			return nil, err
 		}
 	} else {
@@ -139,7 +144,7 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // decode fills p from the front matter. Line numbers in errors count from
 // the opening --- (file line 1), so YAML line n is file line n+1.
-func (p *Post) decode(fm []byte) error {
+func (p *Post) decode(fm []byte, log *diag.Log) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(fm, &root); err != nil {
 		return yamlError(p.Path, 1, err)
@@ -179,13 +184,19 @@ func (p *Post) decode(fm []byte) error {
 			default:
 				p.Language = s
 			}
-		case "author", "authors":
-			list, ok := stringList(v)
+		case "author", "authors", "translator", "translators":
+			list, ok := personEntries(v, func(line int) {
+				log.Warnf(p.Path, line+1, "%s: a mapping without name (or first and last) names nobody", k.Value)
+			})
 			if !ok {
-				bad(v, "%s: want a name or a list of names, got %s", k.Value, kindName(v))
+				bad(v, "%s: want a name, a mapping with name, or a list of them, got %s", k.Value, kindName(v))
 				continue
 			}
-			p.Authors = append(p.Authors, list...)
+			if strings.HasPrefix(key, "author") {
+				p.Authors = append(p.Authors, list...)
+			} else {
+				p.Translators = append(p.Translators, list...)
+			}
 		case "tags", "categories":
 			list, ok := stringList(v)
 			if !ok {
@@ -446,4 +457,37 @@ func fixC1(path string, src []byte, log *diag.Log) []byte {
 		b.WriteRune(r)
 	}
 	return b.Bytes()
+}
+
+// Vars is the post's front matter as a page variable of a template sees
+// it: the keys this tool reads and every other key, as written.
+func (p *Post) Vars() map[string]any {
+	v := make(map[string]any, len(p.Extra)+8)
+	for k, x := range p.Extra {
+		v[k] = x
+	}
+	set := func(k, s string) {
+		if s != "" {
+			v[k] = s
+		}
+	}
+	set("title", p.Title)
+	set("subtitle", p.Subtitle)
+	set("layout", p.Layout)
+	set("lang", p.Language)
+	set("description", p.Description)
+	if !p.Date.IsZero() {
+		v["date"] = p.Date
+	}
+	if len(p.Tags) > 0 {
+		tags := make([]any, len(p.Tags))
+		for i, t := range p.Tags {
+			tags[i] = t
+		}
+		v["tags"] = tags
+	}
+	if !p.Published {
+		v["published"] = false
+	}
+	return v
 }

@@ -109,7 +109,7 @@ func TestParseErrors(t *testing.T) {
 		{"date list", "---\ntitle: T\ndate: [1, 2]\n---\n", "p.md:3: date: want a date"},
 		{"title mapping", "---\ntitle:\n  a: b\n---\n", "p.md:3: title: want a string"},
 		{"published word", "---\ntitle: T\npublished: maybe\n---\n", `p.md:3: published: want true or false`},
-		{"author mapping", "---\nauthor: {a: b}\n---\n", "p.md:2: author: want a name"},
+		{"author list of lists", "---\nauthor: [[a]]\n---\n", "p.md:2: author: want a name"},
 		{"never closes", "---\ntitle: T\n\nbody text\n", "p.md:1: front matter block opened here never closes"},
 		{"not a mapping", "---\n- a\n- b\n---\n", "p.md:2: front matter must be a mapping"},
 		{"invalid utf8", "---\ntitle: T\n---\nok\nbad \xff byte\n", "p.md:5: invalid UTF-8 byte 0xff at column 5"},

@@ -1,0 +1,75 @@
+package edition
+
+import (
+	"strings"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/post"
+	"github.com/redtide/edition/internal/site"
+)
+
+// people are a post's authors and translators as names: its front matter,
+// else the site's defaults for it; each handle looked up in the
+// manifest's authors:, then the site's _data/authors.yml.
+func people(m *manifest.Manifest, st *site.Site, rel string, p *post.Post) (authors, translators []string) {
+	lookup := func(h string) (string, bool) {
+		if n, ok := m.Authors[h]; ok {
+			return n, true
+		}
+		return st.Author(h)
+	}
+	entries, trans := p.Authors, p.Translators
+	if len(entries) == 0 || len(trans) == 0 {
+		def := st.Defaults(rel)
+		if len(entries) == 0 {
+			entries = append(post.EntriesOf(def["author"]), post.EntriesOf(def["authors"])...)
+		}
+		if len(trans) == 0 {
+			trans = append(post.EntriesOf(def["translator"]), post.EntriesOf(def["translators"])...)
+		}
+	}
+	return post.People(entries, lookup), post.People(trans, lookup)
+}
+
+// language is the article's language: its front matter's lang, else the
+// site's defaults for its folder, else the site's lang; "" leaves the
+// edition's. A post whose opening paragraphs read clearly as another
+// language is warned about.
+func language(m *manifest.Manifest, st *site.Site, rel string, p *post.Post, blocks []model.Block, log *diag.Log) string {
+	tag, from := p.Language, "its front matter"
+	if tag == "" {
+		tag, from = st.Language(rel)
+	}
+	assumed := tag
+	if assumed == "" {
+		assumed, from = m.Language, "the manifest"
+	}
+	if g := lang.Guess(opening(blocks, 300)); g != nil && lang.Base(g.Tag) != lang.Base(assumed) {
+		log.Warnf(p.Path, 1, "the text reads as %s, but its language is %q (from %s); set lang: %s in its front matter if it is %s",
+			g.Name, assumed, from, g.Tag, g.Name)
+	}
+	return tag
+}
+
+// opening is the plain text of a post's first paragraphs, up to about
+// words words: enough for a stop-word test.
+func opening(blocks []model.Block, words int) string {
+	var b strings.Builder
+	n := 0
+	for _, bl := range blocks {
+		par, ok := bl.(*model.Paragraph)
+		if !ok {
+			continue
+		}
+		t := model.PlainText(par.Inlines)
+		b.WriteString(t)
+		b.WriteString("\n")
+		if n += len(strings.Fields(t)); n >= words {
+			break
+		}
+	}
+	return b.String()
+}
