@@ -100,6 +100,13 @@ func TestBrowser(t *testing.T) {
 	waitText(t, ctx, "masthead on page 1", jsPage+"(1)", 20*time.Second, contains("The Red Tide"))
 	waitText(t, ctx, "first article in the EPUB view", jsEPUB, 10*time.Second, contains("Trotskyism"))
 
+	// clicking a line of the article says where it comes from
+	click := `(() => { const t = document.querySelector('#page-2 text[data-kind=body]');
+		t.dispatchEvent(new MouseEvent('click', {bubbles: true})); return document.querySelector('#where').innerText })()`
+	if s, err := eval(ctx, click); err != nil || !strings.Contains(s, "2017-05-01-trotskyism.md") {
+		t.Errorf("clicking a line of page 2 shows %q (%v), want its post", s, err)
+	}
+
 	post := filepath.Join(filepath.Dir(man), "2017-05-01-trotskyism.md")
 	const headline = "Trotsky in Coyoacán"
 	t.Logf("%s write", time.Now().Format("15:04:05.000"))

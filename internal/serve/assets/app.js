@@ -174,6 +174,7 @@ function showPages(p) {
     if (prev && prev.firstElementChild) {
       s.append(prev.firstElementChild);
       s.dataset.gen = prev.dataset.gen;
+      s.svgText = prev.svgText;
     }
     row.append(s);
     ui.sheets.push(s);
@@ -223,10 +224,14 @@ async function loadPage(s) {
   const text = await r.text();
   const got = +r.headers.get('X-Edition-Gen');
   if (+s.dataset.gen > got) return;
-  s.innerHTML = text;
+  // most edits change a page or two: leave the others' drawings alone
+  if (text !== s.svgText) {
+    s.innerHTML = text;
+    s.svgText = text;
+    fitBox(s.firstElementChild);
+  }
   s.dataset.gen = got;
   delete s.dataset.loading;
-  fitBox(s.firstElementChild);
 }
 
 // loadVisible draws the pages within a screen of the view and lets go of
@@ -239,6 +244,7 @@ function loadVisible() {
     if (r.bottom > view.top - near && r.top < view.bottom + near) loadPage(s);
     else if (s.firstElementChild && (r.bottom < view.top - 6 * near || r.top > view.bottom + 6 * near)) {
       s.replaceChildren();
+      s.svgText = '';
       delete s.dataset.gen;
     }
   }
