@@ -92,7 +92,10 @@ func contains(sub string) func(string) bool {
 // above the last good pages, and fixing it clears the error.
 func TestBrowser(t *testing.T) {
 	ctx := browser(t, 1400, 900)
+	// as an editor runs it: from the folder above the posts
 	man := defaultEdition(t)
+	t.Chdir(filepath.Dir(filepath.Dir(man)))
+	man = filepath.Join(filepath.Base(filepath.Dir(man)), "edition.yaml")
 	srv := start(t, man, func(o *Options) { o.Log = logWriter{t} })
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"/")); err != nil {
 		t.Fatal(err)
@@ -139,10 +142,19 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// screenshot saves the page as a PNG, for the README.
+// screenshot saves the page as a PNG, for the README: the spread of
+// pages 2 and 3, the warnings open, a line clicked.
 func screenshot(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
-	time.Sleep(300 * time.Millisecond)
+	pose := `(() => { document.querySelector('#warnings').open = true;
+		document.querySelector('#page-2').scrollIntoView();
+		document.querySelector('#page-2 text[data-kind=body]').dispatchEvent(new MouseEvent('click', {bubbles: true}));
+		return '' })()`
+	if _, err := eval(ctx, pose); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, ctx, "page 3", jsPage+"(3)", 5*time.Second, func(s string) bool { return s != "" })
+	time.Sleep(time.Second)
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)

@@ -16,10 +16,10 @@ import (
 )
 
 // defaultEdition copies posts/ (the default edition) into a temporary
-// folder and returns the manifest's path there.
+// folder, as posts/, and returns the manifest's path there.
 func defaultEdition(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "posts")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join(testenv.RepoRoot(t), "posts"))); err != nil {
 		t.Fatal(err)
 	}
