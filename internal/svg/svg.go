@@ -69,7 +69,8 @@ func Source(l *layout.TextLine) string {
 // declaration so that it can be inserted into an HTML page. Its viewBox is
 // the trimmed page in points; data-media gives the page with its bleed,
 // and data-trim the trim box within it, for a viewer that shows the
-// bleed on request. Lines are <text> elements whose data-src is their
+// bleed on request. Lines are <text> elements whose data-kind is their
+// layout.LineKind and whose data-src, if they come from a post, is their
 // Source.
 func (p *Painter) Page(w io.Writer, i int) error {
 	bw := bufio.NewWriter(w)
@@ -164,11 +165,14 @@ func (p *Painter) line(e *enc, ln *layout.TextLine, b float64) {
 	if len(runs) == 0 {
 		return
 	}
-	e.s(`<text data-src="`)
-	e.text(Source(ln))
-	e.s(`" data-kind="`)
+	e.s(`<text data-kind="`)
 	e.s(ln.Kind.String())
 	e.s(`"`)
+	if src := Source(ln); src != "" {
+		e.s(` data-src="`)
+		e.text(src)
+		e.s(`"`)
+	}
 	// one face and size for the whole line, usually: say it once
 	same := true
 	for _, r := range runs[1:] {
