@@ -110,6 +110,14 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("clicking a line of page 2 shows %q (%v), want its post", s, err)
 	}
 
+	// the reader is at the spread of pages 4 and 5
+	if _, err := eval(ctx, `(() => { document.querySelector('#page-4').scrollIntoView(); return '' })()`); err != nil {
+		t.Fatal(err)
+	}
+	loaded := `[...document.querySelectorAll('.sheet')].filter(s => s.dataset.loading).length ? '' : 'yes'`
+	waitText(t, ctx, "pages 4 and 5", jsPage+"(5)", 10*time.Second, func(s string) bool { return s != "" })
+	waitText(t, ctx, "the pages near", loaded, 10*time.Second, contains("yes"))
+
 	post := filepath.Join(filepath.Dir(man), "2017-05-01-trotskyism.md")
 	const headline = "Trotsky in Coyoacán"
 	t.Logf("%s write", time.Now().Format("15:04:05.000"))
@@ -117,6 +125,9 @@ func TestBrowser(t *testing.T) {
 	tp := waitText(t, ctx, "new headline in the print view", jsPrint, 2*time.Second, contains(headline))
 	te := waitText(t, ctx, "new headline in the EPUB view", jsEPUB, 2*time.Second-tp, contains(headline))
 	t.Logf("new headline shown: print %s, EPUB %s after the write", tp.Round(time.Millisecond), (tp + te).Round(time.Millisecond))
+	if top, _ := eval(ctx, `String(topPage().page)`); top != "4" {
+		t.Errorf("after the rebuild the view is at page %s, want 4 where the reader was", top)
+	}
 
 	// an unterminated quote: the YAML of the front matter does not parse
 	setTitle(t, post, `title: "`+headline)

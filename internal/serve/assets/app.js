@@ -234,20 +234,23 @@ async function loadPage(s) {
   delete s.dataset.loading;
 }
 
-// loadVisible draws the pages within a screen of the view and lets go of
-// those far from it.
+// loadVisible draws the pages in the view, then those within a screen of
+// it, and lets go of those far from it.
 function loadVisible() {
   const view = $('#print').getBoundingClientRect();
   const near = view.height;
+  const soon = [];
   for (const s of ui.sheets) {
     const r = s.getBoundingClientRect();
-    if (r.bottom > view.top - near && r.top < view.bottom + near) loadPage(s);
+    if (r.bottom > view.top && r.top < view.bottom) loadPage(s);
+    else if (r.bottom > view.top - near && r.top < view.bottom + near) soon.push(s);
     else if (s.firstElementChild && (r.bottom < view.top - 6 * near || r.top > view.bottom + 6 * near)) {
       s.replaceChildren();
       s.svgText = '';
       delete s.dataset.gen;
     }
   }
+  if (soon.length) setTimeout(() => soon.forEach(loadPage), 50);
 }
 
 let scrolling = false;
