@@ -313,6 +313,25 @@ func TestPolling(t *testing.T) {
 // TestIgnored: the build's own outputs, hidden files and editors' swap
 // files do not start builds.
 func TestIgnored(t *testing.T) {
+	for _, out := range []string{"/e/posts", "/e"} {
+		// the output folder is the manifest's, or above it
+		s, err := newServer(Options{Manifest: "/e/posts/edition.yaml", OutDir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for path, want := range map[string]bool{
+			"/e/posts/a.md":          false,
+			"/e/posts/edition.yaml":  false,
+			"/e/posts/images/a.png":  false,
+			out + "/p-12.pdf":        true,
+			out + "/p-12.epub":       true,
+			out + "/.p-12.pdf.1.tmp": true,
+		} {
+			if got := s.ignored(path); got != want {
+				t.Errorf("-o %s: ignored(%s) = %v, want %v", out, path, got, want)
+			}
+		}
+	}
 	s, err := newServer(Options{Manifest: "/e/posts/edition.yaml", OutDir: "/e/posts/out"})
 	if err != nil {
 		t.Fatal(err)
@@ -358,5 +377,18 @@ func TestShutdown(t *testing.T) {
 				t.Errorf("left behind: %s", filepath.Join(dir, e.Name()))
 			}
 		}
+	}
+}
+
+// TestOutputBesidePosts: outputs written into the posts' own folder do
+// not start another build (which would write them again, forever).
+func TestOutputBesidePosts(t *testing.T) {
+	man := defaultEdition(t)
+	srv := start(t, man, func(o *Options) { o.OutDir = filepath.Dir(man) })
+	ev := srv.events(t)
+	waitFor(t, ev, "first build", built(1))
+	time.Sleep(500 * time.Millisecond)
+	if st := srv.state(t); st.Build != 1 || st.Building {
+		t.Errorf("%d builds (building %v) after writing the outputs beside the posts, want 1", st.Build, st.Building)
 	}
 }

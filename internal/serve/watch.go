@@ -37,13 +37,20 @@ func watch(root string, ignored func(string) bool, poll bool, interval time.Dura
 // (version control, the build's own temporary files), editors' swap,
 // backup and lock files, and folders of generated files.
 func (s *Server) ignored(path string) bool {
-	if path == s.out || strings.HasPrefix(path, s.out+string(filepath.Separator)) {
-		return true
+	if within(path, s.out) && !within(s.root, s.out) {
+		return true // a folder of its own
+	}
+	base := filepath.Base(path)
+	if filepath.Dir(path) == s.out {
+		// the outputs, in a folder shared with inputs ("-o .")
+		switch strings.ToLower(filepath.Ext(base)) {
+		case ".pdf", ".epub":
+			return true
+		}
 	}
 	if path == s.root {
 		return false
 	}
-	base := filepath.Base(path)
 	switch {
 	case strings.HasPrefix(base, "."), strings.HasPrefix(base, "#"), strings.HasPrefix(base, "~$"),
 		strings.HasSuffix(base, "~"), base == "4913", // vim probes a folder with a file named 4913
@@ -55,6 +62,11 @@ func (s *Server) ignored(path string) bool {
 		return true
 	}
 	return false
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
 }
 
 // notifier watches with fsnotify, one watch per folder.
