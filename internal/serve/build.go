@@ -26,6 +26,7 @@ type status struct {
 	ok       bool
 	at       time.Time // when the last build finished
 	took     time.Duration
+	shownIn  time.Duration // from its start to its pages being shown
 	errors   []diag.Record
 	warnings []diag.Record
 }
@@ -124,7 +125,7 @@ func (s *Server) settle(ctx context.Context, kick <-chan struct{}) bool {
 func (s *Server) setBuilding() {
 	s.mu.Lock()
 	s.state.building, s.state.writing = true, false
-	s.shown = nil
+	s.shown, s.started, s.state.shownIn = nil, time.Now(), 0
 	s.mu.Unlock()
 	s.hub.notify()
 }
@@ -141,6 +142,7 @@ func (s *Server) preview(p pipeline.Preview) {
 	s.show(snap)
 	s.shown = snap
 	s.state.writing = true
+	s.state.shownIn = time.Since(s.started)
 	s.mu.Unlock()
 	s.hub.notify()
 }
@@ -176,6 +178,7 @@ func (s *Server) publish(res *pipeline.Result, err error, start time.Time) {
 	}
 	s.mu.Lock()
 	st.build = s.state.build + 1
+	st.shownIn = s.state.shownIn
 	switch {
 	case err == nil && s.shown == nil:
 		st.ok = false
@@ -197,7 +200,8 @@ func (s *Server) publish(res *pipeline.Result, err error, start time.Time) {
 func (s *Server) logBuild(st status) {
 	took := st.took.Round(time.Millisecond)
 	if st.ok {
-		fmt.Fprintf(s.opt.Log, "%s built in %s, %d warning(s)\n", st.at.Format("15:04:05"), took, len(st.warnings))
+		fmt.Fprintf(s.opt.Log, "%s built in %s (pages shown after %s), %d warning(s)\n", st.at.Format("15:04:05"),
+			took, st.shownIn.Round(time.Millisecond), len(st.warnings))
 		return
 	}
 	fmt.Fprintf(s.opt.Log, "%s build failed in %s:\n", st.at.Format("15:04:05"), took)

@@ -86,12 +86,13 @@ type Server struct {
 	out  string // absolute output folder, not watched
 	cwd  string // working folder: sources are named relative to it
 
-	mu    sync.RWMutex
-	view  *snapshot         // the pages on the page; nil before the first build
-	good  *snapshot         // those of the last build that wrote its outputs
-	shown *snapshot         // those of the build in flight, once shown
-	files map[string][]byte // the outputs of the last good build, by name
-	state status            // the last build, good or not
+	mu      sync.RWMutex
+	view    *snapshot         // the pages on the page; nil before the first build
+	good    *snapshot         // those of the last build that wrote its outputs
+	shown   *snapshot         // those of the build in flight, once shown
+	files   map[string][]byte // the outputs of the last good build, by name
+	state   status            // the last build, good or not
+	started time.Time         // when the build in flight started
 
 	hub  hub
 	quit chan struct{} // closed at shutdown: event streams end
