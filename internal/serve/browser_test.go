@@ -148,6 +148,14 @@ func TestBrowser(t *testing.T) {
 		return strings.Contains(s, "Trotskyism") && !strings.Contains(s, headline)
 	})
 
+	// nothing came from anywhere else
+	foreign := `(() => { const w = [window, document.querySelector('#epub').contentWindow];
+		return w.flatMap(x => x.performance.getEntriesByType('resource').map(e => e.name))
+			.filter(n => !n.startsWith(location.origin)).join(' ') })()`
+	if s, err := eval(ctx, foreign); err != nil || s != "" {
+		t.Errorf("loaded from elsewhere: %q (%v)", s, err)
+	}
+
 	if shot := os.Getenv("EDITION_SCREENSHOT"); shot != "" {
 		screenshot(t, ctx, shot)
 	}
