@@ -4,6 +4,7 @@
 //	edition build [MANIFEST] [-o DIR]   build the edition (default posts/edition.yaml → output/)
 //	edition check [MANIFEST]            validate everything, write nothing
 //	edition assemble POSTS_DIR [-o FILE] start a manifest from a folder of posts
+//	edition serve [MANIFEST]            preview in a browser, rebuilding on change
 //
 // Exit codes: 0 success, 1 build error, 2 usage error.
 package main
@@ -46,6 +47,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	err := root.Execute()
 	if err == nil {
 		return 0
+	}
+	if errors.Is(err, errReported) {
+		return 1
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
@@ -123,7 +127,7 @@ and an EPUB 3 with the same content and the same note numbers.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(buildCmd(stdout, stderr), checkCmd(stdout, stderr), assembleCmd(stdout, stderr))
+	root.AddCommand(buildCmd(stdout, stderr), checkCmd(stdout, stderr), assembleCmd(stdout, stderr), serveCmd(stdout, stderr))
 	return root
 }
 
@@ -239,6 +243,7 @@ func countArticles(res *pipeline.Result) int {
 
 func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 	var strict bool
+	var format string
 	cmd := &cobra.Command{
 		Use:   "check [MANIFEST]",
 		Short: "Validate a manifest and its posts without writing anything",
@@ -249,6 +254,13 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 				m = args[0]
 			}
 			ed, _, ws, err := pipeline.Load(pipeline.Options{Manifest: m, Strict: strict})
+			switch format {
+			case "json":
+				return writeCheckJSON(stdout, err, ws)
+			case "text":
+			default:
+				return usageError{fmt.Errorf("--format %q: want text or json", format)}
+			}
 			printWarnings(stderr, ws)
 			if err != nil {
 				return failed("check", err, len(ws))
@@ -262,6 +274,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&format, "format", "text", "text, or json: a JSON array of {path, line, column, severity, message} on stdout")
 	return cmd
 }
 

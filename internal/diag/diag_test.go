@@ -2,6 +2,8 @@ package diag
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -57,5 +59,27 @@ func TestJoinAndWarnings(t *testing.T) {
 	nilLog.Warnf("x", 1, "dropped")
 	if nilLog.Warnings() != nil {
 		t.Error("nil log kept a warning")
+	}
+}
+
+func TestRecords(t *testing.T) {
+	err := Join(
+		Errorf("b.md", 3, "bad %s", "thing"),
+		fmt.Errorf("pdf: %w", Errorf("a.md", 0, "no font")),
+		errors.New("disk full"),
+	)
+	ws := []Warning{{Path: "a.md", Line: 7, Msg: "dropped"}}
+	got := Records(err, ws)
+	want := []Record{
+		{Path: "a.md", Severity: "error", Message: "pdf: no font"},
+		{Path: "b.md", Line: 3, Severity: "error", Message: "bad thing"},
+		{Severity: "error", Message: "disk full"},
+		{Path: "a.md", Line: 7, Severity: "warning", Message: "dropped"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Records:\n got %+v\nwant %+v", got, want)
+	}
+	if r := Records(nil, nil); r == nil || len(r) != 0 {
+		t.Errorf("Records(nil, nil) = %#v, want an empty non-nil slice", r)
 	}
 }

@@ -113,29 +113,41 @@ func fontSet(m *manifest.Manifest) (*fonts.Set, error) {
 	return &fonts.Set{Text: fam, Display: def.Display, Mono: def.Mono}, nil
 }
 
-// renderPDF lays out and paints the print edition.
-func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time) ([]byte, []diag.Warning, error) {
+// printed is the print edition and the warnings of its layout.
+type printed struct {
+	pdf      []byte
+	warnings []diag.Warning
+}
+
+// renderPDF lays out and paints the print edition. laid is given the
+// layout before it is painted; an error from it stops the build.
+func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
+	laid func(*layout.Document, *fonts.Set, []diag.Warning) error) (printed, error) {
+	var pr printed
 	cfg, err := PrintConfig(m)
 	if err != nil {
-		return nil, nil, err
+		return pr, err
 	}
 	set, err := fontSet(m)
 	if err != nil {
-		return nil, nil, err
+		return pr, err
 	}
-	var ws []diag.Warning
-	warn := func(pos, msg string) { ws = append(ws, positioned(pos, msg)) }
+	warn := func(pos, msg string) { pr.warnings = append(pr.warnings, positioned(pos, msg)) }
 	d, err := layout.Layout(ed, set, cfg, warn)
 	if err != nil {
-		return nil, ws, err
+		return pr, err
+	}
+	if err := laid(d, set, pr.warnings); err != nil {
+		return pr, err
 	}
 	var buf bytes.Buffer
 	meta := pdf.MetaFor(ed)
 	meta.Date = mod
 	if err := pdf.Write(&buf, d, set, meta); err != nil {
-		return nil, ws, fmt.Errorf("pdf: %w", err)
+		return pr, fmt.Errorf("pdf: %w", err)
 	}
-	return buf.Bytes(), ws, nil
+	pr.pdf = buf.Bytes()
+	return pr, nil
 }
 
 // positioned splits "path:line" as layout reports positions.

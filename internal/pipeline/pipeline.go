@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"github.com/redtide/edition/internal/epub"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout"
 )
 
 // Options for a build.
@@ -38,6 +40,23 @@ type Options struct {
 	Progress func(stage string, done, total int)
 	// NoPDF skips the print PDF (for EPUB-only checks).
 	NoPDF bool
+	// Context, if non-nil, stops a build whose context is done between
+	// its stages, before any output is written: `edition serve` drops a
+	// build that a newer change has superseded. The error is ctx.Err().
+	Context context.Context
+	// Preview, if set, is given the pages and the EPUB as soon as both are
+	// made, before the PDF is painted and the outputs are written:
+	// `edition serve` shows them while the build finishes.
+	Preview func(Preview)
+}
+
+// Preview is a build whose pages are laid out and whose EPUB is written.
+type Preview struct {
+	Edition  *model.Edition
+	Layout   *layout.Document
+	Fonts    *fonts.Set
+	EPUB     []byte
+	Warnings []diag.Warning // so far
 }
 
 // Result describes a finished build.
@@ -45,6 +64,7 @@ type Result struct {
 	Edition  *model.Edition
 	Outputs  []string // files written
 	Warnings []diag.Warning
+	Files    map[string][]byte // the bytes written, by file name
 }
 
 // ErrStrict is returned when warnings fail a strict build.
@@ -77,6 +97,9 @@ func Load(opt Options) (*model.Edition, *manifest.Manifest, []diag.Warning, erro
 func Run(opt Options) (*Result, error) {
 	ed, m, ws, err := Load(opt)
 	res := &Result{Edition: ed, Warnings: ws}
+	if err == nil {
+		err = opt.stopped()
+	}
 	if err != nil {
 		return res, err
 	}
@@ -92,37 +115,64 @@ func Run(opt Options) (*Result, error) {
 	// The EPUB and the PDF share only the read-only model: render them
 	// at once, one per core.
 	var (
-		wg                sync.WaitGroup
-		epubBytes, pdfOut []byte
-		epubErr, pdfErr   error
-		pws               []diag.Warning
+		wg              sync.WaitGroup
+		epubBytes       []byte
+		epubErr, pdfErr error
+		pr              printed
 	)
 	if opt.Progress != nil {
 		opt.Progress("setting pages and writing the EPUB", 0, 0)
 	}
+	epubDone := make(chan struct{})
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer close(epubDone)
 		epubBytes, epubErr = renderEPUB(ed, mod)
 	}()
+	// laid is called between layout and painting
+	laid := func(d *layout.Document, set *fonts.Set, pws []diag.Warning) error {
+		if opt.Preview != nil && opt.stopped() == nil {
+			<-epubDone
+			if epubErr == nil {
+				all := append(append([]diag.Warning(nil), ws...), pws...)
+				opt.Preview(Preview{Edition: ed, Layout: d, Fonts: set, EPUB: epubBytes, Warnings: all})
+			}
+		}
+		return opt.stopped()
+	}
 	if !opt.NoPDF {
-		pdfOut, pws, pdfErr = renderPDF(ed, m, mod)
+		pr, pdfErr = renderPDF(ed, m, mod, laid)
 	}
 	wg.Wait()
-	res.Warnings = append(res.Warnings, pws...)
+	res.Warnings = append(res.Warnings, pr.warnings...)
 	if err := diag.Join(epubErr, pdfErr); err != nil {
 		return res, err
 	}
-	if opt.Strict && len(pws) > 0 {
-		return res, fmt.Errorf("%d warning(s): %w", len(pws), ErrStrict)
+	if opt.Strict && len(pr.warnings) > 0 {
+		return res, fmt.Errorf("%d warning(s): %w", len(pr.warnings), ErrStrict)
 	}
 	outs[base+".epub"] = epubBytes
-	if pdfOut != nil {
-		outs[base+".pdf"] = pdfOut
+	if pr.pdf != nil {
+		outs[base+".pdf"] = pr.pdf
+	}
+	if err := opt.stopped(); err != nil {
+		return res, err
 	}
 	files, err := writeAll(opt.OutDir, outs)
 	res.Outputs = files
+	if err == nil {
+		res.Files = outs
+	}
 	return res, err
+}
+
+// stopped returns the context's error once the build should stop.
+func (opt Options) stopped() error {
+	if opt.Context == nil {
+		return nil
+	}
+	return opt.Context.Err()
 }
 
 // renderEPUB draws the cover (unless the edition has one) and writes the
