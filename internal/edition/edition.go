@@ -33,14 +33,14 @@ type Options struct {
 func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, error) {
 	ed := &model.Edition{
 		Publication: m.Publication,
-		Title:       markdown.Smarten(m.Title),
+		Title:       markdown.Smarten(m.Title, m.Language),
 		Volume:      m.Volume,
 		Number:      m.Number,
 		Date:        m.Date,
 		Language:    m.Language,
 		Editors:     m.Editors,
 		Publisher:   m.Publisher,
-		Description: markdown.Smarten(m.Description),
+		Description: markdown.Smarten(m.Description, m.Language),
 	}
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
@@ -151,19 +151,24 @@ func readArticle(m *manifest.Manifest, e manifest.Entry, conv *markdown.Converte
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) {
 		return imgs.resolve(display, ref.Line, dir, ref.Src, ref.Alt)
 	}
-	res, err := conv.Convert(display, p.Body, p.BodyLine, resolve, log)
+	language := p.Language
+	if language == "" {
+		language = m.Language
+	}
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: language, Math: markdown.UsesMath(p.Extra)}
+	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return nil, err
 	}
 	a := &model.Article{
 		Source:      display,
-		Title:       markdown.Smarten(p.Title),
-		Subtitle:    markdown.Smarten(p.Subtitle),
+		Title:       markdown.InlineText(p.Title, language),
+		Subtitle:    markdown.InlineText(p.Subtitle, language),
 		Authors:     p.Authors,
 		Date:        p.Date,
 		Language:    p.Language,
 		Tags:        p.Tags,
-		Description: markdown.Smarten(p.Description),
+		Description: markdown.InlineText(p.Description, language),
 		Blocks:      res.Blocks,
 		Notes:       res.Notes,
 	}

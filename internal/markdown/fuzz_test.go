@@ -33,7 +33,7 @@ func FuzzConvert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
 		var log diag.Log
-		res, err := conv.Convert("f.md", src, 0, images, &log)
+		res, err := conv.Convert(Input{Path: "f.md", Body: src}, images, &log)
 		if err != nil {
 			return
 		}
