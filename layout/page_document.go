@@ -41,6 +41,10 @@ type TextLine struct {
 	Width   Length // measure the line was set to
 	Runs    []Run
 	Source  string // article source, for messages
+	// SourceLine is the line of Source the line's block starts on (0 for
+	// page furniture and titles), so that a preview can take a reader
+	// from a printed line to the source.
+	SourceLine int
 	Par     int    // serial number of the paragraph in the document; lines of one paragraph share it
 	ParLine int    // 0-based line number within the paragraph
 	ParLen  int    // number of lines of the paragraph
@@ -71,9 +75,10 @@ const (
 	KindNote
 	KindBib
 	KindFurniture // running heads, folios, cover, contents
+	KindMath      // display math (its TeX source)
 )
 
-var kindNames = [...]string{"body", "heading", "title", "quote", "list", "code", "table", "caption", "note", "bib", "furniture"}
+var kindNames = [...]string{"body", "heading", "title", "quote", "list", "code", "table", "caption", "note", "bib", "furniture", "math"}
 
 func (k LineKind) String() string {
 	if int(k) < len(kindNames) {

@@ -85,6 +85,9 @@ func (c *conv) colonless(root gast.Node) []def {
 func (c *conv) blocks(n gast.Node) []model.Block {
 	var out []model.Block
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := ch.Pos(); p >= 0 && p < c.skipTo && lastStop(ch) <= c.skipTo+1 {
+			continue
+		}
 		if p, ok := ch.(*gast.Paragraph); ok {
 			if r, ok := p.FirstChild().(*undefRef); ok && c.loose[r.label] != nil && c.loose[r.label].Blocks == nil && c.definesLoose(p, r) {
 				continue
@@ -96,6 +99,20 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 		out = append(out, c.block(ch)...)
 	}
 	return out
+}
+
+// lastStop is the source offset where n's last line ends.
+func lastStop(n gast.Node) int {
+	stop := -1
+	if n.Type() == gast.TypeBlock {
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			stop = ls.At(ls.Len() - 1).Stop
+		}
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		stop = max(stop, lastStop(ch))
+	}
+	return stop
 }
 
 // definesLoose converts a colon-less definition into its note's blocks
@@ -218,7 +235,7 @@ func (c *conv) paragraph(n gast.Node) []model.Block {
 	var out []model.Block
 	var figs []model.Block
 	flush := func(ins []model.Inline) {
-		ins = trimSpace(extractFigures(ins, &figs))
+		ins = trimSpace(mergeText(extractFigures(ins, &figs)))
 		if len(ins) > 0 {
 			out = append(out, &model.Paragraph{Pos: model.Pos{Line: line}, Inlines: ins})
 		}

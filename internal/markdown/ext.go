@@ -14,6 +14,13 @@ import (
 func (c *conv) extBlock(n *extBlock) []model.Block {
 	src := n.source(c.src)
 	line := c.line(n)
+	if !n.done && n.Lines().Len() > 0 {
+		// The container it started in (a list item) ended before the
+		// construct did, at a line less indented: take the construct from
+		// the source, and skip what goldmark made of its last lines.
+		src = string(c.src[n.Lines().At(0).Start:n.end])
+		c.skipTo = max(c.skipTo, n.end)
+	}
 	switch n.kind {
 	case extLiquidTag:
 		if n.braceless {
@@ -228,15 +235,16 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 }
 
 // undefRef converts a reference to a footnote that has no definition:
-// a note written without the colon, or else the label as plain text
-// (never "[^24]", which means nothing to a reader).
+// a note written without the colon, or else its label, superscript, as
+// the author meant the mark to look (never "[^24]", which means nothing
+// to a reader), with a warning.
 func (c *conv) undefRef(n *undefRef) []model.Inline {
 	if note := c.loose[n.label]; note != nil {
 		c.referenced[note] = true
 		return []model.Inline{&model.NoteRef{Note: note}}
 	}
-	c.warn(n, "footnote reference [^%s] has no definition in this post; its label is printed as text", n.label)
-	return []model.Inline{&model.Text{Text: n.label}}
+	c.warn(n, "footnote reference [^%s] has no definition in this post; its label is printed as a superscript", n.label)
+	return []model.Inline{&model.Sup{Inlines: []model.Inline{&model.Text{Text: n.label}}}}
 }
 
 // liquidInDest matches Liquid in a link destination.

@@ -306,7 +306,12 @@ func mergeText(ins []model.Inline) []model.Inline {
 	for _, in := range ins {
 		if t, ok := in.(*model.Text); ok && len(out) > 0 {
 			if prev, ok := out[len(out)-1].(*model.Text); ok {
-				prev.Text += t.Text
+				if strings.HasSuffix(prev.Text, " ") && strings.HasPrefix(t.Text, " ") {
+					// where an element was taken out (a figure, a tag)
+					prev.Text += t.Text[1:]
+				} else {
+					prev.Text += t.Text
+				}
 				continue
 			}
 		}

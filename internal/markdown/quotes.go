@@ -121,7 +121,8 @@ func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 // replaced by l's marks. Double quotes are taken as goldmark placed them.
 // Single quotes are paired: one that opens (after a space or an opening
 // mark, before a letter) is a quotation mark only when a later one
-// closes it (before a space or punctuation); every other single quote,
+// closes it (before a space or punctuation); a quote before a digit
+// opens nothing (the ’90s); every other single quote,
 // paired with nothing, is an apostrophe: don’t, the workers’ rights,
 // ’tis, the ’90s.
 func placeQuotes(flat []flatRune, l *lang.Language) []string {
@@ -142,7 +143,7 @@ func placeQuotes(flat []flatRune, l *lang.Language) []string {
 			switch {
 			case unicode.IsLetter(prev) && unicode.IsLetter(next):
 				// inside a word: an apostrophe
-			case opensAt(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next) || isOpening(next)):
+			case opensAt(prev) && (unicode.IsLetter(next) || isOpening(next)):
 				open = append(open, i)
 			case len(open) > 0 && closesAt(next):
 				o := open[len(open)-1]
@@ -212,7 +213,7 @@ func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
 			case i > 0 && isSpace(i-1) && flat[i-1].node >= 0 && !isSpace(i-2):
 				out[i-1] = l.PunctSpace
 			case typedSpace(i - 1):
-			case i > 0 && (unicode.IsLetter(prev) || strings.ContainsRune(")]»”’", prev) || isQuoteOut(out[i-1], l)) &&
+			case i > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]»”’", prev) || isQuoteOut(out[i-1], l)) &&
 				(unicode.IsSpace(next) || i+1 == len(flat) || strings.ContainsRune(l.SpaceBefore+"»”’)", next) || isQuoteOut(outAt(out, i+1), l)):
 				out[i] = l.PunctSpace + out[i]
 			}

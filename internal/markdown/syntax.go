@@ -62,10 +62,14 @@ func liquidTag(s []byte) (name, args string, n int) {
 	if i == start || s[start] == '-' || s[start] == '.' {
 		return "", "", 0
 	}
-	end := closeWithin(s, i, "%}")
-	if end < 0 {
+	// Liquid allows blank lines inside a tag (an include's parameters
+	// are often spaced out so); a tag cannot hold another's opening.
+	w := s[i:min(len(s), i+tagLimit)]
+	e := bytes.Index(w, []byte("%}"))
+	if e < 0 || bytes.Contains(w[:e], []byte("{%")) {
 		return "", "", 0
 	}
+	end := i + e + 2
 	args = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(s[i:end-2])), "-"))
 	return string(s[start:i]), args, end
 }
