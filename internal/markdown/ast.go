@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
@@ -112,15 +113,23 @@ func (n *templLink) Dump(src []byte, level int) {
 }
 
 // scanInline reads from the inline reader's position, across the lines
-// of the block, as long as end says the construct may go on: end gets
-// the text gathered so far and returns the construct's length when it
-// is complete, else 0 and whether more text could complete it. On
-// success the reader is left after the construct, whose text is
-// returned; otherwise the reader is where it was. limit bounds the
-// search.
-func scanInline(block text.Reader, end func(s []byte) (n int, more bool), limit int) (string, bool) {
+// of the block, a construct that ends with closer. end gets the text
+// gathered so far (whole lines), each time it holds one more closer,
+// and returns the
+// construct's length when it is complete, else 0 and whether more text
+// could complete it. On success the reader is left after the construct,
+// whose text is returned; otherwise the reader is where it was. The
+// search stops limit bytes on, and before it starts when the source
+// holds no closer that near: a paragraph full of openers costs one scan
+// each.
+func scanInline(block text.Reader, closer string, end func(s []byte) (n int, more bool), limit int) (string, bool) {
 	savedLine, savedPos := block.Position()
+	src := block.Source()
+	if !bytes.Contains(src[savedPos.Start:min(len(src), savedPos.Start+limit)], []byte(closer)) {
+		return "", false
+	}
 	var buf []byte
+	checked := 1 // buf[:checked] holds no closer end has not seen; a closer never starts a construct
 	for len(buf) <= limit {
 		line, _ := block.PeekLine()
 		if line == nil {
@@ -128,13 +137,22 @@ func scanInline(block text.Reader, end func(s []byte) (n int, more bool), limit 
 		}
 		start := len(buf)
 		buf = append(buf, line...)
-		n, more := end(buf)
-		if n > 0 {
-			block.Advance(max(n-start, 0))
-			return string(buf[:n]), true
-		}
-		if !more {
-			break
+		for {
+			k := bytes.Index(buf[checked:], []byte(closer))
+			if k < 0 {
+				checked = max(checked, len(buf)-len(closer)+1)
+				break
+			}
+			checked += k + 1
+			n, more := end(buf)
+			if n > 0 {
+				block.Advance(max(n-start, 0))
+				return string(buf[:n]), true
+			}
+			if !more {
+				block.SetPosition(savedLine, savedPos)
+				return "", false
+			}
 		}
 		block.AdvanceLine()
 	}

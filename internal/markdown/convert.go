@@ -165,8 +165,10 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		return nil, cv.err
 	}
 	localizeBlocks(res.Blocks, cv.lang)
+	scrub(res.Blocks)
 	for _, n := range res.Notes {
 		localizeBlocks(n.Blocks, cv.lang)
+		scrub(n.Blocks)
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine

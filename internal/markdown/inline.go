@@ -287,7 +287,7 @@ func closeSpan(stack *[]*span) {
 	case "sub":
 		el = &model.Sub{Inlines: ins}
 	case "code":
-		el = &model.Code{Text: model.PlainText(ins)}
+		el = &model.Code{Text: unsmarten(model.PlainText(ins))}
 	case "a":
 		if u, ok := safeURL(top.link); ok {
 			el = &model.Link{URL: u, Inlines: ins}
@@ -300,27 +300,49 @@ func closeSpan(stack *[]*span) {
 	parent.ins = append(parent.ins, el)
 }
 
-// mergeText joins adjacent text runs.
+// mergeText joins adjacent text runs. Where an element was taken out
+// between two runs (a figure, a tag) and both bring a space, one goes.
 func mergeText(ins []model.Inline) []model.Inline {
 	out := ins[:0]
-	for _, in := range ins {
-		if t, ok := in.(*model.Text); ok && len(out) > 0 {
-			if prev, ok := out[len(out)-1].(*model.Text); ok {
-				if strings.HasSuffix(prev.Text, " ") && strings.HasPrefix(t.Text, " ") {
-					// where an element was taken out (a figure, a tag)
-					prev.Text += t.Text[1:]
-				} else {
-					prev.Text += t.Text
-				}
-				continue
-			}
+	var run strings.Builder
+	var first *model.Text // the run being gathered
+	flush := func() {
+		if first != nil {
+			first.Text = run.String()
+			run.Reset()
+			first = nil
 		}
-		if t, ok := in.(*model.Text); ok && t.Text == "" {
+	}
+	for _, in := range ins {
+		t, ok := in.(*model.Text)
+		if !ok {
+			flush()
+			out = append(out, in)
 			continue
 		}
-		out = append(out, in)
+		if t.Text == "" {
+			continue
+		}
+		if first == nil {
+			first = t
+			run.WriteString(t.Text)
+			out = append(out, t)
+			continue
+		}
+		s := t.Text
+		if strings.HasPrefix(s, " ") && run.Len() > 0 && strings.HasSuffix(lastBytes(&run), " ") {
+			s = s[1:]
+		}
+		run.WriteString(s)
 	}
+	flush()
 	return out
+}
+
+// lastBytes returns the end of what b holds.
+func lastBytes(b *strings.Builder) string {
+	s := b.String()
+	return s[max(0, len(s)-1):]
 }
 
 // unescape resolves backslash escapes and HTML entity references in text.

@@ -76,7 +76,7 @@ func (p *blockParser) Close(node gast.Node, reader text.Reader, pc parser.Contex
 
 // matchTemplate reads a Liquid tag, a Hugo shortcode or a kramdown
 // attribute list or extension standing on lines of its own.
-func matchTemplate(src []byte, at int, _ parser.Context) (extKind, int, bool) {
+func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 	s := src[at:]
 	if len(s) < 2 {
 		return 0, 0, false
@@ -105,8 +105,8 @@ func matchTemplate(src []byte, at int, _ parser.Context) (extKind, int, bool) {
 		default:
 			return kind, n, false
 		}
-		if _, end := liquidEnd(s[n:], name); end >= 0 {
-			return kind, n + end, false
+		if _, end := memoEnd(pc, src, at+n, name); end >= 0 {
+			return kind, end - at, false
 		}
 		return extLiquidTag, n, false // never closed: the tag alone is dropped
 	case '{':
@@ -134,6 +134,36 @@ func matchTemplate(src []byte, at int, _ parser.Context) (extKind, int, bool) {
 	return 0, 0, false
 }
 
+// endMemoKey holds, in a parser.Context, where the last search for each
+// Liquid end tag started and what it found, so that a post with many
+// unclosed {% raw %} costs one search, not one per tag.
+var endMemoKey = parser.NewContextKey()
+
+type endMemo map[string][2]int // end tag name -> {searched from, found at (-1: none)}
+
+// memoEnd is liquidEnd over src[from:], with absolute offsets.
+func memoEnd(pc parser.Context, src []byte, from int, name string) (int, int) {
+	m, _ := pc.Get(endMemoKey).(endMemo)
+	if m == nil {
+		m = endMemo{}
+		pc.Set(endMemoKey, m)
+	}
+	if r, ok := m[name]; ok && r[0] <= from && (r[1] < 0 || r[1] >= from) {
+		if r[1] < 0 {
+			return -1, -1
+		}
+		_, l := liquidEnd(src[r[1]:], name)
+		return r[1], r[1] + l
+	}
+	start, end := liquidEnd(src[from:], name)
+	if start < 0 {
+		m[name] = [2]int{from, -1}
+		return -1, -1
+	}
+	m[name] = [2]int{from, from + start}
+	return from + start, from + end
+}
+
 var bracelessInclude = regexp.MustCompile(`^%\s*include\s(?:[^%]|%[^}])*%\}`)
 
 // matchMath reads display math standing on lines of its own: $$…$$,
@@ -155,19 +185,26 @@ func matchMath(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 // the construct at the start of s (see scanInline for n and more).
 type inlineParser struct {
 	triggers []byte
-	parse    func(s []byte, pc parser.Context) (node *extInline, n int, more bool)
+	// closer returns the delimiter that ends the construct s starts
+	// with, "" when s starts none.
+	closer func(s []byte, pc parser.Context) string
+	parse  func(s []byte, pc parser.Context) (node *extInline, n int, more bool)
 }
 
 func (p *inlineParser) Trigger() []byte { return p.triggers }
 
 func (p *inlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
-	_, seg := block.PeekLine()
+	line, seg := block.PeekLine()
+	closer := p.closer(line, pc)
+	if closer == "" {
+		return nil
+	}
 	var node *extInline
-	text, ok := scanInline(block, func(s []byte) (int, bool) {
+	text, ok := scanInline(block, closer, func(s []byte) (int, bool) {
 		x, n, more := p.parse(s, pc)
 		node = x
 		return n, more
-	}, 64<<10)
+	}, rawLimit)
 	if !ok {
 		return nil
 	}
@@ -195,6 +232,46 @@ func lineStartsAt(src []byte, i int) bool {
 // {% highlight %} inside a paragraph.
 const rawLimit = 64 << 10
 
+// templateCloser: the delimiter that ends the template construct s
+// starts with.
+func templateCloser(s []byte, _ parser.Context) string {
+	switch {
+	case bytes.HasPrefix(s, []byte("{%")):
+		// {% raw %}, {% comment %} and {% highlight %} end with their
+		// end tag: searching for it alone keeps a paragraph full of them
+		// linear.
+		if name, _, n := liquidTag(s); n > 0 && (name == "raw" || name == "comment" || name == "highlight") {
+			return "end" + name
+		}
+		return "%}"
+	case bytes.HasPrefix(s, []byte("{{")):
+		return "}}"
+	case bytes.HasPrefix(s, []byte("{:")):
+		return "}"
+	}
+	return ""
+}
+
+// mathCloser: the delimiter that ends the math s starts with.
+func mathCloser(s []byte, pc parser.Context) string {
+	switch {
+	case bytes.HasPrefix(s, []byte("$$")):
+		return "$$"
+	case bytes.HasPrefix(s, []byte(`\\(`)):
+		return `\\)`
+	case bytes.HasPrefix(s, []byte(`\\[`)):
+		return `\\]`
+	case !loose(pc):
+	case bytes.HasPrefix(s, []byte(`\(`)):
+		return `\)`
+	case bytes.HasPrefix(s, []byte(`\[`)):
+		return `\]`
+	case bytes.HasPrefix(s, []byte("$")):
+		return "$"
+	}
+	return ""
+}
+
 // parseTemplate reads a Liquid tag or output, a Hugo shortcode or a
 // kramdown attribute list inside a line.
 func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
@@ -205,7 +282,7 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 	case '%':
 		name, _, n := liquidTag(s)
 		if n == 0 {
-			return nil, 0, len(s) < tagLimit
+			return nil, 0, false
 		}
 		kind := extLiquidTag
 		switch name {
@@ -232,7 +309,7 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 		if n := liquidOutput(s); n > 0 {
 			return &extInline{kind: extLiquidOutput}, n, false
 		}
-		return nil, 0, len(s) < tagLimit
+		return nil, 0, len(s) < tagLimit && !bytes.Contains(s[2:], []byte("{{"))
 	case ':':
 		if ext, n := kramdownSpan(s); n > 0 {
 			if ext != "" {
@@ -253,9 +330,9 @@ func parseMath(s []byte, pc parser.Context) (*extInline, int, bool) {
 	if n > 0 {
 		return &extInline{kind: extMath, display: display}, n, false
 	}
-	opens := bytes.HasPrefix(s, []byte("$$")) || bytes.HasPrefix(s, []byte(`\\(`)) || bytes.HasPrefix(s, []byte(`\\[`)) ||
-		loose(pc) && (bytes.HasPrefix(s, []byte(`\(`)) || bytes.HasPrefix(s, []byte(`\[`)))
-	return nil, 0, opens && len(s) < tagLimit
+	// A closer that closes nothing ($$ with no TeX before it, an escaped
+	// one) may be followed by the real one.
+	return nil, 0, len(s) < tagLimit && s[0] != '$' || bytes.HasPrefix(s, []byte("$$"))
 }
 
 // undefRefParser reads a footnote reference that goldmark's footnote
@@ -283,8 +360,12 @@ type templLinkParser struct{}
 func (templLinkParser) Trigger() []byte { return []byte{'[', '!'} }
 
 func (templLinkParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+	line, _ := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("[")) && !bytes.HasPrefix(line, []byte("![")) {
+		return nil
+	}
 	var node *templLink
-	_, ok := scanInline(block, func(s []byte) (int, bool) {
+	_, ok := scanInline(block, ")", func(s []byte) (int, bool) {
 		l, n, more := templLinkAt(s)
 		node = l
 		return n, more
@@ -378,8 +459,8 @@ func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 		util.Prioritized(&blockParser{triggers: []byte{'$', '\\'}, match: matchMath}, 95),
 	}
 	inlines := []util.PrioritizedValue{
-		util.Prioritized(&inlineParser{triggers: []byte{'{'}, parse: parseTemplate}, 90),
-		util.Prioritized(&inlineParser{triggers: []byte{'$', '\\'}, parse: parseMath}, 91),
+		util.Prioritized(&inlineParser{triggers: []byte{'{'}, closer: templateCloser, parse: parseTemplate}, 90),
+		util.Prioritized(&inlineParser{triggers: []byte{'$', '\\'}, closer: mathCloser, parse: parseMath}, 91),
 		util.Prioritized(undefRefParser{}, 102),
 		util.Prioritized(templLinkParser{}, 150),
 	}

@@ -55,6 +55,21 @@ func containsNonchar(s []byte) bool {
 	return false
 }
 
+// unsmarten writes placeholders back as the typewriter quotes they came
+// from, for text that turns out to be code (Markdown between <code> and
+// </code> tags).
+func unsmarten(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case phLDQ, phRDQ:
+			return '"'
+		case phLSQ, phRSQ, phApo:
+			return '\''
+		}
+		return r
+	}, s)
+}
+
 // flatRune is one rune of the text of an inline list, with the text
 // node it belongs to (-1 for a stand-in for an element that is not
 // text: code, math, a note reference, a line break).
@@ -250,6 +265,29 @@ func inURL(flat []flatRune, i int) bool {
 	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || strings.Contains(w, "@")
 }
 
+// localizeString localizes a string of plain text.
+func localizeString(s string, l *lang.Language) string {
+	if !strings.ContainsFunc(s, isPlaceholder) {
+		return s
+	}
+	ins := []model.Inline{&model.Text{Text: s}}
+	localize(ins, l)
+	return ins[0].(*model.Text).Text
+}
+
+// scrub writes back as typewriter quotes any placeholder left in code
+// and math, where quotes are not typography.
+func scrub(bs []model.Block) {
+	model.WalkInlinesInBlocks(bs, func(in model.Inline) {
+		switch t := in.(type) {
+		case *model.Code:
+			t.Text = unsmarten(t.Text)
+		case *model.Math:
+			t.TeX = unsmarten(t.TeX)
+		}
+	})
+}
+
 // localizeBlocks localizes every run of inline content in blocks.
 func localizeBlocks(bs []model.Block, l *lang.Language) {
 	model.WalkBlocks(bs, func(b model.Block) {
@@ -260,6 +298,9 @@ func localizeBlocks(bs []model.Block, l *lang.Language) {
 			localize(t.Inlines, l)
 		case *model.Figure:
 			localize(t.Caption, l)
+			if t.Image != nil {
+				t.Image.Alt = localizeString(t.Image.Alt, l)
+			}
 		case *model.Table:
 			localize(t.Caption, l)
 			for _, c := range t.Header {

@@ -17,8 +17,6 @@ import (
 // a bounded search.
 const tagLimit = 8 << 10
 
-var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
-
 // closeWithin finds delim in s[from:] within tagLimit bytes and without
 // crossing a blank line; it returns the offset just past it, or -1.
 func closeWithin(s []byte, from int, delim string) int {
@@ -27,10 +25,29 @@ func closeWithin(s []byte, from int, delim string) int {
 	}
 	w := s[from:min(len(s), from+tagLimit)]
 	i := bytes.Index(w, []byte(delim))
-	if i < 0 || blankLine.Match(w[:i]) {
+	if i < 0 || hasBlankLine(w[:i]) {
 		return -1
 	}
 	return from + i + len(delim)
+}
+
+// hasBlankLine reports whether b holds a line of only spaces and tabs
+// between two newlines.
+func hasBlankLine(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return false
+		}
+		b = b[i+1:]
+		j := 0
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r') {
+			j++
+		}
+		if j < len(b) && b[j] == '\n' {
+			return true
+		}
+	}
 }
 
 func isNameByte(c byte) bool {
@@ -276,7 +293,7 @@ func closeMath(s []byte, from int, closer string) int {
 			return -1
 		}
 		k += i
-		if blankLine.Match(s[from:k]) {
+		if hasBlankLine(s[from:k]) {
 			return -1
 		}
 		if closer[0] == '$' && s[k-1] == '\\' {
@@ -309,6 +326,7 @@ func mathEnv(s []byte) (tex string, n int) {
 		}
 	}
 	begin, end := []byte(`\begin{`+string(name)+"}"), []byte(`\end{`+string(name)+"}")
+	s = s[:min(len(s), 8*tagLimit)]
 	depth := 0
 	for i := 0; i < len(s); {
 		b, c := bytes.Index(s[i:], begin), bytes.Index(s[i:], end)
@@ -323,7 +341,7 @@ func mathEnv(s []byte) (tex string, n int) {
 		depth--
 		i += c + len(end)
 		if depth == 0 {
-			if blankLine.Match(s[:i]) {
+			if hasBlankLine(s[:i]) {
 				return "", 0
 			}
 			return string(s[:i]), i
