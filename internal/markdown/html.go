@@ -188,7 +188,8 @@ func (h *htmlConv) figure(n *html.Node) []model.Block {
 				caption = nil
 			}
 			out = append(out, f.fig)
-		} else if t, ok := in.(*model.Text); ok && t.Text != "" {
+		} else if t, ok := in.(*model.Text); ok && strings.TrimSpace(t.Text) != "" {
+			t.Text = strings.TrimSpace(t.Text)
 			out = append(out, &model.Paragraph{Pos: h.pos, Inlines: []model.Inline{&model.Emph{Inlines: []model.Inline{t}}}})
 		}
 	}

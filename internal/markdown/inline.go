@@ -159,7 +159,9 @@ func (c *conv) resolveImage(line int, src, alt string) model.Inline {
 		return &model.Text{}
 	}
 	if img == nil {
-		return &model.Text{Text: alt}
+		// The alt text stands in for the image, apart from the words
+		// around it.
+		return &model.Text{Text: " " + alt + " "}
 	}
 	return &figureInline{fig: &model.Figure{Pos: model.Pos{Line: line}, Image: img}}
 }
