@@ -255,16 +255,24 @@ func (c *conv) noLiquid(n gast.Node, s string) string {
 	return (&htmlConv{c: c, at: n}).noLiquid(s)
 }
 
+// destination drops Liquid from a link's destination, with a warning:
+// {{ site.baseurl }}/x is the site-absolute /x.
+func (c *conv) destination(line int, dest string) string {
+	if !strings.Contains(dest, "{{") && !strings.Contains(dest, "{%") {
+		return dest
+	}
+	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
+		c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
+		return ""
+	}))
+}
+
 // templLink converts a link or image whose destination holds Liquid: the
 // Liquid is dropped ({{ site.baseurl }} is the site's root, which an
 // edition does not have), and what is left is read as any destination.
 func (c *conv) templLink(n *templLink) []model.Inline {
 	line := c.line(n)
-	dest := liquidInDest.ReplaceAllStringFunc(n.dest, func(m string) string {
-		c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
-		return ""
-	})
-	dest = strings.TrimSpace(dest)
+	dest := c.destination(line, n.dest)
 	label := c.inlineMarkdown(n.label, line)
 	if n.image {
 		return []model.Inline{c.imageInline(line, dest, model.PlainText(label), n.title)}

@@ -77,7 +77,7 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 	case *east.Strikethrough:
 		return []model.Inline{&model.Strike{Inlines: c.inlines(n)}}
 	case *gast.Link:
-		return c.linkTo(c.line(n), string(n.Destination), c.inlines(n))
+		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), c.inlines(n))
 	case *gast.AutoLink:
 		u := string(n.URL(c.src))
 		label := string(n.Label(c.src))
@@ -87,7 +87,7 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return c.linkTo(c.line(n), u, []model.Inline{&model.Text{Text: label}})
 	case *gast.Image:
 		alt := model.PlainText(c.inlines(n))
-		return []model.Inline{c.imageInline(c.line(n), string(n.Destination), alt, string(unescape(n.Title)))}
+		return []model.Inline{c.imageInline(c.line(n), c.destination(c.line(n), string(n.Destination)), alt, string(unescape(n.Title)))}
 	case *east.FootnoteLink:
 		if n.Index < len(c.index) && n.Index >= 0 && c.index[n.Index] != nil {
 			return []model.Inline{&model.NoteRef{Note: c.index[n.Index]}}
