@@ -239,7 +239,13 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 // the author meant the mark to look (never "[^24]", which means nothing
 // to a reader), with a warning.
 func (c *conv) undefRef(n *undefRef) []model.Inline {
-	if note := c.loose[n.label]; note != nil {
+	// A caption or an aside's text is parsed apart from the post, away
+	// from its definitions: they are looked up by label.
+	note := c.notes[n.label]
+	if note == nil {
+		note = c.loose[n.label]
+	}
+	if note != nil {
 		c.referenced[note] = true
 		return []model.Inline{&model.NoteRef{Note: note}}
 	}
