@@ -23,6 +23,7 @@ type layouter struct {
 
 	art    *model.Article  // article being set
 	source string          // its source, for messages
+	line   int             // source line of the block being set, 0 when unknown
 	par    int             // paragraph serial number
 	warned map[string]bool // keys of the warnings given once
 	set    *artSet         // where a fork puts lines and warnings
@@ -56,6 +57,15 @@ func (lt *layouter) fork() *layouter {
 type warning struct{ once, pos, msg string }
 
 func (lt *layouter) warn(pos, msg string) { lt.warnOnce("", pos, msg) }
+
+// pos is the position of the block being set, "path:line" (or the path
+// alone when the line is unknown), for warnings.
+func (lt *layouter) pos() string {
+	if lt.line > 0 {
+		return lt.source + ":" + strconv.Itoa(lt.line)
+	}
+	return lt.source
+}
 
 // warnOnce warns, but only the first time for a key other than "".
 func (lt *layouter) warnOnce(key, pos, msg string) {
@@ -112,7 +122,7 @@ func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
 	hs.mu.Unlock()
 	if h == nil {
 		if key := "hyph " + lang; !lt.warned[key] {
-			lt.warnOnce(key, lt.source, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
+			lt.warnOnce(key, lt.pos(), fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
 		}
 	}
 	return h
@@ -213,7 +223,7 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		sl.dx += c.dx + hang
-		sl.info.Source = lt.source
+		sl.info.Source, sl.info.SourceLine = lt.source, lt.line
 		it := lt.lineItem(sl)
 		// widows, orphans, and (TeX's \brokenpenalty) no column break after a
 		// hyphenated line
@@ -230,10 +240,15 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 	var out []*vitem
 	prevPar := false
 	keep := false // the previous block was a heading: keep it with what follows
+	saved := lt.line
+	defer func() { lt.line = saved }()
 	for bi, b := range bs {
 		var items []*vitem
 		isPar := false
 		ctx := c
+		if l := b.SourceLine(); l > 0 {
+			lt.line = l
+		}
 		if bi > 0 {
 			ctx.label = nil
 		}
@@ -266,7 +281,9 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 			items = lt.blocks(b.Blocks, q)
 			items = lt.surround(items, c.leading/2)
 		case *model.CodeBlock:
-			items = lt.surround(lt.code(b, ctx), c.leading/2)
+			items = lt.surround(lt.code(b.Text, ctx, false), c.leading/2)
+		case *model.MathBlock:
+			items = lt.surround(lt.code(b.TeX, ctx, true), c.leading/2)
 		case *model.Rule:
 			w := c.width / 3
 			items = []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
@@ -394,7 +411,10 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 // punctuation, else between any two characters; the continuation is
 // indented and marked with an arrow (when the mono font has one), as
 // listings and editors mark a soft wrap.
-func (lt *layouter) code(cb *model.CodeBlock, c blockCtx) []*vitem {
+//
+// Display math (TeX source, display) is set the same way, each line
+// centred when it fits.
+func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 	size := c.size * 8 / 10
 	st := style{face: Face{Kind: MonoFace}, size: size}
 	leading := size * 12 / 10
@@ -407,7 +427,11 @@ func (lt *layouter) code(cb *model.CodeBlock, c blockCtx) []*vitem {
 	hasMark := st.face.Font(lt.fs).Has('→')
 	lt.par++
 	var lines []*setLine
-	for _, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
+	kind := KindCode
+	if display {
+		kind = KindMath
+	}
+	for _, src := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
 		src = lt.clean(src, st.face)
 		rs := []rune(src)
 		for first := true; first || len(rs) > 0; first = false {
@@ -431,7 +455,12 @@ func (lt *layouter) code(cb *model.CodeBlock, c blockCtx) []*vitem {
 			if !first && hasMark {
 				sl.marks = []Run{{X: 0, Width: lt.width(markText, st), Face: st.face, Size: size, Text: markText}}
 			}
-			sl.info = TextLine{Kind: KindCode, Width: c.width, Source: lt.source}
+			if display && first && len(rs) == 0 && x == 0 {
+				if w := lt.width(t, st); w < avail {
+					sl.dx += (avail - w) / 2
+				}
+			}
+			sl.info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line}
 			lt.numbered(sl)
 			lines = append(lines, sl)
 		}
@@ -494,7 +523,7 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 			alt = "[image]"
 		}
 		if img.Path != "" {
-			lt.warn(lt.source, "image "+img.Path+" not loaded; printing its alt text")
+			lt.warn(lt.pos(), "image "+img.Path+" not loaded; printing its alt text")
 		}
 		ac := capCtx
 		ac.size, ac.leading, ac.kind = c.size, c.leading, KindCaption
@@ -516,6 +545,31 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 // tabular with p-columns chosen automatically); a table never gets wider
 // than the measure: its size shrinks first, then cells wrap.
 func (lt *layouter) table(t *model.Table, c blockCtx) []*vitem {
+	rows := lt.tableGrid(t, c)
+	if len(t.Caption) == 0 || len(rows) == 0 {
+		return rows
+	}
+	// The caption above the table, as a table's title is set, kept with
+	// its first row.
+	capCtx := c
+	capCtx.size = c.size * 85 / 100
+	capCtx.leading = c.leading * 85 / 100
+	capCtx.kind = KindCaption
+	capCtx.italic = true
+	capCtx.justify = false
+	capCtx.label = nil
+	caps := lt.paragraph(lt.flatten(t.Caption, capCtx.style(), nil), capCtx, 0, 0)
+	for i, it := range caps {
+		it.noBreak = it.noBreak || i > 0
+	}
+	sp := spaceItem(c.leading / 4)
+	sp.noBreak = true
+	rows[0].noBreak = true
+	return append(append(caps, sp), rows...)
+}
+
+// tableGrid sets a table's rows.
+func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 	ncol := len(t.Align)
 	for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
 		ncol = max(ncol, len(r))
@@ -569,7 +623,7 @@ func (lt *layouter) table(t *model.Table, c blockCtx) []*vitem {
 		pad = size / 2
 		measure(size)
 		if sum(minW) > c.width {
-			lt.warn(lt.source, fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
+			lt.warn(lt.pos(), fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
 				ncol, size, abbrev(lt.headerPieces(t, c.style()))))
 			return lt.tableRows(t, c)
 		}

@@ -26,7 +26,10 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.width -= hang
 	c.label = []piece{{text: num, st: st}}
 	c.gap = c.size / 2
+	saved := lt.line
+	lt.line = n.Line
 	items := lt.blocks(n.Blocks, c)
+	lt.line = saved
 	if len(items) == 0 {
 		items = lt.paragraph(nil, c, 0, 0)
 	}

@@ -56,7 +56,7 @@ type artSet struct {
 // first, then the head and the body, as their paragraphs are numbered.
 func (lt *layouter) setArticle(a *model.Article) *artSet {
 	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes))}
-	lt.art, lt.source = a, a.Source
+	lt.art, lt.source, lt.line = a, a.Source, 0
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
 	defer func() { lt.set, lt.noteCache = nil, nil }()
 	for _, n := range a.Notes {
@@ -150,6 +150,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 		hang = max(hang, lt.width(strconv.Itoa(len(bib.Entries))+".", st)+c.size/2)
 	}
 	for i, e := range bib.Entries {
+		lt.line = e.Line
 		ps := lt.flatten(e.Inlines, st, nil)
 		var items []*vitem
 		if bib.Ordered {

@@ -37,15 +37,19 @@ type Page struct {
 // TextLine is one line of text on a page: the unit of the Dump and of the
 // typographic measurements.
 type TextLine struct {
-	Kind    LineKind
-	Column  int    // 0-based column; -1 for page furniture spanning columns
-	X, Y    Length // left edge and baseline
-	Width   Length // measure the line was set to
-	Runs    []Run
-	Source  string // article source, for messages
-	Par     int    // serial number of the paragraph in the document; lines of one paragraph share it
-	ParLine int    // 0-based line number within the paragraph
-	ParLen  int    // number of lines of the paragraph
+	Kind   LineKind
+	Column int    // 0-based column; -1 for page furniture spanning columns
+	X, Y   Length // left edge and baseline
+	Width  Length // measure the line was set to
+	Runs   []Run
+	Source string // article source, for messages
+	// SourceLine is the line of Source the line's block starts on (0 for
+	// page furniture and titles), so that a preview can take a reader
+	// from a printed line to the source.
+	SourceLine int
+	Par        int // serial number of the paragraph in the document; lines of one paragraph share it
+	ParLine    int // 0-based line number within the paragraph
+	ParLen     int // number of lines of the paragraph
 
 	Justified  bool    // set with Knuth–Plass and stretched to Width
 	Ratio      float64 // adjustment ratio: > 0 stretched, < 0 shrunk (justified lines)
@@ -73,9 +77,10 @@ const (
 	KindNote
 	KindBib
 	KindFurniture // running heads, folios, cover, contents
+	KindMath      // display math (its TeX source)
 )
 
-var kindNames = [...]string{"body", "heading", "title", "quote", "list", "code", "table", "caption", "note", "bib", "furniture"}
+var kindNames = [...]string{"body", "heading", "title", "quote", "list", "code", "table", "caption", "note", "bib", "furniture", "math"}
 
 func (k LineKind) String() string {
 	if int(k) < len(kindNames) {

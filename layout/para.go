@@ -95,6 +95,12 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 			s.face = Face{Kind: MonoFace}
 			s.size = st.size * 9 / 10
 			out = append(out, piece{text: in.Text, st: s})
+		case *model.Math:
+			// TeX source, in the mono face (a math face is for later)
+			s := st
+			s.face = Face{Kind: MonoFace}
+			s.size = st.size * 9 / 10
+			out = append(out, piece{text: in.TeX, st: s})
 		case *model.Sup:
 			out = lt.flatten(in.Inlines, supStyle(st), out)
 		case *model.Sub:
@@ -264,7 +270,7 @@ func (lt *layouter) clean(s string, f Face) string {
 				continue
 			}
 			if key := "glyph " + string(r); !lt.warned[key] {
-				lt.warnOnce(key, lt.source, "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
+				lt.warnOnce(key, lt.pos(), "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
 			}
 			b.WriteByte('?')
 		}
@@ -728,7 +734,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) (out []*setLine) {
 		}()
 		if !ok {
 			justify = false
-			lt.warn(lt.source, "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+			lt.warn(lt.pos(), "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
 			lines = nil
 		}
 	}

@@ -34,14 +34,14 @@ type Options struct {
 func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, error) {
 	ed := &model.Edition{
 		Publication: m.Publication,
-		Title:       markdown.Smarten(m.Title),
+		Title:       markdown.Smarten(m.Title, m.Language),
 		Volume:      m.Volume,
 		Number:      m.Number,
 		Date:        m.Date,
 		Language:    m.Language,
 		Editors:     m.Editors,
 		Publisher:   m.Publisher,
-		Description: markdown.Smarten(m.Description),
+		Description: markdown.Smarten(m.Description, m.Language),
 	}
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
@@ -172,22 +172,25 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 		return page
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
-	res, err := conv.Convert(display, p.Body, p.BodyLine, resolve, log)
+	tag, assumed, from := articleLanguage(m, st, rel, p)
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra)}
+	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return nil, err
 	}
 	a := &model.Article{
 		Source:      display,
-		Title:       markdown.Smarten(p.Title),
-		Subtitle:    markdown.Smarten(p.Subtitle),
+		Title:       markdown.InlineText(p.Title, assumed),
+		Subtitle:    markdown.InlineText(p.Subtitle, assumed),
 		Date:        p.Date,
 		Tags:        p.Tags,
-		Description: markdown.Smarten(p.Description),
+		Description: markdown.InlineText(p.Description, assumed),
 		Blocks:      res.Blocks,
 		Notes:       res.Notes,
 	}
 	a.Authors, a.Translators = people(m, st, rel, p)
-	a.Language = language(m, st, rel, p, res.Blocks, log)
+	a.Language = tag
+	checkLanguage(p, assumed, from, res.Blocks, log)
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}

@@ -92,7 +92,7 @@ func TestBuildWarnings(t *testing.T) {
 	for _, want := range []string{
 		`a.md:5: image "nope.png" not found; its alt text is used`,
 		"a.md:7: remote image https://example.org/x.png is not fetched",
-		`a.md:9: unknown footnote "y"`,
+		`a.md:9: footnote reference [^y] has no definition`,
 		"draft.md:1: published: false; left out of the edition",
 	} {
 		if !strings.Contains(got, want) {

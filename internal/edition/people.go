@@ -34,24 +34,29 @@ func people(m *manifest.Manifest, st *site.Site, rel string, p *post.Post) (auth
 	return post.People(entries, lookup), post.People(trans, lookup)
 }
 
-// language is the article's language: its front matter's lang, else the
-// site's defaults for its folder, else the site's lang; "" leaves the
-// edition's. A post whose opening paragraphs read clearly as another
-// language is warned about.
-func language(m *manifest.Manifest, st *site.Site, rel string, p *post.Post, blocks []model.Block, log *diag.Log) string {
-	tag, from := p.Language, "its front matter"
+// articleLanguage is the article's language: its front matter's lang,
+// else the site's defaults for its folder, else the site's lang; tag ""
+// leaves the edition's. assumed is the language the post is set in (tag,
+// else the manifest's) and from says where it came from, for messages.
+func articleLanguage(m *manifest.Manifest, st *site.Site, rel string, p *post.Post) (tag, assumed, from string) {
+	tag, from = p.Language, "its front matter"
 	if tag == "" {
 		tag, from = st.Language(rel)
 	}
-	assumed := tag
+	assumed = tag
 	if assumed == "" {
 		assumed, from = m.Language, "the manifest"
 	}
+	return tag, assumed, from
+}
+
+// checkLanguage warns about a post whose opening paragraphs read clearly
+// as a language other than the one assumed.
+func checkLanguage(p *post.Post, assumed, from string, blocks []model.Block, log *diag.Log) {
 	if g := lang.Guess(opening(blocks, 300)); g != nil && lang.Base(g.Tag) != lang.Base(assumed) {
 		log.Warnf(p.Path, 1, "the text reads as %s, but its language is %q (from %s); set lang: %s in its front matter if it is %s",
 			g.Name, assumed, from, g.Tag, g.Name)
 	}
-	return tag
 }
 
 // opening is the plain text of a post's first paragraphs, up to about

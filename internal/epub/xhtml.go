@@ -83,6 +83,10 @@ func (w *xw) block(b model.Block, level int) {
 		w.WriteString("</code></pre>\n")
 	case *model.Rule:
 		w.WriteString("<hr/>\n")
+	case *model.MathBlock:
+		// The TeX source: MathML would be better, but no converter
+		// written in Go yet makes MathML that epubcheck accepts.
+		w.printf(`<div class="math display" role="math" aria-label="%s">%s</div>`+"\n", esc(t.TeX), esc(t.TeX))
 	case *model.Figure:
 		w.figure(t)
 	case *model.Table:
@@ -120,6 +124,11 @@ var alignClass = map[model.Align]string{model.AlignLeft: "left", model.AlignCent
 
 func (w *xw) table(t *model.Table) {
 	w.WriteString("<table>\n")
+	if len(t.Caption) > 0 {
+		w.WriteString("<caption>")
+		w.inlines(t.Caption)
+		w.WriteString("</caption>\n")
+	}
 	cell := func(tag string, i int, c model.Cell) {
 		w.WriteString("<" + tag)
 		if tag == "th" {
@@ -174,6 +183,8 @@ func (w *xw) inline(in model.Inline) {
 		w.WriteString("<code>" + esc(t.Text) + "</code>")
 	case *model.LineBreak:
 		w.WriteString("<br/>")
+	case *model.Math:
+		w.printf(`<span class="math" role="math" aria-label="%s">%s</span>`, esc(t.TeX), esc(t.TeX))
 	case *model.Link:
 		w.printf(`<a href="%s">`, esc(t.URL))
 		w.inlines(t.Inlines)

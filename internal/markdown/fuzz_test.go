@@ -29,11 +29,18 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("{% include figure.html image-url=\"a.png\" caption=\"c\" %}\n{% raw %}{{x}}"))
 	f.Add([]byte(strings.Repeat("> ", 200) + "deep"))
 	f.Add([]byte(strings.Repeat("- ", 200) + "deep"))
+	f.Add([]byte("$$\n\\frac{a}{b}\n$$\n\nx \\\\(y\\\\) $z$ {{< figure src=\"a.png\" >}} {: .x}\n{::comment}\nc\n{:/comment}"))
+	f.Add([]byte("* TOC\n{:toc}\n\n<td markdown=\"span\">**b**</td>\n\n{% highlight go %}\nx\n{% endhighlight %}"))
+	f.Add([]byte("\"Quote\" 'single' : ; ! ? « a » [^x] [a]({{ x }}/y)"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
 		var log diag.Log
-		res, err := conv.Convert("f.md", src, 0, images, &log)
+		in := Input{Path: "f.md", Body: src}
+		if len(src) > 0 && src[0]%2 == 1 {
+			in.Lang = "fr"
+		}
+		res, err := conv.Convert(in, images, &log)
 		if err != nil {
 			return
 		}
@@ -42,6 +49,13 @@ func FuzzConvert(f *testing.F) {
 			case *model.Text:
 				if strings.ContainsRune(x.Text, 0) {
 					t.Fatalf("NUL in text %q", x.Text)
+				}
+				if strings.ContainsFunc(x.Text, isPlaceholder) {
+					t.Fatalf("quote placeholder in text %q", x.Text)
+				}
+			case *model.Code:
+				if strings.ContainsFunc(x.Text, isPlaceholder) {
+					t.Fatalf("quote placeholder in code %q", x.Text)
 				}
 			case *model.Link:
 				if !strings.HasPrefix(x.URL, "http://") && !strings.HasPrefix(x.URL, "https://") && !strings.HasPrefix(x.URL, "mailto:") {

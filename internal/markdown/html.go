@@ -49,7 +49,7 @@ func (c *conv) htmlBlock(n *gast.HTMLBlock) []model.Block {
 		c.warn(n, "unreadable HTML block dropped: %v", err)
 		return nil
 	}
-	h := &htmlConv{c: c, at: n}
+	h := &htmlConv{c: c, at: n, pos: model.Pos{Line: c.line(n)}}
 	for _, nd := range nodes {
 		body.AppendChild(nd)
 	}
@@ -57,8 +57,9 @@ func (c *conv) htmlBlock(n *gast.HTMLBlock) []model.Block {
 }
 
 type htmlConv struct {
-	c  *conv
-	at gast.Node
+	c   *conv
+	at  gast.Node
+	pos model.Pos // the HTML block's: elements inside it have no lines of their own
 }
 
 func (h *htmlConv) warn(format string, args ...any) { h.c.warn(h.at, format, args...) }
@@ -66,6 +67,13 @@ func (h *htmlConv) warn(format string, args ...any) { h.c.warn(h.at, format, arg
 // blocks converts the children of an element that holds block content.
 // Loose inline content between blocks is gathered into paragraphs.
 func (h *htmlConv) blocks(parent *html.Node) []model.Block {
+	if src, mode := h.markdownInside(parent); mode != "" {
+		if mode == "span" {
+			return []model.Block{&model.Paragraph{Pos: h.pos, Inlines: h.c.inlineMarkdown(src, h.pos.Line)}}
+		}
+		sub := h.c.sub(src, h.pos.Line)
+		return sub.blocks(parse(h.c.cv.md, sub.src, false))
+	}
 	var out []model.Block
 	var pending []model.Inline
 	flush := func() {
@@ -75,7 +83,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 			var figs []model.Block
 			ins = extractFigures(ins, &figs)
 			if len(ins) > 0 {
-				out = append(out, &model.Paragraph{Inlines: ins})
+				out = append(out, &model.Paragraph{Pos: h.pos, Inlines: ins})
 			}
 			out = append(out, figs...)
 		}
@@ -113,24 +121,24 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 		if len(bs) == 0 {
 			return nil
 		}
-		return []model.Block{&model.Quote{Blocks: bs}}
+		return []model.Block{&model.Quote{Pos: h.pos, Blocks: bs}}
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		ins := trimSpace(mergeText(h.inlines(n)))
 		if len(ins) == 0 {
 			return nil
 		}
-		return []model.Block{&model.Heading{Level: int(n.Data[1] - '0'), Inlines: ins}}
+		return []model.Block{&model.Heading{Pos: h.pos, Level: int(n.Data[1] - '0'), Inlines: ins}}
 	case "hr":
-		return []model.Block{&model.Rule{}}
+		return []model.Block{&model.Rule{Pos: h.pos}}
 	case "pre":
-		return []model.Block{&model.CodeBlock{Text: strings.Trim(textOf(n), "\n")}}
+		return []model.Block{&model.CodeBlock{Pos: h.pos, Text: codeText(strings.Trim(textOf(n), "\n"))}}
 	case "ul", "ol":
-		l := &model.List{Ordered: n.Data == "ol", Start: 1}
+		l := &model.List{Pos: h.pos, Ordered: n.Data == "ol", Start: 1}
 		for li := n.FirstChild; li != nil; li = li.NextSibling {
 			if li.Type == html.ElementNode && li.Data == "li" {
-				l.Items = append(l.Items, &model.ListItem{Blocks: h.blocks(li)})
+				l.Items = append(l.Items, &model.ListItem{Pos: h.pos, Blocks: h.blocks(li)})
 			} else if t := strings.TrimSpace(textOf(li)); t != "" {
-				l.Items = append(l.Items, &model.ListItem{Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Text: t}}}}})
+				l.Items = append(l.Items, &model.ListItem{Pos: h.pos, Blocks: []model.Block{&model.Paragraph{Pos: h.pos, Inlines: []model.Inline{&model.Text{Text: t}}}}})
 			}
 		}
 		if len(l.Items) == 0 {
@@ -173,25 +181,26 @@ func (h *htmlConv) figure(n *html.Node) []model.Block {
 	}
 	walk(n)
 	for _, img := range imgs {
-		in := h.c.htmlImage(h.at, attr(img, "src"), attr(img, "alt"))
+		in := h.c.htmlImage(h.at, h.noLiquid(attr(img, "src")), attr(img, "alt"))
 		if f, ok := in.(*figureInline); ok {
 			if len(imgs) == 1 {
 				f.fig.Caption = caption
 				caption = nil
 			}
 			out = append(out, f.fig)
-		} else if t, ok := in.(*model.Text); ok && t.Text != "" {
-			out = append(out, &model.Paragraph{Inlines: []model.Inline{&model.Emph{Inlines: []model.Inline{t}}}})
+		} else if t, ok := in.(*model.Text); ok && strings.TrimSpace(t.Text) != "" {
+			t.Text = strings.TrimSpace(t.Text)
+			out = append(out, &model.Paragraph{Pos: h.pos, Inlines: []model.Inline{&model.Emph{Inlines: []model.Inline{t}}}})
 		}
 	}
 	if len(caption) > 0 {
-		out = append(out, &model.Paragraph{Inlines: caption})
+		out = append(out, &model.Paragraph{Pos: h.pos, Inlines: caption})
 	}
 	return out
 }
 
 func (h *htmlConv) table(n *html.Node) []model.Block {
-	t := &model.Table{}
+	t := &model.Table{Pos: h.pos}
 	var walk func(*html.Node)
 	walk = func(x *html.Node) {
 		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -201,6 +210,8 @@ func (h *htmlConv) table(n *html.Node) []model.Block {
 			switch ch.Data {
 			case "thead", "tbody", "tfoot":
 				walk(ch)
+			case "caption":
+				t.Caption = trimSpace(mergeText(h.inlines(ch)))
 			case "tr":
 				var row []model.Cell
 				header := false
@@ -243,6 +254,13 @@ func (h *htmlConv) table(n *html.Node) []model.Block {
 }
 
 func (h *htmlConv) inlines(n *html.Node) []model.Inline {
+	if src, mode := h.markdownInside(n); mode != "" {
+		if mode == "span" {
+			return h.c.inlineMarkdown(src, h.pos.Line)
+		}
+		sub := h.c.sub(src, h.pos.Line)
+		return blocksAsInlines(sub.blocks(parse(h.c.cv.md, sub.src, false)))
+	}
 	var out []model.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		out = append(out, h.inline(ch)...)
@@ -253,7 +271,7 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	switch n.Type {
 	case html.TextNode:
-		s := Smarten(strings.Join(strings.Fields(n.Data), " "))
+		s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(n.Data)), " "))
 		if s == "" {
 			if n.Data != "" {
 				return []model.Inline{&model.Text{Text: " "}}
@@ -296,9 +314,9 @@ func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	case "br":
 		return []model.Inline{&model.LineBreak{}}
 	case "img":
-		return []model.Inline{h.c.htmlImage(h.at, attr(n, "src"), attr(n, "alt"))}
+		return []model.Inline{h.c.htmlImage(h.at, h.noLiquid(attr(n, "src")), attr(n, "alt"))}
 	case "a":
-		if u, ok := safeURL(attr(n, "href")); ok {
+		if u, ok := safeURL(h.noLiquid(attr(n, "href"))); ok {
 			return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 		}
 		return ins
@@ -307,6 +325,70 @@ func (h *htmlConv) inline(n *html.Node) []model.Inline {
 		h.warn("HTML tag <%s> dropped; its text is kept", n.Data)
 	}
 	return ins
+}
+
+// markdownInside returns the source of n's content and its parsing mode
+// when n asks, with kramdown's markdown="1", "block" or "span", for its
+// content to be read as Markdown; the content is dedented, as an HTML
+// element's content is often indented and Markdown would take it for
+// code.
+func (h *htmlConv) markdownInside(n *html.Node) (string, string) {
+	mode := strings.ToLower(attr(n, "markdown"))
+	switch mode {
+	case "1", "block":
+		mode = "block"
+	case "span":
+	default:
+		return "", ""
+	}
+	if h.c.depth > 20 || n.FirstChild == nil {
+		return "", ""
+	}
+	var b strings.Builder
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if err := html.Render(&b, ch); err != nil {
+			return "", ""
+		}
+	}
+	return dedent(b.String()), mode
+}
+
+// dedent removes the indentation all non-blank lines of s share.
+func dedent(s string) string {
+	lines := strings.Split(s, "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	if common <= 0 {
+		return s
+	}
+	for i, l := range lines {
+		if len(l) >= common {
+			lines[i] = l[common:]
+		} else {
+			lines[i] = strings.TrimLeft(l, " \t")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// noLiquid removes Liquid output and tags from HTML text and attributes,
+// with a warning: {{ site.baseurl }}/x is the site-absolute /x.
+func (h *htmlConv) noLiquid(s string) string {
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
+		return s
+	}
+	return liquidInDest.ReplaceAllStringFunc(s, func(m string) string {
+		h.warn("Liquid %s dropped", clip(m, 60))
+		return ""
+	})
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
@@ -342,23 +424,4 @@ func textOf(n *html.Node) string {
 // htmlImage resolves an <img>.
 func (c *conv) htmlImage(at gast.Node, src, alt string) model.Inline {
 	return c.resolveImage(c.line(at), src, alt)
-}
-
-// resolveImage turns an image reference into a figure to be moved out of
-// the paragraph, or its alt text when it cannot be shown.
-func (c *conv) resolveImage(line int, src, alt string) model.Inline {
-	if src == "" {
-		return &model.Text{Text: alt}
-	}
-	img, err := c.images(ImageRef{Src: src, Alt: alt, Line: line})
-	if err != nil {
-		if c.err == nil {
-			c.err = err
-		}
-		return &model.Text{}
-	}
-	if img == nil {
-		return &model.Text{Text: alt}
-	}
-	return &figureInline{fig: &model.Figure{Image: img}}
 }

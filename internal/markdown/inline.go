@@ -2,10 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -42,78 +39,7 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 	for len(stack) > 1 {
 		closeSpan(&stack)
 	}
-	out := mergeText(stack[0].ins)
-	fixOpeningQuotes(out)
-	c.checkRefs(n, out)
-	return out
-}
-
-// fixOpeningQuotes turns ’ into ‘ where it opens a quotation: goldmark's
-// Typographer takes 'their' after a space for an apostrophe. A ’ opens a
-// quotation when it stands at the start of the content or after a space
-// or opening punctuation, before a letter, and a later ’ in the same text
-// closes it; a lone leading ’ stays an apostrophe (’tis, ’90s).
-func fixOpeningQuotes(ins []model.Inline) {
-	const q = "’"
-	for i, in := range ins {
-		t, ok := in.(*model.Text)
-		if !ok || !strings.Contains(t.Text, q) {
-			continue
-		}
-		s := t.Text
-		var b strings.Builder
-		last := 0
-		for at := 0; ; {
-			k := strings.Index(s[at:], q)
-			if k < 0 {
-				break
-			}
-			k += at
-			at = k + len(q)
-			if !opensQuote(s, k, i > 0) || !strings.Contains(s[at:], q) {
-				continue
-			}
-			b.WriteString(s[last:k])
-			b.WriteString("‘")
-			last = at
-		}
-		if last > 0 {
-			b.WriteString(s[last:])
-			t.Text = b.String()
-		}
-	}
-}
-
-// opensQuote reports whether the ’ at byte k of s is placed as an
-// opening quote: before a letter, and at the start of s (unless s is
-// glued to an element before it) or after a space or opening punctuation.
-func opensQuote(s string, k int, glued bool) bool {
-	next, _ := utf8.DecodeRuneInString(s[k+len("’"):])
-	if !unicode.IsLetter(next) {
-		return false
-	}
-	if k == 0 {
-		return !glued
-	}
-	prev, _ := utf8.DecodeLastRuneInString(s[:k])
-	return unicode.IsSpace(prev) || strings.ContainsRune("([“—–/", prev)
-}
-
-// checkRefs warns about footnote references that have no definition:
-// goldmark leaves them as literal text, which is kept.
-func (c *conv) checkRefs(n gast.Node, ins []model.Inline) {
-	if c.log == nil {
-		return
-	}
-	for _, in := range ins {
-		t, ok := in.(*model.Text)
-		if !ok || !strings.Contains(t.Text, "[^") {
-			continue
-		}
-		for _, m := range unknownRef.FindAllStringSubmatch(t.Text, -1) {
-			c.warn(n, "unknown footnote %q: no definition [^%s]: in this post", m[1], m[1])
-		}
-	}
+	return mergeText(stack[0].ins)
 }
 
 func (c *conv) inline(n gast.Node) []model.Inline {
@@ -141,7 +67,7 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 				b.Write(t.Value)
 			}
 		}
-		return []model.Inline{&model.Code{Text: b.String()}}
+		return []model.Inline{&model.Code{Text: codeText(b.String())}}
 	case *gast.Emphasis:
 		ins := c.inlines(n)
 		if n.Level >= 2 {
@@ -151,16 +77,17 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 	case *east.Strikethrough:
 		return []model.Inline{&model.Strike{Inlines: c.inlines(n)}}
 	case *gast.Link:
-		return c.link(n, string(n.Destination), c.inlines(n))
+		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), c.inlines(n))
 	case *gast.AutoLink:
 		u := string(n.URL(c.src))
 		label := string(n.Label(c.src))
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
 			u = "mailto:" + u
 		}
-		return c.link(n, u, []model.Inline{&model.Text{Text: label}})
+		return c.linkTo(c.line(n), u, []model.Inline{&model.Text{Text: label}})
 	case *gast.Image:
-		return []model.Inline{c.image(n)}
+		alt := model.PlainText(c.inlines(n))
+		return []model.Inline{c.imageInline(c.line(n), c.destination(c.line(n), string(n.Destination)), alt, string(unescape(n.Title)))}
 	case *east.FootnoteLink:
 		if n.Index < len(c.index) && n.Index >= 0 && c.index[n.Index] != nil {
 			return []model.Inline{&model.NoteRef{Note: c.index[n.Index]}}
@@ -171,6 +98,12 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return nil
 	case *gast.RawHTML:
 		return nil // handled by inlines
+	case *extInline:
+		return c.extInline(n)
+	case *undefRef:
+		return c.undefRef(n)
+	case *templLink:
+		return c.templLink(n)
 	}
 	if n.Type() == gast.TypeInline {
 		c.warn(n, "unsupported inline element %s; its text is kept", n.Kind())
@@ -179,43 +112,84 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 	return nil
 }
 
-// link keeps external links; links into the site the post came from
+// linkTo keeps external links; links into the site the post came from
 // (relative or site-absolute paths) mean nothing in an edition and keep
 // only their text.
-func (c *conv) link(n gast.Node, dest string, ins []model.Inline) []model.Inline {
+func (c *conv) linkTo(line int, dest string, ins []model.Inline) []model.Inline {
 	if u, ok := safeURL(dest); ok {
 		return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 	}
-	if dest != "" && !strings.HasPrefix(dest, "#") && c.log != nil {
-		c.warn(n, "link to %q is not an absolute URL; kept as text", dest)
+	if dest != "" && !strings.HasPrefix(dest, "#") {
+		c.warnAt(line, "link to %q is not an absolute URL; kept as text", dest)
 	}
 	return ins
 }
 
-// safeURL accepts http, https and mailto URLs and returns them
-// normalised; anything else (javascript:, data:, relative) is refused.
-func safeURL(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "//") {
-		s = "https:" + s
+// imageInline resolves a Markdown image; its title is a caption, in
+// Markdown. The figure it becomes is moved out of the paragraph later.
+func (c *conv) imageInline(line int, src, alt, title string) model.Inline {
+	var caption []model.Inline
+	if t := strings.TrimSpace(title); t != "" {
+		caption = c.inlineMarkdown(t, line)
 	}
-	u, err := url.Parse(s)
+	if alt == "" {
+		alt = model.PlainText(caption)
+	}
+	in := c.resolveImage(line, src, alt)
+	if f, ok := in.(*figureInline); ok {
+		f.fig.Caption = caption
+		return in
+	}
+	if len(caption) > 0 {
+		// No image to show: its caption, links and all, stands in.
+		return &model.Emph{Inlines: caption}
+	}
+	return in
+}
+
+// resolveImage turns an image reference into a figure to be moved out of
+// the paragraph, or its alt text when it cannot be shown.
+func (c *conv) resolveImage(line int, src, alt string) model.Inline {
+	if src == "" {
+		return &model.Text{Text: alt}
+	}
+	img, err := c.images(ImageRef{Src: src, Alt: alt, Line: line})
 	if err != nil {
-		return "", false
+		c.fail(err)
+		return &model.Text{}
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		if u.Host == "" {
-			return "", false
-		}
-	case "mailto":
-		if u.Opaque == "" {
-			return "", false
-		}
-	default:
-		return "", false
+	if img == nil {
+		// The alt text stands in for the image, apart from the words
+		// around it.
+		return &model.Text{Text: " " + alt + " "}
 	}
-	return u.String(), true
+	return &figureInline{fig: &model.Figure{Pos: model.Pos{Line: line}, Image: img}}
+}
+
+// inlineMarkdown converts a short piece of Markdown (a caption, an
+// aside's text, a link's label) found on file line line to inlines.
+func (c *conv) inlineMarkdown(s string, line int) []model.Inline {
+	if c.depth > 20 {
+		return []model.Inline{&model.Text{Text: s}}
+	}
+	sub := c.sub(s, line)
+	root := parse(c.cv.md, sub.src, false)
+	var out []model.Inline
+	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
+		if len(out) > 0 {
+			out = append(out, &model.Text{Text: " "})
+		}
+		var ins []model.Inline
+		switch p.(type) {
+		case *gast.Paragraph, *gast.TextBlock, *gast.Heading:
+			ins = sub.inlines(p)
+		default:
+			ins = blocksAsInlines(sub.block(p))
+		}
+		var figs []model.Block
+		out = append(out, trimSpace(extractFigures(ins, &figs))...)
+	}
+	return out
 }
 
 // inlineTags maps HTML inline elements onto the model.
@@ -252,13 +226,13 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 	case name == "br":
 		top.ins = append(top.ins, &model.LineBreak{})
 	case name == "img":
-		if src := attrs["src"]; src != "" {
+		if src := c.noLiquid(raw, attrs["src"]); src != "" {
 			top.ins = append(top.ins, c.htmlImage(raw, src, attrs["alt"]))
 		}
 	case inlineTags[name] && !closing && !selfClosing:
 		sp := &span{tag: canonical(name)}
 		if name == "a" {
-			sp.link = attrs["href"]
+			sp.link = c.noLiquid(raw, attrs["href"])
 		}
 		*stack = append(*stack, sp)
 	case inlineTags[name] && closing:
@@ -315,7 +289,7 @@ func closeSpan(stack *[]*span) {
 	case "sub":
 		el = &model.Sub{Inlines: ins}
 	case "code":
-		el = &model.Code{Text: model.PlainText(ins)}
+		el = &model.Code{Text: unsmarten(model.PlainText(ins))}
 	case "a":
 		if u, ok := safeURL(top.link); ok {
 			el = &model.Link{URL: u, Inlines: ins}
@@ -328,22 +302,49 @@ func closeSpan(stack *[]*span) {
 	parent.ins = append(parent.ins, el)
 }
 
-// mergeText joins adjacent text runs.
+// mergeText joins adjacent text runs. Where an element was taken out
+// between two runs (a figure, a tag) and both bring a space, one goes.
 func mergeText(ins []model.Inline) []model.Inline {
 	out := ins[:0]
-	for _, in := range ins {
-		if t, ok := in.(*model.Text); ok && len(out) > 0 {
-			if prev, ok := out[len(out)-1].(*model.Text); ok {
-				prev.Text += t.Text
-				continue
-			}
+	var run strings.Builder
+	var first *model.Text // the run being gathered
+	flush := func() {
+		if first != nil {
+			first.Text = run.String()
+			run.Reset()
+			first = nil
 		}
-		if t, ok := in.(*model.Text); ok && t.Text == "" {
+	}
+	for _, in := range ins {
+		t, ok := in.(*model.Text)
+		if !ok {
+			flush()
+			out = append(out, in)
 			continue
 		}
-		out = append(out, in)
+		if t.Text == "" {
+			continue
+		}
+		if first == nil {
+			first = t
+			run.WriteString(t.Text)
+			out = append(out, t)
+			continue
+		}
+		s := t.Text
+		if strings.HasPrefix(s, " ") && run.Len() > 0 && strings.HasSuffix(lastBytes(&run), " ") {
+			s = s[1:]
+		}
+		run.WriteString(s)
 	}
+	flush()
 	return out
+}
+
+// lastBytes returns the end of what b holds.
+func lastBytes(b *strings.Builder) string {
+	s := b.String()
+	return s[max(0, len(s)-1):]
 }
 
 // unescape resolves backslash escapes and HTML entity references in text.

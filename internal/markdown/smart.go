@@ -3,13 +3,27 @@ package markdown
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/model"
 )
 
-// Smarten applies the typographic substitutions goldmark's Typographer
-// makes in Markdown to plain text from elsewhere (raw HTML, front matter,
-// the manifest): curly quotes and apostrophes, en and em dashes, ellipsis.
-func Smarten(s string) string {
+// Smarten makes the typographic substitutions of Markdown in plain text
+// from elsewhere (raw HTML, front matter, the manifest) for a text in
+// language (a BCP 47 tag; unknown languages get English marks): curly
+// quotes and apostrophes in the language's marks and spacing (see
+// localize), en and em dashes, ellipsis.
+func Smarten(s, language string) string {
+	s = string(noPlaceholders([]byte(s)))
+	ins := []model.Inline{&model.Text{Text: smartenRaw(s)}}
+	localize(ins, lang.For(language))
+	return ins[0].(*model.Text).Text
+}
+
+// smartenRaw substitutes dashes and ellipses and writes typewriter quotes
+// as placeholders for localize: " opens after a space or an opening
+// mark and closes elsewhere; ' is left for localize to pair.
+func smartenRaw(s string) string {
 	if !strings.ContainsAny(s, `"'-.`) {
 		return s
 	}
@@ -22,22 +36,16 @@ func Smarten(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	prev := ' '
-	for i, r := range s {
+	for _, r := range s {
 		switch r {
-		case '"', '\'':
-			opening := unicode.IsSpace(prev) || strings.ContainsRune("([{—–", prev) || i == 0
-			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if r == '\'' && unicode.IsLetter(prev) && (unicode.IsLetter(next) || unicode.IsSpace(next) || next == utf8.RuneError) {
-				b.WriteRune('’') // apostrophe: don't, workers'
-			} else if r == '"' && opening {
-				b.WriteRune('“')
-			} else if r == '"' {
-				b.WriteRune('”')
-			} else if opening {
-				b.WriteRune('‘')
+		case '"':
+			if unicode.IsSpace(prev) || isOpening(prev) || strings.ContainsRune("—–/-", prev) {
+				b.WriteRune(phLDQ)
 			} else {
-				b.WriteRune('’')
+				b.WriteRune(phRDQ)
 			}
+		case '\'':
+			b.WriteRune(phApo)
 		default:
 			b.WriteRune(r)
 		}

@@ -41,10 +41,10 @@ func dumpArticle(b *strings.Builder, a *Article, ind string) {
 	if a.Language != "" {
 		fmt.Fprintf(b, "%s  lang %s\n", ind, a.Language)
 	}
-	dumpBlocks(b, a.Blocks, ind+"  ")
+	dumpBlocks(b, a.Blocks, ind+"  ", false)
 	for _, n := range a.Notes {
 		fmt.Fprintf(b, "%s  note %d id=%s label=%q\n", ind, n.Number, n.ID, n.Label)
-		dumpBlocks(b, n.Blocks, ind+"    ")
+		dumpBlocks(b, n.Blocks, ind+"    ", false)
 	}
 	if bib := a.Bibliography; bib != nil {
 		fmt.Fprintf(b, "%s  bibliography %q ordered=%v\n", ind, bib.Title, bib.Ordered)
@@ -54,8 +54,19 @@ func dumpArticle(b *strings.Builder, a *Article, ind string) {
 	}
 }
 
-func dumpBlocks(b *strings.Builder, bs []Block, ind string) {
+// DumpBlocks renders blocks like Dump; with lines, each block is
+// prefixed by its source line ("12: para ...").
+func DumpBlocks(bs []Block, lines bool) string {
+	var b strings.Builder
+	dumpBlocks(&b, bs, "", lines)
+	return b.String()
+}
+
+func dumpBlocks(b *strings.Builder, bs []Block, ind string, lines bool) {
 	for _, bl := range bs {
+		if lines {
+			fmt.Fprintf(b, "%d: ", bl.SourceLine())
+		}
 		switch t := bl.(type) {
 		case *Paragraph:
 			fmt.Fprintf(b, "%spara %s\n", ind, dumpInlines(t.Inlines))
@@ -64,16 +75,21 @@ func dumpBlocks(b *strings.Builder, bs []Block, ind string) {
 		case *List:
 			fmt.Fprintf(b, "%slist ordered=%v start=%d\n", ind, t.Ordered, t.Start)
 			for _, it := range t.Items {
+				if lines {
+					fmt.Fprintf(b, "%d: ", it.Line)
+				}
 				fmt.Fprintf(b, "%s  item\n", ind)
-				dumpBlocks(b, it.Blocks, ind+"    ")
+				dumpBlocks(b, it.Blocks, ind+"    ", lines)
 			}
 		case *Quote:
 			fmt.Fprintf(b, "%squote\n", ind)
-			dumpBlocks(b, t.Blocks, ind+"  ")
+			dumpBlocks(b, t.Blocks, ind+"  ", lines)
 		case *CodeBlock:
 			fmt.Fprintf(b, "%scode lang=%q %q\n", ind, t.Language, t.Text)
 		case *Rule:
 			fmt.Fprintf(b, "%srule\n", ind)
+		case *MathBlock:
+			fmt.Fprintf(b, "%smath %q\n", ind, t.TeX)
 		case *Figure:
 			img := "<none>"
 			if t.Image != nil {
@@ -82,6 +98,9 @@ func dumpBlocks(b *strings.Builder, bs []Block, ind string) {
 			fmt.Fprintf(b, "%sfigure %s caption=%s\n", ind, img, dumpInlines(t.Caption))
 		case *Table:
 			fmt.Fprintf(b, "%stable align=%v\n", ind, t.Align)
+			if t.Caption != nil {
+				fmt.Fprintf(b, "%s  caption %s\n", ind, dumpInlines(t.Caption))
+			}
 			if t.Header != nil {
 				fmt.Fprintf(b, "%s  header%s\n", ind, dumpCells(t.Header))
 			}
@@ -123,6 +142,8 @@ func dumpInlines(ins []Inline) string {
 			fmt.Fprintf(&b, "link(%s %s)", t.URL, dumpInlines(t.Inlines))
 		case *LineBreak:
 			b.WriteString("br")
+		case *Math:
+			fmt.Fprintf(&b, "math(%q)", t.TeX)
 		case *NoteRef:
 			fmt.Fprintf(&b, "ref(%d#%d)", t.Note.Number, t.Occurrence)
 		}

@@ -51,6 +51,7 @@ type Article struct {
 // Note is a footnote. Number is assigned once per article, in the order of
 // first reference.
 type Note struct {
+	Pos
 	Number int
 	ID     string // anchor, unique within the article, e.g. "fn3"
 	Label  string // label as written in the post, e.g. "walsh"
@@ -66,23 +67,40 @@ type Bibliography struct {
 
 // BibEntry is one work. Number is its 1-based position.
 type BibEntry struct {
+	Pos
 	Number  int
 	ID      string // anchor, e.g. "bib3"
 	Inlines []Inline
 }
 
-// Block is a block-level element.
-type Block interface{ isBlock() }
+// Block is a block-level element. Every block knows the file line it
+// starts on (SourceLine), so that any stage can say where a problem is.
+type Block interface {
+	isBlock()
+	SourceLine() int
+}
+
+// Pos is where an element starts in its post: the file line, counting
+// from 1 at the post's first line (front matter included); 0 when
+// unknown. It is embedded in every block.
+type Pos struct{ Line int }
+
+// SourceLine returns the file line, 0 when unknown.
+func (p Pos) SourceLine() int { return p.Line }
 
 // Inline is an inline element.
 type Inline interface{ isInline() }
 
 // Paragraph is a run of inline content.
-type Paragraph struct{ Inlines []Inline }
+type Paragraph struct {
+	Pos
+	Inlines []Inline
+}
 
 // Heading is a section heading inside an article; Level 1 is the highest
 // level below the article title.
 type Heading struct {
+	Pos
 	Level   int
 	ID      string
 	Inlines []Inline
@@ -90,28 +108,37 @@ type Heading struct {
 
 // List is an ordered or bullet list.
 type List struct {
+	Pos
 	Ordered bool
 	Start   int // first number of an ordered list
 	Items   []*ListItem
 }
 
 // ListItem holds the blocks of one list item.
-type ListItem struct{ Blocks []Block }
+type ListItem struct {
+	Pos
+	Blocks []Block
+}
 
 // Quote is a block quotation.
-type Quote struct{ Blocks []Block }
+type Quote struct {
+	Pos
+	Blocks []Block
+}
 
 // CodeBlock is preformatted text.
 type CodeBlock struct {
+	Pos
 	Language string
 	Text     string // lines separated by \n, no trailing newline
 }
 
 // Rule is a thematic break.
-type Rule struct{}
+type Rule struct{ Pos }
 
 // Figure is an image with an optional caption.
 type Figure struct {
+	Pos
 	Image   *Image
 	Caption []Inline
 }
@@ -129,11 +156,22 @@ type Image struct {
 	Line      int // file line of the reference in its post, for messages; 0 when unknown
 }
 
-// Table is a simple grid. Header may be nil.
+// Table is a simple grid. Header may be nil; Caption is the table's
+// title (HTML <caption>), nil when it has none.
 type Table struct {
-	Align  []Align // one per column
-	Header []Cell
-	Rows   [][]Cell
+	Pos
+	Caption []Inline
+	Align   []Align // one per column
+	Header  []Cell
+	Rows    [][]Cell
+}
+
+// MathBlock is display mathematics (MathJax or KaTeX $$…$$, \[…\],
+// \begin{equation}…), kept as its TeX source: renderers set the source
+// itself, never anything parsed out of it.
+type MathBlock struct {
+	Pos
+	TeX string // without delimiters
 }
 
 // Cell is one table cell.
@@ -177,6 +215,10 @@ type Link struct {
 	Inlines []Inline
 }
 
+// Math is inline mathematics (\(…\), $$…$$ in a line, $…$ where the
+// post uses it), kept as its TeX source.
+type Math struct{ TeX string }
+
 // LineBreak is a hard line break.
 type LineBreak struct{}
 
@@ -195,6 +237,7 @@ func (*CodeBlock) isBlock() {}
 func (*Rule) isBlock()      {}
 func (*Figure) isBlock()    {}
 func (*Table) isBlock()     {}
+func (*MathBlock) isBlock() {}
 
 func (*Text) isInline()      {}
 func (*Emph) isInline()      {}
@@ -206,6 +249,7 @@ func (*Sub) isInline()       {}
 func (*Link) isInline()      {}
 func (*LineBreak) isInline() {}
 func (*NoteRef) isInline()   {}
+func (*Math) isInline()      {}
 
 // RefID is the anchor of this reference in the text, e.g. "fnref3" or
 // "fnref3-2" for the second reference to note 3.

@@ -29,6 +29,7 @@ func WalkInlinesInBlocks(blocks []Block, f func(Inline)) {
 		case *Figure:
 			WalkInlines(t.Caption, f)
 		case *Table:
+			WalkInlines(t.Caption, f)
 			for _, c := range t.Header {
 				WalkInlines(c.Inlines, f)
 			}
@@ -96,6 +97,8 @@ func PlainText(ins []Inline) string {
 			b.WriteString(t.Text)
 		case *Code:
 			b.WriteString(t.Text)
+		case *Math:
+			b.WriteString(t.TeX)
 		case *LineBreak:
 			b.WriteString(" ")
 		}

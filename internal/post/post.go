@@ -147,7 +147,7 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 func (p *Post) decode(fm []byte, log *diag.Log) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(fm, &root); err != nil {
-		return yamlError(p.Path, 1, err)
+		return yamlError(p.Path, fm, err)
 	}
 	if len(root.Content) == 0 {
 		return nil // empty front matter
@@ -248,21 +248,50 @@ func (p *Post) extra(k string, v any) {
 	p.Extra[k] = v
 }
 
-func yamlError(path string, base int, err error) error {
+// yamlError reports a YAML syntax error on the line that is wrong. The
+// line yaml.v3 names is where the construct holding the error starts,
+// and for parser errors (unlike scanner ones) it counts from 0; so the
+// line is found again as the first line at which the front matter, read
+// line by line, fails with the same message. fm starts on file line 2.
+func yamlError(path string, fm []byte, err error) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = "yaml: " + te.Errors[0]
 	}
 	first, _, _ := strings.Cut(msg, "\n")
-	if m := yamlLine.FindStringSubmatch(first); m != nil {
-		line := 0
-		if m[1] != "" {
-			line, _ = strconv.Atoi(m[1])
-		}
-		return diag.Errorf(path, base+line, "malformed front matter: %s", m[2])
+	m := yamlLine.FindStringSubmatch(first)
+	if m == nil {
+		return diag.Errorf(path, 1, "malformed front matter: %s", first)
 	}
-	return diag.Errorf(path, base, "malformed front matter: %s", first)
+	line := 0
+	if m[1] != "" {
+		line, _ = strconv.Atoi(m[1])
+	}
+	if l := failingLine(fm, m[2]); l > 0 {
+		line = l
+	}
+	return diag.Errorf(path, 1+line, "malformed front matter: %s", m[2])
+}
+
+// failingLine returns the first line n (from 1) such that the first n
+// lines of fm fail to parse with message msg, or 0.
+func failingLine(fm []byte, msg string) int {
+	lines := bytes.SplitAfter(fm, []byte("\n"))
+	if len(lines) > 1000 {
+		return 0
+	}
+	for n := 1; n <= len(lines); n++ {
+		var v yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:n], nil), &v)
+		if err == nil {
+			continue
+		}
+		if m := yamlLine.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0]); m != nil && m[2] == msg {
+			return n
+		}
+	}
+	return 0
 }
 
 func scalarString(v *yaml.Node) (string, bool) {

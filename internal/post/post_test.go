@@ -105,6 +105,13 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"unclosed quote", "---\ntitle: \"Open\nauthor: A\n---\n", "p.md:"},
 		{"tabs", "---\ntitle: T\n\tauthor: A\n---\n", "p.md:3: malformed front matter"},
+		// yaml.v3 names the line where the enclosing construct starts,
+		// counted from 0 for parser errors: the bad line is named instead.
+		{"unclosed list", "---\ntitle: T\nauthor: [a, b\ndate: 2020-01-01\n---\n", "p.md:3: malformed front matter"},
+		{"item in mapping", "---\ntitle: T\nlayout: post\n- x\n---\n", "p.md:4: malformed front matter"},
+		{"bad indent", "---\ntitle: T\n  bad: x\n---\n", "p.md:3: malformed front matter"},
+		{"bad token", "---\ntitle: T\nx: @foo\n---\n", "p.md:3: malformed front matter"},
+		{"unclosed quote line", "---\ntitle: T\nsubtitle: \"Open\nauthor: A\n---\n", "p.md:3: malformed front matter"},
 		{"wrong date", "---\ntitle: T\ndate: yesterday\n---\n", `p.md:3: date: "yesterday" is not a date`},
 		{"date list", "---\ntitle: T\ndate: [1, 2]\n---\n", "p.md:3: date: want a date"},
 		{"title mapping", "---\ntitle:\n  a: b\n---\n", "p.md:3: title: want a string"},

@@ -1,0 +1,353 @@
+package markdown
+
+import (
+	"strings"
+
+	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// def is a footnote definition: goldmark's, or a paragraph written as
+// one without the colon.
+type def struct {
+	fn   *east.Footnote
+	para gast.Node
+	note *model.Note
+}
+
+// definitions reads the footnote definitions of root, before any
+// reference is converted, so that references can point at them.
+func (c *conv) definitions(root gast.Node) []def {
+	c.referenced = map[*model.Note]bool{}
+	var defs []def
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		l, ok := n.(*east.FootnoteList)
+		if !ok {
+			continue
+		}
+		for f := l.FirstChild(); f != nil; f = f.NextSibling() {
+			fn, ok := f.(*east.Footnote)
+			if !ok {
+				continue
+			}
+			label := string(fn.Ref)
+			if _, dup := c.notes[label]; dup {
+				c.warn(fn, "footnote [^%s] defined twice; the first definition is used", label)
+				continue
+			}
+			note := &model.Note{Pos: model.Pos{Line: c.line(fn)}, Label: label}
+			c.notes[label] = note
+			c.byIndex(fn.Index, note)
+			defs = append(defs, def{fn: fn, note: note})
+		}
+	}
+	return append(defs, c.colonless(root)...)
+}
+
+// colonless finds footnote definitions written without the colon
+// ("[^3] Popkin, 71."): a paragraph of the body that starts with a
+// reference to a label nothing defines, which the text refers to
+// elsewhere. Without this reading every such note would print as a
+// paragraph at the end of the body and every reference as its label.
+func (c *conv) colonless(root gast.Node) []def {
+	uses := map[string]int{}
+	_ = gast.Walk(root, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if r, ok := n.(*undefRef); ok && entering {
+			uses[r.label]++
+		}
+		return gast.WalkContinue, nil
+	})
+	var defs []def
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		p, ok := n.(*gast.Paragraph)
+		if !ok {
+			continue
+		}
+		r, ok := p.FirstChild().(*undefRef)
+		if !ok || uses[r.label] < 2 || c.loose[r.label] != nil {
+			continue
+		}
+		t, ok := r.NextSibling().(*gast.Text)
+		if !ok || !strings.HasPrefix(string(t.Segment.Value(c.src)), " ") {
+			continue
+		}
+		note := &model.Note{Pos: model.Pos{Line: c.line(p)}, Label: r.label}
+		c.loose[r.label] = note
+		c.warn(p, "footnote [^%s] is written without the colon after its label; read as its definition", r.label)
+		defs = append(defs, def{para: p, note: note})
+	}
+	return defs
+}
+
+// blocks converts the block children of n.
+func (c *conv) blocks(n gast.Node) []model.Block {
+	var out []model.Block
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := ch.Pos(); p >= 0 && p < c.skipTo && lastStop(ch) <= c.skipTo+1 {
+			continue
+		}
+		if p, ok := ch.(*gast.Paragraph); ok {
+			if r, ok := p.FirstChild().(*undefRef); ok && c.loose[r.label] != nil && c.loose[r.label].Blocks == nil && c.definesLoose(p, r) {
+				continue
+			}
+		}
+		if e, ok := ch.(*extBlock); ok && e.kind == extIAL && isTOC(e.source(c.src)) {
+			out = c.dropTOC(ch, out)
+		}
+		out = append(out, c.block(ch)...)
+	}
+	return out
+}
+
+// lastStop is the source offset where n's last line ends.
+func lastStop(n gast.Node) int {
+	stop := -1
+	if n.Type() == gast.TypeBlock {
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			stop = ls.At(ls.Len() - 1).Stop
+		}
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		stop = max(stop, lastStop(ch))
+	}
+	return stop
+}
+
+// definesLoose converts a colon-less definition into its note's blocks
+// and reports true, the first time its paragraph is met.
+func (c *conv) definesLoose(p *gast.Paragraph, r *undefRef) bool {
+	note := c.loose[r.label]
+	p.RemoveChild(p, r)
+	if t, ok := p.FirstChild().(*gast.Text); ok {
+		t.Segment = t.Segment.TrimLeftSpace(c.src)
+	}
+	note.Blocks = c.paragraph(p)
+	if note.Blocks == nil {
+		note.Blocks = []model.Block{}
+	}
+	return true
+}
+
+// isTOC: kramdown's {:toc} replaces the list it follows with a table of
+// contents.
+func isTOC(ial string) bool {
+	return strings.Contains(strings.ToLower(ial), "toc") && !strings.Contains(strings.ToLower(ial), "no_toc")
+}
+
+// dropTOC drops the list that {:toc} (ial) replaces: an edition has its
+// own contents, and the list's one item ("TOC", "Table of Contents") is
+// a placeholder, not text.
+func (c *conv) dropTOC(ial gast.Node, out []model.Block) []model.Block {
+	prev := ial.PreviousSibling()
+	if _, ok := prev.(*gast.List); !ok || ial.HasBlankPreviousLines() || len(out) == 0 {
+		return out
+	}
+	if l, ok := out[len(out)-1].(*model.List); ok {
+		c.warnAt(l.Line, "list replaced by kramdown's table of contents ({:toc}) dropped: %q", clip(blocksText(l.Items), 60))
+		return out[:len(out)-1]
+	}
+	return out
+}
+
+func blocksText(items []*model.ListItem) string {
+	var parts []string
+	for _, it := range items {
+		model.WalkInlinesInBlocks(it.Blocks, func(in model.Inline) {
+			if t, ok := in.(*model.Text); ok {
+				parts = append(parts, t.Text)
+			}
+		})
+	}
+	return strings.Join(parts, " ")
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+func (c *conv) block(n gast.Node) []model.Block {
+	pos := model.Pos{Line: c.line(n)}
+	switch n := n.(type) {
+	case *gast.Paragraph, *gast.TextBlock:
+		return c.paragraph(n)
+	case *gast.Heading:
+		ins := c.inlines(n)
+		if len(ins) == 0 {
+			return nil
+		}
+		return []model.Block{&model.Heading{Pos: pos, Level: n.Level, Inlines: ins}}
+	case *gast.ThematicBreak:
+		return []model.Block{&model.Rule{Pos: pos}}
+	case *gast.CodeBlock, *gast.FencedCodeBlock:
+		cb := &model.CodeBlock{Pos: pos, Text: codeText(strings.TrimRight(c.rawLines(n), "\n"))}
+		if f, ok := n.(*gast.FencedCodeBlock); ok {
+			cb.Language = string(f.Language(c.src))
+		}
+		return []model.Block{cb}
+	case *gast.Blockquote:
+		bs := c.blocks(n)
+		if len(bs) == 0 {
+			return nil
+		}
+		return []model.Block{&model.Quote{Pos: pos, Blocks: bs}}
+	case *gast.List:
+		l := &model.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			l.Items = append(l.Items, &model.ListItem{Pos: model.Pos{Line: c.line(it)}, Blocks: c.blocks(it)})
+		}
+		return []model.Block{l}
+	case *gast.HTMLBlock:
+		return c.htmlBlock(n)
+	case *east.Table:
+		return []model.Block{c.table(n)}
+	case *extBlock:
+		return c.extBlock(n)
+	case *east.FootnoteList:
+		return nil // handled in Convert
+	case *gast.LinkReferenceDefinition:
+		return nil
+	}
+	c.warn(n, "unsupported Markdown element %s dropped", n.Kind())
+	return nil
+}
+
+func (c *conv) rawLines(n gast.Node) string {
+	var b strings.Builder
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		s := ls.At(i)
+		b.Write(s.Value(c.src))
+	}
+	return b.String()
+}
+
+// paragraph converts a paragraph. Images in it become figures after it,
+// since a print column has no room for images inside a line; display
+// math standing on lines of its own splits it.
+func (c *conv) paragraph(n gast.Node) []model.Block {
+	line := c.line(n)
+	ins := c.inlines(n)
+	var out []model.Block
+	var figs []model.Block
+	flush := func(ins []model.Inline) {
+		ins = trimSpace(mergeText(extractFigures(ins, &figs)))
+		if len(ins) > 0 {
+			out = append(out, &model.Paragraph{Pos: model.Pos{Line: line}, Inlines: ins})
+		}
+	}
+	start := 0
+	for i, in := range ins {
+		if d, ok := in.(*displayMath); ok {
+			flush(ins[start:i:i])
+			out = append(out, d.math)
+			line = d.math.Line
+			start = i + 1
+		}
+	}
+	flush(ins[start:])
+	return append(out, figs...)
+}
+
+func (c *conv) table(t *east.Table) *model.Table {
+	out := &model.Table{Pos: model.Pos{Line: c.line(t)}}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignLeft:
+			out.Align = append(out.Align, model.AlignLeft)
+		case east.AlignCenter:
+			out.Align = append(out.Align, model.AlignCenter)
+		case east.AlignRight:
+			out.Align = append(out.Align, model.AlignRight)
+		default:
+			out.Align = append(out.Align, model.AlignNone)
+		}
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var row []model.Cell
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			ins := c.inlines(cell)
+			var figs []model.Block
+			ins = extractFigures(ins, &figs)
+			row = append(row, model.Cell{Inlines: trimSpace(ins)})
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			out.Header = row
+		} else {
+			out.Rows = append(out.Rows, row)
+		}
+	}
+	return out
+}
+
+// trimSpace removes leading and trailing white space and breaks.
+func trimSpace(ins []model.Inline) []model.Inline {
+	for len(ins) > 0 {
+		switch t := ins[0].(type) {
+		case *model.LineBreak:
+			ins = ins[1:]
+			continue
+		case *model.Text:
+			t.Text = strings.TrimLeft(t.Text, " \t\n")
+			if t.Text == "" {
+				ins = ins[1:]
+				continue
+			}
+		}
+		break
+	}
+	for len(ins) > 0 {
+		switch t := ins[len(ins)-1].(type) {
+		case *model.LineBreak:
+			ins = ins[:len(ins)-1]
+			continue
+		case *model.Text:
+			t.Text = strings.TrimRight(t.Text, " \t\n")
+			if t.Text == "" {
+				ins = ins[:len(ins)-1]
+				continue
+			}
+		}
+		break
+	}
+	return ins
+}
+
+// extractFigures moves figures out of an inline list (at any depth).
+func extractFigures(ins []model.Inline, figs *[]model.Block) []model.Inline {
+	out := ins[:0]
+	for _, in := range ins {
+		if f, ok := in.(*figureInline); ok {
+			*figs = append(*figs, f.fig)
+			continue
+		}
+		if d, ok := in.(*displayMath); ok {
+			// display math inside emphasis or a link: set inline
+			out = append(out, &model.Math{TeX: d.math.TeX})
+			continue
+		}
+		if c := model.Children(in); c != nil {
+			*c = extractFigures(*c, figs)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// figureInline is a figure met inside inline content, moved out by
+// extractFigures. It never leaves this package.
+type figureInline struct {
+	model.Text
+	fig *model.Figure
+}
+
+// displayMath is display math met inside a paragraph, set as a block of
+// its own by paragraph. It never leaves this package.
+type displayMath struct {
+	model.Text
+	math *model.MathBlock
+}

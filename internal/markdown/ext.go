@@ -1,0 +1,426 @@
+package markdown
+
+import (
+	"path"
+
+	gast "github.com/yuin/goldmark/ast"
+	"regexp"
+	"strings"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// extBlock converts a block of extension syntax.
+func (c *conv) extBlock(n *extBlock) []model.Block {
+	src := n.source(c.src)
+	line := c.line(n)
+	if !n.done && n.Lines().Len() > 0 {
+		// The container it started in (a list item) ended before the
+		// construct did, at a line less indented: take the construct from
+		// the source, and skip what goldmark made of its last lines.
+		src = string(c.src[n.Lines().At(0).Start:n.end])
+		c.skipTo = max(c.skipTo, n.end)
+	}
+	switch n.kind {
+	case extLiquidTag:
+		if n.braceless {
+			c.warnAt(line, "Liquid tag without its opening { read as {%% include %%}")
+			src = "{" + src
+		}
+		return c.liquidTag(line, src)
+	case extHighlight:
+		return []model.Block{c.highlight(line, src)}
+	case extRaw:
+		return c.rawText(line, src)
+	case extMath:
+		return []model.Block{c.mathBlock(line, src)}
+	case extShortcode:
+		return c.shortcode(line, src)
+	}
+	c.dropTemplate(line, n.kind, src)
+	return nil
+}
+
+// extInline converts extension syntax met inside a paragraph.
+func (c *conv) extInline(n *extInline) []model.Inline {
+	line := c.line(n)
+	switch n.kind {
+	case extLiquidTag:
+		return blocksAsInlines(c.liquidTag(line, n.text))
+	case extHighlight:
+		return []model.Inline{&model.Code{Text: c.highlight(line, n.text).Text}}
+	case extRaw:
+		return []model.Inline{&model.Text{Text: rawBody(n.text)}}
+	case extShortcode:
+		return blocksAsInlines(c.shortcode(line, n.text))
+	case extMath:
+		m := c.mathBlock(line, n.text)
+		if n.display {
+			return []model.Inline{&displayMath{math: m}}
+		}
+		return []model.Inline{&model.Math{TeX: m.TeX}}
+	}
+	c.dropTemplate(line, n.kind, n.text)
+	return nil
+}
+
+// dropTemplate warns about template syntax that has no place in an
+// edition: Liquid output, kramdown attribute lists and extensions. A
+// Liquid comment is the author's note to themselves and goes silently.
+func (c *conv) dropTemplate(line int, kind extKind, src string) {
+	src = strings.TrimSpace(src)
+	switch kind {
+	case extLiquidOutput:
+		c.warnAt(line, "Liquid output %s dropped", clip(src, 60))
+	case extIAL:
+		c.warnAt(line, "kramdown attribute list %s dropped", clip(src, 60))
+	case extKramdownExt:
+		if ext, _ := kramdownSpan([]byte(src)); ext != "comment" {
+			c.warnAt(line, "kramdown extension %s dropped", clip(firstLine(src), 60))
+		}
+	}
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// blocksAsInlines turns what an include or a shortcode gave inside a
+// paragraph back into inline content: figures are moved out of the
+// paragraph later (extractFigures), other blocks give their text.
+func blocksAsInlines(bs []model.Block) []model.Inline {
+	var out []model.Inline
+	sep := func() {
+		if len(out) > 0 {
+			out = append(out, &model.Text{Text: " "})
+		}
+	}
+	for _, b := range bs {
+		switch t := b.(type) {
+		case *model.Figure:
+			out = append(out, &figureInline{fig: t})
+		case *model.Paragraph:
+			sep()
+			out = append(out, t.Inlines...)
+		case *model.Heading:
+			sep()
+			out = append(out, t.Inlines...)
+		case *model.Quote:
+			sep()
+			out = append(out, blocksAsInlines(t.Blocks)...)
+		case *model.List:
+			for _, it := range t.Items {
+				sep()
+				out = append(out, blocksAsInlines(it.Blocks)...)
+			}
+		case *model.CodeBlock:
+			sep()
+			out = append(out, &model.Code{Text: t.Text})
+		case *model.MathBlock:
+			sep()
+			out = append(out, &model.Math{TeX: t.TeX})
+		case *model.Table:
+			for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
+				for _, cell := range r {
+					sep()
+					out = append(out, cell.Inlines...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// liquidTag converts a Liquid tag: {% include %} becomes what it shows;
+// other tags (if, for, assign, link, …) are dropped with a warning, the
+// text between them kept.
+func (c *conv) liquidTag(line int, src string) []model.Block {
+	name, args, _ := liquidTag([]byte(src))
+	switch name {
+	case "include", "include_relative":
+		return c.include(line, args)
+	case "":
+		c.warnAt(line, "unreadable Liquid tag %s dropped", clip(src, 40))
+		return nil
+	}
+	c.warnAt(line, "Liquid tag {%% %s %%} dropped", name)
+	return nil
+}
+
+// highlight converts {% highlight lang %}…{% endhighlight %} or Hugo's
+// {{< highlight lang >}}…{{< /highlight >}} into a code block.
+func (c *conv) highlight(line int, src string) *model.CodeBlock {
+	var args string
+	var n int
+	if strings.HasPrefix(src, "{{") {
+		_, args, _, _, n = shortcode([]byte(src))
+	} else {
+		_, args, n = liquidTag([]byte(src))
+	}
+	body := trimEnd(src[n:])
+	lang := ""
+	if f := strings.Fields(strings.NewReplacer(`"`, " ", ",", " ").Replace(args)); len(f) > 0 {
+		lang = f[0]
+	}
+	return &model.CodeBlock{Pos: model.Pos{Line: line}, Language: lang, Text: codeText(body)}
+}
+
+// trimEnd cuts the end tag off a highlight's text and trims the blank
+// lines around the code (as Jekyll's highlight tag does), keeping the
+// indentation of its first line.
+func trimEnd(body string) string {
+	if i := strings.LastIndex(body, "{%"); i >= 0 && strings.Contains(body[i:], "endhighlight") {
+		body = body[:i]
+	} else if i := strings.LastIndex(body, "{{"); i >= 0 && strings.Contains(body[i:], "highlight") {
+		body = body[:i]
+	}
+	body = strings.TrimRight(body, " \t\r\n")
+	for {
+		l, rest, ok := strings.Cut(body, "\n")
+		if !ok || strings.TrimSpace(l) != "" {
+			break
+		}
+		body = rest
+	}
+	return body
+}
+
+// rawTags are Liquid's {% raw %} and {% endraw %}: Jekyll removes them
+// wherever they are, code included (they are how a post shows {{ }} in
+// code), so they are removed from code too.
+var rawTags = regexp.MustCompile(`\{%-?\s*(?:end)?raw\s*-?%\}`)
+
+// codeText is the text of code as a reader of the site saw it: the code
+// as written, less the {% raw %} tags that kept Liquid off it.
+func codeText(s string) string {
+	if !strings.Contains(s, "raw") || !strings.Contains(s, "{%") {
+		return s
+	}
+	return rawTags.ReplaceAllString(s, "")
+}
+
+// rawBody is the text between {% raw %} and {% endraw %}.
+func rawBody(src string) string {
+	_, _, n := liquidTag([]byte(src))
+	body := src[n:]
+	if i, _ := liquidEnd([]byte(body), "raw"); i >= 0 {
+		body = body[:i]
+	}
+	return body
+}
+
+// rawText converts a block of {% raw %}: Markdown whose Liquid-looking
+// text is kept as written.
+func (c *conv) rawText(line int, src string) []model.Block {
+	body := rawBody(src)
+	if c.depth > 20 {
+		return []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
+	}
+	sub := c.sub(body, line)
+	return sub.blocks(parse(c.cv.raw, sub.src, false))
+}
+
+// mathBlock reads TeX math with its delimiters.
+func (c *conv) mathBlock(line int, src string) *model.MathBlock {
+	if c.mathLine == 0 || line < c.mathLine {
+		c.mathLine = line
+	}
+	src = strings.TrimSpace(src)
+	tex, n := mathEnv([]byte(src))
+	if n == 0 {
+		tex, _, _ = mathAt([]byte(src), true)
+	}
+	return &model.MathBlock{Pos: model.Pos{Line: line}, TeX: strings.TrimSpace(tex)}
+}
+
+// undefRef converts a reference to a footnote that has no definition:
+// a note written without the colon, or else its label, superscript, as
+// the author meant the mark to look (never "[^24]", which means nothing
+// to a reader), with a warning.
+func (c *conv) undefRef(n *undefRef) []model.Inline {
+	// A caption or an aside's text is parsed apart from the post, away
+	// from its definitions: they are looked up by label.
+	note := c.notes[n.label]
+	if note == nil {
+		note = c.loose[n.label]
+	}
+	if note != nil {
+		c.referenced[note] = true
+		return []model.Inline{&model.NoteRef{Note: note}}
+	}
+	c.warn(n, "footnote reference [^%s] has no definition in this post; its label is printed as a superscript", n.label)
+	return []model.Inline{&model.Sup{Inlines: []model.Inline{&model.Text{Text: n.label}}}}
+}
+
+// liquidInDest matches Liquid in a link destination.
+var liquidInDest = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}`)
+
+// noLiquid removes Liquid from an attribute of inline HTML at n.
+func (c *conv) noLiquid(n gast.Node, s string) string {
+	return (&htmlConv{c: c, at: n}).noLiquid(s)
+}
+
+// destination drops Liquid from a link's destination, with a warning:
+// {{ site.baseurl }}/x is the site-absolute /x.
+func (c *conv) destination(line int, dest string) string {
+	if !strings.Contains(dest, "{{") && !strings.Contains(dest, "{%") {
+		return dest
+	}
+	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
+		c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
+		return ""
+	}))
+}
+
+// templLink converts a link or image whose destination holds Liquid: the
+// Liquid is dropped ({{ site.baseurl }} is the site's root, which an
+// edition does not have), and what is left is read as any destination.
+func (c *conv) templLink(n *templLink) []model.Inline {
+	line := c.line(n)
+	dest := c.destination(line, n.dest)
+	label := c.inlineMarkdown(n.label, line)
+	if n.image {
+		return []model.Inline{c.imageInline(line, dest, model.PlainText(label), n.title)}
+	}
+	return c.linkTo(line, dest, label)
+}
+
+// shortcode converts a Hugo shortcode: figure becomes a figure, the
+// comment form {{</* x */>}} the text {{< x >}}, a closing tag nothing;
+// any other is dropped with a warning, the text between its tags kept.
+func (c *conv) shortcode(line int, src string) []model.Block {
+	name, args, closing, escaped, _ := shortcode([]byte(src))
+	pos := model.Pos{Line: line}
+	switch {
+	case escaped:
+		open, close := "{{"+src[2:3], src[2:3]+"}}"
+		if open == "{{<" {
+			close = ">}}"
+		}
+		t := open + " " + strings.TrimSpace(args) + " " + close
+		return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Text{Text: t}}}}
+	case closing:
+		return nil
+	case name == "figure":
+		p := tagParams(args)
+		caption := strings.TrimSpace(strings.Join(nonEmpty(p["title"], p["caption"], p["attr"]), " — "))
+		return c.figure(line, "figure", p["src"], p["alt"], caption, p)
+	case name == "highlight":
+		return []model.Block{c.highlight(line, src)}
+	}
+	c.warnAt(line, "Hugo shortcode {{< %s >}} dropped", name)
+	return nil
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return out
+}
+
+// imageParams are the parameters that name the image of a figure
+// include, in the order they are looked for.
+var imageParams = []string{"filename", "file", "src", "url", "image", "image-url", "image_url", "img"}
+
+// textParams hold an aside's or a pull quote's text.
+var textParams = []string{"text", "content", "quote", "body"}
+
+// include converts {% include name.html key="value" … %}: a figure when
+// it names an image, a quotation when it carries text (asides, pull
+// quotes, alerts), its caption when it embeds other media, else nothing,
+// with a warning.
+func (c *conv) include(line int, args string) []model.Block {
+	args = strings.TrimSpace(args)
+	file, rest := args, ""
+	if i := strings.IndexAny(args, " \t\r\n"); i >= 0 {
+		file, rest = args[:i], args[i:]
+	}
+	if file == "" {
+		c.warnAt(line, "empty {%% include %%} dropped")
+		return nil
+	}
+	p := tagParams(rest)
+	src := firstOf(p, imageParams...)
+	caption := strings.Join(strings.Fields(p["caption"]), " ")
+	if src != "" && (namesImage(file) || isImageFile(src)) {
+		return c.figure(line, file, src, p["alt"], caption, p)
+	}
+	pos := model.Pos{Line: line}
+	if text := firstOf(p, textParams...); text != "" {
+		// Pull quotes and asides: their text is the post's own words.
+		ins := c.inlineMarkdown(text, line)
+		return []model.Block{&model.Quote{Pos: pos, Blocks: []model.Block{&model.Paragraph{Pos: pos, Inlines: ins}}}}
+	}
+	if caption != "" {
+		c.warnAt(line, "{%% include %s %%}: embedded media dropped; its caption is kept", file)
+		return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Emph{Inlines: c.inlineMarkdown(caption, line)}}}}
+	}
+	c.warnAt(line, "{%% include %s %%} dropped: it has no text, caption or image to keep", file)
+	return nil
+}
+
+// namesImage: an include whose name says it places an image.
+func namesImage(file string) bool {
+	f := strings.ToLower(file)
+	for _, w := range []string{"figure", "image", "img", "photo", "picture", "fig"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isImageFile(src string) bool {
+	switch strings.ToLower(path.Ext(strings.SplitN(src, "?", 2)[0])) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff", ".bmp", ".avif":
+		return true
+	}
+	return false
+}
+
+// figure resolves the image of an include or shortcode. Its caption is
+// Markdown; without alt text, the caption's text serves.
+func (c *conv) figure(line int, include, src, alt, caption string, params map[string]string) []model.Block {
+	pos := model.Pos{Line: line}
+	var capIns []model.Inline
+	if caption != "" {
+		capIns = c.inlineMarkdown(caption, line)
+	}
+	if strings.TrimSpace(alt) == "" {
+		alt = model.PlainText(capIns)
+	}
+	if src == "" {
+		if len(capIns) > 0 {
+			return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Emph{Inlines: capIns}}}}
+		}
+		return nil
+	}
+	img, err := c.images(ImageRef{Src: src, Alt: alt, Line: line, Include: include, Params: params})
+	switch {
+	case err != nil:
+		c.fail(err)
+		return nil
+	case img != nil:
+		return []model.Block{&model.Figure{Pos: pos, Image: img, Caption: capIns}}
+	case len(capIns) > 0:
+		// No image to show: its caption, links and all, stands in.
+		return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Emph{Inlines: capIns}}}}
+	case alt != "":
+		return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Text{Text: alt}}}}
+	}
+	return nil
+}
+
+func firstOf(kv map[string]string, keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(kv[k]); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,316 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/model"
+)
+
+// Quotes are converted in two steps. Goldmark's Typographer (and smarten,
+// for text from raw HTML and front matter) writes the quotation marks it
+// makes from typewriter quotes as placeholders: Unicode noncharacters,
+// which Convert removes from its input, so a placeholder always stands
+// for a typewriter quote of the source and never for a mark the author
+// typed. localize then pairs them and writes each language's marks
+// (lang.Language.Quotes) and spacing; marks the author typed are kept as
+// typed.
+const (
+	phLSQ = '\uFDD0' // opening single quote
+	phRSQ = '\uFDD1' // closing single quote
+	phLDQ = '\uFDD2' // opening double quote
+	phRDQ = '\uFDD3' // closing double quote
+	phApo = '\uFDD4' // apostrophe, or a single quote not yet placed
+)
+
+// isPlaceholder reports whether r is one of the placeholders, or any
+// other noncharacter of their block (which input never keeps).
+func isPlaceholder(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF }
+
+// noPlaceholders replaces the noncharacters U+FDD0–U+FDEF of an input
+// with U+FFFD, so that none is taken for a quote.
+func noPlaceholders(s []byte) []byte {
+	if !strings.ContainsRune(string(s), 0xFDD0) && !containsNonchar(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range string(s) {
+		if isPlaceholder(r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	return []byte(b.String())
+}
+
+func containsNonchar(s []byte) bool {
+	// U+FDD0–U+FDEF encode as EF B7 90 – EF B7 AF.
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == 0xEF && s[i+1] == 0xB7 && s[i+2] >= 0x90 && s[i+2] <= 0xAF {
+			return true
+		}
+	}
+	return false
+}
+
+// unsmarten writes placeholders back as the typewriter quotes they came
+// from, for text that turns out to be code (Markdown between <code> and
+// </code> tags).
+func unsmarten(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case phLDQ, phRDQ:
+			return '"'
+		case phLSQ, phRSQ, phApo:
+			return '\''
+		}
+		return r
+	}, s)
+}
+
+// flatRune is one rune of the text of an inline list, with the text
+// node it belongs to (-1 for a stand-in for an element that is not
+// text: code, math, a note reference, a line break).
+type flatRune struct {
+	r    rune
+	node int
+}
+
+// localize writes the quotation marks and the spacing of language l into
+// one run of inline content (a paragraph, a heading, a cell, a caption).
+func localize(ins []model.Inline, l *lang.Language) {
+	var texts []*model.Text
+	var flat []flatRune
+	var walk func([]model.Inline)
+	walk = func(ins []model.Inline) {
+		for _, in := range ins {
+			switch t := in.(type) {
+			case *model.Text:
+				texts = append(texts, t)
+				for _, r := range t.Text {
+					flat = append(flat, flatRune{r, len(texts) - 1})
+				}
+			case *model.LineBreak:
+				flat = append(flat, flatRune{' ', -1})
+			case *model.Code, *model.Math, *model.NoteRef:
+				flat = append(flat, flatRune{'x', -1})
+			default:
+				if c := model.Children(in); c != nil {
+					walk(*c)
+				}
+			}
+		}
+	}
+	walk(ins)
+	if !needsLocalizing(flat, l) {
+		return
+	}
+	out := placeQuotes(flat, l)
+	if l.QuoteSpace != "" || l.SpaceBefore != "" {
+		spaceMarks(flat, out, l)
+	}
+	bufs := make([]strings.Builder, len(texts))
+	for i, f := range flat {
+		if f.node >= 0 {
+			bufs[f.node].WriteString(out[i])
+		}
+	}
+	for i, t := range texts {
+		t.Text = bufs[i].String()
+	}
+}
+
+func needsLocalizing(flat []flatRune, l *lang.Language) bool {
+	for _, f := range flat {
+		if isPlaceholder(f.r) || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r) ||
+			l.QuoteSpace != "" && (string(f.r) == l.Quotes.Open || string(f.r) == l.Quotes.Close) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeQuotes returns the text of each flat rune with the placeholders
+// replaced by l's marks. Double quotes are taken as goldmark placed them.
+// Single quotes are paired: one that opens (after a space or an opening
+// mark, before a letter) is a quotation mark only when a later one
+// closes it (before a space or punctuation); a quote before a digit
+// opens nothing (the ’90s); every other single quote,
+// paired with nothing, is an apostrophe: don’t, the workers’ rights,
+// ’tis, the ’90s.
+func placeQuotes(flat []flatRune, l *lang.Language) []string {
+	out := make([]string, len(flat))
+	for i, f := range flat {
+		out[i] = string(f.r)
+	}
+	var open []int // indices of single quotes that may open
+	for i, f := range flat {
+		switch f.r {
+		case phLDQ:
+			out[i] = l.Quotes.Open
+		case phRDQ:
+			out[i] = l.Quotes.Close
+		case phLSQ, phRSQ, phApo:
+			out[i] = "’"
+			prev, next := runeAt(flat, i-1), runeAt(flat, i+1)
+			switch {
+			case unicode.IsLetter(prev) && unicode.IsLetter(next):
+				// inside a word: an apostrophe
+			case opensAt(prev) && (unicode.IsLetter(next) || isOpening(next)):
+				open = append(open, i)
+			case len(open) > 0 && closesAt(next):
+				o := open[len(open)-1]
+				open = open[:len(open)-1]
+				out[o], out[i] = l.Quotes.InnerOpen, l.Quotes.InnerClose
+			}
+		}
+	}
+	return out
+}
+
+func runeAt(flat []flatRune, i int) rune {
+	if i < 0 || i >= len(flat) {
+		return ' '
+	}
+	return flat[i].r
+}
+
+// opensAt: a quote after prev may open a quotation.
+func opensAt(prev rune) bool {
+	return unicode.IsSpace(prev) || isOpening(prev) || strings.ContainsRune("—–/-", prev)
+}
+
+func isOpening(r rune) bool {
+	return strings.ContainsRune("([{“‘„‚«‹¿¡", r) || r == phLDQ || r == phLSQ
+}
+
+// closesAt: a quote before next may close a quotation.
+func closesAt(next rune) bool {
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
+}
+
+// spaceMarks puts l.QuoteSpace inside l's primary quotes and
+// l.PunctSpace before the marks of l.SpaceBefore (French « … », ; : ! ?).
+// A space already there is replaced, never doubled; a no-break space the
+// author typed is kept. Nothing is added inside a URL or a number
+// (10:30), nor before a mark that does not end a word (a colon in
+// "http://", an emoticon).
+func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
+	isSpace := func(i int) bool { r := runeAt(flat, i); return r == ' ' || r == '\t' || r == '\n' }
+	typedSpace := func(i int) bool { r := runeAt(flat, i); return r == '\u00A0' || r == '\u202F' || r == '\u2009' }
+	for i, f := range flat {
+		if f.node < 0 {
+			continue
+		}
+		switch {
+		case l.QuoteSpace != "" && out[i] == l.Quotes.Open:
+			switch {
+			case i+1 < len(flat) && isSpace(i+1) && flat[i+1].node >= 0:
+				out[i+1] = l.QuoteSpace
+			case !typedSpace(i + 1):
+				out[i] += l.QuoteSpace
+			}
+		case l.QuoteSpace != "" && out[i] == l.Quotes.Close:
+			switch {
+			case i > 0 && isSpace(i-1) && flat[i-1].node >= 0:
+				out[i-1] = l.QuoteSpace
+			case !typedSpace(i-1) && i > 0:
+				out[i] = l.QuoteSpace + out[i]
+			}
+		case l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r):
+			if inURL(flat, i) {
+				continue
+			}
+			prev, next := runeAt(flat, i-1), runeAt(flat, i+1)
+			switch {
+			case i > 0 && isSpace(i-1) && flat[i-1].node >= 0 && !isSpace(i-2):
+				out[i-1] = l.PunctSpace
+			case typedSpace(i - 1):
+			case i > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]»”’", prev) || isQuoteOut(out[i-1], l)) &&
+				(unicode.IsSpace(next) || i+1 == len(flat) || strings.ContainsRune(l.SpaceBefore+"»”’)", next) || isQuoteOut(outAt(out, i+1), l)):
+				out[i] = l.PunctSpace + out[i]
+			}
+		}
+	}
+}
+
+func outAt(out []string, i int) string {
+	if i < 0 || i >= len(out) {
+		return ""
+	}
+	return out[i]
+}
+
+func isQuoteOut(s string, l *lang.Language) bool {
+	return s != "" && (strings.HasSuffix(s, l.Quotes.Close) || strings.HasPrefix(s, l.Quotes.Close) || s == l.Quotes.InnerClose)
+}
+
+// inURL reports whether flat[i] is inside a word that looks like a URL
+// or an e-mail address.
+func inURL(flat []flatRune, i int) bool {
+	start, end := i, i
+	for start > 0 && !unicode.IsSpace(flat[start-1].r) {
+		start--
+	}
+	for end < len(flat) && !unicode.IsSpace(flat[end].r) {
+		end++
+	}
+	var b strings.Builder
+	for _, f := range flat[start:end] {
+		b.WriteRune(f.r)
+	}
+	w := b.String()
+	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || strings.Contains(w, "@")
+}
+
+// localizeString localizes a string of plain text.
+func localizeString(s string, l *lang.Language) string {
+	if !strings.ContainsFunc(s, isPlaceholder) {
+		return s
+	}
+	ins := []model.Inline{&model.Text{Text: s}}
+	localize(ins, l)
+	return ins[0].(*model.Text).Text
+}
+
+// scrub writes back as typewriter quotes any placeholder left in code
+// and math, where quotes are not typography.
+func scrub(bs []model.Block) {
+	model.WalkInlinesInBlocks(bs, func(in model.Inline) {
+		switch t := in.(type) {
+		case *model.Code:
+			t.Text = unsmarten(t.Text)
+		case *model.Math:
+			t.TeX = unsmarten(t.TeX)
+		}
+	})
+}
+
+// localizeBlocks localizes every run of inline content in blocks.
+func localizeBlocks(bs []model.Block, l *lang.Language) {
+	model.WalkBlocks(bs, func(b model.Block) {
+		switch t := b.(type) {
+		case *model.Paragraph:
+			localize(t.Inlines, l)
+		case *model.Heading:
+			localize(t.Inlines, l)
+		case *model.Figure:
+			localize(t.Caption, l)
+			if t.Image != nil {
+				t.Image.Alt = localizeString(t.Image.Alt, l)
+			}
+		case *model.Table:
+			localize(t.Caption, l)
+			for _, c := range t.Header {
+				localize(c.Inlines, l)
+			}
+			for _, r := range t.Rows {
+				for _, c := range r {
+					localize(c.Inlines, l)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,66 @@
+package markdown
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/model"
+)
+
+// InlineText reads a front matter string (a title, a subtitle, a
+// description) as the sites that publish it do, as a line of Markdown,
+// and returns its text for a reader in language: entities resolved
+// ("Migration &amp; Trade" is "Migration & Trade"), emphasis and code
+// marks removed ("_Capital_" is "Capital"), quotes and dashes made
+// typographic (see Smarten). A title is plain text everywhere it is
+// printed (headline, running heads, contents, EPUB navigation, PDF
+// bookmarks), so its emphasis is not kept. Block syntax is not read: a
+// title that starts with "#" or "1." keeps it.
+func InlineText(s, language string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	src := noPlaceholders([]byte(strings.Join(strings.Fields(s), " ")))
+	root := lineParser().Parser().Parse(text.NewReader(src))
+	c := &conv{path: "", src: src, lines: diag.NewLines(src, 0), notes: map[string]*model.Note{},
+		loose: map[string]*model.Note{}, referenced: map[*model.Note]bool{}, depth: 21,
+		images: func(ImageRef) (*model.Image, error) { return nil, nil }}
+	var ins []model.Inline
+	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
+		ins = append(ins, c.inlines(p)...)
+	}
+	var figs []model.Block
+	ins = extractFigures(ins, &figs)
+	localize(ins, lang.For(language))
+	return strings.Join(strings.Fields(model.PlainText(ins)), " ")
+}
+
+var lineParserOnce struct {
+	sync.Once
+	md goldmark.Markdown
+}
+
+// lineParser reads one line of inline Markdown: paragraphs are its only
+// blocks.
+func lineParser() goldmark.Markdown {
+	lineParserOnce.Do(func() {
+		p := parser.NewParser(
+			parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(),
+		)
+		lineParserOnce.md = goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(
+			extension.Strikethrough,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
+		))
+	})
+	return lineParserOnce.md
+}

@@ -1,0 +1,84 @@
+package markdown
+
+import "testing"
+
+// TestInlineText reads front matter strings as the sites that publish
+// them do: a line of Markdown, in the post's language.
+func TestInlineText(t *testing.T) {
+	tests := []struct{ in, lang, want string }{
+		{"Migration &amp; Trade", "en", "Migration & Trade"},
+		{"Migration &amp;amp; Trade", "en", "Migration &amp; Trade"},
+		{"Reading _Capital_ and **Grundrisse**", "en", "Reading Capital and Grundrisse"},
+		{"snake_case_name stays", "en", "snake_case_name stays"},
+		{"The `grep` command", "en", "The grep command"},
+		{`"Quoted" -- and 'single'`, "en", "“Quoted” – and ‘single’"},
+		{`"Zitat" und 'innen'`, "de", "„Zitat“ und ‚innen‘"},
+		{`"Citation" : vraiment ?`, "fr", "« Citation » : vraiment ?"},
+		{`"Cita"`, "es", "«Cita»"},
+		{"#1 Hit and 1. Not a list", "en", "#1 Hit and 1. Not a list"},
+		{"A <em>raw</em> tag &#8212; dash", "en", "A raw tag — dash"},
+		{"  spread \n over  lines ", "en", "spread over lines"},
+		{"", "en", ""},
+	}
+	for _, tc := range tests {
+		if got := InlineText(tc.in, tc.lang); got != tc.want {
+			t.Errorf("InlineText(%q, %s) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestSmarten: plain text from raw HTML and the manifest, per language.
+func TestSmarten(t *testing.T) {
+	tests := []struct{ in, lang, want string }{
+		{`He said "hi" -- don't`, "en", "He said “hi” – don’t"},
+		{`Er sagte "Hallo"...`, "de", "Er sagte „Hallo“…"},
+		{`Il a dit "oui"!`, "fr", "Il a dit « oui » !"},
+		{`"Sim"`, "pt", "«Sim»"},
+		{`"Ja"`, "nl", "“Ja”"},
+		{`"unknown"`, "xx", "“unknown”"},
+		{"typed “marks” stay", "de", "typed “marks” stay"},
+	}
+	for _, tc := range tests {
+		got := Smarten(tc.in, tc.lang)
+		want := tc.want
+		if tc.lang == "fr" {
+			want = "Il a dit «\u202Foui\u202F»\u202F!"
+		}
+		if got != want {
+			t.Errorf("Smarten(%q, %s) = %q, want %q", tc.in, tc.lang, got, want)
+		}
+	}
+}
+
+// TestSafeURL: links are percent-encoded once, as XHTML and PDF readers
+// want them; other schemes are refused.
+func TestSafeURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://example.org/a b", "https://example.org/a%20b"},
+		{"https://example.org/?q=[1]", "https://example.org/?q=%5B1%5D"},
+		{"https://example.org/%41%zz", "https://example.org/%41%25zz"},
+		{"https://example.org/a#b#c", "https://example.org/a#b%23c"},
+		{"https://[::1]:8080/x", "https://[::1]:8080/x"},
+		{"//example.org/x", "https://example.org/x"},
+		{"https://bücher.de/straße", "https://xn--bcher-kva.de/stra%C3%9Fe"},
+		{`https://example.org/"x"{y}|z\`, "https://example.org/%22x%22%7By%7D%7Cz%5C"},
+		{"mailto:a@example.org?subject=a b", "mailto:a@example.org?subject=a%20b"},
+		{"javascript:alert(1)", ""},
+		{"/relative", ""},
+		{"https://", ""},
+	}
+	for _, tc := range tests {
+		got, ok := safeURL(tc.in)
+		if !ok {
+			got = ""
+		}
+		if got != tc.want {
+			t.Errorf("safeURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if ok {
+			if again, _ := safeURL(got); again != got {
+				t.Errorf("safeURL is not idempotent on %q: %q", got, again)
+			}
+		}
+	}
+}

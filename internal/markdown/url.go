@@ -1,0 +1,93 @@
+package markdown
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/idna"
+)
+
+// safeURL accepts http, https and mailto URLs and returns them in the one
+// form both outputs use (see encodeURL); anything else (javascript:,
+// data:, relative) is refused.
+func safeURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "//") {
+		s = "https:" + s
+	}
+	u, err := url.Parse(encodeURL(s))
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", false
+		}
+		if h, err := idna.Lookup.ToASCII(u.Hostname()); err == nil && h != u.Hostname() {
+			port := u.Port()
+			u.Host = h
+			if port != "" {
+				u.Host += ":" + port
+			}
+		}
+	case "mailto":
+		if u.Opaque == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return encodeURL(u.String()), true
+}
+
+// encodeURL percent-encodes what a URL may not hold as it is (RFC 3986):
+// spaces, brackets outside the host, quotes, braces, backslashes,
+// non-ASCII characters, a "%" that starts no escape, a second "#". XHTML
+// checkers (epubcheck's RSC-020) and PDF readers both want this form, so
+// links are encoded once, here, and both outputs print the same URL.
+func encodeURL(s string) string {
+	var b strings.Builder
+	hostEnd := hostEnd(s)
+	fragment := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		case c == '#' && !fragment:
+			fragment = true
+			b.WriteByte(c)
+		case (c == '[' || c == ']') && i < hostEnd:
+			b.WriteByte(c) // an IPv6 literal
+		case uriChar(c):
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(string("0123456789abcdef"[c>>4])+string("0123456789abcdef"[c&15])))
+		}
+	}
+	return b.String()
+}
+
+// hostEnd is the offset where the authority of s ends (0 without one).
+func hostEnd(s string) int {
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return 0
+	}
+	rest := s[i+3:]
+	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+		return i + 3 + j
+	}
+	return len(s)
+}
+
+// uriChar: unreserved and reserved characters, except the brackets.
+func uriChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		strings.IndexByte("-._~:/?@!$&'()*+,;=", c) >= 0
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}

@@ -1,0 +1,312 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	xhtml "golang.org/x/net/html"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/testenv"
+)
+
+// sharedEditions are the real sites every post of which must build
+// whole: ../shared/corpus and the Programming Historian lessons.
+var sharedEditions = []struct{ name, rel string }{
+	{"corpus", "corpus"},
+	{"lessons", "lessons/programminghistorian"},
+}
+
+// unitExceptions are source units that may be missing from the outputs,
+// by a word sequence they contain, with the reason.
+var unitExceptions = []struct{ contains, why string }{
+	// kramdown's {:toc} replaces the list it follows by the site's
+	// table of contents; the edition has its own contents.
+	{"toc", "a {:toc} placeholder list item"},
+	{"table of contents", "a {:toc} placeholder list item"},
+}
+
+// TestSourceUnitsComplete builds every post under ../shared/corpus and
+// ../shared/lessons as one edition each, and checks that every unit a
+// reader would find in the source (paragraph, list item, table cell,
+// caption, footnote, bibliography entry), as goldmark's own renderer
+// shows it, is in the EPUB in order, word for word, and has all its
+// words in the PDF's text (pdftotext); and that the EPUB passes
+// epubcheck (the corpus's in TestCorpusEPUBCheck). TeX math is compared loosely: goldmark, which does not know
+// math, parses it as Markdown.
+func TestSourceUnitsComplete(t *testing.T) {
+	t.Parallel()
+	for _, e := range sharedEditions {
+		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
+			dir := copyTree(t, testenv.Shared(t, e.rel))
+			data, err := manifest.Assemble(dir, dir, manifest.AssembleOptions{Publication: e.name, Number: 1}, &diag.Log{})
+			if err != nil {
+				t.Fatalf("assembling %s: %v", e.rel, err)
+			}
+			m := filepath.Join(dir, "edition.yaml")
+			if err := os.WriteFile(m, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := runBuild(t, m, t.TempDir(), testEpoch)
+			files := readEPUB(t, epubOf(t, res))
+			pdf := pdfWords(t, pdfOf(t, res))
+			units, missing := 0, 0
+			for a, post := range articleFiles(t, m, res) {
+				got, err := readingText(entry(files, "EPUB/xhtml/"+a.ID+".xhtml"))
+				if err != nil {
+					t.Fatalf("%s: %v", a.ID, err)
+				}
+				seq := " " + strings.Join(tokens(got), " ") + " "
+				for _, uu := range sourceUnits(t, post) {
+					units++
+					u, alt := uu[0], uu[1]
+					if excepted(u) {
+						continue
+					}
+					if !strings.Contains(seq, " "+strings.Join(u, " ")+" ") && !strings.Contains(seq, " "+strings.Join(alt, " ")+" ") && !mathUnit(a, u, seq) {
+						missing++
+						t.Errorf("%s: not in the EPUB as written: %q", post, clip(strings.Join(u, " ")))
+					}
+					for _, w := range u {
+						if !pdf[w] && !pdfHas(pdf, w) {
+							missing++
+							t.Errorf("%s: %q not in the PDF (unit %q)", post, w, clip(strings.Join(u, " ")))
+							break
+						}
+					}
+				}
+			}
+			t.Logf("%d source units checked, %d missing", units, missing)
+			if e.name != "corpus" { // TestCorpusEPUBCheck checks the corpus
+				checkEPUB(t, epubOf(t, res))
+			}
+		})
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 100 {
+		return s[:100] + "…"
+	}
+	return s
+}
+
+// pdfHas: the PDF's words split letters from digits as tokens does.
+func pdfHas(pdf map[string]bool, w string) bool {
+	if pdf[w] {
+		return true
+	}
+	for p := range pdf {
+		for _, t := range tokens(p) {
+			if t == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func excepted(u []string) bool {
+	s := " " + strings.Join(u, " ") + " "
+	for _, e := range unitExceptions {
+		if s == " "+e.contains+" " {
+			return true
+		}
+	}
+	return false
+}
+
+// mathUnit accepts a unit of an article with math when its words are all
+// in the article: goldmark reads the TeX as Markdown (emphasis, escapes),
+// so the order of words around it cannot be compared.
+func mathUnit(a *model.Article, u []string, seq string) bool {
+	hasMath := false
+	model.WalkArticle(a, func(in model.Inline) {
+		_, ok := in.(*model.Math)
+		hasMath = hasMath || ok
+	})
+	model.WalkBlocks(a.Blocks, func(b model.Block) {
+		_, ok := b.(*model.MathBlock)
+		hasMath = hasMath || ok
+	})
+	if !hasMath {
+		return false
+	}
+	for _, w := range u {
+		if !strings.Contains(seq, " "+w+" ") {
+			return false
+		}
+	}
+	return true
+}
+
+// tokens are the words of s, lower-case, split where letters meet
+// digits: a note number set after a word ("war1") or a label set as a
+// superscript reads the same on both sides.
+func tokens(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		start := 0
+		rs := []rune(w)
+		for i := 1; i < len(rs); i++ {
+			if unicode.IsDigit(rs[i]) != unicode.IsDigit(rs[i-1]) {
+				out = append(out, string(rs[start:i]))
+				start = i
+			}
+		}
+		out = append(out, string(rs[start:]))
+	}
+	return out
+}
+
+// readingText is the text of an article's XHTML as a reader reads it,
+// without note reference numbers and back-links (which the source has
+// not: they are the edition's).
+func readingText(data []byte) (string, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var b strings.Builder
+	skip := 0
+	var stack []bool // each open element: skipped
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch tok := tok.(type) {
+		case xml.CharData:
+			if skip == 0 {
+				b.Write(tok)
+			}
+		case xml.StartElement:
+			quiet := false
+			for _, a := range tok.Attr {
+				quiet = quiet || a.Name.Local == "type" && a.Value == "noteref" ||
+					a.Name.Local == "class" && (a.Value == "backlink" || a.Value == "noteno")
+			}
+			stack = append(stack, quiet)
+			if quiet {
+				skip++
+			}
+			if !inlineElements[tok.Name.Local] {
+				b.WriteByte(' ')
+			}
+		case xml.EndElement:
+			if n := len(stack); n > 0 {
+				if stack[n-1] {
+					skip--
+				}
+				stack = stack[:n-1]
+			}
+			if !inlineElements[tok.Name.Local] {
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// sourceUnits renders a post with goldmark (after stripping front matter
+// and templating, as expectedText does) and returns the tokens of each
+// paragraph, list item (its own text), table cell, caption and footnote,
+// as [2][]string: without and with the alt text of its images (which
+// stands in for an image that is not found).
+func sourceUnits(t *testing.T, file string) [][2][]string {
+	t.Helper()
+	src := strings.ReplaceAll(string(readFile(t, file)), "\r\n", "\n")
+	src = stripTemplating(stripFrontMatter(strings.TrimPrefix(src, "\uFEFF")))
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	var out bytes.Buffer
+	if err := md.Convert([]byte(src), &out); err != nil {
+		t.Fatalf("goldmark: %s: %v", file, err)
+	}
+	doc, err := xhtml.Parse(&out)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	var units [][2][]string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
+			switch n.Data {
+			case "script", "style", "iframe", "pre", "h1", "h2", "h3", "h4", "h5", "h6":
+				return
+			case "p", "td", "th", "caption", "figcaption", "dt", "dd", "li":
+				if u := tokens(ownText(n, false)); len(u) > 0 {
+					units = append(units, [2][]string{u, tokens(ownText(n, true))})
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return units
+}
+
+// ownText is the text of n less its block children (a list item's
+// nested list, a paragraph inside it) and goldmark's footnote marks.
+func ownText(n *xhtml.Node, alts bool) string {
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == xhtml.TextNode:
+				b.WriteString(c.Data)
+			case c.Type != xhtml.ElementNode:
+			case skipped[c.Data] || footnoteMark(c):
+			case c.Data == "img":
+				if alts {
+					b.WriteString(" " + attrOf(c, "alt") + " ")
+				}
+			case inlineElements[c.Data] || c.Data == "br":
+				if c.Data == "br" {
+					b.WriteByte(' ')
+				}
+				walk(c)
+			default:
+				b.WriteByte(' ') // a block of its own: a unit, or its units, elsewhere
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func attrOf(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+var footnoteClass = regexp.MustCompile(`\bfootnote-(ref|backref)\b`)
+
+func footnoteMark(n *xhtml.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && footnoteClass.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
+}
