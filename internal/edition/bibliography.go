@@ -253,7 +253,10 @@ func leadTitle(ins []model.Inline) *section {
 		return nil
 	}
 	rest = trimSpaceInlines(trimLeadingColon(rest))
-	if len(rest) == 0 || !scoreEntry(rest).cites() {
+	if len(rest) == 0 {
+		return nil
+	}
+	if first := entries([]model.Block{&model.Paragraph{Inlines: rest}}); len(first) == 0 || !scoreEntry(first[0]).cites() {
 		return nil
 	}
 	return &section{level: pseudoLevel, title: title, lead: rest, kind: titleBib, strong: true}
@@ -400,8 +403,8 @@ func strict(sc []entryScore) bool {
 // rundown, see these links:"). They are kept as entries all the same.
 func scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
 	var out []entryScore
-	if len(lead) > 0 {
-		out = append(out, scoreEntry(lead))
+	for _, e := range entries([]model.Block{&model.Paragraph{Inlines: lead}}) {
+		out = append(out, scoreEntry(e))
 	}
 	judged := blocks
 	if listBefore(blocks) {
@@ -494,10 +497,7 @@ func buildBibliography(blocks []model.Block, run []*section, body int) *model.Bi
 		if i == len(run)-1 {
 			end = body
 		}
-		var es [][]model.Inline
-		if len(s.lead) > 0 {
-			es = append(es, s.lead)
-		}
+		es := entries([]model.Block{&model.Paragraph{Inlines: s.lead}})
 		for _, b := range blocks[s.start+1 : end] {
 			if l, ok := b.(*model.List); ok {
 				lists++

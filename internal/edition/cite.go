@@ -83,7 +83,7 @@ const (
 )
 
 var (
-	reYear = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:1[5-9]\d\d|20\d\d)[a-z]?(?:[^\p{L}\p{N}]|$)` +
+	reYear = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:1\d\d\d|20\d\d)[a-z]?(?:[^\p{L}\p{N}]|$)` +
 		`|` + wb + `(?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.|z\.\s?j\.|s\.\s?a\.|forthcoming|in press|im Druck|à paraître|en prensa|no prelo|in corso di stampa)`)
 	// A name at the head of an entry: "Surname, Given" or "Surname, G.",
 	// "Given [particle] Surname" followed by a comma, a full stop, a year
