@@ -29,9 +29,10 @@ type source struct {
 //
 // A notes title goes silently when the article has notes: the generated
 // notes stand in its place. Another title goes, with a warning naming its
-// line since its words are lost, only if the source shows that what was
-// under it was taken away (footnote definitions, a kramdown table of
-// contents, Liquid tags); a heading its author left empty is kept.
+// line since its words are lost, only if the source shows footnote
+// definitions under it; a heading its author left empty, or whose
+// content went for another reason (a kramdown table of contents), is
+// kept.
 func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
 	// The n-th title with the same words, to find it in the source.
 	nth := make([]int, len(a.Blocks))
@@ -55,7 +56,7 @@ func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
 			case emptied:
-				log.Warnf(src.path, line, "heading %q held only footnote definitions or markup that was dropped; dropped too", text)
+				log.Warnf(src.path, line, "heading %q held only footnote definitions, which are set with the notes; dropped", text)
 				continue
 			}
 		}
@@ -93,14 +94,13 @@ func emptyTitle(b model.Block, s *section, after []model.Block) bool {
 var (
 	reSetext   = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
 	reFootnote = regexp.MustCompile(`^ {0,3}\[\^[^\]]+\]:`)
-	reDropped  = regexp.MustCompile(`^\s*(?:\{:.*\}|[*+-] TOC|1\. TOC|\{%.*%\}|<!--.*-->)\s*$`)
+	reDropped  = regexp.MustCompile(`^\s*(?:\{:.*\}|\{%.*%\}|<!--.*-->)\s*$`)
 	reIndented = regexp.MustCompile(`^(?: {4}|\t)`)
 )
 
 // emptied finds the title's line and reports whether the source under it,
-// up to the next line of text, held only things the conversion takes
-// out of the flow: footnote definitions, kramdown attribute and table of
-// contents lines, Liquid tags, comments.
+// up to the next line of text, held footnote definitions and nothing else
+// that is set (kramdown attribute lines, Liquid tags and comments aside).
 func (s source) emptied(text string, nth int) (line int, emptied bool) {
 	line = s.titleLine(text, nth)
 	if line == 0 {
@@ -122,7 +122,7 @@ func (s source) emptied(text string, nth int) (line int, emptied bool) {
 		case inNote && (reIndented.MatchString(l) || strings.TrimSpace(lines[i-1]) != ""):
 			// a definition's continuation, indented or lazy
 		case reDropped.MatchString(l):
-			inNote, emptied = false, true
+			inNote = false
 		default:
 			return line, emptied
 		}
