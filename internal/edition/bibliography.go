@@ -422,8 +422,9 @@ func scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
 }
 
 // entriesEnd finds where the entries of the last section of a run end:
-// rules, licence and bio lines, and paragraphs without a single element
-// of a citation that follow a list are not entries but tail.
+// rules, licence and bio lines, prose ("This tutorial was made possible
+// with the support of …") and paragraphs without a single element of a
+// citation that follow a list are not entries but tail.
 func entriesEnd(blocks []model.Block, last *section) int {
 	body := last.end
 	hasList := false
@@ -438,7 +439,9 @@ func entriesEnd(blocks []model.Block, last *section) int {
 			body--
 			continue
 		case *model.Paragraph:
-			if tailParagraph(t) || (hasList && scoreEntry(t.Inlines).points() == 0 && listBefore(blocks[last.start+1:body-1])) {
+			sc := scoreEntry(t.Inlines)
+			if tailParagraph(t) || sc.prose() && sc.points() <= 1 ||
+				hasList && sc.points() == 0 && listBefore(blocks[last.start+1:body-1]) {
 				body--
 				continue
 			}

@@ -63,6 +63,9 @@ func (s entryScore) cites() bool { return s.points() >= 2 }
 // elements and stays a citation.
 func (s entryScore) prose() bool {
 	p := s.points()
+	if s.features&featAuthor != 0 && p >= 3 {
+		return false // "Surname, Given. A Long Title of Many Words. Place, 2013."
+	}
 	return s.words >= 25 && s.run >= 14 && p <= 3 ||
 		s.words >= 10 && 5*s.caps < s.words && p <= 2 && !s.endsURL
 }
