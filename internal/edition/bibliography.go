@@ -24,28 +24,38 @@ package edition
 //  3. The tail. Scanning back from the end, a candidate bibliography may
 //     be followed only by back matter (Chicago Manual of Style 1.4:
 //     notes, acknowledgements, appendixes, glossary, about the author,
-//     illustration credits; also licences), by a licence or bio line, by
-//     a rule, and by at most tailBudget words of anything else (a lesson's
-//     "code download" paragraph). That is what "near the end" means.
+//     illustration credits; also licences), by a licence or bio line, a
+//     rule, a closing paragraph of prose, and by at most tailBudget words
+//     of anything else (a lesson's "code download" paragraph). That is
+//     what "near the end" means. The post's own empty notes heading is
+//     already gone (emptyheadings.go).
 //  4. The run. The bibliography is the latest run of sections, ending
 //     before the tail, that starts at a bibliography title and holds
 //     only deeper sub-sections ("Primary sources" under "Bibliography")
 //     or further bibliography sections at the same level ("References",
-//     then "Further reading"); every sub-section must itself hold
+//     then "Further reading"); every section of it must itself hold
 //     citations. Sub-section titles become group headings of the entries.
-//     A section with a title the lexicon does not know ("Readings") may
-//     start a run if its body is clearly citations (see below).
+//     A section whose title the lexicon does not know ("Readings"), set
+//     as a heading or a bold line, may start a run if its body is
+//     clearly citations (see below).
 //  5. The body. Entries are list items (nested lists add their own) and
 //     paragraphs, one per line where lines are broken. Each entry is
 //     scored by the elements citations are made of (cite.go): a name in
 //     "Surname, Given" form, a year, an italic or quoted title, a
 //     publisher or place, a URL or DOI, pages or volume, "ed."/"trans."/a
-//     journal. Under a known title at least half the entries must show
-//     one element and fewer than half read as prose; under an unknown
-//     title at least two entries and two thirds of them must show two
-//     elements, and none may read as prose. A section holding anything
-//     that cannot be an entry (code, a table, a figure) is not a
-//     bibliography.
+//     journal. Where a section holds a list, its items are the entries
+//     judged, and the paragraphs around it are taken as its introduction
+//     (they stay entries). Under a known title more than half the entries
+//     judged must show an element and fewer than half read as prose (long
+//     unpunctuated runs, or mostly lower-case words: a sentence); under an
+//     unknown title at least three entries, two thirds of them, must name
+//     an author or a year and show another element, and none may read as
+//     prose. A section holding anything that cannot be an entry (code, a
+//     table, a figure) is not a bibliography.
+//  6. No title. An article that ends (before its back matter) with at
+//     least three entries in a row that each name an author or year and
+//     show another element, two thirds of them three elements, ends with
+//     an untitled bibliography; the article's language names it.
 //
 // The tail is kept, in order, before the bibliography, where the Chicago
 // Manual puts acknowledgements and appendixes; nothing is dropped.
