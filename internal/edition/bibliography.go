@@ -98,9 +98,13 @@ func (s *section) text() string {
 // the body, or nil and blocks unchanged.
 func splitBibliography(blocks []model.Block) (*model.Bibliography, []model.Block) {
 	secs := sections(blocks)
+	after := 0 // words of the sections after secs[e] that are not back matter
 	for e := len(secs) - 1; e >= 0; e-- {
+		if e+1 < len(secs) && !backMatter(secs[e+1]) {
+			after += blockWords(blocks[secs[e+1].start:secs[e+1].end])
+		}
 		body := entriesEnd(blocks, secs[e])
-		if tailWords(blocks, secs[e+1:], body, secs[e].end) > tailBudget {
+		if after+tailWords(blocks[body:secs[e].end]) > tailBudget {
 			break
 		}
 		s := bestRun(blocks, secs[:e+1], body)
@@ -142,10 +146,8 @@ func untitledBibliography(blocks []model.Block, secs []*section) (*model.Bibliog
 	start, n, strong := end, 0, 0
 	for start > from {
 		sc := scoreBlocks(nil, blocks[start-1:start])
-		ok := len(sc) > 0
-		switch blocks[start-1].(type) {
-		case *model.Paragraph, *model.List:
-		default:
+		ok := len(sc) > 0 && entryBlocks(blocks[start-1:start])
+		if _, rule := blocks[start-1].(*model.Rule); rule {
 			ok = false
 		}
 		for _, e := range sc {
@@ -272,20 +274,13 @@ func leadTitle(ins []model.Inline) *section {
 	return &section{level: pseudoLevel, title: title, lead: rest, kind: titleBib, strong: true}
 }
 
-// tailWords counts the words after a candidate bibliography that are
-// not back matter: the blocks from body to the end of its last section
-// (from) that are not licence or bio lines, and the sections after it
-// whose titles are not back matter.
-func tailWords(blocks []model.Block, after []*section, body, from int) int {
+// tailWords counts the words of the blocks that end a candidate's last
+// section without being entries, licence and bio lines aside.
+func tailWords(blocks []model.Block) int {
 	words := 0
-	for _, b := range blocks[body:from] {
+	for _, b := range blocks {
 		if p, ok := b.(*model.Paragraph); !ok || !tailParagraph(p) {
 			words += blockWords([]model.Block{b})
-		}
-	}
-	for _, s := range after {
-		if !backMatter(s) {
-			words += blockWords(blocks[s.start:s.end])
 		}
 	}
 	return words
@@ -299,88 +294,91 @@ func backMatter(s *section) bool {
 
 // bestRun returns the start of the bibliography whose last section is the
 // last of secs and whose entries end at block body, or -1: the earliest
-// start whose run is accepted.
+// start whose run is accepted (package comment, steps 4 and 5). Every
+// section of a run must hold citations itself (or nothing: a title
+// directly above a deeper one), so the search stops at the first that
+// does not; each section is scored once.
 func bestRun(blocks []model.Block, secs []*section, body int) int {
 	best := -1
-	last := secs[len(secs)-1]
-	if body <= last.start+1 && len(last.lead) == 0 {
-		return -1 // nothing under the last title
-	}
+	var all []entryScore // the entries of secs[i:], judged
+	var later laterSections
 	for i := len(secs) - 1; i >= 0; i-- {
 		start := secs[i]
-		if backMatter(start) || !entryBlocks(blocks, start, secs, body) {
+		end := start.end
+		if i == len(secs)-1 {
+			end = body
+		}
+		if backMatter(start) || !entryBlocks(blocks[start.start+1:end]) {
 			break
 		}
-		run := secs[i:]
-		if continuous(run) && acceptRun(blocks, run, body) {
+		own := scoreBlocks(start.lead, blocks[start.start+1:end])
+		if len(own) > 0 && !lenient(own) || len(own) == 0 && i == len(secs)-1 {
+			break // not citations, or nothing under the last title
+		}
+		all = append(all, own...)
+		if later.admit(start) && (start.kind&titleBib != 0 && lenient(all) || start.strong && strict(all)) {
 			best = i
 		}
+		later.add(start)
 	}
 	return best
 }
 
-// continues reports whether section next may follow start inside one
-// bibliography.
-func continues(start, next *section) bool {
-	if next.kind&(titleNotes|titleBack) != 0 && next.kind&titleBib == 0 {
-		return false
+// laterSections sums up the sections after a candidate start, enough to
+// tell whether they may all continue a bibliography that starts there:
+// each must be deeper than the start, or, under a bibliography title,
+// another bibliography title ("References", then "Further reading") or,
+// under a line set as a title, another bold line ("**Primary**").
+type laterSections struct {
+	some       bool
+	minLevel   int  // highest level (smallest number) among them
+	minNonBib  int  // the same among those whose titles are not bibliography titles
+	weakPseudo bool // one of those is a line set as a title but not bold
+}
+
+func (l *laterSections) add(s *section) {
+	if !l.some {
+		l.some, l.minLevel, l.minNonBib = true, pseudoLevel+1, pseudoLevel+1
 	}
-	if next.level > start.level {
+	l.minLevel = min(l.minLevel, s.level)
+	if s.kind&titleBib == 0 {
+		l.minNonBib = min(l.minNonBib, s.level)
+		l.weakPseudo = l.weakPseudo || s.level == pseudoLevel && !s.strong
+	}
+}
+
+// admit reports whether the sections summed up may continue a
+// bibliography that starts at start. (None of them is back matter: the
+// search stops at back matter.)
+func (l *laterSections) admit(start *section) bool {
+	switch {
+	case !l.some || l.minLevel > start.level:
+		return true
+	case start.kind&titleBib == 0:
+		return false
+	case l.minNonBib > start.level:
 		return true
 	}
-	return start.kind&titleBib != 0 && (next.kind&titleBib != 0 || next.level == pseudoLevel && start.level == pseudoLevel && next.strong)
+	return start.level == pseudoLevel && l.minNonBib == pseudoLevel && !l.weakPseudo
 }
 
-// continuous reports whether every section of run after the first may
-// continue it.
-func continuous(run []*section) bool {
-	for _, s := range run[1:] {
-		if !continues(run[0], s) {
-			return false
-		}
-	}
-	return true
-}
-
-// entryBlocks reports whether the body of s holds only blocks that can be
-// entries (up to body if s is the last of secs).
-func entryBlocks(blocks []model.Block, s *section, secs []*section, body int) bool {
-	end := s.end
-	if s == secs[len(secs)-1] {
-		end = body
-	}
-	for _, b := range blocks[s.start+1 : end] {
+// entryBlocks reports whether blocks can all be entries: paragraphs and
+// lists, quoted or not, all the way down. Anything else (code, a table,
+// a figure, a heading inside a list item) has no place in an entry.
+func entryBlocks(blocks []model.Block) bool {
+	ok := true
+	model.WalkBlocks(blocks, func(b model.Block) {
 		switch b.(type) {
 		case *model.Paragraph, *model.List, *model.Quote, *model.Rule:
 		default:
-			return false
+			ok = false
 		}
-	}
-	return true
+	})
+	return ok
 }
 
-// acceptRun decides by content (package comment, step 5).
-func acceptRun(blocks []model.Block, run []*section, body int) bool {
-	var all []entryScore
-	for i, s := range run {
-		end := s.end
-		if i == len(run)-1 {
-			end = body
-		}
-		sc := scoreBlocks(s.lead, blocks[s.start+1:end])
-		// Each section must hold citations itself (or nothing: a title
-		// directly above a deeper one).
-		if len(sc) > 0 && !lenient(sc) {
-			return false
-		}
-		all = append(all, sc...)
-	}
-	if run[0].kind&titleBib != 0 {
-		return lenient(all)
-	}
-	return run[0].strong && strict(all)
-}
-
+// lenient is the test under a known title: more than half the entries
+// show an element of a citation, fewer than half read as prose.
 func lenient(sc []entryScore) bool {
 	n, some, prose := len(sc), 0, 0
 	for _, s := range sc {
@@ -394,6 +392,9 @@ func lenient(sc []entryScore) bool {
 	return n > 0 && 2*some > n && 2*prose < n
 }
 
+// strict is the test under an unknown title: at least three entries, two
+// thirds of them naming an author or year beside another element, none
+// reading as prose.
 func strict(sc []entryScore) bool {
 	n, cite := len(sc), 0
 	for _, s := range sc {

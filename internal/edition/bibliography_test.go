@@ -22,7 +22,7 @@ type txtarFile struct {
 
 // readTxtar reads a txtar archive (golang.org/x/tools/txtar's format: a
 // comment, then files introduced by "-- name --" lines).
-func readTxtar(t *testing.T, path string) []txtarFile {
+func readTxtar(t testing.TB, path string) []txtarFile {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -158,52 +158,95 @@ func runBibCase(t *testing.T, lang string, want bibWant, body string) {
 // lostWords lists the words of the converted post that are nowhere in
 // the finished article, except the words of a notes title, which the
 // generated notes stand in for.
-func lostWords(t *testing.T, body string, a *model.Article) []string {
+func lostWords(t testing.TB, body string, a *model.Article) []string {
+	need, have, notes := articleWords(t, body, a)
+	var lost []string
+	for w, n := range need {
+		if n > have[w] && notes[w] == 0 {
+			lost = append(lost, w)
+		}
+	}
+	return lost
+}
+
+// lostWordsReverse lists the words of the finished article that are not
+// in the converted post (as many times as they are extra).
+func lostWordsReverse(t testing.TB, body string, a *model.Article) []string {
+	need, have, _ := articleWords(t, body, a)
+	var extra []string
+	for w, n := range have {
+		for ; n > need[w]; n-- {
+			extra = append(extra, w)
+		}
+	}
+	return extra
+}
+
+// articleWords counts the words of the converted post (need), of the
+// finished article (have) and of the post's notes titles, which may go.
+func articleWords(t testing.TB, body string, a *model.Article) (need, have, notes map[string]int) {
 	t.Helper()
 	res, err := markdown.New().Convert("p.md", []byte(body), 0, func(markdown.ImageRef) (*model.Image, error) { return nil, nil }, &diag.Log{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	have := map[string]int{}
-	count := func(s string, m map[string]int, d int) {
+	count := func(s string, m map[string]int) {
 		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 		}) {
-			m[w] += d
+			m[w]++
 		}
 	}
+	// Words as PlainText makes them: "on 00*0*" is "on 000", in a
+	// heading and in the bibliography title made from it.
 	text := func(blocks []model.Block) string {
 		var b strings.Builder
-		model.WalkInlinesInBlocks(blocks, func(in model.Inline) {
-			if t, ok := in.(*model.Text); ok {
+		model.WalkBlocks(blocks, func(bl model.Block) {
+			switch t := bl.(type) {
+			case *model.Paragraph:
+				b.WriteString(model.PlainText(t.Inlines) + " ")
+			case *model.Heading:
+				b.WriteString(model.PlainText(t.Inlines) + " ")
+			case *model.Figure:
+				b.WriteString(model.PlainText(t.Caption) + " ")
+			case *model.CodeBlock:
 				b.WriteString(t.Text + " ")
+			case *model.Table:
+				for _, c := range t.Header {
+					b.WriteString(model.PlainText(c.Inlines) + " ")
+				}
+				for _, r := range t.Rows {
+					for _, c := range r {
+						b.WriteString(model.PlainText(c.Inlines) + " ")
+					}
+				}
 			}
 		})
 		return b.String()
 	}
-	count(text(a.Blocks), have, 1)
+	need, have, notes = map[string]int{}, map[string]int{}, map[string]int{}
+	count(text(a.Blocks), have)
 	for _, n := range a.Notes {
-		count(text(n.Blocks), have, 1)
+		count(text(n.Blocks), have)
 	}
 	if b := a.Bibliography; b != nil {
-		count(b.Title, have, 1)
+		count(b.Title, have)
 		for _, e := range b.Entries {
-			count(text([]model.Block{&model.Paragraph{Inlines: e.Inlines}}), have, 1)
-			count(text([]model.Block{&model.Paragraph{Inlines: e.Group}}), have, 1)
+			count(model.PlainText(e.Inlines), have)
+			count(model.PlainText(e.Group), have)
 		}
 	}
-	need := map[string]int{}
-	count(text(res.Blocks), need, 1)
+	count(text(res.Blocks), need)
 	for _, n := range res.Notes {
-		count(text(n.Blocks), need, 1)
+		count(text(n.Blocks), need)
 	}
-	var lost []string
-	for w, n := range need {
-		if n > have[w] && titles.classify(w)&titleNotes == 0 {
-			lost = append(lost, w)
+	// A notes title may go, all its words ("7. Notes", "A Note").
+	for _, b := range res.Blocks {
+		if s := titleOf(b); s != nil && s.kind&titleNotes != 0 {
+			count(model.PlainText(s.title), notes)
 		}
 	}
-	return lost
+	return need, have, notes
 }
 
 // TestTitles classifies titles by their words.

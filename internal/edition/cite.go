@@ -30,6 +30,9 @@ const (
 	featRole                               // ed., trans., Hrsg., In:, a journal
 )
 
+// maxCiteLen is how much of an entry is searched for citation elements.
+const maxCiteLen = 2000
+
 // entryScore is what one entry of a candidate list looks like.
 type entryScore struct {
 	features citeFeatures
@@ -114,7 +117,13 @@ var (
 // scoreEntry scores one entry of a candidate bibliography.
 func scoreEntry(ins []model.Inline) entryScore {
 	var s entryScore
-	text := strings.TrimSpace(model.PlainText(ins))
+	full := strings.TrimSpace(model.PlainText(ins))
+	// A citation's elements are near its head; a longer entry is judged
+	// by its first maxCiteLen bytes (its words are all counted).
+	text := full
+	if len(text) > maxCiteLen {
+		text = text[:maxCiteLen]
+	}
 	model.WalkInlines(ins, func(in model.Inline) {
 		switch t := in.(type) {
 		case *model.Emph:
@@ -129,7 +138,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 			s.code = true
 		}
 	})
-	s.endsURL = endsWithLocator(ins, text)
+	s.endsURL = endsWithLocator(ins, full)
 	if reYear.MatchString(text) {
 		s.features |= featYear
 	}
@@ -152,7 +161,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 		s.features |= featRole
 	}
 	run := 0
-	for _, w := range reWord.FindAllString(text, -1) {
+	for _, w := range reWord.FindAllString(full, -1) {
 		if r := []rune(w); len(r) == 1 && !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) {
 			run = 0
 			continue

@@ -1,7 +1,6 @@
 package edition
 
 import (
-	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -17,6 +16,24 @@ type source struct {
 	path string
 	body []byte
 	base int // lines before the body in the file
+}
+
+// sourceLines is a post's body split into lines, with the lines that
+// could be titles indexed by their words.
+type sourceLines struct {
+	source
+	lines  []string
+	titles map[string][]int // titleKey → indexes of the lines
+}
+
+func (s source) index() *sourceLines {
+	sl := &sourceLines{source: s, lines: strings.Split(string(s.body), "\n"), titles: map[string][]int{}}
+	for i, l := range sl.lines {
+		if k := titleKey(l); k != "" && len(l) < 200 {
+			sl.titles[k] = append(sl.titles[k], i)
+		}
+	}
+	return sl
 }
 
 // dropEmptyHeadings removes the titles left with nothing under them by
@@ -47,11 +64,15 @@ func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
 	// From the end, so that a title followed only by titles dropped
 	// before it is empty too.
 	var kept []model.Block
+	var lines *sourceLines // read when a title is found empty
 	for i := len(a.Blocks) - 1; i >= 0; i-- {
 		b := a.Blocks[i]
 		if s := titleOf(b); s != nil && emptyTitle(b, s, kept) {
 			text := model.PlainText(s.title)
-			line, emptied := src.emptied(text, nth[i])
+			if lines == nil {
+				lines = src.index()
+			}
+			line, emptied := lines.emptied(text, nth[i])
 			switch {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
@@ -101,12 +122,12 @@ var (
 // emptied finds the title's line and reports whether the source under it,
 // up to the next line of text, held footnote definitions and nothing else
 // that is set (kramdown attribute lines, Liquid tags and comments aside).
-func (s source) emptied(text string, nth int) (line int, emptied bool) {
+func (s *sourceLines) emptied(text string, nth int) (line int, emptied bool) {
 	line = s.titleLine(text, nth)
 	if line == 0 {
 		return 0, false
 	}
-	lines := strings.Split(string(s.body), "\n")
+	lines := s.lines
 	i := line - s.base // index of the line after the title
 	if i < len(lines) && reSetext.MatchString(lines[i]) {
 		i++
@@ -134,20 +155,9 @@ func (s source) emptied(text string, nth int) (line int, emptied bool) {
 // an ATX or setext heading, or a line that is the title alone (perhaps
 // bold or italic). The model does not carry block positions, so the
 // source is searched; 0 when it is not found.
-func (s source) titleLine(text string, nth int) int {
-	key := titleKey(text)
-	if key == "" {
-		return 0
-	}
-	lines := bytes.Split(s.body, []byte("\n"))
-	n := 0
-	for i, l := range lines {
-		if titleKey(string(l)) != key {
-			continue
-		}
-		if n++; n == nth {
-			return s.base + i + 1
-		}
+func (s *sourceLines) titleLine(text string, nth int) int {
+	if at := s.titles[titleKey(text)]; nth >= 1 && nth <= len(at) {
+		return s.base + at[nth-1] + 1
 	}
 	return 0
 }
