@@ -46,10 +46,10 @@ func (s source) index() *sourceLines {
 //
 // A notes title goes silently when the article has notes: the generated
 // notes stand in its place. Another title goes, with a warning naming its
-// line since its words are lost, only if the source shows footnote
-// definitions under it; a heading its author left empty, or whose
-// content went for another reason (a kramdown table of contents), is
-// kept.
+// line since its words are lost, only if the source shows footnote or
+// link reference definitions under it ("## Links" over "[name]: url"
+// lines); a heading its author left empty, or whose content went for
+// another reason (a kramdown table of contents), is kept.
 func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
 	// The n-th title with the same words, to find it in the source.
 	nth := make([]int, len(a.Blocks))
@@ -77,7 +77,7 @@ func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
 			case emptied:
-				log.Warnf(src.path, line, "heading %q held only footnote definitions, which are set with the notes; dropped", text)
+				log.Warnf(src.path, line, "heading %q held only footnote or link definitions, which are not set where they are written; dropped", text)
 				continue
 			}
 		}
@@ -115,13 +115,17 @@ func emptyTitle(b model.Block, s *section, after []model.Block) bool {
 var (
 	reSetext   = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
 	reFootnote = regexp.MustCompile(`^ {0,3}\[\^[^\]]+\]:`)
+	// a link reference definition, which CommonMark also takes out of the
+	// flow: "[Old Bailey Online]: http://…"
+	reLinkDef = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s*\S`)
 	reDropped  = regexp.MustCompile(`^\s*(?:\{:.*\}|\{%.*%\}|<!--.*-->)\s*$`)
 	reIndented = regexp.MustCompile(`^(?: {4}|\t)`)
 )
 
 // emptied finds the title's line and reports whether the source under it,
-// up to the next line of text, held footnote definitions and nothing else
-// that is set (kramdown attribute lines, Liquid tags and comments aside).
+// up to the next line of text, held footnote or link reference
+// definitions and nothing else that is set (kramdown attribute lines,
+// Liquid tags and comments aside).
 func (s *sourceLines) emptied(text string, nth int) (line int, emptied bool) {
 	line = s.titleLine(text, nth)
 	if line == 0 {
@@ -140,6 +144,8 @@ func (s *sourceLines) emptied(text string, nth int) (line int, emptied bool) {
 			continue
 		case reFootnote.MatchString(l):
 			inNote, emptied = true, true
+		case reLinkDef.MatchString(l):
+			inNote, emptied = false, true
 		case inNote && (reIndented.MatchString(l) || strings.TrimSpace(lines[i-1]) != ""):
 			// a definition's continuation, indented or lazy
 		case reDropped.MatchString(l):

@@ -38,6 +38,8 @@ func TestSourceNotesHeadings(t *testing.T) {
 		{"Note", "it", "Testo.[^1]\n\n## Note\n\n[^1]: Una nota.\n", nil, nil, 1},
 		{"Noten", "nl", "Tekst.[^1]\n\n## Noten\n\n[^1]: Een noot.\n", nil, nil, 1},
 		{"Notas de la traductora", "es", "Texto.[^1]\n\n## Notas de la traductora\n\n[^1]: Una nota.\n", nil, nil, 1},
+		{"links over link definitions", "en", "See [the manual][m].\n\n## Links\n\n[m]: https://example.org/manual\n", nil, []int{8}, 0},
+		{"Примечания", "ru", "Текст.[^1]\n\n## Примечания\n\n[^1]: Примечание.\n", nil, nil, 1},
 		{"setext notes", "en", "Text.[^1]\n\nNotes\n-----\n\n[^1]: A note.\n", nil, nil, 1},
 	}
 	dir := t.TempDir()

@@ -182,5 +182,21 @@ var lexicon = []lexRow{
 		Back: kindWords{
 			Heads: []string{"dankwoord", "dankbetuiging", "bijlage", "bijlagen", "appendix", "woordenlijst", "verklarende woordenlijst", "register", "index", "over de auteur", "over de auteurs", "auteur", "auteurs", "licentie", "colofon", "beeldverantwoording", "afbeeldingen", "illustraties"},
 		},
+	}, {
+		Tag:          "ru",
+		Connectors:   []string{"и", "список", "к", "по"},
+		Prepositions: []string{"о", "об", "по", "к", "для"},
+		Bib: kindWords{
+			Heads:      []string{"литература", "список литературы", "источники", "библиография", "использованная литература", "цитируемая литература"},
+			Weak:       []string{"чтение"},
+			Modifiers:  []string{"рекомендуемая", "дополнительная", "основная", "дополнительное", "использованные", "избранная"},
+			Companions: []string{"ссылки", "ресурсы"},
+		},
+		Notes: kindWords{
+			Heads: []string{"примечания", "сноски", "примечание"},
+		},
+		Back: kindWords{
+			Heads: []string{"благодарности", "приложение", "приложения", "об авторе", "лицензия"},
+		},
 	},
 }
