@@ -150,6 +150,19 @@ func runBibCase(t *testing.T, lang string, want bibWant, body string) {
 	if headingWarnings != want.warnings {
 		t.Errorf("%d heading warnings, want %d: %v", headingWarnings, want.warnings, ws)
 	}
+	// Notes are numbered in reading order, the bibliography's groups
+	// included.
+	seen := map[*model.Note]bool{}
+	next := 1
+	model.WalkArticle(a, func(in model.Inline) {
+		if r, ok := in.(*model.NoteRef); ok && !seen[r.Note] {
+			seen[r.Note] = true
+			if r.Note.Number != next {
+				t.Errorf("note referenced %d. is numbered %d", next, r.Note.Number)
+			}
+			next++
+		}
+	})
 	if lost := lostWords(t, body, a); len(lost) > 0 {
 		t.Errorf("words lost: %q\n%s", lost, model.DumpArticle(a))
 	}

@@ -262,6 +262,7 @@ func numberNotes(a *model.Article) {
 	model.WalkInlinesInBlocks(a.Blocks, visit)
 	if a.Bibliography != nil {
 		for _, e := range a.Bibliography.Entries {
+			model.WalkInlines(e.Group, visit)
 			model.WalkInlines(e.Inlines, visit)
 		}
 	}
