@@ -117,7 +117,7 @@ var (
 	reFootnote = regexp.MustCompile(`^ {0,3}\[\^[^\]]+\]:`)
 	// a link reference definition, which CommonMark also takes out of the
 	// flow: "[Old Bailey Online]: http://…"
-	reLinkDef = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s*\S`)
+	reLinkDef  = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s*\S`)
 	reDropped  = regexp.MustCompile(`^\s*(?:\{:.*\}|\{%.*%\}|<!--.*-->)\s*$`)
 	reIndented = regexp.MustCompile(`^(?: {4}|\t)`)
 )
