@@ -61,7 +61,6 @@ package edition
 // Manual puts acknowledgements and appendixes; nothing is dropped.
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -98,16 +97,17 @@ func (s *section) text() string {
 // the body, or nil and blocks unchanged.
 func splitBibliography(blocks []model.Block) (*model.Bibliography, []model.Block) {
 	secs := sections(blocks)
+	sc := scoreCache{}
 	after := 0 // words of the sections after secs[e] that are not back matter
 	for e := len(secs) - 1; e >= 0; e-- {
 		if e+1 < len(secs) && !backMatter(secs[e+1]) {
 			after += blockWords(blocks[secs[e+1].start:secs[e+1].end])
 		}
-		body := entriesEnd(blocks, secs[e])
+		body := sc.entriesEnd(blocks, secs[e], tailBudget-after)
 		if after+tailWords(blocks[body:secs[e].end]) > tailBudget {
 			break
 		}
-		s := bestRun(blocks, secs[:e+1], body)
+		s := sc.bestRun(blocks, secs[:e+1], body)
 		if s < 0 {
 			continue
 		}
@@ -122,7 +122,7 @@ func splitBibliography(blocks []model.Block) (*model.Bibliography, []model.Block
 		rest = append(rest, blocks[body:]...)
 		return bib, rest
 	}
-	return untitledBibliography(blocks, secs)
+	return sc.untitledBibliography(blocks, secs)
 }
 
 // untitledBibliography finds a reference list set without a title at the
@@ -130,7 +130,7 @@ func splitBibliography(blocks []model.Block) (*model.Bibliography, []model.Block
 // a row, each with two elements of a citation and two thirds with three,
 // none reading as prose. Its title is left empty, for the article's
 // language to name.
-func untitledBibliography(blocks []model.Block, secs []*section) (*model.Bibliography, []model.Block) {
+func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section) (*model.Bibliography, []model.Block) {
 	from, to := 0, len(blocks)
 	for i := len(secs) - 1; i >= 0; i-- {
 		if !backMatter(secs[i]) {
@@ -142,21 +142,21 @@ func untitledBibliography(blocks []model.Block, secs []*section) (*model.Bibliog
 	if from >= to {
 		return nil, blocks
 	}
-	end := entriesEnd(blocks, &section{start: from - 1, end: to})
+	end := sc.entriesEnd(blocks, &section{start: from - 1, end: to}, tailBudget)
 	start, n, strong := end, 0, 0
 	for start > from {
-		sc := scoreBlocks(nil, blocks[start-1:start])
-		ok := len(sc) > 0 && entryBlocks(blocks[start-1:start])
+		scores := sc.scoreBlocks(nil, blocks[start-1:start])
+		ok := len(scores) > 0 && entryBlocks(blocks[start-1:start])
 		if _, rule := blocks[start-1].(*model.Rule); rule {
 			ok = false
 		}
-		for _, e := range sc {
+		for _, e := range scores {
 			ok = ok && e.citesWork() && !e.prose()
 		}
 		if !ok {
 			break
 		}
-		for _, e := range sc {
+		for _, e := range scores {
 			n++
 			if e.points() >= 3 {
 				strong++
@@ -253,7 +253,7 @@ func leadTitle(ins []model.Inline) *section {
 		title, rest = t.Inlines, ins[1:]
 	case *model.Text:
 		head, tail, ok := strings.Cut(t.Text, ":")
-		if !ok || !onlyText(ins[:1]) {
+		if !ok || len(strings.Fields(head)) > 6 {
 			return nil
 		}
 		title = []model.Inline{&model.Text{Text: head}}
@@ -298,7 +298,7 @@ func backMatter(s *section) bool {
 // section of a run must hold citations itself (or nothing: a title
 // directly above a deeper one), so the search stops at the first that
 // does not; each section is scored once.
-func bestRun(blocks []model.Block, secs []*section, body int) int {
+func (sc scoreCache) bestRun(blocks []model.Block, secs []*section, body int) int {
 	best := -1
 	var all []entryScore // the entries of secs[i:], judged
 	var later laterSections
@@ -311,7 +311,7 @@ func bestRun(blocks []model.Block, secs []*section, body int) int {
 		if backMatter(start) || !entryBlocks(blocks[start.start+1:end]) {
 			break
 		}
-		own := scoreBlocks(start.lead, blocks[start.start+1:end])
+		own := sc.scoreBlocks(start.lead, blocks[start.start+1:end])
 		if len(own) > 0 && !lenient(own) || len(own) == 0 && i == len(secs)-1 {
 			break // not citations, or nothing under the last title
 		}
@@ -412,10 +412,10 @@ func strict(sc []entryScore) bool {
 // the section holds a list, its items are the entries judged: the
 // paragraphs around it introduce or comment on it ("For a more complete
 // rundown, see these links:"). They are kept as entries all the same.
-func scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
+func (sc scoreCache) scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
 	var out []entryScore
 	for _, e := range entries([]model.Block{&model.Paragraph{Inlines: lead}}) {
-		out = append(out, scoreEntry(e))
+		out = append(out, sc.score(e))
 	}
 	judged := blocks
 	if listBefore(blocks) {
@@ -427,7 +427,7 @@ func scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
 		}
 	}
 	for _, e := range entries(judged) {
-		out = append(out, scoreEntry(e))
+		out = append(out, sc.score(e))
 	}
 	return out
 }
@@ -435,8 +435,9 @@ func scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
 // entriesEnd finds where the entries of the last section of a run end:
 // rules, licence and bio lines, prose ("This tutorial was made possible
 // with the support of …") and paragraphs without a single element of a
-// citation that follow a list are not entries but tail.
-func entriesEnd(blocks []model.Block, last *section) int {
+// citation that follow a list are not entries but tail. It stops looking
+// once more than budget words would be tail: the candidate fails then.
+func (sc scoreCache) entriesEnd(blocks []model.Block, last *section, budget int) int {
 	body := last.end
 	hasList := false
 	for _, b := range blocks[last.start+1 : last.end] {
@@ -444,15 +445,20 @@ func entriesEnd(blocks []model.Block, last *section) int {
 			hasList = true
 		}
 	}
-	for body > last.start+1 {
+	words := 0
+	for body > last.start+1 && words <= budget {
 		switch t := blocks[body-1].(type) {
 		case *model.Rule:
 			body--
 			continue
 		case *model.Paragraph:
-			sc := scoreEntry(t.Inlines)
-			if tailParagraph(t) || sc.prose() && sc.points() <= 1 ||
-				hasList && sc.points() == 0 && listBefore(blocks[last.start+1:body-1]) {
+			if tailParagraph(t) {
+				body--
+				continue
+			}
+			s := sc.score(t.Inlines)
+			if s.prose() && s.points() <= 1 || hasList && s.points() == 0 && listBefore(blocks[last.start+1:body-1]) {
+				words += s.words
 				body--
 				continue
 			}
@@ -471,13 +477,14 @@ func listBefore(blocks []model.Block) bool {
 	return false
 }
 
-var reLicence = regexp.MustCompile(`(?i)creative\s?commons|\bCC[\s\-]?(?:BY|0)\b|\blicen[cs]ed\b|\blicen[cs]e[ds]?\s(?:under|cc)|\blizenziert|\bunter der lizenz|\bsous licence|\bbajo licencia|\bsob licença|\bsotto licenza|\bonder licentie|©|\(c\)\s?\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden`)
+// licenceMarks are what a licence line says, lower-cased.
+var licenceMarks = []string{"creative commons", "creativecommons", "cc by", "cc-by", "cc0", "licensed", "licenced", "lizenziert", "unter der lizenz", "sous licence", "bajo licencia", "bajo la licencia", "sob licença", "sob a licença", "sotto licenza", "sotto la licenza", "onder licentie", "onder een licentie", "лицензи", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden"}
 
 // tailParagraph reports whether a paragraph is back matter by itself: a
 // licence line or one led by a back-matter title ("About the author: …").
 func tailParagraph(p *model.Paragraph) bool {
 	text := model.PlainText(p.Inlines)
-	if reLicence.MatchString(text) && len(strings.Fields(text)) <= 80 {
+	if containsAny(strings.ToLower(text), licenceMarks) && len(strings.Fields(text)) <= 80 {
 		return true
 	}
 	if len(p.Inlines) > 0 {

@@ -29,7 +29,10 @@ type sourceLines struct {
 func (s source) index() *sourceLines {
 	sl := &sourceLines{source: s, lines: strings.Split(string(s.body), "\n"), titles: map[string][]int{}}
 	for i, l := range sl.lines {
-		if k := titleKey(l); k != "" && len(l) < 200 {
+		if len(l) > 160 {
+			continue // not a title
+		}
+		if k := titleKey(l); k != "" {
 			sl.titles[k] = append(sl.titles[k], i)
 		}
 	}

@@ -33,8 +33,9 @@ const (
 // language of the lexicon at once: a post's headings are often in
 // another language than the post (a French lesson's "En anglais" list).
 type kindMatcher struct {
-	roles     map[string]role // folded word or phrase → its best role
-	maxPhrase int             // most words in a phrase
+	roles     map[string]role     // folded word or phrase → its best role
+	byLen     map[lenKey][]string // single words by first letter and length, for misspellings
+	maxPhrase int                 // most words in a phrase
 	stems     []string
 	suffixes  []string
 }
@@ -50,7 +51,7 @@ var titles = compileLexicon(lexicon)
 func compileLexicon(rows []lexRow) *titleMatcher {
 	m := &titleMatcher{connectors: map[string]bool{}, prepositions: map[string]bool{}}
 	for i := range m.kinds {
-		m.kinds[i] = &kindMatcher{roles: map[string]role{}}
+		m.kinds[i] = &kindMatcher{roles: map[string]role{}, byLen: map[lenKey][]string{}}
 	}
 	for _, r := range rows {
 		for _, w := range r.Connectors {
@@ -82,6 +83,10 @@ func (k *kindMatcher) add(words []string, r role) {
 		key := strings.Join(toks, " ")
 		if key == "" {
 			continue
+		}
+		if k.roles[key] == roleNone && len(toks) == 1 {
+			lk := keyOf(key, 0)
+			k.byLen[lk] = append(k.byLen[lk], key)
 		}
 		if k.roles[key] < r {
 			k.roles[key] = r
@@ -164,7 +169,7 @@ next:
 // word finds the role of one word: as listed, as a plural, as a compound
 // (German and Dutch: "Literatur"+"verzeichnis"), hyphenated parts
 // ("Quellen-" in "Quellen- und Literaturverzeichnis"), or, for a long
-// word, misspelt by one letter ("Acknowlegements").
+// word, misspelt by one letter after the first ("Acknowlegements").
 func (km *kindMatcher) word(t string) role {
 	if r := km.roles[t]; r != roleNone {
 		return r
@@ -204,19 +209,40 @@ func (km *kindMatcher) word(t string) role {
 	}
 	best := roleNone
 	if len([]rune(t)) >= 8 {
-		for w, r := range km.roles {
-			if r > best && !strings.Contains(w, " ") && nearlyEqual(t, w) {
-				best = r
+		for d := -1; d <= 1; d++ {
+			for _, w := range km.byLen[keyOf(t, d)] {
+				if r := km.roles[w]; r > best && nearlyEqual(t, w) {
+					best = r
+				}
 			}
 		}
 	}
 	return best
 }
 
+// lenKey groups the lexicon's words by first letter and length: a
+// misspelling is looked for among the words of its first letter (typing
+// errors rarely touch it) and of its length, give or take one.
+type lenKey struct {
+	first rune
+	n     int
+}
+
+func keyOf(w string, d int) lenKey {
+	r := []rune(w)
+	return lenKey{r[0], len(r) + d}
+}
+
 var enumerator = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*\.?|[IVXLCivxlc]+[.)]|[A-Za-z][.)])\s+`)
 
 // stripEnumerator drops a section number: "7. References", "IV. Sources".
 func stripEnumerator(s string) string {
+	// the regexp only where its first word could be a number
+	first, _, _ := strings.Cut(strings.TrimLeft(s, " \t"), " ")
+	if first == "" || len(first) > 8 ||
+		!(first[0] >= '0' && first[0] <= '9' || strings.HasSuffix(first, ".") || strings.HasSuffix(first, ")")) {
+		return s
+	}
 	return enumerator.ReplaceAllString(s, "")
 }
 
