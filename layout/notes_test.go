@@ -69,3 +69,58 @@ func TestSplitNote(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreferencedNotes: every note of an article is set, like the EPUB
+// sets it: a note referenced only from another note in the same column
+// as that note, a note never referenced at the foot of the column where
+// the article ends; each with its own number, in number order.
+func TestUnreferencedNotes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	inner := &model.Note{Number: 2, ID: "fn2", Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Text: "Inner note."}}}}}
+	outer := &model.Note{Number: 1, ID: "fn1", Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{
+		&model.Text{Text: "Outer note"}, &model.NoteRef{Note: inner, Occurrence: 1}, &model.Text{Text: "."}}}}}
+	lone := &model.Note{Number: 3, ID: "fn3", Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Text: "Never referenced."}}}}}
+	ref := layouttest.Paragraph(r, 30)
+	ref.Inlines = append(ref.Inlines, &model.NoteRef{Note: outer, Occurrence: 1})
+	blocks := []model.Block{ref}
+	for i := 0; i < 30; i++ {
+		blocks = append(blocks, layouttest.Paragraph(r, 60))
+	}
+	ed := &model.Edition{Publication: "Notes", Language: "en", Sections: []*model.Section{{Articles: []*model.Article{{
+		ID: "a", Source: "a.md", Title: "Notes nobody references", Blocks: blocks, Notes: []*model.Note{outer, inner, lone}}}}}}
+	for name, cfg := range map[string]layout.Config{"tabloid-2col": layout.DefaultConfig(), "a5-1col": a5()} {
+		d, _ := layoutOf(t, ed, cfg)
+		type where struct{ page, col int }
+		at := map[string]where{}
+		var order []string
+		lastBody := where{-1, -1}
+		for _, p := range d.Pages {
+			for _, l := range p.Lines {
+				text := ""
+				for _, r := range l.Runs {
+					text += r.Text + " "
+				}
+				switch {
+				case l.Kind == layout.KindNote:
+					for _, n := range []string{"1.", "2.", "3."} {
+						if strings.HasPrefix(text, n+" ") {
+							at[n] = where{p.Index, l.Column}
+							order = append(order, n)
+						}
+					}
+				case l.Kind == layout.KindBody:
+					lastBody = where{p.Index, l.Column}
+				}
+			}
+		}
+		if got := strings.Join(order, " "); got != "1. 2. 3." {
+			t.Fatalf("%s: notes set in order %q, want all three in number order", name, got)
+		}
+		if at["2."] != at["1."] {
+			t.Errorf("%s: note 2, referenced from note 1, is at %v, note 1 at %v", name, at["2."], at["1."])
+		}
+		if at["3."] != lastBody {
+			t.Errorf("%s: the unreferenced note is at %v, the article ends at %v", name, at["3."], lastBody)
+		}
+	}
+}

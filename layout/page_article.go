@@ -93,9 +93,64 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
 		body = append(body, lt.bibliography(bib)...)
 	}
-	set.body = body
+	set.body = attachNotes(body, a.Notes)
 	set.pars = lt.par
 	return set
+}
+
+// attachNotes hangs on the body the notes no line of it references, so
+// that every note of the article is set, with the number the EPUB gives
+// it. A note referenced only from another note goes with the item that
+// carries that note, and so is set in the same column, after it; a note
+// never referenced (numbered after all the others) goes with the
+// article's last item, at the foot of the column where the article ends.
+func attachNotes(body []*vitem, notes []*model.Note) []*vitem {
+	carrier := map[*model.Note]*vitem{}
+	for _, it := range body {
+		for _, n := range it.notes {
+			if carrier[n] == nil {
+				carrier[n] = it
+			}
+		}
+	}
+	var last *vitem
+	for i := len(body) - 1; i >= 0 && last == nil; i-- {
+		if !body[i].space {
+			last = body[i]
+		}
+	}
+	for _, n := range notes {
+		if carrier[n] != nil {
+			continue
+		}
+		it := last
+		for _, m := range notes {
+			if c := carrier[m]; c != nil && refersTo(m, n) {
+				it = c
+				break
+			}
+		}
+		if it == nil {
+			it = &vitem{}
+			body = append(body, it)
+			last = it
+		}
+		// a copy: an item's notes may share their array with its line's
+		it.notes = append(it.notes[:len(it.notes):len(it.notes)], n)
+		carrier[n] = it
+	}
+	return body
+}
+
+// refersTo reports whether note m references note n.
+func refersTo(m, n *model.Note) bool {
+	found := false
+	model.WalkInlinesInBlocks(m.Blocks, func(in model.Inline) {
+		if r, ok := in.(*model.NoteRef); ok && r.Note == n {
+			found = true
+		}
+	})
+	return found
 }
 
 // add takes an article set by a fork: its paragraphs are numbered after
@@ -137,6 +192,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 		title = "Bibliography"
 	}
 	c := lt.bodyCtx()
+	hc := c
 	out := lt.heading(&model.Heading{Level: 1, Inlines: []model.Inline{&model.Text{Text: title}}}, c)
 	c.size = lt.cfg.BodySize * 9 / 10
 	c.leading = lt.cfg.BodyLeading * 9 / 10
@@ -151,6 +207,12 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 	}
 	for i, e := range bib.Entries {
 		lt.line = e.Line
+		group := e.Group != nil
+		if group {
+			// a group's title (the post's "Primary sources") keeps with
+			// its first entry
+			out = append(out, lt.heading(&model.Heading{Level: 2, Inlines: e.Group}, hc)...)
+		}
 		ps := lt.flatten(e.Inlines, st, nil)
 		var items []*vitem
 		if bib.Ordered {
@@ -166,11 +228,11 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 		if e.ID != "" && len(items) > 0 {
 			items[0].anchors = append(items[0].anchors, Anchor{Name: "bib:" + lt.art.ID + ":" + e.ID})
 		}
-		if i == 0 {
+		if i == 0 || group {
 			items[0].noBreak = true // keep with the heading
 		}
 		sp := spaceItem(c.leading / 4)
-		sp.noBreak = i == 0
+		sp.noBreak = i == 0 || group
 		out = append(out, sp)
 		out = append(out, items...)
 	}

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
@@ -194,7 +195,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
-	finish(a, log)
+	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
 	return a, nil
 }
 
@@ -203,16 +204,22 @@ func displayRoot(m *manifest.Manifest) string {
 }
 
 // finish shapes a converted article: it drops a leading heading that
-// repeats the title, normalises heading levels, separates the
-// bibliography and numbers notes, headings and entries.
-func finish(a *model.Article, log *diag.Log) {
+// repeats the title and the headings left empty (a source's own notes
+// heading, whose definitions join the generated notes), normalises
+// heading levels, separates the bibliography and numbers notes,
+// headings and entries.
+func finish(a *model.Article, src source, tag string, log *diag.Log) {
 	if len(a.Blocks) > 0 {
 		if h, ok := a.Blocks[0].(*model.Heading); ok && sameText(model.PlainText(h.Inlines), a.Title) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
+	dropEmptyHeadings(a, src, log)
 	normaliseHeadings(a.Blocks)
 	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
+	if a.Bibliography != nil && a.Bibliography.Title == "" {
+		a.Bibliography.Title = lang.For(tag).Words.Bibliography
+	}
 	numberNotes(a)
 	n := 0
 	model.WalkBlocks(a.Blocks, func(b model.Block) {
@@ -274,6 +281,7 @@ func numberNotes(a *model.Article) {
 	model.WalkInlinesInBlocks(a.Blocks, visit)
 	if a.Bibliography != nil {
 		for _, e := range a.Bibliography.Entries {
+			model.WalkInlines(e.Group, visit)
 			model.WalkInlines(e.Inlines, visit)
 		}
 	}

@@ -223,17 +223,8 @@ func (w *xw) article(a *model.Article, lang string) {
 	if b := a.Bibliography; b != nil {
 		w.printf(`<section class="bibliography" epub:type="bibliography" role="doc-bibliography" aria-labelledby="%s-bib">`+"\n", a.ID)
 		w.printf(`<h2 id="%s-bib">%s</h2>`+"\n", a.ID, esc(b.Title))
-		tag := "ul"
-		if b.Ordered {
-			tag = "ol"
-		}
-		w.WriteString("<" + tag + ">\n")
-		for _, e := range b.Entries {
-			w.printf(`<li id="%s">`, e.ID)
-			w.inlines(e.Inlines)
-			w.WriteString("</li>\n")
-		}
-		w.WriteString("</" + tag + ">\n</section>\n")
+		w.bibEntries(b)
+		w.WriteString("</section>\n")
 	}
 	if len(a.Notes) > 0 {
 		w.printf(`<section class="footnotes" aria-labelledby="%s-notes">`+"\n", a.ID)
@@ -244,6 +235,41 @@ func (w *xw) article(a *model.Article, lang string) {
 		w.WriteString("</section>\n")
 	}
 	w.WriteString("</section>\n")
+}
+
+// bibEntries writes a bibliography's entries as one list, or as one list
+// per group under the group's heading; numbers run on across groups.
+func (w *xw) bibEntries(b *model.Bibliography) {
+	tag := "ul"
+	if b.Ordered {
+		tag = "ol"
+	}
+	open := false
+	for _, e := range b.Entries {
+		if e.Group != nil {
+			if open {
+				w.WriteString("</" + tag + ">\n")
+				open = false
+			}
+			w.WriteString("<h3>")
+			w.inlines(e.Group)
+			w.WriteString("</h3>\n")
+		}
+		if !open {
+			if b.Ordered && e.Number > 1 {
+				w.printf(`<ol start="%d">`+"\n", e.Number)
+			} else {
+				w.WriteString("<" + tag + ">\n")
+			}
+			open = true
+		}
+		w.printf(`<li id="%s">`, e.ID)
+		w.inlines(e.Inlines)
+		w.WriteString("</li>\n")
+	}
+	if open {
+		w.WriteString("</" + tag + ">\n")
+	}
 }
 
 // note writes one footnote with a back-link to each reference.

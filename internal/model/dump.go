@@ -49,6 +49,9 @@ func dumpArticle(b *strings.Builder, a *Article, ind string) {
 	if bib := a.Bibliography; bib != nil {
 		fmt.Fprintf(b, "%s  bibliography %q ordered=%v\n", ind, bib.Title, bib.Ordered)
 		for _, e := range bib.Entries {
+			if e.Group != nil {
+				fmt.Fprintf(b, "%s    group %s\n", ind, dumpInlines(e.Group))
+			}
 			fmt.Fprintf(b, "%s    entry %d id=%s %s\n", ind, e.Number, e.ID, dumpInlines(e.Inlines))
 		}
 	}

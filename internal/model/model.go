@@ -71,6 +71,10 @@ type BibEntry struct {
 	Number  int
 	ID      string // anchor, e.g. "bib3"
 	Inlines []Inline
+	// Group, when set, is the title of a group of entries that starts
+	// with this one ("Primary sources"), as the post's sub-headings
+	// divide its reference list. Numbering runs on across groups.
+	Group []Inline
 }
 
 // Block is a block-level element. Every block knows the file line it

@@ -79,6 +79,7 @@ func WalkArticle(a *Article, f func(Inline)) {
 	WalkInlinesInBlocks(a.Blocks, f)
 	if a.Bibliography != nil {
 		for _, e := range a.Bibliography.Entries {
+			WalkInlines(e.Group, f)
 			WalkInlines(e.Inlines, f)
 		}
 	}

@@ -1,0 +1,387 @@
+package edition
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// Citation scoring. A reference list is recognised by what its entries
+// are made of, whatever the style (Chicago, MLA, APA, ISO 690, DIN 1505):
+// each style puts together the same elements in different orders — who
+// (an author's name), when (a year), what (a title in italics or quotation
+// marks), where (a publisher and place, a journal with volume and pages,
+// a URL or DOI). An entry scores one point for each kind of element it
+// has; prose and instructions have few of them and long runs of words.
+
+// citeFeatures are the kinds of element a citation is made of.
+type citeFeatures uint16
+
+const (
+	featYear      citeFeatures = 1 << iota // 1987, 2003a, n.d.
+	featAuthor                             // "Surname, Given", "G. Surname", "Surname et al."
+	featItalic                             // an italic title
+	featQuoted                             // a title in quotation marks
+	featPublisher                          // "University Press", "London: Verso"
+	featLocator                            // a URL or DOI
+	featPages                              // pp. 12–34, vol. 3, 5(2)
+	featRole                               // ed., trans., Hrsg., In:, a journal
+)
+
+// maxCiteLen is how much of an entry is searched for citation elements.
+const maxCiteLen = 600
+
+// entryScore is what one entry of a candidate list looks like.
+type entryScore struct {
+	features citeFeatures
+	words    int
+	run      int  // longest run of words without citation punctuation
+	caps     int  // words that start with a capital letter
+	code     bool // holds inline code: a command, not a work
+	endsURL  bool // ends with its link or URL: "Title (https://…)"
+}
+
+// points is the number of kinds of element the entry has.
+func (s entryScore) points() int {
+	n := 0
+	for f := s.features; f != 0; f &= f - 1 {
+		n++
+	}
+	if s.code {
+		n--
+	}
+	return n
+}
+
+// cites reports whether the entry is clearly a citation.
+func (s entryScore) cites() bool { return s.points() >= 2 }
+
+// prose reports whether the entry reads as running text rather than a
+// citation: long, with a long unbroken run of words and few elements of
+// one; or a sentence, whose words are mostly lower-case where a
+// citation's names and titles are capitalised. An annotated entry
+// ("Smith, J. 2001. Title. Press. A fine survey of …") keeps its
+// elements and stays a citation.
+func (s entryScore) prose() bool {
+	p := s.points()
+	if s.features&featAuthor != 0 && p >= 3 {
+		return false // "Surname, Given. A Long Title of Many Words. Place, 2013."
+	}
+	return s.words >= 25 && s.run >= 14 && p <= 3 ||
+		s.words >= 10 && 5*s.caps < s.words && p <= 2 && !s.endsURL
+}
+
+// cites reports whether the entry is clearly a citation of a work by
+// someone at some time: two elements, one of them a name or a year.
+// A title with a link is a reference to a page; it takes more to be a
+// citation where nothing else says the list is one.
+func (s entryScore) citesWork() bool {
+	return s.cites() && s.features&(featAuthor|featYear) != 0
+}
+
+const particle = `(?:van|von|de|der|den|del|della|da|di|du|le|la|ten|ter|zu)`
+
+const name = `\p{Lu}[\p{L}'’\-]+`
+
+var (
+	// A name at the head of an entry: "Surname, Given" or "Surname, G.",
+	// "Given [particle] Surname" followed by a comma, a full stop, a year
+	// in parentheses or a second author, "G. H. Surname", "Surname et
+	// al.", "SURNAME, Given".
+	reAuthor = regexp.MustCompile(`^(?:` + name + `(?:\s` + name + `)?,\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)` +
+		`|(?:` + name + `\s){1,3}(?:` + particle + `\s)*` + name + `(?:,|\.|\s\(|\s(?:et al|and|&|y|e|et|und|en)\s)` +
+		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
+		`|` + name + `\set\.?\sal` +
+		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
+	reQuoted = regexp.MustCompile(`[“«„‘"‹]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]`)
+	reDOI    = regexp.MustCompile(`10\.\d{4,9}/`)
+)
+
+// The words that mark elements of a citation, by kind. Abbreviations are
+// matched before their full stop.
+var (
+	// "n.d." and its kin say a work has no date; "forthcoming" that it has
+	// none yet. Matched in the lower-cased text.
+	noDate = []string{"n.d.", "n. d.", "s.d.", "s. d.", "s.f.", "s. f.", "o. j.", "o.j.", "z.j.", "s.a.", "forthcoming", "in press", "im druck", "à paraître", "en prensa", "no prelo", "in corso di stampa"}
+	// publishers named by a word of their kind, or by a name well known
+	// in humanities reference lists
+	publisherWords = setOf("Verlag", "Publishing", "Publishers", "Publications", "Éditions", "Editions", "Ediciones", "Editorial", "Editora", "Edizioni", "Editore", "Uitgeverij", "Uitgevers", "Books", "Presses", "PUF", "Routledge", "Springer", "Elsevier", "Wiley", "Brill", "Gallimard", "Seuil", "Suhrkamp", "Palgrave", "Macmillan", "Blackwell", "Einaudi", "Laterza")
+	// abbreviations before a page, chapter, volume or issue number
+	locatorAbbrevs = setOf("p", "pp", "S", "ch", "Ch", "chs", "Chs", "chap", "Chap", "cap", "Cap", "Kap", "vol", "Vol", "vols", "no", "No", "nr", "Nr", "n°", "Bd", "Jg", "Heft", "t", "tome", "núm", "num", "fasc", "col", "cols")
+	pageWords      = setOf("pages", "páginas", "Seiten", "pagine", "pagina's", "pp")
+	// abbreviations of the people who made an edition: editors,
+	// translators, compilers
+	roleAbbrevs = setOf("ed", "eds", "Ed", "Eds", "edn", "trans", "Trans", "transl", "tr", "comp", "coord", "Hrsg", "hrsg", "Hg", "hg", "éd", "éds", "dir", "trad", "übers", "Übers", "vert", "red", "org", "orgs")
+	rolePhrases = []string{"edited by", "translated by", "a cura di", "herausgegeben von", "sous la direction de", "traducido por", "tradução de", "vertaald door"}
+	inWords     = setOf("In", "in", "Dans", "dans", "En", "en", "Em", "em")
+	// the kinds of periodical a citation names
+	periodicalWords = setOf("Journal", "Review", "Proceedings", "Quarterly", "Revue", "Zeitschrift", "Rivista", "Tijdschrift", "Revista", "Bulletin", "Annales", "Jahrbuch", "Cahiers", "Studies", "Magazine", "Transactions", "Annals")
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// scoreCache keeps the scores of one article's entries: the search for
+// its bibliography looks at the same entries from several candidates.
+type scoreCache map[entryKey]entryScore
+
+// entryKey names an entry by its first and last inlines, which are the
+// model's own whatever slice holds them.
+type entryKey struct {
+	first, last model.Inline
+	n           int
+}
+
+func (sc scoreCache) score(ins []model.Inline) entryScore {
+	if len(ins) == 0 {
+		return scoreEntry(ins)
+	}
+	k := entryKey{ins[0], ins[len(ins)-1], len(ins)}
+	if s, ok := sc[k]; ok {
+		return s
+	}
+	s := scoreEntry(ins)
+	sc[k] = s
+	return s
+}
+
+// scoreEntry scores one entry of a candidate bibliography.
+func scoreEntry(ins []model.Inline) entryScore {
+	var s entryScore
+	full := strings.TrimSpace(model.PlainText(ins))
+	// A citation's elements are near its head; a longer entry is judged
+	// by its first maxCiteLen bytes (its words are all counted).
+	text := full
+	if len(text) > maxCiteLen {
+		text = text[:maxCiteLen]
+	}
+	model.WalkInlines(ins, func(in model.Inline) {
+		switch t := in.(type) {
+		case *model.Emph:
+			if len(strings.Fields(model.PlainText(t.Inlines))) >= 2 || len([]rune(model.PlainText(t.Inlines))) >= 8 {
+				s.features |= featItalic
+			}
+		case *model.Link:
+			if strings.HasPrefix(t.URL, "http") {
+				s.features |= featLocator
+			}
+		case *model.Code:
+			s.code = true
+		}
+	})
+	s.endsURL = endsWithLocator(ins, full)
+	lower := strings.ToLower(text)
+	toks := citeTokens(text)
+	if hasYear(toks) || containsAny(lower, noDate) {
+		s.features |= featYear
+	}
+	head := text
+	if len(head) > 160 {
+		head = head[:160]
+	}
+	if reAuthor.MatchString(head) {
+		s.features |= featAuthor
+	}
+	if reQuoted.MatchString(text) {
+		s.features |= featQuoted
+	}
+	if hasPublisher(toks) {
+		s.features |= featPublisher
+	}
+	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") || strings.Contains(lower, "doi:") || reDOI.MatchString(text) {
+		s.features |= featLocator
+	}
+	if hasLocator(toks) {
+		s.features |= featPages
+	}
+	if hasRole(toks) || containsAny(lower, rolePhrases) {
+		s.features |= featRole
+	}
+	run := 0
+	for _, t := range citeTokens(full) {
+		if t.punct {
+			run = 0
+			continue
+		}
+		s.words++
+		if unicode.IsUpper([]rune(t.text)[0]) {
+			s.caps++
+		}
+		run++
+		s.run = max(s.run, run)
+	}
+	return s
+}
+
+// endsWithLocator reports whether an entry ends with its link or URL, the
+// way references to web pages are written: "Title (https://…)".
+func endsWithLocator(ins []model.Inline, text string) bool {
+	if n := len(ins); n > 0 {
+		if _, ok := ins[n-1].(*model.Link); ok {
+			return true
+		}
+	}
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.Trim(f[len(f)-1], "()<>[].,;")
+	return strings.HasPrefix(last, "http") || strings.HasPrefix(last, "www.") || strings.HasPrefix(last, "doi:")
+}
+
+// citeToken is a word (letters, digits and the apostrophes, hyphens and
+// degree signs inside it) or one punctuation mark.
+type citeToken struct {
+	text  string
+	punct bool
+}
+
+func citeTokens(s string) []citeToken {
+	var out []citeToken
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, citeToken{text: s[start:end]})
+			start = -1
+		}
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '°' ||
+			start >= 0 && (r == '\'' || r == '’' || r == '-'):
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+			if !unicode.IsSpace(r) {
+				out = append(out, citeToken{text: string(r), punct: true})
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(t citeToken) bool {
+	if t.punct || t.text == "" {
+		return false
+	}
+	for _, r := range t.text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func capitalised(t citeToken) bool {
+	return !t.punct && unicode.IsUpper([]rune(t.text)[0])
+}
+
+// hasYear finds a year, 1000 to 2099, perhaps with a letter ("2003a").
+func hasYear(toks []citeToken) bool {
+	for _, t := range toks {
+		x := t.text
+		if n := len(x); n == 5 && x[4] >= 'a' && x[4] <= 'z' {
+			x = x[:4]
+		}
+		if len(x) == 4 && isNumber(citeToken{text: x}) && (x[0] == '1' || x[:2] == "20") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPublisher finds a publisher ("… University Press", "Suhrkamp") or a
+// place before one, after a full stop or comma: ". London: Verso",
+// ", Berkeley, Calif: Peachpit".
+func hasPublisher(toks []citeToken) bool {
+	for i, t := range toks {
+		if t.punct {
+			continue
+		}
+		if publisherWords[t.text] || t.text == "Press" && i > 0 && capitalised(toks[i-1]) {
+			return true
+		}
+		if i > 0 && !(toks[i-1].punct && strings.Contains(".,;", toks[i-1].text)) || !capitalised(t) {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && capitalised(toks[j]) {
+			j++
+		}
+		if j+1 < len(toks) && toks[j].text == "," && capitalised(toks[j+1]) {
+			j += 2
+			if j < len(toks) && toks[j].text == "." {
+				j++
+			}
+		}
+		if j+1 < len(toks) && toks[j].text == ":" && capitalised(toks[j+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLocator finds pages, a chapter, a volume or an issue: "pp. 12",
+// "S. 41", "Ch. 7", "vol. 3", "53–75", "1053-75", "5(2)", "198 pp.".
+func hasLocator(toks []citeToken) bool {
+	for i, t := range toks {
+		next := func(k int) citeToken {
+			if i+k < len(toks) {
+				return toks[i+k]
+			}
+			return citeToken{punct: true}
+		}
+		switch {
+		case locatorAbbrevs[t.text] && next(1).text == "." && isNumber(next(2)),
+			locatorAbbrevs[t.text] && len(t.text) > 1 && isNumber(next(1)) && t.text != "no" && t.text != "No",
+			isNumber(t) && (next(1).text == "–" || next(1).text == "-") && isNumber(next(2)),
+			isNumber(t) && next(1).text == "(" && isNumber(next(2)) && next(3).text == ")",
+			isNumber(t) && pageWords[next(1).text]:
+			return true
+		case !t.punct && strings.Contains(t.text, "-"):
+			a, b, _ := strings.Cut(t.text, "-")
+			if isNumber(citeToken{text: a}) && isNumber(citeToken{text: b}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasRole finds an editor's or translator's mark ("ed.", "(Hrsg.)",
+// "trans."), "In:" before a container, or a periodical ("Journal").
+func hasRole(toks []citeToken) bool {
+	for i, t := range toks {
+		if t.punct {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].text
+		}
+		if roleAbbrevs[t.text] && (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") ||
+			inWords[t.text] && next == ":" || periodicalWords[t.text] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,93 @@
+package edition
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/markdown"
+	"github.com/redtide/edition/internal/model"
+)
+
+var reWarnedHeading = regexp.MustCompile(`^heading (".*") held`)
+
+// FuzzFinish feeds arbitrary Markdown through the conversion and finish
+// (empty headings, bibliography, numbering): it must never panic, every
+// word of the converted post must reach the finished article except
+// those of a notes title or a heading dropped with a warning, and the
+// numbers must run 1, 2, 3….
+func FuzzFinish(f *testing.F) {
+	files, _ := filepath.Glob("testdata/bibliography/*.txtar")
+	for _, file := range files {
+		for _, c := range readTxtar(f, file) {
+			_, body, _ := strings.Cut(c.data, "\n")
+			f.Add(body)
+		}
+	}
+	f.Add("x[^1]\n\n## Notes\n\n[^1]: n\n\n## Notes\n")
+	f.Add("**References:** Smith, J. 2001. *T*. London: Verso.\\\n")
+	conv := markdown.New()
+	f.Fuzz(func(t *testing.T, body string) {
+		images := func(markdown.ImageRef) (*model.Image, error) { return nil, nil }
+		var log diag.Log
+		res, err := conv.Convert(markdown.Input{Path: "f.md", Body: []byte(body)}, images, &log)
+		if err != nil {
+			return
+		}
+		a := &model.Article{Title: "Fuzzed", Blocks: res.Blocks, Notes: res.Notes}
+		var flog diag.Log
+		finish(a, source{path: "f.md", body: []byte(body)}, "en", &flog)
+		allowed := map[string]bool{"fuzzed": true}
+		for _, w := range flog.Warnings() {
+			if m := reWarnedHeading.FindStringSubmatch(w.Msg); m != nil {
+				title, _ := strconv.Unquote(m[1])
+				for _, x := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+					return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+				}) {
+					allowed[x] = true
+				}
+			}
+		}
+		// Words, compared letter by letter: where inlines meet inside a
+		// word ("**Quelle**AA") the bibliography's title and entry split it.
+		lost := map[rune]int{}
+		for _, w := range lostWords(t, body, a) {
+			if !allowed[w] {
+				for _, r := range w {
+					lost[r]++
+				}
+			}
+		}
+		if len(lost) > 0 {
+			spare := map[rune]int{}
+			for _, w := range lostWordsReverse(t, body, a) {
+				for _, r := range w {
+					spare[r]++
+				}
+			}
+			for r, n := range lost {
+				if spare[r] < n {
+					t.Fatalf("%q lost:\n%s", string(r), model.DumpArticle(a))
+				}
+			}
+		}
+		for i, n := range a.Notes {
+			if n.Number != i+1 {
+				t.Fatalf("note %d numbered %d", i, n.Number)
+			}
+		}
+		if b := a.Bibliography; b != nil {
+			if b.Title == "" || len(b.Entries) == 0 {
+				t.Fatalf("bibliography %q with %d entries", b.Title, len(b.Entries))
+			}
+			for i, e := range b.Entries {
+				if e.Number != i+1 {
+					t.Fatalf("entry %d numbered %d", i, e.Number)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,202 @@
+package edition
+
+// The lexicon of section titles, as data: one row per language, one entry
+// per kind of section. A title is recognised by the words it is made of
+// (see titles.go), so a row lists words, not whole titles: "References
+// and Further Reading", "Referencias bibliográficas recomendadas" and
+// "Quellen- und Literaturverzeichnis" are all built from it.
+//
+// Words are written lower-case; matching folds case and accents, so
+// "Bibliografía" and "bibliografia" are one word. A word with a space is
+// a phrase matched as one unit ("aller plus loin"). Plurals are listed
+// where they are not the singular plus "s".
+
+// kindWords are the words of one kind of section in one language.
+type kindWords struct {
+	// Heads name the section by themselves: "bibliography", "Quellen".
+	Heads []string
+	// Weak heads name it only beside a modifier: "works" in "works
+	// cited", "reading" in "further reading".
+	Weak []string
+	// Modifiers qualify a head: "further", "selected", "cited",
+	// "bibliográficas".
+	Modifiers []string
+	// Companions may stand beside a head but name nothing by themselves:
+	// "resources" in "Further Reading and Resources".
+	Companions []string
+	// Stems and Suffixes make compounds (German, Dutch): a stem joined to
+	// a suffix is a head ("Literatur"+"verzeichnis", "bron"+"vermelding").
+	Stems, Suffixes []string
+}
+
+// lexRow is one language's words.
+type lexRow struct {
+	Tag string
+	// Connectors join or introduce words of a title: "and", "of", "the".
+	Connectors []string
+	// Prepositions open a free complement once a head has been seen:
+	// "Further reading *on topic modelling*", "Références *sur* …".
+	Prepositions     []string
+	Bib, Notes, Back kindWords
+}
+
+// lexicon lists the languages whose titles are recognised. Back matter
+// follows The Chicago Manual of Style (17th ed., 1.4): acknowledgments,
+// appendixes, glossary, contributors (about the author), illustration
+// credits, index; plus licences and colophons, which web posts carry.
+var lexicon = []lexRow{
+	{
+		Tag:          "en",
+		Connectors:   []string{"and", "&", "+", "the", "a", "an", "of", "to", "with", "some", "our", "my", "other"},
+		Prepositions: []string{"about", "on", "for", "in", "from", "to", "regarding", "concerning", "used", "by", "of"},
+		Bib: kindWords{
+			Heads:      []string{"bibliography", "bibliographies", "references", "reference", "sources", "source", "literature", "citations", "works cited", "reference list", "reading list", "reading lists", "readings"},
+			Weak:       []string{"works", "reading", "texts", "publications", "titles"},
+			Modifiers:  []string{"further", "selected", "select", "suggested", "recommended", "additional", "more", "primary", "secondary", "cited", "consulted", "quoted", "referenced", "annotated", "partial", "short", "brief", "key", "essential", "general", "related", "useful", "background", "bibliographic", "bibliographical", "non-exhaustive", "complete", "main", "archival", "printed", "published", "unpublished", "online", "supplementary", "complementary", "extra", "other"},
+			Companions: []string{"resources", "links", "notes", "list", "websites", "tools"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"notes", "footnotes", "endnotes", "end notes", "foot notes", "note", "footnote", "endnote"},
+			Modifiers:  []string{"translator's", "translators", "translator", "editor's", "editors", "editor", "author's", "authors", "additional", "explanatory", "general"},
+			Companions: []string{"references", "sources", "citations", "bibliography"},
+		},
+		Back: kindWords{
+			Heads:      []string{"acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "thanks", "credits", "image credits", "photo credits", "picture credits", "images", "illustrations", "appendix", "appendices", "appendixes", "annex", "glossary", "index", "about the author", "about the authors", "about the contributors", "author", "authors", "contributors", "biography", "author biography", "bio", "licence", "license", "copyright", "colophon", "disclosure", "disclaimer", "funding", "errata", "corrections", "how to cite", "cite this", "suggested citation", "citing this"},
+			Modifiers:  []string{"image", "photo", "special"},
+			Companions: []string{"notes"},
+		},
+	},
+	{
+		Tag:          "de",
+		Connectors:   []string{"und", "&", "+", "der", "die", "das", "des", "zur", "zum", "eine", "einige"},
+		Prepositions: []string{"zu", "zum", "zur", "über", "für", "von", "im", "in"},
+		Bib: kindWords{
+			Heads:      []string{"literatur", "quellen", "quelle", "bibliographie", "bibliografie", "weiterlesen", "belege", "nachweise", "referenzen", "lektüre"},
+			Weak:       []string{"lesetipps", "texte", "titel", "schriften", "publikationen"},
+			Modifiers:  []string{"weiterführende", "ausgewählte", "zitierte", "verwendete", "benutzte", "empfohlene", "weitere", "ergänzende", "gedruckte", "ungedruckte", "primäre", "sekundäre"},
+			Companions: []string{"links", "anmerkungen", "hinweise", "ressourcen"},
+			Stems:      []string{"literatur", "quellen", "primär", "sekundär", "forschungs"},
+			Suffixes:   []string{"verzeichnis", "hinweise", "hinweis", "angaben", "angabe", "liste", "nachweis", "nachweise", "auswahl", "literatur", "tipps"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"anmerkungen", "anmerkung", "fußnoten", "fußnote", "endnoten", "noten"},
+			Modifiers:  []string{"weitere"},
+			Companions: []string{"literatur", "quellen", "belege", "nachweise"},
+		},
+		Back: kindWords{
+			Heads: []string{"danksagung", "danksagungen", "dank", "anhang", "anhänge", "glossar", "register", "index", "über den autor", "über die autorin", "über die autoren", "über die autorinnen", "zum autor", "zur autorin", "zu den autoren", "autor", "autorin", "autoren", "lizenz", "impressum", "bildnachweis", "bildnachweise", "abbildungsnachweis", "abbildungsnachweise", "abbildungen", "bilder", "bildquellen", "zitiervorschlag", "zitierweise"},
+		},
+	},
+	{
+		Tag:          "fr",
+		Connectors:   []string{"et", "&", "+", "de", "des", "du", "la", "le", "les", "l", "d", "quelques", "pour", "autres", "liste"},
+		Prepositions: []string{"sur", "pour", "à", "au", "aux", "concernant", "de", "du", "des", "en"},
+		Bib: kindWords{
+			Heads:      []string{"bibliographie", "bibliographies", "références", "référence", "sources", "source", "littérature", "ouvrages cités", "oeuvres citées", "œuvres citées", "aller plus loin", "pour en savoir plus", "en savoir plus", "sitographie", "webographie", "lectures"},
+			Weak:       []string{"lecture", "ouvrages", "oeuvres", "œuvres", "travaux", "textes", "publications", "titres"},
+			Modifiers:  []string{"complémentaires", "complémentaire", "supplémentaires", "supplémentaire", "additionnelles", "conseillées", "recommandées", "suggérées", "choisies", "sélective", "sélectionnées", "indicative", "non-exhaustive", "non exhaustive", "sommaire", "générale", "citées", "cités", "consultés", "consultées", "utilisées", "utilisés", "bibliographiques", "bibliographique", "principales", "primaires", "secondaires", "imprimées", "archivistiques", "essentielles", "utiles", "autres"},
+			Companions: []string{"ressources", "liens", "notes", "outils"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"notes", "note", "notes de bas de page", "notes de fin", "notes de fin de document", "notes du traducteur", "notes de la traductrice", "notes de la traduction", "note du traducteur", "note de la traductrice", "ndt", "n.d.t", "ndlr", "n.d.l.r"},
+			Modifiers:  []string{"explicatives", "complémentaires"},
+			Companions: []string{"références", "sources"},
+		},
+		Back: kindWords{
+			Heads: []string{"remerciements", "remerciement", "annexe", "annexes", "appendice", "glossaire", "index", "à propos de l'auteur", "à propos de l'autrice", "à propos des auteurs", "à propos des autrices", "l'auteur", "l'autrice", "auteur", "auteurs", "autrice", "licence", "crédits", "crédits photographiques", "crédits photos", "crédits des images", "images", "illustrations", "colophon", "pour citer", "citer cet article", "comment citer"},
+		},
+	},
+	{
+		Tag:          "es",
+		Connectors:   []string{"y", "e", "&", "+", "de", "del", "la", "las", "los", "el", "algunas", "algunos", "otras", "otros", "para", "lista"},
+		Prepositions: []string{"sobre", "para", "acerca", "en", "de", "del", "a", "al"},
+		Bib: kindWords{
+			Heads:      []string{"bibliografía", "bibliografías", "referencias", "referencia", "fuentes", "fuente", "literatura", "obras citadas", "saber más", "para saber más", "webgrafía", "sitiografía", "lecturas"},
+			Weak:       []string{"lectura", "obras", "textos", "trabajos", "publicaciones", "títulos"},
+			Modifiers:  []string{"bibliográficas", "bibliográfica", "bibliográficos", "recomendadas", "recomendada", "recomendados", "sugeridas", "sugerida", "sugeridos", "adicionales", "complementarias", "complementaria", "seleccionadas", "selecta", "básica", "básicas", "general", "citadas", "citados", "consultadas", "consultados", "utilizadas", "utilizada", "primarias", "secundarias", "impresas", "archivísticas", "esenciales", "útiles", "otras", "otros"},
+			Companions: []string{"recursos", "enlaces", "notas", "herramientas"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"notas", "nota", "notas al pie", "notas a pie de página", "notas finales", "notas de la traductora", "notas del traductor", "notas de la traducción", "nota de la traductora", "nota del traductor", "ndt", "n.d.t"},
+			Modifiers:  []string{"aclaratorias", "adicionales"},
+			Companions: []string{"referencias", "fuentes"},
+		},
+		Back: kindWords{
+			Heads: []string{"agradecimientos", "agradecimiento", "apéndice", "apéndices", "anexo", "anexos", "glosario", "índice", "sobre el autor", "sobre la autora", "sobre los autores", "sobre las autoras", "acerca del autor", "acerca de la autora", "autor", "autora", "autores", "licencia", "créditos", "créditos de las imágenes", "imágenes", "ilustraciones", "cómo citar", "para citar"},
+		},
+	},
+	{
+		Tag:          "pt",
+		Connectors:   []string{"e", "&", "+", "de", "da", "do", "das", "dos", "a", "o", "as", "os", "algumas", "outras", "outros", "para", "lista"},
+		Prepositions: []string{"sobre", "para", "acerca", "em", "no", "na", "de", "do", "da", "a", "ao"},
+		Bib: kindWords{
+			Heads:      []string{"bibliografia", "bibliografias", "referências", "referência", "fontes", "fonte", "literatura", "obras citadas", "saber mais", "para saber mais", "leituras"},
+			Weak:       []string{"leitura", "obras", "textos", "trabalhos", "publicações", "títulos"},
+			Modifiers:  []string{"bibliográficas", "bibliográfica", "bibliográficos", "recomendadas", "recomendada", "sugeridas", "sugerida", "adicionais", "complementares", "complementar", "selecionadas", "selecionada", "básica", "básicas", "geral", "citadas", "citados", "consultadas", "consultados", "utilizadas", "utilizados", "primárias", "secundárias", "impressas", "essenciais", "úteis", "outras", "outros"},
+			Companions: []string{"recursos", "links", "ligações", "notas", "ferramentas"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"notas", "nota", "notas de rodapé", "notas finais", "notas do tradutor", "notas da tradutora", "notas da tradução", "nota do tradutor", "nota da tradutora", "ndt", "n.d.t"},
+			Modifiers:  []string{"adicionais", "explicativas"},
+			Companions: []string{"referências", "fontes"},
+		},
+		Back: kindWords{
+			Heads: []string{"agradecimentos", "agradecimento", "apêndice", "apêndices", "anexo", "anexos", "glossário", "índice", "sobre o autor", "sobre a autora", "sobre os autores", "sobre as autoras", "autor", "autora", "autores", "licença", "créditos", "créditos das imagens", "imagens", "ilustrações", "como citar", "para citar"},
+		},
+	},
+	{
+		Tag:          "it",
+		Connectors:   []string{"e", "ed", "&", "+", "di", "del", "della", "delle", "dei", "degli", "la", "le", "il", "i", "gli", "l", "alcune", "altre", "altri", "per", "elenco"},
+		Prepositions: []string{"su", "sul", "sulla", "sui", "sugli", "sulle", "per", "riguardo", "di", "del", "della", "in"},
+		Bib: kindWords{
+			Heads:      []string{"bibliografia", "bibliografie", "riferimenti", "riferimento", "fonti", "fonte", "letteratura", "opere citate", "approfondire", "per approfondire", "approfondimenti", "sitografia", "webgrafia", "letture"},
+			Weak:       []string{"lettura", "opere", "testi", "lavori", "pubblicazioni", "titoli"},
+			Modifiers:  []string{"bibliografici", "bibliografica", "bibliografiche", "consigliate", "consigliata", "suggerite", "suggerita", "ulteriori", "aggiuntive", "complementari", "essenziale", "essenziali", "selezionata", "selezionate", "scelta", "generale", "citate", "citati", "consultate", "consultati", "utilizzate", "utilizzati", "primarie", "secondarie", "principali", "archivistiche", "a stampa", "utili", "altre", "altri"},
+			Companions: []string{"risorse", "collegamenti", "link", "note", "strumenti"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"note", "nota", "note a piè di pagina", "note a pie di pagina", "note finali", "note del traduttore", "note della traduttrice", "nota del traduttore", "nota della traduttrice", "ndt", "n.d.t"},
+			Modifiers:  []string{"aggiuntive", "esplicative"},
+			Companions: []string{"riferimenti", "fonti"},
+		},
+		Back: kindWords{
+			Heads: []string{"ringraziamenti", "ringraziamento", "appendice", "appendici", "allegato", "allegati", "glossario", "indice", "sull'autore", "sull'autrice", "sugli autori", "l'autore", "l'autrice", "autore", "autrice", "autori", "licenza", "crediti", "crediti fotografici", "immagini", "illustrazioni", "come citare", "per citare"},
+		},
+	},
+	{
+		Tag:          "nl",
+		Connectors:   []string{"en", "&", "+", "de", "het", "een", "enkele", "andere", "overige", "lijst"},
+		Prepositions: []string{"over", "voor", "bij", "van", "in", "op"},
+		Bib: kindWords{
+			Heads:      []string{"literatuur", "bronnen", "bron", "bibliografie", "referenties", "referentie", "verder lezen", "meer lezen", "geciteerde werken", "geraadpleegde werken", "leestips"},
+			Weak:       []string{"lectuur", "werken", "teksten", "publicaties", "titels"},
+			Modifiers:  []string{"geraadpleegde", "gebruikte", "geciteerde", "aanbevolen", "aanvullende", "verdere", "geselecteerde", "beknopte", "algemene", "primaire", "secundaire", "gedrukte", "ongedrukte", "archivalische", "nuttige", "overige"},
+			Companions: []string{"noten", "links", "verwijzingen", "hulpmiddelen"},
+			Stems:      []string{"literatuur", "bron", "bronnen", "referentie"},
+			Suffixes:   []string{"lijst", "opgave", "vermelding", "vermeldingen", "verwijzingen", "overzicht"},
+		},
+		Notes: kindWords{
+			Heads:      []string{"noten", "noot", "voetnoten", "voetnoot", "eindnoten", "eindnoot", "aantekeningen"},
+			Companions: []string{"bronnen", "literatuur"},
+		},
+		Back: kindWords{
+			Heads: []string{"dankwoord", "dankbetuiging", "bijlage", "bijlagen", "appendix", "woordenlijst", "verklarende woordenlijst", "register", "index", "over de auteur", "over de auteurs", "auteur", "auteurs", "licentie", "colofon", "beeldverantwoording", "afbeeldingen", "illustraties"},
+		},
+	}, {
+		Tag:          "ru",
+		Connectors:   []string{"и", "список", "к", "по"},
+		Prepositions: []string{"о", "об", "по", "к", "для"},
+		Bib: kindWords{
+			Heads:      []string{"литература", "список литературы", "источники", "библиография", "использованная литература", "цитируемая литература"},
+			Weak:       []string{"чтение"},
+			Modifiers:  []string{"рекомендуемая", "дополнительная", "основная", "дополнительное", "использованные", "избранная"},
+			Companions: []string{"ссылки", "ресурсы"},
+		},
+		Notes: kindWords{
+			Heads: []string{"примечания", "сноски", "примечание"},
+		},
+		Back: kindWords{
+			Heads: []string{"благодарности", "приложение", "приложения", "об авторе", "лицензия"},
+		},
+	},
+}

@@ -1,0 +1,334 @@
+package edition
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// titleKind says which kinds of section a title names; a title may name
+// more than one ("Notes and References").
+type titleKind uint8
+
+const (
+	titleBib   titleKind = 1 << iota // a list of works: bibliography, references
+	titleNotes                       // the post's own notes: notes, footnotes
+	titleBack                        // other back matter: acknowledgements, appendix, licence
+)
+
+// role is what a word does in a title of one kind.
+type role uint8
+
+const (
+	roleNone role = iota
+	roleCompanion
+	roleModifier
+	roleWeak
+	roleHead
+)
+
+// kindMatcher recognises the titles of one kind of section, in every
+// language of the lexicon at once: a post's headings are often in
+// another language than the post (a French lesson's "En anglais" list).
+type kindMatcher struct {
+	roles     map[string]role     // folded word or phrase → its best role
+	byLen     map[lenKey][]string // single words by first letter and length, for misspellings
+	maxPhrase int                 // most words in a phrase
+	stems     []string
+	suffixes  []string
+}
+
+// titleMatcher holds the compiled lexicon. It is built once and only read.
+type titleMatcher struct {
+	connectors, prepositions map[string]bool
+	kinds                    [3]*kindMatcher // bib, notes, back
+}
+
+var titles = compileLexicon(lexicon)
+
+func compileLexicon(rows []lexRow) *titleMatcher {
+	m := &titleMatcher{connectors: map[string]bool{}, prepositions: map[string]bool{}}
+	for i := range m.kinds {
+		m.kinds[i] = &kindMatcher{roles: map[string]role{}, byLen: map[lenKey][]string{}}
+	}
+	for _, r := range rows {
+		for _, w := range r.Connectors {
+			m.connectors[fold(w)] = true
+		}
+		for _, w := range r.Prepositions {
+			m.prepositions[fold(w)] = true
+		}
+		for i, kw := range [3]kindWords{r.Bib, r.Notes, r.Back} {
+			k := m.kinds[i]
+			k.add(kw.Heads, roleHead)
+			k.add(kw.Weak, roleWeak)
+			k.add(kw.Modifiers, roleModifier)
+			k.add(kw.Companions, roleCompanion)
+			for _, s := range kw.Stems {
+				k.stems = append(k.stems, fold(s))
+			}
+			for _, s := range kw.Suffixes {
+				k.suffixes = append(k.suffixes, fold(s))
+			}
+		}
+	}
+	return m
+}
+
+func (k *kindMatcher) add(words []string, r role) {
+	for _, w := range words {
+		toks := tokens(w)
+		key := strings.Join(toks, " ")
+		if key == "" {
+			continue
+		}
+		if k.roles[key] == roleNone && len(toks) == 1 {
+			lk := keyOf(key, 0)
+			k.byLen[lk] = append(k.byLen[lk], key)
+		}
+		if k.roles[key] < r {
+			k.roles[key] = r
+		}
+		k.maxPhrase = max(k.maxPhrase, len(toks))
+	}
+}
+
+// classify returns the kinds of section the title s names. A title with
+// a subtitle is classified by its main part: "Appendix: downloading the
+// files with rsync".
+func (m *titleMatcher) classify(s string) titleKind {
+	s = stripEnumerator(s)
+	if k := m.classifyWords(s); k != 0 {
+		return k
+	}
+	if i := strings.IndexAny(s, ":–—"); i > 0 {
+		return m.classifyWords(s[:i])
+	}
+	return 0
+}
+
+func (m *titleMatcher) classifyWords(s string) titleKind {
+	toks := tokens(s)
+	if len(toks) == 0 || len(toks) > 12 {
+		return 0
+	}
+	var k titleKind
+	for i, km := range m.kinds {
+		if m.matches(km, toks) {
+			k |= 1 << i
+		}
+	}
+	return k
+}
+
+// matches reports whether toks are made only of km's words and the
+// lexicon's connectors, with at least one head, or a weak head and a
+// modifier ("further reading"). Once the title is made, a preposition
+// opens a free complement: "Further reading on topic modelling".
+func (m *titleMatcher) matches(km *kindMatcher, toks []string) bool {
+	heads, weak, mods := 0, 0, 0
+	made := func() bool { return heads > 0 || (weak > 0 && mods > 0) }
+	count := func(r role) {
+		switch r {
+		case roleHead:
+			heads++
+		case roleWeak:
+			weak++
+		case roleModifier:
+			mods++
+		}
+	}
+next:
+	for i := 0; i < len(toks); {
+		for n := min(km.maxPhrase, len(toks)-i); n >= 2; n-- {
+			if r := km.roles[strings.Join(toks[i:i+n], " ")]; r != roleNone {
+				count(r)
+				i += n
+				continue next
+			}
+		}
+		t := toks[i]
+		i++
+		if r := km.word(t); r != roleNone {
+			count(r)
+			continue
+		}
+		switch {
+		case made() && m.prepositions[t]:
+			return true
+		case m.connectors[t], m.prepositions[t], isNumbering(t):
+			continue
+		}
+		return false
+	}
+	return made()
+}
+
+// word finds the role of one word: as listed, as a plural, as a compound
+// (German and Dutch: "Literatur"+"verzeichnis"), hyphenated parts
+// ("Quellen-" in "Quellen- und Literaturverzeichnis"), or, for a long
+// word, misspelt by one letter after the first ("Acknowlegements").
+func (km *kindMatcher) word(t string) role {
+	if r := km.roles[t]; r != roleNone {
+		return r
+	}
+	// a plural where the lexicon has the singular, or the reverse
+	// ("Further Readings", "Work Cited")
+	if s, ok := strings.CutSuffix(t, "s"); ok && len(s) > 3 {
+		if r := km.roles[s]; r != roleNone {
+			return r
+		}
+	}
+	if r := km.roles[t+"s"]; r != roleNone && len(t) > 3 {
+		return r
+	}
+	if strings.Contains(t, "-") {
+		if r := km.word(strings.ReplaceAll(t, "-", "")); r != roleNone {
+			return r
+		}
+		best := roleNone
+		for _, p := range strings.Split(t, "-") {
+			r := km.roles[p]
+			if r == roleNone {
+				return roleNone
+			}
+			best = max(best, r)
+		}
+		return best
+	}
+	for _, st := range km.stems {
+		if rest, ok := strings.CutPrefix(t, st); ok && rest != "" {
+			for _, su := range km.suffixes {
+				if rest == su {
+					return roleHead
+				}
+			}
+		}
+	}
+	best := roleNone
+	if len([]rune(t)) >= 8 {
+		for d := -1; d <= 1; d++ {
+			for _, w := range km.byLen[keyOf(t, d)] {
+				if r := km.roles[w]; r > best && nearlyEqual(t, w) {
+					best = r
+				}
+			}
+		}
+	}
+	return best
+}
+
+// lenKey groups the lexicon's words by first letter and length: a
+// misspelling is looked for among the words of its first letter (typing
+// errors rarely touch it) and of its length, give or take one.
+type lenKey struct {
+	first rune
+	n     int
+}
+
+func keyOf(w string, d int) lenKey {
+	r := []rune(w)
+	return lenKey{r[0], len(r) + d}
+}
+
+var enumerator = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*\.?|[IVXLCivxlc]+[.)]|[A-Za-z][.)])\s+`)
+
+// stripEnumerator drops a section number: "7. References", "IV. Sources".
+func stripEnumerator(s string) string {
+	// the regexp only where its first word could be a number
+	first, _, _ := strings.Cut(strings.TrimLeft(s, " \t"), " ")
+	if first == "" || len(first) > 8 ||
+		!(first[0] >= '0' && first[0] <= '9' || strings.HasSuffix(first, ".") || strings.HasSuffix(first, ")")) {
+		return s
+	}
+	return enumerator.ReplaceAllString(s, "")
+}
+
+var roman = regexp.MustCompile(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
+
+func isNumbering(t string) bool {
+	if t == "" {
+		return true
+	}
+	digits := true
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			digits = false
+			break
+		}
+	}
+	return digits || (len(t) <= 4 && roman.MatchString(t))
+}
+
+// fold lower-cases s and strips its accents, so that "Bibliografía",
+// "BIBLIOGRAFIA" and "bibliografia" compare equal; typographic
+// apostrophes become straight ones and ß becomes ss.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == '’' || r == '‘' || r == 'ʼ':
+			r = '\''
+		case r == 'ß':
+			b.WriteString("ss")
+			continue
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// tokens splits a title into folded words. Hyphens and apostrophes
+// inside a word are kept ("non-exhaustive", "l'auteur"); at its ends
+// they are dropped ("Quellen-").
+func tokens(s string) []string {
+	f := fold(s)
+	var out []string
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	}) {
+		w = strings.Trim(w, "-'")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// nearlyEqual reports whether a and b differ by one inserted, deleted,
+// replaced or transposed letter (Damerau's single-error rule, which
+// covers most typing mistakes: Damerau, CACM 7(3), 1964).
+func nearlyEqual(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	switch len(x) - len(y) {
+	case 0:
+		i := 0
+		for i < len(x) && x[i] == y[i] {
+			i++
+		}
+		if i == len(x) {
+			return true
+		}
+		if string(x[i+1:]) == string(y[i+1:]) {
+			return true // replaced
+		}
+		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+	case 1:
+		i := 0
+		for i < len(y) && x[i] == y[i] {
+			i++
+		}
+		return string(x[i+1:]) == string(y[i:])
+	}
+	return false
+}
