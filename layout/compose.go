@@ -91,27 +91,19 @@ type hyphenators struct {
 	m  map[string]*hyph.Hyphenator // nil: no patterns for the language
 }
 
-// hyphenator returns the patterns for lang, or nil when there are none.
+// hyphenator returns the patterns for lang, or nil when there are none:
+// the text is then set unhyphenated, with one warning per post.
 func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
 	hs := lt.hyphs
 	hs.mu.Lock()
 	h, ok := hs.m[lang]
 	if !ok {
-		var err error
-		h, err = hyph.New(lang)
-		if err != nil {
-			if base, _, ok := strings.Cut(lang, "-"); ok {
-				h, err = hyph.New(base)
-			}
-		}
-		if err != nil {
-			h = nil
-		}
+		h, _ = hyph.New(lang) // nil when there are no patterns
 		hs.m[lang] = h
 	}
 	hs.mu.Unlock()
 	if h == nil {
-		if key := "hyph " + lang; !lt.warned[key] {
+		if key := "hyph " + lang + "\x00" + lt.source; !lt.warned[key] {
 			lt.warnOnce(key, lt.source, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
 		}
 	}
