@@ -73,7 +73,7 @@ func Languages() []string {
 // articles share what each has found.
 type Hyphenator struct {
 	pats              *patterns
-	leftMin, rightMin int   // from the language's row of package lang
+	leftMin, rightMin int      // from the language's row of package lang
 	cache             sync.Map // word → []int
 }
 

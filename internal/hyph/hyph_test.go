@@ -214,7 +214,7 @@ func TestHyphenateGerman(t *testing.T) {
 		{"Mäßigung", "Mä-ßi-gung"},
 		{"Eröffnung", "Er-öff-nung"},
 		{"Übergangsregierung", "Über-gangs-re-gie-rung"},
-		{"ÜBERGANG", "ÜBERGANG"},                         // all capitals: an acronym
+		{"ÜBERGANG", "ÜBERGANG"}, // all capitals: an acronym
 
 		// ck stays together; compounds break at their parts first.
 		{"Bäckerei", "Bä-cke-rei"},
