@@ -8,6 +8,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -186,14 +187,28 @@ func (c blockCtx) style() style {
 	return st
 }
 
-func (lt *layouter) lang() string {
-	if lt.art != nil && lt.art.Language != "" {
-		return lt.art.Language
-	}
+// words are the printed words in the language of the article being set
+// (the edition's outside an article).
+func (lt *layouter) words() lang.Words { return lang.For(lt.lang()).Words }
+
+// edWords are the printed words in the edition's language: the cover, the
+// contents and the running heads speak it.
+func (lt *layouter) edWords() lang.Words { return lang.For(lt.edLang()).Words }
+
+// edLang is the edition's language.
+func (lt *layouter) edLang() string {
 	if lt.ed.Language != "" {
 		return lt.ed.Language
 	}
 	return lt.cfg.Language
+}
+
+// lang is the language of the article being set, else the edition's.
+func (lt *layouter) lang() string {
+	if lt.art != nil && lt.art.Language != "" {
+		return lt.art.Language
+	}
+	return lt.edLang()
 }
 
 // paragraph sets inlines as lines with widow and orphan control: no column
@@ -482,7 +497,7 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 	} else if img != nil {
 		alt := img.Alt
 		if alt == "" {
-			alt = "[image]"
+			alt = lt.words().Figure
 		}
 		if img.Path != "" {
 			lt.warn(lt.source, "image "+img.Path+" not loaded; printing its alt text")
