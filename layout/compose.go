@@ -92,17 +92,26 @@ type hyphenators struct {
 	m  map[string]*hyph.Hyphenator // nil: no patterns for the language
 }
 
-// hyphenator returns the patterns for lang, or nil when there are none:
-// the text is then set unhyphenated, with one warning per post.
-func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
+// hyphenatorQuiet returns the patterns for lang, or nil when there are
+// none, without a warning: a passage in another language (model.Lang) is
+// set unhyphenated when its language has no patterns, which is what the
+// reader expects, and no edit of the post would change it.
+func (lt *layouter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 	hs := lt.hyphs
 	hs.mu.Lock()
+	defer hs.mu.Unlock()
 	h, ok := hs.m[lang]
 	if !ok {
 		h, _ = hyph.New(lang) // nil when there are no patterns
 		hs.m[lang] = h
 	}
-	hs.mu.Unlock()
+	return h
+}
+
+// hyphenator returns the patterns for lang, or nil when there are none:
+// the text is then set unhyphenated, with one warning per post.
+func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
+	h := lt.hyphenatorQuiet(lang)
 	if h == nil {
 		if key := "hyph " + lang + "\x00" + lt.source; !lt.warned[key] {
 			lt.warnOnce(key, lt.source, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))

@@ -111,6 +111,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 			continue // unpublished
 		}
 		a.ID = uniqueID(ids, a.Source)
+		markPassages(a, model.ArticleLang(ed, a))
 		s := ed.Sections[j.section]
 		s.Articles = append(s.Articles, a)
 	}

@@ -335,14 +335,19 @@ func normalise(w io.Writer, raw []byte, media map[string][]byte, ed *model.Editi
 	return nil
 }
 
-// setLang puts lang and xml:lang on the <html> element.
+// setLang puts lang and xml:lang on the <html> element, unless it has
+// them (passages inside may have their own).
 func setLang(x []byte, lang string) []byte {
-	if lang == "" || bytes.Contains(x, []byte("xml:lang=")) {
+	const html = `<html xmlns="http://www.w3.org/1999/xhtml"`
+	i := bytes.Index(x, []byte(html))
+	if lang == "" || i < 0 {
+		return x
+	}
+	if end := bytes.IndexByte(x[i:], '>'); end >= 0 && bytes.Contains(x[i:i+end], []byte("xml:lang=")) {
 		return x
 	}
 	l := esc(lang)
-	return bytes.Replace(x, []byte(`<html xmlns="http://www.w3.org/1999/xhtml"`),
-		[]byte(`<html xmlns="http://www.w3.org/1999/xhtml" lang="`+l+`" xml:lang="`+l+`"`), 1)
+	return bytes.Replace(x, []byte(html), []byte(html+` lang="`+l+`" xml:lang="`+l+`"`), 1)
 }
 
 func dosDate(t time.Time) uint16 {

@@ -64,13 +64,40 @@ func hasImages(ed *model.Edition) bool {
 	return found
 }
 
+// languages lists every language of the edition: its own first (the
+// publication's primary language), then the articles' and their passages'
+// (model.Lang) in order of first use, each once.
+func languages(ed *model.Edition) []string {
+	out := []string{ed.Language}
+	seen := map[string]bool{lang.Normalize(ed.Language): true}
+	add := func(tag string) {
+		if n := lang.Normalize(tag); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, tag)
+		}
+	}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			add(model.ArticleLang(ed, a))
+			model.WalkArticle(a, func(in model.Inline) {
+				if l, ok := in.(*model.Lang); ok {
+					add(l.Tag)
+				}
+			})
+		}
+	}
+	return out
+}
+
 func metadata(ed *model.Edition, opt Options, coverID string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, "    "+format+"\n", args...) }
 	b.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
 	p(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(Identifier(ed)))
 	p(`<dc:title id="title">%s</dc:title>`, esc(Title(ed)))
-	p(`<dc:language>%s</dc:language>`, esc(ed.Language))
+	for _, l := range languages(ed) {
+		p(`<dc:language>%s</dc:language>`, esc(l))
+	}
 	for i, a := range model.Distinct(ed, func(a *model.Article) []string { return a.Authors }) {
 		p(`<dc:creator id="creator%d">%s</dc:creator>`, i+1, esc(a))
 		p(`<meta refines="#creator%d" property="role" scheme="marc:relators">aut</meta>`, i+1)

@@ -174,6 +174,15 @@ func (w *xw) inline(in model.Inline) {
 		w.wrap("sub", t.Inlines)
 	case *model.Code:
 		w.WriteString("<code>" + esc(t.Text) + "</code>")
+	case *model.Lang:
+		l := esc(t.Tag)
+		w.printf(`<span lang="%s" xml:lang="%s"`, l, l)
+		if lang.RTL(t.Tag) {
+			w.WriteString(` dir="rtl"`)
+		}
+		w.WriteString(">")
+		w.inlines(t.Inlines)
+		w.WriteString("</span>")
 	case *model.LineBreak:
 		w.WriteString("<br/>")
 	case *model.Link:

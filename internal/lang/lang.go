@@ -413,3 +413,72 @@ func stopSets() map[string]map[string]bool {
 	})
 	return stopSetsOnce.m
 }
+
+// Script is a writing system other than the Latin alphabet. A passage in
+// it inside an article in another script (a Russian quotation in an
+// English article) is marked with a language, so that reading systems
+// pronounce it as that language and the print edition does not hyphenate
+// it with the article's patterns.
+type Script struct {
+	// Name is the script's name, for messages.
+	Name string
+	// Table holds the script's characters.
+	Table *unicode.RangeTable
+	// Tag is the language a passage in the script is taken to be in when
+	// the source does not say: the language most widely written in it.
+	// For Cyrillic this is a guess (Russian) that is wrong for Ukrainian,
+	// Bulgarian or Serbian passages; a source that knows better marks
+	// the passage itself.
+	Tag string
+	// Languages are the primary subtags of languages written in the
+	// script: an article in one of them is not marked.
+	Languages []string
+	// RTL is set for scripts written right to left.
+	RTL bool
+}
+
+// scripts lists the scripts passages are recognised in.
+var scripts = []*Script{
+	{Name: "Cyrillic", Table: unicode.Cyrillic, Tag: "ru",
+		Languages: strings.Fields("ru uk be bg sr mk kk ky tg mn ba tt cv ce os sah ab av kv udm")},
+	{Name: "Greek", Table: unicode.Greek, Tag: "el", Languages: strings.Fields("el grc gmy")},
+	{Name: "Hebrew", Table: unicode.Hebrew, Tag: "he", Languages: strings.Fields("he iw yi lad jrb"), RTL: true},
+	{Name: "Arabic", Table: unicode.Arabic, Tag: "ar",
+		Languages: strings.Fields("ar fa ur ps ku ckb sd ug ks bal"), RTL: true},
+}
+
+// ScriptOf returns the script among those passages are recognised in
+// that holds the letter r, or nil.
+func ScriptOf(r rune) *Script {
+	if r < 0x370 { // Latin, punctuation and digits: the common case
+		return nil
+	}
+	for _, s := range scripts {
+		if unicode.Is(s.Table, r) {
+			return s
+		}
+	}
+	return nil
+}
+
+// WrittenIn reports whether the language of tag is written in s.
+func (s *Script) WrittenIn(tag string) bool {
+	b := Base(tag)
+	for _, l := range s.Languages {
+		if l == b {
+			return true
+		}
+	}
+	return false
+}
+
+// RTL reports whether the language of tag is written right to left, as
+// far as the scripts above tell.
+func RTL(tag string) bool {
+	for _, s := range scripts {
+		if s.RTL && s.WrittenIn(tag) {
+			return true
+		}
+	}
+	return false
+}

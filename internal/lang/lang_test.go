@@ -121,3 +121,31 @@ func TestGuess(t *testing.T) {
 		}
 	}
 }
+
+func TestScripts(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want string
+	}{{'a', ""}, {'é', ""}, {'«', ""}, {'я', "ru"}, {'Ё', "ru"}, {'λ', "el"}, {'ἔ', "el"}, {'ש', "he"}, {'ع', "ar"}, {'ی', "ar"}, {'中', ""}} {
+		got := ""
+		if s := ScriptOf(tc.r); s != nil {
+			got = s.Tag
+		}
+		if got != tc.want {
+			t.Errorf("ScriptOf(%q) = %q, want %q", tc.r, got, tc.want)
+		}
+	}
+	if s := ScriptOf('я'); !s.WrittenIn("uk-UA") || s.WrittenIn("en") {
+		t.Error("WrittenIn")
+	}
+	for tag, want := range map[string]bool{"he": true, "ar-EG": true, "fa": true, "en": false, "ru": false} {
+		if RTL(tag) != want {
+			t.Errorf("RTL(%q) != %v", tag, want)
+		}
+	}
+	for _, s := range scripts {
+		if !s.WrittenIn(s.Tag) {
+			t.Errorf("%s: its guess %q is not among its languages", s.Name, s.Tag)
+		}
+	}
+}

@@ -175,6 +175,14 @@ type Link struct {
 	Inlines []Inline
 }
 
+// Lang is a passage in another language than the text around it, e.g. a
+// Russian quotation in an English article: readers pronounce it, and the
+// print edition hyphenates it, as Tag (BCP 47), not as the article.
+type Lang struct {
+	Tag     string
+	Inlines []Inline
+}
+
 // LineBreak is a hard line break.
 type LineBreak struct{}
 
@@ -202,6 +210,7 @@ func (*Code) isInline()      {}
 func (*Sup) isInline()       {}
 func (*Sub) isInline()       {}
 func (*Link) isInline()      {}
+func (*Lang) isInline()      {}
 func (*LineBreak) isInline() {}
 func (*NoteRef) isInline()   {}
 
