@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
@@ -48,7 +49,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	imgs := newImages(m.Root, log)
 	var errs []error
 	if m.Cover != "" {
-		img, err := imgs.load(m.Path, 0, m.Cover, "Cover of "+m.Publication)
+		img, err := imgs.load(m.Path, 0, m.Cover, fmt.Sprintf(lang.For(m.Language).Words.CoverOf, m.Publication))
 		if err != nil {
 			errs = append(errs, err)
 		} else if img == nil {
