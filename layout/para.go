@@ -576,33 +576,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 		return false
 	}
 	if hyphenate && !urlish && (hy != nil || passage) {
-		for i := 0; i < len(full); {
-			r, n := utf8.DecodeRuneInString(full[i:])
-			if !unicode.IsLetter(r) || inRef(i) {
-				i += n
-				continue
-			}
-			j := i
-			for j < len(full) {
-				r, n := utf8.DecodeRuneInString(full[j:])
-				if !unicode.IsLetter(r) || inRef(j) {
-					break
-				}
-				j += n
-			}
-			h := hy
-			if passage {
-				h = lt.passageHyphenator(spans, i, hy)
-			}
-			if h != nil && utf8.RuneCountInString(full[i:j]) >= 5 {
-				for _, off := range lt.hyphenate(h, full[i:j]) {
-					if off > 0 && off < j-i && bp[i+off] == bpNone {
-						bp[i+off] = bpHyph
-					}
-				}
-			}
-			i = j
-		}
+		lt.hyphenateRuns(full, bp, spans, passage, hy, inRef)
 	}
 	// Emergency breaks: no segment may be wider than the measure. A word
 	// that cannot be as wide as the measure, even if every rune were its
@@ -655,6 +629,40 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 			}
 		}
 		emit(s.end)
+	}
+}
+
+// hyphenateRuns marks in bp the hyphenation points of each run of letters
+// of a word's text full (Liang 1983, through package hyph), outside note
+// references: with the paragraph's patterns hy, or a passage's (passage:
+// some span of the word is in another language).
+func (lt *layouter) hyphenateRuns(full string, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
+	for i := 0; i < len(full); {
+		r, n := utf8.DecodeRuneInString(full[i:])
+		if !unicode.IsLetter(r) || inRef(i) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(full) {
+			r, n := utf8.DecodeRuneInString(full[j:])
+			if !unicode.IsLetter(r) || inRef(j) {
+				break
+			}
+			j += n
+		}
+		h := hy
+		if passage {
+			h = lt.passageHyphenator(spans, i, hy)
+		}
+		if h != nil && utf8.RuneCountInString(full[i:j]) >= hyph.MinLetters {
+			for _, off := range lt.hyphenate(h, full[i:j]) {
+				if off > 0 && off < j-i && bp[i+off] == bpNone {
+					bp[i+off] = bpHyph
+				}
+			}
+		}
+		i = j
 	}
 }
 
