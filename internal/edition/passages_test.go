@@ -3,6 +3,7 @@ package edition
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/redtide/edition/internal/model"
 )
@@ -79,4 +80,35 @@ func TestMarkPassagesEverywhere(t *testing.T) {
 	if n != 8 {
 		t.Errorf("%d passages marked, want 8:\n%s", n, model.DumpArticle(a))
 	}
+}
+
+// FuzzMarkPassages: marking passages never loses or reorders text, and
+// never leaves a passage of fewer than two letters.
+func FuzzMarkPassages(f *testing.F) {
+	for _, s := range []string{"the «революция» itself", "Москва (Moscow) and Αθήνα", "from בְּרֵאשִׁית.", "2πr", "\xff\xfeя я", "ἔργον, λόγος; Ж"} {
+		f.Add(s, "en")
+	}
+	f.Add("Вся власть", "ru")
+	f.Fuzz(func(t *testing.T, s, tag string) {
+		a := &model.Article{Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Text{Text: s}, &model.Emph{Inlines: []model.Inline{&model.Text{Text: s}}}}}}}
+		before := model.PlainText(a.Blocks[0].(*model.Paragraph).Inlines)
+		markPassages(a, tag)
+		ins := a.Blocks[0].(*model.Paragraph).Inlines
+		if after := model.PlainText(ins); after != before {
+			t.Fatalf("text changed: %q → %q", before, after)
+		}
+		model.WalkInlines(ins, func(in model.Inline) {
+			if l, ok := in.(*model.Lang); ok {
+				n := 0
+				for _, r := range model.PlainText(l.Inlines) {
+					if unicode.IsLetter(r) {
+						n++
+					}
+				}
+				if n < 2 {
+					t.Fatalf("passage %q of %d letters", model.PlainText(l.Inlines), n)
+				}
+			}
+		})
+	})
 }

@@ -290,21 +290,26 @@ func TestConcurrent(t *testing.T) {
 }
 
 func FuzzHyphenate(f *testing.F) {
-	for _, w := range strings.Fields(corpus + " well-known NATO’s “quoted” ﬁnancial a\u0301bc \xff\xfe") {
+	for _, w := range strings.Fields(corpus + " well-known NATO’s “quoted” ﬁnancial a\u0301bc \xff\xfe Staubecken l’apprentissage œuvre") {
 		f.Add(w)
 	}
-	h := newEN(f)
+	var hs []*Hyphenator
+	for _, tag := range Languages() {
+		hs = append(hs, mustNew(f, tag))
+	}
 	f.Fuzz(func(t *testing.T, word string) {
-		offs := h.Hyphenate(word)
-		prev := 0
-		for _, o := range offs {
-			if o <= prev || o >= len(word) {
-				t.Fatalf("Hyphenate(%q) = %v: offset %d out of order or range", word, offs, o)
+		for _, h := range hs {
+			offs := h.Hyphenate(word)
+			prev := 0
+			for _, o := range offs {
+				if o <= prev || o >= len(word) {
+					t.Fatalf("Hyphenate(%q) = %v: offset %d out of order or range", word, offs, o)
+				}
+				if !utf8.RuneStart(word[o]) {
+					t.Fatalf("Hyphenate(%q) = %v: offset %d inside a rune", word, offs, o)
+				}
+				prev = o
 			}
-			if !utf8.RuneStart(word[o]) {
-				t.Fatalf("Hyphenate(%q) = %v: offset %d inside a rune", word, offs, o)
-			}
-			prev = o
 		}
 	})
 }
