@@ -91,6 +91,9 @@ func passages(ins []model.Inline, tag string) []model.Inline {
 // punctuation, digits and marks between, and stops at a letter of
 // another script.
 func splitScripts(s, tag string) []model.Inline {
+	if !beyondLatin(s) {
+		return nil
+	}
 	var out []model.Inline
 	last := 0 // start of the plain text not yet emitted
 	for i := 0; i < len(s); {
@@ -118,6 +121,27 @@ func splitScripts(s, tag string) []model.Inline {
 		out = append(out, &model.Text{Text: s[last:]})
 	}
 	return out
+}
+
+// beyondLatin reports whether s may hold a letter of a script passages
+// are recognised in, from the UTF-8 lead bytes of their blocks: 0xCD–0xE1
+// (U+0340–U+1FFF: Greek, Cyrillic, Hebrew, Arabic and their supplements
+// and extensions), 0xEA (Cyrillic Extended-B), 0xEF (Hebrew and Arabic
+// presentation forms), 0xF0 (Arabic mathematical letters) and 0xE2 0x84
+// (the ohm sign Ω, a Greek letter). Most text has none of these (curly
+// quotes and dashes are 0xE2 0x80), and a byte scan is the cheapest way
+// to tell.
+func beyondLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0xCD {
+			continue
+		}
+		if c <= 0xE1 || c == 0xEA || c == 0xEF || c == 0xF0 || c == 0xE2 && i+1 < len(s) && s[i+1] == 0x84 {
+			return true
+		}
+	}
+	return false
 }
 
 // passageEnd returns where the passage of script sc that starts with the

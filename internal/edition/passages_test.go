@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -111,4 +112,36 @@ func FuzzMarkPassages(f *testing.F) {
 			}
 		})
 	})
+}
+
+func BenchmarkMarkPassages(b *testing.B) {
+	text := strings.Repeat("Plain English text with a café and naïve words, ", 200)
+	mk := func() *model.Article {
+		var bs []model.Block
+		for range 200 {
+			bs = append(bs, &model.Paragraph{Inlines: []model.Inline{&model.Text{Text: text}, &model.Emph{Inlines: []model.Inline{&model.Text{Text: text}}}}})
+		}
+		return &model.Article{Blocks: bs}
+	}
+	a := mk()
+	b.SetBytes(int64(2 * 200 * len(text)))
+	for b.Loop() {
+		markPassages(a, "en")
+	}
+}
+
+// TestBeyondLatin: the byte scan never misses a letter of a recognised
+// script.
+func TestBeyondLatin(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsLetter(r) || lang.ScriptOf(r) == nil {
+			continue
+		}
+		if !beyondLatin(string(r)) {
+			t.Fatalf("beyondLatin misses %U", r)
+		}
+	}
+	if beyondLatin("“plain” text — with ‘quotes’ and café…") {
+		t.Error("Latin text with punctuation taken for another script")
+	}
 }
