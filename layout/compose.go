@@ -8,6 +8,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -101,27 +102,28 @@ type hyphenators struct {
 	m  map[string]*hyph.Hyphenator // nil: no patterns for the language
 }
 
-// hyphenator returns the patterns for lang, or nil when there are none.
-func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
+// hyphenatorQuiet returns the patterns for lang, or nil when there are
+// none, without a warning: a passage in another language (model.Lang) is
+// set unhyphenated when its language has no patterns, which is what the
+// reader expects, and no edit of the post would change it.
+func (lt *layouter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 	hs := lt.hyphs
 	hs.mu.Lock()
+	defer hs.mu.Unlock()
 	h, ok := hs.m[lang]
 	if !ok {
-		var err error
-		h, err = hyph.New(lang)
-		if err != nil {
-			if base, _, ok := strings.Cut(lang, "-"); ok {
-				h, err = hyph.New(base)
-			}
-		}
-		if err != nil {
-			h = nil
-		}
+		h, _ = hyph.New(lang) // nil when there are no patterns
 		hs.m[lang] = h
 	}
-	hs.mu.Unlock()
+	return h
+}
+
+// hyphenator returns the patterns for lang, or nil when there are none:
+// the text is then set unhyphenated, with one warning per post.
+func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
+	h := lt.hyphenatorQuiet(lang)
 	if h == nil {
-		if key := "hyph " + lang; !lt.warned[key] {
+		if key := "hyph " + lang + "\x00" + lt.source; !lt.warned[key] {
 			lt.warnOnce(key, lt.pos(), fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
 		}
 	}
@@ -204,14 +206,28 @@ func (c blockCtx) style() style {
 	return st
 }
 
-func (lt *layouter) lang() string {
-	if lt.art != nil && lt.art.Language != "" {
-		return lt.art.Language
-	}
+// words are the printed words in the language of the article being set
+// (the edition's outside an article).
+func (lt *layouter) words() lang.Words { return lang.For(lt.lang()).Words }
+
+// edWords are the printed words in the edition's language: the cover, the
+// contents and the running heads speak it.
+func (lt *layouter) edWords() lang.Words { return lang.For(lt.edLang()).Words }
+
+// edLang is the edition's language.
+func (lt *layouter) edLang() string {
 	if lt.ed.Language != "" {
 		return lt.ed.Language
 	}
 	return lt.cfg.Language
+}
+
+// lang is the language of the article being set, else the edition's.
+func (lt *layouter) lang() string {
+	if lt.art != nil && lt.art.Language != "" {
+		return lt.art.Language
+	}
+	return lt.edLang()
 }
 
 // paragraph sets inlines as lines with widow and orphan control: no column
@@ -520,7 +536,7 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 	} else if img != nil {
 		alt := img.Alt
 		if alt == "" {
-			alt = "[image]"
+			alt = lt.words().Figure
 		}
 		if img.Path != "" {
 			lt.warn(lt.pos(), "image "+img.Path+" not loaded; printing its alt text")

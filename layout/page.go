@@ -96,9 +96,10 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, 
 	}
 	copy(d.Pages, lt.doc.Pages)
 	if nFront > 1 {
-		d.Outline = append([]Bookmark{{Title: "Contents", Page: 0}}, d.Outline...)
+		contents := lt.edWords().Contents
+		d.Outline = append([]Bookmark{{Title: contents, Page: 0}}, d.Outline...)
 		for p := 1; p < nFront; p++ {
-			heads[p] = "Contents"
+			heads[p] = contents
 		}
 	}
 	lt.doc = d
@@ -206,7 +207,7 @@ func (lt *layouter) runningHead(p *Page, title string) {
 			text += " · " + il
 		}
 		if !lt.ed.Date.IsZero() {
-			text += " · " + model.LongDate(lt.ed.Date, lt.ed.Language)
+			text += " · " + model.LongDate(lt.ed.Date, lt.edLang())
 		}
 	} else {
 		text = title

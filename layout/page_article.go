@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -189,7 +190,7 @@ func (lt *layouter) article(a *model.Article, set *artSet) {
 func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 	title := bib.Title
 	if title == "" {
-		title = "Bibliography"
+		title = lt.words().Bibliography
 	}
 	c := lt.bodyCtx()
 	hc := c
@@ -277,10 +278,7 @@ func (lt *layouter) front() {
 		ln.Runs = append(ln.Runs, Run{X: left, Y: base, Width: lt.width(il, info), Face: info.face, Size: info.size, Text: il})
 	}
 	if !ed.Date.IsZero() {
-		ds := model.LongDate(ed.Date, ed.Language)
-		if l := strings.ToLower(ed.Language); l == "" || strings.HasPrefix(l, "en") {
-			ds = ed.Date.Format("Monday, ") + ds // a masthead names the day
-		}
+		ds := lang.For(lt.edLang()).DayDate(ed.Date) // a masthead names the day
 		dw := lt.width(ds, info)
 		ln.Runs = append(ln.Runs, Run{X: left + w - dw, Y: base, Width: dw, Face: info.face, Size: info.size, Text: ds})
 	}
@@ -313,7 +311,7 @@ func (lt *layouter) front() {
 		head = append(head, &vitem{h: ih + cfg.BodyLeading, images: []ImageBox{{X: (w - iw) / 2, W: iw, H: ih, Image: ed.Cover}}})
 	}
 	cs := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 14 / 10}
-	head = append(head, lt.titleLines("In this issue", cs, cs.size*13/10, false)...)
+	head = append(head, lt.titleLines(lt.edWords().InThisIssue, cs, cs.size*13/10, false)...)
 	head = append(head, spaceItem(cfg.BodyLeading/3))
 	y = lt.header(p, head, y)
 
@@ -354,7 +352,7 @@ func (lt *layouter) contents() []*vitem {
 			pw := lt.width(pg, num)
 			last.runs = append(last.runs, Run{X: c.width - pw, Width: pw, Face: num.face, Size: num.size, Text: pg})
 			var more []string
-			if by := model.Byline(a.Authors, model.ArticleLang(lt.ed, a)); by != "" {
+			if by := model.Byline(a.Authors, lt.edLang()); by != "" {
 				more = append(more, by)
 			}
 			if a.Description != "" {

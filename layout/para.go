@@ -19,6 +19,7 @@ type style struct {
 	rise   Length // baseline shift, up positive (superscripts)
 	url    string // external link target
 	strike bool
+	lang   string // a passage's language (model.Lang); "" for the paragraph's
 }
 
 // piece is a run of inline text in one style, before it is cut into words.
@@ -111,6 +112,10 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 		case *model.Link:
 			s := st
 			s.url = in.URL
+			out = lt.flatten(in.Inlines, s, out)
+		case *model.Lang:
+			s := st
+			s.lang = in.Tag
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.LineBreak:
 			out = append(out, piece{hard: true, st: st})
@@ -474,7 +479,7 @@ func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]Item, []boxData) {
 			continue
 		}
 		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].ps == nil && wi+1 == len(words)-1)
-		lt.addWord(w, spec, hy != nil && !last, hy)
+		lt.addWord(w, spec, spec.hyphenate && !last, hy)
 		if wi+1 < len(words) && words[wi+1].ps != nil {
 			sp := spaces[wi]
 			if sp.size == 0 {
@@ -532,6 +537,10 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 		full = text.String()
 	}
 	ib.spans = spans
+	passage := false // a piece of the word is in a passage's language
+	for _, s := range spans {
+		passage = passage || s.p.st.lang != ""
+	}
 	// bp[i] is the break kind at byte offset i.
 	if cap(ib.bp) < len(full)+1 {
 		ib.bp = make([]uint8, len(full)+1, 2*len(full)+1)
@@ -572,30 +581,8 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 		}
 		return false
 	}
-	if hyphenate && !urlish {
-		for i := 0; i < len(full); {
-			r, n := utf8.DecodeRuneInString(full[i:])
-			if !unicode.IsLetter(r) || inRef(i) {
-				i += n
-				continue
-			}
-			j := i
-			for j < len(full) {
-				r, n := utf8.DecodeRuneInString(full[j:])
-				if !unicode.IsLetter(r) || inRef(j) {
-					break
-				}
-				j += n
-			}
-			if utf8.RuneCountInString(full[i:j]) >= 5 {
-				for _, off := range lt.hyphenate(hy, full[i:j]) {
-					if off > 0 && off < j-i && bp[i+off] == bpNone {
-						bp[i+off] = bpHyph
-					}
-				}
-			}
-			i = j
-		}
+	if hyphenate && !urlish && (hy != nil || passage) {
+		lt.hyphenateRuns(full, bp, spans, passage, hy, inRef)
 	}
 	// Emergency breaks: no segment may be wider than the measure. A word
 	// that cannot be as wide as the measure, even if every rune were its
@@ -649,6 +636,55 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 		}
 		emit(s.end)
 	}
+}
+
+// hyphenateRuns marks in bp the hyphenation points of each run of letters
+// of a word's text full (Liang 1983, through package hyph), outside note
+// references: with the paragraph's patterns hy, or a passage's (passage:
+// some span of the word is in another language).
+func (lt *layouter) hyphenateRuns(full string, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
+	for i := 0; i < len(full); {
+		r, n := utf8.DecodeRuneInString(full[i:])
+		if !unicode.IsLetter(r) || inRef(i) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(full) {
+			r, n := utf8.DecodeRuneInString(full[j:])
+			if !unicode.IsLetter(r) || inRef(j) {
+				break
+			}
+			j += n
+		}
+		h := hy
+		if passage {
+			h = lt.passageHyphenator(spans, i, hy)
+		}
+		if h != nil && utf8.RuneCountInString(full[i:j]) >= hyph.MinLetters {
+			for _, off := range lt.hyphenate(h, full[i:j]) {
+				if off > 0 && off < j-i && bp[i+off] == bpNone {
+					bp[i+off] = bpHyph
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// passageHyphenator returns the patterns for the letters at offset i of
+// a word: a passage's (model.Lang) when i is inside one, never the
+// paragraph's; hy, the paragraph's, otherwise. nil: not hyphenated.
+func (lt *layouter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *hyph.Hyphenator {
+	for _, s := range spans {
+		if i >= s.start && i < s.end {
+			if s.p.st.lang == "" {
+				return hy
+			}
+			return lt.hyphenatorQuiet(s.p.st.lang)
+		}
+	}
+	return hy
 }
 
 // emergencyBreaks allows breaks between any two characters of the parts

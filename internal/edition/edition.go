@@ -119,6 +119,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 			continue // unpublished
 		}
 		a.ID = uniqueID(ids, a.Source)
+		markPassages(a, model.ArticleLang(ed, a))
 		s := ed.Sections[j.section]
 		s.Articles = append(s.Articles, a)
 	}
@@ -138,7 +139,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 
 // loadCover reads the manifest's cover image, from the manifest's folder.
 func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
-	img, err := imgs.load(m.Path, 0, m.Root, m.Cover, "Cover of "+m.Publication)
+	img, err := imgs.load(m.Path, 0, m.Root, m.Cover, fmt.Sprintf(lang.For(m.Language).Words.CoverOf, m.Publication))
 	if err == nil && img == nil {
 		err = diag.Errorf(m.Path, 0, "cover %q: not found", m.Cover)
 	}

@@ -23,6 +23,7 @@ import (
 
 	goepub "github.com/go-shiori/go-epub"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -191,7 +192,8 @@ func collectImages(a *model.Article, f func(*model.Image)) {
 
 // masthead writes the title page: publication, issue, date and contents.
 func masthead(w *xw, ed *model.Edition) {
-	w.WriteString(`<section class="masthead" epub:type="titlepage" role="doc-introduction" aria-label="Title page">` + "\n")
+	words := lang.For(ed.Language).Words
+	w.printf(`<section class="masthead" epub:type="titlepage" role="doc-introduction" aria-label="%s">`+"\n", esc(words.TitlePage))
 	w.printf("<h1>%s</h1>\n", esc(ed.Publication))
 	if ed.Title != "" {
 		w.printf(`<p class="issue-title">%s</p>`+"\n", esc(ed.Title))
@@ -204,9 +206,9 @@ func masthead(w *xw, ed *model.Edition) {
 		w.printf("<p>%s</p>\n", esc(ed.Description))
 	}
 	if len(ed.Editors) > 0 {
-		w.printf("<p>Edited by %s</p>\n", esc(model.JoinNames(ed.Editors, ed.Language)))
+		w.printf("<p>%s %s</p>\n", esc(words.EditedBy), esc(model.JoinNames(ed.Editors, ed.Language)))
 	}
-	w.WriteString(`<section class="contents" aria-label="Contents">` + "\n")
+	w.printf(`<section class="contents" aria-label="%s">`+"\n", esc(words.Contents))
 	for _, s := range ed.Sections {
 		if s.Title != "" {
 			w.printf("<h2>%s</h2>\n", esc(s.Title))
@@ -284,9 +286,10 @@ func normalise(w io.Writer, raw []byte, media map[string][]byte, ed *model.Editi
 	}
 	files["EPUB/nav.xhtml"] = navDocument(ed, files)
 	if c, ok := files["EPUB/xhtml/cover.xhtml"]; ok {
-		alt := "Cover of " + Title(ed)
+		words := lang.For(ed.Language).Words
+		alt := fmt.Sprintf(words.CoverOf, Title(ed))
 		c = bytes.Replace(c, []byte(`alt="Cover Image"`), []byte(`alt="`+esc(alt)+`"`), 1)
-		c = bytes.Replace(c, []byte(`<title dir="auto"></title>`), []byte(`<title>Cover</title>`), 1)
+		c = bytes.Replace(c, []byte(`<title dir="auto"></title>`), []byte(`<title>`+esc(words.Cover)+`</title>`), 1)
 		c = bytes.Replace(c, []byte(`<body dir="auto">`), []byte(`<body dir="auto" epub:type="cover">`), 1)
 		files["EPUB/xhtml/cover.xhtml"] = c
 	}
@@ -332,14 +335,19 @@ func normalise(w io.Writer, raw []byte, media map[string][]byte, ed *model.Editi
 	return nil
 }
 
-// setLang puts lang and xml:lang on the <html> element.
+// setLang puts lang and xml:lang on the <html> element, unless it has
+// them (passages inside may have their own).
 func setLang(x []byte, lang string) []byte {
-	if lang == "" || bytes.Contains(x, []byte("xml:lang=")) {
+	const html = `<html xmlns="http://www.w3.org/1999/xhtml"`
+	i := bytes.Index(x, []byte(html))
+	if lang == "" || i < 0 {
+		return x
+	}
+	if end := bytes.IndexByte(x[i:], '>'); end >= 0 && bytes.Contains(x[i:i+end], []byte("xml:lang=")) {
 		return x
 	}
 	l := esc(lang)
-	return bytes.Replace(x, []byte(`<html xmlns="http://www.w3.org/1999/xhtml"`),
-		[]byte(`<html xmlns="http://www.w3.org/1999/xhtml" lang="`+l+`" xml:lang="`+l+`"`), 1)
+	return bytes.Replace(x, []byte(html), []byte(html+` lang="`+l+`" xml:lang="`+l+`"`), 1)
 }
 
 func dosDate(t time.Time) uint16 {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -63,13 +64,40 @@ func hasImages(ed *model.Edition) bool {
 	return found
 }
 
+// languages lists every language of the edition: its own first (the
+// publication's primary language), then the articles' and their passages'
+// (model.Lang) in order of first use, each once.
+func languages(ed *model.Edition) []string {
+	out := []string{ed.Language}
+	seen := map[string]bool{lang.Normalize(ed.Language): true}
+	add := func(tag string) {
+		if n := lang.Normalize(tag); n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, tag)
+		}
+	}
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			add(model.ArticleLang(ed, a))
+			model.WalkArticle(a, func(in model.Inline) {
+				if l, ok := in.(*model.Lang); ok {
+					add(l.Tag)
+				}
+			})
+		}
+	}
+	return out
+}
+
 func metadata(ed *model.Edition, opt Options, coverID string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, "    "+format+"\n", args...) }
 	b.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
 	p(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(Identifier(ed)))
 	p(`<dc:title id="title">%s</dc:title>`, esc(Title(ed)))
-	p(`<dc:language>%s</dc:language>`, esc(ed.Language))
+	for _, l := range languages(ed) {
+		p(`<dc:language>%s</dc:language>`, esc(l))
+	}
 	for i, a := range model.Distinct(ed, func(a *model.Article) []string { return a.Authors }) {
 		p(`<dc:creator id="creator%d">%s</dc:creator>`, i+1, esc(a))
 		p(`<meta refines="#creator%d" property="role" scheme="marc:relators">aut</meta>`, i+1)
@@ -106,11 +134,12 @@ func metadata(ed *model.Edition, opt Options, coverID string) string {
 		p(`<meta property="schema:accessibilityFeature">alternativeText</meta>`)
 	}
 	p(`<meta property="schema:accessibilityHazard">none</meta>`)
-	summary := "Text with headings, a navigable table of contents, and footnotes linked to and from their references."
+	words := lang.For(ed.Language).Words
+	summary := words.AccessSummary
 	if images {
-		summary += " Every image has a text alternative; captions are given as text."
+		summary += " " + words.AccessSummaryImages
 	}
-	p(`<meta property="schema:accessibilitySummary">%s</meta>`, summary)
+	p(`<meta property="schema:accessibilitySummary">%s</meta>`, esc(summary))
 	b.WriteString("  </metadata>")
 	return b.String()
 }
@@ -119,16 +148,18 @@ func metadata(ed *model.Edition, opt Options, coverID string) string {
 // section and article, and landmarks.
 func navDocument(ed *model.Edition, files map[string][]byte) []byte {
 	var b strings.Builder
+	words := lang.For(ed.Language).Words
+	contents := esc(words.Contents)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
 <head>
-<title>Contents</title>
+<title>` + contents + `</title>
 <link rel="stylesheet" type="text/css" href="css/` + cssName + `"/>
 </head>
 <body>
 <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-<h1 id="toc-title">Contents</h1>
+<h1 id="toc-title">` + contents + `</h1>
 <ol>
 `)
 	fmt.Fprintf(&b, "<li><a href=\"xhtml/masthead.xhtml\">%s</a></li>\n", esc(ed.Publication))
@@ -144,16 +175,16 @@ func navDocument(ed *model.Edition, files map[string][]byte) []byte {
 		}
 	}
 	b.WriteString("</ol>\n</nav>\n")
-	b.WriteString(`<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
-<h2 id="landmarks-title">Landmarks</h2>
+	fmt.Fprintf(&b, `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
+<h2 id="landmarks-title">%s</h2>
 <ol>
-`)
+`, esc(words.Landmarks))
 	if _, ok := files["EPUB/xhtml/cover.xhtml"]; ok {
-		b.WriteString(`<li><a epub:type="cover" href="xhtml/cover.xhtml">Cover</a></li>` + "\n")
+		fmt.Fprintf(&b, `<li><a epub:type="cover" href="xhtml/cover.xhtml">%s</a></li>`+"\n", esc(words.Cover))
 	}
-	b.WriteString(`<li><a epub:type="titlepage" href="xhtml/masthead.xhtml">Title page</a></li>` + "\n")
+	fmt.Fprintf(&b, `<li><a epub:type="titlepage" href="xhtml/masthead.xhtml">%s</a></li>`+"\n", esc(words.TitlePage))
 	if len(ed.Sections) > 0 && len(ed.Sections[0].Articles) > 0 {
-		fmt.Fprintf(&b, `<li><a epub:type="bodymatter" href="xhtml/%s.xhtml">Start of content</a></li>`+"\n", ed.Sections[0].Articles[0].ID)
+		fmt.Fprintf(&b, `<li><a epub:type="bodymatter" href="xhtml/%s.xhtml">%s</a></li>`+"\n", ed.Sections[0].Articles[0].ID, esc(words.StartOfContent))
 	}
 	b.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
 	return []byte(b.String())

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -17,6 +18,7 @@ func esc(s string) string { return escaper.Replace(s) }
 type xw struct {
 	strings.Builder
 	images map[string]string // image Name -> path relative to the XHTML folder
+	words  lang.Words        // printed words, in the document's language
 }
 
 func (w *xw) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -181,6 +183,15 @@ func (w *xw) inline(in model.Inline) {
 		w.wrap("sub", t.Inlines)
 	case *model.Code:
 		w.WriteString("<code>" + esc(t.Text) + "</code>")
+	case *model.Lang:
+		l := esc(t.Tag)
+		w.printf(`<span lang="%s" xml:lang="%s"`, l, l)
+		if lang.RTL(t.Tag) {
+			w.WriteString(` dir="rtl"`)
+		}
+		w.WriteString(">")
+		w.inlines(t.Inlines)
+		w.WriteString("</span>")
 	case *model.LineBreak:
 		w.WriteString("<br/>")
 	case *model.Math:
@@ -205,7 +216,8 @@ func (w *xw) wrap(tag string, ins []model.Inline) {
 }
 
 // article writes the body of one article's document.
-func (w *xw) article(a *model.Article, lang string) {
+func (w *xw) article(a *model.Article, tag string) {
+	w.words = lang.For(tag).Words
 	w.printf(`<section id="%s" epub:type="chapter" role="doc-chapter" aria-labelledby="%s-title">`+"\n", a.ID, a.ID)
 	w.WriteString("<header>\n")
 	w.printf(`<h1 id="%s-title">%s</h1>`+"\n", a.ID, esc(a.Title))
@@ -213,10 +225,10 @@ func (w *xw) article(a *model.Article, lang string) {
 		w.printf(`<p class="subtitle" role="doc-subtitle">%s</p>`+"\n", esc(a.Subtitle))
 	}
 	if len(a.Authors) > 0 {
-		w.printf(`<p class="byline">%s</p>`+"\n", esc(model.Byline(a.Authors, lang)))
+		w.printf(`<p class="byline">%s</p>`+"\n", esc(model.Byline(a.Authors, tag)))
 	}
 	if !a.Date.IsZero() {
-		w.printf(`<p class="dateline"><time datetime="%s">%s</time></p>`+"\n", a.Date.Format("2006-01-02"), esc(model.LongDate(a.Date, lang)))
+		w.printf(`<p class="dateline"><time datetime="%s">%s</time></p>`+"\n", a.Date.Format("2006-01-02"), esc(model.LongDate(a.Date, tag)))
 	}
 	w.WriteString("</header>\n")
 	w.blocks(a.Blocks, 1)
@@ -228,7 +240,7 @@ func (w *xw) article(a *model.Article, lang string) {
 	}
 	if len(a.Notes) > 0 {
 		w.printf(`<section class="footnotes" aria-labelledby="%s-notes">`+"\n", a.ID)
-		w.printf(`<h2 id="%s-notes">%s</h2>`+"\n", a.ID, esc(model.NotesHeading(lang)))
+		w.printf(`<h2 id="%s-notes">%s</h2>`+"\n", a.ID, esc(w.words.Notes))
 		for _, n := range a.Notes {
 			w.note(a, n)
 		}
@@ -282,7 +294,7 @@ func (w *xw) note(a *model.Article, n *model.Note) {
 			w.printf(`<span class="noteno">%s.</span> `, num)
 			return
 		}
-		w.printf(`<a class="backlink" href="#%s" role="doc-backlink" title="Back to the text">%s.</a> `, refs[0].RefID(), num)
+		w.printf(`<a class="backlink" href="#%s" role="doc-backlink" title="%s">%s.</a> `, refs[0].RefID(), esc(w.words.BackToText), num)
 	}
 	if len(n.Blocks) == 0 {
 		w.WriteString("<p>")
@@ -319,7 +331,8 @@ func (w *xw) extraBacklinks(refs []*model.NoteRef) {
 		return
 	}
 	for _, r := range refs[1:] {
-		w.printf(` <a class="backlink" href="#%s" role="doc-backlink" title="Back to reference %d">↩%d</a>`, r.RefID(), r.Occurrence, r.Occurrence)
+		title := fmt.Sprintf(w.words.BackToReference, r.Occurrence)
+		w.printf(` <a class="backlink" href="#%s" role="doc-backlink" title="%s">↩%d</a>`, r.RefID(), esc(title), r.Occurrence)
 	}
 }
 

@@ -1,83 +1,70 @@
 // Package hyph finds hyphenation points in words with Liang's algorithm
-// (F. M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983) and the
-// en-US and de patterns of the hyphen package (hyph_en_US.dic and
-// hyph_de_DE.dic, see README.md), applied as github.com/speedata/hyphenation
-// applies them (its tests check that the two agree) but without allocating
-// per word. The German file has two levels, compound boundaries and
-// syllables, combined as libhyphen combines them.
+// (F. M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983), as
+// TeX applies it, with the patterns of each language in patterns/ (see
+// patterns/README.md for their sources and licences).
+//
+// The patterns are compiled by go generate into the tries in tries/,
+// which are embedded; a language's trie is read on first use only, so a
+// build pays for the languages its edition uses. The fewest letters a
+// hyphen may leave before and after it come from package lang's table.
 package hyph
 
+//go:generate go run ./gen
+
 import (
-	_ "embed"
+	"embed"
 	"fmt"
+	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/lang"
 )
 
-// Minimum letters before and after a hyphen, TeX's \lefthyphenmin and
-// \righthyphenmin for English (also the LEFTHYPHENMIN and RIGHTHYPHENMIN of
-// the pattern file's header). Other languages take theirs from their
-// pattern file, 2 and 2 when it gives none.
-const (
-	LeftMin  = 2
-	RightMin = 3
-	// MinLetters is the shortest word that is hyphenated at all.
-	MinLetters = 5
-)
+// MinLetters is the shortest word that is hyphenated at all.
+const MinLetters = 5
 
-// enUSPatterns is hyph_en_US.dic without its three header lines.
+// tries holds one compiled pattern set per language, tries/TAG.trie,
+// written by go generate from patterns/TAG/ (the folder also holds a
+// README, so that it is never empty and the generator always compiles).
 //
-//go:embed hyph_en_US.pat
-var enUSPatterns string
+//go:embed tries
+var tries embed.FS
 
-// enUSTrie is enUSPatterns parsed, in appendBinary's form.
-//
-//go:embed hyph_en_US.trie
-var enUSTrie []byte
-
-// dePatterns is hyph_de_DE.dic in UTF-8 without its character set line
-// and its comment header.
-//
-//go:embed hyph_de.pat
-var dePatterns string
-
-// deTrie is dePatterns parsed (parseDE), in patterns.appendBinary's form.
-//
-//go:embed hyph_de.trie
-var deTrie []byte
-
-// parseDE parses the German patterns: two levels, compounds first, with
-// vowelless fragments joined to their syllable.
-func parseDE() (*patterns, error) {
-	p, err := parseDic(strings.NewReader(dePatterns), 2, 2)
-	if err != nil {
-		return nil, err
+// sets maps each language tag with a trie to a loader that reads the trie
+// once, on first use; the patterns are only read afterwards, so
+// Hyphenators share them.
+var sets = sync.OnceValue(func() map[string]func() (*patterns, error) {
+	m := map[string]func() (*patterns, error){}
+	entries, _ := tries.ReadDir("tries") // the embedded directory exists
+	for _, e := range entries {
+		tag, ok := strings.CutSuffix(e.Name(), ".trie")
+		if !ok {
+			continue
+		}
+		name := path.Join("tries", e.Name())
+		m[tag] = sync.OnceValues(func() (*patterns, error) {
+			b, err := tries.ReadFile(name)
+			if err != nil {
+				return nil, err
+			}
+			return readSet(b)
+		})
 	}
-	p.vowelSyllables = true
-	return p, nil
-}
+	return m
+})
 
-// patternSets parses each pattern set once, on first use; the parsed
-// patterns are only read afterwards, so Hyphenators share them.
-var patternSets = map[string]func() (*patterns, error){
-	"en-US": sync.OnceValues(func() (*patterns, error) {
-		l, err := readLiang(enUSTrie)
-		if err != nil {
-			l, err = parseLiang(strings.NewReader(enUSPatterns))
-		}
-		if err != nil {
-			return nil, err
-		}
-		return &patterns{syllable: l, leftMin: LeftMin, rightMin: RightMin}, nil
-	}),
-	"de": sync.OnceValues(func() (*patterns, error) {
-		if p, err := readPatterns(deTrie); err == nil {
-			return p, nil
-		}
-		return parseDE()
-	}),
+// Languages lists the tags that have patterns, sorted.
+func Languages() []string {
+	var out []string
+	for tag := range sets() {
+		out = append(out, tag)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Hyphenator finds hyphenation points for one language. It is safe for
@@ -85,33 +72,34 @@ var patternSets = map[string]func() (*patterns, error){
 // about: an edition repeats its words, and goroutines setting different
 // articles share what each has found.
 type Hyphenator struct {
-	lang  *patterns
-	cache sync.Map // word → []int
+	pats              *patterns
+	leftMin, rightMin int      // from the language's row of package lang
+	cache             sync.Map // word → []int
 }
 
-// New returns a Hyphenator for a BCP 47 language tag. All English tags
-// ("en", "en-US", "en-GB", …) use the en-US patterns, all German ones
-// ("de", "de-DE", "de-AT", "de-CH", …) the German patterns of the reformed
-// spelling (Swiss German differs in spelling, ss for ß, not in where words
-// break); other languages give an error, so that callers can warn and set
-// the text unhyphenated. Only the first call for a language parses its
-// patterns.
-func New(lang string) (*Hyphenator, error) {
-	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
-	var set string
-	switch {
-	case tag == "en" || strings.HasPrefix(tag, "en-"):
-		set = "en-US"
-	case tag == "de" || strings.HasPrefix(tag, "de-"):
-		set = "de"
-	default:
-		return nil, fmt.Errorf("no hyphenation patterns for language %q", lang)
+// New returns a Hyphenator for a BCP 47 language tag. The tag's row in
+// package lang's table (its own, else its primary subtag's: "fr-CA" is
+// "fr") gives the minimums; the patterns are the row's, else its primary
+// subtag's ("pt-BR" uses "pt"). A language without a row or without
+// patterns is an error, so that callers can warn and set the text
+// unhyphenated.
+func New(tag string) (*Hyphenator, error) {
+	row := lang.Lookup(tag)
+	if row == nil {
+		return nil, fmt.Errorf("no hyphenation patterns for language %q", tag)
 	}
-	l, err := patternSets[set]()
+	load := sets()[row.Tag]
+	if load == nil {
+		load = sets()[lang.Base(row.Tag)]
+	}
+	if load == nil {
+		return nil, fmt.Errorf("no hyphenation patterns for language %q", tag)
+	}
+	p, err := load()
 	if err != nil {
-		return nil, fmt.Errorf("hyphenation patterns %s: %w", set, err)
+		return nil, fmt.Errorf("hyphenation patterns for %s: %w", row.Tag, err)
 	}
-	return &Hyphenator{lang: l}, nil
+	return &Hyphenator{pats: p, leftMin: max(row.LeftHyphenMin, 1), rightMin: max(row.RightHyphenMin, 1)}, nil
 }
 
 // isApostrophe reports the straight and the curly (U+2019) apostrophe.
@@ -129,14 +117,13 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' }
 // Leading and trailing punctuation ("(revolution," or “bureaucracy”) is
 // ignored, and the letter run between is hyphenated; straight and curly
 // apostrophes are letters for the patterns. At least the language's
-// minimum of letters (LeftMin and RightMin for English) stay before and
-// after a hyphen. Words shorter than MinLetters
-// letters, words containing digits or other non-letters inside, and
-// all-capital words (acronyms such as NATO) get no hyphens. A word that
-// already contains hyphens ("well-known") may break only after them: the
-// offsets just past each inner hyphen are returned.
+// minimums of letters stay before and after a hyphen. Words shorter than
+// MinLetters letters, words containing digits or other non-letters
+// inside, and all-capital words (acronyms such as NATO) get no hyphens. A
+// word that already contains hyphens ("well-known") may break only after
+// them: the offsets just past each inner hyphen are returned.
 func (h *Hyphenator) Hyphenate(word string) []int {
-	if h == nil || h.lang == nil {
+	if h == nil || h.pats == nil {
 		return nil
 	}
 	if offs, ok := h.cache.Load(word); ok {
@@ -159,7 +146,54 @@ func (h *Hyphenator) hyphenate(word string) []int {
 	end += size
 	core := word[start:end]
 
-	// Letters after an apostrophe ("NATO's") do not count for caps.
+	switch kind := wordKind(core); kind {
+	case kindNone:
+		return nil
+	case kindHyphenated:
+		return afterHyphens(start, core)
+	}
+
+	// The patterns use the straight apostrophe and lower case; build the
+	// normalized word rune by rune, remembering each rune's byte offset.
+	var buf [64]rune
+	var offs [64]int
+	runes, offsets := buf[:0], offs[:0]
+	for i, r := range core {
+		if r == '’' {
+			r = '\''
+		}
+		runes = append(runes, unicode.ToLower(r))
+		offsets = append(offsets, start+i)
+	}
+	n := len(runes)
+	var out []int
+	var pbuf [maxRunes + 1]int
+	for _, i := range h.pats.breaks(runes, pbuf[:0]) {
+		// i runes stay before the hyphen.
+		if i < h.leftMin || n-i < h.rightMin || i >= n {
+			continue
+		}
+		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || unicode.Is(unicode.Mn, runes[i]) {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1] >= offsets[i] {
+			continue
+		}
+		out = append(out, offsets[i])
+	}
+	return out
+}
+
+// Kinds of letter runs, for hyphenate.
+const (
+	kindNone       = iota // not hyphenated: too short, an acronym, digits inside
+	kindHyphenated        // contains hyphens: breaks after them only
+	kindWord              // hyphenated by the patterns
+)
+
+// wordKind classifies a letter run. Letters after an apostrophe
+// ("NATO's") do not count for capitals.
+func wordKind(core string) int {
 	var letters, caps, upper int
 	var hyphens, apostrophe bool
 	for _, r := range core {
@@ -179,48 +213,16 @@ func (h *Hyphenator) hyphenate(word string) []int {
 		case unicode.Is(unicode.Mn, r):
 			// combining marks belong to the letter before them
 		default:
-			return nil // digits, slashes, dots: not a word to hyphenate
+			return kindNone // digits, slashes, dots: not a word to hyphenate
 		}
 	}
-	if hyphens {
-		return afterHyphens(start, core)
+	switch {
+	case hyphens:
+		return kindHyphenated
+	case letters < MinLetters, caps > 1 && upper == caps:
+		return kindNone
 	}
-	if letters < MinLetters {
-		return nil
-	}
-	if caps > 1 && upper == caps {
-		return nil
-	}
-
-	// The patterns use the straight apostrophe and lower case; build the
-	// normalized word rune by rune, remembering each rune's byte offset.
-	var buf [64]rune
-	var offs [64]int
-	runes, offsets := buf[:0], offs[:0]
-	for i, r := range core {
-		if r == '’' {
-			r = '\''
-		}
-		runes = append(runes, unicode.ToLower(r))
-		offsets = append(offsets, start+i)
-	}
-	n := len(runes)
-	var out []int
-	var pbuf [maxRunes]int
-	for _, i := range h.lang.breaks(runes, 0, true, true, pbuf[:0]) {
-		// i runes stay before the hyphen.
-		if i < h.lang.leftMin || n-i < h.lang.rightMin || i >= n {
-			continue
-		}
-		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || unicode.Is(unicode.Mn, runes[i]) {
-			continue
-		}
-		if len(out) > 0 && out[len(out)-1] >= offsets[i] {
-			continue
-		}
-		out = append(out, offsets[i])
-	}
-	return out
+	return kindWord
 }
 
 // afterHyphens returns the offsets just after each hyphen of core that has

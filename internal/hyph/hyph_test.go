@@ -1,7 +1,6 @@
 package hyph
 
 import (
-	"github.com/redtide/edition/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/testenv"
 )
 
 // show inserts '-' at the offsets, for readable failures.
@@ -24,14 +26,7 @@ func show(word string, offs []int) string {
 	return b.String()
 }
 
-func newEN(t testing.TB) *Hyphenator {
-	t.Helper()
-	h, err := New("en-US")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h
-}
+func newEN(t testing.TB) *Hyphenator { return mustNew(t, "en-US") }
 
 func TestHyphenate(t *testing.T) {
 	h := newEN(t)
@@ -113,9 +108,10 @@ func TestHyphenate(t *testing.T) {
 	}
 }
 
-// TestHyphenateMinimums checks LeftMin and RightMin over many words.
+// TestHyphenateMinimums checks the English minimums over many words.
 func TestHyphenateMinimums(t *testing.T) {
 	h := newEN(t)
+	en := lang.For("en")
 	for _, w := range strings.Fields(corpus) {
 		for _, off := range h.Hyphenate(w) {
 			left := strings.TrimLeftFunc(w[:off], func(r rune) bool { return !isLetterOrApostrophe(r) })
@@ -123,10 +119,10 @@ func TestHyphenateMinimums(t *testing.T) {
 			if strings.ContainsFunc(w, isHyphen) {
 				continue
 			}
-			if n := utf8.RuneCountInString(left); n < LeftMin {
+			if n := utf8.RuneCountInString(left); n < en.LeftHyphenMin {
 				t.Errorf("%q: %d letters before hyphen at %d", w, n, off)
 			}
-			if n := utf8.RuneCountInString(right); n < RightMin {
+			if n := utf8.RuneCountInString(right); n < en.RightHyphenMin {
 				t.Errorf("%q: %d letters after hyphen at %d", w, n, off)
 			}
 		}
@@ -138,24 +134,23 @@ func isLetterOrApostrophe(r rune) bool {
 }
 
 func TestNew(t *testing.T) {
-	for _, lang := range []string{"en", "en-US", "en-GB", "EN_us", "en-AU"} {
-		if h, err := New(lang); err != nil || h == nil {
-			t.Errorf("New(%q) = %v, %v", lang, h, err)
+	for _, tag := range []string{"en", "en-US", "en-GB", "EN_us", "en-AU", "de", "de-DE", "de-AT", "de-CH", "DE_de",
+		"fr", "fr-CA", "es", "es-MX", "pt", "pt-BR", "pt_PT", "it", "nl", "nl-BE"} {
+		if h, err := New(tag); err != nil || h == nil {
+			t.Errorf("New(%q) = %v, %v", tag, h, err)
 		}
 	}
-	for _, lang := range []string{"de", "de-DE", "de-AT", "de-CH", "DE_de"} {
-		if h, err := New(lang); err != nil || h == nil || h.lang.compound == nil {
-			t.Errorf("New(%q) = %v, %v; want the German patterns", lang, h, err)
-		}
-	}
-	for _, lang := range []string{"", "fr-FR", "eng", "english", "deu", "dk"} {
-		if h, err := New(lang); err == nil || h != nil {
-			t.Errorf("New(%q) = %v, %v; want an error", lang, h, err)
+	for _, tag := range []string{"", "eng", "english", "deu", "dk", "ru", "zh-Hant", "x"} {
+		if h, err := New(tag); err == nil || h != nil {
+			t.Errorf("New(%q) = %v, %v; want an error", tag, h, err)
 		}
 	}
 	a, b := newEN(t), newEN(t)
-	if a.lang != b.lang {
-		t.Error("patterns parsed twice")
+	if a.pats != b.pats {
+		t.Error("patterns read twice")
+	}
+	if p, br := mustNew(t, "pt"), mustNew(t, "pt-BR"); p.pats != br.pats {
+		t.Error("pt-BR does not share the Portuguese patterns")
 	}
 	var nilH *Hyphenator
 	if got := nilH.Hyphenate("hyphenation"); got != nil {
@@ -163,20 +158,41 @@ func TestNew(t *testing.T) {
 	}
 }
 
-func newDE(t testing.TB) *Hyphenator {
+// TestLanguages: every row of package lang has patterns, and every
+// pattern set has a row (its minimums come from there).
+func TestLanguages(t *testing.T) {
+	have := map[string]bool{}
+	for _, tag := range Languages() {
+		have[tag] = true
+		if lang.Lookup(tag) == nil {
+			t.Errorf("patterns for %q, which package lang has no row for", tag)
+		}
+	}
+	for _, tag := range lang.Supported() {
+		if !have[tag] && !have[lang.Base(tag)] {
+			t.Errorf("language %q has no patterns", tag)
+		}
+	}
+}
+
+func mustNew(t testing.TB, tag string) *Hyphenator {
 	t.Helper()
-	h, err := New("de-DE")
+	h, err := New(tag)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return h
 }
 
+func newDE(t testing.TB) *Hyphenator { return mustNew(t, "de-DE") }
+
 func TestHyphenateGerman(t *testing.T) {
 	h := newDE(t)
 	// What the patterns give, checked against the Duden's division
-	// (new spelling): compound boundaries from the first level, syllables
-	// within the parts from the second.
+	// (new spelling). The patterns come from a word list that marks
+	// compound boundaries, and learnt them: compounds break at their
+	// parts, and an ambiguous one (Stau-becken or Staub-ecken) is left
+	// alone where the two readings differ.
 	tests := []struct{ word, want string }{
 		{"Novemberrevolution", "No-vem-ber-re-vo-lu-ti-on"},
 		{"Arbeiterklasse", "Ar-bei-ter-klas-se"},
@@ -197,13 +213,16 @@ func TestHyphenateGerman(t *testing.T) {
 		{"Straße", "Stra-ße"},
 		{"Mäßigung", "Mä-ßi-gung"},
 		{"Eröffnung", "Er-öff-nung"},
-		{"Übergangsregierung", "Über-gangs-re-gie-rung"}, // not "Überg-ang" ("berg1an")
-		{"ÜBERGANG", "ÜBERGANG"},                         // all capitals: an acronym
+		{"Übergangsregierung", "Über-gangs-re-gie-rung"},
+		{"ÜBERGANG", "ÜBERGANG"}, // all capitals: an acronym
 
-		// ck stays together; no part without a vowel ("a1r", "r1l").
+		// ck stays together; compounds break at their parts first.
 		{"Bäckerei", "Bä-cke-rei"},
 		{"Brückner", "Brück-ner"},
 		{"Parlament", "Par-la-ment"},
+		{"Urinstinkt", "Ur-instinkt"},
+		{"Staubecken", "Staubecken"},
+		{"Druckerzeugnis", "Druckerzeug-nis"},
 
 		// Left and right minimum 2; existing hyphens and quotes as in English.
 		{"Abend", "Abend"},
@@ -253,26 +272,6 @@ func TestHyphenateGermanPost(t *testing.T) {
 	}
 }
 
-func TestParseDic(t *testing.T) {
-	p, err := parseDic(strings.NewReader("% comment\nLEFTHYPHENMIN 3\nRIGHTHYPHENMIN 4\nCOMPOUNDLEFTHYPHENMIN 2\nCOMPOUNDRIGHTHYPHENMIN 3\n# comment\nNOHYPHEN -,'\nab1cd\nNEXTLEVEL\n1b1 1c1\n"), 2, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p.leftMin != 3 || p.rightMin != 4 || p.compoundLeftMin != 2 || p.compoundRightMin != 3 || p.compound == nil || p.syllable == nil {
-		t.Errorf("parseDic = %+v", p)
-	}
-	if _, err := parseDic(strings.NewReader("LEFTHYPHENMIN x\n"), 2, 2); err == nil {
-		t.Error("LEFTHYPHENMIN x: no error")
-	}
-	if _, err := parseDic(strings.NewReader("NEXTLEVEL\nNEXTLEVEL\n"), 2, 2); err == nil {
-		t.Error("two NEXTLEVELs: no error")
-	}
-	p, err = parseDic(strings.NewReader("a1b\n"), 2, 2)
-	if err != nil || p.compound != nil || p.leftMin != 2 || p.rightMin != 2 {
-		t.Errorf("one level: %+v, %v", p, err)
-	}
-}
-
 func TestConcurrent(t *testing.T) {
 	h := newEN(t)
 	want := show("bureaucratization", h.Hyphenate("bureaucratization"))
@@ -291,21 +290,26 @@ func TestConcurrent(t *testing.T) {
 }
 
 func FuzzHyphenate(f *testing.F) {
-	for _, w := range strings.Fields(corpus + " well-known NATO’s “quoted” ﬁnancial a\u0301bc \xff\xfe") {
+	for _, w := range strings.Fields(corpus + " well-known NATO’s “quoted” ﬁnancial a\u0301bc \xff\xfe Staubecken l’apprentissage œuvre") {
 		f.Add(w)
 	}
-	h := newEN(f)
+	var hs []*Hyphenator
+	for _, tag := range Languages() {
+		hs = append(hs, mustNew(f, tag))
+	}
 	f.Fuzz(func(t *testing.T, word string) {
-		offs := h.Hyphenate(word)
-		prev := 0
-		for _, o := range offs {
-			if o <= prev || o >= len(word) {
-				t.Fatalf("Hyphenate(%q) = %v: offset %d out of order or range", word, offs, o)
+		for _, h := range hs {
+			offs := h.Hyphenate(word)
+			prev := 0
+			for _, o := range offs {
+				if o <= prev || o >= len(word) {
+					t.Fatalf("Hyphenate(%q) = %v: offset %d out of order or range", word, offs, o)
+				}
+				if !utf8.RuneStart(word[o]) {
+					t.Fatalf("Hyphenate(%q) = %v: offset %d inside a rune", word, offs, o)
+				}
+				prev = o
 			}
-			if !utf8.RuneStart(word[o]) {
-				t.Fatalf("Hyphenate(%q) = %v: offset %d inside a rune", word, offs, o)
-			}
-			prev = o
 		}
 	})
 }

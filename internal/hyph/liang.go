@@ -12,10 +12,10 @@ import (
 )
 
 // liang holds parsed Liang patterns (Liang 1983, ch. 2) in a trie and
-// applies them with the same results as github.com/speedata/hyphenation,
-// which the tests use as the reference, without allocating per word. The
-// trie is only read after parsing, so one liang serves any number of
-// goroutines.
+// applies them as TeX does (tex.web §923), without allocating per word.
+// The tests check it word by word against lists hyphenated by LuaTeX and
+// against github.com/speedata/hyphenation. The trie is only read after
+// parsing, so one liang serves any number of goroutines.
 type liang struct {
 	// The trie is over the UTF-8 bytes of the patterns' letters (dots
 	// included), stored compactly (a German compound list has ~10⁶ nodes,
@@ -25,7 +25,7 @@ type liang struct {
 	// priority ends there. Node 0 is the root, whose children are also in
 	// the dense root table (-1 for none). Bytes that occur in no pattern
 	// are class 0, which leads nowhere. (A pattern of no letters, at the
-	// root, would never apply: patterns apply from two letters on.)
+	// root, would never apply.)
 	class   [256]uint8
 	classes int
 	root    [256]int32
@@ -60,9 +60,8 @@ type prioAt struct{ at, p uint8 }
 
 // parseLiang reads whitespace-separated patterns such as ".ach4" or
 // "a2ch": letters with the priority of each inter-letter position, 0
-// omitted, a dot for a word boundary. It reads exactly as speedata's New
-// does, so that the two agree on every word: a later copy of a pattern
-// replaces an earlier one.
+// omitted, a dot for a word boundary. It reads as speedata's New does: a
+// later copy of a pattern replaces an earlier one.
 func parseLiang(r io.Reader) (*liang, error) {
 	type pattern struct {
 		letters string
@@ -221,8 +220,9 @@ func commonPrefix(a, b string) int {
 const maxRunes = 64
 
 // hyphenate returns the positions (in runes) after which runes may be
-// broken: speedata's Lang.Hyphenate with Leftmin and Rightmin 0. The
-// positions are appended to out.
+// broken, with no minimums, appended to out. Every pattern that matches
+// applies, one letter long ("1b", which speedata's Lang.Hyphenate skips)
+// or longer, as in TeX.
 func (l *liang) hyphenate(runes []rune, out []int) []int {
 	// The word between boundary dots, as UTF-8, and where each rune
 	// starts and ends.
@@ -248,8 +248,8 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 	for range n - 1 {
 		prio = append(prio, 0)
 	}
-	// Every substring of at least two runes that starts before the final
-	// dot and is a pattern.
+	// Every substring that starts before the final dot, holds a letter
+	// and is a pattern.
 	for s := 0; s < n-1; s++ {
 		base := s - 1
 		if text[offs[s]] == '.' {
@@ -266,7 +266,7 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 			if i+1 != offs[e] {
 				continue // inside a rune
 			}
-			if v&1 != 0 && e-s >= 2 {
+			if v&1 != 0 && (e-s >= 2 || s > 0) {
 				for _, pa := range l.prio[l.first[node]:l.first[node+1]] {
 					if pa.p > prio[base+int(pa.at)] {
 						prio[base+int(pa.at)] = pa.p

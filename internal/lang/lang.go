@@ -51,6 +51,12 @@ type Language struct {
 	// DateFormat lays out a long date: {d} the day, {month} the month's
 	// name, {yyyy} the year.
 	DateFormat string
+	// Days are the names of the days of the week, Sunday first (Go's
+	// time.Weekday order), as they appear before a date.
+	Days [7]string
+	// DayDateFormat lays out a date with its day, as a masthead gives
+	// it: {day} the day's name, {date} the long date.
+	DayDateFormat string
 }
 
 // Quotes are a language's quotation marks.
@@ -77,6 +83,18 @@ type Words struct {
 	Number            string // abbreviation before an issue number
 	Figure            string // an image with no text alternative
 	BackToText        string // label of a note's link back to its reference
+	BackToReference   string // label of a link back to the %dth reference to a note
+	TitlePage         string // the EPUB's title page (masthead), for navigation
+	Cover             string // the cover, for navigation
+	CoverOf           string // the cover image's text alternative: "Cover of %s", the title
+	Landmarks         string // heading of the EPUB's (hidden) landmarks list
+	StartOfContent    string // the landmark of the first article
+	// AccessSummary and AccessSummaryImages describe the EPUB for
+	// readers who need to know how accessible it is (its
+	// schema:accessibilitySummary); the second is added when it has
+	// images.
+	AccessSummary       string
+	AccessSummaryImages string
 }
 
 // table is every supported language. Tags are lower-case; regional rows
@@ -92,10 +110,16 @@ var table = []*Language{
 			By: "By", And: "and", EditedBy: "Edited by", Notes: "Notes", Bibliography: "Bibliography",
 			Contents: "Contents", InThisIssue: "In this issue", Continued: "continued",
 			ContinuedOnPage: "Continued on page %d", ContinuedFromPage: "Continued from page %d",
-			Page: "Page", Volume: "Vol.", Number: "No.", Figure: "Figure", BackToText: "Back to text",
+			Page: "Page", Volume: "Vol.", Number: "No.", Figure: "Figure", BackToText: "Back to the text",
+			BackToReference: "Back to reference %d", TitlePage: "Title page", Cover: "Cover", CoverOf: "Cover of %s",
+			Landmarks: "Landmarks", StartOfContent: "Start of content",
+			AccessSummary:       "Text with headings, a navigable table of contents, and footnotes linked to and from their references.",
+			AccessSummaryImages: "Every image has a text alternative; captions are given as text.",
 		},
-		Months:     [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		DateFormat: "{d} {month} {yyyy}",
+		Months:        [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		DateFormat:    "{d} {month} {yyyy}",
+		Days:          [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+		DayDateFormat: "{day}, {date}",
 	},
 	{
 		Tag: "de", Name: "German",
@@ -107,9 +131,15 @@ var table = []*Language{
 			Contents: "Inhalt", InThisIssue: "In dieser Ausgabe", Continued: "Fortsetzung",
 			ContinuedOnPage: "Fortsetzung auf Seite %d", ContinuedFromPage: "Fortsetzung von Seite %d",
 			Page: "Seite", Volume: "Jg.", Number: "Nr.", Figure: "Abbildung", BackToText: "Zurück zum Text",
+			BackToReference: "Zurück zur Verweisstelle %d", TitlePage: "Titelseite", Cover: "Umschlag", CoverOf: "Umschlag von %s",
+			Landmarks: "Orientierungspunkte", StartOfContent: "Beginn des Inhalts",
+			AccessSummary:       "Text mit Überschriften, einem navigierbaren Inhaltsverzeichnis und Fußnoten, die mit ihren Verweisstellen in beide Richtungen verknüpft sind.",
+			AccessSummaryImages: "Jedes Bild hat eine Textalternative; Bildunterschriften sind als Text gegeben.",
 		},
-		Months:     [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-		DateFormat: "{d}. {month} {yyyy}",
+		Months:        [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+		DateFormat:    "{d}. {month} {yyyy}",
+		Days:          [7]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"},
+		DayDateFormat: "{day}, {date}",
 	},
 	{
 		Tag: "fr", Name: "French",
@@ -122,9 +152,15 @@ var table = []*Language{
 			Contents: "Sommaire", InThisIssue: "Dans ce numéro", Continued: "suite",
 			ContinuedOnPage: "Suite page %d", ContinuedFromPage: "Suite de la page %d",
 			Page: "Page", Volume: "Vol.", Number: "n°", Figure: "Figure", BackToText: "Retour au texte",
+			BackToReference: "Retour à l’appel %d", TitlePage: "Page de titre", Cover: "Couverture", CoverOf: "Couverture de %s",
+			Landmarks: "Repères", StartOfContent: "Début du contenu",
+			AccessSummary:       "Texte avec intertitres, table des matières navigable et notes liées à leurs appels dans les deux sens.",
+			AccessSummaryImages: "Chaque image a une alternative textuelle\u202F; les légendes sont données sous forme de texte.",
 		},
-		Months:     [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		DateFormat: "{d} {month} {yyyy}",
+		Months:        [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		DateFormat:    "{d} {month} {yyyy}",
+		Days:          [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+		DayDateFormat: "{day} {date}",
 	},
 	{
 		Tag: "es", Name: "Spanish",
@@ -136,9 +172,15 @@ var table = []*Language{
 			Contents: "Índice", InThisIssue: "En este número", Continued: "continuación",
 			ContinuedOnPage: "Continúa en la página %d", ContinuedFromPage: "Viene de la página %d",
 			Page: "Página", Volume: "Vol.", Number: "N.º", Figure: "Figura", BackToText: "Volver al texto",
+			BackToReference: "Volver a la llamada %d", TitlePage: "Portada", Cover: "Cubierta", CoverOf: "Cubierta de %s",
+			Landmarks: "Puntos de referencia", StartOfContent: "Inicio del contenido",
+			AccessSummary:       "Texto con encabezados, un índice navegable y notas enlazadas con sus llamadas en ambos sentidos.",
+			AccessSummaryImages: "Cada imagen tiene una alternativa textual; los pies de imagen se dan como texto.",
 		},
-		Months:     [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		DateFormat: "{d} de {month} de {yyyy}",
+		Months:        [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		DateFormat:    "{d} de {month} de {yyyy}",
+		Days:          [7]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
+		DayDateFormat: "{day}, {date}",
 	},
 	{
 		Tag: "pt", Name: "Portuguese",
@@ -150,9 +192,15 @@ var table = []*Language{
 			Contents: "Sumário", InThisIssue: "Nesta edição", Continued: "continuação",
 			ContinuedOnPage: "Continua na página %d", ContinuedFromPage: "Continuação da página %d",
 			Page: "Página", Volume: "Vol.", Number: "N.º", Figure: "Figura", BackToText: "Voltar ao texto",
+			BackToReference: "Voltar à chamada %d", TitlePage: "Página de rosto", Cover: "Capa", CoverOf: "Capa de %s",
+			Landmarks: "Pontos de referência", StartOfContent: "Início do conteúdo",
+			AccessSummary:       "Texto com títulos, índice navegável e notas ligadas às suas chamadas nos dois sentidos.",
+			AccessSummaryImages: "Cada imagem tem uma alternativa textual; as legendas são dadas como texto.",
 		},
-		Months:     [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
-		DateFormat: "{d} de {month} de {yyyy}",
+		Months:        [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+		DateFormat:    "{d} de {month} de {yyyy}",
+		Days:          [7]string{"domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"},
+		DayDateFormat: "{day}, {date}",
 	},
 	{
 		Tag: "pt-br", Name: "Brazilian Portuguese",
@@ -164,9 +212,15 @@ var table = []*Language{
 			Contents: "Sumário", InThisIssue: "Nesta edição", Continued: "continuação",
 			ContinuedOnPage: "Continua na página %d", ContinuedFromPage: "Continuação da página %d",
 			Page: "Página", Volume: "Vol.", Number: "N.º", Figure: "Figura", BackToText: "Voltar ao texto",
+			BackToReference: "Voltar à chamada %d", TitlePage: "Página de rosto", Cover: "Capa", CoverOf: "Capa de %s",
+			Landmarks: "Pontos de referência", StartOfContent: "Início do conteúdo",
+			AccessSummary:       "Texto com títulos, índice navegável e notas ligadas às suas chamadas nos dois sentidos.",
+			AccessSummaryImages: "Cada imagem tem uma alternativa textual; as legendas são dadas como texto.",
 		},
-		Months:     [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
-		DateFormat: "{d} de {month} de {yyyy}",
+		Months:        [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+		DateFormat:    "{d} de {month} de {yyyy}",
+		Days:          [7]string{"domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"},
+		DayDateFormat: "{day}, {date}",
 	},
 	{
 		Tag: "it", Name: "Italian",
@@ -178,9 +232,15 @@ var table = []*Language{
 			Contents: "Sommario", InThisIssue: "In questo numero", Continued: "continua",
 			ContinuedOnPage: "Continua a pagina %d", ContinuedFromPage: "Segue da pagina %d",
 			Page: "Pagina", Volume: "Vol.", Number: "N.", Figure: "Figura", BackToText: "Torna al testo",
+			BackToReference: "Torna al richiamo %d", TitlePage: "Frontespizio", Cover: "Copertina", CoverOf: "Copertina di %s",
+			Landmarks: "Punti di riferimento", StartOfContent: "Inizio del contenuto",
+			AccessSummary:       "Testo con titoli, un indice navigabile e note collegate ai loro richiami nei due sensi.",
+			AccessSummaryImages: "Ogni immagine ha un’alternativa testuale; le didascalie sono date come testo.",
 		},
-		Months:     [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
-		DateFormat: "{d} {month} {yyyy}",
+		Months:        [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+		DateFormat:    "{d} {month} {yyyy}",
+		Days:          [7]string{"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"},
+		DayDateFormat: "{day} {date}",
 	},
 	{
 		Tag: "nl", Name: "Dutch",
@@ -192,9 +252,15 @@ var table = []*Language{
 			Contents: "Inhoud", InThisIssue: "In dit nummer", Continued: "vervolg",
 			ContinuedOnPage: "Vervolg op pagina %d", ContinuedFromPage: "Vervolg van pagina %d",
 			Page: "Pagina", Volume: "Jrg.", Number: "Nr.", Figure: "Afbeelding", BackToText: "Terug naar de tekst",
+			BackToReference: "Terug naar verwijzing %d", TitlePage: "Titelpagina", Cover: "Omslag", CoverOf: "Omslag van %s",
+			Landmarks: "Oriëntatiepunten", StartOfContent: "Begin van de inhoud",
+			AccessSummary:       "Tekst met koppen, een navigeerbare inhoudsopgave en noten die in beide richtingen met hun verwijzingen verbonden zijn.",
+			AccessSummaryImages: "Elke afbeelding heeft een tekstalternatief; bijschriften zijn als tekst gegeven.",
 		},
-		Months:     [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
-		DateFormat: "{d} {month} {yyyy}",
+		Months:        [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+		DateFormat:    "{d} {month} {yyyy}",
+		Days:          [7]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"},
+		DayDateFormat: "{day} {date}",
 	},
 }
 
@@ -256,6 +322,13 @@ func Supported() []string {
 func (l *Language) LongDate(t time.Time) string {
 	r := strings.NewReplacer("{d}", fmt.Sprint(t.Day()), "{month}", l.Months[t.Month()-1], "{yyyy}", fmt.Sprint(t.Year()))
 	return r.Replace(l.DateFormat)
+}
+
+// DayDate formats t with its day, as a masthead does: "Wednesday, 25
+// November 2026", "Mittwoch, 25. November 2026", "mercredi 25 novembre
+// 2026".
+func (l *Language) DayDate(t time.Time) string {
+	return strings.NewReplacer("{day}", l.Days[t.Weekday()], "{date}", l.LongDate(t)).Replace(l.DayDateFormat)
 }
 
 // JoinNames joins names as a sentence would: "A", "A and B", "A, B and C".
@@ -339,4 +412,73 @@ func stopSets() map[string]map[string]bool {
 		}
 	})
 	return stopSetsOnce.m
+}
+
+// Script is a writing system other than the Latin alphabet. A passage in
+// it inside an article in another script (a Russian quotation in an
+// English article) is marked with a language, so that reading systems
+// pronounce it as that language and the print edition does not hyphenate
+// it with the article's patterns.
+type Script struct {
+	// Name is the script's name, for messages.
+	Name string
+	// Table holds the script's characters.
+	Table *unicode.RangeTable
+	// Tag is the language a passage in the script is taken to be in when
+	// the source does not say: the language most widely written in it.
+	// For Cyrillic this is a guess (Russian) that is wrong for Ukrainian,
+	// Bulgarian or Serbian passages; a source that knows better marks
+	// the passage itself.
+	Tag string
+	// Languages are the primary subtags of languages written in the
+	// script: an article in one of them is not marked.
+	Languages []string
+	// RTL is set for scripts written right to left.
+	RTL bool
+}
+
+// scripts lists the scripts passages are recognised in.
+var scripts = []*Script{
+	{Name: "Cyrillic", Table: unicode.Cyrillic, Tag: "ru",
+		Languages: strings.Fields("ru uk be bg sr mk kk ky tg mn ba tt cv ce os sah ab av kv udm")},
+	{Name: "Greek", Table: unicode.Greek, Tag: "el", Languages: strings.Fields("el grc gmy")},
+	{Name: "Hebrew", Table: unicode.Hebrew, Tag: "he", Languages: strings.Fields("he iw yi lad jrb"), RTL: true},
+	{Name: "Arabic", Table: unicode.Arabic, Tag: "ar",
+		Languages: strings.Fields("ar fa ur ps ku ckb sd ug ks bal"), RTL: true},
+}
+
+// ScriptOf returns the script among those passages are recognised in
+// that holds the letter r, or nil.
+func ScriptOf(r rune) *Script {
+	if r < 0x370 { // Latin, punctuation and digits: the common case
+		return nil
+	}
+	for _, s := range scripts {
+		if unicode.Is(s.Table, r) {
+			return s
+		}
+	}
+	return nil
+}
+
+// WrittenIn reports whether the language of tag is written in s.
+func (s *Script) WrittenIn(tag string) bool {
+	b := Base(tag)
+	for _, l := range s.Languages {
+		if l == b {
+			return true
+		}
+	}
+	return false
+}
+
+// RTL reports whether the language of tag is written right to left, as
+// far as the scripts above tell.
+func RTL(tag string) bool {
+	for _, s := range scripts {
+		if s.RTL && s.WrittenIn(tag) {
+			return true
+		}
+	}
+	return false
 }

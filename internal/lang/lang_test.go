@@ -42,10 +42,21 @@ func TestTableComplete(t *testing.T) {
 		if len(l.StopWords) < 15 {
 			t.Errorf("%s: only %d stop words", l.Tag, len(l.StopWords))
 		}
-		for _, f := range []string{l.Words.ContinuedOnPage, l.Words.ContinuedFromPage} {
-			if strings.Count(f, "%d") != 1 {
+		for _, f := range []string{l.Words.ContinuedOnPage, l.Words.ContinuedFromPage, l.Words.BackToReference} {
+			if strings.Count(f, "%d") != 1 || strings.Count(f, "%") != 1 {
 				t.Errorf("%s: %q must hold one %%d", l.Tag, f)
 			}
+		}
+		if f := l.Words.CoverOf; strings.Count(f, "%s") != 1 || strings.Count(f, "%") != 1 {
+			t.Errorf("%s: %q must hold one %%s", l.Tag, f)
+		}
+		for i, d := range l.Days {
+			if d == "" {
+				t.Errorf("%s: day %d is empty", l.Tag, i)
+			}
+		}
+		if !strings.Contains(l.DayDateFormat, "{day}") || !strings.Contains(l.DayDateFormat, "{date}") {
+			t.Errorf("%s: day date format %q lacks {day} or {date}", l.Tag, l.DayDateFormat)
 		}
 	}
 }
@@ -75,6 +86,10 @@ func TestWords(t *testing.T) {
 		{For("de-AT").LongDate(d), "9. November 2026"},
 		{For("es").LongDate(d), "9 de noviembre de 2026"},
 		{For("fr").LongDate(d), "9 novembre 2026"},
+		{For("en").DayDate(d), "Monday, 9 November 2026"},
+		{For("de").DayDate(d), "Montag, 9. November 2026"},
+		{For("fr").DayDate(d), "lundi 9 novembre 2026"},
+		{For("pt-BR").DayDate(d), "segunda-feira, 9 de novembro de 2026"},
 		{For("en").Byline(nil), ""},
 		{For("en").Byline([]string{"A", "B", "C"}), "By A, B and C"},
 		{For("it").Byline([]string{"A", "B"}), "Di A e B"},
@@ -103,6 +118,34 @@ func TestGuess(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("Guess(%.30q…) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestScripts(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want string
+	}{{'a', ""}, {'é', ""}, {'«', ""}, {'я', "ru"}, {'Ё', "ru"}, {'λ', "el"}, {'ἔ', "el"}, {'ש', "he"}, {'ع', "ar"}, {'ی', "ar"}, {'中', ""}} {
+		got := ""
+		if s := ScriptOf(tc.r); s != nil {
+			got = s.Tag
+		}
+		if got != tc.want {
+			t.Errorf("ScriptOf(%q) = %q, want %q", tc.r, got, tc.want)
+		}
+	}
+	if s := ScriptOf('я'); !s.WrittenIn("uk-UA") || s.WrittenIn("en") {
+		t.Error("WrittenIn")
+	}
+	for tag, want := range map[string]bool{"he": true, "ar-EG": true, "fa": true, "en": false, "ru": false} {
+		if RTL(tag) != want {
+			t.Errorf("RTL(%q) != %v", tag, want)
+		}
+	}
+	for _, s := range scripts {
+		if !s.WrittenIn(s.Tag) {
+			t.Errorf("%s: its guess %q is not among its languages", s.Name, s.Tag)
 		}
 	}
 }

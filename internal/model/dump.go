@@ -143,6 +143,8 @@ func dumpInlines(ins []Inline) string {
 			fmt.Fprintf(&b, "code(%q)", t.Text)
 		case *Link:
 			fmt.Fprintf(&b, "link(%s %s)", t.URL, dumpInlines(t.Inlines))
+		case *Lang:
+			fmt.Fprintf(&b, "lang(%s %s)", t.Tag, dumpInlines(t.Inlines))
 		case *LineBreak:
 			b.WriteString("br")
 		case *Math:

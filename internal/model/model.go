@@ -223,6 +223,14 @@ type Link struct {
 // post uses it), kept as its TeX source.
 type Math struct{ TeX string }
 
+// Lang is a passage in another language than the text around it, e.g. a
+// Russian quotation in an English article: readers pronounce it, and the
+// print edition hyphenates it, as Tag (BCP 47), not as the article.
+type Lang struct {
+	Tag     string
+	Inlines []Inline
+}
+
 // LineBreak is a hard line break.
 type LineBreak struct{}
 
@@ -251,6 +259,7 @@ func (*Code) isInline()      {}
 func (*Sup) isInline()       {}
 func (*Sub) isInline()       {}
 func (*Link) isInline()      {}
+func (*Lang) isInline()      {}
 func (*LineBreak) isInline() {}
 func (*NoteRef) isInline()   {}
 func (*Math) isInline()      {}

@@ -69,6 +69,8 @@ func Children(in Inline) *[]Inline {
 		return &t.Inlines
 	case *Link:
 		return &t.Inlines
+	case *Lang:
+		return &t.Inlines
 	}
 	return nil
 }
