@@ -221,7 +221,11 @@ func paragraphTitle(ins []model.Inline) *section {
 	ins = trimSpaceInlines(ins)
 	inner, strong, emph := unwrap(ins)
 	if onlyText(inner) {
-		text := cleanTitle(model.PlainText(inner))
+		plain := model.PlainText(inner)
+		if len(plain) > 300 {
+			return nil // far more than 12 words: prose, not a title
+		}
+		text := cleanTitle(plain)
 		n := len(strings.Fields(text))
 		if n == 0 || n > 12 || strings.HasSuffix(strings.TrimSpace(model.PlainText(inner)), ".") && n > 3 {
 			return nil

@@ -14,7 +14,9 @@ import (
 	_ "image/png"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -37,11 +39,37 @@ type images struct {
 	folder string // the site's folder, as messages name it
 	log    *diag.Log
 	mu     sync.Mutex
-	byID   map[string]*model.Image // by root and resolved relative path
+	byID   map[string]*model.Image    // by root and resolved relative path
+	dirs   map[string]map[string]bool // names in each folder read, by root and relative path
 }
 
 func newImages(st *site.Site, folder string, log *diag.Log) *images {
-	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}}
+	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}}
+}
+
+// listed reports whether the folder of rel under root holds an entry
+// named like rel. An image is looked for in a dozen conventional folders;
+// listing each folder once per build costs far less than a failed open
+// (with its symlink checks) per folder per image. It only rules files
+// out: the file found is still read through manifest.Open's checks.
+func (im *images) listed(root, rel string) bool {
+	dir, name := path.Split(rel)
+	key := root + "\x00" + dir
+	im.mu.Lock()
+	names, ok := im.dirs[key]
+	im.mu.Unlock()
+	if !ok {
+		names = map[string]bool{}
+		if ents, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir))); err == nil {
+			for _, e := range ents {
+				names[e.Name()] = true
+			}
+		}
+		im.mu.Lock()
+		im.dirs[key] = names
+		im.mu.Unlock()
+	}
+	return names[name]
 }
 
 // doc is the post an image reference is in.
@@ -208,7 +236,11 @@ func (im *images) load(file string, line int, root, rel, alt string) (*model.Ima
 		c.Alt, c.Line = alt, line
 		return &c, nil
 	}
-	data, err := manifest.Open(root, rel)
+	var data []byte
+	err := fs.ErrNotExist
+	if im.listed(root, rel) {
+		data, err = manifest.Open(root, rel)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			im.mu.Lock()

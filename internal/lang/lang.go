@@ -10,6 +10,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -357,21 +358,17 @@ func (l *Language) Byline(authors []string) string {
 // otherwise Guess returns nil: the text is too short or too mixed to
 // say, and it never guesses beyond that.
 func Guess(text string) *Language {
-	sets := stopSets()
+	index := stopIndex()
 	scores := map[string]float64{} // by primary subtag
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return !(r == '\'' || r == '’' || unicode.IsLetter(r))
 	}) {
-		n := 0
-		for _, set := range sets {
-			if set[w] {
-				n++
-			}
+		if len(w) > maxStopWord {
+			continue
 		}
-		for base, set := range sets {
-			if set[w] {
-				scores[base] += 1 / float64(n)
-			}
+		bases := index[strings.ToLower(w)]
+		for _, b := range bases {
+			scores[b] += 1 / float64(len(bases))
 		}
 	}
 	best, second := "", 0.0
@@ -392,26 +389,31 @@ func Guess(text string) *Language {
 	return Lookup(best)
 }
 
-var stopSetsOnce struct {
+// maxStopWord is the length in bytes of the longest stop word, so that
+// longer words are not even looked up (TestTableComplete checks it).
+const maxStopWord = 16
+
+var stopIndexOnce struct {
 	sync.Once
-	m map[string]map[string]bool
+	m map[string][]string
 }
 
-// stopSets are the stop words of each primary language, as sets.
-func stopSets() map[string]map[string]bool {
-	stopSetsOnce.Do(func() {
-		stopSetsOnce.m = map[string]map[string]bool{}
+// stopIndex maps each stop word to the primary subtags of the languages
+// that have it, each once.
+func stopIndex() map[string][]string {
+	stopIndexOnce.Do(func() {
+		m := map[string][]string{}
 		for _, l := range table {
 			b := Base(l.Tag)
-			if stopSetsOnce.m[b] == nil {
-				stopSetsOnce.m[b] = map[string]bool{}
-			}
 			for _, w := range l.StopWords {
-				stopSetsOnce.m[b][w] = true
+				if !slices.Contains(m[w], b) {
+					m[w] = append(m[w], b)
+				}
 			}
 		}
+		stopIndexOnce.m = m
 	})
-	return stopSetsOnce.m
+	return stopIndexOnce.m
 }
 
 // Script is a writing system other than the Latin alphabet. A passage in

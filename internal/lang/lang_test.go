@@ -39,6 +39,11 @@ func TestTableComplete(t *testing.T) {
 		if l.LeftHyphenMin < 1 || l.RightHyphenMin < 1 {
 			t.Errorf("%s: hyphen minimums %d/%d", l.Tag, l.LeftHyphenMin, l.RightHyphenMin)
 		}
+		for _, w := range l.StopWords {
+			if len(w) > maxStopWord {
+				t.Errorf("%s: stop word %q is longer than maxStopWord", l.Tag, w)
+			}
+		}
 		if len(l.StopWords) < 15 {
 			t.Errorf("%s: only %d stop words", l.Tag, len(l.StopWords))
 		}

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,8 +83,9 @@ type flatRune struct {
 // localize writes the quotation marks and the spacing of language l into
 // one run of inline content (a paragraph, a heading, a cell, a caption).
 func localize(ins []model.Inline, l *lang.Language) {
-	var texts []*model.Text
-	var flat []flatRune
+	sc := scratchPool.Get().(*localizeScratch)
+	defer scratchPool.Put(sc)
+	texts, flat := sc.texts[:0], sc.flat[:0]
 	var walk func([]model.Inline)
 	walk = func(ins []model.Inline) {
 		for _, in := range ins {
@@ -104,23 +107,42 @@ func localize(ins []model.Inline, l *lang.Language) {
 		}
 	}
 	walk(ins)
+	sc.texts, sc.flat = texts, flat
 	if !needsLocalizing(flat, l) {
 		return
 	}
-	out := placeQuotes(flat, l)
+	out := placeQuotes(flat, l, sc)
 	if l.QuoteSpace != "" || l.SpaceBefore != "" {
 		spaceMarks(flat, out, l)
 	}
-	bufs := make([]strings.Builder, len(texts))
-	for i, f := range flat {
-		if f.node >= 0 {
-			bufs[f.node].WriteString(out[i])
+	var b strings.Builder
+	for i := 0; i < len(flat); {
+		node := flat[i].node
+		if node < 0 {
+			i++
+			continue
 		}
-	}
-	for i, t := range texts {
-		t.Text = bufs[i].String()
+		b.Reset()
+		for ; i < len(flat) && flat[i].node == node; i++ {
+			if out[i] != "" {
+				b.WriteString(out[i])
+			} else {
+				b.WriteRune(flat[i].r)
+			}
+		}
+		texts[node].Text = b.String()
 	}
 }
+
+// localizeScratch holds the buffers localize reuses from paragraph to
+// paragraph: it runs on every run of inline content of every post.
+type localizeScratch struct {
+	texts []*model.Text
+	flat  []flatRune
+	out   []string
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(localizeScratch) }}
 
 func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 	for _, f := range flat {
@@ -132,19 +154,18 @@ func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 	return false
 }
 
-// placeQuotes returns the text of each flat rune with the placeholders
-// replaced by l's marks. Double quotes are taken as goldmark placed them.
+// placeQuotes returns, for each flat rune, its replacement by l's marks
+// ("" where it stays as it is). Double quotes are taken as goldmark placed them.
 // Single quotes are paired: one that opens (after a space or an opening
 // mark, before a letter) is a quotation mark only when a later one
 // closes it (before a space or punctuation); a quote before a digit
 // opens nothing (the ’90s); every other single quote,
 // paired with nothing, is an apostrophe: don’t, the workers’ rights,
 // ’tis, the ’90s.
-func placeQuotes(flat []flatRune, l *lang.Language) []string {
-	out := make([]string, len(flat))
-	for i, f := range flat {
-		out[i] = string(f.r)
-	}
+func placeQuotes(flat []flatRune, l *lang.Language, sc *localizeScratch) []string {
+	out := slices.Grow(sc.out[:0], len(flat))[:len(flat)]
+	clear(out) // "" is the rune as it is
+	sc.out = out
 	var open []int // indices of single quotes that may open
 	for i, f := range flat {
 		switch f.r {
@@ -198,6 +219,15 @@ func closesAt(next rune) bool {
 // (10:30), nor before a mark that does not end a word (a colon in
 // "http://", an emoticon).
 func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
+	at := func(i int) string {
+		if i < 0 || i >= len(out) {
+			return ""
+		}
+		if out[i] != "" {
+			return out[i]
+		}
+		return string(flat[i].r)
+	}
 	isSpace := func(i int) bool { r := runeAt(flat, i); return r == ' ' || r == '\t' || r == '\n' }
 	typedSpace := func(i int) bool { r := runeAt(flat, i); return r == '\u00A0' || r == '\u202F' || r == '\u2009' }
 	for i, f := range flat {
@@ -205,19 +235,19 @@ func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
 			continue
 		}
 		switch {
-		case l.QuoteSpace != "" && out[i] == l.Quotes.Open:
+		case l.QuoteSpace != "" && at(i) == l.Quotes.Open:
 			switch {
 			case i+1 < len(flat) && isSpace(i+1) && flat[i+1].node >= 0:
 				out[i+1] = l.QuoteSpace
 			case !typedSpace(i + 1):
-				out[i] += l.QuoteSpace
+				out[i] = at(i) + l.QuoteSpace
 			}
-		case l.QuoteSpace != "" && out[i] == l.Quotes.Close:
+		case l.QuoteSpace != "" && at(i) == l.Quotes.Close:
 			switch {
 			case i > 0 && isSpace(i-1) && flat[i-1].node >= 0:
 				out[i-1] = l.QuoteSpace
 			case !typedSpace(i-1) && i > 0:
-				out[i] = l.QuoteSpace + out[i]
+				out[i] = l.QuoteSpace + at(i)
 			}
 		case l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r):
 			if inURL(flat, i) {
@@ -228,19 +258,12 @@ func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
 			case i > 0 && isSpace(i-1) && flat[i-1].node >= 0 && !isSpace(i-2):
 				out[i-1] = l.PunctSpace
 			case typedSpace(i - 1):
-			case i > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]»”’", prev) || isQuoteOut(out[i-1], l)) &&
-				(unicode.IsSpace(next) || i+1 == len(flat) || strings.ContainsRune(l.SpaceBefore+"»”’)", next) || isQuoteOut(outAt(out, i+1), l)):
-				out[i] = l.PunctSpace + out[i]
+			case i > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]»”’", prev) || isQuoteOut(at(i-1), l)) &&
+				(unicode.IsSpace(next) || i+1 == len(flat) || strings.ContainsRune(l.SpaceBefore+"»”’)", next) || isQuoteOut(at(i+1), l)):
+				out[i] = l.PunctSpace + at(i)
 			}
 		}
 	}
-}
-
-func outAt(out []string, i int) string {
-	if i < 0 || i >= len(out) {
-		return ""
-	}
-	return out[i]
 }
 
 func isQuoteOut(s string, l *lang.Language) bool {
