@@ -55,6 +55,11 @@ type Input struct {
 	// math: true and the like, see UsesMath), which turns on the
 	// delimiters prose also uses: $…$ and \(…\).
 	Math bool
+	// SiteURL is the absolute URL the post's site is served at (its
+	// url and baseurl, e.g. "https://example.org/blog"): a link written
+	// from the site's root ("/about") leads there. "" keeps such links
+	// as text, with a warning.
+	SiteURL string
 }
 
 // Result is a converted post body.
@@ -147,6 +152,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		images: images,
 		log:    log,
 		lang:   lang.For(in.Lang),
+		site:   in.SiteURL,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
 	}
@@ -218,6 +224,7 @@ type conv struct {
 	images ImageFunc
 	log    *diag.Log
 	lang   *lang.Language
+	site   string // Input.SiteURL
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
@@ -235,7 +242,7 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, notes: c.notes, index: nil, loose: c.loose,
+		images: c.images, log: c.log, lang: c.lang, site: c.site, notes: c.notes, index: nil, loose: c.loose,
 		referenced: c.referenced, depth: c.depth + 1, parent: c}
 }
 

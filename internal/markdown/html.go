@@ -316,9 +316,11 @@ func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	case "img":
 		return []model.Inline{h.c.htmlImage(h.at, h.noLiquid(attr(n, "src")), attr(n, "alt"))}
 	case "a":
-		if u, ok := safeURL(h.noLiquid(attr(n, "href"))); ok {
+		href := siteLink(h.c.site, h.noLiquid(attr(n, "href")))
+		if u, ok := safeURL(href); ok {
 			return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 		}
+		h.c.checkLink(h.c.line(h.at), href)
 		return ins
 	}
 	if !ignoredTags[n.Data] {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
@@ -112,17 +113,29 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 	return nil
 }
 
-// linkTo keeps external links; links into the site the post came from
-// (relative or site-absolute paths) mean nothing in an edition and keep
-// only their text.
+// linkTo keeps external links. A link written from the site's root
+// ("/about") leads to the site the post came from when its address is
+// known (Input.SiteURL); other links into the site (relative paths) mean
+// nothing in an edition and keep only their text.
 func (c *conv) linkTo(line int, dest string, ins []model.Inline) []model.Inline {
-	if u, ok := safeURL(dest); ok {
+	if u, ok := safeURL(siteLink(c.site, dest)); ok {
 		return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 	}
-	if dest != "" && !strings.HasPrefix(dest, "#") {
-		c.warnAt(line, "link to %q is not an absolute URL; kept as text", dest)
-	}
+	c.checkLink(line, dest)
 	return ins
+}
+
+// checkLink warns when a link's target cannot be kept: it is neither an
+// absolute URL nor an anchor in the post.
+func (c *conv) checkLink(line int, dest string) {
+	if _, ok := safeURL(dest); ok || dest == "" || strings.HasPrefix(dest, "#") {
+		return
+	}
+	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
+		c.warnAt(line, "link with the scheme %s: dropped; its text is kept", u.Scheme)
+		return
+	}
+	c.warnAt(line, "link to %q is not an absolute URL; kept as text", dest)
 }
 
 // imageInline resolves a Markdown image; its title is a caption, in
@@ -232,7 +245,8 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 	case inlineTags[name] && !closing && !selfClosing:
 		sp := &span{tag: canonical(name)}
 		if name == "a" {
-			sp.link = c.noLiquid(raw, attrs["href"])
+			sp.link = siteLink(c.site, c.noLiquid(raw, attrs["href"]))
+			c.checkLink(c.line(raw), sp.link)
 		}
 		*stack = append(*stack, sp)
 	case inlineTags[name] && closing:

@@ -91,3 +91,24 @@ func uriChar(c byte) bool {
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
+
+// siteLink makes a site-absolute path ("/en/lessons/x", not "//host/x")
+// absolute against site, the URL the site is served at; a path that
+// already starts with site's own path ("/blog/x" on a site served at
+// https://example.org/blog) is not prefixed twice. Anything else is
+// returned as it is.
+func siteLink(site, dest string) string {
+	dest = strings.TrimSpace(dest)
+	if site == "" || !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return dest
+	}
+	base, err := url.Parse(site)
+	if err != nil || base.Host == "" {
+		return dest
+	}
+	prefix := strings.TrimRight(base.Path, "/")
+	if prefix != "" && (dest == prefix || strings.HasPrefix(dest, prefix+"/")) {
+		dest = dest[len(prefix):]
+	}
+	return strings.TrimRight(site, "/") + dest
+}

@@ -103,7 +103,9 @@ func TestBrowser(t *testing.T) {
 	waitText(t, ctx, "masthead on page 1", jsPage+"(1)", 20*time.Second, contains("The Red Tide"))
 	waitText(t, ctx, "first article in the EPUB view", jsEPUB, 10*time.Second, contains("Trotskyism"))
 
-	// clicking a line of the article says where it comes from
+	// clicking a line of the article says where it comes from (once
+	// page 2 is drawn: pages are drawn one after another)
+	waitText(t, ctx, "page 2 drawn", jsPage+"(2)", 10*time.Second, func(s string) bool { return s != "" })
 	click := `(() => { const t = document.querySelector('#page-2 text[data-kind=body]');
 		t.dispatchEvent(new MouseEvent('click', {bubbles: true})); return document.querySelector('#where').innerText })()`
 	if s, err := eval(ctx, click); err != nil || !strings.Contains(s, "2017-05-01-trotskyism.md") {

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -335,4 +336,31 @@ func (s *Site) Rel(file string) (string, bool) {
 		return "", false
 	}
 	return r, true
+}
+
+// Address is the absolute URL the site is served at: its url and
+// baseurl joined ("https://example.org" + "/blog"), or baseurl alone when
+// a site sets it to a whole URL; "" when the configuration gives no
+// absolute http(s) address.
+func (s *Site) Address() string {
+	if s == nil {
+		return ""
+	}
+	base := strings.TrimSpace(s.Config.BaseURL)
+	if isAbsoluteHTTP(base) {
+		return strings.TrimRight(base, "/")
+	}
+	u := strings.TrimRight(strings.TrimSpace(s.Config.URL), "/")
+	if !isAbsoluteHTTP(u) {
+		return ""
+	}
+	if base != "" && !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	return u + strings.TrimRight(base, "/")
+}
+
+func isAbsoluteHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

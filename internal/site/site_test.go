@@ -167,3 +167,22 @@ func TestConfigFields(t *testing.T) {
 		t.Errorf("type in collections_dir: %q", typ)
 	}
 }
+
+func TestAddress(t *testing.T) {
+	for _, c := range []struct{ url, base, want string }{
+		{"https://example.org", "/blog", "https://example.org/blog"},
+		{"https://example.org/", "blog/", "https://example.org/blog"},
+		{"", "https://example.org/ph/", "https://example.org/ph"},
+		{"https://example.org", "", "https://example.org"},
+		{"", "/blog", ""},
+		{"example.org", "/blog", ""},
+	} {
+		s := &Site{Config: Config{URL: c.url, BaseURL: c.base}}
+		if got := s.Address(); got != c.want {
+			t.Errorf("Address() with url %q baseurl %q = %q, want %q", c.url, c.base, got, c.want)
+		}
+	}
+	if (*Site)(nil).Address() != "" {
+		t.Error("nil site has an address")
+	}
+}
