@@ -268,9 +268,22 @@ func (c *conv) destination(line int, dest string) string {
 		return dest
 	}
 	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
-		c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
+		if !c.siteRoot(m) {
+			c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
+		}
 		return ""
 	}))
+}
+
+// siteRootVar matches the Liquid that prints the site's own address.
+var siteRootVar = regexp.MustCompile(`^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$`)
+
+// siteRoot reports whether m, Liquid in a link or image path, prints the
+// site's address while that address is known: dropping it leaves a
+// site-absolute path that resolves to the same place (see siteLink), so
+// nothing is lost and there is nothing to warn about.
+func (c *conv) siteRoot(m string) bool {
+	return c.site != "" && siteRootVar.MatchString(m)
 }
 
 // templLink converts a link or image whose destination holds Liquid: the

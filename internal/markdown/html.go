@@ -388,7 +388,9 @@ func (h *htmlConv) noLiquid(s string) string {
 		return s
 	}
 	return liquidInDest.ReplaceAllStringFunc(s, func(m string) string {
-		h.warn("Liquid %s dropped", clip(m, 60))
+		if !h.c.siteRoot(m) {
+			h.warn("Liquid %s dropped", clip(m, 60))
+		}
 		return ""
 	})
 }

@@ -57,3 +57,21 @@ func TestSiteLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteRootLiquid: {{ site.baseurl }} in a link is the site's address
+// when it is known, and is dropped silently; without it, with a warning.
+func TestSiteRootLiquid(t *testing.T) {
+	body := "A [lesson]({{ site.baseurl }}/en/x) and <a href=\"{{site.url}}/y\">y</a>.\n"
+	for _, c := range []struct {
+		site  string
+		warns int
+	}{{"https://example.org/ph", 0}, {"", 4}} {
+		var log diag.Log
+		if _, err := New().Convert(Input{Path: "p.md", Body: []byte(body), SiteURL: c.site}, nil, &log); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(log.Warnings()); n != c.warns {
+			t.Errorf("site %q: %d warnings, want %d: %v", c.site, n, c.warns, log.Warnings())
+		}
+	}
+}
