@@ -522,21 +522,32 @@ func buildBibliography(blocks []model.Block, run []*section, body int) *model.Bi
 		if i == len(run)-1 {
 			end = body
 		}
-		es := entries([]model.Block{&model.Paragraph{Inlines: s.lead}})
-		for _, b := range blocks[s.start+1 : end] {
-			if l, ok := b.(*model.List); ok {
-				lists++
-				bib.Ordered = bib.Ordered || l.Ordered
-			}
-		}
-		es = append(es, entries(blocks[s.start+1:end])...)
-		for j, e := range es {
-			be := &model.BibEntry{Inlines: e}
-			if j == 0 && len(group) > 0 {
+		add := func(ins []model.Inline, line int) {
+			be := &model.BibEntry{Pos: model.Pos{Line: line}, Inlines: ins}
+			if len(group) > 0 {
 				be.Group = group
 				group = nil
 			}
 			bib.Entries = append(bib.Entries, be)
+		}
+		for _, e := range entries([]model.Block{&model.Paragraph{Inlines: s.lead}}) {
+			add(e, blocks[s.start].SourceLine())
+		}
+		for _, b := range blocks[s.start+1 : end] {
+			l, ok := b.(*model.List)
+			if !ok {
+				for _, e := range entries([]model.Block{b}) {
+					add(e, b.SourceLine())
+				}
+				continue
+			}
+			lists++
+			bib.Ordered = bib.Ordered || l.Ordered
+			for _, it := range l.Items {
+				for _, e := range itemEntries(it.Blocks) {
+					add(e, it.Line)
+				}
+			}
 		}
 	}
 	if lists == 0 {

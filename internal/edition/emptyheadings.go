@@ -4,39 +4,17 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 )
 
-// source is a post's body as read, for finding the line of a block the
-// model does not place.
+// source is a post's body as read, to look under a title for what the
+// conversion took out of the flow.
 type source struct {
 	path string
 	body []byte
 	base int // lines before the body in the file
-}
-
-// sourceLines is a post's body split into lines, with the lines that
-// could be titles indexed by their words.
-type sourceLines struct {
-	source
-	lines  []string
-	titles map[string][]int // titleKey → indexes of the lines
-}
-
-func (s source) index() *sourceLines {
-	sl := &sourceLines{source: s, lines: strings.Split(string(s.body), "\n"), titles: map[string][]int{}}
-	for i, l := range sl.lines {
-		if len(l) > 160 {
-			continue // not a title
-		}
-		if k := titleKey(l); k != "" {
-			sl.titles[k] = append(sl.titles[k], i)
-		}
-	}
-	return sl
 }
 
 // dropEmptyHeadings removes the titles left with nothing under them by
@@ -54,28 +32,19 @@ func (s source) index() *sourceLines {
 // lines); a heading its author left empty, or whose content went for
 // another reason (a kramdown table of contents), is kept.
 func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
-	// The n-th title with the same words, to find it in the source.
-	nth := make([]int, len(a.Blocks))
-	seen := map[string]int{}
-	for i, b := range a.Blocks {
-		if s := titleOf(b); s != nil {
-			k := titleKey(model.PlainText(s.title))
-			seen[k]++
-			nth[i] = seen[k]
-		}
-	}
 	// From the end, so that a title followed only by titles dropped
 	// before it is empty too.
 	var kept []model.Block
-	var lines *sourceLines // read when a title is found empty
+	var lines []string // the source's, split when a title is found empty
 	for i := len(a.Blocks) - 1; i >= 0; i-- {
 		b := a.Blocks[i]
 		if s := titleOf(b); s != nil && emptyTitle(b, s, kept) {
 			text := model.PlainText(s.title)
 			if lines == nil {
-				lines = src.index()
+				lines = strings.Split(string(src.body), "\n")
 			}
-			line, emptied := lines.emptied(text, nth[i])
+			line := b.SourceLine()
+			emptied := emptiedBelow(lines, line-src.base)
 			switch {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
@@ -125,17 +94,14 @@ var (
 	reIndented = regexp.MustCompile(`^(?: {4}|\t)`)
 )
 
-// emptied finds the title's line and reports whether the source under it,
-// up to the next line of text, held footnote or link reference
-// definitions and nothing else that is set (kramdown attribute lines,
-// Liquid tags and comments aside).
-func (s *sourceLines) emptied(text string, nth int) (line int, emptied bool) {
-	line = s.titleLine(text, nth)
-	if line == 0 {
-		return 0, false
+// emptiedBelow reports whether the source under the title on body line
+// i (1-based: lines[i] is the line after it), up to the next line of
+// text, held footnote or link reference definitions and nothing else
+// that is set (kramdown attribute lines, Liquid tags and comments aside).
+func emptiedBelow(lines []string, i int) (emptied bool) {
+	if i <= 0 {
+		return false // no position: nothing to look at
 	}
-	lines := s.lines
-	i := line - s.base // index of the line after the title
 	if i < len(lines) && reSetext.MatchString(lines[i]) {
 		i++
 	}
@@ -154,31 +120,8 @@ func (s *sourceLines) emptied(text string, nth int) (line int, emptied bool) {
 		case reDropped.MatchString(l):
 			inNote = false
 		default:
-			return line, emptied
+			return emptied
 		}
 	}
-	return line, emptied
-}
-
-// titleLine finds the file line of the nth title whose words are text:
-// an ATX or setext heading, or a line that is the title alone (perhaps
-// bold or italic). The model does not carry block positions, so the
-// source is searched; 0 when it is not found.
-func (s *sourceLines) titleLine(text string, nth int) int {
-	if at := s.titles[titleKey(text)]; nth >= 1 && nth <= len(at) {
-		return s.base + at[nth-1] + 1
-	}
-	return 0
-}
-
-// titleKey reduces a title to its letters and digits, folded, so that a
-// source line "## **Notes** ##" and the model's "Notes" compare equal.
-func titleKey(s string) string {
-	var b strings.Builder
-	for _, r := range fold(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return emptied
 }
