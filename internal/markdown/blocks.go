@@ -95,10 +95,55 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 		}
 		if e, ok := ch.(*extBlock); ok && e.kind == extIAL && isTOC(e.source(c.src)) {
 			out = c.dropTOC(ch, out)
+			out = append(out, &tocMark{})
 		}
 		out = append(out, c.block(ch)...)
 	}
-	return out
+	return c.dropTOCTitles(out)
+}
+
+// tocMark stands, among converted blocks, where the site's table of
+// contents was (kramdown's {:toc}, an include of toc.html), until
+// dropTOCTitles removes it. It never leaves this package.
+type tocMark struct{ model.Rule }
+
+// dropTOCTitles removes the table-of-contents marks from out, and with
+// each the heading over it when nothing else was under that heading (the
+// next block is a heading of the same or a higher level, or the end):
+// that heading ("Contents", "## Table of Contents {:.no_toc}") titled the
+// site's table of contents, which an edition replaces with its own.
+func (c *conv) dropTOCTitles(out []model.Block) []model.Block {
+	kept := out[:0]
+	for i, b := range out {
+		if _, ok := b.(*tocMark); !ok {
+			kept = append(kept, b)
+			continue
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		h, ok := kept[len(kept)-1].(*model.Heading)
+		if !ok {
+			continue
+		}
+		next := nextContent(out[i+1:])
+		if nh, ok := next.(*model.Heading); next == nil || ok && nh.Level <= h.Level {
+			c.warnAt(h.Line, "heading %q over the site's table of contents dropped with it (the edition has its own contents)", clip(model.PlainText(h.Inlines), 60))
+			kept = kept[:len(kept)-1]
+		}
+	}
+	return kept
+}
+
+// nextContent is the first block of bs that is not a table-of-contents
+// mark, nil when there is none.
+func nextContent(bs []model.Block) model.Block {
+	for _, b := range bs {
+		if _, ok := b.(*tocMark); !ok {
+			return b
+		}
+	}
+	return nil
 }
 
 // lastStop is the source offset where n's last line ends.

@@ -373,8 +373,24 @@ func (c *conv) include(line int, args string) []model.Block {
 		c.warnAt(line, "{%% include %s %%}: embedded media dropped; its caption is kept", file)
 		return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Emph{Inlines: c.inlineMarkdown(caption, line)}}}}
 	}
+	if namesTOC(file) {
+		c.warnAt(line, "{%% include %s %%} dropped: the site's table of contents (the edition has its own contents)", file)
+		return []model.Block{&tocMark{}}
+	}
 	c.warnAt(line, "{%% include %s %%} dropped: it has no text, caption or image to keep", file)
 	return nil
+}
+
+// namesTOC: an include whose name says it writes the site's table of
+// contents (toc.html, table-of-contents.html).
+func namesTOC(file string) bool {
+	name := strings.ToLower(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if w == "toc" || w == "contents" {
+			return true
+		}
+	}
+	return false
 }
 
 // namesImage: an include whose name says it places an image.
