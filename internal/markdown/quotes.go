@@ -146,7 +146,7 @@ var scratchPool = sync.Pool{New: func() any { return new(localizeScratch) }}
 
 func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 	for _, f := range flat {
-		if isPlaceholder(f.r) || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r) ||
+		if isPlaceholder(f.r) || f.r == '"' && f.node >= 0 || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r) ||
 			l.QuoteSpace != "" && (string(f.r) == l.Quotes.Open || string(f.r) == l.Quotes.Close) {
 			return true
 		}
@@ -155,7 +155,10 @@ func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 }
 
 // placeQuotes returns, for each flat rune, its replacement by l's marks
-// ("" where it stays as it is). Double quotes are taken as goldmark placed them.
+// ("" where it stays as it is). Double quotes are taken as goldmark placed
+// them, but for closing quotes with nothing open, taken in pairs; a
+// typewriter double quote goldmark left closes the quotation it opened,
+// and the rest are paired in order.
 // Single quotes are paired: one that opens (after a space or an opening
 // mark, before a letter) is a quotation mark only when a later one
 // closes it (before a space or punctuation); a quote before a digit
@@ -166,13 +169,32 @@ func placeQuotes(flat []flatRune, l *lang.Language, sc *localizeScratch) []strin
 	out := slices.Grow(sc.out[:0], len(flat))[:len(flat)]
 	clear(out) // "" is the rune as it is
 	sc.out = out
-	var open []int // indices of single quotes that may open
+	var open []int    // indices of single quotes that may open
+	openDouble := 0   // double quotes opened and not yet closed
+	var stray []int   // typewriter double quotes goldmark could not pair
+	var orphans []int // closing double quotes with nothing open
 	for i, f := range flat {
 		switch f.r {
 		case phLDQ:
 			out[i] = l.Quotes.Open
+			openDouble++
 		case phRDQ:
 			out[i] = l.Quotes.Close
+			if openDouble == 0 {
+				orphans = append(orphans, i)
+			}
+			openDouble = max(openDouble-1, 0)
+		case '"':
+			switch {
+			case f.node < 0 || unicode.IsDigit(runeAt(flat, i-1)):
+				// an inch or ditto mark (12" screens) stays as typed
+			case openDouble > 0:
+				// closes a quotation goldmark opened ("*allotment*"(…))
+				out[i] = l.Quotes.Close
+				openDouble--
+			default:
+				stray = append(stray, i)
+			}
 		case phLSQ, phRSQ, phApo:
 			out[i] = "’"
 			prev, next := runeAt(flat, i-1), runeAt(flat, i+1)
@@ -187,6 +209,18 @@ func placeQuotes(flat []flatRune, l *lang.Language, sc *localizeScratch) []strin
 				out[o], out[i] = l.Quotes.InnerOpen, l.Quotes.InnerClose
 			}
 		}
+	}
+	// Quotes left unpaired by a typo in the post (`the article" X Y"`)
+	// are paired in order, as the simplest smart-quote programs pair all
+	// quotes; an odd one out stays as typed.
+	for k := 0; k+1 < len(stray); k += 2 {
+		out[stray[k]], out[stray[k+1]] = l.Quotes.Open, l.Quotes.Close
+	}
+	// Two closing quotes with nothing open (`the article" X Y"`): the
+	// first was meant to open. One alone may close a quotation begun in an
+	// earlier paragraph, and stays.
+	for k := 0; k+1 < len(orphans); k += 2 {
+		out[orphans[k]] = l.Quotes.Open
 	}
 	return out
 }
