@@ -2103,6 +2103,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			family:    familyStr, // edition patch: see subsetFontName
+			style:     styleStr,
 		}
 		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
@@ -4140,6 +4142,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var packed [][]byte
+	if f.compress {
+		packed = f.compressPages() // edition patch
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4150,8 +4156,12 @@ func (f *Fpdf) putpages() {
 		if ok {
 			f.outf("/MediaBox [0 0 %.2f %.2f]", pageSize.Wd, pageSize.Ht)
 		}
-		for t, pb := range f.pageBoxes[n] {
-			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
+		// edition patch: the boxes in a fixed order (ISO 32000-1 Table 30),
+		// not in map order, so that two runs write the same bytes.
+		for _, t := range pageBoxOrder {
+			if pb, ok := f.pageBoxes[n][t]; ok {
+				f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
+			}
 		}
 		f.out("/Resources 2 0 R")
 		// Links
@@ -4189,11 +4199,10 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			// edition patch: compressed beforehand, on all cores
+			data := packed[n]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
@@ -4355,7 +4364,7 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
+				fontName := subsetFontName(font) // edition patch
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)

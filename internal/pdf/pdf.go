@@ -13,7 +13,6 @@ import (
 	_ "image/jpeg"
 	"image/png"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -52,20 +51,8 @@ func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (err error
 		}
 	}()
 	p := &painter{d: d, fs: fs, bleed: d.Bleed.Points()}
-	var buf bytes.Buffer
-	if err := p.paint(&buf, meta); err != nil {
+	if err := p.paint(w, meta); err != nil {
 		return err
-	}
-	names := map[string]string{}
-	for _, name := range p.fonts {
-		names[strings.ToLower(name)] = name
-	}
-	out, err := finish(buf.Bytes(), names)
-	if err != nil {
-		return fmt.Errorf("pdf: rewriting fpdf's output: %w", err)
-	}
-	if _, err := w.Write(out); err != nil {
-		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
 }
@@ -100,7 +87,6 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	h := d.Height.Points() + 2*p.bleed
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
 	p.f = f
-	f.SetCompression(false) // finish compresses the pages, on all cores
 	f.SetCatalogSort(true)
 	f.SetCreationDate(meta.Date)
 	f.SetModificationDate(meta.Date)
@@ -575,16 +561,6 @@ func toNRGBA(m image.Image) image.Image {
 		}
 	}
 	return out
-}
-
-// boxOrder matches a page's TrimBox and BleedBox in either order: fpdf
-// writes them from a map, so their order changes from run to run.
-var boxOrder = regexp.MustCompile(`(/TrimBox \[[^\]]*\]\n)(/BleedBox \[[^\]]*\]\n)`)
-
-// fixBoxOrder puts BleedBox before TrimBox on every page. Swapping two
-// lines keeps every byte offset after them, so the xref stays valid.
-func fixBoxOrder(b []byte) []byte {
-	return boxOrder.ReplaceAll(b, []byte("$2$1"))
 }
 
 // MetaFor derives the document information from an edition: the title is
