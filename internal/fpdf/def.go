@@ -635,6 +635,7 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	xmp              []byte                     // XMP metadata
+	ed               editionState               // edition patch: see edition.go
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

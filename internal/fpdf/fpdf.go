@@ -4191,7 +4191,10 @@ func (f *Fpdf) putpages() {
 			annots.printf("]")
 			f.out(annots.String())
 		}
-		if f.pdfVersion > pdfVers1_3 {
+		// edition patch: a transparency group only when transparency is
+		// used, not for every file of a later version (PDF/X-4 forbids a
+		// DeviceRGB group in a CMYK workflow)
+		if f.pdfVersion > pdfVers1_3 && len(f.blendList) > 1 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
 		f.outf("/Contents %d 0 R>>", f.n+1)
@@ -4652,9 +4655,9 @@ func (f *Fpdf) putimage(info *ImageInfoType) {
 	f.outf("/Width %d", int(info.w))
 	f.outf("/Height %d", int(info.h))
 	if info.cs == "Indexed" {
-		f.outf("/ColorSpace [/Indexed /DeviceRGB %d %d 0 R]", len(info.pal)/3-1, f.n+1)
+		f.outf("/ColorSpace [/Indexed %s %d %d 0 R]", f.imageColorSpace("DeviceRGB"), len(info.pal)/3-1, f.n+1) // edition patch
 	} else {
-		f.outf("/ColorSpace /%s", info.cs)
+		f.outf("/ColorSpace %s", f.imageColorSpace(info.cs)) // edition patch
 		if info.cs == "DeviceCMYK" {
 			f.out("/Decode [1 0 1 0 1 0 1 0]")
 		}
@@ -4859,6 +4862,7 @@ func (f *Fpdf) putresources() {
 	if f.err != nil {
 		return
 	}
+	f.putRGBProfile() // edition patch
 	f.putimages()
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
@@ -4913,9 +4917,10 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation))) // edition patch: with its time zone
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+	f.putInfoEntries() // edition patch
 }
 
 func (f *Fpdf) putcatalog() {
@@ -4956,6 +4961,11 @@ func (f *Fpdf) putcatalog() {
 	}
 	// Layers
 	f.layerPutCatalog()
+	f.putCatalogEntries() // edition patch
+	// edition patch: no name dictionary when it would be empty
+	if f.javascript == nil && len(f.attachments) == 0 {
+		return
+	}
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
@@ -4980,6 +4990,8 @@ func (f *Fpdf) puttrailer() {
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else {
+		f.putFileID() // edition patch
 	}
 }
 
@@ -4988,6 +5000,7 @@ func (f *Fpdf) putxmp() {
 		return
 	}
 	f.newobj()
+	f.ed.xmpObj = f.n // edition patch: referenced from the catalog
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
@@ -5064,6 +5077,7 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	f.putOutputIntents() // edition patch
 	// 	Info
 	f.newobj()
 	f.out("<<")

@@ -360,7 +360,7 @@ func TestPlainPNG(t *testing.T) {
 		{"truncated data", truncated, false},
 		{"not png", []byte("GIF89a"), false},
 	} {
-		if got := plainPNG(tc.data); got != tc.want {
+		if _, got := plainPNG(tc.data); got != tc.want {
 			t.Errorf("%s: plainPNG = %v, want %v", tc.name, got, tc.want)
 		}
 	}
