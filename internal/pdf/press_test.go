@@ -11,11 +11,13 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/testenv"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
 )
@@ -231,7 +233,8 @@ func num(s string) float64 {
 }
 
 // colourEdition is Small with figures in every kind of colour file: an
-// RGB JPEG, a PNG with transparency, a paletted GIF.
+// RGB JPEG, a PNG with transparency, a paletted GIF, and a copy of one
+// under another name.
 func colourEdition() *model.Edition {
 	ed := layouttest.Small()
 	rgba := image.NewNRGBA(image.Rect(0, 0, 60, 40))
@@ -255,6 +258,7 @@ func colourEdition() *model.Edition {
 		fig("alpha.png", "image/png", pngData.Bytes()),
 		fig("plan9.gif", "image/gif", gifData.Bytes()),
 		fig("photo.jpg", "image/jpeg", jpgData.Bytes()),
+		fig("copy-of-alpha.png", "image/png", pngData.Bytes()), // same bytes, another name
 	}}
 	ed.Sections[0].Articles = append(ed.Sections[0].Articles, a)
 	return ed
@@ -451,6 +455,22 @@ func TestGrayscale(t *testing.T) {
 					t.Errorf("pdfx %v: %s has a colour %s %v", pdfx, ref, key, v)
 				}
 			})
+		}
+	}
+}
+
+// TestColourEditionChecks: qpdf finds nothing wrong with the colour
+// edition in any mode; two images of the same bytes are one XObject,
+// listed once in the resources (fpdf listed it once per name).
+func TestColourEditionChecks(t *testing.T) {
+	qpdf := testenv.Tool(t, "qpdf")
+	for _, press := range []layout.Press{{}, {PDFX: true}, {Grayscale: true}} {
+		cfg := sheetCases[0].config()
+		cfg.Press = press
+		p := writeTemp(t, "colour.pdf", build(t, colourEdition(), cfg))
+		out, err := exec.Command(qpdf[0], append(qpdf[1:], "--check", p)...).CombinedOutput()
+		if err != nil || bytes.Contains(out, []byte("WARNING")) || bytes.Contains(out, []byte("ERROR")) {
+			t.Errorf("%+v: qpdf --check: %v\n%s", press, err, out)
 		}
 	}
 }
