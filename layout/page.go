@@ -52,7 +52,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, 
 		}
 	}
 	d := &Document{Width: cfg.TrimWidth, Height: cfg.TrimHeight, Bleed: cfg.Bleed, CropMarks: cfg.CropMarks,
-		KeepImageResolution: cfg.KeepImageResolution}
+		KeepImageResolution: cfg.KeepImageResolution, Press: cfg.Press}
 	sets := lt.setArticles(arts, cfg.workers())
 	defer sets.stop()
 

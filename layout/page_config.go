@@ -25,7 +25,10 @@ type Config struct {
 	BodyLeading Length // body baseline-to-baseline distance; 0 means 1.25 × BodySize
 
 	Bleed     Length // extra printed area beyond the trim on every side; 0 for none
-	CropMarks bool   // draw crop marks outside the trim (needs Bleed >= 9pt to be visible)
+	CropMarks bool   // draw crop marks outside the bleed, in a slug (see Document.Sheet)
+	// Press holds the print-shop settings the layout passes on to the
+	// renderer (imprint, PDF/X, grayscale).
+	Press Press
 	// KeepImageResolution embeds images as they are; otherwise the
 	// renderer downsamples those above 600 ppi at their printed size.
 	KeepImageResolution bool

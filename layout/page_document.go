@@ -14,6 +14,7 @@ type Document struct {
 	CropMarks     bool
 	// KeepImageResolution: see Config.
 	KeepImageResolution bool
+	Press               Press // see Config
 	Pages               []*Page
 	Outline             []Bookmark // in page order
 }

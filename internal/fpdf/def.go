@@ -635,6 +635,7 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	xmp              []byte                     // XMP metadata
+	ed               editionState               // edition patch: see edition.go
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject
@@ -808,6 +809,8 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	family       string        // edition patch: family as given to AddUTF8FontFromBytes
+	style        string        // edition patch: style as given
 }
 
 // generateFontID generates a font Id from the font definition

@@ -2103,6 +2103,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			family:    familyStr, // edition patch: see subsetFontName
+			style:     styleStr,
 		}
 		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
@@ -4140,6 +4142,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var packed [][]byte
+	if f.compress {
+		packed = f.compressPages() // edition patch
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4150,8 +4156,12 @@ func (f *Fpdf) putpages() {
 		if ok {
 			f.outf("/MediaBox [0 0 %.2f %.2f]", pageSize.Wd, pageSize.Ht)
 		}
-		for t, pb := range f.pageBoxes[n] {
-			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
+		// edition patch: the boxes in a fixed order (ISO 32000-1 Table 30),
+		// not in map order, so that two runs write the same bytes.
+		for _, t := range pageBoxOrder {
+			if pb, ok := f.pageBoxes[n][t]; ok {
+				f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
+			}
 		}
 		f.out("/Resources 2 0 R")
 		// Links
@@ -4181,7 +4191,10 @@ func (f *Fpdf) putpages() {
 			annots.printf("]")
 			f.out(annots.String())
 		}
-		if f.pdfVersion > pdfVers1_3 {
+		// edition patch: a transparency group only when transparency is
+		// used, not for every file of a later version (PDF/X-4 forbids a
+		// DeviceRGB group in a CMYK workflow)
+		if f.pdfVersion > pdfVers1_3 && len(f.blendList) > 1 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
 		f.outf("/Contents %d 0 R>>", f.n+1)
@@ -4189,11 +4202,10 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			// edition patch: compressed beforehand, on all cores
+			data := packed[n]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
@@ -4355,7 +4367,7 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
+				fontName := subsetFontName(font) // edition patch
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
@@ -4643,9 +4655,9 @@ func (f *Fpdf) putimage(info *ImageInfoType) {
 	f.outf("/Width %d", int(info.w))
 	f.outf("/Height %d", int(info.h))
 	if info.cs == "Indexed" {
-		f.outf("/ColorSpace [/Indexed /DeviceRGB %d %d 0 R]", len(info.pal)/3-1, f.n+1)
+		f.outf("/ColorSpace [/Indexed %s %d %d 0 R]", f.imageColorSpace("DeviceRGB"), len(info.pal)/3-1, f.n+1) // edition patch
 	} else {
-		f.outf("/ColorSpace /%s", info.cs)
+		f.outf("/ColorSpace %s", f.imageColorSpace(info.cs)) // edition patch
 		if info.cs == "DeviceCMYK" {
 			f.out("/Decode [1 0 1 0 1 0 1 0]")
 		}
@@ -4712,8 +4724,13 @@ func (f *Fpdf) putxobjectdict() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].i < f.images[keyList[j]].i })
 		}
+		written := map[string]bool{} // edition patch: one entry per image data
 		for _, key = range keyList {
 			image = f.images[key]
+			if written[image.i] {
+				continue
+			}
+			written[image.i] = true
 			f.outf("/I%s %d 0 R", image.i, image.n)
 		}
 	}
@@ -4850,6 +4867,7 @@ func (f *Fpdf) putresources() {
 	if f.err != nil {
 		return
 	}
+	f.putRGBProfile() // edition patch
 	f.putimages()
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
@@ -4904,9 +4922,10 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation))) // edition patch: with its time zone
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+	f.putInfoEntries() // edition patch
 }
 
 func (f *Fpdf) putcatalog() {
@@ -4947,6 +4966,11 @@ func (f *Fpdf) putcatalog() {
 	}
 	// Layers
 	f.layerPutCatalog()
+	f.putCatalogEntries() // edition patch
+	// edition patch: no name dictionary when it would be empty
+	if f.javascript == nil && len(f.attachments) == 0 {
+		return
+	}
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
@@ -4971,6 +4995,8 @@ func (f *Fpdf) puttrailer() {
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else {
+		f.putFileID() // edition patch
 	}
 }
 
@@ -4979,6 +5005,7 @@ func (f *Fpdf) putxmp() {
 		return
 	}
 	f.newobj()
+	f.ed.xmpObj = f.n // edition patch: referenced from the catalog
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
@@ -5055,6 +5082,7 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	f.putOutputIntents() // edition patch
 	// 	Info
 	f.newobj()
 	f.out("<<")

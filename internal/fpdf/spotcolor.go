@@ -165,7 +165,8 @@ func (f *Fpdf) GetFillSpotColor() (name string, c, m, y, k byte) {
 }
 
 func (f *Fpdf) putSpotColors() {
-	for k, v := range f.spotColorMap {
+	for _, k := range f.spotColorNames() { // edition patch: in a fixed order
+		v := f.spotColorMap[k]
 		f.newobj()
 		f.outf("[/Separation /%s", strings.Replace(k, " ", "#20", -1))
 		f.out("/DeviceCMYK <<")
@@ -181,7 +182,8 @@ func (f *Fpdf) putSpotColors() {
 
 func (f *Fpdf) spotColorPutResourceDict() {
 	f.out("/ColorSpace <<")
-	for _, clr := range f.spotColorMap {
+	for _, k := range f.spotColorNames() { // edition patch: in a fixed order
+		clr := f.spotColorMap[k]
 		f.outf("/CS%d %d 0 R", clr.id, clr.objID)
 	}
 	f.out(">>")

@@ -71,7 +71,11 @@ type Print struct {
 	// KeepResolution keeps images printed above 600 ppi at full size
 	// (downsample: false); by default they are downsampled to 300 ppi.
 	KeepResolution bool
-	Line           int // manifest line of the print block, for messages
+	// Imprint prints publication, issue, date and page in the slug
+	// (imprint:, by default on when crop_marks is on); PDFX writes PDF/X-4
+	// (pdfx:); Grayscale writes no colour (grayscale:). See layout.Press.
+	Imprint, PDFX, Grayscale bool
+	Line                     int // manifest line of the print block, for messages
 }
 
 // Fonts names TrueType files for the text face, relative to Root.
@@ -115,6 +119,9 @@ type rawPrint struct {
 	Margins       string `yaml:"margins"`
 	BodySize      string `yaml:"body_size"`
 	Downsample    *bool  `yaml:"downsample"`
+	Imprint       *bool  `yaml:"imprint"`
+	PDFX          bool   `yaml:"pdfx"`
+	Grayscale     bool   `yaml:"grayscale"`
 }
 
 type rawFonts struct {
@@ -255,6 +262,10 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			Columns: raw.Print.Columns, PadToMultiple: raw.Print.PadToMultiple,
 			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
 			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
+			Imprint:        raw.Print.CropMarks, PDFX: raw.Print.PDFX, Grayscale: raw.Print.Grayscale,
+		}
+		if raw.Print.Imprint != nil {
+			m.Print.Imprint = *raw.Print.Imprint
 		}
 	}
 	if raw.Fonts != nil {
@@ -377,7 +388,7 @@ func keyLine(m *yaml.Node, key string) int {
 var known = map[string][]string{
 	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
 	"sections": {"title", "posts"},
-	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample"},
+	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample", "imprint", "pdfx", "grayscale"},
 	"fonts":    {"regular", "italic", "bold", "bold_italic"},
 }
 

@@ -3,17 +3,9 @@
 package pdf
 
 import (
-	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/gif" // decoders for re-encoding PNG and GIF figures
-	_ "image/jpeg"
-	"image/png"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -34,12 +26,17 @@ type Meta struct {
 	Keywords []string
 	Creator  string    // application that made the source; "edition" when empty
 	Date     time.Time // creation and modification date; fixed for reproducible output
+	// Imprint is the slug's line before the page number ("The Red Tide ·
+	// Vol. 3, No. 12 · 2026-11-25"); printed when the document asks for
+	// an imprint (layout.Press).
+	Imprint string
 }
 
 // Write paints d as a PDF on w. Fonts are embedded and subset; the output
 // depends only on its inputs (fixed dates, sorted catalog, compressed
 // streams, page boxes in a fixed order), so two runs give identical bytes.
-// Write does not close w.
+// The print-shop settings of d (crop marks, imprint, PDF/X, grayscale)
+// are described in layout.Press and Document.Sheet. Write does not close w.
 func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (err error) {
 	if d == nil || fs == nil {
 		return errors.New("pdf: nil document or font set")
@@ -51,30 +48,21 @@ func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (err error
 			err = fmt.Errorf("pdf: fpdf failed: %v", r)
 		}
 	}()
-	p := &painter{d: d, fs: fs, bleed: d.Bleed.Points()}
-	var buf bytes.Buffer
-	if err := p.paint(&buf, meta); err != nil {
-		return err
+	if meta.Date.IsZero() {
+		meta.Date = time.Now() // as fpdf would, but once: Info and XMP agree
 	}
-	names := map[string]string{}
-	for _, name := range p.fonts {
-		names[strings.ToLower(name)] = name
-	}
-	out, err := finish(buf.Bytes(), names)
-	if err != nil {
-		return fmt.Errorf("pdf: rewriting fpdf's output: %w", err)
-	}
-	if _, err := w.Write(out); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	return nil
+	p := &painter{d: d, fs: fs, sheet: d.Sheet(), meta: meta}
+	p.off = p.sheet.Media.Points()
+	return p.paint(w)
 }
 
 type painter struct {
 	d      *layout.Document
 	fs     *fonts.Set
 	f      *fpdf.Fpdf
-	bleed  float64
+	meta   Meta
+	sheet  layout.Sheet
+	off    float64                  // from the media box's corner to the trim's, in points
 	fonts  map[*fonts.Font]string   // registered family name
 	links  map[string]int           // anchor name → fpdf link
 	images map[string]string        // image name → registered name
@@ -94,51 +82,84 @@ type painter struct {
 // runeSet is a set of BMP runes.
 type runeSet [1 << 16 / 64]uint64
 
-func (p *painter) paint(out io.Writer, meta Meta) error {
-	d := p.d
-	w := d.Width.Points() + 2*p.bleed
-	h := d.Height.Points() + 2*p.bleed
+// paint writes the whole document on out.
+func (p *painter) paint(out io.Writer) error {
+	p.open()
+	if err := p.registerFonts(); err != nil {
+		return err
+	}
+	if err := p.f.Error(); err != nil {
+		return fmt.Errorf("pdf: fonts: %w", err)
+	}
+	p.press()
+	p.destinations()
+	p.images = map[string]string{}
+	p.placed = placedWidths(p.d)
+	p.used = map[*fonts.Font]*runeSet{}
+	if err := p.pages(); err != nil {
+		return err
+	}
+	if err := p.f.Output(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// open creates the fpdf document: the media box of every page, its trim
+// and bleed boxes, the document information.
+func (p *painter) open() {
+	d, meta := p.d, p.meta
+	tw, th := d.Width.Points(), d.Height.Points()
+	w, h := tw+2*p.off, th+2*p.off
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
 	p.f = f
-	f.SetCompression(false) // finish compresses the pages, on all cores
 	f.SetCatalogSort(true)
 	f.SetCreationDate(meta.Date)
 	f.SetModificationDate(meta.Date)
+	f.SetFileID()
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetTitle(meta.Title, true)
 	f.SetAuthor(meta.Author, true)
 	f.SetSubject(meta.Subject, true)
 	f.SetKeywords(strings.Join(meta.Keywords, ", "), true)
-	creator := meta.Creator
-	if creator == "" {
-		creator = "edition"
+	f.SetCreator(p.creator(), true)
+	f.SetProducer(producer, true)
+	if p.off > 0 || d.Press.PDFX {
+		// Set before the first page: fpdf copies these defaults to every
+		// page. TrimBox ⊂ BleedBox ⊂ MediaBox.
+		b := p.sheet.Bleed.Points()
+		f.SetPageBox("trim", p.off, p.off, tw, th)
+		f.SetPageBox("bleed", p.off-b, p.off-b, tw+2*b, th+2*b)
 	}
-	f.SetCreator(creator, true)
-	f.SetProducer("edition (go-pdf/fpdf)", true)
-	if p.bleed > 0 {
-		// Set before the first page: fpdf copies these defaults to every page.
-		f.SetPageBox("trim", p.bleed, p.bleed, d.Width.Points(), d.Height.Points())
-		f.SetPageBox("bleed", 0, 0, w, h)
-	}
-	if err := p.registerFonts(); err != nil {
-		return err
-	}
-	if err := f.Error(); err != nil {
-		return fmt.Errorf("pdf: fonts: %w", err)
-	}
+}
 
-	// Internal destinations: one fpdf link per anchor that is a target.
+// producer names the program in the document information and the XMP.
+const producer = "edition (go-pdf/fpdf)"
+
+func (p *painter) creator() string {
+	if p.meta.Creator == "" {
+		return "edition"
+	}
+	return p.meta.Creator
+}
+
+// destinations makes one fpdf link per anchor that a link on a page
+// points to. A PDF/X file gets no links (see press).
+func (p *painter) destinations() {
 	p.links = map[string]int{}
+	if p.d.Press.PDFX {
+		return
+	}
 	where := map[string][2]float64{}
-	for _, pg := range d.Pages {
+	for _, pg := range p.d.Pages {
 		for _, a := range pg.Anchor {
 			if _, ok := where[a.Name]; !ok {
-				where[a.Name] = [2]float64{float64(pg.Index + 1), a.Y.Points() + p.bleed}
+				where[a.Name] = [2]float64{float64(pg.Index + 1), a.Y.Points() + p.off}
 			}
 		}
 	}
-	for _, pg := range d.Pages {
+	for _, pg := range p.d.Pages {
 		for _, l := range pg.Links {
 			if l.Dest == "" {
 				continue
@@ -150,17 +171,18 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 			if !ok {
 				continue
 			}
-			id := f.AddLink()
-			f.SetLink(id, at[1], int(at[0]))
+			id := p.f.AddLink()
+			p.f.SetLink(id, at[1], int(at[0]))
 			p.links[l.Dest] = id
 		}
 	}
+}
 
-	p.images = map[string]string{}
-	p.placed = placedWidths(d)
-	p.used = map[*fonts.Font]*runeSet{}
-	outline := d.Outline
-	for _, pg := range d.Pages {
+// pages paints every page and the outline entries that point to it.
+func (p *painter) pages() error {
+	f := p.f
+	outline := p.d.Outline
+	for _, pg := range p.d.Pages {
 		f.AddPage()
 		p.cur = ""
 		if err := p.page(pg); err != nil {
@@ -168,27 +190,24 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 		}
 		for len(outline) > 0 && outline[0].Page == pg.Index {
 			p.setFont(p.fs.Text.Regular, 10)
-			f.Bookmark(outline[0].Title, outline[0].Level, outline[0].Y.Points()+p.bleed)
+			f.Bookmark(outline[0].Title, outline[0].Level, outline[0].Y.Points()+p.off)
 			outline = outline[1:]
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: page %d: %w", pg.Index+1, err)
 		}
 	}
-	if len(d.Pages) == 0 {
+	if len(p.d.Pages) == 0 {
 		f.AddPage()
-	}
-	if err := f.Output(out); err != nil {
-		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
 }
 
 // registerFonts embeds the faces of the set that the document uses (the
 // regular face too when there is an outline, whose titles are encoded in
-// it): fpdf parses and embeds every font it is given, and parsing one
-// costs more than painting a short edition. The faces keep the set's
-// order. fpdf prints a font it cannot parse to standard output and goes
+// it, or an imprint): fpdf parses and embeds every font it is given, and
+// parsing one costs more than painting a short edition. The faces keep the
+// set's order. fpdf prints a font it cannot parse to standard output and goes
 // on; checking the data first turns that into an error.
 func (p *painter) registerFonts() error {
 	p.fonts = map[*fonts.Font]string{}
@@ -201,7 +220,7 @@ func (p *painter) registerFonts() error {
 		}
 	}
 	used := map[*fonts.Font]bool{}
-	if len(p.d.Outline) > 0 {
+	if len(p.d.Outline) > 0 || p.sheet.HasImprint {
 		used[p.fs.Text.Regular] = true
 	}
 	for _, pg := range p.d.Pages {
@@ -355,241 +374,10 @@ func (p *painter) flush() {
 	p.raw = p.raw[:0]
 }
 
-func (p *painter) page(pg *layout.Page) error {
-	f := p.f
-	b := p.bleed
-	_, p.pageH = f.GetPageSize()
-	f.SetFillColor(0, 0, 0)
-	for _, r := range pg.Rules {
-		f.Rect(r.X.Points()+b, r.Y.Points()+b, r.W.Points(), r.H.Points(), "F")
-	}
-	for _, im := range pg.Images {
-		name, opt, err := p.image(im)
-		if err != nil {
-			return fmt.Errorf("pdf: page %d: %w", pg.Index+1, err)
-		}
-		f.ImageOptions(name, im.X.Points()+b, im.Y.Points()+b, im.W.Points(), im.H.Points(), false, opt, 0, "")
-	}
-	for _, ln := range pg.Lines {
-		for _, r := range ln.Runs {
-			if r.Text == "" {
-				continue
-			}
-			ft := r.Face.Font(p.fs)
-			size := r.Size.Points()
-			p.setFont(ft, size)
-			p.text(r.X.Points()+b, r.Y.Points()+b, r.Text)
-			if r.Strike {
-				p.flush()
-				th := size / 18
-				f.Rect(r.X.Points()+b, r.Y.Points()+b-size*0.28, r.Width.Points(), th, "F")
-			}
-		}
-	}
-	// marks last: text extraction in content order then reads the
-	// lines whole
-	for _, r := range pg.Marks {
-		if r.Text != "" {
-			p.setFont(r.Face.Font(p.fs), r.Size.Points())
-			p.text(r.X.Points()+b, r.Y.Points()+b, r.Text)
-		}
-	}
-	p.flush()
-	for _, l := range pg.Links {
-		x, y, w, h := l.X.Points()+b, l.Y.Points()+b, l.W.Points(), l.H.Points()
-		switch {
-		case l.URL != "":
-			f.LinkString(x, y, w, h, l.URL)
-		case l.Dest != "":
-			if id, ok := p.links[l.Dest]; ok {
-				f.Link(x, y, w, h, id)
-			}
-		}
-	}
-	if p.d.CropMarks && b > 0 {
-		p.cropMarks()
-	}
-	return nil
-}
-
-// cropMarks draws the trim corners in the bleed area, offset from the trim
-// so they do not print on the page.
-func (p *painter) cropMarks() {
-	f := p.f
-	b := p.bleed
-	off := min(3.0, b/3)
-	ln := b - off
-	if ln <= 0 {
-		return
-	}
-	tw, th := p.d.Width.Points(), p.d.Height.Points()
-	f.SetDrawColor(0, 0, 0)
-	f.SetLineWidth(0.25)
-	for _, x := range []float64{b, b + tw} {
-		for _, y := range []float64{b, b + th} {
-			dx, dy := -1.0, -1.0
-			if x > b {
-				dx = 1
-			}
-			if y > b {
-				dy = 1
-			}
-			f.Line(x+dx*off, y, x+dx*(off+ln), y) // horizontal mark
-			f.Line(x, y+dy*off, x, y+dy*(off+ln)) // vertical mark
-		}
-	}
-}
-
-// image registers a figure once. PNG and GIF are re-encoded as plain 8-bit
-// non-interlaced PNG, which fpdf reads in every variant; JPEG passes through.
-func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
-	img := im.Image
-	key := img.Name
-	if key == "" {
-		key = img.Path
-	}
-	opt := fpdf.ImageOptions{ReadDpi: false}
-	if img.MediaType == "image/jpeg" {
-		opt.ImageType = "JPG"
-	} else {
-		opt.ImageType = "PNG"
-	}
-	if name, ok := p.images[key]; ok {
-		return name, opt, nil
-	}
-	name := fmt.Sprintf("img%d", len(p.images)+1)
-	data := img.Data
-	if !p.d.KeepImageResolution {
-		var err error
-		if data, err = downsample(img, p.placed[key]); err != nil {
-			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
-		}
-	}
-	switch img.MediaType {
-	case "image/jpeg":
-		if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
-			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
-		}
-	default:
-		if plainPNG(data) {
-			break // fpdf reads it as it is
-		}
-		m, _, err := image.Decode(bytes.NewReader(data))
-		if err != nil {
-			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
-		}
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, toNRGBA(m)); err != nil {
-			return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
-		}
-		data = buf.Bytes()
-	}
-	p.f.RegisterImageOptionsReader(name, opt, bytes.NewReader(data))
-	if err := p.f.Error(); err != nil {
-		return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
-	}
-	p.images[key] = name
-	return name, opt, nil
-}
-
-// plainPNG reports a PNG that fpdf embeds as it is and that re-encoding
-// would not change in kind: 8-bit grey or RGB, not interlaced, without
-// transparency, whose image data inflates to the size its header gives.
-// Re-encoding such a file (decode, convert, deflate) was most of the time
-// spent painting an edition with a few figures.
-func plainPNG(data []byte) bool {
-	const sig = "\x89PNG\r\n\x1a\n"
-	if len(data) < len(sig)+8+13 || string(data[:len(sig)]) != sig {
-		return false
-	}
-	var idat bytes.Buffer
-	var w, h, channels int
-	for b := data[len(sig):]; ; {
-		if len(b) < 12 {
-			return false
-		}
-		n := int(binary.BigEndian.Uint32(b))
-		typ := string(b[4:8])
-		if n < 0 || n > len(b)-12 {
-			return false
-		}
-		body := b[8 : 8+n]
-		switch typ {
-		case "IHDR":
-			if n != 13 {
-				return false
-			}
-			w, h = int(binary.BigEndian.Uint32(body)), int(binary.BigEndian.Uint32(body[4:]))
-			depth, ct, comp, filter, inter := body[8], body[9], body[10], body[11], body[12]
-			if depth != 8 || comp != 0 || filter != 0 || inter != 0 || w <= 0 || h <= 0 || w > 1<<14 || h > 1<<14 {
-				return false
-			}
-			switch ct {
-			case 0:
-				channels = 1
-			case 2:
-				channels = 3
-			default:
-				return false
-			}
-		case "tRNS":
-			return false
-		case "IDAT":
-			idat.Write(body)
-		case "IEND":
-			if channels == 0 || idat.Len() == 0 {
-				return false
-			}
-			zr, err := zlib.NewReader(&idat)
-			if err != nil {
-				return false
-			}
-			n, err := io.Copy(io.Discard, zr)
-			return err == nil && n == int64(h*(1+w*channels))
-		}
-		b = b[12+n:]
-	}
-}
-
-// toNRGBA flattens paletted and 16-bit images to 8-bit RGB(A); opaque
-// images lose the alpha channel so fpdf writes no soft mask.
-func toNRGBA(m image.Image) image.Image {
-	bnd := m.Bounds()
-	opaque := true
-	if o, ok := m.(interface{ Opaque() bool }); ok {
-		opaque = o.Opaque()
-	}
-	if opaque {
-		out := image.NewRGBA(bnd)
-		for y := bnd.Min.Y; y < bnd.Max.Y; y++ {
-			for x := bnd.Min.X; x < bnd.Max.X; x++ {
-				out.Set(x, y, m.At(x, y))
-			}
-		}
-		return out
-	}
-	out := image.NewNRGBA(bnd)
-	for y := bnd.Min.Y; y < bnd.Max.Y; y++ {
-		for x := bnd.Min.X; x < bnd.Max.X; x++ {
-			out.Set(x, y, m.At(x, y))
-		}
-	}
-	return out
-}
-
-// boxOrder matches a page's TrimBox and BleedBox in either order: fpdf
-// writes them from a map, so their order changes from run to run.
-var boxOrder = regexp.MustCompile(`(/TrimBox \[[^\]]*\]\n)(/BleedBox \[[^\]]*\]\n)`)
-
-// fixBoxOrder puts BleedBox before TrimBox on every page. Swapping two
-// lines keeps every byte offset after them, so the xref stays valid.
-func fixBoxOrder(b []byte) []byte {
-	return boxOrder.ReplaceAll(b, []byte("$2$1"))
-}
-
 // MetaFor derives the document information from an edition: the title is
 // the publication and issue, the authors are the editors, the keywords the
-// articles' tags in first-seen order, the date the edition's date.
+// articles' tags in first-seen order, the date the edition's date; the
+// imprint is the publication, the issue and the date.
 func MetaFor(ed *model.Edition) Meta {
 	title := ed.Publication
 	if ed.Title != "" && ed.Title != title {
@@ -602,5 +390,15 @@ func MetaFor(ed *model.Edition) Meta {
 		title += " (" + issue + ")"
 	}
 	kw := model.Distinct(ed, func(a *model.Article) []string { return a.Tags })
-	return Meta{Title: title, Author: strings.Join(ed.Editors, ", "), Subject: ed.Description, Keywords: kw, Date: ed.Date}
+	var imprint []string
+	for _, s := range []string{ed.Publication, model.IssueLabel(ed)} {
+		if s != "" {
+			imprint = append(imprint, s)
+		}
+	}
+	if !ed.Date.IsZero() {
+		imprint = append(imprint, ed.Date.Format(time.DateOnly))
+	}
+	return Meta{Title: title, Author: strings.Join(ed.Editors, ", "), Subject: ed.Description, Keywords: kw, Date: ed.Date,
+		Imprint: strings.Join(imprint, " · ")}
 }

@@ -68,7 +68,12 @@ func configs() map[string]layout.Config {
 	bleed.Bleed = 3 * layout.Mm
 	bleed.CropMarks = true
 	bleed.PadToMultiple = 4
-	return map[string]layout.Config{"two": two, "one": one, "bleed": bleed}
+	pdfx := bleed
+	pdfx.Press = layout.Press{Imprint: true, PDFX: true}
+	gray := one
+	gray.CropMarks = true
+	gray.Press = layout.Press{Imprint: true, Grayscale: true}
+	return map[string]layout.Config{"two": two, "one": one, "bleed": bleed, "pdfx": pdfx, "gray": gray}
 }
 
 func TestWriteReproducible(t *testing.T) {
@@ -233,39 +238,6 @@ func TestTextComplete(t *testing.T) {
 	}
 }
 
-func TestBoxes(t *testing.T) {
-	pdfinfo := needTool(t, "pdfinfo")
-	cfg := configs()["bleed"]
-	p := writeTemp(t, "boxes.pdf", build(t, layouttest.Small(), cfg))
-	out, err := exec.Command(pdfinfo, "-box", "-f", "1", "-l", "100", p).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v\n%s", err, out)
-	}
-	s := string(out)
-	pages := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(s)
-	if pages == nil || pages[1] == "0" {
-		t.Fatalf("no pages:\n%s", s)
-	}
-	if n := strings.Count(s, "TrimBox:"); n < 4 {
-		t.Errorf("TrimBox on %d pages, want on every page (>= 4)", n)
-	}
-	// A4 plus 3mm bleed each side
-	wantMedia := regexp.MustCompile(`MediaBox:\s+0\.00\s+0\.00\s+612\.2\d\s+858\.9\d?`)
-	if !wantMedia.MatchString(s) {
-		t.Errorf("MediaBox is not A4 + 2×3mm:\n%s", s)
-	}
-	wantTrim := regexp.MustCompile(`TrimBox:\s+8\.5\d\s+8\.5\d\s+603\.7\d\s+850\.3\d`)
-	if !wantTrim.MatchString(s) {
-		t.Errorf("TrimBox is not A4 inset by 3mm:\n%s", s)
-	}
-	if !strings.Contains(s, "BleedBox:") {
-		t.Errorf("no BleedBox:\n%s", s)
-	}
-	if pages[1] != "4" && pages[1] != "8" {
-		t.Errorf("%s pages, want a multiple of 4", pages[1])
-	}
-}
-
 func TestBadFont(t *testing.T) {
 	d, err := layout.Layout(layouttest.Small(), fonts.Default(), layout.DefaultConfig(), nil)
 	if err != nil {
@@ -360,7 +332,7 @@ func TestPlainPNG(t *testing.T) {
 		{"truncated data", truncated, false},
 		{"not png", []byte("GIF89a"), false},
 	} {
-		if got := plainPNG(tc.data); got != tc.want {
+		if _, got := plainPNG(tc.data); got != tc.want {
 			t.Errorf("%s: plainPNG = %v, want %v", tc.name, got, tc.want)
 		}
 	}

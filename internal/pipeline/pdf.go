@@ -69,6 +69,7 @@ func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
 		}
 	}
 	cfg.CropMarks = p.CropMarks
+	cfg.Press = layout.Press{Imprint: p.Imprint, PDFX: p.PDFX, Grayscale: p.Grayscale}
 	cfg.KeepImageResolution = p.KeepResolution
 	cfg.PadToMultiple = p.PadToMultiple
 	if m.Language != "" {

@@ -26,7 +26,7 @@ import (
 // grey levels.
 func TestLooksLikePDF(t *testing.T) {
 	pdftoppm := testenv.Tool(t, "pdftoppm")[0]
-	ctx := browser(t, 2400, 1900)
+	ctx := browser(t, 2400, 2000) // a tabloid page with its bleed and slug, at 96 ppi
 	srv := start(t, defaultEdition(t), nil)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.url+"/")); err != nil {
 		t.Fatal(err)

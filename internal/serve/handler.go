@@ -178,7 +178,7 @@ type previewJSON struct {
 	Pages    int       `json:"pages"`
 	Width    float64   `json:"width"` // trim size, points
 	Height   float64   `json:"height"`
-	Bleed    float64   `json:"bleed"`
+	Bleed    float64   `json:"bleed"` // the sheet beyond the trim on each side: bleed and slug (layout.Sheet.Media)
 	Chapters []chapter `json:"chapters"`
 	Start    int       `json:"start"`
 }
@@ -195,7 +195,7 @@ func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	if snap != nil {
 		out.Preview = &previewJSON{
 			Gen: snap.gen, Fonts: strings.Join(snap.faces, " "), At: snap.at.Format(time.TimeOnly), Title: snap.title, Pages: len(snap.doc.Pages),
-			Width: snap.doc.Width.Points(), Height: snap.doc.Height.Points(), Bleed: snap.doc.Bleed.Points(),
+			Width: snap.doc.Width.Points(), Height: snap.doc.Height.Points(), Bleed: snap.doc.Sheet().Media.Points(),
 			Chapters: snap.book.chapters, Start: snap.book.start,
 		}
 	}

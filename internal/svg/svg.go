@@ -67,15 +67,17 @@ func Source(l *layout.TextLine) string {
 
 // Page writes page i (0-based) as one <svg> element, without an XML
 // declaration so that it can be inserted into an HTML page. Its viewBox is
-// the trimmed page in points; data-media gives the page with its bleed,
-// and data-trim the trim box within it, for a viewer that shows the
-// bleed on request. Lines are <text> elements whose data-kind is their
+// the trimmed page in points; data-media gives the whole sheet (the page
+// with its bleed and the slug that holds the crop marks, as the PDF's
+// media box), and data-trim the trim box within it, for a viewer that
+// shows the bleed and the marks on request. Lines are <text> elements whose data-kind is their
 // layout.LineKind and whose data-src, if they come from a post, is their
 // Source.
 func (p *Painter) Page(w io.Writer, i int) error {
 	bw := bufio.NewWriter(w)
 	pg := p.d.Pages[i]
-	b := p.d.Bleed.Points()
+	sheet := p.d.Sheet()
+	b := sheet.Media.Points()
 	tw, th := p.d.Width.Points(), p.d.Height.Points()
 	mw, mh := tw+2*b, th+2*b
 	e := &enc{w: bw}
@@ -108,7 +110,7 @@ func (p *Painter) Page(w io.Writer, i int) error {
 		}
 	}
 	p.links(e, pg, b)
-	p.trim(e, b, tw, th)
+	p.trim(e, sheet, tw, th)
 	e.s("</svg>\n")
 	return bw.Flush()
 }
@@ -262,44 +264,37 @@ func (p *Painter) links(e *enc, pg *layout.Page, b float64) {
 	}
 }
 
-// trim draws what the viewer shows with the bleed: the trim box and, if
-// the document has them, the crop marks pdf draws (see pdf.cropMarks).
-func (p *Painter) trim(e *enc, b, tw, th float64) {
-	if b <= 0 {
+// trim draws what the viewer shows with the bleed: the trim box, the
+// bleed box and, if the document has them, the crop marks pdf draws (see
+// layout.Document.Sheet).
+func (p *Painter) trim(e *enc, sheet layout.Sheet, tw, th float64) {
+	m := sheet.Media.Points()
+	if m <= 0 {
 		return
 	}
 	e.s(`<g class="bleed" fill="none" stroke-width="0.25">`)
-	e.s(`<rect stroke="#d00" stroke-dasharray="3 2" x="`)
-	e.nums(b)
-	e.s(`" y="`)
-	e.nums(b)
-	e.s(`" width="`)
-	e.num(tw)
-	e.s(`" height="`)
-	e.num(th)
-	e.s(`"/>`)
-	off := min(3.0, b/3)
-	ln := b - off
-	if p.d.CropMarks && ln > 0 {
+	box := func(color string, inset float64) {
+		e.s(`<rect stroke="` + color + `" stroke-dasharray="3 2" x="`)
+		e.nums(inset)
+		e.s(`" y="`)
+		e.nums(inset)
+		e.s(`" width="`)
+		e.num(tw + 2*(m-inset))
+		e.s(`" height="`)
+		e.num(th + 2*(m-inset))
+		e.s(`"/>`)
+	}
+	box("#d00", m)
+	if b := sheet.Bleed.Points(); b > 0 && b < m {
+		box("#08c", m-b)
+	}
+	if len(sheet.Marks) > 0 {
 		e.s(`<path stroke="#000" d="`)
-		for _, x := range []float64{b, b + tw} {
-			for _, y := range []float64{b, b + th} {
-				dx, dy := -1.0, -1.0
-				if x > b {
-					dx = 1
-				}
-				if y > b {
-					dy = 1
-				}
-				e.s("M")
-				e.nums(x+dx*off, y)
-				e.s("H")
-				e.num(x + dx*(off+ln))
-				e.s("M")
-				e.nums(x, y+dy*off)
-				e.s("V")
-				e.num(y + dy*(off+ln))
-			}
+		for _, s := range sheet.Marks {
+			e.s("M")
+			e.nums(s.X1.Points()+m, s.Y1.Points()+m)
+			e.s("L")
+			e.nums(s.X2.Points()+m, s.Y2.Points()+m)
 		}
 		e.s(`"/>`)
 	}

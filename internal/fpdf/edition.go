@@ -1,0 +1,316 @@
+// Edition patches: the additions that github.com/redtide/edition makes to
+// fpdf v0.9.0. Each is listed, with its reason, in README.md; the small
+// changes they need inside fpdf's own files are marked "edition patch".
+
+package fpdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+)
+
+// pageBoxOrder is the order in which putpages writes a page's boxes: the
+// order of ISO 32000-1 Table 30. fpdf kept them in a map, so their order
+// changed from run to run.
+var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
+
+// compressPages deflates every page's content stream, as putpages did one
+// page at a time (zlib, best speed), on as many goroutines as there are
+// cores, each reusing one zlib writer: creating a writer per page cost more
+// than compressing a small page. packed[n] is page n's stream (1-based).
+func (f *Fpdf) compressPages() [][]byte {
+	nb := f.page
+	packed := make([][]byte, nb+1)
+	var mu sync.Mutex
+	next := 1
+	work := func() {
+		var zw *zlib.Writer
+		for {
+			mu.Lock()
+			n := next
+			next++
+			mu.Unlock()
+			if n > nb {
+				return
+			}
+			page := f.pages[n].Bytes()
+			var buf bytes.Buffer
+			buf.Grow(len(page)/3 + 64)
+			if zw == nil {
+				zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+			} else {
+				zw.Reset(&buf)
+			}
+			zw.Write(page) // a bytes.Buffer does not fail
+			zw.Close()
+			packed[n] = buf.Bytes()
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > nb {
+		workers = nb
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	return packed
+}
+
+// subsetFontName is the BaseFont of an embedded UTF-8 font. fpdf named it
+// "utf8" and its lower-cased family, with no subset tag, so that viewers
+// and preflight tools could not tell it is a subset; ISO 32000-1 §9.6.4
+// wants "ABCDEF+Name" for a subset. The family is kept as the caller gave
+// it (a PostScript name, for edition), with the style letters after it;
+// the tag is derived from that name, so it is the same on every run.
+func subsetFontName(font fontDefType) string {
+	name := font.family + getFontKey("", font.style)
+	return subsetTag(name) + "+" + name
+}
+
+// subsetTag is six upper-case letters derived from name (FNV-1a).
+func subsetTag(name string) string {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	v := h.Sum64()
+	b := make([]byte, 6)
+	for i := range b {
+		b[i] = 'A' + byte(v%26)
+		v /= 26
+	}
+	return string(b)
+}
+
+// editionState holds what the edition patches add to a document.
+type editionState struct {
+	info      []infoEntry        // extra entries of the document information dictionary
+	xmpObj    int                // object number of the XMP metadata stream
+	intents   []OutputIntentType // output intents, in the order added
+	intentObj []int              // object numbers of their profiles
+	rgbICC    []byte             // ICC profile of RGB images; nil for DeviceRGB
+	rgbObj    int                // its object number
+	fileID    bool               // write a file identifier in the trailer
+}
+
+type infoEntry struct {
+	key, value string
+	name       bool // value is a PDF name, not a text string
+}
+
+// SetPDFVersion raises the version in the file header to at least
+// major.minor; fpdf otherwise writes 1.3 unless a feature it uses needs
+// more (PDF/X-4 needs 1.6).
+func (f *Fpdf) SetPDFVersion(major, minor uint) {
+	if v := pdfVersionFrom(major, minor); v > f.pdfVersion {
+		f.pdfVersion = v
+	}
+}
+
+// SetInfoString adds an entry whose value is a text string to the
+// document information dictionary, such as GTS_PDFXVersion.
+func (f *Fpdf) SetInfoString(key, value string) {
+	f.ed.info = append(f.ed.info, infoEntry{key: key, value: value})
+}
+
+// SetInfoName adds an entry whose value is a name to the document
+// information dictionary, such as Trapped False.
+func (f *Fpdf) SetInfoName(key, value string) {
+	f.ed.info = append(f.ed.info, infoEntry{key: key, value: value, name: true})
+}
+
+func (f *Fpdf) putInfoEntries() {
+	for _, e := range f.ed.info {
+		if e.name {
+			f.outf("/%s /%s", e.key, e.value)
+		} else {
+			f.outf("/%s %s", e.key, f.textstring(e.value))
+		}
+	}
+}
+
+// pdfDate formats t as a PDF date with its offset from UTC (ISO 32000-1
+// §7.9.4): fpdf wrote no offset, which leaves the time zone unknown and
+// cannot match the XMP dates.
+func pdfDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	if off == 0 {
+		return s + "Z"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%s%c%02d'%02d'", s, sign, off/3600, off%3600/60)
+}
+
+// OutputIntentType describes the printing condition a document is made
+// for (ISO 32000-1 §14.11.5): for PDF/X, Subtype is GTS_PDFX and the
+// profile is the output device's.
+type OutputIntentType struct {
+	Subtype                   string // GTS_PDFX, GTS_PDFA1...
+	OutputConditionIdentifier string // a name in the registry, e.g. "CGATS TR 002"
+	OutputCondition           string // readable description; optional
+	RegistryName              string // e.g. "http://www.color.org"; optional
+	Info                      string // readable description; optional
+	ICC                       []byte // the destination output profile
+	N                         int    // colour components of the profile: 1, 3 or 4
+}
+
+// AddOutputIntent adds an output intent, with its embedded profile, to the
+// document catalog.
+func (f *Fpdf) AddOutputIntent(oi OutputIntentType) {
+	f.ed.intents = append(f.ed.intents, oi)
+}
+
+// putICC writes an ICC profile stream, compressed, and returns its object
+// number.
+func (f *Fpdf) putICC(icc []byte, n int, alternate string) int {
+	f.newobj()
+	mem := xmem.compress(icc)
+	data := mem.bytes()
+	f.outf("<</N %d /Alternate /%s /Filter /FlateDecode /Length %d>>", n, alternate, len(data))
+	f.putstream(data)
+	mem.release()
+	f.out("endobj")
+	return f.n
+}
+
+func (f *Fpdf) putOutputIntents() {
+	f.ed.intentObj = f.ed.intentObj[:0]
+	for _, oi := range f.ed.intents {
+		alt := map[int]string{1: "DeviceGray", 3: "DeviceRGB", 4: "DeviceCMYK"}[oi.N]
+		if alt == "" {
+			f.err = fmt.Errorf("output intent %s: a profile has 1, 3 or 4 components, not %d", oi.OutputConditionIdentifier, oi.N)
+			return
+		}
+		f.ed.intentObj = append(f.ed.intentObj, f.putICC(oi.ICC, oi.N, alt))
+	}
+}
+
+// putCatalogEntries writes the catalog's Metadata (fpdf wrote the XMP
+// stream but did not reference it) and OutputIntents.
+func (f *Fpdf) putCatalogEntries() {
+	if f.ed.xmpObj > 0 {
+		f.outf("/Metadata %d 0 R", f.ed.xmpObj)
+	}
+	if len(f.ed.intents) == 0 {
+		return
+	}
+	var b fmtBuffer
+	b.printf("/OutputIntents [")
+	for i, oi := range f.ed.intents {
+		b.printf("<</Type /OutputIntent /S /%s /OutputConditionIdentifier %s", oi.Subtype, f.textstring(oi.OutputConditionIdentifier))
+		if oi.OutputCondition != "" {
+			b.printf(" /OutputCondition %s", f.textstring(oi.OutputCondition))
+		}
+		if oi.RegistryName != "" {
+			b.printf(" /RegistryName %s", f.textstring(oi.RegistryName))
+		}
+		if oi.Info != "" {
+			b.printf(" /Info %s", f.textstring(oi.Info))
+		}
+		b.printf(" /DestOutputProfile %d 0 R>>", f.ed.intentObj[i])
+	}
+	b.printf("]")
+	f.out(b.String())
+}
+
+// SetRGBProfile makes RGB images device-independent: they are written in
+// an ICCBased colour space with this profile (such as sRGB) instead of
+// DeviceRGB, which PDF/X-4 allows only when the output intent is RGB.
+func (f *Fpdf) SetRGBProfile(icc []byte) {
+	f.ed.rgbICC = icc
+}
+
+func (f *Fpdf) putRGBProfile() {
+	if f.ed.rgbICC != nil {
+		f.ed.rgbObj = f.putICC(f.ed.rgbICC, 3, "DeviceRGB")
+	}
+}
+
+// imageColorSpace is the colour space of an image whose fpdf colour space
+// is cs.
+func (f *Fpdf) imageColorSpace(cs string) string {
+	if cs == "DeviceRGB" && f.ed.rgbObj > 0 {
+		return fmt.Sprintf("[/ICCBased %d 0 R]", f.ed.rgbObj)
+	}
+	return "/" + cs
+}
+
+// SetFileID writes a file identifier in the trailer (ISO 32000-1 §14.4;
+// PDF/X requires one): two copies of an MD5 hash of the file's bytes
+// before the trailer, so that it is the same on every run of the same
+// input and differs between different files.
+func (f *Fpdf) SetFileID() {
+	f.ed.fileID = true
+}
+
+func (f *Fpdf) putFileID() {
+	if !f.ed.fileID {
+		return
+	}
+	sum := md5.Sum(f.buffer.Bytes())
+	f.outf("/ID [<%x> <%x>]", sum, sum)
+}
+
+// colorModeCMYK marks a process colour set with one of the CMYK setters.
+const colorModeCMYK = colorModeSpot + 1
+
+func cmykColor(c, m, y, k float64, op string) colorType {
+	clamp := func(v float64) float64 { return math.Max(0, math.Min(1, v)) }
+	return colorType{mode: colorModeCMYK,
+		str: fmt.Sprintf("%.3f %.3f %.3f %.3f %s", clamp(c), clamp(m), clamp(y), clamp(k), op)}
+}
+
+// SetDrawColorCMYK sets the colour of lines in DeviceCMYK; components run
+// from 0 to 1. fpdf's own setters give RGB or grey, but a print shop wants
+// black text and rules as 100% K, not an RGB black the RIP converts.
+func (f *Fpdf) SetDrawColorCMYK(c, m, y, k float64) {
+	f.color.draw = cmykColor(c, m, y, k, "K")
+	if f.page > 0 {
+		f.out(f.color.draw.str)
+	}
+}
+
+// SetFillColorCMYK sets the colour of fills in DeviceCMYK; see
+// SetDrawColorCMYK.
+func (f *Fpdf) SetFillColorCMYK(c, m, y, k float64) {
+	f.color.fill = cmykColor(c, m, y, k, "k")
+	f.colorFlag = f.color.fill.str != f.color.text.str
+	if f.page > 0 {
+		f.out(f.color.fill.str)
+	}
+}
+
+// SetTextColorCMYK sets the colour of text in DeviceCMYK; see
+// SetDrawColorCMYK.
+func (f *Fpdf) SetTextColorCMYK(c, m, y, k float64) {
+	f.color.text = cmykColor(c, m, y, k, "k")
+	f.colorFlag = f.color.fill.str != f.color.text.str
+}
+
+// spotColorNames lists the spot colours in the order they were added:
+// fpdf wrote them from a map, in a random order.
+func (f *Fpdf) spotColorNames() []string {
+	names := make([]string, 0, len(f.spotColorMap))
+	for k := range f.spotColorMap {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool { return f.spotColorMap[names[i]].id < f.spotColorMap[names[j]].id })
+	return names
+}
