@@ -99,7 +99,7 @@ func TestMeasurementsEditions(t *testing.T) {
 		t.Skip("whole editions")
 	}
 	for _, e := range editions.Load(t) {
-		src := sourceWords(e.Ed)
+		src := sourceTexts(e.Ed)
 		one := e.Cfg1
 		for _, v := range []struct {
 			name string

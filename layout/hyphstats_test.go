@@ -13,7 +13,7 @@ import (
 // TestMeasurementsEditions reports, read from the laid-out lines as a
 // reader of the PDF would read them.
 type hyphStats struct {
-	full      int // lines of justified kinds that are not a paragraph's last
+	full      int // justified lines: of justified kinds, not a paragraph's last, not before a hard break
 	flush     int // full lines whose text reaches the right edge
 	hyphenEnd int // full lines ending in a hyphen, inserted or the word's own
 	inserted  int // ... of which the hyphen was inserted (hyphenation)
@@ -29,11 +29,11 @@ func justifiedKind(k layout.LineKind) bool {
 	return k == layout.KindBody || k == layout.KindQuote || k == layout.KindList || k == layout.KindNote
 }
 
-// sourceWords returns every whitespace-separated token of the edition's
-// text, so that a line-end hyphen can be told to be the word's own (the
-// token with the hyphen exists) or inserted.
-func sourceWords(ed *model.Edition) map[string]bool {
-	words := map[string]bool{}
+// sourceTexts returns the text of each article of the edition by its
+// source, so that a line-end hyphen can be told to be the word's own (the
+// text has the hyphenated form) or inserted.
+func sourceTexts(ed *model.Edition) map[string]string {
+	texts := map[string]string{}
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			var b strings.Builder
@@ -45,12 +45,10 @@ func sourceWords(ed *model.Edition) map[string]bool {
 					b.WriteString(t.Text)
 				}
 			})
-			for _, w := range strings.Fields(strings.ReplaceAll(b.String(), "\u00a0", " ")) {
-				words[trimPunct(w)] = true
-			}
+			texts[a.Source] = strings.ReplaceAll(b.String(), "\u00a0", " ")
 		}
 	}
-	return words
+	return texts
 }
 
 // trimPunct removes punctuation around a word.
@@ -89,10 +87,16 @@ func lineRight(l *layout.TextLine) layout.Length {
 
 func isHyphenEnd(w string) bool { return strings.HasSuffix(w, "-") || strings.HasSuffix(w, "‐") }
 
-// compoundMark tells a hyphen, dash or slash inside a word.
-func compoundMark(w string) bool { return strings.ContainsAny(w, "-‐–—/") }
+// compoundMark tells a hyphen, en dash or slash inside a word (an em dash
+// joins words rather than making a compound).
+func compoundMark(w string) bool { return strings.ContainsAny(w, "-‐–/") }
 
-func hyphenationStats(d *layout.Document, src map[string]bool) hyphStats {
+// urlish tells a URL or an address, which breaks at its punctuation.
+func urlish(w string) bool {
+	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || strings.Contains(w, "@")
+}
+
+func hyphenationStats(d *layout.Document, src map[string]string) hyphStats {
 	s := hyphStats{examples: map[string][]string{}}
 	example := func(kind, text string) {
 		if len(s.examples[kind]) < 8 {
@@ -108,6 +112,9 @@ func hyphenationStats(d *layout.Document, src map[string]bool) hyphStats {
 		if l.ParLine == l.ParLen-1 {
 			s.lastLine(l, words, example)
 			continue
+		}
+		if !l.Justified {
+			continue // before a hard break, or a paragraph set ragged (counted apart)
 		}
 		s.full++
 		if lineRight(l) >= l.Width-layout.Pt/2 {
@@ -126,11 +133,14 @@ func hyphenationStats(d *layout.Document, src map[string]bool) hyphStats {
 		last := words[len(words)-1]
 		_, n := utf8.DecodeLastRuneInString(last)
 		joined := trimPunct(last[:len(last)-n] + next)
-		if src[trimPunct(last+next)] || !src[joined] && !strings.HasSuffix(trimPunct(last), "-") {
+		if !strings.ContainsFunc(joined, unicode.IsLetter) {
+			continue
+		}
+		if text := src[l.Source]; strings.Contains(text, trimPunct(last+next)) || !strings.Contains(text, joined) {
 			continue // the word's own hyphen (or a word we cannot find)
 		}
 		s.inserted++
-		if compoundMark(joined) {
+		if compoundMark(joined) && !urlish(joined) {
 			s.compound++
 			example("compound", last+"/"+next)
 		}

@@ -100,14 +100,16 @@ const (
 	bpChar     // emergency break between any two characters
 	bpURL      // after / . - _ ? & = in long tokens
 	bpHyph     // discretionary hyphen from the patterns
+	bpHyphCap  // the same in a capitalised word
 	bpExplicit // after an explicit hyphen, dash or slash
 )
 
+// Penalties of the breaks that BreakConfig does not set: inside a URL,
+// and the emergency breaks between any two characters of a word wider
+// than the measure.
 const (
-	hyphenPenalty   = 50
-	exHyphenPenalty = 50
-	urlPenalty      = 100
-	charPenalty     = 3000
+	urlPenalty  = 100
+	charPenalty = 3000
 )
 
 // itemBuf holds the items of the paragraph being set and the buffers that
@@ -221,7 +223,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 	wt := lt.joinWord(w)
 	bp := lt.explicitBreaks(wt)
 	if hyphenate && !wt.urlish && (hy != nil || wt.passage) {
-		lt.hyphenateRuns(wt.full, bp, wt.spans, wt.passage, hy, wt.inRef)
+		lt.hyphenateWords(wt, bp, hy)
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.width - spec.indent - 2*Pt
@@ -364,16 +366,19 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8) {
 }
 
 // addBreak adds the penalty of an in-word break of kind k in style st: a
-// discretionary hyphen is flagged and as wide as the hyphen it adds; an
+// discretionary hyphen is flagged and as wide as the hyphen it adds
+// (TeX's \hyphenpenalty, or a higher one in a capitalised word); an
 // explicit hyphen, dash or slash is flagged and adds nothing (TeX's
 // \exhyphenpenalty); URL and emergency breaks are not flagged.
 func (lt *layouter) addBreak(k uint8, st style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
-		ib.add(linebreak.Penalty(kp(lt.width("-", st)), hyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.width("-", st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+	case bpHyphCap:
+		ib.add(linebreak.Penalty(kp(lt.width("-", st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
 	case bpExplicit:
-		ib.add(linebreak.Penalty(0, exHyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
 	case bpURL:
 		ib.add(linebreak.Penalty(0, urlPenalty, false), boxData{st: st})
 	case bpChar:
@@ -381,12 +386,44 @@ func (lt *layouter) addBreak(k uint8, st style) {
 	}
 }
 
+// compoundMarks are the characters that make a word a compound, or one
+// whose breaks the author chose: a word with a hyphen (or non-breaking
+// hyphen), an en dash, a slash or a soft hyphen breaks only there, never
+// by the patterns ("sixteenth-cen-tury" is wrong). LaTeX does the same
+// with a word that holds \- (Lamport, "LaTeX", 2nd ed., §6.2.2); TeX's
+// own hyphenation stops at a word's hyphen.
+const compoundMarks = "-\u2010\u2011\u2013/\u00ad"
+
+// hyphenateWords hyphenates by the patterns the words of a word's text
+// (the parts between em dashes, which join words rather than make
+// compounds) that are not compounds.
+func (lt *layouter) hyphenateWords(wt wordText, bp []uint8, hy *hyph.Hyphenator) {
+	full := wt.full
+	if !strings.ContainsAny(full, compoundMarks+"\u2014") {
+		lt.hyphenateRuns(full, 0, len(full), bp, wt.spans, wt.passage, hy, wt.inRef)
+		return
+	}
+	for from := 0; from < len(full); {
+		to := strings.IndexRune(full[from:], '\u2014')
+		if to < 0 {
+			to = len(full)
+		} else {
+			to += from
+		}
+		if !strings.ContainsAny(full[from:to], compoundMarks) {
+			lt.hyphenateRuns(full, from, to, bp, wt.spans, wt.passage, hy, wt.inRef)
+		}
+		from = to + len("\u2014")
+	}
+}
+
 // hyphenateRuns marks in bp the hyphenation points of each run of letters
-// of a word's text full (Liang 1983, through package hyph), outside note
-// references: with the paragraph's patterns hy, or a passage's (passage:
-// some span of the word is in another language).
-func (lt *layouter) hyphenateRuns(full string, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
-	for i := 0; i < len(full); {
+// of a word's text full[from:to] (Liang 1983, through package hyph),
+// outside note references: with the paragraph's patterns hy, or a
+// passage's (passage: some span of the word is in another language).
+func (lt *layouter) hyphenateRuns(full string, from, to int, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
+	full = full[:to]
+	for i := from; i < len(full); {
 		r, n := utf8.DecodeRuneInString(full[i:])
 		if !unicode.IsLetter(r) || inRef(i) {
 			i += n
@@ -405,13 +442,36 @@ func (lt *layouter) hyphenateRuns(full string, bp []uint8, spans []span, passage
 			h = lt.passageHyphenator(spans, i, hy)
 		}
 		if h != nil && utf8.RuneCountInString(full[i:j]) >= hyph.MinLetters {
-			for _, off := range lt.hyphenate(h, full[i:j]) {
-				if off > 0 && off < j-i && bp[i+off] == bpNone {
-					bp[i+off] = bpHyph
-				}
+			kind := uint8(bpHyph)
+			if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				kind = bpHyphCap
 			}
+			lt.markHyphens(full[i:j], bp[i:j], kind, h)
 		}
 		i = j
+	}
+}
+
+// markHyphens marks in bp (a slice of the word's break kinds at run's
+// offset) the hyphenation points h finds in the letters run, keeping at
+// least the edition's minimum letters before and after each, as well as
+// the language's (which h keeps).
+func (lt *layouter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
+	left, right := lt.cfg.Break.LeftHyphenMin, lt.cfg.Break.RightHyphenMin
+	n := -1 // runes in run, counted when needed
+	for _, off := range lt.hyphenate(h, run) {
+		if off <= 0 || off >= len(run) || bp[off] != bpNone {
+			continue
+		}
+		if left > 1 || right > 1 {
+			if n < 0 {
+				n = utf8.RuneCountInString(run)
+			}
+			if before := utf8.RuneCountInString(run[:off]); before < left || n-before < right {
+				continue
+			}
+		}
+		bp[off] = kind
 	}
 }
 

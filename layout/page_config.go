@@ -38,6 +38,9 @@ type Config struct {
 	// giving up, paragraphs are set ragged right.
 	Tolerance      int // badness, TeX's \tolerance (e.g. 200); 0 means 200
 	LooseTolerance int // badness for the second pass (e.g. 2000); 0 means 10 × Tolerance
+	// Break holds the penalties and minimums of hyphenation and the
+	// demerits of runts (see BreakConfig).
+	Break BreakConfig
 
 	// Workers is the number of goroutines that set articles into lines
 	// before they are paginated one after another; 0 means
@@ -86,6 +89,7 @@ func DefaultConfig() Config {
 		Language:       "en",
 		Tolerance:      200,
 		LooseTolerance: 2000,
+		Break:          DefaultBreakConfig(),
 	}
 }
 
@@ -166,6 +170,7 @@ func (c *Config) Validate() error {
 	if c.Tolerance < 0 || c.LooseTolerance < c.Tolerance {
 		bad("tolerances %d/%d: want 0 <= tolerance <= loose tolerance", c.Tolerance, c.LooseTolerance)
 	}
+	errs = append(errs, c.Break.validate()...)
 	if len(errs) == 0 {
 		cols := Length(c.Columns)
 		colW := (c.TrimWidth - c.MarginInner - c.MarginOuter - (cols-1)*c.ColumnGap) / cols

@@ -353,7 +353,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 	justify, emergency := spec.justify, false
 	if justify {
 		var ok bool
-		lines, ok, emergency = lt.breakJustified(items, data, width)
+		lines, ok, emergency = lt.breakJustified(items, data, width, spec.width)
 		if !ok {
 			justify = false
 			lt.warn(lt.pos(), "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
@@ -387,8 +387,8 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 }
 
 // breakParams are the line breaker's settings for a paragraph: TeX's
-// plain values with the edition's tolerance, and at most two hyphenated
-// lines in a row.
+// plain values with the edition's tolerance and demerits, and at most two
+// hyphenated lines in a row.
 func (lt *layouter) breakParams() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = lt.cfg.Tolerance
@@ -396,16 +396,60 @@ func (lt *layouter) breakParams() linebreak.Params {
 	if p.MaxConsecutiveHyphens == 0 || p.MaxConsecutiveHyphens > 2 {
 		p.MaxConsecutiveHyphens = 2
 	}
+	p.DoubleHyphenDemerits = lt.cfg.Break.DoubleHyphenDemerits
+	p.FinalHyphenDemerits = lt.cfg.Break.FinalHyphenDemerits
+	p.RuntDemerits = lt.cfg.Break.RuntDemerits
 	return p
+}
+
+// runtWidth is the width under which the last line of a paragraph set
+// to measure is a runt: a sixth of the measure, or less when the
+// paragraph ends in a word, or the part of a word after its last
+// breakpoint, of four letters or digits: a last line that holds it is no
+// runt, and a last line that holds it is at least as wide as the
+// paragraph's material from its start.
+func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
+	limit := measure / 6
+	var tail Length // width of items[i:], the last line's material if it starts at i
+	chars := 0      // letters and digits of the boxes since the last breakpoint
+	for i := len(items) - 1; i >= 0; i-- {
+		it := &items[i]
+		if it.Kind != linebreak.BoxItem {
+			if chars >= 4 {
+				return min(limit, tail)
+			}
+			chars = 0
+			if it.Kind == linebreak.GlueItem {
+				tail += Length(it.Width)
+			}
+			continue
+		}
+		tail += Length(it.Width)
+		for _, r := range data[i].text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				chars++
+			}
+		}
+		if tail >= limit {
+			return limit
+		}
+	}
+	if chars >= 4 {
+		return min(limit, tail)
+	}
+	return limit
 }
 
 // breakJustified chooses justified breaks in up to three passes: TeX's
 // two (without, then with hyphenation, in lt.br.Break) within the
 // tolerance, the same within the loose tolerance, and last an emergency
 // pass (emergency true). ok is false when none finds feasible breaks.
-func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length) (lines []linebreak.Line, ok, emergency bool) {
+func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
 	br := &lt.ib.br
 	p := lt.breakParams()
+	if p.RuntDemerits > 0 {
+		p.RuntWidth = kp(runtWidth(items, data, measure))
+	}
 	if lines, ok = br.Break(items, width, p); ok {
 		return lines, true, false
 	}

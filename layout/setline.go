@@ -24,7 +24,9 @@ func (lt *layouter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.
 	rb.linkRects(sl)
 	lt.lb.urls, lt.lb.refs, lt.lb.srcs = rb.urls, rb.refs, rb.srcs
 	sl.runs = lt.keepRuns(rb.runs)
-	sl.info.Justified = justify && !last
+	// A line that ends at a hard break keeps its natural spaces: it is
+	// not justified, even inside a justified paragraph.
+	sl.info.Justified = justify && !last && !g.fill
 	sl.info.Ratio = g.ratio
 	if g.spaces > 0 {
 		sl.info.Space = g.space / Length(g.spaces)
@@ -69,6 +71,7 @@ func extentOf(items []linebreak.Item, data []boxData, ln linebreak.Line) extent 
 type glueSet struct {
 	ratio                  float64
 	delta, stretch, shrink Length // measure minus natural width; the line's finite stretch and shrink
+	fill                   bool   // the line has fil glue: it ends a paragraph or at a hard break
 	cum                    Length // stretch or shrink of the glue set so far
 	space                  Length // width of the interword glue set so far
 	spaces                 int
@@ -99,7 +102,7 @@ func setGlue(items []linebreak.Item, data []boxData, e extent, lw Length, justif
 	if e.hyphen {
 		natural += Length(e.brk.Width)
 	}
-	g := glueSet{delta: lw - natural, stretch: stretch, shrink: shrink}
+	g := glueSet{delta: lw - natural, stretch: stretch, shrink: shrink, fill: fill}
 	if justify || g.delta < 0 {
 		switch {
 		case g.delta > 0 && !fill && stretch > 0:

@@ -66,6 +66,10 @@ func FuzzBreak(f *testing.F) {
 		p.PreTolerance = int(tolerance) / 2
 		p.Looseness = int(looseness)
 		p.MaxConsecutiveHyphens = int(maxHyph % 4)
+		if maxHyph&4 != 0 {
+			// Runt demerits change the choice, never feasibility.
+			p.RuntDemerits, p.RuntWidth = 5000, Length(measure&0xff)*Pt/6
+		}
 		lines, ok := Break(items, width, p)
 		if ok {
 			checkCover(t, items, lines)

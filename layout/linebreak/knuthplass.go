@@ -386,7 +386,8 @@ func (b *Breaker) offer(ai int32, bp breakpoint, bad int, ratio float64, stretch
 }
 
 // demerits are the demerits of the line from active node a to bp, of
-// badness bad and fitness class fit (K&P §4, tex.web §859).
+// badness bad and fitness class fit (K&P §4, tex.web §859), with
+// RuntDemerits for a short last line.
 func (b *Breaker) demerits(a *node, bp breakpoint, bad int, fit uint8) int64 {
 	p := &b.p
 	var d int64
@@ -400,12 +401,16 @@ func (b *Breaker) demerits(a *node, bp breakpoint, bad int, fit uint8) int64 {
 	} else if pen < 0 && pen > -Infinity {
 		d -= int64(pen) * int64(pen)
 	}
+	final := bp.pos == b.end
 	if a.flagged {
-		if bp.pos == b.end {
+		if final {
 			d += int64(p.FinalHyphenDemerits)
 		} else if bp.flagged {
 			d += int64(p.DoubleHyphenDemerits)
 		}
+	}
+	if final && a.line > 0 && p.RuntDemerits > 0 && b.sums[bp.pos].w-b.sums[a.start].w < p.RuntWidth {
+		d += int64(p.RuntDemerits)
 	}
 	if fit > a.fitness+1 || a.fitness > fit+1 {
 		d += int64(p.AdjDemerits)

@@ -197,10 +197,22 @@ func totalDemerits(t *testing.T, items []Item, lines []Line, width func(int) Len
 		if fit > prevFit+1 || prevFit > fit+1 {
 			d += int64(p.AdjDemerits)
 		}
+		if last && i > 0 && w-lastPenaltyWidth(items, ln) < p.RuntWidth {
+			d += int64(p.RuntDemerits)
+		}
 		total += d
 		prevFit, prevFlagged = fit, flagged
 	}
 	return total
+}
+
+// lastPenaltyWidth is the width of the penalty that ends ln, if any:
+// the material of a last line does not include it.
+func lastPenaltyWidth(items []Item, ln Line) Length {
+	if ln.End < len(items) && items[ln.End].Kind == PenaltyItem {
+		return items[ln.End].Width
+	}
+	return 0
 }
 
 // checkCover verifies that lines cover items in order: each line starts
@@ -618,6 +630,36 @@ func TestBreakHyphenLimits(t *testing.T) {
 	dear, _ := Break(items, width, p)
 	if count(dear) > count(cheap) {
 		t.Errorf("double-hyphen demerits increased the hyphen run: %d > %d", count(dear), count(cheap))
+	}
+}
+
+func TestBreakRunt(t *testing.T) {
+	// At 230pt the K&P paragraph ends in "thing.", 25.57pt wide.
+	items, labels := paragraph(frogKing, 0)
+	width := constWidth(fromPoints(230))
+	p := DefaultParams()
+	plain, ok := Break(items, width, p)
+	if !ok || lineText(items, labels, plain[len(plain)-1]) != "thing." {
+		t.Fatalf("the test's premise fails: %v %v", ok, plain)
+	}
+	p.RuntDemerits, p.RuntWidth = 20000, fromPoints(40)
+	lines, ok := Break(items, width, p)
+	if !ok {
+		t.Fatal("Break failed")
+	}
+	checkCover(t, items, lines)
+	last := lines[len(lines)-1]
+	if last.Width < p.RuntWidth {
+		t.Errorf("last line %q is %s wide, under %s", lineText(items, labels, last), ptString(last.Width), ptString(p.RuntWidth))
+	}
+	if got, want := totalDemerits(t, items, lines, width, p), totalDemerits(t, items, plain, width, p); got > want {
+		t.Errorf("demerits %d with the runt avoided, %d with it", got, want)
+	}
+	// A one-line paragraph is never a runt.
+	short := FinishParagraph(words(2, 5*Pt, Pt, Pt, Pt))
+	p.RuntWidth = 100 * Pt
+	if lines, ok := Break(short, constWidth(200*Pt), p); !ok || len(lines) != 1 {
+		t.Errorf("one-line paragraph: %v %v", ok, lines)
 	}
 }
 

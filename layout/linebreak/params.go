@@ -33,6 +33,15 @@ type Params struct {
 	// may end at flagged penalties; a break that would exceed it is
 	// infeasible. Zero or negative means no limit (TeX has none).
 	MaxConsecutiveHyphens int
+	// RuntDemerits are added when the last line of a paragraph of two
+	// lines or more is a runt: its material (from its first box to the
+	// end) is narrower than RuntWidth. TeX has no such parameter; macros
+	// get the effect from a \parfillskip of finite stretch, which makes
+	// a short last line underfull. Demerits, unlike badness, never make a
+	// paragraph infeasible: a runt is avoided when another set of breaks
+	// costs less, never at the price of a ragged paragraph. 0 disables.
+	RuntDemerits int
+	RuntWidth    Length
 }
 
 // DefaultParams returns TeX's plain-format values, with at most two
@@ -59,7 +68,7 @@ func (p Params) Validate() error {
 	if p.LinePenalty < -Infinity || p.LinePenalty > Infinity {
 		errs = append(errs, errors.New("line penalty must be within ±10000"))
 	}
-	if p.AdjDemerits < 0 || p.DoubleHyphenDemerits < 0 || p.FinalHyphenDemerits < 0 {
+	if p.AdjDemerits < 0 || p.DoubleHyphenDemerits < 0 || p.FinalHyphenDemerits < 0 || p.RuntDemerits < 0 {
 		errs = append(errs, errors.New("demerits must not be negative"))
 	}
 	return errors.Join(errs...)
