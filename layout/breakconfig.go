@@ -8,6 +8,11 @@ import "fmt"
 // line of badness b costs (10+b)² (Knuth & Plass 1981, §4); 10000 and
 // more forbids a break. Start from DefaultBreakConfig.
 type BreakConfig struct {
+	// PreTolerance is the largest badness of a line in the first attempt
+	// at a paragraph, which breaks no word (TeX's \pretolerance, 100 in
+	// plain TeX): only a paragraph that cannot be set within it is
+	// hyphenated, within Config.Tolerance. Negative skips the attempt.
+	PreTolerance int
 	// HyphenPenalty is the penalty of a break at a hyphenation point
 	// (TeX's \hyphenpenalty, 50 in plain TeX).
 	HyphenPenalty int
@@ -42,14 +47,15 @@ type BreakConfig struct {
 // and 3 letters.
 func DefaultBreakConfig() BreakConfig {
 	return BreakConfig{
-		HyphenPenalty:          50,
-		UppercaseHyphenPenalty: 50,
-		ExHyphenPenalty:        50,
-		DoubleHyphenDemerits:   10000,
-		FinalHyphenDemerits:    5000,
-		LeftHyphenMin:          1,
-		RightHyphenMin:         1,
-		RuntDemerits:           0,
+		PreTolerance:           100,
+		HyphenPenalty:          500,
+		UppercaseHyphenPenalty: 2000,
+		ExHyphenPenalty:        250,
+		DoubleHyphenDemerits:   1000000,
+		FinalHyphenDemerits:    500000,
+		LeftHyphenMin:          2,
+		RightHyphenMin:         3,
+		RuntDemerits:           1000000,
 	}
 }
 
@@ -59,7 +65,7 @@ func (b BreakConfig) validate() []error {
 	for _, p := range []struct {
 		name string
 		v    int
-	}{{"hyphen penalty", b.HyphenPenalty}, {"uppercase hyphen penalty", b.UppercaseHyphenPenalty}, {"explicit hyphen penalty", b.ExHyphenPenalty}} {
+	}{{"pretolerance", max(b.PreTolerance, 0)}, {"hyphen penalty", b.HyphenPenalty}, {"uppercase hyphen penalty", b.UppercaseHyphenPenalty}, {"explicit hyphen penalty", b.ExHyphenPenalty}} {
 		if p.v < 0 || p.v > 10000 {
 			errs = append(errs, fmt.Errorf("%s %d is outside 0–10000", p.name, p.v))
 		}

@@ -19,6 +19,8 @@ type hyphStats struct {
 	inserted  int // ... of which the hyphen was inserted (hyphenation)
 	compound  int // inserted hyphens inside a word that has a hyphen, dash or slash of its own
 	capital   int // inserted hyphens inside a capitalised word
+	double    int // full lines ending in a hyphen after a line that does
+	final     int // paragraphs whose last full line ends in a hyphen
 	runts     int // last lines shorter than 1/6 of the measure holding no word of 4 letters or digits
 	tiny      int // last lines of 3 letters or digits or fewer (the count)
 	examples  map[string][]string
@@ -104,9 +106,13 @@ func hyphenationStats(d *layout.Document, src map[string]string) hyphStats {
 		}
 	}
 	lines := d.Lines()
+	prevHyphen := -1 // paragraph of the previous line if it ended in a hyphen
 	for i, l := range lines {
 		if !justifiedKind(l.Kind) || len(l.Runs) == 0 {
 			continue
+		}
+		if prevHyphen >= 0 && (l.Par != prevHyphen || l.ParLine == 0) {
+			prevHyphen = -1
 		}
 		words := lineWords(l)
 		if l.ParLine == l.ParLen-1 {
@@ -121,9 +127,17 @@ func hyphenationStats(d *layout.Document, src map[string]string) hyphStats {
 			s.flush++
 		}
 		if len(words) == 0 || !isHyphenEnd(words[len(words)-1]) {
+			prevHyphen = -1
 			continue
 		}
 		s.hyphenEnd++
+		if prevHyphen == l.Par {
+			s.double++
+		}
+		prevHyphen = l.Par
+		if l.ParLine == l.ParLen-2 {
+			s.final++
+		}
 		var next string
 		if i+1 < len(lines) && lines[i+1].Par == l.Par {
 			if nw := lineWords(lines[i+1]); len(nw) > 0 {

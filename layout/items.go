@@ -25,6 +25,14 @@ type wordBuf struct {
 	spaces []style
 }
 
+// breakSpace tells a space at which a line may break: any Unicode space
+// but the no-break ones, which are part of the word they join: U+00A0,
+// the narrow U+202F that French puts before ; : ! ? and inside « » (a
+// line never starts with the mark), and the figure space U+2007.
+func breakSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+}
+
 // splitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.
 func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
@@ -50,16 +58,7 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 		}
 		s := p.text
 		for s != "" {
-			i := strings.IndexFunc(s, unicode.IsSpace)
-			for i >= 0 && s[i:i+1] == "\u00a0"[:1] && strings.HasPrefix(s[i:], "\u00a0") {
-				// no-break space: part of the word
-				j := strings.IndexFunc(s[i+2:], unicode.IsSpace)
-				if j < 0 {
-					i = -1
-				} else {
-					i = i + 2 + j
-				}
-			}
+			i := strings.IndexFunc(s, breakSpace)
 			if i < 0 {
 				wb.pieces = append(wb.pieces, piece{text: s, st: p.st})
 				break
@@ -72,7 +71,7 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 			s = s[i+n:]
 			for s != "" {
 				r, n := utf8.DecodeRuneInString(s)
-				if !unicode.IsSpace(r) || r == '\u00a0' {
+				if !breakSpace(r) {
 					break
 				}
 				s = s[n:]

@@ -392,7 +392,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 func (lt *layouter) breakParams() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = lt.cfg.Tolerance
-	p.PreTolerance = min(p.PreTolerance, lt.cfg.Tolerance)
+	p.PreTolerance = lt.cfg.Break.PreTolerance
 	if p.MaxConsecutiveHyphens == 0 || p.MaxConsecutiveHyphens > 2 {
 		p.MaxConsecutiveHyphens = 2
 	}
@@ -460,16 +460,28 @@ func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width
 	}
 	// TeX's \emergencystretch: a third pass that counts every space as
 	// able to stretch by its own width more; the lines keep their real
-	// glue, so some come out loose rather than ragged.
+	// glue, so some come out loose rather than ragged. Nothing else fits
+	// such a paragraph, so hyphens cost what they cost in plain TeX:
+	// with the edition's dearer ones, the extra stretch, which makes
+	// loose lines look cheap, would buy spaces instead of hyphens.
 	em := append([]linebreak.Item(nil), items...)
 	for i := range em {
-		if em[i].Kind == linebreak.GlueItem && !data[i].fill {
-			em[i].Stretch += em[i].Width
+		switch it := &em[i]; {
+		case it.Kind == linebreak.GlueItem && !data[i].fill:
+			it.Stretch += it.Width
+		case it.Kind == linebreak.PenaltyItem && it.Flagged:
+			it.Penalty = min(it.Penalty, texHyphenPenalty)
 		}
 	}
+	tex := linebreak.DefaultParams()
+	p.DoubleHyphenDemerits = min(p.DoubleHyphenDemerits, tex.DoubleHyphenDemerits)
+	p.FinalHyphenDemerits = min(p.FinalHyphenDemerits, tex.FinalHyphenDemerits)
 	lines, ok = br.Break(em, width, p)
 	return lines, ok, ok
 }
+
+// texHyphenPenalty is plain TeX's \hyphenpenalty and \exhyphenpenalty.
+const texHyphenPenalty = 50
 
 // addPrefix draws a paragraph's hanging label (a list number or bullet)
 // left of its first line.
