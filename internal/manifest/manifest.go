@@ -71,7 +71,11 @@ type Print struct {
 	// KeepResolution keeps images printed above 600 ppi at full size
 	// (downsample: false); by default they are downsampled to 300 ppi.
 	KeepResolution bool
-	Line           int // manifest line of the print block, for messages
+	// HyphenPenalty, LeftHyphenMin and RightHyphenMin set the layout's
+	// BreakConfig fields of those names; nil and 0 keep its defaults.
+	HyphenPenalty                 *int
+	LeftHyphenMin, RightHyphenMin int
+	Line                          int // manifest line of the print block, for messages
 }
 
 // Fonts names TrueType files for the text face, relative to Root.
@@ -107,14 +111,17 @@ type rawSection struct {
 }
 
 type rawPrint struct {
-	Trim          string `yaml:"trim"`
-	Bleed         string `yaml:"bleed"`
-	CropMarks     bool   `yaml:"crop_marks"`
-	Columns       int    `yaml:"columns"`
-	PadToMultiple int    `yaml:"pad_to_multiple"`
-	Margins       string `yaml:"margins"`
-	BodySize      string `yaml:"body_size"`
-	Downsample    *bool  `yaml:"downsample"`
+	Trim           string `yaml:"trim"`
+	Bleed          string `yaml:"bleed"`
+	CropMarks      bool   `yaml:"crop_marks"`
+	Columns        int    `yaml:"columns"`
+	PadToMultiple  int    `yaml:"pad_to_multiple"`
+	Margins        string `yaml:"margins"`
+	BodySize       string `yaml:"body_size"`
+	Downsample     *bool  `yaml:"downsample"`
+	HyphenPenalty  *int   `yaml:"hyphen_penalty"`
+	LeftHyphenMin  int    `yaml:"left_hyphen_min"`
+	RightHyphenMin int    `yaml:"right_hyphen_min"`
 }
 
 type rawFonts struct {
@@ -255,6 +262,8 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			Columns: raw.Print.Columns, PadToMultiple: raw.Print.PadToMultiple,
 			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
 			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
+			HyphenPenalty:  raw.Print.HyphenPenalty,
+			LeftHyphenMin:  raw.Print.LeftHyphenMin, RightHyphenMin: raw.Print.RightHyphenMin,
 		}
 	}
 	if raw.Fonts != nil {
@@ -377,7 +386,7 @@ func keyLine(m *yaml.Node, key string) int {
 var known = map[string][]string{
 	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
 	"sections": {"title", "posts"},
-	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample"},
+	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample", "hyphen_penalty", "left_hyphen_min", "right_hyphen_min"},
 	"fonts":    {"regular", "italic", "bold", "bold_italic"},
 }
 
