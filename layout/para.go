@@ -453,6 +453,10 @@ func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width
 	if lines, ok = br.Break(items, width, p); ok {
 		return lines, true, false
 	}
+	// Nothing fits within the tolerance: hyphens now cost what they cost
+	// in plain TeX, since with the edition's dearer ones the looser
+	// passes would buy wide spaces instead of hyphens.
+	items = lt.texHyphens(items, &p)
 	p.Tolerance = lt.cfg.LooseTolerance
 	p.PreTolerance = -1
 	if lines, ok = br.Break(items, width, p); ok {
@@ -460,24 +464,33 @@ func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width
 	}
 	// TeX's \emergencystretch: a third pass that counts every space as
 	// able to stretch by its own width more; the lines keep their real
-	// glue, so some come out loose rather than ragged. Nothing else fits
-	// such a paragraph, so hyphens cost what they cost in plain TeX:
-	// with the edition's dearer ones, the extra stretch, which makes
-	// loose lines look cheap, would buy spaces instead of hyphens.
-	em := append([]linebreak.Item(nil), items...)
-	for i := range em {
-		switch it := &em[i]; {
-		case it.Kind == linebreak.GlueItem && !data[i].fill:
+	// glue, so some come out loose rather than ragged.
+	for i := range items {
+		if it := &items[i]; it.Kind == linebreak.GlueItem && !data[i].fill {
 			it.Stretch += it.Width
-		case it.Kind == linebreak.PenaltyItem && it.Flagged:
-			it.Penalty = min(it.Penalty, texHyphenPenalty)
+		}
+	}
+	lines, ok = br.Break(items, width, p)
+	return lines, ok, ok
+}
+
+// texHyphens returns a copy of items whose hyphenation penalties are
+// scaled so that a hyphen costs plain TeX's 50 (a capitalised word's and
+// an explicit hyphen's keep their ratio to it), and sets p's hyphen
+// demerits no higher than plain TeX's.
+func (lt *layouter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
+	out := append([]linebreak.Item(nil), items...)
+	if hp := lt.cfg.Break.HyphenPenalty; hp > texHyphenPenalty {
+		for i := range out {
+			if it := &out[i]; it.Kind == linebreak.PenaltyItem && it.Flagged && it.Penalty < linebreak.Infinity {
+				it.Penalty = it.Penalty * texHyphenPenalty / hp
+			}
 		}
 	}
 	tex := linebreak.DefaultParams()
 	p.DoubleHyphenDemerits = min(p.DoubleHyphenDemerits, tex.DoubleHyphenDemerits)
 	p.FinalHyphenDemerits = min(p.FinalHyphenDemerits, tex.FinalHyphenDemerits)
-	lines, ok = br.Break(em, width, p)
-	return lines, ok, ok
+	return out
 }
 
 // texHyphenPenalty is plain TeX's \hyphenpenalty and \exhyphenpenalty.
