@@ -8,6 +8,7 @@
 package fonts
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 	"unicode/utf8"
@@ -67,6 +68,25 @@ type Font struct {
 	widths [bmp]uint16
 	// has is a bit set of the BMP code points the font maps to a glyph.
 	has [bmp / 64]uint64
+	// parsed tells that Parse made the Font, and so validated Data.
+	parsed bool
+}
+
+// Check reports whether f may be handed to the PDF writer: whether it
+// is a Font that Parse returned. Parse is the one validation of font
+// files (every table fpdf reads or copies into a subset present and
+// inside the file, glyf outlines, a format 4 Unicode cmap, a licence
+// that allows subset embedding; OS/2 optional, as it is for fpdf and for
+// PDF's FontFile2), so a Font built any other way, or nil, is refused
+// rather than passed to fpdf unchecked.
+func (f *Font) Check() error {
+	switch {
+	case f == nil:
+		return errors.New("no font")
+	case !f.parsed:
+		return errors.New("not read by fonts.Parse")
+	}
+	return nil
 }
 
 // Width returns the advance of r in 1/1000 em exactly as fpdf computes it:

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"testing"
 
@@ -120,4 +121,32 @@ func setUnitsPerEm(t *testing.T, data []byte, upm int) []byte {
 	}
 	t.Fatal("no head table")
 	return nil
+}
+
+// TestCheck checks that Check accepts exactly the Fonts Parse made, and
+// that fpdf embeds and subsets each of them, the one without an OS/2
+// table included (Parse's rule: OS/2 is optional).
+func TestCheck(t *testing.T) {
+	if err := (*Font)(nil).Check(); err == nil {
+		t.Error("nil font passes Check")
+	}
+	if err := (&Font{Name: "x", Data: serifRegular}).Check(); err == nil {
+		t.Error("a Font not made by Parse passes Check")
+	}
+	for name, tf := range tinyFonts {
+		f, err := Parse(name, tf.bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Check(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		pdf := fpdfWith(t, f.Data)
+		pdf.AddPage()
+		pdf.Text(10, 10, "abcd")
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Errorf("%s (OS/2 version %d): fpdf cannot embed it: %v", name, tf.os2Version, err)
+		}
+	}
 }

@@ -60,24 +60,71 @@ type tables struct {
 }
 
 func parse(data []byte) (*Font, error) {
+	t, err := readTables(data)
+	if err != nil {
+		return nil, err
+	}
+	f := &Font{Data: data}
+	// fpdf scales every metric by this float; computing the same way
+	// (rather than in integers) is what makes the results identical for
+	// units per em that are not powers of two.
+	h, err := readHead(t.head)
+	if err != nil {
+		return nil, err
+	}
+	f.unitsPerEm = h.unitsPerEm
+	scale := 1000.0 / float64(f.unitsPerEm)
+	nhm, numGlyphs, err := readCounts(t)
+	if err != nil {
+		return nil, err
+	}
+	glyphTop, err := checkLoca(t, h.locaFormat, numGlyphs)
+	if err != nil {
+		return nil, err
+	}
+	xHeight, err := f.verticalMetrics(t, h, scale)
+	if err != nil {
+		return nil, err
+	}
+	if f.Name, err = readName(t.name); err != nil {
+		return nil, err
+	}
+	best, err := f.readWidths(t.cmap, t.hmtx, nhm, numGlyphs, scale)
+	if err != nil {
+		return nil, err
+	}
+	f.xHeight = xHeight
+	if xHeight == 0 && best['x'] != 0 {
+		f.xHeight = int(float64(glyphTop(int(best['x']))) * scale)
+	}
+	f.parsed = true
+	return f, nil
+}
+
+// readTables checks the sfnt header and returns the tables, every one fpdf
+// needs present: OS/2 may be missing (fpdf then takes the weight as 500 and
+// the vertical metrics from hhea and the bounding box), as may the hinting
+// tables.
+func readTables(data []byte) (tables, error) {
+	var t tables
 	if len(data) < 12 {
-		return nil, errors.New("truncated: too short for a font header")
+		return t, errors.New("truncated: too short for a font header")
 	}
 	switch v := u32(data, 0); v {
 	case 0x00010000, 0x74727565: // TrueType; 'true' (Apple)
 	case 0x4F54544F: // 'OTTO'
-		return nil, ErrCFF
+		return t, ErrCFF
 	case 0x74746366: // 'ttcf'
-		return nil, errors.New("font collections (.ttc) are not supported")
+		return t, errors.New("font collections (.ttc) are not supported")
 	default:
-		return nil, fmt.Errorf("not a TrueType font: unknown sfnt version %#08x", v)
+		return t, fmt.Errorf("not a TrueType font: unknown sfnt version %#08x", v)
 	}
 	t, err := readDirectory(data)
 	if err != nil {
-		return nil, err
+		return t, err
 	}
 	if t.glyf == nil && t.cff {
-		return nil, ErrCFF
+		return t, ErrCFF
 	}
 	for _, req := range []struct {
 		tag string
@@ -88,121 +135,114 @@ func parse(data []byte) (*Font, error) {
 		{"post", t.post},
 	} {
 		if req.b == nil {
-			return nil, fmt.Errorf("missing %q table", req.tag)
+			return t, fmt.Errorf("missing %q table", req.tag)
 		}
 	}
+	return t, nil
+}
 
-	f := &Font{Data: data}
+// head is what Parse reads from the head table.
+type head struct {
+	unitsPerEm         int
+	bboxYMin, bboxYMax int // scaled to 1/1000 em
+	locaFormat         int
+}
 
-	// head: units per em, bounding box, loca format.
-	if len(t.head) < 54 {
-		return nil, errors.New("head table truncated")
+// readHead reads units per em, the bounding box and the loca format.
+func readHead(b []byte) (head, error) {
+	var h head
+	if len(b) < 54 {
+		return h, errors.New("head table truncated")
 	}
-	if uint32(u32(t.head, 12)) != 0x5F0F3CF5 {
-		return nil, errors.New("head table has a bad magic number")
+	if uint32(u32(b, 12)) != 0x5F0F3CF5 {
+		return h, errors.New("head table has a bad magic number")
 	}
-	f.unitsPerEm = u16(t.head, 18)
-	if f.unitsPerEm < 16 || f.unitsPerEm > 16384 {
-		return nil, fmt.Errorf("head: units per em %d outside 16..16384", f.unitsPerEm)
+	h.unitsPerEm = u16(b, 18)
+	if h.unitsPerEm < 16 || h.unitsPerEm > 16384 {
+		return h, fmt.Errorf("head: units per em %d outside 16..16384", h.unitsPerEm)
 	}
-	// fpdf scales every metric by this float; computing the same way
-	// (rather than in integers) is what makes the results identical for
-	// units per em that are not powers of two.
-	scale := 1000.0 / float64(f.unitsPerEm)
-	bboxYMin := int(float64(i16(t.head, 38)) * scale)
-	bboxYMax := int(float64(i16(t.head, 42)) * scale)
-	locaFormat := i16(t.head, 50)
-	if locaFormat != 0 && locaFormat != 1 {
-		return nil, fmt.Errorf("head: unknown loca format %d", locaFormat)
+	scale := 1000.0 / float64(h.unitsPerEm)
+	h.bboxYMin = int(float64(i16(b, 38)) * scale)
+	h.bboxYMax = int(float64(i16(b, 42)) * scale)
+	h.locaFormat = i16(b, 50)
+	if h.locaFormat != 0 && h.locaFormat != 1 {
+		return h, fmt.Errorf("head: unknown loca format %d", h.locaFormat)
 	}
+	return h, nil
+}
 
-	// hhea and maxp: vertical metrics, metric and glyph counts.
+// readCounts reads the number of horizontal metrics (hhea) and of glyphs
+// (maxp), and checks that hmtx and post are long enough for fpdf.
+func readCounts(t tables) (nhm, numGlyphs int, err error) {
 	if len(t.hhea) < 36 {
-		return nil, errors.New("hhea table truncated")
+		return 0, 0, errors.New("hhea table truncated")
 	}
 	if mdf := i16(t.hhea, 32); mdf != 0 {
-		return nil, fmt.Errorf("hhea: unknown metric data format %d", mdf)
+		return 0, 0, fmt.Errorf("hhea: unknown metric data format %d", mdf)
 	}
-	nhm := u16(t.hhea, 34)
+	nhm = u16(t.hhea, 34)
 	if nhm == 0 {
-		return nil, errors.New("hhea: no horizontal metrics")
+		return 0, 0, errors.New("hhea: no horizontal metrics")
 	}
 	if len(t.maxp) < 6 {
-		return nil, errors.New("maxp table truncated")
+		return 0, 0, errors.New("maxp table truncated")
 	}
-	numGlyphs := u16(t.maxp, 4)
+	numGlyphs = u16(t.maxp, 4)
 	if numGlyphs == 0 {
-		return nil, errors.New("maxp: no glyphs")
+		return 0, 0, errors.New("maxp: no glyphs")
 	}
 	if nhm > numGlyphs {
-		return nil, fmt.Errorf("hhea: %d horizontal metrics for %d glyphs", nhm, numGlyphs)
+		return 0, 0, fmt.Errorf("hhea: %d horizontal metrics for %d glyphs", nhm, numGlyphs)
 	}
 	if len(t.hmtx) < 4*nhm {
-		return nil, errors.New("hmtx table truncated")
+		return 0, 0, errors.New("hmtx table truncated")
 	}
 	if len(t.post) < 16 {
-		return nil, errors.New("post table truncated")
+		return 0, 0, errors.New("post table truncated")
 	}
-	glyphTop, err := checkLoca(t, locaFormat, numGlyphs)
-	if err != nil {
-		return nil, err
-	}
+	return nhm, numGlyphs, nil
+}
 
-	// Vertical metrics in fpdf's order (utf8fontfile.go parseHHEATable,
-	// parseOS2Table): hhea first, OS/2 typographic values where hhea has
-	// zero, the (already scaled) bounding box without OS/2. fpdf truncates.
+// verticalMetrics sets the ascent, descent and cap height in fpdf's order
+// (utf8fontfile.go parseHHEATable, parseOS2Table): hhea first, OS/2
+// typographic values where hhea has zero, the (already scaled) bounding box
+// without OS/2. fpdf truncates. It returns OS/2's x-height, 0 if none.
+func (f *Font) verticalMetrics(t tables, h head, scale float64) (xHeight int, err error) {
 	f.ascent = int(float64(i16(t.hhea, 4)) * scale)
 	f.descent = int(float64(i16(t.hhea, 6)) * scale)
-	xHeight := 0
-	if t.os2 != nil {
-		if len(t.os2) < 72 {
-			return nil, errors.New("OS/2 table truncated")
-		}
-		// fpdf stops reading OS/2 for these and still embeds a subset,
-		// which such a licence forbids; refuse the font instead.
-		if fsType := u16(t.os2, 8); fsType == 0x0002 || fsType&0x0300 != 0 {
-			return nil, fmt.Errorf("font licence does not allow subset embedding (OS/2 fsType %#04x)", fsType)
-		}
+	if t.os2 == nil {
 		if f.ascent == 0 {
-			f.ascent = int(float64(i16(t.os2, 68)) * scale)
+			f.ascent = int(float64(h.bboxYMax) * scale)
 		}
 		if f.descent == 0 {
-			f.descent = int(float64(i16(t.os2, 70)) * scale)
-		}
-		if u16(t.os2, 0) > 1 {
-			if len(t.os2) < 90 {
-				return nil, errors.New("OS/2 table truncated")
-			}
-			xHeight = int(float64(i16(t.os2, 86)) * scale)
-			f.capHeight = int(float64(i16(t.os2, 88)) * scale)
-		} else {
-			f.capHeight = f.ascent
-		}
-	} else {
-		if f.ascent == 0 {
-			f.ascent = int(float64(bboxYMax) * scale)
-		}
-		if f.descent == 0 {
-			f.descent = int(float64(bboxYMin) * scale)
+			f.descent = int(float64(h.bboxYMin) * scale)
 		}
 		f.capHeight = f.ascent
+		return 0, nil
 	}
-
-	psName, err := readName(t.name)
-	if err != nil {
-		return nil, err
+	if len(t.os2) < 72 {
+		return 0, errors.New("OS/2 table truncated")
 	}
-	f.Name = psName
-
-	best, err := f.readWidths(t.cmap, t.hmtx, nhm, numGlyphs, scale)
-	if err != nil {
-		return nil, err
+	// fpdf stops reading OS/2 for these and still embeds a subset,
+	// which such a licence forbids; refuse the font instead.
+	if fsType := u16(t.os2, 8); fsType == 0x0002 || fsType&0x0300 != 0 {
+		return 0, fmt.Errorf("font licence does not allow subset embedding (OS/2 fsType %#04x)", fsType)
 	}
-	f.xHeight = xHeight
-	if xHeight == 0 && best['x'] != 0 {
-		f.xHeight = int(float64(glyphTop(int(best['x']))) * scale)
+	if f.ascent == 0 {
+		f.ascent = int(float64(i16(t.os2, 68)) * scale)
 	}
-	return f, nil
+	if f.descent == 0 {
+		f.descent = int(float64(i16(t.os2, 70)) * scale)
+	}
+	if u16(t.os2, 0) <= 1 {
+		f.capHeight = f.ascent
+		return 0, nil
+	}
+	if len(t.os2) < 90 {
+		return 0, errors.New("OS/2 table truncated")
+	}
+	f.capHeight = int(float64(i16(t.os2, 88)) * scale)
+	return int(float64(i16(t.os2, 86)) * scale), nil
 }
 
 // readDirectory reads the table directory, checking that every table fpdf
@@ -350,126 +390,32 @@ func sanitizeName(s string) string {
 // quirks included, and returns for each BMP rune the glyph whose width it
 // got (0 for none).
 func (f *Font) readWidths(cmap, hmtx []byte, nhm, numGlyphs int, scale float64) ([]uint16, error) {
-	sub, err := findFormat4(cmap)
+	m, err := readCmap(cmap, nhm, numGlyphs)
 	if err != nil {
 		return nil, err
 	}
-	if sub+14 > len(cmap) {
-		return nil, errors.New("cmap: format 4 subtable truncated")
-	}
-	// fpdf treats a glyph-array position at or past the subtable's own
-	// length as glyph 0.
-	rim := sub + u16(cmap, sub+2)
-	segs := u16(cmap, sub+6) / 2
-	ends := sub + 14
-	starts := ends + 2*segs + 2
-	deltas := starts + 2*segs
-	rangeOffsets := deltas + 2*segs
-	if rangeOffsets+2*segs > len(cmap) {
-		return nil, errors.New("cmap: format 4 subtable truncated")
-	}
-
-	// fpdf collects the runes of each glyph, then walks glyphs in
-	// ascending order setting each rune's width, so a rune that
-	// overlapping segments map to several glyphs gets the last, highest
-	// one. It also counts every (rune, glyph) assignment into
-	// CharWidths[0], which GetStringSymbolWidth then reports as U+0000's
-	// width.
-	best := make([]uint16, bmp)
-	assigned := 0
-	lastMapped := false // whether any rune maps to glyph nhm-1, see below
-	work := 0
-	for n := range segs {
-		end, start := u16(cmap, ends+2*n), u16(cmap, starts+2*n)
-		delta, ro := i16(cmap, deltas+2*n), u16(cmap, rangeOffsets+2*n)
-		if end < start {
-			continue
-		}
-		if work += end - start + 1; work > maxCmapRunes {
-			return nil, errors.New("cmap: format 4 segments cover too many code points")
-		}
-		for c := start; c <= end; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else if pos := rangeOffsets + 2*n + ro + 2*(c-start); pos < rim {
-				if pos+2 > len(cmap) {
-					return nil, errors.New("cmap: format 4 glyph index lies outside the table")
-				}
-				if g = u16(cmap, pos); g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-			}
-			if g == nhm-1 {
-				lastMapped = true
-			}
-			if g == 0 || g >= numGlyphs || c == 0 || c == 0xFFFF {
-				continue
-			}
-			assigned++
-			if g > int(best[c]) {
-				best[c] = uint16(g)
-			}
-		}
-	}
-
-	// Advance widths as fpdf's parseHMTXTable reads them: an advance of
-	// 0x8000 or more counts as zero, and glyphs past the long metrics share
-	// the last long advance, which fpdf has zeroed by then only if that
-	// glyph is mapped (or is glyph 0).
-	advance := func(g int) int {
-		if a := u16(hmtx, 4*g); a < 1<<15 {
-			return a
-		}
-		return 0
-	}
-	trailing := u16(hmtx, 4*(nhm-1))
-	if trailing >= 1<<15 && (lastMapped || nhm == 1) {
-		trailing = 0
-	}
-	widthOf := func(g int) int { // fpdf's CharWidths entry: 65535 marks zero
-		a := trailing
-		if g < nhm {
-			a = advance(g)
-		}
-		w := int(math.Round(scale * float64(a)))
-		if w == 0 {
-			w = 65535
-		}
-		return w
-	}
+	adv := newAdvances(hmtx, nhm, m.lastMapped, scale)
 	// fpdf's MissingWidth is round(width of glyph 0); GetStringSymbolWidth
 	// uses 500 when that is zero.
-	f.missing = fpdfRound(scale * float64(advance(0)))
+	f.missing = fpdfRound(scale * float64(adv.advance(0)))
 	if f.missing == 0 {
 		f.missing = 500
 	}
 	if f.missing > math.MaxUint16 {
 		return nil, errors.New("hmtx: glyph 0 is too wide")
 	}
-	resolve := func(cw int) (uint16, error) { // as GetStringSymbolWidth
-		switch {
-		case cw == 0:
-			return uint16(f.missing), nil
-		case cw == 65535:
-			return 0, nil
-		case cw > 65535:
-			return 0, errors.New("hmtx: glyph advance is too wide")
-		}
-		return uint16(cw), nil
-	}
 	for c := range bmp {
 		cw := 0
 		switch {
 		case c == 0:
-			cw = assigned
-		case best[c] != 0:
-			cw = widthOf(int(best[c]))
+			cw = m.assigned
+		case m.best[c] != 0:
+			cw = adv.width(int(m.best[c]))
 			if c < 0xD800 || c > 0xDFFF {
 				f.has[c>>6] |= 1 << (c & 63)
 			}
 		}
-		if f.widths[c], err = resolve(cw); err != nil {
+		if f.widths[c], err = f.resolve(cw); err != nil {
 			return nil, err
 		}
 	}
@@ -481,7 +427,140 @@ func (f *Font) readWidths(cmap, hmtx []byte, nhm, numGlyphs int, scale float64) 
 	for _, w := range f.widths {
 		f.maxWidth = max(f.maxWidth, int(w))
 	}
-	return best, nil
+	return m.best, nil
+}
+
+// resolve turns a CharWidths entry into the width GetStringSymbolWidth
+// reports: 0 is missing, 65535 is zero.
+func (f *Font) resolve(cw int) (uint16, error) {
+	switch {
+	case cw == 0:
+		return uint16(f.missing), nil
+	case cw == 65535:
+		return 0, nil
+	case cw > 65535:
+		return 0, errors.New("hmtx: glyph advance is too wide")
+	}
+	return uint16(cw), nil
+}
+
+// cmapping is what fpdf learns from the cmap.
+type cmapping struct {
+	best       []uint16 // for each BMP rune, the glyph whose width it gets (0: none)
+	assigned   int      // (rune, glyph) assignments, fpdf's CharWidths[0]
+	lastMapped bool     // some rune maps to glyph nhm-1, see newAdvances
+}
+
+// readCmap walks the format 4 subtable as fpdf does. fpdf collects the runes
+// of each glyph, then walks glyphs in ascending order setting each rune's
+// width, so a rune that overlapping segments map to several glyphs gets
+// the last, highest one. It also counts every (rune, glyph) assignment
+// into CharWidths[0], which GetStringSymbolWidth then reports as U+0000's
+// width.
+func readCmap(cmap []byte, nhm, numGlyphs int) (cmapping, error) {
+	var m cmapping
+	sub, err := findFormat4(cmap)
+	if err != nil {
+		return m, err
+	}
+	if sub+14 > len(cmap) {
+		return m, errors.New("cmap: format 4 subtable truncated")
+	}
+	// fpdf treats a glyph-array position at or past the subtable's own
+	// length as glyph 0.
+	rim := sub + u16(cmap, sub+2)
+	segs := u16(cmap, sub+6) / 2
+	ends := sub + 14
+	starts := ends + 2*segs + 2
+	deltas := starts + 2*segs
+	rangeOffsets := deltas + 2*segs
+	if rangeOffsets+2*segs > len(cmap) {
+		return m, errors.New("cmap: format 4 subtable truncated")
+	}
+	m.best = make([]uint16, bmp)
+	work := 0
+	for n := range segs {
+		end, start := u16(cmap, ends+2*n), u16(cmap, starts+2*n)
+		delta, ro := i16(cmap, deltas+2*n), u16(cmap, rangeOffsets+2*n)
+		if end < start {
+			continue
+		}
+		if work += end - start + 1; work > maxCmapRunes {
+			return m, errors.New("cmap: format 4 segments cover too many code points")
+		}
+		for c := start; c <= end; c++ {
+			g := 0
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else if pos := rangeOffsets + 2*n + ro + 2*(c-start); pos < rim {
+				if pos+2 > len(cmap) {
+					return m, errors.New("cmap: format 4 glyph index lies outside the table")
+				}
+				if g = u16(cmap, pos); g != 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			m.add(c, g, nhm, numGlyphs)
+		}
+	}
+	return m, nil
+}
+
+// add records that rune c maps to glyph g.
+func (m *cmapping) add(c, g, nhm, numGlyphs int) {
+	if g == nhm-1 {
+		m.lastMapped = true
+	}
+	if g == 0 || g >= numGlyphs || c == 0 || c == 0xFFFF {
+		return
+	}
+	m.assigned++
+	if g > int(m.best[c]) {
+		m.best[c] = uint16(g)
+	}
+}
+
+// advances reads advance widths as fpdf's parseHMTXTable does.
+type advances struct {
+	hmtx     []byte
+	nhm      int
+	trailing int // the advance of glyphs past the long metrics
+	scale    float64
+}
+
+// newAdvances: glyphs past the long metrics share the last long
+// advance, which fpdf has zeroed by then only if that glyph is mapped (or
+// is glyph 0).
+func newAdvances(hmtx []byte, nhm int, lastMapped bool, scale float64) advances {
+	a := advances{hmtx: hmtx, nhm: nhm, scale: scale}
+	a.trailing = u16(hmtx, 4*(nhm-1))
+	if a.trailing >= 1<<15 && (lastMapped || nhm == 1) {
+		a.trailing = 0
+	}
+	return a
+}
+
+// advance is glyph g's advance in font units; one of 0x8000 or more
+// counts as zero.
+func (a advances) advance(g int) int {
+	if v := u16(a.hmtx, 4*g); v < 1<<15 {
+		return v
+	}
+	return 0
+}
+
+// width is fpdf's CharWidths entry for glyph g: its scaled advance, 65535
+// marking zero.
+func (a advances) width(g int) int {
+	v := a.trailing
+	if g < a.nhm {
+		v = a.advance(g)
+	}
+	w := int(math.Round(a.scale * float64(v)))
+	if w == 0 {
+		w = 65535
+	}
+	return w
 }
 
 // findFormat4 returns the offset in cmap of the subtable fpdf uses: the

@@ -32,7 +32,6 @@ type layouter struct {
 	// Buffers reused from paragraph to paragraph.
 	ib       itemBuf
 	lb       lineBuf
-	br       Breaker
 	hyphMemo map[hyphKey][]int
 	// Slabs that lines, their runs and one-line items are cut from.
 	lineSlab []setLine

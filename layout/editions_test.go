@@ -99,8 +99,8 @@ func TestMeasurementsEditions(t *testing.T) {
 		t.Skip("whole editions")
 	}
 	for _, e := range editions.Load(t) {
-		one := e.Cfg
-		one.Columns = 1
+		src := sourceTexts(e.Ed)
+		one := e.Cfg1
 		for _, v := range []struct {
 			name string
 			cfg  layout.Config
@@ -121,11 +121,32 @@ func TestMeasurementsEditions(t *testing.T) {
 			t.Logf("%s: %d lines, %d justified, %d overfull, %d widows, %d orphans, at most %d hyphenated lines in a row, "+
 				"inter-word space p50 %.3f em p99 %.3f em max %.3f em, %d lines beyond tolerance %d, %d ragged-right fallback paragraphs",
 				v.name, s.lines, s.justified, s.overfull, s.widows, s.orphans, s.maxHyph, s.p50, s.p99, s.maxSpace, s.beyond, v.cfg.Tolerance, s.ragged)
+			h := hyphenationStats(d, src)
+			t.Logf("%s: %d full lines, %.1f%% flush, %.1f%% ending in a hyphen (%d inserted; %d after a hyphen, %d on a paragraph's last full line), "+
+				"%d hyphens inside a compound, %d capitalised words hyphenated, %d runts (%d of 3 letters or fewer)",
+				v.name, h.full, pct(h.flush, h.full), pct(h.hyphenEnd, h.full), h.inserted, h.double, h.final, h.compound, h.capital, h.runts, h.tiny)
+			for _, k := range []string{"compound", "capital", "runt"} {
+				if len(h.examples[k]) > 0 {
+					t.Logf("%s: %s: %q", v.name, k, h.examples[k])
+				}
+			}
+			// Issue 12's targets for line quality, on the corpus edition.
+			if e.Name == "corpus" && (pct(h.hyphenEnd, h.full) > 6 || h.compound > 0 || h.flush < h.full || s.p99 > 0.45 || s.ragged > 0) {
+				t.Errorf("%s: want at most 6%% of full lines ending in a hyphen, no hyphen inside a compound, every full line flush, "+
+					"word space p99 at most 0.45 em and no ragged paragraph", v.name)
+			}
 			if s.overfull > 0 || s.widows > 0 || s.orphans > 0 || s.maxHyph > 2 {
 				t.Errorf("%s: hard limits broken: %d overfull, %d widows, %d orphans, %d hyphenated lines in a row", v.name, s.overfull, s.widows, s.orphans, s.maxHyph)
 			}
 		}
 	}
+}
+
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
 }
 
 type editionStats struct {

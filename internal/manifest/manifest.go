@@ -75,7 +75,11 @@ type Print struct {
 	// (imprint:, by default on when crop_marks is on); PDFX writes PDF/X-4
 	// (pdfx:); Grayscale writes no colour (grayscale:). See layout.Press.
 	Imprint, PDFX, Grayscale bool
-	Line                     int // manifest line of the print block, for messages
+	// HyphenPenalty, LeftHyphenMin and RightHyphenMin set the layout's
+	// BreakConfig fields of those names; nil and 0 keep its defaults.
+	HyphenPenalty                 *int
+	LeftHyphenMin, RightHyphenMin int
+	Line                          int // manifest line of the print block, for messages
 }
 
 // Fonts names TrueType files for the text face, relative to Root.
@@ -111,17 +115,20 @@ type rawSection struct {
 }
 
 type rawPrint struct {
-	Trim          string `yaml:"trim"`
-	Bleed         string `yaml:"bleed"`
-	CropMarks     bool   `yaml:"crop_marks"`
-	Columns       int    `yaml:"columns"`
-	PadToMultiple int    `yaml:"pad_to_multiple"`
-	Margins       string `yaml:"margins"`
-	BodySize      string `yaml:"body_size"`
-	Downsample    *bool  `yaml:"downsample"`
-	Imprint       *bool  `yaml:"imprint"`
-	PDFX          bool   `yaml:"pdfx"`
-	Grayscale     bool   `yaml:"grayscale"`
+	Trim           string `yaml:"trim"`
+	Bleed          string `yaml:"bleed"`
+	CropMarks      bool   `yaml:"crop_marks"`
+	Columns        int    `yaml:"columns"`
+	PadToMultiple  int    `yaml:"pad_to_multiple"`
+	Margins        string `yaml:"margins"`
+	BodySize       string `yaml:"body_size"`
+	Downsample     *bool  `yaml:"downsample"`
+	Imprint        *bool  `yaml:"imprint"`
+	PDFX           bool   `yaml:"pdfx"`
+	Grayscale      bool   `yaml:"grayscale"`
+	HyphenPenalty  *int   `yaml:"hyphen_penalty"`
+	LeftHyphenMin  int    `yaml:"left_hyphen_min"`
+	RightHyphenMin int    `yaml:"right_hyphen_min"`
 }
 
 type rawFonts struct {
@@ -263,6 +270,8 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
 			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
 			Imprint:        raw.Print.CropMarks, PDFX: raw.Print.PDFX, Grayscale: raw.Print.Grayscale,
+			HyphenPenalty:  raw.Print.HyphenPenalty,
+			LeftHyphenMin:  raw.Print.LeftHyphenMin, RightHyphenMin: raw.Print.RightHyphenMin,
 		}
 		if raw.Print.Imprint != nil {
 			m.Print.Imprint = *raw.Print.Imprint
@@ -388,7 +397,7 @@ func keyLine(m *yaml.Node, key string) int {
 var known = map[string][]string{
 	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
 	"sections": {"title", "posts"},
-	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample", "imprint", "pdfx", "grayscale"},
+	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample", "imprint", "pdfx", "grayscale", "hyphen_penalty", "left_hyphen_min", "right_hyphen_min"},
 	"fonts":    {"regular", "italic", "bold", "bold_italic"},
 }
 

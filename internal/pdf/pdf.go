@@ -244,7 +244,7 @@ func (p *painter) registerFonts() error {
 		if _, ok := p.fonts[ft]; ok {
 			continue
 		}
-		if err := checkFont(ft); err != nil {
+		if err := ft.Check(); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", ft.Name, err)
 		}
 		if !used[ft] {
@@ -259,43 +259,6 @@ func (p *painter) registerFonts() error {
 			return fmt.Errorf("pdf: font %s: not loaded", ft.Name)
 		}
 		p.fonts[ft] = name
-	}
-	return nil
-}
-
-// checkFont accepts what fpdf's UTF-8 font support can read: a TrueType
-// (glyf) font, not OpenType/CFF or a collection, with the tables it uses.
-func checkFont(ft *fonts.Font) error {
-	b := ft.Data
-	if len(b) < 12 {
-		return errors.New("not a TrueType font")
-	}
-	switch string(b[:4]) {
-	case "\x00\x01\x00\x00", "true":
-	default:
-		return errors.New("not a TrueType (glyf) font")
-	}
-	n := int(b[4])<<8 | int(b[5])
-	if len(b) < 12+16*n {
-		return errors.New("truncated table directory")
-	}
-	need := map[string]bool{"head": false, "hhea": false, "hmtx": false, "maxp": false, "cmap": false, "glyf": false, "loca": false, "post": false, "name": false, "OS/2": false}
-	for i := 0; i < n; i++ {
-		rec := b[12+16*i:]
-		tag := string(rec[:4])
-		off := int(rec[8])<<24 | int(rec[9])<<16 | int(rec[10])<<8 | int(rec[11])
-		ln := int(rec[12])<<24 | int(rec[13])<<16 | int(rec[14])<<8 | int(rec[15])
-		if _, ok := need[tag]; ok {
-			if off < 0 || ln < 0 || off+ln > len(b) {
-				return fmt.Errorf("table %s out of range", tag)
-			}
-			need[tag] = true
-		}
-	}
-	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cmap", "glyf", "loca", "post", "name", "OS/2"} {
-		if !need[tag] {
-			return fmt.Errorf("missing %s table", tag)
-		}
 	}
 	return nil
 }

@@ -68,6 +68,15 @@ func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
 			}
 		}
 	}
+	if p.HyphenPenalty != nil {
+		cfg.Break.HyphenPenalty = *p.HyphenPenalty
+	}
+	if p.LeftHyphenMin != 0 {
+		cfg.Break.LeftHyphenMin = p.LeftHyphenMin
+	}
+	if p.RightHyphenMin != 0 {
+		cfg.Break.RightHyphenMin = p.RightHyphenMin
+	}
 	cfg.CropMarks = p.CropMarks
 	cfg.Press = layout.Press{Imprint: p.Imprint, PDFX: p.PDFX, Grayscale: p.Grayscale}
 	cfg.KeepImageResolution = p.KeepResolution

@@ -23,6 +23,9 @@ type Edition struct {
 	Name string
 	Ed   *model.Edition
 	Cfg  layout.Config
+	// Cfg1 is the print settings of the manifest with columns: 1, as
+	// the build derives them (type size and measure for one column).
+	Cfg1 layout.Config
 }
 
 // Load loads: the default edition
@@ -45,7 +48,12 @@ func Load(tb testing.TB) []Edition {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return Edition{name, ed, cfg}
+		m.Print.Columns = 1
+		cfg1, err := pipeline.PrintConfig(m)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return Edition{Name: name, Ed: ed, Cfg: cfg, Cfg1: cfg1}
 	}
 	write := func(path string, data []byte) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {

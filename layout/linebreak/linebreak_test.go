@@ -1,4 +1,4 @@
-package layout
+package linebreak
 
 import (
 	"bytes"
@@ -7,21 +7,41 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// The -update flag rewrites golden files. Another test file of the package
-// may define it too, so it is registered only if nobody has.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
+// Pt is a point in the unit layout passes: 1/65536 pt.
+const Pt Length = 65536
+
+// fromPoints converts points to Length, rounding to the nearest unit.
+func fromPoints(f float64) Length { return Length(math.Round(f * float64(Pt))) }
+
+// ptString formats l in points with the fewest decimals (at most five) that
+// give back l, as layout.Length.String does.
+func ptString(l Length) string {
+	var b []byte
+	u := uint64(l)
+	if l < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	ip, frac := u/65536, u%65536
+	b = strconv.AppendUint(b, ip, 10)
+	if frac != 0 {
+		for d, pow := 1, uint64(10); d <= 5; d, pow = d+1, pow*10 {
+			digits := (frac*pow + 32768) / 65536
+			if (digits*65536*2+pow)/(2*pow) == frac {
+				b = append(b, '.')
+				b = append(b, strconv.FormatUint(digits+pow, 10)[1:]...)
+				break
+			}
+		}
+	}
+	return string(append(b, "pt"...))
 }
 
 // frogKing is the paragraph from Grimm's "The Frog King" that K&P use
@@ -56,14 +76,14 @@ func paragraph(text string, indent Length) ([]Item, []string) {
 	for i, word := range strings.Fields(text) {
 		if i > 0 {
 			prev := labels[len(labels)-1]
-			g := Glue(FromPoints(3.33), FromPoints(1.67), FromPoints(1.11))
+			g := Glue(fromPoints(3.33), fromPoints(1.67), fromPoints(1.11))
 			switch prev[len(prev)-1] {
 			case '.':
-				g = Glue(FromPoints(4.44), FromPoints(5), FromPoints(0.37))
+				g = Glue(fromPoints(4.44), fromPoints(5), fromPoints(0.37))
 			case ',':
-				g.Stretch = FromPoints(2.08)
+				g.Stretch = fromPoints(2.08)
 			case ';':
-				g.Stretch = FromPoints(2.5)
+				g.Stretch = fromPoints(2.5)
 			}
 			items = append(items, g)
 			labels = append(labels, " ")
@@ -71,7 +91,7 @@ func paragraph(text string, indent Length) ([]Item, []string) {
 		var syl strings.Builder
 		var w float64
 		flushBox := func() {
-			items = append(items, Box(FromPoints(w)))
+			items = append(items, Box(fromPoints(w)))
 			labels = append(labels, syl.String())
 			syl.Reset()
 			w = 0
@@ -80,7 +100,7 @@ func paragraph(text string, indent Length) ([]Item, []string) {
 			switch r {
 			case '|':
 				flushBox()
-				items = append(items, Penalty(FromPoints(3.33), 50, true))
+				items = append(items, Penalty(fromPoints(3.33), 50, true))
 				labels = append(labels, "-")
 				continue
 			case '-':
@@ -128,7 +148,7 @@ func lineText(items []Item, labels []string, ln Line) string {
 // totalDemerits recomputes the demerits of a set of lines from K&P §4's
 // definition, independently of the breaker's bookkeeping; infeasible lines
 // (overfull, or badness above tolerance) make the result math.MaxInt64.
-func totalDemerits(t *testing.T, items []Item, lines []Line, width func(int) Length, p BreakParams) int64 {
+func totalDemerits(t *testing.T, items []Item, lines []Line, width func(int) Length, p Params) int64 {
 	t.Helper()
 	var total int64
 	prevFit, prevFlagged := uint8(fitDecent), false
@@ -177,10 +197,22 @@ func totalDemerits(t *testing.T, items []Item, lines []Line, width func(int) Len
 		if fit > prevFit+1 || prevFit > fit+1 {
 			d += int64(p.AdjDemerits)
 		}
+		if last && i > 0 && w-lastPenaltyWidth(items, ln) < p.RuntWidth {
+			d += int64(p.RuntDemerits)
+		}
 		total += d
 		prevFit, prevFlagged = fit, flagged
 	}
 	return total
+}
+
+// lastPenaltyWidth is the width of the penalty that ends ln, if any:
+// the material of a last line does not include it.
+func lastPenaltyWidth(items []Item, ln Line) Length {
+	if ln.End < len(items) && items[ln.End].Kind == PenaltyItem {
+		return items[ln.End].Width
+	}
+	return 0
 }
 
 // checkCover verifies that lines cover items in order: each line starts
@@ -243,8 +275,8 @@ func checkCover(t *testing.T, items []Item, lines []Line) {
 
 func TestBreakFrogKing(t *testing.T) {
 	items, labels := paragraph(frogKing, 0)
-	p := DefaultBreakParams()
-	measure := FromPoints(390)
+	p := DefaultParams()
+	measure := fromPoints(390)
 	width := constWidth(measure)
 
 	lines, ok := Break(items, width, p)
@@ -267,7 +299,7 @@ func TestBreakFrogKing(t *testing.T) {
 
 	// Total fit beats first fit (K&P §1, Fig. 1 versus Fig. 3).
 	tf := totalDemerits(t, items, lines, width, p)
-	greedy := BreakGreedy(items, width)
+	greedy := Greedy(items, width)
 	checkCover(t, items, greedy)
 	ff := totalDemerits(t, items, greedy, width, p)
 	if tf >= ff {
@@ -280,7 +312,7 @@ func TestBreakFrogKing(t *testing.T) {
 	dump := func(title string, lines []Line, ok bool) {
 		fmt.Fprintf(&buf, "# %s (ok=%v, %d lines)\n", title, ok, len(lines))
 		for i, ln := range lines {
-			fmt.Fprintf(&buf, "%2d [%3d,%3d) r=%+.3f b=%4d w=%-9s %s\n", i, ln.Start, ln.End, ln.Ratio, ln.Badness, ln.Width, lineText(items, labels, ln))
+			fmt.Fprintf(&buf, "%2d [%3d,%3d) r=%+.3f b=%4d w=%-9s %s\n", i, ln.Start, ln.End, ln.Ratio, ln.Badness, ptString(ln.Width), lineText(items, labels, ln))
 		}
 		buf.WriteByte('\n')
 	}
@@ -289,15 +321,15 @@ func TestBreakFrogKing(t *testing.T) {
 	for _, tc := range []struct {
 		title string
 		width func(int) Length
-		edit  func(*BreakParams)
+		edit  func(*Params)
 	}{
-		{"500pt", constWidth(FromPoints(500)), nil},
-		{"250pt, tolerance 1000", constWidth(FromPoints(250)), func(p *BreakParams) { p.Tolerance = 1000 }},
-		{"390pt, looseness +1, tolerance 1000", width, func(p *BreakParams) { p.Looseness = 1; p.Tolerance = 1000 }},
-		{"390pt, looseness -1, tolerance 1000", width, func(p *BreakParams) { p.Looseness = -1; p.Tolerance = 1000 }},
-		{"narrowing: 400pt, 380pt, ... by 20pt", func(i int) Length { return FromPoints(400 - 20*float64(i)) }, func(p *BreakParams) { p.Tolerance = 10000 }},
+		{"500pt", constWidth(fromPoints(500)), nil},
+		{"250pt, tolerance 1000", constWidth(fromPoints(250)), func(p *Params) { p.Tolerance = 1000 }},
+		{"390pt, looseness +1, tolerance 1000", width, func(p *Params) { p.Looseness = 1; p.Tolerance = 1000 }},
+		{"390pt, looseness -1, tolerance 1000", width, func(p *Params) { p.Looseness = -1; p.Tolerance = 1000 }},
+		{"narrowing: 400pt, 380pt, ... by 20pt", func(i int) Length { return fromPoints(400 - 20*float64(i)) }, func(p *Params) { p.Tolerance = 10000 }},
 	} {
-		p := DefaultBreakParams()
+		p := DefaultParams()
 		if tc.edit != nil {
 			tc.edit(&p)
 		}
@@ -308,8 +340,8 @@ func TestBreakFrogKing(t *testing.T) {
 		dump(tc.title, lines, ok)
 	}
 
-	golden := filepath.Join("testdata", "linebreak_frog.golden")
-	if updateGolden() {
+	golden := filepath.Join("testdata", "frog.golden")
+	if *update {
 		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -341,8 +373,8 @@ func TestBreakLooseness(t *testing.T) {
 		{250, 1, 1},
 	}
 	for _, tt := range tests {
-		width := constWidth(FromPoints(tt.measure))
-		p := DefaultBreakParams()
+		width := constWidth(fromPoints(tt.measure))
+		p := DefaultParams()
 		p.Tolerance = 1000
 		base, ok := Break(items, width, p)
 		if !ok {
@@ -378,7 +410,7 @@ func TestBreakTable(t *testing.T) {
 		name   string
 		items  []Item
 		width  func(int) Length
-		edit   func(*BreakParams)
+		edit   func(*Params)
 		ok     bool
 		breaks []int // End of each line
 	}{
@@ -456,7 +488,7 @@ func TestBreakTable(t *testing.T) {
 			name:   "rigid glue, tolerance 10000",
 			items:  FinishParagraph(words(3, box, sp, 0, 0)),
 			width:  constWidth(25 * Pt),
-			edit:   func(p *BreakParams) { p.Tolerance = 10000 },
+			edit:   func(p *Params) { p.Tolerance = 10000 },
 			ok:     true,
 			breaks: []int{3, 7},
 		},
@@ -472,7 +504,7 @@ func TestBreakTable(t *testing.T) {
 			name:   "shrink beyond -1 is not",
 			items:  FinishParagraph(words(3, box, sp, Pt, Pt)),
 			width:  constWidth(32*Pt - 1),
-			edit:   func(p *BreakParams) { p.Tolerance = 10000 },
+			edit:   func(p *Params) { p.Tolerance = 10000 },
 			ok:     true,
 			breaks: []int{3, 7},
 		},
@@ -493,7 +525,7 @@ func TestBreakTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := DefaultBreakParams()
+			p := DefaultParams()
 			if tt.edit != nil {
 				tt.edit(&p)
 			}
@@ -524,7 +556,7 @@ func TestBreakLineFields(t *testing.T) {
 	// first line "w w" stretches by r = 3/3 = 1, badness 100.
 	items := FinishParagraph([]Item{Box(10 * Pt), Glue(2*Pt, 3*Pt, Pt), Box(10 * Pt), Glue(2*Pt, 3*Pt, Pt),
 		Box(10 * Pt), Penalty(3*Pt, 50, true), Box(10 * Pt)})
-	p := DefaultBreakParams()
+	p := DefaultParams()
 	p.Tolerance = 10000
 	lines, ok := Break(items, constWidth(25*Pt), p)
 	if !ok {
@@ -566,7 +598,7 @@ func TestBreakHyphenLimits(t *testing.T) {
 		return maxRun
 	}
 	for _, limit := range []int{0, 1, 2, 3} {
-		p := DefaultBreakParams()
+		p := DefaultParams()
 		p.Tolerance = 10000
 		p.PreTolerance = -1
 		p.DoubleHyphenDemerits = 0
@@ -588,7 +620,7 @@ func TestBreakHyphenLimits(t *testing.T) {
 
 	// Double-hyphen demerits alone steer away from consecutive hyphens
 	// when there is a choice (K&P §4, α).
-	p := DefaultBreakParams()
+	p := DefaultParams()
 	p.Tolerance = 10000
 	p.PreTolerance = -1
 	p.MaxConsecutiveHyphens = 0
@@ -601,12 +633,42 @@ func TestBreakHyphenLimits(t *testing.T) {
 	}
 }
 
+func TestBreakRunt(t *testing.T) {
+	// At 230pt the K&P paragraph ends in "thing.", 25.57pt wide.
+	items, labels := paragraph(frogKing, 0)
+	width := constWidth(fromPoints(230))
+	p := DefaultParams()
+	plain, ok := Break(items, width, p)
+	if !ok || lineText(items, labels, plain[len(plain)-1]) != "thing." {
+		t.Fatalf("the test's premise fails: %v %v", ok, plain)
+	}
+	p.RuntDemerits, p.RuntWidth = 20000, fromPoints(40)
+	lines, ok := Break(items, width, p)
+	if !ok {
+		t.Fatal("Break failed")
+	}
+	checkCover(t, items, lines)
+	last := lines[len(lines)-1]
+	if last.Width < p.RuntWidth {
+		t.Errorf("last line %q is %s wide, under %s", lineText(items, labels, last), ptString(last.Width), ptString(p.RuntWidth))
+	}
+	if got, want := totalDemerits(t, items, lines, width, p), totalDemerits(t, items, plain, width, p); got > want {
+		t.Errorf("demerits %d with the runt avoided, %d with it", got, want)
+	}
+	// A one-line paragraph is never a runt.
+	short := FinishParagraph(words(2, 5*Pt, Pt, Pt, Pt))
+	p.RuntWidth = 100 * Pt
+	if lines, ok := Break(short, constWidth(200*Pt), p); !ok || len(lines) != 1 {
+		t.Errorf("one-line paragraph: %v %v", ok, lines)
+	}
+}
+
 func TestBreakPreTolerance(t *testing.T) {
 	// The first pass must not hyphenate when it succeeds.
 	items, _ := paragraph(frogKing, 0)
-	p := DefaultBreakParams()
+	p := DefaultParams()
 	p.PreTolerance = 10000
-	lines, ok := Break(items, constWidth(FromPoints(390)), p)
+	lines, ok := Break(items, constWidth(fromPoints(390)), p)
 	if !ok {
 		t.Fatal("Break failed")
 	}
@@ -617,7 +679,7 @@ func TestBreakPreTolerance(t *testing.T) {
 	}
 }
 
-func TestBreakGreedy(t *testing.T) {
+func TestGreedy(t *testing.T) {
 	box, sp := 10*Pt, 2*Pt
 	tests := []struct {
 		name   string
@@ -636,7 +698,7 @@ func TestBreakGreedy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines := BreakGreedy(tt.items, constWidth(tt.width))
+			lines := Greedy(tt.items, constWidth(tt.width))
 			checkCover(t, tt.items, lines)
 			var got []int
 			for _, ln := range lines {
@@ -659,7 +721,7 @@ func TestBreakGreedy(t *testing.T) {
 	}
 }
 
-func TestBreakGreedyHyphens(t *testing.T) {
+func TestGreedyHyphens(t *testing.T) {
 	// Words of five 10pt syllables are wider than most measures, so
 	// first fit ends line after line at a hyphen unless limited.
 	var items []Item
@@ -678,7 +740,7 @@ func TestBreakGreedyHyphens(t *testing.T) {
 	longest := 0 // longest run of hyphens without a limit
 	for m := 20 * Pt; m <= 60*Pt; m += Pt {
 		for _, limit := range []int{0, 1, 2} {
-			lines := BreakGreedyHyphens(items, constWidth(m), limit)
+			lines := GreedyHyphens(items, constWidth(m), limit)
 			checkCover(t, items, lines)
 			run := 0
 			for _, ln := range lines {
@@ -700,11 +762,11 @@ func TestBreakGreedyHyphens(t *testing.T) {
 	// Where whole words fit the measure, the limit holds.
 	for m := 52 * Pt; m <= 120*Pt; m += Pt {
 		for _, limit := range []int{1, 2} {
-			checkHyphenRuns(t, BreakGreedyHyphens(items, constWidth(m), limit), limit)
+			checkHyphenRuns(t, GreedyHyphens(items, constWidth(m), limit), limit)
 		}
 	}
-	if got, want := fmt.Sprint(BreakGreedy(items, constWidth(24*Pt))), fmt.Sprint(BreakGreedyHyphens(items, constWidth(24*Pt), 2)); got != want {
-		t.Errorf("BreakGreedy does not limit hyphens to 2:\n%s\n%s", got, want)
+	if got, want := fmt.Sprint(Greedy(items, constWidth(24*Pt))), fmt.Sprint(GreedyHyphens(items, constWidth(24*Pt), 2)); got != want {
+		t.Errorf("Greedy does not limit hyphens to 2:\n%s\n%s", got, want)
 	}
 }
 
@@ -740,11 +802,11 @@ func TestFinishParagraph(t *testing.T) {
 	}
 }
 
-func TestBreakParamsValidate(t *testing.T) {
-	if err := DefaultBreakParams().Validate(); err != nil {
+func TestParamsValidate(t *testing.T) {
+	if err := DefaultParams().Validate(); err != nil {
 		t.Errorf("defaults: %v", err)
 	}
-	p := DefaultBreakParams()
+	p := DefaultParams()
 	p.Tolerance = -1
 	p.AdjDemerits = -1
 	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), "tolerance") || !strings.Contains(err.Error(), "demerits") {
@@ -756,11 +818,11 @@ func TestBreakerReuse(t *testing.T) {
 	items, _ := paragraph(frogKing, 0)
 	short := FinishParagraph(words(3, Pt, Pt, Pt, Pt))
 	var b Breaker
-	p := DefaultBreakParams()
-	want, _ := Break(items, constWidth(FromPoints(390)), p)
+	p := DefaultParams()
+	want, _ := Break(items, constWidth(fromPoints(390)), p)
 	for range 3 {
-		b.Break(short, constWidth(FromPoints(20)), p)
-		got, ok := b.Break(items, constWidth(FromPoints(390)), p)
+		b.Break(short, constWidth(fromPoints(20)), p)
+		got, ok := b.Break(items, constWidth(fromPoints(390)), p)
 		if !ok || fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("reused Breaker gave %v, want %v", got, want)
 		}
@@ -769,14 +831,14 @@ func TestBreakerReuse(t *testing.T) {
 
 // longParagraph is the Frog King paragraph twice: 224 words.
 func longParagraph() []Item {
-	items, _ := paragraph(frogKing+" "+frogKing, FromPoints(15))
+	items, _ := paragraph(frogKing+" "+frogKing, fromPoints(15))
 	return items
 }
 
 func BenchmarkBreak(b *testing.B) {
 	items := longParagraph()
-	width := constWidth(FromPoints(390))
-	p := DefaultBreakParams()
+	width := constWidth(fromPoints(390))
+	p := DefaultParams()
 	p.PreTolerance = -1
 	var br Breaker
 	b.ReportAllocs()
@@ -789,8 +851,8 @@ func BenchmarkBreak(b *testing.B) {
 
 func BenchmarkBreakNarrow(b *testing.B) {
 	items := longParagraph()
-	width := constWidth(FromPoints(200))
-	p := DefaultBreakParams()
+	width := constWidth(fromPoints(200))
+	p := DefaultParams()
 	p.PreTolerance = -1
 	p.Tolerance = 1000
 	b.ReportAllocs()
@@ -801,11 +863,11 @@ func BenchmarkBreakNarrow(b *testing.B) {
 	}
 }
 
-func BenchmarkBreakGreedy(b *testing.B) {
+func BenchmarkGreedy(b *testing.B) {
 	items := longParagraph()
-	width := constWidth(FromPoints(390))
+	width := constWidth(fromPoints(390))
 	b.ReportAllocs()
 	for b.Loop() {
-		BreakGreedy(items, width)
+		Greedy(items, width)
 	}
 }

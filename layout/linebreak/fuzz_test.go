@@ -1,4 +1,4 @@
-package layout
+package linebreak
 
 import "testing"
 
@@ -49,7 +49,7 @@ func FuzzBreak(f *testing.F) {
 	// A forced break that carries a hyphen must not be skipped by the
 	// first pass.
 	f.Add([]byte("20\x8010\x0000"), uint16(3), uint16(61), int8(0), uint8('O'))
-	// BreakGreedy once lost its last line after a hyphen over the limit.
+	// Greedy once lost its last line after a hyphen over the limit.
 	f.Add([]byte("200100002001"), uint16(116), uint16(10087), int8(72), uint8(0x19))
 	f.Fuzz(func(t *testing.T, data []byte, measure, tolerance uint16, looseness int8, maxHyph uint8) {
 		items := fuzzItems(data)
@@ -61,11 +61,15 @@ func FuzzBreak(f *testing.F) {
 			}
 			return Length(measure&0xff) * Pt
 		}
-		p := DefaultBreakParams()
+		p := DefaultParams()
 		p.Tolerance = int(tolerance)
 		p.PreTolerance = int(tolerance) / 2
 		p.Looseness = int(looseness)
 		p.MaxConsecutiveHyphens = int(maxHyph % 4)
+		if maxHyph&4 != 0 {
+			// Runt demerits change the choice, never feasibility.
+			p.RuntDemerits, p.RuntWidth = 5000, Length(measure&0xff)*Pt/6
+		}
 		lines, ok := Break(items, width, p)
 		if ok {
 			checkCover(t, items, lines)
@@ -85,7 +89,7 @@ func FuzzBreak(f *testing.F) {
 				t.Fatalf("Break ok=%v, exhaustive search says %v", ok, want)
 			}
 		}
-		greedy := BreakGreedyHyphens(items, width, p.MaxConsecutiveHyphens)
+		greedy := GreedyHyphens(items, width, p.MaxConsecutiveHyphens)
 		checkCover(t, items, greedy)
 	})
 }

@@ -1,0 +1,545 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/layout/linebreak"
+)
+
+// This file turns a paragraph's pieces into the items of package
+// linebreak: words and their breakpoints become boxes and penalties,
+// spaces become glue.
+
+// word is one unbreakable-by-space run of pieces.
+type word struct{ ps []piece }
+
+// wordBuf holds what splitWords fills, kept from paragraph to paragraph so
+// that setting a paragraph allocates little.
+type wordBuf struct {
+	pieces []piece // the pieces of every word, one after another
+	ends   []int   // end of each word in pieces; -1 for a hard break
+	words  []word
+	spaces []style
+}
+
+// breakSpace tells a space at which a line may break: any Unicode space
+// but the no-break ones, which are part of the word they join: U+00A0,
+// the narrow U+202F that French puts before ; : ! ? and inside « » (a
+// line never starts with the mark), and the figure space U+2007.
+func breakSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+}
+
+// splitWords cuts pieces at spaces. A nil word stands for a hard break.
+// The words and spaces live in wb until its next use.
+func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
+	wb.pieces, wb.ends, spaces = wb.pieces[:0], wb.ends[:0], wb.spaces[:0]
+	start := 0 // first piece of the current word
+	flush := func(sp style) {
+		if len(wb.pieces) > start {
+			wb.ends = append(wb.ends, len(wb.pieces))
+			spaces = append(spaces, sp)
+			start = len(wb.pieces)
+		}
+	}
+	for _, p := range ps {
+		if p.hard {
+			flush(p.st)
+			wb.ends = append(wb.ends, -1)
+			spaces = append(spaces, p.st)
+			continue
+		}
+		if p.ref != nil {
+			wb.pieces = append(wb.pieces, p)
+			continue
+		}
+		s := p.text
+		for s != "" {
+			i := strings.IndexFunc(s, breakSpace)
+			if i < 0 {
+				wb.pieces = append(wb.pieces, piece{text: s, st: p.st})
+				break
+			}
+			if i > 0 {
+				wb.pieces = append(wb.pieces, piece{text: s[:i], st: p.st})
+			}
+			flush(p.st)
+			_, n := utf8.DecodeRuneInString(s[i:])
+			s = s[i+n:]
+			for s != "" {
+				r, n := utf8.DecodeRuneInString(s)
+				if !breakSpace(r) {
+					break
+				}
+				s = s[n:]
+			}
+		}
+	}
+	flush(style{})
+	words = wb.words[:0]
+	prev := 0
+	for _, e := range wb.ends {
+		if e < 0 {
+			words = append(words, word{})
+			continue
+		}
+		words = append(words, word{wb.pieces[prev:e:e]})
+		prev = e
+	}
+	wb.words, wb.spaces = words, spaces
+	return words, spaces
+}
+
+// Break kinds inside a word, in increasing priority.
+const (
+	bpNone     = iota
+	bpChar     // emergency break between any two characters
+	bpURL      // after / . - _ ? & = in long tokens
+	bpHyph     // discretionary hyphen from the patterns
+	bpHyphCap  // the same in a capitalised word
+	bpExplicit // after an explicit hyphen, dash or slash
+)
+
+// Penalties of the breaks that BreakConfig does not set: inside a URL,
+// and the emergency breaks between any two characters of a word wider
+// than the measure.
+const (
+	urlPenalty  = 100
+	charPenalty = 3000
+)
+
+// itemBuf holds the items of the paragraph being set and the buffers that
+// building and breaking them needs, kept from paragraph to paragraph.
+type itemBuf struct {
+	items []linebreak.Item
+	data  []boxData
+	words wordBuf
+	bp    []uint8
+	spans []span
+	word  int32 // serial number of the last word added
+	br    linebreak.Breaker
+}
+
+func (ib *itemBuf) add(it linebreak.Item, d boxData) {
+	ib.items = append(ib.items, it)
+	ib.data = append(ib.data, d)
+}
+
+// endLine adds a hard line break, TeX's \hfil\break.
+func (ib *itemBuf) endLine() {
+	ib.items = linebreak.EndLine(ib.items)
+	ib.data = append(ib.data, boxData{}, boxData{fill: true}, boxData{})
+}
+
+// finish ends the paragraph with \parfillskip (linebreak.FinishParagraph).
+func (ib *itemBuf) finish() {
+	ib.items = linebreak.FinishParagraph(ib.items)
+	ib.data = append(ib.data[:len(ib.items)-3], boxData{}, boxData{fill: true}, boxData{})
+}
+
+// kp converts a Length to the line breaker's unit, which is the same
+// scaled point.
+func kp(l Length) linebreak.Length { return linebreak.Length(l) }
+
+// span is the extent of one piece of a word in the word's text.
+type span struct {
+	start, end int
+	p          piece
+}
+
+// buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
+// "Breaking paragraphs into lines", §3: boxes, glue and penalties). The
+// items live in lt.ib until the next paragraph.
+func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]linebreak.Item, []boxData) {
+	ib := &lt.ib
+	ib.items, ib.data, ib.word = ib.items[:0], ib.data[:0], 0
+	if spec.indent > 0 {
+		ib.add(linebreak.Box(kp(spec.indent)), boxData{})
+	}
+	var hy *hyph.Hyphenator
+	if spec.hyphenate {
+		hy = lt.hyphenator(spec.lang)
+	}
+	words, spaces := splitWords(ps, &ib.words)
+	for wi, w := range words {
+		if w.ps == nil { // hard break
+			ib.endLine()
+			continue
+		}
+		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].ps == nil && wi+1 == len(words)-1)
+		lt.addWord(w, spec, spec.hyphenate && !last, hy)
+		if wi+1 < len(words) && words[wi+1].ps != nil {
+			lt.addSpace(spaces[wi], w)
+		}
+	}
+	ib.finish()
+	return ib.items, ib.data
+}
+
+// addSpace adds the interword glue after word w, in the style of the space
+// sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
+// shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
+// never raised, struck or monospaced.
+func (lt *layouter) addSpace(sp style, w word) {
+	if sp.size == 0 {
+		sp = w.ps[len(w.ps)-1].st
+	}
+	sp.rise, sp.strike = 0, false
+	if sp.face.Kind == MonoFace {
+		sp.face = Face{Kind: TextFace}
+	}
+	space := lt.width(" ", sp)
+	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{st: sp})
+}
+
+// runeWidth is lt.width(string(r), st) without making the string.
+func (lt *layouter) runeWidth(r rune, st style) Length {
+	font := st.face.Font(lt.fs)
+	if fb := lt.fallback(st.face); fb != nil && !font.Has(r) && fb.Has(r) {
+		return Length(fb.Width(r)) * st.size / 1000
+	}
+	return Length(font.Width(r)) * st.size / 1000
+}
+
+// wordText is a word's text and where each of its pieces lies in it.
+type wordText struct {
+	full    string
+	spans   []span
+	hasRef  bool // some piece is a note reference
+	passage bool // some piece is in a passage's language
+	urlish  bool // the word is a URL or an e-mail address
+}
+
+// addWord adds the boxes and in-word penalties of one word: it finds the
+// breakpoints inside the word (explicit hyphens and dashes, URL
+// separators, hyphenation, emergency breaks) and emits the pieces between
+// them as boxes.
+func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
+	lt.ib.word++
+	wt := lt.joinWord(w)
+	bp := lt.explicitBreaks(wt)
+	if hyphenate && !wt.urlish && (hy != nil || wt.passage) {
+		lt.hyphenateWords(wt, bp, hy)
+	}
+	// Emergency breaks: no segment may be wider than the measure.
+	limit := spec.width - spec.indent - 2*Pt
+	if lt.widestBound(wt.spans) > limit {
+		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
+	}
+	for _, s := range wt.spans {
+		lt.emitSpan(wt.full, s, bp)
+	}
+}
+
+// joinWord joins a word's text and remembers each piece's extent. Most
+// words are one piece of text: their text is the piece's. No-break spaces
+// become spaces.
+func (lt *layouter) joinWord(w word) wordText {
+	ib := &lt.ib
+	spans := ib.spans[:0]
+	var wt wordText
+	if len(w.ps) == 1 && w.ps[0].ref == nil && !strings.Contains(w.ps[0].text, "\u00a0") {
+		wt.full = w.ps[0].text
+		spans = append(spans, span{0, len(wt.full), piece{text: wt.full, st: w.ps[0].st}})
+	} else {
+		var text strings.Builder
+		for _, p := range w.ps {
+			t := p.text
+			if p.ref == nil {
+				t = strings.ReplaceAll(t, "\u00a0", " ")
+			} else {
+				wt.hasRef = true
+			}
+			start := text.Len()
+			text.WriteString(t)
+			spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
+		}
+		wt.full = text.String()
+	}
+	ib.spans, wt.spans = spans, spans
+	for _, s := range spans {
+		wt.passage = wt.passage || s.p.st.lang != ""
+	}
+	full := wt.full
+	wt.urlish = strings.Contains(full, "://") || strings.HasPrefix(full, "www.") || strings.Contains(full, "@") ||
+		(len(w.ps) > 0 && w.ps[0].st.url != "" && strings.Contains(full, "/"))
+	return wt
+}
+
+// inRef reports whether byte off of the word's text is in a note
+// reference, where no break may fall.
+func (wt *wordText) inRef(off int) bool {
+	if !wt.hasRef {
+		return false
+	}
+	for _, s := range wt.spans {
+		if s.p.ref != nil && off >= s.start && off < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// explicitBreaks returns the break kind at each byte offset of the word's
+// text, with the breaks its characters allow: after an explicit hyphen
+// between letters, a dash or a slash, at the separators of a URL, and at
+// soft hyphens (discretionaries the author placed). The slice lives in
+// lt.ib until the next word.
+func (lt *layouter) explicitBreaks(wt wordText) []uint8 {
+	full, urlish := wt.full, wt.urlish
+	ib := &lt.ib
+	if cap(ib.bp) < len(full)+1 {
+		ib.bp = make([]uint8, len(full)+1, 2*len(full)+1)
+	}
+	bp := ib.bp[:len(full)+1]
+	clear(bp)
+	prev := rune(0)
+	for i, r := range full {
+		n := utf8.RuneLen(r)
+		next, _ := utf8.DecodeRuneInString(full[i+n:])
+		switch {
+		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next) && !urlish:
+			bp[i+n] = bpExplicit
+		case (r == '\u2014' || r == '\u2013') && i+n < len(full) && i > 0:
+			bp[i+n] = bpExplicit
+		case r == '/' && i > 0 && i+n < len(full) && !urlish && next != '/':
+			bp[i+n] = bpExplicit
+		case urlish && strings.ContainsRune("/.-_?&=#", r) && i > 0 && i+n < len(full) && next != '/':
+			bp[i+n] = bpURL
+		case r == '\u00ad':
+			bp[i] = bpHyph
+		}
+		prev = r
+	}
+	return bp
+}
+
+// widestBound is the width the word's text would have if every rune were
+// its font's widest: a word narrower than the measure by this bound needs
+// no emergency breaks, and most words are.
+func (lt *layouter) widestBound(spans []span) Length {
+	bound := Length(0)
+	for _, s := range spans {
+		maxW := s.p.st.face.Font(lt.fs).MaxWidth()
+		if fb := lt.fallback(s.p.st.face); fb != nil {
+			maxW = max(maxW, fb.MaxWidth())
+		}
+		bound += Length(s.end-s.start) * (Length(maxW) * s.p.st.size / 1000)
+	}
+	return bound
+}
+
+// emitSpan adds the boxes of one piece of a word, cut at its breakpoints
+// bp, with the penalty of each break kind between them. A note reference
+// is one box.
+func (lt *layouter) emitSpan(full string, s span, bp []uint8) {
+	ib := &lt.ib
+	if s.p.ref != nil {
+		ib.add(linebreak.Box(kp(lt.width(s.p.text, s.p.st))), boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
+		return
+	}
+	from := s.start
+	emit := func(to int) {
+		if to > from {
+			t := strings.ReplaceAll(full[from:to], "\u00ad", "")
+			t = lt.clean(t, s.p.st.face)
+			d := boxData{text: t, st: s.p.st}
+			if t == full[from:to] {
+				d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
+			}
+			ib.add(linebreak.Box(kp(lt.width(t, s.p.st))), d)
+		}
+		from = to
+	}
+	for i := s.start + 1; i <= s.end; i++ {
+		if i == len(full) || bp[i] == bpNone {
+			continue
+		}
+		emit(i)
+		lt.addBreak(bp[i], s.p.st)
+	}
+	emit(s.end)
+}
+
+// addBreak adds the penalty of an in-word break of kind k in style st: a
+// discretionary hyphen is flagged and as wide as the hyphen it adds
+// (TeX's \hyphenpenalty, or a higher one in a capitalised word); an
+// explicit hyphen, dash or slash is flagged and adds nothing (TeX's
+// \exhyphenpenalty); URL and emergency breaks are not flagged.
+func (lt *layouter) addBreak(k uint8, st style) {
+	ib := &lt.ib
+	switch k {
+	case bpHyph:
+		ib.add(linebreak.Penalty(kp(lt.width("-", st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+	case bpHyphCap:
+		ib.add(linebreak.Penalty(kp(lt.width("-", st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
+	case bpExplicit:
+		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
+	case bpURL:
+		ib.add(linebreak.Penalty(0, urlPenalty, false), boxData{st: st})
+	case bpChar:
+		ib.add(linebreak.Penalty(0, charPenalty, false), boxData{st: st})
+	}
+}
+
+// compoundMarks are the characters that make a word a compound, or one
+// whose breaks the author chose: a word with a hyphen (or non-breaking
+// hyphen), an en dash, a slash or a soft hyphen breaks only there, never
+// by the patterns ("sixteenth-cen-tury" is wrong). LaTeX does the same
+// with a word that holds \- (Lamport, "LaTeX", 2nd ed., §6.2.2); TeX's
+// own hyphenation stops at a word's hyphen.
+const compoundMarks = "-\u2010\u2011\u2013/\u00ad"
+
+// hyphenateWords hyphenates by the patterns the words of a word's text
+// (the parts between em dashes, which join words rather than make
+// compounds) that are not compounds.
+func (lt *layouter) hyphenateWords(wt wordText, bp []uint8, hy *hyph.Hyphenator) {
+	full := wt.full
+	if !strings.ContainsAny(full, compoundMarks+"\u2014") {
+		lt.hyphenateRuns(full, 0, len(full), bp, wt.spans, wt.passage, hy, wt.inRef)
+		return
+	}
+	for from := 0; from < len(full); {
+		to := strings.IndexRune(full[from:], '\u2014')
+		if to < 0 {
+			to = len(full)
+		} else {
+			to += from
+		}
+		if !strings.ContainsAny(full[from:to], compoundMarks) {
+			lt.hyphenateRuns(full, from, to, bp, wt.spans, wt.passage, hy, wt.inRef)
+		}
+		from = to + len("\u2014")
+	}
+}
+
+// hyphenateRuns marks in bp the hyphenation points of each run of letters
+// of a word's text full[from:to] (Liang 1983, through package hyph),
+// outside note references: with the paragraph's patterns hy, or a
+// passage's (passage: some span of the word is in another language).
+func (lt *layouter) hyphenateRuns(full string, from, to int, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
+	full = full[:to]
+	for i := from; i < len(full); {
+		r, n := utf8.DecodeRuneInString(full[i:])
+		if !unicode.IsLetter(r) || inRef(i) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(full) {
+			r, n := utf8.DecodeRuneInString(full[j:])
+			if !unicode.IsLetter(r) || inRef(j) {
+				break
+			}
+			j += n
+		}
+		h := hy
+		if passage {
+			h = lt.passageHyphenator(spans, i, hy)
+		}
+		if h != nil && utf8.RuneCountInString(full[i:j]) >= hyph.MinLetters {
+			kind := uint8(bpHyph)
+			if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				kind = bpHyphCap
+			}
+			lt.markHyphens(full[i:j], bp[i:j], kind, h)
+		}
+		i = j
+	}
+}
+
+// markHyphens marks in bp (a slice of the word's break kinds at run's
+// offset) the hyphenation points h finds in the letters run, keeping at
+// least the edition's minimum letters before and after each, as well as
+// the language's (which h keeps).
+func (lt *layouter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
+	left, right := lt.cfg.Break.LeftHyphenMin, lt.cfg.Break.RightHyphenMin
+	n := -1 // runes in run, counted when needed
+	for _, off := range lt.hyphenate(h, run) {
+		if off <= 0 || off >= len(run) || bp[off] != bpNone {
+			continue
+		}
+		if left > 1 || right > 1 {
+			if n < 0 {
+				n = utf8.RuneCountInString(run)
+			}
+			if before := utf8.RuneCountInString(run[:off]); before < left || n-before < right {
+				continue
+			}
+		}
+		bp[off] = kind
+	}
+}
+
+// passageHyphenator returns the patterns for the letters at offset i of
+// a word: a passage's (model.Lang) when i is inside one, never the
+// paragraph's; hy, the paragraph's, otherwise. nil: not hyphenated.
+func (lt *layouter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *hyph.Hyphenator {
+	for _, s := range spans {
+		if i >= s.start && i < s.end {
+			if s.p.st.lang == "" {
+				return hy
+			}
+			return lt.hyphenatorQuiet(s.p.st.lang)
+		}
+	}
+	return hy
+}
+
+// emergencyBreaks allows breaks between any two characters of the parts
+// of a word wider than limit between its other breakpoints.
+func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
+	segStart := 0
+	segW := Length(0)
+	si := 0 // span of the rune at i, if any
+	for i, r := range full {
+		if bp[i] != bpNone {
+			segStart, segW = i, 0
+		}
+		for si < len(spans) && spans[si].end <= i {
+			si++
+		}
+		// the style of the last span holding i, else of the first piece
+		st := w.ps[0].st
+		for k := si; k < len(spans) && spans[k].start <= i; k++ {
+			if i < spans[k].end {
+				st = spans[k].p.st
+			}
+		}
+		rw := lt.runeWidth(r, st)
+		segW += rw
+		if segW > limit && i > segStart {
+			// rewind: allow breaks between all characters of this segment
+			for k := segStart + 1; k <= i; k++ {
+				if utf8.RuneStart(full[k]) && bp[k] == bpNone && !inRef(k) {
+					bp[k] = bpChar
+				}
+			}
+			segStart, segW = i, rw
+		}
+	}
+}
+
+// hyphenate asks hy about word, remembering the answer in lt: hy
+// remembers it too, for all goroutines, but a map of one's own costs less
+// to ask than hy's concurrent one.
+func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
+	key := hyphKey{hy, word}
+	if offs, ok := lt.hyphMemo[key]; ok {
+		return offs
+	}
+	if lt.hyphMemo == nil {
+		lt.hyphMemo = map[hyphKey][]int{}
+	}
+	offs := hy.Hyphenate(word)
+	lt.hyphMemo[key] = offs
+	return offs
+}
+
+type hyphKey struct {
+	h    *hyph.Hyphenator
+	word string
+}

@@ -1,0 +1,328 @@
+package layout
+
+import "github.com/redtide/edition/layout/linebreak"
+
+// This file sets the lines the breaker chose: it positions each box of a
+// line, stretching or shrinking its glue.
+
+// lineOf positions the material of one line. Each box's x comes from the
+// glue set by the adjustment ratio (Knuth & Plass 1981, §2, eq. for r);
+// the adjustment is distributed in integer arithmetic so the last box ends
+// exactly at the measure.
+func (lt *layouter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec parSpec, lw Length, justify, last bool) *setLine {
+	sl := lt.newLine()
+	sl.height, sl.width = spec.leading, lw
+	sl.info.Kind = spec.kind
+	sl.info.Width = lw
+	e := extentOf(items, data, ln)
+	g := setGlue(items, data, e, lw, justify)
+	rb := runBuilder{urls: lt.lb.urls[:0], refs: lt.lb.refs[:0], srcs: lt.lb.srcs[:0]}
+	lt.placeItems(sl, &rb, items, data, e, &g)
+	if e.hyphen {
+		rb.hyphen(e.brk.Width, e.brkData.st)
+	}
+	rb.linkRects(sl)
+	lt.lb.urls, lt.lb.refs, lt.lb.srcs = rb.urls, rb.refs, rb.srcs
+	sl.runs = lt.keepRuns(rb.runs)
+	// A line that ends at a hard break keeps its natural spaces: it is
+	// not justified, even inside a justified paragraph.
+	sl.info.Justified = justify && !last && !g.fill
+	sl.info.Ratio = g.ratio
+	if g.spaces > 0 {
+		sl.info.Space = g.space / Length(g.spaces)
+	}
+	sl.info.Overfull = rb.x > lw+SP*16
+	brk := e.brk
+	sl.info.Hyphenated = e.hyphen || (brk.Kind == linebreak.PenaltyItem && brk.Flagged && e.end < len(items) && e.end > 0)
+	sl.base = spec.leading * 77 / 100
+	return sl
+}
+
+// extent is the part of the items a line sets.
+type extent struct {
+	start, stop int // items[start:stop] are set
+	end         int // the break, ln.End
+	brk         linebreak.Item
+	brkData     boxData
+	hyphen      bool // the break adds a hyphen (a penalty of positive width)
+}
+
+// extentOf finds what a line sets: from its first box (glue and
+// penalties after a break are discarded, TeX's rule) to before the glue
+// that precedes its break, which is not set either.
+func extentOf(items []linebreak.Item, data []boxData, ln linebreak.Line) extent {
+	e := extent{start: ln.Start, end: ln.End, brk: linebreak.Item{Kind: linebreak.PenaltyItem}}
+	for e.start < e.end && items[e.start].Kind != linebreak.BoxItem {
+		e.start++
+	}
+	if e.end < len(items) {
+		e.brk, e.brkData = items[e.end], data[e.end]
+	}
+	e.stop = e.end
+	for e.stop > e.start && items[e.stop-1].Kind == linebreak.GlueItem && !data[e.stop-1].fill {
+		e.stop--
+	}
+	e.hyphen = e.brk.Kind == linebreak.PenaltyItem && e.brk.Width > 0 && e.end < len(items)
+	return e
+}
+
+// glueSet is how a line's glue is set: the adjustment ratio and what
+// distributing it needs, and the spaces set so far.
+type glueSet struct {
+	ratio                  float64
+	delta, stretch, shrink Length // measure minus natural width; the line's finite stretch and shrink
+	fill                   bool   // the line has fil glue: it ends a paragraph or at a hard break
+	cum                    Length // stretch or shrink of the glue set so far
+	space                  Length // width of the interword glue set so far
+	spaces                 int
+}
+
+// setGlue computes the adjustment ratio of a line (K&P §2) of measure lw:
+// justified lines stretch or shrink to the measure; other lines keep
+// their natural spaces unless they are too wide, and so do lines with fil
+// glue (TeX's \parfillskip) that are short.
+func setGlue(items []linebreak.Item, data []boxData, e extent, lw Length, justify bool) glueSet {
+	var natural, stretch, shrink Length
+	fill := false
+	for k := e.start; k < e.stop; k++ {
+		it := items[k]
+		switch it.Kind {
+		case linebreak.BoxItem:
+			natural += Length(it.Width)
+		case linebreak.GlueItem:
+			natural += Length(it.Width)
+			if data[k].fill {
+				fill = true
+			} else {
+				stretch += Length(it.Stretch)
+				shrink += Length(it.Shrink)
+			}
+		}
+	}
+	if e.hyphen {
+		natural += Length(e.brk.Width)
+	}
+	g := glueSet{delta: lw - natural, stretch: stretch, shrink: shrink, fill: fill}
+	if justify || g.delta < 0 {
+		switch {
+		case g.delta > 0 && !fill && stretch > 0:
+			g.ratio = float64(g.delta) / float64(stretch)
+		case g.delta < 0 && shrink > 0:
+			g.ratio = max(float64(g.delta)/float64(shrink), -1)
+		}
+	}
+	if !justify && g.delta > 0 || fill && g.delta > 0 {
+		g.ratio = 0
+	}
+	return g
+}
+
+// adjUpTo is the extra width of the glue up to cumulative stretch or
+// shrink c: delta*c/total, clamped for shrink. Rounding each glue's share
+// as the difference of two such values makes the shares add up to delta.
+func (g *glueSet) adjUpTo(c Length) Length {
+	switch {
+	case g.ratio > 0:
+		return g.delta * c / g.stretch
+	case g.ratio < 0:
+		if g.ratio == -1 {
+			return -c
+		}
+		return g.delta * c / g.shrink
+	}
+	return 0
+}
+
+// next returns the set width of interword glue it and counts it.
+func (g *glueSet) next(it linebreak.Item) Length {
+	var a Length
+	if g.ratio > 0 {
+		before := g.adjUpTo(g.cum)
+		g.cum += Length(it.Stretch)
+		a = g.adjUpTo(g.cum) - before
+	} else if g.ratio < 0 {
+		before := g.adjUpTo(g.cum)
+		g.cum += Length(it.Shrink)
+		a = g.adjUpTo(g.cum) - before
+	}
+	w := Length(it.Width) + a
+	g.space += w
+	g.spaces++
+	return w
+}
+
+// runBuilder collects the runs of a line and, in parallel, what merging
+// them needs.
+type runBuilder struct {
+	runs []Run
+	urls []string // link target of each run
+	refs []bool   // the run is a note reference
+	srcs []runSrc // where the run's text comes from (boxData.src)
+	x    Length   // the pen position
+}
+
+// placeItems sets the boxes and glue of items[e.start:e.stop] from x = 0.
+func (lt *layouter) placeItems(sl *setLine, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
+	for k := e.start; k < e.stop; k++ {
+		it, d := items[k], &data[k]
+		switch it.Kind {
+		case linebreak.BoxItem:
+			w := Length(it.Width)
+			if d.text == "" && d.ref == nil {
+				rb.x += w // indent
+				continue
+			}
+			if !rb.merge(d, w) {
+				if rb.runs == nil {
+					rb.runs = lt.runs(items[e.start:e.stop])
+				}
+				rb.add(d, w)
+				if d.ref != nil {
+					lt.noteRef(sl, d, rb.x, w)
+				}
+			}
+			rb.x += w
+		case linebreak.GlueItem:
+			if !d.fill {
+				rb.x += g.next(it)
+			}
+		}
+	}
+}
+
+// merge appends box d of width w to the last run when nothing separates
+// them (same style and link, adjacent, neither a note reference), and
+// reports whether it did. The boxes of one word are joined by slicing the
+// word's text rather than concatenating.
+func (rb *runBuilder) merge(d *boxData, w Length) bool {
+	n := len(rb.runs)
+	if n == 0 || d.ref != nil {
+		return false
+	}
+	r := &rb.runs[n-1]
+	if r.Face != d.st.face || r.Size != d.st.size || r.X+r.Width != rb.x || r.Y != -d.st.rise ||
+		r.Strike != d.st.strike || rb.urls[n-1] != d.st.url || rb.refs[n-1] {
+		return false
+	}
+	if rs := &rb.srcs[n-1]; rs.word != 0 && rs.word == d.word && rs.to == d.from {
+		r.Text = d.src[rs.from:d.to]
+		rs.to = d.to
+	} else {
+		r.Text += d.text
+		rs.word = 0
+	}
+	r.Width += w
+	return true
+}
+
+// add starts a new run with box d of width w at the pen position.
+func (rb *runBuilder) add(d *boxData, w Length) {
+	n := len(rb.runs)
+	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.rise, Width: w, Face: d.st.face, Size: d.st.size, Text: d.text, Strike: d.st.strike})
+	rb.urls = append(rb.urls[:n], d.st.url)
+	rb.refs = append(rb.refs[:n], d.ref != nil)
+	rb.srcs = append(rb.srcs[:n], runSrc{d.word, d.from, d.to})
+}
+
+// noteRef records the note reference of box d, at x and w wide, on the
+// line: its note, its anchor and a link to the note.
+func (lt *layouter) noteRef(sl *setLine, d *boxData, x, w Length) {
+	n := d.ref.Note
+	sl.notes = append(sl.notes, n)
+	sl.anchors = append(sl.anchors, lt.refAnchor(d.ref))
+	sl.links = append(sl.links, LinkRect{X: x, Y: -d.st.size - d.st.rise, W: w, H: d.st.size * 12 / 10, Dest: lt.noteAnchor(n)})
+}
+
+// hyphen adds the hyphen of a line broken at a discretionary, w wide in
+// style st: to the last run unless that is a note reference.
+func (rb *runBuilder) hyphen(w linebreak.Length, st style) {
+	bw := Length(w)
+	if n := len(rb.runs); n > 0 && !rb.refs[n-1] {
+		rb.runs[n-1].Text += "-"
+		rb.runs[n-1].Width += bw
+	} else {
+		rb.runs = append(rb.runs, Run{X: rb.x, Y: -st.rise, Width: bw, Face: st.face, Size: st.size, Text: "-"})
+		rb.urls = append(rb.urls[:len(rb.runs)-1], st.url)
+		rb.refs = append(rb.refs[:len(rb.runs)-1], false)
+		rb.srcs = append(rb.srcs[:len(rb.runs)-1], runSrc{})
+	}
+	rb.x += bw
+}
+
+// linkRects adds a link rectangle for external URLs: one per maximal
+// sequence of runs with the same target.
+func (rb *runBuilder) linkRects(sl *setLine) {
+	runs := rb.runs
+	for i := 0; i < len(runs); i++ {
+		u := rb.urls[i]
+		if u == "" {
+			continue
+		}
+		j := i
+		for j+1 < len(runs) && rb.urls[j+1] == u {
+			j++
+		}
+		r0, r1 := runs[i], runs[j]
+		sl.links = append(sl.links, LinkRect{X: r0.X, Y: -r0.Size, W: r1.X + r1.Width - r0.X, H: r0.Size * 13 / 10, URL: u})
+		i = j
+	}
+}
+
+// naturalRight is the right edge of the line's last run.
+func (sl *setLine) naturalRight() Length {
+	r := Length(0)
+	for _, run := range sl.runs {
+		r = max(r, run.X+run.Width)
+	}
+	return r
+}
+
+// newLine returns a new setLine cut from a slab: a paper has many lines.
+func (lt *layouter) newLine() *setLine {
+	if len(lt.lineSlab) == cap(lt.lineSlab) {
+		lt.lineSlab = make([]setLine, 0, 256)
+	}
+	lt.lineSlab = append(lt.lineSlab, setLine{})
+	return &lt.lineSlab[len(lt.lineSlab)-1]
+}
+
+// runs returns an empty slice at the end of a slab with room for the runs
+// of a line of items and its hyphen; keepRuns then takes the part used.
+func (lt *layouter) runs(items []linebreak.Item) []Run {
+	n := 1
+	for i := range items {
+		if items[i].Kind == linebreak.BoxItem {
+			n++
+		}
+	}
+	if cap(lt.runSlab)-len(lt.runSlab) < n {
+		lt.runSlab = make([]Run, 0, max(n, 2048))
+	}
+	k := len(lt.runSlab)
+	return lt.runSlab[k : k : k+n]
+}
+
+// keepRuns takes the runs of a line from the slab; appending to the
+// result reallocates.
+func (lt *layouter) keepRuns(runs []Run) []Run {
+	k := len(lt.runSlab)
+	if len(runs) == 0 || k == cap(lt.runSlab) || &runs[0] != &lt.runSlab[:k+1][k] {
+		return runs // not from the slab
+	}
+	lt.runSlab = lt.runSlab[:len(lt.runSlab)+len(runs)]
+	return runs[:len(runs):len(runs)]
+}
+
+// lineBuf holds the per-run buffers of lineOf, kept from line to line.
+type lineBuf struct {
+	urls []string
+	refs []bool
+	srcs []runSrc
+}
+
+// runSrc tells that a run's text is boxData.src[from:to] of word number
+// word (0: it is not).
+type runSrc struct {
+	word     int32
+	from, to int32
+}
