@@ -270,8 +270,8 @@ func Parse(file string, data []byte) (*Manifest, error) {
 			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
 			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
 			Imprint:        raw.Print.CropMarks, PDFX: raw.Print.PDFX, Grayscale: raw.Print.Grayscale,
-			HyphenPenalty:  raw.Print.HyphenPenalty,
-			LeftHyphenMin:  raw.Print.LeftHyphenMin, RightHyphenMin: raw.Print.RightHyphenMin,
+			HyphenPenalty: raw.Print.HyphenPenalty,
+			LeftHyphenMin: raw.Print.LeftHyphenMin, RightHyphenMin: raw.Print.RightHyphenMin,
 		}
 		if raw.Print.Imprint != nil {
 			m.Print.Imprint = *raw.Print.Imprint
