@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
+	"github.com/redtide/edition/layout"
 )
 
 // Manifest is one issue. Post paths are slash-separated and relative to
@@ -58,20 +60,11 @@ type Entry struct {
 	Line int
 }
 
-// Print holds the print shop settings; zero values mean the layout's
-// defaults.
+// Print holds the print shop settings as written; package layout defines
+// them, their defaults and the type policy (layout.PrintSettings.Config).
 type Print struct {
-	Trim          string // "A4", "Letter", "tabloid", "A5" or "210mm x 297mm"
-	Bleed         string // length, e.g. "3mm"
-	CropMarks     bool
-	Columns       int
-	PadToMultiple int
-	Margins       string // one length for all four margins, optional
-	BodySize      string // e.g. "10pt", optional
-	// KeepResolution keeps images printed above 600 ppi at full size
-	// (downsample: false); by default they are downsampled to 300 ppi.
-	KeepResolution bool
-	Line           int // manifest line of the print block, for messages
+	layout.PrintSettings
+	Line int // manifest line of the print block, for messages
 }
 
 // Fonts names TrueType files for the text face, relative to Root.
@@ -81,40 +74,29 @@ type Fonts struct {
 }
 
 type rawManifest struct {
-	Publication string            `yaml:"publication"`
-	Title       string            `yaml:"title"`
-	Volume      int               `yaml:"volume"`
-	Number      int               `yaml:"number"`
-	Issue       int               `yaml:"issue"`
-	Date        string            `yaml:"date"`
-	Language    string            `yaml:"language"`
-	Lang        string            `yaml:"lang"`
-	Publisher   string            `yaml:"publisher"`
-	Editors     []string          `yaml:"editors"`
-	Description string            `yaml:"description"`
-	Cover       string            `yaml:"cover"`
-	Site        string            `yaml:"site"`
-	Authors     map[string]string `yaml:"authors"`
-	Sections    []rawSection      `yaml:"sections"`
-	Posts       []yaml.Node       `yaml:"posts"`
-	Print       *rawPrint         `yaml:"print"`
-	Fonts       *rawFonts         `yaml:"fonts"`
+	Publication string                `yaml:"publication"`
+	Title       string                `yaml:"title"`
+	Volume      int                   `yaml:"volume"`
+	Number      int                   `yaml:"number"`
+	Issue       int                   `yaml:"issue"`
+	Date        string                `yaml:"date"`
+	Language    string                `yaml:"language"`
+	Lang        string                `yaml:"lang"`
+	Publisher   string                `yaml:"publisher"`
+	Editors     []string              `yaml:"editors"`
+	Description string                `yaml:"description"`
+	Cover       string                `yaml:"cover"`
+	Site        string                `yaml:"site"`
+	Authors     map[string]string     `yaml:"authors"`
+	Sections    []rawSection          `yaml:"sections"`
+	Posts       []yaml.Node           `yaml:"posts"`
+	Print       *layout.PrintSettings `yaml:"print"`
+	Fonts       *rawFonts             `yaml:"fonts"`
 }
 
 type rawSection struct {
 	Title string      `yaml:"title"`
 	Posts []yaml.Node `yaml:"posts"`
-}
-
-type rawPrint struct {
-	Trim          string `yaml:"trim"`
-	Bleed         string `yaml:"bleed"`
-	CropMarks     bool   `yaml:"crop_marks"`
-	Columns       int    `yaml:"columns"`
-	PadToMultiple int    `yaml:"pad_to_multiple"`
-	Margins       string `yaml:"margins"`
-	BodySize      string `yaml:"body_size"`
-	Downsample    *bool  `yaml:"downsample"`
 }
 
 type rawFonts struct {
@@ -250,12 +232,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		errs = append(errs, diag.Errorf(file, 1, "the manifest lists no posts (use posts: or sections:)"))
 	}
 	if raw.Print != nil {
-		m.Print = Print{
-			Trim: raw.Print.Trim, Bleed: raw.Print.Bleed, CropMarks: raw.Print.CropMarks,
-			Columns: raw.Print.Columns, PadToMultiple: raw.Print.PadToMultiple,
-			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
-			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
-		}
+		m.Print = Print{PrintSettings: *raw.Print, Line: line("print")}
 	}
 	if raw.Fonts != nil {
 		m.Fonts = Fonts{Regular: raw.Fonts.Regular, Italic: raw.Fonts.Italic, Bold: raw.Fonts.Bold,
@@ -373,12 +350,26 @@ func keyLine(m *yaml.Node, key string) int {
 	return 0
 }
 
-// known lists the keys a manifest may have, by block.
+// known lists the keys a manifest may have, by block: the yaml tags of
+// the structs the blocks decode into, so that a key added to a struct is
+// known without being listed again.
 var known = map[string][]string{
-	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
-	"sections": {"title", "posts"},
-	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample"},
-	"fonts":    {"regular", "italic", "bold", "bold_italic"},
+	"":         yamlKeys(reflect.TypeFor[rawManifest]()),
+	"sections": yamlKeys(reflect.TypeFor[rawSection]()),
+	"print":    yamlKeys(reflect.TypeFor[layout.PrintSettings]()),
+	"fonts":    yamlKeys(reflect.TypeFor[rawFonts]()),
+}
+
+// yamlKeys returns the keys that the yaml tags of struct type t name.
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // checkKeys reports unknown keys with their line: a misspelt key would

@@ -70,11 +70,11 @@ func TestAuthorsAndDownsample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Authors["rt"] != "The Red Tide" || !m.Print.KeepResolution {
-		t.Errorf("authors %v, keep resolution %v", m.Authors, m.Print.KeepResolution)
+	if m.Authors["rt"] != "The Red Tide" || m.Print.Downsample == nil || *m.Print.Downsample {
+		t.Errorf("authors %v, downsample %v", m.Authors, m.Print.Downsample)
 	}
 	m, _ = Parse("x/edition.yaml", []byte("publication: P\ndate: 2026-01-02\nposts: [a.md]\nprint:\n  downsample: true\n"))
-	if m.Print.KeepResolution {
+	if m.Print.Downsample == nil || !*m.Print.Downsample {
 		t.Error("downsample: true keeps resolution")
 	}
 	if _, err := Parse("x/edition.yaml", []byte("publication: P\ndate: 2026-01-02\nposts: [a.md]\nauthors: [a, b]\n")); err == nil {
