@@ -11,6 +11,7 @@ import (
 // resolves to.
 func TestPrintSettings(t *testing.T) {
 	no := false
+	mm20, _ := layout.ParseLength("20mm")
 	for _, tc := range []struct {
 		name    string
 		s       layout.PrintSettings
@@ -22,11 +23,12 @@ func TestPrintSettings(t *testing.T) {
 	}{
 		{name: "default", cols: 2, body: 10 * layout.Pt, leading: layout.Pt * 25 / 2},
 		{name: "tabloid", s: layout.PrintSettings{Trim: "tabloid"}, cols: 2, body: 10 * layout.Pt, leading: layout.Pt * 25 / 2},
-		{name: "A4 one column", s: layout.PrintSettings{Trim: "A4"}, cols: 1, body: 11 * layout.Pt, leading: 14 * layout.Pt, measure: 140 * layout.Mm},
-		{name: "A4 two columns", s: layout.PrintSettings{Trim: "A4", Columns: 2}, cols: 2, body: 10 * layout.Pt, leading: layout.Pt * 25 / 2},
+		{name: "A4", s: layout.PrintSettings{Trim: "A4"}, cols: 2, body: 10 * layout.Pt, leading: layout.Pt * 25 / 2},
+		{name: "A4 one column", s: layout.PrintSettings{Trim: "A4", Columns: 1}, cols: 1, body: 11 * layout.Pt, leading: 14 * layout.Pt, measure: 140 * layout.Mm},
+		{name: "A5", s: layout.PrintSettings{Trim: "A5"}, cols: 1, body: 11 * layout.Pt, leading: 14 * layout.Pt},
 		{name: "A5 body size", s: layout.PrintSettings{Trim: "A5", BodySize: "9pt"}, cols: 1, body: 9 * layout.Pt, leading: 9 * layout.Pt * 5 / 4},
 		{name: "letter margins", s: layout.PrintSettings{Trim: "Letter", Margins: "20mm", Downsample: &no}, cols: 2, body: 10 * layout.Pt, leading: layout.Pt * 25 / 2,
-			measure: 612*layout.Pt - 2*20*layout.Mm},
+			measure: 612*layout.Pt - 2*mm20},
 		{name: "letter one column", s: layout.PrintSettings{Trim: "Letter", Columns: 1}, cols: 1, body: 11 * layout.Pt, leading: 14 * layout.Pt, measure: 140 * layout.Mm},
 		{name: "bad trim", s: layout.PrintSettings{Trim: "huge"}, err: "trim size"},
 		{name: "bad bleed", s: layout.PrintSettings{Bleed: "3 parsecs"}, err: "bleed"},
