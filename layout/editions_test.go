@@ -178,3 +178,92 @@ func statsOf(d *layout.Document, cfg layout.Config) editionStats {
 	}
 	return s
 }
+
+// fillStats is how full the pages are: for each column, the share of its
+// height from the top of the text area to its lowest line, rule or image
+// (notes included), averaged over the columns of a page.
+type fillStats struct {
+	pages     int     // inner pages measured: all but the first, the last and blank ones
+	mean      float64 // mean fill of the inner pages
+	underHalf int     // inner pages under half full
+	fills     []float64
+}
+
+func pageFill(d *layout.Document, cfg layout.Config) fillStats {
+	var s fillStats
+	top, height := cfg.MarginTop, cfg.TrimHeight-cfg.MarginTop-cfg.MarginBottom
+	colW := (cfg.TrimWidth - cfg.MarginInner - cfg.MarginOuter - layout.Length(cfg.Columns-1)*cfg.ColumnGap) / layout.Length(cfg.Columns)
+	for i, p := range d.Pages {
+		if i == 0 || i == len(d.Pages)-1 {
+			continue
+		}
+		left := cfg.MarginInner
+		if p.Index%2 == 1 {
+			left = cfg.MarginOuter
+		}
+		low := make([]layout.Length, cfg.Columns)
+		mark := func(x0, x1, y layout.Length) {
+			for c := range low {
+				cx := left + layout.Length(c)*(colW+cfg.ColumnGap)
+				if x1 > cx && x0 < cx+colW {
+					low[c] = max(low[c], min(y-top, height))
+				}
+			}
+		}
+		body := false
+		for _, l := range p.Lines {
+			if l.Kind == layout.KindFurniture && l.Y < top {
+				continue // the running head
+			}
+			body = true
+			size := layout.Length(0)
+			if len(l.Runs) > 0 {
+				size = l.Runs[0].Size
+			}
+			x1 := l.X + l.Width
+			if l.Column < 0 {
+				x1 = l.X + max(l.Width, 1)
+			}
+			mark(l.X, x1, l.Y+size/5)
+		}
+		for _, r := range p.Rules {
+			if r.Y > top {
+				mark(r.X, r.X+r.W, r.Y+r.H)
+			}
+		}
+		for _, im := range p.Images {
+			body = true
+			mark(im.X, im.X+im.W, im.Y+im.H)
+		}
+		if !body {
+			continue
+		}
+		var f float64
+		for _, l := range low {
+			f += float64(l) / float64(height)
+		}
+		f /= float64(len(low))
+		s.pages++
+		s.mean += f
+		s.fills = append(s.fills, f)
+		if f < 0.5 {
+			s.underHalf++
+		}
+	}
+	if s.pages > 0 {
+		s.mean /= float64(s.pages)
+	}
+	return s
+}
+
+// TestFillEditions logs how full the pages of the real editions are.
+func TestFillEditions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole editions")
+	}
+	for _, e := range editions.Load(t) {
+		d, _ := layoutOf(t, e.Ed, e.Cfg)
+		s := pageFill(d, e.Cfg)
+		t.Logf("%s: %d pages, %d inner pages filled %.1f%% on average, %d under half full", e.Name, len(d.Pages), s.pages, 100*s.mean, s.underHalf)
+	}
+}

@@ -40,6 +40,14 @@ type PrintSettings struct {
 	// Downsample resamples images printed above 600 ppi to 300 ppi;
 	// default true.
 	Downsample *bool `yaml:"downsample"`
+	// Links says how external links are printed: notes (the URL in a
+	// lettered note at the foot of the column, the default), inline (in
+	// parentheses after the text) or off (the text alone). Links stay
+	// clickable in the PDF.
+	Links string `yaml:"links"`
+	// BaselineGrid aligns the lines of body text of neighbouring columns
+	// on a grid of the leading.
+	BaselineGrid bool `yaml:"baseline_grid"`
 }
 
 // Config returns the layout configuration the settings ask for: the
@@ -84,6 +92,10 @@ func (s PrintSettings) Config(lang string) (Config, error) {
 	cfg.CropMarks = s.CropMarks
 	cfg.KeepImageResolution = s.Downsample != nil && !*s.Downsample
 	cfg.PadToMultiple = s.PadToMultiple
+	cfg.BaselineGrid = s.BaselineGrid
+	if cfg.Links, err = ParseLinkMode(s.Links); err != nil {
+		return cfg, err
+	}
 	if lang != "" {
 		cfg.Language = lang
 	}

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
 	"github.com/redtide/edition/layout"
@@ -40,6 +41,12 @@ type Manifest struct {
 	Editors     []string
 	Description string
 	Cover       string // image path, optional
+	Price       string // printed in the masthead, optional
+	Tagline     string // printed under the publication's name, optional
+	// Lead is the post that opens the front page (a path as the sections
+	// give it); "" means the first post.
+	Lead     string
+	LeadLine int
 	// Authors maps author handles (or names as written) to the names to
 	// print; it overrides the site's _data/authors.yml.
 	Authors  map[string]string
@@ -51,6 +58,7 @@ type Manifest struct {
 // Section is a titled, ordered list of posts.
 type Section struct {
 	Title string
+	Start model.Start // where each of its articles starts in print
 	Posts []Entry
 }
 
@@ -86,6 +94,9 @@ type rawManifest struct {
 	Editors     []string              `yaml:"editors"`
 	Description string                `yaml:"description"`
 	Cover       string                `yaml:"cover"`
+	Price       string                `yaml:"price"`
+	Tagline     string                `yaml:"tagline"`
+	Lead        string                `yaml:"lead"`
 	Site        string                `yaml:"site"`
 	Authors     map[string]string     `yaml:"authors"`
 	Sections    []rawSection          `yaml:"sections"`
@@ -96,6 +107,7 @@ type rawManifest struct {
 
 type rawSection struct {
 	Title string      `yaml:"title"`
+	Start string      `yaml:"start"`
 	Posts []yaml.Node `yaml:"posts"`
 }
 
@@ -158,6 +170,8 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		Editors:     raw.Editors,
 		Description: raw.Description,
 		Cover:       raw.Cover,
+		Price:       strings.TrimSpace(raw.Price),
+		Tagline:     strings.TrimSpace(raw.Tagline),
 		Authors:     raw.Authors,
 	}
 	if m.Number == 0 {
@@ -221,8 +235,18 @@ func Parse(file string, data []byte) (*Manifest, error) {
 	if len(raw.Posts) > 0 {
 		m.Sections = append(m.Sections, Section{Posts: entries(raw.Posts)})
 	}
-	for _, s := range raw.Sections {
-		m.Sections = append(m.Sections, Section{Title: s.Title, Posts: entries(s.Posts)})
+	for i, s := range raw.Sections {
+		start, ok := model.ParseStart(strings.TrimSpace(s.Start))
+		if !ok {
+			errs = append(errs, diag.Errorf(file, sectionKeyLine(dec, i, "start"), "start %q: want page, column or run-on", s.Start))
+		}
+		m.Sections = append(m.Sections, Section{Title: s.Title, Start: start, Posts: entries(s.Posts)})
+	}
+	if raw.Lead != "" {
+		m.Lead, m.LeadLine = path.Clean(filepath.ToSlash(strings.TrimSpace(raw.Lead))), line("lead")
+		if _, listed := seen[m.Lead]; !listed {
+			errs = append(errs, diag.Errorf(file, m.LeadLine, "lead %q is not one of the posts listed", raw.Lead))
+		}
 	}
 	total := 0
 	for _, s := range m.Sections {
@@ -339,6 +363,22 @@ func lineErr(file, msg string) error {
 		rest = strings.TrimPrefix(msg, "yaml: ")
 	}
 	return diag.Errorf(file, n, "malformed manifest: %s", rest)
+}
+
+// sectionKeyLine is the line of key in section i, else of the section.
+func sectionKeyLine(root *yaml.Node, i int, key string) int {
+	for j := 0; j+1 < len(root.Content); j += 2 {
+		if root.Content[j].Value != "sections" {
+			continue
+		}
+		if s := root.Content[j+1]; s.Kind == yaml.SequenceNode && i < len(s.Content) {
+			if l := keyLine(s.Content[i], key); l > 0 {
+				return l
+			}
+			return s.Content[i].Line
+		}
+	}
+	return 0
 }
 
 func keyLine(m *yaml.Node, key string) int {
