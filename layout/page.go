@@ -79,23 +79,38 @@ func leadOf(ed *model.Edition, arts []*model.Article) (*model.Article, int) {
 	return arts[0], 0
 }
 
-// paginate puts the articles on pages: the front page with the lead, then
-// every article in order. It returns the lead.
+// paginate puts the articles on pages: the front page with the lead (and
+// the articles after it while there is room), then every article in
+// order. It returns the lead.
 func (lt *layouter) paginate(arts []*model.Article, sets *artSets) *model.Article {
 	lead, li := leadOf(lt.ed, arts)
 	leadSet := sets.get(li)
 	lt.add(leadSet)
-	rest, more := lt.frontPage(lead, leadSet)
+	got := map[int]bool{li: true}
+	k := 0
+	next := func() (*model.Article, *artSet) {
+		for ; k < len(arts); k++ {
+			if !got[k] {
+				got[k] = true
+				set := sets.get(k)
+				lt.add(set)
+				return arts[k], set
+			}
+		}
+		return nil, nil
+	}
+	front, more := lt.frontPage(lead, leadSet, next)
 	if more != nil {
 		lt.contentsMore(more)
 	}
 	first := true
-	k := 0
+	idx := 0
 	for _, s := range lt.ed.Sections {
 		for ai, a := range s.Articles {
-			idx := k
-			k++
-			if a == lead && rest.done() {
+			i := idx
+			idx++
+			piece := front[a]
+			if piece != nil && piece.rest != nil && piece.rest.done() {
 				continue
 			}
 			start := startOf(s, a, ai == 0)
@@ -108,16 +123,22 @@ func (lt *layouter) paginate(arts []*model.Article, sets *artSets) *model.Articl
 				}
 				first = false
 			}
-			if a == lead {
-				lt.continuation(a, leadSet, rest, start)
-				continue
+			switch {
+			case piece != nil && piece.rest != nil:
+				lt.continuation(a, piece.set, piece.rest, start)
+			case piece != nil:
+				lt.placeArticle(a, piece.set, start)
+			default:
+				set := sets.get(i)
+				lt.add(set)
+				lt.placeArticle(a, set, start)
 			}
-			set := sets.get(idx)
-			lt.add(set)
-			lt.placeArticle(a, set, start)
 		}
 	}
 	lt.flushPending()
+	for len(lt.mk.wide) > 0 {
+		lt.nextPage() // the floats across the columns still waiting
+	}
 	return lead
 }
 

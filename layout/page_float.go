@@ -177,6 +177,7 @@ func (lt *layouter) tableBlock(t *model.Table, c blockCtx) []*vitem {
 		if ncol > 0 && tm.sum(tm.natW) > c.width {
 			wc := c
 			wc.width = lt.cfg.textWidth()
+			nw := lt.warnings()
 			items := lt.table(t, wc)
 			var h Length
 			for _, it := range items {
@@ -185,6 +186,7 @@ func (lt *layouter) tableBlock(t *model.Table, c blockCtx) []*vitem {
 			if h <= lt.cfg.textHeight()/2 {
 				return lt.floating(items, wc, true)
 			}
+			lt.dropWarnings(nw) // set again in the column, which warns again
 		}
 	}
 	return lt.surround(lt.table(t, c), c.leading/2)
@@ -217,4 +219,25 @@ func wideFloats(items []*vitem) []*vitem {
 		out = append(out, &vitem{wide: pending})
 	}
 	return out
+}
+
+// warnings is how many warnings a fork has recorded.
+func (lt *layouter) warnings() int {
+	if lt.set == nil {
+		return 0
+	}
+	return len(lt.set.warns)
+}
+
+// dropWarnings forgets the warnings a fork recorded after the first n,
+// those of a draft set aside.
+func (lt *layouter) dropWarnings(n int) {
+	if lt.set != nil && n <= len(lt.set.warns) {
+		for _, w := range lt.set.warns[n:] {
+			if w.once != "" {
+				delete(lt.warned, w.once)
+			}
+		}
+		lt.set.warns = lt.set.warns[:n]
+	}
 }

@@ -20,44 +20,85 @@ import (
 
 // boxFraction is the most of the front page's text height the contents
 // box takes, in percent.
-const boxFraction = 40
+const boxFraction = 45
 
-// frontPage sets page 1 and returns the rest of the lead article and the
-// contents that did not fit in the box (nil when everything fits).
-func (lt *layouter) frontPage(lead *model.Article, set *artSet) (rest, more *stream) {
+// frontPiece is an article begun on the front page and what is left of
+// it (rest nil: set while making the front page, not begun there).
+type frontPiece struct {
+	set  *artSet
+	rest *stream
+}
+
+// frontPage sets page 1: the masthead, the box at the foot, the lead and,
+// while room is left above the box, the articles that follow it, each
+// jumping inside when it does not end on the page. next gives the
+// following articles, set. It returns the articles begun on the page and
+// the contents that did not fit in the box (nil when everything fits).
+func (lt *layouter) frontPage(lead *model.Article, set *artSet, next func() (*model.Article, *artSet)) (map[*model.Article]*frontPiece, *stream) {
 	lt.nextPage()
 	mk := lt.mk
 	lt.span(lt.masthead(), 0, 0)
 	l := lt.cfg.BodyLeading
-	headH := Length(0)
-	for _, it := range set.head {
-		headH += it.h
-	}
-	room := lt.textBottom() - mk.y - headH - 6*l
+	room := lt.textBottom() - mk.y - height(set.head) - 6*l
 	bx := lt.contentsBox(min(lt.cfg.textHeight()*boxFraction/100, room))
-	boxTop := lt.textBottom() - bx.h
+	boxTop := lt.textBottom() - bx.h - l
+	pieces := map[*model.Article]*frontPiece{lead: {set: set, rest: lt.frontArticle(lead, set, boxTop, 0)}}
+	for pieces[lead].rest.done() {
+		a, s := next()
+		if a == nil {
+			break
+		}
+		if boxTop-mk.y-2*l < height(s.head)+8*l {
+			pieces[a] = &frontPiece{set: s} // set, not begun
+			break
+		}
+		pieces[a] = &frontPiece{set: s, rest: lt.frontArticle(a, s, boxTop, 2*l)}
+		if !pieces[a].rest.done() {
+			break
+		}
+	}
+	mk.y = boxTop + l
+	lt.placeBox(&bx)
+	mk.fresh = false
+	var more *stream
+	if !bx.entries.done() {
+		more = &bx.entries
+	}
+	return pieces, more
+}
 
-	lt.art, lt.source = lead, lead.Source
-	lt.span(set.head, 3*l, 0)
-	rest = &stream{items: keepHead(set.body)}
-	h := boxTop - l - mk.y
+// frontArticle sets an article on the front page above bottom, under its
+// headline across the columns (after a rule, if not zero): its columns
+// balanced when it ends there, else filled, with a jump line at the foot
+// of the last. It returns the rest.
+func (lt *layouter) frontArticle(a *model.Article, set *artSet, bottom, rule Length) *stream {
+	mk := lt.mk
+	l := lt.cfg.BodyLeading
+	lt.art, lt.source = a, a.Source
+	lt.span(set.head, 3*l, rule)
+	rest := &stream{items: keepHead(set.body)}
+	h := bottom - mk.y
 	if lt.fits(rest, h) {
 		if lt.cfg.Columns > 1 {
 			h = lt.balance(rest, h)
 		}
-		lt.fillColumns(mk.p, rest, mk.y, h, h)
-	} else {
-		lt.fillColumns(mk.p, rest, mk.y, h, h-l)
-		c := lt.cfg.Columns - 1
-		lt.jumpLine(lt.words().ContinuedOnPage, lead, lt.colX(mk.p, c), mk.y+h-l, c)
+		mk.y = lt.gridY(lt.fillColumns(mk.p, rest, mk.y, h, h))
+		return rest
 	}
-	mk.y = boxTop
-	lt.placeBox(&bx)
-	if !bx.entries.done() {
-		more = &bx.entries
+	lt.fillColumns(mk.p, rest, mk.y, h, h-l)
+	c := lt.cfg.Columns - 1
+	lt.jumpLine(lt.words().ContinuedOnPage, a, lt.colX(mk.p, c), mk.y+h-l, c)
+	mk.y = bottom
+	return rest
+}
+
+// height is the height of items stacked.
+func height(items []*vitem) Length {
+	h := Length(0)
+	for _, it := range items {
+		h += it.h
 	}
-	mk.fresh = false
-	return rest, more
+	return h
 }
 
 // jumpLine sets a jump line at the foot of column col, its page number
@@ -104,7 +145,9 @@ func (lt *layouter) masthead() []*vitem {
 		ts := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: cfg.BodySize * 11 / 10}
 		items = append(items, lt.titleLines(ed.Tagline, ts, ts.size*13/10, w, true)...)
 	}
-	items = append(items, spaceItem(l/3), rule(Pt, Pt*3/4), lt.issueLine(), rule(Pt, Pt*3/4))
+	items = append(items, spaceItem(l/3), rule(Pt, Pt*3/4))
+	items = append(items, lt.issueLine()...)
+	items = append(items, rule(Pt, Pt*3/4))
 	if ed.Title != "" && ed.Title != name {
 		ts := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 2}
 		items = append(items, spaceItem(l/2))
@@ -117,36 +160,50 @@ func (lt *layouter) masthead() []*vitem {
 }
 
 // issueLine is the masthead's line between rules: volume and number at
-// the left, the day's date in the middle (at the right without a price),
-// the price at the right.
-func (lt *layouter) issueLine() *vitem {
+// the left, the day's date in the middle and the price at the right (the
+// date at the right without a price). When the three do not fit, the
+// price follows volume and number; when that does not fit either, it
+// gets a line of its own.
+func (lt *layouter) issueLine() []*vitem {
 	ed := lt.ed
 	w := lt.cfg.textWidth()
 	info := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: lt.cfg.BodySize * 9 / 10}
-	var runs []Run
-	add := func(text string, at func(tw Length) Length) {
-		text = lt.clean(text, info.face)
-		tw := lt.width(text, info)
-		runs = append(runs, Run{X: at(tw), Width: tw, Face: info.face, Size: info.size, Text: text})
-	}
-	if il := model.IssueLabel(ed); il != "" {
-		add(il, func(Length) Length { return 0 })
-	}
+	gap := 2 * info.size
+	label := lt.clean(model.IssueLabel(ed), info.face)
+	date := ""
 	if !ed.Date.IsZero() {
-		ds := lang.For(lt.edLang()).DayDate(ed.Date) // a masthead names the day
-		if ed.Price != "" {
-			add(ds, func(tw Length) Length { return (w - tw) / 2 })
-		} else {
-			add(ds, func(tw Length) Length { return w - tw })
+		date = lt.clean(lang.For(lt.edLang()).DayDate(ed.Date), info.face) // a masthead names the day
+	}
+	price := lt.clean(ed.Price, info.face)
+	lw, dw, pw := lt.width(label, info), lt.width(date, info), lt.width(price, info)
+	at := func(text string, x Length) Run {
+		return Run{X: x, Width: lt.width(text, info), Face: info.face, Size: info.size, Text: text}
+	}
+	line := func(runs ...Run) *vitem {
+		var keep []Run
+		for _, r := range runs {
+			if r.Text != "" {
+				keep = append(keep, r)
+			}
 		}
+		sl := lt.furnitureLine(w, keep...)
+		sl.height = lt.cfg.BodyLeading * 13 / 10
+		sl.base = lt.cfg.BodyLeading * 95 / 100
+		return &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}}
 	}
-	if ed.Price != "" {
-		add(ed.Price, func(tw Length) Length { return w - tw })
+	switch {
+	case price == "":
+		return []*vitem{line(at(label, 0), at(date, w-dw))}
+	case lw+dw/2+gap <= w/2 && dw/2+pw+gap <= w/2:
+		return []*vitem{line(at(label, 0), at(date, (w-dw)/2), at(price, w-pw))}
 	}
-	sl := lt.furnitureLine(w, runs...)
-	sl.height = lt.cfg.BodyLeading * 13 / 10
-	sl.base = lt.cfg.BodyLeading * 95 / 100
-	return &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}}
+	if label != "" {
+		label += " · "
+	}
+	if lw2 := lt.width(label+price, info); lw2+dw+gap <= w {
+		return []*vitem{line(at(label+price, 0), at(date, w-dw))}
+	}
+	return []*vitem{line(at(strings.TrimSuffix(label, " · "), 0), at(date, w-dw)), line(at(price, w-pw))}
 }
 
 // coverImage is the manifest's cover picture across the text width, at
@@ -172,39 +229,46 @@ type contentsBox struct {
 	head    []*vitem // rule, title, the issue's description
 	entries stream
 	inner   Length // height of the entries' columns
+	chrome  Length // height of the rest
 	h       Length // the whole box
 }
 
-// contentsBox makes the box in at most maxH: the entries with bylines if
-// they fit, else titles alone; what does not fit continues on page 2.
+// contentsBox makes the box in at most maxH: with the issue's description
+// and bylines if they fit, else without bylines, else without the
+// description; what still does not fit continues on page 2.
 func (lt *layouter) contentsBox(maxH Length) contentsBox {
+	var bx contentsBox
+	for _, v := range []struct{ intro, bylines bool }{{true, true}, {true, false}, {false, false}} {
+		if v.intro && lt.ed.Description == "" {
+			continue
+		}
+		bx = lt.contentsDraft(maxH, v.intro, v.bylines)
+		if lt.fits(&bx.entries, bx.inner) {
+			bx.inner = lt.balance(&bx.entries, bx.inner)
+			bx.h = bx.chrome + bx.inner
+			return bx
+		}
+	}
+	return bx
+}
+
+// contentsDraft is the box in at most maxH with or without the issue's
+// description and the bylines.
+func (lt *layouter) contentsDraft(maxH Length, intro, bylines bool) contentsBox {
 	l := lt.cfg.BodyLeading
 	w := lt.cfg.textWidth()
 	bx := contentsBox{head: []*vitem{{h: l / 2, rules: []Rule{{X: 0, Y: 0, W: w, H: Pt * 3 / 2}}}}}
 	cs := style{face: Face{Kind: DisplayFace}, size: lt.cfg.BodySize * 14 / 10}
 	bx.head = append(bx.head, lt.titleLines(lt.edWords().InThisIssue, cs, cs.size*13/10, w, false)...)
-	if d := lt.ed.Description; d != "" {
+	if intro {
 		ds := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: lt.cfg.BodySize}
-		bx.head = append(bx.head, lt.titleLines(d, ds, l, w, false)...)
+		bx.head = append(bx.head, lt.titleLines(lt.ed.Description, ds, l, w, false)...)
 	}
 	bx.head = append(bx.head, spaceItem(l/3))
-	chrome := l // the space and rule under the entries
-	for _, it := range bx.head {
-		chrome += it.h
-	}
-	inner := max(maxH-chrome, 2*l)
-	for _, bylines := range []bool{true, false} {
-		bx.entries = stream{items: lt.contents(bylines)}
-		if lt.fits(&bx.entries, inner) || !bylines {
-			break
-		}
-	}
-	if lt.fits(&bx.entries, inner) {
-		bx.inner = lt.balance(&bx.entries, inner)
-	} else {
-		bx.inner = inner
-	}
-	bx.h = chrome + bx.inner
+	bx.chrome = l + height(bx.head) // with the space and rule under the entries
+	bx.inner = max(maxH-bx.chrome, 2*l)
+	bx.h = bx.chrome + bx.inner
+	bx.entries = stream{items: lt.contents(bylines)}
 	return bx
 }
 
