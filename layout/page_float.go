@@ -54,7 +54,7 @@ func (fl *filler) topFloats(force bool) {
 		it := st.waiting[0]
 		sep := fl.lt.floatSep()
 		first := st.nBody == 0
-		if it.h > fl.h-st.nh-st.bh && !(first && fl.h >= fl.lt.cfg.textHeight()*9/10) {
+		if it.h > fl.h-st.y-st.nh-st.bh && !(first && fl.h >= fl.lt.cfg.textHeight()*9/10) {
 			return // wait for a taller column
 		}
 		if !first && !force && (st.y+it.h+sep > fl.h*topFraction/100 ||
@@ -68,6 +68,8 @@ func (fl *filler) topFloats(force bool) {
 		}
 		fl.addBody(it, st.y)
 		st.y += sep
+		st.nTop++
+		st.topH += it.h + sep
 		fl.addNotes(fresh, nl, len(nl), extra)
 		st.waiting = st.waiting[1:]
 	}
@@ -83,19 +85,34 @@ func (fl *filler) extraSep(nl []*vitem) Length {
 
 // meetFloat handles a float met in the text: at the top of an empty
 // column it is a top float; else it goes to the foot if it fits there and
-// no float waits before it, or waits.
+// no float waits before it; else it asks for the top of this column
+// (fl.want, see fill) or waits for the next.
 func (fl *filler) meetFloat(it *vitem) {
 	st := &fl.st
-	st.j++
-	if st.nBody == 0 && len(st.waiting) == 0 {
+	if fl.atTop() && len(st.waiting) == 0 {
+		st.j++
 		st.waiting = []*vitem{it}
 		fl.topFloats(false)
 		return
 	}
 	if len(st.waiting) == 0 && fl.toBottom(it, true) {
+		st.j++
 		return
 	}
+	if len(st.waiting) == 0 && !fl.noRetry && fl.canTop(it) {
+		fl.want, fl.wantAt = it, st.j
+		return
+	}
+	st.j++
 	st.waiting = append(st.waiting[:len(st.waiting):len(st.waiting)], it)
+}
+
+// canTop reports whether float it would fit at the top of the column,
+// below the floats there, within topFraction and textFraction.
+func (fl *filler) canTop(it *vitem) bool {
+	st := &fl.st
+	top := st.topH + it.h + fl.lt.floatSep()
+	return top <= fl.h*topFraction/100 && fl.h-top-st.nh-st.bh >= fl.h*textFraction/100
 }
 
 // toBottom sets float it at the foot of the column if it fits there (and,
@@ -123,14 +140,48 @@ func (fl *filler) toBottom(it *vitem, limit bool) bool {
 // whether they all went; if not, the column ends.
 func (fl *filler) flushFloats() bool {
 	st := &fl.st
-	if st.nBody == 0 {
+	if fl.atTop() {
 		fl.topFloats(true)
 		return len(st.waiting) == 0
 	}
-	for len(st.waiting) > 0 && fl.toBottom(st.waiting[0], false) {
+	for len(st.waiting) > 0 {
+		f := st.waiting[0]
+		if !fl.toBottom(f, false) {
+			// a picture may shrink to fill the room left, as a newspaper
+			// fits a photograph to its hole, to half its height at least
+			if f = fl.shrunk(f); f == nil || !fl.toBottom(f, false) {
+				break
+			}
+		}
 		st.waiting = st.waiting[1:]
 	}
 	return len(st.waiting) == 0
+}
+
+// shrunk is float f with its picture scaled down so that it fits at the
+// foot of the column, or nil when it would lose more than half its height
+// or is not a picture over its caption.
+func (fl *filler) shrunk(f *vitem) *vitem {
+	if len(f.images) != 1 || f.images[0].Y != 0 || len(f.rules) > 0 {
+		return nil
+	}
+	st := &fl.st
+	im := f.images[0]
+	_, _, nlh := fl.notesOf(f)
+	room := fl.h - st.y - st.nh - st.bh - fl.lt.floatSep() - nlh - fl.lt.noteSep()
+	ih := room - (f.h - im.H)
+	if ih < im.H/2 || ih >= im.H {
+		return nil
+	}
+	g := *f
+	iw := Length(int64(im.W) * int64(ih) / int64(im.H))
+	g.images = []ImageBox{{X: im.X + (im.W-iw)/2, Y: 0, W: iw, H: ih, Image: im.Image}}
+	g.lineY = make([]Length, len(f.lineY))
+	for i, y := range f.lineY {
+		g.lineY[i] = y - (im.H - ih)
+	}
+	g.h = f.h - (im.H - ih)
+	return &g
 }
 
 // snap moves y down to the next line of the baseline grid when item it is

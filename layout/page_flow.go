@@ -1,6 +1,10 @@
 package layout
 
-import "github.com/redtide/edition/internal/model"
+import (
+	"slices"
+
+	"github.com/redtide/edition/internal/model"
+)
 
 // Column filling. Each column takes items until the next one does not fit;
 // the break then goes back to the last place a break is allowed (TeX's
@@ -54,6 +58,7 @@ type stream struct {
 	i       int      // first item not placed
 	carry   []*vitem // note lines continued in the next column
 	waiting []*vitem // floats met and not yet placed
+	early   []*vitem // floats placed before their place in the text, skipped there
 }
 
 // done reports whether everything of the stream is placed.
@@ -69,6 +74,7 @@ type colFill struct {
 	notes   []*vitem      // note lines, top to bottom
 	carry   []*vitem      // note lines continued in the next column
 	waiting []*vitem      // floats left for a later column
+	early   []*vitem      // floats placed above their place in the text
 	used    Length        // height of the body
 	nh      Length        // height of the note area: separator, lines and continued marker
 	bh      Length        // height of the floats at the foot, with their separation
@@ -90,6 +96,8 @@ type fillState struct {
 	nBody   int
 	nNew    int
 	nBottom int
+	nTop    int    // floats at the top of the column, the first nTop of the body
+	topH    Length // their height, with their separation
 	carry   []*vitem
 	waiting []*vitem
 }
@@ -103,6 +111,10 @@ type filler struct {
 	st       fillState
 	last     fillState // the last place a break is allowed
 	haveLast bool
+	early    []*vitem // floats set above their place in the text (skipped there)
+	want     *vitem   // a float that asks for the top of this column
+	wantAt   int      // its index
+	noRetry  bool     // a retry with want at the top: do not ask again
 }
 
 func (lt *layouter) noteSep() Length { return lt.cfg.BodyLeading * 3 / 4 }
@@ -118,19 +130,44 @@ func (lt *layouter) markHeight() Length { return lt.cfg.BodyLeading * 8 / 10 }
 // fill chooses the content of one column of height h from stream s; s is
 // not changed.
 func (lt *layouter) fill(s *stream, h Length) colFill {
-	fl := &filler{lt: lt, items: s.items, h: h}
+	fl := lt.newFiller(s, h, s.waiting, s.early, lt.fillBody[:0])
+	fl.run()
+	if f := fl.want; f != nil {
+		// LaTeX's top of the current page: a float that fits neither at
+		// the foot nor here goes to the top of this column, the text
+		// before it moving down, if its reference stays in the column
+		early := append(s.early[:len(s.early):len(s.early)], f)
+		g := lt.newFiller(s, h, append(s.waiting[:len(s.waiting):len(s.waiting)], f), early, nil)
+		g.noRetry = true
+		g.run()
+		if g.st.j > fl.wantAt && !slices.Contains(g.st.waiting, f) {
+			return g.result()
+		}
+	}
 	// The body is only read until the next fill: its buffer is reused.
-	fl.f.body = lt.fillBody[:0]
-	defer func() { lt.fillBody = fl.f.body }()
-	fl.st = fillState{j: s.i, waiting: s.waiting}
+	lt.fillBody = fl.f.body
+	return fl.result()
+}
+
+// newFiller starts a column of height h from stream s, with floats
+// waiting for its top and floats already placed early.
+func (lt *layouter) newFiller(s *stream, h Length, waiting, early []*vitem, body []placed) *filler {
+	fl := &filler{lt: lt, items: s.items, h: h, early: early}
+	fl.f.body = body
+	fl.st = fillState{j: s.i, waiting: waiting}
 	fl.carryIn(s.carry)
 	fl.topFloats(false)
 	fl.st.nNotes = len(fl.f.notes)
-	fl.run()
+	return fl
+}
+
+// result is the column filled.
+func (fl *filler) result() colFill {
 	f := fl.f
 	f.end = fl.st.j
 	f.carry = fl.st.carry
 	f.waiting = fl.st.waiting
+	f.early = fl.early
 	f.used = fl.st.y
 	f.nh = fl.st.nh
 	f.bh = fl.st.bh
@@ -179,21 +216,27 @@ func (fl *filler) run() {
 	st := &fl.st
 	for st.j < len(fl.items) {
 		it := fl.items[st.j]
-		if st.nBody == 0 && it.space && !it.barrier {
+		if fl.atTop() && it.space && !it.barrier {
 			st.j++
 			continue
 		}
-		if it.colBreak && st.nBody > 0 {
+		if it.colBreak && !fl.atTop() {
 			return
 		}
 		if it.barrier && len(st.waiting) > 0 && !fl.flushFloats() {
 			return
 		}
 		if it.float {
-			fl.meetFloat(it)
+			if slices.Contains(fl.early, it) {
+				st.j++
+				continue
+			}
+			if fl.meetFloat(it); fl.want != nil {
+				return
+			}
 			continue
 		}
-		if st.nBody == 0 && it.barrier && it.space {
+		if fl.atTop() && it.barrier && it.space {
 			st.j++ // a separator at the top of a column
 			continue
 		}
@@ -216,7 +259,13 @@ func (fl *filler) run() {
 		}
 		return
 	}
+	if len(st.waiting) > 0 {
+		fl.flushFloats() // the text has ended: the floats close it
+	}
 }
+
+// atTop reports whether no text is in the column yet (floats may be).
+func (fl *filler) atTop() bool { return fl.st.nBody == fl.st.nTop }
 
 // restore returns to a snapshot.
 func (fl *filler) restore(s fillState) {
@@ -422,7 +471,7 @@ func (lt *layouter) fillColumns(p *Page, s *stream, top, h, lastH Length) Length
 		}
 		f := lt.fill(s, ch)
 		bottom = max(bottom, lt.commit(p, f, lt.colX(p, c), top, ch, c))
-		s.i, s.carry, s.waiting = f.end, f.carry, f.waiting
+		s.i, s.carry, s.waiting, s.early = f.end, f.carry, f.waiting, f.early
 	}
 	return bottom
 }
@@ -471,7 +520,7 @@ func (lt *layouter) fits(s *stream, h Length) bool {
 		if f.used+f.nh+f.bh > h || f.bad {
 			ok = false
 		}
-		t.i, t.carry, t.waiting = f.end, f.carry, f.waiting
+		t.i, t.carry, t.waiting, t.early = f.end, f.carry, f.waiting, f.early
 	}
 	for n := range saved {
 		delete(lt.notesDone, n)
