@@ -156,7 +156,18 @@ func (lt *layouter) masthead() []*vitem {
 	if im := lt.coverImage(w); im != nil {
 		items = append(items, spaceItem(l/2), im)
 	}
-	return append(items, spaceItem(l))
+	return furniture(append(items, spaceItem(l)))
+}
+
+// furniture marks the lines of items as page furniture: the masthead
+// and the contents are not text of an article.
+func furniture(items []*vitem) []*vitem {
+	for _, it := range items {
+		for _, sl := range it.lines {
+			sl.info.Kind = KindFurniture
+		}
+	}
+	return items
 }
 
 // issueLine is the masthead's line between rules: volume and number at
@@ -264,7 +275,7 @@ func (lt *layouter) contentsDraft(maxH Length, intro, bylines bool) contentsBox 
 		ds := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: lt.cfg.BodySize}
 		bx.head = append(bx.head, lt.titleLines(lt.ed.Description, ds, l, w, false)...)
 	}
-	bx.head = append(bx.head, spaceItem(l/3))
+	bx.head = furniture(append(bx.head, spaceItem(l/3)))
 	bx.chrome = l + height(bx.head) // with the space and rule under the entries
 	bx.inner = max(maxH-bx.chrome, 2*l)
 	bx.h = bx.chrome + bx.inner
@@ -307,7 +318,7 @@ func (lt *layouter) contentsMore(s *stream) {
 	cs := style{face: Face{Kind: DisplayFace}, size: lt.cfg.BodySize * 14 / 10}
 	head := lt.titleLines(lt.edWords().InThisIssue, cs, cs.size*13/10, w, false)
 	head = append(head, lt.fromLine(lt.edWords().ContinuedFromPage, w), spaceItem(l/2))
-	lt.span(head, 0, 0)
+	lt.span(furniture(head), 0, 0)
 	lt.flow(s, true)
 }
 

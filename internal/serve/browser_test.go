@@ -104,10 +104,10 @@ func TestBrowser(t *testing.T) {
 	waitText(t, ctx, "first article in the EPUB view", jsEPUB, 10*time.Second, contains("Trotskyism"))
 
 	// clicking a line of the article says where it comes from
-	click := `(() => { const t = document.querySelector('#page-2 text[data-kind=body]');
+	click := `(() => { const t = document.querySelector('#page-1 text[data-kind=body]');
 		t.dispatchEvent(new MouseEvent('click', {bubbles: true})); return document.querySelector('#where').innerText })()`
 	if s, err := eval(ctx, click); err != nil || !strings.Contains(s, "2017-05-01-trotskyism.md") {
-		t.Errorf("clicking a line of page 2 shows %q (%v), want its post", s, err)
+		t.Errorf("clicking a line of page 1 shows %q (%v), want its post", s, err)
 	}
 
 	// the reader is at the spread of pages 4 and 5
@@ -118,8 +118,9 @@ func TestBrowser(t *testing.T) {
 	waitText(t, ctx, "pages 4 and 5", jsPage+"(5)", 10*time.Second, func(s string) bool { return s != "" })
 	waitText(t, ctx, "the pages near", loaded, 10*time.Second, contains("yes"))
 
-	post := filepath.Join(filepath.Dir(man), "2017-05-01-trotskyism.md")
-	const headline = "Trotsky in Coyoacán"
+	// the Culture section opens page 4
+	post := filepath.Join(filepath.Dir(man), "2026-11-15-songs-of-the-picket-line.md")
+	const headline = "Songs from Coyoacán"
 	t.Logf("%s write", time.Now().Format("15:04:05.000"))
 	setTitle(t, post, "title: "+headline)
 	tp := waitText(t, ctx, "new headline in the print view", jsPrint, 2*time.Second, contains(headline))
