@@ -360,7 +360,7 @@ func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
 		p.Links = append(p.Links, l)
 	}
 	for _, a := range sl.anchors {
-		p.Anchor = append(p.Anchor, Anchor{Name: a, Y: top})
+		p.Anchor = append(p.Anchor, Anchor{Name: a, Y: top, X: x})
 	}
 }
 
@@ -385,6 +385,7 @@ func placeItem(p *Page, it *vitem, colX, top Length, col int) {
 	}
 	for _, a := range it.anchors {
 		a.Y += top
+		a.X += colX
 		p.Anchor = append(p.Anchor, a)
 	}
 }
