@@ -271,8 +271,6 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 	saved := lt.line
 	defer func() { lt.line = saved }()
 	for bi, b := range bs {
-		var items []*vitem
-		isPar := false
 		ctx := c
 		if l := b.SourceLine(); l > 0 {
 			lt.line = l
@@ -280,46 +278,7 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 		if bi > 0 {
 			ctx.label = nil
 		}
-		switch b := b.(type) {
-		case *model.Paragraph:
-			indent := Length(0)
-			if prevPar && c.kind == KindBody {
-				indent = c.size * 3 / 2
-			}
-			items = lt.paragraph(lt.flatten(b.Inlines, ctx.style(), nil), ctx, indent, 0)
-			isPar = true
-		case *model.Heading:
-			items = lt.heading(b, ctx)
-		case *model.List:
-			items = lt.list(b, ctx)
-		case *model.Quote:
-			q := ctx
-			if ind := c.size * 3; lt.canIndent(c, ind) {
-				q.dx += ind / 2
-				q.width -= ind
-			}
-			// nested quotes shrink twice at most: deeper ones keep the size
-			if min := lt.cfg.BodySize * 81 / 100; c.size*9/10 >= min {
-				q.size = c.size * 9 / 10
-				q.leading = c.leading * 9 / 10
-			}
-			if q.kind == KindBody {
-				q.kind = KindQuote
-			}
-			items = lt.blocks(b.Blocks, q)
-			items = lt.surround(items, c.leading/2)
-		case *model.CodeBlock:
-			items = lt.surround(lt.code(b.Text, ctx, false), c.leading/2)
-		case *model.MathBlock:
-			items = lt.surround(lt.code(b.TeX, ctx, true), c.leading/2)
-		case *model.Rule:
-			w := c.width / 3
-			items = []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
-		case *model.Figure:
-			items = lt.floating(lt.figure(b, ctx), ctx, false)
-		case *model.Table:
-			items = lt.tableBlock(b, ctx)
-		}
+		items := lt.block(b, ctx, prevPar && c.kind == KindBody)
 		if len(items) == 0 {
 			continue
 		}
@@ -335,6 +294,7 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 		if _, h := b.(*model.Heading); h || !allFloats(items) {
 			keep = h // floats aside, a heading keeps with the next text
 		}
+		_, isPar := b.(*model.Paragraph)
 		prevPar = isPar
 		if len(ctx.label) > 0 && !isPar {
 			// a list item or note that does not start with a paragraph:
@@ -345,6 +305,55 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 		out = append(out, items...)
 	}
 	return out
+}
+
+// block sets one block; a paragraph after another in the body is
+// indented.
+func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
+	switch b := b.(type) {
+	case *model.Paragraph:
+		indent := Length(0)
+		if indentPar {
+			indent = c.size * 3 / 2
+		}
+		return lt.paragraph(lt.flatten(b.Inlines, c.style(), nil), c, indent, 0)
+	case *model.Heading:
+		return lt.heading(b, c)
+	case *model.List:
+		return lt.list(b, c)
+	case *model.Quote:
+		return lt.quote(b, c)
+	case *model.CodeBlock:
+		return lt.surround(lt.code(b.Text, c, false), c.leading/2)
+	case *model.MathBlock:
+		return lt.surround(lt.code(b.TeX, c, true), c.leading/2)
+	case *model.Rule:
+		w := c.width / 3
+		return []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
+	case *model.Figure:
+		return lt.floating(lt.figure(b, c), c, false)
+	case *model.Table:
+		return lt.tableBlock(b, c)
+	}
+	return nil
+}
+
+// quote sets a block quote indented, a size smaller.
+func (lt *layouter) quote(b *model.Quote, c blockCtx) []*vitem {
+	q := c
+	if ind := c.size * 3; lt.canIndent(c, ind) {
+		q.dx += ind / 2
+		q.width -= ind
+	}
+	// nested quotes shrink twice at most: deeper ones keep the size
+	if min := lt.cfg.BodySize * 81 / 100; c.size*9/10 >= min {
+		q.size = c.size * 9 / 10
+		q.leading = c.leading * 9 / 10
+	}
+	if q.kind == KindBody {
+		q.kind = KindQuote
+	}
+	return lt.surround(lt.blocks(b.Blocks, q), c.leading/2)
 }
 
 // allFloats reports whether items are floats only.

@@ -91,7 +91,8 @@ func (fl *filler) meetFloat(it *vitem) {
 	st := &fl.st
 	if fl.atTop() && len(st.waiting) == 0 {
 		st.j++
-		st.waiting = []*vitem{it}
+		fl.one[0] = it
+		st.waiting = fl.one[:1:1] // appending copies
 		fl.topFloats(false)
 		return
 	}

@@ -115,6 +115,7 @@ type filler struct {
 	want     *vitem   // a float that asks for the top of this column
 	wantAt   int      // its index
 	noRetry  bool     // a retry with want at the top: do not ask again
+	one      [1]*vitem
 }
 
 func (lt *layouter) noteSep() Length { return lt.cfg.BodyLeading * 3 / 4 }
@@ -389,7 +390,9 @@ func (fl *filler) addNotes(fresh []*model.Note, nl []*vitem, k int, extraSep Len
 			fl.f.notes = append(fl.f.notes[:st.nNotes], nl[:k]...)
 			st.nh += extraSep + kh
 		}
-		st.carry = append(st.carry[:len(st.carry):len(st.carry)], nl[k:]...)
+		if k < len(nl) {
+			st.carry = append(st.carry[:len(st.carry):len(st.carry)], nl[k:]...)
+		}
 		fl.f.newN = append(fl.f.newN[:st.nNew], fresh...)
 		fl.mark()
 	}

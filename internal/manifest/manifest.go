@@ -140,6 +140,37 @@ func unwrapPathError(err error) error {
 // named by site:, else the nearest _config.yml above file, see package
 // site), reading its _config.yml.
 func Parse(file string, data []byte) (*Manifest, error) {
+	dec, err := mapping(file, data)
+	if err != nil {
+		return nil, err
+	}
+	ps := &parser{file: file, dec: dec, seen: map[string]int{}}
+	checkKeys(file, dec, known, "", &ps.errs)
+	var raw rawManifest
+	if err := dec.Decode(&raw); err != nil {
+		ps.errs = append(ps.errs, yamlErr(file, err))
+		return nil, diag.Join(ps.errs...)
+	}
+	ps.meta(&raw)
+	st, err := locateSite(file, ps.m.Root, raw.Site, ps.line("site"))
+	if err != nil {
+		return nil, diag.Join(append(ps.errs, err)...)
+	}
+	ps.m.Site, ps.m.SiteLine = st, ps.line("site")
+	if raw.Site == "" {
+		ps.m.SiteLine = 0
+	}
+	ps.sections(&raw)
+	ps.print(raw.Print)
+	ps.fonts(raw.Fonts)
+	if len(ps.errs) > 0 {
+		return nil, diag.Join(ps.errs...)
+	}
+	return ps.m, nil
+}
+
+// mapping is the top-level mapping of a manifest's YAML.
+func mapping(file string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlErr(file, err)
@@ -147,20 +178,34 @@ func Parse(file string, data []byte) (*Manifest, error) {
 	if len(root.Content) == 0 {
 		return nil, diag.Errorf(file, 1, "empty manifest: it needs at least publication, date and posts")
 	}
-	var raw rawManifest
 	dec := root.Content[0]
 	if dec.Kind != yaml.MappingNode {
 		return nil, diag.Errorf(file, dec.Line, "manifest must be a mapping of keys to values")
 	}
-	var errs []error
-	checkKeys(file, dec, known, "", &errs)
-	if err := dec.Decode(&raw); err != nil {
-		errs = append(errs, yamlErr(file, err))
-		return nil, diag.Join(errs...)
-	}
+	return dec, nil
+}
+
+// parser is the state of Parse: the manifest so far and every problem
+// met, so that one run reports them all.
+type parser struct {
+	file string
+	dec  *yaml.Node // the top-level mapping, for lines
+	m    *Manifest
+	errs []error
+	seen map[string]int // post paths listed, with their lines
+}
+
+func (ps *parser) line(key string) int { return keyLine(ps.dec, key) }
+
+func (ps *parser) errorf(line int, format string, args ...any) {
+	ps.errs = append(ps.errs, diag.Errorf(ps.file, line, format, args...))
+}
+
+// meta reads the issue's metadata.
+func (ps *parser) meta(raw *rawManifest) {
 	m := &Manifest{
-		Path:        file,
-		Root:        filepath.Dir(file),
+		Path:        ps.file,
+		Root:        filepath.Dir(ps.file),
 		Publication: strings.TrimSpace(raw.Publication),
 		Title:       raw.Title,
 		Volume:      raw.Volume,
@@ -174,109 +219,114 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		Tagline:     strings.TrimSpace(raw.Tagline),
 		Authors:     raw.Authors,
 	}
+	ps.m = m
 	if m.Number == 0 {
 		m.Number = raw.Issue
 	}
-	line := func(key string) int { return keyLine(dec, key) }
 	if m.Publication == "" {
-		errs = append(errs, diag.Errorf(file, max(line("publication"), 1), "publication: required"))
+		ps.errorf(max(ps.line("publication"), 1), "publication: required")
 	}
 	if raw.Date == "" {
-		errs = append(errs, diag.Errorf(file, max(line("date"), 1), "date: required (YYYY-MM-DD)"))
+		ps.errorf(max(ps.line("date"), 1), "date: required (YYYY-MM-DD)")
 	} else if t, err := post.ParseDate(raw.Date); err != nil {
-		errs = append(errs, diag.Errorf(file, line("date"), "date: %v", err))
+		ps.errorf(ps.line("date"), "date: %v", err)
 	} else {
 		m.Date = t
 	}
 	if m.Volume < 0 || m.Number < 0 {
-		errs = append(errs, diag.Errorf(file, line("number"), "volume and number must not be negative"))
+		ps.errorf(ps.line("number"), "volume and number must not be negative")
 	}
 	if m.Cover != "" {
 		if err := CheckRel(m.Cover); err != nil {
-			errs = append(errs, diag.Errorf(file, line("cover"), "cover: %v", err))
+			ps.errorf(ps.line("cover"), "cover: %v", err)
 		}
 	}
-	st, err := locateSite(file, m.Root, raw.Site, line("site"))
-	if err != nil {
-		return nil, diag.Join(append(errs, err)...)
-	}
-	m.Site, m.SiteLine = st, line("site")
-	if raw.Site == "" {
-		m.SiteLine = 0
-	}
-	seen := map[string]int{}
-	entries := func(nodes []yaml.Node) []Entry {
-		var out []Entry
-		for i := range nodes {
-			n := &nodes[i]
-			if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
-				errs = append(errs, diag.Errorf(file, n.Line, "posts: each entry must be a file name"))
-				continue
-			}
-			p := strings.TrimSpace(n.Value)
-			if err := m.checkPost(p); err != nil {
-				errs = append(errs, diag.Errorf(file, n.Line, "post %q: %v", p, err))
-				continue
-			}
-			written := p
-			p = path.Clean(filepath.ToSlash(p))
-			if first, dup := seen[p]; dup {
-				errs = append(errs, diag.Errorf(file, n.Line, "post %q is listed twice (first on line %d)", written, first))
-				continue
-			}
-			seen[p] = n.Line
-			out = append(out, Entry{Path: p, Line: n.Line})
+}
+
+// entries reads a list of posts; a post listed twice in the manifest is
+// an error.
+func (ps *parser) entries(nodes []yaml.Node) []Entry {
+	var out []Entry
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+			ps.errorf(n.Line, "posts: each entry must be a file name")
+			continue
 		}
-		return out
+		p := strings.TrimSpace(n.Value)
+		if err := ps.m.checkPost(p); err != nil {
+			ps.errorf(n.Line, "post %q: %v", p, err)
+			continue
+		}
+		written := p
+		p = path.Clean(filepath.ToSlash(p))
+		if first, dup := ps.seen[p]; dup {
+			ps.errorf(n.Line, "post %q is listed twice (first on line %d)", written, first)
+			continue
+		}
+		ps.seen[p] = n.Line
+		out = append(out, Entry{Path: p, Line: n.Line})
 	}
+	return out
+}
+
+// sections reads the posts, flat or in sections with their starts, and
+// the lead, which must be one of them.
+func (ps *parser) sections(raw *rawManifest) {
+	m := ps.m
 	if len(raw.Posts) > 0 && len(raw.Sections) > 0 {
-		errs = append(errs, diag.Errorf(file, line("posts"), "give either posts or sections, not both"))
+		ps.errorf(ps.line("posts"), "give either posts or sections, not both")
 	}
 	if len(raw.Posts) > 0 {
-		m.Sections = append(m.Sections, Section{Posts: entries(raw.Posts)})
+		m.Sections = append(m.Sections, Section{Posts: ps.entries(raw.Posts)})
 	}
 	for i, s := range raw.Sections {
 		start, ok := model.ParseStart(strings.TrimSpace(s.Start))
 		if !ok {
-			errs = append(errs, diag.Errorf(file, sectionKeyLine(dec, i, "start"), "start %q: want page, column or run-on", s.Start))
+			ps.errorf(sectionKeyLine(ps.dec, i, "start"), "start %q: want page, column or run-on", s.Start)
 		}
-		m.Sections = append(m.Sections, Section{Title: s.Title, Start: start, Posts: entries(s.Posts)})
+		m.Sections = append(m.Sections, Section{Title: s.Title, Start: start, Posts: ps.entries(s.Posts)})
 	}
 	if raw.Lead != "" {
-		m.Lead, m.LeadLine = path.Clean(filepath.ToSlash(strings.TrimSpace(raw.Lead))), line("lead")
-		if _, listed := seen[m.Lead]; !listed {
-			errs = append(errs, diag.Errorf(file, m.LeadLine, "lead %q is not one of the posts listed", raw.Lead))
+		m.Lead, m.LeadLine = path.Clean(filepath.ToSlash(strings.TrimSpace(raw.Lead))), ps.line("lead")
+		if _, listed := ps.seen[m.Lead]; !listed {
+			ps.errorf(m.LeadLine, "lead %q is not one of the posts listed", raw.Lead)
 		}
 	}
-	total := 0
-	for _, s := range m.Sections {
-		total += len(s.Posts)
+	if len(ps.seen) == 0 && len(ps.errs) == 0 {
+		ps.errorf(1, "the manifest lists no posts (use posts: or sections:)")
 	}
-	if total == 0 && len(errs) == 0 {
-		errs = append(errs, diag.Errorf(file, 1, "the manifest lists no posts (use posts: or sections:)"))
+}
+
+// print reads the print settings, checked by package layout.
+func (ps *parser) print(p *layout.PrintSettings) {
+	if p == nil {
+		return
 	}
-	if raw.Print != nil {
-		m.Print = Print{PrintSettings: *raw.Print, Line: line("print")}
+	ps.m.Print = Print{PrintSettings: *p, Line: ps.line("print")}
+	if _, err := ps.m.Print.Config(ps.m.Language); err != nil {
+		ps.errorf(ps.m.Print.Line, "print: %v", err)
 	}
-	if raw.Fonts != nil {
-		m.Fonts = Fonts{Regular: raw.Fonts.Regular, Italic: raw.Fonts.Italic, Bold: raw.Fonts.Bold,
-			BoldItalic: raw.Fonts.BoldItalic, Line: line("fonts")}
-		for _, f := range []string{m.Fonts.Regular, m.Fonts.Italic, m.Fonts.Bold, m.Fonts.BoldItalic} {
-			if f == "" {
-				continue
-			}
-			if err := CheckRel(f); err != nil {
-				errs = append(errs, diag.Errorf(file, m.Fonts.Line, "font %q: %v", f, err))
-			}
+}
+
+// fonts reads the text face's files.
+func (ps *parser) fonts(f *rawFonts) {
+	if f == nil {
+		return
+	}
+	m := ps.m
+	m.Fonts = Fonts{Regular: f.Regular, Italic: f.Italic, Bold: f.Bold, BoldItalic: f.BoldItalic, Line: ps.line("fonts")}
+	for _, f := range []string{m.Fonts.Regular, m.Fonts.Italic, m.Fonts.Bold, m.Fonts.BoldItalic} {
+		if f == "" {
+			continue
 		}
-		if m.Fonts.Regular == "" {
-			errs = append(errs, diag.Errorf(file, m.Fonts.Line, "fonts: regular is required when fonts are given"))
+		if err := CheckRel(f); err != nil {
+			ps.errorf(m.Fonts.Line, "font %q: %v", f, err)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, diag.Join(errs...)
+	if m.Fonts.Regular == "" {
+		ps.errorf(m.Fonts.Line, "fonts: regular is required when fonts are given")
 	}
-	return m, nil
 }
 
 // CheckRel refuses paths that could leave the manifest's folder. Symlinks
