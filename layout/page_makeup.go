@@ -222,6 +222,9 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 	mk := lt.mk
 	body := keepHead(set.body)
 	l := lt.cfg.BodyLeading
+	if start == model.StartColumn && lt.cfg.Columns == 1 {
+		start = model.StartPage // one column: the column is the page
+	}
 	switch {
 	case start == model.StartPage:
 		lt.flushPending()
@@ -230,7 +233,7 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 		}
 		lt.span(lt.headOf(set), 3*l, 0)
 		mk.pending.items = body
-	case start == model.StartColumn && lt.cfg.Columns > 1:
+	case start == model.StartColumn:
 		brk := &vitem{space: true, colBreak: true, barrier: true}
 		mk.pending.items = append(append(append(mk.pending.items, brk), set.headCol...), body...)
 	case lt.cfg.Columns == 1 || !lt.short(set):
