@@ -209,9 +209,6 @@ func (fl *filler) mark() {
 	}
 }
 
-// room is the height left for text.
-func (fl *filler) room() Length { return fl.h - fl.st.y - fl.st.nh - fl.st.bh }
-
 // run takes items until the column is full or a break is forced.
 func (fl *filler) run() {
 	st := &fl.st

@@ -50,9 +50,10 @@ func (lt *layouter) linkMark(in *model.Link, st style, out []piece) []piece {
 	n := lt.linkNote(in.URL)
 	s := supStyle(st)
 	s.url = ""
-	// a thin space keeps the letter apart from the word, for the eye and
-	// for text extraction, which would read "fiascoa"
-	return append(out, piece{text: "\u2009" + lt.links.label[n], st: s, ref: &model.NoteRef{Note: n, Occurrence: 1}})
+	// a four-per-em space keeps the letter apart from the word, for the
+	// eye and for text extraction, which would read "fiascoa" (pdftotext
+	// -raw joins a thin space)
+	return append(out, piece{text: "\u2005" + lt.links.label[n], st: s, ref: &model.NoteRef{Note: n, Occurrence: 1}})
 }
 
 // linkNote returns the note of url in the article being set, making it

@@ -201,7 +201,7 @@ func TestLinks(t *testing.T) {
 				t.Errorf("%s: no clickable link to %s", tc.mode, u)
 			}
 		}
-		if got := strings.Contains(all.String(), "\u2009a"); got != tc.superLetter {
+		if got := strings.Contains(all.String(), "\u2005a"); got != tc.superLetter {
 			t.Errorf("%s: letter a after the link's text: %v", tc.mode, got)
 		}
 	}
