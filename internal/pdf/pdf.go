@@ -5,6 +5,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -78,6 +79,7 @@ type painter struct {
 	fonts  map[*fonts.Font]string   // registered family name
 	links  map[string]int           // anchor name → fpdf link
 	images map[string]string        // image name → registered name
+	byData map[[32]byte]string      // image bytes → registered name (fpdf keys images by their bytes)
 	placed map[string]layout.Length // image name → widest placed width
 	cur    string                   // current font family
 	curSz  float64
@@ -157,6 +159,7 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	}
 
 	p.images = map[string]string{}
+	p.byData = map[[32]byte]string{}
 	p.placed = placedWidths(d)
 	p.used = map[*fonts.Font]*runeSet{}
 	outline := d.Outline
@@ -484,11 +487,19 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 		}
 		data = buf.Bytes()
 	}
+	// two images with the same bytes (one picture under two names) are one
+	// XObject: fpdf would list its key twice in the page resources
+	sum := sha256.Sum256(data)
+	if same, ok := p.byData[sum]; ok {
+		p.images[key] = same
+		return same, opt, nil
+	}
 	p.f.RegisterImageOptionsReader(name, opt, bytes.NewReader(data))
 	if err := p.f.Error(); err != nil {
 		return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
 	}
 	p.images[key] = name
+	p.byData[sum] = name
 	return name, opt, nil
 }
 
