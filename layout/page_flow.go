@@ -144,6 +144,11 @@ func (lt *layouter) fill(s *stream, h Length) colFill {
 		if g.st.j > fl.wantAt && !slices.Contains(g.st.waiting, f) {
 			return g.result()
 		}
+		// else the float waits for the next column, the text going on
+		fl.want, fl.noRetry = nil, true
+		fl.st.j++
+		fl.st.waiting = append(fl.st.waiting[:len(fl.st.waiting):len(fl.st.waiting)], f)
+		fl.run()
 	}
 	// The body is only read until the next fill: its buffer is reused.
 	lt.fillBody = fl.f.body

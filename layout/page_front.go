@@ -79,9 +79,7 @@ func (lt *layouter) frontArticle(a *model.Article, set *artSet, bottom, rule Len
 	rest := &stream{items: keepHead(set.body)}
 	h := bottom - mk.y
 	if lt.fits(rest, h) {
-		if lt.cfg.Columns > 1 {
-			h = lt.balance(rest, h)
-		}
+		h = lt.balance(rest, h)
 		mk.y = lt.gridY(lt.fillColumns(mk.p, rest, mk.y, h, h))
 		return rest
 	}

@@ -168,7 +168,9 @@ func (lt *layouter) flow(s *stream, balance bool) {
 			lt.nextPage()
 			continue
 		}
-		if balance && lt.cfg.Columns > 1 {
+		if balance {
+			// in one column too: the notes then sit under the text, and
+			// what follows starts below them
 			h = lt.balance(s, h)
 		}
 		bottom := lt.fillColumns(mk.p, s, mk.y, h, h)
