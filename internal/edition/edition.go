@@ -131,18 +131,21 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	if m.Lead != "" && ed.Lead == nil {
 		log.Warnf(m.Path, m.LeadLine, "lead %q is not published; the first post leads", m.Lead)
 	}
-	// Drop sections left empty by unpublished posts.
-	kept := ed.Sections[:0]
-	for _, s := range ed.Sections {
+	if ed.Sections = nonEmpty(ed.Sections); len(ed.Sections) == 0 {
+		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
+	}
+	return ed, nil
+}
+
+// nonEmpty drops the sections left empty by unpublished posts.
+func nonEmpty(secs []*model.Section) []*model.Section {
+	kept := secs[:0]
+	for _, s := range secs {
 		if len(s.Articles) > 0 {
 			kept = append(kept, s)
 		}
 	}
-	ed.Sections = kept
-	if len(ed.Sections) == 0 {
-		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
-	}
-	return ed, nil
+	return kept
 }
 
 // loadCover reads the manifest's cover image, from the manifest's folder.

@@ -159,7 +159,6 @@ func (p *painter) paint(out io.Writer, meta Meta) error {
 	}
 
 	p.images = map[string]string{}
-	p.byData = map[[32]byte]string{}
 	p.placed = placedWidths(d)
 	p.used = map[*fonts.Font]*runeSet{}
 	outline := d.Outline
@@ -490,6 +489,9 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 	// two images with the same bytes (one picture under two names) are one
 	// XObject: fpdf would list its key twice in the page resources
 	sum := sha256.Sum256(data)
+	if p.byData == nil {
+		p.byData = map[[32]byte]string{}
+	}
 	if same, ok := p.byData[sum]; ok {
 		p.images[key] = same
 		return same, opt, nil
