@@ -17,8 +17,8 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.size = max(lt.cfg.BodySize*8/10, 5*Pt)
 	c.leading = lt.cfg.BodyLeading * 8 / 10
 	c.kind = KindNote
-	if n.Number < 0 {
-		c.justify = false // a link note: a URL, which justified lines would space out
+	if n.Number < 0 || (lt.cfg.Links != LinkOff && printsURL(n.Blocks)) {
+		c.justify = false // URLs, which justified lines would space out
 	}
 	num := lt.noteLabel(n) + "."
 	st := style{face: Face{Kind: TextFace, Style: fonts.Regular}, size: c.size}
@@ -56,4 +56,16 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	}
 	lt.noteCache[n] = items
 	return items
+}
+
+// printsURL reports whether blocks hold a link whose address is printed
+// after its text (in a note the address goes inline).
+func printsURL(blocks []model.Block) bool {
+	found := false
+	model.WalkInlinesInBlocks(blocks, func(in model.Inline) {
+		if l, ok := in.(*model.Link); ok && l.URL != "" && !selfLink(l) {
+			found = true
+		}
+	})
+	return found
 }
