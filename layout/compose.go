@@ -44,6 +44,11 @@ type layouter struct {
 	noteCache  map[*model.Note][]*vitem
 	pageOfArt  map[*model.Article]int
 	articleArt map[*model.Note]*model.Article
+
+	mk          *makeup              // the page builder
+	links       *linkNotes           // link notes of the article being set
+	inlineLinks bool                 // print URLs inline (in notes and bibliographies)
+	isLinkNote  map[*model.Note]bool // link notes of every article, printed again on each page citing them
 }
 
 // fork returns a layouter that sets articles with setArticle, sharing
@@ -161,6 +166,13 @@ type vitem struct {
 	links   []LinkRect
 	anchors []Anchor
 	notes   []*model.Note
+	// Page makeup.
+	float    bool           // a figure or table that floats to the head or foot of a column
+	across   bool           // a float across the columns (placed by the makeup, see wideFloats)
+	wide     []*vitem       // floats across the columns met after this item (see makeup)
+	barrier  bool           // an article starts here: waiting floats do not pass it
+	colBreak bool           // the column ends before this item (a space, dropped at the top of a column)
+	art      *model.Article // the article whose head starts with this item
 	// lines and lineY of an item of one line, saving two allocations
 	one  [1]*setLine
 	oneY [1]Length
@@ -258,8 +270,6 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 	saved := lt.line
 	defer func() { lt.line = saved }()
 	for bi, b := range bs {
-		var items []*vitem
-		isPar := false
 		ctx := c
 		if l := b.SourceLine(); l > 0 {
 			lt.line = l
@@ -267,58 +277,23 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 		if bi > 0 {
 			ctx.label = nil
 		}
-		switch b := b.(type) {
-		case *model.Paragraph:
-			indent := Length(0)
-			if prevPar && c.kind == KindBody {
-				indent = c.size * 3 / 2
-			}
-			items = lt.paragraph(lt.flatten(b.Inlines, ctx.style(), nil), ctx, indent, 0)
-			isPar = true
-		case *model.Heading:
-			items = lt.heading(b, ctx)
-		case *model.List:
-			items = lt.list(b, ctx)
-		case *model.Quote:
-			q := ctx
-			if ind := c.size * 3; lt.canIndent(c, ind) {
-				q.dx += ind / 2
-				q.width -= ind
-			}
-			// nested quotes shrink twice at most: deeper ones keep the size
-			if min := lt.cfg.BodySize * 81 / 100; c.size*9/10 >= min {
-				q.size = c.size * 9 / 10
-				q.leading = c.leading * 9 / 10
-			}
-			if q.kind == KindBody {
-				q.kind = KindQuote
-			}
-			items = lt.blocks(b.Blocks, q)
-			items = lt.surround(items, c.leading/2)
-		case *model.CodeBlock:
-			items = lt.surround(lt.code(b.Text, ctx, false), c.leading/2)
-		case *model.MathBlock:
-			items = lt.surround(lt.code(b.TeX, ctx, true), c.leading/2)
-		case *model.Rule:
-			w := c.width / 3
-			items = []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
-		case *model.Figure:
-			items = lt.surround(lt.figure(b, ctx), c.leading/2)
-		case *model.Table:
-			items = lt.surround(lt.table(b, ctx), c.leading/2)
-		}
+		items := lt.block(b, ctx, prevPar && c.kind == KindBody)
 		if len(items) == 0 {
 			continue
 		}
 		if keep {
+			// the heading stays with the text that follows, floats aside
 			for _, it := range items {
 				it.noBreak = true
-				if !it.space {
+				if !it.space && !it.float {
 					break
 				}
 			}
 		}
-		_, keep = b.(*model.Heading)
+		if _, h := b.(*model.Heading); h || !allFloats(items) {
+			keep = h // floats aside, a heading keeps with the next text
+		}
+		_, isPar := b.(*model.Paragraph)
 		prevPar = isPar
 		if len(ctx.label) > 0 && !isPar {
 			// a list item or note that does not start with a paragraph:
@@ -329,6 +304,65 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 		out = append(out, items...)
 	}
 	return out
+}
+
+// block sets one block; a paragraph after another in the body is
+// indented.
+func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
+	switch b := b.(type) {
+	case *model.Paragraph:
+		indent := Length(0)
+		if indentPar {
+			indent = c.size * 3 / 2
+		}
+		return lt.paragraph(lt.flatten(b.Inlines, c.style(), nil), c, indent, 0)
+	case *model.Heading:
+		return lt.heading(b, c)
+	case *model.List:
+		return lt.list(b, c)
+	case *model.Quote:
+		return lt.quote(b, c)
+	case *model.CodeBlock:
+		return lt.surround(lt.code(b.Text, c, false), c.leading/2)
+	case *model.MathBlock:
+		return lt.surround(lt.code(b.TeX, c, true), c.leading/2)
+	case *model.Rule:
+		w := c.width / 3
+		return []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
+	case *model.Figure:
+		return lt.floating(lt.figure(b, c), c, false)
+	case *model.Table:
+		return lt.tableBlock(b, c)
+	}
+	return nil
+}
+
+// quote sets a block quote indented, a size smaller.
+func (lt *layouter) quote(b *model.Quote, c blockCtx) []*vitem {
+	q := c
+	if ind := c.size * 3; lt.canIndent(c, ind) {
+		q.dx += ind / 2
+		q.width -= ind
+	}
+	// nested quotes shrink twice at most: deeper ones keep the size
+	if min := lt.cfg.BodySize * 81 / 100; c.size*9/10 >= min {
+		q.size = c.size * 9 / 10
+		q.leading = c.leading * 9 / 10
+	}
+	if q.kind == KindBody {
+		q.kind = KindQuote
+	}
+	return lt.surround(lt.blocks(b.Blocks, q), c.leading/2)
+}
+
+// allFloats reports whether items are floats only.
+func allFloats(items []*vitem) bool {
+	for _, it := range items {
+		if !it.float {
+			return false
+		}
+	}
+	return true
 }
 
 // canIndent tells whether a block nested in c may be indented by ind: the
@@ -585,82 +619,118 @@ func (lt *layouter) table(t *model.Table, c blockCtx) []*vitem {
 
 // tableGrid sets a table's rows.
 func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
+	rows := tableCells(t)
 	ncol := len(t.Align)
-	for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
+	for _, r := range rows {
 		ncol = max(ncol, len(r))
 	}
 	if ncol == 0 {
 		return nil
 	}
 	size := c.size * 85 / 100
-	pad := size / 2
-	var natW, minW []Length
-	var wb wordBuf
-	measure := func(size Length) {
-		natW = make([]Length, ncol)
-		minW = make([]Length, ncol)
-		for ri, r := range append([][]model.Cell{t.Header}, t.Rows...) {
-			st := style{face: Face{Kind: TextFace}, size: size}
-			if ri == 0 {
-				st.face.Style = fonts.Bold
-			}
-			for ci, cell := range r {
-				ps := lt.flatten(cell.Inlines, st, nil)
-				words, _ := splitWords(ps, &wb)
-				line := Length(0)
-				for wi, w := range words {
-					ww := Length(0)
-					for _, p := range w.ps {
-						ww += lt.width(p.text, p.st)
-					}
-					minW[ci] = max(minW[ci], min(ww, c.width/2))
-					line += ww
-					if wi > 0 {
-						line += lt.width(" ", st)
-					}
-				}
-				natW[ci] = max(natW[ci], line)
-			}
-		}
-	}
-	sum := func(ws []Length) Length {
-		s := Length(0)
-		for _, w := range ws {
-			s += w + 2*pad
-		}
-		return s
-	}
-	measure(size)
-	if sum(minW) > c.width {
+	tm := lt.measureTable(rows, t.Header != nil, ncol, size, c.width)
+	if tm.sum(tm.minW) > c.width {
 		// shrink the type, down to 6pt, so the longest words fit
-		f := float64(c.width) / float64(sum(minW))
+		f := float64(c.width) / float64(tm.sum(tm.minW))
 		size = max(6*Pt, Length(float64(size)*f))
-		pad = size / 2
-		measure(size)
-		if sum(minW) > c.width {
+		tm = lt.measureTable(rows, t.Header != nil, ncol, size, c.width)
+		if tm.sum(tm.minW) > c.width {
 			lt.warn(lt.pos(), fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
 				ncol, size, abbrev(lt.headerPieces(t, c.style()))))
 			return lt.tableRows(t, c)
 		}
 	}
-	widths := make([]Length, ncol)
-	avail := c.width - Length(ncol)*2*pad
-	switch {
-	case sum(natW) <= c.width:
-		copy(widths, natW)
-	case sum(minW) <= c.width:
-		var extra, slack Length
-		for i := range natW {
-			slack += natW[i] - minW[i]
+	widths := tm.widths(c.width)
+	var out []*vitem
+	for ri, r := range rows {
+		it := lt.tableRow(t, r, ri, len(rows), widths, tm.pad, size, c)
+		if it.h > lt.cfg.textHeight()/4 {
+			out = append(out, splitRow(it, size*12/10)...)
+			continue
 		}
-		extra = avail
-		for _, w := range minW {
-			extra -= w
+		out = append(out, it)
+	}
+	return out
+}
+
+// tableCells are the rows of a table, its header first.
+func tableCells(t *model.Table) [][]model.Cell {
+	var rows [][]model.Cell
+	if t.Header != nil {
+		rows = append(rows, t.Header)
+	}
+	return append(rows, t.Rows...)
+}
+
+// tableMeasure is the natural and the minimum width of each column of a
+// table (the longest line and the longest word of its cells), and the
+// padding on each side of a cell.
+type tableMeasure struct {
+	natW, minW []Length
+	pad        Length
+}
+
+// measureTable measures a table's columns at type size size; a word
+// counts at most half the measure.
+func (lt *layouter) measureTable(rows [][]model.Cell, header bool, ncol int, size, measure Length) tableMeasure {
+	tm := tableMeasure{natW: make([]Length, ncol), minW: make([]Length, ncol), pad: size / 2}
+	var wb wordBuf
+	for ri, r := range rows {
+		st := style{face: Face{Kind: TextFace}, size: size}
+		if ri == 0 && header {
+			st.face.Style = fonts.Bold
+		}
+		for ci, cell := range r {
+			words, _ := splitWords(lt.flatten(cell.Inlines, st, nil), &wb)
+			line := Length(0)
+			for wi, w := range words {
+				ww := Length(0)
+				for _, p := range w.ps {
+					ww += lt.width(p.text, p.st)
+				}
+				tm.minW[ci] = max(tm.minW[ci], min(ww, measure/2))
+				line += ww
+				if wi > 0 {
+					line += lt.width(" ", st)
+				}
+			}
+			tm.natW[ci] = max(tm.natW[ci], line)
+		}
+	}
+	return tm
+}
+
+// sum is the width of a table whose columns are ws wide, padding included.
+func (tm tableMeasure) sum(ws []Length) Length {
+	s := Length(0)
+	for _, w := range ws {
+		s += w + 2*tm.pad
+	}
+	return s
+}
+
+// widths chooses the column widths for a table of at most width: the
+// natural widths when they fit, else the minimum widths with the rest of
+// the measure shared in proportion to what each column lacks, else equal
+// widths.
+func (tm tableMeasure) widths(width Length) []Length {
+	ncol := len(tm.natW)
+	widths := make([]Length, ncol)
+	avail := width - Length(ncol)*2*tm.pad
+	switch {
+	case tm.sum(tm.natW) <= width:
+		copy(widths, tm.natW)
+	case tm.sum(tm.minW) <= width:
+		var slack Length
+		extra := avail
+		for i := range tm.natW {
+			slack += tm.natW[i] - tm.minW[i]
+			extra -= tm.minW[i]
 		}
 		for i := range widths {
-			widths[i] = minW[i]
+			widths[i] = tm.minW[i]
 			if slack > 0 {
-				widths[i] += Length(int64(extra) * int64(natW[i]-minW[i]) / int64(slack))
+				widths[i] += Length(int64(extra) * int64(tm.natW[i]-tm.minW[i]) / int64(slack))
 			}
 		}
 	default:
@@ -668,75 +738,76 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 			widths[i] = avail / Length(ncol)
 		}
 	}
+	return widths
+}
+
+// tableRow sets row ri of n rows of a table: its cells side by side, the
+// rules that open and close the table and underline the header.
+func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths []Length, pad, size Length, c blockCtx) *vitem {
+	header := ri == 0 && t.Header != nil
 	leading := size * 12 / 10
-	var out []*vitem
-	total := Length(0)
-	for i := range widths {
-		total += widths[i] + 2*pad
-	}
-	rows := [][]model.Cell{}
-	if t.Header != nil {
-		rows = append(rows, t.Header)
-	}
-	rows = append(rows, t.Rows...)
-	for ri, r := range rows {
-		header := ri == 0 && t.Header != nil
-		it := &vitem{}
-		x := c.dx
-		h := leading
-		for ci := 0; ci < ncol; ci++ {
-			if ci < len(r) {
-				st := style{face: Face{Kind: TextFace}, size: size}
-				if header {
-					st.face.Style = fonts.Bold
-				}
-				ctx := c
-				ctx.width, ctx.size, ctx.leading, ctx.kind, ctx.justify, ctx.label = widths[ci], size, leading, KindTable, false, nil
-				ctx.dx = 0
-				lines := lt.paragraph(lt.flatten(r[ci].Inlines, st, nil), ctx, 0, 0)
-				for li, l := range lines {
-					sl := l.lines[0]
-					sl.dx = x + pad
-					al := model.AlignNone
-					if ci < len(t.Align) {
-						al = t.Align[ci]
-					}
-					switch al {
-					case model.AlignRight:
-						sl.dx += widths[ci] - sl.naturalRight()
-					case model.AlignCenter:
-						sl.dx += (widths[ci] - sl.naturalRight()) / 2
-					}
-					it.lines = append(it.lines, sl)
-					it.lineY = append(it.lineY, pad/4+Length(li)*leading)
-					it.notes = append(it.notes, sl.notes...)
-				}
-				h = max(h, Length(len(lines))*leading)
+	it := &vitem{}
+	x := c.dx
+	h := leading
+	for ci := range widths {
+		if ci < len(r) {
+			al := model.AlignNone
+			if ci < len(t.Align) {
+				al = t.Align[ci]
 			}
-			x += widths[ci] + 2*pad
+			lines := lt.tableCell(r[ci], header, al, widths[ci], size, c)
+			for li, l := range lines {
+				sl := l.lines[0]
+				sl.dx += x + pad
+				it.lines = append(it.lines, sl)
+				it.lineY = append(it.lineY, pad/4+Length(li)*leading)
+				it.notes = append(it.notes, sl.notes...)
+			}
+			h = max(h, Length(len(lines))*leading)
 		}
-		it.h = h + pad/2
-		if ri == 0 {
-			it.rules = append(it.rules, Rule{X: c.dx, Y: 0, W: total, H: Pt / 2})
-		}
-		if header {
-			it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/4, W: total, H: Pt / 4})
-		}
-		if ri == len(rows)-1 {
-			it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/2, W: total, H: Pt / 2})
-		}
-		// keep short tables whole, longer ones with the header and the
-		// last row attached to their neighbours
-		if ri > 0 && (len(rows) <= 6 || (ri == 1 && t.Header != nil) || ri == len(rows)-1) {
-			it.noBreak = true
-		}
-		if it.h > lt.cfg.textHeight()/4 {
-			out = append(out, splitRow(it, leading)...)
-			continue
-		}
-		out = append(out, it)
+		x += widths[ci] + 2*pad
 	}
-	return out
+	total := x - c.dx
+	it.h = h + pad/2
+	if ri == 0 {
+		it.rules = append(it.rules, Rule{X: c.dx, Y: 0, W: total, H: Pt / 2})
+	}
+	if header {
+		it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/4, W: total, H: Pt / 4})
+	}
+	if ri == n-1 {
+		it.rules = append(it.rules, Rule{X: c.dx, Y: it.h - Pt/2, W: total, H: Pt / 2})
+	}
+	// keep short tables whole, longer ones with the header and the
+	// last row attached to their neighbours
+	if ri > 0 && (n <= 6 || (ri == 1 && t.Header != nil) || ri == n-1) {
+		it.noBreak = true
+	}
+	return it
+}
+
+// tableCell sets one cell at width w, aligned; its lines are shifted from
+// the cell's left edge.
+func (lt *layouter) tableCell(cell model.Cell, header bool, al model.Align, w, size Length, c blockCtx) []*vitem {
+	st := style{face: Face{Kind: TextFace}, size: size}
+	if header {
+		st.face.Style = fonts.Bold
+	}
+	ctx := c
+	ctx.width, ctx.size, ctx.leading, ctx.kind, ctx.justify, ctx.label = w, size, size*12/10, KindTable, false, nil
+	ctx.dx = 0
+	lines := lt.paragraph(lt.flatten(cell.Inlines, st, nil), ctx, 0, 0)
+	for _, l := range lines {
+		sl := l.lines[0]
+		sl.dx = 0
+		switch al {
+		case model.AlignRight:
+			sl.dx = w - sl.naturalRight()
+		case model.AlignCenter:
+			sl.dx = (w - sl.naturalRight()) / 2
+		}
+	}
+	return lines
 }
 
 // headerPieces is the text of a table's header row, for messages.

@@ -138,6 +138,12 @@ func TestMeasurementsEditions(t *testing.T) {
 			if s.overfull > 0 || s.widows > 0 || s.orphans > 0 || s.maxHyph > 2 {
 				t.Errorf("%s: hard limits broken: %d overfull, %d widows, %d orphans, %d hyphenated lines in a row", v.name, s.overfull, s.widows, s.orphans, s.maxHyph)
 			}
+			m := makeupOf(d, v.cfg)
+			t.Logf("%s: %d headings at a column foot, %d titles past the column edge, %d of %d notes on the page and in the column of their citation (%d held over after a split note)",
+				v.name, m.footHeads, m.pastEdge, m.notes-m.misplaced, m.notes, m.heldOver)
+			for _, msg := range m.msgs {
+				t.Error(v.name + ": " + msg)
+			}
 		}
 	}
 }
@@ -198,4 +204,259 @@ func statsOf(d *layout.Document, cfg layout.Config) editionStats {
 		s.maxSpace = spaces[len(spaces)-1]
 	}
 	return s
+}
+
+// fillStats is how full the pages are: for each column, the share of its
+// height from the top of the text area to its lowest line, rule or image
+// (notes included), averaged over the columns of a page.
+type fillStats struct {
+	pages     int     // inner pages measured: all but the first, the last and blank ones
+	mean      float64 // mean fill of the inner pages
+	underHalf int     // inner pages under half full
+	fills     []float64
+}
+
+func pageFill(d *layout.Document, cfg layout.Config) fillStats {
+	var s fillStats
+	top, height := cfg.MarginTop, cfg.TrimHeight-cfg.MarginTop-cfg.MarginBottom
+	colW := (cfg.TrimWidth - cfg.MarginInner - cfg.MarginOuter - layout.Length(cfg.Columns-1)*cfg.ColumnGap) / layout.Length(cfg.Columns)
+	for i, p := range d.Pages {
+		if i == 0 || i == len(d.Pages)-1 {
+			continue
+		}
+		left := cfg.MarginInner
+		if p.Index%2 == 1 {
+			left = cfg.MarginOuter
+		}
+		low := make([]layout.Length, cfg.Columns)
+		mark := func(x0, x1, y layout.Length) {
+			for c := range low {
+				cx := left + layout.Length(c)*(colW+cfg.ColumnGap)
+				if x1 > cx && x0 < cx+colW {
+					low[c] = max(low[c], min(y-top, height))
+				}
+			}
+		}
+		body := false
+		for _, l := range p.Lines {
+			if l.Kind == layout.KindFurniture && l.Y < top {
+				continue // the running head
+			}
+			body = true
+			size := layout.Length(0)
+			if len(l.Runs) > 0 {
+				size = l.Runs[0].Size
+			}
+			x1 := l.X + l.Width
+			if l.Column < 0 {
+				x1 = l.X + max(l.Width, 1)
+			}
+			mark(l.X, x1, l.Y+size/5)
+		}
+		for _, r := range p.Rules {
+			if r.Y > top {
+				mark(r.X, r.X+r.W, r.Y+r.H)
+			}
+		}
+		for _, im := range p.Images {
+			body = true
+			mark(im.X, im.X+im.W, im.Y+im.H)
+		}
+		if !body {
+			continue
+		}
+		var f float64
+		for _, l := range low {
+			f += float64(l) / float64(height)
+		}
+		f /= float64(len(low))
+		s.pages++
+		s.mean += f
+		s.fills = append(s.fills, f)
+		if f < 0.5 {
+			s.underHalf++
+		}
+	}
+	if s.pages > 0 {
+		s.mean /= float64(s.pages)
+	}
+	return s
+}
+
+// corpusPagesBefore is the page count of the corpus edition when every
+// article started a new page (issue 12); run-on articles save a fifth.
+const corpusPagesBefore = 116
+
+// TestFillEditions checks how full the pages of the real editions are: the
+// corpus edition's inner pages at least 90% on average, at most 2% of
+// them under half full, and a fifth fewer pages than when every article
+// started a page.
+func TestFillEditions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole editions")
+	}
+	for _, e := range editions.Load(t) {
+		d, _ := layoutOf(t, e.Ed, e.Cfg)
+		s := pageFill(d, e.Cfg)
+		t.Logf("%s: %d pages, %d inner pages filled %.1f%% on average, %d under half full", e.Name, len(d.Pages), s.pages, 100*s.mean, s.underHalf)
+		if e.Name != "corpus" {
+			continue
+		}
+		if s.mean < 0.9 || s.underHalf*50 > s.pages {
+			t.Errorf("corpus: inner pages filled %.1f%%, %d of %d under half full; want 90%%, at most 2%%", 100*s.mean, s.underHalf, s.pages)
+		}
+		if len(d.Pages)*5 > corpusPagesBefore*4 {
+			t.Errorf("corpus: %d pages, want at most %d (a fifth fewer than %d)", len(d.Pages), corpusPagesBefore*4/5, corpusPagesBefore)
+		}
+	}
+}
+
+// makeupStats are the rules of page makeup checked on a document.
+type makeupStats struct {
+	footHeads int // headings and titles that end a column
+	pastEdge  int // title lines that pass the edge of their column or text area
+	notes     int // notes printed where cited, counted once per page for link notes
+	misplaced int // of which not on the page or in the column of their first citation there
+	heldOver  int // of which printed in the next column after a note split there (TeX's held-over insertions)
+	msgs      []string
+}
+
+// colOf is the column of page p that x is in.
+func colOf(cfg layout.Config, p *layout.Page, x layout.Length) int {
+	left := cfg.MarginInner
+	if p.Index%2 == 1 {
+		left = cfg.MarginOuter
+	}
+	colW := (cfg.TrimWidth - cfg.MarginInner - cfg.MarginOuter - layout.Length(cfg.Columns-1)*cfg.ColumnGap) / layout.Length(cfg.Columns)
+	c := int((x - left + cfg.ColumnGap/2) / (colW + cfg.ColumnGap))
+	return min(max(c, 0), cfg.Columns-1)
+}
+
+// place is where something is printed.
+type place struct {
+	page, col int
+	y         layout.Length
+}
+
+func (a place) before(b place) bool {
+	if a.page != b.page {
+		return a.page < b.page
+	}
+	if a.col != b.col {
+		return a.col < b.col
+	}
+	return a.y < b.y
+}
+
+func makeupOf(d *layout.Document, cfg layout.Config) makeupStats {
+	var m makeupStats
+	headsAndEdges(d, cfg, &m)
+	// citations are the links to a note; a printed note is its anchor
+	cite := map[string]map[int]place{} // note → page → first citation there
+	printed := map[string][]place{}
+	split := map[place]bool{} // columns (y 0) whose last note continues in the next
+	for _, p := range d.Pages {
+		for _, ln := range p.Lines {
+			if ln.Kind == layout.KindNote && len(ln.Runs) == 1 && ln.Runs[0].Face.Style == fonts.Italic &&
+				strings.HasPrefix(ln.Runs[0].Text, "(") && strings.HasSuffix(ln.Runs[0].Text, ")") {
+				split[place{p.Index, colOf(cfg, p, ln.X+ln.Runs[0].X), 0}] = true
+			}
+		}
+		for _, l := range p.Links {
+			if !strings.HasPrefix(l.Dest, "note:") {
+				continue
+			}
+			at := place{p.Index, colOf(cfg, p, l.X), l.Y}
+			if cite[l.Dest] == nil {
+				cite[l.Dest] = map[int]place{}
+			}
+			if c, ok := cite[l.Dest][p.Index]; !ok || at.before(c) {
+				cite[l.Dest][p.Index] = at
+			}
+		}
+		for _, a := range p.Anchor {
+			if strings.HasPrefix(a.Name, "note:") {
+				printed[a.Name] = append(printed[a.Name], place{p.Index, colOf(cfg, p, a.X), a.Y})
+			}
+		}
+	}
+	for dest, pages := range cite {
+		link := strings.Contains(dest, ":url-")
+		first := -1
+		for pg := range pages {
+			if first < 0 || pg < first {
+				first = pg
+			}
+		}
+		for pg, c := range pages {
+			if !link && pg != first {
+				continue // an article's note is printed at its first citation only
+			}
+			m.notes++
+			ok := false
+			for _, at := range printed[dest] {
+				ok = ok || (at.page == c.page && at.col == c.col)
+			}
+			if !ok && split[place{c.page, c.col, 0}] {
+				// a note after a split one waits for the next column, as
+				// TeX holds insertions over after a \vsplit
+				next := place{c.page, c.col + 1, 0}
+				if next.col == cfg.Columns {
+					next = place{c.page + 1, 0, 0}
+				}
+				for _, at := range printed[dest] {
+					if at.page == next.page && at.col == next.col {
+						ok = true
+						m.heldOver++
+					}
+				}
+			}
+			if !ok {
+				m.misplaced++
+				m.msgs = append(m.msgs, fmt.Sprintf("note %s cited on page %d column %d is printed at %v", dest, c.page+1, c.col+1, printed[dest]))
+			}
+		}
+	}
+	return m
+}
+
+// headsAndEdges counts the headings and titles that end a column, and the
+// title lines that pass their column or the text area.
+func headsAndEdges(d *layout.Document, cfg layout.Config, m *makeupStats) {
+	colW := (cfg.TrimWidth - cfg.MarginInner - cfg.MarginOuter - layout.Length(cfg.Columns-1)*cfg.ColumnGap) / layout.Length(cfg.Columns)
+	const slack = layout.Pt / 4
+	for _, p := range d.Pages {
+		left := cfg.MarginInner
+		if p.Index%2 == 1 {
+			left = cfg.MarginOuter
+		}
+		last := map[int]*layout.TextLine{}
+		for _, l := range p.Lines {
+			if l.Column >= 0 && l.Kind != layout.KindNote && l.Kind != layout.KindFurniture {
+				if o := last[l.Column]; o == nil || l.Y > o.Y {
+					last[l.Column] = l
+				}
+			}
+			if l.Kind != layout.KindTitle {
+				continue
+			}
+			lo, hi := left, left+cfg.TrimWidth-cfg.MarginInner-cfg.MarginOuter
+			if l.Column >= 0 {
+				lo = left + layout.Length(l.Column)*(colW+cfg.ColumnGap)
+				hi = lo + colW
+			}
+			for _, r := range l.Runs {
+				if r.X < lo-slack || r.X+r.Width > hi+slack {
+					m.pastEdge++
+					m.msgs = append(m.msgs, fmt.Sprintf("page %d: title %q passes the edge by %v", p.Index+1, r.Text, max(lo-r.X, r.X+r.Width-hi)))
+				}
+			}
+		}
+		for c, l := range last {
+			if l.Kind == layout.KindHeading || l.Kind == layout.KindTitle {
+				m.footHeads++
+				m.msgs = append(m.msgs, fmt.Sprintf("page %d column %d ends with the heading %q", p.Index+1, c+1, text(l)))
+			}
+		}
+	}
 }

@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"strconv"
-
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
 )
@@ -19,17 +17,20 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.size = max(lt.cfg.BodySize*8/10, 5*Pt)
 	c.leading = lt.cfg.BodyLeading * 8 / 10
 	c.kind = KindNote
-	num := strconv.Itoa(n.Number) + "."
+	if n.Number < 0 || (lt.cfg.Links != LinkOff && printsURL(n.Blocks)) {
+		c.justify = false // URLs, which justified lines would space out
+	}
+	num := lt.noteLabel(n) + "."
 	st := style{face: Face{Kind: TextFace, Style: fonts.Regular}, size: c.size}
 	hang := max(lt.width("99.", st), lt.width(num, st)) + c.size/2
 	c.dx += hang
 	c.width -= hang
 	c.label = []piece{{text: num, st: st}}
 	c.gap = c.size / 2
-	saved := lt.line
-	lt.line = n.Line
+	saved, savedInline := lt.line, lt.inlineLinks
+	lt.line, lt.inlineLinks = n.Line, true
 	items := lt.blocks(n.Blocks, c)
-	lt.line = saved
+	lt.line, lt.inlineLinks = saved, savedInline
 	if len(items) == 0 {
 		items = lt.paragraph(nil, c, 0, 0)
 	}
@@ -55,4 +56,16 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	}
 	lt.noteCache[n] = items
 	return items
+}
+
+// printsURL reports whether blocks hold a link whose address is printed
+// after its text (in a note the address goes inline).
+func printsURL(blocks []model.Block) bool {
+	found := false
+	model.WalkInlinesInBlocks(blocks, func(in model.Inline) {
+		if l, ok := in.(*model.Link); ok && l.URL != "" && !selfLink(l) {
+			found = true
+		}
+	})
+	return found
 }

@@ -61,6 +61,11 @@ func TestSplitNote(t *testing.T) {
 			t.Errorf("%s: the long note was not split (%d parts)", name, len(parts))
 		}
 		got := strings.Join(text, " ")
+		// the note is marked where it breaks
+		if n := strings.Count(got, "(continued)"); n != len(parts)-1 {
+			t.Errorf("%s: %d continued markers for a note in %d parts", name, n, len(parts))
+		}
+		got = strings.ReplaceAll(got, "(continued)", "")
 		got = strings.ReplaceAll(got, "- ", "")
 		got = strings.Join(strings.Fields(got), " ")
 		want := "1. " + long.Inlines[0].(*model.Text).Text

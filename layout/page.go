@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,14 +14,13 @@ import (
 	"github.com/redtide/edition/internal/model"
 )
 
-// Layout computes the pages of the print edition: a cover with the
-// masthead and contents, then every article starting on a new page (its
-// title spans the columns; running heads can then name the article, and a
-// reader finds each piece from the contents at the head of a page), set in
-// cfg.Columns columns with footnotes at the foot of the column where they
-// are referenced. The columns of an article's last page are balanced.
-// warn receives problems that do not stop the layout, with the article's
-// source as pos.
+// Layout computes the pages of the print edition: a front page with the
+// masthead, the lead article and an "In this issue" box, then the
+// articles in order, run on in cfg.Columns columns or from a new column or
+// page as their start says (see makeup), with floats at the head or foot
+// of columns and footnotes at the foot of the column where they are
+// referenced. warn receives problems that do not stop the layout, with
+// the article's source as pos.
 func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, msg string)) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
@@ -41,6 +41,8 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, 
 		noteCache:  map[*model.Note][]*vitem{},
 		pageOfArt:  map[*model.Article]int{},
 		articleArt: map[*model.Note]*model.Article{},
+		isLinkNote: map[*model.Note]bool{},
+		mk:         newMakeup(),
 	}
 	var arts []*model.Article
 	for _, s := range ed.Sections {
@@ -53,58 +55,98 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, 
 	}
 	d := &Document{Width: cfg.TrimWidth, Height: cfg.TrimHeight, Bleed: cfg.Bleed, CropMarks: cfg.CropMarks,
 		KeepImageResolution: cfg.KeepImageResolution, Press: cfg.Press}
+	lt.doc = d
+	if len(arts) == 0 {
+		lt.nextPage()
+		lt.span(lt.masthead(), 0, 0)
+		return d, nil
+	}
 	sets := lt.setArticles(arts, cfg.workers())
 	defer sets.stop()
+	lead := lt.paginate(arts, sets)
+	lt.finish(d, lead)
+	return d, nil
+}
 
-	// Dry run of the front matter to learn how many pages it takes; the
-	// page numbers in the contents do not change its line breaks.
-	lt.doc = &Document{}
-	lt.front()
-	nFront := len(lt.doc.Pages)
-
-	lt.doc = d
-	for i := 0; i < nFront; i++ {
-		lt.newPage()
+// leadOf is the edition's lead article and its index in arts: the
+// manifest's lead, else the first article.
+func leadOf(ed *model.Edition, arts []*model.Article) (*model.Article, int) {
+	for i, a := range arts {
+		if a == ed.Lead {
+			return a, i
+		}
 	}
-	heads := map[int]string{} // right-hand running head per page
+	return arts[0], 0
+}
+
+// paginate puts the articles on pages: the front page with the lead (and
+// the articles after it while there is room), then every article in
+// order. It returns the lead.
+func (lt *layouter) paginate(arts []*model.Article, sets *artSets) *model.Article {
+	lead, li := leadOf(lt.ed, arts)
+	leadSet := sets.get(li)
+	lt.add(leadSet)
+	got := map[int]bool{li: true}
 	k := 0
-	for _, s := range ed.Sections {
+	next := func() (*model.Article, *artSet) {
+		for ; k < len(arts); k++ {
+			if !got[k] {
+				got[k] = true
+				set := sets.get(k)
+				lt.add(set)
+				return arts[k], set
+			}
+		}
+		return nil, nil
+	}
+	front, more := lt.frontPage(lead, leadSet, next)
+	if more != nil {
+		lt.contentsMore(more)
+	}
+	first := true
+	idx := 0
+	for _, s := range lt.ed.Sections {
 		for ai, a := range s.Articles {
-			first := len(d.Pages)
-			lt.article(a, sets.get(k))
-			k++
-			if ai == 0 && s.Title != "" {
-				d.Outline = append(d.Outline, Bookmark{Title: s.Title, Level: 0, Page: first})
+			i := idx
+			idx++
+			piece := front[a]
+			if piece != nil && piece.rest != nil && piece.rest.done() {
+				continue
 			}
-			lvl := 1
-			if s.Title == "" {
-				lvl = 0
+			start := startOf(s, a, ai == 0)
+			if first {
+				// the first article after the front page opens page 2,
+				// or runs on below the contents continued there
+				start = model.StartPage
+				if more != nil {
+					start = model.StartRunOn
+				}
+				first = false
 			}
-			d.Outline = append(d.Outline, Bookmark{Title: a.Title, Level: lvl, Page: first})
-			for p := first; p < len(d.Pages); p++ {
-				heads[p] = a.Title
+			switch {
+			case piece != nil && piece.rest != nil:
+				lt.continuation(a, piece.set, piece.rest, start)
+			case piece != nil:
+				lt.placeArticle(a, piece.set, start)
+			default:
+				set := sets.get(i)
+				lt.add(set)
+				lt.placeArticle(a, set, start)
 			}
 		}
 	}
+	lt.flushPending()
+	for len(lt.mk.wide) > 0 {
+		lt.nextPage() // the floats across the columns still waiting
+	}
+	return lead
+}
+
+// finish pads the document, adds the running heads, the outline and the
+// page numbers printed before their pages were known.
+func (lt *layouter) finish(d *Document, lead *model.Article) {
 	nBody := len(d.Pages)
-
-	lt.doc = &Document{}
-	lt.art, lt.source = nil, ""
-	lt.front()
-	if len(lt.doc.Pages) != nFront {
-		return nil, fmt.Errorf("layout: front matter took %d pages, expected %d", len(lt.doc.Pages), nFront)
-	}
-	copy(d.Pages, lt.doc.Pages)
-	if nFront > 1 {
-		contents := lt.edWords().Contents
-		d.Outline = append([]Bookmark{{Title: contents, Page: 0}}, d.Outline...)
-		for p := 1; p < nFront; p++ {
-			heads[p] = contents
-		}
-	}
-	lt.doc = d
-
-	if m := cfg.PadToMultiple; m > 1 {
+	if m := lt.cfg.PadToMultiple; m > 1 {
 		for len(d.Pages)%m != 0 {
 			lt.newPage()
 		}
@@ -113,11 +155,48 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, 
 		if i == 0 || i >= nBody {
 			continue
 		}
-		lt.runningHead(p, heads[i])
+		title := lt.edWords().InThisIssue
+		if a := lt.mk.heads[i]; a != nil {
+			title = a.Title
+		}
+		lt.runningHead(p, title)
 	}
+	d.Outline = lt.outline(lead)
+	lt.fillRefs()
 	markWidows(d)
 	lt.splitFallback(d)
-	return d, nil
+}
+
+// outline is the PDF's bookmarks, in page order as package pdf wants them:
+// the lead on the front page first, then the sections and their articles
+// (the lead again where it continues).
+func (lt *layouter) outline(lead *model.Article) []Bookmark {
+	mk := lt.mk
+	out := []Bookmark{{Title: lead.Title, Level: 0, Page: 0, Y: mk.artY[lead]}}
+	for _, s := range lt.ed.Sections {
+		lvl := 1
+		if s.Title == "" {
+			lvl = 0
+		}
+		var arts []Bookmark
+		for _, a := range s.Articles {
+			page, y := lt.pageOfArt[a], mk.artY[a]
+			if a == lead {
+				p, ok := mk.jumped[a]
+				if !ok {
+					continue
+				}
+				page, y = p, 0
+			}
+			arts = append(arts, Bookmark{Title: a.Title, Level: lvl, Page: page, Y: y})
+		}
+		if len(arts) > 0 && s.Title != "" {
+			out = append(out, Bookmark{Title: s.Title, Level: 0, Page: arts[0].Page, Y: arts[0].Y})
+		}
+		out = append(out, arts...)
+	}
+	slices.SortStableFunc(out, func(a, b Bookmark) int { return a.Page - b.Page })
+	return out
 }
 
 // artSets are the articles being set by forks of the layouter.
@@ -281,7 +360,7 @@ func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
 		p.Links = append(p.Links, l)
 	}
 	for _, a := range sl.anchors {
-		p.Anchor = append(p.Anchor, Anchor{Name: a, Y: top})
+		p.Anchor = append(p.Anchor, Anchor{Name: a, Y: top, X: x})
 	}
 }
 
@@ -306,6 +385,7 @@ func placeItem(p *Page, it *vitem, colX, top Length, col int) {
 	}
 	for _, a := range it.anchors {
 		a.Y += top
+		a.X += colX
 		p.Anchor = append(p.Anchor, a)
 	}
 }

@@ -2,79 +2,110 @@ package layout
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
-// wideCtx is the full text width, ragged, for titles.
-func (lt *layouter) wideCtx(size, leading Length) blockCtx {
-	return blockCtx{width: lt.cfg.textWidth(), size: size, leading: leading, kind: KindTitle}
-}
-
-// header sets lines spanning the text width at top; it returns the y below them.
-func (lt *layouter) header(p *Page, items []*vitem, top Length) Length {
-	y := top
-	for _, it := range items {
-		placeItem(p, it, lt.cfg.textLeft(p.Index), y, -1)
-		y += it.h
-	}
-	return y
-}
-
-// titleLines sets one line group of the article head.
-func (lt *layouter) titleLines(text string, st style, leading Length, center bool) []*vitem {
+// titleLines sets one line group of an article head, ragged, at width w.
+// A title is broken where it must be, never hyphenated; when a word alone
+// is wider than w, the size steps down a sixth (as type sizes step: 24,
+// 20, 16…), at most three times, so that no title passes the column edge.
+func (lt *layouter) titleLines(text string, st style, leading, w Length, center bool) []*vitem {
 	if text == "" {
 		return nil
 	}
-	c := lt.wideCtx(st.size, leading)
-	items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
-	if center {
-		for _, it := range items {
-			sl := it.lines[0]
-			sl.dx += (c.width - sl.naturalRight()) / 2
+	var items []*vitem
+	for step := 0; ; step++ {
+		c := blockCtx{width: w, size: st.size, leading: leading, kind: KindTitle}
+		items = lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
+		if step == 3 || !overfull(items) {
+			break
+		}
+		st.size = st.size * 5 / 6
+		leading = leading * 5 / 6
+	}
+	for _, it := range items {
+		sl := it.lines[0]
+		if center {
+			sl.dx += (w - sl.naturalRight()) / 2
 		}
 	}
 	return items
 }
 
-// artSet is an article set into lines, not yet on pages.
-type artSet struct {
-	head  []*vitem // title, subtitle, byline across the columns
-	body  []*vitem // the columns' material
-	notes map[*model.Note][]*vitem
-	lines []*setLine // every line, numbered from paragraph 0
-	pars  int        // paragraphs numbered
-	warns []warning  // warnings, in order
+// overfull reports whether a line of items passes its measure.
+func overfull(items []*vitem) bool {
+	for _, it := range items {
+		for _, sl := range it.lines {
+			if sl.info.Overfull {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// setArticle sets an article's notes, head and body into lines. Until they
-// are paginated, articles are independent of each other: forks of the
-// layouter run setArticle on several goroutines at once, and the
+// artSet is an article set into lines, not yet on pages.
+type artSet struct {
+	head    []*vitem // title, subtitle, byline across the columns
+	headCol []*vitem // the same in one column, smaller, for a short piece
+	title   []*vitem // the title alone in one column, for a continuation
+	body    []*vitem // the columns' material
+	notes   map[*model.Note][]*vitem
+	lines   []*setLine // every line, numbered from paragraph 0
+	pars    int        // paragraphs numbered
+	warns   []warning  // warnings, in order
+	height  Length     // of the body
+	// linkNotes are the notes made of the article's links (see linkMark).
+	linkNotes []*model.Note
+}
+
+// setArticle sets an article's notes, heads and body into lines. Until
+// they are paginated, articles are independent of each other: forks of
+// the layouter run setArticle on several goroutines at once, and the
 // paginating layouter takes the results in order (see add). Notes are set
-// first, then the head and the body, as their paragraphs are numbered.
+// first, then the heads and the body, as their paragraphs are numbered.
 func (lt *layouter) setArticle(a *model.Article) *artSet {
 	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes))}
 	lt.art, lt.source, lt.line = a, a.Source, 0
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
-	defer func() { lt.set, lt.noteCache = nil, nil }()
+	lt.links = nil
+	defer func() { lt.set, lt.noteCache, lt.links = nil, nil, nil }()
 	for _, n := range a.Notes {
 		lt.noteItems(n)
 	}
-
-	cfg := lt.cfg
-	b := cfg.BodySize
+	b := lt.cfg.BodySize
 	titleSize := b * 26 / 10
-	if cfg.Columns == 1 {
+	if lt.cfg.Columns == 1 {
 		titleSize = b * 22 / 10
 	}
-	var head []*vitem
-	head = append(head, lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: titleSize}, titleSize*11/10, false)...)
+	set.head = lt.headItems(a, lt.cfg.textWidth(), titleSize)
+	set.headCol = lt.headItems(a, lt.cfg.columnWidth(), b*17/10)
+	set.title = lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
+
+	body := lt.blocks(a.Blocks, lt.bodyCtx())
+	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
+		lt.inlineLinks = true // a reference list prints its addresses
+		body = append(body, lt.bibliography(bib)...)
+		lt.inlineLinks = false
+	}
+	set.body = wideFloats(attachNotes(body, a.Notes))
+	for _, it := range set.body {
+		set.height += it.h
+	}
+	set.pars = lt.par
+	return set
+}
+
+// headItems sets an article's head at width w: its title at titleSize,
+// subtitle and byline. The head is kept together and with what follows.
+func (lt *layouter) headItems(a *model.Article, w, titleSize Length) []*vitem {
+	b := lt.cfg.BodySize
+	head := lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: titleSize}, titleSize*11/10, w, false)
 	if a.Subtitle != "" {
 		head = append(head, spaceItem(b/3))
-		head = append(head, lt.titleLines(a.Subtitle, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: b * 15 / 10}, b*18/10, false)...)
+		head = append(head, lt.titleLines(a.Subtitle, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: b * 15 / 10}, b*18/10, w, false)...)
 	}
 	lang := model.ArticleLang(lt.ed, a)
 	meta := model.Byline(a.Authors, lang)
@@ -86,17 +117,28 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	}
 	if meta != "" {
 		head = append(head, spaceItem(b/2))
-		head = append(head, lt.titleLines(meta, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: b * 9 / 10}, cfg.BodyLeading, false)...)
+		head = append(head, lt.titleLines(meta, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: b * 9 / 10}, lt.cfg.BodyLeading, w, false)...)
 	}
-	set.head = head
+	head = append(head, spaceItem(lt.cfg.BodyLeading/2))
+	head = keepTogether(head)
+	if len(head) > 0 {
+		head[0].art = a
+		head[0].barrier = true
+		head[0].anchors = append(head[0].anchors, Anchor{Name: lt.artAnchor(a)})
+	}
+	return head
+}
 
-	body := lt.blocks(a.Blocks, lt.bodyCtx())
-	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
-		body = append(body, lt.bibliography(bib)...)
+// keepTogether forbids column breaks inside items and after them.
+func keepTogether(items []*vitem) []*vitem {
+	for i, it := range items {
+		it.keep = true
+		it.space = false // part of a head, even at the top of a column
+		if i > 0 {
+			it.noBreak = true
+		}
 	}
-	set.body = attachNotes(body, a.Notes)
-	set.pars = lt.par
-	return set
+	return items
 }
 
 // attachNotes hangs on the body the notes no line of it references, so
@@ -169,22 +211,9 @@ func (lt *layouter) add(set *artSet) {
 			lt.noteCache[n] = items
 		}
 	}
-}
-
-// article puts a set article on pages, from a new page.
-func (lt *layouter) article(a *model.Article, set *artSet) {
-	lt.add(set)
-	lt.art, lt.source = a, a.Source
-	cfg := lt.cfg
-	p := lt.newPage()
-	lt.pageOfArt[a] = p.Index
-	p.Anchor = append(p.Anchor, Anchor{Name: lt.artAnchor(a), Y: 0})
-	b := cfg.BodySize
-	y := lt.header(p, set.head, cfg.MarginTop+b/2)
-	y += b / 2
-	p.Rules = append(p.Rules, Rule{X: cfg.textLeft(p.Index), Y: y, W: cfg.textWidth(), H: Pt * 3 / 4})
-	y += cfg.BodyLeading
-	lt.flow(set.body, p, y)
+	for _, n := range set.linkNotes {
+		lt.isLinkNote[n] = true
+	}
 }
 
 func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
@@ -236,150 +265,6 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 		sp.noBreak = i == 0 || group
 		out = append(out, sp)
 		out = append(out, items...)
-	}
-	return out
-}
-
-// front sets the cover (masthead, issue line, contents) and, when the
-// contents do not fit there, the pages that continue it.
-func (lt *layouter) front() {
-	cfg := lt.cfg
-	ed := lt.ed
-	p := lt.newPage()
-	left := cfg.textLeft(p.Index)
-	w := cfg.textWidth()
-	y := cfg.MarginTop
-	p.Rules = append(p.Rules, Rule{X: left, Y: y, W: w, H: 2 * Pt})
-	y += 2*Pt + cfg.BodyLeading/2
-
-	name := ed.Publication
-	if name == "" {
-		name = ed.Title
-	}
-	disp := style{face: Face{Kind: DisplayFace}}
-	nw := Length(lt.ems(lt.clean(name, disp.face), disp.face))
-	size := cfg.TrimHeight / 14
-	if nw > 0 {
-		size = min(size, Length(int64(w)*1000/int64(nw))*96/100)
-	}
-	size = max(size, cfg.BodySize)
-	disp.size = size
-	var head []*vitem
-	head = append(head, lt.titleLines(name, disp, size*105/100, true)...)
-	head = append(head, spaceItem(cfg.BodyLeading/3))
-	y = lt.header(p, head, y)
-
-	// the issue line between rules: volume and number left, date right
-	p.Rules = append(p.Rules, Rule{X: left, Y: y, W: w, H: Pt * 3 / 4})
-	info := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize * 9 / 10}
-	base := y + cfg.BodyLeading*95/100
-	ln := &TextLine{Kind: KindFurniture, Column: -1, X: left, Y: base, Width: w}
-	if il := model.IssueLabel(lt.ed); il != "" {
-		ln.Runs = append(ln.Runs, Run{X: left, Y: base, Width: lt.width(il, info), Face: info.face, Size: info.size, Text: il})
-	}
-	if !ed.Date.IsZero() {
-		ds := lang.For(lt.edLang()).DayDate(ed.Date) // a masthead names the day
-		dw := lt.width(ds, info)
-		ln.Runs = append(ln.Runs, Run{X: left + w - dw, Y: base, Width: dw, Face: info.face, Size: info.size, Text: ds})
-	}
-	if len(ln.Runs) > 0 {
-		p.Lines = append(p.Lines, ln)
-	}
-	y += cfg.BodyLeading * 13 / 10
-	p.Rules = append(p.Rules, Rule{X: left, Y: y, W: w, H: Pt * 3 / 4})
-	y += cfg.BodyLeading
-
-	head = nil
-	if ed.Title != "" && ed.Title != name {
-		ts := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 24 / 10}
-		head = append(head, lt.titleLines(ed.Title, ts, ts.size*12/10, true)...)
-		head = append(head, spaceItem(cfg.BodyLeading/2))
-	}
-	if ed.Description != "" {
-		ds := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: cfg.BodySize * 12 / 10}
-		head = append(head, lt.titleLines(ed.Description, ds, ds.size*13/10, true)...)
-		head = append(head, spaceItem(cfg.BodyLeading/2))
-	}
-	if ed.Cover != nil && ed.Cover.Data != nil && ed.Cover.Width > 0 && ed.Cover.Height > 0 {
-		iw := w
-		ih := Length(int64(iw) * int64(ed.Cover.Height) / int64(ed.Cover.Width))
-		if maxH := cfg.textHeight() * 4 / 10; ih > maxH {
-			ih = maxH
-			iw = Length(int64(ih) * int64(ed.Cover.Width) / int64(ed.Cover.Height))
-		}
-		lt.checkResolution(ed.Cover, iw, ih, ed.Cover.Path)
-		head = append(head, &vitem{h: ih + cfg.BodyLeading, images: []ImageBox{{X: (w - iw) / 2, W: iw, H: ih, Image: ed.Cover}}})
-	}
-	cs := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 14 / 10}
-	head = append(head, lt.titleLines(lt.edWords().InThisIssue, cs, cs.size*13/10, false)...)
-	head = append(head, spaceItem(cfg.BodyLeading/3))
-	y = lt.header(p, head, y)
-
-	lt.flow(lt.contents(), p, y)
-}
-
-// contents lists sections and articles with their page numbers, each
-// entry linked to its article.
-func (lt *layouter) contents() []*vitem {
-	cfg := lt.cfg
-	c := lt.bodyCtx()
-	c.justify, c.hyph, c.kind = false, false, KindFurniture
-	num := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize}
-	numW := lt.width("0000", num)
-	var out []*vitem
-	for _, s := range lt.ed.Sections {
-		if s.Title != "" {
-			sc := c
-			sc.kind = KindFurniture
-			st := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 11 / 10}
-			items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: strings.ToUpper(s.Title)}}, st, nil), sc, 0, 0)
-			out = append(out, spaceItem(cfg.BodyLeading/2))
-			out = append(out, items...)
-			if len(s.Articles) > 0 {
-				out = append(out, &vitem{h: cfg.BodyLeading / 4, space: true, noBreak: true})
-			}
-		}
-		for ai, a := range s.Articles {
-			tc := c
-			tc.width -= numW
-			st := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: cfg.BodySize}
-			items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: a.Title}}, st, nil), tc, 0, 0)
-			pg := "?"
-			if n, ok := lt.pageOfArt[a]; ok {
-				pg = strconv.Itoa(n + 1)
-			}
-			last := items[len(items)-1].lines[0]
-			pw := lt.width(pg, num)
-			last.runs = append(last.runs, Run{X: c.width - pw, Width: pw, Face: num.face, Size: num.size, Text: pg})
-			var more []string
-			if by := model.Byline(a.Authors, lt.edLang()); by != "" {
-				more = append(more, by)
-			}
-			if a.Description != "" {
-				more = append(more, a.Description)
-			}
-			if len(more) > 0 {
-				dc := tc
-				dc.size, dc.leading = cfg.BodySize*9/10, cfg.BodyLeading*9/10
-				dc.italic = true
-				d := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: strings.Join(more, " — ")}}, dc.style(), nil), dc, 0, 0)
-				for _, it := range d {
-					it.noBreak = true
-				}
-				items = append(items, d...)
-			}
-			for _, it := range items {
-				for _, sl := range it.lines {
-					sl.links = append(sl.links, LinkRect{X: 0, Y: -sl.height * 8 / 10, W: c.width, H: sl.height, Dest: lt.artAnchor(a)})
-				}
-			}
-			if ai > 0 || s.Title == "" {
-				out = append(out, spaceItem(cfg.BodyLeading/3))
-			} else {
-				items[0].noBreak = true
-			}
-			out = append(out, items...)
-		}
 	}
 	return out
 }

@@ -36,6 +36,13 @@ type Config struct {
 
 	Language string // BCP 47 tag used for hyphenation when neither article nor edition gives one
 
+	// BaselineGrid sets the lines of body text on a grid of BodyLeading
+	// from the top of the text area, so that the lines of neighbouring
+	// columns align; headings, figures and notes take whole lines.
+	BaselineGrid bool
+	// Links says how the targets of external links are printed.
+	Links LinkMode
+
 	// Tolerance is the Knuth–Plass tolerance (badness) of the first
 	// justified attempt; the second attempt uses LooseTolerance. Before
 	// giving up, paragraphs are set ragged right. 350 gives spaces of at
@@ -51,6 +58,44 @@ type Config struct {
 	// before they are paginated one after another; 0 means
 	// runtime.GOMAXPROCS(0). The Document is the same for any value.
 	Workers int
+}
+
+// LinkMode says how the target of an external link is printed. In every
+// mode the link stays clickable in the PDF.
+type LinkMode uint8
+
+// Link modes.
+const (
+	// LinkNotes prints the URL in a note at the foot of the column, marked
+	// by a letter after the link's text (see linkNote).
+	LinkNotes LinkMode = iota
+	// LinkInline prints the URL in parentheses after the link's text.
+	LinkInline
+	// LinkOff prints the link's text alone.
+	LinkOff
+)
+
+var linkModes = [...]string{"notes", "inline", "off"}
+
+func (m LinkMode) String() string {
+	if int(m) < len(linkModes) {
+		return linkModes[m]
+	}
+	return "links?"
+}
+
+// ParseLinkMode reads a link mode as the manifest writes it; "" is
+// LinkNotes.
+func ParseLinkMode(s string) (LinkMode, error) {
+	if s == "" {
+		return LinkNotes, nil
+	}
+	for i, n := range linkModes {
+		if strings.EqualFold(s, n) {
+			return LinkMode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("links %q: want notes, inline or off", s)
 }
 
 // workers is the number of goroutines Workers asks for.
@@ -171,6 +216,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Workers < 0 {
 		bad("workers %d is negative", c.Workers)
+	}
+	if int(c.Links) >= len(linkModes) {
+		bad("links mode %d unknown", c.Links)
 	}
 	if c.Tolerance < 0 || c.LooseTolerance < c.Tolerance {
 		bad("tolerances %d/%d: want 0 <= tolerance <= loose tolerance", c.Tolerance, c.LooseTolerance)

@@ -9,6 +9,10 @@
 // then flow into columns with TeX's page-builder rules: no widows or
 // orphans, headings kept with what follows, footnotes at the foot of the
 // column of their first reference, split when long (The TeXbook, ch. 15).
+// Pages are made up as a newspaper's (page_makeup.go): a front page with
+// the lead article and the contents, articles running on under headlines
+// across or within the columns, floats at the head or foot of columns as
+// LaTeX places them, balanced columns, jump lines.
 //
 // Articles are independent until they are paginated, so Layout sets them
 // into lines on Config.Workers goroutines and paginates them in order on

@@ -181,6 +181,7 @@ type LinkRect struct {
 type Anchor struct {
 	Name string
 	Y    Length // top of the destination
+	X    Length // left of the line or block it marks (its column)
 }
 
 // Bookmark is one entry of the PDF outline.

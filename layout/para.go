@@ -113,6 +113,7 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 			s := st
 			s.url = in.URL
 			out = lt.flatten(in.Inlines, s, out)
+			out = lt.linkMark(in, s, out)
 		case *model.Lang:
 			s := st
 			s.lang = in.Tag
@@ -128,7 +129,7 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 			if s.face.Kind == TextFace {
 				s.face.Style = fonts.Regular
 			}
-			out = append(out, piece{text: strconv.Itoa(in.Note.Number), st: s, ref: in})
+			out = append(out, piece{text: lt.noteLabel(in.Note), st: s, ref: in})
 		}
 	}
 	return out

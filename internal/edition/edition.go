@@ -43,6 +43,8 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		Editors:     m.Editors,
 		Publisher:   m.Publisher,
 		Description: markdown.Smarten(m.Description, m.Language),
+		Price:       m.Price,
+		Tagline:     markdown.Smarten(m.Tagline, m.Language),
 	}
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
@@ -72,7 +74,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	}
 	var jobs []job
 	for si, s := range m.Sections {
-		ed.Sections = append(ed.Sections, &model.Section{Title: s.Title})
+		ed.Sections = append(ed.Sections, &model.Section{Title: s.Title, Start: s.Start})
 		for i, e := range s.Posts {
 			jobs = append(jobs, job{si, i, e})
 		}
@@ -122,19 +124,28 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		markPassages(a, model.ArticleLang(ed, a))
 		s := ed.Sections[j.section]
 		s.Articles = append(s.Articles, a)
+		if m.Lead != "" && j.entry.Path == m.Lead {
+			ed.Lead = a
+		}
 	}
-	// Drop sections left empty by unpublished posts.
-	kept := ed.Sections[:0]
-	for _, s := range ed.Sections {
+	if m.Lead != "" && ed.Lead == nil {
+		log.Warnf(m.Path, m.LeadLine, "lead %q is not published; the first post leads", m.Lead)
+	}
+	if ed.Sections = nonEmpty(ed.Sections); len(ed.Sections) == 0 {
+		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
+	}
+	return ed, nil
+}
+
+// nonEmpty drops the sections left empty by unpublished posts.
+func nonEmpty(secs []*model.Section) []*model.Section {
+	kept := secs[:0]
+	for _, s := range secs {
 		if len(s.Articles) > 0 {
 			kept = append(kept, s)
 		}
 	}
-	ed.Sections = kept
-	if len(ed.Sections) == 0 {
-		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
-	}
-	return ed, nil
+	return kept
 }
 
 // loadCover reads the manifest's cover image, from the manifest's folder.
@@ -191,6 +202,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 		Notes:       res.Notes,
 	}
 	a.Authors, a.Translators = people(m, st, rel, p)
+	a.PrintStart = printStart(display, data, p, log)
 	a.Language = tag
 	checkLanguage(p, assumed, from, res.Blocks, log)
 	if a.Date.IsZero() {

@@ -9,14 +9,17 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
+	"github.com/redtide/edition/layout"
 )
 
 // Manifest is one issue. Post paths are slash-separated and relative to
@@ -38,6 +41,12 @@ type Manifest struct {
 	Editors     []string
 	Description string
 	Cover       string // image path, optional
+	Price       string // printed in the masthead, optional
+	Tagline     string // printed under the publication's name, optional
+	// Lead is the post that opens the front page (a path as the sections
+	// give it); "" means the first post.
+	Lead     string
+	LeadLine int
 	// Authors maps author handles (or names as written) to the names to
 	// print; it overrides the site's _data/authors.yml.
 	Authors  map[string]string
@@ -49,6 +58,7 @@ type Manifest struct {
 // Section is a titled, ordered list of posts.
 type Section struct {
 	Title string
+	Start model.Start // where each of its articles starts in print
 	Posts []Entry
 }
 
@@ -58,28 +68,11 @@ type Entry struct {
 	Line int
 }
 
-// Print holds the print shop settings; zero values mean the layout's
-// defaults.
+// Print holds the print shop settings as written; package layout defines
+// them, their defaults and the type policy (layout.PrintSettings.Config).
 type Print struct {
-	Trim          string // "A4", "Letter", "tabloid", "A5" or "210mm x 297mm"
-	Bleed         string // length, e.g. "3mm"
-	CropMarks     bool
-	Columns       int
-	PadToMultiple int
-	Margins       string // one length for all four margins, optional
-	BodySize      string // e.g. "10pt", optional
-	// KeepResolution keeps images printed above 600 ppi at full size
-	// (downsample: false); by default they are downsampled to 300 ppi.
-	KeepResolution bool
-	// Imprint prints publication, issue, date and page in the slug
-	// (imprint:, by default on when crop_marks is on); PDFX writes PDF/X-4
-	// (pdfx:); Grayscale writes no colour (grayscale:). See layout.Press.
-	Imprint, PDFX, Grayscale bool
-	// HyphenPenalty, LeftHyphenMin and RightHyphenMin set the layout's
-	// BreakConfig fields of those names; nil and 0 keep its defaults.
-	HyphenPenalty                 *int
-	LeftHyphenMin, RightHyphenMin int
-	Line                          int // manifest line of the print block, for messages
+	layout.PrintSettings
+	Line int // manifest line of the print block, for messages
 }
 
 // Fonts names TrueType files for the text face, relative to Root.
@@ -89,46 +82,33 @@ type Fonts struct {
 }
 
 type rawManifest struct {
-	Publication string            `yaml:"publication"`
-	Title       string            `yaml:"title"`
-	Volume      int               `yaml:"volume"`
-	Number      int               `yaml:"number"`
-	Issue       int               `yaml:"issue"`
-	Date        string            `yaml:"date"`
-	Language    string            `yaml:"language"`
-	Lang        string            `yaml:"lang"`
-	Publisher   string            `yaml:"publisher"`
-	Editors     []string          `yaml:"editors"`
-	Description string            `yaml:"description"`
-	Cover       string            `yaml:"cover"`
-	Site        string            `yaml:"site"`
-	Authors     map[string]string `yaml:"authors"`
-	Sections    []rawSection      `yaml:"sections"`
-	Posts       []yaml.Node       `yaml:"posts"`
-	Print       *rawPrint         `yaml:"print"`
-	Fonts       *rawFonts         `yaml:"fonts"`
+	Publication string                `yaml:"publication"`
+	Title       string                `yaml:"title"`
+	Volume      int                   `yaml:"volume"`
+	Number      int                   `yaml:"number"`
+	Issue       int                   `yaml:"issue"`
+	Date        string                `yaml:"date"`
+	Language    string                `yaml:"language"`
+	Lang        string                `yaml:"lang"`
+	Publisher   string                `yaml:"publisher"`
+	Editors     []string              `yaml:"editors"`
+	Description string                `yaml:"description"`
+	Cover       string                `yaml:"cover"`
+	Price       string                `yaml:"price"`
+	Tagline     string                `yaml:"tagline"`
+	Lead        string                `yaml:"lead"`
+	Site        string                `yaml:"site"`
+	Authors     map[string]string     `yaml:"authors"`
+	Sections    []rawSection          `yaml:"sections"`
+	Posts       []yaml.Node           `yaml:"posts"`
+	Print       *layout.PrintSettings `yaml:"print"`
+	Fonts       *rawFonts             `yaml:"fonts"`
 }
 
 type rawSection struct {
 	Title string      `yaml:"title"`
+	Start string      `yaml:"start"`
 	Posts []yaml.Node `yaml:"posts"`
-}
-
-type rawPrint struct {
-	Trim           string `yaml:"trim"`
-	Bleed          string `yaml:"bleed"`
-	CropMarks      bool   `yaml:"crop_marks"`
-	Columns        int    `yaml:"columns"`
-	PadToMultiple  int    `yaml:"pad_to_multiple"`
-	Margins        string `yaml:"margins"`
-	BodySize       string `yaml:"body_size"`
-	Downsample     *bool  `yaml:"downsample"`
-	Imprint        *bool  `yaml:"imprint"`
-	PDFX           bool   `yaml:"pdfx"`
-	Grayscale      bool   `yaml:"grayscale"`
-	HyphenPenalty  *int   `yaml:"hyphen_penalty"`
-	LeftHyphenMin  int    `yaml:"left_hyphen_min"`
-	RightHyphenMin int    `yaml:"right_hyphen_min"`
 }
 
 type rawFonts struct {
@@ -160,6 +140,37 @@ func unwrapPathError(err error) error {
 // named by site:, else the nearest _config.yml above file, see package
 // site), reading its _config.yml.
 func Parse(file string, data []byte) (*Manifest, error) {
+	dec, err := mapping(file, data)
+	if err != nil {
+		return nil, err
+	}
+	ps := &parser{file: file, dec: dec, seen: map[string]int{}}
+	checkKeys(file, dec, known, "", &ps.errs)
+	var raw rawManifest
+	if err := dec.Decode(&raw); err != nil {
+		ps.errs = append(ps.errs, yamlErr(file, err))
+		return nil, diag.Join(ps.errs...)
+	}
+	ps.meta(&raw)
+	st, err := locateSite(file, ps.m.Root, raw.Site, ps.line("site"))
+	if err != nil {
+		return nil, diag.Join(append(ps.errs, err)...)
+	}
+	ps.m.Site, ps.m.SiteLine = st, ps.line("site")
+	if raw.Site == "" {
+		ps.m.SiteLine = 0
+	}
+	ps.sections(&raw)
+	ps.print(raw.Print)
+	ps.fonts(raw.Fonts)
+	if len(ps.errs) > 0 {
+		return nil, diag.Join(ps.errs...)
+	}
+	return ps.m, nil
+}
+
+// mapping is the top-level mapping of a manifest's YAML.
+func mapping(file string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlErr(file, err)
@@ -167,20 +178,34 @@ func Parse(file string, data []byte) (*Manifest, error) {
 	if len(root.Content) == 0 {
 		return nil, diag.Errorf(file, 1, "empty manifest: it needs at least publication, date and posts")
 	}
-	var raw rawManifest
 	dec := root.Content[0]
 	if dec.Kind != yaml.MappingNode {
 		return nil, diag.Errorf(file, dec.Line, "manifest must be a mapping of keys to values")
 	}
-	var errs []error
-	checkKeys(file, dec, known, "", &errs)
-	if err := dec.Decode(&raw); err != nil {
-		errs = append(errs, yamlErr(file, err))
-		return nil, diag.Join(errs...)
-	}
+	return dec, nil
+}
+
+// parser is the state of Parse: the manifest so far and every problem
+// met, so that one run reports them all.
+type parser struct {
+	file string
+	dec  *yaml.Node // the top-level mapping, for lines
+	m    *Manifest
+	errs []error
+	seen map[string]int // post paths listed, with their lines
+}
+
+func (ps *parser) line(key string) int { return keyLine(ps.dec, key) }
+
+func (ps *parser) errorf(line int, format string, args ...any) {
+	ps.errs = append(ps.errs, diag.Errorf(ps.file, line, format, args...))
+}
+
+// meta reads the issue's metadata.
+func (ps *parser) meta(raw *rawManifest) {
 	m := &Manifest{
-		Path:        file,
-		Root:        filepath.Dir(file),
+		Path:        ps.file,
+		Root:        filepath.Dir(ps.file),
 		Publication: strings.TrimSpace(raw.Publication),
 		Title:       raw.Title,
 		Volume:      raw.Volume,
@@ -190,112 +215,118 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		Editors:     raw.Editors,
 		Description: raw.Description,
 		Cover:       raw.Cover,
+		Price:       strings.TrimSpace(raw.Price),
+		Tagline:     strings.TrimSpace(raw.Tagline),
 		Authors:     raw.Authors,
 	}
+	ps.m = m
 	if m.Number == 0 {
 		m.Number = raw.Issue
 	}
-	line := func(key string) int { return keyLine(dec, key) }
 	if m.Publication == "" {
-		errs = append(errs, diag.Errorf(file, max(line("publication"), 1), "publication: required"))
+		ps.errorf(max(ps.line("publication"), 1), "publication: required")
 	}
 	if raw.Date == "" {
-		errs = append(errs, diag.Errorf(file, max(line("date"), 1), "date: required (YYYY-MM-DD)"))
+		ps.errorf(max(ps.line("date"), 1), "date: required (YYYY-MM-DD)")
 	} else if t, err := post.ParseDate(raw.Date); err != nil {
-		errs = append(errs, diag.Errorf(file, line("date"), "date: %v", err))
+		ps.errorf(ps.line("date"), "date: %v", err)
 	} else {
 		m.Date = t
 	}
 	if m.Volume < 0 || m.Number < 0 {
-		errs = append(errs, diag.Errorf(file, line("number"), "volume and number must not be negative"))
+		ps.errorf(ps.line("number"), "volume and number must not be negative")
 	}
 	if m.Cover != "" {
 		if err := CheckRel(m.Cover); err != nil {
-			errs = append(errs, diag.Errorf(file, line("cover"), "cover: %v", err))
+			ps.errorf(ps.line("cover"), "cover: %v", err)
 		}
 	}
-	st, err := locateSite(file, m.Root, raw.Site, line("site"))
-	if err != nil {
-		return nil, diag.Join(append(errs, err)...)
-	}
-	m.Site, m.SiteLine = st, line("site")
-	if raw.Site == "" {
-		m.SiteLine = 0
-	}
-	seen := map[string]int{}
-	entries := func(nodes []yaml.Node) []Entry {
-		var out []Entry
-		for i := range nodes {
-			n := &nodes[i]
-			if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
-				errs = append(errs, diag.Errorf(file, n.Line, "posts: each entry must be a file name"))
-				continue
-			}
-			p := strings.TrimSpace(n.Value)
-			if err := m.checkPost(p); err != nil {
-				errs = append(errs, diag.Errorf(file, n.Line, "post %q: %v", p, err))
-				continue
-			}
-			written := p
-			p = path.Clean(filepath.ToSlash(p))
-			if first, dup := seen[p]; dup {
-				errs = append(errs, diag.Errorf(file, n.Line, "post %q is listed twice (first on line %d)", written, first))
-				continue
-			}
-			seen[p] = n.Line
-			out = append(out, Entry{Path: p, Line: n.Line})
+}
+
+// entries reads a list of posts; a post listed twice in the manifest is
+// an error.
+func (ps *parser) entries(nodes []yaml.Node) []Entry {
+	var out []Entry
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+			ps.errorf(n.Line, "posts: each entry must be a file name")
+			continue
 		}
-		return out
+		p := strings.TrimSpace(n.Value)
+		if err := ps.m.checkPost(p); err != nil {
+			ps.errorf(n.Line, "post %q: %v", p, err)
+			continue
+		}
+		written := p
+		p = path.Clean(filepath.ToSlash(p))
+		if first, dup := ps.seen[p]; dup {
+			ps.errorf(n.Line, "post %q is listed twice (first on line %d)", written, first)
+			continue
+		}
+		ps.seen[p] = n.Line
+		out = append(out, Entry{Path: p, Line: n.Line})
 	}
+	return out
+}
+
+// sections reads the posts, flat or in sections with their starts, and
+// the lead, which must be one of them.
+func (ps *parser) sections(raw *rawManifest) {
+	m := ps.m
 	if len(raw.Posts) > 0 && len(raw.Sections) > 0 {
-		errs = append(errs, diag.Errorf(file, line("posts"), "give either posts or sections, not both"))
+		ps.errorf(ps.line("posts"), "give either posts or sections, not both")
 	}
 	if len(raw.Posts) > 0 {
-		m.Sections = append(m.Sections, Section{Posts: entries(raw.Posts)})
+		m.Sections = append(m.Sections, Section{Posts: ps.entries(raw.Posts)})
 	}
-	for _, s := range raw.Sections {
-		m.Sections = append(m.Sections, Section{Title: s.Title, Posts: entries(s.Posts)})
-	}
-	total := 0
-	for _, s := range m.Sections {
-		total += len(s.Posts)
-	}
-	if total == 0 && len(errs) == 0 {
-		errs = append(errs, diag.Errorf(file, 1, "the manifest lists no posts (use posts: or sections:)"))
-	}
-	if raw.Print != nil {
-		m.Print = Print{
-			Trim: raw.Print.Trim, Bleed: raw.Print.Bleed, CropMarks: raw.Print.CropMarks,
-			Columns: raw.Print.Columns, PadToMultiple: raw.Print.PadToMultiple,
-			Margins: raw.Print.Margins, BodySize: raw.Print.BodySize, Line: line("print"),
-			KeepResolution: raw.Print.Downsample != nil && !*raw.Print.Downsample,
-			Imprint:        raw.Print.CropMarks, PDFX: raw.Print.PDFX, Grayscale: raw.Print.Grayscale,
-			HyphenPenalty: raw.Print.HyphenPenalty,
-			LeftHyphenMin: raw.Print.LeftHyphenMin, RightHyphenMin: raw.Print.RightHyphenMin,
+	for i, s := range raw.Sections {
+		start, ok := model.ParseStart(strings.TrimSpace(s.Start))
+		if !ok {
+			ps.errorf(sectionKeyLine(ps.dec, i, "start"), "start %q: want page, column or run-on", s.Start)
 		}
-		if raw.Print.Imprint != nil {
-			m.Print.Imprint = *raw.Print.Imprint
+		m.Sections = append(m.Sections, Section{Title: s.Title, Start: start, Posts: ps.entries(s.Posts)})
+	}
+	if raw.Lead != "" {
+		m.Lead, m.LeadLine = path.Clean(filepath.ToSlash(strings.TrimSpace(raw.Lead))), ps.line("lead")
+		if _, listed := ps.seen[m.Lead]; !listed {
+			ps.errorf(m.LeadLine, "lead %q is not one of the posts listed", raw.Lead)
 		}
 	}
-	if raw.Fonts != nil {
-		m.Fonts = Fonts{Regular: raw.Fonts.Regular, Italic: raw.Fonts.Italic, Bold: raw.Fonts.Bold,
-			BoldItalic: raw.Fonts.BoldItalic, Line: line("fonts")}
-		for _, f := range []string{m.Fonts.Regular, m.Fonts.Italic, m.Fonts.Bold, m.Fonts.BoldItalic} {
-			if f == "" {
-				continue
-			}
-			if err := CheckRel(f); err != nil {
-				errs = append(errs, diag.Errorf(file, m.Fonts.Line, "font %q: %v", f, err))
-			}
+	if len(ps.seen) == 0 && len(ps.errs) == 0 {
+		ps.errorf(1, "the manifest lists no posts (use posts: or sections:)")
+	}
+}
+
+// print reads the print settings, checked by package layout.
+func (ps *parser) print(p *layout.PrintSettings) {
+	if p == nil {
+		return
+	}
+	ps.m.Print = Print{PrintSettings: *p, Line: ps.line("print")}
+	if _, err := ps.m.Print.Config(ps.m.Language); err != nil {
+		ps.errorf(ps.m.Print.Line, "print: %v", err)
+	}
+}
+
+// fonts reads the text face's files.
+func (ps *parser) fonts(f *rawFonts) {
+	if f == nil {
+		return
+	}
+	m := ps.m
+	m.Fonts = Fonts{Regular: f.Regular, Italic: f.Italic, Bold: f.Bold, BoldItalic: f.BoldItalic, Line: ps.line("fonts")}
+	for _, f := range []string{m.Fonts.Regular, m.Fonts.Italic, m.Fonts.Bold, m.Fonts.BoldItalic} {
+		if f == "" {
+			continue
 		}
-		if m.Fonts.Regular == "" {
-			errs = append(errs, diag.Errorf(file, m.Fonts.Line, "fonts: regular is required when fonts are given"))
+		if err := CheckRel(f); err != nil {
+			ps.errorf(m.Fonts.Line, "font %q: %v", f, err)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, diag.Join(errs...)
+	if m.Fonts.Regular == "" {
+		ps.errorf(m.Fonts.Line, "fonts: regular is required when fonts are given")
 	}
-	return m, nil
 }
 
 // CheckRel refuses paths that could leave the manifest's folder. Symlinks
@@ -384,6 +415,22 @@ func lineErr(file, msg string) error {
 	return diag.Errorf(file, n, "malformed manifest: %s", rest)
 }
 
+// sectionKeyLine is the line of key in section i, else of the section.
+func sectionKeyLine(root *yaml.Node, i int, key string) int {
+	for j := 0; j+1 < len(root.Content); j += 2 {
+		if root.Content[j].Value != "sections" {
+			continue
+		}
+		if s := root.Content[j+1]; s.Kind == yaml.SequenceNode && i < len(s.Content) {
+			if l := keyLine(s.Content[i], key); l > 0 {
+				return l
+			}
+			return s.Content[i].Line
+		}
+	}
+	return 0
+}
+
 func keyLine(m *yaml.Node, key string) int {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
@@ -393,12 +440,26 @@ func keyLine(m *yaml.Node, key string) int {
 	return 0
 }
 
-// known lists the keys a manifest may have, by block.
+// known lists the keys a manifest may have, by block: the yaml tags of
+// the structs the blocks decode into, so that a key added to a struct is
+// known without being listed again.
 var known = map[string][]string{
-	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
-	"sections": {"title", "posts"},
-	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample", "imprint", "pdfx", "grayscale", "hyphen_penalty", "left_hyphen_min", "right_hyphen_min"},
-	"fonts":    {"regular", "italic", "bold", "bold_italic"},
+	"":         yamlKeys(reflect.TypeFor[rawManifest]()),
+	"sections": yamlKeys(reflect.TypeFor[rawSection]()),
+	"print":    yamlKeys(reflect.TypeFor[layout.PrintSettings]()),
+	"fonts":    yamlKeys(reflect.TypeFor[rawFonts]()),
+}
+
+// yamlKeys returns the keys that the yaml tags of struct type t name.
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // checkKeys reports unknown keys with their line: a misspelt key would

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout"
 )
 
 const good = `publication: The Red Tide
@@ -89,6 +92,9 @@ func TestParseErrors(t *testing.T) {
 		{"bad yaml", "publication: \"P\ndate: 2026-01-01\n", []string{"e.yaml:"}},
 		{"wrong type", "publication: P\ndate: 2026-01-01\nvolume: three\nposts: [a.md]\n", []string{"e.yaml:3: malformed manifest"}},
 		{"two problems", "date: 2026-01-01\nposts: [a.md, a.md]\n", []string{"publication: required", "listed twice"}},
+		{"bad start", "publication: P\ndate: 2026-01-01\nsections:\n  - title: X\n    start: later\n    posts: [a.md]\n", []string{`e.yaml:5: start "later": want page, column or run-on`}},
+		{"lead not listed", "publication: P\ndate: 2026-01-01\nlead: b.md\nposts: [a.md]\n", []string{`e.yaml:3: lead "b.md" is not one of the posts listed`}},
+		{"bad links", "publication: P\ndate: 2026-01-01\nposts: [a.md]\nprint:\n  links: footnotes\n", []string{`e.yaml:4: print: links "footnotes": want notes, inline or off`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,5 +186,51 @@ func TestAssemble(t *testing.T) {
 	}
 	if _, err := Assemble(dir, filepath.Join(dir, "sub"), AssembleOptions{}, nil); err == nil {
 		t.Error("manifest below the posts folder accepted")
+	}
+}
+
+// TestParseMakeup reads the keys of page makeup: a section's start, the
+// lead, the masthead's price and tagline, and every print key layout
+// defines (the known keys come from the struct's tags).
+func TestParseMakeup(t *testing.T) {
+	src := `publication: P
+date: 2026-01-01
+price: "$2"
+tagline: "  News from below "
+lead: ./b.md
+sections:
+  - title: Features
+    start: column
+    posts: [a.md, b.md]
+  - title: Letters
+    posts: [c.md]
+print:
+  trim: A4
+  bleed: 3mm
+  crop_marks: true
+  columns: 2
+  pad_to_multiple: 4
+  margins: 15mm
+  body_size: 9pt
+  downsample: false
+  links: inline
+  baseline_grid: true
+`
+	m, err := Parse("e.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Price != "$2" || m.Tagline != "News from below" || m.Lead != "b.md" || m.LeadLine != 5 {
+		t.Errorf("price %q tagline %q lead %q line %d", m.Price, m.Tagline, m.Lead, m.LeadLine)
+	}
+	if m.Sections[0].Start != model.StartColumn || m.Sections[1].Start != model.StartDefault {
+		t.Errorf("starts %q %q", m.Sections[0].Start, m.Sections[1].Start)
+	}
+	cfg, err := m.Print.Config(m.Language)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Links != layout.LinkInline || !cfg.BaselineGrid || !cfg.KeepImageResolution || cfg.Columns != 2 || cfg.PadToMultiple != 4 {
+		t.Errorf("print: %+v", cfg)
 	}
 }

@@ -70,11 +70,11 @@ func TestAuthorsAndDownsample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Authors["rt"] != "The Red Tide" || !m.Print.KeepResolution {
-		t.Errorf("authors %v, keep resolution %v", m.Authors, m.Print.KeepResolution)
+	if m.Authors["rt"] != "The Red Tide" || m.Print.Downsample == nil || *m.Print.Downsample {
+		t.Errorf("authors %v, downsample %v", m.Authors, m.Print.Downsample)
 	}
 	m, _ = Parse("x/edition.yaml", []byte("publication: P\ndate: 2026-01-02\nposts: [a.md]\nprint:\n  downsample: true\n"))
-	if m.Print.KeepResolution {
+	if m.Print.Downsample == nil || !*m.Print.Downsample {
 		t.Error("downsample: true keeps resolution")
 	}
 	if _, err := Parse("x/edition.yaml", []byte("publication: P\ndate: 2026-01-02\nposts: [a.md]\nauthors: [a, b]\n")); err == nil {
@@ -99,7 +99,11 @@ func TestPressKeys(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", c.print, err)
 		}
-		if p := m.Print; p.Imprint != c.imprint || p.PDFX != c.pdfx || p.Grayscale != c.grayscale {
+		cfg, err := m.Print.Config("")
+		if err != nil {
+			t.Fatalf("%q: %v", c.print, err)
+		}
+		if p := cfg.Press; p.Imprint != c.imprint || p.PDFX != c.pdfx || p.Grayscale != c.grayscale {
 			t.Errorf("%q: imprint %v, pdfx %v, grayscale %v; want %v, %v, %v", c.print, p.Imprint, p.PDFX, p.Grayscale, c.imprint, c.pdfx, c.grayscale)
 		}
 	}

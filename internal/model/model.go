@@ -22,12 +22,39 @@ type Edition struct {
 	Publisher   string
 	Description string
 	Cover       *Image // optional cover image; nil means a generated cover
-	Sections    []*Section
+	Price       string // printed in the masthead, as written ("$2", "solidarity price €3"); "" for none
+	Tagline     string // printed under the publication's name; "" for none
+	// Lead is the article that opens the front page of the print edition;
+	// nil means the first article.
+	Lead     *Article
+	Sections []*Section
+}
+
+// Start says where an article begins in print.
+type Start string
+
+// Starts of an article. StartDefault lets the layout choose: a section's
+// first article from a new page, the others run on.
+const (
+	StartDefault Start = ""
+	StartPage    Start = "page"   // at the top of a new page
+	StartColumn  Start = "column" // at the top of a new column
+	StartRunOn   Start = "run-on" // below the previous article
+)
+
+// ParseStart reads a start as a manifest or front matter writes it.
+func ParseStart(s string) (Start, bool) {
+	switch st := Start(s); st {
+	case StartDefault, StartPage, StartColumn, StartRunOn:
+		return st, true
+	}
+	return "", false
 }
 
 // Section is an ordered group of articles, e.g. "Features".
 type Section struct {
 	Title    string // may be empty for a flat manifest
+	Start    Start  // where each of its articles starts in print; StartDefault: see Start
 	Articles []*Article
 }
 
@@ -46,6 +73,7 @@ type Article struct {
 	Blocks       []Block
 	Notes        []*Note // in number order: Notes[i].Number == i+1
 	Bibliography *Bibliography
+	PrintStart   Start // where the article starts in print (front matter print_start:); overrides its section's
 }
 
 // Note is a footnote. Number is assigned once per article, in the order of

@@ -16,76 +16,12 @@ import (
 )
 
 // PrintConfig turns the manifest's print settings into a layout
-// configuration; errors name the manifest line of the print block.
+// configuration (layout.PrintSettings.Config holds the defaults and the
+// type policy); errors name the manifest line of the print block.
 func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
-	cfg := layout.DefaultConfig()
-	p := m.Print
-	bad := func(err error) error { return diag.Errorf(m.Path, p.Line, "print: %v", err) }
-	var err error
-	if p.Trim != "" {
-		if cfg.TrimWidth, cfg.TrimHeight, err = layout.ParseTrim(p.Trim); err != nil {
-			return cfg, bad(err)
-		}
-		if !strings.EqualFold(p.Trim, "tabloid") && p.Columns == 0 {
-			// Smaller sheets read better in one column unless asked.
-			if cfg.TrimWidth < 8*layout.Inch {
-				cfg.Columns = 1
-			}
-		}
-	}
-	if p.Columns != 0 {
-		cfg.Columns = p.Columns
-	}
-	if p.Bleed != "" {
-		if cfg.Bleed, err = layout.ParseLength(p.Bleed); err != nil {
-			return cfg, bad(fmt.Errorf("bleed: %w", err))
-		}
-	}
-	if p.Margins != "" {
-		mg, err := layout.ParseLength(p.Margins)
-		if err != nil {
-			return cfg, bad(fmt.Errorf("margins: %w", err))
-		}
-		cfg.MarginInner, cfg.MarginOuter, cfg.MarginTop, cfg.MarginBottom = mg, mg, mg, mg
-	}
-	if p.BodySize != "" {
-		if cfg.BodySize, err = layout.ParseLength(p.BodySize); err != nil {
-			return cfg, bad(fmt.Errorf("body_size: %w", err))
-		}
-		cfg.BodyLeading = cfg.BodySize * 5 / 4
-	}
-	if cfg.Columns == 1 {
-		// One column across a wide sheet makes lines too long to read:
-		// unless the manifest says otherwise, set a larger type and keep the
-		// measure near 75 characters.
-		if p.BodySize == "" {
-			cfg.BodySize, cfg.BodyLeading = 11*layout.Pt, 14*layout.Pt
-		}
-		if p.Margins == "" {
-			const measure = 140 * layout.Mm
-			if side := (cfg.TrimWidth - measure) / 2; side > cfg.MarginInner {
-				cfg.MarginInner, cfg.MarginOuter = side, side
-			}
-		}
-	}
-	if p.HyphenPenalty != nil {
-		cfg.Break.HyphenPenalty = *p.HyphenPenalty
-	}
-	if p.LeftHyphenMin != 0 {
-		cfg.Break.LeftHyphenMin = p.LeftHyphenMin
-	}
-	if p.RightHyphenMin != 0 {
-		cfg.Break.RightHyphenMin = p.RightHyphenMin
-	}
-	cfg.CropMarks = p.CropMarks
-	cfg.Press = layout.Press{Imprint: p.Imprint, PDFX: p.PDFX, Grayscale: p.Grayscale}
-	cfg.KeepImageResolution = p.KeepResolution
-	cfg.PadToMultiple = p.PadToMultiple
-	if m.Language != "" {
-		cfg.Language = m.Language
-	}
-	if err := cfg.Validate(); err != nil {
-		return cfg, bad(err)
+	cfg, err := m.Print.Config(m.Language)
+	if err != nil {
+		return cfg, diag.Errorf(m.Path, m.Print.Line, "print: %v", err)
 	}
 	return cfg, nil
 }

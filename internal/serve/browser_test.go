@@ -103,13 +103,13 @@ func TestBrowser(t *testing.T) {
 	waitText(t, ctx, "masthead on page 1", jsPage+"(1)", 20*time.Second, contains("The Red Tide"))
 	waitText(t, ctx, "first article in the EPUB view", jsEPUB, 10*time.Second, contains("Trotskyism"))
 
-	// clicking a line of the article says where it comes from (once
-	// page 2 is drawn: pages are drawn one after another)
-	waitText(t, ctx, "page 2 drawn", jsPage+"(2)", 10*time.Second, func(s string) bool { return s != "" })
-	click := `(() => { const t = document.querySelector('#page-2 text[data-kind=body]');
+	// clicking a line of the article says where it comes from (the lead
+	// starts on page 1)
+	waitText(t, ctx, "page 1 drawn", jsPage+"(1)", 10*time.Second, func(s string) bool { return s != "" })
+	click := `(() => { const t = document.querySelector('#page-1 text[data-kind=body]');
 		t.dispatchEvent(new MouseEvent('click', {bubbles: true})); return document.querySelector('#where').innerText })()`
 	if s, err := eval(ctx, click); err != nil || !strings.Contains(s, "2017-05-01-trotskyism.md") {
-		t.Errorf("clicking a line of page 2 shows %q (%v), want its post", s, err)
+		t.Errorf("clicking a line of page 1 shows %q (%v), want its post", s, err)
 	}
 
 	// the reader is at the spread of pages 4 and 5
@@ -120,11 +120,16 @@ func TestBrowser(t *testing.T) {
 	waitText(t, ctx, "pages 4 and 5", jsPage+"(5)", 10*time.Second, func(s string) bool { return s != "" })
 	waitText(t, ctx, "the pages near", loaded, 10*time.Second, contains("yes"))
 
+	// one save of two posts: the Culture section's, which opens page 4
+	// near the reader, and the lead's, the EPUB's first chapter
 	post := filepath.Join(filepath.Dir(man), "2017-05-01-trotskyism.md")
+	culture := filepath.Join(filepath.Dir(man), "2026-11-15-songs-of-the-picket-line.md")
 	const headline = "Trotsky in Coyoacán"
+	const cultureHead = "Songs from Coyoacán"
 	t.Logf("%s write", time.Now().Format("15:04:05.000"))
+	setTitle(t, culture, "title: "+cultureHead)
 	setTitle(t, post, "title: "+headline)
-	tp := waitText(t, ctx, "new headline in the print view", jsPrint, 2*time.Second, contains(headline))
+	tp := waitText(t, ctx, "new headline in the print view", jsPrint, 2*time.Second, contains(cultureHead))
 	te := waitText(t, ctx, "new headline in the EPUB view", jsEPUB, 2*time.Second-tp, contains(headline))
 	t.Logf("new headline shown: print %s, EPUB %s after the write", tp.Round(time.Millisecond), (tp + te).Round(time.Millisecond))
 	if top, _ := eval(ctx, `String(topPage().page)`); top != "4" {
@@ -139,7 +144,8 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("errors shown: %q, want the front matter's", errs)
 	}
 	for what, expr := range map[string]string{"print": jsPrint, "EPUB": jsEPUB} {
-		if s, _ := eval(ctx, expr); !strings.Contains(s, headline) {
+		want := map[string]string{"print": cultureHead, "EPUB": headline}[what]
+		if s, _ := eval(ctx, expr); !strings.Contains(s, want) {
 			t.Errorf("after the failed build the %s view lost the last good pages:\n%.300s", what, s)
 		}
 	}

@@ -250,8 +250,8 @@ func TestDebounce(t *testing.T) {
 	if st.Build != 2 {
 		t.Errorf("%d builds after one burst of saves, want 1", st.Build-1)
 	}
-	if _, p := srv.get(t, "/page/2.svg"); !strings.Contains(p, ">Burst4<") {
-		t.Error("page 2 does not show the last save")
+	if _, p := srv.get(t, "/page/1.svg"); !strings.Contains(p, ">Burst4<") {
+		t.Error("page 1 does not show the last save")
 	}
 }
 
@@ -270,7 +270,7 @@ func TestSupersede(t *testing.T) {
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		st := srv.state(t)
-		_, p := srv.get(t, "/page/2.svg")
+		_, p := srv.get(t, "/page/1.svg")
 		if !st.Building && strings.Contains(p, ">Newer<") {
 			break
 		}
@@ -305,8 +305,8 @@ func TestPolling(t *testing.T) {
 	waitFor(t, ev, "first build", built(1))
 	setTitle(t, filepath.Join(filepath.Dir(man), "2017-05-01-trotskyism.md"), "title: Polled")
 	waitFor(t, ev, "a build after the change", built(2))
-	if _, p := srv.get(t, "/page/2.svg"); !strings.Contains(p, ">Polled<") {
-		t.Error("page 2 does not show the change")
+	if _, p := srv.get(t, "/page/1.svg"); !strings.Contains(p, ">Polled<") {
+		t.Error("page 1 does not show the change")
 	}
 }
 
