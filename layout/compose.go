@@ -25,6 +25,7 @@ type layouter struct {
 	art    *model.Article  // article being set
 	source string          // its source, for messages
 	line   int             // source line of the block being set, 0 when unknown
+	node   any             // model element being set, for TextLine.Node
 	par    int             // paragraph serial number
 	warned map[string]bool // keys of the warnings given once
 	set    *artSet         // where a fork puts lines and warnings
@@ -239,7 +240,7 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		sl.dx += c.dx + hang
-		sl.info.Source, sl.info.SourceLine = lt.source, lt.line
+		sl.info.Source, sl.info.SourceLine, sl.info.Node = lt.source, lt.line, lt.node
 		it := lt.lineItem(sl)
 		// widows, orphans, and (TeX's \brokenpenalty) no column break after a
 		// hyphenated line
@@ -256,8 +257,8 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 	var out []*vitem
 	prevPar := false
 	keep := false // the previous block was a heading: keep it with what follows
-	saved := lt.line
-	defer func() { lt.line = saved }()
+	saved, savedNode := lt.line, lt.node
+	defer func() { lt.line, lt.node = saved, savedNode }()
 	for bi, b := range bs {
 		var items []*vitem
 		isPar := false
@@ -265,6 +266,7 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 		if l := b.SourceLine(); l > 0 {
 			lt.line = l
 		}
+		lt.node = b
 		if bi > 0 {
 			ctx.label = nil
 		}
@@ -447,15 +449,18 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 	if display {
 		kind = KindMath
 	}
+	var wc wordCounter
 	for _, src := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
 		src = lt.clean(src, st.face)
 		rs := []rune(src)
+		wc.gap()
 		for first := true; first || len(rs) > 0; first = false {
 			x, n := Length(0), maxFirst
 			if !first {
 				x, n = contX, maxCont
 				for len(rs) > 0 && rs[0] == ' ' {
 					rs = rs[1:] // spaces at a wrap are not carried over
+					wc.gap()
 				}
 				if len(rs) == 0 {
 					break
@@ -476,7 +481,8 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 					sl.dx += (avail - w) / 2
 				}
 			}
-			sl.info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line}
+			sl.info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line, Node: lt.node, Word: wc.n}
+			wc.text(t)
 			lt.numbered(sl)
 			lines = append(lines, sl)
 		}
@@ -680,6 +686,7 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 		rows = append(rows, t.Header)
 	}
 	rows = append(rows, t.Rows...)
+	defer func(n any) { lt.node = n }(lt.node)
 	for ri, r := range rows {
 		header := ri == 0 && t.Header != nil
 		it := &vitem{}
@@ -694,6 +701,7 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 				ctx := c
 				ctx.width, ctx.size, ctx.leading, ctx.kind, ctx.justify, ctx.label = widths[ci], size, leading, KindTable, false, nil
 				ctx.dx = 0
+				lt.node = &r[ci]
 				lines := lt.paragraph(lt.flatten(r[ci].Inlines, st, nil), ctx, 0, 0)
 				for li, l := range lines {
 					sl := l.lines[0]
@@ -765,8 +773,12 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 		return &vitem{h: pad, rules: []Rule{{X: c.dx, Y: pad / 2, W: c.width, H: h}}}
 	}
 	out := []*vitem{rule(Pt / 2)}
+	defer func(n any) { lt.node = n }(lt.node)
 	for ri, r := range t.Rows {
 		var ps []piece
+		if len(r) > 0 {
+			lt.node = &r[0] // words past the first cell's are not counted as the EPUB does
+		}
 		for ci, cell := range r {
 			if len(cell.Inlines) == 0 {
 				continue

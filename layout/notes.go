@@ -27,7 +27,7 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.label = []piece{{text: num, st: st}}
 	c.gap = c.size / 2
 	saved := lt.line
-	lt.line = n.Line
+	lt.line, lt.node = n.Line, n
 	items := lt.blocks(n.Blocks, c)
 	lt.line = saved
 	if len(items) == 0 {

@@ -59,7 +59,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes))}
 	lt.art, lt.source, lt.line = a, a.Source, 0
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
-	defer func() { lt.set, lt.noteCache = nil, nil }()
+	defer func() { lt.set, lt.noteCache, lt.node = nil, nil, nil }()
 	for _, n := range a.Notes {
 		lt.noteItems(n)
 	}
@@ -71,6 +71,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 		titleSize = b * 22 / 10
 	}
 	var head []*vitem
+	lt.node = a
 	head = append(head, lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: titleSize}, titleSize*11/10, false)...)
 	if a.Subtitle != "" {
 		head = append(head, spaceItem(b/3))
@@ -194,6 +195,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 	}
 	c := lt.bodyCtx()
 	hc := c
+	lt.node = bib
 	out := lt.heading(&model.Heading{Level: 1, Inlines: []model.Inline{&model.Text{Text: title}}}, c)
 	c.size = lt.cfg.BodySize * 9 / 10
 	c.leading = lt.cfg.BodyLeading * 9 / 10
@@ -207,7 +209,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 		hang = max(hang, lt.width(strconv.Itoa(len(bib.Entries))+".", st)+c.size/2)
 	}
 	for i, e := range bib.Entries {
-		lt.line = e.Line
+		lt.line, lt.node = e.Line, e
 		group := e.Group != nil
 		if group {
 			// a group's title (the post's "Primary sources") keeps with

@@ -779,8 +779,10 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) (out []*setLine) {
 	}
 	lt.par++
 	out = make([]*setLine, 0, len(lines))
+	var wc wordCounter
 	for i, ln := range lines {
 		sl := lt.lineOf(items, data, ln, spec, width(i), justify, i == len(lines)-1)
+		sl.info.Word = wc.upTo(items, data, ln.Start)
 		if i == 0 {
 			sl.dx = -spec.hang
 		}
