@@ -43,6 +43,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		Editors:     m.Editors,
 		Publisher:   m.Publisher,
 		Description: markdown.Smarten(m.Description, m.Language),
+		Rights:      markdown.Smarten(m.Rights, m.Language),
 	}
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
@@ -134,6 +135,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	if len(ed.Sections) == 0 {
 		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
 	}
+	ed.FileAs = fileAs(ed)
 	return ed, nil
 }
 
@@ -216,7 +218,11 @@ func finish(a *model.Article, src source, tag string, log *diag.Log) {
 		}
 	}
 	dropEmptyHeadings(a, src, log)
-	normaliseHeadings(a.Blocks)
+	renumberHeadings(a.Blocks)
+	for _, n := range a.Notes {
+		renumberHeadings(n.Blocks)
+	}
+	warnAlt(a, log)
 	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
 	if a.Bibliography != nil && a.Bibliography.Title == "" {
 		a.Bibliography.Title = lang.For(tag).Words.Bibliography
@@ -242,22 +248,24 @@ func sameText(a, b string) bool {
 	return norm(a) == norm(b)
 }
 
-// normaliseHeadings makes the highest heading level in the body level 1
-// and caps levels at 4, so a post that starts at ### is not set small.
-func normaliseHeadings(blocks []model.Block) {
-	min := 7
+// renumberHeadings gives an article's headings levels that skip none,
+// as an outline needs (HTML's heading levels; WCAG 1.3.1, DAISY Ace's
+// heading-order): each heading one level below the nearest heading
+// before it written at a higher level, the first at level 1, so a post
+// that starts at ### or jumps from ## to #### nests as it reads. Levels
+// stop at 5, the sixth HTML level below the article's title.
+func renumberHeadings(blocks []model.Block) {
+	var open []int // levels, as written, of the headings that enclose the text
 	model.WalkBlocks(blocks, func(b model.Block) {
-		if h, ok := b.(*model.Heading); ok && h.Level < min {
-			min = h.Level
+		h, ok := b.(*model.Heading)
+		if !ok {
+			return
 		}
-	})
-	model.WalkBlocks(blocks, func(b model.Block) {
-		if h, ok := b.(*model.Heading); ok {
-			h.Level = h.Level - min + 1
-			if h.Level > 4 {
-				h.Level = 4
-			}
+		for len(open) > 0 && open[len(open)-1] >= h.Level {
+			open = open[:len(open)-1]
 		}
+		open = append(open, h.Level)
+		h.Level = min(len(open), 5)
 	})
 }
 

@@ -37,6 +37,7 @@ type Manifest struct {
 	Publisher   string
 	Editors     []string
 	Description string
+	Rights      string // copyright or licence statement (the EPUB's dc:rights), optional
 	Cover       string // image path, optional
 	// Authors maps author handles (or names as written) to the names to
 	// print; it overrides the site's _data/authors.yml.
@@ -92,6 +93,7 @@ type rawManifest struct {
 	Publisher   string            `yaml:"publisher"`
 	Editors     []string          `yaml:"editors"`
 	Description string            `yaml:"description"`
+	Rights      string            `yaml:"rights"`
 	Cover       string            `yaml:"cover"`
 	Site        string            `yaml:"site"`
 	Authors     map[string]string `yaml:"authors"`
@@ -175,6 +177,7 @@ func Parse(file string, data []byte) (*Manifest, error) {
 		Publisher:   raw.Publisher,
 		Editors:     raw.Editors,
 		Description: raw.Description,
+		Rights:      strings.TrimSpace(raw.Rights),
 		Cover:       raw.Cover,
 		Authors:     raw.Authors,
 	}
@@ -375,7 +378,7 @@ func keyLine(m *yaml.Node, key string) int {
 
 // known lists the keys a manifest may have, by block.
 var known = map[string][]string{
-	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
+	"":         {"publication", "title", "volume", "number", "issue", "date", "language", "lang", "publisher", "editors", "description", "rights", "cover", "site", "authors", "sections", "posts", "print", "fonts"},
 	"sections": {"title", "posts"},
 	"print":    {"trim", "bleed", "crop_marks", "columns", "pad_to_multiple", "margins", "body_size", "downsample"},
 	"fonts":    {"regular", "italic", "bold", "bold_italic"},

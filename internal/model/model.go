@@ -21,8 +21,13 @@ type Edition struct {
 	Editors     []string
 	Publisher   string
 	Description string
+	Rights      string // copyright or licence statement, "" when none is given
 	Cover       *Image // optional cover image; nil means a generated cover
 	Sections    []*Section
+	// FileAs gives the names of the edition's people (authors,
+	// translators, editors) as libraries sort them, by the name as
+	// printed: "Okonkwo-Reyes, Maya".
+	FileAs map[string]string
 }
 
 // Section is an ordered group of articles, e.g. "Features".

@@ -112,8 +112,9 @@ func Run(opt Options) (*Result, error) {
 	if ed.Number > 0 {
 		base += "-" + strconv.Itoa(ed.Number)
 	}
-	// The EPUB and the PDF share only the read-only model: render them
-	// at once, one per core.
+	// The EPUB and the PDF share only the read-only model. The EPUB marks
+	// the print edition's pages, so it is written once the pages are laid
+	// out, while the PDF is painted; without a PDF, at once.
 	var (
 		wg              sync.WaitGroup
 		epubBytes       []byte
@@ -124,14 +125,17 @@ func Run(opt Options) (*Result, error) {
 		opt.Progress("setting pages and writing the EPUB", 0, 0)
 	}
 	epubDone := make(chan struct{})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer close(epubDone)
-		epubBytes, epubErr = renderEPUB(ed, mod)
-	}()
+	startEPUB := func(pages []model.PageStart) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(epubDone)
+			epubBytes, epubErr = renderEPUB(ed, mod, pages)
+		}()
+	}
 	// laid is called between layout and painting
 	laid := func(d *layout.Document, set *fonts.Set, pws []diag.Warning) error {
+		startEPUB(d.PageStarts(ed))
 		if opt.Preview != nil && opt.stopped() == nil {
 			<-epubDone
 			if epubErr == nil {
@@ -141,7 +145,9 @@ func Run(opt Options) (*Result, error) {
 		}
 		return opt.stopped()
 	}
-	if !opt.NoPDF {
+	if opt.NoPDF {
+		startEPUB(nil)
+	} else {
 		pr, pdfErr = renderPDF(ed, m, mod, laid)
 	}
 	wg.Wait()
@@ -176,8 +182,8 @@ func (opt Options) stopped() error {
 }
 
 // renderEPUB draws the cover (unless the edition has one) and writes the
-// EPUB.
-func renderEPUB(ed *model.Edition, mod time.Time) ([]byte, error) {
+// EPUB, marking the print edition's pages when there are any.
+func renderEPUB(ed *model.Edition, mod time.Time, pages []model.PageStart) ([]byte, error) {
 	var coverPNG []byte
 	if ed.Cover == nil {
 		var heads []string
@@ -198,7 +204,7 @@ func renderEPUB(ed *model.Edition, mod time.Time) ([]byte, error) {
 		}
 	}
 	var eb bytes.Buffer
-	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG}); err != nil {
+	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
 		return nil, err
 	}
 	return eb.Bytes(), nil
