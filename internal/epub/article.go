@@ -66,8 +66,9 @@ func (w *xw) bibliography(a *model.Article, b *model.Bibliography) {
 	}
 	open := false
 	for _, e := range b.Entries {
-		saved := w.enter(e)
+		var saved counter
 		if e.Group != nil {
+			saved = w.enter(e) // before the group's heading
 			if open {
 				w.WriteString("</" + tag + ">\n")
 				open = false
@@ -86,6 +87,9 @@ func (w *xw) bibliography(a *model.Article, b *model.Bibliography) {
 			open = true
 		}
 		w.printf(`<li id="%s">`, e.ID)
+		if e.Group == nil {
+			saved = w.enter(e) // inside the item: a list holds nothing else
+		}
 		w.inlines(e.Inlines)
 		w.leave(saved)
 		w.WriteString("</li>\n")

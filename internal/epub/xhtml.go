@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
@@ -136,15 +137,16 @@ func classSafe(s string) string {
 	}, s)
 }
 
-// figure writes an image and its caption. When the text alternative
-// says what the caption says (the post gave no alt text, or the same
-// words), the image is marked decorative (alt="") and the caption carries
-// it, so that a screen reader does not read it twice.
+// figure writes an image and its caption. When the caption says all the
+// text alternative says (the post gave no alt text, so the caption's
+// serves; or the alt text's words stand, in order, in the caption), the
+// image is marked decorative (alt="") and the caption carries it, so
+// that a screen reader does not read the same words twice.
 func (w *xw) figure(f *model.Figure) {
 	w.WriteString("<figure>\n")
 	if f.Image != nil && f.Image.Data != nil {
 		alt := f.Image.Alt
-		if sameWords(alt, model.PlainText(f.Caption)) {
+		if len(f.Caption) > 0 && captionSays(model.PlainText(f.Caption), alt) {
 			alt = ""
 		}
 		w.printf(`<img src="../%s%s" alt="%s"/>`+"\n", imageDir, esc(f.Image.Name), esc(alt))
@@ -159,15 +161,15 @@ func (w *xw) figure(f *model.Figure) {
 	w.WriteString("</figure>\n")
 }
 
-// sameWords compares two texts word by word, ignoring case and
-// punctuation.
-func sameWords(a, b string) bool {
+// captionSays reports whether the words of alt stand, in order and
+// together, in caption, ignoring case and punctuation.
+func captionSays(caption, alt string) bool {
 	norm := func(s string) string {
-		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127 && !model.IsWordSpace(r) && !strings.ContainsRune("“”‘’«»„‚–—…", r))
-		}), " ")
+		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ") + " "
 	}
-	return norm(a) == norm(b)
+	return strings.Contains(norm(caption), norm(alt))
 }
 
 var alignClass = map[model.Align]string{model.AlignLeft: "left", model.AlignCenter: "center", model.AlignRight: "right"}
