@@ -200,6 +200,9 @@ func (w *xw) table(t *model.Table) {
 }
 
 func (w *xw) cell(t *model.Table, tag string, i int, c *model.Cell) {
+	if tag == "th" && model.PlainText(c.Inlines) == "" {
+		tag = "td" // a header cell must name its column: an empty one is a plain cell
+	}
 	w.WriteString("<" + tag)
 	if tag == "th" {
 		w.WriteString(` scope="col"`)

@@ -82,4 +82,3 @@ func (p pooledFlate) Close() error {
 	flatePool.Put(p.Writer)
 	return err
 }
-
