@@ -184,7 +184,7 @@ func (c *conv) block(n gast.Node) []model.Block {
 	case *gast.ThematicBreak:
 		return []model.Block{&model.Rule{Pos: pos}}
 	case *gast.CodeBlock, *gast.FencedCodeBlock:
-		cb := &model.CodeBlock{Pos: pos, Text: codeText(strings.TrimRight(c.rawLines(n), "\n"))}
+		cb := &model.CodeBlock{Pos: pos, Text: blankLinesTrimmed(codeText(c.rawLines(n)))}
 		if f, ok := n.(*gast.FencedCodeBlock); ok {
 			cb.Language = string(f.Language(c.src))
 		}

@@ -163,7 +163,7 @@ func (c *conv) highlight(line int, src string) *model.CodeBlock {
 	if f := strings.Fields(strings.NewReplacer(`"`, " ", ",", " ").Replace(args)); len(f) > 0 {
 		lang = f[0]
 	}
-	return &model.CodeBlock{Pos: model.Pos{Line: line}, Language: lang, Text: codeText(body)}
+	return &model.CodeBlock{Pos: model.Pos{Line: line}, Language: lang, Text: blankLinesTrimmed(codeText(body))}
 }
 
 // trimEnd cuts the end tag off a highlight's text and trims the blank
@@ -198,6 +198,20 @@ func codeText(s string) string {
 		return s
 	}
 	return rawTags.ReplaceAllString(s, "")
+}
+
+// blankLinesTrimmed drops the blank lines that start and end a code
+// block's text: an author's blank line after the fence is no part of the
+// code, and both outputs would print it as an empty first line.
+func blankLinesTrimmed(s string) string {
+	lines := strings.Split(s, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // rawBody is the text between {% raw %} and {% endraw %}.

@@ -131,7 +131,7 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 	case "hr":
 		return []model.Block{&model.Rule{Pos: h.pos}}
 	case "pre":
-		return []model.Block{&model.CodeBlock{Pos: h.pos, Text: codeText(strings.Trim(textOf(n), "\n"))}}
+		return []model.Block{&model.CodeBlock{Pos: h.pos, Text: blankLinesTrimmed(codeText(textOf(n)))}}
 	case "ul", "ol":
 		l := &model.List{Pos: h.pos, Ordered: n.Data == "ol", Start: 1}
 		for li := n.FirstChild; li != nil; li = li.NextSibling {
