@@ -78,37 +78,11 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 			jobs = append(jobs, job{si, i, e})
 		}
 	}
-	results := make([]*model.Article, len(jobs))
-	jobErrs := make([]error, len(jobs))
-	conv := markdown.New()
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	entries := make([]manifest.Entry, len(jobs))
+	for i, j := range jobs {
+		entries[i] = j.entry
 	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], jobErrs[i] = readArticle(m, st, jobs[i].entry, conv, imgs, log)
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(jobs))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results, jobErrs := readArticles(m, st, entries, imgs, log, opt)
 	errs = append(errs, jobErrs...)
 	if err := diag.Join(errs...); err != nil {
 		return nil, err
@@ -137,6 +111,43 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	}
 	ed.FileAs = fileAs(ed)
 	return ed, nil
+}
+
+// readArticles reads and converts the posts on opt.Workers goroutines;
+// results and errors are in the order of entries.
+func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, []error) {
+	results := make([]*model.Article, len(entries))
+	errs := make([]error, len(entries))
+	conv := markdown.New()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, log)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, len(entries))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range entries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results, errs
 }
 
 // loadCover reads the manifest's cover image, from the manifest's folder.
