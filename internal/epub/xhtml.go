@@ -174,8 +174,11 @@ func captionSays(caption, alt string) bool {
 
 var alignClass = map[model.Align]string{model.AlignLeft: "left", model.AlignCenter: "center", model.AlignRight: "right"}
 
+// table writes a table inside a box that scrolls sideways when the table
+// is wider than the screen (focusable, so that a keyboard can scroll it),
+// rather than the page.
 func (w *xw) table(t *model.Table) {
-	w.WriteString("<table>\n")
+	w.WriteString(`<div class="table" tabindex="0">` + "\n<table>\n")
 	if len(t.Caption) > 0 {
 		w.WriteString("<caption>")
 		w.inlines(t.Caption)
@@ -196,7 +199,7 @@ func (w *xw) table(t *model.Table) {
 		}
 		w.WriteString("</tr>\n")
 	}
-	w.WriteString("</tbody>\n</table>\n")
+	w.WriteString("</tbody>\n</table>\n</div>\n")
 }
 
 func (w *xw) cell(t *model.Table, tag string, i int, c *model.Cell) {
