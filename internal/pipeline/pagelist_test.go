@@ -188,3 +188,20 @@ func letters(s string) string {
 		return -1
 	}, s)
 }
+
+// TestNoPDFNoPageList: without a print edition there are no page
+// numbers to carry, and no source named for them.
+func TestNoPDFNoPageList(t *testing.T) {
+	t.Parallel()
+	res, err := pipeline.Run(pipeline.Options{Manifest: defaultManifest(t), OutDir: t.TempDir(), Epoch: &testEpoch, NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range readEPUB(t, epubOf(t, res)) {
+		for _, s := range []string{"pagebreak", "page-list", "dc:source", "pageBreakMarkers"} {
+			if strings.Contains(string(f.data), s) {
+				t.Errorf("%s holds %q in an EPUB built without a PDF", f.hdr.Name, s)
+			}
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	xhtml "golang.org/x/net/html"
 
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/pipeline"
@@ -97,8 +98,41 @@ func TestDefaultEditionAce(t *testing.T) {
 	t.Parallel()
 	argv := testenv.Tool(t, "ace")
 	res := runBuild(t, defaultManifest(t), t.TempDir(), testEpoch)
-	file := epubOf(t, res)
+	checkAce(t, argv, epubOf(t, res))
+}
 
+// TestSharedEditionsAce runs Ace on the corpus and the lessons, each
+// built as one edition. Ace takes minutes on them (about 3 and 11 on two
+// cores), so the test runs only when EDITION_ACE_SHARED=1.
+func TestSharedEditionsAce(t *testing.T) {
+	if os.Getenv("EDITION_ACE_SHARED") != "1" {
+		t.Skip("set EDITION_ACE_SHARED=1 to run Ace on the corpus and the lessons")
+	}
+	argv := testenv.Tool(t, "ace")
+	for _, e := range sharedEditions {
+		t.Run(e.name, func(t *testing.T) {
+			dir := copyTree(t, testenv.Shared(t, e.rel))
+			data, err := manifest.Assemble(dir, dir, manifest.AssembleOptions{Publication: e.name, Number: 1}, &diag.Log{})
+			if err != nil {
+				t.Fatalf("assembling %s: %v", e.rel, err)
+			}
+			man := filepath.Join(dir, "edition.yaml")
+			if err := os.WriteFile(man, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := pipeline.Run(pipeline.Options{Manifest: man, OutDir: t.TempDir(), Epoch: &testEpoch})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAce(t, argv, epubOf(t, res))
+		})
+	}
+}
+
+// checkAce runs DAISY Ace on an EPUB: no violation of any impact, and
+// the accessibility metadata present.
+func checkAce(t *testing.T, argv []string, file string) {
+	t.Helper()
 	// Metadata straight from the package document, before Ace's opinion.
 	opf, err := parseXML(entry(readEPUB(t, file), "EPUB/package.opf"))
 	if err != nil {
@@ -117,7 +151,7 @@ func TestDefaultEditionAce(t *testing.T) {
 	}
 
 	reportDir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], append(argv[1:], "-f", "-o", reportDir, file)...)
 	cmd.Env = append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH="+testenv.Chromium())
