@@ -124,13 +124,22 @@ func Run(opt Options) (*Result, error) {
 	if opt.Progress != nil {
 		opt.Progress("setting pages and writing the EPUB", 0, 0)
 	}
+	// The generated cover needs no pages: it is drawn during layout.
+	var coverPNG []byte
+	coverDone := make(chan struct{})
+	go func() {
+		defer close(coverDone)
+		coverPNG, epubErr = drawCover(ed)
+	}()
 	epubDone := make(chan struct{})
 	startEPUB := func(pages []model.PageStart) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			defer close(epubDone)
-			epubBytes, epubErr = renderEPUB(ed, mod, pages)
+			if <-coverDone; epubErr == nil {
+				epubBytes, epubErr = renderEPUB(ed, mod, coverPNG, pages)
+			}
 		}()
 	}
 	// laid is called between layout and painting
@@ -181,28 +190,29 @@ func (opt Options) stopped() error {
 	return opt.Context.Err()
 }
 
-// renderEPUB draws the cover (unless the edition has one) and writes the
-// EPUB, marking the print edition's pages when there are any.
-func renderEPUB(ed *model.Edition, mod time.Time, pages []model.PageStart) ([]byte, error) {
-	var coverPNG []byte
-	if ed.Cover == nil {
-		var heads []string
-		for _, s := range ed.Sections {
-			for _, a := range s.Articles {
-				if len(heads) < 5 {
-					heads = append(heads, a.Title)
-				}
+// drawCover draws the typographic cover of an edition that has no cover
+// image; nil for one that has.
+func drawCover(ed *model.Edition) ([]byte, error) {
+	if ed.Cover != nil {
+		return nil, nil
+	}
+	var heads []string
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			if len(heads) < 5 {
+				heads = append(heads, a.Title)
 			}
 		}
-		var err error
-		coverPNG, err = cover.PNG(cover.Text{
-			Publication: ed.Publication, IssueTitle: ed.Title, Issue: model.IssueLabel(ed),
-			Date: model.LongDate(ed.Date, ed.Language), Headlines: heads,
-		}, fonts.Default())
-		if err != nil {
-			return nil, err
-		}
 	}
+	return cover.PNG(cover.Text{
+		Publication: ed.Publication, IssueTitle: ed.Title, Issue: model.IssueLabel(ed),
+		Date: model.LongDate(ed.Date, ed.Language), Headlines: heads,
+	}, fonts.Default())
+}
+
+// renderEPUB writes the EPUB, marking the print edition's pages when
+// there are any.
+func renderEPUB(ed *model.Edition, mod time.Time, coverPNG []byte, pages []model.PageStart) ([]byte, error) {
 	var eb bytes.Buffer
 	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
 		return nil, err
