@@ -258,7 +258,13 @@ func sourceUnits(t *testing.T, file string) [][2][]string {
 				return
 			case "p", "td", "th", "caption", "figcaption", "dt", "dd", "li":
 				if u := tokens(ownText(n, false)); len(u) > 0 {
-					units = append(units, [2][]string{u, tokens(ownText(n, true))})
+					alt := tokens(ownText(n, true))
+					if c := n.FirstChild; n.Data == "p" && c != nil && c.Type == xhtml.TextNode && colonless.MatchString(c.Data) && len(u) > 1 {
+						// "[^3] Popkin": a note written without its colon
+						// may be read as one, its label its number
+						u, alt = u[1:], alt[1:]
+					}
+					units = append(units, [2][]string{u, alt})
 				}
 			}
 		}
@@ -312,6 +318,7 @@ func attrOf(n *xhtml.Node, key string) string {
 
 var (
 	spacedRef    = regexp.MustCompile(`\[\^[ \t]+[^\]\s]+[ \t]*\]|\[\^[^\]\s]+[ \t]+\]`)
+	colonless    = regexp.MustCompile(`^\[\^[^\]\s]+\] `)
 	undefinedRef = regexp.MustCompile(`\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
 )
 
