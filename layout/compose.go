@@ -25,6 +25,7 @@ type layouter struct {
 	art    *model.Article  // article being set
 	source string          // its source, for messages
 	line   int             // source line of the block being set, 0 when unknown
+	node   any             // model element being set, for TextLine.Node
 	par    int             // paragraph serial number
 	warned map[string]bool // keys of the warnings given once
 	set    *artSet         // where a fork puts lines and warnings
@@ -250,7 +251,7 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		sl.dx += c.dx + hang
-		sl.info.Source, sl.info.SourceLine = lt.source, lt.line
+		sl.info.Source, sl.info.SourceLine, sl.info.Node = lt.source, lt.line, lt.node
 		it := lt.lineItem(sl)
 		// widows, orphans, and (TeX's \brokenpenalty) no column break after a
 		// hyphenated line
@@ -267,13 +268,14 @@ func (lt *layouter) blocks(bs []model.Block, c blockCtx) []*vitem {
 	var out []*vitem
 	prevPar := false
 	keep := false // the previous block was a heading: keep it with what follows
-	saved := lt.line
-	defer func() { lt.line = saved }()
+	saved, savedNode := lt.line, lt.node
+	defer func() { lt.line, lt.node = saved, savedNode }()
 	for bi, b := range bs {
 		ctx := c
 		if l := b.SourceLine(); l > 0 {
 			lt.line = l
 		}
+		lt.node = b
 		if bi > 0 {
 			ctx.label = nil
 		}
@@ -480,15 +482,18 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 	if display {
 		kind = KindMath
 	}
+	var wc wordCounter
 	for _, src := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
 		src = lt.clean(src, st.face)
 		rs := []rune(src)
+		wc.gap()
 		for first := true; first || len(rs) > 0; first = false {
 			x, n := Length(0), maxFirst
 			if !first {
 				x, n = contX, maxCont
 				for len(rs) > 0 && rs[0] == ' ' {
 					rs = rs[1:] // spaces at a wrap are not carried over
+					wc.gap()
 				}
 				if len(rs) == 0 {
 					break
@@ -509,7 +514,8 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 					sl.dx += (avail - w) / 2
 				}
 			}
-			sl.info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line}
+			sl.info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line, Node: lt.node, Word: wc.n}
+			wc.text(t)
 			lt.numbered(sl)
 			lines = append(lines, sl)
 		}
@@ -746,6 +752,7 @@ func (tm tableMeasure) widths(width Length) []Length {
 func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths []Length, pad, size Length, c blockCtx) *vitem {
 	header := ri == 0 && t.Header != nil
 	leading := size * 12 / 10
+	defer func(n any) { lt.node = n }(lt.node)
 	it := &vitem{}
 	x := c.dx
 	h := leading
@@ -755,6 +762,7 @@ func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths [
 			if ci < len(t.Align) {
 				al = t.Align[ci]
 			}
+			lt.node = &r[ci]
 			lines := lt.tableCell(r[ci], header, al, widths[ci], size, c)
 			for li, l := range lines {
 				sl := l.lines[0]
@@ -835,8 +843,12 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 		return &vitem{h: pad, rules: []Rule{{X: c.dx, Y: pad / 2, W: c.width, H: h}}}
 	}
 	out := []*vitem{rule(Pt / 2)}
+	defer func(n any) { lt.node = n }(lt.node)
 	for ri, r := range t.Rows {
 		var ps []piece
+		if len(r) > 0 {
+			lt.node = &r[0] // words past the first cell's are not counted as the EPUB does
+		}
 		for ci, cell := range r {
 			if len(cell.Inlines) == 0 {
 				continue

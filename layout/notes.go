@@ -28,7 +28,7 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.label = []piece{{text: num, st: st}}
 	c.gap = c.size / 2
 	saved, savedInline := lt.line, lt.inlineLinks
-	lt.line, lt.inlineLinks = n.Line, true
+	lt.line, lt.inlineLinks, lt.node = n.Line, true, n
 	items := lt.blocks(n.Blocks, c)
 	lt.line, lt.inlineLinks = saved, savedInline
 	if len(items) == 0 {

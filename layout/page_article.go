@@ -71,7 +71,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	lt.art, lt.source, lt.line = a, a.Source, 0
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
 	lt.links = nil
-	defer func() { lt.set, lt.noteCache, lt.links = nil, nil, nil }()
+	defer func() { lt.set, lt.noteCache, lt.links, lt.node = nil, nil, nil, nil }()
 	for _, n := range a.Notes {
 		lt.noteItems(n)
 	}
@@ -80,6 +80,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	if lt.cfg.Columns == 1 {
 		titleSize = b * 22 / 10
 	}
+	lt.node = a
 	set.head = lt.headItems(a, lt.cfg.textWidth(), titleSize)
 	set.headCol = lt.headItems(a, lt.cfg.columnWidth(), b*17/10)
 	set.title = lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
@@ -223,6 +224,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 	}
 	c := lt.bodyCtx()
 	hc := c
+	lt.node = bib
 	out := lt.heading(&model.Heading{Level: 1, Inlines: []model.Inline{&model.Text{Text: title}}}, c)
 	c.size = lt.cfg.BodySize * 9 / 10
 	c.leading = lt.cfg.BodyLeading * 9 / 10
@@ -236,7 +238,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 		hang = max(hang, lt.width(strconv.Itoa(len(bib.Entries))+".", st)+c.size/2)
 	}
 	for i, e := range bib.Entries {
-		lt.line = e.Line
+		lt.line, lt.node = e.Line, e
 		group := e.Group != nil
 		if group {
 			// a group's title (the post's "Primary sources") keeps with

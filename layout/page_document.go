@@ -51,6 +51,12 @@ type TextLine struct {
 	Par        int // serial number of the paragraph in the document; lines of one paragraph share it
 	ParLine    int // 0-based line number within the paragraph
 	ParLen     int // number of lines of the paragraph
+	// Node is the element of the document model the line sets (see
+	// model.PageStart for the kinds), nil for page furniture; Word is how
+	// many words of Node's text begin before the line. PageStarts reads
+	// them.
+	Node any
+	Word int
 
 	Justified  bool    // set with Knuth–Plass and stretched to Width
 	Ratio      float64 // adjustment ratio: > 0 stretched, < 0 shrunk (justified lines)

@@ -45,11 +45,12 @@ func (lt *layouter) linkMark(in *model.Link, st style, out []piece) []piece {
 		mode = LinkInline
 	}
 	if mode == LinkInline {
+		st.added = true
 		return append(out, piece{text: " (" + displayURL(in.URL) + ")", st: st})
 	}
 	n := lt.linkNote(in.URL)
 	s := supStyle(st)
-	s.url = ""
+	s.url, s.added = "", true
 	// a four-per-em space keeps the letter apart from the word, for the
 	// eye and for text extraction, which would read "fiascoa" (pdftotext
 	// -raw joins a thin space)

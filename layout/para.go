@@ -23,6 +23,9 @@ type style struct {
 	url    string // external link target
 	strike bool
 	lang   string // a passage's language (model.Lang); "" for the paragraph's
+	// added marks text the layout prints that the model does not have (a
+	// link's printed address or letter): the page map does not count it.
+	added bool
 }
 
 // piece is a run of inline text in one style, before it is cut into words.
@@ -357,7 +360,11 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 		lines, ok, emergency = lt.breakJustified(items, data, width, spec.width)
 		if !ok {
 			justify = false
-			lt.warn(lt.pos(), "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+			if !holdsURL(ps) {
+				// a paragraph with an address in it is set ragged as a
+				// reference list is, without a word to the editor
+				lt.warn(lt.pos(), "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+			}
 			lines = nil
 		}
 	}
@@ -366,8 +373,10 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 	}
 	lt.par++
 	out := make([]*setLine, 0, len(lines))
+	var wc wordCounter
 	for i, ln := range lines {
 		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1)
+		sl.info.Word = wc.upTo(items, data, ln.Start)
 		if i == 0 {
 			sl.dx = -spec.hang
 			lt.addPrefix(sl, spec)
@@ -554,4 +563,15 @@ func TraceParagraph(fs *fonts.Set, cfg Config, lang, text string) (string, error
 	width := func(int) linebreak.Length { return kp(spec.width) }
 	_, _, trace := linebreak.Trace(items, width, lt.breakParams(), func(i int) string { return data[i].text })
 	return trace, nil
+}
+
+// holdsURL reports whether a paragraph prints a web address, which
+// justified lines would have to space out.
+func holdsURL(ps []piece) bool {
+	for _, p := range ps {
+		if p.st.url != "" || strings.Contains(p.text, "://") {
+			return true
+		}
+	}
+	return false
 }

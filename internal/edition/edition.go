@@ -45,6 +45,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		Description: markdown.Smarten(m.Description, m.Language),
 		Price:       m.Price,
 		Tagline:     markdown.Smarten(m.Tagline, m.Language),
+		Rights:      markdown.Smarten(m.Rights, m.Language),
 	}
 	if ed.Publisher == "" {
 		ed.Publisher = m.Publication
@@ -79,37 +80,11 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 			jobs = append(jobs, job{si, i, e})
 		}
 	}
-	results := make([]*model.Article, len(jobs))
-	jobErrs := make([]error, len(jobs))
-	conv := markdown.New()
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	entries := make([]manifest.Entry, len(jobs))
+	for i, j := range jobs {
+		entries[i] = j.entry
 	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], jobErrs[i] = readArticle(m, st, jobs[i].entry, conv, imgs, log)
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(jobs))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results, jobErrs := readArticles(m, st, entries, imgs, log, opt)
 	errs = append(errs, jobErrs...)
 	if err := diag.Join(errs...); err != nil {
 		return nil, err
@@ -134,6 +109,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	if ed.Sections = nonEmpty(ed.Sections); len(ed.Sections) == 0 {
 		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
 	}
+	ed.FileAs = fileAs(ed)
 	return ed, nil
 }
 
@@ -146,6 +122,43 @@ func nonEmpty(secs []*model.Section) []*model.Section {
 		}
 	}
 	return kept
+}
+
+// readArticles reads and converts the posts on opt.Workers goroutines;
+// results and errors are in the order of entries.
+func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, []error) {
+	results := make([]*model.Article, len(entries))
+	errs := make([]error, len(entries))
+	conv := markdown.New()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, log)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, len(entries))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range entries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results, errs
 }
 
 // loadCover reads the manifest's cover image, from the manifest's folder.
@@ -228,7 +241,11 @@ func finish(a *model.Article, src source, tag string, log *diag.Log) {
 		}
 	}
 	dropEmptyHeadings(a, src, log)
-	normaliseHeadings(a.Blocks)
+	renumberHeadings(a.Blocks)
+	for _, n := range a.Notes {
+		renumberHeadings(n.Blocks)
+	}
+	warnAlt(a, log)
 	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
 	if a.Bibliography != nil && a.Bibliography.Title == "" {
 		a.Bibliography.Title = lang.For(tag).Words.Bibliography
@@ -254,22 +271,24 @@ func sameText(a, b string) bool {
 	return norm(a) == norm(b)
 }
 
-// normaliseHeadings makes the highest heading level in the body level 1
-// and caps levels at 4, so a post that starts at ### is not set small.
-func normaliseHeadings(blocks []model.Block) {
-	min := 7
+// renumberHeadings gives an article's headings levels that skip none,
+// as an outline needs (HTML's heading levels; WCAG 1.3.1, DAISY Ace's
+// heading-order): each heading one level below the nearest heading
+// before it written at a higher level, the first at level 1, so a post
+// that starts at ### or jumps from ## to #### nests as it reads. Levels
+// stop at 5, the sixth HTML level below the article's title.
+func renumberHeadings(blocks []model.Block) {
+	var open []int // levels, as written, of the headings that enclose the text
 	model.WalkBlocks(blocks, func(b model.Block) {
-		if h, ok := b.(*model.Heading); ok && h.Level < min {
-			min = h.Level
+		h, ok := b.(*model.Heading)
+		if !ok {
+			return
 		}
-	})
-	model.WalkBlocks(blocks, func(b model.Block) {
-		if h, ok := b.(*model.Heading); ok {
-			h.Level = h.Level - min + 1
-			if h.Level > 4 {
-				h.Level = 4
-			}
+		for len(open) > 0 && open[len(open)-1] >= h.Level {
+			open = open[:len(open)-1]
 		}
+		open = append(open, h.Level)
+		h.Level = min(len(open), 5)
 	})
 }
 

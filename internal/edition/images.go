@@ -329,3 +329,24 @@ func checkEnd(format string, data []byte) error {
 	}
 	return nil
 }
+
+// warnAlt warns about each image that has neither alt text nor a
+// caption: a reader who cannot see it is told nothing, and the EPUB does
+// not claim that every image has a text alternative.
+func warnAlt(a *model.Article, log *diag.Log) {
+	visit := func(bs []model.Block) {
+		model.WalkBlocks(bs, func(b model.Block) {
+			f, ok := b.(*model.Figure)
+			if !ok || f.Image == nil || f.Image.Data == nil {
+				return
+			}
+			if strings.TrimSpace(f.Image.Alt) == "" && len(f.Caption) == 0 {
+				log.Warnf(a.Source, f.Image.Line, "image %s has no alt text and no caption: readers who cannot see it are told nothing of it; describe it in its alt text", path.Base(f.Image.Path))
+			}
+		})
+	}
+	visit(a.Blocks)
+	for _, n := range a.Notes {
+		visit(n.Blocks)
+	}
+}

@@ -78,3 +78,24 @@ func opening(blocks []model.Block, words int) string {
 	}
 	return b.String()
 }
+
+// fileAs maps every person of the edition (authors, translators,
+// editors) to their name as libraries sort it.
+func fileAs(ed *model.Edition) map[string]string {
+	out := map[string]string{}
+	add := func(names []string) {
+		for _, n := range names {
+			if _, ok := out[n]; !ok {
+				out[n] = post.FileAs(n)
+			}
+		}
+	}
+	add(ed.Editors)
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			add(a.Authors)
+			add(a.Translators)
+		}
+	}
+	return out
+}

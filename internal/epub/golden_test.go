@@ -116,18 +116,6 @@ func TestWriteDeterministic(t *testing.T) {
 	}
 }
 
-func TestIdentifier(t *testing.T) {
-	a := &model.Edition{Publication: "P", Volume: 1, Number: 2}
-	b := &model.Edition{Publication: "P", Volume: 1, Number: 3}
-	a2 := &model.Edition{Publication: "P", Volume: 1, Number: 2}
-	if Identifier(a) != Identifier(a2) || Identifier(a) == Identifier(b) {
-		t.Errorf("identifiers: %s %s", Identifier(a), Identifier(b))
-	}
-	if !strings.HasPrefix(Identifier(a), "urn:uuid:") || len(Identifier(a)) != len("urn:uuid:")+36 {
-		t.Errorf("not a UUID URN: %s", Identifier(a))
-	}
-}
-
 // TestWriteConcurrent: builds running at once (as tests and servers do)
 // must not share go-epub state. Run with -race to see the difference.
 func TestWriteConcurrent(t *testing.T) {

@@ -1,67 +1,186 @@
 package epub
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
-var (
-	metadataRe = regexp.MustCompile(`(?s)<metadata[^>]*>.*?</metadata>`)
-	manifestRe = regexp.MustCompile(`(?s)(<manifest>)(.*?)(</manifest>)`)
-	itemRe     = regexp.MustCompile(`<item [^>]*?/>|<item [^>]*?></item>`)
-	hrefRe     = regexp.MustCompile(`href="([^"]*)"`)
-	coverIDRe  = regexp.MustCompile(`<item id="([^"]+)"[^>]*properties="cover-image"`)
-	packageRe  = regexp.MustCompile(`<package [^>]*>`)
-)
-
-// fixPackage replaces go-epub's metadata (one creator, a clock time, no
-// accessibility metadata) with the edition's and sorts the manifest, which
-// go-epub fills from a map.
-func fixPackage(opf []byte, ed *model.Edition, opt Options) ([]byte, error) {
-	if !metadataRe.Match(opf) || !manifestRe.Match(opf) {
-		return nil, fmt.Errorf("epub: unexpected package document from go-epub")
-	}
-	coverID := ""
-	if m := coverIDRe.FindSubmatch(opf); m != nil {
-		coverID = string(m[1])
-	}
-	meta := metadata(ed, opt, coverID)
-	opf = metadataRe.ReplaceAllLiteral(opf, []byte(meta))
-	opf = manifestRe.ReplaceAllFunc(opf, func(m []byte) []byte {
-		parts := manifestRe.FindSubmatch(m)
-		items := itemRe.FindAll(parts[2], -1)
-		sort.SliceStable(items, func(i, j int) bool {
-			return string(hrefRe.Find(items[i])) < string(hrefRe.Find(items[j]))
-		})
-		var b bytes.Buffer
-		b.Write(parts[1])
-		for _, it := range items {
-			b.WriteString("\n    ")
-			b.Write(it)
-		}
-		b.WriteString("\n  ")
-		b.Write(parts[3])
-		return b.Bytes()
-	})
-	lang := esc(ed.Language)
-	opf = packageRe.ReplaceAllLiteral(opf, []byte(`<package version="3.0" unique-identifier="pub-id" xmlns="http://www.idpf.org/2007/opf" xml:lang="`+lang+`">`))
-	return opf, nil
+// packageDocument writes the package document: metadata, manifest and
+// spine. paged: the content documents mark the print edition's pages.
+func (p *publication) packageDocument(opt Options, paged bool) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	fmt.Fprintf(&b, `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="%s">`+"\n", esc(p.ed.Language))
+	b.WriteString(`  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
+	m := meta{&b}
+	p.identity(m, opt, paged)
+	p.people(m)
+	p.accessibility(m, paged && len(p.pageList) > 0)
+	b.WriteString("  </metadata>\n")
+	p.manifest(&b)
+	p.spine(&b)
+	b.WriteString("</package>\n")
+	return []byte(b.String())
 }
 
-func hasImages(ed *model.Edition) bool {
-	found := false
-	for _, s := range ed.Sections {
-		for _, a := range s.Articles {
-			collectImages(a, func(*model.Image) { found = true })
+// meta writes metadata lines.
+type meta struct{ b *strings.Builder }
+
+func (m meta) p(format string, args ...any) {
+	fmt.Fprintf(m.b, "    "+format+"\n", args...)
+}
+
+// identity writes what the publication is: identifier, title, languages,
+// series, dates, publisher, subjects, rights and, when its pages are
+// marked, the print edition they come from.
+func (p *publication) identity(m meta, opt Options, paged bool) {
+	ed := p.ed
+	m.p(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(Identifier(ed)))
+	m.p(`<dc:title id="title">%s</dc:title>`, esc(Title(ed)))
+	for _, l := range languages(ed) {
+		m.p(`<dc:language>%s</dc:language>`, esc(l))
+	}
+	// The issue in its series (EPUB 3 belongs-to-collection), as
+	// reading systems' libraries group and order periodicals.
+	m.p(`<meta property="belongs-to-collection" id="series">%s</meta>`, esc(ed.Publication))
+	m.p(`<meta refines="#series" property="collection-type">series</meta>`)
+	if ed.Number > 0 {
+		m.p(`<meta refines="#series" property="group-position">%d</meta>`, ed.Number)
+	}
+	if ed.Publisher != "" {
+		m.p(`<dc:publisher>%s</dc:publisher>`, esc(ed.Publisher))
+	}
+	m.p(`<dc:date>%s</dc:date>`, ed.Date.Format("2006-01-02"))
+	m.p(`<meta property="dcterms:modified">%s</meta>`, opt.Modified.UTC().Format("2006-01-02T15:04:05Z"))
+	if ed.Description != "" {
+		m.p(`<dc:description>%s</dc:description>`, esc(ed.Description))
+	}
+	for _, t := range model.Distinct(ed, func(a *model.Article) []string { return a.Tags }) {
+		if strings.TrimSpace(t) != "" {
+			m.p(`<dc:subject>%s</dc:subject>`, esc(t))
 		}
 	}
-	return found
+	if ed.Rights != "" {
+		m.p(`<dc:rights>%s</dc:rights>`, esc(ed.Rights))
+	}
+	if paged {
+		// The print edition the page numbers are those of: dc:source
+		// with source-of (EPUB 3.2), which Ace reads.
+		m.p(`<dc:source id="print-source">%s</dc:source>`, esc(PrintIdentifier(ed)))
+		m.p(`<meta refines="#print-source" property="source-of">pagination</meta>`)
+	}
+	if p.cover != nil {
+		m.p(`<meta name="cover" content="cover-image"/>`)
+	}
+}
+
+// people writes the creators and contributors. The publication is the
+// first creator, which reading systems show as the issue's author and
+// file the issue under, then its editors; the articles' authors and
+// translators are contributors. Every person has the form a library
+// sorts by (file-as).
+func (p *publication) people(m meta) {
+	ed := p.ed
+	m.p(`<dc:creator id="creator1">%s</dc:creator>`, esc(ed.Publication))
+	n := 1
+	person := func(elem, name, role string) {
+		n++
+		id := strings.TrimPrefix(elem, "dc:") + strconv.Itoa(n)
+		m.p(`<%s id="%s">%s</%s>`, elem, id, esc(name), elem)
+		if f := ed.FileAs[name]; f != "" {
+			m.p(`<meta refines="#%s" property="file-as">%s</meta>`, id, esc(f))
+		}
+		m.p(`<meta refines="#%s" property="role" scheme="marc:relators">%s</meta>`, id, role)
+	}
+	for _, e := range ed.Editors {
+		person("dc:creator", e, "edt")
+	}
+	for _, a := range model.Distinct(ed, func(a *model.Article) []string { return a.Authors }) {
+		person("dc:contributor", a, "aut")
+	}
+	for _, t := range model.Distinct(ed, func(a *model.Article) []string { return a.Translators }) {
+		person("dc:contributor", t, "trl")
+	}
+}
+
+// described counts the images of the edition, and those a reader who
+// cannot see them is told about: by alt text or a caption.
+func (p *publication) described() (images, withText int) {
+	for _, s := range p.ed.Sections {
+		for _, a := range s.Articles {
+			visit := func(bs []model.Block) {
+				model.WalkBlocks(bs, func(b model.Block) {
+					f, ok := b.(*model.Figure)
+					if !ok || f.Image == nil || f.Image.Data == nil {
+						return
+					}
+					images++
+					if strings.TrimSpace(f.Image.Alt) != "" || len(f.Caption) > 0 {
+						withText++
+					}
+				})
+			}
+			visit(a.Blocks)
+			for _, n := range a.Notes {
+				visit(n.Blocks)
+			}
+		}
+	}
+	return images, withText
+}
+
+// accessibility writes the schema.org accessibility metadata (EPUB
+// Accessibility 1.1 §5), claiming only what holds for this edition: text
+// alternatives only when every image has one, page navigation only when
+// the pages are marked.
+func (p *publication) accessibility(m meta, paged bool) {
+	images, withText := p.described()
+	visual := images > 0 || p.cover != nil
+	allText := withText == images
+	m.p(`<meta property="schema:accessMode">textual</meta>`)
+	if visual {
+		m.p(`<meta property="schema:accessMode">visual</meta>`)
+	}
+	if allText {
+		m.p(`<meta property="schema:accessModeSufficient">textual</meta>`)
+	}
+	if visual {
+		m.p(`<meta property="schema:accessModeSufficient">textual,visual</meta>`)
+	}
+	features := []string{"structuralNavigation", "tableOfContents", "readingOrder"}
+	if images > 0 && allText {
+		features = append(features, "alternativeText")
+	}
+	if paged {
+		features = append(features, "pageBreakMarkers", "pageNavigation")
+	}
+	for _, f := range features {
+		m.p(`<meta property="schema:accessibilityFeature">%s</meta>`, f)
+	}
+	m.p(`<meta property="schema:accessibilityHazard">none</meta>`)
+	m.p(`<meta property="schema:accessibilitySummary">%s</meta>`, esc(p.summary(images, withText, paged)))
+}
+
+// summary is the accessibility summary in the edition's language.
+func (p *publication) summary(images, withText int, paged bool) string {
+	w := p.words
+	s := w.AccessSummary
+	switch {
+	case images == 0:
+	case withText == images:
+		s += " " + w.AccessSummaryImages
+	default:
+		s += " " + fmt.Sprintf(w.AccessSummaryNoAlt, images-withText, images)
+	}
+	if paged {
+		s += " " + w.AccessSummaryPages
+	}
+	return s
 }
 
 // languages lists every language of the edition: its own first (the
@@ -89,103 +208,52 @@ func languages(ed *model.Edition) []string {
 	return out
 }
 
-func metadata(ed *model.Edition, opt Options, coverID string) string {
-	var b strings.Builder
-	p := func(format string, args ...any) { fmt.Fprintf(&b, "    "+format+"\n", args...) }
-	b.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
-	p(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(Identifier(ed)))
-	p(`<dc:title id="title">%s</dc:title>`, esc(Title(ed)))
-	for _, l := range languages(ed) {
-		p(`<dc:language>%s</dc:language>`, esc(l))
+// item is one manifest entry.
+type item struct{ id, href, mediaType, properties string }
+
+// items are the publication's files but the package document, sorted
+// by name.
+func (p *publication) items() []item {
+	out := []item{
+		{"css", cssDir + cssName, "text/css", ""},
+		{"nav", navName, "application/xhtml+xml", "nav"},
+		{"ncx", "toc.ncx", "application/x-dtbncx+xml", ""},
 	}
-	for i, a := range model.Distinct(ed, func(a *model.Article) []string { return a.Authors }) {
-		p(`<dc:creator id="creator%d">%s</dc:creator>`, i+1, esc(a))
-		p(`<meta refines="#creator%d" property="role" scheme="marc:relators">aut</meta>`, i+1)
+	if p.cover != nil {
+		out = append(out, item{"cover-image", imageDir + p.cover.Name, p.cover.MediaType, "cover-image"})
 	}
-	for i, t := range model.Distinct(ed, func(a *model.Article) []string { return a.Translators }) {
-		p(`<dc:contributor id="translator%d">%s</dc:contributor>`, i+1, esc(t))
-		p(`<meta refines="#translator%d" property="role" scheme="marc:relators">trl</meta>`, i+1)
+	for i, img := range p.images {
+		out = append(out, item{"img" + strconv.Itoa(i+1), imageDir + img.Name, img.MediaType, ""})
 	}
-	for i, e := range ed.Editors {
-		p(`<dc:contributor id="editor%d">%s</dc:contributor>`, i+1, esc(e))
-		p(`<meta refines="#editor%d" property="role" scheme="marc:relators">edt</meta>`, i+1)
+	for _, d := range p.docs {
+		props := ""
+		if d.svg {
+			props = "svg"
+		}
+		out = append(out, item{docID(d), xhtmlDir + d.name, "application/xhtml+xml", props})
 	}
-	if ed.Publisher != "" {
-		p(`<dc:publisher>%s</dc:publisher>`, esc(ed.Publisher))
-	}
-	p(`<dc:date>%s</dc:date>`, ed.Date.Format("2006-01-02"))
-	if ed.Description != "" {
-		p(`<dc:description>%s</dc:description>`, esc(ed.Description))
-	}
-	p(`<meta property="dcterms:modified">%s</meta>`, opt.Modified.UTC().Format("2006-01-02T15:04:05Z"))
-	if coverID != "" {
-		p(`<meta name="cover" content="%s"/>`, esc(coverID))
-	}
-	images := hasImages(ed) || coverID != ""
-	p(`<meta property="schema:accessMode">textual</meta>`)
-	if images {
-		p(`<meta property="schema:accessMode">visual</meta>`)
-	}
-	p(`<meta property="schema:accessModeSufficient">textual</meta>`)
-	for _, f := range []string{"structuralNavigation", "tableOfContents", "readingOrder"} {
-		p(`<meta property="schema:accessibilityFeature">%s</meta>`, f)
-	}
-	if images {
-		p(`<meta property="schema:accessibilityFeature">alternativeText</meta>`)
-	}
-	p(`<meta property="schema:accessibilityHazard">none</meta>`)
-	words := lang.For(ed.Language).Words
-	summary := words.AccessSummary
-	if images {
-		summary += " " + words.AccessSummaryImages
-	}
-	p(`<meta property="schema:accessibilitySummary">%s</meta>`, esc(summary))
-	b.WriteString("  </metadata>")
-	return b.String()
+	sort.Slice(out, func(i, j int) bool { return out[i].href < out[j].href })
+	return out
 }
 
-// navDocument writes the navigation document: the table of contents by
-// section and article, and landmarks.
-func navDocument(ed *model.Edition, files map[string][]byte) []byte {
-	var b strings.Builder
-	words := lang.For(ed.Language).Words
-	contents := esc(words.Contents)
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
-<head>
-<title>` + contents + `</title>
-<link rel="stylesheet" type="text/css" href="css/` + cssName + `"/>
-</head>
-<body>
-<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-<h1 id="toc-title">` + contents + `</h1>
-<ol>
-`)
-	fmt.Fprintf(&b, "<li><a href=\"xhtml/masthead.xhtml\">%s</a></li>\n", esc(ed.Publication))
-	for _, s := range ed.Sections {
-		if s.Title != "" {
-			fmt.Fprintf(&b, "<li><span>%s</span>\n<ol>\n", esc(s.Title))
+func docID(d *document) string { return strings.TrimSuffix(d.name, ".xhtml") }
+
+func (p *publication) manifest(b *strings.Builder) {
+	b.WriteString("  <manifest>\n")
+	for _, it := range p.items() {
+		fmt.Fprintf(b, `    <item id="%s" href="%s" media-type="%s"`, esc(it.id), esc(it.href), esc(it.mediaType))
+		if it.properties != "" {
+			fmt.Fprintf(b, ` properties="%s"`, it.properties)
 		}
-		for _, a := range s.Articles {
-			fmt.Fprintf(&b, "<li><a href=\"xhtml/%s.xhtml\">%s</a></li>\n", a.ID, esc(a.Title))
-		}
-		if s.Title != "" {
-			b.WriteString("</ol>\n</li>\n")
-		}
+		b.WriteString("/>\n")
 	}
-	b.WriteString("</ol>\n</nav>\n")
-	fmt.Fprintf(&b, `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
-<h2 id="landmarks-title">%s</h2>
-<ol>
-`, esc(words.Landmarks))
-	if _, ok := files["EPUB/xhtml/cover.xhtml"]; ok {
-		fmt.Fprintf(&b, `<li><a epub:type="cover" href="xhtml/cover.xhtml">%s</a></li>`+"\n", esc(words.Cover))
+	b.WriteString("  </manifest>\n")
+}
+
+func (p *publication) spine(b *strings.Builder) {
+	b.WriteString(`  <spine toc="ncx">` + "\n")
+	for _, d := range p.docs {
+		fmt.Fprintf(b, `    <itemref idref="%s"/>`+"\n", esc(docID(d)))
 	}
-	fmt.Fprintf(&b, `<li><a epub:type="titlepage" href="xhtml/masthead.xhtml">%s</a></li>`+"\n", esc(words.TitlePage))
-	if len(ed.Sections) > 0 && len(ed.Sections[0].Articles) > 0 {
-		fmt.Fprintf(&b, `<li><a epub:type="bodymatter" href="xhtml/%s.xhtml">%s</a></li>`+"\n", ed.Sections[0].Articles[0].ID, esc(words.StartOfContent))
-	}
-	b.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
-	return []byte(b.String())
+	b.WriteString("  </spine>\n")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
@@ -14,11 +15,13 @@ var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "
 // esc escapes text for XHTML element content and attribute values.
 func esc(s string) string { return escaper.Replace(s) }
 
-// xw accumulates XHTML for one document.
+// xw accumulates the XHTML body of one content document.
 type xw struct {
 	strings.Builder
-	images map[string]string // image Name -> path relative to the XHTML folder
-	words  lang.Words        // printed words, in the document's language
+	doc   string     // the document's file name, for the page list
+	words lang.Words // printed words, in the document's language
+	marks *marks     // the print edition's page breaks; nil: none
+	ctr   counter    // the element whose text is being written
 }
 
 func (w *xw) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -30,8 +33,10 @@ func (w *xw) blocks(bs []model.Block, level int) {
 }
 
 // block writes one block; level is the heading level of the enclosing
-// document's title, so body headings nest below it.
+// document's title (or section's heading), so body headings nest below
+// it.
 func (w *xw) block(b model.Block, level int) {
+	saved := w.enter(b)
 	switch t := b.(type) {
 	case *model.Paragraph:
 		w.WriteString("<p>")
@@ -43,57 +48,84 @@ func (w *xw) block(b model.Block, level int) {
 		w.inlines(t.Inlines)
 		w.printf("</h%d>\n", h)
 	case *model.List:
-		if t.Ordered {
-			if t.Start != 1 {
-				w.printf(`<ol start="%d">`, t.Start)
-			} else {
-				w.WriteString("<ol>")
-			}
-		} else {
-			w.WriteString("<ul>")
-		}
-		w.WriteString("\n")
-		for _, it := range t.Items {
-			w.WriteString("<li>")
-			// A tight item of one paragraph needs no <p>.
-			if len(it.Blocks) == 1 {
-				if p, ok := it.Blocks[0].(*model.Paragraph); ok {
-					w.inlines(p.Inlines)
-					w.WriteString("</li>\n")
-					continue
-				}
-			}
-			w.blocks(it.Blocks, level)
-			w.WriteString("</li>\n")
-		}
-		if t.Ordered {
-			w.WriteString("</ol>\n")
-		} else {
-			w.WriteString("</ul>\n")
-		}
+		w.list(t, level)
 	case *model.Quote:
 		w.WriteString("<blockquote>\n")
 		w.blocks(t.Blocks, level)
 		w.WriteString("</blockquote>\n")
 	case *model.CodeBlock:
-		w.WriteString("<pre><code")
-		if t.Language != "" {
-			w.printf(` class="language-%s"`, esc(classSafe(t.Language)))
-		}
-		w.WriteString(">")
-		w.WriteString(esc(t.Text))
-		w.WriteString("</code></pre>\n")
+		w.code(t)
 	case *model.Rule:
 		w.WriteString("<hr/>\n")
 	case *model.MathBlock:
 		// The TeX source: MathML would be better, but no converter
 		// written in Go yet makes MathML that epubcheck accepts.
+		w.countText(t.TeX)
 		w.printf(`<div class="math display" role="math" aria-label="%s">%s</div>`+"\n", esc(t.TeX), esc(t.TeX))
 	case *model.Figure:
 		w.figure(t)
 	case *model.Table:
 		w.table(t)
 	}
+	w.leave(saved)
+}
+
+func (w *xw) list(l *model.List, level int) {
+	tag := "ul"
+	if l.Ordered {
+		tag = "ol"
+	}
+	if l.Ordered && l.Start != 1 {
+		w.printf(`<ol start="%d">`+"\n", l.Start)
+	} else {
+		w.WriteString("<" + tag + ">\n")
+	}
+	for _, it := range l.Items {
+		w.WriteString("<li>")
+		// A tight item of one paragraph needs no <p>.
+		if p, ok := only[*model.Paragraph](it.Blocks); ok {
+			saved := w.enter(p)
+			w.inlines(p.Inlines)
+			w.leave(saved)
+		} else {
+			w.blocks(it.Blocks, level)
+		}
+		w.WriteString("</li>\n")
+	}
+	w.WriteString("</" + tag + ">\n")
+}
+
+// only returns the one block of bs when it is a T.
+func only[T model.Block](bs []model.Block) (T, bool) {
+	var zero T
+	if len(bs) != 1 {
+		return zero, false
+	}
+	t, ok := bs[0].(T)
+	return t, ok
+}
+
+// code writes a code block one line to a span, so that a line too long
+// for the screen wraps with a hanging indent (style.css); the line
+// breaks stay in the text, for reading systems without the stylesheet
+// and for copying.
+func (w *xw) code(c *model.CodeBlock) {
+	w.WriteString(`<pre><code`)
+	if c.Language != "" {
+		w.printf(` class="language-%s"`, esc(classSafe(c.Language)))
+	}
+	w.WriteString(">")
+	lines := strings.Split(strings.Trim(c.Text, "\n"), "\n")
+	for i, l := range lines {
+		w.WriteString(`<span class="line">`)
+		w.text(l)
+		if i < len(lines)-1 {
+			w.WriteString("\n")
+		}
+		w.space()
+		w.WriteString("</span>")
+	}
+	w.WriteString("</code></pre>\n")
 }
 
 func classSafe(s string) string {
@@ -105,15 +137,22 @@ func classSafe(s string) string {
 	}, s)
 }
 
+// figure writes an image and its caption. When the caption says all the
+// text alternative says (the post gave no alt text, so the caption's
+// serves; or the alt text's words stand, in order, in the caption), the
+// image is marked decorative (alt="") and the caption carries it, so
+// that a screen reader does not read the same words twice.
 func (w *xw) figure(f *model.Figure) {
 	w.WriteString("<figure>\n")
-	src := w.images[f.Image.Name]
-	alt := f.Image.Alt
-	if alt == "" {
-		alt = model.PlainText(f.Caption)
+	if f.Image != nil && f.Image.Data != nil {
+		alt := f.Image.Alt
+		if len(f.Caption) > 0 && captionSays(model.PlainText(f.Caption), alt) {
+			alt = ""
+		}
+		w.printf(`<img src="../%s%s" alt="%s"/>`+"\n", imageDir, esc(f.Image.Name), esc(alt))
+	} else if f.Image != nil {
+		w.printf("<p>[%s]</p>\n", esc(f.Image.Alt))
 	}
-	w.printf(`<img src="%s" alt="%s"/>`, esc(src), esc(alt))
-	w.WriteString("\n")
 	if len(f.Caption) > 0 {
 		w.WriteString("<figcaption>")
 		w.inlines(f.Caption)
@@ -122,43 +161,63 @@ func (w *xw) figure(f *model.Figure) {
 	w.WriteString("</figure>\n")
 }
 
+// captionSays reports whether the words of alt stand, in order and
+// together, in caption, ignoring case and punctuation.
+func captionSays(caption, alt string) bool {
+	norm := func(s string) string {
+		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ") + " "
+	}
+	return strings.Contains(norm(caption), norm(alt))
+}
+
 var alignClass = map[model.Align]string{model.AlignLeft: "left", model.AlignCenter: "center", model.AlignRight: "right"}
 
+// table writes a table inside a box that scrolls sideways when the table
+// is wider than the screen (focusable, so that a keyboard can scroll it),
+// rather than the page.
 func (w *xw) table(t *model.Table) {
-	w.WriteString("<table>\n")
+	w.WriteString(`<div class="table" tabindex="0">` + "\n<table>\n")
 	if len(t.Caption) > 0 {
 		w.WriteString("<caption>")
 		w.inlines(t.Caption)
 		w.WriteString("</caption>\n")
 	}
-	cell := func(tag string, i int, c model.Cell) {
-		w.WriteString("<" + tag)
-		if tag == "th" {
-			w.WriteString(` scope="col"`)
-		}
-		if i < len(t.Align) && alignClass[t.Align[i]] != "" {
-			w.printf(` class="%s"`, alignClass[t.Align[i]])
-		}
-		w.WriteString(">")
-		w.inlines(c.Inlines)
-		w.WriteString("</" + tag + ">")
-	}
 	if t.Header != nil {
 		w.WriteString("<thead><tr>")
-		for i, c := range t.Header {
-			cell("th", i, c)
+		for i := range t.Header {
+			w.cell(t, "th", i, &t.Header[i])
 		}
 		w.WriteString("</tr></thead>\n")
 	}
 	w.WriteString("<tbody>\n")
 	for _, r := range t.Rows {
 		w.WriteString("<tr>")
-		for i, c := range r {
-			cell("td", i, c)
+		for i := range r {
+			w.cell(t, "td", i, &r[i])
 		}
 		w.WriteString("</tr>\n")
 	}
-	w.WriteString("</tbody>\n</table>\n")
+	w.WriteString("</tbody>\n</table>\n</div>\n")
+}
+
+func (w *xw) cell(t *model.Table, tag string, i int, c *model.Cell) {
+	if tag == "th" && model.PlainText(c.Inlines) == "" {
+		tag = "td" // a header cell must name its column: an empty one is a plain cell
+	}
+	w.WriteString("<" + tag)
+	if tag == "th" {
+		w.WriteString(` scope="col"`)
+	}
+	if i < len(t.Align) && alignClass[t.Align[i]] != "" {
+		w.printf(` class="%s"`, alignClass[t.Align[i]])
+	}
+	w.WriteString(">")
+	saved := w.enter(c)
+	w.inlines(c.Inlines)
+	w.leave(saved)
+	w.WriteString("</" + tag + ">")
 }
 
 func (w *xw) inlines(ins []model.Inline) {
@@ -170,7 +229,7 @@ func (w *xw) inlines(ins []model.Inline) {
 func (w *xw) inline(in model.Inline) {
 	switch t := in.(type) {
 	case *model.Text:
-		w.WriteString(esc(t.Text))
+		w.text(t.Text)
 	case *model.Emph:
 		w.wrap("em", t.Inlines)
 	case *model.Strong:
@@ -182,7 +241,9 @@ func (w *xw) inline(in model.Inline) {
 	case *model.Sub:
 		w.wrap("sub", t.Inlines)
 	case *model.Code:
-		w.WriteString("<code>" + esc(t.Text) + "</code>")
+		w.WriteString("<code>")
+		w.text(t.Text)
+		w.WriteString("</code>")
 	case *model.Lang:
 		l := esc(t.Tag)
 		w.printf(`<span lang="%s" xml:lang="%s"`, l, l)
@@ -193,20 +254,43 @@ func (w *xw) inline(in model.Inline) {
 		w.inlines(t.Inlines)
 		w.WriteString("</span>")
 	case *model.LineBreak:
+		w.space()
 		w.WriteString("<br/>")
 	case *model.Math:
+		w.countText(t.TeX)
 		w.printf(`<span class="math" role="math" aria-label="%s">%s</span>`, esc(t.TeX), esc(t.TeX))
 	case *model.Link:
-		w.printf(`<a href="%s">`, esc(t.URL))
-		w.inlines(t.Inlines)
-		w.WriteString("</a>")
+		w.link(t)
 	case *model.NoteRef:
 		// No markup inside a noteref: reading systems that pop notes up
 		// look for the bare link.
-		n := strconv.Itoa(t.Note.Number)
-		w.printf(`<a class="noteref" id="%s" href="#%s" epub:type="noteref" role="doc-noteref">%s</a>`,
-			t.RefID(), t.Note.ID, n)
+		w.atWord()
+		w.printf(`<a class="noteref" id="%s" href="#%s" epub:type="noteref" role="doc-noteref">%d</a>`,
+			t.RefID(), t.Note.ID, t.Note.Number)
 	}
+}
+
+// link writes a link; one with no text of its own shows its address,
+// so that it has a name to read and to tap.
+func (w *xw) link(l *model.Link) {
+	w.printf(`<a href="%s">`, esc(l.URL))
+	if strings.TrimSpace(model.PlainText(l.Inlines)) == "" && !hasNoteRef(l.Inlines) {
+		// not counted: the print edition has no words here
+		w.WriteString(esc(strings.TrimPrefix(l.URL, "mailto:")))
+	} else {
+		w.inlines(l.Inlines)
+	}
+	w.WriteString("</a>")
+}
+
+func hasNoteRef(ins []model.Inline) bool {
+	found := false
+	model.WalkInlines(ins, func(in model.Inline) {
+		if _, ok := in.(*model.NoteRef); ok {
+			found = true
+		}
+	})
+	return found
 }
 
 func (w *xw) wrap(tag string, ins []model.Inline) {
@@ -215,139 +299,5 @@ func (w *xw) wrap(tag string, ins []model.Inline) {
 	w.WriteString("</" + tag + ">")
 }
 
-// article writes the body of one article's document.
-func (w *xw) article(a *model.Article, tag string) {
-	w.words = lang.For(tag).Words
-	w.printf(`<section id="%s" epub:type="chapter" role="doc-chapter" aria-labelledby="%s-title">`+"\n", a.ID, a.ID)
-	w.WriteString("<header>\n")
-	w.printf(`<h1 id="%s-title">%s</h1>`+"\n", a.ID, esc(a.Title))
-	if a.Subtitle != "" {
-		w.printf(`<p class="subtitle" role="doc-subtitle">%s</p>`+"\n", esc(a.Subtitle))
-	}
-	if len(a.Authors) > 0 {
-		w.printf(`<p class="byline">%s</p>`+"\n", esc(model.Byline(a.Authors, tag)))
-	}
-	if !a.Date.IsZero() {
-		w.printf(`<p class="dateline"><time datetime="%s">%s</time></p>`+"\n", a.Date.Format("2006-01-02"), esc(model.LongDate(a.Date, tag)))
-	}
-	w.WriteString("</header>\n")
-	w.blocks(a.Blocks, 1)
-	if b := a.Bibliography; b != nil {
-		w.printf(`<section class="bibliography" epub:type="bibliography" role="doc-bibliography" aria-labelledby="%s-bib">`+"\n", a.ID)
-		w.printf(`<h2 id="%s-bib">%s</h2>`+"\n", a.ID, esc(b.Title))
-		w.bibEntries(b)
-		w.WriteString("</section>\n")
-	}
-	if len(a.Notes) > 0 {
-		w.printf(`<section class="footnotes" aria-labelledby="%s-notes">`+"\n", a.ID)
-		w.printf(`<h2 id="%s-notes">%s</h2>`+"\n", a.ID, esc(w.words.Notes))
-		for _, n := range a.Notes {
-			w.note(a, n)
-		}
-		w.WriteString("</section>\n")
-	}
-	w.WriteString("</section>\n")
-}
-
-// bibEntries writes a bibliography's entries as one list, or as one list
-// per group under the group's heading; numbers run on across groups.
-func (w *xw) bibEntries(b *model.Bibliography) {
-	tag := "ul"
-	if b.Ordered {
-		tag = "ol"
-	}
-	open := false
-	for _, e := range b.Entries {
-		if e.Group != nil {
-			if open {
-				w.WriteString("</" + tag + ">\n")
-				open = false
-			}
-			w.WriteString("<h3>")
-			w.inlines(e.Group)
-			w.WriteString("</h3>\n")
-		}
-		if !open {
-			if b.Ordered && e.Number > 1 {
-				w.printf(`<ol start="%d">`+"\n", e.Number)
-			} else {
-				w.WriteString("<" + tag + ">\n")
-			}
-			open = true
-		}
-		w.printf(`<li id="%s">`, e.ID)
-		w.inlines(e.Inlines)
-		w.WriteString("</li>\n")
-	}
-	if open {
-		w.WriteString("</" + tag + ">\n")
-	}
-}
-
-// note writes one footnote with a back-link to each reference.
-func (w *xw) note(a *model.Article, n *model.Note) {
-	refs := noteRefs(a, n)
-	w.printf(`<aside id="%s" class="footnote" epub:type="footnote" role="doc-footnote">`+"\n", n.ID)
-	num := strconv.Itoa(n.Number)
-	back := func() {
-		if len(refs) == 0 {
-			w.printf(`<span class="noteno">%s.</span> `, num)
-			return
-		}
-		w.printf(`<a class="backlink" href="#%s" role="doc-backlink" title="%s">%s.</a> `, refs[0].RefID(), esc(w.words.BackToText), num)
-	}
-	if len(n.Blocks) == 0 {
-		w.WriteString("<p>")
-		back()
-		w.WriteString("</p>\n")
-	}
-	for i, b := range n.Blocks {
-		p, ok := b.(*model.Paragraph)
-		if i == 0 && ok {
-			w.WriteString("<p>")
-			back()
-			w.inlines(p.Inlines)
-			w.extraBacklinks(refs)
-			w.WriteString("</p>\n")
-			continue
-		}
-		if i == 0 {
-			w.WriteString("<p>")
-			back()
-			w.WriteString("</p>\n")
-		}
-		w.block(b, 2)
-	}
-	if len(n.Blocks) > 0 && !isParagraph(n.Blocks[0]) {
-		w.WriteString("<p>")
-		w.extraBacklinks(refs)
-		w.WriteString("</p>\n")
-	}
-	w.WriteString("</aside>\n")
-}
-
-func (w *xw) extraBacklinks(refs []*model.NoteRef) {
-	if len(refs) < 2 {
-		return
-	}
-	for _, r := range refs[1:] {
-		title := fmt.Sprintf(w.words.BackToReference, r.Occurrence)
-		w.printf(` <a class="backlink" href="#%s" role="doc-backlink" title="%s">↩%d</a>`, r.RefID(), esc(title), r.Occurrence)
-	}
-}
-
-// noteRefs lists the references to n in reading order.
-func noteRefs(a *model.Article, n *model.Note) []*model.NoteRef {
-	var out []*model.NoteRef
-	model.WalkArticle(a, func(in model.Inline) {
-		if r, ok := in.(*model.NoteRef); ok && r.Note == n {
-			out = append(out, r)
-		}
-	})
-	return out
-}
-
-func isParagraph(b model.Block) bool {
-	_, ok := b.(*model.Paragraph)
-	return ok
-}
+// noteNumber is a note's number as printed.
+func noteNumber(n *model.Note) string { return strconv.Itoa(n.Number) }

@@ -96,6 +96,13 @@ type Words struct {
 	// images.
 	AccessSummary       string
 	AccessSummaryImages string
+	// AccessSummaryNoAlt replaces AccessSummaryImages when images lack
+	// a text alternative: "%d of the %d images have…" (missing, all).
+	AccessSummaryNoAlt string
+	// AccessSummaryPages is added when the EPUB marks the print
+	// edition's pages.
+	AccessSummaryPages string
+	Pages              string // heading of the EPUB's list of print pages
 }
 
 // table is every supported language. Tags are lower-case; regional rows
@@ -116,6 +123,9 @@ var table = []*Language{
 			Landmarks: "Landmarks", StartOfContent: "Start of content",
 			AccessSummary:       "Text with headings, a navigable table of contents, and footnotes linked to and from their references.",
 			AccessSummaryImages: "Every image has a text alternative; captions are given as text.",
+			AccessSummaryNoAlt:  "Images without a text alternative: %d of %d.",
+			AccessSummaryPages:  "The page numbers of the print edition are marked in the text and listed.",
+			Pages:               "Pages",
 		},
 		Months:        [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 		DateFormat:    "{d} {month} {yyyy}",
@@ -136,6 +146,9 @@ var table = []*Language{
 			Landmarks: "Orientierungspunkte", StartOfContent: "Beginn des Inhalts",
 			AccessSummary:       "Text mit Überschriften, einem navigierbaren Inhaltsverzeichnis und Fußnoten, die mit ihren Verweisstellen in beide Richtungen verknüpft sind.",
 			AccessSummaryImages: "Jedes Bild hat eine Textalternative; Bildunterschriften sind als Text gegeben.",
+			AccessSummaryNoAlt:  "Bilder ohne Textalternative: %d von %d.",
+			AccessSummaryPages:  "Die Seitenzahlen der gedruckten Ausgabe sind im Text markiert und aufgelistet.",
+			Pages:               "Seiten",
 		},
 		Months:        [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 		DateFormat:    "{d}. {month} {yyyy}",
@@ -157,6 +170,9 @@ var table = []*Language{
 			Landmarks: "Repères", StartOfContent: "Début du contenu",
 			AccessSummary:       "Texte avec intertitres, table des matières navigable et notes liées à leurs appels dans les deux sens.",
 			AccessSummaryImages: "Chaque image a une alternative textuelle\u202F; les légendes sont données sous forme de texte.",
+			AccessSummaryNoAlt:  "Images sans alternative textuelle\u202F: %d sur %d.",
+			AccessSummaryPages:  "Les numéros de page de l’édition imprimée sont marqués dans le texte et listés.",
+			Pages:               "Pages",
 		},
 		Months:        [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		DateFormat:    "{d} {month} {yyyy}",
@@ -177,6 +193,9 @@ var table = []*Language{
 			Landmarks: "Puntos de referencia", StartOfContent: "Inicio del contenido",
 			AccessSummary:       "Texto con encabezados, un índice navegable y notas enlazadas con sus llamadas en ambos sentidos.",
 			AccessSummaryImages: "Cada imagen tiene una alternativa textual; los pies de imagen se dan como texto.",
+			AccessSummaryNoAlt:  "Imágenes sin alternativa textual: %d de %d.",
+			AccessSummaryPages:  "Los números de página de la edición impresa están marcados en el texto y listados.",
+			Pages:               "Páginas",
 		},
 		Months:        [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		DateFormat:    "{d} de {month} de {yyyy}",
@@ -197,6 +216,9 @@ var table = []*Language{
 			Landmarks: "Pontos de referência", StartOfContent: "Início do conteúdo",
 			AccessSummary:       "Texto com títulos, índice navegável e notas ligadas às suas chamadas nos dois sentidos.",
 			AccessSummaryImages: "Cada imagem tem uma alternativa textual; as legendas são dadas como texto.",
+			AccessSummaryNoAlt:  "Imagens sem alternativa textual: %d de %d.",
+			AccessSummaryPages:  "Os números de página da edição impressa estão marcados no texto e listados.",
+			Pages:               "Páginas",
 		},
 		Months:        [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		DateFormat:    "{d} de {month} de {yyyy}",
@@ -217,6 +239,9 @@ var table = []*Language{
 			Landmarks: "Pontos de referência", StartOfContent: "Início do conteúdo",
 			AccessSummary:       "Texto com títulos, índice navegável e notas ligadas às suas chamadas nos dois sentidos.",
 			AccessSummaryImages: "Cada imagem tem uma alternativa textual; as legendas são dadas como texto.",
+			AccessSummaryNoAlt:  "Imagens sem alternativa textual: %d de %d.",
+			AccessSummaryPages:  "Os números de página da edição impressa estão marcados no texto e listados.",
+			Pages:               "Páginas",
 		},
 		Months:        [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		DateFormat:    "{d} de {month} de {yyyy}",
@@ -237,6 +262,9 @@ var table = []*Language{
 			Landmarks: "Punti di riferimento", StartOfContent: "Inizio del contenuto",
 			AccessSummary:       "Testo con titoli, un indice navigabile e note collegate ai loro richiami nei due sensi.",
 			AccessSummaryImages: "Ogni immagine ha un’alternativa testuale; le didascalie sono date come testo.",
+			AccessSummaryNoAlt:  "Immagini senza alternativa testuale: %d su %d.",
+			AccessSummaryPages:  "I numeri di pagina dell’edizione a stampa sono segnati nel testo ed elencati.",
+			Pages:               "Pagine",
 		},
 		Months:        [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 		DateFormat:    "{d} {month} {yyyy}",
@@ -257,6 +285,9 @@ var table = []*Language{
 			Landmarks: "Oriëntatiepunten", StartOfContent: "Begin van de inhoud",
 			AccessSummary:       "Tekst met koppen, een navigeerbare inhoudsopgave en noten die in beide richtingen met hun verwijzingen verbonden zijn.",
 			AccessSummaryImages: "Elke afbeelding heeft een tekstalternatief; bijschriften zijn als tekst gegeven.",
+			AccessSummaryNoAlt:  "Afbeeldingen zonder tekstalternatief: %d van %d.",
+			AccessSummaryPages:  "De paginanummers van de gedrukte editie zijn in de tekst gemarkeerd en opgesomd.",
+			Pages:               "Pagina’s",
 		},
 		Months:        [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 		DateFormat:    "{d} {month} {yyyy}",

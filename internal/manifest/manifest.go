@@ -40,6 +40,7 @@ type Manifest struct {
 	Publisher   string
 	Editors     []string
 	Description string
+	Rights      string // copyright or licence statement (the EPUB's dc:rights), optional
 	Cover       string // image path, optional
 	Price       string // printed in the masthead, optional
 	Tagline     string // printed under the publication's name, optional
@@ -93,6 +94,7 @@ type rawManifest struct {
 	Publisher   string                `yaml:"publisher"`
 	Editors     []string              `yaml:"editors"`
 	Description string                `yaml:"description"`
+	Rights      string                `yaml:"rights"`
 	Cover       string                `yaml:"cover"`
 	Price       string                `yaml:"price"`
 	Tagline     string                `yaml:"tagline"`
@@ -214,6 +216,7 @@ func (ps *parser) meta(raw *rawManifest) {
 		Publisher:   raw.Publisher,
 		Editors:     raw.Editors,
 		Description: raw.Description,
+		Rights:      strings.TrimSpace(raw.Rights),
 		Cover:       raw.Cover,
 		Price:       strings.TrimSpace(raw.Price),
 		Tagline:     strings.TrimSpace(raw.Tagline),

@@ -84,7 +84,8 @@ func (n *extInline) Dump(src []byte, level int) {
 // definition.
 type undefRef struct {
 	gast.BaseInline
-	label string
+	label  string
+	padded bool // written with spaces inside the brackets: "[^ 18]"
 }
 
 var kindUndefRef = gast.NewNodeKind("EditionUndefinedRef")

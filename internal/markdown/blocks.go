@@ -49,8 +49,10 @@ func (c *conv) definitions(root gast.Node) []def {
 // colonless finds footnote definitions written without the colon
 // ("[^3] Popkin, 71."): a paragraph of the body that starts with a
 // reference to a label nothing defines, which the text refers to
-// elsewhere. Without this reading every such note would print as a
-// paragraph at the end of the body and every reference as its label.
+// elsewhere, or which stands in a run of such paragraphs (a list of
+// notes whose references were lost). Without this reading every such
+// note would print as a paragraph at the end of the body and every
+// reference as its label.
 func (c *conv) colonless(root gast.Node) []def {
 	uses := map[string]int{}
 	_ = gast.Walk(root, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
@@ -59,26 +61,53 @@ func (c *conv) colonless(root gast.Node) []def {
 		}
 		return gast.WalkContinue, nil
 	})
-	var defs []def
+	var paras []*gast.Paragraph // the candidates, in order
+	var refs []*undefRef
+	run := map[gast.Node]bool{} // candidates next to another
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		p, ok := n.(*gast.Paragraph)
 		if !ok {
 			continue
 		}
-		r, ok := p.FirstChild().(*undefRef)
-		if !ok || uses[r.label] < 2 || c.loose[r.label] != nil {
+		r := c.colonlessRef(p)
+		if r == nil {
 			continue
 		}
-		t, ok := r.NextSibling().(*gast.Text)
-		if !ok || !strings.HasPrefix(string(t.Segment.Value(c.src)), " ") {
+		if k := len(paras); k > 0 && paras[k-1].NextSibling() == p {
+			run[paras[k-1]], run[p] = true, true
+		}
+		paras, refs = append(paras, p), append(refs, r)
+	}
+	var defs []def
+	for i, p := range paras {
+		r := refs[i]
+		if c.loose[r.label] != nil || uses[r.label] < 2 && !run[p] {
 			continue
 		}
 		note := &model.Note{Pos: model.Pos{Line: c.line(p)}, Label: r.label}
 		c.loose[r.label] = note
-		c.warn(p, "footnote [^%s] is written without the colon after its label; read as its definition", r.label)
+		if uses[r.label] < 2 {
+			c.warn(p, "footnote [^%s] is written without the colon after its label; read as its definition, which the text never refers to", r.label)
+		} else {
+			c.warn(p, "footnote [^%s] is written without the colon after its label; read as its definition", r.label)
+		}
 		defs = append(defs, def{para: p, note: note})
 	}
 	return defs
+}
+
+// colonlessRef returns the undefined reference a paragraph starts with,
+// followed by a space and text; nil if it does not.
+func (c *conv) colonlessRef(p *gast.Paragraph) *undefRef {
+	r, ok := p.FirstChild().(*undefRef)
+	if !ok {
+		return nil
+	}
+	t, ok := r.NextSibling().(*gast.Text)
+	if !ok || !strings.HasPrefix(string(t.Segment.Value(c.src)), " ") {
+		return nil
+	}
+	return r
 }
 
 // blocks converts the block children of n.
@@ -229,7 +258,7 @@ func (c *conv) block(n gast.Node) []model.Block {
 	case *gast.ThematicBreak:
 		return []model.Block{&model.Rule{Pos: pos}}
 	case *gast.CodeBlock, *gast.FencedCodeBlock:
-		cb := &model.CodeBlock{Pos: pos, Text: codeText(strings.TrimRight(c.rawLines(n), "\n"))}
+		cb := &model.CodeBlock{Pos: pos, Text: blankLinesTrimmed(codeText(c.rawLines(n)))}
 		if f, ok := n.(*gast.FencedCodeBlock); ok {
 			cb.Language = string(f.Language(c.src))
 		}

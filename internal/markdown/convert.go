@@ -109,6 +109,9 @@ func newMarkdown(templates bool) goldmark.Markdown {
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
+			// Bare URLs and addresses in running text become links (GFM's
+			// autolinks extension), in both outputs.
+			extension.Linkify,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(
@@ -153,6 +156,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		log:    log,
 		lang:   lang.For(in.Lang),
 		site:   in.SiteURL,
+		tag:    in.Lang,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
 	}
@@ -225,6 +229,7 @@ type conv struct {
 	log    *diag.Log
 	lang   *lang.Language
 	site   string // Input.SiteURL
+	tag    string // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
@@ -242,7 +247,7 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, notes: c.notes, index: nil, loose: c.loose,
+		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
 		referenced: c.referenced, depth: c.depth + 1, parent: c}
 }
 

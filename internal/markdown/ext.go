@@ -163,7 +163,7 @@ func (c *conv) highlight(line int, src string) *model.CodeBlock {
 	if f := strings.Fields(strings.NewReplacer(`"`, " ", ",", " ").Replace(args)); len(f) > 0 {
 		lang = f[0]
 	}
-	return &model.CodeBlock{Pos: model.Pos{Line: line}, Language: lang, Text: codeText(body)}
+	return &model.CodeBlock{Pos: model.Pos{Line: line}, Language: lang, Text: blankLinesTrimmed(codeText(body))}
 }
 
 // trimEnd cuts the end tag off a highlight's text and trims the blank
@@ -198,6 +198,20 @@ func codeText(s string) string {
 		return s
 	}
 	return rawTags.ReplaceAllString(s, "")
+}
+
+// blankLinesTrimmed drops the blank lines that start and end a code
+// block's text: an author's blank line after the fence is no part of the
+// code, and both outputs would print it as an empty first line.
+func blankLinesTrimmed(s string) string {
+	lines := strings.Split(s, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // rawBody is the text between {% raw %} and {% endraw %}.
@@ -247,10 +261,13 @@ func (c *conv) undefRef(n *undefRef) []model.Inline {
 	}
 	if note != nil {
 		c.referenced[note] = true
+		if n.padded {
+			c.warn(n, "footnote reference [^ %s] has a space in its label; read as [^%s]", n.label, n.label)
+		}
 		return []model.Inline{&model.NoteRef{Note: note}}
 	}
-	c.warn(n, "footnote reference [^%s] has no definition in this post; its label is printed as a superscript", n.label)
-	return []model.Inline{&model.Sup{Inlines: []model.Inline{&model.Text{Text: n.label}}}}
+	c.warn(n, "footnote reference [^%s] has no definition in this post; printed as the plain text [%s]", n.label, n.label)
+	return []model.Inline{&model.Text{Text: "[" + n.label + "]"}}
 }
 
 // liquidInDest matches Liquid in a link destination.
@@ -317,8 +334,8 @@ func (c *conv) shortcode(line int, src string) []model.Block {
 		return nil
 	case name == "figure":
 		p := tagParams(args)
-		caption := strings.TrimSpace(strings.Join(nonEmpty(p["title"], p["caption"], p["attr"]), " — "))
-		return c.figure(line, "figure", p["src"], p["alt"], caption, p)
+		caption := strings.TrimSpace(strings.Join(nonEmpty(p["title"], p["caption"]), " — "))
+		return c.figure(line, "figure", p["src"], p["alt"], caption, firstOf(p, append([]string{"attr"}, creditParams...)...), p)
 	case name == "highlight":
 		return []model.Block{c.highlight(line, src)}
 	}
@@ -335,6 +352,12 @@ func nonEmpty(ss ...string) []string {
 	}
 	return out
 }
+
+// creditParams are the parameters that credit an image (its
+// photographer, rights holder or source), in the order they are looked
+// for: the credit follows the caption.
+var creditParams = []string{"credit", "credits", "image_credit", "image-credit", "photo_credit", "photo-credit",
+	"photographer", "attribution", "copyright", "courtesy", "source"}
 
 // imageParams are the parameters that name the image of a figure
 // include, in the order they are looked for.
@@ -361,7 +384,7 @@ func (c *conv) include(line int, args string) []model.Block {
 	src := firstOf(p, imageParams...)
 	caption := strings.Join(strings.Fields(p["caption"]), " ")
 	if src != "" && (namesImage(file) || isImageFile(src)) {
-		return c.figure(line, file, src, p["alt"], caption, p)
+		return c.figure(line, file, src, p["alt"], caption, firstOf(p, creditParams...), p)
 	}
 	pos := model.Pos{Line: line}
 	if text := firstOf(p, textParams...); text != "" {
@@ -413,8 +436,9 @@ func isImageFile(src string) bool {
 }
 
 // figure resolves the image of an include or shortcode. Its caption is
-// Markdown; without alt text, the caption's text serves.
-func (c *conv) figure(line int, include, src, alt, caption string, params map[string]string) []model.Block {
+// Markdown; without alt text, the caption's text serves. The credit
+// (Markdown too) follows the caption, after a dash.
+func (c *conv) figure(line int, include, src, alt, caption, credit string, params map[string]string) []model.Block {
 	pos := model.Pos{Line: line}
 	var capIns []model.Inline
 	if caption != "" {
@@ -422,6 +446,12 @@ func (c *conv) figure(line int, include, src, alt, caption string, params map[st
 	}
 	if strings.TrimSpace(alt) == "" {
 		alt = model.PlainText(capIns)
+	}
+	if credit = strings.Join(strings.Fields(credit), " "); credit != "" {
+		if len(capIns) > 0 {
+			capIns = append(capIns, &model.Text{Text: " — "})
+		}
+		capIns = append(capIns, c.inlineMarkdown(credit, line)...)
 	}
 	if src == "" {
 		if len(capIns) > 0 {

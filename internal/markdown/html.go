@@ -91,7 +91,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 	for n := parent.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type == html.ElementNode && isBlockTag(n.Data) {
 			flush()
-			out = append(out, h.block(n)...)
+			out = append(out, blocksInLang(h.htmlLang(n), h.block(n))...)
 			continue
 		}
 		pending = append(pending, h.inline(n)...)
@@ -131,7 +131,7 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 	case "hr":
 		return []model.Block{&model.Rule{Pos: h.pos}}
 	case "pre":
-		return []model.Block{&model.CodeBlock{Pos: h.pos, Text: codeText(strings.Trim(textOf(n), "\n"))}}
+		return []model.Block{&model.CodeBlock{Pos: h.pos, Text: blankLinesTrimmed(codeText(textOf(n)))}}
 	case "ul", "ol":
 		l := &model.List{Pos: h.pos, Ordered: n.Data == "ol", Start: 1}
 		for li := n.FirstChild; li != nil; li = li.NextSibling {
@@ -295,8 +295,13 @@ func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	}
 	if isBlockTag(n.Data) {
 		// A block inside inline content: keep its text.
-		return append(h.inlines(n), &model.Text{Text: " "})
+		return append(inLang(h.htmlLang(n), h.inlines(n)), &model.Text{Text: " "})
 	}
+	return inLang(h.htmlLang(n), h.element(n))
+}
+
+// element converts an inline element.
+func (h *htmlConv) element(n *html.Node) []model.Inline {
 	ins := mergeText(h.inlines(n))
 	switch canonical(n.Data) {
 	case "em":

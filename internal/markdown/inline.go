@@ -16,6 +16,7 @@ import (
 type span struct {
 	tag  string
 	link string
+	lang string // the element's lang attribute, when it sets another language
 	ins  []model.Inline
 }
 
@@ -242,14 +243,16 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 		if src := c.noLiquid(raw, attrs["src"]); src != "" {
 			top.ins = append(top.ins, c.htmlImage(raw, src, attrs["alt"]))
 		}
-	case inlineTags[name] && !closing && !selfClosing:
-		sp := &span{tag: canonical(name)}
+	case (inlineTags[name] || ignoredTags[name] && name != "wbr") && !closing && !selfClosing:
+		// Elements whose tag is dropped are kept on the stack too, so
+		// that a language they set spans their content and no more.
+		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs)}
 		if name == "a" {
 			sp.link = siteLink(c.site, c.noLiquid(raw, attrs["href"]))
 			c.checkLink(c.line(raw), sp.link)
 		}
 		*stack = append(*stack, sp)
-	case inlineTags[name] && closing:
+	case (inlineTags[name] || ignoredTags[name]) && closing:
 		want := canonical(name)
 		for i := len(*stack) - 1; i > 0; i-- {
 			if (*stack)[i].tag == want {
@@ -309,11 +312,10 @@ func closeSpan(stack *[]*span) {
 			el = &model.Link{URL: u, Inlines: ins}
 		}
 	}
-	if el == nil {
-		parent.ins = append(parent.ins, ins...)
-		return
+	if el != nil {
+		ins = []model.Inline{el}
 	}
-	parent.ins = append(parent.ins, el)
+	parent.ins = append(parent.ins, inLang(top.lang, ins)...)
 }
 
 // mergeText joins adjacent text runs. Where an element was taken out

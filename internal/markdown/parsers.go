@@ -348,10 +348,10 @@ func (undefRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Conte
 		return nil
 	}
 	block.Advance(len(m[0]))
-	return &undefRef{label: string(m[1])}
+	return &undefRef{label: string(m[1]), padded: len(m[0]) > len(m[1])+3}
 }
 
-var undefRefRe = regexp.MustCompile(`^\[\^([^\]\s]{1,100})\]`)
+var undefRefRe = regexp.MustCompile(`^\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
 
 // templLinkParser reads [text](dest) and ![alt](dest) whose destination
 // holds Liquid, which goldmark's link parser cannot read.

@@ -21,6 +21,7 @@ type Edition struct {
 	Editors     []string
 	Publisher   string
 	Description string
+	Rights      string // copyright or licence statement, "" when none is given
 	Cover       *Image // optional cover image; nil means a generated cover
 	Price       string // printed in the masthead, as written ("$2", "solidarity price €3"); "" for none
 	Tagline     string // printed under the publication's name; "" for none
@@ -28,6 +29,10 @@ type Edition struct {
 	// nil means the first article.
 	Lead     *Article
 	Sections []*Section
+	// FileAs gives the names of the edition's people (authors,
+	// translators, editors) as libraries sort them, by the name as
+	// printed: "Okonkwo-Reyes, Maya".
+	FileAs map[string]string
 }
 
 // Start says where an article begins in print.

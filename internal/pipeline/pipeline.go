@@ -112,8 +112,9 @@ func Run(opt Options) (*Result, error) {
 	if ed.Number > 0 {
 		base += "-" + strconv.Itoa(ed.Number)
 	}
-	// The EPUB and the PDF share only the read-only model: render them
-	// at once, one per core.
+	// The EPUB and the PDF share only the read-only model. The EPUB marks
+	// the print edition's pages, so it is written once the pages are laid
+	// out, while the PDF is painted; without a PDF, at once.
 	var (
 		wg              sync.WaitGroup
 		epubBytes       []byte
@@ -123,15 +124,27 @@ func Run(opt Options) (*Result, error) {
 	if opt.Progress != nil {
 		opt.Progress("setting pages and writing the EPUB", 0, 0)
 	}
-	epubDone := make(chan struct{})
-	wg.Add(1)
+	// The generated cover needs no pages: it is drawn during layout.
+	var coverPNG []byte
+	coverDone := make(chan struct{})
 	go func() {
-		defer wg.Done()
-		defer close(epubDone)
-		epubBytes, epubErr = renderEPUB(ed, mod)
+		defer close(coverDone)
+		coverPNG, epubErr = drawCover(ed)
 	}()
+	epubDone := make(chan struct{})
+	startEPUB := func(pages []model.PageStart) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(epubDone)
+			if <-coverDone; epubErr == nil {
+				epubBytes, epubErr = renderEPUB(ed, mod, coverPNG, pages)
+			}
+		}()
+	}
 	// laid is called between layout and painting
 	laid := func(d *layout.Document, set *fonts.Set, pws []diag.Warning) error {
+		startEPUB(d.PageStarts(ed))
 		if opt.Preview != nil && opt.stopped() == nil {
 			<-epubDone
 			if epubErr == nil {
@@ -141,7 +154,9 @@ func Run(opt Options) (*Result, error) {
 		}
 		return opt.stopped()
 	}
-	if !opt.NoPDF {
+	if opt.NoPDF {
+		startEPUB(nil)
+	} else {
 		pr, pdfErr = renderPDF(ed, m, mod, laid)
 	}
 	wg.Wait()
@@ -175,30 +190,31 @@ func (opt Options) stopped() error {
 	return opt.Context.Err()
 }
 
-// renderEPUB draws the cover (unless the edition has one) and writes the
-// EPUB.
-func renderEPUB(ed *model.Edition, mod time.Time) ([]byte, error) {
-	var coverPNG []byte
-	if ed.Cover == nil {
-		var heads []string
-		for _, s := range ed.Sections {
-			for _, a := range s.Articles {
-				if len(heads) < 5 {
-					heads = append(heads, a.Title)
-				}
+// drawCover draws the typographic cover of an edition that has no cover
+// image; nil for one that has.
+func drawCover(ed *model.Edition) ([]byte, error) {
+	if ed.Cover != nil {
+		return nil, nil
+	}
+	var heads []string
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			if len(heads) < 5 {
+				heads = append(heads, a.Title)
 			}
 		}
-		var err error
-		coverPNG, err = cover.PNG(cover.Text{
-			Publication: ed.Publication, IssueTitle: ed.Title, Issue: model.IssueLabel(ed),
-			Date: model.LongDate(ed.Date, ed.Language), Headlines: heads,
-		}, fonts.Default())
-		if err != nil {
-			return nil, err
-		}
 	}
+	return cover.PNG(cover.Text{
+		Publication: ed.Publication, IssueTitle: ed.Title, Issue: model.IssueLabel(ed),
+		Date: model.LongDate(ed.Date, ed.Language), Headlines: heads,
+	}, fonts.Default())
+}
+
+// renderEPUB writes the EPUB, marking the print edition's pages when
+// there are any.
+func renderEPUB(ed *model.Edition, mod time.Time, coverPNG []byte, pages []model.PageStart) ([]byte, error) {
 	var eb bytes.Buffer
-	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG}); err != nil {
+	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
 		return nil, err
 	}
 	return eb.Bytes(), nil

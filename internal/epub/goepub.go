@@ -1,0 +1,198 @@
+package epub
+
+// This file is the only one that calls go-epub (github.com/go-shiori/go-epub),
+// a prescribed dependency. go-epub writes the container (mimetype,
+// META-INF/container.xml), the content documents from the bodies this
+// package makes (wrapped in its XHTML template, with the stylesheet
+// linked) and an EPUB 2 NCX. Everything else it does is replaced, and
+// each replacement is a workaround of one of its limits:
+//
+//  1. It keeps its files in one global in-memory file system (Use) whose
+//     maps are not safe for concurrent use: goepubMu serialises it.
+//  2. It would fetch remote URLs given as media: its HTTP client refuses
+//     every request.
+//  3. It base64-decodes, sniffs and deflates every image: it is given a
+//     stand-in of each image's first bytes, and the real bytes are put
+//     into the archive when it is rewritten.
+//  4. Its package document has one creator, no refinements, the clock's
+//     time, no accessibility metadata, and a manifest in map order without
+//     item properties (svg): the package document made in opf.go replaces
+//     it whole.
+//  5. Its navigation document has neither landmarks, nested contents nor
+//     a page list: the one made in nav.go replaces it.
+//  6. Its XHTML template has no language: lang and xml:lang are put on
+//     each document's <html> element.
+//  7. Its archive has the clock's times and map order: it is rewritten
+//     with fixed times, in name order, media stored.
+//
+// With all of these, go-epub contributes the container file, the XHTML
+// wrapper and the NCX; see the report of issue 11 for the proposal to
+// replace this file with a writer of our own.
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+
+	goepub "github.com/go-shiori/go-epub"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+var (
+	useMemory sync.Once
+	// goepubMu serialises go-epub: it keeps its files in one global
+	// in-memory file system whose maps are not safe for concurrent use.
+	goepubMu sync.Mutex
+)
+
+// noNetwork refuses every request: go-epub would fetch remote URLs given
+// to AddImage, and an edition build must not touch the network.
+type noNetwork struct{}
+
+func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, fmt.Errorf("network access refused: %s", r.URL)
+}
+
+// errMissing reports a file go-epub should have written but did not (it
+// logs some write errors instead of returning them).
+var errMissing = errors.New("epub: go-epub did not write")
+
+// assemble writes p to w as an EPUB container, entries dated mod.
+func assemble(w io.Writer, p *publication, mod time.Time) error {
+	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
+	goepubMu.Lock()
+	raw, err := goepubArchive(p)
+	goepubMu.Unlock()
+	if err != nil {
+		return err
+	}
+	files, err := p.replaceFiles(raw)
+	if err != nil {
+		return err
+	}
+	return writeZip(w, files, mod)
+}
+
+// goepubArchive has go-epub write the container of p.
+func goepubArchive(p *publication) ([]byte, error) {
+	e, err := goepub.NewEpub(Title(p.ed))
+	if err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	e.Client = &http.Client{Transport: noNetwork{}}
+	e.SetIdentifier(Identifier(p.ed))
+	e.SetLang(p.ed.Language)
+	css, err := e.AddCSS(dataURL(styleCSS, "text/css"), cssName)
+	if err != nil {
+		return nil, fmt.Errorf("epub: stylesheet: %w", err)
+	}
+	imgs := p.images
+	if p.cover != nil {
+		imgs = append([]*model.Image{p.cover}, imgs...)
+	}
+	for _, img := range imgs {
+		if _, err := e.AddImage(standIn(img.Data, img.MediaType), img.Name); err != nil {
+			return nil, fmt.Errorf("epub: image %s: %w", img.Path, err)
+		}
+	}
+	for _, d := range p.docs {
+		if _, err := e.AddSection(d.body, d.title, d.name, css); err != nil {
+			return nil, fmt.Errorf("epub: %s: %w", d.name, err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := e.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// replaceFiles reads go-epub's archive and puts this package's files in
+// it: the package and navigation documents, the real images, the
+// language of every content document. Every file of the manifest must be
+// there, and nothing else.
+func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return nil, fmt.Errorf("epub: reading go-epub output: %w", err)
+	}
+	media := map[string][]byte{}
+	if p.cover != nil {
+		media[contentDir+imageDir+p.cover.Name] = p.cover.Data
+	}
+	for _, img := range p.images {
+		media[contentDir+imageDir+img.Name] = img.Data
+	}
+	listed := map[string]bool{"mimetype": true, "META-INF/container.xml": true, contentDir + "package.opf": true}
+	for _, it := range p.items() {
+		listed[contentDir+it.href] = true
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		if !listed[f.Name] {
+			return nil, fmt.Errorf("epub: go-epub wrote %s, which the package does not list", f.Name)
+		}
+		if data, ok := media[f.Name]; ok {
+			files[f.Name] = data // the stand-in's real bytes
+			continue
+		}
+		if files[f.Name], err = readEntry(f); err != nil {
+			return nil, err
+		}
+	}
+	files[contentDir+"package.opf"] = p.opf
+	files[contentDir+navName] = p.nav
+	for _, d := range p.docs {
+		name := contentDir + xhtmlDir + d.name
+		files[name] = setLang(files[name], d.lang)
+	}
+	for n := range listed {
+		if files[n] == nil {
+			return nil, fmt.Errorf("%w %s", errMissing, n)
+		}
+	}
+	return files, nil
+}
+
+func readEntry(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	return data, nil
+}
+
+// setLang puts lang and xml:lang on the <html> element of go-epub's
+// template.
+func setLang(x []byte, lang string) []byte {
+	const html = `<html xmlns="http://www.w3.org/1999/xhtml"`
+	if lang == "" || !bytes.Contains(x, []byte(html)) {
+		return x
+	}
+	l := esc(lang)
+	return bytes.Replace(x, []byte(html), []byte(html+` lang="`+l+`" xml:lang="`+l+`"`), 1)
+}
+
+// standIn is a data URL of the first bytes of an image: go-epub sniffs
+// the media type from it.
+func standIn(data []byte, mediaType string) string {
+	return dataURL(data[:min(len(data), 512)], mediaType)
+}
+
+// dataURL is data as an RFC 2397 base64 data URL, the form go-epub reads
+// without fetching anything.
+func dataURL(data []byte, mediaType string) string {
+	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
+}

@@ -1,0 +1,171 @@
+package layout_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout"
+	"github.com/redtide/edition/layout/layouttest/editions"
+)
+
+// nodeText is the text of a page-map element as model.PageStart counts
+// its words: a note reference is its number.
+func nodeText(at any) string {
+	var b strings.Builder
+	ins := func(ins []model.Inline) {
+		model.WalkInlines(ins, func(in model.Inline) {
+			switch t := in.(type) {
+			case *model.Text:
+				b.WriteString(t.Text)
+			case *model.Code:
+				b.WriteString(t.Text)
+			case *model.Math:
+				b.WriteString(t.TeX)
+			case *model.LineBreak:
+				b.WriteString(" ")
+			case *model.NoteRef:
+				b.WriteString(strconv.Itoa(t.Note.Number))
+			}
+		})
+	}
+	switch t := at.(type) {
+	case *model.Paragraph:
+		ins(t.Inlines)
+	case *model.Heading:
+		ins(t.Inlines)
+	case *model.CodeBlock:
+		b.WriteString(t.Text)
+	case *model.MathBlock:
+		b.WriteString(t.TeX)
+	case *model.Figure:
+		ins(t.Caption)
+	case *model.Table:
+		ins(t.Caption)
+	case *model.Cell:
+		ins(t.Inlines)
+	case *model.BibEntry:
+		ins(t.Inlines)
+	case *model.Bibliography:
+		b.WriteString(t.Title)
+	case *model.Article:
+		b.WriteString(t.Title)
+	}
+	return b.String()
+}
+
+func words(s string) []string { return strings.FieldsFunc(s, model.IsWordSpace) }
+
+// letters keeps the letters and digits of s: what survives hyphenation,
+// glyph substitution and the joining of runs.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// TestLineWords checks, on every line of whole editions, that the word
+// TextLine.Word numbers in its element's text begins on the line: the
+// layout and the model count words alike.
+func TestLineWords(t *testing.T) {
+	for _, e := range editions.Load(t) {
+		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := 0
+		// a line after which the next line of its element starts at the same
+		// word begins none (it holds the tail of a word, or a link's address
+		// the layout prints)
+		var prev *layout.TextLine
+		begins := map[*layout.TextLine]bool{}
+		for _, p := range d.Pages {
+			for _, l := range p.Lines {
+				if l.Node == nil {
+					continue
+				}
+				if prev != nil && prev.Node == l.Node && prev.Word == l.Word {
+					begins[prev] = false
+				} else if prev != nil {
+					begins[prev] = true
+				}
+				prev = l
+			}
+		}
+		for pi, p := range d.Pages {
+			for _, l := range p.Lines {
+				if l.Node == nil || len(l.Runs) == 0 || !begins[l] && l != prev {
+					continue
+				}
+				if _, ok := l.Node.(*model.Article); ok {
+					continue // title, subtitle and byline: the article's start
+				}
+				ws := words(nodeText(l.Node))
+				if l.Word >= len(ws) {
+					continue // the tail of the last word, or a label alone
+				}
+				var text strings.Builder
+				for _, r := range l.Runs {
+					text.WriteString(r.Text)
+				}
+				if letters(text.String()) == "" {
+					continue // blank code lines
+				}
+				w := []rune(letters(ws[l.Word]))
+				if len(w) > 2 {
+					w = w[:2]
+				}
+				if !strings.Contains(letters(text.String()), string(w)) {
+					bad++
+					if bad <= 5 {
+						t.Errorf("%s: page %d: line %q (%T): word %d is %q", e.Name, pi+1, text.String(), l.Node, l.Word, ws[l.Word])
+					}
+				}
+			}
+		}
+		if bad > 5 {
+			t.Errorf("%s: %d lines in all", e.Name, bad)
+		}
+	}
+}
+
+// TestPageStarts checks the page map of whole editions: one start per
+// page after the cover, each in an article of the edition unless the page
+// holds none of their text, in the order of the text.
+func TestPageStarts(t *testing.T) {
+	for _, e := range editions.Load(t) {
+		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		starts := d.PageStarts(e.Ed)
+		if len(starts) != len(d.Pages)-1 {
+			t.Errorf("%s: %d starts for %d pages", e.Name, len(starts), len(d.Pages))
+		}
+		order := map[*model.Article]int{}
+		for _, s := range e.Ed.Sections {
+			for _, a := range s.Articles {
+				order[a] = len(order)
+			}
+		}
+		prev := -1
+		for i, s := range starts {
+			if s.Label != strconv.Itoa(i+2) {
+				t.Errorf("%s: start %d labelled %q", e.Name, i, s.Label)
+			}
+			if s.Article == nil {
+				continue
+			}
+			if order[s.Article] < prev {
+				t.Errorf("%s: page %s starts in article %s, before the previous page's", e.Name, s.Label, s.Article.ID)
+			}
+			prev = order[s.Article]
+		}
+	}
+}
