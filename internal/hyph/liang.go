@@ -63,18 +63,32 @@ type prioAt struct{ at, p uint8 }
 // omitted, a dot for a word boundary. It reads as speedata's New does: a
 // later copy of a pattern replaces an earlier one.
 func parseLiang(r io.Reader) (*liang, error) {
-	type pattern struct {
-		letters string
-		prio    []byte
-		seq     int // position in the file, so equal keys keep their order
-	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	// Letters and priorities of all patterns live in two arenas: one
-	// allocation each instead of two per pattern (the German compound
-	// level has some 70,000 patterns).
+	pats := sortedPatterns(data)
+	l := &liang{classes: 1}
+	nodes, err := l.classify(pats)
+	if err != nil {
+		return nil, err
+	}
+	return l, l.build(pats, nodes)
+}
+
+// pattern is one Liang pattern: its letters and the priority before,
+// between and after them.
+type pattern struct {
+	letters string
+	prio    []byte
+	seq     int // position in the file, so equal keys keep their order
+}
+
+// sortedPatterns splits data into patterns, sorted with a later copy of a
+// pattern last among its equals. Letters and priorities of all patterns
+// live in two arenas: one allocation each instead of two per pattern (the
+// German compound level has some 70,000 patterns).
+func sortedPatterns(data []byte) []pattern {
 	words := bytes.Fields(data)
 	pats := make([]pattern, 0, len(words))
 	letters := make([]byte, 0, len(data))
@@ -82,32 +96,21 @@ func parseLiang(r io.Reader) (*liang, error) {
 	for _, w := range words {
 		l0, p0 := len(letters), len(prios)
 		var prev rune
-		var prio byte
 		for _, v := range string(w) {
 			if !unicode.IsDigit(v) {
-				if unicode.IsDigit(prev) {
-					prio = byte(prev) - '0'
-				} else {
-					prio = 0
-				}
 				letters = utf8.AppendRune(letters, v)
 				if v != '.' {
-					prios = append(prios, prio)
+					prios = append(prios, digit(prev))
 				}
 			}
 			prev = v
 		}
-		if unicode.IsDigit(prev) {
-			prios = append(prios, byte(prev)-'0')
-		} else {
-			prios = append(prios, 0)
-		}
+		prios = append(prios, digit(prev))
 		pats = append(pats, pattern{unsafeString(letters[l0:]), prios[p0:len(prios):len(prios)], len(pats)})
 	}
-	// Sorted, a later copy of a pattern last among its equals. Pattern
-	// files usually come sorted already.
-	// (An unstable sort with the file position as the last key: much
-	// faster than a stable sort's in-place merging.)
+	// Pattern files usually come sorted already. An unstable sort with
+	// the file position as the last key is much faster than a stable
+	// sort's in-place merging.
 	cmp := func(a, b pattern) int {
 		if c := strings.Compare(a.letters, b.letters); c != 0 {
 			return c
@@ -117,11 +120,21 @@ func parseLiang(r io.Reader) (*liang, error) {
 	if !slices.IsSortedFunc(pats, cmp) {
 		slices.SortFunc(pats, cmp)
 	}
+	return pats
+}
 
-	// The bytes the patterns use, each a class of the table, and the
-	// number of nodes: a sorted key adds one for each letter past the
-	// prefix it shares with the key before it.
-	l := &liang{classes: 1}
+// digit is the priority r writes: its value if it is a digit, else 0.
+func digit(r rune) byte {
+	if unicode.IsDigit(r) {
+		return byte(r) - '0'
+	}
+	return 0
+}
+
+// classify gives each byte the sorted patterns use a class of the table,
+// and returns the number of trie nodes: a sorted key adds one for each
+// letter past the prefix it shares with the key before it.
+func (l *liang) classify(pats []pattern) (int, error) {
 	nodes := 1
 	prev := ""
 	for _, p := range pats {
@@ -129,7 +142,7 @@ func parseLiang(r io.Reader) (*liang, error) {
 		for i := 0; i < len(k); i++ {
 			if l.class[k[i]] == 0 {
 				if l.classes == 256 {
-					return nil, errors.New("too many letters")
+					return 0, errors.New("too many letters")
 				}
 				l.class[k[i]] = uint8(l.classes)
 				l.classes++
@@ -139,17 +152,21 @@ func parseLiang(r io.Reader) (*liang, error) {
 		prev = k
 	}
 	if nodes >= 1<<30 {
-		return nil, errors.New("too many patterns")
+		return 0, errors.New("too many patterns")
 	}
-	// Build the trie as a list of (parent, class) per node, then group
-	// the edges by parent.
+	return nodes, nil
+}
+
+// build makes the trie of the sorted patterns: first a list of (parent,
+// class) per node, then the edges grouped by parent.
+func (l *liang) build(pats []pattern, nodes int) error {
 	parent := make([]int32, nodes)    // each node's parent
 	nodeClass := make([]uint8, nodes) // the class of the byte leading to it
 	value := make([]int32, nodes)     // the edge value leading to it
 	patOf := make([][]byte, nodes)    // the priorities ending at each node
 	path := make([]int32, 1, 16)      // the nodes of prev's letters, root first
 	n := int32(1)                     // next node number
-	prev = ""
+	prev := ""
 	for _, p := range pats {
 		k := p.letters
 		path = path[:commonPrefix(prev, k)+1]
@@ -163,13 +180,23 @@ func parseLiang(r io.Reader) (*liang, error) {
 		patOf[path[len(k)]] = p.prio // the last of equal keys wins
 		prev = k
 	}
+	if err := l.priorities(patOf, value); err != nil {
+		return err
+	}
+	l.edgesOf(parent, nodeClass, value)
+	return nil
+}
+
+// priorities stores the nonzero priorities of the pattern ending at each
+// node, marking the edge values of nodes where one ends.
+func (l *liang) priorities(patOf [][]byte, value []int32) error {
 	l.first = make([]int32, len(patOf)+1)
 	for n, pat := range patOf {
 		l.first[n] = int32(len(l.prio))
 		for at, p := range pat {
 			if p != 0 {
 				if at > 255 {
-					return nil, errors.New("pattern too long")
+					return errors.New("pattern too long")
 				}
 				l.prio = append(l.prio, prioAt{uint8(at), p})
 			}
@@ -178,6 +205,13 @@ func parseLiang(r io.Reader) (*liang, error) {
 			value[n] |= 1
 		}
 	}
+	l.first[len(patOf)] = int32(len(l.prio))
+	return nil
+}
+
+// edgesOf groups the nodes' edges by parent, and fills the root table.
+func (l *liang) edgesOf(parent []int32, nodeClass []uint8, value []int32) {
+	nodes := len(parent)
 	l.start = make([]int32, nodes+1)
 	for c := 1; c < nodes; c++ {
 		l.start[parent[c]+1]++
@@ -198,8 +232,6 @@ func parseLiang(r io.Reader) (*liang, error) {
 			l.root[nodeClass[c]] = value[c]
 		}
 	}
-	l.first[len(patOf)] = int32(len(l.prio))
-	return l, nil
 }
 
 // unsafeString views b as a string. The arena b points into is never

@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/redtide/edition/fonts"
@@ -107,59 +106,33 @@ func Run(opt Options) (*Result, error) {
 	if opt.Epoch != nil {
 		mod = *opt.Epoch
 	}
-	outs := map[string][]byte{}
-	base := Slug(ed.Publication)
-	if ed.Number > 0 {
-		base += "-" + strconv.Itoa(ed.Number)
+	if opt.Progress != nil {
+		opt.Progress("setting pages and writing the EPUB", 0, 0)
 	}
 	// The EPUB and the PDF share only the read-only model. The EPUB marks
 	// the print edition's pages, so it is written once the pages are laid
 	// out, while the PDF is painted; without a PDF, at once.
-	var (
-		wg              sync.WaitGroup
-		epubBytes       []byte
-		epubErr, pdfErr error
-		pr              printed
-	)
-	if opt.Progress != nil {
-		opt.Progress("setting pages and writing the EPUB", 0, 0)
-	}
-	// The generated cover needs no pages: it is drawn during layout.
-	var coverPNG []byte
-	coverDone := make(chan struct{})
-	go func() {
-		defer close(coverDone)
-		coverPNG, epubErr = drawCover(ed)
-	}()
-	epubDone := make(chan struct{})
-	startEPUB := func(pages []model.PageStart) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer close(epubDone)
-			if <-coverDone; epubErr == nil {
-				epubBytes, epubErr = renderEPUB(ed, mod, coverPNG, pages)
-			}
-		}()
-	}
-	// laid is called between layout and painting
+	job := startEPUB(ed, mod)
 	laid := func(d *layout.Document, set *fonts.Set, pws []diag.Warning) error {
-		startEPUB(d.PageStarts(ed))
+		job.start(d.PageStarts(ed))
 		if opt.Preview != nil && opt.stopped() == nil {
-			<-epubDone
-			if epubErr == nil {
+			if data, err := job.wait(); err == nil {
 				all := append(append([]diag.Warning(nil), ws...), pws...)
-				opt.Preview(Preview{Edition: ed, Layout: d, Fonts: set, EPUB: epubBytes, Warnings: all})
+				opt.Preview(Preview{Edition: ed, Layout: d, Fonts: set, EPUB: data, Warnings: all})
 			}
 		}
 		return opt.stopped()
 	}
+	var (
+		pr     printed
+		pdfErr error
+	)
 	if opt.NoPDF {
-		startEPUB(nil)
+		job.start(nil)
 	} else {
 		pr, pdfErr = renderPDF(ed, m, mod, laid)
 	}
-	wg.Wait()
+	epubBytes, epubErr := job.wait()
 	res.Warnings = append(res.Warnings, pr.warnings...)
 	if err := diag.Join(epubErr, pdfErr); err != nil {
 		return res, err
@@ -167,19 +140,78 @@ func Run(opt Options) (*Result, error) {
 	if opt.Strict && len(pr.warnings) > 0 {
 		return res, fmt.Errorf("%d warning(s): %w", len(pr.warnings), ErrStrict)
 	}
-	outs[base+".epub"] = epubBytes
-	if pr.pdf != nil {
-		outs[base+".pdf"] = pr.pdf
+	return res, opt.write(res, ed, epubBytes, pr.pdf)
+}
+
+// write writes the outputs, named after the publication and the issue
+// number, all or none.
+func (opt Options) write(res *Result, ed *model.Edition, epubBytes, pdf []byte) error {
+	base := Slug(ed.Publication)
+	if ed.Number > 0 {
+		base += "-" + strconv.Itoa(ed.Number)
+	}
+	outs := map[string][]byte{base + ".epub": epubBytes}
+	if pdf != nil {
+		outs[base+".pdf"] = pdf
 	}
 	if err := opt.stopped(); err != nil {
-		return res, err
+		return err
 	}
 	files, err := writeAll(opt.OutDir, outs)
 	res.Outputs = files
 	if err == nil {
 		res.Files = outs
 	}
-	return res, err
+	return err
+}
+
+// epubJob writes the EPUB on a goroutine of its own once the print pages
+// are known (start); the generated cover is drawn meanwhile, as it needs
+// no pages. start and wait are called from one goroutine.
+type epubJob struct {
+	ed        *model.Edition
+	mod       time.Time
+	cover     []byte
+	coverErr  error
+	coverDone chan struct{}
+	started   bool
+	done      chan struct{}
+	out       []byte
+	err       error
+}
+
+func startEPUB(ed *model.Edition, mod time.Time) *epubJob {
+	j := &epubJob{ed: ed, mod: mod, coverDone: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(j.coverDone)
+		j.cover, j.coverErr = drawCover(ed)
+	}()
+	return j
+}
+
+// start writes the EPUB with the print edition's page starts (nil for
+// none).
+func (j *epubJob) start(pages []model.PageStart) {
+	j.started = true
+	go func() {
+		defer close(j.done)
+		if <-j.coverDone; j.coverErr != nil {
+			j.err = j.coverErr
+			return
+		}
+		j.out, j.err = renderEPUB(j.ed, j.mod, j.cover, pages)
+	}()
+}
+
+// wait returns the EPUB; if it was never started (the print edition
+// failed first), nothing, once the cover is done.
+func (j *epubJob) wait() ([]byte, error) {
+	if !j.started {
+		<-j.coverDone
+		return nil, nil
+	}
+	<-j.done
+	return j.out, j.err
 }
 
 // stopped returns the context's error once the build should stop.

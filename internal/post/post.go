@@ -157,88 +157,95 @@ func (p *Post) decode(fm []byte, log *diag.Log) error {
 		return diag.Errorf(p.Path, m.Line+1, "front matter must be a mapping of keys to values")
 	}
 	var errs []error
-	bad := func(n *yaml.Node, format string, args ...any) {
-		errs = append(errs, diag.Errorf(p.Path, n.Line+1, format, args...))
-	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		key := strings.ToLower(k.Value)
-		switch key {
-		case "title", "subtitle", "layout", "excerpt", "description", "lang", "language":
-			s, ok := scalarString(v)
-			if !ok {
-				bad(v, "%s: want a string, got %s", k.Value, kindName(v))
-				continue
-			}
-			switch key {
-			case "title":
-				p.Title = s
-			case "subtitle":
-				p.Subtitle = s
-			case "layout":
-				p.Layout = s
-			case "excerpt", "description":
-				if p.Description == "" || key == "description" {
-					p.Description = s
-				}
-			default:
-				p.Language = s
-			}
-		case "author", "authors", "translator", "translators":
-			list, ok := personEntries(v, func(line int) {
-				log.Warnf(p.Path, line+1, "%s: a mapping without name (or first and last) names nobody", k.Value)
-			})
-			if !ok {
-				bad(v, "%s: want a name, a mapping with name, or a list of them, got %s", k.Value, kindName(v))
-				continue
-			}
-			if strings.HasPrefix(key, "author") {
-				p.Authors = append(p.Authors, list...)
-			} else {
-				p.Translators = append(p.Translators, list...)
-			}
-		case "tags", "categories":
-			list, ok := stringList(v)
-			if !ok {
-				bad(v, "%s: want a list, got %s", k.Value, kindName(v))
-				continue
-			}
-			if v.Kind == yaml.ScalarNode {
-				list = strings.Fields(v.Value)
-			}
-			if key == "tags" {
-				p.Tags = append(p.Tags, list...)
-			} else {
-				p.extra(k.Value, list)
-			}
-		case "published":
-			var b bool
-			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
-				bad(v, "published: want true or false, got %q", v.Value)
-				continue
-			}
-			p.Published = b
-		case "date":
-			if v.Kind != yaml.ScalarNode {
-				bad(v, "date: want a date such as 2026-11-25, got %s", kindName(v))
-				continue
-			}
-			t, err := ParseDate(v.Value)
-			if err != nil {
-				bad(v, "date: %v", err)
-				continue
-			}
-			p.Date = t
-		default:
-			var x any
-			if err := v.Decode(&x); err != nil {
-				bad(v, "%s: %v", k.Value, err)
-				continue
-			}
-			p.extra(k.Value, x)
+		if err := p.field(k.Value, v, log); err != nil {
+			errs = append(errs, diag.Errorf(p.Path, v.Line+1, "%v", err))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// field fills the post's field for the front matter key name (any case)
+// with v; keys it does not know go to Extra.
+func (p *Post) field(name string, v *yaml.Node, log *diag.Log) error {
+	switch key := strings.ToLower(name); key {
+	case "title", "subtitle", "layout", "excerpt", "description", "lang", "language":
+		s, ok := scalarString(v)
+		if !ok {
+			return fmt.Errorf("%s: want a string, got %s", name, kindName(v))
+		}
+		p.text(key, s)
+	case "author", "authors", "translator", "translators":
+		list, ok := personEntries(v, func(line int) {
+			log.Warnf(p.Path, line+1, "%s: a mapping without name (or first and last) names nobody", name)
+		})
+		if !ok {
+			return fmt.Errorf("%s: want a name, a mapping with name, or a list of them, got %s", name, kindName(v))
+		}
+		if strings.HasPrefix(key, "author") {
+			p.Authors = append(p.Authors, list...)
+		} else {
+			p.Translators = append(p.Translators, list...)
+		}
+	case "tags", "categories":
+		list, ok := stringList(v)
+		if !ok {
+			return fmt.Errorf("%s: want a list, got %s", name, kindName(v))
+		}
+		if v.Kind == yaml.ScalarNode {
+			list = strings.Fields(v.Value)
+		}
+		if key == "tags" {
+			p.Tags = append(p.Tags, list...)
+		} else {
+			p.extra(name, list)
+		}
+	case "published":
+		if v.Kind != yaml.ScalarNode || v.Decode(&p.Published) != nil {
+			return fmt.Errorf("published: want true or false, got %q", v.Value)
+		}
+	case "date":
+		return p.date(v)
+	default:
+		var x any
+		if err := v.Decode(&x); err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+		p.extra(name, x)
+	}
+	return nil
+}
+
+// text sets the text field that key (lower case) names.
+func (p *Post) text(key, s string) {
+	switch key {
+	case "title":
+		p.Title = s
+	case "subtitle":
+		p.Subtitle = s
+	case "layout":
+		p.Layout = s
+	case "excerpt", "description":
+		if p.Description == "" || key == "description" {
+			p.Description = s
+		}
+	default:
+		p.Language = s
+	}
+}
+
+// date reads the date key.
+func (p *Post) date(v *yaml.Node) error {
+	if v.Kind != yaml.ScalarNode {
+		return fmt.Errorf("date: want a date such as 2026-11-25, got %s", kindName(v))
+	}
+	t, err := ParseDate(v.Value)
+	if err != nil {
+		return fmt.Errorf("date: %v", err)
+	}
+	p.Date = t
+	return nil
 }
 
 func (p *Post) extra(k string, v any) {
