@@ -22,33 +22,10 @@ import (
 	"github.com/redtide/edition/layout/layouttest/editions"
 )
 
-// browser starts headless Chromium on a fresh profile, with everything
-// that would reach the network turned off.
+// browser starts headless Chromium that may read the unpacked files.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	exe := testenv.Tool(t, "chromium")[0]
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("allow-file-access-from-files", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); acancel() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return testenv.Browser(t, 0, 0, chromedp.Flag("allow-file-access-from-files", true))
 }
 
 // writeEPUB writes ed as the build does (with a generated cover) and

@@ -13,34 +13,10 @@ import (
 	"github.com/redtide/edition/internal/testenv"
 )
 
-// browser starts headless Chromium for the test, on a fresh profile and
-// with everything that would reach the network turned off.
+// browser starts headless Chromium for the test.
 func browser(t *testing.T, width, height int) context.Context {
 	t.Helper()
-	exe := testenv.Tool(t, "chromium")[0]
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); acancel() })
-	// start the browser now, so that its start-up is not timed
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return testenv.Browser(t, width, height)
 }
 
 // Expressions that read the page as a person sees it.
