@@ -2074,7 +2074,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 
 		err := utf8File.parseFile()
 		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+			// edition patch: an error, not a line on standard output
+			f.SetErrorf("font %s: %v", familyStr, err)
 			return
 		}
 		desc := FontDescType{
