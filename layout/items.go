@@ -97,13 +97,13 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 const (
 	bpNone     = iota
 	bpChar     // emergency break between any two characters
-	bpURL      // after / . - _ ? & = in long tokens
+	bpURL      // at the punctuation of a literal (literalBreaks)
 	bpHyph     // discretionary hyphen from the patterns
 	bpHyphCap  // the same in a capitalised word
 	bpExplicit // after an explicit hyphen, dash or slash
 )
 
-// Penalties of the breaks that BreakConfig does not set: inside a URL,
+// Penalties of the breaks that BreakConfig does not set: inside a literal,
 // and the emergency breaks between any two characters of a word wider
 // than the measure.
 const (
@@ -211,18 +211,23 @@ type wordText struct {
 	hasRef  bool // some piece is a note reference
 	passage bool // some piece is in a passage's language
 	urlish  bool // the word is a URL or an e-mail address
+	mono    bool // some piece is set as code
 }
 
 // addWord adds the boxes and in-word penalties of one word: it finds the
-// breakpoints inside the word (explicit hyphens and dashes, URL
-// separators, hyphenation, emergency breaks) and emits the pieces between
-// them as boxes.
+// breakpoints inside the word (explicit hyphens and dashes, the
+// punctuation of a literal, hyphenation, emergency breaks) and emits the
+// pieces between them as boxes.
 func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
 	wt := lt.joinWord(w)
-	bp := lt.explicitBreaks(wt)
-	if hyphenate && !wt.urlish && (hy != nil || wt.passage) {
-		lt.hyphenateWords(wt, bp, hy)
+	start, end := wt.wordCore(0, len(wt.full))
+	literal := wt.literal(wt.full[start:end])
+	bp := lt.explicitBreaks(&wt, literal)
+	if literal {
+		literalBreaks(wt.full, start, end, bp)
+	} else if hyphenate && (hy != nil || wt.passage) {
+		lt.hyphenateWords(&wt, bp, hy)
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.width - spec.indent - 2*Pt
@@ -262,6 +267,7 @@ func (lt *layouter) joinWord(w word) wordText {
 	ib.spans, wt.spans = spans, spans
 	for _, s := range spans {
 		wt.passage = wt.passage || s.p.st.lang != ""
+		wt.mono = wt.mono || s.p.st.face.Kind == MonoFace
 	}
 	full := wt.full
 	wt.urlish = strings.Contains(full, "://") || strings.HasPrefix(full, "www.") || strings.Contains(full, "@") ||
@@ -284,12 +290,13 @@ func (wt *wordText) inRef(off int) bool {
 }
 
 // explicitBreaks returns the break kind at each byte offset of the word's
-// text, with the breaks its characters allow: after an explicit hyphen
-// between letters, a dash or a slash, at the separators of a URL, and at
-// soft hyphens (discretionaries the author placed). The slice lives in
+// text, with the breaks its characters allow: soft hyphens
+// (discretionaries the author placed), and, unless the word is a literal
+// (which breaks at its punctuation only, literalBreaks), after an
+// explicit hyphen between letters, a dash or a slash. The slice lives in
 // lt.ib until the next word.
-func (lt *layouter) explicitBreaks(wt wordText) []uint8 {
-	full, urlish := wt.full, wt.urlish
+func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
+	full := wt.full
 	ib := &lt.ib
 	if cap(ib.bp) < len(full)+1 {
 		ib.bp = make([]uint8, len(full)+1, 2*len(full)+1)
@@ -301,16 +308,15 @@ func (lt *layouter) explicitBreaks(wt wordText) []uint8 {
 		n := utf8.RuneLen(r)
 		next, _ := utf8.DecodeRuneInString(full[i+n:])
 		switch {
-		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next) && !urlish:
+		case r == '\u00ad':
+			bp[i] = bpHyph
+		case literal:
+		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next):
 			bp[i+n] = bpExplicit
 		case (r == '\u2014' || r == '\u2013') && i+n < len(full) && i > 0:
 			bp[i+n] = bpExplicit
-		case r == '/' && i > 0 && i+n < len(full) && !urlish && next != '/':
+		case r == '/' && i > 0 && i+n < len(full) && next != '/':
 			bp[i+n] = bpExplicit
-		case urlish && strings.ContainsRune("/.-_?&=#", r) && i > 0 && i+n < len(full) && next != '/':
-			bp[i+n] = bpURL
-		case r == '\u00ad':
-			bp[i] = bpHyph
 		}
 		prev = r
 	}
@@ -385,110 +391,6 @@ func (lt *layouter) addBreak(k uint8, st style) {
 	}
 }
 
-// compoundMarks are the characters that make a word a compound, or one
-// whose breaks the author chose: a word with a hyphen (or non-breaking
-// hyphen), an en dash, a slash or a soft hyphen breaks only there, never
-// by the patterns ("sixteenth-cen-tury" is wrong). LaTeX does the same
-// with a word that holds \- (Lamport, "LaTeX", 2nd ed., §6.2.2); TeX's
-// own hyphenation stops at a word's hyphen.
-const compoundMarks = "-\u2010\u2011\u2013/\u00ad"
-
-// hyphenateWords hyphenates by the patterns the words of a word's text
-// (the parts between em dashes, which join words rather than make
-// compounds) that are not compounds.
-func (lt *layouter) hyphenateWords(wt wordText, bp []uint8, hy *hyph.Hyphenator) {
-	full := wt.full
-	if !strings.ContainsAny(full, compoundMarks+"\u2014") {
-		lt.hyphenateRuns(full, 0, len(full), bp, wt.spans, wt.passage, hy, wt.inRef)
-		return
-	}
-	for from := 0; from < len(full); {
-		to := strings.IndexRune(full[from:], '\u2014')
-		if to < 0 {
-			to = len(full)
-		} else {
-			to += from
-		}
-		if !strings.ContainsAny(full[from:to], compoundMarks) {
-			lt.hyphenateRuns(full, from, to, bp, wt.spans, wt.passage, hy, wt.inRef)
-		}
-		from = to + len("\u2014")
-	}
-}
-
-// hyphenateRuns marks in bp the hyphenation points of each run of letters
-// of a word's text full[from:to] (Liang 1983, through package hyph),
-// outside note references: with the paragraph's patterns hy, or a
-// passage's (passage: some span of the word is in another language).
-func (lt *layouter) hyphenateRuns(full string, from, to int, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
-	full = full[:to]
-	for i := from; i < len(full); {
-		r, n := utf8.DecodeRuneInString(full[i:])
-		if !unicode.IsLetter(r) || inRef(i) {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(full) {
-			r, n := utf8.DecodeRuneInString(full[j:])
-			if !unicode.IsLetter(r) || inRef(j) {
-				break
-			}
-			j += n
-		}
-		h := hy
-		if passage {
-			h = lt.passageHyphenator(spans, i, hy)
-		}
-		if h != nil && utf8.RuneCountInString(full[i:j]) >= hyph.MinLetters {
-			kind := uint8(bpHyph)
-			if unicode.IsUpper(r) || unicode.IsTitle(r) {
-				kind = bpHyphCap
-			}
-			lt.markHyphens(full[i:j], bp[i:j], kind, h)
-		}
-		i = j
-	}
-}
-
-// markHyphens marks in bp (a slice of the word's break kinds at run's
-// offset) the hyphenation points h finds in the letters run, keeping at
-// least the edition's minimum letters before and after each, as well as
-// the language's (which h keeps).
-func (lt *layouter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
-	left, right := lt.cfg.Break.LeftHyphenMin, lt.cfg.Break.RightHyphenMin
-	n := -1 // runes in run, counted when needed
-	for _, off := range lt.hyphenate(h, run) {
-		if off <= 0 || off >= len(run) || bp[off] != bpNone {
-			continue
-		}
-		if left > 1 || right > 1 {
-			if n < 0 {
-				n = utf8.RuneCountInString(run)
-			}
-			if before := utf8.RuneCountInString(run[:off]); before < left || n-before < right {
-				continue
-			}
-		}
-		bp[off] = kind
-	}
-}
-
-// passageHyphenator returns the patterns for the letters at offset i of
-// a word: a passage's (model.Lang) when i is inside one, never the
-// paragraph's; hy, the paragraph's, otherwise. nil: not hyphenated.
-func (lt *layouter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *hyph.Hyphenator {
-	for _, s := range spans {
-		if i >= s.start && i < s.end {
-			if s.p.st.lang == "" {
-				return hy
-			}
-			return lt.hyphenatorQuiet(s.p.st.lang)
-		}
-	}
-	return hy
-}
-
 // emergencyBreaks allows breaks between any two characters of the parts
 // of a word wider than limit between its other breakpoints.
 func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
@@ -521,25 +423,4 @@ func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint
 			segStart, segW = i, rw
 		}
 	}
-}
-
-// hyphenate asks hy about word, remembering the answer in lt: hy
-// remembers it too, for all goroutines, but a map of one's own costs less
-// to ask than hy's concurrent one.
-func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
-	key := hyphKey{hy, word}
-	if offs, ok := lt.hyphMemo[key]; ok {
-		return offs
-	}
-	if lt.hyphMemo == nil {
-		lt.hyphMemo = map[hyphKey][]int{}
-	}
-	offs := hy.Hyphenate(word)
-	lt.hyphMemo[key] = offs
-	return offs
-}
-
-type hyphKey struct {
-	h    *hyph.Hyphenator
-	word string
 }
