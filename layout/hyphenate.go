@@ -40,14 +40,20 @@ func (wt *wordText) wordCore(from, to int) (start, end int) {
 	full := wt.full
 	start, end = from, to
 	for start < end {
-		r, n := utf8.DecodeRuneInString(full[start:end])
+		r, n := rune(full[start]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(full[start:end])
+		}
 		if !wrapPunct(r) && !wt.inRef(start) {
 			break
 		}
 		start += n
 	}
 	for end > start {
-		r, n := utf8.DecodeLastRuneInString(full[start:end])
+		r, n := rune(full[end-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(full[start:end])
+		}
 		if !wrapPunct(r) && !wt.inRef(end-n) {
 			break
 		}
@@ -118,11 +124,11 @@ func wordClass(core string) uint8 {
 // ("f_regression", "java.lang.Object") or anything set as code. core is
 // the token without the punctuation around it.
 func (wt *wordText) literal(core string) bool {
-	if wt.urlish || wt.mono {
+	if wt.urlish || wt.mono || wt.bytes&cIdent != 0 && strings.ContainsAny(core, "_\\") {
 		return true
 	}
-	if strings.ContainsAny(core, "_\\") {
-		return true
+	if wt.bytes&cDot == 0 {
+		return false
 	}
 	for i := strings.IndexByte(core, '.'); i >= 0; {
 		if i > 0 && dottedName(core[:i], core[i+1:]) {
@@ -208,6 +214,10 @@ func literalBreaks(full string, start, end int, bp []uint8) {
 // "LaTeX", 2nd ed., §6.2.2).
 func (lt *layouter) hyphenateWords(wt *wordText, bp []uint8, hy *hyph.Hyphenator) {
 	full := wt.full
+	if wt.bytes&(cHigh|cSpace) == 0 {
+		lt.hyphenateWord(wt, 0, len(full), bp, hy)
+		return
+	}
 	for from := 0; from < len(full); {
 		to, n := joinerIndex(full[from:])
 		if to < 0 {
@@ -301,23 +311,35 @@ func (lt *layouter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) 
 	return hy
 }
 
-// hyphenate asks hy about word, remembering the answer in lt: hy
-// remembers it too, for all goroutines, but a map of one's own costs less
-// to ask than hy's concurrent one.
+// hyphenate asks hy about word, remembering the answer in lt, the
+// memo of the last Hyphenator asked at hand (a paragraph asks one,
+// mostly). hy's own memo is left alone: a fork of the layouter asks it
+// about each word once, and filling a concurrent map costs more than the
+// patterns. The answers share the arrays of hyphArena.
 func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
-	key := hyphKey{hy, word}
-	if offs, ok := lt.hyphMemo[key]; ok {
+	if hy != lt.memoOf || lt.memo == nil {
+		if lt.hyphMemo == nil {
+			lt.hyphMemo = map[*hyph.Hyphenator]map[string][]int{}
+		}
+		lt.memo = lt.hyphMemo[hy]
+		if lt.memo == nil {
+			lt.memo = map[string][]int{}
+			lt.hyphMemo[hy] = lt.memo
+		}
+		lt.memoOf = hy
+	}
+	if offs, ok := lt.memo[word]; ok {
 		return offs
 	}
-	if lt.hyphMemo == nil {
-		lt.hyphMemo = map[hyphKey][]int{}
+	if cap(lt.hyphArena)-len(lt.hyphArena) < len(word) {
+		lt.hyphArena = make([]int, 0, max(4096, len(word)))
 	}
-	offs := hy.Hyphenate(word)
-	lt.hyphMemo[key] = offs
+	n := len(lt.hyphArena)
+	lt.hyphArena = hy.AppendHyphens(lt.hyphArena, word)
+	offs := lt.hyphArena[n:len(lt.hyphArena):len(lt.hyphArena)]
+	if len(offs) == 0 {
+		offs = nil
+	}
+	lt.memo[word] = offs
 	return offs
-}
-
-type hyphKey struct {
-	h    *hyph.Hyphenator
-	word string
 }

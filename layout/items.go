@@ -33,6 +33,25 @@ func breakSpace(r rune) bool {
 	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
+// indexBreakSpace returns the offset and length of the first breakSpace
+// in s, or -1: a loop over bytes, which most text is, rather than runes.
+func indexBreakSpace(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			return i, 1
+		case c >= utf8.RuneSelf:
+			if r, n := utf8.DecodeRuneInString(s[i:]); breakSpace(r) {
+				return i, n
+			} else {
+				i += n - 1
+			}
+		}
+	}
+	return -1, 0
+}
+
 // splitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.
 func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
@@ -58,7 +77,7 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 		}
 		s := p.text
 		for s != "" {
-			i := strings.IndexFunc(s, breakSpace)
+			i, n := indexBreakSpace(s)
 			if i < 0 {
 				wb.pieces = append(wb.pieces, piece{text: s, st: p.st})
 				break
@@ -67,14 +86,13 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 				wb.pieces = append(wb.pieces, piece{text: s[:i], st: p.st})
 			}
 			flush(p.st)
-			_, n := utf8.DecodeRuneInString(s[i:])
 			s = s[i+n:]
 			for s != "" {
-				r, n := utf8.DecodeRuneInString(s)
-				if !breakSpace(r) {
-					break
+				if i, n := indexBreakSpace(s); i == 0 {
+					s = s[n:]
+					continue
 				}
-				s = s[n:]
+				break
 			}
 		}
 	}
@@ -212,6 +230,40 @@ type wordText struct {
 	passage bool // some piece is in a passage's language
 	urlish  bool // the word is a URL or an e-mail address
 	mono    bool // some piece is set as code
+	bytes   byteClass
+}
+
+// byteClass tells which of the bytes that matter to breaking a word's
+// text holds: most words hold none, and their breaks need no search.
+type byteClass uint8
+
+const (
+	cHigh   byteClass = 1 << iota // part of a non-ASCII rune
+	cHyphen                       // '-'
+	cSlash                        // '/'
+	cDot                          // '.'
+	cIdent                        // '_' or '\\'
+	cAt                           // '@'
+	cColon                        // ':'
+	cSpace                        // ' ', a no-break space in the model
+)
+
+// byteClasses is the class of each byte.
+var byteClasses = func() (t [256]byteClass) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = cHigh
+	}
+	t['-'], t['/'], t['.'], t['_'], t['\\'], t['@'], t[':'], t[' '] = cHyphen, cSlash, cDot, cIdent, cIdent, cAt, cColon, cSpace
+	return t
+}()
+
+// classOf is the union of the classes of the bytes of s.
+func classOf(s string) byteClass {
+	var c byteClass
+	for i := 0; i < len(s); i++ {
+		c |= byteClasses[s[i]]
+	}
+	return c
 }
 
 // addWord adds the boxes and in-word penalties of one word: it finds the
@@ -231,11 +283,11 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.width - spec.indent - 2*Pt
-	if lt.widestBound(wt.spans) > limit {
+	if lt.widthBound(wt.full, wt.spans) > limit {
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
 	for _, s := range wt.spans {
-		lt.emitSpan(wt.full, s, bp)
+		lt.emitSpan(wt.full, s, bp, wt.bytes&cHigh != 0)
 	}
 }
 
@@ -246,8 +298,11 @@ func (lt *layouter) joinWord(w word) wordText {
 	ib := &lt.ib
 	spans := ib.spans[:0]
 	var wt wordText
-	if len(w.ps) == 1 && w.ps[0].ref == nil && !strings.Contains(w.ps[0].text, "\u00a0") {
+	if len(w.ps) == 1 && w.ps[0].ref == nil {
 		wt.full = w.ps[0].text
+		wt.bytes = classOf(wt.full)
+	}
+	if wt.full != "" && (wt.bytes&cHigh == 0 || !strings.Contains(wt.full, "\u00a0")) {
 		spans = append(spans, span{0, len(wt.full), piece{text: wt.full, st: w.ps[0].st}})
 	} else {
 		var text strings.Builder
@@ -263,15 +318,17 @@ func (lt *layouter) joinWord(w word) wordText {
 			spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
 		}
 		wt.full = text.String()
+		wt.bytes = classOf(wt.full)
 	}
 	ib.spans, wt.spans = spans, spans
 	for _, s := range spans {
 		wt.passage = wt.passage || s.p.st.lang != ""
 		wt.mono = wt.mono || s.p.st.face.Kind == MonoFace
 	}
-	full := wt.full
-	wt.urlish = strings.Contains(full, "://") || strings.HasPrefix(full, "www.") || strings.Contains(full, "@") ||
-		(len(w.ps) > 0 && w.ps[0].st.url != "" && strings.Contains(full, "/"))
+	full, c := wt.full, wt.bytes
+	wt.urlish = c&(cColon|cSlash) == cColon|cSlash && strings.Contains(full, "://") ||
+		c&cDot != 0 && strings.HasPrefix(full, "www.") || c&cAt != 0 ||
+		c&cSlash != 0 && len(w.ps) > 0 && w.ps[0].st.url != ""
 	return wt
 }
 
@@ -303,6 +360,9 @@ func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 	}
 	bp := ib.bp[:len(full)+1]
 	clear(bp)
+	if wt.bytes&(cHigh|cHyphen|cSlash) == 0 {
+		return bp // no soft hyphen, hyphen, dash or slash
+	}
 	prev := rune(0)
 	for i, r := range full {
 		n := utf8.RuneLen(r)
@@ -323,25 +383,23 @@ func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 	return bp
 }
 
-// widestBound is the width the word's text would have if every rune were
-// its font's widest: a word narrower than the measure by this bound needs
-// no emergency breaks, and most words are.
-func (lt *layouter) widestBound(spans []span) Length {
+// widthBound is at least the width emergencyBreaks gives the word's text
+// (the sum of its runes' widths, each rounded down): the width of each
+// span's text, rounded once. A word no wider than the measure needs no
+// emergency breaks, and most words are.
+func (lt *layouter) widthBound(full string, spans []span) Length {
 	bound := Length(0)
 	for _, s := range spans {
-		maxW := s.p.st.face.Font(lt.fs).MaxWidth()
-		if fb := lt.fallback(s.p.st.face); fb != nil {
-			maxW = max(maxW, fb.MaxWidth())
-		}
-		bound += Length(s.end-s.start) * (Length(maxW) * s.p.st.size / 1000)
+		bound += lt.width(full[s.start:s.end], s.p.st)
 	}
 	return bound
 }
 
 // emitSpan adds the boxes of one piece of a word, cut at its breakpoints
-// bp, with the penalty of each break kind between them. A note reference
-// is one box.
-func (lt *layouter) emitSpan(full string, s span, bp []uint8) {
+// bp, with the penalty of each break kind between them, and without the
+// soft hyphens (soft: the word may hold some). A note reference is one
+// box.
+func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.ref != nil {
 		ib.add(linebreak.Box(kp(lt.width(s.p.text, s.p.st))), boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
@@ -350,7 +408,10 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8) {
 	from := s.start
 	emit := func(to int) {
 		if to > from {
-			t := strings.ReplaceAll(full[from:to], "\u00ad", "")
+			t := full[from:to]
+			if soft {
+				t = strings.ReplaceAll(t, "\u00ad", "")
+			}
 			t = lt.clean(t, s.p.st.face)
 			d := boxData{text: t, st: s.p.st}
 			if t == full[from:to] {

@@ -153,6 +153,11 @@ func (lt *layouter) width(s string, st style) Length {
 // ems measures s in face f in 1/1000 em, the runes f lacks in the
 // fallback face that will draw them (see splitFallback).
 func (lt *layouter) ems(s string, f Face) int {
+	if a := lt.asciiOf(f); a != nil {
+		if w, ok := a.ems(s); ok {
+			return w
+		}
+	}
 	font := f.Font(lt.fs)
 	fb := lt.fallback(f)
 	if fb == nil {
@@ -248,6 +253,9 @@ func (lt *layouter) splitFallback(d *Document) {
 // else keeps them for the fallback face if that has them (splitFallback
 // gives them their own runs), else by '?', warning once per rune.
 func (lt *layouter) clean(s string, f Face) string {
+	if a := lt.asciiOf(f); a != nil && a.keeps(s) {
+		return s
+	}
 	font := f.Font(lt.fs)
 	fb := lt.fallback(f)
 	ok := true
