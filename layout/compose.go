@@ -42,7 +42,9 @@ type layouter struct {
 	lineSlab []setLine
 	runSlab  []Run
 	itemSlab []vitem
-	fillBody []placed // the body of the last column filled
+	fillBody []placed      // the body of the last column filled
+	freshBuf []*model.Note // notesOf's
+	nlBuf    []*vitem
 
 	doc        *Document
 	notesDone  map[*model.Note]bool // notes placed on a page

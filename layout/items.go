@@ -137,6 +137,7 @@ type itemBuf struct {
 	words wordBuf
 	bp    []uint8
 	spans []span
+	pre   []int // plainWidths
 	word  int32 // serial number of the last word added
 	br    linebreak.Breaker
 }
@@ -283,11 +284,65 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.width - spec.indent - 2*Pt
-	if lt.widthBound(wt.full, wt.spans) > limit {
+	pre := lt.plainWidths(&wt)
+	var bound Length
+	if pre != nil {
+		bound = Length(pre[len(pre)-1]) * wt.spans[0].p.st.size / 1000
+	} else {
+		bound = lt.widthBound(wt.full, wt.spans)
+	}
+	if bound > limit {
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
+	}
+	if pre != nil {
+		lt.emitPlain(wt.full, wt.spans[0].p.st, bp, pre)
+		return
 	}
 	for _, s := range wt.spans {
 		lt.emitSpan(wt.full, s, bp, wt.bytes&cHigh != 0)
+	}
+}
+
+// plainWidths returns the widths of the prefixes of a word of plain text,
+// in 1/1000 em: a word of one piece, ASCII, every rune of which clean
+// keeps (most words). For any other word it returns nil.
+func (lt *layouter) plainWidths(wt *wordText) []int {
+	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.ref != nil {
+		return nil
+	}
+	a := lt.asciiOf(wt.spans[0].p.st.face)
+	if a == nil {
+		return nil
+	}
+	full := wt.full
+	pre := append(lt.ib.pre[:0], 0)
+	for i := 0; i < len(full); i++ {
+		c := full[i]
+		if a.kept[c>>6]&(1<<(c&63)) == 0 {
+			return nil
+		}
+		pre = append(pre, pre[i]+int(a.width[c]))
+	}
+	lt.ib.pre = pre
+	return pre
+}
+
+// emitPlain is emitSpan for a word of plain text in style st, pre its
+// prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
+// each box measured by a subtraction.
+func (lt *layouter) emitPlain(full string, st style, bp []uint8, pre []int) {
+	ib := &lt.ib
+	from := 0
+	for i := 1; i <= len(full); i++ {
+		if i < len(full) && bp[i] == bpNone {
+			continue
+		}
+		w := Length(pre[i]-pre[from]) * st.size / 1000
+		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:i], st: st, src: full, word: ib.word, from: int32(from), to: int32(i)})
+		if i < len(full) {
+			lt.addBreak(bp[i], st)
+		}
+		from = i
 	}
 }
 

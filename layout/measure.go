@@ -12,6 +12,7 @@ import (
 // rune.
 type asciiFace struct {
 	kept  [2]uint64            // the ASCII runes clean keeps as they are
+	fb    [2]uint64            // those drawn in the fallback face
 	width [utf8.RuneSelf]int32 // each rune's width as ems measures it
 }
 
@@ -39,6 +40,7 @@ func (lt *layouter) asciiOf(f Face) *asciiFace {
 			a.kept[r>>6] |= 1 << (r & 63)
 		}
 		if fb != nil && !font.Has(r) && fb.Has(r) {
+			a.fb[r>>6] |= 1 << (r & 63)
 			a.width[r] = int32(fb.Width(r))
 		} else {
 			a.width[r] = int32(font.Width(r))
@@ -66,6 +68,18 @@ func (a *asciiFace) keeps(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || a.kept[c>>6]&(1<<(c&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ownFace tells that s is ASCII and drawn in the face itself, none of it
+// in the fallback face.
+func (a *asciiFace) ownFace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || a.fb[c>>6]&(1<<(c&63)) != 0 {
 			return false
 		}
 	}

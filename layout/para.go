@@ -202,7 +202,11 @@ func (lt *layouter) splitFallback(d *Document) {
 		var out []Run
 		for i, r := range runs {
 			font, fb := r.Face.Font(lt.fs), lt.fallback(r.Face)
-			need := fb != nil && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
+			need := fb != nil
+			if a := lt.asciiOf(r.Face); need && a != nil && a.ownFace(r.Text) {
+				need = false
+			}
+			need = need && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
 			if !need {
 				if out != nil {
 					out = append(out, r)
