@@ -419,8 +419,9 @@ func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 		return bp // no soft hyphen, hyphen, dash or slash
 	}
 	prev := rune(0)
-	for i, r := range full {
-		n := utf8.RuneLen(r)
+	for i, n := 0, 0; i < len(full); i += n {
+		var r rune
+		r, n = utf8.DecodeRuneInString(full[i:]) // n is 1 for an invalid byte
 		next, _ := utf8.DecodeRuneInString(full[i+n:])
 		switch {
 		case r == '\u00ad':

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,4 +162,57 @@ func TestWholeWordsOnly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzWordBreaks sets any text as a paragraph, in code and out of it:
+// nothing panics, and the boxes of the words of plain printable ASCII
+// text hold the text's words, whatever breaks were found in them.
+func FuzzWordBreaks(f *testing.F) {
+	for _, s := range []string{
+		"(default.html), html-a-lista-1.py. d’utilisateur/utilisatrice 76/24",
+		"https://example.com/a-b?x=1&y=2#z mailto:a@b.org `f_regression()`",
+		"revolution—especially Marx–Engels in\u00adter\u00adna\u00adtional NATO’s e.g. 3.14",
+		"semaine\u202f» page\u00a012 \xff\xfe x::y a//b ://",
+	} {
+		f.Add(s)
+	}
+	lt := &layouter{fs: fonts.Default(), cfg: DefaultConfig().withDefaults(), hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	c := lt.bodyCtx()
+	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
+	f.Fuzz(func(t *testing.T, text string) {
+		mono := c.style()
+		mono.face = Face{Kind: MonoFace}
+		for _, st := range []style{c.style(), mono} {
+			items, data := lt.buildItems([]piece{{text: text, st: st}}, spec)
+			if !printableASCII(text) {
+				continue
+			}
+			var got []string
+			word := ""
+			for i, it := range items {
+				switch {
+				case it.Kind == linebreak.BoxItem:
+					word += data[i].text
+				case it.Kind == linebreak.GlueItem && word != "":
+					got = append(got, word)
+					word = ""
+				}
+			}
+			if word != "" {
+				got = append(got, word)
+			}
+			if want := strings.Fields(text); !slices.Equal(got, want) {
+				t.Fatalf("%q: words %q, want %q", text, got, want)
+			}
+		}
+	})
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' && !strings.ContainsRune("\t\n\v\f\r", rune(s[i])) || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
