@@ -31,14 +31,20 @@ type layouter struct {
 	set    *artSet         // where a fork puts lines and warnings
 
 	// Buffers reused from paragraph to paragraph.
-	ib       itemBuf
-	lb       lineBuf
-	hyphMemo map[hyphKey][]int
+	ib        itemBuf
+	lb        lineBuf
+	hyphMemo  map[*hyph.Hyphenator]map[string][]int
+	memo      map[string][]int // hyphMemo[memoOf]
+	memoOf    *hyph.Hyphenator
+	hyphArena []int                  // the arrays of hyphMemo's answers
+	ascii     [asciiFaces]*asciiFace // by face, made when first needed
 	// Slabs that lines, their runs and one-line items are cut from.
 	lineSlab []setLine
 	runSlab  []Run
 	itemSlab []vitem
-	fillBody []placed // the body of the last column filled
+	fillBody []placed      // the body of the last column filled
+	freshBuf []*model.Note // notesOf's
+	nlBuf    []*vitem
 
 	doc        *Document
 	notesDone  map[*model.Note]bool // notes placed on a page

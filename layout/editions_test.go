@@ -148,6 +148,35 @@ func TestMeasurementsEditions(t *testing.T) {
 	}
 }
 
+// TestMeasurementsLessons logs the line measurements of the Programming
+// Historian lessons (four languages, code, math, file names and
+// addresses in the prose) and checks the rules of hyphenation on them:
+// at most 6% of full lines ending in a hyphen, every full line flush, no
+// hyphen inside a compound and no overfull line. (Their page makeup is
+// logged, not checked: go test ./layout -run MeasurementsLessons -v.)
+func TestMeasurementsLessons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole editions")
+	}
+	for _, e := range editions.Lessons(t) {
+		src := sourceTexts(e.Ed)
+		for _, cfg := range []layout.Config{e.Cfg, e.Cfg1} {
+			name := fmt.Sprintf("%s/%dcol", e.Name, cfg.Columns)
+			d, _ := layoutOf(t, e.Ed, cfg)
+			s := statsOf(d, cfg)
+			h := hyphenationStats(d, src)
+			t.Logf("%s: %d lines, %d overfull, %d widows, %d orphans, at most %d hyphenated lines in a row, inter-word space p50 %.3f em p99 %.3f em max %.3f em",
+				name, s.lines, s.overfull, s.widows, s.orphans, s.maxHyph, s.p50, s.p99, s.maxSpace)
+			t.Logf("%s: %d full lines, %.1f%% flush, %.1f%% ending in a hyphen (%d inserted; %d after a hyphen, %d on a paragraph's last full line), "+
+				"%d hyphens inside a compound, %d capitalised words hyphenated",
+				name, h.full, pct(h.flush, h.full), pct(h.hyphenEnd, h.full), h.inserted, h.double, h.final, h.compound, h.capital)
+			if pct(h.hyphenEnd, h.full) > 6 || h.compound > 0 || h.flush < h.full || s.overfull > 0 {
+				t.Errorf("%s: want at most 6%% of full lines ending in a hyphen, no hyphen inside a compound, every full line flush and none overfull; examples %q", name, h.examples["compound"])
+			}
+		}
+	}
+}
+
 func pct(n, of int) float64 {
 	if of == 0 {
 		return 0

@@ -33,6 +33,25 @@ func breakSpace(r rune) bool {
 	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
+// indexBreakSpace returns the offset and length of the first breakSpace
+// in s, or -1: a loop over bytes, which most text is, rather than runes.
+func indexBreakSpace(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			return i, 1
+		case c >= utf8.RuneSelf:
+			if r, n := utf8.DecodeRuneInString(s[i:]); breakSpace(r) {
+				return i, n
+			} else {
+				i += n - 1
+			}
+		}
+	}
+	return -1, 0
+}
+
 // splitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.
 func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
@@ -58,7 +77,7 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 		}
 		s := p.text
 		for s != "" {
-			i := strings.IndexFunc(s, breakSpace)
+			i, n := indexBreakSpace(s)
 			if i < 0 {
 				wb.pieces = append(wb.pieces, piece{text: s, st: p.st})
 				break
@@ -67,14 +86,13 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 				wb.pieces = append(wb.pieces, piece{text: s[:i], st: p.st})
 			}
 			flush(p.st)
-			_, n := utf8.DecodeRuneInString(s[i:])
 			s = s[i+n:]
 			for s != "" {
-				r, n := utf8.DecodeRuneInString(s)
-				if !breakSpace(r) {
-					break
+				if i, n := indexBreakSpace(s); i == 0 {
+					s = s[n:]
+					continue
 				}
-				s = s[n:]
+				break
 			}
 		}
 	}
@@ -97,13 +115,13 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 const (
 	bpNone     = iota
 	bpChar     // emergency break between any two characters
-	bpURL      // after / . - _ ? & = in long tokens
+	bpURL      // at the punctuation of a literal (literalBreaks)
 	bpHyph     // discretionary hyphen from the patterns
 	bpHyphCap  // the same in a capitalised word
 	bpExplicit // after an explicit hyphen, dash or slash
 )
 
-// Penalties of the breaks that BreakConfig does not set: inside a URL,
+// Penalties of the breaks that BreakConfig does not set: inside a literal,
 // and the emergency breaks between any two characters of a word wider
 // than the measure.
 const (
@@ -119,6 +137,7 @@ type itemBuf struct {
 	words wordBuf
 	bp    []uint8
 	spans []span
+	pre   []int // plainWidths
 	word  int32 // serial number of the last word added
 	br    linebreak.Breaker
 }
@@ -211,26 +230,119 @@ type wordText struct {
 	hasRef  bool // some piece is a note reference
 	passage bool // some piece is in a passage's language
 	urlish  bool // the word is a URL or an e-mail address
+	mono    bool // some piece is set as code
+	bytes   byteClass
+}
+
+// byteClass tells which of the bytes that matter to breaking a word's
+// text holds: most words hold none, and their breaks need no search.
+type byteClass uint8
+
+const (
+	cHigh   byteClass = 1 << iota // part of a non-ASCII rune
+	cHyphen                       // '-'
+	cSlash                        // '/'
+	cDot                          // '.'
+	cIdent                        // '_' or '\\'
+	cAt                           // '@'
+	cColon                        // ':'
+	cSpace                        // ' ', a no-break space in the model
+)
+
+// byteClasses is the class of each byte.
+var byteClasses = func() (t [256]byteClass) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = cHigh
+	}
+	t['-'], t['/'], t['.'], t['_'], t['\\'], t['@'], t[':'], t[' '] = cHyphen, cSlash, cDot, cIdent, cIdent, cAt, cColon, cSpace
+	return t
+}()
+
+// classOf is the union of the classes of the bytes of s.
+func classOf(s string) byteClass {
+	var c byteClass
+	for i := 0; i < len(s); i++ {
+		c |= byteClasses[s[i]]
+	}
+	return c
 }
 
 // addWord adds the boxes and in-word penalties of one word: it finds the
-// breakpoints inside the word (explicit hyphens and dashes, URL
-// separators, hyphenation, emergency breaks) and emits the pieces between
-// them as boxes.
+// breakpoints inside the word (explicit hyphens and dashes, the
+// punctuation of a literal, hyphenation, emergency breaks) and emits the
+// pieces between them as boxes.
 func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
 	wt := lt.joinWord(w)
-	bp := lt.explicitBreaks(wt)
-	if hyphenate && !wt.urlish && (hy != nil || wt.passage) {
-		lt.hyphenateWords(wt, bp, hy)
+	start, end := wt.wordCore(0, len(wt.full))
+	literal := wt.literal(wt.full[start:end])
+	bp := lt.explicitBreaks(&wt, literal)
+	if literal {
+		literalBreaks(wt.full, start, end, bp)
+	} else if hyphenate && (hy != nil || wt.passage) {
+		lt.hyphenateWords(&wt, bp, hy)
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.width - spec.indent - 2*Pt
-	if lt.widestBound(wt.spans) > limit {
+	pre := lt.plainWidths(&wt)
+	var bound Length
+	if pre != nil {
+		bound = Length(pre[len(pre)-1]) * wt.spans[0].p.st.size / 1000
+	} else {
+		bound = lt.widthBound(wt.full, wt.spans)
+	}
+	if bound > limit {
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
+	if pre != nil {
+		lt.emitPlain(wt.full, wt.spans[0].p.st, bp, pre)
+		return
+	}
 	for _, s := range wt.spans {
-		lt.emitSpan(wt.full, s, bp)
+		lt.emitSpan(wt.full, s, bp, wt.bytes&cHigh != 0)
+	}
+}
+
+// plainWidths returns the widths of the prefixes of a word of plain text,
+// in 1/1000 em: a word of one piece, ASCII, every rune of which clean
+// keeps (most words). For any other word it returns nil.
+func (lt *layouter) plainWidths(wt *wordText) []int {
+	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.ref != nil {
+		return nil
+	}
+	a := lt.asciiOf(wt.spans[0].p.st.face)
+	if a == nil {
+		return nil
+	}
+	full := wt.full
+	pre := append(lt.ib.pre[:0], 0)
+	for i := 0; i < len(full); i++ {
+		c := full[i]
+		if a.kept[c>>6]&(1<<(c&63)) == 0 {
+			return nil
+		}
+		pre = append(pre, pre[i]+int(a.width[c]))
+	}
+	lt.ib.pre = pre
+	return pre
+}
+
+// emitPlain is emitSpan for a word of plain text in style st, pre its
+// prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
+// each box measured by a subtraction.
+func (lt *layouter) emitPlain(full string, st style, bp []uint8, pre []int) {
+	ib := &lt.ib
+	from := 0
+	for i := 1; i <= len(full); i++ {
+		if i < len(full) && bp[i] == bpNone {
+			continue
+		}
+		w := Length(pre[i]-pre[from]) * st.size / 1000
+		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:i], st: st, src: full, word: ib.word, from: int32(from), to: int32(i)})
+		if i < len(full) {
+			lt.addBreak(bp[i], st)
+		}
+		from = i
 	}
 }
 
@@ -241,8 +353,11 @@ func (lt *layouter) joinWord(w word) wordText {
 	ib := &lt.ib
 	spans := ib.spans[:0]
 	var wt wordText
-	if len(w.ps) == 1 && w.ps[0].ref == nil && !strings.Contains(w.ps[0].text, "\u00a0") {
+	if len(w.ps) == 1 && w.ps[0].ref == nil {
 		wt.full = w.ps[0].text
+		wt.bytes = classOf(wt.full)
+	}
+	if wt.full != "" && (wt.bytes&cHigh == 0 || !strings.Contains(wt.full, "\u00a0")) {
 		spans = append(spans, span{0, len(wt.full), piece{text: wt.full, st: w.ps[0].st}})
 	} else {
 		var text strings.Builder
@@ -258,14 +373,17 @@ func (lt *layouter) joinWord(w word) wordText {
 			spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
 		}
 		wt.full = text.String()
+		wt.bytes = classOf(wt.full)
 	}
 	ib.spans, wt.spans = spans, spans
 	for _, s := range spans {
 		wt.passage = wt.passage || s.p.st.lang != ""
+		wt.mono = wt.mono || s.p.st.face.Kind == MonoFace
 	}
-	full := wt.full
-	wt.urlish = strings.Contains(full, "://") || strings.HasPrefix(full, "www.") || strings.Contains(full, "@") ||
-		(len(w.ps) > 0 && w.ps[0].st.url != "" && strings.Contains(full, "/"))
+	full, c := wt.full, wt.bytes
+	wt.urlish = c&(cColon|cSlash) == cColon|cSlash && strings.Contains(full, "://") ||
+		c&cDot != 0 && strings.HasPrefix(full, "www.") || c&cAt != 0 ||
+		c&cSlash != 0 && len(w.ps) > 0 && w.ps[0].st.url != ""
 	return wt
 }
 
@@ -284,58 +402,60 @@ func (wt *wordText) inRef(off int) bool {
 }
 
 // explicitBreaks returns the break kind at each byte offset of the word's
-// text, with the breaks its characters allow: after an explicit hyphen
-// between letters, a dash or a slash, at the separators of a URL, and at
-// soft hyphens (discretionaries the author placed). The slice lives in
+// text, with the breaks its characters allow: soft hyphens
+// (discretionaries the author placed), and, unless the word is a literal
+// (which breaks at its punctuation only, literalBreaks), after an
+// explicit hyphen between letters, a dash or a slash. The slice lives in
 // lt.ib until the next word.
-func (lt *layouter) explicitBreaks(wt wordText) []uint8 {
-	full, urlish := wt.full, wt.urlish
+func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
+	full := wt.full
 	ib := &lt.ib
 	if cap(ib.bp) < len(full)+1 {
 		ib.bp = make([]uint8, len(full)+1, 2*len(full)+1)
 	}
 	bp := ib.bp[:len(full)+1]
 	clear(bp)
+	if wt.bytes&(cHigh|cHyphen|cSlash) == 0 {
+		return bp // no soft hyphen, hyphen, dash or slash
+	}
 	prev := rune(0)
-	for i, r := range full {
-		n := utf8.RuneLen(r)
+	for i, n := 0, 0; i < len(full); i += n {
+		var r rune
+		r, n = utf8.DecodeRuneInString(full[i:]) // n is 1 for an invalid byte
 		next, _ := utf8.DecodeRuneInString(full[i+n:])
 		switch {
-		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next) && !urlish:
+		case r == '\u00ad':
+			bp[i] = bpHyph
+		case literal:
+		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next):
 			bp[i+n] = bpExplicit
 		case (r == '\u2014' || r == '\u2013') && i+n < len(full) && i > 0:
 			bp[i+n] = bpExplicit
-		case r == '/' && i > 0 && i+n < len(full) && !urlish && next != '/':
+		case r == '/' && i > 0 && i+n < len(full) && next != '/':
 			bp[i+n] = bpExplicit
-		case urlish && strings.ContainsRune("/.-_?&=#", r) && i > 0 && i+n < len(full) && next != '/':
-			bp[i+n] = bpURL
-		case r == '\u00ad':
-			bp[i] = bpHyph
 		}
 		prev = r
 	}
 	return bp
 }
 
-// widestBound is the width the word's text would have if every rune were
-// its font's widest: a word narrower than the measure by this bound needs
-// no emergency breaks, and most words are.
-func (lt *layouter) widestBound(spans []span) Length {
+// widthBound is at least the width emergencyBreaks gives the word's text
+// (the sum of its runes' widths, each rounded down): the width of each
+// span's text, rounded once. A word no wider than the measure needs no
+// emergency breaks, and most words are.
+func (lt *layouter) widthBound(full string, spans []span) Length {
 	bound := Length(0)
 	for _, s := range spans {
-		maxW := s.p.st.face.Font(lt.fs).MaxWidth()
-		if fb := lt.fallback(s.p.st.face); fb != nil {
-			maxW = max(maxW, fb.MaxWidth())
-		}
-		bound += Length(s.end-s.start) * (Length(maxW) * s.p.st.size / 1000)
+		bound += lt.width(full[s.start:s.end], s.p.st)
 	}
 	return bound
 }
 
 // emitSpan adds the boxes of one piece of a word, cut at its breakpoints
-// bp, with the penalty of each break kind between them. A note reference
-// is one box.
-func (lt *layouter) emitSpan(full string, s span, bp []uint8) {
+// bp, with the penalty of each break kind between them, and without the
+// soft hyphens (soft: the word may hold some). A note reference is one
+// box.
+func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.ref != nil {
 		ib.add(linebreak.Box(kp(lt.width(s.p.text, s.p.st))), boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
@@ -344,7 +464,10 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8) {
 	from := s.start
 	emit := func(to int) {
 		if to > from {
-			t := strings.ReplaceAll(full[from:to], "\u00ad", "")
+			t := full[from:to]
+			if soft {
+				t = strings.ReplaceAll(t, "\u00ad", "")
+			}
 			t = lt.clean(t, s.p.st.face)
 			d := boxData{text: t, st: s.p.st}
 			if t == full[from:to] {
@@ -385,110 +508,6 @@ func (lt *layouter) addBreak(k uint8, st style) {
 	}
 }
 
-// compoundMarks are the characters that make a word a compound, or one
-// whose breaks the author chose: a word with a hyphen (or non-breaking
-// hyphen), an en dash, a slash or a soft hyphen breaks only there, never
-// by the patterns ("sixteenth-cen-tury" is wrong). LaTeX does the same
-// with a word that holds \- (Lamport, "LaTeX", 2nd ed., §6.2.2); TeX's
-// own hyphenation stops at a word's hyphen.
-const compoundMarks = "-\u2010\u2011\u2013/\u00ad"
-
-// hyphenateWords hyphenates by the patterns the words of a word's text
-// (the parts between em dashes, which join words rather than make
-// compounds) that are not compounds.
-func (lt *layouter) hyphenateWords(wt wordText, bp []uint8, hy *hyph.Hyphenator) {
-	full := wt.full
-	if !strings.ContainsAny(full, compoundMarks+"\u2014") {
-		lt.hyphenateRuns(full, 0, len(full), bp, wt.spans, wt.passage, hy, wt.inRef)
-		return
-	}
-	for from := 0; from < len(full); {
-		to := strings.IndexRune(full[from:], '\u2014')
-		if to < 0 {
-			to = len(full)
-		} else {
-			to += from
-		}
-		if !strings.ContainsAny(full[from:to], compoundMarks) {
-			lt.hyphenateRuns(full, from, to, bp, wt.spans, wt.passage, hy, wt.inRef)
-		}
-		from = to + len("\u2014")
-	}
-}
-
-// hyphenateRuns marks in bp the hyphenation points of each run of letters
-// of a word's text full[from:to] (Liang 1983, through package hyph),
-// outside note references: with the paragraph's patterns hy, or a
-// passage's (passage: some span of the word is in another language).
-func (lt *layouter) hyphenateRuns(full string, from, to int, bp []uint8, spans []span, passage bool, hy *hyph.Hyphenator, inRef func(int) bool) {
-	full = full[:to]
-	for i := from; i < len(full); {
-		r, n := utf8.DecodeRuneInString(full[i:])
-		if !unicode.IsLetter(r) || inRef(i) {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(full) {
-			r, n := utf8.DecodeRuneInString(full[j:])
-			if !unicode.IsLetter(r) || inRef(j) {
-				break
-			}
-			j += n
-		}
-		h := hy
-		if passage {
-			h = lt.passageHyphenator(spans, i, hy)
-		}
-		if h != nil && utf8.RuneCountInString(full[i:j]) >= hyph.MinLetters {
-			kind := uint8(bpHyph)
-			if unicode.IsUpper(r) || unicode.IsTitle(r) {
-				kind = bpHyphCap
-			}
-			lt.markHyphens(full[i:j], bp[i:j], kind, h)
-		}
-		i = j
-	}
-}
-
-// markHyphens marks in bp (a slice of the word's break kinds at run's
-// offset) the hyphenation points h finds in the letters run, keeping at
-// least the edition's minimum letters before and after each, as well as
-// the language's (which h keeps).
-func (lt *layouter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
-	left, right := lt.cfg.Break.LeftHyphenMin, lt.cfg.Break.RightHyphenMin
-	n := -1 // runes in run, counted when needed
-	for _, off := range lt.hyphenate(h, run) {
-		if off <= 0 || off >= len(run) || bp[off] != bpNone {
-			continue
-		}
-		if left > 1 || right > 1 {
-			if n < 0 {
-				n = utf8.RuneCountInString(run)
-			}
-			if before := utf8.RuneCountInString(run[:off]); before < left || n-before < right {
-				continue
-			}
-		}
-		bp[off] = kind
-	}
-}
-
-// passageHyphenator returns the patterns for the letters at offset i of
-// a word: a passage's (model.Lang) when i is inside one, never the
-// paragraph's; hy, the paragraph's, otherwise. nil: not hyphenated.
-func (lt *layouter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *hyph.Hyphenator {
-	for _, s := range spans {
-		if i >= s.start && i < s.end {
-			if s.p.st.lang == "" {
-				return hy
-			}
-			return lt.hyphenatorQuiet(s.p.st.lang)
-		}
-	}
-	return hy
-}
-
 // emergencyBreaks allows breaks between any two characters of the parts
 // of a word wider than limit between its other breakpoints.
 func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
@@ -521,25 +540,4 @@ func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint
 			segStart, segW = i, rw
 		}
 	}
-}
-
-// hyphenate asks hy about word, remembering the answer in lt: hy
-// remembers it too, for all goroutines, but a map of one's own costs less
-// to ask than hy's concurrent one.
-func (lt *layouter) hyphenate(hy *hyph.Hyphenator, word string) []int {
-	key := hyphKey{hy, word}
-	if offs, ok := lt.hyphMemo[key]; ok {
-		return offs
-	}
-	if lt.hyphMemo == nil {
-		lt.hyphMemo = map[hyphKey][]int{}
-	}
-	offs := hy.Hyphenate(word)
-	lt.hyphMemo[key] = offs
-	return offs
-}
-
-type hyphKey struct {
-	h    *hyph.Hyphenator
-	word string
 }

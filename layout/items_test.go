@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,14 +13,26 @@ import (
 // breaksOf sets text as a body paragraph in language lang and returns
 // its words with their in-word breaks marked: "|" a hyphenation point,
 // "‡" one in a capitalised word, "^" after a word's own hyphen, dash or
-// slash, and "␣" between words.
+// slash, "¦" at the punctuation of a literal, and "␣" between words.
+// Text between backquotes is set as code.
 func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 	t.Helper()
 	lt := &layouter{fs: fonts.Default(), cfg: cfg.withDefaults(), hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
+	var ps []piece
+	for i, s := range strings.Split(text, "`") {
+		st := c.style()
+		if i%2 == 1 {
+			st.face = Face{Kind: MonoFace}
+		}
+		if s != "" {
+			ps = append(ps, piece{text: s, st: st})
+		}
+	}
 	// The last word of a paragraph is never hyphenated: end with one more.
-	items, data := lt.buildItems([]piece{{text: text + " end", st: c.style()}}, spec)
+	ps = append(ps, piece{text: " end", st: c.style()})
+	items, data := lt.buildItems(ps, spec)
 	var b strings.Builder
 	for i, it := range items {
 		switch {
@@ -33,6 +46,8 @@ func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 			b.WriteString("‡")
 		case it.Kind == linebreak.PenaltyItem && it.Flagged:
 			b.WriteString("|")
+		case it.Kind == linebreak.PenaltyItem && it.Penalty == urlPenalty:
+			b.WriteString("¦")
 		}
 	}
 	return strings.TrimSuffix(b.String(), "␣end")
@@ -104,4 +119,100 @@ func TestRuntWidth(t *testing.T) {
 			t.Errorf("%q: runt width %v, want %v (a sixth: %v)", tc.text, got, want, sixth)
 		}
 	}
+}
+
+// TestWholeWordsOnly checks that the patterns hyphenate whole words only,
+// with the punctuation around them, and that a token that is not a word
+// (a file or domain name, an identifier, code, a number, a slash
+// compound, camelCase) breaks only at its own punctuation, with no hyphen
+// added after or before a slash, hyphen, dash, digit or underscore.
+func TestWholeWordsOnly(t *testing.T) {
+	cfg := DefaultConfig()
+	for _, c := range []struct {
+		name, lang, text, want string
+	}{
+		{"quotes and a comma around a word", "en", "“bureaucracy”,", "“bu|reau|cracy”,"},
+		{"brackets and a full stop", "en", "(revolutionary).", "(rev|o|lu|tion|ary)."},
+		{"elision", "fr", "d’utilisation", "d’uti|li|sa|tion"},
+		{"elision before a capital", "fr", "l’Organisation", "l’Or‡ga‡ni‡sa‡tion"},
+		{"file name in brackets", "en", "(default.html),", "(default¦.html),"},
+		{"file name with hyphens", "es", "html-a-lista-1.py.", "html¦-a¦-lista¦-1¦.py."},
+		{"domain", "en", "readthedocs.org", "readthedocs¦.org"},
+		{"domain in camelCase", "en", "NearlyFreeSpeech.net", "NearlyFreeSpeech¦.net"},
+		{"qualified name", "en", "java.lang.NoClassDefFoundError:", "java¦.lang¦.NoClassDefFoundError:"},
+		{"identifier", "pt", "tbl_periodicos_resultados", "tbl¦_periodicos¦_resultados"},
+		{"code", "en", "`f_regression()`", "f¦_regression()"},
+		{"code word", "en", "`regression`", "regression"},
+		{"code option", "en", "`--output-directory`", "--output¦-directory"},
+		{"address", "en", "https://example.com/some-path?x=1", "https:¦//¦example¦.com¦/some¦-path¦?x¦=¦1"},
+		{"camelCase", "en", "NearlyFreeSpeech", "NearlyFreeSpeech"},
+		{"name with an inner capital", "en", "McDonaldization", "McDonaldization"},
+		{"en dash between words", "en", "locations–which", "locations–^which"},
+		{"slash between figures", "en", "76/24", "76/^24"},
+		{"slash compound with an elision", "fr", "d’utilisateur/utilisatrice", "d’utilisateur/^utilisatrice"},
+		{"digits", "en", "revolution1917", "revolution1917"},
+		{"bracket inside", "fr", "character(personnage),", "character(personnage),"},
+		{"pipe inside", "es", "Specimens|Didactic", "Specimens|Didactic"},
+		{"abbreviation", "en", "e.g.", "e.g."},
+		{"decimal", "en", "3.14159", "3.14159"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := breaksOf(t, cfg, c.lang, c.text); got != c.want {
+				t.Errorf("%s: got %q, want %q", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+// FuzzWordBreaks sets any text as a paragraph, in code and out of it:
+// nothing panics, and the boxes of the words of plain printable ASCII
+// text hold the text's words, whatever breaks were found in them.
+func FuzzWordBreaks(f *testing.F) {
+	for _, s := range []string{
+		"(default.html), html-a-lista-1.py. d’utilisateur/utilisatrice 76/24",
+		"https://example.com/a-b?x=1&y=2#z mailto:a@b.org `f_regression()`",
+		"revolution—especially Marx–Engels in\u00adter\u00adna\u00adtional NATO’s e.g. 3.14",
+		"semaine\u202f» page\u00a012 \xff\xfe x::y a//b ://",
+	} {
+		f.Add(s)
+	}
+	lt := &layouter{fs: fonts.Default(), cfg: DefaultConfig().withDefaults(), hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	c := lt.bodyCtx()
+	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
+	f.Fuzz(func(t *testing.T, text string) {
+		mono := c.style()
+		mono.face = Face{Kind: MonoFace}
+		for _, st := range []style{c.style(), mono} {
+			items, data := lt.buildItems([]piece{{text: text, st: st}}, spec)
+			if !printableASCII(text) {
+				continue
+			}
+			var got []string
+			word := ""
+			for i, it := range items {
+				switch {
+				case it.Kind == linebreak.BoxItem:
+					word += data[i].text
+				case it.Kind == linebreak.GlueItem && word != "":
+					got = append(got, word)
+					word = ""
+				}
+			}
+			if word != "" {
+				got = append(got, word)
+			}
+			if want := strings.Fields(text); !slices.Equal(got, want) {
+				t.Fatalf("%q: words %q, want %q", text, got, want)
+			}
+		}
+	})
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' && !strings.ContainsRune("\t\n\v\f\r", rune(s[i])) || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }

@@ -63,7 +63,7 @@ type TextLine struct {
 	Space      Length  // natural inter-word space plus the adjustment actually applied (0 when no spaces)
 	Loose      bool    // set by the emergency pass with spaces beyond the loose tolerance
 	Overfull   bool    // the material is wider than Width
-	Hyphenated bool    // ends with an inserted hyphen
+	Hyphenated bool    // ends at a flagged break: an inserted hyphen, or after the word's own hyphen or dash (TeX's \exhyphenpenalty)
 	Widow      bool    // last line of a paragraph alone at the top of a column
 	Orphan     bool    // first line of a paragraph alone at the bottom of a column
 }

@@ -91,8 +91,7 @@ func (fl *filler) meetFloat(it *vitem) {
 	st := &fl.st
 	if fl.atTop() && len(st.waiting) == 0 {
 		st.j++
-		fl.one[0] = it
-		st.waiting = fl.one[:1:1] // appending copies
+		st.waiting = []*vitem{it}
 		fl.topFloats(false)
 		return
 	}

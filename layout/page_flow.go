@@ -115,7 +115,6 @@ type filler struct {
 	want     *vitem   // a float that asks for the top of this column
 	wantAt   int      // its index
 	noRetry  bool     // a retry with want at the top: do not ask again
-	one      [1]*vitem
 }
 
 func (lt *layouter) noteSep() Length { return lt.cfg.BodyLeading * 3 / 4 }
@@ -131,14 +130,16 @@ func (lt *layouter) markHeight() Length { return lt.cfg.BodyLeading * 8 / 10 }
 // fill chooses the content of one column of height h from stream s; s is
 // not changed.
 func (lt *layouter) fill(s *stream, h Length) colFill {
-	fl := lt.newFiller(s, h, s.waiting, s.early, lt.fillBody[:0])
+	var fl filler // on the stack: a paper fills thousands of columns
+	lt.startFiller(&fl, s, h, s.waiting, s.early, lt.fillBody[:0])
 	fl.run()
 	if f := fl.want; f != nil {
 		// LaTeX's top of the current page: a float that fits neither at
 		// the foot nor here goes to the top of this column, the text
 		// before it moving down, if its reference stays in the column
 		early := append(s.early[:len(s.early):len(s.early)], f)
-		g := lt.newFiller(s, h, append(s.waiting[:len(s.waiting):len(s.waiting)], f), early, nil)
+		var g filler
+		lt.startFiller(&g, s, h, append(s.waiting[:len(s.waiting):len(s.waiting)], f), early, nil)
 		g.noRetry = true
 		g.run()
 		if g.st.j > fl.wantAt && !slices.Contains(g.st.waiting, f) {
@@ -155,16 +156,15 @@ func (lt *layouter) fill(s *stream, h Length) colFill {
 	return fl.result()
 }
 
-// newFiller starts a column of height h from stream s, with floats
-// waiting for its top and floats already placed early.
-func (lt *layouter) newFiller(s *stream, h Length, waiting, early []*vitem, body []placed) *filler {
-	fl := &filler{lt: lt, items: s.items, h: h, early: early}
+// startFiller starts fl on a column of height h from stream s, with
+// floats waiting for its top and floats already placed early.
+func (lt *layouter) startFiller(fl *filler, s *stream, h Length, waiting, early []*vitem, body []placed) {
+	*fl = filler{lt: lt, items: s.items, h: h, early: early}
 	fl.f.body = body
 	fl.st = fillState{j: s.i, waiting: waiting}
 	fl.carryIn(s.carry)
 	fl.topFloats(false)
 	fl.st.nNotes = len(fl.f.notes)
-	return fl
 }
 
 // result is the column filled.
@@ -293,19 +293,27 @@ func (fl *filler) started(n *model.Note) bool {
 	return false
 }
 
-// notesOf returns the notes item it brings into the column and their lines.
+// notesOf returns the notes item it brings into the column and their
+// lines, in buffers of the layouter that the next call reuses (addNotes
+// copies them).
 func (fl *filler) notesOf(it *vitem) (fresh []*model.Note, nl []*vitem, nlh Length) {
+	if len(it.notes) == 0 {
+		return nil, nil, 0
+	}
+	lt := fl.lt
+	fresh, nl = lt.freshBuf[:0], lt.nlBuf[:0]
 	for _, n := range it.notes {
 		if !fl.started(n) && !containsNote(fresh, n) {
 			fresh = append(fresh, n)
 		}
 	}
 	for _, n := range fresh {
-		for _, x := range fl.lt.noteItems(n) {
+		for _, x := range lt.noteItems(n) {
 			nl = append(nl, x)
 			nlh += x.h
 		}
 	}
+	lt.freshBuf, lt.nlBuf = fresh, nl
 	return fresh, nl, nlh
 }
 

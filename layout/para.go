@@ -153,6 +153,11 @@ func (lt *layouter) width(s string, st style) Length {
 // ems measures s in face f in 1/1000 em, the runes f lacks in the
 // fallback face that will draw them (see splitFallback).
 func (lt *layouter) ems(s string, f Face) int {
+	if a := lt.asciiOf(f); a != nil {
+		if w, ok := a.ems(s); ok {
+			return w
+		}
+	}
 	font := f.Font(lt.fs)
 	fb := lt.fallback(f)
 	if fb == nil {
@@ -197,7 +202,11 @@ func (lt *layouter) splitFallback(d *Document) {
 		var out []Run
 		for i, r := range runs {
 			font, fb := r.Face.Font(lt.fs), lt.fallback(r.Face)
-			need := fb != nil && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
+			need := fb != nil
+			if a := lt.asciiOf(r.Face); need && a != nil && a.ownFace(r.Text) {
+				need = false
+			}
+			need = need && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
 			if !need {
 				if out != nil {
 					out = append(out, r)
@@ -248,6 +257,9 @@ func (lt *layouter) splitFallback(d *Document) {
 // else keeps them for the fallback face if that has them (splitFallback
 // gives them their own runs), else by '?', warning once per rune.
 func (lt *layouter) clean(s string, f Face) string {
+	if a := lt.asciiOf(f); a != nil && a.keeps(s) {
+		return s
+	}
 	font := f.Font(lt.fs)
 	fb := lt.fallback(f)
 	ok := true

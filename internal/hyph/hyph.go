@@ -129,17 +129,28 @@ func (h *Hyphenator) Hyphenate(word string) []int {
 	if offs, ok := h.cache.Load(word); ok {
 		return offs.([]int)
 	}
-	offs := h.hyphenate(word)
+	offs := h.hyphenate(nil, word)
 	h.cache.Store(word, offs)
 	return offs
 }
 
-// hyphenate is Hyphenate without the memo.
-func (h *Hyphenator) hyphenate(word string) []int {
+// AppendHyphens appends to out the offsets Hyphenate returns for word,
+// without asking or filling the Hyphenator's memo: for a caller that
+// keeps its own, and whose slices then share one array.
+func (h *Hyphenator) AppendHyphens(out []int, word string) []int {
+	if h == nil || h.pats == nil {
+		return out
+	}
+	return h.hyphenate(out, word)
+}
+
+// hyphenate is AppendHyphens without the checks; Hyphenate calls it with
+// out nil.
+func (h *Hyphenator) hyphenate(out []int, word string) []int {
 	// The letter run: trim everything that is not a letter at each end.
 	start := strings.IndexFunc(word, unicode.IsLetter)
 	if start < 0 {
-		return nil
+		return out
 	}
 	end := strings.LastIndexFunc(word, unicode.IsLetter)
 	_, size := utf8.DecodeRuneInString(word[end:])
@@ -148,9 +159,9 @@ func (h *Hyphenator) hyphenate(word string) []int {
 
 	switch kind := wordKind(core); kind {
 	case kindNone:
-		return nil
+		return out
 	case kindHyphenated:
-		return afterHyphens(start, core)
+		return afterHyphens(out, start, core)
 	}
 
 	// The patterns use the straight apostrophe and lower case; build the
@@ -166,7 +177,7 @@ func (h *Hyphenator) hyphenate(word string) []int {
 		offsets = append(offsets, start+i)
 	}
 	n := len(runes)
-	var out []int
+	first := len(out) // out[first:] are this word's
 	var pbuf [maxRunes + 1]int
 	for _, i := range h.pats.breaks(runes, pbuf[:0]) {
 		// i runes stay before the hyphen.
@@ -176,7 +187,7 @@ func (h *Hyphenator) hyphenate(word string) []int {
 		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || unicode.Is(unicode.Mn, runes[i]) {
 			continue
 		}
-		if len(out) > 0 && out[len(out)-1] >= offsets[i] {
+		if len(out) > first && out[len(out)-1] >= offsets[i] {
 			continue
 		}
 		out = append(out, offsets[i])
@@ -225,10 +236,9 @@ func wordKind(core string) int {
 	return kindWord
 }
 
-// afterHyphens returns the offsets just after each hyphen of core that has
+// afterHyphens appends to out the offsets just after each hyphen of core that has
 // a letter on both sides; start is core's offset in word.
-func afterHyphens(start int, core string) []int {
-	var out []int
+func afterHyphens(out []int, start int, core string) []int {
 	prevLetter := false
 	for i, r := range core {
 		if isHyphen(r) {

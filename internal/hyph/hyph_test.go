@@ -3,6 +3,7 @@ package hyph
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -347,3 +348,33 @@ unconditionally against capitalist restoration; their opponents called it
 state-capitalist. The anti-fascist struggle in Spain (1936–39) and the Moscow
 trials weighed heavily on the proceedings, which were kept secret to protect
 participants from the GPU.`
+
+// TestAppendHyphens checks that AppendHyphens gives Hyphenate's offsets,
+// after what its slice holds, and leaves the memo alone.
+func TestAppendHyphens(t *testing.T) {
+	h, err := New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []int{-1}
+	for _, w := range []string{"hyphenation", "(revolution,", "well-known", "NATO", "cat", "“bureaucracy”", "x1y2z3"} {
+		want := h.Hyphenate(w)
+		n := len(out)
+		out = h.AppendHyphens(out, w)
+		if !slices.Equal(out[n:], want) {
+			t.Errorf("AppendHyphens(%q) = %v, want %v", w, out[n:], want)
+		}
+	}
+	if out[0] != -1 {
+		t.Errorf("AppendHyphens changed what its slice held: %v", out)
+	}
+	fresh, _ := New("en")
+	fresh.AppendHyphens(nil, "hyphenation")
+	if _, ok := fresh.cache.Load("hyphenation"); ok {
+		t.Error("AppendHyphens filled the memo")
+	}
+	var none *Hyphenator
+	if got := none.AppendHyphens([]int{1}, "hyphenation"); !slices.Equal(got, []int{1}) {
+		t.Errorf("nil Hyphenator: %v", got)
+	}
+}

@@ -262,7 +262,7 @@ func BenchmarkHyphenateUncached(b *testing.B) {
 	for b.Loop() {
 		h := newEN(b)
 		for _, w := range words {
-			h.hyphenate(w)
+			h.hyphenate(nil, w)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
@@ -275,7 +275,7 @@ func BenchmarkHyphenatePosts(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, w := range words {
-			h.hyphenate(w)
+			h.hyphenate(nil, w)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
