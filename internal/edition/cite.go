@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redtide/edition/internal/model"
 )
@@ -95,9 +96,20 @@ var (
 		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
 		`|` + name + `\set\.?\sal` +
 		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
-	reQuoted = regexp.MustCompile(`[“«„‘"‹]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]`)
+	reQuoted = regexp.MustCompile(`[` + quoteOpeners + `]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]`)
 	reDOI    = regexp.MustCompile(`10\.\d{4,9}/`)
 )
+
+// quoteOpeners are the marks a quoted title opens with. reQuoted needs
+// one; text without any is not searched.
+const quoteOpeners = `“«„‘"‹`
+
+// startsUpper reports whether s starts with an upper-case letter (\p{Lu}),
+// as every form reAuthor knows does; other text is not searched.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Lu, r)
+}
 
 // The words that mark elements of a citation, by kind. Abbreviations are
 // matched before their full stop.
@@ -179,6 +191,10 @@ func scoreEntry(ins []model.Inline) entryScore {
 	s.endsURL = endsWithLocator(ins, full)
 	lower := strings.ToLower(text)
 	toks := citeTokens(text)
+	fullToks := toks // most entries are shorter than maxCiteLen: one scan
+	if len(text) < len(full) {
+		fullToks = citeTokens(full)
+	}
 	if hasYear(toks) || containsAny(lower, noDate) {
 		s.features |= featYear
 	}
@@ -186,10 +202,10 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	if reAuthor.MatchString(head) {
+	if startsUpper(head) && reAuthor.MatchString(head) {
 		s.features |= featAuthor
 	}
-	if reQuoted.MatchString(text) {
+	if strings.ContainsAny(text, quoteOpeners) && reQuoted.MatchString(text) {
 		s.features |= featQuoted
 	}
 	if hasPublisher(toks) {
@@ -205,13 +221,13 @@ func scoreEntry(ins []model.Inline) entryScore {
 		s.features |= featRole
 	}
 	run := 0
-	for _, t := range citeTokens(full) {
+	for _, t := range fullToks {
 		if t.punct {
 			run = 0
 			continue
 		}
 		s.words++
-		if unicode.IsUpper([]rune(t.text)[0]) {
+		if capitalised(t) {
 			s.caps++
 		}
 		run++
@@ -228,12 +244,24 @@ func endsWithLocator(ins []model.Inline, text string) bool {
 			return true
 		}
 	}
-	f := strings.Fields(text)
-	if len(f) == 0 {
+	f := lastField(text)
+	if f == "" {
 		return false
 	}
-	last := strings.Trim(f[len(f)-1], "()<>[].,;")
+	last := strings.Trim(f, "()<>[].,;")
 	return strings.HasPrefix(last, "http") || strings.HasPrefix(last, "www.") || strings.HasPrefix(last, "doi:")
+}
+
+// lastField is the last of strings.Fields(s), found without splitting
+// the whole of s.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
 }
 
 // citeToken is a word (letters, digits and the apostrophes, hyphens and
@@ -243,8 +271,11 @@ type citeToken struct {
 	punct bool
 }
 
+// citeTokens splits s into tokens. A punctuation token is a slice of s
+// (no allocation per mark), except for a byte that is not UTF-8, which
+// reads as U+FFFD as ranging over s gives it.
 func citeTokens(s string) []citeToken {
-	var out []citeToken
+	out := make([]citeToken, 0, len(s)/4)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -262,12 +293,20 @@ func citeTokens(s string) []citeToken {
 		default:
 			flush(i)
 			if !unicode.IsSpace(r) {
-				out = append(out, citeToken{text: string(r), punct: true})
+				out = append(out, citeToken{text: punctText(s, i, r), punct: true})
 			}
 		}
 	}
 	flush(len(s))
 	return out
+}
+
+// punctText is the text of the mark r at s[i:].
+func punctText(s string, i int, r rune) string {
+	if n := utf8.RuneLen(r); r != utf8.RuneError && i+n <= len(s) {
+		return s[i : i+n]
+	}
+	return string(r)
 }
 
 func containsAny(s string, subs []string) bool {
@@ -292,7 +331,11 @@ func isNumber(t citeToken) bool {
 }
 
 func capitalised(t citeToken) bool {
-	return !t.punct && unicode.IsUpper([]rune(t.text)[0])
+	if t.punct {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
 }
 
 // hasYear finds a year, 1000 to 2099, perhaps with a letter ("2003a").
@@ -344,20 +387,24 @@ func hasPublisher(toks []citeToken) bool {
 // "S. 41", "Ch. 7", "vol. 3", "53–75", "1053-75", "5(2)", "198 pp.".
 func hasLocator(toks []citeToken) bool {
 	for i, t := range toks {
+		if t.punct {
+			continue // every pattern starts with a word or a number
+		}
 		next := func(k int) citeToken {
 			if i+k < len(toks) {
 				return toks[i+k]
 			}
 			return citeToken{punct: true}
 		}
+		abbrev, num := locatorAbbrevs[t.text], isNumber(t)
 		switch {
-		case locatorAbbrevs[t.text] && next(1).text == "." && isNumber(next(2)),
-			locatorAbbrevs[t.text] && len(t.text) > 1 && isNumber(next(1)) && t.text != "no" && t.text != "No",
-			isNumber(t) && (next(1).text == "–" || next(1).text == "-") && isNumber(next(2)),
-			isNumber(t) && next(1).text == "(" && isNumber(next(2)) && next(3).text == ")",
-			isNumber(t) && pageWords[next(1).text]:
+		case abbrev && next(1).text == "." && isNumber(next(2)),
+			abbrev && len(t.text) > 1 && isNumber(next(1)) && t.text != "no" && t.text != "No",
+			num && (next(1).text == "–" || next(1).text == "-") && isNumber(next(2)),
+			num && next(1).text == "(" && isNumber(next(2)) && next(3).text == ")",
+			num && pageWords[next(1).text]:
 			return true
-		case !t.punct && strings.Contains(t.text, "-"):
+		case strings.Contains(t.text, "-"):
 			a, b, _ := strings.Cut(t.text, "-")
 			if isNumber(citeToken{text: a}) && isNumber(citeToken{text: b}) {
 				return true
@@ -378,8 +425,8 @@ func hasRole(toks []citeToken) bool {
 		if i+1 < len(toks) {
 			next = toks[i+1].text
 		}
-		if roleAbbrevs[t.text] && (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") ||
-			inWords[t.text] && next == ":" || periodicalWords[t.text] {
+		if (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") && roleAbbrevs[t.text] ||
+			next == ":" && inWords[t.text] || periodicalWords[t.text] {
 			return true
 		}
 	}

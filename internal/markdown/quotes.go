@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -34,7 +35,7 @@ func isPlaceholder(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF }
 // noPlaceholders replaces the noncharacters U+FDD0–U+FDEF of an input
 // with U+FFFD, so that none is taken for a quote.
 func noPlaceholders(s []byte) []byte {
-	if !strings.ContainsRune(string(s), 0xFDD0) && !containsNonchar(s) {
+	if !containsNonchar(s) {
 		return s
 	}
 	var b strings.Builder
@@ -49,12 +50,16 @@ func noPlaceholders(s []byte) []byte {
 
 func containsNonchar(s []byte) bool {
 	// U+FDD0–U+FDEF encode as EF B7 90 – EF B7 AF.
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == 0xEF && s[i+1] == 0xB7 && s[i+2] >= 0x90 && s[i+2] <= 0xAF {
+	for {
+		i := bytes.Index(s, []byte{0xEF, 0xB7})
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+2] >= 0x90 && s[i+2] <= 0xAF {
 			return true
 		}
+		s = s[i+2:]
 	}
-	return false
 }
 
 // unsmarten writes placeholders back as the typewriter quotes they came
@@ -115,23 +120,38 @@ func localize(ins []model.Inline, l *lang.Language) {
 	if l.QuoteSpace != "" || l.SpaceBefore != "" {
 		spaceMarks(flat, out, l)
 	}
-	var b strings.Builder
 	for i := 0; i < len(flat); {
 		node := flat[i].node
 		if node < 0 {
 			i++
 			continue
 		}
-		b.Reset()
-		for ; i < len(flat) && flat[i].node == node; i++ {
-			if out[i] != "" {
-				b.WriteString(out[i])
-			} else {
-				b.WriteRune(flat[i].r)
-			}
+		end := i + 1
+		for end < len(flat) && flat[end].node == node {
+			end++
 		}
-		texts[node].Text = b.String()
+		rewrite(texts[node], flat[i:end], out[i:end])
+		i = end
 	}
+}
+
+// rewrite writes the runes of one text node with their replacements. A
+// node with none keeps its text (rewriting would only turn bytes that
+// are not UTF-8 into U+FFFD, so such a node is rewritten all the same).
+func rewrite(t *model.Text, flat []flatRune, out []string) {
+	if !slices.ContainsFunc(out, func(s string) bool { return s != "" }) && utf8.ValidString(t.Text) {
+		return
+	}
+	var b strings.Builder
+	b.Grow(len(t.Text) + 8)
+	for i, f := range flat {
+		if out[i] != "" {
+			b.WriteString(out[i])
+		} else {
+			b.WriteRune(f.r)
+		}
+	}
+	t.Text = b.String()
 }
 
 // localizeScratch holds the buffers localize reuses from paragraph to

@@ -66,11 +66,26 @@ func ReadFile(root, rel string) ([]byte, error) {
 
 func readInside(root, rel string) ([]byte, error) { return ReadFile(root, rel) }
 
-// isDir reports whether rel is a folder inside the root.
+// isDir reports whether rel is a folder inside the root. Every image
+// named by its file alone is looked for in a dozen folders, so answers
+// are kept: a Site is read for one build, during which its folders stay.
 func (s *Site) isDir(rel string) bool {
 	if CheckRel(rel, "") != nil {
 		return false
 	}
+	s.dirMu.Lock()
+	is, ok := s.dirs[rel]
+	s.dirMu.Unlock()
+	if ok {
+		return is
+	}
 	fi, err := os.Stat(filepath.Join(s.Root, filepath.FromSlash(rel)))
-	return err == nil && fi.IsDir()
+	is = err == nil && fi.IsDir()
+	s.dirMu.Lock()
+	if s.dirs == nil {
+		s.dirs = map[string]bool{}
+	}
+	s.dirs[rel] = is
+	s.dirMu.Unlock()
+	return is
 }
