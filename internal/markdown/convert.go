@@ -236,9 +236,10 @@ type conv struct {
 	loose      map[string]*model.Note
 	referenced map[*model.Note]bool
 	mathLine   int
-	skipTo     int   // source offset before which blocks were read by an extension (see extBlock)
-	depth      int   // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv // the converter a sub-conversion reports errors to
+	textBuf    []byte // textRun's buffer, reused from run to run
+	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
+	depth      int    // nesting of sub-conversions (captions, markdown="1")
+	parent     *conv  // the converter a sub-conversion reports errors to
 	err        error
 }
 

@@ -29,8 +29,12 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 		top.ins = append(top.ins, in)
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if raw, ok := ch.(*gast.RawHTML); ok {
-			c.rawInline(raw, &stack)
+		switch t := ch.(type) {
+		case *gast.RawHTML:
+			c.rawInline(t, &stack)
+			continue
+		case *gast.Text:
+			ch = c.textRun(t, add)
 			continue
 		}
 		for _, in := range c.inline(ch) {
@@ -47,15 +51,9 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 func (c *conv) inline(n gast.Node) []model.Inline {
 	switch n := n.(type) {
 	case *gast.Text:
-		// As goldmark's own renderer does: backslash escapes and entity
-		// references are resolved when text is written out.
-		s := string(unescape(n.Segment.Value(c.src)))
-		out := []model.Inline{&model.Text{Text: s}}
-		if n.HardLineBreak() {
-			out = append(out, &model.LineBreak{})
-		} else if n.SoftLineBreak() {
-			out = append(out, &model.Text{Text: " "})
-		}
+		var out []model.Inline
+		add := func(in model.Inline) { out = append(out, in) }
+		flushText(c.appendTextNode(nil, n, add), add)
 		return out
 	case *gast.String:
 		return []model.Inline{&model.Text{Text: string(n.Value)}}
@@ -112,6 +110,59 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return c.inlines(n)
 	}
 	return nil
+}
+
+// textRun converts the text node n and the text nodes that follow it,
+// and returns the last of them. goldmark splits text at every place an
+// inline parser was tried (each space, for Linkify), so a line is often
+// several nodes: they are joined here as mergeText would join them, into
+// one model.Text up to each hard line break, without a string and a
+// model.Text for each node.
+func (c *conv) textRun(n *gast.Text, add func(model.Inline)) gast.Node {
+	run := c.textBuf[:0]
+	for {
+		run = c.appendTextNode(run, n, add)
+		next, ok := n.NextSibling().(*gast.Text)
+		if !ok {
+			break
+		}
+		n = next
+	}
+	c.textBuf = flushText(run, add)
+	return n
+}
+
+// appendTextNode appends the text of n to run, then the line break that
+// ends it: a soft one is a space; a hard one ends the run.
+func (c *conv) appendTextNode(run []byte, n *gast.Text, add func(model.Inline)) []byte {
+	// As goldmark's own renderer does: backslash escapes and entity
+	// references are resolved when text is written out.
+	run = appendText(run, unescape(n.Segment.Value(c.src)))
+	switch {
+	case n.HardLineBreak():
+		run = flushText(run, add)
+		add(&model.LineBreak{})
+	case n.SoftLineBreak():
+		run = appendText(run, []byte{' '})
+	}
+	return run
+}
+
+// flushText adds the text of run, if any, and empties it.
+func flushText(run []byte, add func(model.Inline)) []byte {
+	if len(run) > 0 {
+		add(&model.Text{Text: string(run)})
+	}
+	return run[:0]
+}
+
+// appendText appends s to a run of text as mergeText joins two runs:
+// where both bring a space, one goes.
+func appendText(run, s []byte) []byte {
+	if len(run) > 0 && run[len(run)-1] == ' ' && len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	return append(run, s...)
 }
 
 // linkTo keeps external links. A link written from the site's root
