@@ -95,8 +95,8 @@ func (s *section) text() string {
 // splitBibliography finds the bibliography of an article whose top-level
 // blocks are blocks. It returns the bibliography and the blocks left for
 // the body, or nil and blocks unchanged.
-func splitBibliography(blocks []model.Block) (*model.Bibliography, []model.Block) {
-	secs := sections(blocks)
+func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography, []model.Block) {
+	secs := sections(blocks, tc)
 	sc := scoreCache{}
 	after := 0 // words of the sections after secs[e] that are not back matter
 	for e := len(secs) - 1; e >= 0; e-- {
@@ -181,23 +181,46 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 
 // sections lists the titled sections of blocks (the untitled blocks
 // before the first title are not a section).
-func sections(blocks []model.Block) []*section {
+func sections(blocks []model.Block, tc titleCache) []*section {
 	var out []*section
 	for i, b := range blocks {
-		s := titleOf(b)
-		if s == nil {
+		t := tc.of(b)
+		if t == nil {
 			continue
 		}
+		s := *t // the cache's copy stays as titleOf made it
 		s.start = i
 		if n := len(out); n > 0 {
 			out[n-1].end = i
 		}
-		out = append(out, s)
+		out = append(out, &s)
 	}
 	if n := len(out); n > 0 {
 		out[n-1].end = len(blocks)
 	}
 	return out
+}
+
+// titleCache keeps titleOf's answers for the paragraphs of one article:
+// finding its empty headings and then its bibliography ask whether each
+// is set as a title, which takes its text and its words' classes.
+// Headings are not kept: their levels change in between
+// (renumberHeadings), and an article has few.
+type titleCache map[*model.Paragraph]*section
+
+// of is titleOf(b). The section returned may be shared: callers copy it
+// to change it.
+func (tc titleCache) of(b model.Block) *section {
+	p, ok := b.(*model.Paragraph)
+	if !ok {
+		return titleOf(b)
+	}
+	s, ok := tc[p]
+	if !ok {
+		s = titleOf(b)
+		tc[p] = s
+	}
+	return s
 }
 
 // titleOf returns the section a block starts, or nil.

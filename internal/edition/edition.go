@@ -240,13 +240,14 @@ func finish(a *model.Article, src source, tag string, log *diag.Log) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
-	dropEmptyHeadings(a, src, log)
+	tc := titleCache{}
+	dropEmptyHeadings(a, src, log, tc)
 	renumberHeadings(a.Blocks)
 	for _, n := range a.Notes {
 		renumberHeadings(n.Blocks)
 	}
 	warnAlt(a, log)
-	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
+	a.Bibliography, a.Blocks = splitBibliography(a.Blocks, tc)
 	if a.Bibliography != nil && a.Bibliography.Title == "" {
 		a.Bibliography.Title = lang.For(tag).Words.Bibliography
 	}

@@ -13,7 +13,11 @@ package epub
 //     every request.
 //  3. It base64-decodes, sniffs and deflates every image: it is given a
 //     stand-in of each image's first bytes, and the real bytes are put
-//     into the archive when it is rewritten.
+//     into the archive when it is rewritten. It deflates every content
+//     document at the default level, which the rewrite inflates again: it
+//     is given a short stand-in of each body (bodyStandIn), and the body
+//     is put in its place in go-epub's wrapper when the archive is
+//     rewritten.
 //  4. Its package document has one creator, no refinements, the clock's
 //     time, no accessibility metadata, and a manifest in map order without
 //     item properties (svg): the package document made in opf.go replaces
@@ -102,8 +106,8 @@ func goepubArchive(p *publication) ([]byte, error) {
 			return nil, fmt.Errorf("epub: image %s: %w", img.Path, err)
 		}
 	}
-	for _, d := range p.docs {
-		if _, err := e.AddSection(d.body, d.title, d.name, css); err != nil {
+	for i, d := range p.docs {
+		if _, err := e.AddSection(bodyStandIn(i), d.title, d.name, css); err != nil {
 			return nil, fmt.Errorf("epub: %s: %w", d.name, err)
 		}
 	}
@@ -149,9 +153,14 @@ func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 	}
 	files[contentDir+"package.opf"] = p.opf
 	files[contentDir+navName] = p.nav
-	for _, d := range p.docs {
+	for i, d := range p.docs {
 		name := contentDir + xhtmlDir + d.name
-		files[name] = setLang(files[name], d.lang)
+		if files[name] == nil {
+			continue // reported below
+		}
+		if files[name], err = withBody(setLang(files[name], d.lang), i, d.body); err != nil {
+			return nil, err
+		}
 	}
 	for n := range listed {
 		if files[n] == nil {
@@ -159,6 +168,22 @@ func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// bodyStandIn is what go-epub is given as the body of the i-th document:
+// it puts the body into its XHTML wrapper as it is (an innerxml field),
+// so the real body can take the stand-in's place afterwards.
+func bodyStandIn(i int) string { return fmt.Sprintf("<!--edition body %d-->", i) }
+
+// withBody puts body in the place of the i-th stand-in in doc, go-epub's
+// wrapper.
+func withBody(doc []byte, i int, body string) ([]byte, error) {
+	before, after, ok := bytes.Cut(doc, []byte(bodyStandIn(i)))
+	if !ok {
+		return nil, fmt.Errorf("%w the body of document %d", errMissing, i)
+	}
+	out := make([]byte, 0, len(before)+len(body)+len(after))
+	return append(append(append(out, before...), body...), after...), nil
 }
 
 func readEntry(f *zip.File) ([]byte, error) {
