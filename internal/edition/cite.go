@@ -96,13 +96,49 @@ var (
 		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
 		`|` + name + `\set\.?\sal` +
 		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
-	reQuoted = regexp.MustCompile(`[` + quoteOpeners + `]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]`)
-	reDOI    = regexp.MustCompile(`10\.\d{4,9}/`)
+	reDOI = regexp.MustCompile(`10\.\d{4,9}/`)
 )
 
-// quoteOpeners are the marks a quoted title opens with. reQuoted needs
-// one; text without any is not searched.
-const quoteOpeners = `“«„‘"‹`
+// The quotation marks of quotedTitle: those that open a title, those that
+// close it, and all that may not stand inside it.
+const (
+	quoteOpeners = `“«„‘"‹`
+	quoteClosers = `”»“’"›`
+	quoteMarks   = `“”«»„"‘’‹›`
+)
+
+// quotedTitle reports whether text holds a title in quotation marks: an
+// opening mark, at least three characters, a space, at least two more
+// characters and a closing mark, with no quotation mark between them and
+// the space perhaps the first or last character inside. That is the
+// regular expression
+//
+//	[“«„‘"‹]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]
+//
+// (cite_test.go checks them against each other), matched in one pass:
+// since nothing inside may be a quotation mark, a title runs from an
+// opening mark to the very next mark, which must close it, and holds a
+// space (\s: tab, newline, form feed, carriage return or space) with
+// three characters before it and two after it.
+func quotedTitle(text string) bool {
+	inside := false // after an opening mark
+	n := 0          // characters since the opening mark
+	space := -1     // index of the first space with three characters before it
+	for _, r := range text {
+		if strings.ContainsRune(quoteMarks, r) {
+			if inside && space >= 0 && space <= n-3 && strings.ContainsRune(quoteClosers, r) {
+				return true
+			}
+			inside, n, space = strings.ContainsRune(quoteOpeners, r), 0, -1
+			continue
+		}
+		if space < 0 && n >= 3 && (r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r') {
+			space = n
+		}
+		n++
+	}
+	return false
+}
 
 // startsUpper reports whether s starts with an upper-case letter (\p{Lu}),
 // as every form reAuthor knows does; other text is not searched.
@@ -116,7 +152,7 @@ func startsUpper(s string) bool {
 var (
 	// "n.d." and its kin say a work has no date; "forthcoming" that it has
 	// none yet. Matched in the lower-cased text.
-	noDate = []string{"n.d.", "n. d.", "s.d.", "s. d.", "s.f.", "s. f.", "o. j.", "o.j.", "z.j.", "s.a.", "forthcoming", "in press", "im druck", "à paraître", "en prensa", "no prelo", "in corso di stampa"}
+	noDate = newPhraseSet("n.d.", "n. d.", "s.d.", "s. d.", "s.f.", "s. f.", "o. j.", "o.j.", "z.j.", "s.a.", "forthcoming", "in press", "im druck", "à paraître", "en prensa", "no prelo", "in corso di stampa")
 	// publishers named by a word of their kind, or by a name well known
 	// in humanities reference lists
 	publisherWords = setOf("Verlag", "Publishing", "Publishers", "Publications", "Éditions", "Editions", "Ediciones", "Editorial", "Editora", "Edizioni", "Editore", "Uitgeverij", "Uitgevers", "Books", "Presses", "PUF", "Routledge", "Springer", "Elsevier", "Wiley", "Brill", "Gallimard", "Seuil", "Suhrkamp", "Palgrave", "Macmillan", "Blackwell", "Einaudi", "Laterza")
@@ -126,7 +162,7 @@ var (
 	// abbreviations of the people who made an edition: editors,
 	// translators, compilers
 	roleAbbrevs = setOf("ed", "eds", "Ed", "Eds", "edn", "trans", "Trans", "transl", "tr", "comp", "coord", "Hrsg", "hrsg", "Hg", "hg", "éd", "éds", "dir", "trad", "übers", "Übers", "vert", "red", "org", "orgs")
-	rolePhrases = []string{"edited by", "translated by", "a cura di", "herausgegeben von", "sous la direction de", "traducido por", "tradução de", "vertaald door"}
+	rolePhrases = newPhraseSet("edited by", "translated by", "a cura di", "herausgegeben von", "sous la direction de", "traducido por", "tradução de", "vertaald door")
 	inWords     = setOf("In", "in", "Dans", "dans", "En", "en", "Em", "em")
 	// the kinds of periodical a citation names
 	periodicalWords = setOf("Journal", "Review", "Proceedings", "Quarterly", "Revue", "Zeitschrift", "Rivista", "Tijdschrift", "Revista", "Bulletin", "Annales", "Jahrbuch", "Cahiers", "Studies", "Magazine", "Transactions", "Annals")
@@ -177,7 +213,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	model.WalkInlines(ins, func(in model.Inline) {
 		switch t := in.(type) {
 		case *model.Emph:
-			if len(strings.Fields(model.PlainText(t.Inlines))) >= 2 || len([]rune(model.PlainText(t.Inlines))) >= 8 {
+			if title := model.PlainText(t.Inlines); fieldCount(title) >= 2 || utf8.RuneCountInString(title) >= 8 {
 				s.features |= featItalic
 			}
 		case *model.Link:
@@ -195,7 +231,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if len(text) < len(full) {
 		fullToks = citeTokens(full)
 	}
-	if hasYear(toks) || containsAny(lower, noDate) {
+	if hasYear(toks) || noDate.in(lower) {
 		s.features |= featYear
 	}
 	head := text
@@ -205,7 +241,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if startsUpper(head) && reAuthor.MatchString(head) {
 		s.features |= featAuthor
 	}
-	if strings.ContainsAny(text, quoteOpeners) && reQuoted.MatchString(text) {
+	if quotedTitle(text) {
 		s.features |= featQuoted
 	}
 	if hasPublisher(toks) {
@@ -217,7 +253,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if hasLocator(toks) {
 		s.features |= featPages
 	}
-	if hasRole(toks) || containsAny(lower, rolePhrases) {
+	if hasRole(toks) || rolePhrases.in(lower) {
 		s.features |= featRole
 	}
 	run := 0
@@ -309,10 +345,51 @@ func punctText(s string, i int, r rune) string {
 	return string(r)
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
+// fieldCount is len(strings.Fields(s)), counted without making the
+// fields: entries, titles and openings are measured in words often.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// phraseSet finds whether a text holds any of a list of phrases in one
+// pass over the text: the phrases are grouped by their first byte, and
+// only where one could start is it compared. (A strings.Contains per
+// phrase reads the text once for each.)
+type phraseSet struct {
+	byFirst [256][]string
+	empty   bool // "" is one of them: every text holds it
+}
+
+func newPhraseSet(phrases ...string) *phraseSet {
+	ps := &phraseSet{}
+	for _, p := range phrases {
+		if p == "" {
+			ps.empty = true
+			continue
+		}
+		ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
+	}
+	return ps
+}
+
+// in reports whether s holds one of the phrases.
+func (ps *phraseSet) in(s string) bool {
+	if ps.empty {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		for _, p := range ps.byFirst[s[i]] {
+			if strings.HasPrefix(s[i:], p) {
+				return true
+			}
 		}
 	}
 	return false

@@ -72,7 +72,7 @@ func opening(blocks []model.Block, words int) string {
 		t := model.PlainText(par.Inlines)
 		b.WriteString(t)
 		b.WriteString("\n")
-		if n += len(strings.Fields(t)); n >= words {
+		if n += fieldCount(t); n >= words {
 			break
 		}
 	}

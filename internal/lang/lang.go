@@ -391,16 +391,31 @@ func (l *Language) Byline(authors []string) string {
 func Guess(text string) *Language {
 	index := stopIndex()
 	scores := map[string]float64{} // by primary subtag
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(r == '\'' || r == '’' || unicode.IsLetter(r))
-	}) {
+	count := func(w string) {
 		if len(w) > maxStopWord {
-			continue
+			return
 		}
 		bases := index[strings.ToLower(w)]
 		for _, b := range bases {
 			scores[b] += 1 / float64(len(bases))
 		}
+	}
+	// The words are the runs of letters and apostrophes, taken in place.
+	start := -1
+	for i, r := range text {
+		if r == '\'' || r == '’' || unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			count(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		count(text[start:])
 	}
 	best, second := "", 0.0
 	for b, c := range scores {

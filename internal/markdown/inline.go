@@ -375,12 +375,13 @@ func mergeText(ins []model.Inline) []model.Inline {
 	out := ins[:0]
 	var run strings.Builder
 	var first *model.Text // the run being gathered
+	joined := false       // run holds first's text and more: first.Text is rewritten
 	flush := func() {
-		if first != nil {
+		if joined {
 			first.Text = run.String()
 			run.Reset()
-			first = nil
 		}
+		first, joined = nil, false
 	}
 	for _, in := range ins {
 		t, ok := in.(*model.Text)
@@ -394,9 +395,12 @@ func mergeText(ins []model.Inline) []model.Inline {
 		}
 		if first == nil {
 			first = t
-			run.WriteString(t.Text)
 			out = append(out, t)
 			continue
+		}
+		if !joined {
+			run.WriteString(first.Text)
+			joined = true
 		}
 		s := t.Text
 		if strings.HasPrefix(s, " ") && run.Len() > 0 && strings.HasSuffix(lastBytes(&run), " ") {
