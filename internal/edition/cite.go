@@ -125,7 +125,7 @@ func quotedTitle(text string) bool {
 	n := 0          // characters since the opening mark
 	space := -1     // index of the first space with three characters before it
 	for _, r := range text {
-		if strings.ContainsRune(quoteMarks, r) {
+		if r == '"' || r >= utf8.RuneSelf && strings.ContainsRune(quoteMarks, r) {
 			if inside && space >= 0 && space <= n-3 && strings.ContainsRune(quoteClosers, r) {
 				return true
 			}
@@ -313,28 +313,35 @@ type citeToken struct {
 func citeTokens(s string) []citeToken {
 	out := make([]citeToken, 0, len(s)/4)
 	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, citeToken{text: s[start:end]})
-			start = -1
-		}
-	}
 	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '°' ||
-			start >= 0 && (r == '\'' || r == '’' || r == '-'):
+		if wordRune(r) || start >= 0 && (r == '\'' || r == '’' || r == '-') {
 			if start < 0 {
 				start = i
 			}
-		default:
-			flush(i)
-			if !unicode.IsSpace(r) {
-				out = append(out, citeToken{text: punctText(s, i, r), punct: true})
-			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, citeToken{text: s[start:i]})
+			start = -1
+		}
+		if !unicode.IsSpace(r) {
+			out = append(out, citeToken{text: punctText(s, i, r), punct: true})
 		}
 	}
-	flush(len(s))
+	if start >= 0 {
+		out = append(out, citeToken{text: s[start:]})
+	}
 	return out
+}
+
+// wordRune reports whether r is a letter, a digit or a degree sign (n°),
+// the characters a citeToken word is made of; ASCII is told apart
+// without the Unicode tables.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '°'
 }
 
 // punctText is the text of the mark r at s[i:].
