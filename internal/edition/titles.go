@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -130,6 +131,7 @@ func (m *titleMatcher) classifyWords(s string) titleKind {
 func (m *titleMatcher) matches(km *kindMatcher, toks []string) bool {
 	heads, weak, mods := 0, 0, 0
 	made := func() bool { return heads > 0 || (weak > 0 && mods > 0) }
+	var key []byte // a phrase of toks, looked up without making a string
 	count := func(r role) {
 		switch r {
 		case roleHead:
@@ -143,7 +145,11 @@ func (m *titleMatcher) matches(km *kindMatcher, toks []string) bool {
 next:
 	for i := 0; i < len(toks); {
 		for n := min(km.maxPhrase, len(toks)-i); n >= 2; n-- {
-			if r := km.roles[strings.Join(toks[i:i+n], " ")]; r != roleNone {
+			key = append(key[:0], toks[i]...)
+			for _, t := range toks[i+1 : i+n] {
+				key = append(append(key, ' '), t...)
+			}
+			if r := km.roles[string(key)]; r != roleNone {
 				count(r)
 				i += n
 				continue next
@@ -266,6 +272,9 @@ func isNumbering(t string) bool {
 // "BIBLIOGRAFIA" and "bibliografia" compare equal; typographic
 // apostrophes become straight ones and ß becomes ss.
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // what the rest does to ASCII, without normalising
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {
@@ -283,6 +292,15 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // tokens splits a title into folded words. Hyphens and apostrophes

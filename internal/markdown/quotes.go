@@ -88,6 +88,9 @@ type flatRune struct {
 // localize writes the quotation marks and the spacing of language l into
 // one run of inline content (a paragraph, a heading, a cell, a caption).
 func localize(ins []model.Inline, l *lang.Language) {
+	if !standInsLocalized(l) && !textsNeedLocalizing(ins, l) {
+		return // nothing to do: the runes need not be laid out
+	}
 	sc := scratchPool.Get().(*localizeScratch)
 	defer scratchPool.Put(sc)
 	texts, flat := sc.texts[:0], sc.flat[:0]
@@ -166,9 +169,42 @@ var scratchPool = sync.Pool{New: func() any { return new(localizeScratch) }}
 
 func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 	for _, f := range flat {
-		if isPlaceholder(f.r) || f.r == '"' && f.node >= 0 || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r) ||
-			l.QuoteSpace != "" && (string(f.r) == l.Quotes.Open || string(f.r) == l.Quotes.Close) {
+		if localized(f.r, f.node >= 0, l) {
 			return true
+		}
+	}
+	return false
+}
+
+// localized reports whether rune r (of a text, or a stand-in for an
+// element) makes localize rewrite its run.
+func localized(r rune, inText bool, l *lang.Language) bool {
+	return isPlaceholder(r) || r == '"' && inText || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, r) ||
+		l.QuoteSpace != "" && (string(r) == l.Quotes.Open || string(r) == l.Quotes.Close)
+}
+
+// standInsLocalized reports whether l would rewrite a run for one of
+// the runes that stand in for elements in it (no language's marks are
+// a space or an x).
+func standInsLocalized(l *lang.Language) bool {
+	return localized(' ', false, l) || localized('x', false, l)
+}
+
+// textsNeedLocalizing is needsLocalizing asked of the texts of ins as
+// they are, before localize lays their runes out: many runs hold no
+// quote and no mark that takes a space.
+func textsNeedLocalizing(ins []model.Inline, l *lang.Language) bool {
+	for _, in := range ins {
+		switch t := in.(type) {
+		case *model.Text:
+			if strings.ContainsFunc(t.Text, func(r rune) bool { return localized(r, true, l) }) {
+				return true
+			}
+		case *model.LineBreak, *model.Code, *model.Math, *model.NoteRef:
+		default:
+			if c := model.Children(in); c != nil && textsNeedLocalizing(*c, l) {
+				return true
+			}
 		}
 	}
 	return false
