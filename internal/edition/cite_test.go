@@ -67,7 +67,7 @@ func TestPhraseSet(t *testing.T) {
 }
 
 func TestFieldCount(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a ", "a b", "a\u00a0b\u2003c", "\xff \xfe", "  many   spaced\twords\n"} {
+	for _, s := range []string{"", " ", "a", " a ", "a b", "a\u00a0b\u2003c", "\xff \xfe", "  many   spaced\twords\n", "a\vb\fc\rd\u0085e\x1ff"} {
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, want %d", s, got, want)
 		}

@@ -48,10 +48,10 @@ func noPlaceholders(s []byte) []byte {
 	return []byte(b.String())
 }
 
-func containsNonchar(s []byte) bool {
+func containsNonchar[T string | []byte](s T) bool {
 	// U+FDD0–U+FDEF encode as EF B7 90 – EF B7 AF.
 	for {
-		i := bytes.Index(s, []byte{0xEF, 0xB7})
+		i := bytes.Index([]byte(s), []byte{0xEF, 0xB7})
 		if i < 0 || i+2 >= len(s) {
 			return false
 		}
@@ -133,27 +133,39 @@ func localize(ins []model.Inline, l *lang.Language) {
 		for end < len(flat) && flat[end].node == node {
 			end++
 		}
-		rewrite(texts[node], flat[i:end], out[i:end])
+		rewrite(texts[node], out[i:end])
 		i = end
 	}
 }
 
-// rewrite writes the runes of one text node with their replacements. A
-// node with none keeps its text (rewriting would only turn bytes that
-// are not UTF-8 into U+FFFD, so such a node is rewritten all the same).
-func rewrite(t *model.Text, flat []flatRune, out []string) {
+// rewrite writes the text of one node with the replacements of its runes
+// (out, one per rune). A node with none keeps its text (rewriting would
+// only turn bytes that are not UTF-8 into U+FFFD, so such a node is
+// rewritten all the same).
+func rewrite(t *model.Text, out []string) {
 	if !slices.ContainsFunc(out, func(s string) bool { return s != "" }) && utf8.ValidString(t.Text) {
 		return
 	}
+	// The text between runes that change is copied as it is, but for
+	// bytes that are not UTF-8, written as U+FFFD as WriteRune writes
+	// them.
 	var b strings.Builder
 	b.Grow(len(t.Text) + 8)
-	for i, f := range flat {
-		if out[i] != "" {
-			b.WriteString(out[i])
-		} else {
-			b.WriteRune(f.r)
+	from := 0 // t.Text[from:i] is not written yet
+	for i, k := 0, 0; i < len(t.Text); k++ {
+		r, size := utf8.DecodeRuneInString(t.Text[i:]) // as range reads it: out[k] is its replacement
+		if out[k] != "" || r == utf8.RuneError && size == 1 {
+			b.WriteString(t.Text[from:i])
+			if out[k] != "" {
+				b.WriteString(out[k])
+			} else {
+				b.WriteRune(r)
+			}
+			from = i + size
 		}
+		i += size
 	}
+	b.WriteString(t.Text[from:])
 	t.Text = b.String()
 }
 
@@ -190,6 +202,16 @@ func standInsLocalized(l *lang.Language) bool {
 	return localized(' ', false, l) || localized('x', false, l)
 }
 
+// textNeedsLocalizing reports whether a rune of text s is localized.
+// Without marks that take a space (English), that is a placeholder or a
+// typewriter double quote, looked for byte by byte.
+func textNeedsLocalizing(s string, l *lang.Language) bool {
+	if l.SpaceBefore == "" && l.QuoteSpace == "" {
+		return strings.IndexByte(s, '"') >= 0 || containsNonchar(s)
+	}
+	return strings.ContainsFunc(s, func(r rune) bool { return localized(r, true, l) })
+}
+
 // textsNeedLocalizing is needsLocalizing asked of the texts of ins as
 // they are, before localize lays their runes out: many runs hold no
 // quote and no mark that takes a space.
@@ -197,7 +219,7 @@ func textsNeedLocalizing(ins []model.Inline, l *lang.Language) bool {
 	for _, in := range ins {
 		switch t := in.(type) {
 		case *model.Text:
-			if strings.ContainsFunc(t.Text, func(r rune) bool { return localized(r, true, l) }) {
+			if textNeedsLocalizing(t.Text, l) {
 				return true
 			}
 		case *model.LineBreak, *model.Code, *model.Math, *model.NoteRef:

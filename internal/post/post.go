@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -423,8 +424,9 @@ func TitleFromName(name string) string {
 // (and DEL): they are not allowed in XML and print as nothing.
 func stripControls(path string, src []byte, log *diag.Log) []byte {
 	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
-	i := bytes.IndexFunc(src, func(r rune) bool { return r < 0x80 && bad(byte(r)) })
-	if i < 0 {
+	// Every byte of a multi-byte character is 0x80 or above: the bytes
+	// are looked at, not the runes.
+	if !slices.ContainsFunc(src, bad) {
 		return src
 	}
 	out := make([]byte, 0, len(src))
