@@ -59,7 +59,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	if st.ConfigPath == "" && m.SiteLine == 0 {
 		folder = "the manifest's folder"
 	}
-	imgs := newImages(st, folder, log)
+	imgs := newImages(st, folder, log, m.Open)
 	var errs []error
 	if err := st.AuthorsErr(); err != nil {
 		errs = append(errs, err)
@@ -179,7 +179,7 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
-	data, err := manifest.Open(root, rel)
+	data, err := m.Open(root, rel)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.Errorf(m.Path, e.Line, "post %q not found", e.Path)
