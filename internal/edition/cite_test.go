@@ -73,3 +73,71 @@ func TestFieldCount(t *testing.T) {
 		}
 	}
 }
+
+// nearlyEqualRunes is nearlyEqual as first written, on runes: the
+// reference for the version that reads strings in place.
+func nearlyEqualRunes(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	switch len(x) - len(y) {
+	case 0:
+		i := 0
+		for i < len(x) && x[i] == y[i] {
+			i++
+		}
+		if i == len(x) {
+			return true
+		}
+		if string(x[i+1:]) == string(y[i+1:]) {
+			return true
+		}
+		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+	case 1:
+		i := 0
+		for i < len(y) && x[i] == y[i] {
+			i++
+		}
+		return string(x[i+1:]) == string(y[i:])
+	}
+	return false
+}
+
+func TestNearlyEqual(t *testing.T) {
+	for _, c := range [][2]string{{"acknowledgements", "acknowlegements"}, {"bibliographie", "bibliografie"}, {"literatur", "litaretur"}, {"quellen", "qeullen"}, {"références", "réfèrences"}, {"über", "ubër"}, {"", "a"}, {"ab", "ba"}, {"aé", "éa"}} {
+		if got, want := nearlyEqual(c[0], c[1]), nearlyEqualRunes(c[0], c[1]); got != want {
+			t.Errorf("nearlyEqual(%q, %q) = %v, want %v", c[0], c[1], got, want)
+		}
+	}
+	letters := []rune{'a', 'b', 'é', 'è', 'ß', '𝄞'}
+	r := rand.New(rand.NewPCG(5, 6))
+	word := func() string {
+		w := make([]rune, r.IntN(6))
+		for i := range w {
+			w[i] = letters[r.IntN(len(letters))]
+		}
+		return string(w)
+	}
+	for range 50000 {
+		a, b := word(), word()
+		if r.IntN(2) == 0 && len(a) > 0 { // often one edit apart
+			rs := []rune(a)
+			i := r.IntN(len(rs))
+			switch r.IntN(3) {
+			case 0:
+				rs[i] = letters[r.IntN(len(letters))]
+			case 1:
+				rs = append(rs[:i], rs[i+1:]...)
+			default:
+				if i+1 < len(rs) {
+					rs[i], rs[i+1] = rs[i+1], rs[i]
+				}
+			}
+			b = string(rs)
+		}
+		if got, want := nearlyEqual(a, b), nearlyEqualRunes(a, b); got != want {
+			t.Fatalf("nearlyEqual(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	}
+}
