@@ -37,6 +37,10 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 			ch = c.textRun(t, add)
 			continue
 		}
+		if in := c.oneInline(ch); in != nil {
+			add(in)
+			continue
+		}
 		for _, in := range c.inline(ch) {
 			add(in)
 		}
@@ -48,15 +52,13 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 	return mergeText(stack[0].ins)
 }
 
-func (c *conv) inline(n gast.Node) []model.Inline {
+// oneInline converts the nodes that always make one inline (typographic
+// substitutions, code, emphasis), without a slice to hold it; nil for
+// other nodes.
+func (c *conv) oneInline(n gast.Node) model.Inline {
 	switch n := n.(type) {
-	case *gast.Text:
-		var out []model.Inline
-		add := func(in model.Inline) { out = append(out, in) }
-		flushText(c.appendTextNode(nil, n, add), add)
-		return out
 	case *gast.String:
-		return []model.Inline{&model.Text{Text: string(n.Value)}}
+		return &model.Text{Text: string(n.Value)}
 	case *gast.CodeSpan:
 		var b strings.Builder
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -67,15 +69,29 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 				b.Write(t.Value)
 			}
 		}
-		return []model.Inline{&model.Code{Text: codeText(b.String())}}
+		return &model.Code{Text: codeText(b.String())}
 	case *gast.Emphasis:
 		ins := c.inlines(n)
 		if n.Level >= 2 {
-			return []model.Inline{&model.Strong{Inlines: ins}}
+			return &model.Strong{Inlines: ins}
 		}
-		return []model.Inline{&model.Emph{Inlines: ins}}
+		return &model.Emph{Inlines: ins}
 	case *east.Strikethrough:
-		return []model.Inline{&model.Strike{Inlines: c.inlines(n)}}
+		return &model.Strike{Inlines: c.inlines(n)}
+	}
+	return nil
+}
+
+func (c *conv) inline(n gast.Node) []model.Inline {
+	if in := c.oneInline(n); in != nil {
+		return []model.Inline{in}
+	}
+	switch n := n.(type) {
+	case *gast.Text:
+		var out []model.Inline
+		add := func(in model.Inline) { out = append(out, in) }
+		flushText(c.appendTextNode(nil, n, add), add)
+		return out
 	case *gast.Link:
 		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), c.inlines(n))
 	case *gast.AutoLink:

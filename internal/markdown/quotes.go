@@ -48,10 +48,25 @@ func noPlaceholders(s []byte) []byte {
 	return []byte(b.String())
 }
 
-func containsNonchar[T string | []byte](s T) bool {
+func containsNonchar(s []byte) bool {
 	// U+FDD0–U+FDEF encode as EF B7 90 – EF B7 AF.
 	for {
-		i := bytes.Index([]byte(s), []byte{0xEF, 0xB7})
+		i := bytes.Index(s, []byte{0xEF, 0xB7})
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+2] >= 0x90 && s[i+2] <= 0xAF {
+			return true
+		}
+		s = s[i+2:]
+	}
+}
+
+// containsNoncharString is containsNonchar for a string (converting it
+// would copy it).
+func containsNoncharString(s string) bool {
+	for {
+		i := strings.Index(s, "\xEF\xB7")
 		if i < 0 || i+2 >= len(s) {
 			return false
 		}
@@ -207,7 +222,7 @@ func standInsLocalized(l *lang.Language) bool {
 // typewriter double quote, looked for byte by byte.
 func textNeedsLocalizing(s string, l *lang.Language) bool {
 	if l.SpaceBefore == "" && l.QuoteSpace == "" {
-		return strings.IndexByte(s, '"') >= 0 || containsNonchar(s)
+		return strings.IndexByte(s, '"') >= 0 || containsNoncharString(s)
 	}
 	return strings.ContainsFunc(s, func(r rune) bool { return localized(r, true, l) })
 }

@@ -40,3 +40,17 @@ func TestRewrite(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsNonchar checks the byte search for placeholders against
+// reading the runes.
+func TestContainsNonchar(t *testing.T) {
+	for _, s := range []string{"", "abc", "\uFDD0", "a\uFDEF", "\uFDCF\uFDF0", "\xEF\xB7", "\xEF\xB7\x8F", "x\xEF\xB7\x90", "é\uFDD4”", "\xEF\xEF\xB7\xA0"} {
+		want := strings.ContainsFunc(s, isPlaceholder)
+		if got := containsNoncharString(s); got != want {
+			t.Errorf("containsNoncharString(%q) = %v, want %v", s, got, want)
+		}
+		if got := containsNonchar([]byte(s)); got != want {
+			t.Errorf("containsNonchar(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
