@@ -201,24 +201,26 @@ func sections(blocks []model.Block, tc titleCache) []*section {
 	return out
 }
 
-// titleCache keeps titleOf's answers for the paragraphs of one article:
+// titleCache keeps titleOf's answers for the blocks of one article:
 // finding its empty headings and then its bibliography ask whether each
 // is set as a title, which takes its text and its words' classes.
-// Headings are not kept: their levels change in between
-// (renumberHeadings), and an article has few.
-type titleCache map[*model.Paragraph]*section
+type titleCache map[model.Block]*section
 
 // of is titleOf(b). The section returned may be shared: callers copy it
-// to change it.
+// to change it. A heading's level may have changed since its section
+// was kept (renumberHeadings runs in between): its section is remade
+// with the new level, its title and kind being the same.
 func (tc titleCache) of(b model.Block) *section {
-	p, ok := b.(*model.Paragraph)
-	if !ok {
-		return titleOf(b)
-	}
-	s, ok := tc[p]
+	s, ok := tc[b]
 	if !ok {
 		s = titleOf(b)
-		tc[p] = s
+		tc[b] = s
+	}
+	if h, ok := b.(*model.Heading); ok && s.level != h.Level {
+		renumbered := *s
+		renumbered.level = h.Level
+		s = &renumbered
+		tc[b] = s
 	}
 	return s
 }

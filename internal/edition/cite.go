@@ -3,6 +3,7 @@ package edition
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -168,6 +169,32 @@ var (
 	periodicalWords = setOf("Journal", "Review", "Proceedings", "Quarterly", "Revue", "Zeitschrift", "Rivista", "Tijdschrift", "Revista", "Bulletin", "Annales", "Jahrbuch", "Cahiers", "Studies", "Magazine", "Transactions", "Annals")
 )
 
+// wordClass says which of the lists above a word is on: citeTokens looks
+// each word up once, and the tests of elements read its class.
+type wordClass uint8
+
+const (
+	classPublisher wordClass = 1 << iota
+	classLocator
+	classPage
+	classRole
+	classIn
+	classPeriodical
+)
+
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for c, set := range map[wordClass]map[string]bool{
+		classPublisher: publisherWords, classLocator: locatorAbbrevs, classPage: pageWords,
+		classRole: roleAbbrevs, classIn: inWords, classPeriodical: periodicalWords,
+	} {
+		for w := range set {
+			m[w] |= c
+		}
+	}
+	return m
+}()
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -226,10 +253,13 @@ func scoreEntry(ins []model.Inline) entryScore {
 	})
 	s.endsURL = endsWithLocator(ins, full)
 	lower := strings.ToLower(text)
-	toks := citeTokens(text)
+	buf := tokenPool.Get().(*[]citeToken)
+	defer tokenPool.Put(buf)
+	toks := appendCiteTokens((*buf)[:0], text)
+	*buf = toks
 	fullToks := toks // most entries are shorter than maxCiteLen: one scan
 	if len(text) < len(full) {
-		fullToks = citeTokens(full)
+		fullToks = appendCiteTokens(nil, full)
 	}
 	if hasYear(toks) || noDate.in(lower) {
 		s.features |= featYear
@@ -305,13 +335,17 @@ func lastField(s string) string {
 type citeToken struct {
 	text  string
 	punct bool
+	class wordClass // of a word
 }
 
-// citeTokens splits s into tokens. A punctuation token is a slice of s
-// (no allocation per mark), except for a byte that is not UTF-8, which
-// reads as U+FFFD as ranging over s gives it.
-func citeTokens(s string) []citeToken {
-	out := make([]citeToken, 0, len(s)/4)
+// tokenPool holds the token buffers of scoreEntry: an article's entries
+// are scored one after another, each into a buffer as long as itself.
+var tokenPool = sync.Pool{New: func() any { return new([]citeToken) }}
+
+// appendCiteTokens appends the tokens of s to out. A punctuation token
+// is a slice of s (no allocation per mark), except for a byte that is
+// not UTF-8, which reads as U+FFFD as ranging over s gives it.
+func appendCiteTokens(out []citeToken, s string) []citeToken {
 	start := -1
 	for i, r := range s {
 		if wordRune(r) || start >= 0 && (r == '\'' || r == '’' || r == '-') {
@@ -321,7 +355,7 @@ func citeTokens(s string) []citeToken {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, citeToken{text: s[start:i]})
+			out = append(out, wordToken(s[start:i]))
 			start = -1
 		}
 		if !unicode.IsSpace(r) {
@@ -329,10 +363,12 @@ func citeTokens(s string) []citeToken {
 		}
 	}
 	if start >= 0 {
-		out = append(out, citeToken{text: s[start:]})
+		out = append(out, wordToken(s[start:]))
 	}
 	return out
 }
+
+func wordToken(w string) citeToken { return citeToken{text: w, class: wordClasses[w]} }
 
 // wordRune reports whether r is a letter, a digit or a degree sign (n°),
 // the characters a citeToken word is made of; ASCII is told apart
@@ -452,7 +488,7 @@ func hasPublisher(toks []citeToken) bool {
 		if t.punct {
 			continue
 		}
-		if publisherWords[t.text] || t.text == "Press" && i > 0 && capitalised(toks[i-1]) {
+		if t.class&classPublisher != 0 || t.text == "Press" && i > 0 && capitalised(toks[i-1]) {
 			return true
 		}
 		if i > 0 && !(toks[i-1].punct && strings.Contains(".,;", toks[i-1].text)) || !capitalised(t) {
@@ -488,13 +524,13 @@ func hasLocator(toks []citeToken) bool {
 			}
 			return citeToken{punct: true}
 		}
-		abbrev, num := locatorAbbrevs[t.text], isNumber(t)
+		abbrev, num := t.class&classLocator != 0, isNumber(t)
 		switch {
 		case abbrev && next(1).text == "." && isNumber(next(2)),
 			abbrev && len(t.text) > 1 && isNumber(next(1)) && t.text != "no" && t.text != "No",
 			num && (next(1).text == "–" || next(1).text == "-") && isNumber(next(2)),
 			num && next(1).text == "(" && isNumber(next(2)) && next(3).text == ")",
-			num && pageWords[next(1).text]:
+			num && next(1).class&classPage != 0:
 			return true
 		case strings.Contains(t.text, "-"):
 			a, b, _ := strings.Cut(t.text, "-")
@@ -517,8 +553,8 @@ func hasRole(toks []citeToken) bool {
 		if i+1 < len(toks) {
 			next = toks[i+1].text
 		}
-		if (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") && roleAbbrevs[t.text] ||
-			next == ":" && inWords[t.text] || periodicalWords[t.text] {
+		if (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") && t.class&classRole != 0 ||
+			next == ":" && t.class&classIn != 0 || t.class&classPeriodical != 0 {
 			return true
 		}
 	}
