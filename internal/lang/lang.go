@@ -387,8 +387,9 @@ func (l *Language) Byline(authors []string) string {
 // counts 1/n for each (Spanish and Portuguese share many). The best
 // language must score at least 6 and half as much again as any other;
 // otherwise Guess returns nil: the text is too short or too mixed to
-// say, and it never guesses beyond that.
-func Guess(text string) *Language {
+// say, and it never guesses beyond that. Several texts (a post's first
+// paragraphs) are read as one, without being joined.
+func Guess(texts ...string) *Language {
 	index := stopIndex()
 	scores := map[string]float64{} // by primary subtag
 	count := func(w string) {
@@ -400,22 +401,8 @@ func Guess(text string) *Language {
 			scores[b] += 1 / float64(len(bases))
 		}
 	}
-	// The words are the runs of letters and apostrophes, taken in place.
-	start := -1
-	for i, r := range text {
-		if r == '\'' || r == '’' || unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			count(text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		count(text[start:])
+	for _, text := range texts {
+		eachWord(text, count)
 	}
 	best, second := "", 0.0
 	for b, c := range scores {
@@ -433,6 +420,27 @@ func Guess(text string) *Language {
 		return nil
 	}
 	return Lookup(best)
+}
+
+// eachWord calls f with each word of text in turn: the runs of letters
+// and apostrophes, taken in place.
+func eachWord(text string, f func(string)) {
+	start := -1
+	for i, r := range text {
+		if r == '\'' || r == '’' || unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(text[start:])
+	}
 }
 
 // maxStopWord is the length in bytes of the longest stop word, so that

@@ -154,3 +154,22 @@ func TestScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessTexts checks that texts given apart are read as the one text
+// they make joined by line breaks.
+func TestGuessTexts(t *testing.T) {
+	texts := []string{
+		"The strike began on a Monday, and by the end of the week",
+		"it was clear that the owners were not going to win this one.",
+		"Der Streik begann an einem Montag, und am Ende der Woche war klar,",
+		"dass die Eigentümer ihn nicht gewinnen würden, auch wenn sie es versuchten.",
+	}
+	for i := range texts {
+		for j := i; j <= len(texts); j++ {
+			parts := texts[i:j]
+			if got, want := Guess(parts...), Guess(strings.Join(parts, "\n")); got != want {
+				t.Errorf("Guess(%q...) = %v, joined %v", parts, got, want)
+			}
+		}
+	}
+}

@@ -33,7 +33,7 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 		case *gast.RawHTML:
 			c.rawInline(t, &stack)
 			continue
-		case *gast.Text:
+		case *gast.Text, *gast.String:
 			ch = c.textRun(t, add)
 			continue
 		}
@@ -128,21 +128,28 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 	return nil
 }
 
-// textRun converts the text node n and the text nodes that follow it,
-// and returns the last of them. goldmark splits text at every place an
-// inline parser was tried (each space, for Linkify), so a line is often
-// several nodes: they are joined here as mergeText would join them, into
-// one model.Text up to each hard line break, without a string and a
-// model.Text for each node.
-func (c *conv) textRun(n *gast.Text, add func(model.Inline)) gast.Node {
+// textRun converts the text node n and the text nodes that follow it
+// (goldmark's Text, and String for its typographic substitutions), and
+// returns the last of them. goldmark splits text at every place an
+// inline parser was tried (each space, for Linkify) and around each
+// quote, so a line is often several nodes: they are joined here as
+// mergeText would join them, into one model.Text up to each hard line
+// break, without a string and a model.Text for each node.
+func (c *conv) textRun(n gast.Node, add func(model.Inline)) gast.Node {
 	run := c.textBuf[:0]
 	for {
-		run = c.appendTextNode(run, n, add)
-		next, ok := n.NextSibling().(*gast.Text)
-		if !ok {
-			break
+		switch t := n.(type) {
+		case *gast.Text:
+			run = c.appendTextNode(run, t, add)
+		case *gast.String:
+			run = appendText(run, t.Value)
 		}
-		n = next
+		switch n.NextSibling().(type) {
+		case *gast.Text, *gast.String:
+			n = n.NextSibling()
+			continue
+		}
+		break
 	}
 	c.textBuf = flushText(run, add)
 	return n
