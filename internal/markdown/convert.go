@@ -111,7 +111,7 @@ func newMarkdown(templates bool) goldmark.Markdown {
 			extension.Strikethrough,
 			// Bare URLs and addresses in running text become links (GFM's
 			// autolinks extension), in both outputs.
-			extension.Linkify,
+			quickLinkify{},
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(
