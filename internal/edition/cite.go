@@ -438,7 +438,8 @@ func (ps *phraseSet) in(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		for _, p := range ps.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], p) {
+			// the second byte first: most tries fail there
+			if len(s)-i >= len(p) && (len(p) == 1 || s[i+1] == p[1]) && s[i:i+len(p)] == p {
 				return true
 			}
 		}
