@@ -392,11 +392,17 @@ func (l *Language) Byline(authors []string) string {
 func Guess(texts ...string) *Language {
 	index := stopIndex()
 	scores := map[string]float64{} // by primary subtag
+	var buf [maxStopWord]byte
 	count := func(w string) {
 		if len(w) > maxStopWord {
 			return
 		}
-		bases := index[strings.ToLower(w)]
+		var bases []string
+		if lw, ok := lowerASCII(buf[:0], w); ok {
+			bases = index[string(lw)] // looked up without making a string
+		} else {
+			bases = index[strings.ToLower(w)]
+		}
 		for _, b := range bases {
 			scores[b] += 1 / float64(len(bases))
 		}
@@ -420,6 +426,22 @@ func Guess(texts ...string) *Language {
 		return nil
 	}
 	return Lookup(best)
+}
+
+// lowerASCII appends w in lower case to b, as strings.ToLower writes
+// ASCII; ok is false, and b unusable, if w is not ASCII.
+func lowerASCII(b []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // eachWord calls f with each word of text in turn: the runs of letters

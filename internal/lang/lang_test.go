@@ -173,3 +173,15 @@ func TestGuessTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerASCII(t *testing.T) {
+	for _, w := range []string{"", "the", "The", "THE", "don't", "Über", "x1Y", "@[`{"} {
+		got, ok := lowerASCII(nil, w)
+		if want := strings.ToLower(w); ok && string(got) != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", w, got, want)
+		}
+		if ascii := strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 }) < 0; ok != ascii {
+			t.Errorf("lowerASCII(%q): ok = %v", w, ok)
+		}
+	}
+}
