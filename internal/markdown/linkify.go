@@ -49,9 +49,20 @@ func mayLink(line []byte) bool {
 	case ' ', '*', '_', '~', '(': // Linkify's triggers, which it steps over
 		line = line[1:]
 	}
-	for _, p := range []string{"http:", "https:", "ftp:", "www."} {
-		if bytes.HasPrefix(line, []byte(p)) {
-			return true
+	if len(line) > 0 {
+		var schemes []string
+		switch line[0] { // most words start otherwise
+		case 'h':
+			schemes = []string{"http:", "https:"}
+		case 'f':
+			schemes = []string{"ftp:"}
+		case 'w':
+			schemes = []string{"www."}
+		}
+		for _, p := range schemes {
+			if bytes.HasPrefix(line, []byte(p)) {
+				return true
+			}
 		}
 	}
 	return bytes.IndexByte(line[:min(len(line), 65)], '@') >= 0
