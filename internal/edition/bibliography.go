@@ -95,8 +95,8 @@ func (s *section) text() string {
 // splitBibliography finds the bibliography of an article whose top-level
 // blocks are blocks. It returns the bibliography and the blocks left for
 // the body, or nil and blocks unchanged.
-func splitBibliography(blocks []model.Block) (*model.Bibliography, []model.Block) {
-	secs := sections(blocks)
+func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography, []model.Block) {
+	secs := sections(blocks, tc)
 	sc := scoreCache{}
 	after := 0 // words of the sections after secs[e] that are not back matter
 	for e := len(secs) - 1; e >= 0; e-- {
@@ -181,23 +181,48 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 
 // sections lists the titled sections of blocks (the untitled blocks
 // before the first title are not a section).
-func sections(blocks []model.Block) []*section {
+func sections(blocks []model.Block, tc titleCache) []*section {
 	var out []*section
 	for i, b := range blocks {
-		s := titleOf(b)
-		if s == nil {
+		t := tc.of(b)
+		if t == nil {
 			continue
 		}
+		s := *t // the cache's copy stays as titleOf made it
 		s.start = i
 		if n := len(out); n > 0 {
 			out[n-1].end = i
 		}
-		out = append(out, s)
+		out = append(out, &s)
 	}
 	if n := len(out); n > 0 {
 		out[n-1].end = len(blocks)
 	}
 	return out
+}
+
+// titleCache keeps titleOf's answers for the blocks of one article:
+// finding its empty headings and then its bibliography ask whether each
+// is set as a title, which takes its text and its words' classes.
+type titleCache map[model.Block]*section
+
+// of is titleOf(b). The section returned may be shared: callers copy it
+// to change it. A heading's level may have changed since its section
+// was kept (renumberHeadings runs in between): its section is remade
+// with the new level, its title and kind being the same.
+func (tc titleCache) of(b model.Block) *section {
+	s, ok := tc[b]
+	if !ok {
+		s = titleOf(b)
+		tc[b] = s
+	}
+	if h, ok := b.(*model.Heading); ok && s.level != h.Level {
+		renumbered := *s
+		renumbered.level = h.Level
+		s = &renumbered
+		tc[b] = s
+	}
+	return s
 }
 
 // titleOf returns the section a block starts, or nil.
@@ -226,7 +251,7 @@ func paragraphTitle(ins []model.Inline) *section {
 			return nil // far more than 12 words: prose, not a title
 		}
 		text := cleanTitle(plain)
-		n := len(strings.Fields(text))
+		n := fieldCount(text)
 		if n == 0 || n > 12 || strings.HasSuffix(strings.TrimSpace(model.PlainText(inner)), ".") && n > 3 {
 			return nil
 		}
@@ -257,7 +282,7 @@ func leadTitle(ins []model.Inline) *section {
 		title, rest = t.Inlines, ins[1:]
 	case *model.Text:
 		head, tail, ok := strings.Cut(t.Text, ":")
-		if !ok || len(strings.Fields(head)) > 6 {
+		if !ok || fieldCount(head) > 6 {
 			return nil
 		}
 		title = []model.Inline{&model.Text{Text: head}}
@@ -315,8 +340,8 @@ func (sc scoreCache) bestRun(blocks []model.Block, secs []*section, body int) in
 		if backMatter(start) || !entryBlocks(blocks[start.start+1:end]) {
 			break
 		}
-		own := sc.scoreBlocks(start.lead, blocks[start.start+1:end])
-		if len(own) > 0 && !lenient(own) || len(own) == 0 && i == len(secs)-1 {
+		own, ok := sc.scoreLenient(judged(start.lead, blocks[start.start+1:end]))
+		if !ok || len(own) == 0 && i == len(secs)-1 {
 			break // not citations, or nothing under the last title
 		}
 		all = append(all, own...)
@@ -412,28 +437,55 @@ func strict(sc []entryScore) bool {
 	return n >= 3 && 3*cite >= 2*n
 }
 
-// scoreBlocks scores the entries that lead and blocks would make. Where
-// the section holds a list, its items are the entries judged: the
-// paragraphs around it introduce or comment on it ("For a more complete
-// rundown, see these links:"). They are kept as entries all the same.
+// scoreBlocks scores the entries that lead and blocks would make (see
+// judged).
 func (sc scoreCache) scoreBlocks(lead []model.Inline, blocks []model.Block) []entryScore {
 	var out []entryScore
-	for _, e := range entries([]model.Block{&model.Paragraph{Inlines: lead}}) {
-		out = append(out, sc.score(e))
-	}
-	judged := blocks
-	if listBefore(blocks) {
-		judged = nil
-		for _, b := range blocks {
-			if _, ok := b.(*model.List); ok {
-				judged = append(judged, b)
-			}
-		}
-	}
-	for _, e := range entries(judged) {
+	for _, e := range judged(lead, blocks) {
 		out = append(out, sc.score(e))
 	}
 	return out
+}
+
+// judged lists the entries that lead and blocks would make, as they are
+// judged. Where the section holds a list, its items are the entries
+// judged: the paragraphs around it introduce or comment on it ("For a
+// more complete rundown, see these links:"). They are kept as entries
+// all the same.
+func judged(lead []model.Inline, blocks []model.Block) [][]model.Inline {
+	out := entries([]model.Block{&model.Paragraph{Inlines: lead}})
+	if listBefore(blocks) {
+		var lists []model.Block
+		for _, b := range blocks {
+			if _, ok := b.(*model.List); ok {
+				lists = append(lists, b)
+			}
+		}
+		blocks = lists
+	}
+	return append(out, entries(blocks)...)
+}
+
+// scoreLenient scores ents as far as needed to tell whether they pass
+// lenient, or are none: ok is false as soon as too many read as prose or
+// show no element for the rest to make up for it (a long section of
+// prose is not scored to its end). When ok, every entry is scored.
+func (sc scoreCache) scoreLenient(ents [][]model.Inline) (scores []entryScore, ok bool) {
+	n, some, prose := len(ents), 0, 0
+	for k, e := range ents {
+		s := sc.score(e)
+		scores = append(scores, s)
+		if s.points() >= 1 {
+			some++
+		}
+		if s.prose() {
+			prose++
+		}
+		if 2*prose >= n || 2*(some+n-k-1) <= n {
+			return scores, false
+		}
+	}
+	return scores, n == 0 || lenient(scores)
 }
 
 // entriesEnd finds where the entries of the last section of a run end:
@@ -482,13 +534,13 @@ func listBefore(blocks []model.Block) bool {
 }
 
 // licenceMarks are what a licence line says, lower-cased.
-var licenceMarks = []string{"creative commons", "creativecommons", "cc by", "cc-by", "cc0", "licensed", "licenced", "lizenziert", "unter der lizenz", "sous licence", "bajo licencia", "bajo la licencia", "sob licença", "sob a licença", "sotto licenza", "sotto la licenza", "onder licentie", "onder een licentie", "лицензи", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden"}
+var licenceMarks = newPhraseSet("creative commons", "creativecommons", "cc by", "cc-by", "cc0", "licensed", "licenced", "lizenziert", "unter der lizenz", "sous licence", "bajo licencia", "bajo la licencia", "sob licença", "sob a licença", "sotto licenza", "sotto la licenza", "onder licentie", "onder een licentie", "лицензи", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden")
 
 // tailParagraph reports whether a paragraph is back matter by itself: a
 // licence line or one led by a back-matter title ("About the author: …").
 func tailParagraph(p *model.Paragraph) bool {
 	text := model.PlainText(p.Inlines)
-	if containsAny(strings.ToLower(text), licenceMarks) && len(strings.Fields(text)) <= 80 {
+	if licenceMarks.in(strings.ToLower(text)) && fieldCount(text) <= 80 {
 		return true
 	}
 	if len(p.Inlines) > 0 {
@@ -499,7 +551,7 @@ func tailParagraph(p *model.Paragraph) bool {
 			return titles.classify(cleanTitle(model.PlainText(t.Inlines)))&titleBack != 0
 		}
 	}
-	if head, _, ok := strings.Cut(text, ":"); ok && len(strings.Fields(head)) <= 5 {
+	if head, _, ok := strings.Cut(text, ":"); ok && fieldCount(head) <= 5 {
 		return titles.classify(head)&titleBack != 0
 	}
 	return false
@@ -638,14 +690,14 @@ func blockWords(blocks []model.Block) int {
 	model.WalkInlinesInBlocks(blocks, func(in model.Inline) {
 		switch t := in.(type) {
 		case *model.Text:
-			n += len(strings.Fields(t.Text))
+			n += fieldCount(t.Text)
 		case *model.Code:
-			n += len(strings.Fields(t.Text))
+			n += fieldCount(t.Text)
 		}
 	})
 	model.WalkBlocks(blocks, func(b model.Block) {
 		if c, ok := b.(*model.CodeBlock); ok {
-			n += len(strings.Fields(c.Text))
+			n += fieldCount(c.Text)
 		}
 	})
 	return n

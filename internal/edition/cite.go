@@ -3,7 +3,9 @@ package edition
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redtide/edition/internal/model"
 )
@@ -95,16 +97,63 @@ var (
 		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
 		`|` + name + `\set\.?\sal` +
 		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
-	reQuoted = regexp.MustCompile(`[“«„‘"‹]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]`)
-	reDOI    = regexp.MustCompile(`10\.\d{4,9}/`)
+	reDOI = regexp.MustCompile(`10\.\d{4,9}/`)
 )
+
+// The quotation marks of quotedTitle: those that open a title, those that
+// close it, and all that may not stand inside it.
+const (
+	quoteOpeners = `“«„‘"‹`
+	quoteClosers = `”»“’"›`
+	quoteMarks   = `“”«»„"‘’‹›`
+)
+
+// quotedTitle reports whether text holds a title in quotation marks: an
+// opening mark, at least three characters, a space, at least two more
+// characters and a closing mark, with no quotation mark between them and
+// the space perhaps the first or last character inside. That is the
+// regular expression
+//
+//	[“«„‘"‹]\s?[^“”«»„"‘’‹›]{3,}?\s[^“”«»„"‘’‹›]{2,}?\s?[”»“’"›]
+//
+// (cite_test.go checks them against each other), matched in one pass:
+// since nothing inside may be a quotation mark, a title runs from an
+// opening mark to the very next mark, which must close it, and holds a
+// space (\s: tab, newline, form feed, carriage return or space) with
+// three characters before it and two after it.
+func quotedTitle(text string) bool {
+	inside := false // after an opening mark
+	n := 0          // characters since the opening mark
+	space := -1     // index of the first space with three characters before it
+	for _, r := range text {
+		if r == '"' || r >= utf8.RuneSelf && strings.ContainsRune(quoteMarks, r) {
+			if inside && space >= 0 && space <= n-3 && strings.ContainsRune(quoteClosers, r) {
+				return true
+			}
+			inside, n, space = strings.ContainsRune(quoteOpeners, r), 0, -1
+			continue
+		}
+		if space < 0 && n >= 3 && (r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r') {
+			space = n
+		}
+		n++
+	}
+	return false
+}
+
+// startsUpper reports whether s starts with an upper-case letter (\p{Lu}),
+// as every form reAuthor knows does; other text is not searched.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Lu, r)
+}
 
 // The words that mark elements of a citation, by kind. Abbreviations are
 // matched before their full stop.
 var (
 	// "n.d." and its kin say a work has no date; "forthcoming" that it has
 	// none yet. Matched in the lower-cased text.
-	noDate = []string{"n.d.", "n. d.", "s.d.", "s. d.", "s.f.", "s. f.", "o. j.", "o.j.", "z.j.", "s.a.", "forthcoming", "in press", "im druck", "à paraître", "en prensa", "no prelo", "in corso di stampa"}
+	noDate = newPhraseSet("n.d.", "n. d.", "s.d.", "s. d.", "s.f.", "s. f.", "o. j.", "o.j.", "z.j.", "s.a.", "forthcoming", "in press", "im druck", "à paraître", "en prensa", "no prelo", "in corso di stampa")
 	// publishers named by a word of their kind, or by a name well known
 	// in humanities reference lists
 	publisherWords = setOf("Verlag", "Publishing", "Publishers", "Publications", "Éditions", "Editions", "Ediciones", "Editorial", "Editora", "Edizioni", "Editore", "Uitgeverij", "Uitgevers", "Books", "Presses", "PUF", "Routledge", "Springer", "Elsevier", "Wiley", "Brill", "Gallimard", "Seuil", "Suhrkamp", "Palgrave", "Macmillan", "Blackwell", "Einaudi", "Laterza")
@@ -114,11 +163,37 @@ var (
 	// abbreviations of the people who made an edition: editors,
 	// translators, compilers
 	roleAbbrevs = setOf("ed", "eds", "Ed", "Eds", "edn", "trans", "Trans", "transl", "tr", "comp", "coord", "Hrsg", "hrsg", "Hg", "hg", "éd", "éds", "dir", "trad", "übers", "Übers", "vert", "red", "org", "orgs")
-	rolePhrases = []string{"edited by", "translated by", "a cura di", "herausgegeben von", "sous la direction de", "traducido por", "tradução de", "vertaald door"}
+	rolePhrases = newPhraseSet("edited by", "translated by", "a cura di", "herausgegeben von", "sous la direction de", "traducido por", "tradução de", "vertaald door")
 	inWords     = setOf("In", "in", "Dans", "dans", "En", "en", "Em", "em")
 	// the kinds of periodical a citation names
 	periodicalWords = setOf("Journal", "Review", "Proceedings", "Quarterly", "Revue", "Zeitschrift", "Rivista", "Tijdschrift", "Revista", "Bulletin", "Annales", "Jahrbuch", "Cahiers", "Studies", "Magazine", "Transactions", "Annals")
 )
+
+// wordClass says which of the lists above a word is on: citeTokens looks
+// each word up once, and the tests of elements read its class.
+type wordClass uint8
+
+const (
+	classPublisher wordClass = 1 << iota
+	classLocator
+	classPage
+	classRole
+	classIn
+	classPeriodical
+)
+
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for c, set := range map[wordClass]map[string]bool{
+		classPublisher: publisherWords, classLocator: locatorAbbrevs, classPage: pageWords,
+		classRole: roleAbbrevs, classIn: inWords, classPeriodical: periodicalWords,
+	} {
+		for w := range set {
+			m[w] |= c
+		}
+	}
+	return m
+}()
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -165,7 +240,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	model.WalkInlines(ins, func(in model.Inline) {
 		switch t := in.(type) {
 		case *model.Emph:
-			if len(strings.Fields(model.PlainText(t.Inlines))) >= 2 || len([]rune(model.PlainText(t.Inlines))) >= 8 {
+			if title := model.PlainText(t.Inlines); fieldCount(title) >= 2 || utf8.RuneCountInString(title) >= 8 {
 				s.features |= featItalic
 			}
 		case *model.Link:
@@ -178,18 +253,25 @@ func scoreEntry(ins []model.Inline) entryScore {
 	})
 	s.endsURL = endsWithLocator(ins, full)
 	lower := strings.ToLower(text)
-	toks := citeTokens(text)
-	if hasYear(toks) || containsAny(lower, noDate) {
+	buf := tokenPool.Get().(*[]citeToken)
+	defer tokenPool.Put(buf)
+	toks := appendCiteTokens((*buf)[:0], text)
+	*buf = toks
+	fullToks := toks // most entries are shorter than maxCiteLen: one scan
+	if len(text) < len(full) {
+		fullToks = appendCiteTokens(nil, full)
+	}
+	if hasYear(toks) || noDate.in(lower) {
 		s.features |= featYear
 	}
 	head := text
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	if reAuthor.MatchString(head) {
+	if startsUpper(head) && reAuthor.MatchString(head) {
 		s.features |= featAuthor
 	}
-	if reQuoted.MatchString(text) {
+	if quotedTitle(text) {
 		s.features |= featQuoted
 	}
 	if hasPublisher(toks) {
@@ -201,17 +283,17 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if hasLocator(toks) {
 		s.features |= featPages
 	}
-	if hasRole(toks) || containsAny(lower, rolePhrases) {
+	if hasRole(toks) || rolePhrases.in(lower) {
 		s.features |= featRole
 	}
 	run := 0
-	for _, t := range citeTokens(full) {
+	for _, t := range fullToks {
 		if t.punct {
 			run = 0
 			continue
 		}
 		s.words++
-		if unicode.IsUpper([]rune(t.text)[0]) {
+		if capitalised(t) {
 			s.caps++
 		}
 		run++
@@ -228,12 +310,24 @@ func endsWithLocator(ins []model.Inline, text string) bool {
 			return true
 		}
 	}
-	f := strings.Fields(text)
-	if len(f) == 0 {
+	f := lastField(text)
+	if f == "" {
 		return false
 	}
-	last := strings.Trim(f[len(f)-1], "()<>[].,;")
+	last := strings.Trim(f, "()<>[].,;")
 	return strings.HasPrefix(last, "http") || strings.HasPrefix(last, "www.") || strings.HasPrefix(last, "doi:")
+}
+
+// lastField is the last of strings.Fields(s), found without splitting
+// the whole of s.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
 }
 
 // citeToken is a word (letters, digits and the apostrophes, hyphens and
@@ -241,39 +335,113 @@ func endsWithLocator(ins []model.Inline, text string) bool {
 type citeToken struct {
 	text  string
 	punct bool
+	class wordClass // of a word
 }
 
-func citeTokens(s string) []citeToken {
-	var out []citeToken
+// tokenPool holds the token buffers of scoreEntry: an article's entries
+// are scored one after another, each into a buffer as long as itself.
+var tokenPool = sync.Pool{New: func() any { return new([]citeToken) }}
+
+// appendCiteTokens appends the tokens of s to out. A punctuation token
+// is a slice of s (no allocation per mark), except for a byte that is
+// not UTF-8, which reads as U+FFFD as ranging over s gives it.
+func appendCiteTokens(out []citeToken, s string) []citeToken {
 	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, citeToken{text: s[start:end]})
-			start = -1
-		}
-	}
 	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '°' ||
-			start >= 0 && (r == '\'' || r == '’' || r == '-'):
+		if wordRune(r) || start >= 0 && (r == '\'' || r == '’' || r == '-') {
 			if start < 0 {
 				start = i
 			}
-		default:
-			flush(i)
-			if !unicode.IsSpace(r) {
-				out = append(out, citeToken{text: string(r), punct: true})
-			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, wordToken(s[start:i]))
+			start = -1
+		}
+		if !unicode.IsSpace(r) {
+			out = append(out, citeToken{text: punctText(s, i, r), punct: true})
 		}
 	}
-	flush(len(s))
+	if start >= 0 {
+		out = append(out, wordToken(s[start:]))
+	}
 	return out
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
+func wordToken(w string) citeToken { return citeToken{text: w, class: wordClasses[w]} }
+
+// wordRune reports whether r is a letter, a digit or a degree sign (n°),
+// the characters a citeToken word is made of; ASCII is told apart
+// without the Unicode tables.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '°'
+}
+
+// punctText is the text of the mark r at s[i:].
+func punctText(s string, i int, r rune) string {
+	if n := utf8.RuneLen(r); r != utf8.RuneError && i+n <= len(s) {
+		return s[i : i+n]
+	}
+	return string(r)
+}
+
+// fieldCount is len(strings.Fields(s)), counted without making the
+// fields: entries, titles and openings are measured in words often.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace for ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// phraseSet finds whether a text holds any of a list of phrases in one
+// pass over the text: the phrases are grouped by their first byte, and
+// only where one could start is it compared. (A strings.Contains per
+// phrase reads the text once for each.)
+type phraseSet struct {
+	byFirst [256][]string
+	empty   bool // "" is one of them: every text holds it
+}
+
+func newPhraseSet(phrases ...string) *phraseSet {
+	ps := &phraseSet{}
+	for _, p := range phrases {
+		if p == "" {
+			ps.empty = true
+			continue
+		}
+		ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
+	}
+	return ps
+}
+
+// in reports whether s holds one of the phrases.
+func (ps *phraseSet) in(s string) bool {
+	if ps.empty {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		for _, p := range ps.byFirst[s[i]] {
+			// the second byte first: most tries fail there
+			if len(s)-i >= len(p) && (len(p) == 1 || s[i+1] == p[1]) && s[i:i+len(p)] == p {
+				return true
+			}
 		}
 	}
 	return false
@@ -292,7 +460,11 @@ func isNumber(t citeToken) bool {
 }
 
 func capitalised(t citeToken) bool {
-	return !t.punct && unicode.IsUpper([]rune(t.text)[0])
+	if t.punct {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
 }
 
 // hasYear finds a year, 1000 to 2099, perhaps with a letter ("2003a").
@@ -317,7 +489,7 @@ func hasPublisher(toks []citeToken) bool {
 		if t.punct {
 			continue
 		}
-		if publisherWords[t.text] || t.text == "Press" && i > 0 && capitalised(toks[i-1]) {
+		if t.class&classPublisher != 0 || t.text == "Press" && i > 0 && capitalised(toks[i-1]) {
 			return true
 		}
 		if i > 0 && !(toks[i-1].punct && strings.Contains(".,;", toks[i-1].text)) || !capitalised(t) {
@@ -344,20 +516,24 @@ func hasPublisher(toks []citeToken) bool {
 // "S. 41", "Ch. 7", "vol. 3", "53–75", "1053-75", "5(2)", "198 pp.".
 func hasLocator(toks []citeToken) bool {
 	for i, t := range toks {
+		if t.punct {
+			continue // every pattern starts with a word or a number
+		}
 		next := func(k int) citeToken {
 			if i+k < len(toks) {
 				return toks[i+k]
 			}
 			return citeToken{punct: true}
 		}
+		abbrev, num := t.class&classLocator != 0, isNumber(t)
 		switch {
-		case locatorAbbrevs[t.text] && next(1).text == "." && isNumber(next(2)),
-			locatorAbbrevs[t.text] && len(t.text) > 1 && isNumber(next(1)) && t.text != "no" && t.text != "No",
-			isNumber(t) && (next(1).text == "–" || next(1).text == "-") && isNumber(next(2)),
-			isNumber(t) && next(1).text == "(" && isNumber(next(2)) && next(3).text == ")",
-			isNumber(t) && pageWords[next(1).text]:
+		case abbrev && next(1).text == "." && isNumber(next(2)),
+			abbrev && len(t.text) > 1 && isNumber(next(1)) && t.text != "no" && t.text != "No",
+			num && (next(1).text == "–" || next(1).text == "-") && isNumber(next(2)),
+			num && next(1).text == "(" && isNumber(next(2)) && next(3).text == ")",
+			num && next(1).class&classPage != 0:
 			return true
-		case !t.punct && strings.Contains(t.text, "-"):
+		case strings.Contains(t.text, "-"):
 			a, b, _ := strings.Cut(t.text, "-")
 			if isNumber(citeToken{text: a}) && isNumber(citeToken{text: b}) {
 				return true
@@ -378,8 +554,8 @@ func hasRole(toks []citeToken) bool {
 		if i+1 < len(toks) {
 			next = toks[i+1].text
 		}
-		if roleAbbrevs[t.text] && (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") ||
-			inWords[t.text] && next == ":" || periodicalWords[t.text] {
+		if (next == "." || next == ")" && i > 0 && toks[i-1].text == "(") && t.class&classRole != 0 ||
+			next == ":" && t.class&classIn != 0 || t.class&classPeriodical != 0 {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@
 package edition
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -58,7 +59,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	if st.ConfigPath == "" && m.SiteLine == 0 {
 		folder = "the manifest's folder"
 	}
-	imgs := newImages(st, folder, log)
+	imgs := newImages(st, folder, log, m.Open)
 	var errs []error
 	if err := st.AuthorsErr(); err != nil {
 		errs = append(errs, err)
@@ -96,7 +97,6 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 			continue // unpublished
 		}
 		a.ID = uniqueID(ids, a.Source)
-		markPassages(a, model.ArticleLang(ed, a))
 		s := ed.Sections[j.section]
 		s.Articles = append(s.Articles, a)
 		if m.Lead != "" && j.entry.Path == m.Lead {
@@ -129,7 +129,7 @@ func nonEmpty(secs []*model.Section) []*model.Section {
 func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, []error) {
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
-	conv := markdown.New()
+	conv := converter()
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -161,6 +161,10 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	return results, errs
 }
 
+// converter is the Markdown converter of every build: it is safe for
+// concurrent use, and making one builds all of goldmark's parsers.
+var converter = sync.OnceValue(markdown.New)
+
 // loadCover reads the manifest's cover image, from the manifest's folder.
 func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 	img, err := imgs.load(m.Path, 0, m.Root, m.Cover, fmt.Sprintf(lang.For(m.Language).Words.CoverOf, m.Publication))
@@ -175,7 +179,7 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
-	data, err := manifest.Open(root, rel)
+	data, err := m.Open(root, rel)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.Errorf(m.Path, e.Line, "post %q not found", e.Path)
@@ -222,6 +226,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
 	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
+	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
 }
 
@@ -240,13 +245,14 @@ func finish(a *model.Article, src source, tag string, log *diag.Log) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
-	dropEmptyHeadings(a, src, log)
+	tc := titleCache{}
+	dropEmptyHeadings(a, src, log, tc)
 	renumberHeadings(a.Blocks)
 	for _, n := range a.Notes {
 		renumberHeadings(n.Blocks)
 	}
 	warnAlt(a, log)
-	a.Bibliography, a.Blocks = splitBibliography(a.Blocks)
+	a.Bibliography, a.Blocks = splitBibliography(a.Blocks, tc)
 	if a.Bibliography != nil && a.Bibliography.Title == "" {
 		a.Bibliography.Title = lang.For(tag).Words.Bibliography
 	}
@@ -337,12 +343,15 @@ func numberNotes(a *model.Article) {
 	a.Notes = order
 }
 
-var idUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+var (
+	idUnsafe   = regexp.MustCompile(`[^a-z0-9]+`)
+	idDatePart = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+)
 
 // uniqueID derives a stable XML id and file name from a post's path.
 func uniqueID(seen map[string]int, source string) string {
 	base := strings.TrimSuffix(path.Base(source), path.Ext(source))
-	base = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`).ReplaceAllString(base, "")
+	base = idDatePart.ReplaceAllString(base, "")
 	base = strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if len(base) > 40 {
 		base = strings.TrimRight(base[:40], "-")

@@ -31,14 +31,14 @@ type source struct {
 // link reference definitions under it ("## Links" over "[name]: url"
 // lines); a heading its author left empty, or whose content went for
 // another reason (a kramdown table of contents), is kept.
-func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
+func dropEmptyHeadings(a *model.Article, src source, log *diag.Log, tc titleCache) {
 	// From the end, so that a title followed only by titles dropped
 	// before it is empty too.
 	var kept []model.Block
 	var lines []string // the source's, split when a title is found empty
 	for i := len(a.Blocks) - 1; i >= 0; i-- {
 		b := a.Blocks[i]
-		if s := titleOf(b); s != nil && emptyTitle(b, s, kept) {
+		if s := tc.of(b); s != nil && emptyTitle(b, s, kept, tc) {
 			text := model.PlainText(s.title)
 			if lines == nil {
 				lines = strings.Split(string(src.body), "\n")
@@ -65,7 +65,7 @@ func dropEmptyHeadings(a *model.Article, src source, log *diag.Log) {
 // the same or a higher level, or nothing. A paragraph set as a title
 // counts only where the lexicon calls it a notes title; it is empty when
 // the next block is any title.
-func emptyTitle(b model.Block, s *section, after []model.Block) bool {
+func emptyTitle(b model.Block, s *section, after []model.Block, tc titleCache) bool {
 	_, heading := b.(*model.Heading)
 	if !heading && s.kind&titleNotes == 0 {
 		return false
@@ -77,7 +77,7 @@ func emptyTitle(b model.Block, s *section, after []model.Block) bool {
 		case *model.Heading:
 			return !heading || t.Level <= s.level
 		case *model.Paragraph:
-			return !heading && paragraphTitle(t.Inlines) != nil
+			return !heading && tc.of(t) != nil
 		}
 		return false
 	}

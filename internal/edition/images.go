@@ -21,7 +21,6 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/internal/diag"
-	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/site"
@@ -39,12 +38,13 @@ type images struct {
 	folder string // the site's folder, as messages name it
 	log    *diag.Log
 	mu     sync.Mutex
-	byID   map[string]*model.Image    // by root and resolved relative path
-	dirs   map[string]map[string]bool // names in each folder read, by root and relative path
+	byID   map[string]*model.Image                // by root and resolved relative path
+	dirs   map[string]map[string]bool             // names in each folder read, by root and relative path
+	open   func(root, rel string) ([]byte, error) // manifest.Open, for the build
 }
 
-func newImages(st *site.Site, folder string, log *diag.Log) *images {
-	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}}
+func newImages(st *site.Site, folder string, log *diag.Log, open func(root, rel string) ([]byte, error)) *images {
+	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
 }
 
 // listed reports whether the folder of rel under root holds an entry
@@ -239,7 +239,7 @@ func (im *images) load(file string, line int, root, rel, alt string) (*model.Ima
 	var data []byte
 	err := fs.ErrNotExist
 	if im.listed(root, rel) {
-		data, err = manifest.Open(root, rel)
+		data, err = im.open(root, rel)
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

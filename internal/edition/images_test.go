@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
@@ -78,7 +79,7 @@ func TestResolveImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var log diag.Log
-	im := newImages(st, "the site's folder", &log)
+	im := newImages(st, "the site's folder", &log, manifest.Open)
 	postDoc := &doc{display: "_posts/2020-01-01-post.md", rel: "_posts/2020-01-01-post.md",
 		page: func() map[string]any { return st.Page("_posts/2020-01-01-post.md", nil) }}
 	lessonDoc := &doc{display: "lessons/lesson.md", rel: "lessons/lesson.md",
@@ -152,7 +153,7 @@ func TestLessonFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	var log diag.Log
-	im := newImages(st, "the site's folder", &log)
+	im := newImages(st, "the site's folder", &log, manifest.Open)
 	files, _ := filepath.Glob(filepath.Join(root, "*", "*.md"))
 	n := 0
 	for _, f := range files {

@@ -1,8 +1,6 @@
 package edition
 
 import (
-	"strings"
-
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
@@ -53,7 +51,7 @@ func articleLanguage(m *manifest.Manifest, st *site.Site, rel string, p *post.Po
 // checkLanguage warns about a post whose opening paragraphs read clearly
 // as a language other than the one assumed.
 func checkLanguage(p *post.Post, assumed, from string, blocks []model.Block, log *diag.Log) {
-	if g := lang.Guess(opening(blocks, 300)); g != nil && lang.Base(g.Tag) != lang.Base(assumed) {
+	if g := lang.Guess(opening(blocks, 300)...); g != nil && lang.Base(g.Tag) != lang.Base(assumed) {
 		log.Warnf(p.Path, 1, "the text reads as %s, but its language is %q (from %s); set lang: %s in its front matter if it is %s",
 			g.Name, assumed, from, g.Tag, g.Name)
 	}
@@ -61,8 +59,8 @@ func checkLanguage(p *post.Post, assumed, from string, blocks []model.Block, log
 
 // opening is the plain text of a post's first paragraphs, up to about
 // words words: enough for a stop-word test.
-func opening(blocks []model.Block, words int) string {
-	var b strings.Builder
+func opening(blocks []model.Block, words int) []string {
+	var texts []string
 	n := 0
 	for _, bl := range blocks {
 		par, ok := bl.(*model.Paragraph)
@@ -70,13 +68,12 @@ func opening(blocks []model.Block, words int) string {
 			continue
 		}
 		t := model.PlainText(par.Inlines)
-		b.WriteString(t)
-		b.WriteString("\n")
-		if n += len(strings.Fields(t)); n >= words {
+		texts = append(texts, t)
+		if n += fieldCount(t); n >= words {
 			break
 		}
 	}
-	return b.String()
+	return texts
 }
 
 // fileAs maps every person of the edition (authors, translators,

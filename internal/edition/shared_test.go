@@ -180,7 +180,7 @@ func checkNoEmptyNotesHeading(t *testing.T, rel string, a *model.Article) {
 		for j := len(a.Blocks) - 1; j > i; j-- {
 			after = append(after, a.Blocks[j])
 		}
-		if emptyTitle(b, s, after) {
+		if emptyTitle(b, s, after, titleCache{}) {
 			t.Errorf("%s: notes heading %q left empty", rel, strings.TrimSpace(model.PlainText(s.title)))
 		}
 	}

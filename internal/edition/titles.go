@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -130,6 +131,8 @@ func (m *titleMatcher) classifyWords(s string) titleKind {
 func (m *titleMatcher) matches(km *kindMatcher, toks []string) bool {
 	heads, weak, mods := 0, 0, 0
 	made := func() bool { return heads > 0 || (weak > 0 && mods > 0) }
+	var kb [64]byte
+	key := kb[:0] // a phrase of toks, looked up without making a string
 	count := func(r role) {
 		switch r {
 		case roleHead:
@@ -143,7 +146,11 @@ func (m *titleMatcher) matches(km *kindMatcher, toks []string) bool {
 next:
 	for i := 0; i < len(toks); {
 		for n := min(km.maxPhrase, len(toks)-i); n >= 2; n-- {
-			if r := km.roles[strings.Join(toks[i:i+n], " ")]; r != roleNone {
+			key = append(key[:0], toks[i]...)
+			for _, t := range toks[i+1 : i+n] {
+				key = append(append(key, ' '), t...)
+			}
+			if r := km.roles[string(key)]; r != roleNone {
 				count(r)
 				i += n
 				continue next
@@ -181,7 +188,8 @@ func (km *kindMatcher) word(t string) role {
 			return r
 		}
 	}
-	if r := km.roles[t+"s"]; r != roleNone && len(t) > 3 {
+	var buf [64]byte // t+"s", looked up without making a string
+	if r := km.roles[string(append(append(buf[:0], t...), 's'))]; r != roleNone && len(t) > 3 {
 		return r
 	}
 	if strings.Contains(t, "-") {
@@ -208,9 +216,10 @@ func (km *kindMatcher) word(t string) role {
 		}
 	}
 	best := roleNone
-	if len([]rune(t)) >= 8 {
+	if n := utf8.RuneCountInString(t); n >= 8 {
+		first, _ := utf8.DecodeRuneInString(t)
 		for d := -1; d <= 1; d++ {
-			for _, w := range km.byLen[keyOf(t, d)] {
+			for _, w := range km.byLen[lenKey{first, n + d}] {
 				if r := km.roles[w]; r > best && nearlyEqual(t, w) {
 					best = r
 				}
@@ -266,6 +275,9 @@ func isNumbering(t string) bool {
 // "BIBLIOGRAFIA" and "bibliografia" compare equal; typographic
 // apostrophes become straight ones and ß becomes ss.
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // what the rest does to ASCII, without normalising
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {
@@ -283,6 +295,15 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // tokens splits a title into folded words. Hyphens and apostrophes
@@ -305,30 +326,41 @@ func tokens(s string) []string {
 // nearlyEqual reports whether a and b differ by one inserted, deleted,
 // replaced or transposed letter (Damerau's single-error rule, which
 // covers most typing mistakes: Damerau, CACM 7(3), 1964).
+//
+// It reads a and b in place, which is exact for valid UTF-8: the
+// lexicon's words and the tokens of titles (written by fold) are.
 func nearlyEqual(a, b string) bool {
-	x, y := []rune(a), []rune(b)
-	if len(x) < len(y) {
-		x, y = y, x
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na < nb {
+		a, b, na, nb = b, a, nb, na
 	}
-	switch len(x) - len(y) {
+	// p: where the runes of a and b first differ, in both.
+	p := 0
+	for p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for p > 0 && p < len(a) && !utf8.RuneStart(a[p]) {
+		p--
+	}
+	switch na - nb {
 	case 0:
-		i := 0
-		for i < len(x) && x[i] == y[i] {
-			i++
-		}
-		if i == len(x) {
+		if p == len(a) {
 			return true
 		}
-		if string(x[i+1:]) == string(y[i+1:]) {
+		x, sx := utf8.DecodeRuneInString(a[p:])
+		y, sy := utf8.DecodeRuneInString(b[p:])
+		if a[p+sx:] == b[p+sy:] {
 			return true // replaced
 		}
-		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
-	case 1:
-		i := 0
-		for i < len(y) && x[i] == y[i] {
-			i++
+		if p+sx == len(a) {
+			return false
 		}
-		return string(x[i+1:]) == string(y[i:])
+		x2, sx2 := utf8.DecodeRuneInString(a[p+sx:])
+		y2, sy2 := utf8.DecodeRuneInString(b[p+sy:])
+		return x == y2 && x2 == y && a[p+sx+sx2:] == b[p+sy+sy2:] // transposed
+	case 1:
+		_, sx := utf8.DecodeRuneInString(a[p:])
+		return a[p+sx:] == b[p:] // inserted
 	}
 	return false
 }

@@ -11,9 +11,13 @@ package epub
 //     maps are not safe for concurrent use: goepubMu serialises it.
 //  2. It would fetch remote URLs given as media: its HTTP client refuses
 //     every request.
-//  3. It base64-decodes, sniffs and deflates every image: it is given a
-//     stand-in of each image's first bytes, and the real bytes are put
-//     into the archive when it is rewritten.
+//  3. It base64-decodes, sniffs and deflates every image, and nothing it
+//     writes refers to them (the package document is replaced, see 4):
+//     the images are put into the archive when it is rewritten, and
+//     go-epub never sees them. It deflates every content document at the
+//     default level, which the rewrite inflates again: it is given a
+//     short stand-in of each body (bodyStandIn), and the body is put in
+//     its place in go-epub's wrapper when the archive is rewritten.
 //  4. Its package document has one creator, no refinements, the clock's
 //     time, no accessibility metadata, and a manifest in map order without
 //     item properties (svg): the package document made in opf.go replaces
@@ -36,13 +40,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"sync"
 	"time"
 
 	goepub "github.com/go-shiori/go-epub"
-
-	"github.com/redtide/edition/internal/model"
 )
 
 var (
@@ -93,17 +96,8 @@ func goepubArchive(p *publication) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("epub: stylesheet: %w", err)
 	}
-	imgs := p.images
-	if p.cover != nil {
-		imgs = append([]*model.Image{p.cover}, imgs...)
-	}
-	for _, img := range imgs {
-		if _, err := e.AddImage(standIn(img.Data, img.MediaType), img.Name); err != nil {
-			return nil, fmt.Errorf("epub: image %s: %w", img.Path, err)
-		}
-	}
-	for _, d := range p.docs {
-		if _, err := e.AddSection(d.body, d.title, d.name, css); err != nil {
+	for i, d := range p.docs {
+		if _, err := e.AddSection(bodyStandIn(i), d.title, d.name, css); err != nil {
 			return nil, fmt.Errorf("epub: %s: %w", d.name, err)
 		}
 	}
@@ -115,8 +109,8 @@ func goepubArchive(p *publication) ([]byte, error) {
 }
 
 // replaceFiles reads go-epub's archive and puts this package's files in
-// it: the package and navigation documents, the real images, the
-// language of every content document. Every file of the manifest must be
+// it: the package and navigation documents, the images, the bodies and
+// language of the content documents. Every file of the manifest must be
 // there, and nothing else.
 func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
@@ -139,19 +133,24 @@ func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 		if !listed[f.Name] {
 			return nil, fmt.Errorf("epub: go-epub wrote %s, which the package does not list", f.Name)
 		}
-		if data, ok := media[f.Name]; ok {
-			files[f.Name] = data // the stand-in's real bytes
-			continue
+		if _, ok := media[f.Name]; ok {
+			continue // go-epub has no image to write
 		}
 		if files[f.Name], err = readEntry(f); err != nil {
 			return nil, err
 		}
 	}
+	maps.Copy(files, media)
 	files[contentDir+"package.opf"] = p.opf
 	files[contentDir+navName] = p.nav
-	for _, d := range p.docs {
+	for i, d := range p.docs {
 		name := contentDir + xhtmlDir + d.name
-		files[name] = setLang(files[name], d.lang)
+		if files[name] == nil {
+			continue // reported below
+		}
+		if files[name], err = withBody(setLang(files[name], d.lang), i, d.body); err != nil {
+			return nil, err
+		}
 	}
 	for n := range listed {
 		if files[n] == nil {
@@ -159,6 +158,22 @@ func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// bodyStandIn is what go-epub is given as the body of the i-th document:
+// it puts the body into its XHTML wrapper as it is (an innerxml field),
+// so the real body can take the stand-in's place afterwards.
+func bodyStandIn(i int) string { return fmt.Sprintf("<!--edition body %d-->", i) }
+
+// withBody puts body in the place of the i-th stand-in in doc, go-epub's
+// wrapper.
+func withBody(doc []byte, i int, body string) ([]byte, error) {
+	before, after, ok := bytes.Cut(doc, []byte(bodyStandIn(i)))
+	if !ok {
+		return nil, fmt.Errorf("%w the body of document %d", errMissing, i)
+	}
+	out := make([]byte, 0, len(before)+len(body)+len(after))
+	return append(append(append(out, before...), body...), after...), nil
 }
 
 func readEntry(f *zip.File) ([]byte, error) {
@@ -183,12 +198,6 @@ func setLang(x []byte, lang string) []byte {
 	}
 	l := esc(lang)
 	return bytes.Replace(x, []byte(html), []byte(html+` lang="`+l+`" xml:lang="`+l+`"`), 1)
-}
-
-// standIn is a data URL of the first bytes of an image: go-epub sniffs
-// the media type from it.
-func standIn(data []byte, mediaType string) string {
-	return dataURL(data[:min(len(data), 512)], mediaType)
 }
 
 // dataURL is data as an RFC 2397 base64 data URL, the form go-epub reads

@@ -387,20 +387,28 @@ func (l *Language) Byline(authors []string) string {
 // counts 1/n for each (Spanish and Portuguese share many). The best
 // language must score at least 6 and half as much again as any other;
 // otherwise Guess returns nil: the text is too short or too mixed to
-// say, and it never guesses beyond that.
-func Guess(text string) *Language {
+// say, and it never guesses beyond that. Several texts (a post's first
+// paragraphs) are read as one, without being joined.
+func Guess(texts ...string) *Language {
 	index := stopIndex()
 	scores := map[string]float64{} // by primary subtag
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(r == '\'' || r == '’' || unicode.IsLetter(r))
-	}) {
+	var buf [maxStopWord]byte
+	count := func(w string) {
 		if len(w) > maxStopWord {
-			continue
+			return
 		}
-		bases := index[strings.ToLower(w)]
+		var bases []string
+		if lw, ok := lowerASCII(buf[:0], w); ok {
+			bases = index[string(lw)] // looked up without making a string
+		} else {
+			bases = index[strings.ToLower(w)]
+		}
 		for _, b := range bases {
 			scores[b] += 1 / float64(len(bases))
 		}
+	}
+	for _, text := range texts {
+		eachWord(text, count)
 	}
 	best, second := "", 0.0
 	for b, c := range scores {
@@ -418,6 +426,43 @@ func Guess(text string) *Language {
 		return nil
 	}
 	return Lookup(best)
+}
+
+// lowerASCII appends w in lower case to b, as strings.ToLower writes
+// ASCII; ok is false, and b unusable, if w is not ASCII.
+func lowerASCII(b []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
+
+// eachWord calls f with each word of text in turn: the runs of letters
+// and apostrophes, taken in place.
+func eachWord(text string, f func(string)) {
+	start := -1
+	for i, r := range text {
+		if r == '\'' || r == '’' || unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(text[start:])
+	}
 }
 
 // maxStopWord is the length in bytes of the longest stop word, so that

@@ -154,3 +154,34 @@ func TestScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessTexts checks that texts given apart are read as the one text
+// they make joined by line breaks.
+func TestGuessTexts(t *testing.T) {
+	texts := []string{
+		"The strike began on a Monday, and by the end of the week",
+		"it was clear that the owners were not going to win this one.",
+		"Der Streik begann an einem Montag, und am Ende der Woche war klar,",
+		"dass die Eigentümer ihn nicht gewinnen würden, auch wenn sie es versuchten.",
+	}
+	for i := range texts {
+		for j := i; j <= len(texts); j++ {
+			parts := texts[i:j]
+			if got, want := Guess(parts...), Guess(strings.Join(parts, "\n")); got != want {
+				t.Errorf("Guess(%q...) = %v, joined %v", parts, got, want)
+			}
+		}
+	}
+}
+
+func TestLowerASCII(t *testing.T) {
+	for _, w := range []string{"", "the", "The", "THE", "don't", "Über", "x1Y", "@[`{"} {
+		got, ok := lowerASCII(nil, w)
+		if want := strings.ToLower(w); ok && string(got) != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", w, got, want)
+		}
+		if ascii := strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 }) < 0; ok != ascii {
+			t.Errorf("lowerASCII(%q): ok = %v", w, ok)
+		}
+	}
+}

@@ -54,6 +54,8 @@ type Manifest struct {
 	Sections []Section
 	Print    Print
 	Fonts    Fonts
+
+	files *site.Files // for Open: the roots' links resolved once per build
 }
 
 // Section is a titled, ordered list of posts.
@@ -221,6 +223,7 @@ func (ps *parser) meta(raw *rawManifest) {
 		Price:       strings.TrimSpace(raw.Price),
 		Tagline:     strings.TrimSpace(raw.Tagline),
 		Authors:     raw.Authors,
+		files:       &site.Files{},
 	}
 	ps.m = m
 	if m.Number == 0 {
@@ -343,6 +346,15 @@ func Open(root, rel string) ([]byte, error) {
 		return nil, err
 	}
 	return site.ReadFile(root, rel)
+}
+
+// Open is the package's Open, for the build of m: each root's links are
+// resolved once (site.Files).
+func (m *Manifest) Open(root, rel string) ([]byte, error) {
+	if err := CheckRel(rel); err != nil {
+		return nil, err
+	}
+	return m.files.ReadFile(root, rel)
 }
 
 // locateSite finds the site of the manifest at file: the folder its

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/site"
 	"github.com/redtide/edition/layout"
 )
 
@@ -130,20 +131,28 @@ func TestOpen(t *testing.T) {
 	if err := os.Symlink(filepath.Join(root, "in.md"), filepath.Join(root, "ok-link.md")); err != nil {
 		t.Fatal(err)
 	}
-	if data, err := Open(root, "in.md"); err != nil || string(data) != "in" {
-		t.Errorf("Open(in.md) = %q, %v", data, err)
-	}
-	if data, err := Open(root, "ok-link.md"); err != nil || string(data) != "in" {
-		t.Errorf("a link inside the folder must work: %q, %v", data, err)
-	}
-	if _, err := Open(root, "link.md"); err == nil || !strings.Contains(err.Error(), "is a link to a file outside") {
-		t.Errorf("symlink out: err = %v", err)
-	}
-	if _, err := Open(root, "../x.md"); err == nil {
-		t.Error("../ accepted")
-	}
-	if _, err := Open(root, "missing.md"); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("missing: %v, want ErrNotExist", err)
+	// The package's Open, and a build's, which resolves the root once and
+	// is asked twice here.
+	m := &Manifest{files: &site.Files{}}
+	for _, open := range []func(root, rel string) ([]byte, error){Open, m.Open, m.Open} {
+		if data, err := open(root, "in.md"); err != nil || string(data) != "in" {
+			t.Errorf("Open(in.md) = %q, %v", data, err)
+		}
+		if data, err := open(root, "ok-link.md"); err != nil || string(data) != "in" {
+			t.Errorf("a link inside the folder must work: %q, %v", data, err)
+		}
+		if _, err := open(root, "link.md"); err == nil || !strings.Contains(err.Error(), "is a link to a file outside") {
+			t.Errorf("symlink out: err = %v", err)
+		}
+		if _, err := open(root, "../x.md"); err == nil {
+			t.Error("../ accepted")
+		}
+		if _, err := open(root, "missing.md"); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("missing: %v, want ErrNotExist", err)
+		}
+		if _, err := open(filepath.Join(root, "nowhere"), "in.md"); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("missing root: %v, want ErrNotExist", err)
+		}
 	}
 }
 

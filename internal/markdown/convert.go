@@ -111,7 +111,7 @@ func newMarkdown(templates bool) goldmark.Markdown {
 			extension.Strikethrough,
 			// Bare URLs and addresses in running text become links (GFM's
 			// autolinks extension), in both outputs.
-			extension.Linkify,
+			quickLinkify{},
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(
@@ -236,9 +236,10 @@ type conv struct {
 	loose      map[string]*model.Note
 	referenced map[*model.Note]bool
 	mathLine   int
-	skipTo     int   // source offset before which blocks were read by an extension (see extBlock)
-	depth      int   // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv // the converter a sub-conversion reports errors to
+	textBuf    []byte // textRun's buffer, reused from run to run
+	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
+	depth      int    // nesting of sub-conversions (captions, markdown="1")
+	parent     *conv  // the converter a sub-conversion reports errors to
 	err        error
 }
 

@@ -29,8 +29,16 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 		top.ins = append(top.ins, in)
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if raw, ok := ch.(*gast.RawHTML); ok {
-			c.rawInline(raw, &stack)
+		switch t := ch.(type) {
+		case *gast.RawHTML:
+			c.rawInline(t, &stack)
+			continue
+		case *gast.Text, *gast.String:
+			ch = c.textRun(t, add)
+			continue
+		}
+		if in := c.oneInline(ch); in != nil {
+			add(in)
 			continue
 		}
 		for _, in := range c.inline(ch) {
@@ -44,21 +52,13 @@ func (c *conv) inlines(n gast.Node) []model.Inline {
 	return mergeText(stack[0].ins)
 }
 
-func (c *conv) inline(n gast.Node) []model.Inline {
+// oneInline converts the nodes that always make one inline (typographic
+// substitutions, code, emphasis), without a slice to hold it; nil for
+// other nodes.
+func (c *conv) oneInline(n gast.Node) model.Inline {
 	switch n := n.(type) {
-	case *gast.Text:
-		// As goldmark's own renderer does: backslash escapes and entity
-		// references are resolved when text is written out.
-		s := string(unescape(n.Segment.Value(c.src)))
-		out := []model.Inline{&model.Text{Text: s}}
-		if n.HardLineBreak() {
-			out = append(out, &model.LineBreak{})
-		} else if n.SoftLineBreak() {
-			out = append(out, &model.Text{Text: " "})
-		}
-		return out
 	case *gast.String:
-		return []model.Inline{&model.Text{Text: string(n.Value)}}
+		return &model.Text{Text: string(n.Value)}
 	case *gast.CodeSpan:
 		var b strings.Builder
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -69,15 +69,29 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 				b.Write(t.Value)
 			}
 		}
-		return []model.Inline{&model.Code{Text: codeText(b.String())}}
+		return &model.Code{Text: codeText(b.String())}
 	case *gast.Emphasis:
 		ins := c.inlines(n)
 		if n.Level >= 2 {
-			return []model.Inline{&model.Strong{Inlines: ins}}
+			return &model.Strong{Inlines: ins}
 		}
-		return []model.Inline{&model.Emph{Inlines: ins}}
+		return &model.Emph{Inlines: ins}
 	case *east.Strikethrough:
-		return []model.Inline{&model.Strike{Inlines: c.inlines(n)}}
+		return &model.Strike{Inlines: c.inlines(n)}
+	}
+	return nil
+}
+
+func (c *conv) inline(n gast.Node) []model.Inline {
+	if in := c.oneInline(n); in != nil {
+		return []model.Inline{in}
+	}
+	switch n := n.(type) {
+	case *gast.Text:
+		var out []model.Inline
+		add := func(in model.Inline) { out = append(out, in) }
+		flushText(c.appendTextNode(nil, n, add), add)
+		return out
 	case *gast.Link:
 		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), c.inlines(n))
 	case *gast.AutoLink:
@@ -112,6 +126,66 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return c.inlines(n)
 	}
 	return nil
+}
+
+// textRun converts the text node n and the text nodes that follow it
+// (goldmark's Text, and String for its typographic substitutions), and
+// returns the last of them. goldmark splits text at every place an
+// inline parser was tried (each space, for Linkify) and around each
+// quote, so a line is often several nodes: they are joined here as
+// mergeText would join them, into one model.Text up to each hard line
+// break, without a string and a model.Text for each node.
+func (c *conv) textRun(n gast.Node, add func(model.Inline)) gast.Node {
+	run := c.textBuf[:0]
+	for {
+		switch t := n.(type) {
+		case *gast.Text:
+			run = c.appendTextNode(run, t, add)
+		case *gast.String:
+			run = appendText(run, t.Value)
+		}
+		switch n.NextSibling().(type) {
+		case *gast.Text, *gast.String:
+			n = n.NextSibling()
+			continue
+		}
+		break
+	}
+	c.textBuf = flushText(run, add)
+	return n
+}
+
+// appendTextNode appends the text of n to run, then the line break that
+// ends it: a soft one is a space; a hard one ends the run.
+func (c *conv) appendTextNode(run []byte, n *gast.Text, add func(model.Inline)) []byte {
+	// As goldmark's own renderer does: backslash escapes and entity
+	// references are resolved when text is written out.
+	run = appendText(run, unescape(n.Segment.Value(c.src)))
+	switch {
+	case n.HardLineBreak():
+		run = flushText(run, add)
+		add(&model.LineBreak{})
+	case n.SoftLineBreak():
+		run = appendText(run, []byte{' '})
+	}
+	return run
+}
+
+// flushText adds the text of run, if any, and empties it.
+func flushText(run []byte, add func(model.Inline)) []byte {
+	if len(run) > 0 {
+		add(&model.Text{Text: string(run)})
+	}
+	return run[:0]
+}
+
+// appendText appends s to a run of text as mergeText joins two runs:
+// where both bring a space, one goes.
+func appendText(run, s []byte) []byte {
+	if len(run) > 0 && run[len(run)-1] == ' ' && len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	return append(run, s...)
 }
 
 // linkTo keeps external links. A link written from the site's root
@@ -324,12 +398,13 @@ func mergeText(ins []model.Inline) []model.Inline {
 	out := ins[:0]
 	var run strings.Builder
 	var first *model.Text // the run being gathered
+	joined := false       // run holds first's text and more: first.Text is rewritten
 	flush := func() {
-		if first != nil {
+		if joined {
 			first.Text = run.String()
 			run.Reset()
-			first = nil
 		}
+		first, joined = nil, false
 	}
 	for _, in := range ins {
 		t, ok := in.(*model.Text)
@@ -343,9 +418,12 @@ func mergeText(ins []model.Inline) []model.Inline {
 		}
 		if first == nil {
 			first = t
-			run.WriteString(t.Text)
 			out = append(out, t)
 			continue
+		}
+		if !joined {
+			run.WriteString(first.Text)
+			joined = true
 		}
 		s := t.Text
 		if strings.HasPrefix(s, " ") && run.Len() > 0 && strings.HasSuffix(lastBytes(&run), " ") {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -34,7 +35,7 @@ func isPlaceholder(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF }
 // noPlaceholders replaces the noncharacters U+FDD0–U+FDEF of an input
 // with U+FFFD, so that none is taken for a quote.
 func noPlaceholders(s []byte) []byte {
-	if !strings.ContainsRune(string(s), 0xFDD0) && !containsNonchar(s) {
+	if !containsNonchar(s) {
 		return s
 	}
 	var b strings.Builder
@@ -49,12 +50,31 @@ func noPlaceholders(s []byte) []byte {
 
 func containsNonchar(s []byte) bool {
 	// U+FDD0–U+FDEF encode as EF B7 90 – EF B7 AF.
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == 0xEF && s[i+1] == 0xB7 && s[i+2] >= 0x90 && s[i+2] <= 0xAF {
+	for {
+		i := bytes.Index(s, []byte{0xEF, 0xB7})
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+2] >= 0x90 && s[i+2] <= 0xAF {
 			return true
 		}
+		s = s[i+2:]
 	}
-	return false
+}
+
+// containsNoncharString is containsNonchar for a string (converting it
+// would copy it).
+func containsNoncharString(s string) bool {
+	for {
+		i := strings.Index(s, "\xEF\xB7")
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+2] >= 0x90 && s[i+2] <= 0xAF {
+			return true
+		}
+		s = s[i+2:]
+	}
 }
 
 // unsmarten writes placeholders back as the typewriter quotes they came
@@ -83,6 +103,9 @@ type flatRune struct {
 // localize writes the quotation marks and the spacing of language l into
 // one run of inline content (a paragraph, a heading, a cell, a caption).
 func localize(ins []model.Inline, l *lang.Language) {
+	if !standInsLocalized(l) && !textsNeedLocalizing(ins, l) {
+		return // nothing to do: the runes need not be laid out
+	}
 	sc := scratchPool.Get().(*localizeScratch)
 	defer scratchPool.Put(sc)
 	texts, flat := sc.texts[:0], sc.flat[:0]
@@ -115,23 +138,50 @@ func localize(ins []model.Inline, l *lang.Language) {
 	if l.QuoteSpace != "" || l.SpaceBefore != "" {
 		spaceMarks(flat, out, l)
 	}
-	var b strings.Builder
 	for i := 0; i < len(flat); {
 		node := flat[i].node
 		if node < 0 {
 			i++
 			continue
 		}
-		b.Reset()
-		for ; i < len(flat) && flat[i].node == node; i++ {
-			if out[i] != "" {
-				b.WriteString(out[i])
-			} else {
-				b.WriteRune(flat[i].r)
-			}
+		end := i + 1
+		for end < len(flat) && flat[end].node == node {
+			end++
 		}
-		texts[node].Text = b.String()
+		rewrite(texts[node], out[i:end])
+		i = end
 	}
+}
+
+// rewrite writes the text of one node with the replacements of its runes
+// (out, one per rune). A node with none keeps its text (rewriting would
+// only turn bytes that are not UTF-8 into U+FFFD, so such a node is
+// rewritten all the same).
+func rewrite(t *model.Text, out []string) {
+	if !slices.ContainsFunc(out, func(s string) bool { return s != "" }) && utf8.ValidString(t.Text) {
+		return
+	}
+	// The text between runes that change is copied as it is, but for
+	// bytes that are not UTF-8, written as U+FFFD as WriteRune writes
+	// them.
+	var b strings.Builder
+	b.Grow(len(t.Text) + 8)
+	from := 0 // t.Text[from:i] is not written yet
+	for i, k := 0, 0; i < len(t.Text); k++ {
+		r, size := utf8.DecodeRuneInString(t.Text[i:]) // as range reads it: out[k] is its replacement
+		if out[k] != "" || r == utf8.RuneError && size == 1 {
+			b.WriteString(t.Text[from:i])
+			if out[k] != "" {
+				b.WriteString(out[k])
+			} else {
+				b.WriteRune(r)
+			}
+			from = i + size
+		}
+		i += size
+	}
+	b.WriteString(t.Text[from:])
+	t.Text = b.String()
 }
 
 // localizeScratch holds the buffers localize reuses from paragraph to
@@ -146,9 +196,52 @@ var scratchPool = sync.Pool{New: func() any { return new(localizeScratch) }}
 
 func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 	for _, f := range flat {
-		if isPlaceholder(f.r) || f.r == '"' && f.node >= 0 || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, f.r) ||
-			l.QuoteSpace != "" && (string(f.r) == l.Quotes.Open || string(f.r) == l.Quotes.Close) {
+		if localized(f.r, f.node >= 0, l) {
 			return true
+		}
+	}
+	return false
+}
+
+// localized reports whether rune r (of a text, or a stand-in for an
+// element) makes localize rewrite its run.
+func localized(r rune, inText bool, l *lang.Language) bool {
+	return isPlaceholder(r) || r == '"' && inText || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, r) ||
+		l.QuoteSpace != "" && (string(r) == l.Quotes.Open || string(r) == l.Quotes.Close)
+}
+
+// standInsLocalized reports whether l would rewrite a run for one of
+// the runes that stand in for elements in it (no language's marks are
+// a space or an x).
+func standInsLocalized(l *lang.Language) bool {
+	return localized(' ', false, l) || localized('x', false, l)
+}
+
+// textNeedsLocalizing reports whether a rune of text s is localized.
+// Without marks that take a space (English), that is a placeholder or a
+// typewriter double quote, looked for byte by byte.
+func textNeedsLocalizing(s string, l *lang.Language) bool {
+	if l.SpaceBefore == "" && l.QuoteSpace == "" {
+		return strings.IndexByte(s, '"') >= 0 || containsNoncharString(s)
+	}
+	return strings.ContainsFunc(s, func(r rune) bool { return localized(r, true, l) })
+}
+
+// textsNeedLocalizing is needsLocalizing asked of the texts of ins as
+// they are, before localize lays their runes out: many runs hold no
+// quote and no mark that takes a space.
+func textsNeedLocalizing(ins []model.Inline, l *lang.Language) bool {
+	for _, in := range ins {
+		switch t := in.(type) {
+		case *model.Text:
+			if textNeedsLocalizing(t.Text, l) {
+				return true
+			}
+		case *model.LineBreak, *model.Code, *model.Math, *model.NoteRef:
+		default:
+			if c := model.Children(in); c != nil && textsNeedLocalizing(*c, l) {
+				return true
+			}
 		}
 	}
 	return false

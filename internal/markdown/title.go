@@ -28,7 +28,26 @@ func InlineText(s, language string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	src := noPlaceholders([]byte(strings.Join(strings.Fields(s), " ")))
+	line := strings.Join(strings.Fields(s), " ")
+	if plainLine(line, lang.For(language)) {
+		return line
+	}
+	return inlineText(line, language)
+}
+
+// plainLine reports whether line (its spaces collapsed) holds nothing
+// that lineParser, its typographer or the language's spacing would
+// change, and that InlineText would return as it is: most titles.
+func plainLine(line string, l *lang.Language) bool {
+	return !strings.ContainsAny(line, "`[]!<>*_~'\"&\\") && // Markdown, quotes, entities, escapes
+		!strings.Contains(line, "--") && !strings.Contains(line, "...") && // dashes, ellipsis
+		!strings.ContainsFunc(line, func(r rune) bool { return r < 0x20 || r == 0x7f || isPlaceholder(r) }) &&
+		!textNeedsLocalizing(line, l)
+}
+
+// inlineText is InlineText of a line with its spaces collapsed.
+func inlineText(line, language string) string {
+	src := noPlaceholders([]byte(line))
 	root := lineParser().Parser().Parse(text.NewReader(src))
 	c := &conv{path: "", src: src, lines: diag.NewLines(src, 0), notes: map[string]*model.Note{},
 		loose: map[string]*model.Note{}, referenced: map[*model.Note]bool{}, depth: 21,

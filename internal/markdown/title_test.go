@@ -1,6 +1,12 @@
 package markdown
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/redtide/edition/internal/lang"
+)
 
 // TestInlineText reads front matter strings as the sites that publish
 // them do: a line of Markdown, in the post's language.
@@ -80,5 +86,32 @@ func TestSafeURL(t *testing.T) {
 				t.Errorf("safeURL is not idempotent on %q: %q", got, again)
 			}
 		}
+	}
+}
+
+// TestPlainLine checks that a line InlineText returns as it is comes out
+// of the full reading unchanged too.
+func TestPlainLine(t *testing.T) {
+	pieces := []string{"Word", " ", "é", ".", "-", ":", ";", "?", "!", "1.", "#", "(x)", "{%", "$", "a@b", "http://x.org", "«", "“", "\u00a0", "|", "+", "=", "/", "%", "^", "\u202f", ","}
+	r := rand.New(rand.NewPCG(9, 10))
+	checked := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		line := strings.Join(strings.Fields(b.String()), " ")
+		for _, language := range []string{"en", "fr", "de"} {
+			if line == "" || !plainLine(line, lang.For(language)) {
+				continue
+			}
+			checked++
+			if got := inlineText(line, language); got != line {
+				t.Fatalf("%s: %q reads as %q, not as it is", language, line, got)
+			}
+		}
+	}
+	if checked < 5000 {
+		t.Errorf("only %d plain lines tried", checked)
 	}
 }

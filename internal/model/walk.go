@@ -93,6 +93,11 @@ func WalkArticle(a *Article, f func(Inline)) {
 // PlainText flattens inlines to their text, without markup; line breaks
 // become spaces.
 func PlainText(ins []Inline) string {
+	if len(ins) == 1 {
+		if t, ok := ins[0].(*Text); ok {
+			return strings.TrimSpace(t.Text) // the common case, without a copy
+		}
+	}
 	var b strings.Builder
 	WalkInlines(ins, func(in Inline) {
 		switch t := in.(type) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -430,8 +431,9 @@ func TitleFromName(name string) string {
 // (and DEL): they are not allowed in XML and print as nothing.
 func stripControls(path string, src []byte, log *diag.Log) []byte {
 	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
-	i := bytes.IndexFunc(src, func(r rune) bool { return r < 0x80 && bad(byte(r)) })
-	if i < 0 {
+	// Every byte of a multi-byte character is 0x80 or above: the bytes
+	// are looked at, not the runes.
+	if !slices.ContainsFunc(src, bad) {
 		return src
 	}
 	out := make([]byte, 0, len(src))
@@ -459,20 +461,25 @@ var cp1252 = map[rune]rune{
 	0x99: '™', 0x9A: 'š', 0x9B: '›', 0x9C: 'œ', 0x9E: 'ž', 0x9F: 'Ÿ',
 }
 
+// hasC1 reports whether src holds a C1 control character. They encode
+// as C2 80 – C2 9F, and C2 always starts a character: the bytes tell.
+func hasC1(src []byte) bool {
+	for {
+		i := bytes.IndexByte(src, 0xC2)
+		if i < 0 || i+1 >= len(src) {
+			return false
+		}
+		if src[i+1] >= 0x80 && src[i+1] <= 0x9F {
+			return true
+		}
+		src = src[i+1:]
+	}
+}
+
 // fixC1 replaces C1 control characters (U+0080–U+009F): mapped to the
 // Windows-1252 character when there is one, removed otherwise.
 func fixC1(path string, src []byte, log *diag.Log) []byte {
-	if !bytes.Contains(src, []byte{0xC2}) {
-		return src
-	}
-	found := false
-	for _, r := range string(src) {
-		if r >= 0x80 && r <= 0x9F {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !hasC1(src) {
 		return src
 	}
 	var b bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // CheckRel refuses a path that could leave the folder it is relative to:
@@ -31,10 +32,56 @@ func CheckRel(p, folder string) error {
 // refusing anything whose real location, symlinks resolved, is outside
 // root. A missing file is fs.ErrNotExist.
 func ReadFile(root, rel string) ([]byte, error) {
+	return readFile(root, rel, filepath.EvalSymlinks)
+}
+
+// Files reads files as ReadFile does, resolving the links of each root
+// folder once: a build reads every post and image from one or two roots,
+// and resolving a path's links costs a system call per element. It is
+// meant to live for one build, during which the roots stay where they
+// are. The zero value is ready to use, a nil *Files reads as ReadFile
+// does, and it is safe for concurrent use.
+type Files struct {
+	mu    sync.Mutex
+	roots map[string]resolved
+}
+
+// resolved is a root folder with its links resolved, or why it is not.
+type resolved struct {
+	path string
+	err  error
+}
+
+// ReadFile is the package's ReadFile.
+func (f *Files) ReadFile(root, rel string) ([]byte, error) {
+	if f == nil {
+		return ReadFile(root, rel)
+	}
+	return readFile(root, rel, f.realRoot)
+}
+
+func (f *Files) realRoot(root string) (string, error) {
+	f.mu.Lock()
+	r, ok := f.roots[root]
+	f.mu.Unlock()
+	if !ok {
+		r.path, r.err = filepath.EvalSymlinks(root)
+		f.mu.Lock()
+		if f.roots == nil {
+			f.roots = map[string]resolved{}
+		}
+		f.roots[root] = r
+		f.mu.Unlock()
+	}
+	return r.path, r.err
+}
+
+// readFile is ReadFile with resolve resolving the root's links.
+func readFile(root, rel string, resolve func(string) (string, error)) ([]byte, error) {
 	if err := CheckRel(rel, "the folder"); err != nil {
 		return nil, err
 	}
-	realRoot, err := filepath.EvalSymlinks(root)
+	realRoot, err := resolve(root)
 	if err != nil {
 		return nil, unwrap(err)
 	}
@@ -66,11 +113,26 @@ func ReadFile(root, rel string) ([]byte, error) {
 
 func readInside(root, rel string) ([]byte, error) { return ReadFile(root, rel) }
 
-// isDir reports whether rel is a folder inside the root.
+// isDir reports whether rel is a folder inside the root. Every image
+// named by its file alone is looked for in a dozen folders, so answers
+// are kept: a Site is read for one build, during which its folders stay.
 func (s *Site) isDir(rel string) bool {
 	if CheckRel(rel, "") != nil {
 		return false
 	}
+	s.dirMu.Lock()
+	is, ok := s.dirs[rel]
+	s.dirMu.Unlock()
+	if ok {
+		return is
+	}
 	fi, err := os.Stat(filepath.Join(s.Root, filepath.FromSlash(rel)))
-	return err == nil && fi.IsDir()
+	is = err == nil && fi.IsDir()
+	s.dirMu.Lock()
+	if s.dirs == nil {
+		s.dirs = map[string]bool{}
+	}
+	s.dirs[rel] = is
+	s.dirMu.Unlock()
+	return is
 }

@@ -67,17 +67,8 @@ func (s *Site) ImageFolders(slug string) []string {
 		cands = append(cands, "images/"+slug, "assets/images/"+slug, "assets/img/"+slug, "img/"+slug)
 	}
 	cands = append(cands, "assets/images", "assets/img", "images", "img", "assets", "uploads", "files")
-	for _, k := range sortedKeys(s.Config.Vars) {
-		switch k {
-		case "baseurl", "url", "source", "destination", "collections_dir", "plugins_dir", "layouts_dir", "data_dir", "includes_dir":
-			continue
-		}
-		v, ok := s.Config.Vars[k].(string)
-		if !ok || !strings.HasPrefix(v, "/") || strings.ContainsAny(v, " :") {
-			continue
-		}
-		cands = append(cands, strings.Trim(path.Clean(v), "/"))
-	}
+	s.folderOnce.Do(func() { s.configFolders = configFolders(s.Config.Vars) })
+	cands = append(cands, s.configFolders...)
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range cands {
@@ -85,6 +76,24 @@ func (s *Site) ImageFolders(slug string) []string {
 			seen[c] = true
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// configFolders are the folders the configuration names by custom keys,
+// in key order: every value that is a site-absolute path.
+func configFolders(vars map[string]any) []string {
+	var out []string
+	for _, k := range sortedKeys(vars) {
+		switch k {
+		case "baseurl", "url", "source", "destination", "collections_dir", "plugins_dir", "layouts_dir", "data_dir", "includes_dir":
+			continue
+		}
+		v, ok := vars[k].(string)
+		if !ok || !strings.HasPrefix(v, "/") || strings.ContainsAny(v, " :") {
+			continue
+		}
+		out = append(out, strings.Trim(path.Clean(v), "/"))
 	}
 	return out
 }

@@ -44,6 +44,11 @@ type Site struct {
 	authErr  error
 	incMu    sync.Mutex
 	includes map[string]*tmpl // parsed _includes templates, nil when missing
+
+	folderOnce    sync.Once
+	configFolders []string // image folders the configuration names (configFolders)
+	dirMu         sync.Mutex
+	dirs          map[string]bool // isDir's answers, by relative path
 }
 
 // Config holds the _config.yml fields edition uses.
