@@ -75,20 +75,25 @@ func (c *wordCounter) gap() { c.in = false }
 // PageStart with no Article.
 func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
 	owner := owners(ed)
+	begun := map[*model.Article]bool{} // articles with lines on earlier pages
 	var out []model.PageStart
 	for i, p := range d.Pages {
-		if i == 0 && p.Folio == "" {
-			continue
+		if i > 0 || p.Folio != "" {
+			label := p.Folio
+			if label == "" {
+				label = strconv.Itoa(i + 1)
+			}
+			ps := model.PageStart{Label: label}
+			if c, ok := firstOnPage(p, owner, begun); ok {
+				ps.Article, ps.At, ps.Word = owner.art[c.at], c.at, c.word
+			}
+			out = append(out, ps)
 		}
-		label := p.Folio
-		if label == "" {
-			label = strconv.Itoa(i + 1)
+		for _, l := range p.Lines {
+			if a := owner.art[l.Node]; a != nil {
+				begun[a] = true
+			}
 		}
-		ps := model.PageStart{Label: label}
-		if c, ok := firstOnPage(p, owner); ok {
-			ps.Article, ps.At, ps.Word = owner.art[c.at], c.at, c.word
-		}
-		out = append(out, ps)
 	}
 	return out
 }
@@ -170,8 +175,10 @@ func (c candidate) before(d candidate) bool {
 }
 
 // firstOnPage returns the element of an article that p begins with (see
-// PageStarts).
-func firstOnPage(p *Page, o owned) (candidate, bool) {
+// PageStarts). The head of an article begun on an earlier page is the
+// headline repeated over its continuation ("Continued from page 1"), not
+// where the page begins.
+func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bool) {
 	var best candidate
 	found := false
 	take := func(c candidate) {
@@ -181,6 +188,9 @@ func firstOnPage(p *Page, o owned) (candidate, bool) {
 	}
 	for _, l := range p.Lines {
 		if l.Node == nil || o.art[l.Node] == nil {
+			continue
+		}
+		if a, ok := l.Node.(*model.Article); ok && begun[a] {
 			continue
 		}
 		c := candidate{order: o.order[l.Node], at: l.Node, word: l.Word}

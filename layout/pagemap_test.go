@@ -154,6 +154,14 @@ func TestPageStarts(t *testing.T) {
 				order[a] = len(order)
 			}
 		}
+		headed := map[*model.Article]int{} // the first page holding an article's head
+		for pi := len(d.Pages) - 1; pi >= 0; pi-- {
+			for _, l := range d.Pages[pi].Lines {
+				if a, ok := l.Node.(*model.Article); ok {
+					headed[a] = pi
+				}
+			}
+		}
 		prev := -1
 		for i, s := range starts {
 			if s.Label != strconv.Itoa(i+2) {
@@ -166,6 +174,10 @@ func TestPageStarts(t *testing.T) {
 				t.Errorf("%s: page %s starts in article %s, before the previous page's", e.Name, s.Label, s.Article.ID)
 			}
 			prev = order[s.Article]
+			// a headline repeated over a continuation is not the start
+			if a, ok := s.At.(*model.Article); ok && headed[a] < i+1 {
+				t.Errorf("%s: page %s starts at the head of %s, whose head is on page %d", e.Name, s.Label, a.ID, headed[a]+1)
+			}
 		}
 	}
 }
