@@ -62,9 +62,10 @@ func (c *wordCounter) text(s string) {
 // gap ends a word: a line break of code, spaces dropped at a wrap.
 func (c *wordCounter) gap() { c.in = false }
 
-// PageStarts returns where each page of d after the cover begins in ed,
-// the edition d was laid out from, in page order. The cover (the first
-// page, when it has no folio) has none. A page's start is where the text
+// PageStarts returns where each page of d but a cover begins in ed, the
+// edition d was laid out from, in page order. A cover (a first page
+// without folio or any article's text) has none; a front page that
+// opens the lead article is page 1. A page's start is where the text
 // flowing onto it continues: of the lines of articles on the page, the
 // first in the edition's order (its element, then the words before it),
 // whatever its place on the page, since a newspaper page runs one
@@ -78,7 +79,7 @@ func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
 	begun := map[*model.Article]bool{} // articles with lines on earlier pages
 	var out []model.PageStart
 	for i, p := range d.Pages {
-		if i > 0 || p.Folio != "" {
+		if i > 0 || p.Folio != "" || holdsArticle(p, owner) {
 			label := p.Folio
 			if label == "" {
 				label = strconv.Itoa(i + 1)
@@ -96,6 +97,16 @@ func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
 		}
 	}
 	return out
+}
+
+// holdsArticle reports whether any line on p sets an article's text.
+func holdsArticle(p *Page, o owned) bool {
+	for _, l := range p.Lines {
+		if o.art[l.Node] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // owned maps the model's elements to their articles, and images to the

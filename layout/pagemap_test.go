@@ -145,7 +145,13 @@ func TestPageStarts(t *testing.T) {
 			t.Fatal(err)
 		}
 		starts := d.PageStarts(e.Ed)
-		if len(starts) != len(d.Pages)-1 {
+		first := 1 // the first page marked: 2 after a cover, 1 after a front page
+		for _, l := range d.Pages[0].Lines {
+			if l.Node != nil {
+				first = 0
+			}
+		}
+		if len(starts) != len(d.Pages)-first {
 			t.Errorf("%s: %d starts for %d pages", e.Name, len(starts), len(d.Pages))
 		}
 		order := map[*model.Article]int{}
@@ -164,7 +170,7 @@ func TestPageStarts(t *testing.T) {
 		}
 		prev := -1
 		for i, s := range starts {
-			if s.Label != strconv.Itoa(i+2) {
+			if s.Label != strconv.Itoa(i+first+1) {
 				t.Errorf("%s: start %d labelled %q", e.Name, i, s.Label)
 			}
 			if s.Article == nil {
@@ -175,7 +181,7 @@ func TestPageStarts(t *testing.T) {
 			}
 			prev = order[s.Article]
 			// a headline repeated over a continuation is not the start
-			if a, ok := s.At.(*model.Article); ok && headed[a] < i+1 {
+			if a, ok := s.At.(*model.Article); ok && headed[a] < i+first {
 				t.Errorf("%s: page %s starts at the head of %s, whose head is on page %d", e.Name, s.Label, a.ID, headed[a]+1)
 			}
 		}
