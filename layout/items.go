@@ -429,6 +429,9 @@ func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 		case literal:
 		case (r == '-' || r == '\u2010') && unicode.IsLetter(prev) && unicode.IsLetter(next):
 			bp[i+n] = bpExplicit
+		case r == '\u2013' && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			// a range of numbers ("221–238", "1914–18") stays whole
+			// (the en dash that means "to" between numbers, Chicago 6.78)
 		case (r == '\u2014' || r == '\u2013') && i+n < len(full) && i > 0:
 			bp[i+n] = bpExplicit
 		case r == '/' && i > 0 && i+n < len(full) && next != '/':

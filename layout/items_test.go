@@ -149,6 +149,8 @@ func TestWholeWordsOnly(t *testing.T) {
 		{"name with an inner capital", "en", "McDonaldization", "McDonaldization"},
 		{"en dash between words", "en", "locations–which", "locations–^which"},
 		{"slash between figures", "en", "76/24", "76/^24"},
+		{"range of pages", "en", "221–238.", "221–238."},
+		{"range of years", "de", "1914–18", "1914–18"},
 		{"slash compound with an elision", "fr", "d’utilisateur/utilisatrice", "d’utilisateur/^utilisatrice"},
 		{"digits", "en", "revolution1917", "revolution1917"},
 		{"bracket inside", "fr", "character(personnage),", "character(personnage),"},
