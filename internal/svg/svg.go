@@ -142,15 +142,9 @@ func (p *Painter) images(e *enc, pg *layout.Page, b float64) {
 		// pdf draws the image into its box as it is: so does the preview
 		e.s(`<image preserveAspectRatio="none" href="`)
 		e.text(href)
-		e.s(`" x="`)
-		e.num(x)
-		e.s(`" y="`)
-		e.num(y)
-		e.s(`" width="`)
-		e.num(w)
-		e.s(`" height="`)
-		e.num(h)
-		e.s(`"/>`)
+		e.s(`" `)
+		e.box(x, y, w, h)
+		e.s(`/>`)
 	}
 }
 
@@ -274,15 +268,9 @@ func (p *Painter) trim(e *enc, sheet layout.Sheet, tw, th float64) {
 	}
 	e.s(`<g class="bleed" fill="none" stroke-width="0.25">`)
 	box := func(color string, inset float64) {
-		e.s(`<rect stroke="` + color + `" stroke-dasharray="3 2" x="`)
-		e.nums(inset)
-		e.s(`" y="`)
-		e.nums(inset)
-		e.s(`" width="`)
-		e.num(tw + 2*(m-inset))
-		e.s(`" height="`)
-		e.num(th + 2*(m-inset))
-		e.s(`"/>`)
+		e.s(`<rect stroke="` + color + `" stroke-dasharray="3 2" `)
+		e.box(inset, inset, tw+2*(m-inset), th+2*(m-inset))
+		e.s(`/>`)
 	}
 	box("#d00", m)
 	if b := sheet.Bleed.Points(); b > 0 && b < m {
@@ -350,7 +338,14 @@ func (e *enc) nums(fs ...float64) {
 }
 
 func (e *enc) rect(x, y, w, h float64) {
-	e.s(`<rect x="`)
+	e.s(`<rect `)
+	e.box(x, y, w, h)
+	e.s(`/>`)
+}
+
+// box writes the attributes x, y, width and height of an element.
+func (e *enc) box(x, y, w, h float64) {
+	e.s(`x="`)
 	e.num(x)
 	e.s(`" y="`)
 	e.num(y)
@@ -358,7 +353,7 @@ func (e *enc) rect(x, y, w, h float64) {
 	e.num(w)
 	e.s(`" height="`)
 	e.num(h)
-	e.s(`"/>`)
+	e.s(`"`)
 }
 
 func trimZeros(b []byte) []byte {
