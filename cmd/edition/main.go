@@ -131,6 +131,15 @@ and an EPUB 3 with the same content and the same note numbers.`,
 	return root
 }
 
+// manifestArg is the manifest a command's arguments name, by default
+// defaultManifest.
+func manifestArg(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return defaultManifest
+}
+
 func maxArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
@@ -178,10 +187,7 @@ a failed build leaves the previous files untouched. SOURCE_DATE_EPOCH, if set,
 fixes every timestamp; otherwise the edition date is used.`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m := defaultManifest
-			if len(args) == 1 {
-				m = args[0]
-			}
+			m := manifestArg(args)
 			epoch, err := pipeline.Epoch(os.Getenv)
 			if err != nil {
 				return usageError{err}
@@ -249,10 +255,7 @@ func checkCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Validate a manifest and its posts without writing anything",
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m := defaultManifest
-			if len(args) == 1 {
-				m = args[0]
-			}
+			m := manifestArg(args)
 			ed, _, ws, err := pipeline.Load(pipeline.Options{Manifest: m, Strict: strict})
 			switch format {
 			case "json":

@@ -42,10 +42,7 @@ with the errors above them. Stop with Ctrl-C.
 The page listens on 127.0.0.1 only; --host exposes it to other machines.`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m := defaultManifest
-			if len(args) == 1 {
-				m = args[0]
-			}
+			m := manifestArg(args)
 			epoch, err := pipeline.Epoch(os.Getenv)
 			if err != nil {
 				return usageError{err}
