@@ -16,10 +16,10 @@ import (
 )
 
 // PrintConfig turns the manifest's print settings into a layout
-// configuration (layout.PrintSettings.Config holds the defaults and the
-// type policy); errors name the manifest line of the print block.
+// configuration (layout.NewConfig holds the defaults and the type policy);
+// errors name the manifest line of the print block.
 func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
-	cfg, err := m.Print.Config(m.Language)
+	cfg, err := layout.NewConfig(m.Print.Settings, m.Language)
 	if err != nil {
 		return cfg, diag.Errorf(m.Path, m.Print.Line, "print: %v", err)
 	}
