@@ -1,7 +1,10 @@
-// Package editions loads whole editions from real posts for the tests and
-// benchmarks of packages layout and pdf. It is apart from layouttest
-// because it imports package pipeline, which imports pdf.
-package editions
+// Package pipelinetest loads whole editions from real posts, as the build
+// reads them, for the tests and benchmarks of packages layout, pdf and
+// epub. It sits beside pipeline, above the packages whose tests use it:
+// layout's own test helpers (layout/layouttest) import nothing above
+// layout, and only external test packages (layout_test, pdf_test,
+// epub_test) reach the whole build through this one.
+package pipelinetest
 
 import (
 	"os"
