@@ -81,7 +81,8 @@ type Converter struct {
 // typography maps goldmark's substitutions to literal characters (its
 // defaults are HTML entities, which are not well-formed XHTML and mean
 // nothing to the PDF); quotes become placeholders that localize writes
-// in the post's language.
+// in the post's language: the Unicode noncharacters phLSQ … phApo
+// (U+FDD0–U+FDD4, see quotes.go), which no input keeps.
 var typography = map[extension.TypographicPunctuation]string{
 	extension.LeftSingleQuote:  string(phLSQ),
 	extension.RightSingleQuote: string(phRSQ),
@@ -141,6 +142,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		// already refuses it; this guards other callers.)
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
+	// An author's noncharacter is never taken for a quote placeholder.
 	src = noPlaceholders(src)
 	root := parse(c.md, src, in.Math)
 	if !in.Math && hasMath(root) {
