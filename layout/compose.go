@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
@@ -19,7 +20,7 @@ type layouter struct {
 	ed     *model.Edition
 	fs     *fonts.Set
 	cfg    Config
-	warnFn func(pos, msg string)
+	warnFn func(diag.Warning)
 	hyphs  *hyphenators // shared by the forks
 
 	art    *model.Article  // article being set
@@ -66,21 +67,22 @@ func (lt *layouter) fork() *layouter {
 
 // warning is a warning a fork recorded, given by the original in article
 // order; once, if not empty, is the key of a warning given only once.
-type warning struct{ once, pos, msg string }
-
-func (lt *layouter) warn(pos, msg string) { lt.warnOnce("", pos, msg) }
-
-// pos is the position of the block being set, "path:line" (or the path
-// alone when the line is unknown), for warnings.
-func (lt *layouter) pos() string {
-	if lt.line > 0 {
-		return lt.source + ":" + strconv.Itoa(lt.line)
-	}
-	return lt.source
+type warning struct {
+	once string
+	w    diag.Warning
 }
 
-// warnOnce warns, but only the first time for a key other than "".
-func (lt *layouter) warnOnce(key, pos, msg string) {
+// warn warns of msg at the block being set.
+func (lt *layouter) warn(msg string) { lt.warnOnce("", lt.at(msg)) }
+
+// at is msg at the position of the block being set: the article's source
+// and the block's line (0 when unknown). Layout knows no columns.
+func (lt *layouter) at(msg string) diag.Warning {
+	return diag.Warning{Path: lt.source, Line: max(lt.line, 0), Msg: msg}
+}
+
+// warnOnce gives w, but only the first time for a key other than "".
+func (lt *layouter) warnOnce(key string, w diag.Warning) {
 	if key != "" {
 		if lt.warned[key] {
 			return
@@ -88,11 +90,11 @@ func (lt *layouter) warnOnce(key, pos, msg string) {
 		lt.warned[key] = true
 	}
 	if lt.set != nil {
-		lt.set.warns = append(lt.set.warns, warning{key, pos, msg})
+		lt.set.warns = append(lt.set.warns, warning{key, w})
 		return
 	}
 	if lt.warnFn != nil {
-		lt.warnFn(pos, msg)
+		lt.warnFn(w)
 	}
 }
 
@@ -135,7 +137,7 @@ func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
 	h := lt.hyphenatorQuiet(lang)
 	if h == nil {
 		if key := "hyph " + lang + "\x00" + lt.source; !lt.warned[key] {
-			lt.warnOnce(key, lt.pos(), fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
+			lt.warnOnce(key, lt.at(fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang)))
 		}
 	}
 	return h
@@ -576,7 +578,7 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 			w = Length(int64(maxH) * int64(img.Width) / int64(img.Height))
 			h = maxH
 		}
-		lt.checkResolution(img, w, h, fmt.Sprintf("%s:%d", lt.source, img.Line))
+		lt.checkResolution(img, w, h, lt.source, img.Line)
 		out = append(out, &vitem{h: h + c.leading/4, images: []ImageBox{{X: c.dx + (c.width-w)/2, Y: 0, W: w, H: h, Image: img}}})
 	} else if img != nil {
 		alt := img.Alt
@@ -584,7 +586,7 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 			alt = lt.words().Figure
 		}
 		if img.Path != "" {
-			lt.warn(lt.pos(), "image "+img.Path+" not loaded; printing its alt text")
+			lt.warn("image " + img.Path + " not loaded; printing its alt text")
 		}
 		ac := capCtx
 		ac.size, ac.leading, ac.kind = c.size, c.leading, KindCaption
@@ -647,7 +649,7 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 		size = max(6*Pt, Length(float64(size)*f))
 		tm = lt.measureTable(rows, t.Header != nil, ncol, size, c.width)
 		if tm.sum(tm.minW) > c.width {
-			lt.warn(lt.pos(), fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
+			lt.warn(fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
 				ncol, size, abbrev(lt.headerPieces(t, c.style()))))
 			return lt.tableRows(t, c)
 		}

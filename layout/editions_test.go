@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/pipeline/pipelinetest"
 	"github.com/redtide/edition/layout"
@@ -66,7 +67,7 @@ func TestWorkersIdentical(t *testing.T) {
 			cfg := e.Cfg
 			cfg.Workers = workers
 			var warns strings.Builder
-			d, err := layout.Layout(e.Ed, fonts.Default(), cfg, func(pos, msg string) { fmt.Fprintf(&warns, "%s: %s\n", pos, msg) })
+			d, err := layout.Layout(e.Ed, fonts.Default(), cfg, func(w diag.Warning) { fmt.Fprintln(&warns, w) })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/model"
 )
@@ -19,9 +20,9 @@ import (
 // articles in order, run on in cfg.Columns columns or from a new column or
 // page as their start says (see makeup), with floats at the head or foot
 // of columns and footnotes at the foot of the column where they are
-// referenced. warn receives problems that do not stop the layout, with
-// the article's source as pos.
-func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, msg string)) (*Document, error) {
+// referenced. warn receives problems that do not stop the layout, at the
+// article's source and the line of the block (warn may be nil).
+func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning)) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
 	}

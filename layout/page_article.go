@@ -205,7 +205,7 @@ func (lt *layouter) add(set *artSet) {
 	}
 	lt.par += set.pars
 	for _, w := range set.warns {
-		lt.warnOnce(w.once, w.pos, w.msg)
+		lt.warnOnce(w.once, w.w)
 	}
 	for n, items := range set.notes {
 		if _, ok := lt.noteCache[n]; !ok {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
@@ -33,7 +34,7 @@ func init() {
 func layoutOf(t testing.TB, ed *model.Edition, cfg layout.Config) (*layout.Document, []string) {
 	t.Helper()
 	var warns []string
-	d, err := layout.Layout(ed, fonts.Default(), cfg, func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+	d, err := layout.Layout(ed, fonts.Default(), cfg, func(w diag.Warning) { warns = append(warns, w.String()) })
 	if err != nil {
 		t.Fatal(err)
 	}

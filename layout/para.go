@@ -291,7 +291,7 @@ func (lt *layouter) clean(s string, f Face) string {
 				continue
 			}
 			if key := "glyph " + string(r); !lt.warned[key] {
-				lt.warnOnce(key, lt.pos(), "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
+				lt.warnOnce(key, lt.at("no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?"))
 			}
 			b.WriteByte('?')
 		}
@@ -375,7 +375,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 			if !holdsURL(ps) {
 				// a paragraph with an address in it is set ragged as a
 				// reference list is, without a word to the editor
-				lt.warn(lt.pos(), "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+				lt.warn("paragraph set ragged right: no justified line breaks within tolerance: " + abbrev(ps))
 			}
 			lines = nil
 		}

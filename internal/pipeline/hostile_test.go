@@ -79,7 +79,7 @@ func epubText(t testing.TB, out string) string {
 // out of its measure.
 func noOverfull(t *testing.T, res *Result) {
 	t.Helper()
-	d, err := layout.Layout(res.Edition, fonts.Default(), layout.DefaultConfig(), func(string, string) {})
+	d, err := layout.Layout(res.Edition, fonts.Default(), layout.DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,8 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redtide/edition/fonts"
@@ -78,7 +76,7 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
 	if err != nil {
 		return pr, err
 	}
-	warn := func(pos, msg string) { pr.warnings = append(pr.warnings, positioned(pos, msg)) }
+	warn := func(w diag.Warning) { pr.warnings = append(pr.warnings, w) }
 	d, err := layout.Layout(ed, set, cfg, warn)
 	if err != nil {
 		return pr, err
@@ -94,14 +92,4 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
 	}
 	pr.pdf = buf.Bytes()
 	return pr, nil
-}
-
-// positioned splits "path:line" as layout reports positions.
-func positioned(pos, msg string) diag.Warning {
-	if i := strings.LastIndexByte(pos, ':'); i > 0 {
-		if n, err := strconv.Atoi(pos[i+1:]); err == nil {
-			return diag.Warning{Path: pos[:i], Line: n, Msg: msg}
-		}
-	}
-	return diag.Warning{Path: pos, Msg: msg}
 }
