@@ -430,8 +430,8 @@ func TestEPUBIdentity(t *testing.T) {
 	if want := testEpoch.Format("2006-01-02T15:04:05Z"); mod != want {
 		t.Errorf("dcterms:modified %s, want the epoch %s", mod, want)
 	}
-	if !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(id1) {
-		t.Errorf("dc:identifier %q is not a name-based (version 5 layout) urn:uuid", id1)
+	if !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(id1) {
+		t.Errorf("dc:identifier %q is not a name-based (SHA-256, version 8) urn:uuid", id1)
 	}
 	later := testEpoch.Add(48 * time.Hour)
 	id2, mod2 := packageMeta(t, epubOf(t, runBuild(t, base, t.TempDir(), later)))
