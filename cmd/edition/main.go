@@ -5,6 +5,7 @@
 //	edition check [MANIFEST]            validate everything, write nothing
 //	edition assemble POSTS_DIR [-o FILE] start a manifest from a folder of posts
 //	edition serve [MANIFEST]            preview in a browser, rebuilding on change
+//	edition version                     print the module version and VCS revision (also --version)
 //
 // Exit codes: 0 success, 1 build error, 2 usage error.
 package main
@@ -123,7 +124,10 @@ and the Jekyll-style Markdown posts it names, and writes a paginated print PDF
 and an EPUB 3 with the same content and the same note numbers.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       buildVersion(),
 	}
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.AddCommand(versionCmd(stdout))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
