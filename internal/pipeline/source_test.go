@@ -1,7 +1,13 @@
 package pipeline_test
 
 // What a reader must find of a post, independently of our converter:
-// goldmark's own rendering of it.
+// goldmark's own rendering of it (GFM and footnotes, raw HTML kept),
+// parsed as HTML and read by one walker, for the words of a post
+// (expectedWords) and for its units (sourceUnits). The body is the
+// build's own (post.Parse splits the front matter); only Jekyll's Liquid
+// pass, which runs before any Markdown parser and which goldmark has not,
+// and kramdown's attribute lists and extensions are taken out first
+// (stripTemplating).
 
 import (
 	"bytes"
@@ -14,47 +20,52 @@ import (
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	xhtml "golang.org/x/net/html"
+
+	"github.com/redtide/edition/internal/post"
 )
 
-// expectedWords derives the words a reader must find of a post,
-// independently of our converter: goldmark's own HTML renderer (GFM and
-// footnotes, raw HTML kept), after stripping the front matter and the
-// Liquid and kramdown syntax that is markup, not text.
+// expectedWords are the words a reader must find of a post.
 func expectedWords(t *testing.T, file string) map[string]bool {
 	t.Helper()
 	return wordSet(expectedText(t, file))
 }
 
-// expectedText is the text of a post as goldmark renders it; see
-// expectedWords.
+// expectedText is the text of a post as goldmark renders it, a space
+// between blocks.
 func expectedText(t *testing.T, file string) string {
 	t.Helper()
-	src := strings.ReplaceAll(string(readFile(t, file)), "\r\n", "\n")
-	src = strings.TrimPrefix(src, "\uFEFF")
-	src = stripFrontMatter(src)
-	src = stripTemplating(src)
+	return readerText(goldmarkRendering(t, file), false, false)
+}
+
+// goldmarkRendering is the post in file as goldmark renders it, parsed
+// as HTML.
+func goldmarkRendering(t *testing.T, file string) *xhtml.Node {
+	t.Helper()
+	p, err := post.Parse(file, readFile(t, file), nil)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	src := stripTemplating(string(p.Body))
+	// A reference written with spaces ([^ 18]) to a defined note is read
+	// as one (see the README).
+	src = spacedRef.ReplaceAllStringFunc(src, func(m string) string {
+		label := strings.TrimSpace(m[2 : len(m)-1])
+		if strings.Contains(src, "[^"+label+"]:") {
+			return "[^" + label + "]"
+		}
+		return m
+	})
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	var out bytes.Buffer
 	if err := md.Convert([]byte(src), &out); err != nil {
 		t.Fatalf("goldmark: %s: %v", file, err)
 	}
-	return htmlText(out.String())
-}
-
-// stripFrontMatter removes a leading YAML block between --- and --- (or
-// ...) lines.
-func stripFrontMatter(src string) string {
-	lines := strings.SplitAfter(src, "\n")
-	if len(lines) == 0 || strings.TrimRight(lines[0], " \t\n") != "---" {
-		return src
+	doc, err := xhtml.Parse(&out)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
 	}
-	for i := 1; i < len(lines); i++ {
-		if l := strings.TrimRight(lines[i], " \t\n"); l == "---" || l == "..." {
-			return strings.Join(lines[i+1:], "")
-		}
-	}
-	return src
+	return doc
 }
 
 var (
@@ -104,73 +115,6 @@ func stripMarkup(src string) string {
 	return kramdownAttr.ReplaceAllString(src, "")
 }
 
-// htmlText is the text of an HTML fragment, without the content of
-// script, style and iframe elements, comments, or goldmark's footnote
-// reference numbers (its numbering is not ours; the EPUB's note numbers
-// are checked against the model in TestEPUBStructure). Block elements
-// separate words, inline ones do not.
-func htmlText(s string) string {
-	z := xhtml.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
-	type open struct {
-		name       string
-		sep, quiet bool
-	}
-	var stack []open
-	quiet := func() bool {
-		for _, o := range stack {
-			if o.quiet {
-				return true
-			}
-		}
-		return false
-	}
-	for {
-		tt := z.Next()
-		switch tt {
-		case xhtml.ErrorToken:
-			return b.String()
-		case xhtml.TextToken:
-			if !quiet() {
-				b.Write(z.Text())
-			}
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			tok := z.Token()
-			o := open{name: tok.Data, sep: !inlineElements[tok.Data], quiet: skipped[tok.Data]}
-			for _, a := range tok.Attr {
-				if a.Key == "class" && (a.Val == "footnote-ref" || a.Val == "footnote-backref") {
-					o.sep, o.quiet = true, true
-				}
-			}
-			if o.sep {
-				b.WriteByte(' ')
-			}
-			if tt == xhtml.StartTagToken && !voidElements[tok.Data] {
-				stack = append(stack, o)
-			}
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			// Pop to the matching element: raw HTML in posts is not
-			// always well nested.
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i].name == string(name) {
-					if stack[i].sep {
-						b.WriteByte(' ')
-					}
-					stack = stack[:i]
-					break
-				}
-			}
-			if !inlineElements[string(name)] {
-				b.WriteByte(' ')
-			}
-		}
-	}
-}
-
-var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true,
-	"hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
-
 // includeText is what a reader sees of an {% include %}: the caption of a
 // figure or video and the text of an aside (the keys the Jekyll sites'
 // _includes print, matched case-sensitively as Liquid does); image URLs,
@@ -187,3 +131,106 @@ func includeText(tag string) string {
 }
 
 var skipped = map[string]bool{"script": true, "style": true, "iframe": true}
+
+// sourceUnits returns the tokens of each paragraph, list item (its own
+// text), table cell, caption and footnote of the post in file as goldmark
+// renders it, as [2][]string: without and with the alt text of its images
+// (which stands in for an image that is not found).
+func sourceUnits(t *testing.T, file string) [][2][]string {
+	t.Helper()
+	doc := goldmarkRendering(t, file)
+	var units [][2][]string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
+			switch n.Data {
+			case "script", "style", "iframe", "pre", "h1", "h2", "h3", "h4", "h5", "h6":
+				return
+			case "p", "td", "th", "caption", "figcaption", "dt", "dd", "li":
+				if u := tokens(ownText(n, false)); len(u) > 0 {
+					alt := tokens(ownText(n, true))
+					if c := n.FirstChild; n.Data == "p" && c != nil && c.Type == xhtml.TextNode && colonless.MatchString(c.Data) && len(u) > 1 {
+						// "[^3] Popkin": a note written without its colon
+						// may be read as one, its label its number
+						u, alt = u[1:], alt[1:]
+					}
+					units = append(units, [2][]string{u, alt})
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return units
+}
+
+// ownText is the text of n less its block children (a list item's
+// nested list, a paragraph inside it) and goldmark's footnote marks.
+func ownText(n *xhtml.Node, alts bool) string { return readerText(n, alts, true) }
+
+// readerText is the text of n as a reader reads it: without the content
+// of script, style and iframe elements, comments, or goldmark's footnote
+// marks (its numbering is not ours; the EPUB's note numbers are checked
+// against the model in TestEPUBStructure); with the alt text of images
+// when alts; without its block children when own. Block elements
+// separate words, inline ones do not.
+func readerText(n *xhtml.Node, alts, own bool) string {
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == xhtml.TextNode:
+				// a reference to no note is printed [label]
+				b.WriteString(undefinedRef.ReplaceAllString(c.Data, "[$1]"))
+			case c.Type != xhtml.ElementNode:
+			case skipped[c.Data] || footnoteMark(c):
+			case c.Data == "img":
+				if alts {
+					b.WriteString(" " + attrOf(c, "alt") + " ")
+				}
+			case inlineElements[c.Data] || c.Data == "br":
+				if c.Data == "br" {
+					b.WriteByte(' ')
+				}
+				walk(c)
+			case own:
+				b.WriteByte(' ') // a block of its own: a unit, or its units, elsewhere
+			default:
+				b.WriteByte(' ')
+				walk(c)
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func attrOf(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+var (
+	spacedRef    = regexp.MustCompile(`\[\^[ \t]+[^\]\s]+[ \t]*\]|\[\^[^\]\s]+[ \t]+\]`)
+	colonless    = regexp.MustCompile(`^\[\^[^\]\s]+\] `)
+	undefinedRef = regexp.MustCompile(`\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
+)
+
+var footnoteClass = regexp.MustCompile(`\bfootnote-(ref|backref)\b`)
+
+func footnoteMark(n *xhtml.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && footnoteClass.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
+}
