@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -269,22 +268,6 @@ func notesOnRefPage(t *testing.T, name string, d *layout.Document, ed *model.Edi
 		}
 	}
 	t.Logf("%s: %d notes, %d not on their reference's page", name, notes, moved)
-}
-
-func TestNoRendererDeps(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go tool not found")
-	}
-	out, err := exec.Command(goTool, "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		if strings.Contains(dep, "fpdf") || strings.Contains(dep, "go-epub") {
-			t.Errorf("layout depends on %s", dep)
-		}
-	}
 }
 
 func TestParseTrim(t *testing.T) {
