@@ -14,14 +14,17 @@ import (
 )
 
 // layouter holds the state of one Layout call. Articles are set into
-// lines by forks of it (see setArticle), one per goroutine; the original
-// paginates.
+// lines by forks of it (see setArticle and fork), one per goroutine; the
+// original paginates. Its parts: the line setter (setter: fonts,
+// configuration, hyphenation memos, buffers and slabs), the notes
+// (noteState), the article and block being set, the warnings, and the
+// page makeup.
 type layouter struct {
+	setter
+	noteState
+
 	ed     *model.Edition
-	fs     *fonts.Set
-	cfg    Config
-	warnFn func(diag.Warning)
-	hyphs  *hyphenators // shared by the forks
+	warnFn func(diag.Warning) // where the original's warnings go
 
 	art    *model.Article  // article being set
 	source string          // its source, for messages
@@ -29,7 +32,37 @@ type layouter struct {
 	node   any             // model element being set, for TextLine.Node
 	par    int             // paragraph serial number
 	warned map[string]bool // keys of the warnings given once
-	set    *artSet         // where a fork puts lines and warnings
+	// set is where a fork puts the lines and warnings of the article it
+	// sets (setArticle gives it one); while set is nil, warnings go to
+	// warnFn at once.
+	set *artSet
+
+	doc       *Document
+	pageOfArt map[*model.Article]int
+	mk        *makeup  // the page builder
+	fillBody  []placed // the body of the last column filled
+}
+
+// fork returns a layouter that sets articles with setArticle on another
+// goroutine. It shares with lt only what is read-only or safe for
+// concurrent use: the edition, the setter's fonts, configuration and
+// hyphenators (setter.fork) and the article of each note
+// (noteState.fork). Everything else starts empty: its own memos, buffers
+// and slabs; no warnFn, so that its warnings go only to the artSet that
+// setArticle gives it (set), which the original replays in article order
+// (add); and no pages, which only the original makes.
+func (lt *layouter) fork() *layouter {
+	return &layouter{ed: lt.ed, setter: lt.setter.fork(), noteState: lt.noteState.fork()}
+}
+
+// setter sets paragraphs into lines: the fonts and configuration it
+// reads, the hyphenators it shares with every fork, and the memos,
+// buffers and slabs it owns, which make setting a paragraph allocate
+// little and are not safe for concurrent use.
+type setter struct {
+	fs    *fonts.Set
+	cfg   Config
+	hyphs *hyphenators // shared by the forks
 
 	// Buffers reused from paragraph to paragraph.
 	ib        itemBuf
@@ -43,27 +76,38 @@ type layouter struct {
 	lineSlab []setLine
 	runSlab  []Run
 	itemSlab []vitem
-	fillBody []placed      // the body of the last column filled
-	freshBuf []*model.Note // notesOf's
-	nlBuf    []*vitem
+}
 
-	doc        *Document
+// newSetter returns a setter of the fonts fs with cfg (its defaults
+// applied), with hyphenators of its own.
+func newSetter(fs *fonts.Set, cfg Config) setter {
+	return setter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}}
+}
+
+// fork returns a setter for another goroutine: it shares s's fonts,
+// configuration and hyphenators (which are safe for concurrent use) and
+// owns empty memos, buffers and slabs.
+func (s *setter) fork() setter { return setter{fs: s.fs, cfg: s.cfg, hyphs: s.hyphs} }
+
+// noteState is what a layout knows of notes: those set (by note, for an
+// article being set) and placed, each note's article, and the link notes.
+type noteState struct {
 	notesDone  map[*model.Note]bool // notes placed on a page
 	noteCache  map[*model.Note][]*vitem
-	pageOfArt  map[*model.Article]int
 	articleArt map[*model.Note]*model.Article
 
-	mk          *makeup              // the page builder
 	links       *linkNotes           // link notes of the article being set
 	inlineLinks bool                 // print URLs inline (in notes and bibliographies)
 	isLinkNote  map[*model.Note]bool // link notes of every article, printed again on each page citing them
+
+	freshBuf []*model.Note // notesOf's
+	nlBuf    []*vitem
 }
 
-// fork returns a layouter that sets articles with setArticle, sharing
-// lt's read-only state and hyphenators.
-func (lt *layouter) fork() *layouter {
-	return &layouter{ed: lt.ed, fs: lt.fs, cfg: lt.cfg, hyphs: lt.hyphs, articleArt: lt.articleArt}
-}
+// fork returns the note state of a fork: the article of each note, which
+// is read-only once Layout has filled it, and nothing else (setArticle
+// gives the fork the note cache of its article).
+func (n *noteState) fork() noteState { return noteState{articleArt: n.articleArt} }
 
 // warning is a warning a fork recorded, given by the original in article
 // order; once, if not empty, is the key of a warning given only once.

@@ -17,7 +17,7 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.size = max(lt.cfg.BodySize*8/10, 5*Pt)
 	c.leading = lt.cfg.BodyLeading * 8 / 10
 	c.kind = KindNote
-	if isLinkNote(n) || (lt.cfg.Links != LinkOff && printsURL(n.Blocks)) {
+	if hasLinkNoteNumber(n) || (lt.cfg.Links != LinkOff && printsURL(n.Blocks)) {
 		c.justify = false // URLs, which justified lines would space out
 	}
 	num := lt.noteLabel(n) + "."

@@ -11,7 +11,6 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
-	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -35,15 +34,17 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		return nil, fmt.Errorf("layout: %w", err)
 	}
 	lt := &layouter{
-		ed: ed, fs: fs, cfg: cfg, warnFn: warn,
-		hyphs:      &hyphenators{m: map[string]*hyph.Hyphenator{}},
-		warned:     map[string]bool{},
-		notesDone:  map[*model.Note]bool{},
-		noteCache:  map[*model.Note][]*vitem{},
-		pageOfArt:  map[*model.Article]int{},
-		articleArt: map[*model.Note]*model.Article{},
-		isLinkNote: map[*model.Note]bool{},
-		mk:         newMakeup(),
+		setter: newSetter(fs, cfg),
+		noteState: noteState{
+			notesDone:  map[*model.Note]bool{},
+			noteCache:  map[*model.Note][]*vitem{},
+			articleArt: map[*model.Note]*model.Article{},
+			isLinkNote: map[*model.Note]bool{},
+		},
+		ed: ed, warnFn: warn,
+		warned:    map[string]bool{},
+		pageOfArt: map[*model.Article]int{},
+		mk:        newMakeup(),
 	}
 	var arts []*model.Article
 	for _, s := range ed.Sections {

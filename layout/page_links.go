@@ -84,12 +84,13 @@ func (lt *layouter) linkNote(u string) *model.Note {
 // article (k from 0): -(k+1). Link notes are notes that layout makes, not
 // edition, which numbers footnotes 1, 2, …; the negative number keeps the
 // anchors of their references (model.NoteRef.RefID: "fnref-1") apart from
-// those of footnotes ("fnref1"), and isLinkNote tells them apart. On paper
-// a link note is labelled by a letter (noteLabel), never by its number.
+// those of footnotes ("fnref1"), and hasLinkNoteNumber tells them apart.
+// On paper a link note is labelled by a letter (noteLabel), never by its
+// number.
 func linkNoteNumber(k int) int { return -(k + 1) }
 
-// isLinkNote reports whether n is a link note (see linkNoteNumber).
-func isLinkNote(n *model.Note) bool { return n.Number < 0 }
+// hasLinkNoteNumber reports whether n is a link note (see linkNoteNumber).
+func hasLinkNoteNumber(n *model.Note) bool { return n.Number < 0 }
 
 // noteLabel is how note n is numbered on paper: its number, or the letter
 // of a link note.

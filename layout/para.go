@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout/linebreak"
 )
@@ -568,7 +567,7 @@ func TraceParagraph(fs *fonts.Set, cfg Config, lang, text string) (string, error
 	if err := cfg.Validate(); err != nil {
 		return "", fmt.Errorf("layout: %w", err)
 	}
-	lt := &layouter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	lt := &layouter{setter: newSetter(fs, cfg), warned: map[string]bool{}}
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
 	items, data := lt.buildItems([]piece{{text: text, st: c.style()}}, spec)
