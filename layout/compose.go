@@ -58,7 +58,11 @@ func (lt *layouter) fork() *layouter {
 // setter sets paragraphs into lines: the fonts and configuration it
 // reads, the hyphenators it shares with every fork, and the memos,
 // buffers and slabs it owns, which make setting a paragraph allocate
-// little and are not safe for concurrent use.
+// little and are not safe for concurrent use. Its methods are those of
+// line setting that need nothing of the page or the article: breaking,
+// hyphenation, font fallback, widths and runs (a layouter has them
+// through its embedded setter). They keep the receiver name lt of the
+// layouter they were carved from.
 type setter struct {
 	fs    *fonts.Set
 	cfg   Config
@@ -163,7 +167,7 @@ type hyphenators struct {
 // none, without a warning: a passage in another language (model.Lang) is
 // set unhyphenated when its language has no patterns, which is what the
 // reader expects, and no edit of the post would change it.
-func (lt *layouter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
+func (lt *setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 	hs := lt.hyphs
 	hs.mu.Lock()
 	defer hs.mu.Unlock()
@@ -231,7 +235,7 @@ type vitem struct {
 	oneY [1]Length
 }
 
-func (lt *layouter) lineItem(sl *setLine) *vitem {
+func (lt *setter) lineItem(sl *setLine) *vitem {
 	if len(lt.itemSlab) == cap(lt.itemSlab) {
 		lt.itemSlab = make([]vitem, 0, 256)
 	}

@@ -145,13 +145,13 @@ func supStyle(st style) style {
 }
 
 // width measures s in style st.
-func (lt *layouter) width(s string, st style) Length {
+func (lt *setter) width(s string, st style) Length {
 	return Length(lt.ems(s, st.face)) * st.size / 1000
 }
 
 // ems measures s in face f in 1/1000 em, the runes f lacks in the
 // fallback face that will draw them (see splitFallback).
-func (lt *layouter) ems(s string, f Face) int {
+func (lt *setter) ems(s string, f Face) int {
 	if a := lt.asciiOf(f); a != nil {
 		if w, ok := a.ems(s); ok {
 			return w
@@ -185,7 +185,7 @@ func fallbackFace(f Face) Face {
 
 // fallback returns the font of fallbackFace(f), nil if the set has none
 // or f is a fallback face itself.
-func (lt *layouter) fallback(f Face) *fonts.Font {
+func (lt *setter) fallback(f Face) *fonts.Font {
 	if f.Kind == FallbackFace {
 		return nil
 	}
@@ -196,7 +196,7 @@ func (lt *layouter) fallback(f Face) *fonts.Font {
 // fallback face has, which clean kept and ems measured in the fallback,
 // so that those runes are drawn in the fallback face. The pieces' widths
 // sum to the run's up to rounding.
-func (lt *layouter) splitFallback(d *Document) {
+func (lt *setter) splitFallback(d *Document) {
 	split := func(runs []Run) []Run {
 		var out []Run
 		for i, r := range runs {
@@ -410,7 +410,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 // breakParams are the line breaker's settings for a paragraph: TeX's
 // plain values with the edition's tolerance and demerits, and at most two
 // hyphenated lines in a row.
-func (lt *layouter) breakParams() linebreak.Params {
+func (lt *setter) breakParams() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = lt.cfg.Tolerance
 	p.PreTolerance = lt.cfg.Break.PreTolerance
@@ -465,7 +465,7 @@ func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
 // two (without, then with hyphenation, in lt.br.Break) within the
 // tolerance, the same within the loose tolerance, and last an emergency
 // pass (emergency true). ok is false when none finds feasible breaks.
-func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
+func (lt *setter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
 	br := &lt.ib.br
 	p := lt.breakParams()
 	if p.RuntDemerits > 0 {
@@ -499,7 +499,7 @@ func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width
 // scaled so that a hyphen costs plain TeX's 50 (a capitalised word's and
 // an explicit hyphen's keep their ratio to it), and sets p's hyphen
 // demerits no higher than plain TeX's.
-func (lt *layouter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
+func (lt *setter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
 	out := append([]linebreak.Item(nil), items...)
 	if hp := lt.cfg.Break.HyphenPenalty; hp > texHyphenPenalty {
 		for i := range out {
