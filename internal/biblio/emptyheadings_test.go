@@ -1,4 +1,4 @@
-package edition
+package biblio_test
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 import (
 	"regexp"
@@ -8,14 +8,6 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 )
-
-// source is a post's body as read, to look under a title for what the
-// conversion took out of the flow.
-type source struct {
-	path string
-	body []byte
-	base int // lines before the body in the file
-}
 
 // dropEmptyHeadings removes the titles left with nothing under them by
 // the conversion: a heading followed by a heading of the same or a higher
@@ -31,7 +23,7 @@ type source struct {
 // link reference definitions under it ("## Links" over "[name]: url"
 // lines); a heading its author left empty, or whose content went for
 // another reason (a kramdown table of contents), is kept.
-func dropEmptyHeadings(a *model.Article, src source, log *diag.Log, tc titleCache) {
+func dropEmptyHeadings(a *model.Article, src Source, log *diag.Log, tc titleCache) {
 	// From the end, so that a title followed only by titles dropped
 	// before it is empty too.
 	var kept []model.Block
@@ -41,15 +33,15 @@ func dropEmptyHeadings(a *model.Article, src source, log *diag.Log, tc titleCach
 		if s := tc.of(b); s != nil && emptyTitle(b, s, kept, tc) {
 			text := model.PlainText(s.title)
 			if lines == nil {
-				lines = strings.Split(string(src.body), "\n")
+				lines = strings.Split(string(src.Body), "\n")
 			}
 			line := b.SourceLine()
-			emptied := emptiedBelow(lines, line-src.base)
+			emptied := emptiedBelow(lines, line-src.Base)
 			switch {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
 			case emptied:
-				log.Warnf(src.path, line, "heading %q held only footnote or link definitions, which are not set where they are written; dropped", text)
+				log.Warnf(src.Path, line, "heading %q held only footnote or link definitions, which are not set where they are written; dropped", text)
 				continue
 			}
 		}

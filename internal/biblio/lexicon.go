@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 // The lexicon of section titles, as data: one row per language, one entry
 // per kind of section. A title is recognised by the words it is made of
@@ -38,6 +38,35 @@ type lexRow struct {
 	// "Further reading *on topic modelling*", "Références *sur* …".
 	Prepositions     []string
 	Bib, Notes, Back kindWords
+	// Licence holds what a licence line says ("sous licence", "all rights
+	// reserved"), lower-case: such a line may follow a bibliography.
+	Licence []string
+	// Cite holds the words that mark the elements of a citation.
+	Cite citeWords
+}
+
+// citeWords are the words that mark the elements of a citation in one
+// language (cite.go). Abbreviations are written without their full stop.
+type citeWords struct {
+	// NoDate says a work has no date, or none yet: "n.d.", "o. J.",
+	// "forthcoming". Lower-case.
+	NoDate []string
+	// Publishers are words that name a publisher by their kind
+	// ("Verlag", "Presses") or names well known in the language's
+	// humanities reference lists ("Suhrkamp").
+	Publishers []string
+	// Periodicals are the kinds of periodical a citation names: "Journal".
+	Periodicals []string
+	// Locators come before a page, chapter, volume or issue number: "pp".
+	Locators []string
+	// Pages follow a number of pages: "198 pages".
+	Pages []string
+	// Roles mark the people who made an edition: "ed", "Hrsg", "trad".
+	Roles []string
+	// RolePhrases do the same in full, lower-case: "edited by".
+	RolePhrases []string
+	// In introduces a container before its colon: "In:", "Dans :".
+	In []string
 }
 
 // lexicon lists the languages whose titles are recognised. Back matter
@@ -49,6 +78,17 @@ var lexicon = []lexRow{
 		Tag:          "en",
 		Connectors:   []string{"and", "&", "+", "the", "a", "an", "of", "to", "with", "some", "our", "my", "other"},
 		Prepositions: []string{"about", "on", "for", "in", "from", "to", "regarding", "concerning", "used", "by", "of"},
+		Licence:      []string{"licensed", "licenced", "all rights reserved"},
+		Cite: citeWords{
+			NoDate:      []string{"n.d.", "n. d.", "forthcoming", "in press"},
+			Publishers:  []string{"Publishing", "Publishers", "Publications", "Books", "Routledge", "Springer", "Elsevier", "Wiley", "Brill", "Palgrave", "Macmillan", "Blackwell"},
+			Periodicals: []string{"Journal", "Review", "Proceedings", "Quarterly", "Bulletin", "Studies", "Magazine", "Transactions", "Annals"},
+			Locators:    []string{"p", "pp", "ch", "Ch", "chs", "Chs", "chap", "Chap", "vol", "Vol", "vols", "no", "No", "col", "cols"},
+			Pages:       []string{"pages", "pp"},
+			Roles:       []string{"ed", "eds", "Ed", "Eds", "edn", "trans", "Trans", "transl", "tr", "comp"},
+			RolePhrases: []string{"edited by", "translated by"},
+			In:          []string{"In", "in"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"bibliography", "bibliographies", "references", "reference", "sources", "source", "literature", "citations", "works cited", "reference list", "reading list", "reading lists", "readings"},
 			Weak:       []string{"works", "reading", "texts", "publications", "titles"},
@@ -70,6 +110,17 @@ var lexicon = []lexRow{
 		Tag:          "de",
 		Connectors:   []string{"und", "&", "+", "der", "die", "das", "des", "zur", "zum", "eine", "einige"},
 		Prepositions: []string{"zu", "zum", "zur", "über", "für", "von", "im", "in"},
+		Licence:      []string{"lizenziert", "unter der lizenz", "alle rechte vorbehalten"},
+		Cite: citeWords{
+			NoDate:      []string{"o. j.", "o.j.", "im druck"},
+			Publishers:  []string{"Verlag", "Suhrkamp"},
+			Periodicals: []string{"Zeitschrift", "Jahrbuch"},
+			Locators:    []string{"S", "Kap", "Bd", "Jg", "Heft", "nr", "Nr"},
+			Pages:       []string{"Seiten"},
+			Roles:       []string{"Hrsg", "hrsg", "Hg", "hg", "übers", "Übers"},
+			RolePhrases: []string{"herausgegeben von"},
+			In:          []string{"In", "in"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"literatur", "quellen", "quelle", "bibliographie", "bibliografie", "weiterlesen", "belege", "nachweise", "referenzen", "lektüre"},
 			Weak:       []string{"lesetipps", "texte", "titel", "schriften", "publikationen"},
@@ -91,6 +142,17 @@ var lexicon = []lexRow{
 		Tag:          "fr",
 		Connectors:   []string{"et", "&", "+", "de", "des", "du", "la", "le", "les", "l", "d", "quelques", "pour", "autres", "liste"},
 		Prepositions: []string{"sur", "pour", "à", "au", "aux", "concernant", "de", "du", "des", "en"},
+		Licence:      []string{"sous licence", "tous droits réservés"},
+		Cite: citeWords{
+			NoDate:      []string{"s.d.", "s. d.", "à paraître"},
+			Publishers:  []string{"Éditions", "Editions", "Presses", "PUF", "Gallimard", "Seuil"},
+			Periodicals: []string{"Revue", "Annales", "Cahiers", "Bulletin"},
+			Locators:    []string{"p", "t", "tome", "n°", "num", "fasc", "vol"},
+			Pages:       []string{"pages"},
+			Roles:       []string{"éd", "éds", "dir", "trad"},
+			RolePhrases: []string{"sous la direction de"},
+			In:          []string{"Dans", "dans", "In", "in"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"bibliographie", "bibliographies", "références", "référence", "sources", "source", "littérature", "ouvrages cités", "oeuvres citées", "œuvres citées", "aller plus loin", "pour en savoir plus", "en savoir plus", "sitographie", "webographie", "lectures"},
 			Weak:       []string{"lecture", "ouvrages", "oeuvres", "œuvres", "travaux", "textes", "publications", "titres"},
@@ -110,6 +172,17 @@ var lexicon = []lexRow{
 		Tag:          "es",
 		Connectors:   []string{"y", "e", "&", "+", "de", "del", "la", "las", "los", "el", "algunas", "algunos", "otras", "otros", "para", "lista"},
 		Prepositions: []string{"sobre", "para", "acerca", "en", "de", "del", "a", "al"},
+		Licence:      []string{"bajo licencia", "bajo la licencia", "todos los derechos reservados"},
+		Cite: citeWords{
+			NoDate:      []string{"s.f.", "s. f.", "s.d.", "s. d.", "s.a.", "en prensa"},
+			Publishers:  []string{"Ediciones", "Editorial"},
+			Periodicals: []string{"Revista"},
+			Locators:    []string{"p", "pp", "cap", "Cap", "núm", "vol"},
+			Pages:       []string{"páginas"},
+			Roles:       []string{"ed", "eds", "coord", "trad", "comp"},
+			RolePhrases: []string{"traducido por"},
+			In:          []string{"En", "en"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"bibliografía", "bibliografías", "referencias", "referencia", "fuentes", "fuente", "literatura", "obras citadas", "saber más", "para saber más", "webgrafía", "sitiografía", "lecturas"},
 			Weak:       []string{"lectura", "obras", "textos", "trabajos", "publicaciones", "títulos"},
@@ -129,6 +202,17 @@ var lexicon = []lexRow{
 		Tag:          "pt",
 		Connectors:   []string{"e", "&", "+", "de", "da", "do", "das", "dos", "a", "o", "as", "os", "algumas", "outras", "outros", "para", "lista"},
 		Prepositions: []string{"sobre", "para", "acerca", "em", "no", "na", "de", "do", "da", "a", "ao"},
+		Licence:      []string{"sob licença", "sob a licença", "todos os direitos reservados"},
+		Cite: citeWords{
+			NoDate:      []string{"s.d.", "s. d.", "s.a.", "no prelo"},
+			Publishers:  []string{"Editora"},
+			Periodicals: []string{"Revista"},
+			Locators:    []string{"p", "pp", "cap", "Cap", "vol"},
+			Pages:       []string{"páginas"},
+			Roles:       []string{"org", "orgs", "trad", "ed", "eds"},
+			RolePhrases: []string{"tradução de"},
+			In:          []string{"Em", "em", "In", "in"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"bibliografia", "bibliografias", "referências", "referência", "fontes", "fonte", "literatura", "obras citadas", "saber mais", "para saber mais", "leituras"},
 			Weak:       []string{"leitura", "obras", "textos", "trabalhos", "publicações", "títulos"},
@@ -148,6 +232,17 @@ var lexicon = []lexRow{
 		Tag:          "it",
 		Connectors:   []string{"e", "ed", "&", "+", "di", "del", "della", "delle", "dei", "degli", "la", "le", "il", "i", "gli", "l", "alcune", "altre", "altri", "per", "elenco"},
 		Prepositions: []string{"su", "sul", "sulla", "sui", "sugli", "sulle", "per", "riguardo", "di", "del", "della", "in"},
+		Licence:      []string{"sotto licenza", "sotto la licenza", "tutti i diritti riservati"},
+		Cite: citeWords{
+			NoDate:      []string{"s.d.", "s. d.", "in corso di stampa"},
+			Publishers:  []string{"Edizioni", "Editore", "Einaudi", "Laterza"},
+			Periodicals: []string{"Rivista"},
+			Locators:    []string{"p", "pp", "cap", "Cap", "vol", "num", "fasc"},
+			Pages:       []string{"pagine"},
+			Roles:       []string{"trad", "ed"},
+			RolePhrases: []string{"a cura di"},
+			In:          []string{"In", "in"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"bibliografia", "bibliografie", "riferimenti", "riferimento", "fonti", "fonte", "letteratura", "opere citate", "approfondire", "per approfondire", "approfondimenti", "sitografia", "webgrafia", "letture"},
 			Weak:       []string{"lettura", "opere", "testi", "lavori", "pubblicazioni", "titoli"},
@@ -167,6 +262,17 @@ var lexicon = []lexRow{
 		Tag:          "nl",
 		Connectors:   []string{"en", "&", "+", "de", "het", "een", "enkele", "andere", "overige", "lijst"},
 		Prepositions: []string{"over", "voor", "bij", "van", "in", "op"},
+		Licence:      []string{"onder licentie", "onder een licentie", "alle rechten voorbehouden"},
+		Cite: citeWords{
+			NoDate:      []string{"z.j."},
+			Publishers:  []string{"Uitgeverij", "Uitgevers"},
+			Periodicals: []string{"Tijdschrift"},
+			Locators:    []string{"p", "nr", "Nr", "vol"},
+			Pages:       []string{"pagina's"},
+			Roles:       []string{"vert", "red"},
+			RolePhrases: []string{"vertaald door"},
+			In:          []string{"In", "in"},
+		},
 		Bib: kindWords{
 			Heads:      []string{"literatuur", "bronnen", "bron", "bibliografie", "referenties", "referentie", "verder lezen", "meer lezen", "geciteerde werken", "geraadpleegde werken", "leestips"},
 			Weak:       []string{"lectuur", "werken", "teksten", "publicaties", "titels"},
@@ -186,6 +292,7 @@ var lexicon = []lexRow{
 		Tag:          "ru",
 		Connectors:   []string{"и", "список", "к", "по"},
 		Prepositions: []string{"о", "об", "по", "к", "для"},
+		Licence:      []string{"лицензи"},
 		Bib: kindWords{
 			Heads:      []string{"литература", "список литературы", "источники", "библиография", "использованная литература", "цитируемая литература"},
 			Weak:       []string{"чтение"},
@@ -198,5 +305,10 @@ var lexicon = []lexRow{
 		Back: kindWords{
 			Heads: []string{"благодарности", "приложение", "приложения", "об авторе", "лицензия"},
 		},
+	},
+	{
+		// Marks written the same in every language.
+		Tag:     "",
+		Licence: []string{"creative commons", "creativecommons", "cc by", "cc-by", "cc0", "©"},
 	},
 }

@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 // Finding an article's bibliography.
 //
@@ -533,8 +533,15 @@ func listBefore(blocks []model.Block) bool {
 	return false
 }
 
-// licenceMarks are what a licence line says, lower-cased.
-var licenceMarks = newPhraseSet("creative commons", "creativecommons", "cc by", "cc-by", "cc0", "licensed", "licenced", "lizenziert", "unter der lizenz", "sous licence", "bajo licencia", "bajo la licencia", "sob licença", "sob a licença", "sotto licenza", "sotto la licenza", "onder licentie", "onder een licentie", "лицензи", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden")
+// licenceMarks are what a licence line says, lower-cased, in every
+// language of the lexicon.
+var licenceMarks = func() *phraseSet {
+	var marks []string
+	for _, r := range lexicon {
+		marks = append(marks, r.Licence...)
+	}
+	return newPhraseSet(marks...)
+}()
 
 // tailParagraph reports whether a paragraph is back matter by itself: a
 // licence line or one led by a back-matter title ("About the author: …").
