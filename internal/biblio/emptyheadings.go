@@ -9,20 +9,25 @@ import (
 	"github.com/redtide/edition/internal/model"
 )
 
-// dropEmptyHeadings removes the titles left with nothing under them by
-// the conversion: a heading followed by a heading of the same or a higher
-// level, or by nothing (rules aside), and a paragraph set as a notes
-// title ("**Notes**") followed by nothing or by another title. Footnote
-// definitions leave them behind: goldmark takes the definitions out of
-// the flow, so a post's own "Notes", "Fußnoten" or "Notas" heading ends
-// up empty, and its notes are set with the article's generated notes.
+// dropEmptyHeadings removes the titles left with nothing under them: a
+// heading followed by a heading of the same or a higher level, or by
+// nothing (rules aside), and a paragraph set as a notes title
+// ("**Notes**") followed by nothing or by another title.
 //
-// A notes title goes silently when the article has notes: the generated
-// notes stand in its place. Another title goes, with a warning naming its
-// line since its words are lost, only if the source shows footnote or
-// link reference definitions under it ("## Links" over "[name]: url"
-// lines); a heading its author left empty, or whose content went for
-// another reason (a kramdown table of contents), is kept.
+// Footnote definitions leave them behind most often: goldmark takes the
+// definitions out of the flow, so a post's own "Notes", "Fußnoten" or
+// "Notas" heading ends up empty, and its notes are set with the
+// article's generated notes. A notes title goes silently when the
+// article has notes: the generated notes stand in its place.
+//
+// Any other empty heading goes too, with a warning naming its line,
+// since its words are lost: a heading over footnote or link reference
+// definitions ("## Links" over "[name]: url" lines), and a heading whose
+// section holds nothing that is set, only blank lines, HTML comments
+// (which the conversion drops: "<!-- section-contents -->"), kramdown
+// attribute lines or Liquid tags that set nothing. A heading printed
+// over nothing reads as a mistake on the page, and an outline entry
+// that leads nowhere.
 func dropEmptyHeadings(a *model.Article, src Source, log *diag.Log, tc titleCache) {
 	// From the end, so that a title followed only by titles dropped
 	// before it is empty too.
@@ -37,11 +42,15 @@ func dropEmptyHeadings(a *model.Article, src Source, log *diag.Log, tc titleCach
 			}
 			line := b.SourceLine()
 			emptied := emptiedBelow(lines, line-src.Base)
+			_, heading := b.(*model.Heading)
 			switch {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
 			case emptied:
 				log.Warnf(src.Path, line, "heading %q held only footnote or link definitions, which are not set where they are written; dropped", text)
+				continue
+			case heading:
+				log.Warnf(src.Path, line, "heading %q has nothing under it (only blank lines, comments or tags that set nothing); dropped", text)
 				continue
 			}
 		}

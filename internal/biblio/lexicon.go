@@ -90,10 +90,12 @@ var lexicon = []lexRow{
 			In:          []string{"In", "in"},
 		},
 		Bib: kindWords{
-			Heads:      []string{"bibliography", "bibliographies", "references", "reference", "sources", "source", "literature", "citations", "works cited", "reference list", "reading list", "reading lists", "readings"},
-			Weak:       []string{"works", "reading", "texts", "publications", "titles"},
-			Modifiers:  []string{"further", "selected", "select", "suggested", "recommended", "additional", "more", "primary", "secondary", "cited", "consulted", "quoted", "referenced", "annotated", "partial", "short", "brief", "key", "essential", "general", "related", "useful", "background", "bibliographic", "bibliographical", "non-exhaustive", "complete", "main", "archival", "printed", "published", "unpublished", "online", "supplementary", "complementary", "extra", "other"},
-			Companions: []string{"resources", "links", "notes", "list", "websites", "tools"},
+			Heads:     []string{"bibliography", "bibliographies", "references", "reference", "sources", "source", "literature", "citations", "works cited", "reference list", "reading list", "reading lists", "readings"},
+			Weak:      []string{"works", "reading", "texts", "publications", "titles"},
+			Modifiers: []string{"further", "selected", "select", "suggested", "recommended", "additional", "more", "primary", "secondary", "cited", "consulted", "quoted", "referenced", "annotated", "partial", "short", "brief", "key", "essential", "general", "related", "useful", "background", "bibliographic", "bibliographical", "non-exhaustive", "complete", "main", "archival", "printed", "published", "unpublished", "online", "supplementary", "complementary", "extra", "other", "suggestions", "recommendations", "tips"},
+			// "Related work" is a paper's review of the literature, in prose
+			// (the ACM and IEEE templates): beside a head only.
+			Companions: []string{"resources", "links", "notes", "list", "websites", "tools", "videos", "viewing", "video", "media", "related work", "related works"},
 		},
 		Notes: kindWords{
 			Heads:      []string{"notes", "footnotes", "endnotes", "end notes", "foot notes", "note", "footnote", "endnote"},
@@ -122,12 +124,12 @@ var lexicon = []lexRow{
 			In:          []string{"In", "in"},
 		},
 		Bib: kindWords{
-			Heads:      []string{"literatur", "quellen", "quelle", "bibliographie", "bibliografie", "weiterlesen", "belege", "nachweise", "referenzen", "lektüre"},
-			Weak:       []string{"lesetipps", "texte", "titel", "schriften", "publikationen"},
-			Modifiers:  []string{"weiterführende", "ausgewählte", "zitierte", "verwendete", "benutzte", "empfohlene", "weitere", "ergänzende", "gedruckte", "ungedruckte", "primäre", "sekundäre"},
-			Companions: []string{"links", "anmerkungen", "hinweise", "ressourcen"},
-			Stems:      []string{"literatur", "quellen", "primär", "sekundär", "forschungs"},
-			Suffixes:   []string{"verzeichnis", "hinweise", "hinweis", "angaben", "angabe", "liste", "nachweis", "nachweise", "auswahl", "literatur", "tipps"},
+			Heads:      []string{"literatur", "quellen", "quelle", "bibliographie", "bibliografie", "weiterlesen", "belege", "nachweise", "referenzen", "lektüre", "empfehlungen", "lesetipps"},
+			Weak:       []string{"texte", "titel", "schriften", "publikationen"},
+			Modifiers:  []string{"weiterführende", "ausgewählte", "zitierte", "verwendete", "benutzte", "empfohlene", "weitere", "ergänzende", "gedruckte", "ungedruckte", "primäre", "sekundäre", "empfehlungen"},
+			Companions: []string{"links", "anmerkungen", "hinweise", "ressourcen", "videos", "video", "medien"},
+			Stems:      []string{"literatur", "quellen", "primär", "sekundär", "forschungs", "lese"},
+			Suffixes:   []string{"verzeichnis", "hinweise", "hinweis", "angaben", "angabe", "liste", "nachweis", "nachweise", "auswahl", "literatur", "tipps", "empfehlungen", "empfehlung"},
 		},
 		Notes: kindWords{
 			Heads:      []string{"anmerkungen", "anmerkung", "fußnoten", "fußnote", "endnoten", "noten"},
@@ -156,8 +158,8 @@ var lexicon = []lexRow{
 		Bib: kindWords{
 			Heads:      []string{"bibliographie", "bibliographies", "références", "référence", "sources", "source", "littérature", "ouvrages cités", "oeuvres citées", "œuvres citées", "aller plus loin", "pour en savoir plus", "en savoir plus", "sitographie", "webographie", "lectures"},
 			Weak:       []string{"lecture", "ouvrages", "oeuvres", "œuvres", "travaux", "textes", "publications", "titres"},
-			Modifiers:  []string{"complémentaires", "complémentaire", "supplémentaires", "supplémentaire", "additionnelles", "conseillées", "recommandées", "suggérées", "choisies", "sélective", "sélectionnées", "indicative", "non-exhaustive", "non exhaustive", "sommaire", "générale", "citées", "cités", "consultés", "consultées", "utilisées", "utilisés", "bibliographiques", "bibliographique", "principales", "primaires", "secondaires", "imprimées", "archivistiques", "essentielles", "utiles", "autres"},
-			Companions: []string{"ressources", "liens", "notes", "outils"},
+			Modifiers:  []string{"complémentaires", "complémentaire", "supplémentaires", "supplémentaire", "additionnelles", "conseillées", "recommandées", "suggérées", "choisies", "sélective", "sélectionnées", "indicative", "non-exhaustive", "non exhaustive", "sommaire", "générale", "citées", "cités", "consultés", "consultées", "utilisées", "utilisés", "bibliographiques", "bibliographique", "principales", "primaires", "secondaires", "imprimées", "archivistiques", "essentielles", "utiles", "autres", "suggestions", "suggestion", "conseils"},
+			Companions: []string{"ressources", "liens", "notes", "outils", "vidéos", "vidéo", "médias"},
 		},
 		Notes: kindWords{
 			Heads:      []string{"notes", "note", "notes de bas de page", "notes de fin", "notes de fin de document", "notes du traducteur", "notes de la traductrice", "notes de la traduction", "note du traducteur", "note de la traductrice", "ndt", "n.d.t", "ndlr", "n.d.l.r"},
@@ -186,8 +188,8 @@ var lexicon = []lexRow{
 		Bib: kindWords{
 			Heads:      []string{"bibliografía", "bibliografías", "referencias", "referencia", "fuentes", "fuente", "literatura", "obras citadas", "saber más", "para saber más", "webgrafía", "sitiografía", "lecturas"},
 			Weak:       []string{"lectura", "obras", "textos", "trabajos", "publicaciones", "títulos"},
-			Modifiers:  []string{"bibliográficas", "bibliográfica", "bibliográficos", "recomendadas", "recomendada", "recomendados", "sugeridas", "sugerida", "sugeridos", "adicionales", "complementarias", "complementaria", "seleccionadas", "selecta", "básica", "básicas", "general", "citadas", "citados", "consultadas", "consultados", "utilizadas", "utilizada", "primarias", "secundarias", "impresas", "archivísticas", "esenciales", "útiles", "otras", "otros"},
-			Companions: []string{"recursos", "enlaces", "notas", "herramientas"},
+			Modifiers:  []string{"bibliográficas", "bibliográfica", "bibliográficos", "recomendadas", "recomendada", "recomendados", "sugeridas", "sugerida", "sugeridos", "adicionales", "complementarias", "complementaria", "seleccionadas", "selecta", "básica", "básicas", "general", "citadas", "citados", "consultadas", "consultados", "utilizadas", "utilizada", "primarias", "secundarias", "impresas", "archivísticas", "esenciales", "útiles", "otras", "otros", "sugerencias", "recomendaciones"},
+			Companions: []string{"recursos", "enlaces", "notas", "herramientas", "vídeos", "videos", "medios"},
 		},
 		Notes: kindWords{
 			Heads:      []string{"notas", "nota", "notas al pie", "notas a pie de página", "notas finales", "notas de la traductora", "notas del traductor", "notas de la traducción", "nota de la traductora", "nota del traductor", "ndt", "n.d.t"},
@@ -216,8 +218,8 @@ var lexicon = []lexRow{
 		Bib: kindWords{
 			Heads:      []string{"bibliografia", "bibliografias", "referências", "referência", "fontes", "fonte", "literatura", "obras citadas", "saber mais", "para saber mais", "leituras"},
 			Weak:       []string{"leitura", "obras", "textos", "trabalhos", "publicações", "títulos"},
-			Modifiers:  []string{"bibliográficas", "bibliográfica", "bibliográficos", "recomendadas", "recomendada", "sugeridas", "sugerida", "adicionais", "complementares", "complementar", "selecionadas", "selecionada", "básica", "básicas", "geral", "citadas", "citados", "consultadas", "consultados", "utilizadas", "utilizados", "primárias", "secundárias", "impressas", "essenciais", "úteis", "outras", "outros"},
-			Companions: []string{"recursos", "links", "ligações", "notas", "ferramentas"},
+			Modifiers:  []string{"bibliográficas", "bibliográfica", "bibliográficos", "recomendadas", "recomendada", "sugeridas", "sugerida", "adicionais", "complementares", "complementar", "selecionadas", "selecionada", "básica", "básicas", "geral", "citadas", "citados", "consultadas", "consultados", "utilizadas", "utilizados", "primárias", "secundárias", "impressas", "essenciais", "úteis", "outras", "outros", "sugestões", "recomendações"},
+			Companions: []string{"recursos", "links", "ligações", "notas", "ferramentas", "vídeos", "mídias", "media"},
 		},
 		Notes: kindWords{
 			Heads:      []string{"notas", "nota", "notas de rodapé", "notas finais", "notas do tradutor", "notas da tradutora", "notas da tradução", "nota do tradutor", "nota da tradutora", "ndt", "n.d.t"},
@@ -244,10 +246,10 @@ var lexicon = []lexRow{
 			In:          []string{"In", "in"},
 		},
 		Bib: kindWords{
-			Heads:      []string{"bibliografia", "bibliografie", "riferimenti", "riferimento", "fonti", "fonte", "letteratura", "opere citate", "approfondire", "per approfondire", "approfondimenti", "sitografia", "webgrafia", "letture"},
+			Heads:      []string{"bibliografia", "bibliografie", "riferimenti", "riferimento", "fonti", "fonte", "letteratura", "opere citate", "approfondire", "per approfondire", "approfondimenti", "sitografia", "webgrafia", "letture", "per saperne di più", "saperne di più"},
 			Weak:       []string{"lettura", "opere", "testi", "lavori", "pubblicazioni", "titoli"},
-			Modifiers:  []string{"bibliografici", "bibliografica", "bibliografiche", "consigliate", "consigliata", "suggerite", "suggerita", "ulteriori", "aggiuntive", "complementari", "essenziale", "essenziali", "selezionata", "selezionate", "scelta", "generale", "citate", "citati", "consultate", "consultati", "utilizzate", "utilizzati", "primarie", "secondarie", "principali", "archivistiche", "a stampa", "utili", "altre", "altri"},
-			Companions: []string{"risorse", "collegamenti", "link", "note", "strumenti"},
+			Modifiers:  []string{"bibliografici", "bibliografica", "bibliografiche", "consigliate", "consigliata", "suggerite", "suggerita", "ulteriori", "aggiuntive", "complementari", "essenziale", "essenziali", "selezionata", "selezionate", "scelta", "generale", "citate", "citati", "consultate", "consultati", "utilizzate", "utilizzati", "primarie", "secondarie", "principali", "archivistiche", "a stampa", "utili", "altre", "altri", "suggerimenti", "consigli"},
+			Companions: []string{"risorse", "collegamenti", "link", "note", "strumenti", "video", "media"},
 		},
 		Notes: kindWords{
 			Heads:      []string{"note", "nota", "note a piè di pagina", "note a pie di pagina", "note finali", "note del traduttore", "note della traduttrice", "nota del traduttore", "nota della traduttrice", "ndt", "n.d.t"},
@@ -274,10 +276,10 @@ var lexicon = []lexRow{
 			In:          []string{"In", "in"},
 		},
 		Bib: kindWords{
-			Heads:      []string{"literatuur", "bronnen", "bron", "bibliografie", "referenties", "referentie", "verder lezen", "meer lezen", "geciteerde werken", "geraadpleegde werken", "leestips"},
+			Heads:      []string{"literatuur", "bronnen", "bron", "bibliografie", "referenties", "referentie", "verder lezen", "meer lezen", "geciteerde werken", "geraadpleegde werken", "leestips", "leesvoer"},
 			Weak:       []string{"lectuur", "werken", "teksten", "publicaties", "titels"},
-			Modifiers:  []string{"geraadpleegde", "gebruikte", "geciteerde", "aanbevolen", "aanvullende", "verdere", "geselecteerde", "beknopte", "algemene", "primaire", "secundaire", "gedrukte", "ongedrukte", "archivalische", "nuttige", "overige"},
-			Companions: []string{"noten", "links", "verwijzingen", "hulpmiddelen"},
+			Modifiers:  []string{"geraadpleegde", "gebruikte", "geciteerde", "aanbevolen", "aanvullende", "verdere", "geselecteerde", "beknopte", "algemene", "primaire", "secundaire", "gedrukte", "ongedrukte", "archivalische", "nuttige", "overige", "suggesties", "aanbevelingen", "leestips"},
+			Companions: []string{"noten", "links", "verwijzingen", "hulpmiddelen", "video's", "videos", "media"},
 			Stems:      []string{"literatuur", "bron", "bronnen", "referentie"},
 			Suffixes:   []string{"lijst", "opgave", "vermelding", "vermeldingen", "verwijzingen", "overzicht"},
 		},

@@ -8,7 +8,9 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -89,6 +91,27 @@ func LostWordsReverse(t testing.TB, body string, a *model.Article) []string {
 		}
 	}
 	return extra
+}
+
+// reDroppedHeading finds the title in biblio's warnings about the
+// headings it drops.
+var reDroppedHeading = regexp.MustCompile(`^heading (".*") (?:held|has nothing)`)
+
+// DroppedHeadingWords lists the words of the headings that ws say were
+// dropped: they may be missing from the finished article.
+func DroppedHeadingWords(ws []diag.Warning) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range ws {
+		if m := reDroppedHeading.FindStringSubmatch(w.Msg); m != nil {
+			title, _ := strconv.Unquote(m[1])
+			for _, x := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			}) {
+				out[x] = true
+			}
+		}
+	}
+	return out
 }
 
 // articleWords counts the words of the converted post (need), of the
