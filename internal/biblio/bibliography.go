@@ -147,7 +147,8 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 	for start > from {
 		scores := sc.scoreBlocks(nil, blocks[start-1:start])
 		ok := len(scores) > 0 && entryBlocks(blocks[start-1:start])
-		if _, rule := blocks[start-1].(*model.Rule); rule {
+		switch blocks[start-1].(type) {
+		case *model.Rule, *model.Table: // a table without a title is data
 			ok = false
 		}
 		for _, e := range scores {
@@ -269,7 +270,8 @@ func paragraphTitle(ins []model.Inline) *section {
 
 // leadTitle splits "**References:** Smith, J. …" or "References:\\nSmith …"
 // into a title and its first entry, when the title names a bibliography
-// and the rest reads as a citation.
+// and the rest reads as a citation. A bold or italic title followed by
+// its colon alone ("**References**:") is a title line like "**References:**".
 func leadTitle(ins []model.Inline) *section {
 	if len(ins) < 2 {
 		return nil
@@ -290,14 +292,23 @@ func leadTitle(ins []model.Inline) *section {
 	default:
 		return nil
 	}
-	if !onlyText(title) || titles.classify(cleanTitle(model.PlainText(title)))&titleBib == 0 {
+	if !onlyText(title) {
 		return nil
 	}
+	kind := titles.classify(cleanTitle(model.PlainText(title)))
 	rest = trimSpaceInlines(trimLeadingColon(rest))
 	if len(rest) == 0 {
+		// "**References**:", the colon outside the bold: a title line
+		_, strong := ins[0].(*model.Strong)
+		if _, text := ins[0].(*model.Text); text || kind == 0 && !strong || fieldCount(model.PlainText(title)) > 12 {
+			return nil
+		}
+		return &section{level: pseudoLevel, title: title, kind: kind, strong: strong}
+	}
+	if kind&titleBib == 0 {
 		return nil
 	}
-	if first := entries([]model.Block{&model.Paragraph{Inlines: rest}}); len(first) == 0 || !scoreEntry(first[0]).cites() {
+	if first := paragraphLines(rest); len(first) == 0 || !scoreEntry(first[0]).cites() {
 		return nil
 	}
 	return &section{level: pseudoLevel, title: title, lead: rest, kind: titleBib, strong: true}
@@ -391,14 +402,15 @@ func (l *laterSections) admit(start *section) bool {
 	return start.level == pseudoLevel && l.minNonBib == pseudoLevel && !l.weakPseudo
 }
 
-// entryBlocks reports whether blocks can all be entries: paragraphs and
-// lists, quoted or not, all the way down. Anything else (code, a table,
-// a figure, a heading inside a list item) has no place in an entry.
+// entryBlocks reports whether blocks can all be entries: paragraphs,
+// lists and tables (a row per entry), quoted or not, all the way down.
+// Anything else (code, a figure, a heading inside a list item) has no
+// place in an entry.
 func entryBlocks(blocks []model.Block) bool {
 	ok := true
 	model.WalkBlocks(blocks, func(b model.Block) {
 		switch b.(type) {
-		case *model.Paragraph, *model.List, *model.Quote, *model.Rule:
+		case *model.Paragraph, *model.List, *model.Quote, *model.Rule, *model.Table:
 		default:
 			ok = false
 		}
@@ -453,7 +465,7 @@ func (sc scoreCache) scoreBlocks(lead []model.Inline, blocks []model.Block) []en
 // more complete rundown, see these links:"). They are kept as entries
 // all the same.
 func judged(lead []model.Inline, blocks []model.Block) [][]model.Inline {
-	out := entries([]model.Block{&model.Paragraph{Inlines: lead}})
+	out := paragraphLines(lead)
 	if listBefore(blocks) {
 		var lists []model.Block
 		for _, b := range blocks {
@@ -463,7 +475,10 @@ func judged(lead []model.Inline, blocks []model.Block) [][]model.Inline {
 		}
 		blocks = lists
 	}
-	return append(out, entries(blocks)...)
+	for _, e := range entries(blocks, 0) {
+		out = append(out, e.ins)
+	}
+	return out
 }
 
 // scoreLenient scores ents as far as needed to tell whether they pass
@@ -565,130 +580,44 @@ func tailParagraph(p *model.Paragraph) bool {
 }
 
 // buildBibliography makes the bibliography of run, whose last section's
-// entries end at block body.
+// entries end at block body. The titles of the sections after the first
+// and the lead-in lines inside them title groups of entries.
 func buildBibliography(blocks []model.Block, run []*section, body int) *model.Bibliography {
 	bib := &model.Bibliography{Title: displayTitle(run[0].text())}
 	lists := 0
 	var group []model.Inline
 	for i, s := range run {
 		if i > 0 {
-			if len(group) > 0 {
-				group = append(group, &model.Text{Text: " — "})
-			}
-			group = append(group, s.title...)
+			group = joinGroup(group, s.title)
 		}
 		end := s.end
 		if i == len(run)-1 {
 			end = body
 		}
-		add := func(ins []model.Inline, line int) {
-			be := &model.BibEntry{Pos: model.Pos{Line: line}, Inlines: ins}
-			if len(group) > 0 {
-				be.Group = group
-				group = nil
-			}
-			bib.Entries = append(bib.Entries, be)
+		var ents []entry
+		for _, ln := range paragraphLines(s.lead) {
+			ents = append(ents, entry{ins: ln, line: blocks[s.start].SourceLine()})
 		}
-		for _, e := range entries([]model.Block{&model.Paragraph{Inlines: s.lead}}) {
-			add(e, blocks[s.start].SourceLine())
-		}
+		ents = append(ents, entries(blocks[s.start+1:end], 0)...)
 		for _, b := range blocks[s.start+1 : end] {
-			l, ok := b.(*model.List)
-			if !ok {
-				for _, e := range entries([]model.Block{b}) {
-					add(e, b.SourceLine())
-				}
-				continue
+			if l, ok := b.(*model.List); ok {
+				lists++
+				bib.Ordered = bib.Ordered || l.Ordered
 			}
-			lists++
-			bib.Ordered = bib.Ordered || l.Ordered
-			for _, it := range l.Items {
-				for _, e := range itemEntries(it.Blocks) {
-					add(e, it.Line)
-				}
+		}
+		for _, e := range ents {
+			be := &model.BibEntry{Pos: model.Pos{Line: e.line}, Inlines: e.ins}
+			if g := joinGroup(group, e.group); len(g) > 0 {
+				be.Group = g
 			}
+			group = nil
+			bib.Entries = append(bib.Entries, be)
 		}
 	}
 	if lists == 0 {
 		bib.Ordered = false
 	}
 	return bib
-}
-
-// entries turns blocks into bibliography entries: one per list item
-// (nested lists add their own) and one per paragraph line, where lines
-// are broken by hard breaks.
-func entries(blocks []model.Block) [][]model.Inline {
-	var out [][]model.Inline
-	var cur []model.Inline
-	flush := func() {
-		if cur = trimSpaceInlines(cur); len(cur) > 0 {
-			out = append(out, cur)
-		}
-		cur = nil
-	}
-	for _, b := range blocks {
-		switch t := b.(type) {
-		case *model.Paragraph:
-			flush()
-			for _, in := range t.Inlines {
-				if _, ok := in.(*model.LineBreak); ok {
-					flush()
-					continue
-				}
-				cur = append(cur, in)
-			}
-			flush()
-		case *model.List:
-			flush()
-			for _, it := range t.Items {
-				out = append(out, itemEntries(it.Blocks)...)
-			}
-		case *model.Quote:
-			flush()
-			out = append(out, entries(t.Blocks)...)
-		}
-	}
-	flush()
-	return out
-}
-
-// itemEntries are the entries of one list item: its paragraphs are one
-// entry (joined by a space), its nested lists add their own.
-func itemEntries(blocks []model.Block) [][]model.Inline {
-	var out [][]model.Inline
-	var cur []model.Inline
-	flush := func() {
-		if cur = trimSpaceInlines(cur); len(cur) > 0 {
-			out = append(out, cur)
-		}
-		cur = nil
-	}
-	for _, b := range blocks {
-		switch t := b.(type) {
-		case *model.Paragraph:
-			if len(cur) > 0 {
-				cur = append(cur, &model.Text{Text: " "})
-			}
-			for _, in := range t.Inlines {
-				if _, ok := in.(*model.LineBreak); ok {
-					flush()
-					continue
-				}
-				cur = append(cur, in)
-			}
-		case *model.List:
-			flush()
-			for _, it := range t.Items {
-				out = append(out, itemEntries(it.Blocks)...)
-			}
-		case *model.Quote:
-			flush()
-			out = append(out, entries(t.Blocks)...)
-		}
-	}
-	flush()
-	return out
 }
 
 // blockWords counts the words of blocks, for the tail budget.
