@@ -98,6 +98,32 @@ func (s *section) text() string {
 func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography, []model.Block) {
 	secs := sections(blocks, tc)
 	sc := scoreCache{}
+	bib, start, end := sc.finalBibliography(blocks, secs)
+	if bib == nil {
+		start, end = len(blocks), len(blocks)
+	}
+	bib, moved := sc.earlierLists(blocks, secs, start, bib)
+	if bib == nil {
+		return nil, blocks
+	}
+	var rest []model.Block
+	for i := 0; i < start; i++ {
+		if !moved[i] {
+			rest = append(rest, blocks[i])
+		}
+	}
+	// A rule right before the bibliography only separated it.
+	if n := len(rest); n > 0 && start < len(blocks) {
+		if _, ok := rest[n-1].(*model.Rule); ok {
+			rest = rest[:n-1]
+		}
+	}
+	return bib, append(rest, blocks[end:]...)
+}
+
+// finalBibliography finds the bibliography that ends an article (package
+// comment): blocks[start:end] are its title and entries.
+func (sc scoreCache) finalBibliography(blocks []model.Block, secs []*section) (bib *model.Bibliography, start, end int) {
 	after := 0 // words of the sections after secs[e] that are not back matter
 	for e := len(secs) - 1; e >= 0; e-- {
 		if e+1 < len(secs) && !backMatter(secs[e+1]) {
@@ -111,16 +137,7 @@ func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography
 		if s < 0 {
 			continue
 		}
-		bib := buildBibliography(blocks, secs[s:e+1], body)
-		rest := append([]model.Block(nil), blocks[:secs[s].start]...)
-		// A rule right before the bibliography only separated it.
-		if n := len(rest); n > 0 {
-			if _, ok := rest[n-1].(*model.Rule); ok {
-				rest = rest[:n-1]
-			}
-		}
-		rest = append(rest, blocks[body:]...)
-		return bib, rest
+		return buildBibliography(blocks, secs[s:e+1], body), secs[s].start, body
 	}
 	return sc.untitledBibliography(blocks, secs)
 }
@@ -130,7 +147,7 @@ func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography
 // a row, each with two elements of a citation and two thirds with three,
 // none reading as prose. Its title is left empty, for the article's
 // language to name.
-func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section) (*model.Bibliography, []model.Block) {
+func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section) (bib *model.Bibliography, start, end int) {
 	from, to := 0, len(blocks)
 	for i := len(secs) - 1; i >= 0; i-- {
 		if !backMatter(secs[i]) {
@@ -140,9 +157,9 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 		to = secs[i].start
 	}
 	if from >= to {
-		return nil, blocks
+		return nil, 0, 0
 	}
-	end := sc.entriesEnd(blocks, &section{start: from - 1, end: to}, tailBudget)
+	end = sc.entriesEnd(blocks, &section{start: from - 1, end: to}, tailBudget)
 	start, n, strong := end, 0, 0
 	for start > from {
 		scores := sc.scoreBlocks(nil, blocks[start-1:start])
@@ -165,20 +182,14 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 		}
 		start--
 	}
-	if n < 3 || 3*strong < 2*n || start == 0 {
-		return nil, blocks
+	if n < 3 || 3*strong < 2*n || start == 0 || people(sc.scoreBlocks(nil, blocks[start:end])) {
+		return nil, 0, 0
 	}
-	sec := &section{start: start - 1, end: end}
-	bib := buildBibliography(blocks, []*section{sec}, end)
+	bib = buildBibliography(blocks, []*section{{start: start - 1, end: end}}, end)
 	bib.Title = ""
-	rest := append([]model.Block(nil), blocks[:start]...)
-	if k := len(rest); k > 0 {
-		if _, ok := rest[k-1].(*model.Rule); ok {
-			rest = rest[:k-1]
-		}
-	}
-	return bib, append(rest, blocks[end:]...)
+	return bib, start, end
 }
+
 
 // sections lists the titled sections of blocks (the untitled blocks
 // before the first title are not a section).
@@ -352,11 +363,11 @@ func (sc scoreCache) bestRun(blocks []model.Block, secs []*section, body int) in
 			break
 		}
 		own, ok := sc.scoreLenient(judged(start.lead, blocks[start.start+1:end]))
-		if !ok || len(own) == 0 && i == len(secs)-1 {
-			break // not citations, or nothing under the last title
+		if !ok || len(own) == 0 && i == len(secs)-1 || people(own) {
+			break // not citations, nothing under the last title, or people
 		}
 		all = append(all, own...)
-		if later.admit(start) && (start.kind&titleBib != 0 && lenient(all) || start.strong && strict(all)) {
+		if later.admit(start) && accepted(start, all) {
 			best = i
 		}
 		later.add(start)
@@ -416,6 +427,32 @@ func entryBlocks(blocks []model.Block) bool {
 		}
 	})
 	return ok
+}
+
+// accepted reports whether the entries all of a run that starts at
+// start make a bibliography: under a bibliography title, the lenient
+// test; under one made with a word the lexicon does not know ("Paper
+// References"), every entry must cite a work; under any title set as a
+// heading or a bold line, the strict test.
+func accepted(start *section, all []entryScore) bool {
+	switch start.kind & (titleBib | titleLoose) {
+	case titleBib:
+		return lenient(all)
+	case titleBib | titleLoose:
+		if len(all) > 0 && every(all, func(s entryScore) bool { return s.citesWork() && !s.prose() }) {
+			return true
+		}
+	}
+	return start.strong && strict(all)
+}
+
+func every(sc []entryScore, ok func(entryScore) bool) bool {
+	for _, s := range sc {
+		if !ok(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // lenient is the test under a known title: more than half the entries

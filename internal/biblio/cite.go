@@ -44,6 +44,7 @@ type entryScore struct {
 	caps     int  // words that start with a capital letter
 	code     bool // holds inline code: a command, not a work
 	endsURL  bool // ends with its link or URL: "Title (https://…)"
+	person   bool // starts with a name, given a role or affiliation, and no work
 }
 
 // points is the number of kinds of element the entry has.
@@ -162,6 +163,7 @@ var (
 	rolePhrases     = newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.RolePhrases })...)
 	inWords         = setOf(lexiconWords(func(c *citeWords) []string { return c.In })...)
 	periodicalWords = setOf(lexiconWords(func(c *citeWords) []string { return c.Periodicals })...)
+	peopleWords     = setOf(lexiconWords(func(c *citeWords) []string { return c.People })...)
 )
 
 // lexiconWords lists one kind of citation word of every row of the
@@ -291,6 +293,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if hasRole(toks) || rolePhrases.in(lower) {
 		s.features |= featRole
 	}
+	s.person = s.features&(featAuthor|workFeatures) == featAuthor && hasPeopleWord(toks)
 	run := 0
 	for _, t := range fullToks {
 		if t.punct {
@@ -305,6 +308,34 @@ func scoreEntry(ins []model.Inline) entryScore {
 		s.run = max(s.run, run)
 	}
 	return s
+}
+
+// workFeatures are the elements that only a work has: a date, a title
+// in quotation marks, a publisher, pages or a container. A person listed
+// with a role in italics and a link to a homepage shows none of them.
+const workFeatures = featYear | featQuoted | featPublisher | featPages | featRole
+
+// hasPeopleWord reports whether toks hold a word of roles or
+// affiliations (lexicon.go, citeWords.People).
+func hasPeopleWord(toks []citeToken) bool {
+	for _, t := range toks {
+		if !t.punct && peopleWords[strings.ToLower(t.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// people reports whether at least half the entries are people, not
+// works: the list of an "about" or "team" page.
+func people(sc []entryScore) bool {
+	n := 0
+	for _, s := range sc {
+		if s.person {
+			n++
+		}
+	}
+	return len(sc) > 0 && 2*n >= len(sc)
 }
 
 // endsWithLocator reports whether an entry ends with its link or URL, the

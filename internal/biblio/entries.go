@@ -127,15 +127,15 @@ func itemEntries(blocks []model.Block, line int) []entry {
 // paragraphLines splits a paragraph into its entries: one per line where
 // lines are broken, each line split again where it runs numbered
 // references together or holds the rows of a table that was not read
-// as one.
+// as one. A paragraph whose broken lines lay out the parts of one
+// reference (authors, then title, then venue, each on its own line) is
+// one entry: it is a citation, and fewer than half its lines are.
 func paragraphLines(ins []model.Inline) [][]model.Inline {
-	var out [][]model.Inline
+	var lines [][]model.Inline
 	var cur []model.Inline
 	flush := func() {
 		if cur = trimSpaceInlines(cur); len(cur) > 0 {
-			for _, row := range pipeRows(cur) {
-				out = append(out, numbered(row)...)
-			}
+			lines = append(lines, cur)
 		}
 		cur = nil
 	}
@@ -147,7 +147,28 @@ func paragraphLines(ins []model.Inline) [][]model.Inline {
 		cur = append(cur, in)
 	}
 	flush()
+	if len(lines) > 1 && fieldedReference(ins, lines) {
+		return [][]model.Inline{trimSpaceInlines(ins)}
+	}
+	var out [][]model.Inline
+	for _, ln := range lines {
+		for _, row := range pipeRows(ln) {
+			out = append(out, numbered(row)...)
+		}
+	}
 	return out
+}
+
+// fieldedReference reports whether the lines of a paragraph are the
+// parts of one reference rather than references (see paragraphLines).
+func fieldedReference(ins []model.Inline, lines [][]model.Inline) bool {
+	cite := 0
+	for _, ln := range lines {
+		if scoreEntry(ln).cites() {
+			cite++
+		}
+	}
+	return 2*cite < len(lines) && scoreEntry(ins).cites()
 }
 
 // leadsList reports whether blocks[i] is a paragraph that introduces

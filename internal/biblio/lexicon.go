@@ -67,6 +67,11 @@ type citeWords struct {
 	RolePhrases []string
 	// In introduces a container before its colon: "In:", "Dans :".
 	In []string
+	// People are the words of roles and affiliations, lower-case:
+	// "professor", "Universität", "chercheuse". An entry that names
+	// someone with them and shows no work (no year, no quoted title, no
+	// publisher) is a person, as an "about" or "team" page lists them.
+	People []string
 }
 
 // lexicon lists the languages whose titles are recognised. Back matter
@@ -80,7 +85,8 @@ var lexicon = []lexRow{
 		Prepositions: []string{"about", "on", "for", "in", "from", "to", "regarding", "concerning", "used", "by", "of"},
 		Licence:      []string{"licensed", "licenced", "all rights reserved"},
 		Cite: citeWords{
-			NoDate:      []string{"n.d.", "n. d.", "forthcoming", "in press"},
+			People:      []string{"university", "institute", "college", "school", "professor", "prof", "phd", "dr", "student", "researcher", "developer", "designer", "lead", "director", "coordinator", "postdoc", "postdoctoral", "fellow", "assistant", "associate", "member", "team", "lab", "laboratory", "department", "center", "centre", "faculty", "lecturer", "engineer", "manager", "investigator", "intern", "advisor", "adviser", "supervisor"},
+			NoDate:      []string{"n.d.", "n. d.", "forthcoming", "in press", "to appear"},
 			Publishers:  []string{"Publishing", "Publishers", "Publications", "Books", "Routledge", "Springer", "Elsevier", "Wiley", "Brill", "Palgrave", "Macmillan", "Blackwell"},
 			Periodicals: []string{"Journal", "Review", "Proceedings", "Quarterly", "Bulletin", "Studies", "Magazine", "Transactions", "Annals"},
 			Locators:    []string{"p", "pp", "ch", "Ch", "chs", "Chs", "chap", "Chap", "vol", "Vol", "vols", "no", "No", "col", "cols"},
@@ -114,6 +120,7 @@ var lexicon = []lexRow{
 		Prepositions: []string{"zu", "zum", "zur", "über", "für", "von", "im", "in"},
 		Licence:      []string{"lizenziert", "unter der lizenz", "alle rechte vorbehalten"},
 		Cite: citeWords{
+			People:      []string{"universität", "hochschule", "institut", "professor", "professorin", "prof", "dr", "doktorand", "doktorandin", "mitarbeiter", "mitarbeiterin", "wissenschaftlicher", "wissenschaftliche", "leitung", "leiter", "leiterin", "projektleitung", "entwickler", "entwicklerin", "student", "studentin", "hilfskraft", "lehrstuhl", "fakultät", "zentrum"},
 			NoDate:      []string{"o. j.", "o.j.", "im druck"},
 			Publishers:  []string{"Verlag", "Suhrkamp"},
 			Periodicals: []string{"Zeitschrift", "Jahrbuch"},
@@ -146,6 +153,7 @@ var lexicon = []lexRow{
 		Prepositions: []string{"sur", "pour", "à", "au", "aux", "concernant", "de", "du", "des", "en"},
 		Licence:      []string{"sous licence", "tous droits réservés"},
 		Cite: citeWords{
+			People:      []string{"université", "institut", "école", "professeur", "professeure", "maître", "chercheur", "chercheuse", "doctorant", "doctorante", "ingénieur", "ingénieure", "développeur", "développeuse", "directeur", "directrice", "coordinateur", "coordinatrice", "responsable", "laboratoire", "centre", "faculté", "étudiant", "étudiante"},
 			NoDate:      []string{"s.d.", "s. d.", "à paraître"},
 			Publishers:  []string{"Éditions", "Editions", "Presses", "PUF", "Gallimard", "Seuil"},
 			Periodicals: []string{"Revue", "Annales", "Cahiers", "Bulletin"},
@@ -176,6 +184,7 @@ var lexicon = []lexRow{
 		Prepositions: []string{"sobre", "para", "acerca", "en", "de", "del", "a", "al"},
 		Licence:      []string{"bajo licencia", "bajo la licencia", "todos los derechos reservados"},
 		Cite: citeWords{
+			People:      []string{"universidad", "instituto", "escuela", "profesor", "profesora", "investigador", "investigadora", "doctorando", "doctoranda", "desarrollador", "desarrolladora", "director", "directora", "coordinador", "coordinadora", "estudiante", "laboratorio", "centro", "facultad", "departamento"},
 			NoDate:      []string{"s.f.", "s. f.", "s.d.", "s. d.", "s.a.", "en prensa"},
 			Publishers:  []string{"Ediciones", "Editorial"},
 			Periodicals: []string{"Revista"},
@@ -206,6 +215,7 @@ var lexicon = []lexRow{
 		Prepositions: []string{"sobre", "para", "acerca", "em", "no", "na", "de", "do", "da", "a", "ao"},
 		Licence:      []string{"sob licença", "sob a licença", "todos os direitos reservados"},
 		Cite: citeWords{
+			People:      []string{"universidade", "instituto", "escola", "professor", "professora", "pesquisador", "pesquisadora", "investigador", "investigadora", "doutorando", "doutoranda", "desenvolvedor", "desenvolvedora", "coordenador", "coordenadora", "diretor", "diretora", "estudante", "laboratório", "centro", "faculdade", "departamento"},
 			NoDate:      []string{"s.d.", "s. d.", "s.a.", "no prelo"},
 			Publishers:  []string{"Editora"},
 			Periodicals: []string{"Revista"},
@@ -236,6 +246,7 @@ var lexicon = []lexRow{
 		Prepositions: []string{"su", "sul", "sulla", "sui", "sugli", "sulle", "per", "riguardo", "di", "del", "della", "in"},
 		Licence:      []string{"sotto licenza", "sotto la licenza", "tutti i diritti riservati"},
 		Cite: citeWords{
+			People:      []string{"università", "istituto", "scuola", "professore", "professoressa", "ricercatore", "ricercatrice", "dottorando", "dottoranda", "sviluppatore", "sviluppatrice", "direttore", "direttrice", "coordinatore", "coordinatrice", "studente", "studentessa", "laboratorio", "centro", "facoltà", "dipartimento"},
 			NoDate:      []string{"s.d.", "s. d.", "in corso di stampa"},
 			Publishers:  []string{"Edizioni", "Editore", "Einaudi", "Laterza"},
 			Periodicals: []string{"Rivista"},
@@ -266,6 +277,7 @@ var lexicon = []lexRow{
 		Prepositions: []string{"over", "voor", "bij", "van", "in", "op"},
 		Licence:      []string{"onder licentie", "onder een licentie", "alle rechten voorbehouden"},
 		Cite: citeWords{
+			People:      []string{"universiteit", "hogeschool", "instituut", "hoogleraar", "professor", "onderzoeker", "promovendus", "ontwikkelaar", "directeur", "coördinator", "student", "studente", "laboratorium", "centrum", "faculteit", "afdeling", "medewerker"},
 			NoDate:      []string{"z.j."},
 			Publishers:  []string{"Uitgeverij", "Uitgevers"},
 			Periodicals: []string{"Tijdschrift"},
