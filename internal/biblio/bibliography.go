@@ -190,7 +190,6 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 	return bib, start, end
 }
 
-
 // sections lists the titled sections of blocks (the untitled blocks
 // before the first title are not a section).
 func sections(blocks []model.Block, tc titleCache) []*section {
