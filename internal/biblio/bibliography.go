@@ -431,14 +431,16 @@ func entryBlocks(blocks []model.Block) bool {
 // accepted reports whether the entries all of a run that starts at
 // start make a bibliography: under a bibliography title, the lenient
 // test; under one made with a word the lexicon does not know ("Paper
-// References"), every entry must cite a work; under any title set as a
+// References"), every entry must cite a work and show a date, a quoted
+// title, a publisher, pages or a container (not only a name and a link:
+// "Data Sources" over links to web sites); under any title set as a
 // heading or a bold line, the strict test.
 func accepted(start *section, all []entryScore) bool {
 	switch start.kind & (titleBib | titleLoose) {
 	case titleBib:
 		return lenient(all)
 	case titleBib | titleLoose:
-		if len(all) > 0 && every(all, func(s entryScore) bool { return s.citesWork() && !s.prose() }) {
+		if len(all) > 0 && every(all, func(s entryScore) bool { return s.citesWork() && s.features&workFeatures != 0 && !s.prose() }) {
 			return true
 		}
 	}
@@ -470,15 +472,17 @@ func lenient(sc []entryScore) bool {
 }
 
 // strict is the test under an unknown title: at least three entries, two
-// thirds of them naming an author or year beside another element, none
-// reading as prose.
+// thirds of them naming an author or year beside another element that
+// only a work has (a date, an italic or quoted title, a publisher, pages,
+// a container: a name with a link is a page about someone or something),
+// none reading as prose.
 func strict(sc []entryScore) bool {
 	n, cite := len(sc), 0
 	for _, s := range sc {
 		if s.prose() {
 			return false
 		}
-		if s.citesWork() {
+		if s.citesWork() && s.features&(workFeatures|featItalic) != 0 {
 			cite++
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redtide/edition/internal/model"
 )
@@ -349,7 +350,7 @@ func numbered(ins []model.Inline) [][]model.Inline {
 		var at []int
 		for _, m := range reNumber.FindAllStringSubmatchIndex(s, -1) {
 			n, _ := strconv.Atoi(s[m[2]:m[3]])
-			if n == next && m[0] > 0 && (s[m[0]-1] == ' ' || s[m[0]-1] == '\n') {
+			if n == next && m[0] > 0 && (s[m[0]-1] == ' ' || s[m[0]-1] == '\n') && opensEntry(s[m[1]:]) {
 				at = append(at, m[0])
 				next++
 			}
@@ -363,6 +364,18 @@ func numbered(ins []model.Inline) [][]model.Inline {
 		}
 	}
 	return out
+}
+
+// opensEntry reports whether rest, the text after a number "[2]", opens
+// an entry: a space, then a letter, a digit or a quotation mark. "[2],
+// topics drift" cites a note; "[2] Jones, A." starts a reference.
+func opensEntry(rest string) bool {
+	t := strings.TrimLeft(rest, " ")
+	if len(t) == len(rest) || t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(quoteOpeners, r)
 }
 
 // splitInlines splits ins at the places cut finds in the text of its
