@@ -71,19 +71,13 @@ func entries(blocks []model.Block, line int) []entry {
 
 // itemEntries are the entries of one list item: its paragraphs are one
 // entry (joined by a space), its nested lists add their own. An item
-// whose text is not a citation and that holds a nested list titles the
-// nested entries ("Primary sources" over its works).
+// whose text titles its nested list (see leadItem) is the group title
+// of the nested entries instead ("Primary sources" over its works).
 func itemEntries(blocks []model.Block, line int) []entry {
 	var out []entry
 	var cur []model.Inline
-	var group []model.Inline
-	flush := func(nested bool) {
-		cur = trimSpaceInlines(cur)
-		switch {
-		case len(cur) == 0:
-		case nested && !scoreEntry(cur).cites():
-			group = joinGroup(group, unwrapLine(cur))
-		default:
+	flush := func() {
+		if cur = trimSpaceInlines(cur); len(cur) > 0 {
 			out = append(out, entry{ins: cur, line: line})
 		}
 		cur = nil
@@ -96,33 +90,51 @@ func itemEntries(blocks []model.Block, line int) []entry {
 			}
 			for _, in := range t.Inlines {
 				if _, ok := in.(*model.LineBreak); ok {
-					flush(false)
+					flush()
 					continue
 				}
 				cur = append(cur, in)
 			}
 		case *model.List:
-			flush(true)
 			var nested []entry
 			for _, it := range t.Items {
 				nested = append(nested, itemEntries(it.Blocks, line)...)
 			}
-			if len(nested) == 0 && len(group) > 0 {
-				out = append(out, entry{ins: group, line: line})
-				group = nil
+			if cur = trimSpaceInlines(cur); leadItem(cur, nested) {
+				nested[0].group = joinGroup(unwrapLine(cur), nested[0].group)
+				cur = nil
 			}
-			for _, e := range nested {
-				e.group = joinGroup(group, e.group)
-				group = nil
-				out = append(out, e)
-			}
+			flush()
+			out = append(out, nested...)
 		case *model.Quote:
-			flush(false)
+			flush()
 			out = append(out, entries(t.Blocks, line)...)
 		}
 	}
-	flush(false)
+	flush()
 	return out
+}
+
+// leadItem reports whether the text of a list item titles the entries of
+// the list nested in it: it is not a citation, and it is set as a lead-in
+// line, or its words make a title ("Primary sources", "Fonti a stampa"),
+// or most nested entries are citations where it is not. An item that
+// names a work with a note under it ("Lutz, Learning Python" over
+// "Re-read and review Chs. 1-17") stays an entry, and so does its note.
+func leadItem(ins []model.Inline, nested []entry) bool {
+	if len(ins) == 0 || len(nested) == 0 || scoreEntry(ins).cites() {
+		return false
+	}
+	if leadIn(ins) || titles.classify(cleanTitle(model.PlainText(ins))) != 0 {
+		return true
+	}
+	cite := 0
+	for _, e := range nested {
+		if scoreEntry(e.ins).cites() {
+			cite++
+		}
+	}
+	return 2*cite > len(nested)
 }
 
 // paragraphLines splits a paragraph into its entries: one per line where

@@ -101,3 +101,35 @@ func TestTableEntries(t *testing.T) {
 		t.Errorf("header group %q line %d", model.PlainText(es[0].group), es[0].line)
 	}
 }
+
+// TestLeadItem tells a list item that titles its nested list from one
+// that names a work with a note under it (Programming Historian's Python
+// lessons: "Lutz, Learning Python" over "Re-read and review Chs. 1-17").
+func TestLeadItem(t *testing.T) {
+	nested := func(ss ...string) []entry {
+		var out []entry
+		for _, s := range ss {
+			out = append(out, entry{ins: []model.Inline{text(s)}})
+		}
+		return out
+	}
+	works := nested("Mayhew, Henry. London Labour and the London Poor. London: Griffin, Bohn, 1861.",
+		"Emsley, Clive. Crime and Society in England, 1750–1900. Harlow: Longman, 2010.")
+	tests := []struct {
+		item   string
+		nested []entry
+		want   bool
+	}{
+		{"Primary sources", works, true},
+		{"Fonti a stampa", works, true},
+		{"On crime in London", works, true}, // most nested entries cite, the item does not
+		{"Lutz, Learning Python", nested("Re-read and review Chs. 1-17"), false},
+		{"Smith, J. 2001. Topic Models. London: Verso.", works, false}, // a citation over its reviews
+		{"Primary sources", nil, false},
+	}
+	for _, tc := range tests {
+		if got := leadItem([]model.Inline{text(tc.item)}, tc.nested); got != tc.want {
+			t.Errorf("leadItem(%q) = %v, want %v", tc.item, got, tc.want)
+		}
+	}
+}
