@@ -10,7 +10,8 @@ package biblio
 //  1. Sections. Every heading (any level) starts a section, and so does a
 //     paragraph set as a title: a bold line ("**Works Cited**"), or an
 //     italic or plain short line whose words the lexicon knows
-//     ("_BIBLIOGRAPHY_", "Sources:"). A paragraph led by such a title and a
+//     ("_BIBLIOGRAPHY_", "Sources:"), its colon inside or outside the
+//     bold ("**References**:"). A paragraph led by such a title and a
 //     citation ("**References:** Smith, J. 2001 …") is split into both.
 //  2. Titles. A title is classified by its words (titles.go, lexicon.go):
 //     a bibliography title is made of the lexicon's heads ("references",
@@ -19,7 +20,10 @@ package biblio
 //     of the lexicon's languages, with a free complement after a
 //     preposition ("Further reading on topic modelling"); German and
 //     Dutch compounds ("Quellenverzeichnis") and one-letter misspellings
-//     of long words count. Notes and back-matter titles are classified
+//     of long words count. One word the lexicon does not know before a
+//     head makes a loose title ("Paper References"), whose body must cite
+//     works throughout. "Related work" names a review in prose, a list
+//     only beside a head. Notes and back-matter titles are classified
 //     the same way.
 //  3. The tail. Scanning back from the end, a candidate bibliography may
 //     be followed only by back matter (Chicago Manual of Style 1.4:
@@ -38,24 +42,31 @@ package biblio
 //     A section whose title the lexicon does not know ("Readings"), set
 //     as a heading or a bold line, may start a run if its body is
 //     clearly citations (see below).
-//  5. The body. Entries are list items (nested lists add their own) and
-//     paragraphs, one per line where lines are broken. Each entry is
-//     scored by the elements citations are made of (cite.go): a name in
+//  5. The body. Entries are split where the source separates them
+//     (entries.go): list items (nested lists add their own), table rows,
+//     paragraphs, one per line where lines are broken, numbered "[n]"
+//     references run into one paragraph; lead-in lines before a list
+//     title groups instead of being entries. Each entry is scored by
+//     the elements citations are made of (cite.go): a name in
 //     "Surname, Given" form, a year, an italic or quoted title, a
 //     publisher or place, a URL or DOI, pages or volume, "ed."/"trans."/a
 //     journal. Where a section holds a list, its items are the entries
 //     judged, and the paragraphs around it are taken as its introduction
-//     (they stay entries). Under a known title more than half the entries
-//     judged must show an element and fewer than half read as prose (long
-//     unpunctuated runs, or mostly lower-case words: a sentence); under an
-//     unknown title at least three entries, two thirds of them, must name
-//     an author or a year and show another element, and none may read as
-//     prose. A section holding anything that cannot be an entry (code, a
-//     table, a figure) is not a bibliography.
+//     (they stay entries, lead-ins aside). Under a known title more than
+//     half the entries judged must show an element and fewer than half
+//     read as prose (long unpunctuated runs, or mostly lower-case words:
+//     a sentence); under an unknown title at least three entries, two thirds of them, must name
+//     an author or a year and show an element only a work has, and none
+//     may read as prose. A list of people (names with roles or
+//     affiliations, no work: an "about" page) is not a bibliography, nor
+//     is a section holding anything that cannot be an entry (code, a
+//     figure).
 //  6. No title. An article that ends (before its back matter) with at
 //     least three entries in a row that each name an author or year and
 //     show another element, two thirds of them three elements, ends with
 //     an untitled bibliography; the article's language names it.
+//  7. Several lists. Reading lists that close the parts of a post join
+//     the bibliography as groups (several.go).
 //
 // The tail is kept, in order, before the bibliography, where the Chicago
 // Manual puts acknowledgements and appendixes; nothing is dropped.
