@@ -7,31 +7,27 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/redtide/edition/internal/biblio/bibliotest"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/edition"
-	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 )
 
-// buildOne builds a one-article edition from dir/name, as edition's own
+// buildPost builds an edition of the one post src, as edition's own
 // tests do: the cases are judged on the finished article, numbered.
-func buildOne(t *testing.T, dir, name string) (*model.Edition, []diag.Warning, error) {
+func buildPost(t *testing.T, src string) (*model.Article, []diag.Warning) {
 	t.Helper()
-	m := &manifest.Manifest{
-		Path:        filepath.Join(dir, "edition.yaml"),
-		Root:        dir,
-		Publication: "Test Paper",
-		Number:      1,
-		Date:        time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
-		Language:    "en",
-		Sections:    []manifest.Section{{Title: "Only", Posts: []manifest.Entry{{Path: name, Line: 1}}}},
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	var log diag.Log
-	ed, err := edition.Build(m, &log, edition.Options{})
-	return ed, log.Warnings(), err
+	ed, err := edition.Build(bibliotest.OnePost(dir, "p.md"), &log, edition.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed.Sections[0].Articles[0], log.Warnings()
 }
 
 // bibWant is what a case expects, from its "want:" line.
@@ -91,20 +87,12 @@ func TestBibliographyCases(t *testing.T) {
 }
 
 func runBibCase(t *testing.T, lang string, want bibWant, body string) {
-	dir := t.TempDir()
 	fm := "---\ntitle: T\ndate: 2026-01-01\n"
 	if lang != "en" && lang != "negative" {
 		fm += "lang: " + lang + "\n"
 	}
 	src := fm + "---\nThe article opens with a paragraph of its own, long enough to be the body of the post.\n\n" + body
-	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ed, ws, err := buildOne(t, dir, "p.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := ed.Sections[0].Articles[0]
+	a, ws := buildPost(t, src)
 	b := a.Bibliography
 	if want.none {
 		if b != nil {

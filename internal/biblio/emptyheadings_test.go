@@ -1,8 +1,6 @@
 package biblio_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,18 +48,9 @@ func TestSourceNotesHeadings(t *testing.T) {
 		{"Примечания", "ru", "Текст.[^1]\n\n## Примечания\n\n[^1]: Примечание.\n", nil, nil, 1},
 		{"setext notes", "en", "Text.[^1]\n\nNotes\n-----\n\n[^1]: A note.\n", nil, nil, 1},
 	}
-	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := "---\ntitle: T\ndate: 2026-01-01\nlang: " + tc.lang + "\n---\n" + tc.body
-			if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(src), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			ed, ws, err := buildOne(t, dir, "p.md")
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := ed.Sections[0].Articles[0]
+			a, ws := buildPost(t, "---\ntitle: T\ndate: 2026-01-01\nlang: "+tc.lang+"\n---\n"+tc.body)
 			var got []string
 			model.WalkBlocks(a.Blocks, func(b model.Block) {
 				if h, ok := b.(*model.Heading); ok {

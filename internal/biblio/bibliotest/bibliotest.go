@@ -13,13 +13,29 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
 )
+
+// OnePost is the manifest of an edition of one post, dir/name, for
+// tests that judge what a build makes of a post.
+func OnePost(dir, name string) *manifest.Manifest {
+	return &manifest.Manifest{
+		Path:        filepath.Join(dir, "edition.yaml"),
+		Root:        dir,
+		Publication: "Test Paper",
+		Number:      1,
+		Date:        time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
+		Language:    "en",
+		Sections:    []manifest.Section{{Title: "Only", Posts: []manifest.Entry{{Path: name, Line: 1}}}},
+	}
+}
 
 // File is one file of a txtar archive.
 type File struct {
