@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
@@ -225,7 +226,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
-	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
+	finish(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
 }
@@ -239,23 +240,20 @@ func displayRoot(m *manifest.Manifest) string {
 // heading, whose definitions join the generated notes), normalises
 // heading levels, separates the bibliography and numbers notes,
 // headings and entries.
-func finish(a *model.Article, src source, tag string, log *diag.Log) {
+func finish(a *model.Article, src biblio.Source, tag string, log *diag.Log) {
 	if len(a.Blocks) > 0 {
 		if h, ok := a.Blocks[0].(*model.Heading); ok && sameText(model.PlainText(h.Inlines), a.Title) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
-	tc := titleCache{}
-	dropEmptyHeadings(a, src, log, tc)
+	bf := biblio.New(tag)
+	bf.DropEmptyHeadings(a, src, log)
 	renumberHeadings(a.Blocks)
 	for _, n := range a.Notes {
 		renumberHeadings(n.Blocks)
 	}
 	warnAlt(a, log)
-	a.Bibliography, a.Blocks = splitBibliography(a.Blocks, tc)
-	if a.Bibliography != nil && a.Bibliography.Title == "" {
-		a.Bibliography.Title = lang.For(tag).Words.Bibliography
-	}
+	a.Bibliography, a.Blocks = bf.Find(a.Blocks)
 	numberNotes(a)
 	n := 0
 	model.WalkBlocks(a.Blocks, func(b model.Block) {

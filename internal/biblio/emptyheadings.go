@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 import (
 	"regexp"
@@ -9,29 +9,26 @@ import (
 	"github.com/redtide/edition/internal/model"
 )
 
-// source is a post's body as read, to look under a title for what the
-// conversion took out of the flow.
-type source struct {
-	path string
-	body []byte
-	base int // lines before the body in the file
-}
-
-// dropEmptyHeadings removes the titles left with nothing under them by
-// the conversion: a heading followed by a heading of the same or a higher
-// level, or by nothing (rules aside), and a paragraph set as a notes
-// title ("**Notes**") followed by nothing or by another title. Footnote
-// definitions leave them behind: goldmark takes the definitions out of
-// the flow, so a post's own "Notes", "Fußnoten" or "Notas" heading ends
-// up empty, and its notes are set with the article's generated notes.
+// dropEmptyHeadings removes the titles left with nothing under them: a
+// heading followed by a heading of the same or a higher level, or by
+// nothing (rules aside), and a paragraph set as a notes title
+// ("**Notes**") followed by nothing or by another title.
 //
-// A notes title goes silently when the article has notes: the generated
-// notes stand in its place. Another title goes, with a warning naming its
-// line since its words are lost, only if the source shows footnote or
-// link reference definitions under it ("## Links" over "[name]: url"
-// lines); a heading its author left empty, or whose content went for
-// another reason (a kramdown table of contents), is kept.
-func dropEmptyHeadings(a *model.Article, src source, log *diag.Log, tc titleCache) {
+// Footnote definitions leave them behind most often: goldmark takes the
+// definitions out of the flow, so a post's own "Notes", "Fußnoten" or
+// "Notas" heading ends up empty, and its notes are set with the
+// article's generated notes. A notes title goes silently when the
+// article has notes: the generated notes stand in its place.
+//
+// Any other empty heading goes too, with a warning naming its line,
+// since its words are lost: a heading over footnote or link reference
+// definitions ("## Links" over "[name]: url" lines), and a heading whose
+// section holds nothing that is set, only blank lines, HTML comments
+// (which the conversion drops: "<!-- section-contents -->"), kramdown
+// attribute lines or Liquid tags that set nothing. A heading printed
+// over nothing reads as a mistake on the page, and an outline entry
+// that leads nowhere.
+func dropEmptyHeadings(a *model.Article, src Source, log *diag.Log, tc titleCache) {
 	// From the end, so that a title followed only by titles dropped
 	// before it is empty too.
 	var kept []model.Block
@@ -41,15 +38,19 @@ func dropEmptyHeadings(a *model.Article, src source, log *diag.Log, tc titleCach
 		if s := tc.of(b); s != nil && emptyTitle(b, s, kept, tc) {
 			text := model.PlainText(s.title)
 			if lines == nil {
-				lines = strings.Split(string(src.body), "\n")
+				lines = strings.Split(string(src.Body), "\n")
 			}
 			line := b.SourceLine()
-			emptied := emptiedBelow(lines, line-src.base)
+			emptied := emptiedBelow(lines, line-src.Base)
+			_, heading := b.(*model.Heading)
 			switch {
 			case s.kind&titleNotes != 0 && len(a.Notes) > 0:
 				continue // the generated notes stand in its place
 			case emptied:
-				log.Warnf(src.path, line, "heading %q held only footnote or link definitions, which are not set where they are written; dropped", text)
+				log.Warnf(src.Path, line, "heading %q held only footnote or link definitions, which are not set where they are written; dropped", text)
+				continue
+			case heading:
+				log.Warnf(src.Path, line, "heading %q has nothing under it (only blank lines, comments or tags that set nothing); dropped", text)
 				continue
 			}
 		}

@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 import (
 	"regexp"
@@ -17,6 +17,10 @@ const (
 	titleBib   titleKind = 1 << iota // a list of works: bibliography, references
 	titleNotes                       // the post's own notes: notes, footnotes
 	titleBack                        // other back matter: acknowledgements, appendix, licence
+	// titleLoose marks a bibliography title made with one word the
+	// lexicon does not know before its head ("Paper References"): its
+	// body must show citations as clearly as under an unknown title.
+	titleLoose
 )
 
 // role is what a word does in a title of one kind.
@@ -117,18 +121,28 @@ func (m *titleMatcher) classifyWords(s string) titleKind {
 	}
 	var k titleKind
 	for i, km := range m.kinds {
-		if m.matches(km, toks) {
+		if m.matches(km, toks, false) {
 			k |= 1 << i
 		}
+	}
+	if k == 0 && len(toks) <= looseWords && m.matches(m.kinds[0], toks, true) {
+		k = titleBib | titleLoose
 	}
 	return k
 }
 
+// looseWords is the most words a title with a word the lexicon does not
+// know may have: a compound noun, "Paper References", "Video-Quellen".
+const looseWords = 3
+
 // matches reports whether toks are made only of km's words and the
 // lexicon's connectors, with at least one head, or a weak head and a
 // modifier ("further reading"). Once the title is made, a preposition
-// opens a free complement: "Further reading on topic modelling".
-func (m *titleMatcher) matches(km *kindMatcher, toks []string) bool {
+// opens a free complement: "Further reading on topic modelling". With
+// loose, one word may be unknown if a head follows it: English, German
+// and Dutch put a noun that qualifies another before it ("Paper
+// References", "Video Quellen").
+func (m *titleMatcher) matches(km *kindMatcher, toks []string, loose bool) bool {
 	heads, weak, mods := 0, 0, 0
 	made := func() bool { return heads > 0 || (weak > 0 && mods > 0) }
 	var kb [64]byte
@@ -166,6 +180,9 @@ next:
 		case made() && m.prepositions[t]:
 			return true
 		case m.connectors[t], m.prepositions[t], isNumbering(t):
+			continue
+		case loose && i < len(toks) && km.word(toks[i]) == roleHead:
+			loose = false // one word only
 			continue
 		}
 		return false

@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 // Finding an article's bibliography.
 //
@@ -10,7 +10,8 @@ package edition
 //  1. Sections. Every heading (any level) starts a section, and so does a
 //     paragraph set as a title: a bold line ("**Works Cited**"), or an
 //     italic or plain short line whose words the lexicon knows
-//     ("_BIBLIOGRAPHY_", "Sources:"). A paragraph led by such a title and a
+//     ("_BIBLIOGRAPHY_", "Sources:"), its colon inside or outside the
+//     bold ("**References**:"). A paragraph led by such a title and a
 //     citation ("**References:** Smith, J. 2001 …") is split into both.
 //  2. Titles. A title is classified by its words (titles.go, lexicon.go):
 //     a bibliography title is made of the lexicon's heads ("references",
@@ -19,7 +20,10 @@ package edition
 //     of the lexicon's languages, with a free complement after a
 //     preposition ("Further reading on topic modelling"); German and
 //     Dutch compounds ("Quellenverzeichnis") and one-letter misspellings
-//     of long words count. Notes and back-matter titles are classified
+//     of long words count. One word the lexicon does not know before a
+//     head makes a loose title ("Paper References"), whose body must cite
+//     works throughout. "Related work" names a review in prose, a list
+//     only beside a head. Notes and back-matter titles are classified
 //     the same way.
 //  3. The tail. Scanning back from the end, a candidate bibliography may
 //     be followed only by back matter (Chicago Manual of Style 1.4:
@@ -38,24 +42,31 @@ package edition
 //     A section whose title the lexicon does not know ("Readings"), set
 //     as a heading or a bold line, may start a run if its body is
 //     clearly citations (see below).
-//  5. The body. Entries are list items (nested lists add their own) and
-//     paragraphs, one per line where lines are broken. Each entry is
-//     scored by the elements citations are made of (cite.go): a name in
+//  5. The body. Entries are split where the source separates them
+//     (entries.go): list items (nested lists add their own), table rows,
+//     paragraphs, one per line where lines are broken, numbered "[n]"
+//     references run into one paragraph; lead-in lines before a list
+//     title groups instead of being entries. Each entry is scored by
+//     the elements citations are made of (cite.go): a name in
 //     "Surname, Given" form, a year, an italic or quoted title, a
 //     publisher or place, a URL or DOI, pages or volume, "ed."/"trans."/a
 //     journal. Where a section holds a list, its items are the entries
 //     judged, and the paragraphs around it are taken as its introduction
-//     (they stay entries). Under a known title more than half the entries
-//     judged must show an element and fewer than half read as prose (long
-//     unpunctuated runs, or mostly lower-case words: a sentence); under an
-//     unknown title at least three entries, two thirds of them, must name
-//     an author or a year and show another element, and none may read as
-//     prose. A section holding anything that cannot be an entry (code, a
-//     table, a figure) is not a bibliography.
+//     (they stay entries, lead-ins aside). Under a known title more than
+//     half the entries judged must show an element and fewer than half
+//     read as prose (long unpunctuated runs, or mostly lower-case words:
+//     a sentence); under an unknown title at least three entries, two thirds of them, must name
+//     an author or a year and show an element only a work has, and none
+//     may read as prose. A list of people (names with roles or
+//     affiliations, no work: an "about" page) is not a bibliography, nor
+//     is a section holding anything that cannot be an entry (code, a
+//     figure).
 //  6. No title. An article that ends (before its back matter) with at
 //     least three entries in a row that each name an author or year and
 //     show another element, two thirds of them three elements, ends with
 //     an untitled bibliography; the article's language names it.
+//  7. Several lists. Reading lists that close the parts of a post join
+//     the bibliography as groups (several.go).
 //
 // The tail is kept, in order, before the bibliography, where the Chicago
 // Manual puts acknowledgements and appendixes; nothing is dropped.
@@ -98,6 +109,32 @@ func (s *section) text() string {
 func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography, []model.Block) {
 	secs := sections(blocks, tc)
 	sc := scoreCache{}
+	bib, start, end := sc.finalBibliography(blocks, secs)
+	if bib == nil {
+		start, end = len(blocks), len(blocks)
+	}
+	bib, moved := sc.earlierLists(blocks, secs, start, bib)
+	if bib == nil {
+		return nil, blocks
+	}
+	var rest []model.Block
+	for i := 0; i < start; i++ {
+		if !moved[i] {
+			rest = append(rest, blocks[i])
+		}
+	}
+	// A rule right before the bibliography only separated it.
+	if n := len(rest); n > 0 && start < len(blocks) {
+		if _, ok := rest[n-1].(*model.Rule); ok {
+			rest = rest[:n-1]
+		}
+	}
+	return bib, append(rest, blocks[end:]...)
+}
+
+// finalBibliography finds the bibliography that ends an article (package
+// comment): blocks[start:end] are its title and entries.
+func (sc scoreCache) finalBibliography(blocks []model.Block, secs []*section) (bib *model.Bibliography, start, end int) {
 	after := 0 // words of the sections after secs[e] that are not back matter
 	for e := len(secs) - 1; e >= 0; e-- {
 		if e+1 < len(secs) && !backMatter(secs[e+1]) {
@@ -111,16 +148,7 @@ func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography
 		if s < 0 {
 			continue
 		}
-		bib := buildBibliography(blocks, secs[s:e+1], body)
-		rest := append([]model.Block(nil), blocks[:secs[s].start]...)
-		// A rule right before the bibliography only separated it.
-		if n := len(rest); n > 0 {
-			if _, ok := rest[n-1].(*model.Rule); ok {
-				rest = rest[:n-1]
-			}
-		}
-		rest = append(rest, blocks[body:]...)
-		return bib, rest
+		return buildBibliography(blocks, secs[s:e+1], body), secs[s].start, body
 	}
 	return sc.untitledBibliography(blocks, secs)
 }
@@ -130,7 +158,7 @@ func splitBibliography(blocks []model.Block, tc titleCache) (*model.Bibliography
 // a row, each with two elements of a citation and two thirds with three,
 // none reading as prose. Its title is left empty, for the article's
 // language to name.
-func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section) (*model.Bibliography, []model.Block) {
+func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section) (bib *model.Bibliography, start, end int) {
 	from, to := 0, len(blocks)
 	for i := len(secs) - 1; i >= 0; i-- {
 		if !backMatter(secs[i]) {
@@ -140,14 +168,15 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 		to = secs[i].start
 	}
 	if from >= to {
-		return nil, blocks
+		return nil, 0, 0
 	}
-	end := sc.entriesEnd(blocks, &section{start: from - 1, end: to}, tailBudget)
+	end = sc.entriesEnd(blocks, &section{start: from - 1, end: to}, tailBudget)
 	start, n, strong := end, 0, 0
 	for start > from {
 		scores := sc.scoreBlocks(nil, blocks[start-1:start])
 		ok := len(scores) > 0 && entryBlocks(blocks[start-1:start])
-		if _, rule := blocks[start-1].(*model.Rule); rule {
+		switch blocks[start-1].(type) {
+		case *model.Rule, *model.Table: // a table without a title is data
 			ok = false
 		}
 		for _, e := range scores {
@@ -164,19 +193,12 @@ func (sc scoreCache) untitledBibliography(blocks []model.Block, secs []*section)
 		}
 		start--
 	}
-	if n < 3 || 3*strong < 2*n || start == 0 {
-		return nil, blocks
+	if n < 3 || 3*strong < 2*n || start == 0 || people(sc.scoreBlocks(nil, blocks[start:end])) {
+		return nil, 0, 0
 	}
-	sec := &section{start: start - 1, end: end}
-	bib := buildBibliography(blocks, []*section{sec}, end)
+	bib = buildBibliography(blocks, []*section{{start: start - 1, end: end}}, end)
 	bib.Title = ""
-	rest := append([]model.Block(nil), blocks[:start]...)
-	if k := len(rest); k > 0 {
-		if _, ok := rest[k-1].(*model.Rule); ok {
-			rest = rest[:k-1]
-		}
-	}
-	return bib, append(rest, blocks[end:]...)
+	return bib, start, end
 }
 
 // sections lists the titled sections of blocks (the untitled blocks
@@ -269,7 +291,8 @@ func paragraphTitle(ins []model.Inline) *section {
 
 // leadTitle splits "**References:** Smith, J. …" or "References:\\nSmith …"
 // into a title and its first entry, when the title names a bibliography
-// and the rest reads as a citation.
+// and the rest reads as a citation. A bold or italic title followed by
+// its colon alone ("**References**:") is a title line like "**References:**".
 func leadTitle(ins []model.Inline) *section {
 	if len(ins) < 2 {
 		return nil
@@ -290,14 +313,23 @@ func leadTitle(ins []model.Inline) *section {
 	default:
 		return nil
 	}
-	if !onlyText(title) || titles.classify(cleanTitle(model.PlainText(title)))&titleBib == 0 {
+	if !onlyText(title) {
 		return nil
 	}
+	kind := titles.classify(cleanTitle(model.PlainText(title)))
 	rest = trimSpaceInlines(trimLeadingColon(rest))
 	if len(rest) == 0 {
+		// "**References**:", the colon outside the bold: a title line
+		_, strong := ins[0].(*model.Strong)
+		if _, text := ins[0].(*model.Text); text || kind == 0 && !strong || fieldCount(model.PlainText(title)) > 12 {
+			return nil
+		}
+		return &section{level: pseudoLevel, title: title, kind: kind, strong: strong}
+	}
+	if kind&titleBib == 0 {
 		return nil
 	}
-	if first := entries([]model.Block{&model.Paragraph{Inlines: rest}}); len(first) == 0 || !scoreEntry(first[0]).cites() {
+	if first := paragraphLines(rest); len(first) == 0 || !scoreEntry(first[0]).cites() {
 		return nil
 	}
 	return &section{level: pseudoLevel, title: title, lead: rest, kind: titleBib, strong: true}
@@ -341,11 +373,11 @@ func (sc scoreCache) bestRun(blocks []model.Block, secs []*section, body int) in
 			break
 		}
 		own, ok := sc.scoreLenient(judged(start.lead, blocks[start.start+1:end]))
-		if !ok || len(own) == 0 && i == len(secs)-1 {
-			break // not citations, or nothing under the last title
+		if !ok || len(own) == 0 && i == len(secs)-1 || people(own) {
+			break // not citations, nothing under the last title, or people
 		}
 		all = append(all, own...)
-		if later.admit(start) && (start.kind&titleBib != 0 && lenient(all) || start.strong && strict(all)) {
+		if later.admit(start) && accepted(start, all) {
 			best = i
 		}
 		later.add(start)
@@ -391,19 +423,48 @@ func (l *laterSections) admit(start *section) bool {
 	return start.level == pseudoLevel && l.minNonBib == pseudoLevel && !l.weakPseudo
 }
 
-// entryBlocks reports whether blocks can all be entries: paragraphs and
-// lists, quoted or not, all the way down. Anything else (code, a table,
-// a figure, a heading inside a list item) has no place in an entry.
+// entryBlocks reports whether blocks can all be entries: paragraphs,
+// lists and tables (a row per entry), quoted or not, all the way down.
+// Anything else (code, a figure, a heading inside a list item) has no
+// place in an entry.
 func entryBlocks(blocks []model.Block) bool {
 	ok := true
 	model.WalkBlocks(blocks, func(b model.Block) {
 		switch b.(type) {
-		case *model.Paragraph, *model.List, *model.Quote, *model.Rule:
+		case *model.Paragraph, *model.List, *model.Quote, *model.Rule, *model.Table:
 		default:
 			ok = false
 		}
 	})
 	return ok
+}
+
+// accepted reports whether the entries all of a run that starts at
+// start make a bibliography: under a bibliography title, the lenient
+// test; under one made with a word the lexicon does not know ("Paper
+// References"), every entry must cite a work and show a date, a quoted
+// title, a publisher, pages or a container (not only a name and a link:
+// "Data Sources" over links to web sites); under any title set as a
+// heading or a bold line, the strict test.
+func accepted(start *section, all []entryScore) bool {
+	switch start.kind & (titleBib | titleLoose) {
+	case titleBib:
+		return lenient(all)
+	case titleBib | titleLoose:
+		if len(all) > 0 && every(all, func(s entryScore) bool { return s.citesWork() && s.features&workFeatures != 0 && !s.prose() }) {
+			return true
+		}
+	}
+	return start.strong && strict(all)
+}
+
+func every(sc []entryScore, ok func(entryScore) bool) bool {
+	for _, s := range sc {
+		if !ok(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // lenient is the test under a known title: more than half the entries
@@ -422,15 +483,17 @@ func lenient(sc []entryScore) bool {
 }
 
 // strict is the test under an unknown title: at least three entries, two
-// thirds of them naming an author or year beside another element, none
-// reading as prose.
+// thirds of them naming an author or year beside another element that
+// only a work has (a date, an italic or quoted title, a publisher, pages,
+// a container: a name with a link is a page about someone or something),
+// none reading as prose.
 func strict(sc []entryScore) bool {
 	n, cite := len(sc), 0
 	for _, s := range sc {
 		if s.prose() {
 			return false
 		}
-		if s.citesWork() {
+		if s.citesWork() && s.features&(workFeatures|featItalic) != 0 {
 			cite++
 		}
 	}
@@ -453,7 +516,7 @@ func (sc scoreCache) scoreBlocks(lead []model.Inline, blocks []model.Block) []en
 // more complete rundown, see these links:"). They are kept as entries
 // all the same.
 func judged(lead []model.Inline, blocks []model.Block) [][]model.Inline {
-	out := entries([]model.Block{&model.Paragraph{Inlines: lead}})
+	out := paragraphLines(lead)
 	if listBefore(blocks) {
 		var lists []model.Block
 		for _, b := range blocks {
@@ -463,7 +526,10 @@ func judged(lead []model.Inline, blocks []model.Block) [][]model.Inline {
 		}
 		blocks = lists
 	}
-	return append(out, entries(blocks)...)
+	for _, e := range entries(blocks, 0) {
+		out = append(out, e.ins)
+	}
+	return out
 }
 
 // scoreLenient scores ents as far as needed to tell whether they pass
@@ -533,8 +599,15 @@ func listBefore(blocks []model.Block) bool {
 	return false
 }
 
-// licenceMarks are what a licence line says, lower-cased.
-var licenceMarks = newPhraseSet("creative commons", "creativecommons", "cc by", "cc-by", "cc0", "licensed", "licenced", "lizenziert", "unter der lizenz", "sous licence", "bajo licencia", "bajo la licencia", "sob licença", "sob a licença", "sotto licenza", "sotto la licenza", "onder licentie", "onder een licentie", "лицензи", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden")
+// licenceMarks are what a licence line says, lower-cased, in every
+// language of the lexicon.
+var licenceMarks = func() *phraseSet {
+	var marks []string
+	for _, r := range lexicon {
+		marks = append(marks, r.Licence...)
+	}
+	return newPhraseSet(marks...)
+}()
 
 // tailParagraph reports whether a paragraph is back matter by itself: a
 // licence line or one led by a back-matter title ("About the author: …").
@@ -558,130 +631,44 @@ func tailParagraph(p *model.Paragraph) bool {
 }
 
 // buildBibliography makes the bibliography of run, whose last section's
-// entries end at block body.
+// entries end at block body. The titles of the sections after the first
+// and the lead-in lines inside them title groups of entries.
 func buildBibliography(blocks []model.Block, run []*section, body int) *model.Bibliography {
 	bib := &model.Bibliography{Title: displayTitle(run[0].text())}
 	lists := 0
 	var group []model.Inline
 	for i, s := range run {
 		if i > 0 {
-			if len(group) > 0 {
-				group = append(group, &model.Text{Text: " — "})
-			}
-			group = append(group, s.title...)
+			group = joinGroup(group, s.title)
 		}
 		end := s.end
 		if i == len(run)-1 {
 			end = body
 		}
-		add := func(ins []model.Inline, line int) {
-			be := &model.BibEntry{Pos: model.Pos{Line: line}, Inlines: ins}
-			if len(group) > 0 {
-				be.Group = group
-				group = nil
-			}
-			bib.Entries = append(bib.Entries, be)
+		var ents []entry
+		for _, ln := range paragraphLines(s.lead) {
+			ents = append(ents, entry{ins: ln, line: blocks[s.start].SourceLine()})
 		}
-		for _, e := range entries([]model.Block{&model.Paragraph{Inlines: s.lead}}) {
-			add(e, blocks[s.start].SourceLine())
-		}
+		ents = append(ents, entries(blocks[s.start+1:end], 0)...)
 		for _, b := range blocks[s.start+1 : end] {
-			l, ok := b.(*model.List)
-			if !ok {
-				for _, e := range entries([]model.Block{b}) {
-					add(e, b.SourceLine())
-				}
-				continue
+			if l, ok := b.(*model.List); ok {
+				lists++
+				bib.Ordered = bib.Ordered || l.Ordered
 			}
-			lists++
-			bib.Ordered = bib.Ordered || l.Ordered
-			for _, it := range l.Items {
-				for _, e := range itemEntries(it.Blocks) {
-					add(e, it.Line)
-				}
+		}
+		for _, e := range ents {
+			be := &model.BibEntry{Pos: model.Pos{Line: e.line}, Inlines: e.ins}
+			if g := joinGroup(group, e.group); len(g) > 0 {
+				be.Group = g
 			}
+			group = nil
+			bib.Entries = append(bib.Entries, be)
 		}
 	}
 	if lists == 0 {
 		bib.Ordered = false
 	}
 	return bib
-}
-
-// entries turns blocks into bibliography entries: one per list item
-// (nested lists add their own) and one per paragraph line, where lines
-// are broken by hard breaks.
-func entries(blocks []model.Block) [][]model.Inline {
-	var out [][]model.Inline
-	var cur []model.Inline
-	flush := func() {
-		if cur = trimSpaceInlines(cur); len(cur) > 0 {
-			out = append(out, cur)
-		}
-		cur = nil
-	}
-	for _, b := range blocks {
-		switch t := b.(type) {
-		case *model.Paragraph:
-			flush()
-			for _, in := range t.Inlines {
-				if _, ok := in.(*model.LineBreak); ok {
-					flush()
-					continue
-				}
-				cur = append(cur, in)
-			}
-			flush()
-		case *model.List:
-			flush()
-			for _, it := range t.Items {
-				out = append(out, itemEntries(it.Blocks)...)
-			}
-		case *model.Quote:
-			flush()
-			out = append(out, entries(t.Blocks)...)
-		}
-	}
-	flush()
-	return out
-}
-
-// itemEntries are the entries of one list item: its paragraphs are one
-// entry (joined by a space), its nested lists add their own.
-func itemEntries(blocks []model.Block) [][]model.Inline {
-	var out [][]model.Inline
-	var cur []model.Inline
-	flush := func() {
-		if cur = trimSpaceInlines(cur); len(cur) > 0 {
-			out = append(out, cur)
-		}
-		cur = nil
-	}
-	for _, b := range blocks {
-		switch t := b.(type) {
-		case *model.Paragraph:
-			if len(cur) > 0 {
-				cur = append(cur, &model.Text{Text: " "})
-			}
-			for _, in := range t.Inlines {
-				if _, ok := in.(*model.LineBreak); ok {
-					flush()
-					continue
-				}
-				cur = append(cur, in)
-			}
-		case *model.List:
-			flush()
-			for _, it := range t.Items {
-				out = append(out, itemEntries(it.Blocks)...)
-			}
-		case *model.Quote:
-			flush()
-			out = append(out, entries(t.Blocks)...)
-		}
-	}
-	flush()
-	return out
 }
 
 // blockWords counts the words of blocks, for the tail budget.

@@ -1,8 +1,6 @@
-package edition
+package biblio_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,8 +9,9 @@ import (
 
 // TestSourceNotesHeadings: a post's own notes heading, left empty when
 // goldmark takes the footnote definitions out of the flow, goes into the
-// generated notes; other headings emptied the same way go with a warning
-// naming their line; headings their author left empty stay.
+// generated notes; other empty headings (over definitions, comments,
+// tags that set nothing, or nothing at all) go with a warning naming
+// their line.
 func TestSourceNotesHeadings(t *testing.T) {
 	tests := []struct {
 		name, lang, body string
@@ -27,10 +26,16 @@ func TestSourceNotesHeadings(t *testing.T) {
 		{"notes then bibliography", "en", "Text.[^1]\n\n## Notes\n\n[^1]: A note.\n\n## Conclusion\n\nMore text.\n", []string{"Conclusion"}, nil, 1},
 		{"other heading over definitions", "en", "Text.[^1]\n\n## Sources\n\n[^1]: A note.\n\n## Coda\n\nEnd.\n", []string{"Coda"}, []int{8}, 1},
 		{"nested notes headings", "en", "Text.[^1] More.[^2]\n\n## Notes\n\n### Chapter one\n\n[^1]: One.\n\n### Chapter two\n\n[^2]: Two.\n", nil, []int{10, 14}, 2},
-		{"authored empty heading kept", "en", "Intro.\n\n### Capitalism\n\n### The Mediterranean\n\nText.\n", []string{"Capitalism", "The Mediterranean"}, nil, 0},
+		{"authored empty heading dropped", "en", "Intro.\n\n### Capitalism\n\n### The Mediterranean\n\nText.\n", []string{"The Mediterranean"}, []int{8}, 0},
+		// C2DH/ranketwo, _assignments/archival-digital-turn/06-newspapers-digitization.en.md:
+		// the last section holds only the comments its layout splits on.
+		{"comments only", "en", "Intro.\n\n<!-- section -->\n### Reading/viewing suggestions\n<!-- section-contents -->\n\n<!-- briefing-teacher -->\n", nil, []int{9}, 0},
+		{"comments then a deeper heading kept", "en", "Intro.\n\n## Part one\n<!-- section-contents -->\n\n### Chapter\n\nText.\n", []string{"Part one", "Chapter"}, nil, 0},
+		{"tags that set nothing", "en", "Intro.\n\n## Gallery\n\n{% comment %}to do{% endcomment %}\n{: .wide}\n\n## Coda\n\nEnd.\n", []string{"Coda"}, []int{8}, 0},
+		{"heading over a rule only", "en", "Intro.\n\n## Aside\n\n---\n\n## Coda\n\nEnd.\n", []string{"Coda"}, []int{8}, 0},
 		{"table of contents title dropped with it", "en", "Intro.\n\n## Contents\n\n* TOC\n{:toc}\n\n## Part one\n\nText.\n", []string{"Part one"}, []int{8}, 0},
 		{"heading over a table of contents and text kept", "en", "Intro.\n\n## Overview\n\n{% include toc.html %}\n\nText.\n", []string{"Overview"}, nil, 0},
-		{"notes heading without notes kept", "en", "Text.\n\n## Notes\n", []string{"Notes"}, nil, 0},
+		{"notes heading without notes dropped", "en", "Text.\n\n## Notes\n", nil, []int{8}, 0},
 		{"unreferenced definition kept", "en", "Text.[^1]\n\n## Notes\n\n[^1]: Used.\n[^2]: Never used.\n", nil, nil, 2},
 		{"Fußnoten", "de", "Text.[^1]\n\n## Fußnoten\n\n[^1]: Eine Anmerkung.\n", nil, nil, 1},
 		{"Anmerkungen", "de", "Text.[^1]\n\n## Anmerkungen\n\n[^1]: Eine Anmerkung.\n", nil, nil, 1},
@@ -43,18 +48,9 @@ func TestSourceNotesHeadings(t *testing.T) {
 		{"Примечания", "ru", "Текст.[^1]\n\n## Примечания\n\n[^1]: Примечание.\n", nil, nil, 1},
 		{"setext notes", "en", "Text.[^1]\n\nNotes\n-----\n\n[^1]: A note.\n", nil, nil, 1},
 	}
-	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := "---\ntitle: T\ndate: 2026-01-01\nlang: " + tc.lang + "\n---\n" + tc.body
-			if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(src), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			ed, ws, err := buildOne(t, dir, "p.md")
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := ed.Sections[0].Articles[0]
+			a, ws := buildPost(t, "---\ntitle: T\ndate: 2026-01-01\nlang: "+tc.lang+"\n---\n"+tc.body)
 			var got []string
 			model.WalkBlocks(a.Blocks, func(b model.Block) {
 				if h, ok := b.(*model.Heading); ok {

@@ -1,4 +1,4 @@
-package edition
+package biblio
 
 import (
 	"math/rand/v2"

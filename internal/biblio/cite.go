@@ -1,7 +1,8 @@
-package edition
+package biblio
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -43,6 +44,7 @@ type entryScore struct {
 	caps     int  // words that start with a capital letter
 	code     bool // holds inline code: a command, not a work
 	endsURL  bool // ends with its link or URL: "Title (https://…)"
+	person   bool // starts with a name, given a role or affiliation, and no work
 }
 
 // points is the number of kinds of element the entry has.
@@ -148,26 +150,31 @@ func startsUpper(s string) bool {
 	return unicode.Is(unicode.Lu, r)
 }
 
-// The words that mark elements of a citation, by kind. Abbreviations are
-// matched before their full stop.
+// The words that mark elements of a citation, by kind: the lexicon's
+// rows put together (lexicon.go, citeWords), since a post cites works in
+// other languages than its own. Abbreviations are matched before their
+// full stop.
 var (
-	// "n.d." and its kin say a work has no date; "forthcoming" that it has
-	// none yet. Matched in the lower-cased text.
-	noDate = newPhraseSet("n.d.", "n. d.", "s.d.", "s. d.", "s.f.", "s. f.", "o. j.", "o.j.", "z.j.", "s.a.", "forthcoming", "in press", "im druck", "à paraître", "en prensa", "no prelo", "in corso di stampa")
-	// publishers named by a word of their kind, or by a name well known
-	// in humanities reference lists
-	publisherWords = setOf("Verlag", "Publishing", "Publishers", "Publications", "Éditions", "Editions", "Ediciones", "Editorial", "Editora", "Edizioni", "Editore", "Uitgeverij", "Uitgevers", "Books", "Presses", "PUF", "Routledge", "Springer", "Elsevier", "Wiley", "Brill", "Gallimard", "Seuil", "Suhrkamp", "Palgrave", "Macmillan", "Blackwell", "Einaudi", "Laterza")
-	// abbreviations before a page, chapter, volume or issue number
-	locatorAbbrevs = setOf("p", "pp", "S", "ch", "Ch", "chs", "Chs", "chap", "Chap", "cap", "Cap", "Kap", "vol", "Vol", "vols", "no", "No", "nr", "Nr", "n°", "Bd", "Jg", "Heft", "t", "tome", "núm", "num", "fasc", "col", "cols")
-	pageWords      = setOf("pages", "páginas", "Seiten", "pagine", "pagina's", "pp")
-	// abbreviations of the people who made an edition: editors,
-	// translators, compilers
-	roleAbbrevs = setOf("ed", "eds", "Ed", "Eds", "edn", "trans", "Trans", "transl", "tr", "comp", "coord", "Hrsg", "hrsg", "Hg", "hg", "éd", "éds", "dir", "trad", "übers", "Übers", "vert", "red", "org", "orgs")
-	rolePhrases = newPhraseSet("edited by", "translated by", "a cura di", "herausgegeben von", "sous la direction de", "traducido por", "tradução de", "vertaald door")
-	inWords     = setOf("In", "in", "Dans", "dans", "En", "en", "Em", "em")
-	// the kinds of periodical a citation names
-	periodicalWords = setOf("Journal", "Review", "Proceedings", "Quarterly", "Revue", "Zeitschrift", "Rivista", "Tijdschrift", "Revista", "Bulletin", "Annales", "Jahrbuch", "Cahiers", "Studies", "Magazine", "Transactions", "Annals")
+	noDate          = newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.NoDate })...)
+	publisherWords  = setOf(lexiconWords(func(c *citeWords) []string { return c.Publishers })...)
+	locatorAbbrevs  = setOf(lexiconWords(func(c *citeWords) []string { return c.Locators })...)
+	pageWords       = setOf(lexiconWords(func(c *citeWords) []string { return c.Pages })...)
+	roleAbbrevs     = setOf(lexiconWords(func(c *citeWords) []string { return c.Roles })...)
+	rolePhrases     = newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.RolePhrases })...)
+	inWords         = setOf(lexiconWords(func(c *citeWords) []string { return c.In })...)
+	periodicalWords = setOf(lexiconWords(func(c *citeWords) []string { return c.Periodicals })...)
+	peopleWords     = setOf(lexiconWords(func(c *citeWords) []string { return c.People })...)
 )
+
+// lexiconWords lists one kind of citation word of every row of the
+// lexicon.
+func lexiconWords(kind func(*citeWords) []string) []string {
+	var out []string
+	for i := range lexicon {
+		out = append(out, kind(&lexicon[i].Cite)...)
+	}
+	return out
+}
 
 // wordClass says which of the lists above a word is on: citeTokens looks
 // each word up once, and the tests of elements read its class.
@@ -286,6 +293,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if hasRole(toks) || rolePhrases.in(lower) {
 		s.features |= featRole
 	}
+	s.person = s.features&(featAuthor|workFeatures) == featAuthor && hasPeopleWord(toks)
 	run := 0
 	for _, t := range fullToks {
 		if t.punct {
@@ -300,6 +308,34 @@ func scoreEntry(ins []model.Inline) entryScore {
 		s.run = max(s.run, run)
 	}
 	return s
+}
+
+// workFeatures are the elements that only a work has: a date, a title
+// in quotation marks, a publisher, pages or a container. A person listed
+// with a role in italics and a link to a homepage shows none of them.
+const workFeatures = featYear | featQuoted | featPublisher | featPages | featRole
+
+// hasPeopleWord reports whether toks hold a word of roles or
+// affiliations (lexicon.go, citeWords.People).
+func hasPeopleWord(toks []citeToken) bool {
+	for _, t := range toks {
+		if !t.punct && peopleWords[strings.ToLower(t.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// people reports whether at least half the entries are people, not
+// works: the list of an "about" or "team" page.
+func people(sc []entryScore) bool {
+	n := 0
+	for _, s := range sc {
+		if s.person {
+			n++
+		}
+	}
+	return len(sc) > 0 && 2*n >= len(sc)
 }
 
 // endsWithLocator reports whether an entry ends with its link or URL, the
@@ -426,7 +462,9 @@ func newPhraseSet(phrases ...string) *phraseSet {
 			ps.empty = true
 			continue
 		}
-		ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
+		if !slices.Contains(ps.byFirst[p[0]], p) { // rows may share a phrase ("s.d.")
+			ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
+		}
 	}
 	return ps
 }
