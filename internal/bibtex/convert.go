@@ -17,8 +17,15 @@ type converter struct {
 	prob []Problem
 }
 
+// problem records a problem once (a field read twice reports once).
 func (c *converter) problem(line int, format string, args ...any) {
-	c.prob = append(c.prob, Problem{Pos: bib.Pos{File: c.file, Line: line}, Msg: fmt.Sprintf(format, args...)})
+	p := Problem{Pos: bib.Pos{File: c.file, Line: line}, Msg: fmt.Sprintf(format, args...)}
+	for _, q := range c.prob {
+		if q == p {
+			return
+		}
+	}
+	c.prob = append(c.prob, p)
 }
 
 // convert maps the fields of e to CSL variables, following pandoc's
@@ -158,7 +165,7 @@ func (c *converter) dateVars() {
 		{"origdate", "orig", "original-date"}, {"urldate", "url", "accessed"},
 	} {
 		if v, ok := c.e.get(m[0]); ok {
-			if d, ok := ParseDate(stripMarkup(c.tex.rich(v))); ok {
+			if d, ok := ParseDate(rawText(v)); ok {
 				c.it.Dates[m[2]] = d
 				continue
 			}

@@ -84,9 +84,26 @@ func (c *converter) shortTitle(main bool) {
 		}
 		return
 	}
-	if i := strings.Index(t, ":"); i > 0 && !strings.Contains(t[:i], "<") {
+	if i := topColon(t); i > 0 {
 		c.set("title-short", strings.TrimSpace(t[:i]))
 	}
+}
+
+// topColon returns the index of the first colon of rich text s outside
+// markup, or -1.
+func topColon(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "</"):
+			depth--
+		case s[i] == '<' && (strings.HasPrefix(s[i:], "<span ") || len(s) > i+2 && strings.Contains("<i><b><sup><sub>", s[i:i+3])):
+			depth++
+		case s[i] == ':' && depth == 0:
+			return i
+		}
+	}
+	return -1
 }
 
 // fullTitle joins a title, its subtitle (after ":") and addon (after

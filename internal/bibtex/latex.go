@@ -179,9 +179,13 @@ func readArg(s string, i int) (string, int) {
 			j++
 		}
 		if j == i+1 && j < len(s) {
+			return s[i : j+1], j + 1
+		}
+		arg := s[i:j]
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r') {
 			j++
 		}
-		return s[i:j], j
+		return arg, j
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return s[i : i+size], i + size
