@@ -10,11 +10,12 @@ import (
 
 // converter turns one raw entry into a CSL item.
 type converter struct {
-	e    *rawEntry
-	file string
-	tex  texConv
-	it   *bib.Item
-	prob []Problem
+	e     *rawEntry
+	file  string
+	tex   texConv
+	it    *bib.Item
+	prob  []Problem
+	cache map[string]string // converted fields
 }
 
 // problem records a problem once (a field read twice reports once).
@@ -57,11 +58,19 @@ func (c *converter) has(f string) bool {
 
 // rich returns field f as CSL rich text.
 func (c *converter) rich(f string) string {
+	if r, ok := c.cache[f]; ok {
+		return r
+	}
 	v, ok := c.e.get(f)
 	if !ok {
 		return ""
 	}
-	return c.richValue(f, v)
+	r := c.richValue(f, v)
+	if c.cache == nil {
+		c.cache = map[string]string{}
+	}
+	c.cache[f] = r
+	return r
 }
 
 // richValue converts v, the value of field f; unknown TeX commands in it
