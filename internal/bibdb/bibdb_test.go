@@ -142,6 +142,9 @@ references:
   URL: https://example.org/a_b_c
   note: H~2~O and x^2^ in **bold**, it's [small]{.smallcaps}
 - id: old
+  author:
+  - family: Doe
+  - literal: others
   issued:
   - year: 1999
   - year: 2001
@@ -162,7 +165,10 @@ func TestFromYAMLFile(t *testing.T) {
 		"line": "13", "type": "document", "issued": "2020-3-7", "accessed": "2021-2", "URL": "https://example.org/a_b_c",
 		"note": `H<sub>2</sub>O and x<sup>2</sup> in <b>bold</b>, it’s <span style="font-variant:small-caps;">small</span>`,
 	})
-	expect(t, m["old"], map[string]string{"issued": "1999/2001"})
+	expect(t, m["old"], map[string]string{"issued": "1999/2001", "author.0": "|||Doe|", "author.1": ""})
+	if !m["old"].EtAl["author"] {
+		t.Error(`a final "others" does not set EtAl`)
+	}
 
 	list, _, err := FromYAMLFile("list.yml", []byte("- id: x\n  title: T\n"))
 	if err != nil || len(list) != 1 || list[0].Vars["title"] != "T" {

@@ -139,6 +139,7 @@ var bibCases = []bibCase{
 	{name: "missing key", src: "@book{,\n title = {A}}\n@book{ok}", n: 1, err: "refs.bib:1: @book without a citation key", probs: []string{"refs.bib:1:"}},
 	{name: "file ends inside an entry", src: "@book{ok}\n@book{k,\n title = {A}", n: 1,
 		err: `refs.bib:3: entry "k": expected a comma or '}' after field "title", found the end of the file`, probs: []string{"refs.bib:3:"}},
+	{name: "comment lines and empty fields", src: "@article{k,\n  % volume = {1},\n  title={T}, volume={}, number = {},\n  month={May},}", want: map[string]string{"title": "T", "volume": "", "issue": ""}},
 	{name: "pages with en dash", src: `@article{k, pages = {S151--S160}}`, want: map[string]string{"page": "S151-S160"}},
 	{name: "langid german and hyphenation", src: `@book{a, hyphenation = {ngerman}}`, want: map[string]string{"language": "de-DE"}},
 	{name: "pubstate", src: `@article{a, pubstate = {inpress}}`, want: map[string]string{"status": "in press"}},

@@ -235,7 +235,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("expected a comma after the key %q, found %s", key, p.found())}
 	}
 	for {
-		p.skipSpace()
+		p.skipComments()
 		if p.eat(closer) {
 			p.entries = append(p.entries, e)
 			return nil
@@ -243,7 +243,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 		if err := p.field(e, closer); err != nil {
 			return err
 		}
-		p.skipSpace()
+		p.skipComments()
 		if p.eat(',') {
 			continue
 		}
@@ -276,6 +276,20 @@ func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 	}
 	e.add(rawField{name: name, value: v, line: fline})
 	return nil
+}
+
+// skipComments skips blanks and %-comment lines between fields, which
+// biber and many hand-kept files allow although BibTeX does not.
+func (p *parser) skipComments() {
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.src) || p.src[p.pos] != '%' {
+			return
+		}
+		for p.pos < len(p.src) && p.src[p.pos] != '\n' {
+			p.pos++
+		}
+	}
 }
 
 // fieldAlias maps field names that BibTeX tools write for one BibLaTeX
