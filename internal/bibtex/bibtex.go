@@ -2,6 +2,9 @@ package bibtex
 
 import (
 	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/redtide/edition/internal/bib"
 	"github.com/redtide/edition/internal/diag"
@@ -21,9 +24,18 @@ import (
 // A key defined twice keeps the later entry, as pandoc does (citeproc
 // keeps the last item with an id).
 func Parse(file string, data []byte) ([]*bib.Item, []Problem, error) {
+	var probs []Problem
+	if !utf8.Valid(data) {
+		// Files from older tools are often Latin-1 (BibTeX itself
+		// reads bytes); Windows-1252 is its superset in practice.
+		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
+			data = dec
+			probs = append(probs, Problem{Pos: bib.Pos{File: file}, Msg: "the file is not UTF-8; read as Latin-1 (Windows-1252)"})
+		}
+	}
 	p := newParser(file, data)
 	p.run()
-	probs := p.problems
+	probs = append(probs, p.problems...)
 	probs = append(probs, resolveCrossrefs(file, p.entries)...)
 	var items []*bib.Item
 	index := map[string]int{}

@@ -251,6 +251,10 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 			p.entries = append(p.entries, e)
 			return nil
 		}
+		if p.fieldFollows() {
+			p.problem(p.line(p.pos), "entry %q: a comma is missing after field %q; read as if it were there", key, e.fields[len(e.fields)-1].name)
+			continue
+		}
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("entry %q: expected a comma or %q after field %q, found %s", key, closer, e.fields[len(e.fields)-1].name, p.found())}
 	}
 }
@@ -276,6 +280,18 @@ func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 	}
 	e.add(rawField{name: name, value: v, line: fline})
 	return nil
+}
+
+// fieldFollows reports whether "name =" comes next, as after a missing
+// comma.
+func (p *parser) fieldFollows() bool {
+	save := p.pos
+	defer func() { p.pos = save }()
+	if p.fieldName() == "" {
+		return false
+	}
+	p.skipSpace()
+	return p.eat('=')
 }
 
 // skipComments skips blanks and %-comment lines between fields, which
