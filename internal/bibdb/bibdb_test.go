@@ -218,7 +218,7 @@ func TestLoad(t *testing.T) {
 		"refs/a.bib":     {Data: []byte("@book{shared, title = {From BibTeX}}\n@book{onlybib, title = {B}}\n")},
 		"refs/b.json":    {Data: []byte(`[{"id": "onlyjson", "type": "book"},` + "\n" + `{"id": "shared", "type": "book", "title": "From JSON"}]`)},
 		"refs/c.yaml":    {Data: []byte("references:\n- id: onlyyaml\n")},
-		"refs/d.bib":     {Data: []byte("@book{broken,\n title = {A}\n x = 1}\n@book{afterbroken}\n")},
+		"refs/d.bib":     {Data: []byte("@book{broken,\n title = {A}\n + 1}\n@book{afterbroken}\n")},
 		"refs/notes.txt": {Data: []byte("x")},
 	}
 	db, probs, err := Load(fsys, []string{"refs/a.bib", "refs/b.json", "refs/c.yaml", "refs/d.bib", "refs/notes.txt", "refs/missing.json"})
@@ -247,6 +247,17 @@ func TestLoad(t *testing.T) {
 	}
 	if db.Lookup("nope") != nil || (*DB)(nil).Lookup("x") != nil || db.Len() != 5 {
 		t.Error("lookup of a missing key, or Len")
+	}
+	// jekyll-scholar's rule keeps the first, within a file too.
+	dup2 := fstest.MapFS{"r.bib": {Data: []byte("@book{k, title = {One}}\n@book{k, title = {Two}}\n")}}
+	first, fprobs, err := New(FirstWins).Load(dup2, []string{"r.bib"})
+	if err != nil || first.Lookup("k").Vars["title"] != "One" || len(fprobs) != 1 ||
+		fprobs[0].String() != `r.bib:2: key "k" is defined twice, here and at r.bib:1; the first definition is used` {
+		t.Errorf("FirstWins: %v %v", fprobs, err)
+	}
+	last, _, _ := Load(dup2, []string{"r.bib"})
+	if last.Lookup("k").Vars["title"] != "Two" {
+		t.Error("LastWins within a file")
 	}
 	// Front matter references come last and override the files.
 	fm, _ := FromYAML("post.md", 4, []any{map[string]any{"id": "onlybib", "title": "Mine"}})

@@ -24,6 +24,26 @@ import (
 // A key defined twice keeps the later entry, as pandoc does (citeproc
 // keeps the last item with an id).
 func Parse(file string, data []byte) ([]*bib.Item, []Problem, error) {
+	all, probs, err := ParseAll(file, data)
+	var items []*bib.Item
+	index := map[string]int{}
+	for _, it := range all {
+		if i, dup := index[it.ID]; dup {
+			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s:%d; this later entry is used",
+				it.ID, file, items[i].Pos.Line)})
+			items[i] = it
+			continue
+		}
+		index[it.ID] = len(items)
+		items = append(items, it)
+	}
+	return items, probs, err
+}
+
+// ParseAll is Parse without the rule for keys defined twice: every entry
+// is returned, in file order, and duplicates are not reported. It serves
+// readers that apply another rule (jekyll-scholar keeps the first).
+func ParseAll(file string, data []byte) ([]*bib.Item, []Problem, error) {
 	var probs []Problem
 	if !utf8.Valid(data) {
 		// Files from older tools are often Latin-1 (BibTeX itself
@@ -37,21 +57,13 @@ func Parse(file string, data []byte) ([]*bib.Item, []Problem, error) {
 	p.run()
 	probs = append(probs, p.problems...)
 	probs = append(probs, resolveCrossrefs(file, p.entries)...)
-	var items []*bib.Item
-	index := map[string]int{}
+	items := make([]*bib.Item, 0, len(p.entries))
 	for _, e := range p.entries {
 		if e.typ == "xdata" {
 			continue
 		}
 		it, pr := convert(file, e)
 		probs = append(probs, pr...)
-		if i, dup := index[e.key]; dup {
-			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s:%d; this later entry is used",
-				e.key, file, items[i].Pos.Line)})
-			items[i] = it
-			continue
-		}
-		index[e.key] = len(items)
 		items = append(items, it)
 	}
 	return items, probs, diag.Join(p.errs...)
