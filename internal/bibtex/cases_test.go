@@ -144,6 +144,7 @@ var bibCases = []bibCase{
 	{name: "comment lines and empty fields", src: "@article{k,\n  % volume = {1},\n  title={T}, volume={}, number = {},\n  month={May},}", want: map[string]string{"title": "T", "volume": "", "issue": ""}},
 	{name: "Latin-1 file", src: "@book{k, author = {M\xfcller, J\xf6rg}}", want: map[string]string{"author.0": "Jörg|||Müller|"},
 		probs: []string{"refs.bib: the file is not UTF-8; read as Latin-1"}},
+	{name: "two-argument commands", src: `@book{k, title = {\textcolor{red}{Red} \foreignlanguage{french}{Texte}}}`, want: map[string]string{"title": "Red Texte"}},
 	{name: "pages with en dash", src: `@article{k, pages = {S151--S160}}`, want: map[string]string{"page": "S151-S160"}},
 	{name: "langid german and hyphenation", src: `@book{a, hyphenation = {ngerman}}`, want: map[string]string{"language": "de-DE"}},
 	{name: "pubstate", src: `@article{a, pubstate = {inpress}}`, want: map[string]string{"status": "in press"}},
