@@ -83,7 +83,8 @@ const cslJSON = `[
    "issued": {"date-parts": [["2020", "3", "7"]]}, "volume": 12, "page": "1-10", "doi": "10.1/x"},
   {"id": 42, "type": "book", "issued": {"date-parts": [[1999], [2001]], "circa": true},
    "accessed": {"raw": "2024-01-31"}, "original-date": {"literal": "n.d."},
-   "event-date": {"date-parts": [[2020]], "season": "2"}, "edition": 2, "ISBN": "978-0"},
+   "event-date": {"date-parts": [[2020]], "season": "2"}, "edition": 2, "ISBN": "978-0",
+   "submitted": {"date-parts": [["2019-05-06"]]}},
   {"type": "book", "title": "no id"}
 ]`
 
@@ -92,7 +93,7 @@ func TestFromJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(probs) != 1 || !strings.Contains(probs[0].String(), "refs.json:11: a reference without an id") {
+	if len(probs) != 1 || !strings.Contains(probs[0].String(), "refs.json:12: a reference without an id") {
 		t.Errorf("problems = %v", probs)
 	}
 	m := byID(items)
@@ -103,7 +104,7 @@ func TestFromJSON(t *testing.T) {
 	})
 	expect(t, m["42"], map[string]string{
 		"line": "8", "issued": "1999/2001~", "accessed": "2024-1-31", "original-date": "lit:n.d.",
-		"event-date": "2020S2", "edition": "2", "ISBN": "978-0",
+		"event-date": "2020S2", "edition": "2", "ISBN": "978-0", "submitted": "2019-5-6",
 	})
 }
 

@@ -192,6 +192,13 @@ func (r *reader) dateMap(it *bib.Item, k string, m map[string]any) (bib.Date, bo
 		for _, p := range dp {
 			parts, ok := intList(p)
 			if !ok {
+				// Some exporters write [["2020-03-07"]].
+				if l, _ := p.([]any); len(l) == 1 {
+					if pd, ok := bibtex.ParseDate(scalar(l[0])); ok {
+						d.Parts = append(d.Parts, pd.Parts...)
+						continue
+					}
+				}
 				r.problem(it.Pos.Line, "reference %q: %s date-parts %v are not numbers", it.ID, k, p)
 				continue
 			}
