@@ -59,7 +59,7 @@ func ParseAll(file string, data []byte) ([]*bib.Item, []Problem, error) {
 	probs = append(probs, resolveCrossrefs(file, p.entries)...)
 	items := make([]*bib.Item, 0, len(p.entries))
 	for _, e := range p.entries {
-		if e.typ == "xdata" {
+		if e.typ == "xdata" || controlTypes[e.typ] {
 			continue
 		}
 		it, pr := convert(file, e)

@@ -154,6 +154,7 @@ func (c *converter) nameVars() {
 		}
 		c.tex.unknown = c.tex.unknown[:0]
 		list, etAl := c.tex.names(v)
+		c.nameOptions(list)
 		if len(list) > 0 {
 			c.it.Names[m[1]] = append(c.it.Names[m[1]], list...)
 		}
@@ -164,6 +165,35 @@ func (c *converter) nameVars() {
 			c.it.EtAl[m[1]] = true
 		}
 	}
+}
+
+// nameOptions applies BibLaTeX's options field to names: useprefix
+// makes von a non-dropping particle, juniorcomma sets a comma before
+// the suffix (as pandoc does).
+func (c *converter) nameOptions(list []bib.Name) {
+	useprefix, juniorcomma := c.option("useprefix"), c.option("juniorcomma")
+	for i := range list {
+		n := &list[i]
+		if useprefix && n.DroppingParticle != "" {
+			n.NonDroppingParticle, n.DroppingParticle = n.DroppingParticle, ""
+		}
+		if juniorcomma && n.Suffix != "" {
+			n.CommaSuffix = true
+		}
+	}
+}
+
+// option reports whether BibLaTeX option name is on in the entry's
+// options field ("useprefix", "useprefix=true").
+func (c *converter) option(name string) bool {
+	for _, o := range strings.Split(c.raw("options"), ",") {
+		k, v, _ := strings.Cut(o, "=")
+		if strings.EqualFold(strings.TrimSpace(k), name) {
+			v = strings.ToLower(strings.TrimSpace(v))
+			return v == "" || v == "true"
+		}
+	}
+	return false
 }
 
 // dateVars reads issued (date, else year/month/day), event-date,
