@@ -79,7 +79,7 @@ var bibCases = []bibCase{
 @article{d, crossref = {nowhere}}`,
 		want: map[string]string{"container-title": "C", "volume-title": "B", "publisher-place": "Paris"}, probs: []string{`refs.bib:4: entry "d": crossref "nowhere" is not in the file`}},
 	{name: "xdata", key: "k", src: `@xdata{pub, publisher = {Springer}, location = {Berlin and New York}}
-@book{k, xdata = {pub}, title = {T}}`, n: 1, want: map[string]string{"publisher": "Springer", "publisher-place": "Berlin; New York"}},
+@book{k, xdata = {pub}, title = {T}}`, n: 1, want: map[string]string{"publisher": "Springer", "publisher-place": "Berlin and New York"}},
 	{name: "BibLaTeX date range, circa, season", src: `@article{a, date = {2020-03-07/2020-03-09}}
 @article{b, date = {1850~}}
 @article{c, date = {2021-22}}`, key: "a", want: map[string]string{"issued": "2020-3-7/2020-3-9"}},
@@ -118,8 +118,8 @@ var bibCases = []bibCase{
 		want: map[string]string{"title": "T", "issued": ""}},
 	{name: "identifiers", src: `@book{k, isbn = {978-3-16}, issn = {1234-5678}, pmid = {123}, pmcid = {PMC1}, library = {QA76}}`,
 		want: map[string]string{"ISBN": "978-3-16", "ISSN": "1234-5678", "PMID": "123", "PMCID": "PMC1", "call-number": "QA76"}},
-	{name: "publisher fields joined", src: `@manual{k, organization = {W3C}, publisher = {MIT Press and Penguin}}`,
-		want: map[string]string{"type": "book", "publisher": "W3C; MIT Press; Penguin"}},
+	{name: "publisher fields joined", src: `@manual{k, organization = {W3C}, publisher = {MIT Press and Penguin and   Norton}}`,
+		want: map[string]string{"type": "book", "publisher": "W3C; MIT Press, Penguin and Norton"}},
 	{name: "duplicate key keeps the later entry", src: "@book{k, title = {First}}\n\n@book{k, title = {Second}}", n: 1,
 		want: map[string]string{"title": "Second", "line": "3"}, probs: []string{`refs.bib:3: key "k" is defined twice, here and at refs.bib:1`}},
 	{name: "duplicate field", src: "@book{k,\n title = {A},\n title = {B}}", want: map[string]string{"title": "B"},

@@ -48,6 +48,9 @@
 //   - Brace groups that protect case become <span class="nocase">, except
 //     a group that starts with a command ({\"o}, {\em …}), which BibTeX
 //     treats as one letter.
+//   - Literal lists (publisher, location) read "A and B and C" as
+//     biblatex prints it, "A, B and C", not as pandoc's "A; B; C", which
+//     splits an unbraced "Taylor and Francis".
 //   - "and others" sets Item.EtAl for that name variable; CSL-JSON has no
 //     field for it.
 //   - @misc becomes the CSL type "document"; an entry type BibTeX and
