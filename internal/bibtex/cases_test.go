@@ -149,6 +149,8 @@ var bibCases = []bibCase{
 		want: map[string]string{"author.0": "Vincent||van|Gogh|Jr.", "URL": ""}},
 	{name: "IEEEtran control entry is no work", src: "@IEEEtranBSTCTL{IEEEexample:BSTcontrol,\n CTLuse_forced_etal = \"yes\"}\n@set{s, entryset = {a,b}}", n: 1,
 		want: map[string]string{"type": "document"}},
+	{name: "Better BibTeX symbols", src: `@book{k, title = {Rock{\textquotesingle}n{\textquotesingle}roll {\textendash} {\textasciitilde}5{\textperthousand} \ensuremath{\alpha}{\textgreater}0 {\textbackslash}x \mkbibquote{Q}}}`,
+		want: map[string]string{"title": "Rock'n'roll – ~5‰ α>0 \\x “Q”"}},
 	{name: "pages with en dash", src: `@article{k, pages = {S151--S160}}`, want: map[string]string{"page": "S151-S160"}},
 	{name: "langid german and hyphenation", src: `@book{a, hyphenation = {ngerman}}`, want: map[string]string{"language": "de-DE"}},
 	{name: "pubstate", src: `@article{a, pubstate = {inpress}}`, want: map[string]string{"status": "in press"}},
