@@ -25,9 +25,21 @@ type texConv struct {
 
 // rich converts a field value to CSL rich text.
 func (c *texConv) rich(s string) string {
+	if plainTeX(s) {
+		return nfc(strings.TrimSpace(s))
+	}
 	var b strings.Builder
 	c.conv(s, false, false, &b)
-	return norm.NFC.String(strings.TrimSpace(b.String()))
+	return nfc(strings.TrimSpace(b.String()))
+}
+
+// nfc composes accents written as combining marks (\'e gives e and
+// U+0301) into single letters.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // plain converts a field value to plain text (names, dates, numbers).
@@ -41,7 +53,28 @@ var markupTags = strings.NewReplacer(
 	"<sup>", "", "</sup>", "", "<sub>", "", "</sub>", "")
 
 // stripMarkup removes the markup that rich writes.
-func stripMarkup(s string) string { return markupTags.Replace(s) }
+func stripMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return markupTags.Replace(s)
+}
+
+// plainTeX reports whether s reads as itself: no TeX specials, ligatures
+// or runs of blanks (most field values are such).
+func plainTeX(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '{', '}', '$', '~', '-', '`', '\'', '!', '?', '\t', '\n', '\r', '^', '_':
+			return false
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // conv writes the conversion of s. protected is set inside a case
 // protecting group (no nested nocase spans); math inside $...$.
