@@ -1,6 +1,9 @@
 package bibtex
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // accents maps TeX's accent commands to Unicode combining marks.
 var accents = map[string]rune{
@@ -107,7 +110,8 @@ func (c *texConv) command(s string, i int, protected, math bool, b *strings.Buil
 		if j >= len(s) {
 			return j
 		}
-		j++
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
 	}
 	name := s[i+1 : j]
 	if isLetter(name[0]) {

@@ -212,7 +212,8 @@ func readArg(s string, i int) (string, int) {
 			j++
 		}
 		if j == i+1 && j < len(s) {
-			return s[i : j+1], j + 1
+			_, size := utf8.DecodeRuneInString(s[j:])
+			return s[i : j+size], j + size
 		}
 		arg := s[i:j]
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r') {
