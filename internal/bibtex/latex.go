@@ -65,7 +65,7 @@ func stripMarkup(s string) string {
 func plainTeX(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case '\\', '{', '}', '$', '~', '-', '`', '\'', '!', '?', '\t', '\n', '\r', '^', '_':
+		case '\\', '{', '}', '$', '~', '-', '`', '\'', '"', '!', '?', '\t', '\n', '\r', '^', '_':
 			return false
 		case ' ':
 			if i+1 < len(s) && s[i+1] == ' ' {
@@ -124,6 +124,16 @@ func (c *texConv) conv(s string, protected, math bool, b *strings.Builder) {
 // text writes the character at s[i] with TeX's ligatures: ~ (no-break
 // space), -- and ---, “ and ” (pandoc reads them "smart").
 func (c *texConv) text(s string, i int, math bool, b *strings.Builder) int {
+	if !math && (s[i] == '"' || s[i] == '\'' && !strings.HasPrefix(s[i:], "''")) && opening(b.String()) {
+		// A quote that opens (after a blank, a bracket or at the start)
+		// is a left quote, as pandoc's smart reading has it.
+		b.WriteString(map[byte]string{'"': "“", '\'': "‘"}[s[i]])
+		return i + 1
+	}
+	if !math && s[i] == '"' {
+		b.WriteString("”")
+		return i + 1
+	}
 	if !math && strings.IndexByte("-`'~!?", s[i]) >= 0 {
 		for _, l := range ligatures {
 			if strings.HasPrefix(s[i:], l.tex) {
@@ -135,6 +145,15 @@ func (c *texConv) text(s string, i int, math bool, b *strings.Builder) int {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	b.WriteString(s[i : i+size])
 	return i + size
+}
+
+// opening reports whether a quote after text t opens.
+func opening(t string) bool {
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == ' ' || r == '\u00a0' || r == '(' || r == '[' || r == '“' || r == '‘' || r == '—' || r == '–' || r == '>'
 }
 
 var ligatures = []struct{ tex, out string }{
