@@ -141,9 +141,18 @@ type citeJSON struct {
 	Suffix         string `json:"suffix"`
 	SuppressAuthor bool   `json:"suppress-author"`
 	AuthorOnly     bool   `json:"author-only"`
+	Position       *int   `json:"position"`
 }
 
 func (c citeJSON) cite() Cite {
 	return Cite{ID: fmt.Sprint(scalar(c.ID)), Locator: scalar(c.Locator), Label: c.Label,
-		Prefix: c.Prefix, Suffix: c.Suffix, SuppressAuthor: c.SuppressAuthor, AuthorOnly: c.AuthorOnly}
+		Prefix: c.Prefix, Suffix: c.Suffix, SuppressAuthor: c.SuppressAuthor, AuthorOnly: c.AuthorOnly,
+		fixedPos: fixedPos(c.Position)}
+}
+
+func fixedPos(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p + 1
 }

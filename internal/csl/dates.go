@@ -223,12 +223,12 @@ func (c *ctx) year(y int, form string) string {
 	switch {
 	case y < 0:
 		bc, _ := c.p.loc.term("bc", "long", false)
-		s = strconv.Itoa(-y) + bc
+		s = strconv.Itoa(-y) + " " + bc
 	case form == "short":
 		s = fmt.Sprintf("%02d", y%100)
 	case y < 1000:
 		ad, _ := c.p.loc.term("ad", "long", false)
-		s = strconv.Itoa(y) + ad
+		s = strconv.Itoa(y) + " " + ad
 	default:
 		s = strconv.Itoa(y)
 	}

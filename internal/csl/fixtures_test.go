@@ -71,26 +71,22 @@ func runFixture(secs map[string]string) (string, error) {
 
 func fixtureCitations(secs map[string]string, ids []string, note bool) ([]Citation, error) {
 	if s, ok := secs["CITATIONS"]; ok {
-		var raw [][]json.RawMessage
-		if err := json.Unmarshal([]byte(s), &raw); err != nil {
-			return nil, err
+		if cits, err := jsCitations(s); err == nil {
+			return cits, nil
 		}
-		var cits []Citation
-		for _, r := range raw {
-			var c struct {
-				CitationItems []citeJSON `json:"citationItems"`
-				Properties    struct {
-					NoteIndex int `json:"noteIndex"`
-				} `json:"properties"`
+		var objs []citationJSON
+		if err := json.Unmarshal([]byte(s), &objs); err == nil {
+			var cits []Citation
+			for _, o := range objs {
+				cits = append(cits, o.citation())
 			}
-			if err := json.Unmarshal(r[0], &c); err != nil {
-				return nil, err
-			}
-			cits = append(cits, Citation{Cites: cites(c.CitationItems), NoteIndex: c.Properties.NoteIndex})
+			return cits, nil
 		}
-		return cits, nil
 	}
-	if s, ok := secs["CITATION-ITEMS"]; ok {
+	if s, ok := secs["CITATION-ITEMS"]; ok || secs["CITATIONS"] != "" {
+		if !ok {
+			s = secs["CITATIONS"]
+		}
 		var raw [][]citeJSON
 		if err := json.Unmarshal([]byte(s), &raw); err != nil {
 			return nil, err
@@ -108,6 +104,77 @@ func fixtureCitations(secs map[string]string, ids []string, note bool) ([]Citati
 	return []Citation{{Cites: all, NoteIndex: 1}}, nil
 }
 
+// citationJSON is a citation object of citeproc-js's or citeproc's tests.
+type citationJSON struct {
+	CitationItems []citeJSON `json:"citationItems"`
+	NoteNumber    int        `json:"citationNoteNumber"`
+	Properties    struct {
+		NoteIndex int `json:"noteIndex"`
+	} `json:"properties"`
+	CitationID string `json:"citationID"`
+}
+
+func (o citationJSON) citation() Citation {
+	n := o.Properties.NoteIndex
+	if n == 0 {
+		n = o.NoteNumber
+	}
+	return Citation{Cites: cites(o.CitationItems), NoteIndex: n}
+}
+
+// jsCitations reads citeproc-js's [citation, before, after] triples: each
+// citation is inserted between the citations named before and after it,
+// which take the note numbers given there.
+func jsCitations(s string) ([]Citation, error) {
+	var raw [][]json.RawMessage
+	if err := json.Unmarshal([]byte(s), &raw); err != nil {
+		return nil, err
+	}
+	type placed struct {
+		id  string
+		cit Citation
+	}
+	var doc []placed
+	for _, r := range raw {
+		if len(r) != 3 {
+			return nil, fmt.Errorf("not a triple")
+		}
+		var c citationJSON
+		var pre, post [][]any
+		if err := json.Unmarshal(r[0], &c); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal(r[1], &pre)
+		_ = json.Unmarshal(r[2], &post)
+		byID := map[string]Citation{}
+		for _, d := range doc {
+			byID[d.id] = d.cit
+		}
+		var next []placed
+		for i, list := range [][][]any{pre, nil, post} {
+			for _, e := range list {
+				id := fmt.Sprint(e[0])
+				cit := byID[id]
+				if len(e) > 1 {
+					if f, ok := e[1].(float64); ok {
+						cit.NoteIndex = int(f)
+					}
+				}
+				next = append(next, placed{id, cit})
+			}
+			if i == 1 {
+				next = append(next, placed{c.CitationID, c.citation()})
+			}
+		}
+		doc = next
+	}
+	var cits []Citation
+	for _, d := range doc {
+		cits = append(cits, d.cit)
+	}
+	return cits, nil
+}
+
 func cites(cj []citeJSON) []Cite {
 	var out []Cite
 	for _, c := range cj {
@@ -118,7 +185,11 @@ func cites(cj []citeJSON) []Cite {
 
 func citationOutput(secs map[string]string, res Result) string {
 	var lines []string
-	_, numbered := secs["CITATIONS"]
+	numbered := false
+	if s, ok := secs["CITATIONS"]; ok {
+		_, err := jsCitations(s)
+		numbered = err == nil
+	}
 	for i, r := range res.Citations {
 		s := r.HTML()
 		if numbered {

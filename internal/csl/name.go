@@ -232,6 +232,15 @@ func normalizeInitials(given, with string) string {
 // family "van Gogh" has the non-dropping particle "van", given "Jean de"
 // the dropping particle "de".
 func splitParticles(nm bib.Name) bib.Name {
+	if nm.Suffix == "" && strings.Contains(nm.Given, ",") {
+		g, suf, _ := strings.Cut(nm.Given, ",")
+		suf = strings.TrimSpace(suf)
+		if strings.HasPrefix(suf, "!") {
+			nm.CommaSuffix = true
+			suf = strings.TrimSpace(suf[1:])
+		}
+		nm.Given, nm.Suffix = strings.TrimSpace(g), suf
+	}
 	if nm.Literal != "" || nm.NonDroppingParticle != "" || nm.DroppingParticle != "" {
 		return nm
 	}

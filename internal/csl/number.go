@@ -83,6 +83,13 @@ func roman(n int) string {
 	return b.String()
 }
 
+// A locator may carry its own labels: "vol. 1, fol. 186" needs no label
+// before it, and "367-368, fig. 333" is plural by its first part.
+var (
+	ownLabelRe      = regexp.MustCompile(`^[[:alpha:]]+\.\s`)
+	embeddedLabelRe = regexp.MustCompile(`,\s*[[:alpha:]]+\.\s`)
+)
+
 // labelTerms maps variables to the terms that label them.
 var labelTerms = map[string]string{
 	"number-of-pages": "page", "chapter-number": "chapter", "collection-number": "collection-number",
@@ -93,8 +100,11 @@ func (c *ctx) evalLabel(e *elem, _ string) *node {
 	name := e.attr("variable")
 	v, termName := c.variable(name), name
 	if name == "locator" {
-		if c.cite == nil || c.cite.Locator == "" {
+		if c.cite == nil || c.cite.Locator == "" || ownLabelRe.MatchString(c.cite.Locator) {
 			return nil
+		}
+		if m := embeddedLabelRe.FindStringIndex(v); m != nil {
+			v = v[:m[0]]
 		}
 		termName = c.cite.Label
 		if termName == "" {

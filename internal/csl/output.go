@@ -19,6 +19,7 @@ type node struct {
 	nocase         bool // text-case leaves this text alone
 	link, ref      string
 	names          bool   // made by <names> (subsequent-author-substitute)
+	term           bool   // a locale term (capitalized at the start of a note)
 	display        string // CSL display: block, left-margin, right-inline, indent
 }
 
@@ -107,7 +108,7 @@ func (n *node) leaves(f func(*node)) {
 // quotes are the locale's quotation marks.
 type quotes struct {
 	open, close, innerOpen, innerClose string
-	punctInside                       bool
+	punctInside                        bool
 }
 
 // piece is a run of flattened text; closeQuote marks a closing quotation
@@ -208,6 +209,12 @@ func (fl *flattener) add(p piece) {
 // punctuation moves inside closing quotes when the locale says so, and
 // doubled punctuation is dropped.
 func (fl *flattener) join(s string) string {
+	if s[0] == ' ' && len(fl.pieces) > 0 && strings.HasSuffix(fl.pieces[len(fl.pieces)-1].text, " ") {
+		s = s[1:]
+		if s == "" {
+			return ""
+		}
+	}
 	first, size := utf8.DecodeRuneInString(s)
 	if !isPunct(first) {
 		return s
@@ -272,4 +279,15 @@ func capitalizeFirst(s string) string {
 		}
 	}
 	return s
+}
+
+// firstLeaf returns the first text leaf under n.
+func (n *node) firstLeaf() *node {
+	var first *node
+	n.leaves(func(l *node) {
+		if first == nil {
+			first = l
+		}
+	})
+	return first
 }

@@ -15,6 +15,8 @@ type Cite struct {
 	Label          string // CSL locator term: "page" (the default when Locator is set), "chapter", ...
 	SuppressAuthor bool   // pandoc [-@key]
 	AuthorOnly     bool   // the author part of pandoc's author-in-text @key
+
+	fixedPos int // a position given by a test fixture, plus one; 0 when computed
 }
 
 // Citation is one citation: the cites of one bracket or tag.
@@ -152,6 +154,7 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 	}
 	lastNote := map[string]int{}
 	firstNote := map[string]int{}
+	noteOnly := map[int]string{} // the one item a note cites; "" when several
 	var prev *citeInfo
 	prevCount, prevNote, prevAllSame := 0, 0, false
 	out := make([][]*citeInfo, len(cits))
@@ -160,7 +163,10 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 		for j, info := range infos {
 			id := info.ID
 			info.noteIndex = cit.NoteIndex
-			if _, seen := firstNote[id]; !seen {
+			if info.fixedPos > 0 {
+				info.position = info.fixedPos - 1
+				info.firstNote = firstNote[id]
+			} else if _, seen := firstNote[id]; !seen {
 				info.position = posFirst
 				firstNote[id] = cit.NoteIndex
 			} else {
@@ -171,7 +177,8 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 				if j > 0 {
 					ibid = sameAsPrev
 				} else if ci > 0 && sameAsPrev && prevAllSame && prevCount > 0 {
-					ibid = cit.NoteIndex == 0 || prevNote == 0 || cit.NoteIndex-prevNote <= 1
+					ibid = cit.NoteIndex == 0 || prevNote == 0 || cit.NoteIndex == prevNote ||
+						cit.NoteIndex-prevNote == 1 && noteOnly[prevNote] == id
 				}
 				info.position = locatorPosition(ibid, prev, info)
 			}
@@ -180,6 +187,13 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 		}
 		prevCount, prevNote = len(infos), cit.NoteIndex
 		prevAllSame = allSame(infos)
+		for _, in := range infos {
+			if o, ok := noteOnly[cit.NoteIndex]; !ok {
+				noteOnly[cit.NoteIndex] = in.ID
+			} else if o != in.ID {
+				noteOnly[cit.NoteIndex] = ""
+			}
+		}
 		out[ci] = infos
 	}
 	return out
@@ -224,12 +238,24 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if layout == nil {
 		return nil
 	}
-	var kids []*node
-	for _, info := range infos {
-		kids = append(kids, p.renderCite(layout, info))
+	n := &node{}
+	delim := layout.attr("delimiter")
+	for i, info := range infos {
+		k, body := p.renderCite(layout, info)
+		if k.empty() {
+			continue
+		}
+		if p.style.class == "note" && cit.NoteIndex > 0 && i == 0 || endsSentence(info.Prefix) {
+			if l := body.firstLeaf(); l != nil && l.term {
+				l.text = capitalizeFirst(l.text)
+			}
+		}
+		if len(n.kids) > 0 && !startsWithPunct(info.Prefix) {
+			n.kids = append(n.kids, textNode(delim))
+		}
+		n.kids = append(n.kids, k)
 	}
-	n := group(kids, layout.attr("delimiter"))
-	if n == nil {
+	if n.empty() {
 		return nil
 	}
 	w := &node{kids: []*node{n}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
@@ -240,35 +266,44 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 }
 
 // renderCite renders one cite, its prefix and suffix.
-func (p *Processor) renderCite(layout *elem, info *citeInfo) *node {
+func (p *Processor) renderCite(layout *elem, info *citeInfo) (out, body *node) {
 	st := p.states[info.ID]
 	if st == nil {
-		return &node{text: info.ID + "?", set: Bold}
+		n := &node{text: info.ID + "?", set: Bold}
+		return n, n
 	}
 	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
 	if info.SuppressAuthor {
 		c.suppressAuthor()
 	}
-	var body *node
 	if info.AuthorOnly {
 		body = c.authorOnly()
 	} else {
 		body = group(c.evalKids(layout), "")
 	}
 	if body == nil {
-		return nil
+		return nil, nil
 	}
 	if p.LinkCitations {
 		body.ref = info.ID
 	}
-	out := &node{kids: []*node{body}}
+	out = &node{kids: []*node{body}}
 	if pre := parseRich(citePrefix(info.Prefix)); !pre.empty() {
 		out.kids = append([]*node{pre}, out.kids...)
 	}
 	if suf := parseRich(citeSuffix(info.Suffix)); !suf.empty() {
 		out.kids = append(out.kids, suf)
 	}
-	return out
+	return out, body
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”’\"'")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+func startsWithPunct(s string) bool {
+	return s != "" && strings.ContainsAny(s[:1], ".,;:!?")
 }
 
 // citePrefix adds the space citeproc-js puts after a prefix that ends in

@@ -114,7 +114,11 @@ func (c *ctx) evalText(e *elem) *node {
 	}
 	if t, ok := e.lookup("term"); ok {
 		s, _ := c.p.loc.term(t, e.attr("form"), e.attr("plural") == "true")
-		return textNode(s)
+		n := textNode(s)
+		if n != nil {
+			n.term = true
+		}
+		return n
 	}
 	if v, ok := e.lookup("value"); ok {
 		return parseRich(v)
@@ -253,7 +257,7 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 
 func (n *node) format(attr, v string) {
 	type fx struct {
-		attr, val string
+		attr, val  string
 		set, clear Format
 	}
 	for _, f := range [...]fx{
