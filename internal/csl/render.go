@@ -47,6 +47,7 @@ type ctx struct {
 	rendered   int       // variables that gave text
 	suppressed map[string]bool
 	vars       []string // variables rendered, for substitution
+	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 }
