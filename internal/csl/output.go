@@ -32,6 +32,13 @@ func textNode(s string) *node {
 
 // group makes a node of the non-empty kids.
 func group(kids []*node, delim string) *node {
+	all := len(kids) > 0
+	for _, k := range kids {
+		all = all && !k.empty()
+	}
+	if all {
+		return &node{kids: kids, delim: delim}
+	}
 	var ks []*node
 	for _, k := range kids {
 		if !k.empty() {
@@ -128,13 +135,17 @@ type flattener struct {
 // flatten turns a node tree into spans, joining punctuation where affixes
 // and delimiters meet as citeproc-js does.
 func flatten(n *node, q quotes) Rich {
-	fl := &flattener{q: q}
+	fl := &flattener{q: q, pieces: make([]piece, 0, 64)}
 	fl.walk(n, 0, 0, "", "")
-	r := make(Rich, 0, len(fl.pieces))
+	var r Rich
 	for _, p := range fl.pieces {
+		if n := len(r); n > 0 && r[n-1].Format == p.f && r[n-1].Link == p.link && r[n-1].Ref == p.ref {
+			r[n-1].Text += p.text
+			continue
+		}
 		r = append(r, Span{Text: p.text, Format: p.f, Link: p.link, Ref: p.ref})
 	}
-	return r.merged()
+	return r
 }
 
 func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {

@@ -48,6 +48,7 @@ type ctx struct {
 	suppressed map[string]bool
 	vars       []string // variables rendered, for substitution
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
+	results    []bool   // scratch space for conditions
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 }
@@ -239,6 +240,9 @@ func yearSuffix(n int) string {
 
 // decorate applies an element's formatting, quotes, case and affixes.
 func (c *ctx) decorate(e *elem, n *node) *node {
+	if !e.decorates {
+		return n
+	}
 	if e.attr("strip-periods") == "true" {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
 	}
