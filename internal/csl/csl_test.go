@@ -229,7 +229,16 @@ func TestBuiltins(t *testing.T) {
 	if DefaultStyle().Class() != "note" || !strings.Contains(DefaultStyle().Title(), "18th") {
 		t.Errorf("default style is %q (%s)", DefaultStyle().Title(), DefaultStyle().Class())
 	}
-	for tag, want := range map[string]string{"fr-CA": "fr-FR", "de": "de-DE", "en": "en-US", "xx": ""} {
+	entries, _ := localeFS.ReadDir("locales")
+	for _, e := range entries {
+		if data, _ := localeFS.ReadFile("locales/" + e.Name()); strings.HasSuffix(e.Name(), ".xml") {
+			if _, err := ParseLocale(data); err != nil {
+				t.Errorf("%s: %v", e.Name(), err)
+			}
+		}
+	}
+	for tag, want := range map[string]string{"fr-CA": "fr-FR", "de": "de-DE", "en": "en-US", "xx": "",
+		"es": "es-ES", "it-CH": "it-IT", "pt": "pt-PT", "nl-BE": "nl-NL", "en-GB": "en-GB"} {
 		got := ""
 		if l := builtinLocale(tag); l != nil {
 			got = l.Lang()
