@@ -262,3 +262,21 @@ func FuzzParseStyle(f *testing.F) {
 		p.Render([]Citation{note(1, Cite{ID: "book", Locator: "3"}), note(2, Cite{ID: "book"}), note(3, Cite{ID: "article"}, Cite{ID: "x"})}, []string{"chapter"})
 	})
 }
+
+// TestAPA renders APA 7 citations and references: ampersand, initials,
+// sorting of the citation's cites by author, and titles as the data has
+// them (APA sets no case).
+func TestAPA(t *testing.T) {
+	s, ok := BuiltinStyle("apa")
+	if !ok {
+		t.Fatal("apa is not embedded")
+	}
+	res := render(t, s, "", []Citation{
+		{Cites: []Cite{{ID: "article", Locator: "325"}, {ID: "book"}}},
+	})
+	compare(t, "citation", htmls(res.Citations), []string{"(Kawabata, 1970; Keene &#38; Mori, 2005, p. 325)"})
+	compare(t, "bibliography", entries(res.Bibliography), []string{
+		"Kawabata, Y. (1970). <i>the sound of the mountain</i> (E. G. Seidensticker, Trans.). Knopf.",
+		"Keene, D., &#38; Mori, A. (2005). The rise of the novel in Japan. <i>Journal of Asian Studies</i>, <i>64</i>(2), 321–328. https://doi.org/10.1017/S0021911805000793",
+	})
+}
