@@ -280,3 +280,17 @@ func TestAPA(t *testing.T) {
 		"Keene, D., &#38; Mori, A. (2005). The rise of the novel in Japan. <i>Journal of Asian Studies</i>, <i>64</i>(2), 321–328. https://doi.org/10.1017/S0021911805000793",
 	})
 }
+
+// TestAuthorInText renders pandoc's author-in-text citations in an
+// author-date style: the author in the text, the date in parentheses.
+func TestAuthorInText(t *testing.T) {
+	s, _ := BuiltinStyle("chicago-author-date")
+	res := render(t, s, "", []Citation{
+		{Cites: []Cite{{ID: "book", Locator: "33"}}, InText: true},
+		{Cites: []Cite{{ID: "article"}, {ID: "nope"}}, InText: true},
+	})
+	compare(t, "citation", htmls(res.Citations), []string{
+		"Kawabata (1970, 33)",
+		"Keene and Mori (2005); <b>nope?</b>",
+	})
+}
