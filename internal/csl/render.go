@@ -140,7 +140,14 @@ func (c *ctx) macro(name string) *node {
 	}
 	c.depth++
 	defer func() { c.depth-- }()
-	return group(c.evalKids(m), "")
+	// a macro is suppressed like a group when it calls variables and all
+	// are empty, as citeproc-js does
+	called, rendered := c.called, c.rendered
+	n := group(c.evalKids(m), "")
+	if c.called > called && c.rendered == rendered {
+		return nil
+	}
+	return n
 }
 
 // textVariable renders a standard variable for <text>.
