@@ -250,7 +250,11 @@ func (fl *flattener) join(s string) string {
 		return s
 	}
 	if quoted && fl.q.punctInside && (first == '.' || first == ',') {
-		prev.text += string(first)
+		// the mark goes just inside the closing quotation mark, in the
+		// quotation's own formatting
+		q := fl.pieces[i+1]
+		q.text, q.closeQuote = string(first), false
+		fl.pieces = append(fl.pieces[:i+1], append([]piece{q}, fl.pieces[i+1:]...)...)
 		return s[size:]
 	}
 	return s
