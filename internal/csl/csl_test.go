@@ -294,3 +294,19 @@ func TestAuthorInText(t *testing.T) {
 		"Keene and Mori (2005); <b>nope?</b>",
 	})
 }
+
+// TestRunawayMacros renders a style whose macros call each other twice
+// at every level: rendering stops at its bound instead of running for
+// ever.
+func TestRunawayMacros(t *testing.T) {
+	src := `<style class="note"><macro name="m"><text macro="m"/><text macro="m"/><text variable="title"/></macro>
+<citation><layout><text macro="m"/></layout></citation></style>`
+	s, err := ParseStyle([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := NewProcessor(s, "", testDB().lookup).Render([]Citation{note(1, Cite{ID: "book"})}, nil)
+	if len(res.Citations) != 1 {
+		t.Fatal("citation lost")
+	}
+}

@@ -138,12 +138,14 @@ func flatten(n *node, q quotes) Rich {
 	fl := &flattener{q: q, pieces: make([]piece, 0, 64)}
 	fl.walk(n, 0, 0, "", "")
 	var r Rich
-	for _, p := range fl.pieces {
-		if n := len(r); n > 0 && r[n-1].Format == p.f && r[n-1].Link == p.link && r[n-1].Ref == p.ref {
-			r[n-1].Text += p.text
+	var b strings.Builder
+	for i, p := range fl.pieces {
+		b.WriteString(p.text)
+		if next := i + 1; next < len(fl.pieces) && fl.pieces[next].f == p.f && fl.pieces[next].link == p.link && fl.pieces[next].ref == p.ref {
 			continue
 		}
-		r = append(r, Span{Text: p.text, Format: p.f, Link: p.link, Ref: p.ref})
+		r = append(r, Span{Text: b.String(), Format: p.f, Link: p.link, Ref: p.ref})
+		b.Reset()
 	}
 	return r
 }
