@@ -2,7 +2,6 @@ package csl
 
 import (
 	"strconv"
-	"strings"
 	"unicode"
 
 	"github.com/redtide/edition/internal/bib"
@@ -40,7 +39,7 @@ func (c *ctx) evalNames(e *elem) *node {
 		c.skipNames = false
 		return nil
 	}
-	if n := c.namesFor(e, strings.Fields(e.attr("variable"))); n != nil {
+	if n := c.namesFor(e, e.vars); n != nil {
 		c.rendered++
 		return n
 	}
@@ -52,9 +51,9 @@ func (c *ctx) evalNames(e *elem) *node {
 		before := len(c.vars)
 		var r *node
 		if k.name == "names" && k.child("name") == nil && k.child("et-al") == nil && k.child("label") == nil {
-			r = c.namesFor(e, strings.Fields(k.attr("variable")))
+			r = c.namesFor(e, k.vars)
 			if r != nil {
-				c.vars = append(c.vars, strings.Fields(k.attr("variable"))...)
+				c.vars = append(c.vars, k.vars...)
 				r = c.decorate(k, r)
 			}
 		} else {

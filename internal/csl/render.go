@@ -55,13 +55,16 @@ type ctx struct {
 
 func (c *ctx) evalKids(e *elem) []*node {
 	var out []*node
-	for _, k := range e.kids {
+	for i, k := range e.kids {
 		if k.name == "choose" {
 			// the chosen branch's children join the parent's delimiting
 			out = append(out, c.evalChoose(k)...)
 			continue
 		}
 		if n := c.eval(k); !n.empty() {
+			if out == nil {
+				out = make([]*node, 0, len(e.kids)-i)
+			}
 			out = append(out, n)
 		}
 	}
@@ -263,7 +266,11 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	if tc := e.attr("text-case"); tc != "" {
 		applyCase(n, tc, c.english())
 	}
-	w := &node{kids: []*node{n}}
+	w := n
+	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 || n.display != "" {
+		// n has decorations of its own, which go inside this element's
+		w = &node{kids: []*node{n}}
+	}
 	for _, a := range e.attrs {
 		w.format(a.Name.Local, a.Value)
 	}
