@@ -310,3 +310,33 @@ func TestRunawayMacros(t *testing.T) {
 		t.Fatal("citation lost")
 	}
 }
+
+// TestLinks checks that DOIs and URLs come out as links, the DOI with the
+// resolver the style puts before it, and that linked citations name
+// their item.
+func TestLinks(t *testing.T) {
+	p := NewProcessor(DefaultStyle(), "", testDB().lookup)
+	p.LinkCitations = true
+	res := p.Render([]Citation{note(1, Cite{ID: "article"}), note(2, Cite{ID: "web"})}, nil)
+	want := map[string]string{
+		"https://doi.org/10.1017/S0021911805000793":                 "https://doi.org/10.1017/S0021911805000793",
+		"https://www.nobelprize.org/prizes/literature/1968/summary/": "https://www.nobelprize.org/prizes/literature/1968/summary/",
+	}
+	found := 0
+	for _, c := range res.Citations {
+		for _, s := range c {
+			if s.Link != "" {
+				found++
+				if want[s.Text] != s.Link {
+					t.Errorf("span %q links to %q", s.Text, s.Link)
+				}
+			}
+			if s.Ref == "" && strings.TrimSpace(s.Text) != "." {
+				t.Errorf("span %q of a linked citation has no Ref", s.Text)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d links, want 2", found)
+	}
+}
