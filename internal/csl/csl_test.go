@@ -319,7 +319,7 @@ func TestLinks(t *testing.T) {
 	p.LinkCitations = true
 	res := p.Render([]Citation{note(1, Cite{ID: "article"}), note(2, Cite{ID: "web"})}, nil)
 	want := map[string]string{
-		"https://doi.org/10.1017/S0021911805000793":                 "https://doi.org/10.1017/S0021911805000793",
+		"https://doi.org/10.1017/S0021911805000793":                  "https://doi.org/10.1017/S0021911805000793",
 		"https://www.nobelprize.org/prizes/literature/1968/summary/": "https://www.nobelprize.org/prizes/literature/1968/summary/",
 	}
 	found := 0
