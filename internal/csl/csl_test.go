@@ -340,3 +340,14 @@ func TestLinks(t *testing.T) {
 		t.Errorf("found %d links, want 2", found)
 	}
 }
+
+func TestRichHTML(t *testing.T) {
+	r := Rich{{Text: "One ", Format: Italic}, {Text: "Two", Format: NoDecoration}, {Text: " & ", Format: Italic | Bold}, {Text: "<x>"}}
+	want := `<i>One <span style="font-style:normal;">Two</span><b> &#38; </b></i>&#60;x&#62;`
+	if got := r.HTML(); got != want {
+		t.Errorf("HTML() = %s\nwant %s", got, want)
+	}
+	if got := r.String(); got != "One Two & <x>" {
+		t.Errorf("String() = %q", got)
+	}
+}
