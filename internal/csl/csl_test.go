@@ -351,3 +351,22 @@ func TestRichHTML(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+// TestNumericCollapse renders a numeric style that collapses runs of
+// citation numbers into ranges.
+func TestNumericCollapse(t *testing.T) {
+	src := `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text">
+<citation collapse="citation-number"><sort><key variable="citation-number"/></sort>
+<layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout></citation>
+<bibliography><layout><text variable="citation-number" suffix=". "/><text variable="title"/></layout></bibliography></style>`
+	s, err := ParseStyle([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := render(t, s, "", []Citation{
+		{Cites: []Cite{{ID: "book"}, {ID: "book2"}}},
+		{Cites: []Cite{{ID: "article"}, {ID: "chapter"}, {ID: "web"}}},
+		{Cites: []Cite{{ID: "web"}, {ID: "book"}, {ID: "book2"}, {ID: "article"}, {ID: "smith-a"}}},
+	})
+	compare(t, "citation", htmls(res.Citations), []string{"[1, 2]", "[3–5]", "[1–3, 5, 6]"})
+}
