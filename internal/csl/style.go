@@ -1,6 +1,3 @@
-// Package csl renders citations and bibliographies through Citation Style
-// Language 1.0.2 styles and locales: a processor written from the
-// specification, checked against the CSL test suite's fixtures.
 package csl
 
 import (
