@@ -186,6 +186,10 @@ func TestMissingKey(t *testing.T) {
 	if len(res.Bibliography) != 1 {
 		t.Errorf("bibliography has %d entries, want the one known item", len(res.Bibliography))
 	}
+	res = NewProcessor(DefaultStyle(), "", testDB().lookup).Render(nil, []string{"web", "gone"})
+	if len(res.Missing) != 1 || res.Missing[0] != "gone" || len(res.Bibliography) != 1 {
+		t.Errorf("nocite: missing %v, %d entries", res.Missing, len(res.Bibliography))
+	}
 }
 
 // TestParseStyleErrors names the line of a syntax error and refuses

@@ -120,7 +120,10 @@ func (p *Processor) Render(cits []Citation, nocite []string) Result {
 			}
 			continue
 		}
-		p.register(id)
+		if p.register(id) == nil && !missing[id] {
+			missing[id] = true
+			res.Missing = append(res.Missing, id)
+		}
 	}
 	bibOrder := p.sortBibliography()
 	p.bibOrder = bibOrder
