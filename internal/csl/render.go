@@ -27,11 +27,12 @@ type citeInfo struct {
 // itemState is what the processor knows of an item across the document.
 type itemState struct {
 	item   *bib.Item
-	number int  // citation-number
-	suffix int  // year-suffix, 1 for "a"; 0 none
-	etAl   int  // names shown to disambiguate (add-names); 0 as the style says
-	given  int  // given-name expansion: 1 initials, 2 full
-	disamb bool // disambiguate="true" holds
+	number int             // citation-number
+	suffix int             // year-suffix, 1 for "a"; 0 none
+	etAl   int             // names shown to disambiguate (add-names); 0 as the style says
+	given  int             // given-name expansion: 1 initials, 2 full
+	disamb bool            // disambiguate="true" holds
+	has    map[string]bool // variables with a value (see present)
 }
 
 // ctx is the state of rendering one item once.
