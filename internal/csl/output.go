@@ -13,15 +13,17 @@ type node struct {
 	kids           []*node
 	delim          string
 	prefix, suffix string
-	set, clear     Format // decorations switched on and off here
-	flip           Format // decorations that toggle (italics inside italics)
+	anchor         *anchor // link or item reference, rare
+	set, clear     Format  // decorations switched on and off here
+	flip           Format  // decorations that toggle (italics inside italics)
 	quote          bool
 	nocase         bool // text-case leaves this text alone
-	link, ref      string
-	names          bool   // made by <names> (subsequent-author-substitute)
-	term           bool   // a locale term (capitalized at the start of a note)
-	display        string // CSL display: block, left-margin, right-inline, indent
+	names          bool // made by <names> (subsequent-author-substitute)
+	term           bool // a locale term (capitalized at the start of a note)
 }
+
+// anchor is where a node's text points: a URL, or an item's entry.
+type anchor struct{ link, ref string }
 
 func textNode(s string) *node {
 	if s == "" {
@@ -135,7 +137,7 @@ type flattener struct {
 // flatten turns a node tree into spans, joining punctuation where affixes
 // and delimiters meet as citeproc-js does.
 func flatten(n *node, q quotes) Rich {
-	fl := &flattener{q: q, pieces: make([]piece, 0, 64)}
+	fl := &flattener{q: q, pieces: make([]piece, 0, 16)}
 	fl.walk(n, 0, 0, "", "")
 	var r Rich
 	var b strings.Builder
@@ -154,11 +156,13 @@ func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
 	if n.empty() {
 		return
 	}
-	if n.link != "" {
-		link = n.link
-	}
-	if n.ref != "" {
-		ref = n.ref
+	if a := n.anchor; a != nil {
+		if a.link != "" {
+			link = a.link
+		}
+		if a.ref != "" {
+			ref = a.ref
+		}
 	}
 	fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
 	inner := (f | n.set) &^ n.clear

@@ -297,7 +297,7 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 		return nil, nil
 	}
 	if p.LinkCitations {
-		body.ref = info.ID
+		body = &node{kids: []*node{body}, anchor: &anchor{ref: info.ID}}
 	}
 	out = &node{kids: []*node{body}}
 	if pre := parseRich(citePrefix(info.Prefix)); !pre.empty() {

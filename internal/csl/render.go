@@ -182,9 +182,9 @@ func (c *ctx) textVariable(name, form string) *node {
 	case "page", "locator":
 		v = c.formatRange(name, v)
 	case "URL":
-		return &node{text: v, link: v, nocase: true}
+		return &node{text: v, anchor: &anchor{link: v}, nocase: true}
 	case "DOI":
-		return &node{text: v, link: doiLink(v), nocase: true}
+		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
 	case "citation-number", "year-suffix", "first-reference-note-number":
 		return textNode(v)
 	}
@@ -268,7 +268,7 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 		applyCase(n, tc, c.english())
 	}
 	w := n
-	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 || n.display != "" {
+	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
 		// n has decorations of its own, which go inside this element's
 		w = &node{kids: []*node{n}}
 	}
@@ -280,9 +280,6 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	}
 	if e.name != "layout" {
 		w.prefix, w.suffix = e.attr("prefix"), e.attr("suffix")
-	}
-	if d := e.attr("display"); d != "" {
-		w.display = d
 	}
 	return w
 }
