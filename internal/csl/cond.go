@@ -73,7 +73,7 @@ func match(how string, rs []bool) bool {
 }
 
 func (c *ctx) hasVariable(v string) bool {
-	if c.suppressed[v] {
+	if c.isSuppressed(v) {
 		return false
 	}
 	switch v {

@@ -47,6 +47,8 @@ func (c *ctx) evalNames(e *elem) *node {
 	if sub == nil {
 		return nil
 	}
+	c.tracking++
+	defer func() { c.tracking-- }()
 	for _, k := range sub.kids {
 		before := len(c.vars)
 		var r *node
@@ -71,10 +73,18 @@ func (c *ctx) evalNames(e *elem) *node {
 }
 
 func (c *ctx) suppress(v string) {
-	if c.suppressed == nil {
-		c.suppressed = map[string]bool{}
+	c.suppressed = append(c.suppressed, v)
+}
+
+// isSuppressed tells whether a substitution has used the variable up; the
+// list is short, and most renderings have none.
+func (c *ctx) isSuppressed(v string) bool {
+	for _, s := range c.suppressed {
+		if s == v {
+			return true
+		}
 	}
-	c.suppressed[v] = true
+	return false
 }
 
 // namesFor renders the name variables, with the options of the <names>
@@ -86,7 +96,7 @@ func (c *ctx) namesFor(opts *elem, vars []string) *node {
 	}
 	var lists []list
 	for _, v := range vars {
-		if ns := c.item.Names[v]; len(ns) > 0 && !c.suppressed[v] {
+		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
 			lists = append(lists, list{v, ns})
 		}
 	}
@@ -106,7 +116,7 @@ func (c *ctx) namesFor(opts *elem, vars []string) *node {
 	}
 	var out []*node
 	for _, l := range lists {
-		c.vars = append(c.vars, l.v)
+		c.track(l.v)
 		out = append(out, c.nameList(opts, nameEl, l.v, l.names))
 	}
 	delim, ok := opts.lookup("delimiter")

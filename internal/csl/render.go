@@ -45,8 +45,9 @@ type ctx struct {
 	sorting    bool      // rendering a macro as a sort key
 	called     int       // variables asked for
 	rendered   int       // variables that gave text
-	suppressed map[string]bool
+	suppressed []string
 	vars       []string // variables rendered, for substitution
+	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
 	results    []bool   // scratch space for conditions
 	steps      int      // elements evaluated, bounded against runaway styles
@@ -164,7 +165,7 @@ func (c *ctx) macro(name string) *node {
 // textVariable renders a standard variable for <text>.
 func (c *ctx) textVariable(name, form string) *node {
 	c.called++
-	if c.suppressed[name] {
+	if c.isSuppressed(name) {
 		return nil
 	}
 	v := ""
