@@ -374,3 +374,21 @@ func TestNumericCollapse(t *testing.T) {
 	})
 	compare(t, "citation", htmls(res.Citations), []string{"[1, 2]", "[3–5]", "[1–3, 5, 6]"})
 }
+
+// TestAuthorOnly renders the author part of pandoc's author-in-text
+// citations in the notes style: the name as the note at that position
+// would give it.
+func TestAuthorOnly(t *testing.T) {
+	res := render(t, DefaultStyle(), "", []Citation{
+		note(1, Cite{ID: "book", AuthorOnly: true}),
+		note(2, Cite{ID: "book"}),
+		note(3, Cite{ID: "book", AuthorOnly: true}),
+		note(4, Cite{ID: "web", AuthorOnly: true}),
+	})
+	compare(t, "citation", htmls(res.Citations), []string{
+		"Yasunari Kawabata",
+		"Yasunari Kawabata, <i>The Sound of the Mountain</i>, trans. Edward G. Seidensticker (Knopf, 1970).",
+		"Kawabata",
+		"Nobel Prize in Literature 1968",
+	})
+}

@@ -66,6 +66,9 @@ func (c *ctx) evalNames(e *elem) *node {
 			for _, v := range c.vars[before:] {
 				c.suppress(v)
 			}
+			// what stands for the names counts as them (author-only
+			// cites, subsequent-author-substitute)
+			r.names = true
 			return r
 		}
 	}

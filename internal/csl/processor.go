@@ -172,6 +172,14 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 		for j, info := range infos {
 			id := info.ID
 			info.noteIndex = cit.NoteIndex
+			if info.AuthorOnly {
+				// the author named in the text does not use up the
+				// item's first, full citation
+				if _, seen := firstNote[id]; seen {
+					info.position = posSubsequent
+				}
+				continue
+			}
 			if info.fixedPos > 0 {
 				info.position = info.fixedPos - 1
 				info.firstNote = firstNote[id]
@@ -246,6 +254,15 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return nil
+	}
+	if allAuthorOnly(infos) {
+		// names for the running text: no layout affixes
+		n := &node{delim: "; "}
+		for _, info := range infos {
+			k, _ := p.renderCite(layout, info, false)
+			n.kids = append(n.kids, k)
+		}
+		return flatten(n, p.q)
 	}
 	var lead *node // an author-only first cite stands outside the layout
 	if len(infos) > 1 && infos[0].AuthorOnly {
@@ -337,34 +354,28 @@ func citeSuffix(s string) string {
 	return s
 }
 
-// authorOnly renders the names the citation would begin with.
+// authorOnly renders the names the cite would begin with, as the style
+// renders them at this cite's position (full in a first note, short
+// later), or the author when the style prints no names.
 func (c *ctx) authorOnly() *node {
 	layout := c.p.style.citation.child("layout")
-	if e := firstNames(layout, c.p.style, 0); e != nil {
-		if n := c.eval(e); n != nil {
-			return n
-		}
+	if nn := findNames(group(c.evalKids(layout), "")); nn != nil {
+		return nn
 	}
-	return c.namesFor(&elem{name: "names"}, []string{"author", "editor"})
+	if n := c.namesFor(&elem{name: "names"}, []string{"author", "editor"}); n != nil {
+		return n
+	}
+	if t := c.variable("title-short"); t != "" {
+		return parseRich(t)
+	}
+	return parseRich(c.variable("title"))
 }
 
-// firstNames finds the first <names> a layout reaches, through macros.
-func firstNames(e *elem, s *Style, depth int) *elem {
-	if e == nil || depth > 10 {
-		return nil
-	}
-	for _, k := range e.kids {
-		if k.name == "names" {
-			return k
-		}
-		if k.name == "text" && k.attr("macro") != "" {
-			if n := firstNames(s.macros[k.attr("macro")], s, depth+1); n != nil {
-				return n
-			}
-		}
-		if n := firstNames(k, s, depth+1); n != nil {
-			return n
+func allAuthorOnly(infos []*citeInfo) bool {
+	for _, in := range infos {
+		if !in.AuthorOnly {
+			return false
 		}
 	}
-	return nil
+	return len(infos) > 0
 }
