@@ -392,3 +392,22 @@ func TestAuthorOnly(t *testing.T) {
 		"Nobel Prize in Literature 1968",
 	})
 }
+
+// TestConcurrentRender renders with one shared style from several
+// goroutines: styles and locales are read-only once parsed (run with
+// -race).
+func TestConcurrentRender(t *testing.T) {
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			res := render(t, DefaultStyle(), "de", []Citation{note(1, Cite{ID: "book"}), note(2, Cite{ID: "book"})})
+			done <- res.Citations[1].String()
+		}()
+	}
+	first := <-done
+	for i := 1; i < 4; i++ {
+		if got := <-done; got != first {
+			t.Errorf("renders differ: %q and %q", got, first)
+		}
+	}
+}
