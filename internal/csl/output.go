@@ -39,6 +39,9 @@ func group(kids []*node, delim string) *node {
 		all = all && !k.empty()
 	}
 	if all {
+		if len(kids) == 1 {
+			return kids[0] // a delimiter needs two
+		}
 		return &node{kids: kids, delim: delim}
 	}
 	var ks []*node
@@ -47,8 +50,11 @@ func group(kids []*node, delim string) *node {
 			ks = append(ks, k)
 		}
 	}
-	if len(ks) == 0 {
+	switch len(ks) {
+	case 0:
 		return nil
+	case 1:
+		return ks[0]
 	}
 	return &node{kids: ks, delim: delim}
 }
