@@ -86,7 +86,7 @@ func (p *Processor) renderInText(infos []*citeInfo) Rich {
 		}
 		n.kids = append(n.kids, group([]*node{author, rest}, " "))
 	}
-	return flatten(n, p.q)
+	return p.flatten(n)
 }
 
 // joinNumbers joins numeric cites, collapsing three or more consecutive

@@ -141,9 +141,12 @@ type flattener struct {
 }
 
 // flatten turns a node tree into spans, joining punctuation where affixes
-// and delimiters meet as citeproc-js does.
-func flatten(n *node, q quotes) Rich {
-	fl := &flattener{q: q, pieces: make([]piece, 0, 16)}
+// and delimiters meet as citeproc-js does. The pieces are gathered in the
+// processor's scratch buffer, reused from one citation or entry to the
+// next.
+func (p *Processor) flatten(n *node) Rich {
+	fl := &flattener{q: p.q, pieces: p.pieces[:0]}
+	defer func() { p.pieces = fl.pieces }()
 	fl.walk(n, 0, 0, "", "")
 	var r Rich
 	var b strings.Builder

@@ -61,6 +61,7 @@ type Processor struct {
 	order          []*itemState   // registration order
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
+	pieces         []piece        // scratch space for flattening
 }
 
 // NewProcessor makes a processor for a style and language ("" for the
@@ -262,7 +263,7 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 			k, _ := p.renderCite(layout, info, false)
 			n.kids = append(n.kids, k)
 		}
-		return flatten(n, p.q)
+		return p.flatten(n)
 	}
 	var lead *node // an author-only first cite stands outside the layout
 	if len(infos) > 1 && infos[0].AuthorOnly {
@@ -293,7 +294,7 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if lead != nil {
 		w = group([]*node{lead, w}, " ")
 	}
-	return flatten(w, p.q)
+	return p.flatten(w)
 }
 
 // renderCite renders one cite, its prefix and suffix.
