@@ -20,6 +20,17 @@ func (c *ctx) test(e *elem) bool {
 			results = append(results, t)
 			continue
 		}
+		if cd.attr == "variable" && len(c.suppressed) == 0 {
+			bits := c.st.presentBits()
+			for k, v := range cd.vals {
+				if i := cd.idx[k]; i >= 0 {
+					results = append(results, bits[i])
+				} else {
+					results = append(results, c.hasVariable(v))
+				}
+			}
+			continue
+		}
 		for _, v := range cd.vals {
 			results = append(results, c.testOne(cd.attr, v))
 		}
@@ -76,9 +87,7 @@ func (c *ctx) hasVariable(v string) bool {
 	if c.isSuppressed(v) {
 		return false
 	}
-	switch v {
-	case "locator", "citation-number", "year-suffix", "first-reference-note-number",
-		"title-short", "container-title-short", "page-first":
+	if special[v] {
 		return c.variable(v) != ""
 	}
 	return c.st.present()[v]

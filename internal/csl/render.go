@@ -33,6 +33,7 @@ type itemState struct {
 	given  int             // given-name expansion: 1 initials, 2 full
 	disamb bool            // disambiguate="true" holds
 	has    map[string]bool // variables with a value (see present)
+	bits   []bool          // has, indexed like cslVariables
 }
 
 // ctx is the state of rendering one item once.

@@ -28,6 +28,7 @@ type elem struct {
 type cond struct {
 	attr string
 	vals []string
+	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
 }
 
 // decoAttrs are the attributes decorate applies.
@@ -47,7 +48,15 @@ func (e *elem) prepare() {
 		if e.name == "if" || e.name == "else-if" {
 			switch a.Name.Local {
 			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
-				e.conds = append(e.conds, cond{a.Name.Local, strings.Fields(a.Value)})
+				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value)}
+				for _, v := range cd.vals {
+					i, ok := varIndex[v]
+					if !ok || special[v] {
+						i = -1
+					}
+					cd.idx = append(cd.idx, i)
+				}
+				e.conds = append(e.conds, cd)
 			}
 		}
 	}
