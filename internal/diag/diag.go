@@ -43,12 +43,16 @@ func Errorf(path string, line int, format string, args ...any) error {
 
 // Warning is a problem that does not stop the build unless it is strict.
 type Warning struct {
-	Path string
-	Line int
-	Msg  string
+	Path   string
+	Line   int
+	Column int // 1-based; 0 when only the line is known
+	Msg    string
 }
 
 func (w Warning) String() string {
+	if w.Column > 0 && w.Line > 0 && w.Path != "" {
+		return fmt.Sprintf("%s:%d:%d: %s", w.Path, w.Line, w.Column, w.Msg)
+	}
 	return (&Error{Path: w.Path, Line: w.Line, Err: errors.New(w.Msg)}).Error()
 }
 
@@ -69,6 +73,17 @@ func (l *Log) Warnf(path string, line int, format string, args ...any) {
 	l.mu.Unlock()
 }
 
+// WarnCol records a warning at path:line:column, for problems a line
+// may hold several of (citation keys).
+func (l *Log) WarnCol(path string, line, col int, format string, args ...any) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	l.warnings = append(l.warnings, Warning{Path: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	l.mu.Unlock()
+}
+
 // Warnings returns the warnings in a stable order: by path, line, then
 // message, so that output is the same however work was scheduled.
 func (l *Log) Warnings() []Warning {
@@ -85,6 +100,9 @@ func (l *Log) Warnings() []Warning {
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
 		}
 		return a.Msg < b.Msg
 	})
@@ -162,4 +180,13 @@ func Messages(err error) []string {
 		return out
 	}
 	return strings.Split(err.Error(), "\n")
+}
+
+// Column returns the 1-based byte column of offset on its line.
+func (l *Lines) Column(offset int) int {
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	if i == 0 {
+		return offset + 1
+	}
+	return offset - l.starts[i-1] + 1
 }

@@ -29,7 +29,7 @@ func Records(err error, ws []Warning) []Record {
 	out := []Record{}
 	out = appendErrors(out, err)
 	for _, w := range ws {
-		out = append(out, Record{Path: w.Path, Line: w.Line, Severity: SeverityWarning, Message: w.Msg})
+		out = append(out, Record{Path: w.Path, Line: w.Line, Column: w.Column, Severity: SeverityWarning, Message: w.Msg})
 	}
 	return out
 }

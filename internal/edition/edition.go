@@ -240,23 +240,44 @@ func displayRoot(m *manifest.Manifest) string {
 // heading levels, separates the bibliography and numbers notes,
 // headings and entries.
 func finish(a *model.Article, src source, tag string, log *diag.Log) {
+	finishCited(a, src, tag, log, nil)
+}
+
+// finishCited is finish for a post whose citations cx resolves (nil
+// for a post without citations).
+func finishCited(a *model.Article, src source, tag string, log *diag.Log, cx *citeContext) {
 	if len(a.Blocks) > 0 {
 		if h, ok := a.Blocks[0].(*model.Heading); ok && sameText(model.PlainText(h.Inlines), a.Title) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
 	tc := titleCache{}
+	var pl *placed
+	if cx != nil {
+		pl = placeCitations(a, cx.proc.noteStyle())
+		if pl == nil && len(cx.opt.nocite) > 0 {
+			pl = &placed{roles: map[*model.Cite]citeRole{}}
+		}
+		if pl != nil {
+			pl.trailingHeading(a, tc)
+		}
+	}
 	dropEmptyHeadings(a, src, log, tc)
 	renumberHeadings(a.Blocks)
 	for _, n := range a.Notes {
 		renumberHeadings(n.Blocks)
 	}
 	warnAlt(a, log)
+	pl.liftHere(a)
 	a.Bibliography, a.Blocks = splitBibliography(a.Blocks, tc)
 	if a.Bibliography != nil && a.Bibliography.Title == "" {
 		a.Bibliography.Title = lang.For(tag).Words.Bibliography
 	}
 	numberNotes(a)
+	if pl != nil {
+		a.Bibliography = mergeBibliographies(renderCitations(a, pl, cx), a.Bibliography, cx)
+		a.Blocks = pl.putHere(a.Blocks, a.Bibliography != nil)
+	}
 	n := 0
 	model.WalkBlocks(a.Blocks, func(b model.Block) {
 		if h, ok := b.(*model.Heading); ok {

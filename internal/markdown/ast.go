@@ -68,6 +68,7 @@ type extInline struct {
 	gast.BaseInline
 	kind extKind
 	text string
+	at   int // source offset of its first byte
 	// display: math written with display delimiters ($$, \[) that stands
 	// on lines of its own, to be set as a display block.
 	display bool

@@ -236,6 +236,7 @@ type conv struct {
 	loose      map[string]*model.Note
 	referenced map[*model.Note]bool
 	mathLine   int
+	tagColumn  int    // column of the Liquid tag being converted, for citations
 	textBuf    []byte // textRun's buffer, reused from run to run
 	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
 	depth      int    // nesting of sub-conversions (captions, markdown="1")

@@ -95,6 +95,9 @@ type Note struct {
 type Bibliography struct {
 	Title   string // heading as written, e.g. "Works Cited"
 	Ordered bool   // numbered entries
+	// Cited: made by the article's citation style from the works its
+	// citations name (not a list the author wrote).
+	Cited   bool
 	Entries []*BibEntry
 }
 

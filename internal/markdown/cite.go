@@ -1,0 +1,123 @@
+package markdown
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// citeNode is a pandoc citation read by citeParser; conv turns it into a
+// model.Cite.
+type citeNode struct {
+	gast.BaseInline
+	at   int // source offset of its first byte
+	text string
+	cite rawCite
+}
+
+var kindCite = gast.NewNodeKind("EditionCite")
+
+func (n *citeNode) Kind() gast.NodeKind { return kindCite }
+func (n *citeNode) Dump(src []byte, level int) {
+	gast.DumpHelper(n, src, level, map[string]string{"text": n.text}, nil)
+}
+
+// citeParser reads pandoc citations. goldmark hands it no text inside
+// code spans, autolinks or raw HTML (their parsers consume them first),
+// and a bare URL or address has been made a link by Linkify before its
+// @ is reached; an @ inside a word is no citation (citeMayFollow).
+type citeParser struct{}
+
+func (citeParser) Trigger() []byte { return []byte{'[', '@', '-'} }
+
+func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 2 {
+		return nil
+	}
+	if line[0] != '[' {
+		if line[0] == '-' && line[1] != '@' {
+			return nil
+		}
+		prev, _ := utf8.DecodeLastRune(block.Source()[:seg.Start])
+		c, n := textCite(string(line), prev)
+		if n == 0 {
+			return nil
+		}
+		block.Advance(n)
+		return &citeNode{at: seg.Start, text: string(line[:n]), cite: c}
+	}
+	if line[1] == '^' {
+		return nil
+	}
+	var node *citeNode
+	txt, ok := scanInline(block, "]", func(s []byte) (int, bool) {
+		c, n, more := bracketCite(string(s))
+		if n == 0 {
+			return 0, more
+		}
+		node = &citeNode{at: seg.Start, cite: c}
+		return n, false
+	}, 4096)
+	if !ok {
+		return nil
+	}
+	node.text = txt
+	return node
+}
+
+// cite converts a citation: its prefixes and suffixes are Markdown, and
+// each suffix starts with the work's locator, read in the post's
+// language.
+func (c *conv) cite(n *citeNode) []model.Inline {
+	return []model.Inline{c.citeModel(n.cite, n.at, n.text)}
+}
+
+// citeModel makes a model.Cite of a raw citation at source offset at.
+func (c *conv) citeModel(rc rawCite, at int, source string) *model.Cite {
+	line := c.lines.Line(at)
+	mc := &model.Cite{AuthorInText: rc.inText, Line: line, Column: c.lines.Column(at), Source: source}
+	for _, it := range rc.items {
+		loc := locatorOf(it.suffix, c.tag)
+		mi := model.CiteItem{Key: it.key, SuppressAuthor: it.suppress, Locator: loc.value, Label: loc.label}
+		if p := strings.TrimSpace(it.prefix); p != "" {
+			mi.Prefix = c.inlineMarkdown(p, line)
+		}
+		mi.Suffix = c.citeSuffix(loc.rest, line)
+		mc.Items = append(mc.Items, mi)
+	}
+	return mc
+}
+
+// citeSuffix converts the suffix left after a locator; a suffix set off
+// by a space keeps it (", 33 and passim" prints its space; ", 33, passim"
+// its comma).
+func (c *conv) citeSuffix(s string, line int) []model.Inline {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	ins := c.inlineMarkdown(strings.TrimSpace(s), line)
+	if r, _ := utf8.DecodeRuneInString(s); r == ' ' || r == '\n' || r == '\t' {
+		ins = append([]model.Inline{&model.Text{Text: " "}}, ins...)
+	}
+	return ins
+}
+
+// uncite turns the citations inside a link's text back into the text as
+// written: [@user](https://…) links to a profile, and a citation cannot
+// stand inside a link.
+func uncite(ins []model.Inline) []model.Inline {
+	for i, in := range ins {
+		if mc, ok := in.(*model.Cite); ok {
+			ins[i] = &model.Text{Text: mc.Source}
+		} else if ch := model.Children(in); ch != nil {
+			*ch = uncite(*ch)
+		}
+	}
+	return ins
+}
