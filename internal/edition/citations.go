@@ -50,7 +50,7 @@ type placed struct {
 	here      *model.BibliographyHere
 	after     model.Block // the block here followed, while it is lifted out
 	hereTitle string      // the title of the heading that stood over it
-	cited     bool   // the post cites by key (or asks for a bibliography)
+	cited     bool        // the post cites by key (or asks for a bibliography)
 	nocite    []string
 }
 

@@ -3,6 +3,7 @@ package edition
 import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/post"
 )
 
 // citeContext is what one post's citations are resolved with.
@@ -124,4 +125,11 @@ func mergeBibliographies(gen, hand *model.Bibliography, cx *citeContext) *model.
 	gen.Title = hand.Title
 	gen.Entries = append(gen.Entries, hand.Entries...)
 	return gen
+}
+
+// hasNocite reports whether the post's front matter lists works to
+// print in its bibliography uncited (nocite:).
+func hasNocite(p *post.Post) bool {
+	_, ok := p.Extra["nocite"]
+	return ok
 }

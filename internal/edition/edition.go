@@ -130,6 +130,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
 	conv := converter()
+	cites := &citeCache{}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -143,7 +144,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, log)
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, cites, log)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -176,7 +177,7 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
-func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
+func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, cites *citeCache, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
@@ -225,7 +226,14 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
-	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
+	var cx *citeContext
+	if hasCitations(res.Blocks, res.Notes) || hasNocite(p) {
+		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display, data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log}
+		if cx = citeContextFor(cp, cites); cx == nil {
+			unresolvedCitations(a, display, "bibliography: in the front matter, _quarto.yml, _config.yml's scholar:", log)
+		}
+	}
+	finishCited(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log, cx)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
 }

@@ -7,6 +7,7 @@ import (
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/redtide/edition/internal/model"
 )
@@ -55,6 +56,7 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 	if line[1] == '^' {
 		return nil
 	}
+	savedLine, savedPos := block.Position()
 	var node *citeNode
 	txt, ok := scanInline(block, "]", func(s []byte) (int, bool) {
 		c, n, more := bracketCite(string(s))
@@ -65,6 +67,12 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 		return n, false
 	}, 4096)
 	if !ok {
+		return nil
+	}
+	if _, isRef := pc.Reference(util.ToLinkReference([]byte(txt[1 : len(txt)-1]))); isRef {
+		// [@name] with a definition [@name]: https://… is a link
+		// (CommonMark's shortcut reference link), as readers saw it.
+		block.SetPosition(savedLine, savedPos)
 		return nil
 	}
 	node.text = txt

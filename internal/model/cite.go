@@ -30,10 +30,11 @@ type CiteItem struct {
 	SuppressAuthor bool // pandoc's -@key
 }
 
-// BibliographyHere stands where a post asked for the bibliography its
-// citations make ({% bibliography %}, pandoc's ::: {#refs} div).
-// Package edition takes it out of the blocks and places the bibliography
-// there; renderers never see one.
+// BibliographyHere stands, among an article's top-level blocks, where
+// its Bibliography is printed ({% bibliography %} or pandoc's
+// ::: {#refs} div with text after it); without one, the bibliography
+// ends the article. Package edition keeps at most one, at the top
+// level, and only when the article has a bibliography.
 type BibliographyHere struct {
 	Pos
 	Cited bool // {% bibliography --cited %}: only the works cited (pandoc always lists only those)
@@ -54,3 +55,17 @@ func (*Cite) isInline()            {}
 func (*SmallCaps) isInline()       {}
 func (*CiteRef) isInline()         {}
 func (*BibliographyHere) isBlock() {}
+
+// BibliographyPlaced reports whether the article's bibliography stands
+// at a BibliographyHere among its blocks rather than at its end.
+func BibliographyPlaced(a *Article) bool {
+	if a.Bibliography == nil {
+		return false
+	}
+	for _, b := range a.Blocks {
+		if _, ok := b.(*BibliographyHere); ok {
+			return true
+		}
+	}
+	return false
+}
