@@ -129,3 +129,64 @@ func uncite(ins []model.Inline) []model.Inline {
 	}
 	return ins
 }
+
+// inlineNote is pandoc's inline note, ^[text]: a footnote written where
+// it is referenced (Quarto and R Markdown posts use them for asides and
+// citations alike).
+type inlineNote struct {
+	gast.BaseInline
+	text string // between the brackets
+}
+
+var kindInlineNote = gast.NewNodeKind("EditionInlineNote")
+
+func (n *inlineNote) Kind() gast.NodeKind { return kindInlineNote }
+func (n *inlineNote) Dump(src []byte, level int) {
+	gast.DumpHelper(n, src, level, map[string]string{"text": n.text}, nil)
+}
+
+// inlineNoteParser reads ^[…], brackets balanced, across the lines of
+// a paragraph.
+type inlineNoteParser struct{}
+
+func (inlineNoteParser) Trigger() []byte { return []byte{'^'} }
+
+func (inlineNoteParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+	line, _ := block.PeekLine()
+	if len(line) < 3 || line[1] != '[' {
+		return nil
+	}
+	var inner string
+	_, ok := scanInline(block, "]", func(s []byte) (int, bool) {
+		end, more := matchBracket(s, 1, '[', ']')
+		if end < 0 {
+			return 0, more
+		}
+		inner = string(s[2:end])
+		return end + 1, false
+	}, 16<<10)
+	if !ok || strings.TrimSpace(inner) == "" {
+		return nil
+	}
+	return &inlineNote{text: inner}
+}
+
+// inlineNote converts an inline note into a note of the post, referenced
+// where it stands.
+func (c *conv) inlineNote(n *inlineNote) []model.Inline {
+	line := c.line(n)
+	if c.inlineNotes == nil { // a title: no notes
+		return []model.Inline{&model.Text{Text: "^[" + n.text + "]"}}
+	}
+	if def := c.notes[strings.TrimSpace(n.text)]; def != nil {
+		// "console^[1]" where the post defines [^1]: the reference,
+		// its brackets and caret swapped
+		c.referenced[def] = true
+		c.warnAt(line, "^[%s] read as the footnote reference [^%s], which the post defines", strings.TrimSpace(n.text), strings.TrimSpace(n.text))
+		return []model.Inline{&model.NoteRef{Note: def}}
+	}
+	note := &model.Note{Pos: model.Pos{Line: line}}
+	note.Blocks = []model.Block{&model.Paragraph{Pos: note.Pos, Inlines: c.inlineMarkdown(strings.TrimSpace(n.text), line)}}
+	*c.inlineNotes = append(*c.inlineNotes, note)
+	return []model.Inline{&model.NoteRef{Note: note}}
+}

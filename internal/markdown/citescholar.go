@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/redtide/edition/internal/model"
@@ -22,9 +21,18 @@ import (
 // no text; --file and --query choose entries from other databases, which
 // the edition reads as one (a warning says so).
 
-// scholarOption matches an option of jekyll-scholar's tags at a word's
-// start.
-var scholarOption = regexp.MustCompile(`(?:^|\s)(--[a-z_]+|-[a-zA-Z])(?:\s|$)`)
+// scholarFlags are the options of jekyll-scholar's tags that take no
+// value.
+var scholarFlags = map[string]bool{"-A": true, "--suppress_author": true, "-c": true, "--cited": true, "--cited_in_order": true}
+
+// isScholarOption: a word that is an option (-l, --locator), not a
+// key or a value ("-5", "--" alone).
+func isScholarOption(w string) bool {
+	if strings.HasPrefix(w, "--") {
+		return len(w) > 2 && w[2] >= 'a' && w[2] <= 'z'
+	}
+	return len(w) == 2 && w[0] == '-' && (w[1] >= 'a' && w[1] <= 'z' || w[1] >= 'A' && w[1] <= 'Z')
+}
 
 // scholarArgs are a tag's arguments, split.
 type scholarArgs struct {
@@ -36,37 +44,43 @@ type scholarArgs struct {
 	other    []string // options the edition does not follow, as written
 }
 
-// parseScholarArgs splits the arguments of a jekyll-scholar tag.
+// parseScholarArgs splits the arguments of a jekyll-scholar tag: words
+// are keys until an option; an option's value runs to the next option;
+// words after a flag are keys again.
 func parseScholarArgs(args string) scholarArgs {
 	var a scholarArgs
-	locs := scholarOption.FindAllStringSubmatchIndex(args, -1)
-	head := args
-	if len(locs) > 0 {
-		head = args[:locs[0][2]]
-	}
-	a.keys = strings.Fields(head)
-	for i, m := range locs {
-		opt := args[m[2]:m[3]]
-		end := len(args)
-		if i+1 < len(locs) {
-			end = locs[i+1][2]
-		}
-		val := strings.Join(strings.Fields(args[m[3]:end]), " ")
+	opt := ""
+	var val []string
+	flush := func() {
+		v := strings.Join(val, " ")
 		switch opt {
+		case "":
 		case "-l", "--locator":
-			a.locators = append(a.locators, val)
+			a.locators = append(a.locators, v)
 		case "-L", "--label":
-			a.labels = append(a.labels, val)
-		case "-A", "--suppress_author":
-			a.suppress = true
-			a.keys = append(a.keys, strings.Fields(val)...)
-		case "-c", "--cited", "--cited_in_order":
-			a.cited = true
+			a.labels = append(a.labels, v)
 		case "--prefix", "-p":
 		default:
-			a.other = append(a.other, strings.TrimSpace(opt+" "+val))
+			a.other = append(a.other, strings.TrimSpace(opt+" "+v))
+		}
+		opt, val = "", nil
+	}
+	for _, w := range strings.Fields(args) {
+		switch {
+		case scholarFlags[w]:
+			flush()
+			a.suppress = a.suppress || w == "-A" || w == "--suppress_author"
+			a.cited = a.cited || !(w == "-A" || w == "--suppress_author")
+		case isScholarOption(w):
+			flush()
+			opt = w
+		case opt == "":
+			a.keys = append(a.keys, w)
+		default:
+			val = append(val, w)
 		}
 	}
+	flush()
 	return a
 }
 

@@ -148,17 +148,18 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		root = parse(c.md, src, true)
 	}
 	cv := &conv{
-		cv:     c,
-		path:   in.Path,
-		src:    src,
-		lines:  diag.NewLines(src, in.BodyLine),
-		images: images,
-		log:    log,
-		lang:   lang.For(in.Lang),
-		site:   in.SiteURL,
-		tag:    in.Lang,
-		notes:  map[string]*model.Note{},
-		loose:  map[string]*model.Note{},
+		cv:          c,
+		path:        in.Path,
+		src:         src,
+		lines:       diag.NewLines(src, in.BodyLine),
+		images:      images,
+		log:         log,
+		lang:        lang.For(in.Lang),
+		site:        in.SiteURL,
+		tag:         in.Lang,
+		notes:       map[string]*model.Note{},
+		loose:       map[string]*model.Note{},
+		inlineNotes: new([]*model.Note),
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
@@ -171,6 +172,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		}
 		res.Notes = append(res.Notes, d.note)
 	}
+	res.Notes = append(res.Notes, *cv.inlineNotes...)
 	if cv.err != nil {
 		return nil, cv.err
 	}
@@ -236,12 +238,15 @@ type conv struct {
 	loose      map[string]*model.Note
 	referenced map[*model.Note]bool
 	mathLine   int
-	tagColumn  int    // column of the Liquid tag being converted, for citations
-	textBuf    []byte // textRun's buffer, reused from run to run
-	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
-	depth      int    // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv  // the converter a sub-conversion reports errors to
-	err        error
+	tagColumn  int // column of the Liquid tag being converted, for citations
+	// inlineNotes are the notes written in place (^[…]), shared with
+	// sub-conversions.
+	inlineNotes *[]*model.Note
+	textBuf     []byte // textRun's buffer, reused from run to run
+	skipTo      int    // source offset before which blocks were read by an extension (see extBlock)
+	depth       int    // nesting of sub-conversions (captions, markdown="1")
+	parent      *conv  // the converter a sub-conversion reports errors to
+	err         error
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
@@ -250,7 +255,7 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

@@ -120,6 +120,8 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return c.undefRef(n)
 	case *citeNode:
 		return c.cite(n)
+	case *inlineNote:
+		return c.inlineNote(n)
 	case *templLink:
 		return c.templLink(n)
 	}

@@ -464,6 +464,7 @@ func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 		util.Prioritized(&inlineParser{triggers: []byte{'{'}, closer: templateCloser, parse: parseTemplate}, 90),
 		util.Prioritized(&inlineParser{triggers: []byte{'$', '\\'}, closer: mathCloser, parse: parseMath}, 91),
 		util.Prioritized(undefRefParser{}, 102),
+		util.Prioritized(inlineNoteParser{}, 110),
 		util.Prioritized(citeParser{}, 120),
 		util.Prioritized(templLinkParser{}, 150),
 	}
