@@ -1,0 +1,50 @@
+package bibtex
+
+import (
+	"fmt"
+
+	"github.com/redtide/edition/internal/bib"
+	"github.com/redtide/edition/internal/diag"
+)
+
+// Parse reads a BibTeX or BibLaTeX file: entries become bib.Items (CSL
+// types and variables, as pandoc's BibTeX reader maps them), positioned
+// at the line of their "@".
+//
+// Problems that do not stop reading (an unknown @type, a bad month, an
+// undefined macro, a key defined twice) come back as problems. A syntax
+// error loses only the entry it is in: that entry is skipped, reading
+// goes on at the next line that starts with "@", and err (a
+// *diag.Error naming file:line, or several joined) reports it, with a
+// problem too. The items read are returned even when err is not nil.
+//
+// A key defined twice keeps the later entry, as pandoc does (citeproc
+// keeps the last item with an id).
+func Parse(file string, data []byte) ([]*bib.Item, []Problem, error) {
+	p := newParser(file, data)
+	p.run()
+	probs := p.problems
+	probs = append(probs, resolveCrossrefs(file, p.entries)...)
+	var items []*bib.Item
+	index := map[string]int{}
+	for _, e := range p.entries {
+		if e.typ == "xdata" {
+			continue
+		}
+		it, pr := convert(file, e)
+		probs = append(probs, pr...)
+		if i, dup := index[e.key]; dup {
+			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s:%d; this later entry is used",
+				e.key, file, items[i].Pos.Line)})
+			items[i] = it
+			continue
+		}
+		index[e.key] = len(items)
+		items = append(items, it)
+	}
+	return items, probs, diag.Join(p.errs...)
+}
+
+func posOf(file string, line int) bib.Pos { return bib.Pos{File: file, Line: line} }
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }

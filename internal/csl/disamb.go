@@ -1,0 +1,151 @@
+package csl
+
+// disambiguate makes cites of different items that would print alike
+// differ: more names, fuller given names, the disambiguate condition,
+// then year suffixes, as far as the style allows each.
+func (p *Processor) disambiguate(infos [][]*citeInfo) {
+	cit := p.style.citation
+	addNames := cit.attr("disambiguate-add-names") == "true"
+	addGiven := cit.attr("disambiguate-add-givenname") == "true"
+	addSuffix := cit.attr("disambiguate-add-year-suffix") == "true"
+	cond := usesAttr(p.style.citation, "disambiguate")
+	if !addNames && !addGiven && !addSuffix && !cond {
+		return
+	}
+	var cited []*itemState
+	seen := map[*itemState]bool{}
+	for _, cs := range infos {
+		for _, in := range cs {
+			if st := p.states[in.ID]; st != nil && !seen[st] {
+				seen[st] = true
+				cited = append(cited, st)
+			}
+		}
+	}
+	for _, g := range p.ambiguous(cited) {
+		if addNames {
+			g = p.tryNames(g)
+		}
+		if addGiven && len(g) > 1 {
+			g = p.tryStep(g, func(st *itemState, lvl int) { st.given = lvl }, 2)
+		}
+		if cond && len(g) > 1 {
+			g = p.tryStep(g, func(st *itemState, lvl int) { st.disamb = lvl > 0 }, 1)
+		}
+		if addSuffix && len(g) > 1 {
+			p.assignSuffixes(g)
+		}
+	}
+}
+
+func usesAttr(e *elem, name string) bool {
+	if _, ok := e.lookup(name); ok && (e.name == "if" || e.name == "else-if") {
+		return true
+	}
+	for _, k := range e.kids {
+		if usesAttr(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// ambiguous groups items whose cites print alike.
+func (p *Processor) ambiguous(items []*itemState) [][]*itemState {
+	by := map[string][]*itemState{}
+	var keys []string
+	for _, st := range items {
+		s := p.citeText(st)
+		if by[s] == nil {
+			keys = append(keys, s)
+		}
+		by[s] = append(by[s], st)
+	}
+	var out [][]*itemState
+	for _, k := range keys {
+		if len(by[k]) > 1 {
+			out = append(out, by[k])
+		}
+	}
+	return out
+}
+
+// citeText is an item's cite as disambiguation compares it.
+func (p *Processor) citeText(st *itemState) string {
+	pos := posFirst
+	if p.style.class == "note" {
+		pos = posSubsequent
+	}
+	info := &citeInfo{Cite: Cite{ID: st.item.ID}, position: pos}
+	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
+	layout := p.style.citation.child("layout")
+	if layout == nil {
+		return ""
+	}
+	return group(c.evalKids(layout), "").plain()
+}
+
+// tryNames shows more names until the group's cites differ; it returns
+// the items still ambiguous.
+func (p *Processor) tryNames(g []*itemState) []*itemState {
+	max := 0
+	for _, st := range g {
+		for _, ns := range st.item.Names {
+			if len(ns) > max {
+				max = len(ns)
+			}
+		}
+	}
+	for n := 2; n <= max; n++ {
+		for _, st := range g {
+			st.etAl = n
+		}
+		if rest := p.ambiguous(g); len(rest) == 0 {
+			return nil
+		}
+	}
+	for _, st := range g {
+		st.etAl = 0
+	}
+	return g
+}
+
+// tryStep raises a disambiguation level up to max until the cites differ;
+// levels that do not help are undone.
+func (p *Processor) tryStep(g []*itemState, set func(*itemState, int), max int) []*itemState {
+	for lvl := 1; lvl <= max; lvl++ {
+		for _, st := range g {
+			set(st, lvl)
+		}
+		rest := p.ambiguous(g)
+		if len(rest) == 0 {
+			return nil
+		}
+		if len(rest) == 1 && len(rest[0]) == len(g) && lvl == max {
+			for _, st := range g {
+				set(st, 0)
+			}
+			return g
+		}
+	}
+	var left []*itemState
+	for _, r := range p.ambiguous(g) {
+		left = append(left, r...)
+	}
+	return left
+}
+
+// assignSuffixes gives year suffixes a, b, … in bibliography order.
+func (p *Processor) assignSuffixes(g []*itemState) {
+	in := map[*itemState]bool{}
+	for _, st := range g {
+		in[st] = true
+	}
+	n := 0
+	for _, st := range p.bibOrder {
+		if in[st] {
+			n++
+			st.suffix = n
+		}
+	}
+}
