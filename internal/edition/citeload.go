@@ -31,7 +31,9 @@ func citeContextFor(cp citePost, cache *citeCache) *citeContext {
 	if cx.db == nil {
 		return nil
 	}
-	cx.proc = cache.processor(cp, src, cx)
+	if cx.proc = cache.processor(cp, src, cx); cx.proc == nil {
+		return nil
+	}
 	return cx
 }
 

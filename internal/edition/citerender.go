@@ -48,10 +48,13 @@ type citeDB interface {
 	Lookup(id string) *bib.Item
 }
 
-// gathered is one citation to render, with the Cite it replaces.
+// gathered is one citation to render, with the Cite it replaces: one
+// citation for the processor, or two for pandoc's author-in-text @key
+// in an author-date or numeric style, the author and then the rest
+// ("Doe (1999, 33)", "Doe [3]"), as pandoc renders it.
 type gathered struct {
-	cite *model.Cite
-	proc procCitation
+	cite  *model.Cite
+	procs []procCitation
 }
 
 // gatherCitations lists the article's citations in reading order: the
@@ -76,7 +79,14 @@ func gatherCitations(a *model.Article, pl *placed, note bool, known func(string)
 			if t.Nocite || crossRefOnly(t, known) {
 				return
 			}
-			out = append(out, gathered{cite: t, proc: procFor(t, pl.roles[t], noteIndex, note)})
+			g := gathered{cite: t}
+			switch {
+			case t.AuthorInText && !note:
+				g.procs = []procCitation{procFor(t, roleAuthorOnly, noteIndex), procFor(suppressFirst(t), roleFull, noteIndex)}
+			default:
+				g.procs = []procCitation{procFor(t, pl.roles[t], noteIndex)}
+			}
+			out = append(out, g)
 		}
 	}
 	model.WalkInlinesInBlocks(a.Blocks, func(in model.Inline) { visit(in, 0) })
@@ -86,9 +96,17 @@ func gatherCitations(a *model.Article, pl *placed, note bool, known func(string)
 	return out
 }
 
+// suppressFirst is c with its first work's author suppressed.
+func suppressFirst(c *model.Cite) *model.Cite {
+	s := *c
+	s.Items = append([]model.CiteItem(nil), c.Items...)
+	s.Items[0].SuppressAuthor = true
+	return &s
+}
+
 // procFor makes the processor's citation of c.
-func procFor(c *model.Cite, role citeRole, noteIndex int, note bool) procCitation {
-	pc := procCitation{noteIndex: noteIndex, inText: c.AuthorInText && !note}
+func procFor(c *model.Cite, role citeRole, noteIndex int) procCitation {
+	pc := procCitation{noteIndex: noteIndex, inText: role == roleAuthorOnly}
 	for i, it := range c.Items {
 		pi := procItem{id: it.Key, locator: it.Locator, label: it.Label, suppressAuthor: it.SuppressAuthor,
 			prefix: richMarkup(it.Prefix), suffix: richMarkup(it.Suffix)}
@@ -151,11 +169,11 @@ func renderCitations(a *model.Article, pl *placed, cx *citeContext) *model.Bibli
 	known := func(id string) bool { return cx.db != nil && cx.db.Lookup(id) != nil }
 	note := cx.proc.noteStyle()
 	gs := gatherCitations(a, pl, note, known)
-	cits := make([]procCitation, len(gs))
+	var cits []procCitation
 	warn := &citeWarnings{path: cx.path, log: cx.log, seen: map[string]bool{}}
-	for i, g := range gs {
-		cits[i] = g.proc
-		for _, it := range g.proc.items {
+	for _, g := range gs {
+		cits = append(cits, g.procs...)
+		for _, it := range g.procs[len(g.procs)-1].items {
 			if !known(it.id) {
 				warn.missing(g.cite, it.id, cx.db != nil)
 			}
@@ -176,10 +194,19 @@ func renderCitations(a *model.Article, pl *placed, cx *citeContext) *model.Bibli
 	nocite := append(append([]string(nil), cx.opt.nocite...), nociteKeys(a)...)
 	res := cx.proc.render(cits, nocite, entry)
 	text := map[*model.Cite][]model.Inline{}
-	for i, g := range gs {
-		if i < len(res.citations) {
-			text[g.cite] = res.citations[i]
+	k := 0
+	for _, g := range gs {
+		var ins []model.Inline
+		for j := range g.procs {
+			if k+j < len(res.citations) {
+				if j > 0 {
+					ins = append(ins, &model.Text{Text: " "})
+				}
+				ins = append(ins, res.citations[k+j]...)
+			}
 		}
+		k += len(g.procs)
+		text[g.cite] = ins
 	}
 	replace := func(in model.Inline) []model.Inline {
 		c, ok := in.(*model.Cite)

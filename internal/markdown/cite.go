@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -189,4 +190,23 @@ func (c *conv) inlineNote(n *inlineNote) []model.Inline {
 	note.Blocks = []model.Block{&model.Paragraph{Pos: note.Pos, Inlines: c.inlineMarkdown(strings.TrimSpace(n.text), line)}}
 	*c.inlineNotes = append(*c.inlineNotes, note)
 	return []model.Inline{&model.NoteRef{Note: note}}
+}
+
+// localizeCites localizes the prefixes and suffixes of the citations in
+// blocks, which the walk over the text does not enter: they are text of
+// the post, set around the citation's own.
+func localizeCites(bs []model.Block, l *lang.Language) {
+	model.WalkInlinesInBlocks(bs, func(in model.Inline) {
+		c, ok := in.(*model.Cite)
+		if !ok {
+			return
+		}
+		for i := range c.Items {
+			for _, ins := range [][]model.Inline{c.Items[i].Prefix, c.Items[i].Suffix} {
+				p := []model.Block{&model.Paragraph{Inlines: ins}}
+				localizeBlocks(p, l)
+				scrub(p)
+			}
+		}
+	})
 }

@@ -139,3 +139,40 @@ func (c *conv) scholarIgnored(line int, name string, a scholarArgs) {
 		c.warnAt(line, "{%% %s %%}: option %s not followed (the edition reads one set of databases and styles per post)", name, clip(o, 40))
 	}
 }
+
+// citesIn converts HTML text holding jekyll-scholar's citation tags
+// ("Illustration from Lind et al. {% cite lind2019proof %}" in a <div>):
+// the text around them as any HTML text, the tags as citations. ok is
+// false when the text holds none.
+func (h *htmlConv) citesIn(data string) (ins []model.Inline, ok bool) {
+	if !strings.Contains(data, "{%") {
+		return nil, false
+	}
+	plain := 0 // data[plain:at] is text not yet converted
+	for at := 0; at < len(data); {
+		i := strings.Index(data[at:], "{%")
+		if i < 0 {
+			break
+		}
+		i += at
+		name, args, n := liquidTag([]byte(data[i:]))
+		if n == 0 || (name != "cite" && name != "citation" && name != "nocite") {
+			at = i + max(n, 2)
+			continue
+		}
+		ok = true
+		if i > plain {
+			ins = append(ins, h.text(data[plain:i])...)
+		}
+		bs, _ := h.c.scholarTag(h.c.line(h.at), name, args)
+		ins = append(ins, blocksAsInlines(bs)...)
+		at, plain = i+n, i+n
+	}
+	if !ok {
+		return nil, false
+	}
+	if plain < len(data) {
+		ins = append(ins, h.text(data[plain:])...)
+	}
+	return ins, true
+}

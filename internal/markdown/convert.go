@@ -178,9 +178,11 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	}
 	localizeBlocks(res.Blocks, cv.lang)
 	scrub(res.Blocks)
+	localizeCites(res.Blocks, cv.lang)
 	for _, n := range res.Notes {
 		localizeBlocks(n.Blocks, cv.lang)
 		scrub(n.Blocks)
+		localizeCites(n.Blocks, cv.lang)
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine
