@@ -23,9 +23,40 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 		}
 		in[i] = ci
 	}
-	res := c.p.Render(in, nocite)
-	out := procResult{citations: make([][]model.Inline, len(res.Citations))}
-	for i, r := range res.Citations {
+	// The author of an author-in-text citation is rendered apart: it is
+	// no citation of the work for the style's positions (the note that
+	// follows it is the first, not an "Ibid.").
+	var main, authors []csl.Citation
+	var isAuthor []bool
+	for i, ci := range in {
+		a := len(cits[i].items) > 0 && cits[i].items[0].authorOnly
+		isAuthor = append(isAuthor, a)
+		if a {
+			authors = append(authors, ci)
+		} else {
+			main = append(main, ci)
+		}
+	}
+	res := c.p.Render(main, nocite)
+	var resA csl.Result
+	if len(authors) > 0 {
+		resA = c.p.Render(authors, nil)
+	}
+	out := procResult{citations: make([][]model.Inline, len(in))}
+	m, a := 0, 0
+	for i := range in {
+		var r csl.Rich
+		if isAuthor[i] {
+			if a < len(resA.Citations) {
+				r = resA.Citations[a]
+			}
+			a++
+		} else {
+			if m < len(res.Citations) {
+				r = res.Citations[m]
+			}
+			m++
+		}
 		out.citations[i] = richInlines(r, entry)
 	}
 	for _, e := range res.Bibliography {
