@@ -38,11 +38,11 @@ func citeContextFor(cp citePost, cache *citeCache) *citeContext {
 }
 
 // unresolvedCitations handles the citations of a post that has no
-// database: pandoc's syntax stays as written, as pandoc leaves it
-// without a bibliography (an @name in the text is more often a handle
-// than a key); jekyll-scholar's tags print their keys in bold with a
-// question mark, as pandoc prints a key it cannot find, with one warning
-// for the post.
+// database: an author-in-text @name stays as written (in a post that
+// names no bibliography it is more often a handle than a key); the
+// other citations, pandoc's bracketed ones and jekyll-scholar's tags,
+// print their keys in bold with a question mark, as pandoc prints a key
+// it cannot find, with one warning for the post.
 func unresolvedCitations(a *model.Article, path, where string, log *diag.Log) {
 	var first *model.Cite
 	count := 0
@@ -58,7 +58,7 @@ func unresolvedCitations(a *model.Article, path, where string, log *diag.Log) {
 			}
 			count++
 		}
-		if !liquid {
+		if c.AuthorInText && !liquid {
 			return []model.Inline{&model.Text{Text: c.Source}}
 		}
 		if c.Nocite {

@@ -273,7 +273,7 @@ func generatedBibliography(res procResult, linked map[string]*model.BibEntry, pl
 		if be == nil {
 			be = &model.BibEntry{}
 		}
-		be.Inlines = e.inlines
+		be.Inlines, be.Key = e.inlines, e.id
 		b.Entries = append(b.Entries, be)
 	}
 	return b

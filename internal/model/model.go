@@ -106,6 +106,7 @@ type BibEntry struct {
 	Pos
 	Number  int
 	ID      string // anchor, e.g. "bib3"
+	Key     string // the citation key of an entry made from a database; "" for one the author wrote
 	Inlines []Inline
 	// Group, when set, is the title of a group of entries that starts
 	// with this one ("Primary sources"), as the post's sub-headings
