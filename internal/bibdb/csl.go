@@ -82,7 +82,17 @@ func (r *reader) variable(it *bib.Item, k string, v any) {
 	switch {
 	case k == "id" || k == "type" || v == nil:
 	case nameVars[k]:
-		if ns := r.names(it, k, v); len(ns) > 0 {
+		ns := r.names(it, k, v)
+		if n := len(ns); n > 0 && ns[n-1].Literal == "others" {
+			// pandoc writes BibTeX's "and others" so; citeproc renders it
+			// as et al.
+			ns = ns[:n-1]
+			if it.EtAl == nil {
+				it.EtAl = map[string]bool{}
+			}
+			it.EtAl[k] = true
+		}
+		if len(ns) > 0 {
 			it.Names[k] = ns
 		}
 	case dateVars[k]:
@@ -182,6 +192,13 @@ func (r *reader) dateMap(it *bib.Item, k string, m map[string]any) (bib.Date, bo
 		for _, p := range dp {
 			parts, ok := intList(p)
 			if !ok {
+				// Some exporters write [["2020-03-07"]].
+				if l, _ := p.([]any); len(l) == 1 {
+					if pd, ok := bibtex.ParseDate(scalar(l[0])); ok {
+						d.Parts = append(d.Parts, pd.Parts...)
+						continue
+					}
+				}
 				r.problem(it.Pos.Line, "reference %q: %s date-parts %v are not numbers", it.ID, k, p)
 				continue
 			}

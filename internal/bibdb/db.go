@@ -5,8 +5,10 @@
 // A key defined twice keeps the later definition, as pandoc does:
 // citeproc keeps the last item with an id, pandoc reads the
 // bibliography files in the order given, and front-matter references
-// come after the files, so they override them. Each such key gives a
-// problem naming both places.
+// come after the files, so they override them. jekyll-scholar does the
+// opposite (bibtex-ruby renames a later duplicate, key → kez), so a
+// Jekyll site can ask for FirstWins. Each such key gives a problem
+// naming both places.
 package bibdb
 
 import (
@@ -29,7 +31,20 @@ type Problem = bibtex.Problem
 type DB struct {
 	items map[string]*bib.Item
 	order []string
+	rule  Rule
 }
+
+// Rule says which of two items with one key a DB keeps.
+type Rule int
+
+// The rules for keys defined twice.
+const (
+	LastWins  Rule = iota // pandoc, Quarto (citeproc keeps the last item)
+	FirstWins             // jekyll-scholar (bibtex-ruby renames later ones)
+)
+
+// New returns an empty database that applies rule to keys defined twice.
+func New(rule Rule) *DB { return &DB{rule: rule} }
 
 // Lookup returns the item with key id, or nil.
 func (db *DB) Lookup(id string) *bib.Item {
@@ -55,19 +70,26 @@ func (db *DB) Len() int {
 	return len(db.order)
 }
 
-// Add puts items into the database; an item whose key is already there
-// replaces it (pandoc's rule), with a problem naming both places.
+// Add puts items into the database. An item whose key is already there
+// replaces it (LastWins) or is dropped (FirstWins), with a problem
+// naming both places.
 func (db *DB) Add(items []*bib.Item) []Problem {
 	if db.items == nil {
 		db.items = map[string]*bib.Item{}
 	}
 	var probs []Problem
 	for _, it := range items {
-		if old, ok := db.items[it.ID]; ok {
+		old, ok := db.items[it.ID]
+		switch {
+		case !ok:
+			db.order = append(db.order, it.ID)
+		case db.rule == FirstWins:
+			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; the first definition is used",
+				it.ID, where(old.Pos))})
+			continue
+		default:
 			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; this later definition is used",
 				it.ID, where(old.Pos))})
-		} else {
-			db.order = append(db.order, it.ID)
 		}
 		db.items[it.ID] = it
 	}
@@ -88,7 +110,11 @@ func where(p bib.Pos) string {
 // parsed is reported in err (joined, each naming its file and line when
 // known) and the others are still loaded: db is never nil.
 func Load(fsys fs.FS, paths []string) (*DB, []Problem, error) {
-	db := &DB{}
+	return New(LastWins).Load(fsys, paths)
+}
+
+// Load reads files into db as the function Load does, under db's rule.
+func (db *DB) Load(fsys fs.FS, paths []string) (*DB, []Problem, error) {
 	var probs []Problem
 	var errs []error
 	for _, p := range paths {
@@ -119,5 +145,5 @@ func loadFile(fsys fs.FS, name string) ([]*bib.Item, []Problem, error) {
 	case ".yaml", ".yml":
 		return FromYAMLFile(name, data)
 	}
-	return bibtex.Parse(name, data)
+	return bibtex.ParseAll(name, data)
 }

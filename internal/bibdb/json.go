@@ -51,6 +51,9 @@ func FromJSON(file string, data []byte) ([]*bib.Item, []Problem, error) {
 			items = append(items, it)
 		}
 	}
+	if _, err := dec.Token(); err != nil {
+		return items, r.prob, jsonError(file, lines, err)
+	}
 	return items, r.prob, nil
 }
 

@@ -5,9 +5,10 @@ import "strings"
 // markdown converts the inline Markdown that pandoc reads in CSL-YAML
 // text to CSL rich text: *emphasis* and _emphasis_ (<i>), **strong**
 // (<b>), ^superscript^, ~subscript~, [text]{.nocase} and
-// [text]{.smallcaps}, and backslash escapes. Anything else is text.
+// [text]{.smallcaps}, backslash escapes, and pandoc's smart dashes (--,
+// ---) and apostrophes. Anything else is text.
 func markdown(s string) string {
-	if !strings.ContainsAny(s, "*_^~[\\") {
+	if !strings.ContainsAny(s, "*_^~[\\-'") {
 		return s
 	}
 	var b strings.Builder
@@ -27,6 +28,17 @@ func markdown(s string) string {
 // does.
 func markdownAt(s string, i int) (n int, out string) {
 	switch c := s[i]; c {
+	case '-':
+		if strings.HasPrefix(s[i:], "---") {
+			return 3, "—"
+		}
+		if strings.HasPrefix(s[i:], "--") {
+			return 2, "–"
+		}
+	case '\'':
+		if i > 0 && isWordByte(s[i-1]) {
+			return 1, "’"
+		}
 	case '\\':
 		if i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!^~|<>\"'", s[i+1]) >= 0 {
 			return 2, s[i+1 : i+2]

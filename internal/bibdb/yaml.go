@@ -82,12 +82,7 @@ func FromYAML(file string, line int, v any) ([]*bib.Item, []Problem) {
 			return nil, r.prob
 		}
 		for _, n := range x.Content {
-			var val any
-			if err := n.Decode(&val); err != nil {
-				r.problem(n.Line, "reference not read: %v", err)
-				continue
-			}
-			add(n.Line, val)
+			add(n.Line, nodeValue(n, 0))
 		}
 	case []any:
 		for _, e := range x {
@@ -103,4 +98,41 @@ func FromYAML(file string, line int, v any) ([]*bib.Item, []Problem) {
 		r.problem(line, "references: must be a list of references, not %s", kind(v))
 	}
 	return items, r.prob
+}
+
+// nodeValue converts a YAML node to maps, lists and strings. Scalars stay
+// the text written, so an ISBN such as 0888441088 keeps its zero and a
+// date stays a date to read as CSL does.
+func nodeValue(n *yaml.Node, depth int) any {
+	if depth > 100 {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return nodeValue(n.Content[0], depth+1)
+		}
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			return nodeValue(n.Alias, depth+1)
+		}
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			out = append(out, nodeValue(c, depth+1))
+		}
+		return out
+	case yaml.MappingNode:
+		out := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			out[n.Content[i].Value] = nodeValue(n.Content[i+1], depth+1)
+		}
+		return out
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil
+		}
+		return n.Value
+	}
+	return nil
 }

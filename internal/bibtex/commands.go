@@ -59,7 +59,7 @@ var wrappers = map[string][2]string{
 	"mbox": {}, "hbox": {}, "text": {}, "mathrm": {}, "mathsf": {}, "mathtt": {},
 	"operatorname": {}, "bibstring": {}, "ensuremath": {}, "mathcal": {}, "mathbb": {},
 	"uppercase": {}, "lowercase": {}, "MakeUppercase": {}, "MakeLowercase": {},
-	"foreignlanguage": {}, "textenglish": {}, "textgerman": {}, "textfrench": {},
+	"textenglish": {}, "textgerman": {}, "textfrench": {},
 	"sqrt": {"√", ""}, "url": {}, "nolinkurl": {}, "path": {}, "doi": {},
 	"NoCaseChange": {openNocase, "</span>"}, "nocase": {openNocase, "</span>"},
 }
@@ -128,11 +128,12 @@ func (c *texConv) command(s string, i int, protected, math bool, b *strings.Buil
 	return c.special(name, s, j, protected, math, b)
 }
 
-// special handles commands with two arguments, dropped arguments and
+// special handles commands with two arguments (\href{url}{text},
+// \textcolor{red}{text}: the second is the text), dropped arguments and
 // unknown commands, which keep their argument's text.
 func (c *texConv) special(name, s string, j int, protected, math bool, b *strings.Builder) int {
 	switch {
-	case name == "href":
+	case name == "href" || name == "textcolor" || name == "colorbox" || name == "foreignlanguage" || name == "hyperlink":
 		_, next := readArg(s, j)
 		text, next := readArg(s, next)
 		c.conv(text, protected, math, b)

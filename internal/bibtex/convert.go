@@ -10,11 +10,12 @@ import (
 
 // converter turns one raw entry into a CSL item.
 type converter struct {
-	e    *rawEntry
-	file string
-	tex  texConv
-	it   *bib.Item
-	prob []Problem
+	e     *rawEntry
+	file  string
+	tex   texConv
+	it    *bib.Item
+	prob  []Problem
+	cache map[string]string // converted fields
 }
 
 // problem records a problem once (a field read twice reports once).
@@ -57,11 +58,19 @@ func (c *converter) has(f string) bool {
 
 // rich returns field f as CSL rich text.
 func (c *converter) rich(f string) string {
+	if r, ok := c.cache[f]; ok {
+		return r
+	}
 	v, ok := c.e.get(f)
 	if !ok {
 		return ""
 	}
-	return c.richValue(f, v)
+	r := c.richValue(f, v)
+	if c.cache == nil {
+		c.cache = map[string]string{}
+	}
+	c.cache[f] = r
+	return r
 }
 
 // richValue converts v, the value of field f; unknown TeX commands in it
@@ -145,6 +154,7 @@ func (c *converter) nameVars() {
 		}
 		c.tex.unknown = c.tex.unknown[:0]
 		list, etAl := c.tex.names(v)
+		c.nameOptions(list)
 		if len(list) > 0 {
 			c.it.Names[m[1]] = append(c.it.Names[m[1]], list...)
 		}
@@ -155,6 +165,35 @@ func (c *converter) nameVars() {
 			c.it.EtAl[m[1]] = true
 		}
 	}
+}
+
+// nameOptions applies BibLaTeX's options field to names: useprefix
+// makes von a non-dropping particle, juniorcomma sets a comma before
+// the suffix (as pandoc does).
+func (c *converter) nameOptions(list []bib.Name) {
+	useprefix, juniorcomma := c.option("useprefix"), c.option("juniorcomma")
+	for i := range list {
+		n := &list[i]
+		if useprefix && n.DroppingParticle != "" {
+			n.NonDroppingParticle, n.DroppingParticle = n.DroppingParticle, ""
+		}
+		if juniorcomma && n.Suffix != "" {
+			n.CommaSuffix = true
+		}
+	}
+}
+
+// option reports whether BibLaTeX option name is on in the entry's
+// options field ("useprefix", "useprefix=true").
+func (c *converter) option(name string) bool {
+	for _, o := range strings.Split(c.raw("options"), ",") {
+		k, v, _ := strings.Cut(o, "=")
+		if strings.EqualFold(strings.TrimSpace(k), name) {
+			v = strings.ToLower(strings.TrimSpace(v))
+			return v == "" || v == "true"
+		}
+	}
+	return false
 }
 
 // dateVars reads issued (date, else year/month/day), event-date,

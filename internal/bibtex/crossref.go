@@ -61,7 +61,8 @@ func (r *resolver) resolve(e *rawEntry) {
 
 // inherit adds parent's fields that child lacks.
 func inherit(child, parent *rawEntry, transform bool) {
-	for _, f := range parent.fields {
+	fields := append([]rawField(nil), parent.fields...)
+	for _, f := range fields {
 		names := []string{f.name}
 		if transform {
 			names = transformKey(parent.typ, child.typ, f.name)
@@ -70,7 +71,7 @@ func inherit(child, parent *rawEntry, transform bool) {
 		}
 		for _, n := range names {
 			if _, ok := child.get(n); !ok {
-				child.fields = append(child.fields, rawField{name: n, value: f.value, line: f.line})
+				child.add(rawField{name: n, value: f.value, line: f.line})
 			}
 		}
 	}

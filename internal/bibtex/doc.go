@@ -34,8 +34,13 @@
 //     line that starts with "@", and a value whose closing brace or quote
 //     is missing stops at a line that opens a new entry. Parse returns
 //     the items it read together with an error naming file:line.
+//   - Forgiving where real files need it, each time with a problem: a
+//     missing comma between fields, %-comment lines inside an entry, a
+//     file that is not UTF-8 (read as Latin-1).
 //   - A key defined twice keeps the later entry (pandoc's rule: citeproc
 //     keeps the last item with an id), with a problem naming both lines.
+//     ParseAll returns every entry, for jekyll-scholar's rule (the first
+//     wins; bibtex-ruby renames the later one), which bibdb offers.
 //   - Titles keep their case. pandoc turns English titles into sentence
 //     case before CSL styles see them; that lowercases proper nouns that
 //     are not braced ("Bayesian"), so it is left out: styles that

@@ -195,7 +195,7 @@ func (c *converter) identifiers() {
 	etype := strings.ToLower(c.raw("eprinttype"))
 	eprint := c.raw("eprint")
 	switch {
-	case c.has("url"):
+	case c.has("url") && !c.optionOff("url"):
 		c.set("URL", c.raw("url"))
 	case eprint != "" && eprintURLs[etype] != "":
 		c.set("URL", eprintURLs[etype]+eprint)
@@ -212,13 +212,26 @@ func (c *converter) identifiers() {
 			doi = doi[len(prefix):]
 		}
 	}
-	c.set("DOI", doi)
+	if !c.optionOff("doi") {
+		c.set("DOI", doi)
+	}
 	if etype == "pubmed" {
 		c.set("PMID", eprint)
 	}
 	for _, m := range [][2]string{{"isbn", "ISBN"}, {"issn", "ISSN"}, {"pmid", "PMID"}, {"pmcid", "PMCID"}, {"library", "call-number"}} {
 		c.set(m[1], c.raw(m[0]))
 	}
+}
+
+// optionOff reports an options field that turns name off ("url=false").
+func (c *converter) optionOff(name string) bool {
+	for _, o := range strings.Split(c.raw("options"), ",") {
+		k, v, _ := strings.Cut(o, "=")
+		if strings.EqualFold(strings.TrimSpace(k), name) && strings.EqualFold(strings.TrimSpace(v), "false") {
+			return true
+		}
+	}
+	return false
 }
 
 // notes sets note (with BibLaTeX's addendum), annote, abstract,

@@ -91,7 +91,7 @@ func (c *texConv) conv(s string, protected, math bool, b *strings.Builder) {
 // text writes the character at s[i] with TeX's ligatures: ~ (no-break
 // space), -- and ---, “ and ” (pandoc reads them "smart").
 func (c *texConv) text(s string, i int, math bool, b *strings.Builder) int {
-	if !math {
+	if !math && strings.IndexByte("-`'~!?", s[i]) >= 0 {
 		for _, l := range ligatures {
 			if strings.HasPrefix(s[i:], l.tex) {
 				b.WriteString(l.out)

@@ -27,6 +27,7 @@ type rawEntry struct {
 	key    string
 	line   int
 	fields []rawField
+	index  map[string]int // field name → its last index in fields
 }
 
 // rawField is one name = value pair; value is TeX with its outer
@@ -37,22 +38,27 @@ type rawField struct {
 	line  int
 }
 
+// add appends a field; a later field of the same name wins.
+func (e *rawEntry) add(f rawField) {
+	if e.index == nil {
+		e.index = map[string]int{}
+	}
+	e.index[f.name] = len(e.fields)
+	e.fields = append(e.fields, f)
+}
+
 // get returns the value of field name and whether it is set.
 func (e *rawEntry) get(name string) (string, bool) {
-	for i := len(e.fields) - 1; i >= 0; i-- {
-		if e.fields[i].name == name {
-			return e.fields[i].value, true
-		}
+	if i, ok := e.index[name]; ok {
+		return e.fields[i].value, true
 	}
 	return "", false
 }
 
 // fieldLine returns the line of field name, or the entry's line.
 func (e *rawEntry) fieldLine(name string) int {
-	for i := len(e.fields) - 1; i >= 0; i-- {
-		if e.fields[i].name == name {
-			return e.fields[i].line
-		}
+	if i, ok := e.index[name]; ok {
+		return e.fields[i].line
 	}
 	return e.line
 }
@@ -155,7 +161,7 @@ func (p *parser) command(start int) *syntaxError {
 		p.skipComment(closer)
 		return nil
 	case "preamble":
-		_, err := p.value(closer, line, "@preamble")
+		_, err := p.value(closer, line, func() string { return "@preamble" })
 		if err != nil {
 			return err
 		}
@@ -204,7 +210,7 @@ func (p *parser) stringDef(closer byte, line int) *syntaxError {
 	if !p.eat('=') {
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("expected = after @string name %q", name)}
 	}
-	v, err := p.value(closer, line, "@string "+name)
+	v, err := p.value(closer, line, func() string { return "@string " + name })
 	if err != nil {
 		return err
 	}
@@ -229,7 +235,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("expected a comma after the key %q, found %s", key, p.found())}
 	}
 	for {
-		p.skipSpace()
+		p.skipComments()
 		if p.eat(closer) {
 			p.entries = append(p.entries, e)
 			return nil
@@ -237,13 +243,17 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 		if err := p.field(e, closer); err != nil {
 			return err
 		}
-		p.skipSpace()
+		p.skipComments()
 		if p.eat(',') {
 			continue
 		}
 		if p.eat(closer) {
 			p.entries = append(p.entries, e)
 			return nil
+		}
+		if p.fieldFollows() {
+			p.problem(p.line(p.pos), "entry %q: a comma is missing after field %q; read as if it were there", key, e.fields[len(e.fields)-1].name)
+			continue
 		}
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("entry %q: expected a comma or %q after field %q, found %s", key, closer, e.fields[len(e.fields)-1].name, p.found())}
 	}
@@ -260,7 +270,7 @@ func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 	if !p.eat('=') {
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("entry %q: expected = after field %q, found %s", e.key, name, p.found())}
 	}
-	v, err := p.value(closer, fline, fmt.Sprintf("entry %q field %q", e.key, name))
+	v, err := p.value(closer, fline, func() string { return fmt.Sprintf("entry %q field %q", e.key, name) })
 	if err != nil {
 		return err
 	}
@@ -268,8 +278,34 @@ func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 	if _, dup := e.get(name); dup {
 		p.problem(fline, "entry %q: field %q is given twice; the later value is used", e.key, name)
 	}
-	e.fields = append(e.fields, rawField{name: name, value: v, line: fline})
+	e.add(rawField{name: name, value: v, line: fline})
 	return nil
+}
+
+// fieldFollows reports whether "name =" comes next, as after a missing
+// comma.
+func (p *parser) fieldFollows() bool {
+	save := p.pos
+	defer func() { p.pos = save }()
+	if p.fieldName() == "" {
+		return false
+	}
+	p.skipSpace()
+	return p.eat('=')
+}
+
+// skipComments skips blanks and %-comment lines between fields, which
+// biber and many hand-kept files allow although BibTeX does not.
+func (p *parser) skipComments() {
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.src) || p.src[p.pos] != '%' {
+			return
+		}
+		for p.pos < len(p.src) && p.src[p.pos] != '\n' {
+			p.pos++
+		}
+	}
 }
 
 // fieldAlias maps field names that BibTeX tools write for one BibLaTeX

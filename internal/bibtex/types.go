@@ -23,8 +23,14 @@ var cslTypes = map[string]string{
 	"movie": "motion_picture", "music": "song", "performance": "speech",
 	"review": "review", "standard": "legislation", "video": "motion_picture",
 	"data": "dataset", "letters": "personal_communication",
-	"newsarticle": "article-newspaper",
+	"newsarticle": "article-newspaper", "set": "document",
+	"customa": "document", "customb": "document", "customc": "document",
+	"customd": "document", "custome": "document", "customf": "document",
 }
+
+// controlTypes are entries that configure a bibliography style rather
+// than describe a work (IEEEtran.bst's control entry); they are no items.
+var controlTypes = set("ieeetranbstctl")
 
 // Groups of entry types that pandoc treats alike.
 var (

@@ -13,14 +13,18 @@ var monthMacros = map[string]string{
 	"sep": "September", "oct": "October", "nov": "November", "dec": "December",
 }
 
+// maxValue bounds a value, so that macros doubling themselves
+// (@string{a = a # a}, again and again) cannot exhaust memory.
+const maxValue = 1 << 20
+
 // value reads a field value: parts in braces or quotes, numbers and macro
 // names, joined by "#". what names the field for messages.
-func (p *parser) value(closer byte, line int, what string) (string, *syntaxError) {
+func (p *parser) value(closer byte, line int, what func() string) (string, *syntaxError) {
 	var b strings.Builder
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
-			return "", &syntaxError{line, what + ": the file ends inside the value"}
+			return "", &syntaxError{line, what() + ": the file ends inside the value"}
 		}
 		switch c := p.src[p.pos]; {
 		case c == '{':
@@ -44,9 +48,12 @@ func (p *parser) value(closer byte, line int, what string) (string, *syntaxError
 		default:
 			name := p.fieldName()
 			if name == "" {
-				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what, p.found())}
+				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what(), p.found())}
 			}
 			b.WriteString(p.macro(name, line, what))
+		}
+		if b.Len() > maxValue {
+			return "", &syntaxError{line, what() + ": value longer than 1 MB"}
 		}
 		p.skipSpace()
 		if !p.eat('#') {
@@ -57,7 +64,7 @@ func (p *parser) value(closer byte, line int, what string) (string, *syntaxError
 
 // macro expands a macro name: an @string defined earlier, else a month.
 // An undefined one is kept as its name, with a problem (BibTeX warns too).
-func (p *parser) macro(name string, line int, what string) string {
+func (p *parser) macro(name string, line int, what func() string) string {
 	k := strings.ToLower(name)
 	if v, ok := p.macros[k]; ok {
 		return v
@@ -65,7 +72,7 @@ func (p *parser) macro(name string, line int, what string) string {
 	if v, ok := monthMacros[k]; ok {
 		return v
 	}
-	p.problem(line, "%s: undefined @string macro %q, kept as written", what, name)
+	p.problem(line, "%s: undefined @string macro %q, kept as written", what(), name)
 	return name
 }
 
@@ -73,7 +80,7 @@ func (p *parser) macro(name string, line int, what string) string {
 // returns its text without the outer delimiters. Inner braces must
 // balance; \{ and \} do not count. A line that starts a new entry ends the
 // value with an error, so one missing brace loses one entry, not the file.
-func (p *parser) delimited(end byte, line int, what string) (string, *syntaxError) {
+func (p *parser) delimited(end byte, line int, what func() string) (string, *syntaxError) {
 	p.pos++
 	start := p.pos
 	depth := 0
@@ -92,13 +99,13 @@ func (p *parser) delimited(end byte, line int, what string) (string, *syntaxErro
 			p.pos++
 			return s, nil
 		case c == '}':
-			return "", &syntaxError{p.line(p.pos), what + ": unbalanced closing brace in a quoted value"}
+			return "", &syntaxError{p.line(p.pos), what() + ": unbalanced closing brace in a quoted value"}
 		case c == '\n' && p.entryStartsAt(p.pos+1):
-			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what, p.line(p.pos+1))}
+			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(p.pos+1))}
 		}
 		p.pos++
 	}
-	return "", &syntaxError{line, what + ": value not closed at the end of the file"}
+	return "", &syntaxError{line, what() + ": value not closed at the end of the file"}
 }
 
 // entryStartsAt reports whether a line starting at off opens an entry:

@@ -13,7 +13,14 @@ func (c *ctx) test(e *elem) bool {
 		var f func(string) bool
 		switch a.Name.Local {
 		case "type":
-			f = func(v string) bool { return c.item.Type == v }
+			// an item has one type: several values are alternatives, as
+			// citeproc-js reads them (styles rely on it)
+			t := false
+			for _, v := range vals {
+				t = t || c.item.Type == v
+			}
+			results = append(results, t)
+			continue
 		case "variable":
 			f = c.hasVariable
 		case "is-numeric":

@@ -223,12 +223,12 @@ func (c *ctx) year(y int, form string) string {
 	switch {
 	case y < 0:
 		bc, _ := c.p.loc.term("bc", "long", false)
-		s = strconv.Itoa(-y) + " " + bc
+		s = strconv.Itoa(-y) + spaced(bc)
 	case form == "short":
 		s = fmt.Sprintf("%02d", y%100)
 	case y < 1000:
 		ad, _ := c.p.loc.term("ad", "long", false)
-		s = strconv.Itoa(y) + " " + ad
+		s = strconv.Itoa(y) + spaced(ad)
 	default:
 		s = strconv.Itoa(y)
 	}
@@ -258,6 +258,14 @@ func (c *ctx) month(m int, form string) string {
 	}
 	s, _ := c.p.loc.term(fmt.Sprintf("month-%02d", m), "long", false)
 	return s
+}
+
+// spaced puts a space before an era term that has none of its own.
+func spaced(term string) string {
+	if term == "" || strings.HasPrefix(term, " ") || strings.HasPrefix(term, "\u00a0") {
+		return term
+	}
+	return " " + term
 }
 
 // dateKey is a date as a string that sorts in time order.

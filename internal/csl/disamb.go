@@ -1,5 +1,11 @@
 package csl
 
+import (
+	"strings"
+
+	"github.com/redtide/edition/internal/bib"
+)
+
 // disambiguate makes cites of different items that would print alike
 // differ: more names, fuller given names, the disambiguate condition,
 // then year suffixes, as far as the style allows each.
@@ -21,6 +27,10 @@ func (p *Processor) disambiguate(infos [][]*citeInfo) {
 				cited = append(cited, st)
 			}
 		}
+	}
+	rule := cit.attr("givenname-disambiguation-rule")
+	if addGiven && rule != "" && rule != "by-cite" {
+		p.globalNames(cited, rule)
 	}
 	for _, g := range p.ambiguous(cited) {
 		if addNames {
@@ -148,4 +158,59 @@ func (p *Processor) assignSuffixes(g []*itemState) {
 			st.suffix = n
 		}
 	}
+}
+
+// nameKey identifies a person for given-name disambiguation.
+func nameKey(nm bib.Name) string { return nm.Family + "\x00" + nm.Given }
+
+// globalNames expands, across the whole document, the given names of
+// people who share a family name with someone else cited (the
+// givenname-disambiguation-rule values other than by-cite).
+func (p *Processor) globalNames(cited []*itemState, rule string) {
+	primary := strings.HasPrefix(rule, "primary-name")
+	givens := map[string]map[string]bool{}
+	var names []bib.Name
+	for _, st := range cited {
+		for _, v := range []string{"author", "editor", "translator", "composer"} {
+			ns := st.item.Names[v]
+			if primary && len(ns) > 1 {
+				ns = ns[:1]
+			}
+			for _, nm := range ns {
+				nm = splitParticles(nm)
+				if nm.Literal != "" || nm.Given == "" {
+					continue
+				}
+				if givens[nm.Family] == nil {
+					givens[nm.Family] = map[string]bool{}
+				}
+				givens[nm.Family][nm.Given] = true
+				names = append(names, nm)
+			}
+			if len(ns) > 0 {
+				break
+			}
+		}
+	}
+	p.nameLevel = map[string]int{}
+	for _, nm := range names {
+		if len(givens[nm.Family]) < 2 {
+			continue
+		}
+		lvl := 2
+		if strings.HasSuffix(rule, "with-initials") || initialsDiffer(nm, givens[nm.Family]) {
+			lvl = 1
+		}
+		p.nameLevel[nameKey(nm)] = lvl
+	}
+}
+
+func initialsDiffer(nm bib.Name, others map[string]bool) bool {
+	mine := initials(nm.Given, ".", true)
+	for g := range others {
+		if g != nm.Given && initials(g, ".", true) == mine {
+			return false
+		}
+	}
+	return true
 }

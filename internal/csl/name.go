@@ -18,18 +18,19 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 		}
 		return c.namePart(nameEl, "family", parseRich(lit)), false
 	}
+	lvl := c.givenLevel(nm, i)
 	form, _ := c.nameOpt(nameEl, "form")
-	if form == "short" && c.st.given == 0 {
+	if form == "short" && lvl == 0 {
 		return c.familyPart(nameEl, nm), false
 	}
-	given := c.givenText(nameEl, nm)
+	given := c.givenText(nameEl, nm, lvl)
 	order, _ := c.nameOpt(nameEl, "name-as-sort-order")
 	inverted := c.sorting || order == "all" || (order == "first" && i == 0)
 	if isCJK(nm.Family) {
 		return &node{kids: []*node{c.familyPart(nameEl, nm), c.namePart(nameEl, "given", textNode(given))}}, false
 	}
 	if inverted {
-		return c.invertedName(nameEl, nm, given), true
+		return c.invertedName(nameEl, nm, given, lvl), true
 	}
 	n := &node{}
 	add := func(k *node, sep string) {
@@ -56,9 +57,21 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 	return n, false
 }
 
+// givenLevel is how far disambiguation expands the i-th name: 0 as the
+// style says, 1 initials, 2 the full given name.
+func (c *ctx) givenLevel(nm bib.Name, i int) int {
+	lvl := c.st.given
+	if c.cite != nil && c.p.nameLevel != nil {
+		if l := c.p.nameLevel[nameKey(nm)]; l > lvl {
+			lvl = l
+		}
+	}
+	return lvl
+}
+
 // invertedName writes a name family first: "Gogh, Vincent van" (particles
 // demoted) or "van Gogh, Vincent".
-func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string) *node {
+func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string, lvl int) *node {
 	sep, ok := c.nameOpt(nameEl, "sort-separator")
 	if !ok {
 		sep = ", "
@@ -81,7 +94,7 @@ func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string) *node {
 		givenKids = append(givenKids, t)
 	}
 	gn := group(givenKids, "")
-	if gn != nil && c.st.given == 0 {
+	if gn != nil && lvl == 0 {
 		if form, _ := c.nameOpt(nameEl, "form"); form == "short" {
 			gn = nil
 		}
@@ -164,13 +177,13 @@ func (c *ctx) formatPart(nameEl *elem, part string, n *node) *node {
 
 // givenText is the given name, initialized when the style says so and
 // disambiguation has not expanded it.
-func (c *ctx) givenText(nameEl *elem, nm bib.Name) string {
+func (c *ctx) givenText(nameEl *elem, nm bib.Name, lvl int) string {
 	with, ok := c.nameOpt(nameEl, "initialize-with")
-	if !ok || c.st.given >= 2 {
+	if !ok || lvl >= 2 {
 		return nm.Given
 	}
 	form, _ := c.nameOpt(nameEl, "form")
-	if c.st.given == 1 && form != "short" {
+	if lvl == 1 && form != "short" {
 		return nm.Given
 	}
 	if init, _ := c.nameOpt(nameEl, "initialize"); init == "false" {

@@ -36,6 +36,10 @@ func (c *ctx) nameOpt(nameEl *elem, opt string) (string, bool) {
 
 func (c *ctx) evalNames(e *elem) *node {
 	c.called++
+	if c.skipNames {
+		c.skipNames = false
+		return nil
+	}
 	if n := c.namesFor(e, strings.Fields(e.attr("variable"))); n != nil {
 		c.rendered++
 		return n

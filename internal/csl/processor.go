@@ -58,8 +58,9 @@ type Processor struct {
 
 	explicitSuffix bool
 	states         map[string]*itemState
-	order          []*itemState // registration order
-	bibOrder       []*itemState // bibliography order
+	order          []*itemState   // registration order
+	bibOrder       []*itemState   // bibliography order
+	nameLevel      map[string]int // given-name expansion of people, by nameKey
 }
 
 // NewProcessor makes a processor for a style and language ("" for the
@@ -102,6 +103,7 @@ func (p *Processor) Render(cits []Citation, nocite []string) Result {
 	var res Result
 	p.states = map[string]*itemState{}
 	p.order = nil
+	p.nameLevel = nil
 	missing := map[string]bool{}
 	for _, cit := range cits {
 		for _, ct := range cit.Cites {
@@ -238,10 +240,9 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if layout == nil {
 		return nil
 	}
-	n := &node{}
-	delim := layout.attr("delimiter")
+	var rs []renderedCite
 	for i, info := range infos {
-		k, body := p.renderCite(layout, info)
+		k, body := p.renderCite(layout, info, false)
 		if k.empty() {
 			continue
 		}
@@ -250,11 +251,9 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 				l.text = capitalizeFirst(l.text)
 			}
 		}
-		if len(n.kids) > 0 && !startsWithPunct(info.Prefix) {
-			n.kids = append(n.kids, textNode(delim))
-		}
-		n.kids = append(n.kids, k)
+		rs = append(rs, renderedCite{out: k, info: info, author: findNames(body).plain()})
 	}
+	n := p.joinCites(layout, rs)
 	if n.empty() {
 		return nil
 	}
@@ -266,16 +265,14 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 }
 
 // renderCite renders one cite, its prefix and suffix.
-func (p *Processor) renderCite(layout *elem, info *citeInfo) (out, body *node) {
+func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (out, body *node) {
 	st := p.states[info.ID]
 	if st == nil {
 		n := &node{text: info.ID + "?", set: Bold}
 		return n, n
 	}
 	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
-	if info.SuppressAuthor {
-		c.suppressAuthor()
-	}
+	c.skipNames = skipNames || info.SuppressAuthor
 	if info.AuthorOnly {
 		body = c.authorOnly()
 	} else {
@@ -323,17 +320,6 @@ func citeSuffix(s string) string {
 		return " " + s
 	}
 	return s
-}
-
-// suppressAuthor hides the names a citation would start with: the
-// author, or what the style substitutes for it.
-func (c *ctx) suppressAuthor() {
-	for _, v := range []string{"author", "editor", "translator", "container-author", "composer", "director"} {
-		if len(c.item.Names[v]) > 0 {
-			c.suppress(v)
-			return
-		}
-	}
 }
 
 // authorOnly renders the names the citation would begin with.

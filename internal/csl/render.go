@@ -47,6 +47,7 @@ type ctx struct {
 	rendered   int       // variables that gave text
 	suppressed map[string]bool
 	vars       []string // variables rendered, for substitution
+	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 }
@@ -54,6 +55,11 @@ type ctx struct {
 func (c *ctx) evalKids(e *elem) []*node {
 	var out []*node
 	for _, k := range e.kids {
+		if k.name == "choose" {
+			// the chosen branch's children join the parent's delimiting
+			out = append(out, c.evalChoose(k)...)
+			continue
+		}
 		if n := c.eval(k); !n.empty() {
 			out = append(out, n)
 		}
@@ -77,7 +83,7 @@ func (c *ctx) eval(e *elem) *node {
 	case "group":
 		n = c.evalGroup(e)
 	case "choose":
-		return c.evalChoose(e)
+		return group(c.evalChoose(e), "")
 	default:
 		return nil
 	}
@@ -96,10 +102,10 @@ func (c *ctx) evalGroup(e *elem) *node {
 	return n
 }
 
-func (c *ctx) evalChoose(e *elem) *node {
+func (c *ctx) evalChoose(e *elem) []*node {
 	for _, k := range e.kids {
 		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
-			return group(c.evalKids(k), "")
+			return c.evalKids(k)
 		}
 	}
 	return nil
