@@ -151,9 +151,9 @@ func mergeTexts(ins []model.Inline) []model.Inline {
 }
 
 // defaultStyle is the style of a post that names none, Chicago notes
-// and bibliography; builtinStyle finds a style by name. Package csl is
-// to embed them; until it does, the build has none and tests set them.
+// and bibliography (CMOS 18); builtinStyle finds an embedded style by
+// name ("chicago-author-date").
 var (
-	defaultStyle = func() *csl.Style { return nil }
-	builtinStyle = func(name string) (*csl.Style, bool) { return nil, false }
+	defaultStyle = csl.DefaultStyle
+	builtinStyle = csl.BuiltinStyle
 )
