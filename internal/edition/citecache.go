@@ -143,6 +143,9 @@ func (c *citeCache) style(cp citePost, n named) *csl.Style {
 		return defaultStyle()
 	}
 	key := n.rel
+	if n.open != nil {
+		key = "manifest:" + n.as
+	}
 	if n.builtin {
 		key = "builtin:" + n.as
 	}
@@ -172,7 +175,11 @@ func loadStyle(cp citePost, n named) (*csl.Style, string) {
 		}
 		return nil, "no such file and no built-in style of that name"
 	}
-	data, err := cp.read(n.rel)
+	read := func() ([]byte, error) { return cp.read(n.rel) }
+	if n.open != nil {
+		read = n.open
+	}
+	data, err := read()
 	if err != nil {
 		if s, ok := builtinStyle(strings.TrimSuffix(path.Base(n.rel), ".csl")); ok {
 			return s, ""

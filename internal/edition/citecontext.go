@@ -2,6 +2,7 @@ package edition
 
 import (
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/post"
 )
@@ -132,4 +133,21 @@ func mergeBibliographies(gen, hand *model.Bibliography, cx *citeContext) *model.
 func hasNocite(p *post.Post) bool {
 	_, ok := p.Extra["nocite"]
 	return ok
+}
+
+// manifestStyle is the manifest's csl:, a file beside the manifest or a
+// built-in style's name.
+func manifestStyle(m *manifest.Manifest) named {
+	if m.CSL == "" {
+		return named{}
+	}
+	n := namedFile(m.CSL, ".", m.Path, m.CSLLine)
+	if n.remote {
+		return n
+	}
+	if _, err := m.Open(m.Root, m.CSL); err != nil {
+		return named{as: m.CSL, builtin: true, file: m.Path, line: m.CSLLine}
+	}
+	n.open = func() ([]byte, error) { return m.Open(m.Root, m.CSL) }
+	return n
 }

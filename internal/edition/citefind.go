@@ -26,8 +26,9 @@ import (
 //     .bib, or a glob; style:, a built-in style's name or a file);
 //     jekyll-scholar's defaults hold for a post that uses its tags on a
 //     site without scholar:;
-//   - the style, last, from _config.yml's csl:, else the default,
-//     Chicago notes-bibliography.
+//   - the style, last, from the manifest's csl:, then _config.yml's
+//     csl: or scholar: style:, else the default, Chicago
+//     notes-bibliography.
 //
 // The first place that names databases gives them all (a post's list
 // replaces the project's, as Quarto merges metadata); references: adds
@@ -51,12 +52,13 @@ type named struct {
 	file    string
 	line    int
 	builtin bool
-	remote  bool // a URL: never fetched
+	remote  bool                   // a URL: never fetched
+	open    func() ([]byte, error) // reads the file when it is not under the site's root (the manifest's csl:)
 }
 
 // findSources finds the databases, style and options of the post at rel
 // (relative to root; shown as display).
-func findSources(st *site.Site, read func(rel string) ([]byte, error), rel, display string, data []byte, p *post.Post) citeSources {
+func findSources(st *site.Site, read func(rel string) ([]byte, error), rel, display string, data []byte, p *post.Post, manifestStyle named) citeSources {
 	front := map[string]any{}
 	if st != nil {
 		for k, v := range st.Defaults(rel) {
@@ -85,6 +87,9 @@ func findSources(st *site.Site, read func(rel string) ([]byte, error), rel, disp
 				cs.style = namedFile(v, meta.dir, meta.file, 0)
 			}
 		}
+	}
+	if cs.style.as == "" {
+		cs.style = manifestStyle
 	}
 	if st != nil {
 		cs.scholar(st, read)

@@ -19,13 +19,14 @@ type citePost struct {
 	p       *post.Post
 	tag     string // the article's language
 	log     *diag.Log
+	style   named // the manifest's csl:, "" for none
 }
 
 // citeContextFor finds and loads what the post's citations need. It
 // returns nil when the post has no database: its citations are then
 // left as written (unresolvedCitations).
 func citeContextFor(cp citePost, cache *citeCache) *citeContext {
-	src := findSources(cp.st, cp.read, cp.rel, cp.display, cp.data, cp.p)
+	src := findSources(cp.st, cp.read, cp.rel, cp.display, cp.data, cp.p, cp.style)
 	cx := &citeContext{path: cp.display, log: cp.log, tag: cmpOr(src.lang, cp.tag), opt: src.opt}
 	cx.db = cache.database(cp, src)
 	if cx.db == nil {

@@ -228,7 +228,8 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}
 	var cx *citeContext
 	if hasCitations(res.Blocks, res.Notes) || hasNocite(p) {
-		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display, data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log}
+		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display,
+			data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log, style: manifestStyle(m)}
 		if cx = citeContextFor(cp, cites); cx == nil {
 			unresolvedCitations(a, display, "bibliography: in the front matter, _quarto.yml, _config.yml's scholar:", log)
 		}

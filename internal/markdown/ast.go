@@ -29,6 +29,7 @@ const (
 	extIAL                         // kramdown {: …} attribute list
 	extKramdownExt                 // kramdown {::name …} extension
 	extMath                        // TeX math
+	extRefs                        // pandoc's ::: {#refs} ::: div: where the bibliography goes
 )
 
 // extBlock is a block of extension syntax. Its Lines are the source of

@@ -39,6 +39,8 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 		return []model.Block{c.mathBlock(line, src)}
 	case extShortcode:
 		return c.shortcode(line, src)
+	case extRefs:
+		return []model.Block{&model.BibliographyHere{Pos: model.Pos{Line: line}, Cited: true}}
 	}
 	c.dropTemplate(line, n.kind, src)
 	return nil

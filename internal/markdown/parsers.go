@@ -459,6 +459,7 @@ func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 	blocks := []util.PrioritizedValue{
 		util.Prioritized(&blockParser{triggers: []byte{'{', '%'}, interrupt: true, match: matchTemplate}, 90),
 		util.Prioritized(&blockParser{triggers: []byte{'$', '\\'}, match: matchMath}, 95),
+		util.Prioritized(&blockParser{triggers: []byte{':'}, interrupt: true, match: matchRefsDiv}, 96),
 	}
 	inlines := []util.PrioritizedValue{
 		util.Prioritized(&inlineParser{triggers: []byte{'{'}, closer: templateCloser, parse: parseTemplate}, 90),
@@ -469,4 +470,17 @@ func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 		util.Prioritized(templLinkParser{}, 150),
 	}
 	return blocks, inlines
+}
+
+// refsDiv matches pandoc's empty div with the id refs, which says where
+// the bibliography goes: ::: {#refs} and its closing fence, with nothing
+// but blank lines between.
+var refsDiv = regexp.MustCompile(`^:{3,}[ \t]*\{[^}\n]*#refs\b[^}\n]*\}[ \t]*:*[ \t]*\n(?:[ \t]*\n)*:{3,}[ \t]*(?:\n|$)`)
+
+// matchRefsDiv reads ::: {#refs} ::: standing on lines of their own.
+func matchRefsDiv(src []byte, at int, pc parser.Context) (extKind, int, bool) {
+	if m := refsDiv.Find(src[at:]); m != nil {
+		return extRefs, len(bytes.TrimRight(m, "\n")), false
+	}
+	return 0, 0, false
 }
