@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -236,7 +237,7 @@ func frontOptions(front map[string]any, data []byte) citeOptions {
 		}
 	}
 	for _, s := range nocite {
-		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '[' || r == ']' }) {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) || r == '[' || r == ']' }) {
 			if k := strings.TrimPrefix(f, "@"); k != "" && f != k {
 				opt.nocite = append(opt.nocite, k)
 			}
