@@ -128,6 +128,16 @@ func TestCitationOptions(t *testing.T) {
 			files: map[string]string{"_config.yml": "title: S\nscholar:\n  style: chicago-author-date\n", "_bibliography/references.bib": citeBib,
 				"post.md": front + "---\nText {% cite doe99 roe04 -l 5 %}.\n\n{% bibliography --cited %}\n"},
 			keys: "doe99 roe04"},
+		{name: "a site include wraps the bibliography tag",
+			files: map[string]string{"_config.yml": "title: S\nscholar:\n  style: chicago-author-date\n", "_bibliography/references.bib": citeBib,
+				"_includes/refs.html": "<h2>Sources</h2>\n{% bibliography --cited %}\n",
+				"post.md": front + "---\nText {% cite poe10 %}.\n\n{% include refs.html %}\n\nA last word.\n"},
+			keys: "poe10",
+			check: func(t *testing.T, a *model.Article) {
+				if !model.BibliographyPlaced(a) {
+					t.Error("the bibliography is not at the include")
+				}
+			}},
 		{name: "unknown key",
 			files: map[string]string{"refs.bib": citeBib, "post.md": front + "bibliography: refs.bib\n---\nText [@doe99; @nobody].\n"},
 			keys:  "doe99", warn: `post.md:6:6: citation key "nobody" is in no bibliography database`},

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/redtide/edition/internal/model"
@@ -175,4 +176,29 @@ func (h *htmlConv) citesIn(data string) (ins []model.Inline, ok bool) {
 		ins = append(ins, h.text(data[plain:])...)
 	}
 	return ins, true
+}
+
+// includedBibliography is the place of the bibliography when the site's
+// include file holds jekyll-scholar's {% bibliography %} (a theme's
+// references.html); nil otherwise.
+func (c *conv) includedBibliography(line int, file string) *model.BibliographyHere {
+	if c.readInclude == nil {
+		return nil
+	}
+	data, err := c.readInclude(file)
+	if err != nil {
+		return nil
+	}
+	for i := bytes.Index(data, []byte("{%")); i >= 0; {
+		name, args, n := liquidTag(data[i:])
+		if name == "bibliography" {
+			return &model.BibliographyHere{Pos: model.Pos{Line: line}, Cited: parseScholarArgs(args).cited}
+		}
+		next := bytes.Index(data[i+max(n, 2):], []byte("{%"))
+		if next < 0 {
+			break
+		}
+		i += max(n, 2) + next
+	}
+	return nil
 }

@@ -55,6 +55,10 @@ type Input struct {
 	// math: true and the like, see UsesMath), which turns on the
 	// delimiters prose also uses: $…$ and \(…\).
 	Math bool
+	// ReadInclude, if set, reads the site's include template name (a file
+	// in _includes/): an include that wraps jekyll-scholar's
+	// {% bibliography %} places the bibliography.
+	ReadInclude func(name string) ([]byte, error)
 	// SiteURL is the absolute URL the post's site is served at (its
 	// url and baseurl, e.g. "https://example.org/blog"): a link written
 	// from the site's root ("/about") leads there. "" keeps such links
@@ -157,6 +161,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		lang:        lang.For(in.Lang),
 		site:        in.SiteURL,
 		tag:         in.Lang,
+		readInclude: in.ReadInclude,
 		notes:       map[string]*model.Note{},
 		loose:       map[string]*model.Note{},
 		inlineNotes: new([]*model.Note),
@@ -237,10 +242,11 @@ type conv struct {
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
-	loose      map[string]*model.Note
-	referenced map[*model.Note]bool
-	mathLine   int
-	tagColumn  int // column of the Liquid tag being converted, for citations
+	loose       map[string]*model.Note
+	referenced  map[*model.Note]bool
+	mathLine    int
+	tagColumn   int                               // column of the Liquid tag being converted, for citations
+	readInclude func(name string) ([]byte, error) // Input.ReadInclude
 	// inlineNotes are the notes written in place (^[…]), shared with
 	// sub-conversions.
 	inlineNotes *[]*model.Note
@@ -257,7 +263,7 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

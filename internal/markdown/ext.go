@@ -409,6 +409,9 @@ func (c *conv) include(line int, args string) []model.Block {
 		c.warnAt(line, "{%% include %s %%} dropped: the site's table of contents (the edition has its own contents)", file)
 		return []model.Block{&tocMark{}}
 	}
+	if h := c.includedBibliography(line, file); h != nil {
+		return []model.Block{h}
+	}
 	c.warnAt(line, "{%% include %s %%} dropped: it has no text, caption or image to keep", file)
 	return nil
 }
