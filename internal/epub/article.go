@@ -87,7 +87,10 @@ func (w *xw) bibliography(a *model.Article, b *model.Bibliography) {
 			open = true
 		}
 		if b.Cited {
-			w.printf(`<li id="%s" role="doc-biblioentry">`, e.ID)
+			// epub:type marks the entry; ARIA's doc-biblioentry is
+			// deprecated in DPUB-ARIA 1.1 (a list item is the entry), and
+			// Ace (axe-core's aria-deprecated-role) reports it.
+			w.printf(`<li id="%s" epub:type="biblioentry">`, e.ID)
 		} else {
 			w.printf(`<li id="%s">`, e.ID)
 		}
