@@ -95,3 +95,42 @@ func checkItems(t *testing.T, file string, items []*bib.Item) {
 		}
 	}
 }
+
+// TestSharedLoadAll loads the eight real databases of
+// ../shared/citations together: 281 works, two keys defined twice (one
+// within genderkit's file, one across two of Andrew Heiss's JSON files),
+// no error.
+func TestSharedLoadAll(t *testing.T) {
+	root := testenv.Shared(t, "citations")
+	files := []string{
+		"posts/pandoc/andrewheiss/files/bib/references.bib",
+		"posts/pandoc/andrewheiss/blog/2023/07/25/conjoint-bayesian-frequentist-guide/references.json",
+		"posts/pandoc/andrewheiss/blog/2024/03/21/demystifying-ate-att-atu/references.json",
+		"posts/jekyll-scholar/genderkit/_bibliography/references.bib",
+		"posts/jekyll-scholar/m-pilia/_bibliography/references.bib",
+		"other-documents/tikhonovfenichel-joss-paper/paper/paper.bib",
+		"other-documents/minicomp-ed/optional/jekyll-scholar starter kit/_bibliography/references.bib",
+		"other-documents/manubot-rootstock/content/manual-references.json",
+	}
+	db, probs, err := Load(os.DirFS(root), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db.Len() != 281 {
+		t.Errorf("%d works, want 281", db.Len())
+	}
+	var dups []string
+	for _, p := range probs {
+		if strings.Contains(p.Msg, "defined twice") {
+			dups = append(dups, p.String())
+		}
+	}
+	if len(dups) != 2 {
+		t.Errorf("keys defined twice: %q, want McElreath:2020 and wierckx2014clinical", dups)
+	}
+	for _, id := range db.IDs() {
+		if it := db.Lookup(id); it == nil || it.Pos.Line < 1 {
+			t.Errorf("%s: no item or no line", id)
+		}
+	}
+}

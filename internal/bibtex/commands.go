@@ -1,6 +1,9 @@
 package bibtex
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // accents maps TeX's accent commands to Unicode combining marks.
 var accents = map[string]rune{
@@ -32,6 +35,24 @@ var symbols = map[string]string{
 	"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "XeTeX": "XeTeX",
 	"relax": "", "protect": "", "par": " ", "newline": " ", "break": " ", "linebreak": " ",
 	"hyphen": "-", "nobreakdash": "", "allowbreak": "", "textmu": "µ",
+	"textquotesingle": "'", "textquotedbl": "\"", "textasciigrave": "`", "textasciiacute": "´",
+	"textperthousand": "‰", "textnumero": "№", "textsection": "§", "textparagraph": "¶",
+	"textdaggerdbl": "‡", "texttimes": "×", "textdiv": "÷", "textpm": "±", "textonehalf": "½",
+	"textonequarter": "¼", "textthreequarters": "¾", "textminus": "−", "textcelsius": "℃",
+	"textohm": "Ω", "textcent": "¢", "textyen": "¥", "textbrokenbar": "¦", "textlbrackdbl": "⟦",
+	"textrbrackdbl": "⟧", "textlangle": "⟨", "textrangle": "⟩", "textvisiblespace": "␣",
+	"textalpha": "α", "textbeta": "β", "textgamma": "γ", "textdelta": "δ", "textepsilon": "ε",
+	"textlambda": "λ", "textpi": "π", "textsigma": "σ", "textomega": "ω", "textOmega": "Ω",
+	"textkappa": "κ", "texttheta": "θ", "textphi": "φ", "textchi": "χ", "textpsi": "ψ",
+	"nobreakspace": "\u00a0", "textnbsp": "\u00a0", "ast": "∗", "star": "⋆",
+	"cdotp": "·", "lbrace": "{", "rbrace": "}", "vert": "|", "backslash": "\\", "dag": "†", "ddag": "‡",
+	"checkmark": "✓", "textasteriskcentered": "∗", "aleph": "ℵ", "hbar": "ℏ", "nabla": "∇",
+	"forall": "∀", "exists": "∃", "emptyset": "∅", "cup": "∪", "cap": "∩", "subset": "⊂",
+	"supset": "⊃", "subseteq": "⊆", "supseteq": "⊇", "notin": "∉", "equiv": "≡", "propto": "∝",
+	"ll": "≪", "gg": "≫", "leftrightarrow": "↔", "Rightarrow": "⇒", "Leftarrow": "⇐",
+	"Leftrightarrow": "⇔", "mapsto": "↦", "uparrow": "↑", "downarrow": "↓", "wedge": "∧",
+	"vee": "∨", "neg": "¬", "oplus": "⊕", "otimes": "⊗", "perp": "⊥", "angle": "∠",
+	"bullet": "•", "varrho": "ϱ", "varsigma": "ς", "varpi": "ϖ",
 	// math
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
 	"zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ",
@@ -89,7 +110,8 @@ func (c *texConv) command(s string, i int, protected, math bool, b *strings.Buil
 		if j >= len(s) {
 			return j
 		}
-		j++
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
 	}
 	name := s[i+1 : j]
 	if isLetter(name[0]) {

@@ -137,6 +137,19 @@ func (c *converter) typeAndGenre() {
 	c.set("language", lang)
 }
 
+// nameFields maps BibTeX name fields to CSL name variables.
+var nameFields = [][2]string{
+	{"author", "author"}, {"editor", "editor"}, {"translator", "translator"},
+	{"bookauthor", "container-author"}, {"director", "director"},
+}
+
+// dateFields maps BibLaTeX date fields, the prefix of their BibTeX
+// year/month/day fields, and CSL date variables.
+var dateFields = [][3]string{
+	{"date", "", "issued"}, {"eventdate", "event", "event-date"},
+	{"origdate", "orig", "original-date"}, {"urldate", "url", "accessed"},
+}
+
 // nameVars reads the name lists. A list ending in "and others" is
 // recorded in Item.EtAl.
 func (c *converter) nameVars() {
@@ -144,13 +157,13 @@ func (c *converter) nameVars() {
 	if strings.EqualFold(c.plain("editortype"), "director") {
 		editor = "director"
 	}
-	for _, m := range [][2]string{
-		{"author", "author"}, {"editor", editor}, {"translator", "translator"},
-		{"bookauthor", "container-author"}, {"director", "director"},
-	} {
+	for _, m := range nameFields {
 		v, ok := c.e.get(m[0])
 		if !ok {
 			continue
+		}
+		if m[1] == "editor" {
+			m[1] = editor
 		}
 		c.tex.unknown = c.tex.unknown[:0]
 		list, etAl := c.tex.names(v)
@@ -199,10 +212,7 @@ func (c *converter) option(name string) bool {
 // dateVars reads issued (date, else year/month/day), event-date,
 // original-date and accessed (urldate).
 func (c *converter) dateVars() {
-	for _, m := range [][3]string{
-		{"date", "", "issued"}, {"eventdate", "event", "event-date"},
-		{"origdate", "orig", "original-date"}, {"urldate", "url", "accessed"},
-	} {
+	for _, m := range dateFields {
 		if v, ok := c.e.get(m[0]); ok {
 			if d, ok := ParseDate(rawText(v)); ok {
 				c.it.Dates[m[2]] = d

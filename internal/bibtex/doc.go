@@ -16,10 +16,13 @@
 //     blank-line-separated file). No entry or field positions, no
 //     LaTeX-to-Unicode conversion, no name splitting.
 //   - github.com/jschaf/bibtex: every tag (v0.1.0 to v1.0.0) and commit
-//     tried is refused by the module proxy, so it cannot be a dependency.
-//     Read from its source: it has positions and names, but its README
-//     lists @string macros and crossref as not done, and text between
-//     entries is a parse error ("expected entry").
+//     tried is refused by the module proxy, so it cannot be a dependency
+//     and could not be run. Read from its source: its parser is modelled
+//     on go/parser and splits names, but the entries it returns (Entry,
+//     ASTEntry) carry no position, one error fails the whole Read, its
+//     README lists @string macros and crossref as not done, and text
+//     between entries is a parse error ("expected entry"), so front
+//     matter or HTML comments would fail m-pilia's file.
 //
 // Neither does the job, so this package is written from BibTeX's own
 // rules (text outside @-commands is ignored; braces balance; "#" joins
@@ -48,6 +51,9 @@
 //   - Brace groups that protect case become <span class="nocase">, except
 //     a group that starts with a command ({\"o}, {\em …}), which BibTeX
 //     treats as one letter.
+//   - Literal lists (publisher, location) read "A and B and C" as
+//     biblatex prints it, "A, B and C", not as pandoc's "A; B; C", which
+//     splits an unbraced "Taylor and Francis".
 //   - "and others" sets Item.EtAl for that name variable; CSL-JSON has no
 //     field for it.
 //   - @misc becomes the CSL type "document"; an entry type BibTeX and

@@ -166,8 +166,10 @@ func (c *converter) publishing() {
 	}
 }
 
-// literalList reads a BibLaTeX literal list ("Berlin and New York") as
-// one string, items separated by "; ".
+// literalList reads a BibLaTeX literal list ("Berlin and New York",
+// "A and B and C") as biblatex prints it: "Berlin and New York",
+// "A, B and C". (pandoc joins with "; ", which turns an unbraced
+// "Taylor and Francis" into "Taylor; Francis".)
 func (c *converter) literalList(f string) string {
 	v, ok := c.e.get(f)
 	if !ok {
@@ -177,7 +179,11 @@ func (c *converter) literalList(f string) string {
 	for i, p := range parts {
 		parts[i] = strings.TrimSpace(p)
 	}
-	return c.richValue(f, strings.Join(parts, "; "))
+	joined := parts[len(parts)-1]
+	if n := len(parts); n > 1 {
+		joined = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	return c.richValue(f, joined)
 }
 
 // urlOnly reports whether field f holds nothing but \url{...}; such a

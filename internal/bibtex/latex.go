@@ -25,9 +25,21 @@ type texConv struct {
 
 // rich converts a field value to CSL rich text.
 func (c *texConv) rich(s string) string {
+	if plainTeX(s) {
+		return nfc(strings.TrimSpace(s))
+	}
 	var b strings.Builder
 	c.conv(s, false, false, &b)
-	return norm.NFC.String(strings.TrimSpace(b.String()))
+	return nfc(strings.TrimSpace(b.String()))
+}
+
+// nfc composes accents written as combining marks (\'e gives e and
+// U+0301) into single letters.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // plain converts a field value to plain text (names, dates, numbers).
@@ -41,7 +53,28 @@ var markupTags = strings.NewReplacer(
 	"<sup>", "", "</sup>", "", "<sub>", "", "</sub>", "")
 
 // stripMarkup removes the markup that rich writes.
-func stripMarkup(s string) string { return markupTags.Replace(s) }
+func stripMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return markupTags.Replace(s)
+}
+
+// plainTeX reports whether s reads as itself: no TeX specials, ligatures
+// or runs of blanks (most field values are such).
+func plainTeX(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '{', '}', '$', '~', '-', '`', '\'', '"', '!', '?', '\t', '\n', '\r', '^', '_':
+			return false
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // conv writes the conversion of s. protected is set inside a case
 // protecting group (no nested nocase spans); math inside $...$.
@@ -91,6 +124,16 @@ func (c *texConv) conv(s string, protected, math bool, b *strings.Builder) {
 // text writes the character at s[i] with TeX's ligatures: ~ (no-break
 // space), -- and ---, “ and ” (pandoc reads them "smart").
 func (c *texConv) text(s string, i int, math bool, b *strings.Builder) int {
+	if !math && (s[i] == '"' || s[i] == '\'' && !strings.HasPrefix(s[i:], "''")) && opening(b.String()) {
+		// A quote that opens (after a blank, a bracket or at the start)
+		// is a left quote, as pandoc's smart reading has it.
+		b.WriteString(map[byte]string{'"': "“", '\'': "‘"}[s[i]])
+		return i + 1
+	}
+	if !math && s[i] == '"' {
+		b.WriteString("”")
+		return i + 1
+	}
 	if !math && strings.IndexByte("-`'~!?", s[i]) >= 0 {
 		for _, l := range ligatures {
 			if strings.HasPrefix(s[i:], l.tex) {
@@ -102,6 +145,15 @@ func (c *texConv) text(s string, i int, math bool, b *strings.Builder) int {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	b.WriteString(s[i : i+size])
 	return i + size
+}
+
+// opening reports whether a quote after text t opens.
+func opening(t string) bool {
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == ' ' || r == '\u00a0' || r == '(' || r == '[' || r == '“' || r == '‘' || r == '—' || r == '–' || r == '>'
 }
 
 var ligatures = []struct{ tex, out string }{
@@ -179,7 +231,8 @@ func readArg(s string, i int) (string, int) {
 			j++
 		}
 		if j == i+1 && j < len(s) {
-			return s[i : j+1], j + 1
+			_, size := utf8.DecodeRuneInString(s[j:])
+			return s[i : j+size], j + size
 		}
 		arg := s[i:j]
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r') {

@@ -27,7 +27,7 @@ type rawEntry struct {
 	key    string
 	line   int
 	fields []rawField
-	index  map[string]int // field name → its last index in fields
+	index  map[string]int // field name → its last index, for long entries
 }
 
 // rawField is one name = value pair; value is TeX with its outer
@@ -38,18 +38,45 @@ type rawField struct {
 	line  int
 }
 
-// add appends a field; a later field of the same name wins.
+// add appends a field; a later field of the same name wins. Entries
+// with many fields (a fuzzer's, not a person's) get an index.
 func (e *rawEntry) add(f rawField) {
-	if e.index == nil {
-		e.index = map[string]int{}
+	if e.fields == nil {
+		e.fields = make([]rawField, 0, 12)
 	}
-	e.index[f.name] = len(e.fields)
 	e.fields = append(e.fields, f)
+	if len(e.fields) == indexAbove+1 {
+		e.index = make(map[string]int, 2*indexAbove)
+		for i, g := range e.fields {
+			e.index[g.name] = i
+		}
+	} else if e.index != nil {
+		e.index[f.name] = len(e.fields) - 1
+	}
+}
+
+// indexAbove is the number of fields above which lookups use a map.
+const indexAbove = 24
+
+// find returns the index of the last field name, or -1.
+func (e *rawEntry) find(name string) int {
+	if e.index != nil {
+		if i, ok := e.index[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := len(e.fields) - 1; i >= 0; i-- {
+		if e.fields[i].name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // get returns the value of field name and whether it is set.
 func (e *rawEntry) get(name string) (string, bool) {
-	if i, ok := e.index[name]; ok {
+	if i := e.find(name); i >= 0 {
 		return e.fields[i].value, true
 	}
 	return "", false
@@ -57,7 +84,7 @@ func (e *rawEntry) get(name string) (string, bool) {
 
 // fieldLine returns the line of field name, or the entry's line.
 func (e *rawEntry) fieldLine(name string) int {
-	if i, ok := e.index[name]; ok {
+	if i := e.find(name); i >= 0 {
 		return e.fields[i].line
 	}
 	return e.line

@@ -53,3 +53,35 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 	}
 	return n
 }
+
+// renderInText renders an author-in-text citation of an in-text style as
+// pandoc does: the author in the running text, the rest of the cite in
+// the layout's affixes, "Doe (2001, 33)"; several cites are joined by
+// semicolons.
+func (p *Processor) renderInText(infos []*citeInfo) Rich {
+	layout := p.style.citation.child("layout")
+	if layout == nil {
+		return nil
+	}
+	n := &node{delim: "; "}
+	for _, info := range infos {
+		a, b := *info, *info
+		a.AuthorOnly = true
+		b.SuppressAuthor = true
+		author, _ := p.renderCite(layout, &a, false)
+		rest, _ := p.renderCite(layout, &b, false)
+		if p.states[info.ID] == nil {
+			n.kids = append(n.kids, author)
+			continue
+		}
+		if !rest.empty() {
+			w := &node{kids: []*node{rest}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
+			for _, at := range layout.attrs {
+				w.format(at.Name.Local, at.Value)
+			}
+			rest = w
+		}
+		n.kids = append(n.kids, group([]*node{author, rest}, " "))
+	}
+	return flatten(n, p.q)
+}

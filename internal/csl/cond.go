@@ -7,40 +7,44 @@ import (
 
 // test evaluates the conditions of <if> or <else-if>.
 func (c *ctx) test(e *elem) bool {
-	var results []bool
-	for _, a := range e.attrs {
-		vals := strings.Fields(a.Value)
-		var f func(string) bool
-		switch a.Name.Local {
-		case "type":
+	how := e.attr("match")
+	results := c.results[:0]
+	for _, cd := range e.conds {
+		if cd.attr == "type" {
 			// an item has one type: several values are alternatives, as
 			// citeproc-js reads them (styles rely on it)
 			t := false
-			for _, v := range vals {
+			for _, v := range cd.vals {
 				t = t || c.item.Type == v
 			}
 			results = append(results, t)
 			continue
-		case "variable":
-			f = c.hasVariable
-		case "is-numeric":
-			f = func(v string) bool { return isNumeric(c.numberVar(v)) }
-		case "is-uncertain-date":
-			f = func(v string) bool { d, ok := c.item.Dates[v]; return ok && d.Circa }
-		case "locator":
-			f = c.locatorIs
-		case "position":
-			f = c.positionIs
-		case "disambiguate":
-			f = func(v string) bool { return (v == "true") == c.st.disamb }
-		default:
-			continue
 		}
-		for _, v := range vals {
-			results = append(results, f(v))
+		for _, v := range cd.vals {
+			results = append(results, c.testOne(cd.attr, v))
 		}
 	}
-	return match(e.attr("match"), results)
+	c.results = results
+	return match(how, results)
+}
+
+func (c *ctx) testOne(attr, v string) bool {
+	switch attr {
+	case "variable":
+		return c.hasVariable(v)
+	case "is-numeric":
+		return isNumeric(c.numberVar(v))
+	case "is-uncertain-date":
+		d, ok := c.item.Dates[v]
+		return ok && d.Circa
+	case "locator":
+		return c.locatorIs(v)
+	case "position":
+		return c.positionIs(v)
+	case "disambiguate":
+		return (v == "true") == c.st.disamb
+	}
+	return false
 }
 
 func match(how string, rs []bool) bool {
@@ -129,5 +133,20 @@ var numericRe = regexp.MustCompile(`^[[:alpha:]]*\d+[[:alpha:]]*(\s*(?:[-–,&]|
 
 func isNumeric(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && numericRe.MatchString(s)
+	if s == "" {
+		return false
+	}
+	if allDigits(s) {
+		return true
+	}
+	return numericRe.MatchString(s)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

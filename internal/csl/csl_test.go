@@ -229,7 +229,16 @@ func TestBuiltins(t *testing.T) {
 	if DefaultStyle().Class() != "note" || !strings.Contains(DefaultStyle().Title(), "18th") {
 		t.Errorf("default style is %q (%s)", DefaultStyle().Title(), DefaultStyle().Class())
 	}
-	for tag, want := range map[string]string{"fr-CA": "fr-FR", "de": "de-DE", "en": "en-US", "xx": ""} {
+	entries, _ := localeFS.ReadDir("locales")
+	for _, e := range entries {
+		if data, _ := localeFS.ReadFile("locales/" + e.Name()); strings.HasSuffix(e.Name(), ".xml") {
+			if _, err := ParseLocale(data); err != nil {
+				t.Errorf("%s: %v", e.Name(), err)
+			}
+		}
+	}
+	for tag, want := range map[string]string{"fr-CA": "fr-FR", "de": "de-DE", "en": "en-US", "xx": "",
+		"es": "es-ES", "it-CH": "it-IT", "pt": "pt-PT", "nl-BE": "nl-NL", "en-GB": "en-GB"} {
 		got := ""
 		if l := builtinLocale(tag); l != nil {
 			got = l.Lang()
@@ -252,4 +261,52 @@ func FuzzParseStyle(f *testing.F) {
 		p := NewProcessor(s, "", db.lookup)
 		p.Render([]Citation{note(1, Cite{ID: "book", Locator: "3"}), note(2, Cite{ID: "book"}), note(3, Cite{ID: "article"}, Cite{ID: "x"})}, []string{"chapter"})
 	})
+}
+
+// TestAPA renders APA 7 citations and references: ampersand, initials,
+// sorting of the citation's cites by author, and titles as the data has
+// them (APA sets no case).
+func TestAPA(t *testing.T) {
+	s, ok := BuiltinStyle("apa")
+	if !ok {
+		t.Fatal("apa is not embedded")
+	}
+	res := render(t, s, "", []Citation{
+		{Cites: []Cite{{ID: "article", Locator: "325"}, {ID: "book"}}},
+	})
+	compare(t, "citation", htmls(res.Citations), []string{"(Kawabata, 1970; Keene &#38; Mori, 2005, p. 325)"})
+	compare(t, "bibliography", entries(res.Bibliography), []string{
+		"Kawabata, Y. (1970). <i>the sound of the mountain</i> (E. G. Seidensticker, Trans.). Knopf.",
+		"Keene, D., &#38; Mori, A. (2005). The rise of the novel in Japan. <i>Journal of Asian Studies</i>, <i>64</i>(2), 321–328. https://doi.org/10.1017/S0021911805000793",
+	})
+}
+
+// TestAuthorInText renders pandoc's author-in-text citations in an
+// author-date style: the author in the text, the date in parentheses.
+func TestAuthorInText(t *testing.T) {
+	s, _ := BuiltinStyle("chicago-author-date")
+	res := render(t, s, "", []Citation{
+		{Cites: []Cite{{ID: "book", Locator: "33"}}, InText: true},
+		{Cites: []Cite{{ID: "article"}, {ID: "nope"}}, InText: true},
+	})
+	compare(t, "citation", htmls(res.Citations), []string{
+		"Kawabata (1970, 33)",
+		"Keene and Mori (2005); <b>nope?</b>",
+	})
+}
+
+// TestRunawayMacros renders a style whose macros call each other twice
+// at every level: rendering stops at its bound instead of running for
+// ever.
+func TestRunawayMacros(t *testing.T) {
+	src := `<style class="note"><macro name="m"><text macro="m"/><text macro="m"/><text variable="title"/></macro>
+<citation><layout><text macro="m"/></layout></citation></style>`
+	s, err := ParseStyle([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := NewProcessor(s, "", testDB().lookup).Render([]Citation{note(1, Cite{ID: "book"})}, nil)
+	if len(res.Citations) != 1 {
+		t.Fatal("citation lost")
+	}
 }

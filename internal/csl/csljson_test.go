@@ -142,11 +142,13 @@ type citeJSON struct {
 	SuppressAuthor bool   `json:"suppress-author"`
 	AuthorOnly     bool   `json:"author-only"`
 	Position       *int   `json:"position"`
+	Type           string `json:"type"` // citeproc's "author-only", "suppress-author"
 }
 
 func (c citeJSON) cite() Cite {
 	return Cite{ID: fmt.Sprint(scalar(c.ID)), Locator: scalar(c.Locator), Label: c.Label,
-		Prefix: c.Prefix, Suffix: c.Suffix, SuppressAuthor: c.SuppressAuthor, AuthorOnly: c.AuthorOnly,
+		Prefix: c.Prefix, Suffix: c.Suffix,
+		SuppressAuthor: c.SuppressAuthor || c.Type == "suppress-author", AuthorOnly: c.AuthorOnly || c.Type == "author-only",
 		fixedPos: fixedPos(c.Position)}
 }
 

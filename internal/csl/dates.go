@@ -77,6 +77,7 @@ func (c *ctx) dateParts(e *elem) ([]datePart, string) {
 			}
 		}
 		reverseAttrs(merged)
+		merged.prepare()
 		ps = append(ps, datePart{n, merged})
 	}
 	return ps, base.attr("delimiter")

@@ -32,6 +32,13 @@ func textNode(s string) *node {
 
 // group makes a node of the non-empty kids.
 func group(kids []*node, delim string) *node {
+	all := len(kids) > 0
+	for _, k := range kids {
+		all = all && !k.empty()
+	}
+	if all {
+		return &node{kids: kids, delim: delim}
+	}
 	var ks []*node
 	for _, k := range kids {
 		if !k.empty() {
@@ -128,13 +135,19 @@ type flattener struct {
 // flatten turns a node tree into spans, joining punctuation where affixes
 // and delimiters meet as citeproc-js does.
 func flatten(n *node, q quotes) Rich {
-	fl := &flattener{q: q}
+	fl := &flattener{q: q, pieces: make([]piece, 0, 64)}
 	fl.walk(n, 0, 0, "", "")
-	r := make(Rich, 0, len(fl.pieces))
-	for _, p := range fl.pieces {
-		r = append(r, Span{Text: p.text, Format: p.f, Link: p.link, Ref: p.ref})
+	var r Rich
+	var b strings.Builder
+	for i, p := range fl.pieces {
+		b.WriteString(p.text)
+		if next := i + 1; next < len(fl.pieces) && fl.pieces[next].f == p.f && fl.pieces[next].link == p.link && fl.pieces[next].ref == p.ref {
+			continue
+		}
+		r = append(r, Span{Text: b.String(), Format: p.f, Link: p.link, Ref: p.ref})
+		b.Reset()
 	}
-	return r.merged()
+	return r
 }
 
 func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
@@ -239,7 +252,11 @@ func (fl *flattener) join(s string) string {
 		return s
 	}
 	if quoted && fl.q.punctInside && (first == '.' || first == ',') {
-		prev.text += string(first)
+		// the mark goes just inside the closing quotation mark, in the
+		// quotation's own formatting
+		q := fl.pieces[i+1]
+		q.text, q.closeQuote = string(first), false
+		fl.pieces = append(fl.pieces[:i+1], append([]piece{q}, fl.pieces[i+1:]...)...)
 		return s[size:]
 	}
 	return s

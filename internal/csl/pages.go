@@ -6,7 +6,10 @@ import (
 	"strings"
 )
 
-var rangeRe = regexp.MustCompile(`^([[:alpha:]]*)(\d+)\s*(?:-+|–|—)\s*([[:alpha:]]*)(\d+)$`)
+var (
+	rangeRe    = regexp.MustCompile(`^([[:alpha:]]*)(\d+)\s*(?:-+|–|—)\s*([[:alpha:]]*)(\d+)$`)
+	rangeSepRe = regexp.MustCompile(`\s*([,&])\s*`)
+)
 
 // formatRange writes a page or locator range with an en dash, shortened or
 // expanded as the style's page-range-format says (pages only).
@@ -15,8 +18,11 @@ func (c *ctx) formatRange(name, v string) string {
 	if name == "page" {
 		format = c.p.style.pageRange
 	}
-	parts := regexp.MustCompile(`\s*([,&])\s*`).Split(v, -1)
-	seps := regexp.MustCompile(`\s*([,&])\s*`).FindAllString(v, -1)
+	if !strings.ContainsAny(v, ",&") {
+		return rangePart(v, format)
+	}
+	parts := rangeSepRe.Split(v, -1)
+	seps := rangeSepRe.FindAllString(v, -1)
 	var b strings.Builder
 	for i, p := range parts {
 		b.WriteString(rangePart(p, format))
@@ -33,6 +39,9 @@ func (c *ctx) formatRange(name, v string) string {
 }
 
 func rangePart(p, format string) string {
+	if !strings.ContainsAny(p, "-–—") {
+		return p
+	}
 	m := rangeRe.FindStringSubmatch(p)
 	if m == nil {
 		if strings.Count(p, "-") == 1 && !strings.Contains(p, " ") {

@@ -127,6 +127,10 @@ func (p *Processor) Render(cits []Citation, nocite []string) Result {
 	infos := p.positions(cits)
 	p.disambiguate(infos)
 	for i, cit := range cits {
+		if cit.InText && p.style.class == "in-text" {
+			res.Citations = append(res.Citations, p.renderInText(infos[i]))
+			continue
+		}
 		res.Citations = append(res.Citations, p.renderCitation(cit, infos[i]))
 	}
 	p.bibliographyInto(&res, bibOrder)
@@ -240,6 +244,11 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if layout == nil {
 		return nil
 	}
+	var lead *node // an author-only first cite stands outside the layout
+	if len(infos) > 1 && infos[0].AuthorOnly {
+		lead, _ = p.renderCite(layout, infos[0], false)
+		infos = infos[1:]
+	}
 	var rs []renderedCite
 	for i, info := range infos {
 		k, body := p.renderCite(layout, info, false)
@@ -260,6 +269,9 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	w := &node{kids: []*node{n}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
 	for _, a := range layout.attrs {
 		w.format(a.Name.Local, a.Value)
+	}
+	if lead != nil {
+		w = group([]*node{lead, w}, " ")
 	}
 	return flatten(w, p.q)
 }

@@ -26,13 +26,12 @@ type citeInfo struct {
 
 // itemState is what the processor knows of an item across the document.
 type itemState struct {
-	item    *bib.Item
-	number  int  // citation-number
-	suffix  int  // year-suffix, 1 for "a"; 0 none
-	etAl    int  // names shown to disambiguate (add-names); 0 as the style says
-	given   int  // given-name expansion: 1 initials, 2 full
-	disamb  bool // disambiguate="true" holds
-	sortKey []string
+	item   *bib.Item
+	number int  // citation-number
+	suffix int  // year-suffix, 1 for "a"; 0 none
+	etAl   int  // names shown to disambiguate (add-names); 0 as the style says
+	given  int  // given-name expansion: 1 initials, 2 full
+	disamb bool // disambiguate="true" holds
 }
 
 // ctx is the state of rendering one item once.
@@ -48,6 +47,8 @@ type ctx struct {
 	suppressed map[string]bool
 	vars       []string // variables rendered, for substitution
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
+	results    []bool   // scratch space for conditions
+	steps      int      // elements evaluated, bounded against runaway styles
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 }
@@ -67,7 +68,14 @@ func (c *ctx) evalKids(e *elem) []*node {
 	return out
 }
 
+// maxSteps bounds the elements one rendering evaluates: a style whose
+// macros call each other in a tree could otherwise take exponential time.
+const maxSteps = 200000
+
 func (c *ctx) eval(e *elem) *node {
+	if c.steps++; c.steps > maxSteps {
+		return nil
+	}
 	var n *node
 	switch e.name {
 	case "text":
@@ -134,12 +142,19 @@ func (c *ctx) evalText(e *elem) *node {
 
 func (c *ctx) macro(name string) *node {
 	m := c.p.style.macros[name]
-	if m == nil || c.depth > 20 {
+	if m == nil || c.depth > 16 {
 		return nil
 	}
 	c.depth++
 	defer func() { c.depth-- }()
-	return group(c.evalKids(m), "")
+	// a macro is suppressed like a group when it calls variables and all
+	// are empty, as citeproc-js does
+	called, rendered := c.called, c.rendered
+	n := group(c.evalKids(m), "")
+	if c.called > called && c.rendered == rendered {
+		return nil
+	}
+	return n
 }
 
 // textVariable renders a standard variable for <text>.
@@ -239,6 +254,9 @@ func yearSuffix(n int) string {
 
 // decorate applies an element's formatting, quotes, case and affixes.
 func (c *ctx) decorate(e *elem, n *node) *node {
+	if !e.decorates {
+		return n
+	}
 	if e.attr("strip-periods") == "true" {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
 	}

@@ -94,19 +94,3 @@ func (r Rich) HTML() string {
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
 
 func escapeHTML(s string) string { return htmlEscaper.Replace(s) }
-
-// merged joins neighbouring spans of the same formatting and drops empty ones.
-func (r Rich) merged() Rich {
-	out := r[:0:0]
-	for _, s := range r {
-		if s.Text == "" {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Format == s.Format && out[n-1].Link == s.Link && out[n-1].Ref == s.Ref {
-			out[n-1].Text += s.Text
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}

@@ -12,7 +12,7 @@ import (
 
 // sortKey is one key of an item: text compared after folding, or a number.
 type sortKey struct {
-	text  string
+	text  string // folded
 	num   int
 	isNum bool
 	desc  bool
@@ -30,11 +30,8 @@ func (p *Processor) sortBibliography() []*itemState {
 	if sortEl == nil {
 		return order
 	}
-	keys := map[*itemState][]sortKey{}
-	for _, st := range order {
-		keys[st] = p.keys(sortEl, st, p.style.bibliography)
-	}
-	sort.SliceStable(order, func(i, j int) bool { return less(keys[order[i]], keys[order[j]]) })
+	ks := newKeySet(p, sortEl, p.style.bibliography)
+	sort.SliceStable(order, func(i, j int) bool { return ks.less(order[i], order[j]) })
 	byNumber := false
 	for _, k := range sortEl.kids {
 		byNumber = byNumber || k.attr("variable") == "citation-number"
@@ -57,36 +54,73 @@ func (p *Processor) sortCites(cit Citation) []*citeInfo {
 	if sortEl == nil || len(infos) < 2 {
 		return infos
 	}
-	keys := make(map[*citeInfo][]sortKey, len(infos))
-	for _, in := range infos {
-		if st := p.states[in.ID]; st != nil {
-			keys[in] = p.keys(sortEl, st, p.style.citation)
+	ks := newKeySet(p, sortEl, p.style.citation)
+	sort.SliceStable(infos, func(i, j int) bool {
+		a, b := p.states[infos[i].ID], p.states[infos[j].ID]
+		if a == nil || b == nil {
+			return b == nil && a != nil
 		}
-	}
-	sort.SliceStable(infos, func(i, j int) bool { return less(keys[infos[i]], keys[infos[j]]) })
+		return ks.less(a, b)
+	})
 	return infos
 }
 
-// keys computes an item's sort keys.
-func (p *Processor) keys(sortEl *elem, st *itemState, area *elem) []sortKey {
-	var ks []sortKey
+// keySet computes sort keys when a comparison first needs them: most
+// comparisons are settled by the first key, and keys that render macros
+// are costly.
+type keySet struct {
+	p    *Processor
+	keys []*elem
+	area *elem
+	memo map[*itemState][]*sortKey
+}
+
+func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
+	ks := &keySet{p: p, area: area, memo: map[*itemState][]*sortKey{}}
 	for _, k := range sortEl.kids {
-		if k.name != "key" {
-			continue
+		if k.name == "key" {
+			ks.keys = append(ks.keys, k)
 		}
-		c := &ctx{p: p, st: st, item: st.item, area: area, sorting: true}
-		key := sortKey{desc: k.attr("sort") == "descending"}
-		if v := k.attr("variable"); v != "" {
-			key.text = c.variableKey(v)
-		} else if m := k.attr("macro"); m != "" {
-			key.text = c.macroKey(k, m)
-		}
-		if n, ok := leadingNumber(key.text); ok && numberVariables[k.attr("variable")] {
-			key.num, key.isNum = n, true
-		}
-		ks = append(ks, key)
 	}
 	return ks
+}
+
+func (ks *keySet) key(st *itemState, i int) sortKey {
+	m := ks.memo[st]
+	if m == nil {
+		m = make([]*sortKey, len(ks.keys))
+		ks.memo[st] = m
+	}
+	if m[i] == nil {
+		k := ks.p.computeKey(ks.keys[i], st, ks.area)
+		m[i] = &k
+	}
+	return *m[i]
+}
+
+func (ks *keySet) less(a, b *itemState) bool {
+	for i := range ks.keys {
+		if c := compareKeys(ks.key(a, i), ks.key(b, i)); c != 0 {
+			return c < 0
+		}
+	}
+	return false
+}
+
+// computeKey computes one sort key of an item.
+func (p *Processor) computeKey(k *elem, st *itemState, area *elem) sortKey {
+	c := &ctx{p: p, st: st, item: st.item, area: area, sorting: true}
+	key := sortKey{desc: k.attr("sort") == "descending"}
+	if v := k.attr("variable"); v != "" {
+		key.text = c.variableKey(v)
+	} else if m := k.attr("macro"); m != "" {
+		key.text = c.macroKey(k, m)
+	}
+	if n, ok := leadingNumber(key.text); ok && numberVariables[k.attr("variable")] {
+		key.num, key.isNum = n, true
+	}
+	key.text = fold(key.text)
+	return key
 }
 
 var numberVariables = map[string]bool{
@@ -137,28 +171,25 @@ func (c *ctx) macroKey(k *elem, m string) string {
 	return n.plain()
 }
 
-// less compares key lists: empty values sort last, whatever the direction.
-func less(a, b []sortKey) bool {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		x, y := a[i], b[i]
-		if (x.text == "") != (y.text == "") {
-			return y.text == ""
+// compareKeys orders two values of one key: empty values last, whatever
+// the direction.
+func compareKeys(x, y sortKey) int {
+	if (x.text == "") != (y.text == "") {
+		if y.text == "" {
+			return -1
 		}
-		cmp := 0
-		if x.isNum && y.isNum {
-			cmp = x.num - y.num
-		} else {
-			cmp = strings.Compare(fold(x.text), fold(y.text))
-		}
-		if cmp == 0 {
-			continue
-		}
-		if x.desc {
-			return cmp > 0
-		}
-		return cmp < 0
+		return 1
 	}
-	return false
+	cmp := 0
+	if x.isNum && y.isNum {
+		cmp = x.num - y.num
+	} else {
+		cmp = strings.Compare(x.text, y.text)
+	}
+	if x.desc {
+		return -cmp
+	}
+	return cmp
 }
 
 // fold makes text compare as people sort it: case and accents ignored,

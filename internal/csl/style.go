@@ -21,6 +21,41 @@ type elem struct {
 	kids  []*elem
 	text  string // character data (terms, info fields)
 	line  int
+
+	conds     []cond // the tests of <if> and <else-if>, split once
+	decorates bool   // has formatting, affixes, quotes, case or display
+}
+
+// cond is one condition attribute with its values.
+type cond struct {
+	attr string
+	vals []string
+}
+
+// decoAttrs are the attributes decorate applies.
+var decoAttrs = map[string]bool{
+	"font-style": true, "font-weight": true, "font-variant": true, "text-decoration": true,
+	"vertical-align": true, "prefix": true, "suffix": true, "quotes": true, "text-case": true,
+	"strip-periods": true, "display": true,
+}
+
+// prepare splits conditions and notes which elements decorate their
+// output, once, so that rendering does not redo it for every cite.
+func (e *elem) prepare() {
+	for _, a := range e.attrs {
+		if decoAttrs[a.Name.Local] {
+			e.decorates = true
+		}
+		if e.name == "if" || e.name == "else-if" {
+			switch a.Name.Local {
+			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
+				e.conds = append(e.conds, cond{a.Name.Local, strings.Fields(a.Value)})
+			}
+		}
+	}
+	for _, k := range e.kids {
+		k.prepare()
+	}
 }
 
 // attr returns the attribute's value, "" when absent.
@@ -96,6 +131,7 @@ func parseXML(data []byte) (*elem, error) {
 	if root == nil {
 		return nil, fmt.Errorf("line 1: no root element")
 	}
+	root.prepare()
 	return root, nil
 }
 
