@@ -26,7 +26,6 @@ package edition
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
@@ -51,7 +50,6 @@ type placed struct {
 	after     model.Block // the block here followed, while it is lifted out
 	hereTitle string      // the title of the heading that stood over it
 	cited     bool        // the post cites by key (or asks for a bibliography)
-	nocite    []string
 }
 
 // crossRef matches the keys of Quarto's and pandoc-crossref's
@@ -260,13 +258,10 @@ func bibliographyTitle(opt citeOptions, pl *placed, tag string) string {
 // citeOptions are the post's choices about its citations (front matter
 // keys, as pandoc reads them).
 type citeOptions struct {
-	sectionTitle   string // reference-section-title
-	suppress       bool   // suppress-bibliography
-	linkCitations  bool   // link-citations
-	nocite         []string
-	nocitePos      int // front matter line of nocite:, for messages
-	jekyllScholar  bool
-	databaseSource string // where the databases were looked for, for the no-database warning
+	sectionTitle  string // reference-section-title
+	suppress      bool   // suppress-bibliography
+	linkCitations bool   // link-citations
+	nocite        []string
 }
 
 func plural(n int, one, many string) string {
@@ -275,5 +270,3 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
-
-var _ = strings.TrimSpace

@@ -131,7 +131,7 @@ func TestCitationOptions(t *testing.T) {
 		{name: "a site include wraps the bibliography tag",
 			files: map[string]string{"_config.yml": "title: S\nscholar:\n  style: chicago-author-date\n", "_bibliography/references.bib": citeBib,
 				"_includes/refs.html": "<h2>Sources</h2>\n{% bibliography --cited %}\n",
-				"post.md": front + "---\nText {% cite poe10 %}.\n\n{% include refs.html %}\n\nA last word.\n"},
+				"post.md":             front + "---\nText {% cite poe10 %}.\n\n{% include refs.html %}\n\nA last word.\n"},
 			keys: "poe10",
 			check: func(t *testing.T, a *model.Article) {
 				if !model.BibliographyPlaced(a) {

@@ -102,7 +102,6 @@ func findSources(st *site.Site, read func(rel string) ([]byte, error), rel, disp
 // configuration (and its defaults).
 func (cs *citeSources) scholar(st *site.Site, read func(string) ([]byte, error)) {
 	cfg, _ := st.Config.Vars["scholar"].(map[string]any)
-	cs.opt.jekyllScholar = cfg != nil
 	if cs.style.as == "" {
 		if v := str(st.Config.Vars["csl"]); v != "" {
 			cs.style = namedFile(v, ".", site.ConfigName, 0)
@@ -115,7 +114,6 @@ func (cs *citeSources) scholar(st *site.Site, read func(string) ([]byte, error))
 	}
 	source := strings.TrimPrefix(path.Clean(strings.TrimPrefix(cmpOr(str(cfg["source"]), "./_bibliography"), "/")), "./")
 	name := cmpOr(str(cfg["bibliography"]), "references.bib")
-	cs.opt.databaseSource = path.Join(source, name)
 	pattern := path.Join(source, name)
 	var matches []string
 	if strings.ContainsAny(pattern, "*?[") && site.CheckRel(pattern, "the site's folder") == nil {
@@ -225,7 +223,6 @@ func frontOptions(front map[string]any, data []byte) citeOptions {
 		sectionTitle:  str(front["reference-section-title"]),
 		suppress:      truth(front["suppress-bibliography"]),
 		linkCitations: truth(front["link-citations"]),
-		nocitePos:     frontLine(data, "nocite"),
 	}
 	var nocite []string
 	switch t := front["nocite"].(type) {
