@@ -47,7 +47,7 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 		for _, a := range layout.attrs {
 			w.format(a.Name.Local, a.Value)
 		}
-		res.Bibliography = append(res.Bibliography, Entry{ID: st.item.ID, Text: flatten(w, p.q)})
+		res.Bibliography = append(res.Bibliography, Entry{ID: st.item.ID, Text: p.flatten(w)})
 	}
 }
 

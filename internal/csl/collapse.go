@@ -24,6 +24,9 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 	if !ok {
 		afterDelim = delim
 	}
+	if collapse == "citation-number" {
+		return p.joinNumbers(delim, rs)
+	}
 	n := &node{}
 	inGroup := false
 	for i, r := range rs {
@@ -83,5 +86,33 @@ func (p *Processor) renderInText(infos []*citeInfo) Rich {
 		}
 		n.kids = append(n.kids, group([]*node{author, rest}, " "))
 	}
-	return flatten(n, p.q)
+	return p.flatten(n)
+}
+
+// joinNumbers joins numeric cites, collapsing three or more consecutive
+// numbers into a range: "[1–3, 5]".
+func (p *Processor) joinNumbers(delim string, rs []renderedCite) *node {
+	n := &node{}
+	plain := func(r renderedCite) bool {
+		return p.states[r.info.ID] != nil && r.info.Locator == "" && r.info.Prefix == "" && r.info.Suffix == ""
+	}
+	number := func(r renderedCite) int { return p.states[r.info.ID].number }
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for plain(rs[i]) && j < len(rs) && plain(rs[j]) && number(rs[j]) == number(rs[j-1])+1 {
+			j++
+		}
+		if len(n.kids) > 0 {
+			n.kids = append(n.kids, textNode(delim))
+		}
+		if j-i >= 3 {
+			n.kids = append(n.kids, rs[i].out, textNode("–"), rs[j-1].out)
+			i = j
+			continue
+		}
+		n.kids = append(n.kids, rs[i].out)
+		i++
+	}
+
+	return n
 }

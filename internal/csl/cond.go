@@ -73,17 +73,35 @@ func match(how string, rs []bool) bool {
 }
 
 func (c *ctx) hasVariable(v string) bool {
-	if c.suppressed[v] {
+	if c.isSuppressed(v) {
 		return false
 	}
-	if c.variable(v) != "" {
-		return true
+	switch v {
+	case "locator", "citation-number", "year-suffix", "first-reference-note-number",
+		"title-short", "container-title-short", "page-first":
+		return c.variable(v) != ""
 	}
-	if len(c.item.Names[v]) > 0 {
-		return true
+	return c.st.present()[v]
+}
+
+// present is the set of the item's variables that have a value, made once:
+// styles test long lists of variables again and again.
+func (st *itemState) present() map[string]bool {
+	if st.has != nil {
+		return st.has
 	}
-	d, ok := c.item.Dates[v]
-	return ok && (len(d.Parts) > 0 || d.Literal != "")
+	it := st.item
+	st.has = make(map[string]bool, len(it.Vars)+len(it.Names)+len(it.Dates))
+	for k, v := range it.Vars {
+		st.has[k] = v != ""
+	}
+	for k, ns := range it.Names {
+		st.has[k] = st.has[k] || len(ns) > 0
+	}
+	for k, d := range it.Dates {
+		st.has[k] = st.has[k] || len(d.Parts) > 0 || d.Literal != ""
+	}
+	return st.has
 }
 
 func (c *ctx) numberVar(v string) string {

@@ -186,6 +186,10 @@ func TestMissingKey(t *testing.T) {
 	if len(res.Bibliography) != 1 {
 		t.Errorf("bibliography has %d entries, want the one known item", len(res.Bibliography))
 	}
+	res = NewProcessor(DefaultStyle(), "", testDB().lookup).Render(nil, []string{"web", "gone"})
+	if len(res.Missing) != 1 || res.Missing[0] != "gone" || len(res.Bibliography) != 1 {
+		t.Errorf("nocite: missing %v, %d entries", res.Missing, len(res.Bibliography))
+	}
 }
 
 // TestParseStyleErrors names the line of a syntax error and refuses
@@ -308,5 +312,102 @@ func TestRunawayMacros(t *testing.T) {
 	res := NewProcessor(s, "", testDB().lookup).Render([]Citation{note(1, Cite{ID: "book"})}, nil)
 	if len(res.Citations) != 1 {
 		t.Fatal("citation lost")
+	}
+}
+
+// TestLinks checks that DOIs and URLs come out as links, the DOI with the
+// resolver the style puts before it, and that linked citations name
+// their item.
+func TestLinks(t *testing.T) {
+	p := NewProcessor(DefaultStyle(), "", testDB().lookup)
+	p.LinkCitations = true
+	res := p.Render([]Citation{note(1, Cite{ID: "article"}), note(2, Cite{ID: "web"})}, nil)
+	want := map[string]string{
+		"https://doi.org/10.1017/S0021911805000793":                  "https://doi.org/10.1017/S0021911805000793",
+		"https://www.nobelprize.org/prizes/literature/1968/summary/": "https://www.nobelprize.org/prizes/literature/1968/summary/",
+	}
+	found := 0
+	for _, c := range res.Citations {
+		for _, s := range c {
+			if s.Link != "" {
+				found++
+				if want[s.Text] != s.Link {
+					t.Errorf("span %q links to %q", s.Text, s.Link)
+				}
+			}
+			if s.Ref == "" && strings.TrimSpace(s.Text) != "." {
+				t.Errorf("span %q of a linked citation has no Ref", s.Text)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d links, want 2", found)
+	}
+}
+
+func TestRichHTML(t *testing.T) {
+	r := Rich{{Text: "One ", Format: Italic}, {Text: "Two", Format: NoDecoration}, {Text: " & ", Format: Italic | Bold}, {Text: "<x>"}}
+	want := `<i>One <span style="font-style:normal;">Two</span><b> &#38; </b></i>&#60;x&#62;`
+	if got := r.HTML(); got != want {
+		t.Errorf("HTML() = %s\nwant %s", got, want)
+	}
+	if got := r.String(); got != "One Two & <x>" {
+		t.Errorf("String() = %q", got)
+	}
+}
+
+// TestNumericCollapse renders a numeric style that collapses runs of
+// citation numbers into ranges.
+func TestNumericCollapse(t *testing.T) {
+	src := `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text">
+<citation collapse="citation-number"><sort><key variable="citation-number"/></sort>
+<layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout></citation>
+<bibliography><layout><text variable="citation-number" suffix=". "/><text variable="title"/></layout></bibliography></style>`
+	s, err := ParseStyle([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := render(t, s, "", []Citation{
+		{Cites: []Cite{{ID: "book"}, {ID: "book2"}}},
+		{Cites: []Cite{{ID: "article"}, {ID: "chapter"}, {ID: "web"}}},
+		{Cites: []Cite{{ID: "web"}, {ID: "book"}, {ID: "book2"}, {ID: "article"}, {ID: "smith-a"}}},
+	})
+	compare(t, "citation", htmls(res.Citations), []string{"[1, 2]", "[3–5]", "[1–3, 5, 6]"})
+}
+
+// TestAuthorOnly renders the author part of pandoc's author-in-text
+// citations in the notes style: the name as the note at that position
+// would give it.
+func TestAuthorOnly(t *testing.T) {
+	res := render(t, DefaultStyle(), "", []Citation{
+		note(1, Cite{ID: "book", AuthorOnly: true}),
+		note(2, Cite{ID: "book"}),
+		note(3, Cite{ID: "book", AuthorOnly: true}),
+		note(4, Cite{ID: "web", AuthorOnly: true}),
+	})
+	compare(t, "citation", htmls(res.Citations), []string{
+		"Yasunari Kawabata",
+		"Yasunari Kawabata, <i>The Sound of the Mountain</i>, trans. Edward G. Seidensticker (Knopf, 1970).",
+		"Kawabata",
+		"Nobel Prize in Literature 1968",
+	})
+}
+
+// TestConcurrentRender renders with one shared style from several
+// goroutines: styles and locales are read-only once parsed (run with
+// -race).
+func TestConcurrentRender(t *testing.T) {
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			res := render(t, DefaultStyle(), "de", []Citation{note(1, Cite{ID: "book"}), note(2, Cite{ID: "book"})})
+			done <- res.Citations[1].String()
+		}()
+	}
+	first := <-done
+	for i := 1; i < 4; i++ {
+		if got := <-done; got != first {
+			t.Errorf("renders differ: %q and %q", got, first)
+		}
 	}
 }

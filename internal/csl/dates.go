@@ -19,7 +19,7 @@ func (c *ctx) evalDate(e *elem) *node {
 	name := e.attr("variable")
 	c.called++
 	d, ok := c.item.Dates[name]
-	if !ok || c.suppressed[name] || (len(d.Parts) == 0 && d.Literal == "" && d.Season == 0) {
+	if !ok || c.isSuppressed(name) || (len(d.Parts) == 0 && d.Literal == "" && d.Season == 0) {
 		return nil
 	}
 	c.hit(name)
@@ -36,7 +36,15 @@ func (c *ctx) evalDate(e *elem) *node {
 // hit records that a variable gave text.
 func (c *ctx) hit(name string) {
 	c.rendered++
-	c.vars = append(c.vars, name)
+	c.track(name)
+}
+
+// track records a rendered variable while a substitution is being tried:
+// the substitute that renders uses its variables up.
+func (c *ctx) track(name string) {
+	if c.tracking > 0 {
+		c.vars = append(c.vars, name)
+	}
 }
 
 // dateParts resolves the parts of a <date>: its own, or the locale's

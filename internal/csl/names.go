@@ -2,7 +2,6 @@ package csl
 
 import (
 	"strconv"
-	"strings"
 	"unicode"
 
 	"github.com/redtide/edition/internal/bib"
@@ -40,7 +39,7 @@ func (c *ctx) evalNames(e *elem) *node {
 		c.skipNames = false
 		return nil
 	}
-	if n := c.namesFor(e, strings.Fields(e.attr("variable"))); n != nil {
+	if n := c.namesFor(e, e.vars); n != nil {
 		c.rendered++
 		return n
 	}
@@ -48,13 +47,15 @@ func (c *ctx) evalNames(e *elem) *node {
 	if sub == nil {
 		return nil
 	}
+	c.tracking++
+	defer func() { c.tracking-- }()
 	for _, k := range sub.kids {
 		before := len(c.vars)
 		var r *node
 		if k.name == "names" && k.child("name") == nil && k.child("et-al") == nil && k.child("label") == nil {
-			r = c.namesFor(e, strings.Fields(k.attr("variable")))
+			r = c.namesFor(e, k.vars)
 			if r != nil {
-				c.vars = append(c.vars, strings.Fields(k.attr("variable"))...)
+				c.vars = append(c.vars, k.vars...)
 				r = c.decorate(k, r)
 			}
 		} else {
@@ -65,6 +66,9 @@ func (c *ctx) evalNames(e *elem) *node {
 			for _, v := range c.vars[before:] {
 				c.suppress(v)
 			}
+			// what stands for the names counts as them (author-only
+			// cites, subsequent-author-substitute)
+			r.names = true
 			return r
 		}
 	}
@@ -72,10 +76,18 @@ func (c *ctx) evalNames(e *elem) *node {
 }
 
 func (c *ctx) suppress(v string) {
-	if c.suppressed == nil {
-		c.suppressed = map[string]bool{}
+	c.suppressed = append(c.suppressed, v)
+}
+
+// isSuppressed tells whether a substitution has used the variable up; the
+// list is short, and most renderings have none.
+func (c *ctx) isSuppressed(v string) bool {
+	for _, s := range c.suppressed {
+		if s == v {
+			return true
+		}
 	}
-	c.suppressed[v] = true
+	return false
 }
 
 // namesFor renders the name variables, with the options of the <names>
@@ -87,7 +99,7 @@ func (c *ctx) namesFor(opts *elem, vars []string) *node {
 	}
 	var lists []list
 	for _, v := range vars {
-		if ns := c.item.Names[v]; len(ns) > 0 && !c.suppressed[v] {
+		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
 			lists = append(lists, list{v, ns})
 		}
 	}
@@ -107,7 +119,7 @@ func (c *ctx) namesFor(opts *elem, vars []string) *node {
 	}
 	var out []*node
 	for _, l := range lists {
-		c.vars = append(c.vars, l.v)
+		c.track(l.v)
 		out = append(out, c.nameList(opts, nameEl, l.v, l.names))
 	}
 	delim, ok := opts.lookup("delimiter")

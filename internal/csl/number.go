@@ -12,7 +12,7 @@ var numberTok = regexp.MustCompile(`\d+`)
 func (c *ctx) evalNumber(e *elem) *node {
 	name := e.attr("variable")
 	c.called++
-	if c.suppressed[name] {
+	if c.isSuppressed(name) {
 		return nil
 	}
 	v := c.numberVar(name)
@@ -116,7 +116,7 @@ func (c *ctx) evalLabel(e *elem, _ string) *node {
 	} else if t := labelTerms[name]; t != "" {
 		termName = t
 	}
-	if v == "" || c.suppressed[name] {
+	if v == "" || c.isSuppressed(name) {
 		return nil
 	}
 	plural := false

@@ -13,15 +13,17 @@ type node struct {
 	kids           []*node
 	delim          string
 	prefix, suffix string
-	set, clear     Format // decorations switched on and off here
-	flip           Format // decorations that toggle (italics inside italics)
+	anchor         *anchor // link or item reference, rare
+	set, clear     Format  // decorations switched on and off here
+	flip           Format  // decorations that toggle (italics inside italics)
 	quote          bool
 	nocase         bool // text-case leaves this text alone
-	link, ref      string
-	names          bool   // made by <names> (subsequent-author-substitute)
-	term           bool   // a locale term (capitalized at the start of a note)
-	display        string // CSL display: block, left-margin, right-inline, indent
+	names          bool // made by <names> (subsequent-author-substitute)
+	term           bool // a locale term (capitalized at the start of a note)
 }
+
+// anchor is where a node's text points: a URL, or an item's entry.
+type anchor struct{ link, ref string }
 
 func textNode(s string) *node {
 	if s == "" {
@@ -37,6 +39,9 @@ func group(kids []*node, delim string) *node {
 		all = all && !k.empty()
 	}
 	if all {
+		if len(kids) == 1 {
+			return kids[0] // a delimiter needs two
+		}
 		return &node{kids: kids, delim: delim}
 	}
 	var ks []*node
@@ -45,8 +50,11 @@ func group(kids []*node, delim string) *node {
 			ks = append(ks, k)
 		}
 	}
-	if len(ks) == 0 {
+	switch len(ks) {
+	case 0:
 		return nil
+	case 1:
+		return ks[0]
 	}
 	return &node{kids: ks, delim: delim}
 }
@@ -133,9 +141,12 @@ type flattener struct {
 }
 
 // flatten turns a node tree into spans, joining punctuation where affixes
-// and delimiters meet as citeproc-js does.
-func flatten(n *node, q quotes) Rich {
-	fl := &flattener{q: q, pieces: make([]piece, 0, 64)}
+// and delimiters meet as citeproc-js does. The pieces are gathered in the
+// processor's scratch buffer, reused from one citation or entry to the
+// next.
+func (p *Processor) flatten(n *node) Rich {
+	fl := &flattener{q: p.q, pieces: p.pieces[:0]}
+	defer func() { p.pieces = fl.pieces }()
 	fl.walk(n, 0, 0, "", "")
 	var r Rich
 	var b strings.Builder
@@ -154,11 +165,13 @@ func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
 	if n.empty() {
 		return
 	}
-	if n.link != "" {
-		link = n.link
-	}
-	if n.ref != "" {
-		ref = n.ref
+	if a := n.anchor; a != nil {
+		if a.link != "" {
+			link = a.link
+		}
+		if a.ref != "" {
+			ref = a.ref
+		}
 	}
 	fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
 	inner := (f | n.set) &^ n.clear

@@ -61,6 +61,7 @@ type Processor struct {
 	order          []*itemState   // registration order
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
+	pieces         []piece        // scratch space for flattening
 }
 
 // NewProcessor makes a processor for a style and language ("" for the
@@ -120,7 +121,10 @@ func (p *Processor) Render(cits []Citation, nocite []string) Result {
 			}
 			continue
 		}
-		p.register(id)
+		if p.register(id) == nil && !missing[id] {
+			missing[id] = true
+			res.Missing = append(res.Missing, id)
+		}
 	}
 	bibOrder := p.sortBibliography()
 	p.bibOrder = bibOrder
@@ -169,6 +173,14 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 		for j, info := range infos {
 			id := info.ID
 			info.noteIndex = cit.NoteIndex
+			if info.AuthorOnly {
+				// the author named in the text does not use up the
+				// item's first, full citation
+				if _, seen := firstNote[id]; seen {
+					info.position = posSubsequent
+				}
+				continue
+			}
 			if info.fixedPos > 0 {
 				info.position = info.fixedPos - 1
 				info.firstNote = firstNote[id]
@@ -244,6 +256,15 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if layout == nil {
 		return nil
 	}
+	if allAuthorOnly(infos) {
+		// names for the running text: no layout affixes
+		n := &node{delim: "; "}
+		for _, info := range infos {
+			k, _ := p.renderCite(layout, info, false)
+			n.kids = append(n.kids, k)
+		}
+		return p.flatten(n)
+	}
 	var lead *node // an author-only first cite stands outside the layout
 	if len(infos) > 1 && infos[0].AuthorOnly {
 		lead, _ = p.renderCite(layout, infos[0], false)
@@ -273,7 +294,7 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if lead != nil {
 		w = group([]*node{lead, w}, " ")
 	}
-	return flatten(w, p.q)
+	return p.flatten(w)
 }
 
 // renderCite renders one cite, its prefix and suffix.
@@ -294,7 +315,7 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 		return nil, nil
 	}
 	if p.LinkCitations {
-		body.ref = info.ID
+		body = &node{kids: []*node{body}, anchor: &anchor{ref: info.ID}}
 	}
 	out = &node{kids: []*node{body}}
 	if pre := parseRich(citePrefix(info.Prefix)); !pre.empty() {
@@ -334,34 +355,28 @@ func citeSuffix(s string) string {
 	return s
 }
 
-// authorOnly renders the names the citation would begin with.
+// authorOnly renders the names the cite would begin with, as the style
+// renders them at this cite's position (full in a first note, short
+// later), or the author when the style prints no names.
 func (c *ctx) authorOnly() *node {
 	layout := c.p.style.citation.child("layout")
-	if e := firstNames(layout, c.p.style, 0); e != nil {
-		if n := c.eval(e); n != nil {
-			return n
-		}
+	if nn := findNames(group(c.evalKids(layout), "")); nn != nil {
+		return nn
 	}
-	return c.namesFor(&elem{name: "names"}, []string{"author", "editor"})
+	if n := c.namesFor(&elem{name: "names"}, []string{"author", "editor"}); n != nil {
+		return n
+	}
+	if t := c.variable("title-short"); t != "" {
+		return parseRich(t)
+	}
+	return parseRich(c.variable("title"))
 }
 
-// firstNames finds the first <names> a layout reaches, through macros.
-func firstNames(e *elem, s *Style, depth int) *elem {
-	if e == nil || depth > 10 {
-		return nil
-	}
-	for _, k := range e.kids {
-		if k.name == "names" {
-			return k
-		}
-		if k.name == "text" && k.attr("macro") != "" {
-			if n := firstNames(s.macros[k.attr("macro")], s, depth+1); n != nil {
-				return n
-			}
-		}
-		if n := firstNames(k, s, depth+1); n != nil {
-			return n
+func allAuthorOnly(infos []*citeInfo) bool {
+	for _, in := range infos {
+		if !in.AuthorOnly {
+			return false
 		}
 	}
-	return nil
+	return len(infos) > 0
 }

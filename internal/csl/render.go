@@ -27,11 +27,12 @@ type citeInfo struct {
 // itemState is what the processor knows of an item across the document.
 type itemState struct {
 	item   *bib.Item
-	number int  // citation-number
-	suffix int  // year-suffix, 1 for "a"; 0 none
-	etAl   int  // names shown to disambiguate (add-names); 0 as the style says
-	given  int  // given-name expansion: 1 initials, 2 full
-	disamb bool // disambiguate="true" holds
+	number int             // citation-number
+	suffix int             // year-suffix, 1 for "a"; 0 none
+	etAl   int             // names shown to disambiguate (add-names); 0 as the style says
+	given  int             // given-name expansion: 1 initials, 2 full
+	disamb bool            // disambiguate="true" holds
+	has    map[string]bool // variables with a value (see present)
 }
 
 // ctx is the state of rendering one item once.
@@ -44,8 +45,9 @@ type ctx struct {
 	sorting    bool      // rendering a macro as a sort key
 	called     int       // variables asked for
 	rendered   int       // variables that gave text
-	suppressed map[string]bool
+	suppressed []string
 	vars       []string // variables rendered, for substitution
+	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
 	results    []bool   // scratch space for conditions
 	steps      int      // elements evaluated, bounded against runaway styles
@@ -55,13 +57,16 @@ type ctx struct {
 
 func (c *ctx) evalKids(e *elem) []*node {
 	var out []*node
-	for _, k := range e.kids {
+	for i, k := range e.kids {
 		if k.name == "choose" {
 			// the chosen branch's children join the parent's delimiting
 			out = append(out, c.evalChoose(k)...)
 			continue
 		}
 		if n := c.eval(k); !n.empty() {
+			if out == nil {
+				out = make([]*node, 0, len(e.kids)-i)
+			}
 			out = append(out, n)
 		}
 	}
@@ -160,7 +165,7 @@ func (c *ctx) macro(name string) *node {
 // textVariable renders a standard variable for <text>.
 func (c *ctx) textVariable(name, form string) *node {
 	c.called++
-	if c.suppressed[name] {
+	if c.isSuppressed(name) {
 		return nil
 	}
 	v := ""
@@ -178,9 +183,9 @@ func (c *ctx) textVariable(name, form string) *node {
 	case "page", "locator":
 		v = c.formatRange(name, v)
 	case "URL":
-		return &node{text: v, link: v, nocase: true}
+		return &node{text: v, anchor: &anchor{link: v}, nocase: true}
 	case "DOI":
-		return &node{text: v, link: doiLink(v), nocase: true}
+		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
 	case "citation-number", "year-suffix", "first-reference-note-number":
 		return textNode(v)
 	}
@@ -263,7 +268,11 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	if tc := e.attr("text-case"); tc != "" {
 		applyCase(n, tc, c.english())
 	}
-	w := &node{kids: []*node{n}}
+	w := n
+	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
+		// n has decorations of its own, which go inside this element's
+		w = &node{kids: []*node{n}}
+	}
 	for _, a := range e.attrs {
 		w.format(a.Name.Local, a.Value)
 	}
@@ -272,9 +281,6 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	}
 	if e.name != "layout" {
 		w.prefix, w.suffix = e.attr("prefix"), e.attr("suffix")
-	}
-	if d := e.attr("display"); d != "" {
-		w.display = d
 	}
 	return w
 }

@@ -62,33 +62,55 @@ var htmlTags = []struct {
 	{Underline, `<span style="text-decoration:underline;">`, "</span>"},
 	{Superscript, "<sup>", "</sup>"},
 	{Subscript, "<sub>", "</sub>"},
+	{NoDecoration, `<span style="font-style:normal;">`, "</span>"},
 }
+
+// normalTag is the index of the upright span in htmlTags.
+const normalTag = 7
 
 // HTML returns the text as citeproc-js writes it, with its escapes and
 // without links; the fixtures of the CSL test suite are written this way.
+// Formatting shared by neighbouring spans stays open across them.
 func (r Rich) HTML() string {
 	var b strings.Builder
+	var open []int // indexes into htmlTags of the open tags, outermost first
 	for _, s := range r {
 		if s.Text == "" {
 			continue
 		}
-		var shut []string
-		for _, t := range htmlTags {
-			if s.Format&t.f != 0 {
-				b.WriteString(t.open)
-				shut = append(shut, t.shut)
-			}
+		want := htmlTagsOf(s.Format)
+		keep := 0
+		for keep < len(open) && keep < len(want) && open[keep] == want[keep] {
+			keep++
 		}
-		if s.Format&NoDecoration != 0 && s.Format&Italic == 0 {
-			b.WriteString(`<span style="font-style:normal;">`)
-			shut = append(shut, "</span>")
+		for i := len(open) - 1; i >= keep; i-- {
+			b.WriteString(htmlTags[open[i]].shut)
 		}
+		for _, t := range want[keep:] {
+			b.WriteString(htmlTags[t].open)
+		}
+		open = want
 		b.WriteString(escapeHTML(s.Text))
-		for i := len(shut) - 1; i >= 0; i-- {
-			b.WriteString(shut[i])
-		}
+	}
+	for i := len(open) - 1; i >= 0; i-- {
+		b.WriteString(htmlTags[open[i]].shut)
 	}
 	return b.String()
+}
+
+// htmlTagsOf lists the tags a format needs; upright text inside italics
+// is an italic context with a normal-style span inside.
+func htmlTagsOf(f Format) []int {
+	var tags []int
+	for i, t := range htmlTags[:normalTag] {
+		if f&t.f != 0 || (t.f == Italic && f&NoDecoration != 0) {
+			tags = append(tags, i)
+		}
+		if t.f == Italic && f&NoDecoration != 0 && f&Italic == 0 {
+			tags = append(tags, normalTag)
+		}
+	}
+	return tags
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")

@@ -1,6 +1,3 @@
-// Package csl renders citations and bibliographies through Citation Style
-// Language 1.0.2 styles and locales: a processor written from the
-// specification, checked against the CSL test suite's fixtures.
 package csl
 
 import (
@@ -22,8 +19,9 @@ type elem struct {
 	text  string // character data (terms, info fields)
 	line  int
 
-	conds     []cond // the tests of <if> and <else-if>, split once
-	decorates bool   // has formatting, affixes, quotes, case or display
+	conds     []cond   // the tests of <if> and <else-if>, split once
+	vars      []string // the variable attribute of <names>, split once
+	decorates bool     // has formatting, affixes, quotes, case or display
 }
 
 // cond is one condition attribute with its values.
@@ -52,6 +50,9 @@ func (e *elem) prepare() {
 				e.conds = append(e.conds, cond{a.Name.Local, strings.Fields(a.Value)})
 			}
 		}
+	}
+	if e.name == "names" {
+		e.vars = strings.Fields(e.attr("variable"))
 	}
 	for _, k := range e.kids {
 		k.prepare()
