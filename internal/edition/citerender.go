@@ -48,10 +48,9 @@ type citeDB interface {
 	Lookup(id string) *bib.Item
 }
 
-// gathered is one citation to render, with the Cite it replaces: one
-// citation for the processor, or two for pandoc's author-in-text @key
-// in an author-date or numeric style, the author and then the rest
-// ("Doe (1999, 33)", "Doe [3]"), as pandoc renders it.
+// gathered is one citation to render, with the Cite it replaces (the
+// processor renders pandoc's author-in-text @key of an author-date or
+// numeric style as the author and then the rest: "Doe (1999, 33)").
 type gathered struct {
 	cite  *model.Cite
 	procs []procCitation
@@ -82,7 +81,9 @@ func gatherCitations(a *model.Article, pl *placed, note bool, known func(string)
 			g := gathered{cite: t}
 			switch {
 			case t.AuthorInText && !note:
-				g.procs = []procCitation{procFor(t, roleAuthorOnly, noteIndex), procFor(suppressFirst(t), roleFull, noteIndex)}
+				pc := procFor(t, roleFull, noteIndex)
+				pc.inText = true
+				g.procs = []procCitation{pc}
 			default:
 				g.procs = []procCitation{procFor(t, pl.roles[t], noteIndex)}
 			}
@@ -96,17 +97,9 @@ func gatherCitations(a *model.Article, pl *placed, note bool, known func(string)
 	return out
 }
 
-// suppressFirst is c with its first work's author suppressed.
-func suppressFirst(c *model.Cite) *model.Cite {
-	s := *c
-	s.Items = append([]model.CiteItem(nil), c.Items...)
-	s.Items[0].SuppressAuthor = true
-	return &s
-}
-
 // procFor makes the processor's citation of c.
 func procFor(c *model.Cite, role citeRole, noteIndex int) procCitation {
-	pc := procCitation{noteIndex: noteIndex, inText: role == roleAuthorOnly}
+	pc := procCitation{noteIndex: noteIndex}
 	for i, it := range c.Items {
 		pi := procItem{id: it.Key, locator: it.Locator, label: it.Label, suppressAuthor: it.SuppressAuthor,
 			prefix: richMarkup(it.Prefix), suffix: richMarkup(it.Suffix)}
