@@ -391,6 +391,13 @@ func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
 		return lt.floating(lt.figure(b, c), c, false)
 	case *model.Table:
 		return lt.tableBlock(b, c)
+	case *model.BibliographyHere:
+		if lt.art == nil || lt.art.Bibliography == nil || len(lt.art.Bibliography.Entries) == 0 {
+			return nil
+		}
+		lt.inlineLinks = true // a reference list prints its addresses
+		defer func() { lt.inlineLinks = false }()
+		return lt.bibliography(lt.art.Bibliography)
 	}
 	return nil
 }

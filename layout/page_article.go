@@ -86,7 +86,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	set.title = lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
 
 	body := lt.blocks(a.Blocks, lt.bodyCtx())
-	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
+	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 && !model.BibliographyPlaced(a) {
 		lt.inlineLinks = true // a reference list prints its addresses
 		body = append(body, lt.bibliography(bib)...)
 		lt.inlineLinks = false

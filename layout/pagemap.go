@@ -124,11 +124,8 @@ func owners(ed *model.Edition) owned {
 		for _, a := range s.Articles {
 			o.own(a, a)
 			o.blocks(a, a.Blocks)
-			if b := a.Bibliography; b != nil {
-				o.own(b, a)
-				for _, e := range b.Entries {
-					o.own(e, a)
-				}
+			if !model.BibliographyPlaced(a) {
+				o.bibliography(a)
 			}
 			for _, n := range a.Notes {
 				o.own(n, a)
@@ -153,6 +150,8 @@ func (o owned) blocks(a *model.Article, bs []model.Block) {
 			if t.Image != nil && o.figure[t.Image] == nil {
 				o.figure[t.Image] = t
 			}
+		case *model.BibliographyHere:
+			o.bibliography(a)
 		case *model.Table:
 			for i := range t.Header {
 				o.own(&t.Header[i], a)
@@ -164,6 +163,17 @@ func (o owned) blocks(a *model.Article, bs []model.Block) {
 			}
 		}
 	})
+}
+
+// bibliography owns a's bibliography and its entries, next in reading
+// order.
+func (o owned) bibliography(a *model.Article) {
+	if b := a.Bibliography; b != nil {
+		o.own(b, a)
+		for _, e := range b.Entries {
+			o.own(e, a)
+		}
+	}
 }
 
 // candidate is something a page may begin with.

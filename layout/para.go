@@ -122,6 +122,11 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.LineBreak:
 			out = append(out, piece{hard: true, st: st})
+		case *model.SmallCaps:
+			out = lt.smallCaps(in.Inlines, st, out)
+		case *model.CiteRef:
+			// the entry is on the page; print has no link to follow
+			out = lt.flatten(in.Inlines, st, out)
 		case *model.NoteRef:
 			if in.Note == nil {
 				continue
@@ -585,4 +590,39 @@ func holdsURL(ps []piece) bool {
 		}
 	}
 	return false
+}
+
+// smallCaps sets inlines in small capitals: the fonts have none, so
+// lower-case letters are set as capitals at 80 per cent of the size
+// (what word processors do), capitals and other characters as they are.
+func (lt *layouter) smallCaps(ins []model.Inline, st style, out []piece) []piece {
+	for _, p := range lt.flatten(ins, st, nil) {
+		if p.text == "" || p.ref != nil {
+			out = append(out, p)
+			continue
+		}
+		start := 0
+		lower := false
+		flush := func(end int) {
+			if end <= start {
+				return
+			}
+			q := p
+			q.text = p.text[start:end]
+			if lower {
+				q.text = strings.ToUpper(q.text)
+				q.st.size = p.st.size * 8 / 10
+			}
+			out = append(out, q)
+			start = end
+		}
+		for i, r := range p.text {
+			if l := unicode.IsLower(r); l != lower {
+				flush(i)
+				lower = l
+			}
+		}
+		flush(len(p.text))
+	}
+	return out
 }

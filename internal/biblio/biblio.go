@@ -59,6 +59,13 @@ func (f *Finder) Find(blocks []model.Block) (*model.Bibliography, []model.Block)
 	return bib, rest
 }
 
+// IsBibliographyTitle reports whether b is set as the title of a list
+// of works ("## References", "**Bibliography**").
+func (f *Finder) IsBibliographyTitle(b model.Block) bool {
+	s := f.titles.of(b)
+	return s != nil && s.kind&titleBib != 0
+}
+
 // Find is New(tag).Find(blocks), for an article read once.
 func Find(blocks []model.Block, tag string) (*model.Bibliography, []model.Block) {
 	return New(tag).Find(blocks)

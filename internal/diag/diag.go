@@ -50,7 +50,7 @@ func Errorf(path string, line int, format string, args ...any) error {
 type Warning struct {
 	Path   string
 	Line   int
-	Column int
+	Column int // 1-based; 0 when only the line is known
 	Msg    string
 }
 
@@ -72,6 +72,17 @@ func (l *Log) Warnf(path string, line int, format string, args ...any) {
 	}
 	l.mu.Lock()
 	l.warnings = append(l.warnings, Warning{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	l.mu.Unlock()
+}
+
+// WarnCol records a warning at path:line:column, for problems a line
+// may hold several of (citation keys).
+func (l *Log) WarnCol(path string, line, col int, format string, args ...any) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	l.warnings = append(l.warnings, Warning{Path: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 	l.mu.Unlock()
 }
 
@@ -174,4 +185,13 @@ func Messages(err error) []string {
 		return out
 	}
 	return strings.Split(err.Error(), "\n")
+}
+
+// Column returns the 1-based byte column of offset on its line.
+func (l *Lines) Column(offset int) int {
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	if i == 0 {
+		return offset + 1
+	}
+	return offset - l.starts[i-1] + 1
 }

@@ -131,6 +131,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
 	conv := converter()
+	cites := &citeCache{}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -144,7 +145,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, log)
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, cites, log)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -177,7 +178,7 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
-func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
+func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, cites *citeCache, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
@@ -204,7 +205,8 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address()}
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
+		ReadInclude: func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }}
 	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return nil, err
@@ -226,7 +228,15 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
-	finish(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log)
+	var cx *citeContext
+	if hasCitations(res.Blocks, res.Notes) || hasNocite(p) {
+		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display,
+			data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log, style: manifestStyle(m)}
+		if cx = citeContextFor(cp, cites); cx == nil {
+			unresolvedCitations(a, display, "bibliography: in the front matter, _quarto.yml, _config.yml's scholar:", log)
+		}
+	}
+	finishCited(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log, cx)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
 }
@@ -241,20 +251,41 @@ func displayRoot(m *manifest.Manifest) string {
 // heading levels, separates the bibliography and numbers notes,
 // headings and entries.
 func finish(a *model.Article, src biblio.Source, tag string, log *diag.Log) {
+	finishCited(a, src, tag, log, nil)
+}
+
+// finishCited is finish for a post whose citations cx resolves (nil
+// for a post without citations).
+func finishCited(a *model.Article, src biblio.Source, tag string, log *diag.Log, cx *citeContext) {
 	if len(a.Blocks) > 0 {
 		if h, ok := a.Blocks[0].(*model.Heading); ok && sameText(model.PlainText(h.Inlines), a.Title) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
 	bf := biblio.New(tag)
+	var pl *placed
+	if cx != nil {
+		pl = placeCitations(a, cx.proc.noteStyle())
+		if pl == nil && len(cx.opt.nocite) > 0 {
+			pl = &placed{roles: map[*model.Cite]citeRole{}}
+		}
+		if pl != nil {
+			pl.trailingHeading(a, bf)
+		}
+	}
 	bf.DropEmptyHeadings(a, src, log)
 	renumberHeadings(a.Blocks)
 	for _, n := range a.Notes {
 		renumberHeadings(n.Blocks)
 	}
 	warnAlt(a, log)
+	pl.liftHere(a)
 	a.Bibliography, a.Blocks = bf.Find(a.Blocks)
 	numberNotes(a)
+	if pl != nil {
+		a.Bibliography = mergeBibliographies(renderCitations(a, pl, cx), a.Bibliography, cx)
+		a.Blocks = pl.putHere(a.Blocks, a.Bibliography != nil)
+	}
 	n := 0
 	model.WalkBlocks(a.Blocks, func(b model.Block) {
 		if h, ok := b.(*model.Heading); ok {

@@ -18,10 +18,11 @@ func esc(s string) string { return escaper.Replace(s) }
 // xw accumulates the XHTML body of one content document.
 type xw struct {
 	strings.Builder
-	doc   string     // the document's file name, for the page list
-	words lang.Words // printed words, in the document's language
-	marks *marks     // the print edition's page breaks; nil: none
-	ctr   counter    // the element whose text is being written
+	doc   string         // the document's file name, for the page list
+	words lang.Words     // printed words, in the document's language
+	marks *marks         // the print edition's page breaks; nil: none
+	ctr   counter        // the element whose text is being written
+	art   *model.Article // the article being written, for its bibliography's place
 }
 
 func (w *xw) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -66,6 +67,10 @@ func (w *xw) block(b model.Block, level int) {
 		w.figure(t)
 	case *model.Table:
 		w.table(t)
+	case *model.BibliographyHere:
+		if w.art != nil && w.art.Bibliography != nil {
+			w.bibliography(w.art, w.art.Bibliography)
+		}
 	}
 	w.leave(saved)
 }
@@ -261,6 +266,18 @@ func (w *xw) inline(in model.Inline) {
 		w.printf(`<span class="math" role="math" aria-label="%s">%s</span>`, esc(t.TeX), esc(t.TeX))
 	case *model.Link:
 		w.link(t)
+	case *model.SmallCaps:
+		w.WriteString(`<span style="font-variant: small-caps">`)
+		w.inlines(t.Inlines)
+		w.WriteString("</span>")
+	case *model.CiteRef:
+		if t.Entry == nil || t.Entry.ID == "" {
+			w.inlines(t.Inlines)
+			break
+		}
+		w.printf(`<a href="#%s" role="doc-biblioref">`, esc(t.Entry.ID))
+		w.inlines(t.Inlines)
+		w.WriteString("</a>")
 	case *model.NoteRef:
 		// No markup inside a noteref: reading systems that pop notes up
 		// look for the bare link.

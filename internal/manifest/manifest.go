@@ -48,6 +48,11 @@ type Manifest struct {
 	// give it); "" means the first post.
 	Lead     string
 	LeadLine int
+	// CSL is the citation style of posts that name none (a CSL file,
+	// relative to the manifest's folder, or the name of a built-in style);
+	// CSLLine is its line, for messages.
+	CSL     string
+	CSLLine int
 	// Authors maps author handles (or names as written) to the names to
 	// print; it overrides the site's _data/authors.yml.
 	Authors  map[string]string
@@ -103,6 +108,7 @@ type rawManifest struct {
 	Tagline     string             `yaml:"tagline"`
 	Lead        string             `yaml:"lead"`
 	Site        string             `yaml:"site"`
+	CSL         string             `yaml:"csl"`
 	Authors     map[string]string  `yaml:"authors"`
 	Sections    []rawSection       `yaml:"sections"`
 	Posts       []yaml.Node        `yaml:"posts"`
@@ -224,8 +230,10 @@ func (ps *parser) meta(raw *rawManifest) {
 		Price:       strings.TrimSpace(raw.Price),
 		Tagline:     strings.TrimSpace(raw.Tagline),
 		Authors:     raw.Authors,
+		CSL:         strings.TrimSpace(raw.CSL),
 		files:       &site.Files{},
 	}
+	m.CSLLine = ps.line("csl")
 	ps.m = m
 	if m.Number == 0 {
 		m.Number = raw.Issue

@@ -55,6 +55,10 @@ type Input struct {
 	// math: true and the like, see UsesMath), which turns on the
 	// delimiters prose also uses: $…$ and \(…\).
 	Math bool
+	// ReadInclude, if set, reads the site's include template name (a file
+	// in _includes/): an include that wraps jekyll-scholar's
+	// {% bibliography %} places the bibliography.
+	ReadInclude func(name string) ([]byte, error)
 	// SiteURL is the absolute URL the post's site is served at (its
 	// url and baseurl, e.g. "https://example.org/blog"): a link written
 	// from the site's root ("/about") leads there. "" keeps such links
@@ -150,17 +154,19 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		root = parse(c.md, src, true)
 	}
 	cv := &conv{
-		cv:     c,
-		path:   in.Path,
-		src:    src,
-		lines:  diag.NewLines(src, in.BodyLine),
-		images: images,
-		log:    log,
-		lang:   lang.For(in.Lang),
-		site:   in.SiteURL,
-		tag:    in.Lang,
-		notes:  map[string]*model.Note{},
-		loose:  map[string]*model.Note{},
+		cv:          c,
+		path:        in.Path,
+		src:         src,
+		lines:       diag.NewLines(src, in.BodyLine),
+		images:      images,
+		log:         log,
+		lang:        lang.For(in.Lang),
+		site:        in.SiteURL,
+		tag:         in.Lang,
+		readInclude: in.ReadInclude,
+		notes:       map[string]*model.Note{},
+		loose:       map[string]*model.Note{},
+		inlineNotes: new([]*model.Note),
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
@@ -173,14 +179,17 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		}
 		res.Notes = append(res.Notes, d.note)
 	}
+	res.Notes = append(res.Notes, *cv.inlineNotes...)
 	if cv.err != nil {
 		return nil, cv.err
 	}
 	localizeBlocks(res.Blocks, cv.lang)
 	scrub(res.Blocks)
+	localizeCites(res.Blocks, cv.lang)
 	for _, n := range res.Notes {
 		localizeBlocks(n.Blocks, cv.lang)
 		scrub(n.Blocks)
+		localizeCites(n.Blocks, cv.lang)
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine
@@ -235,14 +244,19 @@ type conv struct {
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
-	loose      map[string]*model.Note
-	referenced map[*model.Note]bool
-	mathLine   int
-	textBuf    []byte // textRun's buffer, reused from run to run
-	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
-	depth      int    // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv  // the converter a sub-conversion reports errors to
-	err        error
+	loose       map[string]*model.Note
+	referenced  map[*model.Note]bool
+	mathLine    int
+	tagColumn   int                               // column of the Liquid tag being converted, for citations
+	readInclude func(name string) ([]byte, error) // Input.ReadInclude
+	// inlineNotes are the notes written in place (^[…]), shared with
+	// sub-conversions.
+	inlineNotes *[]*model.Note
+	textBuf     []byte // textRun's buffer, reused from run to run
+	skipTo      int    // source offset before which blocks were read by an extension (see extBlock)
+	depth       int    // nesting of sub-conversions (captions, markdown="1")
+	parent      *conv  // the converter a sub-conversion reports errors to
+	err         error
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
@@ -251,7 +265,7 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

@@ -21,6 +21,9 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 		src = string(c.src[n.Lines().At(0).Start:n.end])
 		c.skipTo = max(c.skipTo, n.end)
 	}
+	if n.Lines().Len() > 0 {
+		c.tagColumn = c.lines.Column(n.Lines().At(0).Start)
+	}
 	switch n.kind {
 	case extLiquidTag:
 		if n.braceless {
@@ -36,6 +39,8 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 		return []model.Block{c.mathBlock(line, src)}
 	case extShortcode:
 		return c.shortcode(line, src)
+	case extRefs:
+		return []model.Block{&model.BibliographyHere{Pos: model.Pos{Line: line}, Cited: true}}
 	}
 	c.dropTemplate(line, n.kind, src)
 	return nil
@@ -44,6 +49,7 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 // extInline converts extension syntax met inside a paragraph.
 func (c *conv) extInline(n *extInline) []model.Inline {
 	line := c.line(n)
+	c.tagColumn = c.lines.Column(n.at)
 	switch n.kind {
 	case extLiquidTag:
 		return blocksAsInlines(c.liquidTag(line, n.text))
@@ -137,6 +143,9 @@ func blocksAsInlines(bs []model.Block) []model.Inline {
 // text between them kept.
 func (c *conv) liquidTag(line int, src string) []model.Block {
 	name, args, _ := liquidTag([]byte(src))
+	if bs, ok := c.scholarTag(line, name, args); ok {
+		return bs
+	}
 	switch name {
 	case "include", "include_relative":
 		return c.include(line, args)
@@ -399,6 +408,9 @@ func (c *conv) include(line int, args string) []model.Block {
 	if namesTOC(file) {
 		c.warnAt(line, "{%% include %s %%} dropped: the site's table of contents (the edition has its own contents)", file)
 		return []model.Block{&tocMark{}}
+	}
+	if h := c.includedBibliography(line, file); h != nil {
+		return []model.Block{h}
 	}
 	c.warnAt(line, "{%% include %s %%} dropped: it has no text, caption or image to keep", file)
 	return nil

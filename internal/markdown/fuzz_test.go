@@ -32,6 +32,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("$$\n\\frac{a}{b}\n$$\n\nx \\\\(y\\\\) $z$ {{< figure src=\"a.png\" >}} {: .x}\n{::comment}\nc\n{:/comment}"))
 	f.Add([]byte("* TOC\n{:toc}\n\n<td markdown=\"span\">**b**</td>\n\n{% highlight go %}\nx\n{% endhighlight %}"))
 	f.Add([]byte("\"Quote\" 'single' : ; ! ? « a » [^x] [a]({{ x }}/y)"))
+	f.Add([]byte("[see @doe99, pp. 33-35; -@roe \"x\"] @doe [p. 3] ^[note [@a]] {% cite a b -l 3 %}\n\n::: {#refs}\n:::\n"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
@@ -64,6 +65,17 @@ func FuzzConvert(f *testing.F) {
 			case *model.NoteRef:
 				if x.Note == nil {
 					t.Fatal("reference to no note")
+				}
+			case *model.Cite:
+				for _, it := range x.Items {
+					if it.Key == "" {
+						t.Fatalf("citation %q with an empty key", x.Source)
+					}
+					for _, ins := range [][]model.Inline{it.Prefix, it.Suffix} {
+						if strings.ContainsFunc(model.PlainText(ins), isPlaceholder) {
+							t.Fatalf("quote placeholder in citation %q", x.Source)
+						}
+					}
 				}
 			}
 		}

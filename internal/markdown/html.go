@@ -268,23 +268,31 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 	return out
 }
 
+// text converts HTML text: white space collapsed, Liquid dropped.
+func (h *htmlConv) text(data string) []model.Inline {
+	s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(data)), " "))
+	if s == "" {
+		if data != "" {
+			return []model.Inline{&model.Text{Text: " "}}
+		}
+		return nil
+	}
+	if isSpace(data[0]) {
+		s = " " + s
+	}
+	if isSpace(data[len(data)-1]) {
+		s += " "
+	}
+	return []model.Inline{&model.Text{Text: s}}
+}
+
 func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	switch n.Type {
 	case html.TextNode:
-		s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(n.Data)), " "))
-		if s == "" {
-			if n.Data != "" {
-				return []model.Inline{&model.Text{Text: " "}}
-			}
-			return nil
+		if ins, ok := h.citesIn(n.Data); ok {
+			return ins
 		}
-		if isSpace(n.Data[0]) {
-			s = " " + s
-		}
-		if isSpace(n.Data[len(n.Data)-1]) {
-			s += " "
-		}
-		return []model.Inline{&model.Text{Text: s}}
+		return h.text(n.Data)
 	case html.ElementNode:
 	default:
 		return nil

@@ -93,7 +93,7 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		flushText(c.appendTextNode(nil, n, add), add)
 		return out
 	case *gast.Link:
-		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), c.inlines(n))
+		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), uncite(c.inlines(n)))
 	case *gast.AutoLink:
 		u := string(n.URL(c.src))
 		label := string(n.Label(c.src))
@@ -118,6 +118,10 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return c.extInline(n)
 	case *undefRef:
 		return c.undefRef(n)
+	case *citeNode:
+		return c.cite(n)
+	case *inlineNote:
+		return c.inlineNote(n)
 	case *templLink:
 		return c.templLink(n)
 	}

@@ -209,6 +209,7 @@ func (p *inlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 		return nil
 	}
 	node.text = text
+	node.at = seg.Start
 	if node.kind == extMath && node.display {
 		_, after := block.Position()
 		src := block.Source()
@@ -452,17 +453,34 @@ func matchBracket(s []byte, at int, open, close byte) (int, bool) {
 // with their priorities among goldmark's (a lower number is tried
 // first): templates before paragraphs and lists, math before
 // paragraphs; footnote-less references right after goldmark's footnote
-// parser (101) and templated links before its link parser (200).
+// parser (101), citations and templated links before its link parser
+// (200).
 func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 	blocks := []util.PrioritizedValue{
 		util.Prioritized(&blockParser{triggers: []byte{'{', '%'}, interrupt: true, match: matchTemplate}, 90),
 		util.Prioritized(&blockParser{triggers: []byte{'$', '\\'}, match: matchMath}, 95),
+		util.Prioritized(&blockParser{triggers: []byte{':'}, interrupt: true, match: matchRefsDiv}, 96),
 	}
 	inlines := []util.PrioritizedValue{
 		util.Prioritized(&inlineParser{triggers: []byte{'{'}, closer: templateCloser, parse: parseTemplate}, 90),
 		util.Prioritized(&inlineParser{triggers: []byte{'$', '\\'}, closer: mathCloser, parse: parseMath}, 91),
 		util.Prioritized(undefRefParser{}, 102),
+		util.Prioritized(inlineNoteParser{}, 110),
+		util.Prioritized(citeParser{}, 120),
 		util.Prioritized(templLinkParser{}, 150),
 	}
 	return blocks, inlines
+}
+
+// refsDiv matches pandoc's empty div with the id refs, which says where
+// the bibliography goes: ::: {#refs} and its closing fence, with nothing
+// but blank lines between.
+var refsDiv = regexp.MustCompile(`^:{3,}[ \t]*\{[^}\n]*#refs\b[^}\n]*\}[ \t]*:*[ \t]*\n(?:[ \t]*\n)*:{3,}[ \t]*(?:\n|$)`)
+
+// matchRefsDiv reads ::: {#refs} ::: standing on lines of their own.
+func matchRefsDiv(src []byte, at int, pc parser.Context) (extKind, int, bool) {
+	if m := refsDiv.Find(src[at:]); m != nil {
+		return extRefs, len(bytes.TrimRight(m, "\n")), false
+	}
+	return 0, 0, false
 }

@@ -95,6 +95,9 @@ type Note struct {
 type Bibliography struct {
 	Title   string // heading as written, e.g. "Works Cited"
 	Ordered bool   // numbered entries
+	// Cited: made by the article's citation style from the works its
+	// citations name (not a list the author wrote).
+	Cited   bool
 	Entries []*BibEntry
 }
 
@@ -103,6 +106,7 @@ type BibEntry struct {
 	Pos
 	Number  int
 	ID      string // anchor, e.g. "bib3"
+	Key     string // the citation key of an entry made from a database; "" for one the author wrote
 	Inlines []Inline
 	// Group, when set, is the title of a group of entries that starts
 	// with this one ("Primary sources"), as the post's sub-headings

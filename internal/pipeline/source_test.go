@@ -55,6 +55,15 @@ func goldmarkRendering(t *testing.T, file string) *xhtml.Node {
 		}
 		return m
 	})
+	// ^[label] where the post defines [^label] is read as that
+	// reference, caret and brackets swapped (see the README).
+	src = swappedRef.ReplaceAllStringFunc(src, func(m string) string {
+		label := m[2 : len(m)-1]
+		if strings.Contains(src, "[^"+label+"]:") {
+			return "[^" + label + "]"
+		}
+		return m
+	})
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	var out bytes.Buffer
@@ -220,6 +229,7 @@ func attrOf(n *xhtml.Node, key string) string {
 
 var (
 	spacedRef    = regexp.MustCompile(`\[\^[ \t]+[^\]\s]+[ \t]*\]|\[\^[^\]\s]+[ \t]+\]`)
+	swappedRef   = regexp.MustCompile(`\^\[[^\]\s]{1,100}\]`)
 	colonless    = regexp.MustCompile(`^\[\^[^\]\s]+\] `)
 	undefinedRef = regexp.MustCompile(`\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
 )

@@ -361,6 +361,12 @@ var dateLayouts = []string{
 	time.RFC3339,
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04:05Z0700",
+	// English dates written out, as Ruby's Time.parse and pandoc read
+	// them (JOSS papers: "date: 14 January 2026").
+	"2 January 2006",
+	"January 2, 2006",
+	"2 Jan 2006",
+	"Jan 2, 2006",
 }
 
 // ParseDate reads the date forms Jekyll accepts. The result keeps the
