@@ -29,6 +29,7 @@ const (
 	extIAL                         // kramdown {: …} attribute list
 	extKramdownExt                 // kramdown {::name …} extension
 	extMath                        // TeX math
+	extPluginBlock                 // {% name %} … {% endname %} of a plugin
 )
 
 // extBlock is a block of extension syntax. Its Lines are the source of

@@ -171,6 +171,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		}
 		res.Notes = append(res.Notes, d.note)
 	}
+	res.Notes = append(res.Notes, cv.tagNotes...)
 	if cv.err != nil {
 		return nil, cv.err
 	}
@@ -236,10 +237,12 @@ type conv struct {
 	loose      map[string]*model.Note
 	referenced map[*model.Note]bool
 	mathLine   int
-	textBuf    []byte // textRun's buffer, reused from run to run
-	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
-	depth      int    // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv  // the converter a sub-conversion reports errors to
+	textBuf    []byte          // textRun's buffer, reused from run to run
+	skipTo     int             // source offset before which blocks were read by an extension (see extBlock)
+	depth      int             // nesting of sub-conversions (captions, markdown="1")
+	parent     *conv           // the converter a sub-conversion reports errors to
+	tagsWarned map[string]bool // plugin tags warned about, by name (on the post's own converter)
+	tagNotes   []*model.Note   // notes made of plugin tags' text (on the post's own converter)
 	err        error
 }
 

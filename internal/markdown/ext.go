@@ -36,6 +36,8 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 		return []model.Block{c.mathBlock(line, src)}
 	case extShortcode:
 		return c.shortcode(line, src)
+	case extPluginBlock:
+		return c.pluginBlock(line, src)
 	}
 	c.dropTemplate(line, n.kind, src)
 	return nil
@@ -46,13 +48,22 @@ func (c *conv) extInline(n *extInline) []model.Inline {
 	line := c.line(n)
 	switch n.kind {
 	case extLiquidTag:
-		return blocksAsInlines(c.liquidTag(line, n.text))
+		ins := blocksAsInlines(c.liquidTag(line, n.text))
+		if len(ins) > 0 {
+			if _, note := ins[0].(*model.NoteRef); !note {
+				// A plugin tag's text, set apart from the words around it.
+				ins = append(append([]model.Inline{&model.Text{Text: " "}}, ins...), &model.Text{Text: " "})
+			}
+		}
+		return ins
 	case extHighlight:
 		return []model.Inline{&model.Code{Text: c.highlight(line, n.text).Text}}
 	case extRaw:
 		return []model.Inline{&model.Text{Text: rawBody(n.text)}}
 	case extShortcode:
 		return blocksAsInlines(c.shortcode(line, n.text))
+	case extPluginBlock:
+		return blocksAsInlines(c.pluginBlock(line, n.text))
 	case extMath:
 		m := c.mathBlock(line, n.text)
 		if n.display {
@@ -144,7 +155,14 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 		c.warnAt(line, "unreadable Liquid tag %s dropped", clip(src, 40))
 		return nil
 	}
-	c.warnAt(line, "Liquid tag {%% %s %%} dropped", name)
+	if pluginBlockName(name) {
+		return c.pluginTag(line, name, args)
+	}
+	if strings.HasPrefix(name, "end") && pluginBlockName(name[3:]) {
+		c.warnTag(line, name, "Liquid tag {%% %s %%} without its opening tag dropped", name)
+		return nil
+	}
+	c.warnTag(line, name, "Liquid tag {%% %s %%} dropped", name)
 	return nil
 }
 
@@ -278,14 +296,20 @@ func (c *conv) noLiquid(n gast.Node, s string) string {
 	return (&htmlConv{c: c, at: n}).noLiquid(s)
 }
 
-// destination drops Liquid from a link's destination, with a warning:
-// {{ site.baseurl }}/x is the site-absolute /x.
+// destination drops Liquid from a link's destination: {{ site.baseurl }}
+// and {{ site.url }} print the site's address, so {{ site.baseurl }}/x is
+// the site-absolute /x (resolved as such: nothing to warn about); a
+// quoted path, as in {{ '/x.png' | relative_url }}, is that path; any
+// other Liquid is dropped with a warning.
 func (c *conv) destination(line int, dest string) string {
 	if !strings.Contains(dest, "{{") && !strings.Contains(dest, "{%") {
 		return dest
 	}
 	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
-		if !c.siteRoot(m) {
+		if lit, ok := liquidLiteral(m); ok {
+			return lit
+		}
+		if !siteRootVar.MatchString(m) {
 			c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
 		}
 		return ""
@@ -295,12 +319,18 @@ func (c *conv) destination(line int, dest string) string {
 // siteRootVar matches the Liquid that prints the site's own address.
 var siteRootVar = regexp.MustCompile(`^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$`)
 
-// siteRoot reports whether m, Liquid in a link or image path, prints the
-// site's address while that address is known: dropping it leaves a
-// site-absolute path that resolves to the same place (see siteLink), so
-// nothing is lost and there is nothing to warn about.
-func (c *conv) siteRoot(m string) bool {
-	return c.site != "" && siteRootVar.MatchString(m)
+// literalOutput matches Liquid output of a quoted string through filters
+// that only make it a URL of the site: {{ '/x.png' | relative_url }}.
+var literalOutput = regexp.MustCompile(`^\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*((?:\|\s*(?:relative_url|absolute_url|uri_escape|url_encode|escape|strip|prepend:\s*site\.(?:baseurl|url))\s*)*)-?\}\}$`)
+
+// liquidLiteral returns the path a Liquid output of a quoted string
+// prints.
+func liquidLiteral(m string) (string, bool) {
+	g := literalOutput.FindStringSubmatch(m)
+	if g == nil {
+		return "", false
+	}
+	return g[1] + g[2], true
 }
 
 // templLink converts a link or image whose destination holds Liquid: the

@@ -387,13 +387,17 @@ func dedent(s string) string {
 }
 
 // noLiquid removes Liquid output and tags from HTML text and attributes,
-// with a warning: {{ site.baseurl }}/x is the site-absolute /x.
+// with a warning (see destination: the site's address and quoted paths
+// need none).
 func (h *htmlConv) noLiquid(s string) string {
 	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
 		return s
 	}
 	return liquidInDest.ReplaceAllStringFunc(s, func(m string) string {
-		if !h.c.siteRoot(m) {
+		if lit, ok := liquidLiteral(m); ok {
+			return lit
+		}
+		if !siteRootVar.MatchString(m) {
 			h.warn("Liquid %s dropped", clip(m, 60))
 		}
 		return ""

@@ -103,6 +103,11 @@ func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 		case "comment":
 			kind = extComment
 		default:
+			if pluginBlockName(name) {
+				if _, end := memoEnd(pc, src, at+n, name); end >= 0 {
+					return extPluginBlock, end - at, false
+				}
+			}
 			return kind, n, false
 		}
 		if _, end := memoEnd(pc, src, at+n, name); end >= 0 {
@@ -293,6 +298,11 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 		case "highlight":
 			kind = extHighlight
 		default:
+			if pluginBlockName(name) {
+				if _, end := liquidEnd(s[n:], name); end >= 0 {
+					return &extInline{kind: extPluginBlock}, n + end, false
+				}
+			}
 			return &extInline{kind: kind}, n, false
 		}
 		if _, end := liquidEnd(s[n:], name); end >= 0 {

@@ -59,13 +59,16 @@ func TestSiteLinks(t *testing.T) {
 }
 
 // TestSiteRootLiquid: {{ site.baseurl }} in a link is the site's address
-// when it is known, and is dropped silently; without it, with a warning.
+// and is dropped silently: the path left is site-absolute. Without the
+// site's address, the one warning is the one a user can act on: the link
+// cannot be made absolute (issue 19: 71 of 160 warnings on one site were
+// the dropped {{site.url}}).
 func TestSiteRootLiquid(t *testing.T) {
 	body := "A [lesson]({{ site.baseurl }}/en/x) and <a href=\"{{site.url}}/y\">y</a>.\n"
 	for _, c := range []struct {
 		site  string
 		warns int
-	}{{"https://example.org/ph", 0}, {"", 4}} {
+	}{{"https://example.org/ph", 0}, {"", 2}} {
 		var log diag.Log
 		if _, err := New().Convert(Input{Path: "p.md", Body: []byte(body), SiteURL: c.site}, nil, &log); err != nil {
 			t.Fatal(err)
