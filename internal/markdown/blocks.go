@@ -278,7 +278,7 @@ func (c *conv) block(n gast.Node) []model.Block {
 	case *gast.HTMLBlock:
 		return c.htmlBlock(n)
 	case *east.Table:
-		return []model.Block{c.table(n)}
+		return tableFigures(c.table(n))
 	case *extBlock:
 		return c.extBlock(n)
 	case *east.FootnoteList:
@@ -344,10 +344,7 @@ func (c *conv) table(t *east.Table) *model.Table {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var row []model.Cell
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			ins := c.inlines(cell)
-			var figs []model.Block
-			ins = extractFigures(ins, &figs)
-			row = append(row, model.Cell{Inlines: trimSpace(ins)})
+			row = append(row, model.Cell{Inlines: trimSpace(c.inlines(cell))})
 		}
 		if _, ok := r.(*east.TableHeader); ok {
 			out.Header = row
@@ -424,4 +421,38 @@ type figureInline struct {
 type displayMath struct {
 	model.Text
 	math *model.MathBlock
+}
+
+// tableFigures moves the figures out of a table's cells (a print
+// column has no room for an image in a cell): each follows the table,
+// and takes as its caption the text of a cell that holds nothing else
+// but the figure and that text (sites lay out images with their captions
+// in table cells). A table left without text (a grid of images) is
+// dropped.
+func tableFigures(t *model.Table) []model.Block {
+	var figs []model.Block
+	text := false
+	cell := func(c *model.Cell) {
+		var mine []model.Block
+		c.Inlines = trimSpace(mergeText(extractFigures(c.Inlines, &mine)))
+		if len(mine) == 1 && len(c.Inlines) > 0 {
+			if f := mine[0].(*model.Figure); len(f.Caption) == 0 {
+				f.Caption, c.Inlines = c.Inlines, nil
+			}
+		}
+		figs = append(figs, mine...)
+		text = text || len(c.Inlines) > 0
+	}
+	for i := range t.Header {
+		cell(&t.Header[i])
+	}
+	for _, r := range t.Rows {
+		for i := range r {
+			cell(&r[i])
+		}
+	}
+	if !text && len(figs) > 0 && len(t.Caption) == 0 {
+		return figs
+	}
+	return append([]model.Block{t}, figs...)
 }

@@ -393,6 +393,11 @@ var creditParams = []string{"credit", "credits", "image_credit", "image-credit",
 // include, in the order they are looked for.
 var imageParams = []string{"filename", "file", "src", "url", "image", "image-url", "image_url", "img"}
 
+// captionParams are the parameters that caption an image, in the order
+// they are looked for (the widespread image.html snippet calls its
+// caption description).
+var captionParams = []string{"caption", "description", "figcaption", "legend", "title"}
+
 // textParams hold an aside's or a pull quote's text.
 var textParams = []string{"text", "content", "quote", "body"}
 
@@ -412,7 +417,7 @@ func (c *conv) include(line int, args string) []model.Block {
 	}
 	p := tagParams(rest)
 	src := firstOf(p, imageParams...)
-	caption := strings.Join(strings.Fields(p["caption"]), " ")
+	caption := strings.Join(strings.Fields(firstOf(p, captionParams...)), " ")
 	if src != "" && (namesImage(file) || isImageFile(src)) {
 		return c.figure(line, file, src, p["alt"], caption, firstOf(p, creditParams...), p)
 	}

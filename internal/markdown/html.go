@@ -250,7 +250,7 @@ func (h *htmlConv) table(n *html.Node) []model.Block {
 		t.Rows[i] = pad(t.Rows[i])
 	}
 	t.Align = make([]model.Align, cols)
-	return []model.Block{t}
+	return tableFigures(t)
 }
 
 func (h *htmlConv) inlines(n *html.Node) []model.Inline {
@@ -271,24 +271,79 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	switch n.Type {
 	case html.TextNode:
-		s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(n.Data)), " "))
-		if s == "" {
-			if n.Data != "" {
-				return []model.Inline{&model.Text{Text: " "}}
-			}
-			return nil
+		if strings.Contains(n.Data, "{%") {
+			return h.liquidText(n.Data)
 		}
-		if isSpace(n.Data[0]) {
-			s = " " + s
-		}
-		if isSpace(n.Data[len(n.Data)-1]) {
-			s += " "
-		}
-		return []model.Inline{&model.Text{Text: s}}
+		return h.text(n.Data)
 	case html.ElementNode:
 	default:
 		return nil
 	}
+	return h.elementInline(n)
+}
+
+// liquidText converts HTML text that holds Liquid tags. Jekyll renders
+// Liquid before Markdown and HTML, so an include inside a table cell or
+// a <div> places its figure there as anywhere else.
+func (h *htmlConv) liquidText(s string) []model.Inline {
+	var out []model.Inline
+	for {
+		i := strings.Index(s, "{%")
+		if i < 0 {
+			break
+		}
+		name, _, n := liquidTag([]byte(s[i:]))
+		if n == 0 {
+			out = append(out, h.text(s[:i+2])...)
+			s = s[i+2:]
+			continue
+		}
+		out = append(out, h.text(s[:i])...)
+		tag := s[i : i+n]
+		s = s[i+n:]
+		if name == "raw" || name == "comment" {
+			body := s
+			if j, end := liquidEnd([]byte(s), name); j >= 0 {
+				body, s = s[:j], s[end:]
+			} else {
+				s = ""
+			}
+			if name == "raw" {
+				out = append(out, &model.Text{Text: body})
+			}
+			continue
+		}
+		if pluginBlockName(name) {
+			if _, end := liquidEnd([]byte(s), name); end >= 0 {
+				tag, s = tag+s[:end], s[end:]
+				out = append(out, blocksAsInlines(h.c.pluginBlock(h.pos.Line, tag))...)
+				continue
+			}
+		}
+		out = append(out, blocksAsInlines(h.c.liquidTag(h.pos.Line, tag))...)
+	}
+	return append(out, h.text(s)...)
+}
+
+// text converts HTML text: white space collapsed, quotes made typographic.
+func (h *htmlConv) text(data string) []model.Inline {
+	s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(data)), " "))
+	if s == "" {
+		if data != "" {
+			return []model.Inline{&model.Text{Text: " "}}
+		}
+		return nil
+	}
+	if isSpace(data[0]) {
+		s = " " + s
+	}
+	if isSpace(data[len(data)-1]) {
+		s += " "
+	}
+	return []model.Inline{&model.Text{Text: s}}
+}
+
+func (h *htmlConv) elementInline(n *html.Node) []model.Inline {
 	if dangerous[n.Data] {
 		h.warn("HTML <%s> dropped", n.Data)
 		return nil
