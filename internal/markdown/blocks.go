@@ -128,7 +128,7 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 		}
 		out = append(out, c.block(ch)...)
 	}
-	return c.dropTOCTitles(out)
+	return c.attachCaptions(c.dropTOCTitles(out))
 }
 
 // tocMark stands, among converted blocks, where the site's table of
@@ -308,6 +308,7 @@ func (c *conv) paragraph(n gast.Node) []model.Block {
 	ins := c.inlines(n)
 	var out []model.Block
 	var figs []model.Block
+	ins = c.captionInParagraph(ins)
 	flush := func(ins []model.Inline) {
 		ins = trimSpace(mergeText(extractFigures(ins, &figs)))
 		if len(ins) > 0 {

@@ -243,6 +243,11 @@ type conv struct {
 	parent     *conv           // the converter a sub-conversion reports errors to
 	tagsWarned map[string]bool // plugin tags warned about, by name (on the post's own converter)
 	tagNotes   []*model.Note   // notes made of plugin tags' text (on the post's own converter)
+	// small holds the inlines that were inside <small>, and captionParas
+	// the HTML paragraphs whose class names a caption (see captions.go;
+	// on the post's own converter).
+	small        map[model.Inline]bool
+	captionParas map[*model.Paragraph]bool
 	err        error
 }
 

@@ -79,6 +79,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 	flush := func() {
 		ins := trimSpace(mergeText(pending))
 		pending = nil
+		ins = h.c.captionInParagraph(ins)
 		if len(ins) > 0 {
 			var figs []model.Block
 			ins = extractFigures(ins, &figs)
@@ -115,7 +116,15 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 	switch n.Data {
 	case "p", "div", "section", "article", "header", "footer", "main", "center", "details",
 		"summary", "address", "hgroup", "dt", "dd", "figcaption", "nav", "li", "dl":
-		return h.blocks(n)
+		bs := h.blocks(n)
+		if n.Data == "figcaption" || captionClass(attr(n, "class")) {
+			for _, b := range bs {
+				if p, ok := b.(*model.Paragraph); ok {
+					h.c.markCaption(p)
+				}
+			}
+		}
+		return bs
 	case "aside", "blockquote":
 		bs := h.blocks(n)
 		if len(bs) == 0 {
@@ -382,6 +391,9 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 		}
 		h.c.checkLink(h.c.line(h.at), href)
 		return ins
+	}
+	if n.Data == "small" || captionClass(attr(n, "class")) {
+		h.c.markSmall(ins)
 	}
 	if !ignoredTags[n.Data] {
 		h.warn("HTML tag <%s> dropped; its text is kept", n.Data)

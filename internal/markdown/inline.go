@@ -18,6 +18,7 @@ type span struct {
 	link string
 	lang string // the element's lang attribute, when it sets another language
 	ins  []model.Inline
+	conv *conv // the converter, which records what was inside <small>
 }
 
 // inlines converts the inline children of n. Inline raw HTML arrives from
@@ -320,7 +321,7 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 	case (inlineTags[name] || ignoredTags[name] && name != "wbr") && !closing && !selfClosing:
 		// Elements whose tag is dropped are kept on the stack too, so
 		// that a language they set spans their content and no more.
-		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs)}
+		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs), conv: c}
 		if name == "a" {
 			sp.link = siteLink(c.site, c.noLiquid(raw, attrs["href"]))
 			c.checkLink(c.line(raw), sp.link)
@@ -389,7 +390,11 @@ func closeSpan(stack *[]*span) {
 	if el != nil {
 		ins = []model.Inline{el}
 	}
-	parent.ins = append(parent.ins, inLang(top.lang, ins)...)
+	ins = inLang(top.lang, ins)
+	if top.tag == "small" && top.conv != nil {
+		top.conv.markSmall(ins)
+	}
+	parent.ins = append(parent.ins, ins...)
 }
 
 // mergeText joins adjacent text runs. Where an element was taken out
