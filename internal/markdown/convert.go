@@ -248,7 +248,7 @@ type conv struct {
 	// on the post's own converter).
 	small        map[model.Inline]bool
 	captionParas map[*model.Paragraph]bool
-	err        error
+	err          error
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
