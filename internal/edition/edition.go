@@ -203,7 +203,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address()}
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st)}
 	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return nil, err
@@ -228,6 +228,15 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
+}
+
+// engine is how the site's Markdown engine reads posts: every engine
+// Jekyll runs (kramdown, CommonMark) reads \( as an escaped bracket;
+// kramdown's hard_wrap and parse_block_html change the text too.
+func engine(st *site.Site) markdown.Engine {
+	e := st.Engine()
+	kramdown := e.Name == "kramdown"
+	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML}
 }
 
 func displayRoot(m *manifest.Manifest) string {

@@ -60,6 +60,25 @@ type Input struct {
 	// from the site's root ("/about") leads there. "" keeps such links
 	// as text, with a warning.
 	SiteURL string
+	// Engine is how the site's Markdown engine reads the post; the zero
+	// value is edition's own reading (see Engine).
+	Engine Engine
+}
+
+// Engine holds what a site's Markdown engine does differently from
+// edition's own reading (set from Jekyll's markdown: and kramdown:
+// settings by the caller).
+type Engine struct {
+	// Escapes: \( and \[ are escaped brackets, as kramdown and CommonMark
+	// read them (the page shows "(" and MathJax sees no delimiter), never
+	// math; \\( and $$ still are.
+	Escapes bool
+	// HardWrap: a line break inside a paragraph is kept (kramdown's
+	// hard_wrap).
+	HardWrap bool
+	// ParseBlockHTML: the content of HTML block elements is read as
+	// Markdown (kramdown's parse_block_html), as markdown="1" asks.
+	ParseBlockHTML bool
 }
 
 // Result is a converted post body.
@@ -124,13 +143,21 @@ func newMarkdown(templates bool) goldmark.Markdown {
 }
 
 // parse parses src; loose turns on the math delimiters that need a post
-// clearly using math.
-func parse(md goldmark.Markdown, src []byte, loose bool) gast.Node {
+// clearly using math; escapes makes \( and \[ escaped brackets.
+func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
 	pc := parser.NewContext()
 	if loose {
 		pc.Set(looseKey, true)
 	}
+	if escapes {
+		pc.Set(escapesKey, true)
+	}
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// parse parses a piece of the post with the post's engine settings.
+func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
+	return parse(md, src, false, c.engine.Escapes)
 }
 
 // Convert parses a post body and returns its blocks and notes.
@@ -142,10 +169,10 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
 	src = noPlaceholders(src)
-	root := parse(c.md, src, in.Math)
+	root := parse(c.md, src, in.Math, in.Engine.Escapes)
 	if !in.Math && hasMath(root) {
 		// A post that uses math surely means $x$ as math too.
-		root = parse(c.md, src, true)
+		root = parse(c.md, src, true, in.Engine.Escapes)
 	}
 	cv := &conv{
 		cv:     c,
@@ -156,6 +183,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		log:    log,
 		lang:   lang.For(in.Lang),
 		site:   in.SiteURL,
+		engine: in.Engine,
 		tag:    in.Lang,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
@@ -230,6 +258,7 @@ type conv struct {
 	log    *diag.Log
 	lang   *lang.Language
 	site   string // Input.SiteURL
+	engine Engine // Input.Engine
 	tag    string // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
@@ -256,7 +285,7 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
+		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
 		referenced: c.referenced, depth: c.depth + 1, parent: c}
 }
 

@@ -75,16 +75,23 @@ func (c *conv) extInline(n *extInline) []model.Inline {
 	return nil
 }
 
-// dropTemplate warns about template syntax that has no place in an
-// edition: Liquid output, kramdown attribute lists and extensions. A
-// Liquid comment is the author's note to themselves and goes silently.
+// dropTemplate drops template syntax that has no place in an edition:
+// Liquid output and kramdown extensions with a warning, kramdown
+// attribute lists (IALs and ALDs: {: .class}, {:target="_blank"},
+// {:ref: .cls}) silently unless they carry text. A Liquid comment is the
+// author's note to themselves and goes silently.
 func (c *conv) dropTemplate(line int, kind extKind, src string) {
 	src = strings.TrimSpace(src)
 	switch kind {
 	case extLiquidOutput:
 		c.warnAt(line, "Liquid output %s dropped", clip(src, 60))
 	case extIAL:
-		c.warnAt(line, "kramdown attribute list %s dropped", clip(src, 60))
+		// Classes, ids, targets and styles are the page's presentation:
+		// an edition has its own, and nothing a reader reads is lost.
+		// Only an attribute that carries words is worth a warning.
+		if p := tagParams(src); strings.TrimSpace(p["title"]+p["alt"]+p["caption"]) != "" {
+			c.warnAt(line, "kramdown attribute list %s dropped with its text", clip(src, 60))
+		}
 	case extKramdownExt:
 		if ext, _ := kramdownSpan([]byte(src)); ext != "comment" {
 			c.warnAt(line, "kramdown extension %s dropped", clip(firstLine(src), 60))
@@ -250,7 +257,7 @@ func (c *conv) rawText(line int, src string) []model.Block {
 		return []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
 	}
 	sub := c.sub(body, line)
-	return sub.blocks(parse(c.cv.raw, sub.src, false))
+	return sub.blocks(c.parse(c.cv.raw, sub.src))
 }
 
 // mathBlock reads TeX math with its delimiters.

@@ -72,7 +72,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 			return []model.Block{&model.Paragraph{Pos: h.pos, Inlines: h.c.inlineMarkdown(src, h.pos.Line)}}
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return sub.blocks(parse(h.c.cv.md, sub.src, false))
+		return sub.blocks(h.c.parse(h.c.cv.md, sub.src))
 	}
 	var out []model.Block
 	var pending []model.Inline
@@ -268,7 +268,7 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 			return h.c.inlineMarkdown(src, h.pos.Line)
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return blocksAsInlines(sub.blocks(parse(h.c.cv.md, sub.src, false)))
+		return blocksAsInlines(sub.blocks(h.c.parse(h.c.cv.md, sub.src)))
 	}
 	var out []model.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -408,6 +408,9 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 // code.
 func (h *htmlConv) markdownInside(n *html.Node) (string, string) {
 	mode := strings.ToLower(attr(n, "markdown"))
+	if mode == "" && h.c.engine.ParseBlockHTML && n.Parent != nil {
+		mode = htmlContentModel(n.Data)
+	}
 	switch mode {
 	case "1", "block":
 		mode = "block"
@@ -425,6 +428,20 @@ func (h *htmlConv) markdownInside(n *html.Node) (string, string) {
 		}
 	}
 	return dedent(b.String()), mode
+}
+
+// htmlContentModel is how kramdown's parse_block_html reads an element's
+// content (kramdown's HTML_CONTENT_MODEL tables): as blocks, as a span
+// (a paragraph's or a heading's content), or raw (code, scripts: "").
+func htmlContentModel(tag string) string {
+	switch tag {
+	case "pre", "code", "script", "style", "textarea", "math", "svg", "kbd", "samp", "var", "option":
+		return ""
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "caption", "legend", "label",
+		"a", "abbr", "b", "big", "cite", "del", "dfn", "em", "i", "ins", "q", "small", "span", "strong", "sub", "sup", "tt":
+		return "span"
+	}
+	return "block"
 }
 
 // dedent removes the indentation all non-blank lines of s share.

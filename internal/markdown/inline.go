@@ -163,7 +163,7 @@ func (c *conv) appendTextNode(run []byte, n *gast.Text, add func(model.Inline)) 
 	// references are resolved when text is written out.
 	run = appendText(run, unescape(n.Segment.Value(c.src)))
 	switch {
-	case n.HardLineBreak():
+	case n.HardLineBreak(), n.SoftLineBreak() && c.engine.HardWrap:
 		run = flushText(run, add)
 		add(&model.LineBreak{})
 	case n.SoftLineBreak():
@@ -262,7 +262,7 @@ func (c *conv) inlineMarkdown(s string, line int) []model.Inline {
 		return []model.Inline{&model.Text{Text: s}}
 	}
 	sub := c.sub(s, line)
-	root := parse(c.cv.md, sub.src, false)
+	root := c.parse(c.cv.md, sub.src)
 	var out []model.Inline
 	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
 		if len(out) > 0 {

@@ -138,7 +138,7 @@ func (c *conv) pluginBlock(line int, src string) []model.Block {
 		blocks = []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
 	} else {
 		sub := c.sub(body, line+strings.Count(src[:n], "\n"))
-		blocks = sub.blocks(parse(c.cv.md, sub.src, false))
+		blocks = sub.blocks(c.parse(c.cv.md, sub.src))
 	}
 	texts := tagTexts(args)
 	var fig *model.Figure
