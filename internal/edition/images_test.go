@@ -93,7 +93,9 @@ func TestResolveImages(t *testing.T) {
 	// A lesson whose front matter slug names its image folder, in another
 	// case than the file name.
 	slugDoc := &doc{display: "en/lessons/intro-to-r.md", rel: "en/lessons/intro-to-r.md",
-		page: func() map[string]any { return st.Page("en/lessons/intro-to-r.md", map[string]any{"slug": "Intro-to-R"}) }}
+		page: func() map[string]any {
+			return st.Page("en/lessons/intro-to-r.md", map[string]any{"slug": "Intro-to-R"})
+		}}
 	for _, c := range []struct {
 		name string
 		d    *doc
