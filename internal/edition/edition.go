@@ -204,9 +204,12 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
 	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st)}
-	res, err := conv.Convert(in, resolve, log)
+	res, err := convertIn(conv, &in, resolve, tag == "", log)
 	if err != nil {
 		return nil, err
+	}
+	if tag == "" && in.Lang != assumed {
+		tag, assumed = in.Lang, in.Lang
 	}
 	a := &model.Article{
 		Source:      display,
@@ -228,6 +231,31 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
+}
+
+// convertIn converts a post in in.Lang. A post without a language of
+// its own (guess: none in its front matter, the site's defaults or lang)
+// whose text reads clearly as another language than the edition's is
+// converted again in the language it reads as, with a warning, and
+// in.Lang is set to it: its quotation marks, hyphenation and printed
+// words are then that language's. A declared language is never
+// overridden.
+func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.ImageFunc, guess bool, log *diag.Log) (*markdown.Result, error) {
+	var tmp diag.Log
+	res, err := conv.Convert(*in, resolve, &tmp)
+	if err == nil && guess {
+		if g := lang.Guess(opening(res.Blocks, 300)...); g != nil && lang.Base(g.Tag) != lang.Base(in.Lang) {
+			log.Warnf(in.Path, 1, "the text reads as %s and neither the post nor the site declares a language: set in %s, not %q (set lang: in its front matter to choose)",
+				g.Name, g.Name, in.Lang)
+			in.Lang = g.Tag
+			tmp = diag.Log{}
+			res, err = conv.Convert(*in, resolve, &tmp)
+		}
+	}
+	for _, w := range tmp.Warnings() {
+		log.Warnf(w.Path, w.Line, "%s", w.Msg)
+	}
+	return res, err
 }
 
 // engine is how the site's Markdown engine reads posts: every engine
