@@ -35,7 +35,7 @@ type Options struct {
 // log; all errors of the run are returned together.
 func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, error) {
 	ed := &model.Edition{
-		Publication: m.Publication,
+		Publication: markdown.Smarten(m.Publication, m.Language),
 		Title:       markdown.Smarten(m.Title, m.Language),
 		Volume:      m.Volume,
 		Number:      m.Number,
@@ -76,7 +76,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	}
 	var jobs []job
 	for si, s := range m.Sections {
-		ed.Sections = append(ed.Sections, &model.Section{Title: s.Title, Start: s.Start})
+		ed.Sections = append(ed.Sections, &model.Section{Title: markdown.Smarten(s.Title, m.Language), Start: s.Start})
 		for i, e := range s.Posts {
 			jobs = append(jobs, job{si, i, e})
 		}

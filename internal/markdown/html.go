@@ -336,7 +336,7 @@ func (h *htmlConv) liquidText(s string) []model.Inline {
 
 // text converts HTML text: white space collapsed, quotes made typographic.
 func (h *htmlConv) text(data string) []model.Inline {
-	s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(data)), " "))
+	s := smartenRaw(collapseSpace(h.noLiquid(data))) // HTML collapses ASCII white space only
 	if s == "" {
 		if data != "" {
 			return []model.Inline{&model.Text{Text: " "}}
