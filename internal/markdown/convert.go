@@ -200,6 +200,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		res.Notes = append(res.Notes, d.note)
 	}
 	res.Notes = append(res.Notes, cv.tagNotes...)
+	cv.flushTallies()
 	if cv.err != nil {
 		return nil, cv.err
 	}
@@ -277,6 +278,7 @@ type conv struct {
 	// on the post's own converter).
 	small        map[model.Inline]bool
 	captionParas map[*model.Paragraph]bool
+	tallies      map[string]*tallied // causes repeated in the post (tally.go; on the post's own converter)
 	err          error
 }
 

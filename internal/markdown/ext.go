@@ -84,7 +84,7 @@ func (c *conv) dropTemplate(line int, kind extKind, src string) {
 	src = strings.TrimSpace(src)
 	switch kind {
 	case extLiquidOutput:
-		c.warnAt(line, "Liquid output %s dropped", clip(src, 60))
+		c.tally(line, "Liquid output dropped", clip(src, 40))
 	case extIAL:
 		// Classes, ids, targets and styles are the page's presentation:
 		// an edition has its own, and nothing a reader reads is lost.
@@ -317,7 +317,7 @@ func (c *conv) destination(line int, dest string) string {
 			return lit
 		}
 		if !siteRootVar.MatchString(m) {
-			c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
+			c.tally(line, "Liquid dropped from links", clip(m, 40))
 		}
 		return ""
 	}))

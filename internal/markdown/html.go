@@ -482,7 +482,7 @@ func (h *htmlConv) noLiquid(s string) string {
 			return lit
 		}
 		if !siteRootVar.MatchString(m) {
-			h.warn("Liquid %s dropped", clip(m, 60))
+			h.c.tally(h.c.line(h.at), "Liquid output dropped", clip(m, 40))
 		}
 		return ""
 	})

@@ -211,6 +211,10 @@ func (c *conv) checkLink(line int, dest string) {
 		c.warnAt(line, "link with the scheme %s: dropped; its text is kept", u.Scheme)
 		return
 	}
+	if strings.HasPrefix(dest, "/") && c.site == "" {
+		c.tally(line, "link written from the site's root kept as text: the site's address is unknown (set url: in _config.yml)", dest)
+		return
+	}
 	c.warnAt(line, "link to %q is not an absolute URL; kept as text", dest)
 }
 
