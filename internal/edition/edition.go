@@ -204,6 +204,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
 	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st)}
+	in.Liquid = liquidFor(st, d)
 	res, err := convertIn(conv, &in, resolve, tag == "", log)
 	if err != nil {
 		return nil, err
@@ -256,6 +257,19 @@ func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.Im
 		log.Warnf(w.Path, w.Line, "%s", w.Msg)
 	}
 	return res, err
+}
+
+// liquidFor renders a post's Liquid output with its page and the site's
+// variables, in the post's order (see site.Renderer).
+func liquidFor(st *site.Site, d *doc) func(string) (string, bool) {
+	var r *site.Renderer
+	return func(src string) (string, bool) {
+		if r == nil {
+			r = st.NewRenderer(d.page())
+		}
+		out, err := r.Render(src)
+		return out, err == nil
+	}
 }
 
 // engine is how the site's Markdown engine reads posts: every engine

@@ -63,6 +63,11 @@ type Input struct {
 	// Engine is how the site's Markdown engine reads the post; the zero
 	// value is edition's own reading (see Engine).
 	Engine Engine
+	// Liquid, when set, renders Liquid output and assign tags with the
+	// post's page and site variables, in the order they come (Jekyll
+	// renders Liquid before Markdown): {{ page.title }} prints the title.
+	// ok is false when it cannot be rendered.
+	Liquid func(src string) (out string, ok bool)
 }
 
 // Engine holds what a site's Markdown engine does differently from
@@ -184,6 +189,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		lang:   lang.For(in.Lang),
 		site:   in.SiteURL,
 		engine: in.Engine,
+		liquid: in.Liquid,
 		tag:    in.Lang,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
@@ -260,6 +266,7 @@ type conv struct {
 	lang   *lang.Language
 	site   string // Input.SiteURL
 	engine Engine // Input.Engine
+	liquid func(string) (string, bool) // Input.Liquid
 	tag    string // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
@@ -287,7 +294,7 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
+		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
 		referenced: c.referenced, depth: c.depth + 1, parent: c}
 }
 

@@ -38,6 +38,10 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 		return c.shortcode(line, src)
 	case extPluginBlock:
 		return c.pluginBlock(line, src)
+	case extLiquidOutput:
+		if ins := c.liquidOutput(line, src); ins != nil {
+			return []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: ins}}
+		}
 	}
 	c.dropTemplate(line, n.kind, src)
 	return nil
@@ -64,6 +68,10 @@ func (c *conv) extInline(n *extInline) []model.Inline {
 		return blocksAsInlines(c.shortcode(line, n.text))
 	case extPluginBlock:
 		return blocksAsInlines(c.pluginBlock(line, n.text))
+	case extLiquidOutput:
+		if ins := c.liquidOutput(line, n.text); ins != nil {
+			return ins
+		}
 	case extMath:
 		m := c.mathBlock(line, n.text)
 		if n.display {
@@ -97,6 +105,31 @@ func (c *conv) dropTemplate(line int, kind extKind, src string) {
 			c.warnAt(line, "kramdown extension %s dropped", clip(firstLine(src), 60))
 		}
 	}
+}
+
+// renderLiquid renders Liquid output met in a link or in HTML; ok is
+// false when it cannot be rendered or prints nothing.
+func (c *conv) renderLiquid(m string) (string, bool) {
+	if c.liquid == nil || !strings.HasPrefix(m, "{{") {
+		return "", false
+	}
+	out, ok := c.liquid(m)
+	out = strings.TrimSpace(out)
+	return out, ok && out != "" && !strings.Contains(out, "{{") && !strings.Contains(out, "{%")
+}
+
+// liquidOutput renders {{ … }} as Jekyll does, with the post's page and
+// site variables; its output is Markdown. nil when it cannot be rendered
+// or prints nothing (the caller drops it with a warning).
+func (c *conv) liquidOutput(line int, src string) []model.Inline {
+	if c.liquid == nil {
+		return nil
+	}
+	out, ok := c.liquid(strings.TrimSpace(src))
+	if !ok || strings.TrimSpace(out) == "" || strings.Contains(out, "{{") || strings.Contains(out, "{%") {
+		return nil
+	}
+	return c.inlineMarkdown(strings.TrimSpace(out), line)
 }
 
 func firstLine(s string) string {
@@ -164,6 +197,11 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 	}
 	if pluginBlockName(name) {
 		return c.pluginTag(line, name, args)
+	}
+	if name == "assign" && c.liquid != nil {
+		if _, ok := c.liquid(src); ok {
+			return nil // a name for the Liquid that follows; nothing to print
+		}
 	}
 	if strings.HasPrefix(name, "end") && pluginBlockName(name[3:]) {
 		c.warnTag(line, name, "Liquid tag {%% %s %%} without its opening tag dropped", name)
@@ -316,9 +354,13 @@ func (c *conv) destination(line int, dest string) string {
 		if lit, ok := liquidLiteral(m); ok {
 			return lit
 		}
-		if !siteRootVar.MatchString(m) {
-			c.tally(line, "Liquid dropped from links", clip(m, 40))
+		if siteRootVar.MatchString(m) {
+			return ""
 		}
+		if out, ok := c.renderLiquid(m); ok {
+			return out
+		}
+		c.tally(line, "Liquid dropped from links", clip(m, 40))
 		return ""
 	}))
 }

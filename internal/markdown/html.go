@@ -481,9 +481,13 @@ func (h *htmlConv) noLiquid(s string) string {
 		if lit, ok := liquidLiteral(m); ok {
 			return lit
 		}
-		if !siteRootVar.MatchString(m) {
-			h.c.tally(h.c.line(h.at), "Liquid output dropped", clip(m, 40))
+		if siteRootVar.MatchString(m) {
+			return ""
 		}
+		if out, ok := h.c.renderLiquid(m); ok {
+			return out
+		}
+		h.c.tally(h.c.line(h.at), "Liquid output dropped", clip(m, 40))
 		return ""
 	})
 }

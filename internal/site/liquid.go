@@ -432,3 +432,27 @@ func (s *Site) RenderString(src string, page map[string]any) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// Renderer renders the Liquid met in one post, in the post's order, with
+// its page and the site's variables: a name one call assigns ({% assign
+// x = "…" %}) is seen by the next ({{ x }}), as in Jekyll, which renders
+// a post's Liquid from top to bottom before its Markdown.
+type Renderer struct {
+	r *render
+}
+
+// NewRenderer returns a Renderer for the document whose page variables
+// are page.
+func (s *Site) NewRenderer(page map[string]any) *Renderer {
+	return &Renderer{r: &render{s: s, vars: map[string]any{"page": page, "site": s.Config.Vars}}}
+}
+
+// Render evaluates src, Liquid output or tags, and returns its output.
+func (x *Renderer) Render(src string) (string, error) {
+	x.r.steps, x.r.over = 0, false
+	var b strings.Builder
+	if err := x.r.nodes(parseTemplate(src).nodes, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
