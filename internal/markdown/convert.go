@@ -264,10 +264,10 @@ type conv struct {
 	images ImageFunc
 	log    *diag.Log
 	lang   *lang.Language
-	site   string // Input.SiteURL
-	engine Engine // Input.Engine
+	site   string                      // Input.SiteURL
+	engine Engine                      // Input.Engine
 	liquid func(string) (string, bool) // Input.Liquid
-	tag    string // the post's language, as given (Input.Lang)
+	tag    string                      // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
