@@ -17,6 +17,7 @@ type tallied struct {
 	line     int      // the first occurrence's
 	count    int      // occurrences
 	examples []string // the first few distinct ones
+	distinct int      // distinct examples met
 	order    int      // when the cause was first met
 }
 
@@ -36,8 +37,11 @@ func (c *conv) tally(line int, cause, example string) {
 	if line < t.line {
 		t.line = line
 	}
-	if len(t.examples) < 3 && !contains(t.examples, example) {
-		t.examples = append(t.examples, example)
+	if !contains(t.examples, example) {
+		t.distinct++
+		if len(t.examples) < 3 {
+			t.examples = append(t.examples, example)
+		}
 	}
 }
 
@@ -60,7 +64,7 @@ func (c *conv) flushTallies() {
 	for _, cause := range causes {
 		t := c.tallies[cause]
 		ex := strings.Join(t.examples, ", ")
-		if t.count > len(t.examples) {
+		if t.distinct > len(t.examples) {
 			ex += ", …"
 		}
 		if t.count > 1 {
