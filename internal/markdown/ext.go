@@ -101,7 +101,11 @@ func (c *conv) dropTemplate(line int, kind extKind, src string) {
 			c.warnAt(line, "kramdown attribute list %s dropped with its text", clip(src, 60))
 		}
 	case extKramdownExt:
-		if ext, _ := kramdownSpan([]byte(src)); ext != "comment" {
+		ext, _ := kramdownSpan([]byte(src))
+		switch {
+		case ext == "comment":
+		case ext == "options" && c.documentOptions(src):
+		default:
 			c.warnAt(line, "kramdown extension %s dropped", clip(firstLine(src), 60))
 		}
 	}
@@ -130,6 +134,31 @@ func (c *conv) liquidOutput(line int, src string) []model.Inline {
 		return nil
 	}
 	return c.inlineMarkdown(strings.TrimSpace(out), line)
+}
+
+// documentOptions applies kramdown's {::options key="value" /} to the
+// rest of the post, as kramdown does, for the options that change the
+// text (hard_wrap, parse_block_html); it reports whether every option
+// given is one of those.
+func (c *conv) documentOptions(src string) bool {
+	p := tagParams(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(src), "{::options"), "/}"))
+	if len(p) == 0 {
+		return false
+	}
+	r := c.rootConv()
+	all := true
+	for k, v := range p {
+		on := strings.EqualFold(strings.TrimSpace(v), "true")
+		switch k {
+		case "parse_block_html":
+			r.engine.ParseBlockHTML, c.engine.ParseBlockHTML = on, on
+		case "hard_wrap":
+			r.engine.HardWrap, c.engine.HardWrap = on, on
+		default:
+			all = false
+		}
+	}
+	return all
 }
 
 func firstLine(s string) string {
