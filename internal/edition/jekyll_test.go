@@ -19,7 +19,7 @@ import (
 func TestMultilingualCourseSite(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
-		"_config.yml": "title: Course\ndefaults:\n  - scope: {path: a/units}\n    values: {permalink: \"/a/unit/:basename/\", lang: de}\n",
+		"_config.yml":           "title: Course\ndefaults:\n  - scope: {path: a/units}\n    values: {permalink: \"/a/unit/:basename/\", lang: de}\n",
 		"_includes/figure.html": `<figure><img src="{{ site.baseurl }}/assets/images/{{ include.file }}" alt="{{ include.alt }}"><figcaption>{{ include.caption }}</figcaption></figure>`,
 		"assets/images/x.png":   png1,
 		"assets/images/map.png": png1,
