@@ -163,6 +163,7 @@ func remote(src string) bool {
 func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Image, reported bool, err error) {
 	dir := path.Dir(d.rel)
 	var tries []string
+	outside := false // the path leaves the site from the post's folder
 	if strings.HasPrefix(src, "/") {
 		rel := strings.TrimLeft(path.Clean(src), "/")
 		// The site's root, then the post's folder (posts copied out of
@@ -174,15 +175,12 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 		}
 		joined := path.Join(dir, src)
 		inside := site.CheckRel(joined, im.folder) == nil
+		outside = !inside
 		if inside && (ref.Include == "" || strings.Contains(src, "/")) {
 			tries = append(tries, joined)
 		}
 		if strings.Contains(src, "/") && site.CheckRel(src, "") == nil {
 			tries = append(tries, path.Clean(src)) // written from the site's root
-		}
-		if !inside && len(tries) == 0 {
-			im.log.Warnf(d.display, ref.Line, "image %q leaves the site's folder; its alt text is used", src)
-			return nil, true, nil
 		}
 	}
 	for _, t := range tries {
@@ -193,7 +191,12 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 			return img, false, err
 		}
 	}
-	return im.byName(d, ref, path.Base(src))
+	img, reported, err = im.byName(d, ref, path.Base(src))
+	if img == nil && !reported && err == nil && outside {
+		im.log.Warnf(d.display, ref.Line, "image %q leaves %s from the post's folder, and is not found from the page's URL either; its alt text is used", src, im.folder)
+		return nil, true, nil
+	}
+	return img, reported, err
 }
 
 // pageURL is the URL of the post's published page, "" when unknown.

@@ -121,7 +121,7 @@ func TestResolveImages(t *testing.T) {
 		{"missing, template named", lessonDoc, markdown.ImageRef{Include: "figure.html", Params: map[string]string{"filename": "none.png"}, Line: 3}, "", `image "/images/lesson/none.png" not found (the site's _includes/figure.html puts it at /images/lesson/none.png)`},
 		{"relative to the page's URL", unitDoc, markdown.ImageRef{Src: "../../../assets/images/abs.png"}, "assets/images/abs.png", ""},
 		{"front matter slug's folder", slugDoc, markdown.ImageRef{Src: "plot.png"}, "images/Intro-to-R/plot.png", ""},
-		{"above the root", postDoc, markdown.ImageRef{Src: "../../../../x.png", Line: 4}, "", `image "../../../../x.png" not found`},
+		{"above the root", postDoc, markdown.ImageRef{Src: "../../../../x.png", Line: 4}, "", `image "../../../../x.png" leaves the site's folder from the post's folder, and is not found from the page's URL either`},
 		{"remote", postDoc, markdown.ImageRef{Src: "https://other.org/x.png"}, "", "remote image https://other.org/x.png is not fetched"},
 	} {
 		log = diag.Log{}
