@@ -205,6 +205,13 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	tag, assumed, from := articleLanguage(m, st, rel, p)
 	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st)}
 	in.Liquid = liquidFor(st, d)
+	in.ReadRelative = func(name string) ([]byte, error) {
+		p := path.Join(path.Dir(rel), name)
+		if err := site.CheckRel(p, "the site's folder"); err != nil {
+			return nil, err
+		}
+		return m.Open(root, p)
+	}
 	res, err := convertIn(conv, &in, resolve, tag == "", log)
 	if err != nil {
 		return nil, err

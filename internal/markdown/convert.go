@@ -68,6 +68,10 @@ type Input struct {
 	// renders Liquid before Markdown): {{ page.title }} prints the title.
 	// ok is false when it cannot be rendered.
 	Liquid func(src string) (out string, ok bool)
+	// ReadRelative, when set, reads a file named relative to the post's
+	// folder ({% include_relative notes.md %}); it refuses paths that
+	// leave the site.
+	ReadRelative func(name string) ([]byte, error)
 }
 
 // Engine holds what a site's Markdown engine does differently from
@@ -190,6 +194,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		site:   in.SiteURL,
 		engine: in.Engine,
 		liquid: in.Liquid,
+		read:   in.ReadRelative,
 		tag:    in.Lang,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
@@ -264,10 +269,11 @@ type conv struct {
 	images ImageFunc
 	log    *diag.Log
 	lang   *lang.Language
-	site   string                      // Input.SiteURL
-	engine Engine                      // Input.Engine
-	liquid func(string) (string, bool) // Input.Liquid
-	tag    string                      // the post's language, as given (Input.Lang)
+	site   string                       // Input.SiteURL
+	engine Engine                       // Input.Engine
+	liquid func(string) (string, bool)  // Input.Liquid
+	read   func(string) ([]byte, error) // Input.ReadRelative
+	tag    string                       // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
@@ -294,7 +300,7 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
+		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, read: c.read, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
 		referenced: c.referenced, depth: c.depth + 1, parent: c}
 }
 

@@ -1,12 +1,15 @@
 package markdown
 
 import (
+	"bytes"
 	"path"
-
-	gast "github.com/yuin/goldmark/ast"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	gast "github.com/yuin/goldmark/ast"
+
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -218,7 +221,12 @@ func blocksAsInlines(bs []model.Block) []model.Inline {
 func (c *conv) liquidTag(line int, src string) []model.Block {
 	name, args, _ := liquidTag([]byte(src))
 	switch name {
-	case "include", "include_relative":
+	case "include_relative":
+		if bs, ok := c.includeRelative(line, args); ok {
+			return bs
+		}
+		return c.include(line, args)
+	case "include":
 		return c.include(line, args)
 	case "":
 		c.warnAt(line, "unreadable Liquid tag %s dropped", clip(src, 40))
@@ -238,6 +246,36 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 	}
 	c.warnTag(line, name, "Liquid tag {%% %s %%} dropped", name)
 	return nil
+}
+
+// includeRelative converts {% include_relative file.md %}: the file,
+// beside the post, is part of its text, read as Markdown with the post's
+// settings, as Jekyll inserts it before the Markdown is read. ok is false
+// when the file cannot be read (include then says why).
+func (c *conv) includeRelative(line int, args string) ([]model.Block, bool) {
+	name, _ := splitFirst(strings.TrimSpace(args))
+	if c.read == nil || name == "" || c.depth > 5 || strings.Contains(name, "{{") {
+		return nil, false
+	}
+	data, err := c.read(name)
+	if err != nil {
+		c.warnAt(line, "{%% include_relative %s %%}: %v; dropped", name, err)
+		return nil, true
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		c.warnAt(line, "{%% include_relative %s %%}: not UTF-8 text; dropped", name)
+		return nil, true
+	}
+	sub := c.sub(string(data), line)
+	sub.lines = diag.NewLines(nil, line-1) // every line of it is the tag's line, for messages
+	return sub.blocks(c.parse(c.cv.md, sub.src)), true
+}
+
+func splitFirst(s string) (string, string) {
+	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // highlight converts {% highlight lang %}…{% endhighlight %} or Hugo's

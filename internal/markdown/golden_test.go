@@ -67,7 +67,8 @@ func (a archive) file(name string) (string, bool) {
 // a dump of the result (blocks with their lines, notes, the image
 // references handed to the resolver, warnings) with its want file. An
 // options file sets Input fields: "lang fr", "math", "bodyline 4",
-// "escapes", "hard_wrap", "parse_block_html" (Engine).
+// "escapes", "hard_wrap", "parse_block_html" (Engine), "read" (a
+// ReadRelative that knows exercises.md).
 // Images whose name starts with "missing" are not found.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
@@ -123,6 +124,13 @@ func convertDump(t *testing.T, conv *Converter, src, opts string) string {
 			in.Lang = f[1]
 		case len(f) == 1 && f[0] == "math":
 			in.Math = true
+		case len(f) == 1 && f[0] == "read":
+			in.ReadRelative = func(name string) ([]byte, error) {
+				if name == "exercises.md" {
+					return []byte("## Exercises\n\n1. Map the *walls*.\n2. Date the map.\n"), nil
+				}
+				return nil, os.ErrNotExist
+			}
 		case len(f) == 1 && f[0] == "escapes":
 			in.Engine.Escapes = true
 		case len(f) == 1 && f[0] == "hard_wrap":
