@@ -114,10 +114,14 @@ func (c *conv) dropTemplate(line int, kind extKind, src string) {
 	}
 }
 
-// renderLiquid renders Liquid output met in a link or in HTML; ok is
+// linkTag matches Jekyll's tags that print another document's URL.
+var linkTag = regexp.MustCompile(`^\{%-?\s*(?:link|post_url)\s`)
+
+// renderLiquid renders Liquid output ({{ … }}, {% link %}, {% post_url
+// %}) met in a link or in HTML; ok is
 // false when it cannot be rendered or prints nothing.
 func (c *conv) renderLiquid(m string) (string, bool) {
-	if c.liquid == nil || !strings.HasPrefix(m, "{{") {
+	if c.liquid == nil || !strings.HasPrefix(m, "{{") && !linkTag.MatchString(m) {
 		return "", false
 	}
 	out, ok := c.liquid(m)

@@ -44,6 +44,9 @@ type (
 		file   string // may hold {{ }}
 		params []param
 	}
+	// linkNode is {% link path %} or {% post_url name %}: the URL of
+	// another document of the site.
+	linkNode struct{ tag, arg string }
 )
 
 type branch struct {
@@ -230,6 +233,8 @@ func (p *parser) tag(name, args string) node {
 		return p.ifBlock(name, args)
 	case "include":
 		return parseInclude(args)
+	case "link", "post_url":
+		return linkNode{tag: name, arg: strings.TrimSpace(args)}
 	}
 	if end, ok := skipped[name]; ok && end != "" {
 		p.block(end)
@@ -336,6 +341,12 @@ func (r *render) node(n node, b *strings.Builder) error {
 		}
 	case includeNode:
 		return r.include(x, b)
+	case linkNode:
+		// A document that is not there prints nothing (Jekyll stops the
+		// build; an edition keeps the link's text).
+		if u, err := r.s.linkURL(x.tag, x.arg); err == nil {
+			b.WriteString(u)
+		}
 	}
 	return nil
 }

@@ -123,7 +123,15 @@ func (s *Site) urlVars(rel, doc, typ string, page map[string]any) map[string]str
 		}
 		v["path"] = p
 	}
-	if d, ok := page["date"].(time.Time); ok && !d.IsZero() {
+	d, ok := page["date"].(time.Time)
+	if !ok || d.IsZero() {
+		// A date the front matter gives as text, or none: the file
+		// name's, as Jekyll takes a post's.
+		if m := datePrefix.FindString(path.Base(rel)); m != "" {
+			d, _ = time.Parse("2006-1-2", strings.TrimSuffix(m, "-"))
+		}
+	}
+	if !d.IsZero() {
 		_, week := d.ISOWeek()
 		v["year"], v["short_year"] = d.Format("2006"), d.Format("06")
 		v["month"], v["i_month"], v["short_month"], v["long_month"] = d.Format("01"), d.Format("1"), d.Format("Jan"), d.Format("January")

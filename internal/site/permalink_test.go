@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -57,5 +59,48 @@ func TestPageSlug(t *testing.T) {
 	}
 	if got := s.Page("_posts/2021-04-07-hello.md", nil)["slug"]; got != "hello" {
 		t.Errorf("slug %v, want hello", got)
+	}
+}
+
+// TestLinkTags: {% post_url %} and {% link %} print the URL of another
+// document, computed as its own page's (Jekyll's docs' examples:
+// {% post_url 2010-07-21-name-of-post %}, a post in a category folder,
+// {% link _collection/name-of-document.md %}).
+func TestLinkTags(t *testing.T) {
+	dir := t.TempDir()
+	for name, s := range map[string]string{
+		"_config.yml":                                "permalink: pretty\ncollections:\n  lessons:\n    output: true\n",
+		"_posts/2010-07-21-name-of-post.md":          "---\ntitle: A\n---\n",
+		"_posts/subdir/2011-01-02-other.markdown":    "---\ntitle: B\ncategories: [News]\n---\n",
+		"blog/_posts/2013-05-06-in-blog.md":          "---\ntitle: E\n---\n",
+		"_lessons/name-of-document.md":               "---\ntitle: C\n---\n",
+		"_posts/2012-03-04-dated-in-front-matter.md": "---\ntitle: D\ndate: 2012-03-05 10:00:00 +0100\n---\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string]string{
+		"{% post_url 2010-07-21-name-of-post %}":          "/2010/07/21/name-of-post/",
+		"{% post_url /subdir/2011-01-02-other %}":         "/news/2011/01/02/other/",
+		"{% post_url 2013-05-06-in-blog %}":               "/blog/2013/05/06/in-blog/",
+		"{% link _lessons/name-of-document.md %}":         "/lessons/name-of-document.html",
+		"{% post_url 2012-03-04-dated-in-front-matter %}": "/2012/03/04/dated-in-front-matter/",
+	} {
+		got, err := s.NewRenderer(nil).Render(src)
+		if err != nil || got != want {
+			t.Errorf("%s = %q, %v; want %q", src, got, err, want)
+		}
+	}
+	if got, err := s.NewRenderer(nil).Render("{% post_url 1999-01-01-none %}"); err != nil || got != "" {
+		t.Errorf("a missing post: %q, %v; want nothing", got, err)
 	}
 }
