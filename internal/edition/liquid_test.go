@@ -16,8 +16,7 @@ import (
 // introductions, a blog's {{ site.title }}, a name assigned once and
 // used later) is kept, {% post_url %} and {% link %} lead to the pages
 // they name (the slug gives the URL: Maps-and-Places); output that
-// prints nothing is dropped with one
-// warning.
+// prints nothing is dropped with one warning.
 func TestLiquidVariables(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
