@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
@@ -250,7 +251,7 @@ func (c *conv) block(n gast.Node) []model.Block {
 	case *gast.Paragraph, *gast.TextBlock:
 		return c.paragraph(n)
 	case *gast.Heading:
-		ins := c.inlines(n)
+		ins := trimSpace(headerID(c.inlines(n)))
 		if len(ins) == 0 {
 			return nil
 		}
@@ -456,4 +457,23 @@ func tableFigures(t *model.Table) []model.Block {
 		return figs
 	}
 	return append([]model.Block{t}, figs...)
+}
+
+// headerIDRe matches the attributes that may end a heading's line:
+// kramdown's header ID ({#id}) and, as pandoc and Hugo write them,
+// {#id .class key=value}.
+var headerIDRe = regexp.MustCompile(`\s*\{[#.][^{}]*\}\s*$`)
+
+// headerID removes a header ID written at the end of a heading: it names
+// the heading's anchor on the page, and is no part of its text.
+func headerID(ins []model.Inline) []model.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	if t, ok := ins[len(ins)-1].(*model.Text); ok {
+		if loc := headerIDRe.FindStringIndex(t.Text); loc != nil {
+			t.Text = t.Text[:loc[0]]
+		}
+	}
+	return ins
 }
