@@ -42,6 +42,10 @@ var textArgKeys = map[string]string{
 	"cite": "credit", "author": "credit", "photographer": "credit", "copyright": "credit",
 }
 
+// pullMarks are Octopress's marks of the part of a text a pull quote
+// repeats: {" … "}.
+var pullMarks = regexp.MustCompile(`\{"[ \t]*|[ \t]*"\}`)
+
 // tagArgRe reads one argument: key:"value", key="value", key=value,
 // "value" or a bare word.
 var tagArgRe = regexp.MustCompile(`(?:([\w-]+)\s*[:=]\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|([^\s"']+))`)
@@ -133,12 +137,21 @@ func (c *conv) pluginBlock(line int, src string) []model.Block {
 	if i, _ := liquidEnd([]byte(body), name); i >= 0 {
 		body = body[:i]
 	}
+	lname := strings.ToLower(name)
+	if strings.Contains(lname, "pull") {
+		// A pull quote repeats a part of the text, marked {" … "}, as
+		// decoration beside it: the text stays as it reads, unmarked.
+		body = pullMarks.ReplaceAllString(body, "")
+	}
 	var blocks []model.Block
 	if c.depth > 20 {
 		blocks = []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
 	} else {
 		sub := c.sub(body, line+strings.Count(src[:n], "\n"))
 		blocks = sub.blocks(c.parse(c.cv.md, sub.src))
+	}
+	if strings.Contains(lname, "quote") && !strings.Contains(lname, "pull") {
+		return c.quoteBlock(line, name, args, blocks)
 	}
 	texts := tagTexts(args)
 	var fig *model.Figure
@@ -153,6 +166,44 @@ func (c *conv) pluginBlock(line int, src string) []model.Block {
 	blocks = append(blocks, c.tagTextBlocks(line, texts, false)...)
 	c.warnTag(line, name, "Liquid block {%% %s %%} is a plugin's: its content and text are kept, its other arguments dropped", name)
 	return blocks
+}
+
+// quoteBlock sets a quotation tag's content ({% blockquote Author,
+// Source http://link Title %} … {% endblockquote %}, Octopress's) as a
+// quotation; the words of its arguments, links left out, are its
+// attribution.
+func (c *conv) quoteBlock(line int, name, args string, blocks []model.Block) []model.Block {
+	pos := model.Pos{Line: line}
+	// Links separate the attribution's parts (author, source, title).
+	var parts []string
+	var words []string
+	flush := func() {
+		if len(words) > 0 {
+			parts = append(parts, strings.Join(words, " "))
+			words = nil
+		}
+	}
+	for _, f := range strings.Fields(args) {
+		f = strings.Trim(f, `"'`)
+		switch k, _, ok := strings.Cut(f, ":"); {
+		case f == "":
+		case strings.Contains(f, "://"):
+			flush()
+		case ok && k != "" && textArgKeys[strings.ToLower(k)] == "" && !strings.Contains(k, ","):
+			// a setting (class:"x", align:right)
+		default:
+			words = append(words, f)
+		}
+	}
+	flush()
+	if attribution := strings.TrimSpace(strings.Join(parts, ", ")); hasLetter(attribution) {
+		blocks = append(blocks, &model.Paragraph{Pos: pos, Inlines: append([]model.Inline{&model.Text{Text: "— "}}, c.inlineMarkdown(attribution, line)...)})
+	}
+	c.warnTag(line, name, "Liquid block {%% %s %%} is a plugin's: set as a quotation, with its attribution", name)
+	if len(blocks) == 0 {
+		return nil
+	}
+	return []model.Block{&model.Quote{Pos: pos, Blocks: blocks}}
 }
 
 // captionFigure gives fig the caption and credit of a tag's arguments
