@@ -279,7 +279,7 @@ func (c *conv) block(n gast.Node) []model.Block {
 	case *gast.HTMLBlock:
 		return c.htmlBlock(n)
 	case *east.Table:
-		return tableFigures(c.table(n))
+		return c.tableFigures(c.table(n))
 	case *extBlock:
 		return c.extBlock(n)
 	case *east.FootnoteList:
@@ -326,6 +326,9 @@ func (c *conv) paragraph(n gast.Node) []model.Block {
 		}
 	}
 	flush(ins[start:])
+	if len(out) > 0 {
+		c.markMoved(figs)
+	}
 	return append(out, figs...)
 }
 
@@ -426,33 +429,47 @@ type displayMath struct {
 }
 
 // tableFigures moves the figures out of a table's cells (a print
-// column has no room for an image in a cell): each follows the table,
-// and takes as its caption the text of a cell that holds nothing else
-// but the figure and that text (sites lay out images with their captions
-// in table cells). A table left without text (a grid of images) is
-// dropped.
-func tableFigures(t *model.Table) []model.Block {
+// column has no room for an image in a cell): each follows the table.
+// When the table lays out images (layoutTable), a figure takes as its
+// caption the text of its own cell, or else the text of its row
+// (sites set an image and its caption side by side in a table). A table
+// left without text (a grid of images) is dropped.
+func (c *conv) tableFigures(t *model.Table) []model.Block {
 	var figs []model.Block
 	text := false
-	cell := func(c *model.Cell) {
+	layout := layoutTable(t)
+	row := func(r []model.Cell) {
 		var mine []model.Block
-		c.Inlines = trimSpace(mergeText(extractFigures(c.Inlines, &mine)))
-		if len(mine) == 1 && len(c.Inlines) > 0 {
-			if f := mine[0].(*model.Figure); len(f.Caption) == 0 {
-				f.Caption, c.Inlines = c.Inlines, nil
+		for i := range r {
+			var own []model.Block
+			r[i].Inlines = trimSpace(mergeText(extractFigures(r[i].Inlines, &own)))
+			if layout && len(own) == 1 && len(r[i].Inlines) > 0 && len(own[0].(*model.Figure).Caption) == 0 {
+				own[0].(*model.Figure).Caption, r[i].Inlines = r[i].Inlines, nil
+			}
+			mine = append(mine, own...)
+		}
+		if layout && len(mine) == 1 && len(mine[0].(*model.Figure).Caption) == 0 {
+			var rest []model.Inline
+			for i := range r {
+				rest = joinInlines(rest, r[i].Inlines, " ")
+			}
+			if n := len(strings.Fields(model.PlainText(rest))); n > 0 && n <= labelledWords {
+				setCaption(mine[0].(*model.Figure), rest)
+				for i := range r {
+					r[i].Inlines = nil
+				}
 			}
 		}
-		figs = append(figs, mine...)
-		text = text || len(c.Inlines) > 0
-	}
-	for i := range t.Header {
-		cell(&t.Header[i])
-	}
-	for _, r := range t.Rows {
 		for i := range r {
-			cell(&r[i])
+			text = text || len(r[i].Inlines) > 0
 		}
+		figs = append(figs, mine...)
 	}
+	row(t.Header)
+	for _, r := range t.Rows {
+		row(r)
+	}
+	c.markMoved(figs)
 	if !text && len(figs) > 0 && len(t.Caption) == 0 {
 		return figs
 	}
@@ -476,4 +493,27 @@ func headerID(ins []model.Inline) []model.Inline {
 		}
 	}
 	return ins
+}
+
+// layoutTable reports whether a table lays out images rather than data:
+// every row that holds anything holds exactly one figure (a table of
+// software whose rows have a logo among other rows of text is data).
+func layoutTable(t *model.Table) bool {
+	any := false
+	for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
+		figs, content := 0, false
+		for _, cell := range r {
+			model.WalkInlines(cell.Inlines, func(in model.Inline) {
+				if _, ok := in.(*figureInline); ok {
+					figs++
+				}
+			})
+			content = content || len(cell.Inlines) > 0
+		}
+		if content && figs != 1 {
+			return false
+		}
+		any = any || figs == 1
+	}
+	return any
 }

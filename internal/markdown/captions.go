@@ -23,7 +23,8 @@ import (
 //     caption).
 //
 // An ordinary italic paragraph is not taken: it must follow an image
-// directly, have no caption beside it, and be short (captionWords words
+// directly in the source (not one taken out of running text or a table
+// cell), have no caption beside it, and be short (captionWords words
 // for a wholly italic or small run; a labelled caption may run to
 // labelledWords), and an image inside running text (text before it in
 // its paragraph) takes no caption from the text after it.
@@ -168,7 +169,7 @@ func (c *conv) attachCaptions(bs []model.Block) []model.Block {
 				it.Blocks = c.attachCaptions(it.Blocks)
 			}
 		case *model.Figure:
-			if i+1 < len(bs) && len(t.Caption) == 0 {
+			if i+1 < len(bs) && len(t.Caption) == 0 && !c.rootConv().moved[t] {
 				if p, ok := bs[i+1].(*model.Paragraph); ok && (c.rootConv().captionParas[p] || c.captionText(p.Inlines)) {
 					setCaption(t, trimSpace(p.Inlines))
 					out = append(out, t)
@@ -180,6 +181,22 @@ func (c *conv) attachCaptions(bs []model.Block) []model.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// markMoved records figures that did not stand on their own in the
+// source (taken out of running text or a table cell): the paragraph
+// after them in the output was not under them in the source, and is no
+// caption of theirs.
+func (c *conv) markMoved(figs []model.Block) {
+	r := c.rootConv()
+	if r.moved == nil {
+		r.moved = map[*model.Figure]bool{}
+	}
+	for _, b := range figs {
+		if f, ok := b.(*model.Figure); ok {
+			r.moved[f] = true
+		}
+	}
 }
 
 // markSmall records inlines that were inside <small> (see captionText).

@@ -259,7 +259,7 @@ func (h *htmlConv) table(n *html.Node) []model.Block {
 		t.Rows[i] = pad(t.Rows[i])
 	}
 	t.Align = make([]model.Align, cols)
-	return tableFigures(t)
+	return h.c.tableFigures(t)
 }
 
 func (h *htmlConv) inlines(n *html.Node) []model.Inline {
