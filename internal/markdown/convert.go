@@ -292,7 +292,7 @@ type conv struct {
 	small        map[model.Inline]bool
 	captionParas map[*model.Paragraph]bool
 	moved        map[*model.Figure]bool // figures taken out of text or tables (captions.go)
-	tallies      map[string]*tallied // causes repeated in the post (tally.go; on the post's own converter)
+	tallies      map[string]*tallied    // causes repeated in the post (tally.go; on the post's own converter)
 	err          error
 }
 
