@@ -281,11 +281,12 @@ func liquidFor(st *site.Site, d *doc) func(string) (string, bool) {
 
 // engine is how the site's Markdown engine reads posts: every engine
 // Jekyll runs (kramdown, CommonMark) reads \( as an escaped bracket;
-// kramdown's hard_wrap and parse_block_html change the text too.
+// kramdown reads its own syntax (definition lists, abbreviations), and
+// its hard_wrap and parse_block_html change the text too.
 func engine(st *site.Site) markdown.Engine {
 	e := st.Engine()
 	kramdown := e.Name == "kramdown"
-	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML}
+	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML, Kramdown: kramdown}
 }
 
 func displayRoot(m *manifest.Manifest) string {

@@ -278,6 +278,8 @@ func (c *conv) block(n gast.Node) []model.Block {
 		return []model.Block{l}
 	case *gast.HTMLBlock:
 		return c.htmlBlock(n)
+	case *east.DefinitionList:
+		return c.definitionList(n)
 	case *east.Table:
 		return c.tableFigures(c.table(n))
 	case *extBlock:
@@ -306,6 +308,12 @@ func (c *conv) rawLines(n gast.Node) string {
 // math standing on lines of its own splits it.
 func (c *conv) paragraph(n gast.Node) []model.Block {
 	line := c.line(n)
+	if c.engine.Kramdown && abbrevDefs.MatchString(c.rawLines(n)) {
+		// kramdown's abbreviation definitions: the page shows the
+		// expansion only as a tooltip on the abbreviation.
+		c.tally(line, "kramdown abbreviation definitions dropped (the page shows them only as tooltips)", clip(strings.TrimSpace(firstLine(c.rawLines(n))), 40))
+		return nil
+	}
 	ins := c.inlines(n)
 	var out []model.Block
 	var figs []model.Block
@@ -517,3 +525,36 @@ func layoutTable(t *model.Table) bool {
 	}
 	return any
 }
+
+// definitionList converts a kramdown definition list: each term a
+// paragraph in bold, each definition its blocks set as a quotation, the
+// indented block print gives a definition.
+func (c *conv) definitionList(n *east.DefinitionList) []model.Block {
+	var out []model.Block
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		pos := model.Pos{Line: c.line(ch)}
+		switch ch.(type) {
+		case *east.DefinitionTerm:
+			if ins := trimSpace(c.inlines(ch)); len(ins) > 0 {
+				out = append(out, &model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Strong{Inlines: ins}}})
+			}
+		case *east.DefinitionDescription:
+			var bs []model.Block
+			if ch.FirstChild() != nil && ch.FirstChild().Type() == gast.TypeInline {
+				if ins := trimSpace(c.inlines(ch)); len(ins) > 0 {
+					bs = []model.Block{&model.Paragraph{Pos: pos, Inlines: ins}}
+				}
+			} else {
+				bs = c.blocks(ch)
+			}
+			if len(bs) > 0 {
+				out = append(out, &model.Quote{Pos: pos, Blocks: bs})
+			}
+		}
+	}
+	return out
+}
+
+// abbrevDefs matches a paragraph made only of kramdown abbreviation
+// definitions (*[HTML]: HyperText Markup Language).
+var abbrevDefs = regexp.MustCompile(`^(?:[ \t]*\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+$`)

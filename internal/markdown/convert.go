@@ -88,6 +88,10 @@ type Engine struct {
 	// ParseBlockHTML: the content of HTML block elements is read as
 	// Markdown (kramdown's parse_block_html), as markdown="1" asks.
 	ParseBlockHTML bool
+	// Kramdown: kramdown's own syntax is read: definition lists (a term,
+	// then ": its definition") and abbreviation definitions
+	// (*[HTML]: HyperText Markup Language), which the page never shows.
+	Kramdown bool
 }
 
 // Result is a converted post body.
@@ -104,6 +108,7 @@ type Result struct {
 type Converter struct {
 	md  goldmark.Markdown // Markdown and every extension
 	raw goldmark.Markdown // the same without templates: the text of {% raw %}
+	kd  goldmark.Markdown // md with kramdown's definition lists (Engine.Kramdown)
 }
 
 // typography maps goldmark's substitutions to literal characters (its
@@ -125,15 +130,20 @@ var typography = map[extension.TypographicPunctuation]string{
 
 // New returns a Converter.
 func New() *Converter {
-	return &Converter{md: newMarkdown(true), raw: newMarkdown(false)}
+	return &Converter{md: newMarkdown(true, false), raw: newMarkdown(false, false), kd: newMarkdown(true, true)}
 }
 
-func newMarkdown(templates bool) goldmark.Markdown {
+func newMarkdown(templates, kramdown bool) goldmark.Markdown {
 	blocks, inlines := extensionParsers()
 	if !templates {
 		blocks, inlines = blocks[1:], inlines[1:]
 	}
+	exts := []goldmark.Extender{}
+	if kramdown {
+		exts = append(exts, extension.DefinitionList)
+	}
 	return goldmark.New(
+		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
@@ -166,6 +176,9 @@ func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
 
 // parse parses a piece of the post with the post's engine settings.
 func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
+	if md == c.cv.md && c.engine.Kramdown {
+		md = c.cv.kd
+	}
 	return parse(md, src, false, c.engine.Escapes)
 }
 
@@ -178,10 +191,14 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
 	src = noPlaceholders(src)
-	root := parse(c.md, src, in.Math, in.Engine.Escapes)
+	md := c.md
+	if in.Engine.Kramdown {
+		md = c.kd
+	}
+	root := parse(md, src, in.Math, in.Engine.Escapes)
 	if !in.Math && hasMath(root) {
 		// A post that uses math surely means $x$ as math too.
-		root = parse(c.md, src, true, in.Engine.Escapes)
+		root = parse(md, src, true, in.Engine.Escapes)
 	}
 	cv := &conv{
 		cv:     c,

@@ -32,7 +32,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("$$\n\\frac{a}{b}\n$$\n\nx \\\\(y\\\\) $z$ {{< figure src=\"a.png\" >}} {: .x}\n{::comment}\nc\n{:/comment}"))
 	f.Add([]byte("* TOC\n{:toc}\n\n<td markdown=\"span\">**b**</td>\n\n{% highlight go %}\nx\n{% endhighlight %}"))
 	f.Add([]byte("\"Quote\" 'single' : ; ! ? « a » [^x] [a]({{ x }}/y)"))
-	f.Add([]byte("{% figure caption:\"Fig. 1\" %}\n![](a.png)\n{% endfigure %}\n\nx{% sidenote 'a' 'b c' %} \\(p\\)\n\n![i](b.png)<br><i>Figure 2: c</i>\n\n## H {#id}\n\n{::options parse_block_html=\"true\" /}\n<div>*a* {% include x.html text=\"t\" %}</div>\n\n| {% include f.html src=\"c.png\" %} |\n|---|\n"))
+	f.Add([]byte("{% figure caption:\"Fig. 1\" %}\n![](a.png)\n{% endfigure %}\n\nx{% sidenote 'a' 'b c' %} \\(p\\)\n\n![i](b.png)<br><i>Figure 2: c</i>\n\n## H {#id}\n\n{::options parse_block_html=\"true\" /}\n<div>*a* {% include x.html text=\"t\" %}</div>\n\n| {% include f.html src=\"c.png\" %} |\n|---|\n\nTerm\n: def\n\n*[A]: b\n"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
@@ -42,7 +42,7 @@ func FuzzConvert(f *testing.F) {
 			in.Lang = "fr"
 		}
 		if len(src) > 1 {
-			in.Engine = Engine{Escapes: src[1]&1 != 0, HardWrap: src[1]&2 != 0, ParseBlockHTML: src[1]&4 != 0}
+			in.Engine = Engine{Escapes: src[1]&1 != 0, HardWrap: src[1]&2 != 0, ParseBlockHTML: src[1]&4 != 0, Kramdown: src[1]&8 != 0}
 		}
 		res, err := conv.Convert(in, images, &log)
 		if err != nil {
