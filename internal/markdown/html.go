@@ -62,8 +62,6 @@ type htmlConv struct {
 	pos model.Pos // the HTML block's: elements inside it have no lines of their own
 }
 
-func (h *htmlConv) warn(format string, args ...any) { h.c.warn(h.at, format, args...) }
-
 // blocks converts the children of an element that holds block content.
 // Loose inline content between blocks is gathered into paragraphs.
 func (h *htmlConv) blocks(parent *html.Node) []model.Block {
@@ -160,7 +158,7 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 		return h.table(n)
 	}
 	if dangerous[n.Data] {
-		h.warn("HTML <%s> dropped", n.Data)
+		h.c.tally(h.c.line(h.at), "HTML <"+n.Data+"> dropped", "")
 	}
 	return nil
 }
@@ -354,7 +352,7 @@ func (h *htmlConv) text(data string) []model.Inline {
 
 func (h *htmlConv) elementInline(n *html.Node) []model.Inline {
 	if dangerous[n.Data] {
-		h.warn("HTML <%s> dropped", n.Data)
+		h.c.tally(h.c.line(h.at), "HTML <"+n.Data+"> dropped", "")
 		return nil
 	}
 	if isBlockTag(n.Data) {
@@ -396,7 +394,7 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 		h.c.markSmall(ins)
 	}
 	if !ignoredTags[n.Data] {
-		h.warn("HTML tag <%s> dropped; its text is kept", n.Data)
+		h.c.tally(h.c.line(h.at), "HTML tag <"+n.Data+"> dropped; its text is kept", "")
 	}
 	return ins
 }

@@ -208,7 +208,7 @@ func (c *conv) checkLink(line int, dest string) {
 		return
 	}
 	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
-		c.warnAt(line, "link with the scheme %s: dropped; its text is kept", u.Scheme)
+		c.tally(line, "links with the scheme "+u.Scheme+": dropped; their text is kept", clip(dest, 40))
 		return
 	}
 	if strings.HasPrefix(dest, "/") && c.site == "" {
@@ -343,10 +343,10 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 		}
 	case ignoredTags[name]:
 	case dangerous[name]:
-		c.warn(raw, "HTML <%s> dropped", name)
+		c.tally(c.line(raw), "HTML <"+name+"> dropped", "")
 	default:
 		if !closing {
-			c.warn(raw, "HTML tag <%s> dropped; its text is kept", name)
+			c.tally(c.line(raw), "HTML tag <"+name+"> dropped; its text is kept", "")
 		}
 	}
 }

@@ -37,7 +37,7 @@ func (c *conv) tally(line int, cause, example string) {
 	if line < t.line {
 		t.line = line
 	}
-	if !contains(t.examples, example) {
+	if example != "" && !contains(t.examples, example) {
 		t.distinct++
 		if len(t.examples) < 3 {
 			t.examples = append(t.examples, example)
@@ -67,9 +67,14 @@ func (c *conv) flushTallies() {
 		if t.distinct > len(t.examples) {
 			ex += ", …"
 		}
-		if t.count > 1 {
-			ex = fmt.Sprintf("%d times from here: %s", t.count, ex)
+		switch {
+		case t.count > 1 && ex != "":
+			ex = fmt.Sprintf(" (%d times from here: %s)", t.count, ex)
+		case t.count > 1:
+			ex = fmt.Sprintf(" (%d times from here)", t.count)
+		case ex != "":
+			ex = " (" + ex + ")"
 		}
-		c.warnAt(t.line, "%s (%s)", cause, ex)
+		c.warnAt(t.line, "%s%s", cause, ex)
 	}
 }
