@@ -36,7 +36,7 @@ type Options struct {
 // log; all errors of the run are returned together.
 func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, error) {
 	ed := &model.Edition{
-		Publication: m.Publication,
+		Publication: markdown.Smarten(m.Publication, m.Language),
 		Title:       markdown.Smarten(m.Title, m.Language),
 		Volume:      m.Volume,
 		Number:      m.Number,
@@ -77,7 +77,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	}
 	var jobs []job
 	for si, s := range m.Sections {
-		ed.Sections = append(ed.Sections, &model.Section{Title: s.Title, Start: s.Start})
+		ed.Sections = append(ed.Sections, &model.Section{Title: markdown.Smarten(s.Title, m.Language), Start: s.Start})
 		for i, e := range s.Posts {
 			jobs = append(jobs, job{si, i, e})
 		}
@@ -205,11 +205,22 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st),
 		ReadInclude: func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }}
-	res, err := conv.Convert(in, resolve, log)
+	in.Liquid = liquidFor(st, d)
+	in.ReadRelative = func(name string) ([]byte, error) {
+		p := path.Join(path.Dir(rel), name)
+		if err := site.CheckRel(p, "the site's folder"); err != nil {
+			return nil, err
+		}
+		return m.Open(root, p)
+	}
+	res, err := convertIn(conv, &in, resolve, tag == "", log)
 	if err != nil {
 		return nil, err
+	}
+	if tag == "" && in.Lang != assumed {
+		tag, assumed = in.Lang, in.Lang
 	}
 	a := &model.Article{
 		Source:      display,
@@ -239,6 +250,54 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	finishCited(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log, cx)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
+}
+
+// convertIn converts a post in in.Lang. A post without a language of
+// its own (guess: none in its front matter, the site's defaults or lang)
+// whose text reads clearly as another language than the edition's is
+// converted again in the language it reads as, with a warning, and
+// in.Lang is set to it: its quotation marks, hyphenation and printed
+// words are then that language's. A declared language is never
+// overridden.
+func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.ImageFunc, guess bool, log *diag.Log) (*markdown.Result, error) {
+	var tmp diag.Log
+	res, err := conv.Convert(*in, resolve, &tmp)
+	if err == nil && guess {
+		if g := lang.Guess(opening(res.Blocks, 300)...); g != nil && lang.Base(g.Tag) != lang.Base(in.Lang) {
+			log.Warnf(in.Path, 1, "the text reads as %s and neither the post nor the site declares a language: set in %s, not %q (set lang: in its front matter to choose)",
+				g.Name, g.Name, in.Lang)
+			in.Lang = g.Tag
+			tmp = diag.Log{}
+			res, err = conv.Convert(*in, resolve, &tmp)
+		}
+	}
+	for _, w := range tmp.Warnings() {
+		log.Warnf(w.Path, w.Line, "%s", w.Msg)
+	}
+	return res, err
+}
+
+// liquidFor renders a post's Liquid output with its page and the site's
+// variables, in the post's order (see site.Renderer).
+func liquidFor(st *site.Site, d *doc) func(string) (string, bool) {
+	var r *site.Renderer
+	return func(src string) (string, bool) {
+		if r == nil {
+			r = st.NewRenderer(d.page())
+		}
+		out, err := r.Render(src)
+		return out, err == nil
+	}
+}
+
+// engine is how the site's Markdown engine reads posts: every engine
+// Jekyll runs (kramdown, CommonMark) reads \( as an escaped bracket;
+// kramdown reads its own syntax (definition lists, abbreviations), and
+// its hard_wrap and parse_block_html change the text too.
+func engine(st *site.Site) markdown.Engine {
+	e := st.Engine()
+	kramdown := e.Name == "kramdown"
+	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML, Kramdown: kramdown}
 }
 
 func displayRoot(m *manifest.Manifest) string {

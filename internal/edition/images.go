@@ -153,24 +153,33 @@ func remote(src string) bool {
 // find looks for src where the reference points and, failing that, by
 // its name beside the post and under the site's conventional image
 // folders. reported is true when find warned itself: two different files
-// answer to the name, and it never guesses between them.
+// answer to the name, and it never guesses between them, or the path
+// leaves the site.
+//
+// A relative path is resolved as the browser resolves it on the
+// published page: against the page's URL (../../assets/x.png on the page
+// /a/unit/name.de/ is /assets/x.png), then mapped onto the site's root;
+// then against the post's folder (posts whose images sit beside them).
 func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Image, reported bool, err error) {
 	dir := path.Dir(d.rel)
 	var tries []string
+	outside := false // the path leaves the site from the post's folder
 	if strings.HasPrefix(src, "/") {
 		rel := strings.TrimLeft(path.Clean(src), "/")
 		// The site's root, then the post's folder (posts copied out of
 		// their site keep its layout below them).
 		tries = append(tries, rel, path.Join(dir, rel))
 	} else {
-		joined := path.Join(dir, src)
-		if err := site.CheckRel(joined, im.folder); err != nil {
-			return nil, false, diag.Errorf(d.display, ref.Line, "image %q: %v", src, err)
+		if u := pageURL(d); u != "" && (ref.Include == "" || strings.Contains(src, "/")) {
+			tries = append(tries, strings.TrimLeft(path.Join(urlDir(u), src), "/"))
 		}
-		if ref.Include == "" || strings.Contains(src, "/") {
+		joined := path.Join(dir, src)
+		inside := site.CheckRel(joined, im.folder) == nil
+		outside = !inside
+		if inside && (ref.Include == "" || strings.Contains(src, "/")) {
 			tries = append(tries, joined)
 		}
-		if strings.Contains(src, "/") {
+		if strings.Contains(src, "/") && site.CheckRel(src, "") == nil {
 			tries = append(tries, path.Clean(src)) // written from the site's root
 		}
 	}
@@ -182,7 +191,30 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 			return img, false, err
 		}
 	}
-	return im.byName(d, ref, path.Base(src))
+	img, reported, err = im.byName(d, ref, path.Base(src))
+	if img == nil && !reported && err == nil && outside {
+		im.log.Warnf(d.display, ref.Line, "image %q leaves %s from the post's folder, and is not found from the page's URL either; its alt text is used", src, im.folder)
+		return nil, true, nil
+	}
+	return img, reported, err
+}
+
+// pageURL is the URL of the post's published page, "" when unknown.
+func pageURL(d *doc) string {
+	if d.page == nil {
+		return ""
+	}
+	u, _ := d.page()["url"].(string)
+	return u
+}
+
+// urlDir is the folder a relative reference on the page at u resolves
+// against: u itself when it ends in /, else its parent.
+func urlDir(u string) string {
+	if strings.HasSuffix(u, "/") {
+		return u
+	}
+	return path.Dir(u)
 }
 
 // byName looks for a file called name beside the post and in the site's
@@ -193,7 +225,15 @@ func (im *images) byName(d *doc, ref markdown.ImageRef, name string) (*model.Ima
 		return nil, false, nil
 	}
 	dir := path.Dir(d.rel)
-	folders := append([]string{dir, path.Join(dir, "images")}, im.site.ImageFolders(site.Slug(d.rel))...)
+	folders := []string{dir, path.Join(dir, "images")}
+	if d.page != nil {
+		// The front matter's slug names the post's image folder on some
+		// sites (its case may differ from the file name's).
+		if slug, _ := d.page()["slug"].(string); slug != "" && slug != site.Slug(d.rel) {
+			folders = append(folders, im.site.ImageFolders(slug)...)
+		}
+	}
+	folders = append(folders, im.site.ImageFolders(site.Slug(d.rel))...)
 	var found *model.Image
 	seen := map[string]bool{}
 	for _, f := range folders {

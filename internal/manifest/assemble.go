@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
 )
@@ -49,7 +50,12 @@ type Assembly struct {
 // found is one post file met by the walk.
 type found struct {
 	path string // relative to the manifest's folder, slash-separated
+	file string // as messages name it
 	date time.Time
+	// lang is the language the post or the site declares for it, ""
+	// for none; reads is the language its text reads as (lang.Guess),
+	// "" when it cannot be told.
+	lang, reads string
 }
 
 // walk collects what Assemble found under the posts folder.
@@ -227,10 +233,16 @@ func (w *walk) file(p string) {
 		w.left++
 		return
 	}
-	if ps.Date.IsZero() {
-		w.log.Warnf(p, 1, "no date in front matter or file name; listed last")
+	f := found{path: shown, file: p, date: ps.Date, lang: ps.Language}
+	if rel, ok := w.st.Rel(p); ok && f.lang == "" {
+		f.lang, _ = w.st.Language(rel)
 	}
-	w.posts = append(w.posts, found{shown, ps.Date})
+	if f.lang == "" {
+		if g := lang.Guess(proseOf(ps.Body, 400)); g != nil {
+			f.reads = g.Tag
+		}
+	}
+	w.posts = append(w.posts, f)
 }
 
 // bad records a post that could not be read.
@@ -269,17 +281,7 @@ func sortPosts(ps []found) {
 // write renders the manifest: publication, date and language from the
 // options, else the site; left-out posts as comments.
 func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
-	date := opt.Date
-	if date.IsZero() {
-		for _, it := range w.posts {
-			if it.date.After(date) {
-				date = it.date
-			}
-		}
-	}
-	if date.IsZero() {
-		return nil, fmt.Errorf("%s: no post has a date; give the edition's with --date", postsDir)
-	}
+	date := w.editionDate(opt)
 	pub := strings.TrimSpace(opt.Publication)
 	if pub == "" {
 		pub = w.st.Config.Title
@@ -291,8 +293,7 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 		}
 		pub = filepath.Base(abs)
 	}
-	siteLang, _ := w.st.Language("") // lang, or the defaults every page gets
-	language := firstNonEmpty(opt.Language, siteLang, "en")
+	language := w.language(opt)
 	type out struct {
 		Publication string   `yaml:"publication"`
 		Site        string   `yaml:"site,omitempty"`

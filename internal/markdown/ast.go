@@ -30,6 +30,7 @@ const (
 	extKramdownExt                 // kramdown {::name …} extension
 	extMath                        // TeX math
 	extRefs                        // pandoc's ::: {#refs} ::: div: where the bibliography goes
+	extPluginBlock                 // {% name %} … {% endname %} of a plugin
 )
 
 // extBlock is a block of extension syntax. Its Lines are the source of

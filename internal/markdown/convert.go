@@ -64,6 +64,38 @@ type Input struct {
 	// from the site's root ("/about") leads there. "" keeps such links
 	// as text, with a warning.
 	SiteURL string
+	// Engine is how the site's Markdown engine reads the post; the zero
+	// value is edition's own reading (see Engine).
+	Engine Engine
+	// Liquid, when set, renders Liquid output and assign tags with the
+	// post's page and site variables, in the order they come (Jekyll
+	// renders Liquid before Markdown): {{ page.title }} prints the title.
+	// ok is false when it cannot be rendered.
+	Liquid func(src string) (out string, ok bool)
+	// ReadRelative, when set, reads a file named relative to the post's
+	// folder ({% include_relative notes.md %}); it refuses paths that
+	// leave the site.
+	ReadRelative func(name string) ([]byte, error)
+}
+
+// Engine holds what a site's Markdown engine does differently from
+// edition's own reading (set from Jekyll's markdown: and kramdown:
+// settings by the caller).
+type Engine struct {
+	// Escapes: \( and \[ are escaped brackets, as kramdown and CommonMark
+	// read them (the page shows "(" and MathJax sees no delimiter), never
+	// math; \\( and $$ still are.
+	Escapes bool
+	// HardWrap: a line break inside a paragraph is kept (kramdown's
+	// hard_wrap).
+	HardWrap bool
+	// ParseBlockHTML: the content of HTML block elements is read as
+	// Markdown (kramdown's parse_block_html), as markdown="1" asks.
+	ParseBlockHTML bool
+	// Kramdown: kramdown's own syntax is read: definition lists (a term,
+	// then ": its definition") and abbreviation definitions
+	// (*[HTML]: HyperText Markup Language), which the page never shows.
+	Kramdown bool
 }
 
 // Result is a converted post body.
@@ -80,6 +112,7 @@ type Result struct {
 type Converter struct {
 	md  goldmark.Markdown // Markdown and every extension
 	raw goldmark.Markdown // the same without templates: the text of {% raw %}
+	kd  goldmark.Markdown // md with kramdown's definition lists (Engine.Kramdown)
 }
 
 // typography maps goldmark's substitutions to literal characters (its
@@ -102,15 +135,20 @@ var typography = map[extension.TypographicPunctuation]string{
 
 // New returns a Converter.
 func New() *Converter {
-	return &Converter{md: newMarkdown(true), raw: newMarkdown(false)}
+	return &Converter{md: newMarkdown(true, false), raw: newMarkdown(false, false), kd: newMarkdown(true, true)}
 }
 
-func newMarkdown(templates bool) goldmark.Markdown {
+func newMarkdown(templates, kramdown bool) goldmark.Markdown {
 	blocks, inlines := extensionParsers()
 	if !templates {
 		blocks, inlines = blocks[1:], inlines[1:]
 	}
+	exts := []goldmark.Extender{}
+	if kramdown {
+		exts = append(exts, extension.DefinitionList)
+	}
 	return goldmark.New(
+		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
@@ -129,13 +167,24 @@ func newMarkdown(templates bool) goldmark.Markdown {
 }
 
 // parse parses src; loose turns on the math delimiters that need a post
-// clearly using math.
-func parse(md goldmark.Markdown, src []byte, loose bool) gast.Node {
+// clearly using math; escapes makes \( and \[ escaped brackets.
+func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
 	pc := parser.NewContext()
 	if loose {
 		pc.Set(looseKey, true)
 	}
+	if escapes {
+		pc.Set(escapesKey, true)
+	}
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// parse parses a piece of the post with the post's engine settings.
+func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
+	if md == c.cv.md && c.engine.Kramdown {
+		md = c.cv.kd
+	}
+	return parse(md, src, false, c.engine.Escapes)
 }
 
 // Convert parses a post body and returns its blocks and notes.
@@ -148,10 +197,14 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	}
 	// An author's noncharacter is never taken for a quote placeholder.
 	src = noPlaceholders(src)
-	root := parse(c.md, src, in.Math)
+	md := c.md
+	if in.Engine.Kramdown {
+		md = c.kd
+	}
+	root := parse(md, src, in.Math, in.Engine.Escapes)
 	if !in.Math && hasMath(root) {
 		// A post that uses math surely means $x$ as math too.
-		root = parse(c.md, src, true)
+		root = parse(md, src, true, in.Engine.Escapes)
 	}
 	cv := &conv{
 		cv:          c,
@@ -167,6 +220,9 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		notes:       map[string]*model.Note{},
 		loose:       map[string]*model.Note{},
 		inlineNotes: new([]*model.Note),
+		engine:      in.Engine,
+		liquid:      in.Liquid,
+		read:        in.ReadRelative,
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
@@ -180,6 +236,8 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		res.Notes = append(res.Notes, d.note)
 	}
 	res.Notes = append(res.Notes, *cv.inlineNotes...)
+	res.Notes = append(res.Notes, cv.tagNotes...)
+	cv.flushTallies()
 	if cv.err != nil {
 		return nil, cv.err
 	}
@@ -239,8 +297,11 @@ type conv struct {
 	images ImageFunc
 	log    *diag.Log
 	lang   *lang.Language
-	site   string // Input.SiteURL
-	tag    string // the post's language, as given (Input.Lang)
+	site   string                       // Input.SiteURL
+	engine Engine                       // Input.Engine
+	liquid func(string) (string, bool)  // Input.Liquid
+	read   func(string) ([]byte, error) // Input.ReadRelative
+	tag    string                       // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
@@ -252,11 +313,20 @@ type conv struct {
 	// inlineNotes are the notes written in place (^[…]), shared with
 	// sub-conversions.
 	inlineNotes *[]*model.Note
-	textBuf     []byte // textRun's buffer, reused from run to run
-	skipTo      int    // source offset before which blocks were read by an extension (see extBlock)
-	depth       int    // nesting of sub-conversions (captions, markdown="1")
-	parent      *conv  // the converter a sub-conversion reports errors to
-	err         error
+	textBuf     []byte          // textRun's buffer, reused from run to run
+	skipTo      int             // source offset before which blocks were read by an extension (see extBlock)
+	depth       int             // nesting of sub-conversions (captions, markdown="1")
+	parent      *conv           // the converter a sub-conversion reports errors to
+	tagsWarned  map[string]bool // plugin tags warned about, by name (on the post's own converter)
+	tagNotes    []*model.Note   // notes made of plugin tags' text (on the post's own converter)
+	// small holds the inlines that were inside <small>, and captionParas
+	// the HTML paragraphs whose class names a caption (see captions.go;
+	// on the post's own converter).
+	small        map[model.Inline]bool
+	captionParas map[*model.Paragraph]bool
+	moved        map[*model.Figure]bool // figures taken out of text or tables (captions.go)
+	tallies      map[string]*tallied    // causes repeated in the post (tally.go; on the post's own converter)
+	err          error
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
@@ -264,7 +334,7 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
+		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, read: c.read, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
 		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude}
 }
 

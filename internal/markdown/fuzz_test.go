@@ -33,6 +33,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("* TOC\n{:toc}\n\n<td markdown=\"span\">**b**</td>\n\n{% highlight go %}\nx\n{% endhighlight %}"))
 	f.Add([]byte("\"Quote\" 'single' : ; ! ? « a » [^x] [a]({{ x }}/y)"))
 	f.Add([]byte("[see @doe99, pp. 33-35; -@roe \"x\"] @doe [p. 3] ^[note [@a]] {% cite a b -l 3 %}\n\n::: {#refs}\n:::\n"))
+	f.Add([]byte("{% figure caption:\"Fig. 1\" %}\n![](a.png)\n{% endfigure %}\n\nx{% sidenote 'a' 'b c' %} \\(p\\)\n\n![i](b.png)<br><i>Figure 2: c</i>\n\n## H {#id}\n\n{::options parse_block_html=\"true\" /}\n<div>*a* {% include x.html text=\"t\" %}</div>\n\n| {% include f.html src=\"c.png\" %} |\n|---|\n\nTerm\n: def\n\n*[A]: b\n"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
@@ -40,6 +41,9 @@ func FuzzConvert(f *testing.F) {
 		in := Input{Path: "f.md", Body: src}
 		if len(src) > 0 && src[0]%2 == 1 {
 			in.Lang = "fr"
+		}
+		if len(src) > 1 {
+			in.Engine = Engine{Escapes: src[1]&1 != 0, HardWrap: src[1]&2 != 0, ParseBlockHTML: src[1]&4 != 0, Kramdown: src[1]&8 != 0}
 		}
 		res, err := conv.Convert(in, images, &log)
 		if err != nil {

@@ -49,6 +49,9 @@ type Site struct {
 	configFolders []string // image folders the configuration names (configFolders)
 	dirMu         sync.Mutex
 	dirs          map[string]bool // isDir's answers, by relative path
+
+	postsOnce sync.Once
+	posts     map[string][]string // post files by name without extension (postFiles)
 }
 
 // Config holds the _config.yml fields edition uses.
