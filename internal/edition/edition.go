@@ -208,6 +208,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if err != nil {
 		return nil, err
 	}
+	d.warnRemote(log)
 	a := &model.Article{
 		Source:      display,
 		Title:       markdown.InlineText(p.Title, assumed),
