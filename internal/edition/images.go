@@ -175,7 +175,7 @@ func (im *images) remote(d *doc, ref markdown.ImageRef, src string) (*model.Imag
 		// A file that is missing, broken or not the bytes the index
 		// records counts as not fetched: edition fetch fetches it again.
 		if err == nil && img != nil && imgcache.Verify(e, img.Data) == nil {
-			img.Path = key
+			img.Path, img.URL = key, key
 			return img, nil
 		}
 	}

@@ -107,7 +107,6 @@ func TestResolveImages(t *testing.T) {
 		{"two different files", postDoc, markdown.ImageRef{Src: "clash.png", Line: 7}, "", `_posts/2020-01-01-post.md:7: image "clash.png" is ambiguous: assets/images/clash.png and images/clash.png`},
 		{"missing", postDoc, markdown.ImageRef{Src: "/assets/none.png", Line: 9}, "", `_posts/2020-01-01-post.md:9: image "/assets/none.png" not found`},
 		{"missing, template named", lessonDoc, markdown.ImageRef{Include: "figure.html", Params: map[string]string{"filename": "none.png"}, Line: 3}, "", `image "/images/lesson/none.png" not found (the site's _includes/figure.html puts it at /images/lesson/none.png)`},
-		{"remote", postDoc, markdown.ImageRef{Src: "https://other.org/x.png"}, "", "remote image https://other.org/x.png is not fetched"},
 	} {
 		log = diag.Log{}
 		img, err := im.resolve(c.d, c.ref)
