@@ -22,8 +22,8 @@ func TestRemoteImages(t *testing.T) {
 	dir := t.TempDir()
 	sum := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
 	writeTree(t, dir, map[string]string{
-		"_config.yml":               "title: T\n",
-		"_posts/2020-01-01-post.md": "---\ntitle: P\n---\n",
+		"_config.yml":                           "title: T\n",
+		"_posts/2020-01-01-post.md":             "---\ntitle: P\n---\n",
 		imgcache.Dir + "/" + sum(png1) + ".png": png1,
 		imgcache.Dir + "/" + sum(png2) + ".png": png1, // not the bytes the index records
 	})
