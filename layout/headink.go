@@ -12,9 +12,10 @@ import (
 // column that runs past its edge. titleLines therefore measures each
 // line where its ink ends (the last glyph's advance less its right side
 // bearing, from the font's glyf table) and re-sets a headline whose
-// ink passes the column it ends in: first a size at most a twentieth
-// smaller, in half points (the eye does not tell 25 from 26 pt), then
-// the measure cut back to the edge of that column.
+// ink passes the column it ends in: first a size at most a tenth
+// smaller, in steps of a fifty-second (half a point at 26 pt: the eye
+// does not tell 25.5 from 26 pt), then the measure cut back to the edge
+// of that column.
 
 // inkIn moves each line of items whose first glyph's ink begins left of
 // its origin (an A's foot, an italic's lower left) right by as much, so
@@ -90,7 +91,8 @@ func (lt *layouter) fitInk(items []*vitem, st style, leading, w Length, set func
 	if _, _, past := lt.inkPast(items, w); !past {
 		return items
 	}
-	for size := st.size - Pt/2; size >= st.size*19/20; size -= Pt / 2 {
+	step := max(st.size/52, 1) // half a point at 26 pt
+	for size := st.size - step; size >= st.size*9/10; size -= step {
 		s := st
 		s.size = size
 		it := set(s, leading*size/st.size, w)
