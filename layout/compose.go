@@ -635,6 +635,8 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 		}
 		lt.checkResolution(img, w, h, lt.source, img.Line)
 		out = append(out, &vitem{h: h + c.leading/4, images: []ImageBox{{X: c.dx + (c.width-w)/2, Y: 0, W: w, H: h, Image: img}}})
+	} else if img != nil && img.URL != "" {
+		out = append(out, lt.placeholder(img, c))
 	} else if img != nil {
 		alt := img.Alt
 		if alt == "" {
@@ -657,6 +659,43 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 		}
 	}
 	return out
+}
+
+// placeholder stands for a remote image that is not in the site's cache
+// (`edition fetch` downloads it): its alt text in a frame the width of
+// the measure, linked to the image's URL, which a link note prints (see
+// page_links.go), so that a reader of the paper sees that an image is
+// missing, what it shows and where it is.
+func (lt *layouter) placeholder(img *model.Image, c blockCtx) *vitem {
+	pad, rule := c.size/2, Pt/2
+	ac := c
+	ac.kind, ac.italic, ac.justify, ac.label = KindCaption, false, false, nil
+	ac.dx, ac.width = c.dx+pad, c.width-2*pad
+	alt := strings.TrimSpace(img.Alt)
+	if alt == "" {
+		alt = lt.words().Figure
+	}
+	link := &model.Link{URL: img.URL, Inlines: []model.Inline{&model.Text{Text: alt}}}
+	it := &vitem{}
+	y := pad
+	for _, l := range lt.paragraph(lt.flatten([]model.Inline{link}, ac.style(), nil), ac, 0, 0) {
+		for i, sl := range l.lines {
+			it.lines = append(it.lines, sl)
+			it.lineY = append(it.lineY, y+l.lineY[i])
+		}
+		it.notes = append(it.notes, l.notes...)
+		it.links = append(it.links, l.links...)
+		y += l.h
+	}
+	h := y + pad
+	it.rules = []Rule{
+		{X: c.dx, Y: 0, W: c.width, H: rule},
+		{X: c.dx, Y: h - rule, W: c.width, H: rule},
+		{X: c.dx, Y: 0, W: rule, H: h},
+		{X: c.dx + c.width - rule, Y: 0, W: rule, H: h},
+	}
+	it.h = h + c.leading/4
+	return it
 }
 
 // table sets a table row by row. Column widths follow the content (TeX's

@@ -27,10 +27,12 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.width -= hang
 	c.label = []piece{{text: num, st: st}}
 	c.gap = c.size / 2
-	saved, savedInline := lt.line, lt.inlineLinks
+	// A link note is set in the middle of its link's paragraph: the
+	// paragraph's lines must not take the note for the element they set.
+	saved, savedInline, savedNode := lt.line, lt.inlineLinks, lt.node
 	lt.line, lt.inlineLinks, lt.node = n.Line, true, n
 	items := lt.blocks(n.Blocks, c)
-	lt.line, lt.inlineLinks = saved, savedInline
+	lt.line, lt.inlineLinks, lt.node = saved, savedInline, savedNode
 	if len(items) == 0 {
 		items = lt.paragraph(nil, c, 0, 0)
 	}

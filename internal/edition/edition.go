@@ -222,6 +222,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if tag == "" && in.Lang != assumed {
 		tag, assumed = in.Lang, in.Lang
 	}
+	d.warnRemote(log)
 	a := &model.Article{
 		Source:      display,
 		Title:       markdown.InlineText(p.Title, assumed),

@@ -89,7 +89,7 @@ func TestBuildWarnings(t *testing.T) {
 	got := strings.Join(all, "\n")
 	for _, want := range []string{
 		`a.md:5: image "nope.png" not found; its alt text is used`,
-		"a.md:7: remote image https://example.org/x.png is not fetched",
+		"a.md:7: remote image https://example.org/x.png is not in the site's image cache",
 		`a.md:9: footnote reference [^y] has no definition`,
 		"draft.md:1: published: false; left out of the edition",
 	} {

@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/imgcache"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/site"
@@ -41,10 +42,17 @@ type images struct {
 	byID   map[string]*model.Image                // by root and resolved relative path
 	dirs   map[string]map[string]bool             // names in each folder read, by root and relative path
 	open   func(root, rel string) ([]byte, error) // manifest.Open, for the build
+	cache  *imgcache.Index                        // remote images fetched into the site
 }
 
 func newImages(st *site.Site, folder string, log *diag.Log, open func(root, rel string) ([]byte, error)) *images {
-	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
+	im := &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
+	cache, err := imgcache.Load(st.Root)
+	if err != nil {
+		log.Warnf(filepath.Join(imgcache.Folder(st.Root), imgcache.IndexName), 0, "the image cache's index cannot be read (%v); remote images are left out: run edition fetch", err)
+	}
+	im.cache = cache
+	return im
 }
 
 // listed reports whether the folder of rel under root holds an entry
@@ -77,6 +85,22 @@ type doc struct {
 	display string // path for messages
 	rel     string // path relative to the site's root
 	page    func() map[string]any
+	// remote images not in the cache: how many, and the first one's
+	// line and address, for the post's one warning
+	remotes    int
+	remoteLine int
+	remoteURL  string
+}
+
+// warnRemote gives the post's one warning about its remote images that
+// are not in the cache.
+func (d *doc) warnRemote(log *diag.Log) {
+	switch {
+	case d.remotes == 1:
+		log.Warnf(d.display, d.remoteLine, "remote image %s is not in the site's image cache; its alt text stands in (run edition fetch to download it)", d.remoteURL)
+	case d.remotes > 1:
+		log.Warnf(d.display, d.remoteLine, "%d remote images, the first %s, are not in the site's image cache; their alt text stands in (run edition fetch to download them)", d.remotes, d.remoteURL)
+	}
 }
 
 // srcKeys are the include parameters that may name an image, in order.
@@ -117,12 +141,7 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 	}
 	src = im.site.SitePath(src)
 	if remote(src) {
-		if u, err := url.Parse(src); err == nil && u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
-			im.log.Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
-		} else {
-			im.log.Warnf(d.display, ref.Line, "remote image %s is not fetched; its alt text is used", src)
-		}
-		return nil, nil
+		return im.remote(d, ref, src)
 	}
 	if p, err := url.PathUnescape(src); err == nil {
 		src = p
@@ -140,6 +159,31 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 	}
 	im.log.Warnf(d.display, ref.Line, "image %q not found%s; its alt text is used", src, where)
 	return nil, nil
+}
+
+// remote returns the image at the address src from the site's cache or,
+// when it is not cached, an image without data that names its URL (see
+// model.Image). The build never uses the network: `edition fetch` does.
+func (im *images) remote(d *doc, ref markdown.ImageRef, src string) (*model.Image, error) {
+	if u, err := url.Parse(src); err == nil && u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+		im.log.Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
+		return nil, nil
+	}
+	key := imgcache.Key(src)
+	if e, ok := im.cache.Lookup(key); ok {
+		img, err := im.load(d.display, ref.Line, im.site.Root, imgcache.Dir+"/"+e.File, ref.Alt)
+		// A file that is missing, broken or not the bytes the index
+		// records counts as not fetched: edition fetch fetches it again.
+		if err == nil && img != nil && imgcache.Verify(e, img.Data) == nil {
+			img.Path, img.URL = key, key
+			return img, nil
+		}
+	}
+	if d.remotes == 0 {
+		d.remoteLine, d.remoteURL = ref.Line, key
+	}
+	d.remotes++
+	return &model.Image{Path: key, URL: key, Alt: ref.Alt, Line: ref.Line}, nil
 }
 
 func remote(src string) bool {

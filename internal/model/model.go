@@ -185,9 +185,13 @@ type Figure struct {
 }
 
 // Image is a local raster image. Data is nil when the image could not be
-// loaded; renderers then show Alt.
+// loaded; renderers then show Alt. A remote image has its address in
+// URL; when it is not in the site's cache (see `edition fetch`) it has no
+// Data, and print frames its alt text as a placeholder, with the URL in
+// a link note.
 type Image struct {
 	Path      string // path as resolved, for messages
+	URL       string // the address of a remote image; "" for a file of the site
 	Name      string // stable file name inside outputs, e.g. "img-3f2a.jpg"
 	MediaType string // image/jpeg, image/png or image/gif
 	Data      []byte

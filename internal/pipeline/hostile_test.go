@@ -161,7 +161,7 @@ func TestHostileImagesAndFonts(t *testing.T) {
 		{name: "missing image", files: map[string]string{"p.md": postText("T", "![A missing chart](chart.png)\n")},
 			warn: `p.md:5: image "chart.png" not found`},
 		{name: "remote image", files: map[string]string{"p.md": postText("T", "![Remote](https://example.org/x.jpg)\n")},
-			warn: "p.md:5: remote image https://example.org/x.jpg is not fetched"},
+			warn: "p.md:5: remote image https://example.org/x.jpg is not in the site's image cache"},
 		{name: "16-bit png with alpha", files: map[string]string{"p.md": postText("T", "![Deep](deep.png)\n"), "deep.png": pngBytes(t, deep)}},
 		{name: "not an image", files: map[string]string{"p.md": postText("T", "text\n\n![Fake](fake.png)\n"), "fake.png": "not an image at all"},
 			wantErr: `p.md:7: image "fake.png": not a readable JPEG, PNG or GIF image`},
