@@ -82,9 +82,7 @@ func (p *parser) expand(t token, m *macro) {
 		if b.kind == tParam && b.text != "" {
 			i, _ := strconv.Atoi(b.text)
 			if i >= 1 && i <= len(args) {
-				for _, a := range args[i-1] {
-					out = append(out, a)
-				}
+				out = append(out, args[i-1]...)
 				continue
 			}
 		}
