@@ -23,6 +23,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // ImageRef is an image reference found in a post.
@@ -60,6 +61,9 @@ type Input struct {
 	// from the site's root ("/about") leads there. "" keeps such links
 	// as text, with a warning.
 	SiteURL string
+	// Macros are the site's TeX macros (its MathJax or KaTeX
+	// configuration); the post starts from a copy. Nil for none.
+	Macros *texmath.Macros
 }
 
 // Result is a converted post body.
@@ -159,6 +163,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		tag:    in.Lang,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
+		macros: in.Macros.Clone(),
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
@@ -182,7 +187,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine
-		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source (the EPUB and the PDF show the TeX, in a face of its own)")
+		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
 	}
 	return res, nil
 }
@@ -236,10 +241,11 @@ type conv struct {
 	loose      map[string]*model.Note
 	referenced map[*model.Note]bool
 	mathLine   int
-	textBuf    []byte // textRun's buffer, reused from run to run
-	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
-	depth      int    // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv  // the converter a sub-conversion reports errors to
+	macros     *texmath.Macros // the post's TeX macros, shared with sub-conversions
+	textBuf    []byte          // textRun's buffer, reused from run to run
+	skipTo     int             // source offset before which blocks were read by an extension (see extBlock)
+	depth      int             // nesting of sub-conversions (captions, markdown="1")
+	parent     *conv           // the converter a sub-conversion reports errors to
 	err        error
 }
 
@@ -249,7 +255,7 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, macros: c.macros}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

@@ -92,7 +92,7 @@ func dumpBlocks(b *strings.Builder, bs []Block, ind string, lines bool) {
 		case *Rule:
 			fmt.Fprintf(b, "%srule\n", ind)
 		case *MathBlock:
-			fmt.Fprintf(b, "%smath %q\n", ind, t.TeX)
+			fmt.Fprintf(b, "%smath%s %q\n", ind, unread(t.Formula == nil), t.TeX)
 		case *Figure:
 			img := "<none>"
 			if t.Image != nil {
@@ -148,10 +148,18 @@ func dumpInlines(ins []Inline) string {
 		case *LineBreak:
 			b.WriteString("br")
 		case *Math:
-			fmt.Fprintf(&b, "math(%q)", t.TeX)
+			fmt.Fprintf(&b, "math%s(%q)", unread(t.Formula == nil), t.TeX)
 		case *NoteRef:
 			fmt.Fprintf(&b, "ref(%d#%d)", t.Note.Number, t.Occurrence)
 		}
 	}
 	return b.String()
+}
+
+// unread marks math whose TeX could not be read (shown as its source).
+func unread(b bool) string {
+	if b {
+		return "?"
+	}
+	return ""
 }

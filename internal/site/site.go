@@ -24,6 +24,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/redtide/edition/internal/texmath"
+
 	"github.com/redtide/edition/internal/diag"
 )
 
@@ -49,6 +51,9 @@ type Site struct {
 	configFolders []string // image folders the configuration names (configFolders)
 	dirMu         sync.Mutex
 	dirs          map[string]bool // isDir's answers, by relative path
+
+	macroOnce sync.Once
+	macros    *texmath.Macros // MathMacros
 }
 
 // Config holds the _config.yml fields edition uses.

@@ -43,7 +43,12 @@ func (m *Macros) Clone() *Macros {
 }
 
 // Len returns the number of macros defined.
-func (m *Macros) Len() int { return len(m.defs) }
+func (m *Macros) Len() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.defs)
+}
 
 func (m *Macros) lookup(name string) (*macro, bool) {
 	if m == nil {
