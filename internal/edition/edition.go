@@ -205,7 +205,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st),
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st), Macros: st.MathMacros(),
 		ReadInclude: func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }}
 	in.Liquid = liquidFor(st, d)
 	in.ReadRelative = func(name string) ([]byte, error) {

@@ -26,7 +26,7 @@ func (p *publication) articleDocument(a *model.Article, ms *marks) *document {
 		w.writeMarks(ms.back)
 	}
 	w.WriteString("</section>\n")
-	return &document{name: w.doc, title: a.Title, lang: tag, body: w.String()}
+	return &document{name: w.doc, title: a.Title, lang: tag, body: w.String(), mathml: w.mathml}
 }
 
 func (p *publication) lastArticle(a *model.Article) bool {

@@ -129,6 +129,8 @@ type document struct {
 	lang  string
 	body  string
 	svg   bool // holds inline SVG (manifest property)
+	// mathml: holds MathML (manifest property)
+	mathml bool
 }
 
 func newPublication(ed *model.Edition, opt Options) *publication {

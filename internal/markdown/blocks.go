@@ -411,7 +411,7 @@ func extractFigures(ins []model.Inline, figs *[]model.Block) []model.Inline {
 		}
 		if d, ok := in.(*displayMath); ok {
 			// display math inside emphasis or a link: set inline
-			out = append(out, &model.Math{TeX: d.math.TeX})
+			out = append(out, inlineMath(d.math))
 			continue
 		}
 		if c := model.Children(in); c != nil {

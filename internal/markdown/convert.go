@@ -23,6 +23,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // ImageRef is an image reference found in a post.
@@ -76,6 +77,9 @@ type Input struct {
 	// folder ({% include_relative notes.md %}); it refuses paths that
 	// leave the site.
 	ReadRelative func(name string) ([]byte, error)
+	// Macros are the site's TeX macros (its MathJax or KaTeX
+	// configuration); the post starts from a copy. Nil for none.
+	Macros *texmath.Macros
 }
 
 // Engine holds what a site's Markdown engine does differently from
@@ -223,6 +227,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		engine:      in.Engine,
 		liquid:      in.Liquid,
 		read:        in.ReadRelative,
+		macros:      in.Macros.Clone(),
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
@@ -251,7 +256,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine
-		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source (the EPUB and the PDF show the TeX, in a face of its own)")
+		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
 	}
 	return res, nil
 }
@@ -308,6 +313,7 @@ type conv struct {
 	loose       map[string]*model.Note
 	referenced  map[*model.Note]bool
 	mathLine    int
+	macros      *texmath.Macros                   // the post's TeX macros, shared with sub-conversions
 	tagColumn   int                               // column of the Liquid tag being converted, for citations
 	readInclude func(name string) ([]byte, error) // Input.ReadInclude
 	// inlineNotes are the notes written in place (^[…]), shared with
@@ -335,7 +341,7 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, read: c.read, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude, macros: c.macros}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"path"
 	"regexp"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // extBlock converts a block of extension syntax.
@@ -88,7 +90,7 @@ func (c *conv) extInline(n *extInline) []model.Inline {
 		if n.display {
 			return []model.Inline{&displayMath{math: m}}
 		}
-		return []model.Inline{&model.Math{TeX: m.TeX}}
+		return []model.Inline{inlineMath(m)}
 	}
 	c.dropTemplate(line, n.kind, n.text)
 	return nil
@@ -214,7 +216,7 @@ func blocksAsInlines(bs []model.Block) []model.Inline {
 			out = append(out, &model.Code{Text: t.Text})
 		case *model.MathBlock:
 			sep()
-			out = append(out, &model.Math{TeX: t.TeX})
+			out = append(out, inlineMath(t))
 		case *model.Table:
 			for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
 				for _, cell := range r {
@@ -390,7 +392,54 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 	if n == 0 {
 		tex, _, _ = mathAt([]byte(src), true)
 	}
-	return &model.MathBlock{Pos: model.Pos{Line: line}, TeX: strings.TrimSpace(tex)}
+	tex = strings.TrimSpace(tex)
+	first := line // the file line the TeX itself starts on, after $$ and a newline
+	if i := strings.Index(src, tex); i > 0 {
+		first += strings.Count(src[:i], "\n")
+	}
+	return &model.MathBlock{Pos: model.Pos{Line: line}, TeX: tex, Formula: c.readMath(first, tex)}
+}
+
+// readMath reads TeX math in the post's macros. What cannot be read is
+// shown as its source, with a warning at its line.
+func (c *conv) readMath(line int, tex string) *texmath.Formula {
+	if c.macros == nil {
+		c.macros = texmath.NewMacros()
+	}
+	f, err := texmath.Parse(tex, texmath.Options{Display: true, Macros: c.macros})
+	if err != nil {
+		var e *texmath.Error
+		off := 0
+		if errors.As(err, &e) {
+			off = e.Offset
+		}
+		c.log.Warnf(c.path, line+strings.Count(tex[:min(off, len(tex))], "\n"),
+			"TeX math %q: %v; it is printed as its source", excerpt(tex, off), err)
+		return nil
+	}
+	return f
+}
+
+// excerpt is the TeX around offset off, for a message.
+func excerpt(tex string, off int) string {
+	start, end := max(0, off-20), min(len(tex), off+20)
+	for start > 0 && !utf8.RuneStart(tex[start]) {
+		start--
+	}
+	for end < len(tex) && !utf8.RuneStart(tex[end]) {
+		end++
+	}
+	return tex[start:end]
+}
+
+// inlineMath is display math met inside a paragraph, set inline.
+func inlineMath(m *model.MathBlock) *model.Math {
+	if m.Formula == nil {
+		return &model.Math{TeX: m.TeX}
+	}
+	f := *m.Formula
+	f.Display = false
+	return &model.Math{TeX: m.TeX, Formula: &f}
 }
 
 // undefRef converts a reference to a footnote that has no definition:

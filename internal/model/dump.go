@@ -94,7 +94,7 @@ func dumpBlocks(b *strings.Builder, bs []Block, ind string, lines bool) {
 		case *BibliographyHere:
 			fmt.Fprintf(b, "%sbibliography-here cited=%v\n", ind, t.Cited)
 		case *MathBlock:
-			fmt.Fprintf(b, "%smath %q\n", ind, t.TeX)
+			fmt.Fprintf(b, "%smath%s %q\n", ind, unread(t.Formula == nil), t.TeX)
 		case *Figure:
 			img := "<none>"
 			if t.Image != nil {
@@ -150,7 +150,7 @@ func dumpInlines(ins []Inline) string {
 		case *LineBreak:
 			b.WriteString("br")
 		case *Math:
-			fmt.Fprintf(&b, "math(%q)", t.TeX)
+			fmt.Fprintf(&b, "math%s(%q)", unread(t.Formula == nil), t.TeX)
 		case *NoteRef:
 			fmt.Fprintf(&b, "ref(%d#%d)", t.Note.Number, t.Occurrence)
 		case *SmallCaps:
@@ -192,4 +192,12 @@ func dumpCite(c *Cite) string {
 		parts = append(parts, s)
 	}
 	return fmt.Sprintf("%d:%d ", c.Line, c.Column) + strings.Join(parts, "; ")
+}
+
+// unread marks math whose TeX could not be read (shown as its source).
+func unread(b bool) string {
+	if b {
+		return "?"
+	}
+	return ""
 }

@@ -8,6 +8,8 @@ package model
 import (
 	"strconv"
 	"time"
+
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // Edition is one issue of the publication, ready to render.
@@ -212,11 +214,12 @@ type Table struct {
 }
 
 // MathBlock is display mathematics (MathJax or KaTeX $$…$$, \[…\],
-// \begin{equation}…), kept as its TeX source: renderers set the source
-// itself, never anything parsed out of it.
+// \begin{equation}…): its TeX source, and the formula read from it, nil
+// when the source could not be read (renderers then show the source).
 type MathBlock struct {
 	Pos
-	TeX string // without delimiters
+	TeX     string // without delimiters
+	Formula *texmath.Formula
 }
 
 // Cell is one table cell.
@@ -261,8 +264,12 @@ type Link struct {
 }
 
 // Math is inline mathematics (\(…\), $$…$$ in a line, $…$ where the
-// post uses it), kept as its TeX source.
-type Math struct{ TeX string }
+// post uses it): its TeX source and the formula read from it, nil when
+// the source could not be read.
+type Math struct {
+	TeX     string
+	Formula *texmath.Formula
+}
 
 // Lang is a passage in another language than the text around it, e.g. a
 // Russian quotation in an English article: readers pronounce it, and the

@@ -24,6 +24,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/redtide/edition/internal/texmath"
+
 	"github.com/redtide/edition/internal/diag"
 )
 
@@ -52,6 +54,8 @@ type Site struct {
 
 	postsOnce sync.Once
 	posts     map[string][]string // post files by name without extension (postFiles)
+	macroOnce sync.Once
+	macros    *texmath.Macros // MathMacros
 }
 
 // Config holds the _config.yml fields edition uses.
