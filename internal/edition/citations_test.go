@@ -224,3 +224,38 @@ func BenchmarkResolve1000(b *testing.B) {
 type mapDB func(string) *bib.Item
 
 func (m mapDB) Lookup(id string) *bib.Item { return m(id) }
+
+// TestDuplicateKeyRule: a key defined twice resolves as the tool the
+// site is written for resolves it: jekyll-scholar (bibtex-ruby) keeps
+// the first entry, pandoc the last; both are warned about with both
+// places.
+func TestDuplicateKeyRule(t *testing.T) {
+	const dup = `@book{twice, author = {First, Ann}, title = {First Title}, publisher = {P}, year = {2001}}
+@book{twice, author = {Second, Bob}, title = {Second Title}, publisher = {P}, year = {2002}}
+`
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+		warn  string
+	}{
+		{"jekyll-scholar keeps the first",
+			map[string]string{"_config.yml": "title: S\nscholar:\n  style: chicago-author-date\n", "_bibliography/references.bib": dup,
+				"post.md": "---\ntitle: T\ndate: 2026-01-01\n---\nText {% cite twice %}.\n"},
+			"First Title", "references.bib:2: key \"twice\" is defined twice, here and at _bibliography/references.bib:1; the first definition is used"},
+		{"pandoc keeps the last",
+			map[string]string{"refs.bib": dup, "post.md": "---\ntitle: T\ndate: 2026-01-01\nbibliography: refs.bib\n---\nText [@twice].\n"},
+			"Second Title", "refs.bib:2: key \"twice\" is defined twice, here and at refs.bib:1; this later definition is used"},
+	} {
+		a, ws := citeSite(t, c.files)
+		if a.Bibliography == nil || len(a.Bibliography.Entries) != 1 {
+			t.Fatalf("%s: bibliography %v", c.name, a.Bibliography)
+		}
+		if got := model.PlainText(a.Bibliography.Entries[0].Inlines); !strings.Contains(got, c.want) {
+			t.Errorf("%s: entry %q lacks %q", c.name, got, c.want)
+		}
+		if !warned(ws, c.warn) {
+			t.Errorf("%s: no warning %q in %v", c.name, c.warn, ws)
+		}
+	}
+}

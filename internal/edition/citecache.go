@@ -19,7 +19,7 @@ import (
 // parsed and reported on once. It is safe for concurrent use.
 type citeCache struct {
 	mu     sync.Mutex
-	dbs    map[string]*dbLoad
+	dbs    map[dbKey]*dbLoad
 	styles map[string]*styleLoad
 }
 
@@ -65,9 +65,9 @@ func (c *citeCache) database(cp citePost, src citeSources) citeDB {
 		}
 		return nil
 	}
-	db := &bibdb.DB{}
+	db := bibdb.New(src.rule)
 	if len(files) > 0 {
-		for _, p := range db.Add(c.files(cp, files)) {
+		for _, p := range db.Add(c.files(cp, files, src.rule)) {
 			cp.log.Warnf(p.Pos.File, p.Pos.Line, "%s", p.Msg)
 		}
 	}
@@ -77,6 +77,12 @@ func (c *citeCache) database(cp citePost, src citeSources) citeDB {
 	return db
 }
 
+// dbKey is a database file read under a rule for keys defined twice.
+type dbKey struct {
+	file string
+	rule bibdb.Rule
+}
+
 // emptyDB is the database of a post whose files could not be read: its
 // citations are printed as unresolved, not as written.
 type emptyDB struct{}
@@ -84,21 +90,22 @@ type emptyDB struct{}
 func (emptyDB) Lookup(string) *bib.Item { return nil }
 
 // files loads database files, each once per build.
-func (c *citeCache) files(cp citePost, files []string) []*bib.Item {
+func (c *citeCache) files(cp citePost, files []string, rule bibdb.Rule) []*bib.Item {
 	var items []*bib.Item
 	for _, f := range files {
 		c.mu.Lock()
 		if c.dbs == nil {
-			c.dbs = map[string]*dbLoad{}
+			c.dbs = map[dbKey]*dbLoad{}
 		}
-		l := c.dbs[f]
+		key := dbKey{f, rule}
+		l := c.dbs[key]
 		if l == nil {
 			l = &dbLoad{}
-			c.dbs[f] = l
+			c.dbs[key] = l
 		}
 		c.mu.Unlock()
 		l.once.Do(func() {
-			db, probs, err := bibdb.Load(readFS(cp.read), []string{f})
+			db, probs, err := bibdb.New(rule).Load(readFS(cp.read), []string{f})
 			for _, p := range probs {
 				cp.log.Warnf(p.Pos.File, p.Pos.Line, "%s", p.Msg)
 			}

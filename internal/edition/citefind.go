@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/redtide/edition/internal/bibdb"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
 )
@@ -43,6 +44,9 @@ type citeSources struct {
 	style    named // a file relative to the root, or a built-in style's name (builtin)
 	lang     string
 	opt      citeOptions
+	// rule: which of two entries with one key wins: jekyll-scholar
+	// (bibtex-ruby) keeps the first, pandoc the last.
+	rule bibdb.Rule
 }
 
 // named is a file named somewhere: rel relative to the site's root, the
@@ -137,6 +141,7 @@ func (cs *citeSources) scholar(st *site.Site, read func(string) ([]byte, error))
 	for _, m := range matches {
 		cs.files = append(cs.files, named{rel: m, as: m, file: site.ConfigName})
 	}
+	cs.rule = bibdb.FirstWins
 }
 
 // scholarStyle reads jekyll-scholar's style: a file (relative to the
