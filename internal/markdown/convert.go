@@ -102,6 +102,22 @@ type Engine struct {
 	Kramdown bool
 }
 
+// mathEscaped reports whether math written with src's delimiters went
+// through the engine's backslash escapes before the page's math renderer
+// saw it: $…$ is text to kramdown and CommonMark alike (so statproofbook
+// writes $f'\'\_X(x)$ for f”_X(x)), and $$…$$ is text to CommonMark
+// engines (Hugo's goldmark, jekyll-commonmark), whose authors double
+// their backslashes (\\, \{), while kramdown reads $$…$$ as math.
+func (e Engine) mathEscaped(src string) bool {
+	switch {
+	case !e.Escapes:
+		return false
+	case strings.HasPrefix(src, "$$"):
+		return !e.Kramdown
+	}
+	return strings.HasPrefix(src, "$")
+}
+
 // Result is a converted post body.
 type Result struct {
 	Blocks []model.Block

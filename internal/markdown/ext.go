@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
@@ -391,6 +392,9 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 	tex, n := mathEnv([]byte(src))
 	if n == 0 {
 		tex, _, _ = mathAt([]byte(src), true)
+	}
+	if c.engine.mathEscaped(src) {
+		tex = string(util.UnescapePunctuations([]byte(tex)))
 	}
 	tex = strings.TrimSpace(tex)
 	first := line // the file line the TeX itself starts on, after $$ and a newline
