@@ -67,6 +67,9 @@ type walk struct {
 	leftOut     []string // comment lines naming posts left out
 	left        int      // posts left out
 	errs        []error
+	// quarto: the folder is a Quarto project (_quarto.yml), whose
+	// documents are .qmd and .Rmd as well as Markdown.
+	quarto bool
 }
 
 // Assemble writes a manifest listing every published post under postsDir
@@ -103,7 +106,7 @@ func AssembleSite(postsDir, manifestDir string, opt AssembleOptions, log *diag.L
 	if err != nil {
 		return nil, err
 	}
-	w := &walk{st: st, manifestDir: manifestDir, log: log}
+	w := &walk{st: st, manifestDir: manifestDir, log: log, quarto: isQuarto(st.Root)}
 	if err := filepath.WalkDir(postsDir, w.visit(postsDir)); err != nil {
 		return nil, err
 	}
@@ -193,6 +196,9 @@ func (w *walk) excluded(p string) bool {
 
 func (w *walk) isMarkdown(name string) bool {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	if w.quarto && (ext == "qmd" || ext == "rmd" || ext == "rmarkdown") {
+		return true
+	}
 	for _, e := range w.st.Config.MarkdownExt {
 		if ext == e {
 			return true
@@ -232,6 +238,14 @@ func (w *walk) file(p string) {
 		w.leftOut = append(w.leftOut, shown+": published: false")
 		w.left++
 		return
+	}
+	if w.quarto {
+		if why := quartoSkip(ps.Extra); why != "" {
+			w.log.Warnf(p, 1, "%s; left out", why)
+			w.leftOut = append(w.leftOut, shown+": "+why)
+			w.left++
+			return
+		}
 	}
 	f := found{path: shown, file: p, date: ps.Date, lang: ps.Language}
 	if rel, ok := w.st.Rel(p); ok && f.lang == "" {
@@ -285,6 +299,9 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 	pub := strings.TrimSpace(opt.Publication)
 	if pub == "" {
 		pub = w.st.Config.Title
+	}
+	if pub == "" && w.quarto {
+		pub = quartoTitle(w.st.Root)
 	}
 	if pub == "" {
 		abs, err := filepath.Abs(postsDir)
@@ -347,4 +364,51 @@ func absPath(p string) string {
 		return a
 	}
 	return p
+}
+
+// isQuarto reports whether root is a Quarto project: one with a
+// _quarto.yml (or .yaml) at its root.
+func isQuarto(root string) bool {
+	for _, n := range []string{"_quarto.yml", "_quarto.yaml"} {
+		if _, err := os.Stat(filepath.Join(root, n)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// quartoSkip says why Quarto would not render a document as an article
+// of its own: a listing page (listing: lists other documents) or a
+// draft (draft: true); "" when it would.
+func quartoSkip(front map[string]any) string {
+	if _, ok := front["listing"]; ok {
+		return "a listing page (Quarto's listing:)"
+	}
+	if d, ok := front["draft"].(bool); ok && d {
+		return "a draft (draft: true)"
+	}
+	return ""
+}
+
+// quartoTitle is a Quarto project's title: website: title:, else book:
+// title:, else the project's; "" when _quarto.yml gives none.
+func quartoTitle(root string) string {
+	for _, n := range []string{"_quarto.yml", "_quarto.yaml"} {
+		data, err := os.ReadFile(filepath.Join(root, n))
+		if err != nil {
+			continue
+		}
+		var cfg map[string]any
+		if yaml.Unmarshal(data, &cfg) != nil {
+			return ""
+		}
+		for _, k := range []string{"website", "book", "project"} {
+			if m, ok := cfg[k].(map[string]any); ok {
+				if t, ok := m["title"].(string); ok && strings.TrimSpace(t) != "" {
+					return strings.TrimSpace(t)
+				}
+			}
+		}
+	}
+	return ""
 }
