@@ -156,6 +156,10 @@ func classSafe(s string) string {
 // image is marked decorative (alt="") and the caption carries it, so
 // that a screen reader does not read the same words twice.
 func (w *xw) figure(f *model.Figure) {
+	missing := f.Image == nil || f.Image.Data == nil
+	if missing && (f.Image == nil || strings.TrimSpace(f.Image.Alt) == "") && len(f.Caption) == 0 {
+		return // an image that is not there and says nothing: no empty frame
+	}
 	w.WriteString("<figure>\n")
 	if f.Image != nil && f.Image.Data != nil {
 		alt := f.Image.Alt
@@ -163,7 +167,7 @@ func (w *xw) figure(f *model.Figure) {
 			alt = ""
 		}
 		w.printf(`<img src="../%s%s" alt="%s"/>`+"\n", imageDir, esc(f.Image.Name), esc(alt))
-	} else if f.Image != nil {
+	} else if f.Image != nil && strings.TrimSpace(f.Image.Alt) != "" {
 		w.printf("<p>[%s]</p>\n", esc(f.Image.Alt))
 	}
 	if len(f.Caption) > 0 {
