@@ -398,32 +398,11 @@ func (p *parser) sourceOf(i, j int) string {
 // optArg reads an optional [argument] as source text; ok is false when
 // there is none.
 func (p *parser) optArg() (string, int, bool) {
-	save := p.pos
-	p.skipSpace()
-	t := p.peek()
-	if t.kind != tChar || t.text != "[" {
-		p.pos = save
-		return "", 0, false
+	toks, off, ok := p.optArgTokens()
+	if !ok {
+		return "", off, false
 	}
-	p.next()
-	depth := 0
-	start := p.pos
-	for p.pos < len(p.toks) {
-		k := p.toks[p.pos]
-		switch {
-		case k.kind == tBegin:
-			depth++
-		case k.kind == tEnd:
-			depth--
-		case k.kind == tChar && k.text == "]" && depth == 0:
-			s := p.sourceOf(start, p.pos)
-			p.pos++
-			return s, t.off + 1, true
-		}
-		p.pos++
-	}
-	p.fail(t.off, "[ without ]")
-	return "", t.off, false
+	return p.tokensText(toks), off + 1, true
 }
 
 // sub parses TeX given as source text at offset off of the formula, in
