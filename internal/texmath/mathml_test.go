@@ -161,3 +161,19 @@ func TestKaTeXList(t *testing.T) {
 		t.Errorf("%d of %d KaTeX cases parse, want at least 114", ok, len(cases))
 	}
 }
+
+// BenchmarkParseMathML reads and writes as MathML 1,000 formulas (the
+// golden ones, over and over): the model and EPUB cost of a math-heavy
+// edition.
+func BenchmarkParseMathML(b *testing.B) {
+	for b.Loop() {
+		for i := range 1000 {
+			g := goldenFormulas[i%len(goldenFormulas)]
+			f, err := Parse(g.tex, Options{Display: g.display})
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = MathML(f)
+		}
+	}
+}
