@@ -61,6 +61,10 @@ type walk struct {
 	leftOut     []string // comment lines naming posts left out
 	left        int      // posts left out
 	errs        []error
+	// now and lang are a Hugo site's: the moment future and expired pages
+	// are judged at, and the only language listed ("" for every one).
+	now  time.Time
+	lang string
 }
 
 // Assemble writes a manifest listing every published post under postsDir
@@ -97,7 +101,7 @@ func AssembleSite(postsDir, manifestDir string, opt AssembleOptions, log *diag.L
 	if err != nil {
 		return nil, err
 	}
-	w := &walk{st: st, manifestDir: manifestDir, log: log}
+	w := &walk{st: st, manifestDir: manifestDir, log: log, now: hugoNow(opt), lang: opt.Language}
 	if err := filepath.WalkDir(postsDir, w.visit(postsDir)); err != nil {
 		return nil, err
 	}
@@ -130,6 +134,12 @@ func (w *walk) visit(top string) fs.WalkDirFunc {
 			return nil
 		}
 		if d.IsDir() {
+			if w.st.Hugo != nil {
+				if p != top && w.hugoSkipDir(p, d.Name()) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			if p != top && w.skipDir(p, d.Name()) {
 				return filepath.SkipDir
 			}
@@ -209,7 +219,11 @@ func (w *walk) file(p string) {
 		w.log.Warnf(p, 1, "%s without front matter is not a post; left out", name)
 		return
 	}
-	if rel, ok := w.st.Rel(p); ok && w.st.Type(rel) == "drafts" {
+	if w.st.Hugo != nil {
+		if page, _ := w.hugoPage(p); !page {
+			return
+		}
+	} else if rel, ok := w.st.Rel(p); ok && w.st.Type(rel) == "drafts" {
 		w.log.Warnf(p, 1, "a draft (in _drafts/); left out")
 		w.leftOut = append(w.leftOut, shown+": a draft")
 		w.left++
@@ -225,6 +239,9 @@ func (w *walk) file(p string) {
 		w.log.Warnf(p, 1, "published: false; left out")
 		w.leftOut = append(w.leftOut, shown+": published: false")
 		w.left++
+		return
+	}
+	if w.st.Hugo != nil && !w.hugoFile(p, shown, ps) {
 		return
 	}
 	if ps.Date.IsZero() {
@@ -280,9 +297,11 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 	if date.IsZero() {
 		return nil, fmt.Errorf("%s: no post has a date; give the edition's with --date", postsDir)
 	}
+	siteLang, _ := w.st.Language("") // lang, or the defaults every page gets
+	language := firstNonEmpty(opt.Language, siteLang, "en")
 	pub := strings.TrimSpace(opt.Publication)
 	if pub == "" {
-		pub = w.st.Config.Title
+		pub = w.st.TitleIn(language) // a Hugo site's title in that language
 	}
 	if pub == "" {
 		abs, err := filepath.Abs(postsDir)
@@ -291,8 +310,6 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 		}
 		pub = filepath.Base(abs)
 	}
-	siteLang, _ := w.st.Language("") // lang, or the defaults every page gets
-	language := firstNonEmpty(opt.Language, siteLang, "en")
 	type out struct {
 		Publication string   `yaml:"publication"`
 		Site        string   `yaml:"site,omitempty"`

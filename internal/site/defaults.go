@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -160,8 +161,12 @@ func clone(m map[string]any) map[string]any {
 
 // Language is the language the site gives the document at rel: the
 // `lang` (or `language`) of the defaults that cover it, else the
-// configuration's own; from says which, for messages.
+// configuration's own; from says which, for messages. A Hugo site's is
+// its default content language (see PageLanguage for the rest).
 func (s *Site) Language(rel string) (tag, from string) {
+	if s.Hugo != nil {
+		return s.Config.Lang, "defaultContentLanguage in " + filepath.Base(s.ConfigPath)
+	}
 	d := s.Defaults(rel)
 	for _, k := range []string{"lang", "language"} {
 		if v := strings.TrimSpace(Stringify(d[k])); v != "" {

@@ -35,9 +35,12 @@ type Site struct {
 	// Root is the site's folder. Posts and images are read only from
 	// inside it.
 	Root string
-	// ConfigPath is the _config.yml read, "" when the site has none.
+	// ConfigPath is the _config.yml read, "" when the site has none (for
+	// a Hugo site, its first configuration file).
 	ConfigPath string
 	Config     Config
+	// Hugo is a Hugo site's own configuration; nil for a Jekyll site.
+	Hugo *Hugo
 
 	once     sync.Once
 	authors  map[string]Person // from _data/authors.*, by handle
@@ -82,7 +85,8 @@ type Default struct {
 	Line   int            // line of the entry in _config.yml
 }
 
-// Find walks up from dir to the nearest folder holding _config.yml. It
+// Find walks up from dir to the nearest folder holding _config.yml (or a
+// Hugo site's configuration: hugo.toml, config.toml, config/_default/). It
 // stops at a folder holding .git (the top of a repository) and at the file
 // system root; ok is false when no configuration was found.
 func Find(dir string) (root string, ok bool) {
@@ -92,6 +96,9 @@ func Find(dir string) (root string, ok bool) {
 	}
 	for {
 		if fi, err := os.Stat(filepath.Join(d, ConfigName)); err == nil && fi.Mode().IsRegular() {
+			return d, true
+		}
+		if len(findHugoConfig(d)) > 0 {
 			return d, true
 		}
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
@@ -143,6 +150,9 @@ func Open(root string) (*Site, error) {
 	data, err := os.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.Config = emptyConfig()
+		if files := findHugoConfig(s.Root); len(files) > 0 {
+			return s, s.openHugo(files)
+		}
 		return s, nil
 	}
 	if err != nil {
