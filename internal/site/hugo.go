@@ -462,3 +462,17 @@ func (h *Hugo) Ignored(rel string) bool {
 	}
 	return false
 }
+
+// RootFolders are where a Hugo site keeps the file it serves at the
+// site-absolute path /rel: under each static folder, then assets/ (for
+// resources.Get). nil for a Jekyll site, which serves its root as it is.
+func (s *Site) RootFolders(rel string) []string {
+	if s.Hugo == nil {
+		return nil
+	}
+	out := make([]string, 0, len(s.Hugo.StaticDirs))
+	for _, d := range s.Hugo.StaticDirs {
+		out = append(out, path.Join(d, rel))
+	}
+	return out
+}
