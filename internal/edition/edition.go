@@ -127,6 +127,7 @@ func nonEmpty(secs []*model.Section) []*model.Section {
 // readArticles reads and converts the posts on opt.Workers goroutines;
 // results and errors are in the order of entries.
 func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, []error) {
+	refs := &hugoRefs{} // a Hugo site's pages of this edition, for {{< ref >}}
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
 	conv := converter()
@@ -143,7 +144,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, log)
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, refs, log)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -176,7 +177,7 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
-func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, log *diag.Log) (*model.Article, error) {
+func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, refs *hugoRefs, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
@@ -203,7 +204,8 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address()}
+	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
+		Hugo: hugoInput(m, st, refs, p)}
 	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return nil, err

@@ -128,7 +128,7 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 		}
 		out = append(out, c.block(ch)...)
 	}
-	return c.dropTOCTitles(out)
+	return c.dropTOCTitles(c.pairShortcodes(out))
 }
 
 // tocMark stands, among converted blocks, where the site's table of

@@ -55,6 +55,9 @@ type Input struct {
 	// math: true and the like, see UsesMath), which turns on the
 	// delimiters prose also uses: $…$ and \(…\).
 	Math bool
+	// Hugo holds a Hugo site's settings and hooks (see Hugo); nil for
+	// other sites.
+	Hugo *Hugo
 	// SiteURL is the absolute URL the post's site is served at (its
 	// url and baseurl, e.g. "https://example.org/blog"): a link written
 	// from the site's root ("/about") leads there. "" keeps such links
@@ -160,6 +163,9 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		notes:  map[string]*model.Note{},
 		loose:  map[string]*model.Note{},
 	}
+	if in.Hugo != nil {
+		cv.hugo = &hugoState{opts: in.Hugo, warned: map[string]bool{}}
+	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
 	for _, d := range defs {
@@ -241,6 +247,9 @@ type conv struct {
 	depth      int    // nesting of sub-conversions (captions, markdown="1")
 	parent     *conv  // the converter a sub-conversion reports errors to
 	err        error
+	hugo       *hugoState // a Hugo post's settings, nil for other posts
+	trusted    bool       // converting a site template's output, not the post's HTML
+	scEnd      int        // source offset just past the shortcode tag being converted
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
@@ -249,7 +258,7 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, hugo: c.hugo, trusted: c.trusted}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

@@ -52,6 +52,9 @@ type Site struct {
 	configFolders []string // image folders the configuration names (configFolders)
 	dirMu         sync.Mutex
 	dirs          map[string]bool // isDir's answers, by relative path
+
+	scMu       sync.Mutex
+	shortcodes map[string]scEntry // a Hugo site's parsed shortcode templates, by name
 }
 
 // Config holds the _config.yml fields edition uses.
