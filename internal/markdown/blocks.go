@@ -279,6 +279,8 @@ func (c *conv) block(n gast.Node) []model.Block {
 		return c.htmlBlock(n)
 	case *east.Table:
 		return []model.Block{c.table(n)}
+	case *east.DefinitionList:
+		return c.definitionList(n)
 	case *extBlock:
 		return c.extBlock(n)
 	case *east.FootnoteList:

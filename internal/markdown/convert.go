@@ -12,6 +12,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -79,6 +80,9 @@ type Result struct {
 type Converter struct {
 	md  goldmark.Markdown // Markdown and every extension
 	raw goldmark.Markdown // the same without templates: the text of {% raw %}
+	// hugo adds what Hugo's goldmark turns on by default: definition
+	// lists and heading attributes. Made when a Hugo post first needs it.
+	hugo func() goldmark.Markdown
 }
 
 // typography maps goldmark's substitutions to literal characters (its
@@ -100,15 +104,15 @@ var typography = map[extension.TypographicPunctuation]string{
 
 // New returns a Converter.
 func New() *Converter {
-	return &Converter{md: newMarkdown(true), raw: newMarkdown(false)}
+	return &Converter{md: newMarkdown(true), raw: newMarkdown(false), hugo: sync.OnceValue(newHugoMarkdown)}
 }
 
-func newMarkdown(templates bool) goldmark.Markdown {
+func newMarkdown(templates bool, extra ...goldmark.Option) goldmark.Markdown {
 	blocks, inlines := extensionParsers()
 	if !templates {
 		blocks, inlines = blocks[1:], inlines[1:]
 	}
-	return goldmark.New(
+	return goldmark.New(append([]goldmark.Option{
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
@@ -123,6 +127,7 @@ func newMarkdown(templates bool) goldmark.Markdown {
 			parser.WithBlockParsers(append(blocks, util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
 			parser.WithInlineParsers(append(inlines, util.Prioritized(extension.NewFootnoteParser(), 101))...),
 		),
+	}, extra...)...,
 	)
 }
 
@@ -145,10 +150,14 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
 	src = noPlaceholders(src)
-	root := parse(c.md, src, in.Math)
+	md := c.md
+	if in.Hugo != nil {
+		md = c.hugo()
+	}
+	root := parse(md, src, in.Math)
 	if !in.Math && hasMath(root) {
 		// A post that uses math surely means $x$ as math too.
-		root = parse(c.md, src, true)
+		root = parse(md, src, true)
 	}
 	cv := &conv{
 		cv:     c,

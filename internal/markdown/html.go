@@ -73,7 +73,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 			return []model.Block{&model.Paragraph{Pos: h.pos, Inlines: h.c.inlineMarkdown(src, h.pos.Line)}}
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return sub.blocks(parse(h.c.cv.md, sub.src, false))
+		return sub.blocks(parse(h.c.gm(), sub.src, false))
 	}
 	var out []model.Block
 	var pending []model.Inline
@@ -260,7 +260,7 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 			return h.c.inlineMarkdown(src, h.pos.Line)
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return blocksAsInlines(sub.blocks(parse(h.c.cv.md, sub.src, false)))
+		return blocksAsInlines(sub.blocks(parse(h.c.gm(), sub.src, false)))
 	}
 	var out []model.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {

@@ -7,6 +7,11 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -286,4 +291,40 @@ func shortcodeText(named map[string]string, pos []string) (before, after []strin
 func quoteLike(name string) bool {
 	n := strings.ToLower(name)
 	return strings.Contains(n, "quote") || n == "epigraph" || n == "cite"
+}
+
+// newHugoMarkdown is the parser of Hugo posts: edition's, plus what
+// Hugo's goldmark configuration turns on by default and edition's does
+// not: definition lists, and attributes after headings ({#id .class}),
+// which set the heading's HTML attributes and never print.
+func newHugoMarkdown() goldmark.Markdown {
+	return newMarkdown(true,
+		goldmark.WithExtensions(extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+}
+
+// gm is the parser of the post being converted.
+func (c *conv) gm() goldmark.Markdown {
+	if c.hugo != nil {
+		return c.cv.hugo()
+	}
+	return c.cv.md
+}
+
+// definitionList converts a definition list: each term a paragraph in
+// bold, each definition its blocks after it (the model has no
+// definition list; every word is kept in order).
+func (c *conv) definitionList(n *east.DefinitionList) []model.Block {
+	var out []model.Block
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch d := ch.(type) {
+		case *east.DefinitionTerm:
+			if ins := c.inlines(d); len(ins) > 0 {
+				out = append(out, &model.Paragraph{Pos: model.Pos{Line: c.line(d)}, Inlines: []model.Inline{&model.Strong{Inlines: ins}}})
+			}
+		case *east.DefinitionDescription:
+			out = append(out, c.blocks(d)...)
+		}
+	}
+	return out
 }

@@ -261,7 +261,7 @@ func (c *conv) inlineMarkdown(s string, line int) []model.Inline {
 		return []model.Inline{&model.Text{Text: s}}
 	}
 	sub := c.sub(s, line)
-	root := parse(c.cv.md, sub.src, false)
+	root := parse(c.gm(), sub.src, false)
 	var out []model.Inline
 	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
 		if len(out) > 0 {

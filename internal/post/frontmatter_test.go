@@ -37,7 +37,7 @@ func TestFrontMatterFormats(t *testing.T) {
 			src:   "+++\nauthor = \"cristina\"\ndate = \"2017-04-25T18:20:00+01:00\"\ntitle = \"Minería\"\n+++\n",
 			title: "Minería", date: day(2017, 4, 25), authors: []string{"cristina"}, bodyLine: 5},
 		{name: "toml arrays of tables and params", format: "toml",
-			src: "+++\ntitle = \"T\"\ndraft = true\nsummary = \"Short.\"\n[params]\nmath = true\ndoi = \"10.1/x\"\n[[resources]]\nsrc = \"a.png\"\ntitle = \"First\"\n[[resources]]\nsrc = \"b.png\"\n+++\nx",
+			src:   "+++\ntitle = \"T\"\ndraft = true\nsummary = \"Short.\"\n[params]\nmath = true\ndoi = \"10.1/x\"\n[[resources]]\nsrc = \"a.png\"\ntitle = \"First\"\n[[resources]]\nsrc = \"b.png\"\n+++\nx",
 			title: "T", draft: true, description: "Short.", body: "x", bodyLine: 13,
 			extra: map[string]any{"math": true, "doi": "10.1/x",
 				"resources": []any{map[string]any{"src": "a.png", "title": "First"}, map[string]any{"src": "b.png"}}}},
