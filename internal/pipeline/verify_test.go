@@ -800,11 +800,15 @@ func expectedText(t *testing.T, file string) string {
 // ...) lines.
 func stripFrontMatter(src string) string {
 	lines := strings.SplitAfter(src, "\n")
-	if len(lines) == 0 || strings.TrimRight(lines[0], " \t\n") != "---" {
+	if len(lines) == 0 {
+		return src
+	}
+	fence := strings.TrimRight(lines[0], " \t\n")
+	if fence != "---" && fence != "+++" { // YAML, or Hugo's TOML
 		return src
 	}
 	for i := 1; i < len(lines); i++ {
-		if l := strings.TrimRight(lines[i], " \t\n"); l == "---" || l == "..." {
+		if l := strings.TrimRight(lines[i], " \t\n"); l == fence || fence == "---" && l == "..." {
 			return strings.Join(lines[i+1:], "")
 		}
 	}
@@ -822,6 +826,8 @@ var (
 	includeAttr      = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 	liquidTagRe      = regexp.MustCompile(`(?s)\{%.*?%\}`)
 	liquidOut        = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	hugoShortcode    = regexp.MustCompile(`(?s)\{\{[<%]\s*[\w-]+\s(.*?)[>%]\}\}`)
+	shortcodeArg     = regexp.MustCompile(`\b(caption|footer)\s*=\s*"((?:[^"\\]|\\.)*)"`)
 	kramdownAttr     = regexp.MustCompile(`\{:[^}\n]*\}`)
 	kramdownTOC      = regexp.MustCompile(`(?m)^(?:[ \t]*(?:[*+-]|\d+\.)[ \t].*\n)+[ \t]*\{:\s*toc\s*\}`)
 	kramdownExt      = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
@@ -853,6 +859,7 @@ func stripMarkup(src string) string {
 	src = bracelessInclude.ReplaceAllStringFunc(src, func(m string) string { return "{" + m })
 	src = liquidInclude.ReplaceAllStringFunc(src, includeText)
 	src = liquidTagRe.ReplaceAllString(src, "")
+	src = hugoShortcode.ReplaceAllStringFunc(src, shortcodeText)
 	src = liquidOut.ReplaceAllString(src, "")
 	src = kramdownExt.ReplaceAllString(src, "")
 	return kramdownAttr.ReplaceAllString(src, "")
@@ -1130,4 +1137,14 @@ func TestUnpublishedLeftOut(t *testing.T) {
 		t.Errorf("words of the unpublished %s are in the EPUB: %s", draft, strings.Join(leaked, " "))
 	}
 	t.Logf("%d distinctive draft words checked", len(distinct))
+}
+
+// shortcodeText is what a reader of the site sees of a Hugo shortcode's
+// arguments: a figure's caption, a quotation's footer, each a paragraph.
+func shortcodeText(m string) string {
+	var b strings.Builder
+	for _, a := range shortcodeArg.FindAllStringSubmatch(m, -1) {
+		b.WriteString("\n\n" + strings.ReplaceAll(a[2], `\"`, `"`) + "\n\n")
+	}
+	return b.String()
 }
