@@ -353,6 +353,10 @@ var (
 // uniqueID derives a stable XML id and file name from a post's path.
 func uniqueID(seen map[string]int, source string) string {
 	base := strings.TrimSuffix(path.Base(source), path.Ext(source))
+	if b, lang, _ := strings.Cut(base, "."); b == "index" || b == "_index" {
+		// A Hugo page bundle is named by its folder (and language).
+		base = strings.TrimSuffix(path.Base(path.Dir(source))+"."+lang, ".")
+	}
 	base = idDatePart.ReplaceAllString(base, "")
 	base = strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if len(base) > 40 {

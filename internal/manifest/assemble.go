@@ -215,7 +215,7 @@ func (w *walk) file(p string) {
 		return
 	}
 	if notPost[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))] &&
-		!bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
+		!hasFrontMatter(data) {
 		w.log.Warnf(p, 1, "%s without front matter is not a post; left out", name)
 		return
 	}

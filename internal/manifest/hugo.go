@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,4 +161,11 @@ func hugoNow(opt AssembleOptions) time.Time {
 		return opt.Date.Add(24*time.Hour - time.Nanosecond)
 	}
 	return time.Now()
+}
+
+// hasFrontMatter reports a file that opens with front matter in any of
+// the three formats: ---, +++ or {.
+func hasFrontMatter(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	return bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("+++")) || bytes.HasPrefix(data, []byte("{"))
 }

@@ -11,6 +11,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 )
 
 // ShortcodeCall is one use of a shortcode, as its template sees it.
@@ -164,7 +168,7 @@ func (d *shortcodeData) InnerDeindent() template.HTML {
 // that shape text. Markdown is left as it is (the output is read as
 // Markdown and HTML), addresses unchanged.
 var shortcodeFuncs = template.FuncMap{
-	"markdownify":  func(v any) template.HTML { return template.HTML(Stringify(v)) },
+	"markdownify":  markdownify,
 	"safeHTML":     func(v any) template.HTML { return template.HTML(Stringify(v)) },
 	"safeHTMLAttr": func(v any) template.HTMLAttr { return template.HTMLAttr(Stringify(v)) },
 	"safeURL":      func(v any) template.URL { return template.URL(Stringify(v)) },
@@ -233,4 +237,19 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 		return 0, errors.New("writes too much")
 	}
 	return b.Buffer.Write(p)
+}
+
+// markdownify renders Markdown to HTML as Hugo's markdownify does: one
+// paragraph alone loses its <p>.
+func markdownify(v any) template.HTML {
+	var b bytes.Buffer
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	if err := md.Convert([]byte(Stringify(v)), &b); err != nil {
+		return template.HTML(html.EscapeString(Stringify(v)))
+	}
+	out := strings.TrimSpace(b.String())
+	if strings.HasPrefix(out, "<p>") && strings.HasSuffix(out, "</p>") && strings.Count(out, "<p>") == 1 {
+		out = out[3 : len(out)-4]
+	}
+	return template.HTML(out)
 }
