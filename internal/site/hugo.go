@@ -110,7 +110,7 @@ func looksHugo(p string) bool {
 	return hugoKeys.Match(data)
 }
 
-var hugoKeys = regexp.MustCompile(`(?im)^\s*"?(baseURL|defaultContentLanguage|languageCode|theme|contentDir)"?\s*[=:]`)
+var hugoKeys = regexp.MustCompile(`(?im)(?:^|[{,])\s*"?(baseURL|defaultContentLanguage|languageCode|theme|contentDir)"?\s*[=:]`)
 
 func configExt(name string) string {
 	switch ext := strings.ToLower(path.Ext(name)); ext {
