@@ -120,6 +120,9 @@ func (c *conv) shortcodeAlone(sc Shortcode, inner []model.Block) []model.Block {
 		}
 		why = err.Error()
 	}
+	if bs, ok := c.imageShortcode(sc, why); ok {
+		return append(bs, inner...)
+	}
 	before, after := shortcodeText(sc.Named, sc.Positional)
 	var bs []model.Block
 	for _, t := range before {
@@ -138,9 +141,29 @@ func (c *conv) shortcodeAlone(sc Shortcode, inner []model.Block) []model.Block {
 	case len(before)+len(after) > 0 || len(inner) > 0:
 		c.warnOnce("sc "+sc.Name, sc.Line, "Hugo shortcode {{< %s >}} %s: its text is kept", sc.Name, why)
 	default:
-		c.warnOnce("sc "+sc.Name, sc.Line, "Hugo shortcode {{< %s >}} %s, and no text to keep: dropped", sc.Name, why)
+		c.warnOnce("sc "+sc.Name, sc.Line, "Hugo shortcode {{< %s >}} %s and no text arguments: its tags are dropped (text between them is kept)", sc.Name, why)
 	}
 	return bs
+}
+
+// imageShortcode reads a shortcode edition cannot render whose
+// arguments name an image file ({{< img src="x.png" alt="" >}}, a
+// theme's figure) as a figure, as a site's includes are read: its
+// caption or title under it, its credit after.
+func (c *conv) imageShortcode(sc Shortcode, why string) ([]model.Block, bool) {
+	p := lowerKeys(sc.Named)
+	src := firstOf(p, imageParams...)
+	if src == "" && len(sc.Positional) > 0 && isImageFile(sc.Positional[0]) {
+		src = sc.Positional[0]
+	}
+	if src == "" || !isImageFile(src) && !namesImage(sc.Name) {
+		return nil, false
+	}
+	c.warnOnce("sc "+sc.Name, sc.Line, "Hugo shortcode {{< %s >}} %s: read as a figure of %s", sc.Name, why, src)
+	caption := strings.TrimSpace(strings.Join(nonEmpty(p["title"], p["caption"]), " — "))
+	defer func(t bool) { c.trusted = t }(c.trusted)
+	c.trusted = true
+	return c.figure(sc.Line, sc.Name, src, p["alt"], caption, firstOf(p, append([]string{"attr"}, creditParams...)...), p), true
 }
 
 // templateBlocks converts the HTML a site's shortcode template wrote. Its
