@@ -12,10 +12,9 @@ import (
 // what the shortcode shows. They never leave this package.
 type scOpen struct {
 	model.Rule
-	sc       Shortcode
-	src      string // the tag as written
-	innerAt  int    // source offset just past the tag
-	rendered bool   // set once converted
+	sc      Shortcode
+	src     string // the tag as written
+	innerAt int    // source offset just past the tag
 }
 
 type scClose struct {

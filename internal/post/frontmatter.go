@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -104,12 +105,18 @@ func (p *Post) decodeAny(fm *frontMatter, log *diag.Log) error {
 	case "yaml":
 		return p.decode(fm.text, log)
 	case "toml":
+		if err := tomlDepth(p.Path, fm); err != nil {
+			return err
+		}
 		md, err := toml.Decode(string(fm.text), &m)
 		if err != nil {
 			return tomlError(p.Path, fm.first, err)
 		}
+		seen := map[string]bool{}
 		for _, k := range md.Keys() {
-			if len(k) == 1 {
+			// An array of tables lists its key once per table.
+			if len(k) == 1 && !seen[k[0]] {
+				seen[k[0]] = true
 				keys = append(keys, k[0])
 			}
 		}
@@ -149,49 +156,72 @@ func tomlError(path string, first int, err error) error {
 	return diag.Errorf(path, first, "malformed front matter: %v", err)
 }
 
-// node turns a decoded TOML or JSON value into a YAML node, as the keys
-// are read from YAML. Numbers stay numbers and dates dates.
+// node turns a decoded TOML or JSON value into the YAML node the keys
+// are read from, built directly (YAML's encoder would write the value
+// out and parse it again). Numbers stay numbers and dates dates.
 func node(v any) (*yaml.Node, error) {
-	var n yaml.Node
-	if err := n.Encode(plain(v)); err != nil {
-		return nil, err
+	switch x := v.(type) {
+	case map[string]any:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			c, err := node(x[k])
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, c)
+		}
+		return n, nil
+	case []map[string]any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			c, _ := node(e)
+			n.Content = append(n.Content, c)
+		}
+		return n, nil
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			c, err := node(e)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, c)
+		}
+		return n, nil
 	}
-	return &n, nil
+	return scalarNode(v)
 }
 
-// plain makes values the YAML encoder writes as their YAML equivalents:
-// JSON numbers as numbers, TOML's arrays of tables as lists, dates as
-// dates with their time and zone.
-func plain(v any) any {
+// scalarNode is the YAML scalar of a TOML or JSON value.
+func scalarNode(v any) (*yaml.Node, error) {
+	n := &yaml.Node{Kind: yaml.ScalarNode}
 	switch x := v.(type) {
+	case nil:
+		n.Tag, n.Value = "!!null", "null"
+	case string:
+		n.Tag, n.Value = "!!str", x
+	case bool:
+		n.Tag, n.Value = "!!bool", strconv.FormatBool(x)
+	case int64:
+		n.Tag, n.Value = "!!int", strconv.FormatInt(x, 10)
+	case float64:
+		n.Tag, n.Value = "!!float", strconv.FormatFloat(x, 'g', -1, 64)
 	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return i
+		n.Tag, n.Value = "!!float", x.String()
+		if _, err := x.Int64(); err == nil {
+			n.Tag = "!!int"
 		}
-		f, _ := x.Float64()
-		return f
 	case time.Time:
-		return x.Format(time.RFC3339)
-	case []map[string]any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = plain(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = plain(e)
-		}
-		return out
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = plain(e)
-		}
-		return out
+		n.Tag, n.Value = "!!timestamp", x.Format(time.RFC3339Nano)
+	default:
+		return nil, fmt.Errorf("unsupported value %T", v)
 	}
-	return v
+	return n, nil
 }
 
 // keyLines finds the line (from 1, within text) where each top-level key
@@ -330,6 +360,23 @@ func (p *Post) params(v *yaml.Node) error {
 	for k, e := range m {
 		if _, taken := p.Extra[k]; !taken {
 			p.extra(k, e)
+		}
+	}
+	return nil
+}
+
+// maxKeyDepth bounds how deeply a TOML key may be dotted: front matter
+// never nests deeply, and the TOML reader's time grows fast with the
+// depth of dotted keys.
+const maxKeyDepth = 64
+
+// tomlDepth refuses TOML front matter with a key dotted more than
+// maxKeyDepth deep, naming its line.
+func tomlDepth(path string, fm *frontMatter) error {
+	for i, l := range strings.Split(string(fm.text), "\n") {
+		key, _, _ := strings.Cut(l, "=")
+		if strings.Count(key, ".") > maxKeyDepth {
+			return diag.Errorf(path, fm.first+i, "malformed front matter: a key nested more than %d deep", maxKeyDepth)
 		}
 	}
 	return nil

@@ -116,3 +116,22 @@ func TestFrontMatterErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestFrontMatterLarge reads large and deep front matter: an array of
+// 50 000 tables is read once (its key is listed once per table), and a
+// key dotted 50 000 deep is refused before the TOML reader, whose time
+// grows fast with the depth, sees it.
+func TestFrontMatterLarge(t *testing.T) {
+	tables := "+++\ntitle = \"T\"\n" + strings.Repeat("[[resources]]\nsrc = \"x.png\"\n", 50000) + "+++\n"
+	p, err := Parse("p.md", []byte(tables), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := p.Extra["resources"].([]any); !ok || len(r) != 50000 {
+		t.Errorf("resources: %T of %d", p.Extra["resources"], len(r))
+	}
+	deep := "+++\n" + strings.Repeat("a.", 50000) + "b = 1\n+++\n"
+	if _, err := Parse("p.md", []byte(deep), nil); err == nil || !strings.Contains(err.Error(), "p.md:2: malformed front matter: a key nested more than 64 deep") {
+		t.Errorf("deep key: %v", err)
+	}
+}
