@@ -1,13 +1,16 @@
-// Package site reads what edition needs from the Jekyll site a manifest's
-// posts come from: where the site's root folder is, its _config.yml
-// (title, language, base URL, front matter defaults, collections), its
-// include templates and its author data. It is read in one place and used
-// by assemble, authors, languages and images.
+// Package site reads what edition needs from the Jekyll or Hugo site a
+// manifest's posts come from: where the site's root folder is, its
+// _config.yml (title, language, base URL, front matter defaults,
+// collections) or Hugo's configuration (hugo.go: title, languages,
+// content and static folders, goldmark settings), its include or
+// shortcode templates and its author data. It is read in one place and
+// used by assemble, authors, languages and images.
 //
 // The root is named by a manifest (`site: ..`) or found by walking up from
-// the manifest's folder to the first folder holding _config.yml, stopping
-// at a folder holding .git or at the file system root. Without either, the
-// manifest's folder is the root and the configuration is empty.
+// the manifest's folder to the first folder holding _config.yml (or a Hugo
+// configuration), stopping at a folder holding .git or at the file system
+// root. Without either, the manifest's folder is the root and the
+// configuration is empty.
 package site
 
 import (
