@@ -42,8 +42,12 @@ func (s *Site) stripCollectionsDir(p string) string {
 // the document at rel, merged as Jekyll's FrontmatterDefaults#all merges
 // them: every scope that covers the document applies, a longer scope path
 // wins over a shorter one, and at equal length a scope with a type wins
-// over one without; otherwise a later entry wins.
+// over one without; otherwise a later entry wins. A Hugo site's are its
+// params' author (see hugoDefaults).
 func (s *Site) Defaults(rel string) map[string]any {
+	if s.Hugo != nil {
+		return s.hugoDefaults(rel)
+	}
 	rel = sanitize(rel)
 	typ := s.Type(rel)
 	doc := s.stripCollectionsDir(rel)

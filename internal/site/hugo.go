@@ -476,3 +476,28 @@ func (s *Site) RootFolders(rel string) []string {
 	}
 	return out
 }
+
+// hugoDefaults are what a Hugo site gives every page that does not say
+// it itself: the author of its language's params, else of the site's
+// params (Hugo themes' .Site.Params.author), as a Jekyll site's defaults
+// would.
+func (s *Site) hugoDefaults(rel string) map[string]any {
+	out := map[string]any{}
+	params := []any{s.Config.Vars["params"]}
+	if tag, _ := s.PageLanguage(rel); tag != "" {
+		for _, l := range s.Hugo.Languages {
+			if l.Tag() == tag {
+				params = append([]any{dig(s.Config.Vars, "languages", l.Key, "params")}, params...)
+			}
+		}
+	}
+	for _, p := range params {
+		pm, _ := p.(map[string]any)
+		for _, k := range []string{"author", "authors"} {
+			if v, ok := pm[k]; ok && out["author"] == nil {
+				out["author"] = v
+			}
+		}
+	}
+	return out
+}

@@ -148,7 +148,7 @@ func TestHugoConfigErrors(t *testing.T) {
 // TestPageLanguage: Hugo's rules for a content file's language.
 func TestPageLanguage(t *testing.T) {
 	dir := hugoSite(t, map[string]string{
-		"hugo.toml": "defaultContentLanguage = \"en\"\n[languages.en]\ntitle = \"E\"\n[languages.fr]\ncontentDir = \"content/fr\"\nlanguageCode = \"fr-CA\"\n[languages.pt-br]\ntitle = \"P\"\n",
+		"hugo.toml": "defaultContentLanguage = \"en\"\n[params]\nauthor = \"Site Author\"\n[languages.en]\ntitle = \"E\"\n[languages.fr]\ncontentDir = \"content/fr\"\nlanguageCode = \"fr-CA\"\n[languages.fr.params]\nauthor = \"Auteur\"\n[languages.pt-br]\ntitle = \"P\"\n",
 	})
 	s, err := Open(dir)
 	if err != nil {
@@ -172,6 +172,12 @@ func TestPageLanguage(t *testing.T) {
 	}
 	if got := s.TitleIn("pt-BR"); got != "P" {
 		t.Errorf("TitleIn(pt-BR) = %q", got)
+	}
+	if got := s.Defaults("content/post/a.md")["author"]; got != "Site Author" {
+		t.Errorf("default author %v, want the site's params.author", got)
+	}
+	if got := s.Defaults("content/post/a.fr.md")["author"]; got != "Auteur" {
+		t.Errorf("French default author %v, want the French params.author", got)
 	}
 }
 
