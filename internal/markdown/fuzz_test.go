@@ -32,6 +32,13 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("$$\n\\frac{a}{b}\n$$\n\nx \\\\(y\\\\) $z$ {{< figure src=\"a.png\" >}} {: .x}\n{::comment}\nc\n{:/comment}"))
 	f.Add([]byte("* TOC\n{:toc}\n\n<td markdown=\"span\">**b**</td>\n\n{% highlight go %}\nx\n{% endhighlight %}"))
 	f.Add([]byte("\"Quote\" 'single' : ; ! ? « a » [^x] [a]({{ x }}/y)"))
+	f.Add([]byte("{{< quote footer=\"A\" >}}\nq\n{{< /quote >}}\n\n{{< box title=\"T\" >}}\n*i*\n{{< /box >}} {{< param author >}}\n\nT\n: d\n\n## H {#id}"))
+	f.Add([]byte("- {{< x >}}\n  a\n{{< /x >}}\n{{< /y >}}{{< y >}}[a]({{< ref \"known.md\" >}})"))
+	for _, s := range testenv.SharedGlob(f, "hugo/*/content/*/*.md") {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
@@ -39,6 +46,9 @@ func FuzzConvert(f *testing.F) {
 		in := Input{Path: "f.md", Body: src}
 		if len(src) > 0 && src[0]%2 == 1 {
 			in.Lang = "fr"
+		}
+		if len(src) > 0 && src[0]%4 >= 2 {
+			in.Hugo = testHugo(src[0]%8 >= 4) // a Hugo post: its parser, shortcodes and templates
 		}
 		res, err := conv.Convert(in, images, &log)
 		if err != nil {
@@ -67,6 +77,12 @@ func FuzzConvert(f *testing.F) {
 				}
 			}
 		}
+		model.WalkBlocks(res.Blocks, func(b model.Block) {
+			switch b.(type) {
+			case *scOpen, *scClose, *tocMark:
+				t.Fatalf("a mark of this package left in the model: %T", b)
+			}
+		})
 		model.WalkInlinesInBlocks(res.Blocks, check)
 		for _, n := range res.Notes {
 			model.WalkInlinesInBlocks(n.Blocks, check)
