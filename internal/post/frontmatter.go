@@ -34,7 +34,7 @@ func split(path string, src []byte) (fm *frontMatter, body []byte, bodyLine int,
 	switch {
 	case isFence(first, "+++"):
 		return splitTOML(path, src)
-	case bytes.HasPrefix(src, []byte("{")):
+	case jsonStart.Match(src):
 		return splitJSON(path, src)
 	}
 	text, body, bodyLine, err := splitYAML(path, src)
@@ -43,6 +43,11 @@ func split(path string, src []byte) (fm *frontMatter, body []byte, bodyLine int,
 	}
 	return &frontMatter{format: "yaml", text: text, first: 2}, body, bodyLine, nil
 }
+
+// jsonStart is the start of a JSON object: a brace, then a key or its
+// closing brace, so that a body opening with Liquid ({% … %}, {{ … }}) or
+// a shortcode is not taken for one.
+var jsonStart = regexp.MustCompile(`^\{\s*["}]`)
 
 // splitTOML reads a +++ … +++ block.
 func splitTOML(path string, src []byte) (*frontMatter, []byte, int, error) {
