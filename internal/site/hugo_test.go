@@ -190,6 +190,8 @@ func TestHugoShortcodeTemplate(t *testing.T) {
 		"layouts/shortcodes/md.html":            `{{ .Inner | markdownify }}`,
 		"layouts/shortcodes/partial.html":       `{{ partial "x" . }}`,
 		"layouts/shortcodes/fails.html":         `{{ index .Params 5 }}`,
+		"layouts/shortcodes/notice.html": "{{ $type := .Get 0 }}{{ $class := \"info\" }}{{ if in (slice \"tip\" \"hint\") $type }}{{ $class = \"tip\" }}{{ end }}" +
+			"<div class=\"notice {{ $class }}\"><p>{{ $type | title }}</p>{{ if len .Params | eq 2 }}<p>{{ .Get 1 }}</p>{{ end }}{{ .Inner | markdownify }}</div>",
 	})
 	s, err := Open(dir)
 	if err != nil {
@@ -204,6 +206,7 @@ func TestHugoShortcodeTemplate(t *testing.T) {
 		{ShortcodeCall{Name: "box", Positional: []string{"p0"}}, `<div>|p0|none|</div>`, ""},
 		{ShortcodeCall{Name: "word", Positional: []string{"a", "b"}, Page: map[string]any{"pageword": "page"}}, `[a][b] site page`, ""},
 		{ShortcodeCall{Name: "md", Inner: "Some *text*."}, `Some <em>text</em>.`, ""},
+		{ShortcodeCall{Name: "notice", Positional: []string{"hint", "second"}, Inner: "Do *this*."}, `<div class="notice tip"><p>Hint</p><p>second</p>Do <em>this</em>.</div>`, ""},
 		{ShortcodeCall{Name: "partial"}, "", "uses more than edition evaluates"},
 		{ShortcodeCall{Name: "fails", Positional: []string{"a"}}, "", "could not run"},
 		{ShortcodeCall{Name: "none"}, "", "has no template"},

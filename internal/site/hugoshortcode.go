@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -185,6 +186,11 @@ var shortcodeFuncs = template.FuncMap{
 	"relLangURL":   func(v any) string { return Stringify(v) },
 	"absLangURL":   func(v any) string { return Stringify(v) },
 	"emojify":      func(v any) string { return Stringify(v) },
+	"slice":        func(v ...any) []any { return v },
+	"title":        titleCase,
+	"string":       func(v any) string { return Stringify(v) },
+	"chomp":        func(v any) string { return strings.TrimRight(Stringify(v), "\r\n") },
+	"urlize":       func(v any) string { return strings.ToLower(strings.Join(strings.Fields(Stringify(v)), "-")) },
 	"default": func(def any, v ...any) any {
 		if len(v) == 0 || v[0] == nil || Stringify(v[0]) == "" {
 			return def
@@ -252,4 +258,15 @@ func markdownify(v any) template.HTML {
 		out = out[3 : len(out)-4]
 	}
 	return template.HTML(out)
+}
+
+// titleCase is Hugo's title: each word's first letter in capitals.
+func titleCase(v any) string {
+	words := strings.Fields(Stringify(v))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
