@@ -205,7 +205,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
 	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
-		Hugo: hugoInput(m, st, refs, p)}
+		Hugo: hugoInput(m, st, refs, rel, p)}
 	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return nil, err

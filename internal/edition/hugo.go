@@ -15,7 +15,7 @@ import (
 // converted: the goldmark settings, {{< param >}}'s values, the
 // edition's pages for {{< ref >}} and the site's shortcode templates.
 // nil for other sites.
-func hugoInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, p *post.Post) *markdown.Hugo {
+func hugoInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, rel string, p *post.Post) *markdown.Hugo {
 	if st.Hugo == nil {
 		return nil
 	}
@@ -23,13 +23,14 @@ func hugoInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, p *post.Post
 	for k, v := range p.Extra {
 		page[strings.ToLower(k)] = v
 	}
-	sitePar, _ := st.Config.Vars["params"].(map[string]any)
+	params := append([]map[string]any{page}, st.HugoParams(rel)...)
 	return &markdown.Hugo{
 		Unsafe: st.Hugo.Unsafe,
 		Param: func(key string) (string, bool) {
-			// Hugo's param: the page's parameter, else the site's.
+			// Hugo's param: the page's parameter, else its language's,
+			// else the site's.
 			k := strings.ToLower(key)
-			for _, m := range []map[string]any{page, sitePar} {
+			for _, m := range params {
 				if v, ok := lookupDotted(m, k); ok {
 					return site.Stringify(v), true
 				}

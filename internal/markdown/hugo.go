@@ -184,7 +184,11 @@ func (c *conv) builtinShortcode(line int, name string, named map[string]string, 
 		}
 		return para(&model.Link{URL: u, Inlines: []model.Inline{&model.Text{Text: u}}}), true
 	case "tweet", "x", "twitter":
-		u := "https://x.com/" + url.PathEscape(arg("user", 0)) + "/status/" + url.PathEscape(arg("id", 1))
+		user, id := arg("user", 0), arg("id", 1)
+		if id == "" && len(pos) == 1 { // the older form: {{< tweet 1234 >}}
+			user, id = "i", pos[0]
+		}
+		u := "https://x.com/" + url.PathEscape(user) + "/status/" + url.PathEscape(id)
 		return para(&model.Link{URL: u, Inlines: []model.Inline{&model.Text{Text: u}}}), true
 	case "instagram":
 		u := "https://www.instagram.com/p/" + url.PathEscape(arg("id", 0)) + "/"

@@ -483,21 +483,35 @@ func (s *Site) RootFolders(rel string) []string {
 // would.
 func (s *Site) hugoDefaults(rel string) map[string]any {
 	out := map[string]any{}
-	params := []any{s.Config.Vars["params"]}
-	if tag, _ := s.PageLanguage(rel); tag != "" {
-		for _, l := range s.Hugo.Languages {
-			if l.Tag() == tag {
-				params = append([]any{dig(s.Config.Vars, "languages", l.Key, "params")}, params...)
-			}
-		}
-	}
-	for _, p := range params {
-		pm, _ := p.(map[string]any)
+	for _, pm := range s.HugoParams(rel) {
 		for _, k := range []string{"author", "authors"} {
 			if v, ok := pm[k]; ok && out["author"] == nil {
 				out["author"] = v
 			}
 		}
+	}
+	return out
+}
+
+// HugoParams are the params the page at rel sees as .Site.Params, most
+// specific first: its language's ([languages.fr.params]), then the
+// site's.
+func (s *Site) HugoParams(rel string) []map[string]any {
+	var out []map[string]any
+	if s.Hugo == nil {
+		return nil
+	}
+	if tag, _ := s.PageLanguage(rel); tag != "" {
+		for _, k := range s.Hugo.LanguageKeys() {
+			if s.Hugo.Languages[k].Tag() == tag {
+				if pm, ok := dig(s.Config.Vars, "languages", k, "params").(map[string]any); ok {
+					out = append(out, pm)
+				}
+			}
+		}
+	}
+	if pm, ok := s.Config.Vars["params"].(map[string]any); ok {
+		out = append(out, pm)
 	}
 	return out
 }
