@@ -195,6 +195,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 		log.Warnf(display, 1, "published: false; left out of the edition")
 		return nil, nil
 	}
+	warnUnbuilt(st, display, p, m.Date, log)
 	var page map[string]any
 	d := &doc{display: display, rel: rel, page: func() map[string]any {
 		if page == nil {

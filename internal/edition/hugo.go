@@ -4,7 +4,9 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/post"
@@ -118,4 +120,28 @@ func refKey(s string) string {
 		return ""
 	}
 	return strings.ToLower(s)
+}
+
+// warnUnbuilt warns about a Hugo page the manifest lists that hugo
+// would not build without -D, -F or -E (a draft, a page published after
+// the edition's date, an expired one): the editor chose it, so it is
+// printed, but the site does not show it.
+func warnUnbuilt(st *site.Site, display string, p *post.Post, date time.Time, log *diag.Log) {
+	h := st.Hugo
+	if h == nil {
+		return
+	}
+	pub := p.PublishDate
+	if pub.IsZero() {
+		pub = p.Date
+	}
+	end := date.Add(24*time.Hour - time.Nanosecond)
+	switch {
+	case p.Draft && !h.BuildDrafts:
+		log.Warnf(display, 1, "draft: true; hugo does not build it without -D, but the manifest lists it")
+	case !pub.IsZero() && !date.IsZero() && pub.After(end) && !h.BuildFuture:
+		log.Warnf(display, 1, "published %s, after the edition's date; hugo would not build it yet", pub.Format("2006-01-02"))
+	case !p.ExpiryDate.IsZero() && !date.IsZero() && !p.ExpiryDate.After(end) && !h.BuildExpired:
+		log.Warnf(display, 1, "expired %s, by the edition's date; hugo no longer builds it", p.ExpiryDate.Format("2006-01-02"))
+	}
 }
