@@ -312,6 +312,7 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 	}
 	type out struct {
 		Publication string   `yaml:"publication"`
+		Tagline     string   `yaml:"tagline,omitempty"`
 		Site        string   `yaml:"site,omitempty"`
 		Volume      int      `yaml:"volume,omitempty"`
 		Number      int      `yaml:"number,omitempty"`
@@ -319,7 +320,7 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 		Language    string   `yaml:"language"`
 		Posts       []string `yaml:"posts"`
 	}
-	o := out{Publication: pub, Site: w.siteKey(), Volume: opt.Volume, Number: opt.Number,
+	o := out{Publication: pub, Tagline: w.st.TaglineIn(language), Site: w.siteKey(), Volume: opt.Volume, Number: opt.Number,
 		Date: date.Format("2006-01-02"), Language: language}
 	for _, it := range w.posts {
 		o.Posts = append(o.Posts, it.path)

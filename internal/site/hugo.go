@@ -515,3 +515,31 @@ func (s *Site) HugoParams(rel string) []map[string]any {
 	}
 	return out
 }
+
+// TaglineIn is a Hugo site's description in the language tag (its
+// [languages.xx] description or params.description, else the site's),
+// which assemble offers as the masthead's tagline; "" for a Jekyll site,
+// whose description is left to the editor.
+func (s *Site) TaglineIn(tag string) string {
+	if s.Hugo == nil {
+		return ""
+	}
+	var scopes []map[string]any
+	for _, k := range s.Hugo.LanguageKeys() {
+		l := s.Hugo.Languages[k]
+		if tag != "" && (strings.EqualFold(l.Key, tag) || strings.EqualFold(l.Tag(), tag)) {
+			if lm, ok := dig(s.Config.Vars, "languages", k).(map[string]any); ok {
+				scopes = append(scopes, lm)
+			}
+		}
+	}
+	scopes = append(scopes, s.Config.Vars)
+	for _, m := range scopes {
+		for _, v := range []any{m["description"], dig(m, "params", "description")} {
+			if d := strings.Join(strings.Fields(Stringify(v)), " "); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}

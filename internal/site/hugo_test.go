@@ -148,7 +148,7 @@ func TestHugoConfigErrors(t *testing.T) {
 // TestPageLanguage: Hugo's rules for a content file's language.
 func TestPageLanguage(t *testing.T) {
 	dir := hugoSite(t, map[string]string{
-		"hugo.toml": "defaultContentLanguage = \"en\"\n[params]\nauthor = \"Site Author\"\n[languages.en]\ntitle = \"E\"\n[languages.fr]\ncontentDir = \"content/fr\"\nlanguageCode = \"fr-CA\"\n[languages.fr.params]\nauthor = \"Auteur\"\n[languages.pt-br]\ntitle = \"P\"\n",
+		"hugo.toml": "defaultContentLanguage = \"en\"\n[params]\nauthor = \"Site Author\"\ndescription = \"The  site\"\n[languages.en]\ntitle = \"E\"\n[languages.fr]\ncontentDir = \"content/fr\"\nlanguageCode = \"fr-CA\"\n[languages.fr.params]\nauthor = \"Auteur\"\ndescription = \"Le site\"\n[languages.pt-br]\ntitle = \"P\"\n",
 	})
 	s, err := Open(dir)
 	if err != nil {
@@ -172,6 +172,12 @@ func TestPageLanguage(t *testing.T) {
 	}
 	if got := s.TitleIn("pt-BR"); got != "P" {
 		t.Errorf("TitleIn(pt-BR) = %q", got)
+	}
+	if got, want := s.TaglineIn("fr-CA"), "Le site"; got != want {
+		t.Errorf("TaglineIn(fr-CA) = %q, want %q", got, want)
+	}
+	if got, want := s.TaglineIn("en"), "The site"; got != want {
+		t.Errorf("TaglineIn(en) = %q, want %q", got, want)
 	}
 	if got := s.Defaults("content/post/a.md")["author"]; got != "Site Author" {
 		t.Errorf("default author %v, want the site's params.author", got)
