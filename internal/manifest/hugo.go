@@ -99,6 +99,8 @@ func (w *walk) hugoLeftOut(ps *post.Post, now time.Time) string {
 		pub = ps.Date
 	}
 	switch {
+	case notRendered(ps.Extra):
+		return "build.render: never (a page hugo does not render)"
 	case ps.Draft && !h.BuildDrafts:
 		return "draft: true"
 	case !pub.IsZero() && pub.After(now) && !h.BuildFuture:
@@ -168,4 +170,26 @@ func hugoNow(opt AssembleOptions) time.Time {
 func hasFrontMatter(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	return bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("+++")) || bytes.HasPrefix(data, []byte("{"))
+}
+
+// notRendered reports front matter that tells hugo not to render the
+// page: build.render never (or false, as Hugo before 0.99 wrote it), under
+// build or _build, or headless: true.
+func notRendered(extra map[string]any) bool {
+	if b, ok := extra["headless"].(bool); ok && b {
+		return true
+	}
+	for _, k := range []string{"build", "_build"} {
+		m, ok := extra[k].(map[string]any)
+		if !ok {
+			continue
+		}
+		switch r := m["render"].(type) {
+		case bool:
+			return !r
+		case string:
+			return strings.EqualFold(r, "never") || strings.EqualFold(r, "false")
+		}
+	}
+	return false
 }

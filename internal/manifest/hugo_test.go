@@ -33,6 +33,7 @@ var hugoSite = map[string]string{
 	"content/articles/bundle/index.md":       "{\n\"title\": \"A bundle\",\n\"date\": \"2015-11-01\"\n}\nText.\n",
 	"content/articles/bundle/extra.md":       "---\ntitle: a resource of the bundle\n---\n",
 	"content/articles/hw-template.md":        "---\ntitle: ignored\n---\n",
+	"content/articles/hidden.md":             "---\ntitle: Hidden\ndate: 2015-10-02\nbuild:\n  render: never\n---\n",
 }
 
 func TestAssembleHugo(t *testing.T) {
@@ -45,7 +46,7 @@ func TestAssembleHugo(t *testing.T) {
 	}{
 		{name: "every language", date: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 			want: []string{"content/articles/understanding-rpcs.md", "content/articles/rpcs.fr.md", "content/articles/bundle/index.md"},
-			pub:  "cat /dev/random", leftOut: []string{"lamport-timestamps.md: draft: true", "later.md: dated in the future (2099-01-01)", "gone.md: expired (2015-06-01)"}},
+			pub:  "cat /dev/random", leftOut: []string{"lamport-timestamps.md: draft: true", "later.md: dated in the future (2099-01-01)", "gone.md: expired (2015-06-01)", "hidden.md: build.render: never"}},
 		{name: "french only", lang: "fr", date: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC),
 			want: []string{"content/articles/rpcs.fr.md"}, pub: "chat /dev/random"},
 		{name: "an edition dated before the expiry: what hugo built then", date: time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC),
