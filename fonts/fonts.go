@@ -66,6 +66,10 @@ type Font struct {
 	// GetStringSymbolWidth adds for it, already resolved (missing runes
 	// carry the missing width, surrogates the width of U+FFFD).
 	widths [bmp]uint16
+	// ink holds, for every BMP code point the font maps, the left and
+	// right edges of its glyph's ink (the glyf header's xMin and xMax)
+	// from the glyph's origin, in 1/1000 em; zero for none.
+	ink [bmp][2]int16
 	// has is a bit set of the BMP code points the font maps to a glyph.
 	has [bmp / 64]uint64
 	// parsed tells that Parse made the Font, and so validated Data.
@@ -102,6 +106,20 @@ func (f *Font) Width(r rune) int {
 		return int(f.widths[utf8.RuneError])
 	}
 	return f.missing
+}
+
+// Ink returns the horizontal extent of the ink of r's glyph from its
+// origin, in 1/1000 em: left is negative when the ink starts before the
+// origin (an italic f's tail), right passes Width(r) when the ink runs
+// past the advance (an italic's overhang); right falls short of it by the
+// glyph's right side bearing. Both are 0 for a glyph without ink (a
+// space) and for a rune the font lacks.
+func (f *Font) Ink(r rune) (left, right int) {
+	if uint32(r) >= bmp {
+		return 0, 0
+	}
+	e := f.ink[r]
+	return int(e[0]), int(e[1])
 }
 
 // Has reports whether the font's cmap maps r to a non-zero glyph that fpdf

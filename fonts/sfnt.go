@@ -93,6 +93,7 @@ func parse(data []byte) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.readInk(t, h.locaFormat, best, scale)
 	f.xHeight = xHeight
 	if xHeight == 0 && best['x'] != 0 {
 		f.xHeight = int(float64(glyphTop(int(best['x']))) * scale)
@@ -326,6 +327,32 @@ func checkLoca(t tables, format, numGlyphs int) (func(g int) int, error) {
 		}
 		return i16(t.glyf, start+8)
 	}, nil
+}
+
+// readInk records, for each BMP rune the font maps (best, from
+// readWidths), the horizontal extent of its glyph's ink: xMin and xMax
+// of the glyph's header (a composite glyph's too), in 1/1000 em.
+func (f *Font) readInk(t tables, format int, best []uint16, scale float64) {
+	offset := func(g int) int {
+		if format == 0 {
+			return 2 * u16(t.loca, 2*g)
+		}
+		return u32(t.loca, 4*g)
+	}
+	for c, g := range best {
+		if g == 0 {
+			continue
+		}
+		start, end := offset(int(g)), offset(int(g)+1)
+		if end-start < 10 {
+			continue // an empty glyph (a space) has no ink
+		}
+		f.ink[c] = [2]int16{clamp16(float64(i16(t.glyf, start+2)) * scale), clamp16(float64(i16(t.glyf, start+6)) * scale)}
+	}
+}
+
+func clamp16(v float64) int16 {
+	return int16(max(-32768, min(32767, math.Round(v))))
 }
 
 // readName checks the name records fpdf reads (IDs 1–4 and 6 in Windows

@@ -7,20 +7,24 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
 // layouter holds the state of one Layout call. Articles are set into
-// lines by forks of it (see setArticle), one per goroutine; the original
-// paginates.
+// lines by forks of it (see setArticle and fork), one per goroutine; the
+// original paginates. Its parts: the line setter (setter: fonts,
+// configuration, hyphenation memos, buffers and slabs), the notes
+// (noteState), the article and block being set, the warnings, and the
+// page makeup.
 type layouter struct {
+	setter
+	noteState
+
 	ed     *model.Edition
-	fs     *fonts.Set
-	cfg    Config
-	warnFn func(pos, msg string)
-	hyphs  *hyphenators // shared by the forks
+	warnFn func(diag.Warning) // where the original's warnings go
 
 	art    *model.Article  // article being set
 	source string          // its source, for messages
@@ -28,7 +32,41 @@ type layouter struct {
 	node   any             // model element being set, for TextLine.Node
 	par    int             // paragraph serial number
 	warned map[string]bool // keys of the warnings given once
-	set    *artSet         // where a fork puts lines and warnings
+	// set is where a fork puts the lines and warnings of the article it
+	// sets (setArticle gives it one); while set is nil, warnings go to
+	// warnFn at once.
+	set *artSet
+
+	doc       *Document
+	pageOfArt map[*model.Article]int
+	mk        *makeup  // the page builder
+	fillBody  []placed // the body of the last column filled
+}
+
+// fork returns a layouter that sets articles with setArticle on another
+// goroutine. It shares with lt only what is read-only or safe for
+// concurrent use: the edition, the setter's fonts, configuration and
+// hyphenators (setter.fork) and the article of each note
+// (noteState.fork). Everything else starts empty: its own memos, buffers
+// and slabs; no warnFn, so that its warnings go only to the artSet that
+// setArticle gives it (set), which the original replays in article order
+// (add); and no pages, which only the original makes.
+func (lt *layouter) fork() *layouter {
+	return &layouter{ed: lt.ed, setter: lt.setter.fork(), noteState: lt.noteState.fork()}
+}
+
+// setter sets paragraphs into lines: the fonts and configuration it
+// reads, the hyphenators it shares with every fork, and the memos,
+// buffers and slabs it owns, which make setting a paragraph allocate
+// little and are not safe for concurrent use. Its methods are those of
+// line setting that need nothing of the page or the article: breaking,
+// hyphenation, font fallback, widths and runs (a layouter has them
+// through its embedded setter). They keep the receiver name lt of the
+// layouter they were carved from.
+type setter struct {
+	fs    *fonts.Set
+	cfg   Config
+	hyphs *hyphenators // shared by the forks
 
 	// Buffers reused from paragraph to paragraph.
 	ib        itemBuf
@@ -42,45 +80,57 @@ type layouter struct {
 	lineSlab []setLine
 	runSlab  []Run
 	itemSlab []vitem
-	fillBody []placed      // the body of the last column filled
-	freshBuf []*model.Note // notesOf's
-	nlBuf    []*vitem
+}
 
-	doc        *Document
+// newSetter returns a setter of the fonts fs with cfg (its defaults
+// applied), with hyphenators of its own.
+func newSetter(fs *fonts.Set, cfg Config) setter {
+	return setter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}}
+}
+
+// fork returns a setter for another goroutine: it shares s's fonts,
+// configuration and hyphenators (which are safe for concurrent use) and
+// owns empty memos, buffers and slabs.
+func (s *setter) fork() setter { return setter{fs: s.fs, cfg: s.cfg, hyphs: s.hyphs} }
+
+// noteState is what a layout knows of notes: those set (by note, for an
+// article being set) and placed, each note's article, and the link notes.
+type noteState struct {
 	notesDone  map[*model.Note]bool // notes placed on a page
 	noteCache  map[*model.Note][]*vitem
-	pageOfArt  map[*model.Article]int
 	articleArt map[*model.Note]*model.Article
 
-	mk          *makeup              // the page builder
 	links       *linkNotes           // link notes of the article being set
 	inlineLinks bool                 // print URLs inline (in notes and bibliographies)
 	isLinkNote  map[*model.Note]bool // link notes of every article, printed again on each page citing them
+
+	freshBuf []*model.Note // notesOf's
+	nlBuf    []*vitem
 }
 
-// fork returns a layouter that sets articles with setArticle, sharing
-// lt's read-only state and hyphenators.
-func (lt *layouter) fork() *layouter {
-	return &layouter{ed: lt.ed, fs: lt.fs, cfg: lt.cfg, hyphs: lt.hyphs, articleArt: lt.articleArt}
-}
+// fork returns the note state of a fork: the article of each note, which
+// is read-only once Layout has filled it, and nothing else (setArticle
+// gives the fork the note cache of its article).
+func (n *noteState) fork() noteState { return noteState{articleArt: n.articleArt} }
 
 // warning is a warning a fork recorded, given by the original in article
 // order; once, if not empty, is the key of a warning given only once.
-type warning struct{ once, pos, msg string }
-
-func (lt *layouter) warn(pos, msg string) { lt.warnOnce("", pos, msg) }
-
-// pos is the position of the block being set, "path:line" (or the path
-// alone when the line is unknown), for warnings.
-func (lt *layouter) pos() string {
-	if lt.line > 0 {
-		return lt.source + ":" + strconv.Itoa(lt.line)
-	}
-	return lt.source
+type warning struct {
+	once string
+	w    diag.Warning
 }
 
-// warnOnce warns, but only the first time for a key other than "".
-func (lt *layouter) warnOnce(key, pos, msg string) {
+// warn warns of msg at the block being set.
+func (lt *layouter) warn(msg string) { lt.warnOnce("", lt.at(msg)) }
+
+// at is msg at the position of the block being set: the article's source
+// and the block's line (0 when unknown). Layout knows no columns.
+func (lt *layouter) at(msg string) diag.Warning {
+	return diag.Warning{Path: lt.source, Line: max(lt.line, 0), Msg: msg}
+}
+
+// warnOnce gives w, but only the first time for a key other than "".
+func (lt *layouter) warnOnce(key string, w diag.Warning) {
 	if key != "" {
 		if lt.warned[key] {
 			return
@@ -88,11 +138,11 @@ func (lt *layouter) warnOnce(key, pos, msg string) {
 		lt.warned[key] = true
 	}
 	if lt.set != nil {
-		lt.set.warns = append(lt.set.warns, warning{key, pos, msg})
+		lt.set.warns = append(lt.set.warns, warning{key, w})
 		return
 	}
 	if lt.warnFn != nil {
-		lt.warnFn(pos, msg)
+		lt.warnFn(w)
 	}
 }
 
@@ -117,7 +167,7 @@ type hyphenators struct {
 // none, without a warning: a passage in another language (model.Lang) is
 // set unhyphenated when its language has no patterns, which is what the
 // reader expects, and no edit of the post would change it.
-func (lt *layouter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
+func (lt *setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 	hs := lt.hyphs
 	hs.mu.Lock()
 	defer hs.mu.Unlock()
@@ -135,7 +185,7 @@ func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
 	h := lt.hyphenatorQuiet(lang)
 	if h == nil {
 		if key := "hyph " + lang + "\x00" + lt.source; !lt.warned[key] {
-			lt.warnOnce(key, lt.pos(), fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
+			lt.warnOnce(key, lt.at(fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang)))
 		}
 	}
 	return h
@@ -185,7 +235,7 @@ type vitem struct {
 	oneY [1]Length
 }
 
-func (lt *layouter) lineItem(sl *setLine) *vitem {
+func (lt *setter) lineItem(sl *setLine) *vitem {
 	if len(lt.itemSlab) == cap(lt.itemSlab) {
 		lt.itemSlab = make([]vitem, 0, 256)
 	}
@@ -341,6 +391,13 @@ func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
 		return lt.floating(lt.figure(b, c), c, false)
 	case *model.Table:
 		return lt.tableBlock(b, c)
+	case *model.BibliographyHere:
+		if lt.art == nil || lt.art.Bibliography == nil || len(lt.art.Bibliography.Entries) == 0 {
+			return nil
+		}
+		lt.inlineLinks = true // a reference list prints its addresses
+		defer func() { lt.inlineLinks = false }()
+		return lt.bibliography(lt.art.Bibliography)
 	}
 	return nil
 }
@@ -576,15 +633,17 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 			w = Length(int64(maxH) * int64(img.Width) / int64(img.Height))
 			h = maxH
 		}
-		lt.checkResolution(img, w, h, fmt.Sprintf("%s:%d", lt.source, img.Line))
+		lt.checkResolution(img, w, h, lt.source, img.Line)
 		out = append(out, &vitem{h: h + c.leading/4, images: []ImageBox{{X: c.dx + (c.width-w)/2, Y: 0, W: w, H: h, Image: img}}})
+	} else if img != nil && img.URL != "" {
+		out = append(out, lt.placeholder(img, c))
 	} else if img != nil {
 		alt := img.Alt
 		if alt == "" {
 			alt = lt.words().Figure
 		}
 		if img.Path != "" {
-			lt.warn(lt.pos(), "image "+img.Path+" not loaded; printing its alt text")
+			lt.warn("image " + img.Path + " not loaded; printing its alt text")
 		}
 		ac := capCtx
 		ac.size, ac.leading, ac.kind = c.size, c.leading, KindCaption
@@ -600,6 +659,43 @@ func (lt *layouter) figure(f *model.Figure, c blockCtx) []*vitem {
 		}
 	}
 	return out
+}
+
+// placeholder stands for a remote image that is not in the site's cache
+// (`edition fetch` downloads it): its alt text in a frame the width of
+// the measure, linked to the image's URL, which a link note prints (see
+// page_links.go), so that a reader of the paper sees that an image is
+// missing, what it shows and where it is.
+func (lt *layouter) placeholder(img *model.Image, c blockCtx) *vitem {
+	pad, rule := c.size/2, Pt/2
+	ac := c
+	ac.kind, ac.italic, ac.justify, ac.label = KindCaption, false, false, nil
+	ac.dx, ac.width = c.dx+pad, c.width-2*pad
+	alt := strings.TrimSpace(img.Alt)
+	if alt == "" {
+		alt = lt.words().Figure
+	}
+	link := &model.Link{URL: img.URL, Inlines: []model.Inline{&model.Text{Text: alt}}}
+	it := &vitem{}
+	y := pad
+	for _, l := range lt.paragraph(lt.flatten([]model.Inline{link}, ac.style(), nil), ac, 0, 0) {
+		for i, sl := range l.lines {
+			it.lines = append(it.lines, sl)
+			it.lineY = append(it.lineY, y+l.lineY[i])
+		}
+		it.notes = append(it.notes, l.notes...)
+		it.links = append(it.links, l.links...)
+		y += l.h
+	}
+	h := y + pad
+	it.rules = []Rule{
+		{X: c.dx, Y: 0, W: c.width, H: rule},
+		{X: c.dx, Y: h - rule, W: c.width, H: rule},
+		{X: c.dx, Y: 0, W: rule, H: h},
+		{X: c.dx + c.width - rule, Y: 0, W: rule, H: h},
+	}
+	it.h = h + c.leading/4
+	return it
 }
 
 // table sets a table row by row. Column widths follow the content (TeX's
@@ -647,7 +743,7 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 		size = max(6*Pt, Length(float64(size)*f))
 		tm = lt.measureTable(rows, t.Header != nil, ncol, size, c.width)
 		if tm.sum(tm.minW) > c.width {
-			lt.warn(lt.pos(), fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
+			lt.warn(fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
 				ncol, size, abbrev(lt.headerPieces(t, c.style()))))
 			return lt.tableRows(t, c)
 		}

@@ -8,17 +8,18 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/pipeline/pipelinetest"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
-	"github.com/redtide/edition/layout/layouttest/editions"
 )
 
 // BenchmarkLayoutEditions lays out the default, one-post and corpus
 // editions as the build does, and with one worker.
 func BenchmarkLayoutEditions(b *testing.B) {
 	fs := fonts.Default()
-	for _, re := range editions.Load(b) {
+	for _, re := range pipelinetest.Load(b) {
 		for _, workers := range []int{0, 1} {
 			name := re.Name
 			if workers == 1 {
@@ -52,13 +53,13 @@ func TestWorkersIdentical(t *testing.T) {
 		art("c", "sv", "Än en gång 👋 fackföreningsrörelsen 🔥 arbetarråden."),
 		art("d", "pl", "Rady robotnicze ⇆ i strajk generalny."), // ⇆: in the fallback face
 	}}}}
-	eds := []editions.Edition{
+	eds := []pipelinetest.Edition{
 		{Name: "big", Ed: layouttest.Big(6000, 5), Cfg: layout.DefaultConfig()},
 		{Name: "small", Ed: layouttest.Small(), Cfg: layout.DefaultConfig()},
 		{Name: "once", Ed: once, Cfg: layout.DefaultConfig()},
 	}
 	if !testing.Short() {
-		eds = append(eds, editions.Load(t)...)
+		eds = append(eds, pipelinetest.Load(t)...)
 	}
 	for _, e := range eds {
 		var want, wantWarns string
@@ -66,7 +67,7 @@ func TestWorkersIdentical(t *testing.T) {
 			cfg := e.Cfg
 			cfg.Workers = workers
 			var warns strings.Builder
-			d, err := layout.Layout(e.Ed, fonts.Default(), cfg, func(pos, msg string) { fmt.Fprintf(&warns, "%s: %s\n", pos, msg) })
+			d, err := layout.Layout(e.Ed, fonts.Default(), cfg, func(w diag.Warning) { fmt.Fprintln(&warns, w) })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,7 +99,7 @@ func TestMeasurementsEditions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole editions")
 	}
-	for _, e := range editions.Load(t) {
+	for _, e := range pipelinetest.Load(t) {
 		src := sourceTexts(e.Ed)
 		one := e.Cfg1
 		for _, v := range []struct {
@@ -158,7 +159,7 @@ func TestMeasurementsLessons(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole editions")
 	}
-	for _, e := range editions.Lessons(t) {
+	for _, e := range pipelinetest.Lessons(t) {
 		src := sourceTexts(e.Ed)
 		for _, cfg := range []layout.Config{e.Cfg, e.Cfg1} {
 			name := fmt.Sprintf("%s/%dcol", e.Name, cfg.Columns)
@@ -324,7 +325,7 @@ func TestFillEditions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole editions")
 	}
-	for _, e := range editions.Load(t) {
+	for _, e := range pipelinetest.Load(t) {
 		d, _ := layoutOf(t, e.Ed, e.Cfg)
 		s := pageFill(d, e.Cfg)
 		t.Logf("%s: %d pages, %d inner pages filled %.1f%% on average, %d under half full", e.Name, len(d.Pages), s.pages, 100*s.mean, s.underHalf)

@@ -202,7 +202,7 @@ func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]linebreak.Item, []bo
 // sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
 // shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
 // never raised, struck or monospaced.
-func (lt *layouter) addSpace(sp style, w word) {
+func (lt *setter) addSpace(sp style, w word) {
 	if sp.size == 0 {
 		sp = w.ps[len(w.ps)-1].st
 	}
@@ -215,7 +215,7 @@ func (lt *layouter) addSpace(sp style, w word) {
 }
 
 // runeWidth is lt.width(string(r), st) without making the string.
-func (lt *layouter) runeWidth(r rune, st style) Length {
+func (lt *setter) runeWidth(r rune, st style) Length {
 	font := st.face.Font(lt.fs)
 	if fb := lt.fallback(st.face); fb != nil && !font.Has(r) && fb.Has(r) {
 		return Length(fb.Width(r)) * st.size / 1000
@@ -306,7 +306,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 // plainWidths returns the widths of the prefixes of a word of plain text,
 // in 1/1000 em: a word of one piece, ASCII, every rune of which clean
 // keeps (most words). For any other word it returns nil.
-func (lt *layouter) plainWidths(wt *wordText) []int {
+func (lt *setter) plainWidths(wt *wordText) []int {
 	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.ref != nil {
 		return nil
 	}
@@ -330,7 +330,7 @@ func (lt *layouter) plainWidths(wt *wordText) []int {
 // emitPlain is emitSpan for a word of plain text in style st, pre its
 // prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
 // each box measured by a subtraction.
-func (lt *layouter) emitPlain(full string, st style, bp []uint8, pre []int) {
+func (lt *setter) emitPlain(full string, st style, bp []uint8, pre []int) {
 	ib := &lt.ib
 	from := 0
 	for i := 1; i <= len(full); i++ {
@@ -349,7 +349,7 @@ func (lt *layouter) emitPlain(full string, st style, bp []uint8, pre []int) {
 // joinWord joins a word's text and remembers each piece's extent. Most
 // words are one piece of text: their text is the piece's. No-break spaces
 // become spaces.
-func (lt *layouter) joinWord(w word) wordText {
+func (lt *setter) joinWord(w word) wordText {
 	ib := &lt.ib
 	spans := ib.spans[:0]
 	var wt wordText
@@ -407,7 +407,7 @@ func (wt *wordText) inRef(off int) bool {
 // (which breaks at its punctuation only, literalBreaks), after an
 // explicit hyphen between letters, a dash or a slash. The slice lives in
 // lt.ib until the next word.
-func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
+func (lt *setter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 	full := wt.full
 	ib := &lt.ib
 	if cap(ib.bp) < len(full)+1 {
@@ -446,7 +446,7 @@ func (lt *layouter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 // (the sum of its runes' widths, each rounded down): the width of each
 // span's text, rounded once. A word no wider than the measure needs no
 // emergency breaks, and most words are.
-func (lt *layouter) widthBound(full string, spans []span) Length {
+func (lt *setter) widthBound(full string, spans []span) Length {
 	bound := Length(0)
 	for _, s := range spans {
 		bound += lt.width(full[s.start:s.end], s.p.st)
@@ -495,7 +495,7 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
 // (TeX's \hyphenpenalty, or a higher one in a capitalised word); an
 // explicit hyphen, dash or slash is flagged and adds nothing (TeX's
 // \exhyphenpenalty); URL and emergency breaks are not flagged.
-func (lt *layouter) addBreak(k uint8, st style) {
+func (lt *setter) addBreak(k uint8, st style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
@@ -513,7 +513,7 @@ func (lt *layouter) addBreak(k uint8, st style) {
 
 // emergencyBreaks allows breaks between any two characters of the parts
 // of a word wider than limit between its other breakpoints.
-func (lt *layouter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
+func (lt *setter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
 	segStart := 0
 	segW := Length(0)
 	si := 0 // span of the rune at i, if any

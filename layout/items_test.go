@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/layout/linebreak"
 )
 
@@ -17,7 +16,7 @@ import (
 // Text between backquotes is set as code.
 func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 	t.Helper()
-	lt := &layouter{fs: fonts.Default(), cfg: cfg.withDefaults(), hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	lt := &layouter{setter: newSetter(fonts.Default(), cfg.withDefaults()), warned: map[string]bool{}}
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
 	var ps []piece
@@ -88,7 +87,7 @@ func TestHyphenationRules(t *testing.T) {
 // runt: a sixth of the measure, unless the last line must hold a word (or
 // the part of one after its last break) of four letters or digits.
 func TestRuntWidth(t *testing.T) {
-	lt := &layouter{fs: fonts.Default(), cfg: DefaultConfig().withDefaults(), hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
 	c := lt.bodyCtx()
 	st := c.style()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
@@ -178,7 +177,7 @@ func FuzzWordBreaks(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	lt := &layouter{fs: fonts.Default(), cfg: DefaultConfig().withDefaults(), hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
 	f.Fuzz(func(t *testing.T, text string) {

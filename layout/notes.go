@@ -17,7 +17,7 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.size = max(lt.cfg.BodySize*8/10, 5*Pt)
 	c.leading = lt.cfg.BodyLeading * 8 / 10
 	c.kind = KindNote
-	if n.Number < 0 || (lt.cfg.Links != LinkOff && printsURL(n.Blocks)) {
+	if hasLinkNoteNumber(n) || (lt.cfg.Links != LinkOff && printsURL(n.Blocks)) {
 		c.justify = false // URLs, which justified lines would space out
 	}
 	num := lt.noteLabel(n) + "."
@@ -27,10 +27,12 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	c.width -= hang
 	c.label = []piece{{text: num, st: st}}
 	c.gap = c.size / 2
-	saved, savedInline := lt.line, lt.inlineLinks
+	// A link note is set in the middle of its link's paragraph: the
+	// paragraph's lines must not take the note for the element they set.
+	saved, savedInline, savedNode := lt.line, lt.inlineLinks, lt.node
 	lt.line, lt.inlineLinks, lt.node = n.Line, true, n
 	items := lt.blocks(n.Blocks, c)
-	lt.line, lt.inlineLinks = saved, savedInline
+	lt.line, lt.inlineLinks, lt.node = saved, savedInline, savedNode
 	if len(items) == 0 {
 		items = lt.paragraph(nil, c, 0, 0)
 	}

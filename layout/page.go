@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/internal/hyph"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -19,9 +19,9 @@ import (
 // articles in order, run on in cfg.Columns columns or from a new column or
 // page as their start says (see makeup), with floats at the head or foot
 // of columns and footnotes at the foot of the column where they are
-// referenced. warn receives problems that do not stop the layout, with
-// the article's source as pos.
-func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, msg string)) (*Document, error) {
+// referenced. warn receives problems that do not stop the layout, at the
+// article's source and the line of the block (warn may be nil).
+func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning)) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
 	}
@@ -34,15 +34,17 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(pos string, 
 		return nil, fmt.Errorf("layout: %w", err)
 	}
 	lt := &layouter{
-		ed: ed, fs: fs, cfg: cfg, warnFn: warn,
-		hyphs:      &hyphenators{m: map[string]*hyph.Hyphenator{}},
-		warned:     map[string]bool{},
-		notesDone:  map[*model.Note]bool{},
-		noteCache:  map[*model.Note][]*vitem{},
-		pageOfArt:  map[*model.Article]int{},
-		articleArt: map[*model.Note]*model.Article{},
-		isLinkNote: map[*model.Note]bool{},
-		mk:         newMakeup(),
+		setter: newSetter(fs, cfg),
+		noteState: noteState{
+			notesDone:  map[*model.Note]bool{},
+			noteCache:  map[*model.Note][]*vitem{},
+			articleArt: map[*model.Note]*model.Article{},
+			isLinkNote: map[*model.Note]bool{},
+		},
+		ed: ed, warnFn: warn,
+		warned:    map[string]bool{},
+		pageOfArt: map[*model.Article]int{},
+		mk:        newMakeup(),
 	}
 	var arts []*model.Article
 	for _, s := range ed.Sections {

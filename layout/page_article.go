@@ -10,20 +10,31 @@ import (
 // titleLines sets one line group of an article head, ragged, at width w.
 // A title is broken where it must be, never hyphenated; when a word alone
 // is wider than w, the size steps down a sixth (as type sizes step: 24,
-// 20, 16…), at most three times, so that no title passes the column edge.
+// 20, 16…), at most three times, so that no title passes the column edge;
+// and no line's ink passes the edge of the column it ends in (fitInk).
 func (lt *layouter) titleLines(text string, st style, leading, w Length, center bool) []*vitem {
 	if text == "" {
 		return nil
 	}
+	set := func(st style, leading, w Length) []*vitem {
+		c := blockCtx{width: w, size: st.size, leading: leading, kind: KindTitle}
+		items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
+		if !center {
+			lt.inkIn(items) // headink.go
+		}
+		return items
+	}
 	var items []*vitem
 	for step := 0; ; step++ {
-		c := blockCtx{width: w, size: st.size, leading: leading, kind: KindTitle}
-		items = lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
+		items = set(st, leading, w)
 		if step == 3 || !overfull(items) {
 			break
 		}
 		st.size = st.size * 5 / 6
 		leading = leading * 5 / 6
+	}
+	if !center {
+		items = lt.fitInk(items, st, leading, w, set) // headink.go
 	}
 	for _, it := range items {
 		sl := it.lines[0]
@@ -86,7 +97,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	set.title = lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
 
 	body := lt.blocks(a.Blocks, lt.bodyCtx())
-	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 {
+	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 && !model.BibliographyPlaced(a) {
 		lt.inlineLinks = true // a reference list prints its addresses
 		body = append(body, lt.bibliography(bib)...)
 		lt.inlineLinks = false
@@ -205,7 +216,7 @@ func (lt *layouter) add(set *artSet) {
 	}
 	lt.par += set.pars
 	for _, w := range set.warns {
-		lt.warnOnce(w.once, w.pos, w.msg)
+		lt.warnOnce(w.once, w.w)
 	}
 	for n, items := range set.notes {
 		if _, ok := lt.noteCache[n]; !ok {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
@@ -21,7 +22,7 @@ func TestEdgeCases(t *testing.T) {
 	}
 	for name, ed := range cases {
 		for cname, cfg := range map[string]layout.Config{"two": layout.DefaultConfig(), "one": a5()} {
-			d, err := layout.Layout(ed, fonts.Default(), cfg, func(string, string) {})
+			d, err := layout.Layout(ed, fonts.Default(), cfg, nil)
 			if err != nil {
 				t.Errorf("%s/%s: %v", name, cname, err)
 				continue
@@ -151,7 +152,7 @@ func TestFallbackGlyphs(t *testing.T) {
 	}}}}}
 	fs := fonts.Default()
 	var warns []string
-	d, err := layout.Layout(ed, fs, layout.DefaultConfig(), func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+	d, err := layout.Layout(ed, fs, layout.DefaultConfig(), func(w diag.Warning) { warns = append(warns, w.String()) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -228,7 +228,7 @@ func (lt *layouter) coverImage(w Length) *vitem {
 		ih = maxH
 		iw = Length(int64(ih) * int64(img.Width) / int64(img.Height))
 	}
-	lt.checkResolution(img, iw, ih, img.Path)
+	lt.checkResolution(img, iw, ih, img.Path, 0)
 	return &vitem{h: ih, images: []ImageBox{{X: (w - iw) / 2, W: iw, H: ih, Image: img}}}
 }
 

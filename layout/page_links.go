@@ -69,7 +69,7 @@ func (lt *layouter) linkNote(u string) *model.Note {
 	k := len(lt.links.byURL)
 	label := letters(k)
 	text := displayURL(u)
-	n := &model.Note{Number: -(k + 1), ID: "url-" + label, Label: label,
+	n := &model.Note{Number: linkNoteNumber(k), ID: "url-" + label, Label: label,
 		Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{&model.Link{URL: u, Inlines: []model.Inline{&model.Text{Text: text}}}}}}}
 	lt.links.byURL[u] = n
 	lt.links.label[n] = label
@@ -79,6 +79,18 @@ func (lt *layouter) linkNote(u string) *model.Note {
 	}
 	return n
 }
+
+// linkNoteNumber is the model.Note Number of the k-th link note of an
+// article (k from 0): -(k+1). Link notes are notes that layout makes, not
+// edition, which numbers footnotes 1, 2, …; the negative number keeps the
+// anchors of their references (model.NoteRef.RefID: "fnref-1") apart from
+// those of footnotes ("fnref1"), and hasLinkNoteNumber tells them apart.
+// On paper a link note is labelled by a letter (noteLabel), never by its
+// number.
+func linkNoteNumber(k int) int { return -(k + 1) }
+
+// hasLinkNoteNumber reports whether n is a link note (see linkNoteNumber).
+func hasLinkNoteNumber(n *model.Note) bool { return n.Number < 0 }
 
 // noteLabel is how note n is numbered on paper: its number, or the letter
 // of a link note.

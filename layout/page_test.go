@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
@@ -33,7 +33,7 @@ func init() {
 func layoutOf(t testing.TB, ed *model.Edition, cfg layout.Config) (*layout.Document, []string) {
 	t.Helper()
 	var warns []string
-	d, err := layout.Layout(ed, fonts.Default(), cfg, func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+	d, err := layout.Layout(ed, fonts.Default(), cfg, func(w diag.Warning) { warns = append(warns, w.String()) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,22 +268,6 @@ func notesOnRefPage(t *testing.T, name string, d *layout.Document, ed *model.Edi
 		}
 	}
 	t.Logf("%s: %d notes, %d not on their reference's page", name, notes, moved)
-}
-
-func TestNoRendererDeps(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go tool not found")
-	}
-	out, err := exec.Command(goTool, "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		if strings.Contains(dep, "fpdf") || strings.Contains(dep, "go-epub") {
-			t.Errorf("layout depends on %s", dep)
-		}
-	}
 }
 
 func TestParseTrim(t *testing.T) {

@@ -65,36 +65,62 @@ func (c *wordCounter) gap() { c.in = false }
 // PageStarts returns where each page of d but a cover begins in ed, the
 // edition d was laid out from, in page order. A cover (a first page
 // without folio or any article's text) has none; a front page that
-// opens the lead article is page 1. A page's start is where the text
-// flowing onto it continues: of the lines of articles on the page, the
-// first in the edition's order (its element, then the words before it),
-// whatever its place on the page, since a newspaper page runs one
-// article on below another and sets floats at the head of columns.
-// Figures, captions and tables that float are the start only of a page
-// without text of the flow, and notes only of a page that holds nothing
-// else. A page without any (a contents page, a blank page) has a
-// PageStart with no Article.
+// opens the lead article is page 1.
+//
+// The start of page N is the first word in reading order (the EPUB's:
+// an article's title, its blocks, bibliography and notes, article after
+// article) that is printed on page N or later; so every word before the
+// marker of page N is printed before page N, and the markers stand in
+// reading order, as the page list must (epubcheck NAV-011). The first
+// word of page N itself is not always that word: a newspaper page runs
+// one article on below another, sets floats at the head of columns and
+// notes at their foot, so text read before a page's first line may be
+// printed on a later page (a figure floated past its page, a note
+// carried over), and then it is where the page begins. A page whose
+// text all comes later in reading order than the next page's shares its
+// start with that page. A page without any text of an article (a
+// contents page, a blank page) before the first article's text has a
+// PageStart with no Article; one after the last, too.
 func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
 	owner := owners(ed)
 	begun := map[*model.Article]bool{} // articles with lines on earlier pages
-	var out []model.PageStart
+	firsts := make([]candidate, len(d.Pages))
+	has := make([]bool, len(d.Pages))
 	for i, p := range d.Pages {
-		if i > 0 || p.Folio != "" || holdsArticle(p, owner) {
-			label := p.Folio
-			if label == "" {
-				label = strconv.Itoa(i + 1)
-			}
-			ps := model.PageStart{Label: label}
-			if c, ok := firstOnPage(p, owner, begun); ok {
-				ps.Article, ps.At, ps.Word = owner.art[c.at], c.at, c.word
-			}
-			out = append(out, ps)
-		}
+		firsts[i], has[i] = firstOnPage(p, owner, begun)
 		for _, l := range p.Lines {
 			if a := owner.art[l.Node]; a != nil {
 				begun[a] = true
 			}
 		}
+	}
+	// the first word printed on each page or later: a minimum over the
+	// pages from the last
+	found := false
+	for i := len(d.Pages) - 1; i >= 0; i-- {
+		switch {
+		case has[i] && (!found || firsts[i].before(firsts[i+1])):
+			found = true
+		case found:
+			firsts[i], has[i] = firsts[i+1], true
+		}
+	}
+	var out []model.PageStart
+	text := false // an earlier page holds an article's text
+	for i, p := range d.Pages {
+		own := holdsArticle(p, owner)
+		if i > 0 || p.Folio != "" || own {
+			label := p.Folio
+			if label == "" {
+				label = strconv.Itoa(i + 1)
+			}
+			ps := model.PageStart{Label: label}
+			if c := firsts[i]; has[i] && (text || own) {
+				ps.Article, ps.At, ps.Word = owner.art[c.at], c.at, c.word
+			}
+			out = append(out, ps)
+		}
+		text = text || own
 	}
 	return out
 }
@@ -124,11 +150,8 @@ func owners(ed *model.Edition) owned {
 		for _, a := range s.Articles {
 			o.own(a, a)
 			o.blocks(a, a.Blocks)
-			if b := a.Bibliography; b != nil {
-				o.own(b, a)
-				for _, e := range b.Entries {
-					o.own(e, a)
-				}
+			if !model.BibliographyPlaced(a) {
+				o.bibliography(a)
 			}
 			for _, n := range a.Notes {
 				o.own(n, a)
@@ -153,6 +176,8 @@ func (o owned) blocks(a *model.Article, bs []model.Block) {
 			if t.Image != nil && o.figure[t.Image] == nil {
 				o.figure[t.Image] = t
 			}
+		case *model.BibliographyHere:
+			o.bibliography(a)
 		case *model.Table:
 			for i := range t.Header {
 				o.own(&t.Header[i], a)
@@ -166,27 +191,34 @@ func (o owned) blocks(a *model.Article, bs []model.Block) {
 	})
 }
 
+// bibliography owns a's bibliography and its entries, next in reading
+// order.
+func (o owned) bibliography(a *model.Article) {
+	if b := a.Bibliography; b != nil {
+		o.own(b, a)
+		for _, e := range b.Entries {
+			o.own(e, a)
+		}
+	}
+}
+
 // candidate is something a page may begin with.
 type candidate struct {
-	rank  int // 0 text of the flow, 1 a float, 2 a note: the lowest is taken
 	order int // the element's place in the edition (owned.order)
 	at    any
 	word  int
 }
 
-// before reports whether c comes before d as a page's start.
+// before reports whether c comes before d in reading order.
 func (c candidate) before(d candidate) bool {
-	if c.rank != d.rank {
-		return c.rank < d.rank
-	}
 	if c.order != d.order {
 		return c.order < d.order
 	}
 	return c.word < d.word
 }
 
-// firstOnPage returns the element of an article that p begins with (see
-// PageStarts). The head of an article begun on an earlier page is the
+// firstOnPage returns the first element of an article, in reading
+// order, printed on p (see PageStarts). The head of an article begun on an earlier page is the
 // headline repeated over its continuation ("Continued from page 1"), not
 // where the page begins.
 func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bool) {
@@ -204,18 +236,11 @@ func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bo
 		if a, ok := l.Node.(*model.Article); ok && begun[a] {
 			continue
 		}
-		c := candidate{order: o.order[l.Node], at: l.Node, word: l.Word}
-		switch l.Kind {
-		case KindNote:
-			c.rank = 2
-		case KindCaption:
-			c.rank = 1
-		}
-		take(c)
+		take(candidate{order: o.order[l.Node], at: l.Node, word: l.Word})
 	}
 	for _, im := range p.Images {
 		if f := o.figure[im.Image]; f != nil {
-			take(candidate{rank: 1, order: o.order[f], at: f})
+			take(candidate{order: o.order[f], at: f})
 		}
 	}
 	return best, found

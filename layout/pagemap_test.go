@@ -8,8 +8,8 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/pipeline/pipelinetest"
 	"github.com/redtide/edition/layout"
-	"github.com/redtide/edition/layout/layouttest/editions"
 )
 
 // nodeText is the text of a page-map element as model.PageStart counts
@@ -74,7 +74,7 @@ func letters(s string) string {
 // TextLine.Word numbers in its element's text begins on the line: the
 // layout and the model count words alike.
 func TestLineWords(t *testing.T) {
-	for _, e := range editions.Load(t) {
+	for _, e := range pipelinetest.Load(t) {
 		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -139,7 +139,7 @@ func TestLineWords(t *testing.T) {
 // page after the cover, each in an article of the edition unless the page
 // holds none of their text, in the order of the text.
 func TestPageStarts(t *testing.T) {
-	for _, e := range editions.Load(t) {
+	for _, e := range pipelinetest.Load(t) {
 		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
 		if err != nil {
 			t.Fatal(err)

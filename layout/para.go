@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout/linebreak"
 )
@@ -123,6 +122,11 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.LineBreak:
 			out = append(out, piece{hard: true, st: st})
+		case *model.SmallCaps:
+			out = lt.smallCaps(in.Inlines, st, out)
+		case *model.CiteRef:
+			// the entry is on the page; print has no link to follow
+			out = lt.flatten(in.Inlines, st, out)
 		case *model.NoteRef:
 			if in.Note == nil {
 				continue
@@ -146,13 +150,13 @@ func supStyle(st style) style {
 }
 
 // width measures s in style st.
-func (lt *layouter) width(s string, st style) Length {
+func (lt *setter) width(s string, st style) Length {
 	return Length(lt.ems(s, st.face)) * st.size / 1000
 }
 
 // ems measures s in face f in 1/1000 em, the runes f lacks in the
 // fallback face that will draw them (see splitFallback).
-func (lt *layouter) ems(s string, f Face) int {
+func (lt *setter) ems(s string, f Face) int {
 	if a := lt.asciiOf(f); a != nil {
 		if w, ok := a.ems(s); ok {
 			return w
@@ -186,7 +190,7 @@ func fallbackFace(f Face) Face {
 
 // fallback returns the font of fallbackFace(f), nil if the set has none
 // or f is a fallback face itself.
-func (lt *layouter) fallback(f Face) *fonts.Font {
+func (lt *setter) fallback(f Face) *fonts.Font {
 	if f.Kind == FallbackFace {
 		return nil
 	}
@@ -197,7 +201,7 @@ func (lt *layouter) fallback(f Face) *fonts.Font {
 // fallback face has, which clean kept and ems measured in the fallback,
 // so that those runes are drawn in the fallback face. The pieces' widths
 // sum to the run's up to rounding.
-func (lt *layouter) splitFallback(d *Document) {
+func (lt *setter) splitFallback(d *Document) {
 	split := func(runs []Run) []Run {
 		var out []Run
 		for i, r := range runs {
@@ -291,7 +295,7 @@ func (lt *layouter) clean(s string, f Face) string {
 				continue
 			}
 			if key := "glyph " + string(r); !lt.warned[key] {
-				lt.warnOnce(key, lt.pos(), "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
+				lt.warnOnce(key, lt.at("no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?"))
 			}
 			b.WriteByte('?')
 		}
@@ -375,7 +379,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 			if !holdsURL(ps) {
 				// a paragraph with an address in it is set ragged as a
 				// reference list is, without a word to the editor
-				lt.warn(lt.pos(), "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+				lt.warn("paragraph set ragged right: no justified line breaks within tolerance: " + abbrev(ps))
 			}
 			lines = nil
 		}
@@ -411,7 +415,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 // breakParams are the line breaker's settings for a paragraph: TeX's
 // plain values with the edition's tolerance and demerits, and at most two
 // hyphenated lines in a row.
-func (lt *layouter) breakParams() linebreak.Params {
+func (lt *setter) breakParams() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = lt.cfg.Tolerance
 	p.PreTolerance = lt.cfg.Break.PreTolerance
@@ -466,7 +470,7 @@ func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
 // two (without, then with hyphenation, in lt.br.Break) within the
 // tolerance, the same within the loose tolerance, and last an emergency
 // pass (emergency true). ok is false when none finds feasible breaks.
-func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
+func (lt *setter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
 	br := &lt.ib.br
 	p := lt.breakParams()
 	if p.RuntDemerits > 0 {
@@ -500,7 +504,7 @@ func (lt *layouter) breakJustified(items []linebreak.Item, data []boxData, width
 // scaled so that a hyphen costs plain TeX's 50 (a capitalised word's and
 // an explicit hyphen's keep their ratio to it), and sets p's hyphen
 // demerits no higher than plain TeX's.
-func (lt *layouter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
+func (lt *setter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
 	out := append([]linebreak.Item(nil), items...)
 	if hp := lt.cfg.Break.HyphenPenalty; hp > texHyphenPenalty {
 		for i := range out {
@@ -568,7 +572,7 @@ func TraceParagraph(fs *fonts.Set, cfg Config, lang, text string) (string, error
 	if err := cfg.Validate(); err != nil {
 		return "", fmt.Errorf("layout: %w", err)
 	}
-	lt := &layouter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}, warned: map[string]bool{}}
+	lt := &layouter{setter: newSetter(fs, cfg), warned: map[string]bool{}}
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
 	items, data := lt.buildItems([]piece{{text: text, st: c.style()}}, spec)
@@ -586,4 +590,39 @@ func holdsURL(ps []piece) bool {
 		}
 	}
 	return false
+}
+
+// smallCaps sets inlines in small capitals: the fonts have none, so
+// lower-case letters are set as capitals at 80 per cent of the size
+// (what word processors do), capitals and other characters as they are.
+func (lt *layouter) smallCaps(ins []model.Inline, st style, out []piece) []piece {
+	for _, p := range lt.flatten(ins, st, nil) {
+		if p.text == "" || p.ref != nil {
+			out = append(out, p)
+			continue
+		}
+		start := 0
+		lower := false
+		flush := func(end int) {
+			if end <= start {
+				return
+			}
+			q := p
+			q.text = p.text[start:end]
+			if lower {
+				q.text = strings.ToUpper(q.text)
+				q.st.size = p.st.size * 8 / 10
+			}
+			out = append(out, q)
+			start = end
+		}
+		for i, r := range p.text {
+			if l := unicode.IsLower(r); l != lower {
+				flush(i)
+				lower = l
+			}
+		}
+		flush(len(p.text))
+	}
+	return out
 }

@@ -25,7 +25,7 @@ func hyphenatedEnds(t *testing.T, word string, wrap func(model.Inline) model.Inl
 	}}}}
 	cfg := a5()
 	cfg.Columns = 2
-	d, err := layout.Layout(ed, fonts.Default(), cfg, func(string, string) {})
+	d, err := layout.Layout(ed, fonts.Default(), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -23,15 +24,16 @@ func PPI(img *model.Image, w Length) int {
 
 // checkResolution warns, once per image reference, when img would print
 // below MinImagePPI at width w and height h: the warning gives the ppi and
-// the pixels it would need. pos is "path:line" of the reference.
-func (lt *layouter) checkResolution(img *model.Image, w, h Length, pos string) {
+// the pixels it would need, at path:line of the reference (line 0 when
+// unknown).
+func (lt *layouter) checkResolution(img *model.Image, w, h Length, path string, line int) {
 	ppi := PPI(img, w)
 	if ppi == 0 || ppi >= MinImagePPI {
 		return
 	}
 	needW := int((int64(w)*MinImagePPI + int64(Inch) - 1) / int64(Inch))
 	needH := int((int64(h)*MinImagePPI + int64(Inch) - 1) / int64(Inch))
-	lt.warnOnce("ppi "+pos+" "+img.Name, pos, fmt.Sprintf(
+	lt.warnOnce(fmt.Sprintf("ppi %s:%d %s", path, line, img.Name), diag.Warning{Path: path, Line: line, Msg: fmt.Sprintf(
 		"image %s prints at %d ppi at its size on the page (%.1f × %.1f cm); %d ppi needs %d × %d pixels, it has %d × %d",
-		img.Path, ppi, w.Points()*2.54/72, h.Points()*2.54/72, MinImagePPI, needW, needH, img.Width, img.Height))
+		img.Path, ppi, w.Points()*2.54/72, h.Points()*2.54/72, MinImagePPI, needW, needH, img.Width, img.Height)})
 }

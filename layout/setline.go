@@ -278,7 +278,7 @@ func (sl *setLine) naturalRight() Length {
 }
 
 // newLine returns a new setLine cut from a slab: a paper has many lines.
-func (lt *layouter) newLine() *setLine {
+func (lt *setter) newLine() *setLine {
 	if len(lt.lineSlab) == cap(lt.lineSlab) {
 		lt.lineSlab = make([]setLine, 0, 256)
 	}
@@ -288,7 +288,7 @@ func (lt *layouter) newLine() *setLine {
 
 // runs returns an empty slice at the end of a slab with room for the runs
 // of a line of items and its hyphen; keepRuns then takes the part used.
-func (lt *layouter) runs(items []linebreak.Item) []Run {
+func (lt *setter) runs(items []linebreak.Item) []Run {
 	n := 1
 	for i := range items {
 		if items[i].Kind == linebreak.BoxItem {
@@ -304,7 +304,7 @@ func (lt *layouter) runs(items []linebreak.Item) []Run {
 
 // keepRuns takes the runs of a line from the slab; appending to the
 // result reallocates.
-func (lt *layouter) keepRuns(runs []Run) []Run {
+func (lt *setter) keepRuns(runs []Run) []Run {
 	k := len(lt.runSlab)
 	if len(runs) == 0 || k == cap(lt.runSlab) || &runs[0] != &lt.runSlab[:k+1][k] {
 		return runs // not from the slab

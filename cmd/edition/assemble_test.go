@@ -186,7 +186,7 @@ func TestAssembleSite(t *testing.T) {
 		t.Errorf("header %+v", m)
 	}
 	for _, w := range []string{"_drafts/next.md:1: a draft (in _drafts/); left out", "2026-01-04-hidden.md:1: published: false; left out",
-		"_essays/undated.md:1: no date in front matter or file name; listed last", "assembled 6 posts, 2 left out"} {
+		"_essays/undated.md:1: a post has no date in front matter or file name (this one first); listed last, in path order", "assembled 6 posts, 2 left out"} {
 		if !strings.Contains(filepath.ToSlash(stderr), w) {
 			t.Errorf("stderr lacks %q:\n%s", w, stderr)
 		}

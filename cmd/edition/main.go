@@ -5,6 +5,8 @@
 //	edition check [MANIFEST]            validate everything, write nothing
 //	edition assemble POSTS_DIR [-o FILE] start a manifest from a folder of posts
 //	edition serve [MANIFEST]            preview in a browser, rebuilding on change
+//	edition fetch [MANIFEST]            download remote images into the site's cache
+//	edition version                     print the module version and VCS revision (also --version)
 //
 // Exit codes: 0 success, 1 build error, 2 usage error.
 package main
@@ -17,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -123,11 +126,14 @@ and the Jekyll-style Markdown posts it names, and writes a paginated print PDF
 and an EPUB 3 with the same content and the same note numbers.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       buildVersion(),
 	}
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.AddCommand(versionCmd(stdout))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(buildCmd(stdout, stderr), checkCmd(stdout, stderr), assembleCmd(stdout, stderr), serveCmd(stdout, stderr))
+	root.AddCommand(buildCmd(stdout, stderr), checkCmd(stdout, stderr), assembleCmd(stdout, stderr), serveCmd(stdout, stderr), fetchCmd(stdout, stderr))
 	return root
 }
 
@@ -168,9 +174,18 @@ func progress(stderr io.Writer, quiet bool) func(string, int, int) {
 		case total == 0:
 			fmt.Fprintf(stderr, "\r\033[K%s…", stage)
 		default:
-			fmt.Fprintf(stderr, "\r\033[K%s %d/%d", stage, done, total)
+			fmt.Fprintf(stderr, "\r\033[K%s %s %d/%d", stage, bar(done, total, 24), done, total)
 		}
 	}
+}
+
+// bar draws done of total as a bar of width cells: "[=======     ]".
+func bar(done, total, width int) string {
+	n := 0
+	if total > 0 {
+		n = min(width, max(0, done*width/total))
+	}
+	return "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "]"
 }
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {

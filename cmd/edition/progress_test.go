@@ -24,3 +24,16 @@ func TestProgressQuiet(t *testing.T) {
 		t.Error("progress shown with -q")
 	}
 }
+
+func TestBar(t *testing.T) {
+	for _, c := range []struct {
+		done, total int
+		want        string
+	}{
+		{0, 4, "[        ]"}, {2, 4, "[====    ]"}, {4, 4, "[========]"}, {9, 4, "[========]"}, {1, 0, "[        ]"},
+	} {
+		if got := bar(c.done, c.total, 8); got != c.want {
+			t.Errorf("bar(%d, %d) = %q, want %q", c.done, c.total, got, c.want)
+		}
+	}
+}

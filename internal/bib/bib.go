@@ -28,6 +28,11 @@ type Item struct {
 	Dates map[string]Date
 
 	Pos Pos // where the item is defined, for messages
+
+	// EtAl marks the name variables whose list the database cut short:
+	// BibTeX's "and others" ("author": true). CSL-JSON has no field for
+	// it; a processor renders the list as longer than its names (et al.).
+	EtAl map[string]bool
 }
 
 // Name is one person or organisation, split as CSL splits names.

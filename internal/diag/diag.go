@@ -10,12 +10,14 @@ import (
 	"sync"
 )
 
-// Error is a problem at a position in an input file. Line is 1-based; 0
-// means the whole file.
+// Error is a problem at a position in an input file. Line and Column are
+// 1-based; a Line of 0 means the whole file, a Column of 0 the whole line
+// (Column counts bytes, as Go's and gcc's messages do).
 type Error struct {
-	Path string
-	Line int
-	Err  error
+	Path   string
+	Line   int
+	Column int
+	Err    error
 }
 
 func (e *Error) Error() string {
@@ -26,6 +28,8 @@ func (e *Error) Error() string {
 	switch {
 	case e.Path == "":
 		return msg
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, msg)
 	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, msg)
 	default:
@@ -41,15 +45,17 @@ func Errorf(path string, line int, format string, args ...any) error {
 	return &Error{Path: path, Line: line, Err: fmt.Errorf(format, args...)}
 }
 
-// Warning is a problem that does not stop the build unless it is strict.
+// Warning is a problem that does not stop the build unless it is strict,
+// at a position as in Error.
 type Warning struct {
-	Path string
-	Line int
-	Msg  string
+	Path   string
+	Line   int
+	Column int // 1-based; 0 when only the line is known
+	Msg    string
 }
 
 func (w Warning) String() string {
-	return (&Error{Path: w.Path, Line: w.Line, Err: errors.New(w.Msg)}).Error()
+	return (&Error{Path: w.Path, Line: w.Line, Column: w.Column, Err: errors.New(w.Msg)}).Error()
 }
 
 // Log collects warnings from concurrent stages. The zero value is ready to
@@ -69,6 +75,17 @@ func (l *Log) Warnf(path string, line int, format string, args ...any) {
 	l.mu.Unlock()
 }
 
+// WarnCol records a warning at path:line:column, for problems a line
+// may hold several of (citation keys).
+func (l *Log) WarnCol(path string, line, col int, format string, args ...any) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	l.warnings = append(l.warnings, Warning{Path: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	l.mu.Unlock()
+}
+
 // Warnings returns the warnings in a stable order: by path, line, then
 // message, so that output is the same however work was scheduled.
 func (l *Log) Warnings() []Warning {
@@ -85,6 +102,9 @@ func (l *Log) Warnings() []Warning {
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
 		}
 		return a.Msg < b.Msg
 	})
@@ -128,7 +148,7 @@ func (l *Lines) Line(offset int) int {
 }
 
 // Join combines errors like errors.Join but sorts positioned errors by
-// path and line so a run reports them in a stable order.
+// path, line and column so a run reports them in a stable order.
 func Join(errs ...error) error {
 	var list []error
 	for _, e := range errs {
@@ -144,7 +164,10 @@ func Join(errs ...error) error {
 		if a.Path != b.Path {
 			return a.Path < b.Path
 		}
-		return a.Line < b.Line
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
 	})
 	return errors.Join(list...)
 }
@@ -162,4 +185,13 @@ func Messages(err error) []string {
 		return out
 	}
 	return strings.Split(err.Error(), "\n")
+}
+
+// Column returns the 1-based byte column of offset on its line.
+func (l *Lines) Column(offset int) int {
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	if i == 0 {
+		return offset + 1
+	}
+	return offset - l.starts[i-1] + 1
 }

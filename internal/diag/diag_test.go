@@ -16,6 +16,8 @@ func TestError(t *testing.T) {
 		{Errorf("posts/a.md", 12, "unknown footnote %q", "walsh"), `posts/a.md:12: unknown footnote "walsh"`},
 		{Errorf("posts/a.md", 0, "not found"), "posts/a.md: not found"},
 		{&Error{Err: errors.New("bare")}, "bare"},
+		{&Error{Path: "posts/a.md", Line: 12, Column: 7, Err: errors.New("unclosed tag")}, "posts/a.md:12:7: unclosed tag"},
+		{&Error{Path: "posts/a.md", Column: 7, Err: errors.New("no line")}, "posts/a.md: no line"},
 	}
 	for _, tc := range tests {
 		if got := tc.err.Error(); got != tc.want {
@@ -39,9 +41,9 @@ func TestLines(t *testing.T) {
 }
 
 func TestJoinAndWarnings(t *testing.T) {
-	err := Join(Errorf("b.md", 2, "x"), nil, Errorf("a.md", 9, "y"), Errorf("a.md", 3, "z"))
+	err := Join(Errorf("b.md", 2, "x"), nil, Errorf("a.md", 9, "y"), &Error{Path: "a.md", Line: 3, Column: 8, Err: errors.New("w")}, Errorf("a.md", 3, "z"))
 	got := strings.Join(Messages(err), "|")
-	if got != "a.md:3: z|a.md:9: y|b.md:2: x" {
+	if got != "a.md:3: z|a.md:3:8: w|a.md:9: y|b.md:2: x" {
 		t.Errorf("sorted errors: %s", got)
 	}
 	if Join(nil, nil) != nil {
@@ -67,14 +69,17 @@ func TestRecords(t *testing.T) {
 		Errorf("b.md", 3, "bad %s", "thing"),
 		fmt.Errorf("pdf: %w", Errorf("a.md", 0, "no font")),
 		errors.New("disk full"),
+		&Error{Path: "c.md", Line: 4, Column: 2, Err: errors.New("stray")},
 	)
-	ws := []Warning{{Path: "a.md", Line: 7, Msg: "dropped"}}
+	ws := []Warning{{Path: "a.md", Line: 7, Msg: "dropped"}, {Path: "a.md", Line: 8, Column: 5, Msg: "odd"}}
 	got := Records(err, ws)
 	want := []Record{
 		{Path: "a.md", Severity: "error", Message: "pdf: no font"},
 		{Path: "b.md", Line: 3, Severity: "error", Message: "bad thing"},
 		{Severity: "error", Message: "disk full"},
+		{Path: "c.md", Line: 4, Column: 2, Severity: "error", Message: "stray"},
 		{Path: "a.md", Line: 7, Severity: "warning", Message: "dropped"},
+		{Path: "a.md", Line: 8, Column: 5, Severity: "warning", Message: "odd"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Records:\n got %+v\nwant %+v", got, want)

@@ -29,7 +29,7 @@ func Records(err error, ws []Warning) []Record {
 	out := []Record{}
 	out = appendErrors(out, err)
 	for _, w := range ws {
-		out = append(out, Record{Path: w.Path, Line: w.Line, Severity: SeverityWarning, Message: w.Msg})
+		out = append(out, Record{Path: w.Path, Line: w.Line, Column: w.Column, Severity: SeverityWarning, Message: w.Msg})
 	}
 	return out
 }
@@ -50,7 +50,7 @@ func appendErrors(out []Record, err error) []Record {
 	}
 	// A positioned error may be wrapped ("pdf: a.md:3: ..."): keep the
 	// words around it and drop only its position.
-	pos := (&Error{Path: pe.Path, Line: pe.Line, Err: errors.New("")}).Error()
+	pos := (&Error{Path: pe.Path, Line: pe.Line, Column: pe.Column, Err: errors.New("")}).Error()
 	msg := strings.Replace(err.Error(), pos, "", 1)
-	return append(out, Record{Path: pe.Path, Line: pe.Line, Severity: SeverityError, Message: msg})
+	return append(out, Record{Path: pe.Path, Line: pe.Line, Column: pe.Column, Severity: SeverityError, Message: msg})
 }

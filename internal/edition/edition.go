@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
@@ -35,7 +36,7 @@ type Options struct {
 // log; all errors of the run are returned together.
 func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, error) {
 	ed := &model.Edition{
-		Publication: m.Publication,
+		Publication: markdown.Smarten(m.Publication, m.Language),
 		Title:       markdown.Smarten(m.Title, m.Language),
 		Volume:      m.Volume,
 		Number:      m.Number,
@@ -76,7 +77,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	}
 	var jobs []job
 	for si, s := range m.Sections {
-		ed.Sections = append(ed.Sections, &model.Section{Title: s.Title, Start: s.Start})
+		ed.Sections = append(ed.Sections, &model.Section{Title: markdown.Smarten(s.Title, m.Language), Start: s.Start})
 		for i, e := range s.Posts {
 			jobs = append(jobs, job{si, i, e})
 		}
@@ -131,6 +132,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
 	conv := converter()
+	cites := &citeCache{}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -144,7 +146,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, refs, log)
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, shared{cites: cites, refs: refs}, log)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -175,9 +177,16 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 	return img, err
 }
 
+// shared is what the posts of one build share: the citation cache and,
+// for a Hugo site, the edition's pages {{< ref >}} finds.
+type shared struct {
+	cites *citeCache
+	refs  *hugoRefs
+}
+
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
-func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, refs *hugoRefs, log *diag.Log) (*model.Article, error) {
+func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
@@ -205,12 +214,15 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
-		Hugo: hugoInput(m, st, refs, rel, p)}
-	res, err := conv.Convert(in, resolve, log)
+	in := postInput(m, st, sh.refs, d, root, p, assumed)
+	res, err := convertIn(conv, &in, resolve, tag == "", log)
 	if err != nil {
 		return nil, err
 	}
+	if tag == "" && in.Lang != assumed {
+		tag, assumed = in.Lang, in.Lang
+	}
+	d.warnRemote(log)
 	a := &model.Article{
 		Source:      display,
 		Title:       markdown.InlineText(p.Title, assumed),
@@ -228,9 +240,90 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}
-	finish(a, source{path: display, body: p.Body, base: p.BodyLine}, assumed, log)
+	var cx *citeContext
+	if hasCitations(res.Blocks, res.Notes) || hasNocite(p) {
+		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display,
+			data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log, style: manifestStyle(m)}
+		if cx = citeContextFor(cp, sh.cites); cx == nil {
+			unresolvedCitations(a, display, "bibliography: in the front matter, _quarto.yml, _config.yml's scholar:", log)
+		}
+	}
+	finishCited(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log, cx)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
+}
+
+// postInput is the conversion of the post p at d.rel in the site st: a
+// Jekyll site's posts render Liquid (page and site variables, includes
+// and include_relative, as Jekyll does before Markdown); a Hugo site's
+// read its shortcodes, params and refs instead, and Hugo renders no
+// template in content, so their Liquid-looking text is left to the
+// converter's rules.
+func postInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, d *doc, root string, p *post.Post, lang string) markdown.Input {
+	rel := d.rel
+	in := markdown.Input{Path: d.display, Body: p.Body, BodyLine: p.BodyLine, Lang: lang, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
+		Engine: engine(st), Macros: st.MathMacros()}
+	if in.Hugo = hugoInput(m, st, refs, rel, p); in.Hugo != nil {
+		return in
+	}
+	in.ReadInclude = func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }
+	in.Liquid = liquidFor(st, d)
+	in.ReadRelative = func(name string) ([]byte, error) {
+		p := path.Join(path.Dir(rel), name)
+		if err := site.CheckRel(p, "the site's folder"); err != nil {
+			return nil, err
+		}
+		return m.Open(root, p)
+	}
+	return in
+}
+
+// convertIn converts a post in in.Lang. A post without a language of
+// its own (guess: none in its front matter, the site's defaults or lang)
+// whose text reads clearly as another language than the edition's is
+// converted again in the language it reads as, with a warning, and
+// in.Lang is set to it: its quotation marks, hyphenation and printed
+// words are then that language's. A declared language is never
+// overridden.
+func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.ImageFunc, guess bool, log *diag.Log) (*markdown.Result, error) {
+	var tmp diag.Log
+	res, err := conv.Convert(*in, resolve, &tmp)
+	if err == nil && guess {
+		if g := lang.Guess(opening(res.Blocks, 300)...); g != nil && lang.Base(g.Tag) != lang.Base(in.Lang) {
+			log.Warnf(in.Path, 1, "the text reads as %s and neither the post nor the site declares a language: set in %s, not %q (set lang: in its front matter to choose)",
+				g.Name, g.Name, in.Lang)
+			in.Lang = g.Tag
+			tmp = diag.Log{}
+			res, err = conv.Convert(*in, resolve, &tmp)
+		}
+	}
+	for _, w := range tmp.Warnings() {
+		log.Warnf(w.Path, w.Line, "%s", w.Msg)
+	}
+	return res, err
+}
+
+// liquidFor renders a post's Liquid output with its page and the site's
+// variables, in the post's order (see site.Renderer).
+func liquidFor(st *site.Site, d *doc) func(string) (string, bool) {
+	var r *site.Renderer
+	return func(src string) (string, bool) {
+		if r == nil {
+			r = st.NewRenderer(d.page())
+		}
+		out, err := r.Render(src)
+		return out, err == nil
+	}
+}
+
+// engine is how the site's Markdown engine reads posts: every engine
+// Jekyll runs (kramdown, CommonMark) reads \( as an escaped bracket;
+// kramdown reads its own syntax (definition lists, abbreviations), and
+// its hard_wrap and parse_block_html change the text too.
+func engine(st *site.Site) markdown.Engine {
+	e := st.Engine()
+	kramdown := e.Name == "kramdown"
+	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML, Kramdown: kramdown}
 }
 
 func displayRoot(m *manifest.Manifest) string {
@@ -242,24 +335,42 @@ func displayRoot(m *manifest.Manifest) string {
 // heading, whose definitions join the generated notes), normalises
 // heading levels, separates the bibliography and numbers notes,
 // headings and entries.
-func finish(a *model.Article, src source, tag string, log *diag.Log) {
+func finish(a *model.Article, src biblio.Source, tag string, log *diag.Log) {
+	finishCited(a, src, tag, log, nil)
+}
+
+// finishCited is finish for a post whose citations cx resolves (nil
+// for a post without citations).
+func finishCited(a *model.Article, src biblio.Source, tag string, log *diag.Log, cx *citeContext) {
 	if len(a.Blocks) > 0 {
 		if h, ok := a.Blocks[0].(*model.Heading); ok && sameText(model.PlainText(h.Inlines), a.Title) {
 			a.Blocks = a.Blocks[1:]
 		}
 	}
-	tc := titleCache{}
-	dropEmptyHeadings(a, src, log, tc)
+	bf := biblio.New(tag)
+	var pl *placed
+	if cx != nil {
+		pl = placeCitations(a, cx.proc.noteStyle())
+		if pl == nil && len(cx.opt.nocite) > 0 {
+			pl = &placed{roles: map[*model.Cite]citeRole{}}
+		}
+		if pl != nil {
+			pl.trailingHeading(a, bf)
+		}
+	}
+	bf.DropEmptyHeadings(a, src, log)
 	renumberHeadings(a.Blocks)
 	for _, n := range a.Notes {
 		renumberHeadings(n.Blocks)
 	}
 	warnAlt(a, log)
-	a.Bibliography, a.Blocks = splitBibliography(a.Blocks, tc)
-	if a.Bibliography != nil && a.Bibliography.Title == "" {
-		a.Bibliography.Title = lang.For(tag).Words.Bibliography
-	}
+	pl.liftHere(a)
+	a.Bibliography, a.Blocks = bf.Find(a.Blocks)
 	numberNotes(a)
+	if pl != nil {
+		a.Bibliography = mergeBibliographies(renderCitations(a, pl, cx), a.Bibliography, cx)
+		a.Blocks = pl.putHere(a.Blocks, a.Bibliography != nil)
+	}
 	n := 0
 	model.WalkBlocks(a.Blocks, func(b model.Block) {
 		if h, ok := b.(*model.Heading); ok {

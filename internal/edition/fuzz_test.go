@@ -1,18 +1,15 @@
 package edition
 
 import (
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/redtide/edition/internal/biblio"
+	"github.com/redtide/edition/internal/biblio/bibliotest"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
 )
-
-var reWarnedHeading = regexp.MustCompile(`^heading (".*") held`)
 
 // FuzzFinish feeds arbitrary Markdown through the conversion and finish
 // (empty headings, bibliography, numbering): it must never panic, every
@@ -20,10 +17,9 @@ var reWarnedHeading = regexp.MustCompile(`^heading (".*") held`)
 // those of a notes title or a heading dropped with a warning, and the
 // numbers must run 1, 2, 3….
 func FuzzFinish(f *testing.F) {
-	files, _ := filepath.Glob("testdata/bibliography/*.txtar")
-	for _, file := range files {
-		for _, c := range readTxtar(f, file) {
-			_, body, _ := strings.Cut(c.data, "\n")
+	for _, file := range bibliotest.CaseFiles(f) {
+		for _, c := range bibliotest.ReadTxtar(f, file) {
+			_, body, _ := strings.Cut(c.Data, "\n")
 			f.Add(body)
 		}
 	}
@@ -39,22 +35,13 @@ func FuzzFinish(f *testing.F) {
 		}
 		a := &model.Article{Title: "Fuzzed", Blocks: res.Blocks, Notes: res.Notes}
 		var flog diag.Log
-		finish(a, source{path: "f.md", body: []byte(body)}, "en", &flog)
-		allowed := map[string]bool{"fuzzed": true}
-		for _, w := range flog.Warnings() {
-			if m := reWarnedHeading.FindStringSubmatch(w.Msg); m != nil {
-				title, _ := strconv.Unquote(m[1])
-				for _, x := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
-					return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-				}) {
-					allowed[x] = true
-				}
-			}
-		}
+		finish(a, biblio.Source{Path: "f.md", Body: []byte(body)}, "en", &flog)
+		allowed := bibliotest.DroppedHeadingWords(flog.Warnings())
+		allowed["fuzzed"] = true
 		// Words, compared letter by letter: where inlines meet inside a
 		// word ("**Quelle**AA") the bibliography's title and entry split it.
 		lost := map[rune]int{}
-		for _, w := range lostWords(t, body, a) {
+		for _, w := range bibliotest.LostWords(t, body, a) {
 			if !allowed[w] {
 				for _, r := range w {
 					lost[r]++
@@ -63,7 +50,7 @@ func FuzzFinish(f *testing.F) {
 		}
 		if len(lost) > 0 {
 			spare := map[rune]int{}
-			for _, w := range lostWordsReverse(t, body, a) {
+			for _, w := range bibliotest.LostWordsReverse(t, body, a) {
 				for _, r := range w {
 					spare[r]++
 				}

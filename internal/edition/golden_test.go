@@ -6,10 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/redtide/edition/internal/biblio/bibliotest"
 	"github.com/redtide/edition/internal/diag"
-	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -18,17 +17,8 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // buildOne builds a one-article edition from dir/name.
 func buildOne(t *testing.T, dir, name string) (*model.Edition, []diag.Warning, error) {
 	t.Helper()
-	m := &manifest.Manifest{
-		Path:        filepath.Join(dir, "edition.yaml"),
-		Root:        dir,
-		Publication: "Test Paper",
-		Number:      1,
-		Date:        time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
-		Language:    "en",
-		Sections:    []manifest.Section{{Title: "Only", Posts: []manifest.Entry{{Path: name, Line: 1}}}},
-	}
 	var log diag.Log
-	ed, err := Build(m, &log, Options{})
+	ed, err := Build(bibliotest.OnePost(dir, name), &log, Options{})
 	return ed, log.Warnings(), err
 }
 

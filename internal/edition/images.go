@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/imgcache"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/site"
@@ -41,10 +42,17 @@ type images struct {
 	byID   map[string]*model.Image                // by root and resolved relative path
 	dirs   map[string]map[string]bool             // names in each folder read, by root and relative path
 	open   func(root, rel string) ([]byte, error) // manifest.Open, for the build
+	cache  *imgcache.Index                        // remote images fetched into the site
 }
 
 func newImages(st *site.Site, folder string, log *diag.Log, open func(root, rel string) ([]byte, error)) *images {
-	return &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
+	im := &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
+	cache, err := imgcache.Load(st.Root)
+	if err != nil {
+		log.Warnf(filepath.Join(imgcache.Folder(st.Root), imgcache.IndexName), 0, "the image cache's index cannot be read (%v); remote images are left out: run edition fetch", err)
+	}
+	im.cache = cache
+	return im
 }
 
 // listed reports whether the folder of rel under root holds an entry
@@ -77,6 +85,22 @@ type doc struct {
 	display string // path for messages
 	rel     string // path relative to the site's root
 	page    func() map[string]any
+	// remote images not in the cache: how many, and the first one's
+	// line and address, for the post's one warning
+	remotes    int
+	remoteLine int
+	remoteURL  string
+}
+
+// warnRemote gives the post's one warning about its remote images that
+// are not in the cache.
+func (d *doc) warnRemote(log *diag.Log) {
+	switch {
+	case d.remotes == 1:
+		log.Warnf(d.display, d.remoteLine, "remote image %s is not in the site's image cache; its alt text stands in (run edition fetch to download it)", d.remoteURL)
+	case d.remotes > 1:
+		log.Warnf(d.display, d.remoteLine, "%d remote images, the first %s, are not in the site's image cache; their alt text stands in (run edition fetch to download them)", d.remotes, d.remoteURL)
+	}
 }
 
 // srcKeys are the include parameters that may name an image, in order.
@@ -117,12 +141,7 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 	}
 	src = im.site.SitePath(src)
 	if remote(src) {
-		if u, err := url.Parse(src); err == nil && u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
-			im.log.Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
-		} else {
-			im.log.Warnf(d.display, ref.Line, "remote image %s is not fetched; its alt text is used", src)
-		}
-		return nil, nil
+		return im.remote(d, ref, src)
 	}
 	if p, err := url.PathUnescape(src); err == nil {
 		src = p
@@ -142,6 +161,31 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 	return nil, nil
 }
 
+// remote returns the image at the address src from the site's cache or,
+// when it is not cached, an image without data that names its URL (see
+// model.Image). The build never uses the network: `edition fetch` does.
+func (im *images) remote(d *doc, ref markdown.ImageRef, src string) (*model.Image, error) {
+	if u, err := url.Parse(src); err == nil && u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+		im.log.Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
+		return nil, nil
+	}
+	key := imgcache.Key(src)
+	if e, ok := im.cache.Lookup(key); ok {
+		img, err := im.load(d.display, ref.Line, im.site.Root, imgcache.Dir+"/"+e.File, ref.Alt)
+		// A file that is missing, broken or not the bytes the index
+		// records counts as not fetched: edition fetch fetches it again.
+		if err == nil && img != nil && imgcache.Verify(e, img.Data) == nil {
+			img.Path, img.URL = key, key
+			return img, nil
+		}
+	}
+	if d.remotes == 0 {
+		d.remoteLine, d.remoteURL = ref.Line, key
+	}
+	d.remotes++
+	return &model.Image{Path: key, URL: key, Alt: ref.Alt, Line: ref.Line}, nil
+}
+
 func remote(src string) bool {
 	if strings.HasPrefix(src, "//") {
 		return true
@@ -153,10 +197,17 @@ func remote(src string) bool {
 // find looks for src where the reference points and, failing that, by
 // its name beside the post and under the site's conventional image
 // folders. reported is true when find warned itself: two different files
-// answer to the name, and it never guesses between them.
+// answer to the name, and it never guesses between them, or the path
+// leaves the site.
+//
+// A relative path is resolved as the browser resolves it on the
+// published page: against the page's URL (../../assets/x.png on the page
+// /a/unit/name.de/ is /assets/x.png), then mapped onto the site's root;
+// then against the post's folder (posts whose images sit beside them).
 func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Image, reported bool, err error) {
 	dir := path.Dir(d.rel)
 	var tries []string
+	outside := false // the path leaves the site from the post's folder
 	if strings.HasPrefix(src, "/") {
 		rel := strings.TrimLeft(path.Clean(src), "/")
 		// The site's root, then the post's folder (posts copied out of
@@ -165,14 +216,16 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 		tries = append(tries, rel, path.Join(dir, rel))
 		tries = append(tries, im.site.RootFolders(rel)...)
 	} else {
-		joined := path.Join(dir, src)
-		if err := site.CheckRel(joined, im.folder); err != nil {
-			return nil, false, diag.Errorf(d.display, ref.Line, "image %q: %v", src, err)
+		if u := pageURL(d); u != "" && (ref.Include == "" || strings.Contains(src, "/")) {
+			tries = append(tries, strings.TrimLeft(path.Join(urlDir(u), src), "/"))
 		}
-		if ref.Include == "" || strings.Contains(src, "/") {
+		joined := path.Join(dir, src)
+		inside := site.CheckRel(joined, im.folder) == nil
+		outside = !inside
+		if inside && (ref.Include == "" || strings.Contains(src, "/")) {
 			tries = append(tries, joined)
 		}
-		if strings.Contains(src, "/") {
+		if strings.Contains(src, "/") && site.CheckRel(src, "") == nil {
 			tries = append(tries, path.Clean(src)) // written from the site's root
 		}
 	}
@@ -184,7 +237,30 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 			return img, false, err
 		}
 	}
-	return im.byName(d, ref, path.Base(src))
+	img, reported, err = im.byName(d, ref, path.Base(src))
+	if img == nil && !reported && err == nil && outside {
+		im.log.Warnf(d.display, ref.Line, "image %q leaves %s from the post's folder, and is not found from the page's URL either; its alt text is used", src, im.folder)
+		return nil, true, nil
+	}
+	return img, reported, err
+}
+
+// pageURL is the URL of the post's published page, "" when unknown.
+func pageURL(d *doc) string {
+	if d.page == nil {
+		return ""
+	}
+	u, _ := d.page()["url"].(string)
+	return u
+}
+
+// urlDir is the folder a relative reference on the page at u resolves
+// against: u itself when it ends in /, else its parent.
+func urlDir(u string) string {
+	if strings.HasSuffix(u, "/") {
+		return u
+	}
+	return path.Dir(u)
 }
 
 // byName looks for a file called name beside the post and in the site's
@@ -195,7 +271,15 @@ func (im *images) byName(d *doc, ref markdown.ImageRef, name string) (*model.Ima
 		return nil, false, nil
 	}
 	dir := path.Dir(d.rel)
-	folders := append([]string{dir, path.Join(dir, "images")}, im.site.ImageFolders(site.Slug(d.rel))...)
+	folders := []string{dir, path.Join(dir, "images")}
+	if d.page != nil {
+		// The front matter's slug names the post's image folder on some
+		// sites (its case may differ from the file name's).
+		if slug, _ := d.page()["slug"].(string); slug != "" && slug != site.Slug(d.rel) {
+			folders = append(folders, im.site.ImageFolders(slug)...)
+		}
+	}
+	folders = append(folders, im.site.ImageFolders(site.Slug(d.rel))...)
 	var found *model.Image
 	seen := map[string]bool{}
 	for _, f := range folders {

@@ -72,3 +72,46 @@ func TestLanguageSources(t *testing.T) {
 		}
 	}
 }
+
+// TestUndeclaredLanguage: where neither a post nor its site declares a
+// language, a post that reads clearly as another language than the
+// edition's is set in the language it reads as, with a warning (a Dutch
+// site that declares none was hyphenated with English patterns,
+// "richtli-jnen"); a declared language is never overridden.
+func TestUndeclaredLanguage(t *testing.T) {
+	dir := t.TempDir()
+	nl := "De gemeente heeft nieuwe richtlijnen voor digitaal toegankelijke informatie. Het is de bedoeling dat alle websites van de gemeente voor iedereen bruikbaar zijn, ook voor mensen met een beperking."
+	writeTree(t, dir, map[string]string{
+		"_config.yml": "title: Blog\n",
+		"nl.md":       "---\ntitle: Richtlijnen\ndate: 2026-01-01\n---\n" + nl + "\n",
+		"nl-en.md":    "---\ntitle: Declared\ndate: 2026-01-01\nlang: en\n---\n" + nl + "\n",
+		"fr.md":       "---\ntitle: F\ndate: 2026-01-01\n---\n" + frenchText + "\n",
+	})
+	m, err := manifest.Parse(filepath.Join(dir, "edition.yaml"),
+		[]byte("publication: P\ndate: 2026-02-01\nlanguage: en\nposts: [nl.md, nl-en.md, fr.md]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log diag.Log
+	ed, err := Build(m, &log, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"nl.md": "nl", "nl-en.md": "en", "fr.md": "fr"}
+	for _, a := range ed.Sections[0].Articles {
+		if k := filepath.Base(a.Source); a.Language != want[k] {
+			t.Errorf("%s: language %q, want %q", k, a.Language, want[k])
+		}
+	}
+	var all []string
+	for _, w := range log.Warnings() {
+		all = append(all, w.String())
+	}
+	got := strings.Join(all, "\n")
+	for _, w := range []string{"nl.md:1: the text reads as Dutch and neither the post nor the site declares a language: set in Dutch",
+		`nl-en.md:1: the text reads as Dutch, but its language is "en" (from its front matter)`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("no warning %q in\n%s", w, got)
+		}
+	}
+}

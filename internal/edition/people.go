@@ -1,6 +1,8 @@
 package edition
 
 import (
+	"strings"
+
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
@@ -74,7 +76,7 @@ func opening(blocks []model.Block, words int) []string {
 		}
 		t := model.PlainText(par.Inlines)
 		texts = append(texts, t)
-		if n += fieldCount(t); n >= words {
+		if n += len(strings.Fields(t)); n >= words {
 			break
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/testenv"
 )
@@ -171,17 +172,8 @@ func TestSharedBibliographies(t *testing.T) {
 // Fußnoten…) with nothing under it.
 func checkNoEmptyNotesHeading(t *testing.T, rel string, a *model.Article) {
 	t.Helper()
-	for i, b := range a.Blocks {
-		s := titleOf(b)
-		if s == nil || s.kind&titleNotes == 0 {
-			continue
-		}
-		var after []model.Block
-		for j := len(a.Blocks) - 1; j > i; j-- {
-			after = append(after, a.Blocks[j])
-		}
-		if emptyTitle(b, s, after, titleCache{}) {
-			t.Errorf("%s: notes heading %q left empty", rel, strings.TrimSpace(model.PlainText(s.title)))
-		}
+	for _, b := range biblio.EmptyNotesTitles(a.Blocks) {
+		title, _ := biblio.NotesTitle(b)
+		t.Errorf("%s: notes heading %q left empty", rel, strings.TrimSpace(model.PlainText(title)))
 	}
 }

@@ -10,12 +10,12 @@ import (
 // articleDocument makes the content document of one article.
 func (p *publication) articleDocument(a *model.Article, ms *marks) *document {
 	tag := model.ArticleLang(p.ed, a)
-	w := &xw{doc: a.ID + ".xhtml", words: lang.For(tag).Words, marks: ms}
+	w := &xw{doc: a.ID + ".xhtml", words: lang.For(tag).Words, marks: ms, art: a}
 	w.printf(`<section id="%s" epub:type="chapter" role="doc-chapter" aria-labelledby="%s-title">`+"\n", a.ID, a.ID)
 	w.leave(w.enter(a))
 	w.header(a, tag)
 	w.blocks(a.Blocks, 1)
-	if b := a.Bibliography; b != nil {
+	if b := a.Bibliography; b != nil && !model.BibliographyPlaced(a) {
 		w.bibliography(a, b)
 	}
 	if len(a.Notes) > 0 {
@@ -26,7 +26,7 @@ func (p *publication) articleDocument(a *model.Article, ms *marks) *document {
 		w.writeMarks(ms.back)
 	}
 	w.WriteString("</section>\n")
-	return &document{name: w.doc, title: a.Title, lang: tag, body: w.String()}
+	return &document{name: w.doc, title: a.Title, lang: tag, body: w.String(), mathml: w.mathml}
 }
 
 func (p *publication) lastArticle(a *model.Article) bool {
@@ -86,7 +86,14 @@ func (w *xw) bibliography(a *model.Article, b *model.Bibliography) {
 			}
 			open = true
 		}
-		w.printf(`<li id="%s">`, e.ID)
+		if b.Cited {
+			// epub:type marks the entry; ARIA's doc-biblioentry is
+			// deprecated in DPUB-ARIA 1.1 (a list item is the entry), and
+			// Ace (axe-core's aria-deprecated-role) reports it.
+			w.printf(`<li id="%s" epub:type="biblioentry">`, e.ID)
+		} else {
+			w.printf(`<li id="%s">`, e.ID)
+		}
 		if e.Group == nil {
 			saved = w.enter(e) // inside the item: a list holds nothing else
 		}

@@ -56,15 +56,31 @@ func Identifier(ed *model.Edition) string { return nameUUID("edition", ed) }
 // build), whose page numbers the EPUB carries: its dc:source.
 func PrintIdentifier(ed *model.Edition) string { return nameUUID("print edition", ed) }
 
+// nameUUID is the identifier of kind for ed: a name-based UUID of the
+// publication and the issue, in editionNamespace.
 func nameUUID(kind string, ed *model.Edition) string {
 	issue := fmt.Sprintf("%d\x00%d", ed.Volume, ed.Number)
 	if ed.Number == 0 {
 		issue = "date\x00" + ed.Date.Format("2006-01-02")
 	}
-	sum := sha256.Sum256([]byte(kind + "\x00" + ed.Publication + "\x00" + issue))
-	sum[6] = sum[6]&0x0f | 0x50 // version 5 layout (name-based)
-	sum[8] = sum[8]&0x3f | 0x80
-	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+	return "urn:uuid:" + sha256UUID(editionNamespace, kind+"\x00"+ed.Publication+"\x00"+issue)
+}
+
+// editionNamespace is the namespace of edition's name-based UUIDs, a
+// random (version 4) UUID drawn once: the same name in another namespace
+// gives another UUID.
+var editionNamespace = [16]byte{0xe9, 0x85, 0x25, 0x68, 0x5b, 0x66, 0x49, 0x36, 0x8b, 0x94, 0xa5, 0xe1, 0xd8, 0xfb, 0x08, 0xab}
+
+// sha256UUID is the name-based UUID of name in namespace ns with SHA-256,
+// as RFC 9562 (Appendix B.2) makes it: the first 128 bits of SHA-256 of
+// the namespace and the name, with version 8 and the RFC's variant. RFC
+// 9562 keeps version 5 for SHA-1 and version 3 for MD5; a SHA-256 name
+// UUID is a version 8 (custom) UUID.
+func sha256UUID(ns [16]byte, name string) string {
+	sum := sha256.Sum256(append(ns[:], name...))
+	sum[6] = sum[6]&0x0f | 0x80 // version 8
+	sum[8] = sum[8]&0x3f | 0x80 // variant 10
+	return fmt.Sprintf("%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
 }
 
 // Title is the publication title shown in reading systems' libraries.
@@ -113,6 +129,8 @@ type document struct {
 	lang  string
 	body  string
 	svg   bool // holds inline SVG (manifest property)
+	// mathml: holds MathML (manifest property)
+	mathml bool
 }
 
 func newPublication(ed *model.Edition, opt Options) *publication {

@@ -162,7 +162,11 @@ func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 
 // bodyStandIn is what go-epub is given as the body of the i-th document:
 // it puts the body into its XHTML wrapper as it is (an innerxml field),
-// so the real body can take the stand-in's place afterwards.
+// so the real body can take the stand-in's place afterwards (withBody).
+// It is an XML comment, so that go-epub's wrapper stays well-formed with
+// it, and numbered, so that no document's stand-in is taken for
+// another's; a real body never holds one, since bodies are written by
+// this package from the model, with text escaped.
 func bodyStandIn(i int) string { return fmt.Sprintf("<!--edition body %d-->", i) }
 
 // withBody puts body in the place of the i-th stand-in in doc, go-epub's

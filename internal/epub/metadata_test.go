@@ -98,6 +98,15 @@ func TestMetadataGolden(t *testing.T) {
 	}
 }
 
+// TestSHA256UUID checks the name-based UUID against the example of RFC
+// 9562, Appendix B.2 (the DNS namespace and www.example.com).
+func TestSHA256UUID(t *testing.T) {
+	dns := [16]byte{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	if got, want := sha256UUID(dns, "www.example.com"), "5c146b14-3c52-8afd-938a-375d0df1fbf6"; got != want {
+		t.Errorf("sha256UUID = %s, want %s (RFC 9562 B.2)", got, want)
+	}
+}
+
 // TestIdentifiers: an issue's identifier is the same on every build and
 // differs from every other issue's: by number (and volume), else by date.
 func TestIdentifiers(t *testing.T) {
@@ -113,8 +122,8 @@ func TestIdentifiers(t *testing.T) {
 	seen := map[string]int{}
 	for i, ed := range issues {
 		id := Identifier(ed)
-		if !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(id) {
-			t.Errorf("issue %d: %s is not a name-based UUID URN", i, id)
+		if !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(id) {
+			t.Errorf("issue %d: %s is not a version 8 (SHA-256 name-based) UUID URN", i, id)
 		}
 		if j, dup := seen[id]; dup {
 			t.Errorf("issues %d and %d share the identifier %s", j, i, id)

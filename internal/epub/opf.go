@@ -226,11 +226,14 @@ func (p *publication) items() []item {
 		out = append(out, item{"img" + strconv.Itoa(i+1), imageDir + img.Name, img.MediaType, ""})
 	}
 	for _, d := range p.docs {
-		props := ""
+		var props []string
 		if d.svg {
-			props = "svg"
+			props = append(props, "svg")
 		}
-		out = append(out, item{docID(d), xhtmlDir + d.name, "application/xhtml+xml", props})
+		if d.mathml {
+			props = append(props, "mathml")
+		}
+		out = append(out, item{docID(d), xhtmlDir + d.name, "application/xhtml+xml", strings.Join(props, " ")})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].href < out[j].href })
 	return out

@@ -18,8 +18,8 @@ import (
 	"github.com/redtide/edition/internal/cover"
 	"github.com/redtide/edition/internal/epub"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/pipeline/pipelinetest"
 	"github.com/redtide/edition/internal/testenv"
-	"github.com/redtide/edition/layout/layouttest/editions"
 )
 
 // browser starts headless Chromium that may read the unpacked files.
@@ -103,7 +103,7 @@ type measure struct {
 // stick out sideways, and code must be at least 0.85 of the text's size.
 func TestRendering(t *testing.T) {
 	ctx := browser(t)
-	for _, e := range editions.Load(t) {
+	for _, e := range pipelinetest.Load(t) {
 		if e.Name == "one" {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/texmath"
 )
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
@@ -18,10 +19,14 @@ func esc(s string) string { return escaper.Replace(s) }
 // xw accumulates the XHTML body of one content document.
 type xw struct {
 	strings.Builder
-	doc   string     // the document's file name, for the page list
-	words lang.Words // printed words, in the document's language
-	marks *marks     // the print edition's page breaks; nil: none
-	ctr   counter    // the element whose text is being written
+	doc   string         // the document's file name, for the page list
+	words lang.Words     // printed words, in the document's language
+	marks *marks         // the print edition's page breaks; nil: none
+	ctr   counter        // the element whose text is being written
+	art   *model.Article // the article being written, for its bibliography's place
+	// mathml is set once MathML has been written: the package document
+	// must declare it (properties="mathml").
+	mathml bool
 }
 
 func (w *xw) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -58,14 +63,22 @@ func (w *xw) block(b model.Block, level int) {
 	case *model.Rule:
 		w.WriteString("<hr/>\n")
 	case *model.MathBlock:
-		// The TeX source: MathML would be better, but no converter
-		// written in Go yet makes MathML that epubcheck accepts.
 		w.countText(t.TeX)
-		w.printf(`<div class="math display" role="math" aria-label="%s">%s</div>`+"\n", esc(t.TeX), esc(t.TeX))
+		if t.Formula != nil {
+			w.mathml = true
+			w.printf(`<div class="math display">%s</div>`+"\n", texmath.MathML(t.Formula))
+			break
+		}
+		// TeX that could not be read: its source, as the reader wrote it.
+		w.printf(`<div class="math display tex" role="math" aria-label="%s">%s</div>`+"\n", esc(t.TeX), esc(t.TeX))
 	case *model.Figure:
 		w.figure(t)
 	case *model.Table:
 		w.table(t)
+	case *model.BibliographyHere:
+		if w.art != nil && w.art.Bibliography != nil {
+			w.bibliography(w.art, w.art.Bibliography)
+		}
 	}
 	w.leave(saved)
 }
@@ -258,9 +271,26 @@ func (w *xw) inline(in model.Inline) {
 		w.WriteString("<br/>")
 	case *model.Math:
 		w.countText(t.TeX)
-		w.printf(`<span class="math" role="math" aria-label="%s">%s</span>`, esc(t.TeX), esc(t.TeX))
+		if t.Formula != nil {
+			w.mathml = true
+			w.WriteString(texmath.MathML(t.Formula))
+			break
+		}
+		w.printf(`<span class="math tex" role="math" aria-label="%s">%s</span>`, esc(t.TeX), esc(t.TeX))
 	case *model.Link:
 		w.link(t)
+	case *model.SmallCaps:
+		w.WriteString(`<span style="font-variant: small-caps">`)
+		w.inlines(t.Inlines)
+		w.WriteString("</span>")
+	case *model.CiteRef:
+		if t.Entry == nil || t.Entry.ID == "" {
+			w.inlines(t.Inlines)
+			break
+		}
+		w.printf(`<a href="#%s" role="doc-biblioref">`, esc(t.Entry.ID))
+		w.inlines(t.Inlines)
+		w.WriteString("</a>")
 	case *model.NoteRef:
 		// No markup inside a noteref: reading systems that pop notes up
 		// look for the bare link.

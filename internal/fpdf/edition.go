@@ -13,8 +13,10 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // pageBoxOrder is the order in which putpages writes a page's boxes: the
@@ -313,4 +315,50 @@ func (f *Fpdf) spotColorNames() []string {
 	}
 	sort.Slice(names, func(i, j int) bool { return f.spotColorMap[names[i]].id < f.spotColorMap[names[j]].id })
 	return names
+}
+
+// AppendText appends to b the content-stream line with which Text draws
+// txt at x, y in the current font, byte for byte: "BT x y Td (txt) Tj ET"
+// and a newline, the position with two decimals and txt in UTF-16BE,
+// escaped. Text formats each call with fmt through several strings; a
+// painter of many short runs gathers them in b instead and writes them
+// with one RawWriteStr (without b's last newline, which RawWriteStr adds).
+//
+// It covers Text's plain case only, and reports false, leaving b as it
+// is, when Text would write something else: a font that is not UTF-8,
+// right-to-left text, underline, strike-out, a text colour other than the
+// fill (which Text wraps in q … Q), or txt with invalid UTF-8 or a rune
+// beyond the Basic Multilingual Plane (a surrogate pair). Unlike Text it
+// does not record the runes of txt for the font subset: the caller must
+// have drawn each of them in this font with Text before.
+func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
+	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag || !utf8.ValidString(txt) {
+		return b, false
+	}
+	for _, r := range txt {
+		if r >= 0x10000 {
+			return b, false
+		}
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, r := range txt {
+		b = appendEscaped(b, byte(r>>8))
+		b = appendEscaped(b, byte(r))
+	}
+	return append(b, ") Tj ET\n"...), true
+}
+
+// appendEscaped appends byte c of a PDF string as escape escapes it.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
 }

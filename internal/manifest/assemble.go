@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
 )
@@ -49,7 +50,12 @@ type Assembly struct {
 // found is one post file met by the walk.
 type found struct {
 	path string // relative to the manifest's folder, slash-separated
+	file string // as messages name it
 	date time.Time
+	// lang is the language the post or the site declares for it, ""
+	// for none; reads is the language its text reads as (lang.Guess),
+	// "" when it cannot be told.
+	lang, reads string
 }
 
 // walk collects what Assemble found under the posts folder.
@@ -244,10 +250,18 @@ func (w *walk) file(p string) {
 	if w.st.Hugo != nil && !w.hugoFile(p, shown, ps) {
 		return
 	}
-	if ps.Date.IsZero() {
-		w.log.Warnf(p, 1, "no date in front matter or file name; listed last")
+	f := found{path: shown, file: p, date: ps.Date, lang: ps.Language}
+	if w.st.Hugo != nil {
+		f.lang = w.hugoLanguage(p, ps) // file name, contentDir, front matter, the site's default
+	} else if rel, ok := w.st.Rel(p); ok && f.lang == "" {
+		f.lang, _ = w.st.Language(rel)
 	}
-	w.posts = append(w.posts, found{shown, ps.Date})
+	if f.lang == "" {
+		if g := lang.Guess(proseOf(ps.Body, 400)); g != nil {
+			f.reads = g.Tag
+		}
+	}
+	w.posts = append(w.posts, f)
 }
 
 // bad records a post that could not be read.
@@ -286,19 +300,8 @@ func sortPosts(ps []found) {
 // write renders the manifest: publication, date and language from the
 // options, else the site; left-out posts as comments.
 func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
-	date := opt.Date
-	if date.IsZero() {
-		for _, it := range w.posts {
-			if it.date.After(date) {
-				date = it.date
-			}
-		}
-	}
-	if date.IsZero() {
-		return nil, fmt.Errorf("%s: no post has a date; give the edition's with --date", postsDir)
-	}
-	siteLang, _ := w.st.Language("") // lang, or the defaults every page gets
-	language := firstNonEmpty(opt.Language, siteLang, "en")
+	date := w.editionDate(opt)
+	language := w.language(opt)
 	pub := strings.TrimSpace(opt.Publication)
 	if pub == "" {
 		pub = w.st.TitleIn(language) // a Hugo site's title in that language

@@ -18,8 +18,8 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/post"
+	"github.com/redtide/edition/internal/printset"
 	"github.com/redtide/edition/internal/site"
-	"github.com/redtide/edition/layout"
 )
 
 // Manifest is one issue. Post paths are slash-separated and relative to
@@ -48,6 +48,11 @@ type Manifest struct {
 	// give it); "" means the first post.
 	Lead     string
 	LeadLine int
+	// CSL is the citation style of posts that name none (a CSL file,
+	// relative to the manifest's folder, or the name of a built-in style);
+	// CSLLine is its line, for messages.
+	CSL     string
+	CSLLine int
 	// Authors maps author handles (or names as written) to the names to
 	// print; it overrides the site's _data/authors.yml.
 	Authors  map[string]string
@@ -71,10 +76,11 @@ type Entry struct {
 	Line int
 }
 
-// Print holds the print shop settings as written; package layout defines
-// them, their defaults and the type policy (layout.PrintSettings.Config).
+// Print holds the print shop settings as written (package printset
+// documents them); layout.NewConfig resolves and checks them when the
+// edition is built or checked.
 type Print struct {
-	layout.PrintSettings
+	printset.Settings
 	Line int // manifest line of the print block, for messages
 }
 
@@ -85,28 +91,29 @@ type Fonts struct {
 }
 
 type rawManifest struct {
-	Publication string                `yaml:"publication"`
-	Title       string                `yaml:"title"`
-	Volume      int                   `yaml:"volume"`
-	Number      int                   `yaml:"number"`
-	Issue       int                   `yaml:"issue"`
-	Date        string                `yaml:"date"`
-	Language    string                `yaml:"language"`
-	Lang        string                `yaml:"lang"`
-	Publisher   string                `yaml:"publisher"`
-	Editors     []string              `yaml:"editors"`
-	Description string                `yaml:"description"`
-	Rights      string                `yaml:"rights"`
-	Cover       string                `yaml:"cover"`
-	Price       string                `yaml:"price"`
-	Tagline     string                `yaml:"tagline"`
-	Lead        string                `yaml:"lead"`
-	Site        string                `yaml:"site"`
-	Authors     map[string]string     `yaml:"authors"`
-	Sections    []rawSection          `yaml:"sections"`
-	Posts       []yaml.Node           `yaml:"posts"`
-	Print       *layout.PrintSettings `yaml:"print"`
-	Fonts       *rawFonts             `yaml:"fonts"`
+	Publication string             `yaml:"publication"`
+	Title       string             `yaml:"title"`
+	Volume      int                `yaml:"volume"`
+	Number      int                `yaml:"number"`
+	Issue       int                `yaml:"issue"`
+	Date        string             `yaml:"date"`
+	Language    string             `yaml:"language"`
+	Lang        string             `yaml:"lang"`
+	Publisher   string             `yaml:"publisher"`
+	Editors     []string           `yaml:"editors"`
+	Description string             `yaml:"description"`
+	Rights      string             `yaml:"rights"`
+	Cover       string             `yaml:"cover"`
+	Price       string             `yaml:"price"`
+	Tagline     string             `yaml:"tagline"`
+	Lead        string             `yaml:"lead"`
+	Site        string             `yaml:"site"`
+	CSL         string             `yaml:"csl"`
+	Authors     map[string]string  `yaml:"authors"`
+	Sections    []rawSection       `yaml:"sections"`
+	Posts       []yaml.Node        `yaml:"posts"`
+	Print       *printset.Settings `yaml:"print"`
+	Fonts       *rawFonts          `yaml:"fonts"`
 }
 
 type rawSection struct {
@@ -223,8 +230,10 @@ func (ps *parser) meta(raw *rawManifest) {
 		Price:       strings.TrimSpace(raw.Price),
 		Tagline:     strings.TrimSpace(raw.Tagline),
 		Authors:     raw.Authors,
+		CSL:         strings.TrimSpace(raw.CSL),
 		files:       &site.Files{},
 	}
+	m.CSLLine = ps.line("csl")
 	ps.m = m
 	if m.Number == 0 {
 		m.Number = raw.Issue
@@ -304,15 +313,13 @@ func (ps *parser) sections(raw *rawManifest) {
 	}
 }
 
-// print reads the print settings, checked by package layout.
-func (ps *parser) print(p *layout.PrintSettings) {
+// print reads the print settings; their values are checked where they
+// are resolved (layout.NewConfig, through pipeline.PrintConfig).
+func (ps *parser) print(p *printset.Settings) {
 	if p == nil {
 		return
 	}
-	ps.m.Print = Print{PrintSettings: *p, Line: ps.line("print")}
-	if _, err := ps.m.Print.Config(ps.m.Language); err != nil {
-		ps.errorf(ps.m.Print.Line, "print: %v", err)
-	}
+	ps.m.Print = Print{Settings: *p, Line: ps.line("print")}
 }
 
 // fonts reads the text face's files.
@@ -461,7 +468,7 @@ func keyLine(m *yaml.Node, key string) int {
 var known = map[string][]string{
 	"":         yamlKeys(reflect.TypeFor[rawManifest]()),
 	"sections": yamlKeys(reflect.TypeFor[rawSection]()),
-	"print":    yamlKeys(reflect.TypeFor[layout.PrintSettings]()),
+	"print":    yamlKeys(reflect.TypeFor[printset.Settings]()),
 	"fonts":    yamlKeys(reflect.TypeFor[rawFonts]()),
 }
 

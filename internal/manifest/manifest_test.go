@@ -10,7 +10,6 @@ import (
 
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/site"
-	"github.com/redtide/edition/layout"
 )
 
 const good = `publication: The Red Tide
@@ -95,7 +94,6 @@ func TestParseErrors(t *testing.T) {
 		{"two problems", "date: 2026-01-01\nposts: [a.md, a.md]\n", []string{"publication: required", "listed twice"}},
 		{"bad start", "publication: P\ndate: 2026-01-01\nsections:\n  - title: X\n    start: later\n    posts: [a.md]\n", []string{`e.yaml:5: start "later": want page, column or run-on`}},
 		{"lead not listed", "publication: P\ndate: 2026-01-01\nlead: b.md\nposts: [a.md]\n", []string{`e.yaml:3: lead "b.md" is not one of the posts listed`}},
-		{"bad links", "publication: P\ndate: 2026-01-01\nposts: [a.md]\nprint:\n  links: footnotes\n", []string{`e.yaml:4: print: links "footnotes": want notes, inline or off`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,7 +197,7 @@ func TestAssemble(t *testing.T) {
 }
 
 // TestParseMakeup reads the keys of page makeup: a section's start, the
-// lead, the masthead's price and tagline, and every print key layout
+// lead, the masthead's price and tagline, and every print key printset
 // defines (the known keys come from the struct's tags).
 func TestParseMakeup(t *testing.T) {
 	src := `publication: P
@@ -235,11 +233,7 @@ print:
 	if m.Sections[0].Start != model.StartColumn || m.Sections[1].Start != model.StartDefault {
 		t.Errorf("starts %q %q", m.Sections[0].Start, m.Sections[1].Start)
 	}
-	cfg, err := m.Print.Config(m.Language)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg.Links != layout.LinkInline || !cfg.BaselineGrid || !cfg.KeepImageResolution || cfg.Columns != 2 || cfg.PadToMultiple != 4 {
-		t.Errorf("print: %+v", cfg)
+	if p := m.Print; p.Links != "inline" || !p.BaselineGrid || p.DownsampleOn() || p.Columns != 2 || p.PadToMultiple != 4 || p.Line != 12 {
+		t.Errorf("print: %+v", p)
 	}
 }

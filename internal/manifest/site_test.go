@@ -81,30 +81,3 @@ func TestAuthorsAndDownsample(t *testing.T) {
 		t.Error("authors: as a list accepted")
 	}
 }
-
-// TestPressKeys: imprint follows crop_marks unless given; pdfx and
-// grayscale are read.
-func TestPressKeys(t *testing.T) {
-	for _, c := range []struct {
-		print                    string
-		imprint, pdfx, grayscale bool
-	}{
-		{"crop_marks: true", true, false, false},
-		{"crop_marks: false", false, false, false},
-		{"crop_marks: true\n  imprint: false", false, false, false},
-		{"imprint: true", true, false, false},
-		{"pdfx: true\n  grayscale: true", false, true, true},
-	} {
-		m, err := Parse("x/edition.yaml", []byte("publication: P\ndate: 2026-01-02\nposts: [a.md]\nprint:\n  "+c.print+"\n"))
-		if err != nil {
-			t.Fatalf("%q: %v", c.print, err)
-		}
-		cfg, err := m.Print.Config("")
-		if err != nil {
-			t.Fatalf("%q: %v", c.print, err)
-		}
-		if p := cfg.Press; p.Imprint != c.imprint || p.PDFX != c.pdfx || p.Grayscale != c.grayscale {
-			t.Errorf("%q: imprint %v, pdfx %v, grayscale %v; want %v, %v, %v", c.print, p.Imprint, p.PDFX, p.Grayscale, c.imprint, c.pdfx, c.grayscale)
-		}
-	}
-}

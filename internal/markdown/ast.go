@@ -29,6 +29,8 @@ const (
 	extIAL                         // kramdown {: …} attribute list
 	extKramdownExt                 // kramdown {::name …} extension
 	extMath                        // TeX math
+	extRefs                        // pandoc's ::: {#refs} ::: div: where the bibliography goes
+	extPluginBlock                 // {% name %} … {% endname %} of a plugin
 )
 
 // extBlock is a block of extension syntax. Its Lines are the source of
@@ -68,6 +70,7 @@ type extInline struct {
 	gast.BaseInline
 	kind extKind
 	text string
+	at   int // source offset of its first byte
 	// display: math written with display delimiters ($$, \[) that stands
 	// on lines of its own, to be set as a display block.
 	display bool

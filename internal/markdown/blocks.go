@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
@@ -128,7 +129,7 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 		}
 		out = append(out, c.block(ch)...)
 	}
-	return c.dropTOCTitles(c.pairShortcodes(out))
+	return c.attachCaptions(c.dropTOCTitles(c.pairShortcodes(out)))
 }
 
 // tocMark stands, among converted blocks, where the site's table of
@@ -250,7 +251,7 @@ func (c *conv) block(n gast.Node) []model.Block {
 	case *gast.Paragraph, *gast.TextBlock:
 		return c.paragraph(n)
 	case *gast.Heading:
-		ins := c.inlines(n)
+		ins := trimSpace(headerID(c.inlines(n)))
 		if len(ins) == 0 {
 			return nil
 		}
@@ -277,10 +278,10 @@ func (c *conv) block(n gast.Node) []model.Block {
 		return []model.Block{l}
 	case *gast.HTMLBlock:
 		return c.htmlBlock(n)
-	case *east.Table:
-		return []model.Block{c.table(n)}
 	case *east.DefinitionList:
 		return c.definitionList(n)
+	case *east.Table:
+		return c.tableFigures(c.table(n))
 	case *extBlock:
 		return c.extBlock(n)
 	case *east.FootnoteList:
@@ -307,9 +308,16 @@ func (c *conv) rawLines(n gast.Node) string {
 // math standing on lines of its own splits it.
 func (c *conv) paragraph(n gast.Node) []model.Block {
 	line := c.line(n)
+	if c.engine.Kramdown && abbrevDefs.MatchString(c.rawLines(n)) {
+		// kramdown's abbreviation definitions: the page shows the
+		// expansion only as a tooltip on the abbreviation.
+		c.tally(line, "kramdown abbreviation definitions dropped (the page shows them only as tooltips)", clip(strings.TrimSpace(firstLine(c.rawLines(n))), 40))
+		return nil
+	}
 	ins := c.inlines(n)
 	var out []model.Block
 	var figs []model.Block
+	ins = c.captionInParagraph(ins)
 	flush := func(ins []model.Inline) {
 		ins = trimSpace(mergeText(extractFigures(ins, &figs)))
 		if len(ins) > 0 {
@@ -326,6 +334,9 @@ func (c *conv) paragraph(n gast.Node) []model.Block {
 		}
 	}
 	flush(ins[start:])
+	if len(out) > 0 {
+		c.markMoved(figs)
+	}
 	return append(out, figs...)
 }
 
@@ -346,10 +357,7 @@ func (c *conv) table(t *east.Table) *model.Table {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var row []model.Cell
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			ins := c.inlines(cell)
-			var figs []model.Block
-			ins = extractFigures(ins, &figs)
-			row = append(row, model.Cell{Inlines: trimSpace(ins)})
+			row = append(row, model.Cell{Inlines: trimSpace(c.inlines(cell))})
 		}
 		if _, ok := r.(*east.TableHeader); ok {
 			out.Header = row
@@ -403,7 +411,7 @@ func extractFigures(ins []model.Inline, figs *[]model.Block) []model.Inline {
 		}
 		if d, ok := in.(*displayMath); ok {
 			// display math inside emphasis or a link: set inline
-			out = append(out, &model.Math{TeX: d.math.TeX})
+			out = append(out, inlineMath(d.math))
 			continue
 		}
 		if c := model.Children(in); c != nil {
@@ -427,3 +435,126 @@ type displayMath struct {
 	model.Text
 	math *model.MathBlock
 }
+
+// tableFigures moves the figures out of a table's cells (a print
+// column has no room for an image in a cell): each follows the table.
+// When the table lays out images (layoutTable), a figure takes as its
+// caption the text of its own cell, or else the text of its row
+// (sites set an image and its caption side by side in a table). A table
+// left without text (a grid of images) is dropped.
+func (c *conv) tableFigures(t *model.Table) []model.Block {
+	var figs []model.Block
+	text := false
+	layout := layoutTable(t)
+	row := func(r []model.Cell) {
+		var mine []model.Block
+		for i := range r {
+			var own []model.Block
+			r[i].Inlines = trimSpace(mergeText(extractFigures(r[i].Inlines, &own)))
+			if layout && len(own) == 1 && len(r[i].Inlines) > 0 && len(own[0].(*model.Figure).Caption) == 0 {
+				own[0].(*model.Figure).Caption, r[i].Inlines = r[i].Inlines, nil
+			}
+			mine = append(mine, own...)
+		}
+		if layout && len(mine) == 1 && len(mine[0].(*model.Figure).Caption) == 0 {
+			var rest []model.Inline
+			for i := range r {
+				rest = joinInlines(rest, r[i].Inlines, " ")
+			}
+			if n := len(strings.Fields(model.PlainText(rest))); n > 0 && n <= labelledWords {
+				setCaption(mine[0].(*model.Figure), rest)
+				for i := range r {
+					r[i].Inlines = nil
+				}
+			}
+		}
+		for i := range r {
+			text = text || len(r[i].Inlines) > 0
+		}
+		figs = append(figs, mine...)
+	}
+	row(t.Header)
+	for _, r := range t.Rows {
+		row(r)
+	}
+	c.markMoved(figs)
+	if !text && len(figs) > 0 && len(t.Caption) == 0 {
+		return figs
+	}
+	return append([]model.Block{t}, figs...)
+}
+
+// headerIDRe matches the attributes that may end a heading's line:
+// kramdown's header ID ({#id}) and, as pandoc and Hugo write them,
+// {#id .class key=value}.
+var headerIDRe = regexp.MustCompile(`\s*\{[#.][^{}]*\}\s*$`)
+
+// headerID removes a header ID written at the end of a heading: it names
+// the heading's anchor on the page, and is no part of its text.
+func headerID(ins []model.Inline) []model.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	if t, ok := ins[len(ins)-1].(*model.Text); ok {
+		if loc := headerIDRe.FindStringIndex(t.Text); loc != nil {
+			t.Text = t.Text[:loc[0]]
+		}
+	}
+	return ins
+}
+
+// layoutTable reports whether a table lays out images rather than data:
+// every row that holds anything holds exactly one figure (a table of
+// software whose rows have a logo among other rows of text is data).
+func layoutTable(t *model.Table) bool {
+	any := false
+	for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
+		figs, content := 0, false
+		for _, cell := range r {
+			model.WalkInlines(cell.Inlines, func(in model.Inline) {
+				if _, ok := in.(*figureInline); ok {
+					figs++
+				}
+			})
+			content = content || len(cell.Inlines) > 0
+		}
+		if content && figs != 1 {
+			return false
+		}
+		any = any || figs == 1
+	}
+	return any
+}
+
+// definitionList converts a definition list (kramdown's, or Hugo's
+// goldmark's): each term a paragraph in bold, each definition its blocks
+// set as a quotation, the indented block print gives a definition.
+func (c *conv) definitionList(n *east.DefinitionList) []model.Block {
+	var out []model.Block
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		pos := model.Pos{Line: c.line(ch)}
+		switch ch.(type) {
+		case *east.DefinitionTerm:
+			if ins := trimSpace(c.inlines(ch)); len(ins) > 0 {
+				out = append(out, &model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Strong{Inlines: ins}}})
+			}
+		case *east.DefinitionDescription:
+			var bs []model.Block
+			if ch.FirstChild() != nil && ch.FirstChild().Type() == gast.TypeInline {
+				if ins := trimSpace(c.inlines(ch)); len(ins) > 0 {
+					bs = []model.Block{&model.Paragraph{Pos: pos, Inlines: ins}}
+				}
+			} else {
+				bs = c.blocks(ch)
+			}
+			if len(bs) > 0 {
+				out = append(out, &model.Quote{Pos: pos, Blocks: bs})
+			}
+		}
+	}
+	return out
+}
+
+// abbrevDefs matches a paragraph made only of kramdown abbreviation
+// definitions (*[HTML]: HyperText Markup Language).
+var abbrevDefs = regexp.MustCompile(`^(?:[ \t]*\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+$`)

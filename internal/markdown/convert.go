@@ -24,6 +24,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // ImageRef is an image reference found in a post.
@@ -59,11 +60,50 @@ type Input struct {
 	// Hugo holds a Hugo site's settings and hooks (see Hugo); nil for
 	// other sites.
 	Hugo *Hugo
+	// ReadInclude, if set, reads the site's include template name (a file
+	// in _includes/): an include that wraps jekyll-scholar's
+	// {% bibliography %} places the bibliography.
+	ReadInclude func(name string) ([]byte, error)
 	// SiteURL is the absolute URL the post's site is served at (its
 	// url and baseurl, e.g. "https://example.org/blog"): a link written
 	// from the site's root ("/about") leads there. "" keeps such links
 	// as text, with a warning.
 	SiteURL string
+	// Engine is how the site's Markdown engine reads the post; the zero
+	// value is edition's own reading (see Engine).
+	Engine Engine
+	// Liquid, when set, renders Liquid output and assign tags with the
+	// post's page and site variables, in the order they come (Jekyll
+	// renders Liquid before Markdown): {{ page.title }} prints the title.
+	// ok is false when it cannot be rendered.
+	Liquid func(src string) (out string, ok bool)
+	// ReadRelative, when set, reads a file named relative to the post's
+	// folder ({% include_relative notes.md %}); it refuses paths that
+	// leave the site.
+	ReadRelative func(name string) ([]byte, error)
+	// Macros are the site's TeX macros (its MathJax or KaTeX
+	// configuration); the post starts from a copy. Nil for none.
+	Macros *texmath.Macros
+}
+
+// Engine holds what a site's Markdown engine does differently from
+// edition's own reading (set from Jekyll's markdown: and kramdown:
+// settings by the caller).
+type Engine struct {
+	// Escapes: \( and \[ are escaped brackets, as kramdown and CommonMark
+	// read them (the page shows "(" and MathJax sees no delimiter), never
+	// math; \\( and $$ still are.
+	Escapes bool
+	// HardWrap: a line break inside a paragraph is kept (kramdown's
+	// hard_wrap).
+	HardWrap bool
+	// ParseBlockHTML: the content of HTML block elements is read as
+	// Markdown (kramdown's parse_block_html), as markdown="1" asks.
+	ParseBlockHTML bool
+	// Kramdown: kramdown's own syntax is read: definition lists (a term,
+	// then ": its definition") and abbreviation definitions
+	// (*[HTML]: HyperText Markup Language), which the page never shows.
+	Kramdown bool
 }
 
 // Result is a converted post body.
@@ -83,12 +123,14 @@ type Converter struct {
 	// hugo adds what Hugo's goldmark turns on by default: definition
 	// lists and heading attributes. Made when a Hugo post first needs it.
 	hugo func() goldmark.Markdown
+	kd   goldmark.Markdown // md with kramdown's definition lists (Engine.Kramdown)
 }
 
 // typography maps goldmark's substitutions to literal characters (its
 // defaults are HTML entities, which are not well-formed XHTML and mean
 // nothing to the PDF); quotes become placeholders that localize writes
-// in the post's language.
+// in the post's language: the Unicode noncharacters phLSQ … phApo
+// (U+FDD0–U+FDD4, see quotes.go), which no input keeps.
 var typography = map[extension.TypographicPunctuation]string{
 	extension.LeftSingleQuote:  string(phLSQ),
 	extension.RightSingleQuote: string(phRSQ),
@@ -104,15 +146,23 @@ var typography = map[extension.TypographicPunctuation]string{
 
 // New returns a Converter.
 func New() *Converter {
-	return &Converter{md: newMarkdown(true), raw: newMarkdown(false), hugo: sync.OnceValue(newHugoMarkdown)}
+	return &Converter{md: newMarkdown(true, false), raw: newMarkdown(false, false), kd: newMarkdown(true, true), hugo: sync.OnceValue(newHugoMarkdown)}
 }
 
-func newMarkdown(templates bool, extra ...goldmark.Option) goldmark.Markdown {
+// newMarkdown makes a parser: templates adds the parsers of Liquid tags
+// and Hugo shortcodes, defLists definition lists (kramdown's and Hugo's
+// goldmark read them), extra whatever else an engine turns on.
+func newMarkdown(templates, defLists bool, extra ...goldmark.Option) goldmark.Markdown {
 	blocks, inlines := extensionParsers()
 	if !templates {
 		blocks, inlines = blocks[1:], inlines[1:]
 	}
+	exts := []goldmark.Extender{}
+	if defLists {
+		exts = append(exts, extension.DefinitionList)
+	}
 	return goldmark.New(append([]goldmark.Option{
+		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
@@ -132,13 +182,26 @@ func newMarkdown(templates bool, extra ...goldmark.Option) goldmark.Markdown {
 }
 
 // parse parses src; loose turns on the math delimiters that need a post
-// clearly using math.
-func parse(md goldmark.Markdown, src []byte, loose bool) gast.Node {
+// clearly using math; escapes makes \( and \[ escaped brackets.
+func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
 	pc := parser.NewContext()
 	if loose {
 		pc.Set(looseKey, true)
 	}
+	if escapes {
+		pc.Set(escapesKey, true)
+	}
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// parse parses a piece of the post with the post's engine settings: md
+// is c.cv.md for the post's own Markdown, which gm reads as the post's
+// engine does.
+func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
+	if md == c.cv.md {
+		md = c.gm()
+	}
+	return parse(md, src, false, c.engine.Escapes)
 }
 
 // Convert parses a post body and returns its blocks and notes.
@@ -149,28 +212,38 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		// already refuses it; this guards other callers.)
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
+	// An author's noncharacter is never taken for a quote placeholder.
 	src = noPlaceholders(src)
 	md := c.md
-	if in.Hugo != nil {
+	switch {
+	case in.Hugo != nil:
 		md = c.hugo()
+	case in.Engine.Kramdown:
+		md = c.kd
 	}
-	root := parse(md, src, in.Math)
+	root := parse(md, src, in.Math, in.Engine.Escapes)
 	if !in.Math && hasMath(root) {
 		// A post that uses math surely means $x$ as math too.
-		root = parse(md, src, true)
+		root = parse(md, src, true, in.Engine.Escapes)
 	}
 	cv := &conv{
-		cv:     c,
-		path:   in.Path,
-		src:    src,
-		lines:  diag.NewLines(src, in.BodyLine),
-		images: images,
-		log:    log,
-		lang:   lang.For(in.Lang),
-		site:   in.SiteURL,
-		tag:    in.Lang,
-		notes:  map[string]*model.Note{},
-		loose:  map[string]*model.Note{},
+		cv:          c,
+		path:        in.Path,
+		src:         src,
+		lines:       diag.NewLines(src, in.BodyLine),
+		images:      images,
+		log:         log,
+		lang:        lang.For(in.Lang),
+		site:        in.SiteURL,
+		tag:         in.Lang,
+		readInclude: in.ReadInclude,
+		notes:       map[string]*model.Note{},
+		loose:       map[string]*model.Note{},
+		inlineNotes: new([]*model.Note),
+		engine:      in.Engine,
+		liquid:      in.Liquid,
+		read:        in.ReadRelative,
+		macros:      in.Macros.Clone(),
 	}
 	if in.Hugo != nil {
 		cv.hugo = &hugoState{opts: in.Hugo, warned: map[string]bool{}}
@@ -186,18 +259,23 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		}
 		res.Notes = append(res.Notes, d.note)
 	}
+	res.Notes = append(res.Notes, *cv.inlineNotes...)
+	res.Notes = append(res.Notes, cv.tagNotes...)
+	cv.flushTallies()
 	if cv.err != nil {
 		return nil, cv.err
 	}
 	localizeBlocks(res.Blocks, cv.lang)
 	scrub(res.Blocks)
+	localizeCites(res.Blocks, cv.lang)
 	for _, n := range res.Notes {
 		localizeBlocks(n.Blocks, cv.lang)
 		scrub(n.Blocks)
+		localizeCites(n.Blocks, cv.lang)
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine
-		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source (the EPUB and the PDF show the TeX, in a face of its own)")
+		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
 	}
 	return res, nil
 }
@@ -243,22 +321,40 @@ type conv struct {
 	images ImageFunc
 	log    *diag.Log
 	lang   *lang.Language
-	site   string // Input.SiteURL
-	tag    string // the post's language, as given (Input.Lang)
+	site   string                       // Input.SiteURL
+	engine Engine                       // Input.Engine
+	liquid func(string) (string, bool)  // Input.Liquid
+	read   func(string) ([]byte, error) // Input.ReadRelative
+	tag    string                       // the post's language, as given (Input.Lang)
 	notes  map[string]*model.Note
 	index  []*model.Note // goldmark footnote index -> note
 	// loose are notes defined without the colon ("[^3] text"), by label.
-	loose      map[string]*model.Note
-	referenced map[*model.Note]bool
-	mathLine   int
-	textBuf    []byte // textRun's buffer, reused from run to run
-	skipTo     int    // source offset before which blocks were read by an extension (see extBlock)
-	depth      int    // nesting of sub-conversions (captions, markdown="1")
-	parent     *conv  // the converter a sub-conversion reports errors to
-	err        error
-	hugo       *hugoState // a Hugo post's settings, nil for other posts
-	trusted    bool       // converting a site template's output, not the post's HTML
-	scEnd      int        // source offset just past the shortcode tag being converted
+	loose       map[string]*model.Note
+	referenced  map[*model.Note]bool
+	mathLine    int
+	macros      *texmath.Macros                   // the post's TeX macros, shared with sub-conversions
+	tagColumn   int                               // column of the Liquid tag being converted, for citations
+	readInclude func(name string) ([]byte, error) // Input.ReadInclude
+	// inlineNotes are the notes written in place (^[…]), shared with
+	// sub-conversions.
+	inlineNotes *[]*model.Note
+	textBuf     []byte          // textRun's buffer, reused from run to run
+	skipTo      int             // source offset before which blocks were read by an extension (see extBlock)
+	depth       int             // nesting of sub-conversions (captions, markdown="1")
+	parent      *conv           // the converter a sub-conversion reports errors to
+	tagsWarned  map[string]bool // plugin tags warned about, by name (on the post's own converter)
+	tagNotes    []*model.Note   // notes made of plugin tags' text (on the post's own converter)
+	// small holds the inlines that were inside <small>, and captionParas
+	// the HTML paragraphs whose class names a caption (see captions.go;
+	// on the post's own converter).
+	small        map[model.Inline]bool
+	captionParas map[*model.Paragraph]bool
+	moved        map[*model.Figure]bool // figures taken out of text or tables (captions.go)
+	tallies      map[string]*tallied    // causes repeated in the post (tally.go; on the post's own converter)
+	hugo         *hugoState             // a Hugo post's settings, nil for other posts
+	trusted      bool                   // converting a site template's output, not the post's HTML
+	scEnd        int                    // source offset just past the shortcode tag being converted
+	err          error
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
@@ -266,8 +362,9 @@ type conv struct {
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c, hugo: c.hugo, trusted: c.trusted}
+		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, read: c.read, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
+		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude, macros: c.macros,
+		hugo: c.hugo, trusted: c.trusted}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

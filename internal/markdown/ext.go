@@ -1,13 +1,18 @@
 package markdown
 
 import (
+	"bytes"
+	"errors"
 	"path"
-
-	gast "github.com/yuin/goldmark/ast"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	gast "github.com/yuin/goldmark/ast"
+
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // extBlock converts a block of extension syntax.
@@ -20,6 +25,9 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 		// the source, and skip what goldmark made of its last lines.
 		src = string(c.src[n.Lines().At(0).Start:n.end])
 		c.skipTo = max(c.skipTo, n.end)
+	}
+	if n.Lines().Len() > 0 {
+		c.tagColumn = c.lines.Column(n.Lines().At(0).Start)
 	}
 	switch n.kind {
 	case extLiquidTag:
@@ -37,6 +45,14 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 	case extShortcode:
 		c.scEnd = n.end
 		return c.shortcode(line, src, true)
+	case extRefs:
+		return []model.Block{&model.BibliographyHere{Pos: model.Pos{Line: line}, Cited: true}}
+	case extPluginBlock:
+		return c.pluginBlock(line, src)
+	case extLiquidOutput:
+		if ins := c.liquidOutput(line, src); ins != nil {
+			return []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: ins}}
+		}
 	}
 	c.dropTemplate(line, n.kind, src)
 	return nil
@@ -45,41 +61,122 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 // extInline converts extension syntax met inside a paragraph.
 func (c *conv) extInline(n *extInline) []model.Inline {
 	line := c.line(n)
+	c.tagColumn = c.lines.Column(n.at)
 	switch n.kind {
 	case extLiquidTag:
-		return blocksAsInlines(c.liquidTag(line, n.text))
+		ins := blocksAsInlines(c.liquidTag(line, n.text))
+		if len(ins) > 0 {
+			switch ins[0].(type) {
+			case *model.NoteRef, *model.Cite:
+			default:
+				// A plugin tag's text, set apart from the words around it.
+				ins = append(append([]model.Inline{&model.Text{Text: " "}}, ins...), &model.Text{Text: " "})
+			}
+		}
+		return ins
 	case extHighlight:
 		return []model.Inline{&model.Code{Text: c.highlight(line, n.text).Text}}
 	case extRaw:
 		return []model.Inline{&model.Text{Text: rawBody(n.text)}}
 	case extShortcode:
 		return blocksAsInlines(c.shortcode(line, n.text, false))
+	case extPluginBlock:
+		return blocksAsInlines(c.pluginBlock(line, n.text))
+	case extLiquidOutput:
+		if ins := c.liquidOutput(line, n.text); ins != nil {
+			return ins
+		}
 	case extMath:
 		m := c.mathBlock(line, n.text)
 		if n.display {
 			return []model.Inline{&displayMath{math: m}}
 		}
-		return []model.Inline{&model.Math{TeX: m.TeX}}
+		return []model.Inline{inlineMath(m)}
 	}
 	c.dropTemplate(line, n.kind, n.text)
 	return nil
 }
 
-// dropTemplate warns about template syntax that has no place in an
-// edition: Liquid output, kramdown attribute lists and extensions. A
-// Liquid comment is the author's note to themselves and goes silently.
+// dropTemplate drops template syntax that has no place in an edition:
+// Liquid output and kramdown extensions with a warning, kramdown
+// attribute lists (IALs and ALDs: {: .class}, {:target="_blank"},
+// {:ref: .cls}) silently unless they carry text. A Liquid comment is the
+// author's note to themselves and goes silently.
 func (c *conv) dropTemplate(line int, kind extKind, src string) {
 	src = strings.TrimSpace(src)
 	switch kind {
 	case extLiquidOutput:
-		c.warnAt(line, "Liquid output %s dropped", clip(src, 60))
+		c.tally(line, "Liquid output dropped", clip(src, 40))
 	case extIAL:
-		c.warnAt(line, "kramdown attribute list %s dropped", clip(src, 60))
+		// Classes, ids, targets and styles are the page's presentation:
+		// an edition has its own, and nothing a reader reads is lost.
+		// Only an attribute that carries words is worth a warning.
+		if p := tagParams(src); strings.TrimSpace(p["title"]+p["alt"]+p["caption"]) != "" {
+			c.warnAt(line, "kramdown attribute list %s dropped with its text", clip(src, 60))
+		}
 	case extKramdownExt:
-		if ext, _ := kramdownSpan([]byte(src)); ext != "comment" {
+		ext, _ := kramdownSpan([]byte(src))
+		switch {
+		case ext == "comment":
+		case ext == "options" && c.documentOptions(src):
+		default:
 			c.warnAt(line, "kramdown extension %s dropped", clip(firstLine(src), 60))
 		}
 	}
+}
+
+// linkTag matches Jekyll's tags that print another document's URL.
+var linkTag = regexp.MustCompile(`^\{%-?\s*(?:link|post_url)\s`)
+
+// renderLiquid renders Liquid output ({{ … }}, {% link %}, {% post_url
+// %}) met in a link or in HTML; ok is
+// false when it cannot be rendered or prints nothing.
+func (c *conv) renderLiquid(m string) (string, bool) {
+	if c.liquid == nil || !strings.HasPrefix(m, "{{") && !linkTag.MatchString(m) {
+		return "", false
+	}
+	out, ok := c.liquid(m)
+	out = strings.TrimSpace(out)
+	return out, ok && out != "" && !strings.Contains(out, "{{") && !strings.Contains(out, "{%")
+}
+
+// liquidOutput renders {{ … }} as Jekyll does, with the post's page and
+// site variables; its output is Markdown. nil when it cannot be rendered
+// or prints nothing (the caller drops it with a warning).
+func (c *conv) liquidOutput(line int, src string) []model.Inline {
+	if c.liquid == nil {
+		return nil
+	}
+	out, ok := c.liquid(strings.TrimSpace(src))
+	if !ok || strings.TrimSpace(out) == "" || strings.Contains(out, "{{") || strings.Contains(out, "{%") {
+		return nil
+	}
+	return c.inlineMarkdown(strings.TrimSpace(out), line)
+}
+
+// documentOptions applies kramdown's {::options key="value" /} to the
+// rest of the post, as kramdown does, for the options that change the
+// text (hard_wrap, parse_block_html); it reports whether every option
+// given is one of those.
+func (c *conv) documentOptions(src string) bool {
+	p := tagParams(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(src), "{::options"), "/}"))
+	if len(p) == 0 {
+		return false
+	}
+	r := c.rootConv()
+	all := true
+	for k, v := range p {
+		on := strings.EqualFold(strings.TrimSpace(v), "true")
+		switch k {
+		case "parse_block_html":
+			r.engine.ParseBlockHTML, c.engine.ParseBlockHTML = on, on
+		case "hard_wrap":
+			r.engine.HardWrap, c.engine.HardWrap = on, on
+		default:
+			all = false
+		}
+	}
+	return all
 }
 
 func firstLine(s string) string {
@@ -120,7 +217,7 @@ func blocksAsInlines(bs []model.Block) []model.Inline {
 			out = append(out, &model.Code{Text: t.Text})
 		case *model.MathBlock:
 			sep()
-			out = append(out, &model.Math{TeX: t.TeX})
+			out = append(out, inlineMath(t))
 		case *model.Table:
 			for _, r := range append([][]model.Cell{t.Header}, t.Rows...) {
 				for _, cell := range r {
@@ -138,15 +235,65 @@ func blocksAsInlines(bs []model.Block) []model.Inline {
 // text between them kept.
 func (c *conv) liquidTag(line int, src string) []model.Block {
 	name, args, _ := liquidTag([]byte(src))
+	if bs, ok := c.scholarTag(line, name, args); ok {
+		return bs
+	}
 	switch name {
-	case "include", "include_relative":
+	case "include_relative":
+		if bs, ok := c.includeRelative(line, args); ok {
+			return bs
+		}
+		return c.include(line, args)
+	case "include":
 		return c.include(line, args)
 	case "":
 		c.warnAt(line, "unreadable Liquid tag %s dropped", clip(src, 40))
 		return nil
 	}
-	c.warnAt(line, "Liquid tag {%% %s %%} dropped", name)
+	if pluginBlockName(name) {
+		return c.pluginTag(line, name, args)
+	}
+	if name == "assign" && c.liquid != nil {
+		if _, ok := c.liquid(src); ok {
+			return nil // a name for the Liquid that follows; nothing to print
+		}
+	}
+	if strings.HasPrefix(name, "end") && pluginBlockName(name[3:]) {
+		c.warnTag(line, name, "Liquid tag {%% %s %%} without its opening tag dropped", name)
+		return nil
+	}
+	c.warnTag(line, name, "Liquid tag {%% %s %%} dropped", name)
 	return nil
+}
+
+// includeRelative converts {% include_relative file.md %}: the file,
+// beside the post, is part of its text, read as Markdown with the post's
+// settings, as Jekyll inserts it before the Markdown is read. ok is false
+// when the file cannot be read (include then says why).
+func (c *conv) includeRelative(line int, args string) ([]model.Block, bool) {
+	name, _ := splitFirst(strings.TrimSpace(args))
+	if c.read == nil || name == "" || c.depth > 5 || strings.Contains(name, "{{") {
+		return nil, false
+	}
+	data, err := c.read(name)
+	if err != nil {
+		c.warnAt(line, "{%% include_relative %s %%}: %v; dropped", name, err)
+		return nil, true
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		c.warnAt(line, "{%% include_relative %s %%}: not UTF-8 text; dropped", name)
+		return nil, true
+	}
+	sub := c.sub(string(data), line)
+	sub.lines = diag.NewLines(nil, line-1) // every line of it is the tag's line, for messages
+	return sub.blocks(c.parse(c.cv.md, sub.src)), true
+}
+
+func splitFirst(s string) (string, string) {
+	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // highlight converts {% highlight lang %}…{% endhighlight %} or Hugo's
@@ -233,7 +380,7 @@ func (c *conv) rawText(line int, src string) []model.Block {
 		return []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
 	}
 	sub := c.sub(body, line)
-	return sub.blocks(parse(c.cv.raw, sub.src, false))
+	return sub.blocks(c.parse(c.cv.raw, sub.src))
 }
 
 // mathBlock reads TeX math with its delimiters.
@@ -246,7 +393,54 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 	if n == 0 {
 		tex, _, _ = mathAt([]byte(src), true)
 	}
-	return &model.MathBlock{Pos: model.Pos{Line: line}, TeX: strings.TrimSpace(tex)}
+	tex = strings.TrimSpace(tex)
+	first := line // the file line the TeX itself starts on, after $$ and a newline
+	if i := strings.Index(src, tex); i > 0 {
+		first += strings.Count(src[:i], "\n")
+	}
+	return &model.MathBlock{Pos: model.Pos{Line: line}, TeX: tex, Formula: c.readMath(first, tex)}
+}
+
+// readMath reads TeX math in the post's macros. What cannot be read is
+// shown as its source, with a warning at its line.
+func (c *conv) readMath(line int, tex string) *texmath.Formula {
+	if c.macros == nil {
+		c.macros = texmath.NewMacros()
+	}
+	f, err := texmath.Parse(tex, texmath.Options{Display: true, Macros: c.macros})
+	if err != nil {
+		var e *texmath.Error
+		off := 0
+		if errors.As(err, &e) {
+			off = e.Offset
+		}
+		c.log.Warnf(c.path, line+strings.Count(tex[:min(off, len(tex))], "\n"),
+			"TeX math %q: %v; it is printed as its source", excerpt(tex, off), err)
+		return nil
+	}
+	return f
+}
+
+// excerpt is the TeX around offset off, for a message.
+func excerpt(tex string, off int) string {
+	start, end := max(0, off-20), min(len(tex), off+20)
+	for start > 0 && !utf8.RuneStart(tex[start]) {
+		start--
+	}
+	for end < len(tex) && !utf8.RuneStart(tex[end]) {
+		end++
+	}
+	return tex[start:end]
+}
+
+// inlineMath is display math met inside a paragraph, set inline.
+func inlineMath(m *model.MathBlock) *model.Math {
+	if m.Formula == nil {
+		return &model.Math{TeX: m.TeX}
+	}
+	f := *m.Formula
+	f.Display = false
+	return &model.Math{TeX: m.TeX, Formula: &f}
 }
 
 // undefRef converts a reference to a footnote that has no definition:
@@ -279,8 +473,11 @@ func (c *conv) noLiquid(n gast.Node, s string) string {
 	return (&htmlConv{c: c, at: n}).noLiquid(s)
 }
 
-// destination drops Liquid from a link's destination, with a warning:
-// {{ site.baseurl }}/x is the site-absolute /x.
+// destination drops Liquid from a link's destination: {{ site.baseurl }}
+// and {{ site.url }} print the site's address, so {{ site.baseurl }}/x is
+// the site-absolute /x (resolved as such: nothing to warn about); a
+// quoted path, as in {{ '/x.png' | relative_url }}, is that path; any
+// other Liquid is dropped with a warning.
 func (c *conv) destination(line int, dest string) string {
 	if !strings.Contains(dest, "{{") && !strings.Contains(dest, "{%") {
 		return dest
@@ -289,9 +486,16 @@ func (c *conv) destination(line int, dest string) string {
 		return "" // a Hugo cross-reference: the link's text stands alone
 	}
 	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
-		if !c.siteRoot(m) {
-			c.warnAt(line, "Liquid %s dropped from a link", clip(m, 60))
+		if lit, ok := liquidLiteral(m); ok {
+			return lit
 		}
+		if siteRootVar.MatchString(m) {
+			return ""
+		}
+		if out, ok := c.renderLiquid(m); ok {
+			return out
+		}
+		c.tally(line, "Liquid dropped from links", clip(m, 40))
 		return ""
 	}))
 }
@@ -299,12 +503,18 @@ func (c *conv) destination(line int, dest string) string {
 // siteRootVar matches the Liquid that prints the site's own address.
 var siteRootVar = regexp.MustCompile(`^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$`)
 
-// siteRoot reports whether m, Liquid in a link or image path, prints the
-// site's address while that address is known: dropping it leaves a
-// site-absolute path that resolves to the same place (see siteLink), so
-// nothing is lost and there is nothing to warn about.
-func (c *conv) siteRoot(m string) bool {
-	return c.site != "" && siteRootVar.MatchString(m)
+// literalOutput matches Liquid output of a quoted string through filters
+// that only make it a URL of the site: {{ '/x.png' | relative_url }}.
+var literalOutput = regexp.MustCompile(`^\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*((?:\|\s*(?:relative_url|absolute_url|uri_escape|url_encode|escape|strip|prepend:\s*site\.(?:baseurl|url))\s*)*)-?\}\}$`)
+
+// liquidLiteral returns the path a Liquid output of a quoted string
+// prints.
+func liquidLiteral(m string) (string, bool) {
+	g := literalOutput.FindStringSubmatch(m)
+	if g == nil {
+		return "", false
+	}
+	return g[1] + g[2], true
 }
 
 // templLink converts a link or image whose destination holds Liquid: the
@@ -374,6 +584,11 @@ var creditParams = []string{"credit", "credits", "image_credit", "image-credit",
 // include, in the order they are looked for.
 var imageParams = []string{"filename", "file", "src", "url", "image", "image-url", "image_url", "img"}
 
+// captionParams are the parameters that caption an image, in the order
+// they are looked for (the widespread image.html snippet calls its
+// caption description).
+var captionParams = []string{"caption", "description", "figcaption", "legend", "title"}
+
 // textParams hold an aside's or a pull quote's text.
 var textParams = []string{"text", "content", "quote", "body"}
 
@@ -393,7 +608,7 @@ func (c *conv) include(line int, args string) []model.Block {
 	}
 	p := tagParams(rest)
 	src := firstOf(p, imageParams...)
-	caption := strings.Join(strings.Fields(p["caption"]), " ")
+	caption := strings.Join(strings.Fields(firstOf(p, captionParams...)), " ")
 	if src != "" && (namesImage(file) || isImageFile(src)) {
 		return c.figure(line, file, src, p["alt"], caption, firstOf(p, creditParams...), p)
 	}
@@ -410,6 +625,9 @@ func (c *conv) include(line int, args string) []model.Block {
 	if namesTOC(file) {
 		c.warnAt(line, "{%% include %s %%} dropped: the site's table of contents (the edition has its own contents)", file)
 		return []model.Block{&tocMark{}}
+	}
+	if h := c.includedBibliography(line, file); h != nil {
+		return []model.Block{h}
 	}
 	c.warnAt(line, "{%% include %s %%} dropped: it has no text, caption or image to keep", file)
 	return nil

@@ -39,6 +39,8 @@ func FuzzConvert(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	f.Add([]byte("[see @doe99, pp. 33-35; -@roe \"x\"] @doe [p. 3] ^[note [@a]] {% cite a b -l 3 %}\n\n::: {#refs}\n:::\n"))
+	f.Add([]byte("{% figure caption:\"Fig. 1\" %}\n![](a.png)\n{% endfigure %}\n\nx{% sidenote 'a' 'b c' %} \\(p\\)\n\n![i](b.png)<br><i>Figure 2: c</i>\n\n## H {#id}\n\n{::options parse_block_html=\"true\" /}\n<div>*a* {% include x.html text=\"t\" %}</div>\n\n| {% include f.html src=\"c.png\" %} |\n|---|\n\nTerm\n: def\n\n*[A]: b\n"))
 	conv := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		images := func(ImageRef) (*model.Image, error) { return nil, nil }
@@ -46,6 +48,9 @@ func FuzzConvert(f *testing.F) {
 		in := Input{Path: "f.md", Body: src}
 		if len(src) > 0 && src[0]%2 == 1 {
 			in.Lang = "fr"
+		}
+		if len(src) > 1 {
+			in.Engine = Engine{Escapes: src[1]&1 != 0, HardWrap: src[1]&2 != 0, ParseBlockHTML: src[1]&4 != 0, Kramdown: src[1]&8 != 0}
 		}
 		if len(src) > 0 && src[0]%4 >= 2 {
 			in.Hugo = testHugo(src[0]%8 >= 4) // a Hugo post: its parser, shortcodes and templates
@@ -74,6 +79,17 @@ func FuzzConvert(f *testing.F) {
 			case *model.NoteRef:
 				if x.Note == nil {
 					t.Fatal("reference to no note")
+				}
+			case *model.Cite:
+				for _, it := range x.Items {
+					if it.Key == "" {
+						t.Fatalf("citation %q with an empty key", x.Source)
+					}
+					for _, ins := range [][]model.Inline{it.Prefix, it.Suffix} {
+						if strings.ContainsFunc(model.PlainText(ins), isPlaceholder) {
+							t.Fatalf("quote placeholder in citation %q", x.Source)
+						}
+					}
 				}
 			}
 		}

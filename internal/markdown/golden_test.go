@@ -67,7 +67,9 @@ func (a archive) file(name string) (string, bool) {
 // TestGolden converts the post.md of each testdata/*.txtar and compares
 // a dump of the result (blocks with their lines, notes, the image
 // references handed to the resolver, warnings) with its want file. An
-// options file sets Input fields: "lang fr", "math", "bodyline 4".
+// options file sets Input fields: "lang fr", "math", "bodyline 4",
+// "escapes", "hard_wrap", "parse_block_html", "kramdown" (Engine), "read" (a
+// ReadRelative that knows exercises.md).
 // Images whose name starts with "missing" are not found.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
@@ -123,6 +125,21 @@ func convertDump(t *testing.T, conv *Converter, src, opts string) string {
 			in.Lang = f[1]
 		case len(f) == 1 && f[0] == "math":
 			in.Math = true
+		case len(f) == 1 && f[0] == "read":
+			in.ReadRelative = func(name string) ([]byte, error) {
+				if name == "exercises.md" {
+					return []byte("## Exercises\n\n1. Map the *walls*.\n2. Date the map.\n"), nil
+				}
+				return nil, os.ErrNotExist
+			}
+		case len(f) == 1 && f[0] == "escapes":
+			in.Engine.Escapes = true
+		case len(f) == 1 && f[0] == "hard_wrap":
+			in.Engine.HardWrap = true
+		case len(f) == 1 && f[0] == "kramdown":
+			in.Engine.Kramdown = true
+		case len(f) == 1 && f[0] == "parse_block_html":
+			in.Engine.ParseBlockHTML = true
 		case len(f) == 2 && f[0] == "bodyline":
 			in.BodyLine, _ = strconv.Atoi(f[1])
 		case len(f) >= 1 && f[0] == "hugo":

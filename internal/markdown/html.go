@@ -63,8 +63,6 @@ type htmlConv struct {
 	pos model.Pos // the HTML block's: elements inside it have no lines of their own
 }
 
-func (h *htmlConv) warn(format string, args ...any) { h.c.warn(h.at, format, args...) }
-
 // blocks converts the children of an element that holds block content.
 // Loose inline content between blocks is gathered into paragraphs.
 func (h *htmlConv) blocks(parent *html.Node) []model.Block {
@@ -73,13 +71,14 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 			return []model.Block{&model.Paragraph{Pos: h.pos, Inlines: h.c.inlineMarkdown(src, h.pos.Line)}}
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return sub.blocks(parse(h.c.gm(), sub.src, false))
+		return sub.blocks(h.c.parse(h.c.cv.md, sub.src))
 	}
 	var out []model.Block
 	var pending []model.Inline
 	flush := func() {
 		ins := trimSpace(mergeText(pending))
 		pending = nil
+		ins = h.c.captionInParagraph(ins)
 		if len(ins) > 0 {
 			var figs []model.Block
 			ins = extractFigures(ins, &figs)
@@ -116,7 +115,15 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 	switch n.Data {
 	case "p", "div", "section", "article", "header", "footer", "main", "center", "details",
 		"summary", "address", "hgroup", "dt", "dd", "figcaption", "nav", "li", "dl":
-		return h.blocks(n)
+		bs := h.blocks(n)
+		if n.Data == "figcaption" || captionClass(attr(n, "class")) {
+			for _, b := range bs {
+				if p, ok := b.(*model.Paragraph); ok {
+					h.c.markCaption(p)
+				}
+			}
+		}
+		return bs
 	case "aside", "blockquote":
 		bs := h.blocks(n)
 		if len(bs) == 0 {
@@ -152,7 +159,7 @@ func (h *htmlConv) block(n *html.Node) []model.Block {
 		return h.table(n)
 	}
 	if dangerous[n.Data] {
-		h.warn("HTML <%s> dropped", n.Data)
+		h.c.tally(h.c.line(h.at), "HTML <"+n.Data+"> dropped", "")
 	}
 	return nil
 }
@@ -251,7 +258,7 @@ func (h *htmlConv) table(n *html.Node) []model.Block {
 		t.Rows[i] = pad(t.Rows[i])
 	}
 	t.Align = make([]model.Align, cols)
-	return []model.Block{t}
+	return h.c.tableFigures(t)
 }
 
 func (h *htmlConv) inlines(n *html.Node) []model.Inline {
@@ -260,7 +267,7 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 			return h.c.inlineMarkdown(src, h.pos.Line)
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return blocksAsInlines(sub.blocks(parse(h.c.gm(), sub.src, false)))
+		return blocksAsInlines(sub.blocks(h.c.parse(h.c.cv.md, sub.src)))
 	}
 	var out []model.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -272,26 +279,84 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 func (h *htmlConv) inline(n *html.Node) []model.Inline {
 	switch n.Type {
 	case html.TextNode:
-		s := smartenRaw(strings.Join(strings.Fields(h.noLiquid(n.Data)), " "))
-		if s == "" {
-			if n.Data != "" {
-				return []model.Inline{&model.Text{Text: " "}}
-			}
-			return nil
+		if ins, ok := h.citesIn(n.Data); ok {
+			return ins
 		}
-		if isSpace(n.Data[0]) {
-			s = " " + s
+		if strings.Contains(n.Data, "{%") {
+			return h.liquidText(n.Data)
 		}
-		if isSpace(n.Data[len(n.Data)-1]) {
-			s += " "
-		}
-		return []model.Inline{&model.Text{Text: s}}
+		return h.text(n.Data)
 	case html.ElementNode:
 	default:
 		return nil
 	}
+	return h.elementInline(n)
+}
+
+// liquidText converts HTML text that holds Liquid tags. Jekyll renders
+// Liquid before Markdown and HTML, so an include inside a table cell or
+// a <div> places its figure there as anywhere else.
+func (h *htmlConv) liquidText(s string) []model.Inline {
+	var out []model.Inline
+	for {
+		i := strings.Index(s, "{%")
+		if i < 0 {
+			break
+		}
+		name, _, n := liquidTag([]byte(s[i:]))
+		if n == 0 {
+			out = append(out, h.text(s[:i+2])...)
+			s = s[i+2:]
+			continue
+		}
+		out = append(out, h.text(s[:i])...)
+		tag := s[i : i+n]
+		s = s[i+n:]
+		if name == "raw" || name == "comment" {
+			body := s
+			if j, end := liquidEnd([]byte(s), name); j >= 0 {
+				body, s = s[:j], s[end:]
+			} else {
+				s = ""
+			}
+			if name == "raw" {
+				out = append(out, &model.Text{Text: body})
+			}
+			continue
+		}
+		if pluginBlockName(name) {
+			if _, end := liquidEnd([]byte(s), name); end >= 0 {
+				tag, s = tag+s[:end], s[end:]
+				out = append(out, blocksAsInlines(h.c.pluginBlock(h.pos.Line, tag))...)
+				continue
+			}
+		}
+		out = append(out, blocksAsInlines(h.c.liquidTag(h.pos.Line, tag))...)
+	}
+	return append(out, h.text(s)...)
+}
+
+// text converts HTML text: white space collapsed, quotes made typographic.
+func (h *htmlConv) text(data string) []model.Inline {
+	s := smartenRaw(collapseSpace(h.noLiquid(data))) // HTML collapses ASCII white space only
+	if s == "" {
+		if data != "" {
+			return []model.Inline{&model.Text{Text: " "}}
+		}
+		return nil
+	}
+	if isSpace(data[0]) {
+		s = " " + s
+	}
+	if isSpace(data[len(data)-1]) {
+		s += " "
+	}
+	return []model.Inline{&model.Text{Text: s}}
+}
+
+func (h *htmlConv) elementInline(n *html.Node) []model.Inline {
 	if dangerous[n.Data] {
-		h.warn("HTML <%s> dropped", n.Data)
+		h.c.tally(h.c.line(h.at), "HTML <"+n.Data+"> dropped", "")
 		return nil
 	}
 	if isBlockTag(n.Data) {
@@ -329,8 +394,11 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 		h.c.checkLink(h.c.line(h.at), href)
 		return ins
 	}
+	if n.Data == "small" || captionClass(attr(n, "class")) {
+		h.c.markSmall(ins)
+	}
 	if !ignoredTags[n.Data] {
-		h.warn("HTML tag <%s> dropped; its text is kept", n.Data)
+		h.c.tally(h.c.line(h.at), "HTML tag <"+n.Data+"> dropped; its text is kept", "")
 	}
 	return ins
 }
@@ -342,6 +410,9 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 // code.
 func (h *htmlConv) markdownInside(n *html.Node) (string, string) {
 	mode := strings.ToLower(attr(n, "markdown"))
+	if mode == "" && h.c.engine.ParseBlockHTML && n.Parent != nil {
+		mode = htmlContentModel(n.Data)
+	}
 	switch mode {
 	case "1", "block":
 		mode = "block"
@@ -359,6 +430,20 @@ func (h *htmlConv) markdownInside(n *html.Node) (string, string) {
 		}
 	}
 	return dedent(b.String()), mode
+}
+
+// htmlContentModel is how kramdown's parse_block_html reads an element's
+// content (kramdown's HTML_CONTENT_MODEL tables): as blocks, as a span
+// (a paragraph's or a heading's content), or raw (code, scripts: "").
+func htmlContentModel(tag string) string {
+	switch tag {
+	case "pre", "code", "script", "style", "textarea", "math", "svg", "kbd", "samp", "var", "option":
+		return ""
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "caption", "legend", "label",
+		"a", "abbr", "b", "big", "cite", "del", "dfn", "em", "i", "ins", "q", "small", "span", "strong", "sub", "sup", "tt":
+		return "span"
+	}
+	return "block"
 }
 
 // dedent removes the indentation all non-blank lines of s share.
@@ -388,15 +473,23 @@ func dedent(s string) string {
 }
 
 // noLiquid removes Liquid output and tags from HTML text and attributes,
-// with a warning: {{ site.baseurl }}/x is the site-absolute /x.
+// with a warning (see destination: the site's address and quoted paths
+// need none).
 func (h *htmlConv) noLiquid(s string) string {
 	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
 		return s
 	}
 	return liquidInDest.ReplaceAllStringFunc(s, func(m string) string {
-		if !h.c.siteRoot(m) {
-			h.warn("Liquid %s dropped", clip(m, 60))
+		if lit, ok := liquidLiteral(m); ok {
+			return lit
 		}
+		if siteRootVar.MatchString(m) {
+			return ""
+		}
+		if out, ok := h.c.renderLiquid(m); ok {
+			return out
+		}
+		h.c.tally(h.c.line(h.at), "Liquid output dropped", clip(m, 40))
 		return ""
 	})
 }

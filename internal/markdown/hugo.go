@@ -8,8 +8,6 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/redtide/edition/internal/model"
@@ -302,33 +300,17 @@ func quoteLike(name string) bool {
 // not: definition lists, and attributes after headings ({#id .class}),
 // which set the heading's HTML attributes and never print.
 func newHugoMarkdown() goldmark.Markdown {
-	return newMarkdown(true,
-		goldmark.WithExtensions(extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+	return newMarkdown(true, true, goldmark.WithParserOptions(parser.WithHeadingAttribute()))
 }
 
-// gm is the parser of the post being converted.
+// gm is the parser of the post being converted: Hugo's goldmark for a
+// Hugo post, kramdown's syntax when the site's engine is kramdown.
 func (c *conv) gm() goldmark.Markdown {
-	if c.hugo != nil {
+	switch {
+	case c.hugo != nil:
 		return c.cv.hugo()
+	case c.engine.Kramdown:
+		return c.cv.kd
 	}
 	return c.cv.md
-}
-
-// definitionList converts a definition list: each term a paragraph in
-// bold, each definition its blocks after it (the model has no
-// definition list; every word is kept in order).
-func (c *conv) definitionList(n *east.DefinitionList) []model.Block {
-	var out []model.Block
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		switch d := ch.(type) {
-		case *east.DefinitionTerm:
-			if ins := c.inlines(d); len(ins) > 0 {
-				out = append(out, &model.Paragraph{Pos: model.Pos{Line: c.line(d)}, Inlines: []model.Inline{&model.Strong{Inlines: ins}}})
-			}
-		case *east.DefinitionDescription:
-			out = append(out, c.blocks(d)...)
-		}
-	}
-	return out
 }

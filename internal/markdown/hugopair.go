@@ -178,5 +178,5 @@ func (c *conv) templateBlocks(line int, html string) []model.Block {
 	}
 	sub := c.sub(strings.TrimSpace(strings.Join(lines, "\n")), line)
 	sub.trusted = true
-	return sub.blocks(parse(c.gm(), sub.src, false))
+	return sub.blocks(c.parse(c.cv.md, sub.src))
 }

@@ -18,6 +18,7 @@ type span struct {
 	link string
 	lang string // the element's lang attribute, when it sets another language
 	ins  []model.Inline
+	conv *conv // the converter, which records what was inside <small>
 }
 
 // inlines converts the inline children of n. Inline raw HTML arrives from
@@ -93,7 +94,7 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		flushText(c.appendTextNode(nil, n, add), add)
 		return out
 	case *gast.Link:
-		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), c.inlines(n))
+		return c.linkTo(c.line(n), c.destination(c.line(n), string(n.Destination)), uncite(c.inlines(n)))
 	case *gast.AutoLink:
 		u := string(n.URL(c.src))
 		label := string(n.Label(c.src))
@@ -118,6 +119,10 @@ func (c *conv) inline(n gast.Node) []model.Inline {
 		return c.extInline(n)
 	case *undefRef:
 		return c.undefRef(n)
+	case *citeNode:
+		return c.cite(n)
+	case *inlineNote:
+		return c.inlineNote(n)
 	case *templLink:
 		return c.templLink(n)
 	}
@@ -162,7 +167,7 @@ func (c *conv) appendTextNode(run []byte, n *gast.Text, add func(model.Inline)) 
 	// references are resolved when text is written out.
 	run = appendText(run, unescape(n.Segment.Value(c.src)))
 	switch {
-	case n.HardLineBreak():
+	case n.HardLineBreak(), n.SoftLineBreak() && c.engine.HardWrap:
 		run = flushText(run, add)
 		add(&model.LineBreak{})
 	case n.SoftLineBreak():
@@ -207,7 +212,11 @@ func (c *conv) checkLink(line int, dest string) {
 		return
 	}
 	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
-		c.warnAt(line, "link with the scheme %s: dropped; its text is kept", u.Scheme)
+		c.tally(line, "links with the scheme "+u.Scheme+": dropped; their text is kept", clip(dest, 40))
+		return
+	}
+	if strings.HasPrefix(dest, "/") && c.site == "" {
+		c.tally(line, "link written from the site's root kept as text: the site's address is unknown (set url: in _config.yml)", dest)
 		return
 	}
 	c.warnAt(line, "link to %q is not an absolute URL; kept as text", dest)
@@ -261,7 +270,7 @@ func (c *conv) inlineMarkdown(s string, line int) []model.Inline {
 		return []model.Inline{&model.Text{Text: s}}
 	}
 	sub := c.sub(s, line)
-	root := parse(c.gm(), sub.src, false)
+	root := c.parse(c.cv.md, sub.src)
 	var out []model.Inline
 	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
 		if len(out) > 0 {
@@ -321,7 +330,7 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 	case (inlineTags[name] || ignoredTags[name] && name != "wbr") && !closing && !selfClosing:
 		// Elements whose tag is dropped are kept on the stack too, so
 		// that a language they set spans their content and no more.
-		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs)}
+		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs), conv: c}
 		if name == "a" {
 			sp.link = siteLink(c.site, c.noLiquid(raw, attrs["href"]))
 			c.checkLink(c.line(raw), sp.link)
@@ -339,10 +348,10 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 		}
 	case ignoredTags[name]:
 	case dangerous[name]:
-		c.warn(raw, "HTML <%s> dropped", name)
+		c.tally(c.line(raw), "HTML <"+name+"> dropped", "")
 	default:
 		if !closing {
-			c.warn(raw, "HTML tag <%s> dropped; its text is kept", name)
+			c.tally(c.line(raw), "HTML tag <"+name+"> dropped; its text is kept", "")
 		}
 	}
 }
@@ -390,7 +399,11 @@ func closeSpan(stack *[]*span) {
 	if el != nil {
 		ins = []model.Inline{el}
 	}
-	parent.ins = append(parent.ins, inLang(top.lang, ins)...)
+	ins = inLang(top.lang, ins)
+	if top.tag == "small" && top.conv != nil {
+		top.conv.markSmall(ins)
+	}
+	parent.ins = append(parent.ins, ins...)
 }
 
 // mergeText joins adjacent text runs. Where an element was taken out

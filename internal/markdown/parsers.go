@@ -16,6 +16,16 @@ var looseKey = parser.NewContextKey()
 
 func loose(pc parser.Context) bool { return pc.Get(looseKey) != nil }
 
+// escapesKey, set in a parser.Context, makes \( and \[ escaped brackets,
+// as the site's engine reads them (Engine.Escapes).
+var escapesKey = parser.NewContextKey()
+
+// escapedBracket: s starts with \( or \[ and the engine reads it as an
+// escaped bracket, not a math delimiter.
+func escapedBracket(s []byte, pc parser.Context) bool {
+	return pc.Get(escapesKey) != nil && len(s) > 1 && s[0] == '\\' && (s[1] == '(' || s[1] == '[')
+}
+
 // blockParser opens an extBlock where match finds a construct at the
 // start of a line that nothing but white space follows on its last line.
 // The block's Lines are the construct's source lines.
@@ -103,6 +113,11 @@ func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 		case "comment":
 			kind = extComment
 		default:
+			if pluginBlockName(name) {
+				if _, end := memoEnd(pc, src, at+n, name); end >= 0 {
+					return extPluginBlock, end - at, false
+				}
+			}
 			return kind, n, false
 		}
 		if _, end := memoEnd(pc, src, at+n, name); end >= 0 {
@@ -175,6 +190,9 @@ func matchMath(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 	}
 	// \[…\] standing alone is math even in a post that uses no other:
 	// prose does not put a bracketed passage on lines of its own.
+	if escapedBracket(s, pc) {
+		return 0, 0, false
+	}
 	if _, display, n := mathAt(s, true); n > 0 && display {
 		return extMath, n, false
 	}
@@ -209,6 +227,7 @@ func (p *inlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 		return nil
 	}
 	node.text = text
+	node.at = seg.Start
 	if node.kind == extMath && node.display {
 		_, after := block.Position()
 		src := block.Source()
@@ -261,7 +280,7 @@ func mathCloser(s []byte, pc parser.Context) string {
 		return `\\)`
 	case bytes.HasPrefix(s, []byte(`\\[`)):
 		return `\\]`
-	case !loose(pc):
+	case !loose(pc), escapedBracket(s, pc):
 	case bytes.HasPrefix(s, []byte(`\(`)):
 		return `\)`
 	case bytes.HasPrefix(s, []byte(`\[`)):
@@ -293,6 +312,11 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 		case "highlight":
 			kind = extHighlight
 		default:
+			if pluginBlockName(name) {
+				if _, end := liquidEnd(s[n:], name); end >= 0 {
+					return &extInline{kind: extPluginBlock}, n + end, false
+				}
+			}
 			return &extInline{kind: kind}, n, false
 		}
 		if _, end := liquidEnd(s[n:], name); end >= 0 {
@@ -324,6 +348,9 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 // parseMath reads inline math.
 func parseMath(s []byte, pc parser.Context) (*extInline, int, bool) {
 	if len(s) < 2 {
+		return nil, 0, false
+	}
+	if escapedBracket(s, pc) {
 		return nil, 0, false
 	}
 	_, display, n := mathAt(s, loose(pc))
@@ -452,17 +479,34 @@ func matchBracket(s []byte, at int, open, close byte) (int, bool) {
 // with their priorities among goldmark's (a lower number is tried
 // first): templates before paragraphs and lists, math before
 // paragraphs; footnote-less references right after goldmark's footnote
-// parser (101) and templated links before its link parser (200).
+// parser (101), citations and templated links before its link parser
+// (200).
 func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 	blocks := []util.PrioritizedValue{
 		util.Prioritized(&blockParser{triggers: []byte{'{', '%'}, interrupt: true, match: matchTemplate}, 90),
 		util.Prioritized(&blockParser{triggers: []byte{'$', '\\'}, match: matchMath}, 95),
+		util.Prioritized(&blockParser{triggers: []byte{':'}, interrupt: true, match: matchRefsDiv}, 96),
 	}
 	inlines := []util.PrioritizedValue{
 		util.Prioritized(&inlineParser{triggers: []byte{'{'}, closer: templateCloser, parse: parseTemplate}, 90),
 		util.Prioritized(&inlineParser{triggers: []byte{'$', '\\'}, closer: mathCloser, parse: parseMath}, 91),
 		util.Prioritized(undefRefParser{}, 102),
+		util.Prioritized(inlineNoteParser{}, 110),
+		util.Prioritized(citeParser{}, 120),
 		util.Prioritized(templLinkParser{}, 150),
 	}
 	return blocks, inlines
+}
+
+// refsDiv matches pandoc's empty div with the id refs, which says where
+// the bibliography goes: ::: {#refs} and its closing fence, with nothing
+// but blank lines between.
+var refsDiv = regexp.MustCompile(`^:{3,}[ \t]*\{[^}\n]*#refs\b[^}\n]*\}[ \t]*:*[ \t]*\n(?:[ \t]*\n)*:{3,}[ \t]*(?:\n|$)`)
+
+// matchRefsDiv reads ::: {#refs} ::: standing on lines of their own.
+func matchRefsDiv(src []byte, at int, pc parser.Context) (extKind, int, bool) {
+	if m := refsDiv.Find(src[at:]); m != nil {
+		return extRefs, len(bytes.TrimRight(m, "\n")), false
+	}
+	return 0, 0, false
 }

@@ -171,9 +171,11 @@ func rewrite(t *model.Text, out []string) {
 		r, size := utf8.DecodeRuneInString(t.Text[i:]) // as range reads it: out[k] is its replacement
 		if out[k] != "" || r == utf8.RuneError && size == 1 {
 			b.WriteString(t.Text[from:i])
-			if out[k] != "" {
+			switch {
+			case out[k] == dropRune:
+			case out[k] != "":
 				b.WriteString(out[k])
-			} else {
+			default:
 				b.WriteRune(r)
 			}
 			from = i + size
@@ -345,6 +347,9 @@ func closesAt(next rune) bool {
 // author typed is kept. Nothing is added inside a URL or a number
 // (10:30), nor before a mark that does not end a word (a colon in
 // "http://", an emoticon).
+// dropRune, as a rune's replacement, removes it.
+const dropRune = "\x00"
+
 func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
 	at := func(i int) string {
 		if i < 0 || i >= len(out) {
@@ -385,6 +390,11 @@ func spaceMarks(flat []flatRune, out []string, l *lang.Language) {
 			case i > 0 && isSpace(i-1) && flat[i-1].node >= 0 && !isSpace(i-2):
 				out[i-1] = l.PunctSpace
 			case typedSpace(i - 1):
+				// "traducteur &#x202F;:" — a space typed before the
+				// no-break one is one space too many.
+				if isSpace(i-2) && flat[i-2].node >= 0 {
+					out[i-2] = dropRune
+				}
 			case i > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(")]»”’", prev) || isQuoteOut(at(i-1), l)) &&
 				(unicode.IsSpace(next) || i+1 == len(flat) || strings.ContainsRune(l.SpaceBefore+"»”’)", next) || isQuoteOut(at(i+1), l)):
 				out[i] = l.PunctSpace + at(i)

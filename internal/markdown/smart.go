@@ -21,7 +21,8 @@ func Smarten(s, language string) string {
 }
 
 // smartenRaw substitutes dashes and ellipses and writes typewriter quotes
-// as placeholders for localize: " opens after a space or an opening
+// as placeholders for localize (Unicode noncharacters, see quotes.go;
+// Smarten first removes any from s): " opens after a space or an opening
 // mark and closes elsewhere; ' is left for localize to pair.
 func smartenRaw(s string) string {
 	if !strings.ContainsAny(s, `"'-.`) {

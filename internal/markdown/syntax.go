@@ -187,6 +187,25 @@ func shortcodeEnd(s []byte, name string) (int, int) {
 	return -1, -1
 }
 
+// closeBrace finds the } that ends an attribute list, outside quoted
+// values ({: title="a } b"}); -1 when there is none.
+func closeBrace(line []byte) int {
+	var quote byte
+	for i, b := range line {
+		switch {
+		case quote != 0:
+			if b == quote {
+				quote = 0
+			}
+		case b == '"' || b == '\'':
+			quote = b
+		case b == '}':
+			return i
+		}
+	}
+	return bytes.IndexByte(line, '}')
+}
+
 // kramdownSpan reads a kramdown attribute list ({: .class #id key="v"},
 // {:toc}, {:ref: …}) or extension ({::comment}…{:/comment},
 // {::options key="v" /}). ext is the extension's name, "" for an
@@ -201,7 +220,7 @@ func kramdownSpan(s []byte) (ext string, n int) {
 	}
 	line := s[:min(nl, tagLimit)]
 	if !bytes.HasPrefix(s, []byte("{::")) {
-		end := bytes.IndexByte(line, '}')
+		end := closeBrace(line)
 		if end < 0 {
 			return "", 0
 		}

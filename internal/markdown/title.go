@@ -28,7 +28,7 @@ func InlineText(s, language string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	line := strings.Join(strings.Fields(s), " ")
+	line := collapseSpace(s)
 	if plainLine(line, lang.For(language)) {
 		return line
 	}
@@ -59,7 +59,20 @@ func inlineText(line, language string) string {
 	var figs []model.Block
 	ins = extractFigures(ins, &figs)
 	localize(ins, lang.For(language))
-	return strings.Join(strings.Fields(model.PlainText(ins)), " ")
+	return collapseSpace(model.PlainText(ins))
+}
+
+// collapseSpace joins runs of ASCII white space into one space and trims
+// the ends. No-break spaces are kept: the narrow one the language's
+// typography puts before a French colon or question mark belongs to a
+// title as much as to the text (strings.Fields would take it for a
+// space to collapse, and the title would break before its colon).
+func collapseSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
+}
+
+func isASCIISpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
 }
 
 var lineParserOnce struct {

@@ -19,7 +19,16 @@ func TestInlineText(t *testing.T) {
 		{"The `grep` command", "en", "The grep command"},
 		{`"Quoted" -- and 'single'`, "en", "“Quoted” – and ‘single’"},
 		{`"Zitat" und 'innen'`, "de", "„Zitat“ und ‚innen‘"},
-		{`"Citation" : vraiment ?`, "fr", "« Citation » : vraiment ?"},
+		// French titles take the narrow no-break spaces the body text
+		// takes (issue 19: they were given breakable spaces); Programming
+		// Historian's French lessons and a French blog's question title.
+		{`"Citation" : vraiment ?`, "fr", "«\u202fCitation\u202f»\u202f: vraiment\u202f?"},
+		{"Introduction à Omeka : créer une exposition", "fr", "Introduction à Omeka\u202f: créer une exposition"},
+		{"Qu'est-ce que l'historiographie?", "fr", "Qu’est-ce que l’historiographie\u202f?"},
+		{"Prix\u00a0: 10\u00a0€", "fr", "Prix\u00a0: 10\u00a0€"},
+		// Programming Historian's French TF-IDF lesson types a space and
+		// &#x202F; before a colon: one space, the narrow one.
+		{"Note du traducteur &#x202F;: En anglais", "fr", "Note du traducteur\u202f: En anglais"},
 		{`"Cita"`, "es", "«Cita»"},
 		{"#1 Hit and 1. Not a list", "en", "#1 Hit and 1. Not a list"},
 		{"A <em>raw</em> tag &#8212; dash", "en", "A raw tag — dash"},

@@ -27,7 +27,7 @@ func TestSiteLink(t *testing.T) {
 
 // TestSiteLinks: site-absolute links in Markdown and HTML lead to the
 // site when its address is known, and stay text with a warning when it
-// is not.
+// is not, with one warning for all of them (the count, the first line).
 func TestSiteLinks(t *testing.T) {
 	body := "See [the lesson](/en/lessons/x) and <a href=\"/files/y.pdf\">the file</a>, not [this](other.html).\n"
 	for _, c := range []struct {
@@ -36,7 +36,7 @@ func TestSiteLinks(t *testing.T) {
 		warns int
 	}{
 		{"https://example.org/ph", []string{"https://example.org/ph/en/lessons/x", "https://example.org/ph/files/y.pdf"}, 1},
-		{"", nil, 3},
+		{"", nil, 2},
 	} {
 		var log diag.Log
 		res, err := New().Convert(Input{Path: "p.md", Body: []byte(body), SiteURL: c.site}, nil, &log)
@@ -59,13 +59,16 @@ func TestSiteLinks(t *testing.T) {
 }
 
 // TestSiteRootLiquid: {{ site.baseurl }} in a link is the site's address
-// when it is known, and is dropped silently; without it, with a warning.
+// and is dropped silently: the path left is site-absolute. Without the
+// site's address, the one warning is the one a user can act on: the link
+// cannot be made absolute (issue 19: 71 of 160 warnings on one site were
+// the dropped {{site.url}}).
 func TestSiteRootLiquid(t *testing.T) {
 	body := "A [lesson]({{ site.baseurl }}/en/x) and <a href=\"{{site.url}}/y\">y</a>.\n"
 	for _, c := range []struct {
 		site  string
 		warns int
-	}{{"https://example.org/ph", 0}, {"", 4}} {
+	}{{"https://example.org/ph", 0}, {"", 1}} {
 		var log diag.Log
 		if _, err := New().Convert(Input{Path: "p.md", Body: []byte(body), SiteURL: c.site}, nil, &log); err != nil {
 			t.Fatal(err)

@@ -91,8 +91,10 @@ func dumpBlocks(b *strings.Builder, bs []Block, ind string, lines bool) {
 			fmt.Fprintf(b, "%scode lang=%q %q\n", ind, t.Language, t.Text)
 		case *Rule:
 			fmt.Fprintf(b, "%srule\n", ind)
+		case *BibliographyHere:
+			fmt.Fprintf(b, "%sbibliography-here cited=%v\n", ind, t.Cited)
 		case *MathBlock:
-			fmt.Fprintf(b, "%smath %q\n", ind, t.TeX)
+			fmt.Fprintf(b, "%smath%s %q\n", ind, unread(t.Formula == nil), t.TeX)
 		case *Figure:
 			img := "<none>"
 			if t.Image != nil {
@@ -148,10 +150,54 @@ func dumpInlines(ins []Inline) string {
 		case *LineBreak:
 			b.WriteString("br")
 		case *Math:
-			fmt.Fprintf(&b, "math(%q)", t.TeX)
+			fmt.Fprintf(&b, "math%s(%q)", unread(t.Formula == nil), t.TeX)
 		case *NoteRef:
 			fmt.Fprintf(&b, "ref(%d#%d)", t.Note.Number, t.Occurrence)
+		case *SmallCaps:
+			b.WriteString("sc(" + dumpInlines(t.Inlines) + ")")
+		case *CiteRef:
+			fmt.Fprintf(&b, "cref(%s %s)", t.Entry.ID, dumpInlines(t.Inlines))
+		case *Cite:
+			fmt.Fprintf(&b, "cite(%s)", dumpCite(t))
 		}
 	}
 	return b.String()
+}
+
+// dumpCite shows a citation as its parts: each work's prefix, key,
+// label and locator, and suffix.
+func dumpCite(c *Cite) string {
+	var parts []string
+	if c.AuthorInText {
+		parts = append(parts, "in-text")
+	}
+	if c.Nocite {
+		parts = append(parts, "nocite")
+	}
+	for _, it := range c.Items {
+		s := ""
+		if len(it.Prefix) > 0 {
+			s += dumpInlines(it.Prefix) + " "
+		}
+		if it.SuppressAuthor {
+			s += "-"
+		}
+		s += "@" + it.Key
+		if it.Locator != "" || it.Label != "" {
+			s += fmt.Sprintf(" %s=%q", it.Label, it.Locator)
+		}
+		if len(it.Suffix) > 0 {
+			s += " " + dumpInlines(it.Suffix)
+		}
+		parts = append(parts, s)
+	}
+	return fmt.Sprintf("%d:%d ", c.Line, c.Column) + strings.Join(parts, "; ")
+}
+
+// unread marks math whose TeX could not be read (shown as its source).
+func unread(b bool) string {
+	if b {
+		return "?"
+	}
+	return ""
 }

@@ -8,6 +8,8 @@ package model
 import (
 	"strconv"
 	"time"
+
+	"github.com/redtide/edition/internal/texmath"
 )
 
 // Edition is one issue of the publication, ready to render.
@@ -95,6 +97,9 @@ type Note struct {
 type Bibliography struct {
 	Title   string // heading as written, e.g. "Works Cited"
 	Ordered bool   // numbered entries
+	// Cited: made by the article's citation style from the works its
+	// citations name (not a list the author wrote).
+	Cited   bool
 	Entries []*BibEntry
 }
 
@@ -103,6 +108,7 @@ type BibEntry struct {
 	Pos
 	Number  int
 	ID      string // anchor, e.g. "bib3"
+	Key     string // the citation key of an entry made from a database; "" for one the author wrote
 	Inlines []Inline
 	// Group, when set, is the title of a group of entries that starts
 	// with this one ("Primary sources"), as the post's sub-headings
@@ -181,9 +187,13 @@ type Figure struct {
 }
 
 // Image is a local raster image. Data is nil when the image could not be
-// loaded; renderers then show Alt.
+// loaded; renderers then show Alt. A remote image has its address in
+// URL; when it is not in the site's cache (see `edition fetch`) it has no
+// Data, and print frames its alt text as a placeholder, with the URL in
+// a link note.
 type Image struct {
 	Path      string // path as resolved, for messages
+	URL       string // the address of a remote image; "" for a file of the site
 	Name      string // stable file name inside outputs, e.g. "img-3f2a.jpg"
 	MediaType string // image/jpeg, image/png or image/gif
 	Data      []byte
@@ -204,11 +214,12 @@ type Table struct {
 }
 
 // MathBlock is display mathematics (MathJax or KaTeX $$…$$, \[…\],
-// \begin{equation}…), kept as its TeX source: renderers set the source
-// itself, never anything parsed out of it.
+// \begin{equation}…): its TeX source, and the formula read from it, nil
+// when the source could not be read (renderers then show the source).
 type MathBlock struct {
 	Pos
-	TeX string // without delimiters
+	TeX     string // without delimiters
+	Formula *texmath.Formula
 }
 
 // Cell is one table cell.
@@ -253,8 +264,12 @@ type Link struct {
 }
 
 // Math is inline mathematics (\(…\), $$…$$ in a line, $…$ where the
-// post uses it), kept as its TeX source.
-type Math struct{ TeX string }
+// post uses it): its TeX source and the formula read from it, nil when
+// the source could not be read.
+type Math struct {
+	TeX     string
+	Formula *texmath.Formula
+}
 
 // Lang is a passage in another language than the text around it, e.g. a
 // Russian quotation in an English article: readers pronounce it, and the

@@ -71,6 +71,10 @@ func Children(in Inline) *[]Inline {
 		return &t.Inlines
 	case *Lang:
 		return &t.Inlines
+	case *SmallCaps:
+		return &t.Inlines
+	case *CiteRef:
+		return &t.Inlines
 	}
 	return nil
 }

@@ -6,15 +6,15 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/pdf"
+	"github.com/redtide/edition/internal/pipeline/pipelinetest"
 	"github.com/redtide/edition/layout"
-	"github.com/redtide/edition/layout/layouttest/editions"
 )
 
 // BenchmarkWriteEditions paints the default, one-post and corpus editions
 // as the build does.
 func BenchmarkWriteEditions(b *testing.B) {
 	fs := fonts.Default()
-	for _, e := range editions.Load(b) {
+	for _, e := range pipelinetest.Load(b) {
 		d, err := layout.Layout(e.Ed, fs, e.Cfg, nil)
 		if err != nil {
 			b.Fatal(err)

@@ -6,10 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
@@ -277,53 +275,34 @@ func (p *painter) setFont(ft *fonts.Font, size float64) {
 // call with fmt and converts and escapes the text through several
 // strings; it also records the runes used, for the font subset. So a run
 // with a rune fpdf has not seen in this font goes through Text, and every
-// other run is written here, byte for byte as Text would write it:
-// "BT x y Td (UTF-16BE, escaped) Tj ET" with %.2f coordinates (fpdf's
-// unit is the point, k = 1).
+// other run is gathered in p.raw by fpdf's AppendText, byte for byte as
+// Text would write it, until flush.
 func (p *painter) text(x, y float64, s string) {
 	set := p.used[p.curFt]
 	if set == nil {
 		set = new(runeSet)
 		p.used[p.curFt] = set
 	}
-	fast := utf8.ValidString(s)
+	fast := true
 	for _, r := range s {
 		if r >= 1<<16 || set[r>>6]&(1<<(uint(r)&63)) == 0 {
 			fast = false
 			break
 		}
 	}
-	if !fast {
-		p.flush()
-		p.f.Text(x, y, s)
-		for _, r := range s {
-			if r < 1<<16 {
-				set[r>>6] |= 1 << (uint(r) & 63)
-			}
+	if fast {
+		var ok bool
+		if p.raw, ok = p.f.AppendText(p.raw, x, y, s); ok {
+			return
 		}
-		return
 	}
-	b := append(p.raw, "BT "...)
-	b = strconv.AppendFloat(b, x, 'f', 2, 64)
-	b = append(b, ' ')
-	b = strconv.AppendFloat(b, p.pageH-y, 'f', 2, 64)
-	b = append(b, " Td ("...)
+	p.flush()
+	p.f.Text(x, y, s)
 	for _, r := range s {
-		b = appendEscaped(b, byte(r>>8))
-		b = appendEscaped(b, byte(r))
+		if r < 1<<16 {
+			set[r>>6] |= 1 << (uint(r) & 63)
+		}
 	}
-	p.raw = append(b, ") Tj ET\n"...)
-}
-
-// appendEscaped appends a byte of a PDF string as fpdf's escape does.
-func appendEscaped(b []byte, c byte) []byte {
-	switch c {
-	case '\\', '(', ')':
-		return append(b, '\\', c)
-	case '\r':
-		return append(b, '\\', 'r')
-	}
-	return append(b, c)
 }
 
 // flush hands the text written by the painter to fpdf, before anything

@@ -31,7 +31,7 @@ func needTool(t *testing.T, name string) string {
 func build(t testing.TB, ed *model.Edition, cfg layout.Config) []byte {
 	t.Helper()
 	fs := fonts.Default()
-	d, err := layout.Layout(ed, fs, cfg, func(pos, msg string) {})
+	d, err := layout.Layout(ed, fs, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

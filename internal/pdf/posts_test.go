@@ -32,7 +32,7 @@ func TestPosts(t *testing.T) {
 	for name, cfg := range configs() {
 		fs := fonts.Default()
 		var warns []string
-		d, err := layout.Layout(ed, fs, cfg, func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+		d, err := layout.Layout(ed, fs, cfg, func(w diag.Warning) { warns = append(warns, w.String()) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,10 +108,10 @@ func TestCorpus(t *testing.T) {
 			}
 			fs := fonts.Default()
 			ragged := 0
-			d, err := layout.Layout(ed, fs, layout.DefaultConfig(), func(pos, msg string) {
-				if strings.Contains(msg, "ragged") {
+			d, err := layout.Layout(ed, fs, layout.DefaultConfig(), func(w diag.Warning) {
+				if strings.Contains(w.Msg, "ragged") {
 					ragged++
-					t.Log(pos, msg)
+					t.Log(w)
 				}
 			})
 			if err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/pdf"
 	"github.com/redtide/edition/internal/testenv"
@@ -68,7 +69,7 @@ func TestImageResolution(t *testing.T) {
 	set := fonts.Default()
 	cfg := layout.DefaultConfig()
 	var warns []string
-	d, err := layout.Layout(ed, set, cfg, func(pos, msg string) { warns = append(warns, pos+": "+msg) })
+	d, err := layout.Layout(ed, set, cfg, func(w diag.Warning) { warns = append(warns, w.String()) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,12 +99,12 @@ func BenchmarkStages(b *testing.B) {
 		b.Run(name+"/layout", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := layout.Layout(ed, set, cfg, func(string, string) {}); err != nil {
+				if _, err := layout.Layout(ed, set, cfg, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
-		d, err := layout.Layout(ed, set, cfg, func(string, string) {})
+		d, err := layout.Layout(ed, set, cfg, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,15 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"unicode"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
-	xhtml "golang.org/x/net/html"
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/manifest"
@@ -217,116 +211,4 @@ func readingText(data []byte) (string, error) {
 			}
 		}
 	}
-}
-
-// sourceUnits renders a post with goldmark (after stripping front matter
-// and templating, as expectedText does) and returns the tokens of each
-// paragraph, list item (its own text), table cell, caption and footnote,
-// as [2][]string: without and with the alt text of its images (which
-// stands in for an image that is not found).
-func sourceUnits(t *testing.T, file string) [][2][]string {
-	t.Helper()
-	src := strings.ReplaceAll(string(readFile(t, file)), "\r\n", "\n")
-	src = stripTemplating(stripFrontMatter(strings.TrimPrefix(src, "\uFEFF")))
-	// A reference written with spaces ([^ 18]) to a defined note is read
-	// as one (see the README).
-	src = spacedRef.ReplaceAllStringFunc(src, func(m string) string {
-		label := strings.TrimSpace(m[2 : len(m)-1])
-		if strings.Contains(src, "[^"+label+"]:") {
-			return "[^" + label + "]"
-		}
-		return m
-	})
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
-	var out bytes.Buffer
-	if err := md.Convert([]byte(src), &out); err != nil {
-		t.Fatalf("goldmark: %s: %v", file, err)
-	}
-	doc, err := xhtml.Parse(&out)
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	var units [][2][]string
-	var walk func(n *xhtml.Node)
-	walk = func(n *xhtml.Node) {
-		if n.Type == xhtml.ElementNode {
-			switch n.Data {
-			case "script", "style", "iframe", "pre", "h1", "h2", "h3", "h4", "h5", "h6":
-				return
-			case "p", "td", "th", "caption", "figcaption", "dt", "dd", "li":
-				if u := tokens(ownText(n, false)); len(u) > 0 {
-					alt := tokens(ownText(n, true))
-					if c := n.FirstChild; n.Data == "p" && c != nil && c.Type == xhtml.TextNode && colonless.MatchString(c.Data) && len(u) > 1 {
-						// "[^3] Popkin": a note written without its colon
-						// may be read as one, its label its number
-						u, alt = u[1:], alt[1:]
-					}
-					units = append(units, [2][]string{u, alt})
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return units
-}
-
-// ownText is the text of n less its block children (a list item's
-// nested list, a paragraph inside it) and goldmark's footnote marks.
-func ownText(n *xhtml.Node, alts bool) string {
-	var b strings.Builder
-	var walk func(n *xhtml.Node)
-	walk = func(n *xhtml.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == xhtml.TextNode:
-				// a reference to no note is printed [label]
-				b.WriteString(undefinedRef.ReplaceAllString(c.Data, "[$1]"))
-			case c.Type != xhtml.ElementNode:
-			case skipped[c.Data] || footnoteMark(c):
-			case c.Data == "img":
-				if alts {
-					b.WriteString(" " + attrOf(c, "alt") + " ")
-				}
-			case inlineElements[c.Data] || c.Data == "br":
-				if c.Data == "br" {
-					b.WriteByte(' ')
-				}
-				walk(c)
-			default:
-				b.WriteByte(' ') // a block of its own: a unit, or its units, elsewhere
-			}
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
-func attrOf(n *xhtml.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-var (
-	spacedRef    = regexp.MustCompile(`\[\^[ \t]+[^\]\s]+[ \t]*\]|\[\^[^\]\s]+[ \t]+\]`)
-	colonless    = regexp.MustCompile(`^\[\^[^\]\s]+\] `)
-	undefinedRef = regexp.MustCompile(`\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
-)
-
-var footnoteClass = regexp.MustCompile(`\bfootnote-(ref|backref)\b`)
-
-func footnoteMark(n *xhtml.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key == "class" && footnoteClass.MatchString(a.Val) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,11 +1,12 @@
 package pipeline
 
 import (
-	"github.com/redtide/edition/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/redtide/edition/internal/testenv"
 )
 
 // FuzzBuildPost builds a one-post edition, PDF and EPUB, from arbitrary

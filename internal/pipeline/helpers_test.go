@@ -1,5 +1,14 @@
 package pipeline_test
 
+// The end-to-end tests of this package build real editions and read the
+// outputs back with independent tools (epubcheck, DAISY Ace, poppler,
+// qpdf) and parsers (archive/zip, encoding/xml, goldmark's own HTML
+// renderer), one concern to a file: epubcheck_test.go, ace_test.go,
+// epubstructure_test.go, reproducible_test.go, atomic_test.go,
+// pdffonts_test.go, textcomplete_test.go (with source_test.go, what a
+// reader must find of a post) and complete_test.go (unit by unit, on the
+// shared editions). This file holds what they share.
+
 import (
 	"archive/zip"
 	"bytes"
@@ -345,4 +354,21 @@ func (n *node) all(keep func(*node) bool) []*node {
 
 func named(local string) func(*node) bool {
 	return func(n *node) bool { return n.name.Local == local }
+}
+
+func readFile(t testing.TB, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func keys[V any](m map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }

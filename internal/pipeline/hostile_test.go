@@ -79,7 +79,7 @@ func epubText(t testing.TB, out string) string {
 // out of its measure.
 func noOverfull(t *testing.T, res *Result) {
 	t.Helper()
-	d, err := layout.Layout(res.Edition, fonts.Default(), layout.DefaultConfig(), func(string, string) {})
+	d, err := layout.Layout(res.Edition, fonts.Default(), layout.DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,14 +161,16 @@ func TestHostileImagesAndFonts(t *testing.T) {
 		{name: "missing image", files: map[string]string{"p.md": postText("T", "![A missing chart](chart.png)\n")},
 			warn: `p.md:5: image "chart.png" not found`},
 		{name: "remote image", files: map[string]string{"p.md": postText("T", "![Remote](https://example.org/x.jpg)\n")},
-			warn: "p.md:5: remote image https://example.org/x.jpg is not fetched"},
+			warn: "p.md:5: remote image https://example.org/x.jpg is not in the site's image cache"},
 		{name: "16-bit png with alpha", files: map[string]string{"p.md": postText("T", "![Deep](deep.png)\n"), "deep.png": pngBytes(t, deep)}},
 		{name: "not an image", files: map[string]string{"p.md": postText("T", "text\n\n![Fake](fake.png)\n"), "fake.png": "not an image at all"},
 			wantErr: `p.md:7: image "fake.png": not a readable JPEG, PNG or GIF image`},
 		{name: "svg", files: map[string]string{"p.md": postText("T", "![Vector](v.svg)\n"), "v.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
 			wantErr: `p.md:5: image "v.svg": not a readable`},
+		// A path that leaves the folder is a warning, the alt text in its
+		// place: never a failed build (issue 19).
 		{name: "image outside", files: map[string]string{"p.md": postText("T", "![Up](../up.png)\n")},
-			wantErr: `p.md:5: image "../up.png": path leaves the manifest's folder`},
+			warn: `p.md:5: image "../up.png" leaves the manifest's folder`},
 		{name: "font not truetype", files: map[string]string{"p.md": postText("T", "text\n"), "f.ttf": "this is not a font"},
 			extra: "fonts:\n  regular: f.ttf\n", wantErr: "edition.yaml:4:"},
 		{name: "missing font", files: map[string]string{"p.md": postText("T", "text\n")},

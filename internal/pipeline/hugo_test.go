@@ -65,7 +65,7 @@ func TestHugoSiteGolden(t *testing.T) {
 	cfg := layout.DefaultConfig()
 	cfg.TrimWidth, cfg.TrimHeight, _ = layout.ParseTrim("A5")
 	cfg.Columns = 2
-	d, err := layout.Layout(ed, fonts.Default(), cfg, func(pos, msg string) {})
+	d, err := layout.Layout(ed, fonts.Default(), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func TestLanguagesGolden(t *testing.T) {
 			cfg.Columns = 2
 			cfg.Language = tag
 			var warns strings.Builder
-			d, err := layout.Layout(ed, fonts.Default(), cfg, func(pos, msg string) { fmt.Fprintf(&warns, "%s: %s\n", pos, msg) })
+			d, err := layout.Layout(ed, fonts.Default(), cfg, func(w diag.Warning) { fmt.Fprintln(&warns, w) })
 			if err != nil {
 				t.Fatal(err)
 			}

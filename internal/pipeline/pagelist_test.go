@@ -16,15 +16,17 @@ import (
 
 // TestPageList checks the EPUB's print page numbers against the PDF of
 // the same build, on the default edition and the corpus: one marker per
-// page but a cover (a front page that opens the lead is page 1), listed in the page list, and for every page N the
-// words that follow the marker page-N in the EPUB are printed on page N
-// of the PDF (as pdftotext reads it, running head and folio taken off).
-// Pages without text (blank pages at the
-// end) are marked but not compared. Which words of a page come first in
-// the edition's order is the layout's test (TestPageStarts): a newspaper
-// page sets articles one below another and floats at the head of
-// columns, so the text pdftotext reads first is not always the text that
-// runs on from the page before.
+// page but a cover (a front page that opens the lead is page 1), listed
+// in the page list in reading order, and both sides of every marker: the
+// words that follow the marker page-N in the EPUB (up to the end of the
+// element it stands in) are printed on page N of the PDF, and the words
+// just before it, in the reading order of the EPUB's spine, on an
+// earlier page (as pdftotext reads the pages, running head and folio
+// taken off). A page whose text all comes later in reading order than
+// the next page's shares its marker with that page (layout.PageStarts):
+// the words after the shared marker are printed on one of those pages.
+// Pages without text (blank pages at the end) are marked but not
+// compared.
 func TestPageList(t *testing.T) {
 	t.Parallel()
 	testenv.Tool(t, "pdftotext")
@@ -49,22 +51,39 @@ var (
 	pageMarker = regexp.MustCompile(`<span epub:type="pagebreak" role="doc-pagebreak" id="page-([^"]+)" aria-label="([^"]+)"></span>`)
 	pageLink   = regexp.MustCompile(`<a href="xhtml/([^"#]+)#page-([^"]+)">([^<]+)</a>`)
 	tag        = regexp.MustCompile(`<[^>]*>`)
-	blockEnd   = regexp.MustCompile(`</(p|h[1-6]|li|figcaption|td|th|dt|dd|pre|blockquote|caption)>`)
+	blockEnd   = regexp.MustCompile(`</(p|h[1-6]|li|figcaption|figure|td|th|dt|dd|pre|blockquote|caption)>`)
+	spineRef   = regexp.MustCompile(`<itemref idref="([^"]+)"`)
+	opfItem    = regexp.MustCompile(`<item id="([^"]+)" href="([^"]+)"`)
 )
 
-func checkPageList(t *testing.T, man string, doc *layout.Document, pdf string, files []epubFile) {
+// marker is a page marker of the EPUB and the text around it.
+type marker struct {
+	label  string
+	doc    string // content document
+	at     int    // offset in the spine's text
+	before string // the letters of the element before it, or of the part of its element before it
+	after  string // the text after it, to the end of its element
+}
+
+// spineMarkers reads the page markers of the EPUB's content documents
+// in spine order.
+func spineMarkers(t *testing.T, man string, files []epubFile) []marker {
 	t.Helper()
-	after := map[string]string{} // page label -> the EPUB's text after its marker
-	for _, f := range files {
-		if !strings.HasPrefix(f.hdr.Name, "EPUB/xhtml/") {
-			continue
+	href := map[string]string{}
+	opf := string(entry(files, "EPUB/package.opf"))
+	for _, m := range opfItem.FindAllStringSubmatch(opf, -1) {
+		href[m[1]] = m[2]
+	}
+	var out []marker
+	read, last := 0, "" // length of the documents before; their last element's letters
+	for _, ref := range spineRef.FindAllStringSubmatch(opf, -1) {
+		name := href[ref[1]]
+		x := string(entry(files, "EPUB/"+name))
+		if i := strings.Index(x, "<body"); i >= 0 {
+			x = x[i:]
 		}
-		x := string(f.data)
 		for _, m := range pageMarker.FindAllStringSubmatchIndex(x, -1) {
 			label := x[m[2]:m[3]]
-			if _, dup := after[label]; dup {
-				t.Errorf("%s: two markers of page %s", man, label)
-			}
 			if x[m[4]:m[5]] != label {
 				t.Errorf("%s: marker page-%s labelled %q", man, label, x[m[4]:m[5]])
 			}
@@ -72,14 +91,64 @@ func checkPageList(t *testing.T, man string, doc *layout.Document, pdf string, f
 			if end := blockEnd.FindStringIndex(rest); end != nil {
 				rest = rest[:end[0]] // the element the page begins in
 			}
-			after[label] = html.UnescapeString(tag.ReplaceAllString(rest, ""))
+			before := lastElement(x[:m[0]])
+			if before == "" {
+				before = last
+			}
+			out = append(out, marker{label: label, doc: name, at: read + m[0], before: before,
+				after: html.UnescapeString(tag.ReplaceAllString(rest, ""))})
+		}
+		read += len(x)
+		if l := lastElement(x); l != "" {
+			last = l
 		}
 	}
-	listed := 0
+	return out
+}
+
+// lastElement returns the letters of the last element of x that has
+// any, or of the part of an element x ends in. pdftotext reads a page's
+// columns and floats in an order of its own, so the words before a
+// marker are looked for within one element.
+func lastElement(x string) string {
+	ends := blockEnd.FindAllStringIndex(x, -1)
+	to := len(x)
+	for k := len(ends); k >= 0; k-- {
+		from := 0
+		if k > 0 {
+			from = ends[k-1][1]
+		}
+		if l := letters(html.UnescapeString(tag.ReplaceAllString(x[from:to], ""))); l != "" {
+			return l
+		}
+		to = from
+	}
+	return ""
+}
+
+func checkPageList(t *testing.T, man string, doc *layout.Document, pdf string, files []epubFile) {
+	t.Helper()
+	marks := spineMarkers(t, man, files)
+	byLabel := map[string]int{}
+	for i, m := range marks {
+		if _, dup := byLabel[m.label]; dup {
+			t.Errorf("%s: two markers of page %s", man, m.label)
+		}
+		byLabel[m.label] = i
+		if i > 0 && (m.label != strconv.Itoa(mustAtoi(marks[i-1].label)+1) || m.at < marks[i-1].at) {
+			t.Errorf("%s: marker of page %s after that of page %s in reading order", man, marks[i-1].label, m.label)
+		}
+	}
+	var listed []string
 	for _, m := range pageLink.FindAllStringSubmatch(string(entry(files, "EPUB/nav.xhtml")), -1) {
-		listed++
-		if _, ok := after[m[2]]; !ok || m[3] != m[2] {
-			t.Errorf("%s: page list links page %s (%q) to no marker", man, m[2], m[3])
+		listed = append(listed, m[2])
+		if i, ok := byLabel[m[2]]; !ok || m[3] != m[2] || "xhtml/"+m[1] != marks[i].doc {
+			t.Errorf("%s: page list links page %s (%q) in %s to no marker", man, m[2], m[3], m[1])
+		}
+	}
+	for i := 1; i < len(listed); i++ {
+		if mustAtoi(listed[i]) != mustAtoi(listed[i-1])+1 {
+			t.Errorf("%s: page list lists page %s after page %s", man, listed[i], listed[i-1])
 		}
 	}
 	first := 1 // a cover has no marker; a front page that opens the lead has
@@ -88,31 +157,93 @@ func checkPageList(t *testing.T, man string, doc *layout.Document, pdf string, f
 			first = 0
 		}
 	}
-	if n := len(doc.Pages); len(after) != n-first || listed != n-first {
-		t.Errorf("%s: %d markers and %d pages listed for a PDF of %d pages", man, len(after), listed, n)
+	if n := len(doc.Pages); len(marks) != n-first || len(listed) != n-first {
+		t.Errorf("%s: %d markers and %d pages listed for a PDF of %d pages", man, len(marks), len(listed), n)
+	}
+	pages := make([]string, len(doc.Pages)) // letters printed on each page
+	for i := range pages {
+		pages[i] = letters(pageText(t, pdf, doc, i))
 	}
 	bad := 0
-	for i := first; i < len(doc.Pages); i++ {
-		label := strconv.Itoa(i + 1)
-		text, ok := after[label]
-		if !ok {
-			t.Errorf("%s: no marker of page %s", man, label)
-			continue
+	report := func(format string, args ...any) {
+		if bad++; bad <= 8 {
+			t.Errorf(man+": "+format, args...)
 		}
-		want := letters(text)
+	}
+	for k, m := range marks {
+		i := mustAtoi(m.label) - 1
+		// after: on page N, or on a later page sharing the marker
+		last := i
+		for k2 := k + 1; k2 < len(marks) && marks[k2].at == m.at && marks[k2].doc == m.doc; k2++ {
+			last = mustAtoi(marks[k2].label) - 1
+		}
+		want := letters(m.after)
 		want = want[:min(len(want), 30)]
-		page := pageText(t, pdf, doc, i)
-		if page == "" || strings.Contains(letters(page), want) {
+		if on := strings.Join(pages[i:last+1], ""); on != "" && want != "" && !strings.Contains(on, want) {
+			report("page %s begins %.60q in the PDF, but its marker is followed by %.60q", m.label, pages[i], strings.Join(strings.Fields(m.after), " "))
+		}
+		// before: on the pages before N (the first page marked has
+		// none: the text before it is the EPUB's front matter)
+		if pages[i] == "" || m.before == "" || i == first {
 			continue
 		}
-		bad++
-		if bad <= 5 {
-			t.Errorf("%s: page %s begins %.60q in the PDF, but its marker is followed by %.60q", man, label, page, strings.Join(strings.Fields(text), " "))
+		tail := m.before[max(0, len(m.before)-30):]
+		if !containsLoose(strings.Join(pages[first:i], ""), tail) {
+			where := "not printed before it"
+			if containsLoose(pages[i], tail) {
+				where = "printed on that page"
+			}
+			report("the words before the marker of page %s (%q) are %s", m.label, tail, where)
 		}
 	}
-	if bad > 5 {
-		t.Errorf("%s: %d pages in all", man, bad)
+	if bad > 8 {
+		t.Errorf("%s: %d sides of markers wrong in all", man, bad)
 	}
+}
+
+// containsLoose reports whether the letters of needle stand in hay in
+// order, with at most two letters between two of them and four in all:
+// the PDF prints, among the words, what the EPUB leaves to the reader's
+// software or leaves out (an ordered list's numbers, the letters of link
+// notes).
+func containsLoose(hay, needle string) bool {
+	if needle == "" || strings.Contains(hay, needle) {
+		return true
+	}
+	h, n := []rune(hay), []rune(needle)
+	for start := range h {
+		if h[start] != n[0] {
+			continue
+		}
+		i, extra := start+1, 0
+		k := 1
+		for ; k < len(n) && i < len(h); k++ {
+			gap := 0
+			for i < len(h) && h[i] != n[k] && gap < 2 {
+				i++
+				gap++
+			}
+			if i == len(h) || h[i] != n[k] {
+				break
+			}
+			if extra += gap; extra > 4 {
+				break
+			}
+			i++
+		}
+		if k == len(n) && extra <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+func mustAtoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // pageText is the text pdftotext reads on page i, without its running

@@ -3,8 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redtide/edition/fonts"
@@ -16,10 +14,10 @@ import (
 )
 
 // PrintConfig turns the manifest's print settings into a layout
-// configuration (layout.PrintSettings.Config holds the defaults and the
-// type policy); errors name the manifest line of the print block.
+// configuration (layout.NewConfig holds the defaults and the type policy);
+// errors name the manifest line of the print block.
 func PrintConfig(m *manifest.Manifest) (layout.Config, error) {
-	cfg, err := m.Print.Config(m.Language)
+	cfg, err := layout.NewConfig(m.Print.Settings, m.Language)
 	if err != nil {
 		return cfg, diag.Errorf(m.Path, m.Print.Line, "print: %v", err)
 	}
@@ -78,7 +76,7 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
 	if err != nil {
 		return pr, err
 	}
-	warn := func(pos, msg string) { pr.warnings = append(pr.warnings, positioned(pos, msg)) }
+	warn := func(w diag.Warning) { pr.warnings = append(pr.warnings, w) }
 	d, err := layout.Layout(ed, set, cfg, warn)
 	if err != nil {
 		return pr, err
@@ -94,14 +92,4 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
 	}
 	pr.pdf = buf.Bytes()
 	return pr, nil
-}
-
-// positioned splits "path:line" as layout reports positions.
-func positioned(pos, msg string) diag.Warning {
-	if i := strings.LastIndexByte(pos, ':'); i > 0 {
-		if n, err := strconv.Atoi(pos[i+1:]); err == nil {
-			return diag.Warning{Path: pos[:i], Line: n, Msg: msg}
-		}
-	}
-	return diag.Warning{Path: pos, Msg: msg}
 }

@@ -76,6 +76,11 @@ func Load(opt Options) (*model.Edition, *manifest.Manifest, []diag.Warning, erro
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// The manifest reads the print block; layout checks its values, here
+	// so that `edition check` reports them before any post is read.
+	if _, err := PrintConfig(m); err != nil {
+		return nil, nil, nil, err
+	}
 	var log diag.Log
 	eo := edition.Options{}
 	if opt.Progress != nil {

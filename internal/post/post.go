@@ -384,41 +384,6 @@ func kindName(v *yaml.Node) string {
 	return fmt.Sprintf("%q", v.Value)
 }
 
-var dateTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{3,5})?$`)
-
-var dateLayouts = []string{
-	"2006-01-02",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 -07:00",
-	"2006-01-02 15:04:05 MST",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04 -0700",
-	"2006-01-02 15:04",
-	time.RFC3339,
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04:05Z0700",
-}
-
-// ParseDate reads the date forms Jekyll accepts. The result keeps the
-// calendar date as written (the time of day and zone are dropped), so an
-// edition is not shifted by a day across time zones.
-func ParseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
-		}
-	}
-	// Any other time-of-day and zone spelling Jekyll (Ruby's Time.parse)
-	// accepts: only the calendar date is kept anyway.
-	if m := dateTime.FindStringSubmatch(s); m != nil {
-		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, optionally with a time)", s)
-}
-
 // fallbacks fills a missing date from the file name and a missing title
 // from the first heading or the file name.
 func (p *Post) fallbacks(log *diag.Log) {

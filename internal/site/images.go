@@ -142,8 +142,7 @@ func Slug(rel string) string {
 
 // Page is the page variable a template sees for the document at rel: the
 // defaults that cover it, its front matter over them, and the values
-// Jekyll computes (name, path, slug, url; an approximate url, built from
-// the file's place, unless the front matter gives a permalink).
+// Jekyll computes (name, path, slug, url, categories; see URL).
 func (s *Site) Page(rel string, front map[string]any) map[string]any {
 	p := s.Defaults(rel)
 	for k, v := range front {
@@ -151,15 +150,17 @@ func (s *Site) Page(rel string, front map[string]any) map[string]any {
 	}
 	p["name"] = path.Base(rel)
 	p["path"] = rel
-	if _, ok := p["slug"]; !ok {
+	if v, ok := p["slug"]; !ok || strings.TrimSpace(Stringify(v)) == "" {
 		p["slug"] = Slug(rel)
 	}
 	if _, ok := p["url"]; !ok {
-		if pl, ok := p["permalink"].(string); ok && pl != "" && !strings.Contains(pl, ":") {
-			p["url"] = pl
-		} else {
-			p["url"] = "/" + strings.TrimSuffix(s.stripCollectionsDir(rel), path.Ext(rel)) + ".html"
-		}
+		p["url"] = s.URL(rel, p)
 	}
+	cats := s.categories(sanitize(s.stripCollectionsDir(rel)), s.Type(rel), p)
+	list := make([]any, len(cats))
+	for i, c := range cats {
+		list[i] = c
+	}
+	p["categories"] = list
 	return p
 }

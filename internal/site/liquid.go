@@ -44,6 +44,9 @@ type (
 		file   string // may hold {{ }}
 		params []param
 	}
+	// linkNode is {% link path %} or {% post_url name %}: the URL of
+	// another document of the site.
+	linkNode struct{ tag, arg string }
 )
 
 type branch struct {
@@ -230,6 +233,8 @@ func (p *parser) tag(name, args string) node {
 		return p.ifBlock(name, args)
 	case "include":
 		return parseInclude(args)
+	case "link", "post_url":
+		return linkNode{tag: name, arg: strings.TrimSpace(args)}
 	}
 	if end, ok := skipped[name]; ok && end != "" {
 		p.block(end)
@@ -336,6 +341,12 @@ func (r *render) node(n node, b *strings.Builder) error {
 		}
 	case includeNode:
 		return r.include(x, b)
+	case linkNode:
+		// A document that is not there prints nothing (Jekyll stops the
+		// build; an edition keeps the link's text).
+		if u, err := r.s.linkURL(x.tag, x.arg); err == nil {
+			b.WriteString(u)
+		}
 	}
 	return nil
 }
@@ -428,6 +439,30 @@ func (s *Site) RenderString(src string, page map[string]any) (string, error) {
 	r := &render{s: s, vars: map[string]any{"page": page, "site": s.Config.Vars}}
 	var b strings.Builder
 	if err := r.nodes(parseTemplate(src).nodes, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Renderer renders the Liquid met in one post, in the post's order, with
+// its page and the site's variables: a name one call assigns ({% assign
+// x = "…" %}) is seen by the next ({{ x }}), as in Jekyll, which renders
+// a post's Liquid from top to bottom before its Markdown.
+type Renderer struct {
+	r *render
+}
+
+// NewRenderer returns a Renderer for the document whose page variables
+// are page.
+func (s *Site) NewRenderer(page map[string]any) *Renderer {
+	return &Renderer{r: &render{s: s, vars: map[string]any{"page": page, "site": s.Config.Vars}}}
+}
+
+// Render evaluates src, Liquid output or tags, and returns its output.
+func (x *Renderer) Render(src string) (string, error) {
+	x.r.steps, x.r.over = 0, false
+	var b strings.Builder
+	if err := x.r.nodes(parseTemplate(src).nodes, &b); err != nil {
 		return "", err
 	}
 	return b.String(), nil

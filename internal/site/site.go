@@ -27,6 +27,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/redtide/edition/internal/texmath"
+
 	"github.com/redtide/edition/internal/diag"
 )
 
@@ -58,6 +60,11 @@ type Site struct {
 
 	scMu       sync.Mutex
 	shortcodes map[string]scEntry // a Hugo site's parsed shortcode templates, by name
+
+	postsOnce sync.Once
+	posts     map[string][]string // post files by name without extension (postFiles)
+	macroOnce sync.Once
+	macros    *texmath.Macros // MathMacros
 }
 
 // Config holds the _config.yml fields edition uses.

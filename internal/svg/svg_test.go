@@ -97,7 +97,7 @@ func TestEveryRunDrawn(t *testing.T) {
 	cfg.Bleed = 3 * layout.Mm
 	cfg.CropMarks = true
 	for name, ed := range map[string]*model.Edition{"small": layouttest.Small(), "odd": layouttest.Odd()} {
-		d, err := layout.Layout(ed, fonts.Default(), cfg, func(string, string) {})
+		d, err := layout.Layout(ed, fonts.Default(), cfg, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,149 @@
+// Package bibdb loads bibliographic databases of any format pandoc reads
+// (BibTeX and BibLaTeX, CSL-JSON, CSL-YAML, front matter references:)
+// into one set of bib.Items by key.
+//
+// A key defined twice keeps the later definition, as pandoc does:
+// citeproc keeps the last item with an id, pandoc reads the
+// bibliography files in the order given, and front-matter references
+// come after the files, so they override them. jekyll-scholar does the
+// opposite (bibtex-ruby renames a later duplicate, key → kez), so a
+// Jekyll site can ask for FirstWins. Each such key gives a problem
+// naming both places.
+package bibdb
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/redtide/edition/internal/bib"
+	"github.com/redtide/edition/internal/bibtex"
+	"github.com/redtide/edition/internal/diag"
+)
+
+// Problem is something wrong in a database that did not stop reading it
+// (the same type as the BibTeX reader's).
+type Problem = bibtex.Problem
+
+// DB is a set of items by key, from one or more files or front matter.
+// The zero value is an empty database ready for Add.
+type DB struct {
+	items map[string]*bib.Item
+	order []string
+	rule  Rule
+}
+
+// Rule says which of two items with one key a DB keeps.
+type Rule int
+
+// The rules for keys defined twice.
+const (
+	LastWins  Rule = iota // pandoc, Quarto (citeproc keeps the last item)
+	FirstWins             // jekyll-scholar (bibtex-ruby renames later ones)
+)
+
+// New returns an empty database that applies rule to keys defined twice.
+func New(rule Rule) *DB { return &DB{rule: rule} }
+
+// Lookup returns the item with key id, or nil.
+func (db *DB) Lookup(id string) *bib.Item {
+	if db == nil {
+		return nil
+	}
+	return db.items[id]
+}
+
+// IDs returns every key in the order first defined (for nocite @*).
+func (db *DB) IDs() []string {
+	if db == nil {
+		return nil
+	}
+	return append([]string(nil), db.order...)
+}
+
+// Len returns the number of items.
+func (db *DB) Len() int {
+	if db == nil {
+		return 0
+	}
+	return len(db.order)
+}
+
+// Add puts items into the database. An item whose key is already there
+// replaces it (LastWins) or is dropped (FirstWins), with a problem
+// naming both places.
+func (db *DB) Add(items []*bib.Item) []Problem {
+	if db.items == nil {
+		db.items = map[string]*bib.Item{}
+	}
+	var probs []Problem
+	for _, it := range items {
+		old, ok := db.items[it.ID]
+		switch {
+		case !ok:
+			db.order = append(db.order, it.ID)
+		case db.rule == FirstWins:
+			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; the first definition is used",
+				it.ID, where(old.Pos))})
+			continue
+		default:
+			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; this later definition is used",
+				it.ID, where(old.Pos))})
+		}
+		db.items[it.ID] = it
+	}
+	return probs
+}
+
+func where(p bib.Pos) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// Load reads files by extension: .bib, .bibtex and .biblatex
+// (BibTeX/BibLaTeX), .json (CSL-JSON), .yaml and .yml (CSL-YAML, a list
+// or pandoc's references: key). Paths are slash-separated and relative
+// to fsys, and are named so in messages. A file that cannot be read or
+// parsed is reported in err (joined, each naming its file and line when
+// known) and the others are still loaded: db is never nil.
+func Load(fsys fs.FS, paths []string) (*DB, []Problem, error) {
+	return New(LastWins).Load(fsys, paths)
+}
+
+// Load reads files into db as the function Load does, under db's rule.
+func (db *DB) Load(fsys fs.FS, paths []string) (*DB, []Problem, error) {
+	var probs []Problem
+	var errs []error
+	for _, p := range paths {
+		items, pr, err := loadFile(fsys, p)
+		probs = append(probs, pr...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		probs = append(probs, db.Add(items)...)
+	}
+	return db, probs, diag.Join(errs...)
+}
+
+func loadFile(fsys fs.FS, name string) ([]*bib.Item, []Problem, error) {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml":
+	default:
+		return nil, nil, &diag.Error{Path: name, Err: fmt.Errorf("unknown bibliography format %q (want .bib, .bibtex, .json, .yaml or .yml)", ext)}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, &diag.Error{Path: name, Err: err}
+	}
+	switch ext {
+	case ".json":
+		return FromJSON(name, data)
+	case ".yaml", ".yml":
+		return FromYAMLFile(name, data)
+	}
+	return bibtex.ParseAll(name, data)
+}

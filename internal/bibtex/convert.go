@@ -1,0 +1,277 @@
+package bibtex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/redtide/edition/internal/bib"
+)
+
+// converter turns one raw entry into a CSL item.
+type converter struct {
+	e     *rawEntry
+	file  string
+	tex   texConv
+	it    *bib.Item
+	prob  []Problem
+	cache map[string]string // converted fields
+}
+
+// problem records a problem once (a field read twice reports once).
+func (c *converter) problem(line int, format string, args ...any) {
+	p := Problem{Pos: bib.Pos{File: c.file, Line: line}, Msg: fmt.Sprintf(format, args...)}
+	for _, q := range c.prob {
+		if q == p {
+			return
+		}
+	}
+	c.prob = append(c.prob, p)
+}
+
+// convert maps the fields of e to CSL variables, following pandoc's
+// BibTeX reader.
+func convert(file string, e *rawEntry) (*bib.Item, []Problem) {
+	c := &converter{e: e, file: file, it: &bib.Item{
+		ID:    e.key,
+		Vars:  map[string]string{},
+		Names: map[string][]bib.Name{},
+		Dates: map[string]bib.Date{},
+		Pos:   bib.Pos{File: file, Line: e.line},
+	}}
+	c.typeAndGenre()
+	c.nameVars()
+	c.dateVars()
+	c.numbers()
+	c.titles()
+	c.publishing()
+	c.identifiers()
+	c.notes()
+	return c.it, c.prob
+}
+
+// has reports whether field f is set.
+func (c *converter) has(f string) bool {
+	_, ok := c.e.get(f)
+	return ok
+}
+
+// rich returns field f as CSL rich text.
+func (c *converter) rich(f string) string {
+	if r, ok := c.cache[f]; ok {
+		return r
+	}
+	v, ok := c.e.get(f)
+	if !ok {
+		return ""
+	}
+	r := c.richValue(f, v)
+	if c.cache == nil {
+		c.cache = map[string]string{}
+	}
+	c.cache[f] = r
+	return r
+}
+
+// richValue converts v, the value of field f; unknown TeX commands in it
+// are reported.
+func (c *converter) richValue(f, v string) string {
+	c.tex.unknown = c.tex.unknown[:0]
+	out := c.tex.rich(v)
+	if len(c.tex.unknown) > 0 {
+		c.problem(c.e.fieldLine(f), "entry %q field %q: unknown LaTeX command %s; its argument is kept as text",
+			c.e.key, f, strings.Join(c.tex.unknown, ", "))
+	}
+	return out
+}
+
+// plain returns field f as plain text.
+func (c *converter) plain(f string) string { return stripMarkup(c.rich(f)) }
+
+// raw returns field f as written, for identifiers and URLs: braces and
+// TeX escapes removed, nothing else converted.
+func (c *converter) raw(f string) string {
+	v, _ := c.e.get(f)
+	return rawText(v)
+}
+
+func (c *converter) set(v, val string) {
+	if val != "" {
+		c.it.Vars[v] = val
+	}
+}
+
+// typeAndGenre sets the CSL type, and the genre from the type field (or
+// the thesis kind), as pandoc does.
+func (c *converter) typeAndGenre() {
+	et := c.e.typ
+	sub := strings.ToLower(c.raw("entrysubtype"))
+	typ, known := cslTypes[et]
+	switch {
+	case !known:
+		typ = "document"
+		c.problem(c.e.line, "entry %q: unknown entry type @%s, read as @misc", c.e.key, et)
+	case articleTypes[et] && sub == "magazine":
+		typ = "article-magazine"
+	case articleTypes[et] && sub == "newspaper":
+		typ = "article-newspaper"
+	case et == "unpublished" && (c.has("eventdate") || c.has("eventtitle") || c.has("venue")):
+		typ = "speech"
+	}
+	c.it.Type = typ
+	genre := c.rich("type")
+	if s, ok := bibStrings[strings.ToLower(genre)]; ok {
+		genre = s
+	}
+	if genre == "" && (et == "mastersthesis" || et == "phdthesis") {
+		genre = bibStrings[map[string]string{"mastersthesis": "mathesis", "phdthesis": "phdthesis"}[et]]
+	}
+	c.set("genre", genre)
+	lang := strings.ToLower(c.plain("langid"))
+	if lang == "" {
+		lang = strings.ToLower(c.plain("hyphenation"))
+	}
+	if tag, ok := langIDs[lang]; ok {
+		lang = tag
+	}
+	c.set("language", lang)
+}
+
+// nameFields maps BibTeX name fields to CSL name variables.
+var nameFields = [][2]string{
+	{"author", "author"}, {"editor", "editor"}, {"translator", "translator"},
+	{"bookauthor", "container-author"}, {"director", "director"},
+}
+
+// dateFields maps BibLaTeX date fields, the prefix of their BibTeX
+// year/month/day fields, and CSL date variables.
+var dateFields = [][3]string{
+	{"date", "", "issued"}, {"eventdate", "event", "event-date"},
+	{"origdate", "orig", "original-date"}, {"urldate", "url", "accessed"},
+}
+
+// nameVars reads the name lists. A list ending in "and others" is
+// recorded in Item.EtAl.
+func (c *converter) nameVars() {
+	editor := "editor"
+	if strings.EqualFold(c.plain("editortype"), "director") {
+		editor = "director"
+	}
+	for _, m := range nameFields {
+		v, ok := c.e.get(m[0])
+		if !ok {
+			continue
+		}
+		if m[1] == "editor" {
+			m[1] = editor
+		}
+		c.tex.unknown = c.tex.unknown[:0]
+		list, etAl := c.tex.names(v)
+		c.nameOptions(list)
+		if len(list) > 0 {
+			c.it.Names[m[1]] = append(c.it.Names[m[1]], list...)
+		}
+		if etAl {
+			if c.it.EtAl == nil {
+				c.it.EtAl = map[string]bool{}
+			}
+			c.it.EtAl[m[1]] = true
+		}
+	}
+}
+
+// nameOptions applies BibLaTeX's options field to names: useprefix
+// makes von a non-dropping particle, juniorcomma sets a comma before
+// the suffix (as pandoc does).
+func (c *converter) nameOptions(list []bib.Name) {
+	useprefix, juniorcomma := c.option("useprefix"), c.option("juniorcomma")
+	for i := range list {
+		n := &list[i]
+		if useprefix && n.DroppingParticle != "" {
+			n.NonDroppingParticle, n.DroppingParticle = n.DroppingParticle, ""
+		}
+		if juniorcomma && n.Suffix != "" {
+			n.CommaSuffix = true
+		}
+	}
+}
+
+// option reports whether BibLaTeX option name is on in the entry's
+// options field ("useprefix", "useprefix=true").
+func (c *converter) option(name string) bool {
+	for _, o := range strings.Split(c.raw("options"), ",") {
+		k, v, _ := strings.Cut(o, "=")
+		if strings.EqualFold(strings.TrimSpace(k), name) {
+			v = strings.ToLower(strings.TrimSpace(v))
+			return v == "" || v == "true"
+		}
+	}
+	return false
+}
+
+// dateVars reads issued (date, else year/month/day), event-date,
+// original-date and accessed (urldate).
+func (c *converter) dateVars() {
+	for _, m := range dateFields {
+		if v, ok := c.e.get(m[0]); ok {
+			if d, ok := ParseDate(rawText(v)); ok {
+				c.it.Dates[m[2]] = d
+				continue
+			}
+			c.problem(c.e.fieldLine(m[0]), "entry %q: %s %q is not a date (YYYY-MM-DD); kept as written", c.e.key, m[0], v)
+			c.it.Dates[m[2]] = bib.Date{Literal: c.plain(m[0])}
+			continue
+		}
+		if d, ok := c.oldDate(m[1]); ok {
+			c.it.Dates[m[2]] = d
+		}
+	}
+	if d, ok := c.it.Dates["issued"]; ok && strings.EqualFold(d.Literal, "forthcoming") && !c.has("pubstate") {
+		c.set("status", "forthcoming")
+	}
+}
+
+// oldDate reads BibTeX's year, month and day fields (with a prefix:
+// "eventyear", and BibLaTeX's endyear…). A year that is no number
+// ("n.d.", "forthcoming") is a literal date.
+func (c *converter) oldDate(prefix string) (bib.Date, bool) {
+	yf := prefix + "year"
+	if !c.has(yf) {
+		return bib.Date{}, false
+	}
+	var d bib.Date
+	start, ok := c.dateParts(prefix, "")
+	if !ok {
+		return bib.Date{Literal: c.plain(yf)}, true
+	}
+	d.Parts = [][]int{start}
+	if end, ok := c.dateParts(prefix, "end"); ok && c.has(prefix+"endyear") {
+		d.Parts = append(d.Parts, end)
+	}
+	return d, true
+}
+
+func (c *converter) dateParts(prefix, end string) ([]int, bool) {
+	y := strings.TrimSpace(c.plain(prefix + end + "year"))
+	if len(y) > 1 && (strings.HasPrefix(y, "–") || strings.HasPrefix(y, "—")) {
+		y = "-" + strings.TrimLeft(y, "–—")
+	}
+	year, err := strconv.Atoi(y)
+	if err != nil {
+		return nil, false
+	}
+	parts := []int{year}
+	mf := prefix + end + "month"
+	if m := c.plain(mf); m != "" {
+		n, ok := parseMonth(m)
+		if !ok {
+			c.problem(c.e.fieldLine(mf), "entry %q: month %q is not a month; the date keeps only its year", c.e.key, m)
+			return parts, true
+		}
+		parts = append(parts, n)
+		if day, err := strconv.Atoi(strings.TrimSpace(c.plain(prefix + end + "day"))); err == nil {
+			parts = append(parts, day)
+		}
+	}
+	return parts, true
+}

@@ -1,0 +1,193 @@
+package bibtex
+
+import (
+	"fmt"
+	"strings"
+)
+
+// monthMacros are BibTeX's predefined month strings (plain.bst and
+// biblatex define them).
+var monthMacros = map[string]string{
+	"jan": "January", "feb": "February", "mar": "March", "apr": "April",
+	"may": "May", "jun": "June", "jul": "July", "aug": "August",
+	"sep": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+
+// maxValue bounds a value, so that macros doubling themselves
+// (@string{a = a # a}, again and again) cannot exhaust memory.
+const maxValue = 1 << 20
+
+// value reads a field value: parts in braces or quotes, numbers and macro
+// names, joined by "#". what names the field for messages.
+func (p *parser) value(closer byte, line int, what func() string) (string, *syntaxError) {
+	var b strings.Builder
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.src) {
+			return "", &syntaxError{line, what() + ": the file ends inside the value"}
+		}
+		switch c := p.src[p.pos]; {
+		case c == '{':
+			s, err := p.delimited('}', line, what)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(s)
+		case c == '"':
+			s, err := p.delimited('"', line, what)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(s)
+		case isDigit(c):
+			start := p.pos
+			for p.pos < len(p.src) && isDigit(p.src[p.pos]) {
+				p.pos++
+			}
+			b.WriteString(p.src[start:p.pos])
+		default:
+			name := p.fieldName()
+			if name == "" {
+				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what(), p.found())}
+			}
+			b.WriteString(p.macro(name, line, what))
+		}
+		if b.Len() > maxValue {
+			return "", &syntaxError{line, what() + ": value longer than 1 MB"}
+		}
+		p.skipSpace()
+		if !p.eat('#') {
+			return b.String(), nil
+		}
+	}
+}
+
+// macro expands a macro name: an @string defined earlier, else a month.
+// An undefined one is kept as its name, with a problem (BibTeX warns too).
+func (p *parser) macro(name string, line int, what func() string) string {
+	k := strings.ToLower(name)
+	if v, ok := p.macros[k]; ok {
+		return v
+	}
+	if v, ok := monthMacros[k]; ok {
+		return v
+	}
+	p.problem(line, "%s: undefined @string macro %q, kept as written", what(), name)
+	return name
+}
+
+// delimited reads a value in braces (end '}') or quotes (end '"') and
+// returns its text without the outer delimiters. Inner braces must
+// balance; \{ and \} do not count. A line that starts a new entry ends the
+// value with an error, so one missing brace loses one entry, not the file.
+func (p *parser) delimited(end byte, line int, what func() string) (string, *syntaxError) {
+	p.pos++
+	start := p.pos
+	depth := 0
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		switch {
+		case c == '\\' && p.pos+1 < len(p.src):
+			p.pos += 2
+			continue
+		case c == '{':
+			depth++
+		case c == '}' && depth > 0:
+			depth--
+		case c == end && depth == 0:
+			s := p.src[start:p.pos]
+			p.pos++
+			return s, nil
+		case c == '}':
+			return "", &syntaxError{p.line(p.pos), what() + ": unbalanced closing brace in a quoted value"}
+		case c == '\n' && p.entryStartsAt(p.pos+1):
+			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(p.pos+1))}
+		}
+		p.pos++
+	}
+	return "", &syntaxError{line, what() + ": value not closed at the end of the file"}
+}
+
+// entryStartsAt reports whether a line starting at off opens an entry:
+// blanks, "@", a word and "{" or "(".
+func (p *parser) entryStartsAt(off int) bool {
+	for off < len(p.src) && (p.src[off] == ' ' || p.src[off] == '\t' || p.src[off] == '\r') {
+		off++
+	}
+	if off >= len(p.src) || p.src[off] != '@' {
+		return false
+	}
+	off++
+	n := 0
+	for off < len(p.src) && isLetter(p.src[off]) {
+		off++
+		n++
+	}
+	for off < len(p.src) && (p.src[off] == ' ' || p.src[off] == '\t') {
+		off++
+	}
+	return n > 0 && off < len(p.src) && (p.src[off] == '{' || p.src[off] == '(')
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) eat(c byte) bool {
+	if p.pos < len(p.src) && p.src[p.pos] == c {
+		p.pos++
+		return true
+	}
+	return false
+}
+
+// word reads an entry type: letters only.
+func (p *parser) word() string {
+	start := p.pos
+	for p.pos < len(p.src) && isLetter(p.src[p.pos]) {
+		p.pos++
+	}
+	return p.src[start:p.pos]
+}
+
+// fieldName reads a field or macro name: BibTeX allows most printable
+// characters except those that delimit values.
+func (p *parser) fieldName() string {
+	start := p.pos
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		if c <= ' ' || strings.IndexByte(`"#%'(),={}`, c) >= 0 {
+			break
+		}
+		p.pos++
+	}
+	if start < p.pos && isDigit(p.src[start]) {
+		p.pos = start
+		return ""
+	}
+	return p.src[start:p.pos]
+}
+
+// key reads a citation key: anything up to a comma, a blank or the
+// closing delimiter. Keys may hold any other character ("doi:10.1/x").
+func (p *parser) key(closer byte) string {
+	start := p.pos
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		if c == ',' || c == closer || c == '}' || c == '{' || c <= ' ' {
+			break
+		}
+		p.pos++
+	}
+	return p.src[start:p.pos]
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

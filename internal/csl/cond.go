@@ -1,0 +1,179 @@
+package csl
+
+import (
+	"regexp"
+	"strings"
+)
+
+// test evaluates the conditions of <if> or <else-if>.
+func (c *ctx) test(e *elem) bool {
+	how := e.attr("match")
+	results := c.results[:0]
+	for _, cd := range e.conds {
+		if cd.attr == "type" {
+			// an item has one type: several values are alternatives, as
+			// citeproc-js reads them (styles rely on it)
+			t := false
+			for _, v := range cd.vals {
+				t = t || c.item.Type == v
+			}
+			results = append(results, t)
+			continue
+		}
+		if cd.attr == "variable" && len(c.suppressed) == 0 {
+			bits := c.st.presentBits()
+			for k, v := range cd.vals {
+				if i := cd.idx[k]; i >= 0 {
+					results = append(results, bits[i])
+				} else {
+					results = append(results, c.hasVariable(v))
+				}
+			}
+			continue
+		}
+		for _, v := range cd.vals {
+			results = append(results, c.testOne(cd.attr, v))
+		}
+	}
+	c.results = results
+	return match(how, results)
+}
+
+func (c *ctx) testOne(attr, v string) bool {
+	switch attr {
+	case "variable":
+		return c.hasVariable(v)
+	case "is-numeric":
+		return isNumeric(c.numberVar(v))
+	case "is-uncertain-date":
+		d, ok := c.item.Dates[v]
+		return ok && d.Circa
+	case "locator":
+		return c.locatorIs(v)
+	case "position":
+		return c.positionIs(v)
+	case "disambiguate":
+		return (v == "true") == c.st.disamb
+	}
+	return false
+}
+
+func match(how string, rs []bool) bool {
+	switch how {
+	case "any":
+		for _, r := range rs {
+			if r {
+				return true
+			}
+		}
+		return false
+	case "none":
+		for _, r := range rs {
+			if r {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range rs {
+		if !r {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+func (c *ctx) hasVariable(v string) bool {
+	if c.isSuppressed(v) {
+		return false
+	}
+	if special[v] {
+		return c.variable(v) != ""
+	}
+	return c.st.present()[v]
+}
+
+// present is the set of the item's variables that have a value, made once:
+// styles test long lists of variables again and again.
+func (st *itemState) present() map[string]bool {
+	if st.has != nil {
+		return st.has
+	}
+	it := st.item
+	st.has = make(map[string]bool, len(it.Vars)+len(it.Names)+len(it.Dates))
+	for k, v := range it.Vars {
+		st.has[k] = v != ""
+	}
+	for k, ns := range it.Names {
+		st.has[k] = st.has[k] || len(ns) > 0
+	}
+	for k, d := range it.Dates {
+		st.has[k] = st.has[k] || len(d.Parts) > 0 || d.Literal != ""
+	}
+	return st.has
+}
+
+func (c *ctx) numberVar(v string) string {
+	if v == "locator" || v == "citation-number" || v == "first-reference-note-number" {
+		return c.variable(v)
+	}
+	return c.item.Var(v)
+}
+
+func (c *ctx) locatorIs(v string) bool {
+	if c.cite == nil || c.cite.Locator == "" {
+		return false
+	}
+	l := c.cite.Label
+	if l == "" {
+		l = "page"
+	}
+	if l == "sub verbo" {
+		l = "sub-verbo"
+	}
+	return l == v
+}
+
+func (c *ctx) positionIs(v string) bool {
+	if c.cite == nil || c.sorting {
+		return false
+	}
+	pos := c.cite.position
+	switch v {
+	case "first":
+		return pos == posFirst
+	case "subsequent":
+		return pos != posFirst
+	case "ibid":
+		return pos == posIbid || pos == posIbidWithLocator
+	case "ibid-with-locator":
+		return pos == posIbidWithLocator
+	case "near-note":
+		return pos != posFirst && c.cite.nearNote
+	}
+	return false
+}
+
+// numericRe is what CSL counts as numeric: numbers with optional letter
+// prefixes or suffixes, joined by hyphens, commas or ampersands.
+var numericRe = regexp.MustCompile(`^[[:alpha:]]*\d+[[:alpha:]]*(\s*(?:[-–,&]|and)\s*[[:alpha:]]*\d+[[:alpha:]]*)*$`)
+
+func isNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if allDigits(s) {
+		return true
+	}
+	return numericRe.MatchString(s)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,305 @@
+package csl
+
+import (
+	"strconv"
+	"unicode"
+
+	"github.com/redtide/edition/internal/bib"
+)
+
+// inheritable maps a name option to the attribute that carries it on
+// <style>, <citation> and <bibliography>.
+var inheritable = map[string]string{
+	"and": "and", "delimiter-precedes-et-al": "delimiter-precedes-et-al",
+	"delimiter-precedes-last": "delimiter-precedes-last", "et-al-min": "et-al-min",
+	"et-al-use-first": "et-al-use-first", "et-al-use-last": "et-al-use-last",
+	"et-al-subsequent-min": "et-al-subsequent-min", "et-al-subsequent-use-first": "et-al-subsequent-use-first",
+	"initialize": "initialize", "initialize-with": "initialize-with",
+	"name-as-sort-order": "name-as-sort-order", "sort-separator": "sort-separator",
+	"form": "name-form", "delimiter": "name-delimiter",
+}
+
+// nameOpt reads a name option from <name>, or inherits it.
+func (c *ctx) nameOpt(nameEl *elem, opt string) (string, bool) {
+	if v, ok := nameEl.lookup(opt); ok {
+		return v, true
+	}
+	if inh := inheritable[opt]; inh != "" {
+		if v, ok := c.area.lookup(inh); ok {
+			return v, true
+		}
+		return c.p.style.root.lookup(inh)
+	}
+	return "", false
+}
+
+func (c *ctx) evalNames(e *elem) *node {
+	c.called++
+	if c.skipNames {
+		c.skipNames = false
+		return nil
+	}
+	if n := c.namesFor(e, e.vars); n != nil {
+		c.rendered++
+		return n
+	}
+	sub := e.child("substitute")
+	if sub == nil {
+		return nil
+	}
+	c.tracking++
+	defer func() { c.tracking-- }()
+	for _, k := range sub.kids {
+		before := len(c.vars)
+		var r *node
+		if k.name == "names" && k.child("name") == nil && k.child("et-al") == nil && k.child("label") == nil {
+			r = c.namesFor(e, k.vars)
+			if r != nil {
+				c.vars = append(c.vars, k.vars...)
+				r = c.decorate(k, r)
+			}
+		} else {
+			r = c.eval(k)
+		}
+		if !r.empty() {
+			c.rendered++
+			for _, v := range c.vars[before:] {
+				c.suppress(v)
+			}
+			// what stands for the names counts as them (author-only
+			// cites, subsequent-author-substitute)
+			r.names = true
+			return r
+		}
+	}
+	return nil
+}
+
+func (c *ctx) suppress(v string) {
+	c.suppressed = append(c.suppressed, v)
+}
+
+// isSuppressed tells whether a substitution has used the variable up; the
+// list is short, and most renderings have none.
+func (c *ctx) isSuppressed(v string) bool {
+	for _, s := range c.suppressed {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// namesFor renders the name variables, with the options of the <names>
+// element opts.
+func (c *ctx) namesFor(opts *elem, vars []string) *node {
+	type list struct {
+		v     string
+		names []bib.Name
+	}
+	var lists []list
+	for _, v := range vars {
+		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
+			lists = append(lists, list{v, ns})
+		}
+	}
+	if len(lists) == 2 && lists[0].v == "editor" && lists[1].v == "translator" && sameNames(lists[0].names, lists[1].names) {
+		lists = []list{{"editortranslator", lists[0].names}}
+	}
+	if len(lists) == 0 {
+		return nil
+	}
+	nameEl := opts.child("name")
+	if form, _ := c.nameOpt(nameEl, "form"); form == "count" {
+		total := 0
+		for _, l := range lists {
+			total += len(c.shownNames(nameEl, l.names))
+		}
+		return textNode(strconv.Itoa(total))
+	}
+	var out []*node
+	for _, l := range lists {
+		c.track(l.v)
+		out = append(out, c.nameList(opts, nameEl, l.v, l.names))
+	}
+	delim, ok := opts.lookup("delimiter")
+	if !ok {
+		delim, _ = c.area.lookup("names-delimiter")
+	}
+	n := group(out, delim)
+	if n != nil {
+		n.names = true
+	}
+	return n
+}
+
+func sameNames(a, b []bib.Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// shownNames is how many names et-al abbreviation keeps (all when none).
+func (c *ctx) shownNames(nameEl *elem, names []bib.Name) []bib.Name {
+	min, first := c.intOpt(nameEl, "et-al-min"), c.intOpt(nameEl, "et-al-use-first")
+	if c.cite != nil && c.cite.position != posFirst && !c.sorting {
+		if v, ok := c.nameOpt(nameEl, "et-al-subsequent-min"); ok {
+			min, _ = strconv.Atoi(v)
+		}
+		if v, ok := c.nameOpt(nameEl, "et-al-subsequent-use-first"); ok {
+			first, _ = strconv.Atoi(v)
+		}
+	}
+	if min <= 0 || len(names) < min {
+		return names
+	}
+	if c.st.etAl > first {
+		first = c.st.etAl
+	}
+	if first <= 0 {
+		first = 1
+	}
+	if first >= len(names) {
+		return names
+	}
+	return names[:first]
+}
+
+func (c *ctx) intOpt(nameEl *elem, opt string) int {
+	v, _ := c.nameOpt(nameEl, opt)
+	n, _ := strconv.Atoi(v)
+	return n
+}
+
+// nameList renders one variable's names with their label.
+func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
+	shown := c.shownNames(nameEl, names)
+	etAl := len(shown) < len(names)
+	delim, ok := c.nameOpt(nameEl, "delimiter")
+	if !ok {
+		delim = ", "
+	}
+	var parts []*node
+	var inverted []bool
+	for i, nm := range shown {
+		n, inv := c.name(nameEl, nm, i)
+		parts = append(parts, n)
+		inverted = append(inverted, inv)
+	}
+	body := &node{}
+	for i, p := range parts {
+		if i > 0 {
+			body.kids = append(body.kids, textNode(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
+		}
+		body.kids = append(body.kids, p)
+	}
+	if etAl {
+		body.kids = append(body.kids, c.etAl(opts, nameEl, delim, shown, names, inverted[len(inverted)-1])...)
+	}
+	if nameEl != nil {
+		body = c.decorate(nameEl, body)
+	}
+	return c.withLabel(opts, nameEl, v, body, len(names) > 1)
+}
+
+// joiner is what stands before the i-th name of n.
+func (c *ctx) joiner(nameEl *elem, delim string, i, n int, prevInverted, etAl bool) string {
+	and, _ := c.nameOpt(nameEl, "and")
+	if i < n-1 || etAl || and == "" {
+		return delim
+	}
+	word := "&"
+	if and == "text" {
+		word, _ = c.p.loc.term("and", "long", false)
+	}
+	prec, _ := c.nameOpt(nameEl, "delimiter-precedes-last")
+	if precedes(prec, n, prevInverted) {
+		return delim + word + " "
+	}
+	return " " + word + " "
+}
+
+func precedes(rule string, n int, prevInverted bool) bool {
+	switch rule {
+	case "always":
+		return true
+	case "never":
+		return false
+	case "after-inverted-name":
+		return prevInverted
+	}
+	return n >= 3
+}
+
+// etAl renders "et al." or, with et-al-use-last, "… Last".
+func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, lastInverted bool) []*node {
+	if v, _ := c.nameOpt(nameEl, "et-al-use-last"); v == "true" && len(names) >= len(shown)+2 {
+		last, _ := c.name(nameEl, names[len(names)-1], len(names)-1)
+		return []*node{textNode(delim + "… "), last}
+	}
+	el := opts.child("et-al")
+	termName := "et-al"
+	if el != nil && el.attr("term") != "" {
+		termName = el.attr("term")
+	}
+	s, _ := c.p.loc.term(termName, "long", false)
+	if s == "" {
+		return nil
+	}
+	prec, _ := c.nameOpt(nameEl, "delimiter-precedes-et-al")
+	sep := " "
+	if prec == "always" || (prec == "after-inverted-name" && lastInverted) || ((prec == "" || prec == "contextual") && len(shown) >= 2) {
+		sep = delim
+	}
+	t := textNode(s)
+	if el != nil {
+		t = c.decorate(el, t)
+	}
+	return []*node{textNode(sep), t}
+}
+
+func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *node {
+	lab := opts.child("label")
+	if lab == nil {
+		return body
+	}
+	form := lab.attr("form")
+	if form == "" {
+		form = "long"
+	}
+	switch lab.attr("plural") {
+	case "always":
+		plural = true
+	case "never":
+		plural = false
+	}
+	s, _ := c.p.loc.term(v, form, plural)
+	if s == "" {
+		return body
+	}
+	l := c.decorate(lab, textNode(s))
+	before := true
+	for _, k := range opts.kids {
+		if k == nameEl {
+			break
+		}
+		if k == lab {
+			return &node{kids: []*node{l, body}}
+		}
+	}
+	_ = before
+	return &node{kids: []*node{body, l}}
+}
+
+func isCJK(s string) bool {
+	for _, r := range s {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	}
+	return false
+}

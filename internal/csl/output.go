@@ -1,0 +1,323 @@
+package csl
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// node is rendered output before flattening: text or children, with the
+// formatting, quotes and affixes of the element that made it.
+type node struct {
+	text           string
+	kids           []*node
+	delim          string
+	prefix, suffix string
+	anchor         *anchor // link or item reference, rare
+	set, clear     Format  // decorations switched on and off here
+	flip           Format  // decorations that toggle (italics inside italics)
+	quote          bool
+	nocase         bool // text-case leaves this text alone
+	names          bool // made by <names> (subsequent-author-substitute)
+	term           bool // a locale term (capitalized at the start of a note)
+}
+
+// anchor is where a node's text points: a URL, or an item's entry.
+type anchor struct{ link, ref string }
+
+func textNode(s string) *node {
+	if s == "" {
+		return nil
+	}
+	return &node{text: s}
+}
+
+// group makes a node of the non-empty kids.
+func group(kids []*node, delim string) *node {
+	all := len(kids) > 0
+	for _, k := range kids {
+		all = all && !k.empty()
+	}
+	if all {
+		if len(kids) == 1 {
+			return kids[0] // a delimiter needs two
+		}
+		return &node{kids: kids, delim: delim}
+	}
+	var ks []*node
+	for _, k := range kids {
+		if !k.empty() {
+			ks = append(ks, k)
+		}
+	}
+	switch len(ks) {
+	case 0:
+		return nil
+	case 1:
+		return ks[0]
+	}
+	return &node{kids: ks, delim: delim}
+}
+
+func (n *node) empty() bool {
+	if n == nil {
+		return true
+	}
+	if n.text != "" {
+		return false
+	}
+	for _, k := range n.kids {
+		if !k.empty() {
+			return false
+		}
+	}
+	return true
+}
+
+// plain is the node's text without formatting, for comparisons and sorting.
+func (n *node) plain() string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	n.writePlain(&b)
+	return b.String()
+}
+
+func (n *node) writePlain(b *strings.Builder) {
+	b.WriteString(n.prefix)
+	if n.quote {
+		b.WriteString("\"")
+	}
+	b.WriteString(n.text)
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			b.WriteString(n.delim)
+		}
+		first = false
+		k.writePlain(b)
+	}
+	if n.quote {
+		b.WriteString("\"")
+	}
+	b.WriteString(n.suffix)
+}
+
+// leaves calls f on every text leaf in order.
+func (n *node) leaves(f func(*node)) {
+	if n == nil {
+		return
+	}
+	if n.text != "" {
+		f(n)
+	}
+	for _, k := range n.kids {
+		k.leaves(f)
+	}
+}
+
+// quotes are the locale's quotation marks.
+type quotes struct {
+	open, close, innerOpen, innerClose string
+	punctInside                        bool
+}
+
+// piece is a run of flattened text; closeQuote marks a closing quotation
+// mark, which punctuation may move inside.
+type piece struct {
+	text       string
+	f          Format
+	link, ref  string
+	closeQuote bool
+}
+
+type flattener struct {
+	q      quotes
+	pieces []piece
+}
+
+// flatten turns a node tree into spans, joining punctuation where affixes
+// and delimiters meet as citeproc-js does. The pieces are gathered in the
+// processor's scratch buffer, reused from one citation or entry to the
+// next.
+func (p *Processor) flatten(n *node) Rich {
+	fl := &flattener{q: p.q, pieces: p.pieces[:0]}
+	defer func() { p.pieces = fl.pieces }()
+	fl.walk(n, 0, 0, "", "")
+	var r Rich
+	var b strings.Builder
+	for i, p := range fl.pieces {
+		b.WriteString(p.text)
+		if next := i + 1; next < len(fl.pieces) && fl.pieces[next].f == p.f && fl.pieces[next].link == p.link && fl.pieces[next].ref == p.ref {
+			continue
+		}
+		r = append(r, Span{Text: b.String(), Format: p.f, Link: p.link, Ref: p.ref})
+		b.Reset()
+	}
+	return r
+}
+
+func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
+	if n.empty() {
+		return
+	}
+	if a := n.anchor; a != nil {
+		if a.link != "" {
+			link = a.link
+		}
+		if a.ref != "" {
+			ref = a.ref
+		}
+	}
+	fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
+	inner := (f | n.set) &^ n.clear
+	if n.flip&Italic != 0 {
+		if inner&Italic != 0 {
+			inner = inner&^Italic | NoDecoration
+		} else {
+			inner = inner&^NoDecoration | Italic
+		}
+	}
+	if n.set&Italic != 0 {
+		inner &^= NoDecoration
+	}
+	if n.clear&Italic != 0 && f&Italic != 0 {
+		inner |= NoDecoration
+	}
+	if n.quote {
+		open, shut := fl.q.open, fl.q.close
+		if level%2 == 1 {
+			open, shut = fl.q.innerOpen, fl.q.innerClose
+		}
+		fl.add(piece{text: open, f: inner, link: link, ref: ref})
+		fl.content(n, inner, level+1, link, ref)
+		fl.add(piece{text: shut, f: inner, link: link, ref: ref, closeQuote: true})
+	} else {
+		fl.content(n, inner, level, link, ref)
+	}
+	fl.add(piece{text: n.suffix, f: f, link: link, ref: ref})
+}
+
+func (fl *flattener) content(n *node, f Format, level int, link, ref string) {
+	fl.add(piece{text: n.text, f: f, link: link, ref: ref})
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			fl.add(piece{text: n.delim, f: f &^ (Italic | Bold | NoDecoration), link: link, ref: ref})
+		}
+		first = false
+		fl.walk(k, f, level, link, ref)
+	}
+}
+
+// add appends a piece, merging punctuation at the join.
+func (fl *flattener) add(p piece) {
+	if p.text == "" {
+		return
+	}
+	if !p.closeQuote {
+		p.text = fl.join(p.text)
+		if p.text == "" {
+			return
+		}
+	}
+	fl.pieces = append(fl.pieces, p)
+}
+
+// join handles the text about to be added against what precedes it:
+// punctuation moves inside closing quotes when the locale says so, and
+// doubled punctuation is dropped.
+func (fl *flattener) join(s string) string {
+	if s[0] == ' ' && len(fl.pieces) > 0 && strings.HasSuffix(fl.pieces[len(fl.pieces)-1].text, " ") {
+		s = s[1:]
+		if s == "" {
+			return ""
+		}
+	}
+	first, size := utf8.DecodeRuneInString(s)
+	if !isPunct(first) {
+		return s
+	}
+	i := len(fl.pieces) - 1
+	for i >= 0 && fl.pieces[i].closeQuote {
+		i--
+	}
+	if i < 0 {
+		return s
+	}
+	prev := &fl.pieces[i]
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	quoted := i < len(fl.pieces)-1
+	if keep, ok := mergePunct(last, first); ok {
+		if !keep {
+			return s[size:]
+		}
+		if quoted && fl.q.punctInside && (first == '.' || first == ',') {
+			return s[size:]
+		}
+		return s
+	}
+	if quoted && fl.q.punctInside && (first == '.' || first == ',') {
+		// the mark goes just inside the closing quotation mark, in the
+		// quotation's own formatting
+		q := fl.pieces[i+1]
+		q.text, q.closeQuote = string(first), false
+		fl.pieces = append(fl.pieces[:i+1], append([]piece{q}, fl.pieces[i+1:]...)...)
+		return s[size:]
+	}
+	return s
+}
+
+func isPunct(r rune) bool { return strings.ContainsRune(".,;:!?", r) }
+
+// mergePunct decides what happens when b follows a: ok is false when a is
+// not punctuation; keep tells whether b stays.
+func mergePunct(a, b rune) (keep, ok bool) {
+	if !isPunct(a) {
+		return true, false
+	}
+	switch {
+	case a == b:
+		return false, true
+	case (a == '!' || a == '?') && (b == '.' || b == ','):
+		return false, true
+	case a == '.' && (b == ',' || b == ';' || b == ':'):
+		return true, true
+	case (a == ',' || a == ';' || a == ':') && b == '.':
+		return false, true
+	case a == ':' && (b == ',' || b == ';'):
+		return false, true
+	}
+	return true, true
+}
+
+// capitalizeFirst upper-cases the first letter of s.
+func capitalizeFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			return s
+		}
+	}
+	return s
+}
+
+// firstLeaf returns the first text leaf under n.
+func (n *node) firstLeaf() *node {
+	var first *node
+	n.leaves(func(l *node) {
+		if first == nil {
+			first = l
+		}
+	})
+	return first
+}

@@ -1,0 +1,318 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/redtide/edition/internal/bib"
+)
+
+// Positions of a cite among the citations of a document.
+const (
+	posFirst = iota
+	posSubsequent
+	posIbid
+	posIbidWithLocator
+)
+
+// citeInfo is a cite with what its place in the document tells.
+type citeInfo struct {
+	Cite
+	position  int
+	nearNote  bool
+	firstNote int // note number of the item's first citation
+	noteIndex int
+}
+
+// itemState is what the processor knows of an item across the document.
+type itemState struct {
+	item   *bib.Item
+	number int             // citation-number
+	suffix int             // year-suffix, 1 for "a"; 0 none
+	etAl   int             // names shown to disambiguate (add-names); 0 as the style says
+	given  int             // given-name expansion: 1 initials, 2 full
+	disamb bool            // disambiguate="true" holds
+	has    map[string]bool // variables with a value (see present)
+	bits   []bool          // has, indexed like cslVariables
+}
+
+// ctx is the state of rendering one item once.
+type ctx struct {
+	p          *Processor
+	st         *itemState
+	item       *bib.Item
+	cite       *citeInfo // nil in the bibliography
+	area       *elem     // <citation> or <bibliography>
+	sorting    bool      // rendering a macro as a sort key
+	called     int       // variables asked for
+	rendered   int       // variables that gave text
+	suppressed []string
+	vars       []string // variables rendered, for substitution
+	tracking   int      // depth of substitutions being tried
+	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
+	results    []bool   // scratch space for conditions
+	steps      int      // elements evaluated, bounded against runaway styles
+	suffixDone bool     // the year-suffix has been appended to a year
+	depth      int
+}
+
+func (c *ctx) evalKids(e *elem) []*node {
+	var out []*node
+	for i, k := range e.kids {
+		if k.name == "choose" {
+			// the chosen branch's children join the parent's delimiting
+			out = append(out, c.evalChoose(k)...)
+			continue
+		}
+		if n := c.eval(k); !n.empty() {
+			if out == nil {
+				out = make([]*node, 0, len(e.kids)-i)
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// maxSteps bounds the elements one rendering evaluates: a style whose
+// macros call each other in a tree could otherwise take exponential time.
+const maxSteps = 200000
+
+func (c *ctx) eval(e *elem) *node {
+	if c.steps++; c.steps > maxSteps {
+		return nil
+	}
+	var n *node
+	switch e.name {
+	case "text":
+		n = c.evalText(e)
+	case "number":
+		n = c.evalNumber(e)
+	case "label":
+		n = c.evalLabel(e, "")
+	case "names":
+		n = c.evalNames(e)
+	case "date":
+		n = c.evalDate(e)
+	case "group":
+		n = c.evalGroup(e)
+	case "choose":
+		return group(c.evalChoose(e), "")
+	default:
+		return nil
+	}
+	if n.empty() {
+		return nil
+	}
+	return c.decorate(e, n)
+}
+
+func (c *ctx) evalGroup(e *elem) *node {
+	called, rendered := c.called, c.rendered
+	n := group(c.evalKids(e), e.attr("delimiter"))
+	if c.called > called && c.rendered == rendered {
+		return nil
+	}
+	return n
+}
+
+func (c *ctx) evalChoose(e *elem) []*node {
+	for _, k := range e.kids {
+		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
+			return c.evalKids(k)
+		}
+	}
+	return nil
+}
+
+func (c *ctx) evalText(e *elem) *node {
+	if v, ok := e.lookup("variable"); ok {
+		return c.textVariable(v, e.attr("form"))
+	}
+	if m, ok := e.lookup("macro"); ok {
+		return c.macro(m)
+	}
+	if t, ok := e.lookup("term"); ok {
+		s, _ := c.p.loc.term(t, e.attr("form"), e.attr("plural") == "true")
+		n := textNode(s)
+		if n != nil {
+			n.term = true
+		}
+		return n
+	}
+	if v, ok := e.lookup("value"); ok {
+		return parseRich(v)
+	}
+	return nil
+}
+
+func (c *ctx) macro(name string) *node {
+	m := c.p.style.macros[name]
+	if m == nil || c.depth > 16 {
+		return nil
+	}
+	c.depth++
+	defer func() { c.depth-- }()
+	// a macro is suppressed like a group when it calls variables and all
+	// are empty, as citeproc-js does
+	called, rendered := c.called, c.rendered
+	n := group(c.evalKids(m), "")
+	if c.called > called && c.rendered == rendered {
+		return nil
+	}
+	return n
+}
+
+// textVariable renders a standard variable for <text>.
+func (c *ctx) textVariable(name, form string) *node {
+	c.called++
+	if c.isSuppressed(name) {
+		return nil
+	}
+	v := ""
+	if form == "short" {
+		v = c.variable(name + "-short")
+	}
+	if v == "" {
+		v = c.variable(name)
+	}
+	if v == "" {
+		return nil
+	}
+	c.hit(name)
+	switch name {
+	case "page", "locator":
+		v = c.formatRange(name, v)
+	case "URL":
+		return &node{text: v, anchor: &anchor{link: v}, nocase: true}
+	case "DOI":
+		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
+	case "citation-number", "year-suffix", "first-reference-note-number":
+		return textNode(v)
+	}
+	return parseRich(v)
+}
+
+func doiLink(v string) string {
+	if strings.HasPrefix(v, "http") {
+		return v
+	}
+	return "https://doi.org/" + v
+}
+
+// variable returns a standard or number variable's value, including the
+// variables a cite or the processor supplies.
+func (c *ctx) variable(name string) string {
+	switch name {
+	case "locator":
+		if c.cite != nil {
+			return c.cite.Locator
+		}
+		return ""
+	case "citation-number":
+		return strconv.Itoa(c.st.number)
+	case "year-suffix":
+		if c.st.suffix > 0 {
+			return yearSuffix(c.st.suffix)
+		}
+		return ""
+	case "first-reference-note-number":
+		if c.cite != nil && c.cite.firstNote > 0 {
+			return strconv.Itoa(c.cite.firstNote)
+		}
+		return ""
+	case "title-short":
+		if v := c.item.Var("title-short"); v != "" {
+			return v
+		}
+		return c.item.Var("shortTitle")
+	case "container-title-short":
+		if v := c.item.Var("container-title-short"); v != "" {
+			return v
+		}
+		return c.item.Var("journalAbbreviation")
+	case "page-first":
+		if v := c.item.Var("page-first"); v != "" {
+			return v
+		}
+		return firstPage(c.item.Var("page"))
+	}
+	return c.item.Var(name)
+}
+
+func firstPage(p string) string {
+	if i := strings.IndexAny(p, "-–,&"); i >= 0 {
+		return strings.TrimSpace(p[:i])
+	}
+	return p
+}
+
+// yearSuffix turns 1, 2, … 27 into a, b, … aa.
+func yearSuffix(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('a'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// decorate applies an element's formatting, quotes, case and affixes.
+func (c *ctx) decorate(e *elem, n *node) *node {
+	if !e.decorates {
+		return n
+	}
+	if e.attr("strip-periods") == "true" {
+		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
+	}
+	if tc := e.attr("text-case"); tc != "" {
+		applyCase(n, tc, c.english())
+	}
+	w := n
+	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
+		// n has decorations of its own, which go inside this element's
+		w = &node{kids: []*node{n}}
+	}
+	for _, a := range e.attrs {
+		w.format(a.Name.Local, a.Value)
+	}
+	if e.attr("quotes") == "true" {
+		w.quote = true
+	}
+	if e.name != "layout" {
+		w.prefix, w.suffix = e.attr("prefix"), e.attr("suffix")
+	}
+	return w
+}
+
+func (n *node) format(attr, v string) {
+	type fx struct {
+		attr, val  string
+		set, clear Format
+	}
+	for _, f := range [...]fx{
+		{"font-style", "italic", Italic, 0}, {"font-style", "oblique", Oblique, 0},
+		{"font-style", "normal", 0, Italic | Oblique},
+		{"font-weight", "bold", Bold, 0}, {"font-weight", "normal", 0, Bold},
+		{"font-variant", "small-caps", SmallCaps, 0}, {"font-variant", "normal", 0, SmallCaps},
+		{"text-decoration", "underline", Underline, 0}, {"text-decoration", "none", 0, Underline},
+		{"vertical-align", "sup", Superscript, 0}, {"vertical-align", "sub", Subscript, 0},
+		{"vertical-align", "baseline", 0, Superscript | Subscript},
+	} {
+		if f.attr == attr && f.val == v {
+			n.set |= f.set
+			n.clear |= f.clear
+		}
+	}
+}
+
+// english tells whether title case applies: the item's language, or the
+// style's when the item has none, is English.
+func (c *ctx) english() bool {
+	lang := c.item.Var("language")
+	if lang == "" {
+		lang = c.p.lang
+	}
+	return lang == "" || primary(lang) == "en"
+}

@@ -1,0 +1,212 @@
+package csl
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/redtide/edition/internal/bib"
+	"golang.org/x/text/unicode/norm"
+)
+
+// sortKey is one key of an item: text compared after folding, or a number.
+type sortKey struct {
+	text  string // folded
+	num   int
+	isNum bool
+	desc  bool
+}
+
+// sortBibliography orders the registered items as the bibliography's
+// <sort> says (order of first citation otherwise), numbers them, and
+// returns that order.
+func (p *Processor) sortBibliography() []*itemState {
+	order := append([]*itemState(nil), p.order...)
+	var sortEl *elem
+	if p.style.bibliography != nil {
+		sortEl = p.style.bibliography.child("sort")
+	}
+	if sortEl == nil {
+		return order
+	}
+	ks := newKeySet(p, sortEl, p.style.bibliography)
+	sort.SliceStable(order, func(i, j int) bool { return ks.less(order[i], order[j]) })
+	byNumber := false
+	for _, k := range sortEl.kids {
+		byNumber = byNumber || k.attr("variable") == "citation-number"
+	}
+	if !byNumber {
+		for i, st := range order {
+			st.number = i + 1
+		}
+	}
+	return order
+}
+
+// sortCites orders a citation's cites as the citation's <sort> says.
+func (p *Processor) sortCites(cit Citation) []*citeInfo {
+	infos := make([]*citeInfo, len(cit.Cites))
+	for i, ct := range cit.Cites {
+		infos[i] = &citeInfo{Cite: ct}
+	}
+	sortEl := p.style.citation.child("sort")
+	if sortEl == nil || len(infos) < 2 {
+		return infos
+	}
+	ks := newKeySet(p, sortEl, p.style.citation)
+	sort.SliceStable(infos, func(i, j int) bool {
+		a, b := p.states[infos[i].ID], p.states[infos[j].ID]
+		if a == nil || b == nil {
+			return b == nil && a != nil
+		}
+		return ks.less(a, b)
+	})
+	return infos
+}
+
+// keySet computes sort keys when a comparison first needs them: most
+// comparisons are settled by the first key, and keys that render macros
+// are costly.
+type keySet struct {
+	p    *Processor
+	keys []*elem
+	area *elem
+	memo map[*itemState][]*sortKey
+}
+
+func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
+	ks := &keySet{p: p, area: area, memo: map[*itemState][]*sortKey{}}
+	for _, k := range sortEl.kids {
+		if k.name == "key" {
+			ks.keys = append(ks.keys, k)
+		}
+	}
+	return ks
+}
+
+func (ks *keySet) key(st *itemState, i int) sortKey {
+	m := ks.memo[st]
+	if m == nil {
+		m = make([]*sortKey, len(ks.keys))
+		ks.memo[st] = m
+	}
+	if m[i] == nil {
+		k := ks.p.computeKey(ks.keys[i], st, ks.area)
+		m[i] = &k
+	}
+	return *m[i]
+}
+
+func (ks *keySet) less(a, b *itemState) bool {
+	for i := range ks.keys {
+		if c := compareKeys(ks.key(a, i), ks.key(b, i)); c != 0 {
+			return c < 0
+		}
+	}
+	return false
+}
+
+// computeKey computes one sort key of an item.
+func (p *Processor) computeKey(k *elem, st *itemState, area *elem) sortKey {
+	c := &ctx{p: p, st: st, item: st.item, area: area, sorting: true}
+	key := sortKey{desc: k.attr("sort") == "descending"}
+	if v := k.attr("variable"); v != "" {
+		key.text = c.variableKey(v)
+	} else if m := k.attr("macro"); m != "" {
+		key.text = c.macroKey(k, m)
+	}
+	if n, ok := leadingNumber(key.text); ok && numberVariables[k.attr("variable")] {
+		key.num, key.isNum = n, true
+	}
+	key.text = fold(key.text)
+	return key
+}
+
+var numberVariables = map[string]bool{
+	"citation-number": true, "volume": true, "issue": true, "page": true, "number-of-pages": true,
+	"number-of-volumes": true, "edition": true, "chapter-number": true, "collection-number": true,
+	"number": true, "locator": true, "first-reference-note-number": true, "page-first": true,
+}
+
+func leadingNumber(s string) (int, bool) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(s[:i])
+	return n, err == nil
+}
+
+func (c *ctx) variableKey(v string) string {
+	if ns := c.item.Names[v]; len(ns) > 0 {
+		var parts []string
+		for _, nm := range ns {
+			parts = append(parts, c.nameKey(nm))
+		}
+		return strings.Join(parts, "  ")
+	}
+	if d, ok := c.item.Dates[v]; ok {
+		return dateKey(d)
+	}
+	return parseRich(c.variable(v)).plain()
+}
+
+// nameKey is a name as it sorts: family name (with its particle unless
+// the style demotes it), then given name.
+func (c *ctx) nameKey(nm bib.Name) string {
+	nm = splitParticles(nm)
+	if nm.Literal != "" {
+		return nm.Literal
+	}
+	fam := nm.Family
+	if c.p.style.demoteNDP == "never" {
+		fam = joinParticle(nm.NonDroppingParticle, fam)
+	}
+	return strings.TrimSpace(fam + " " + nm.Given + " " + nm.DroppingParticle + " " + nm.NonDroppingParticle)
+}
+
+func (c *ctx) macroKey(k *elem, m string) string {
+	n := c.macro(m)
+	return n.plain()
+}
+
+// compareKeys orders two values of one key: empty values last, whatever
+// the direction.
+func compareKeys(x, y sortKey) int {
+	if (x.text == "") != (y.text == "") {
+		if y.text == "" {
+			return -1
+		}
+		return 1
+	}
+	cmp := 0
+	if x.isNum && y.isNum {
+		cmp = x.num - y.num
+	} else {
+		cmp = strings.Compare(x.text, y.text)
+	}
+	if x.desc {
+		return -cmp
+	}
+	return cmp
+}
+
+// fold makes text compare as people sort it: case and accents ignored,
+// leading punctuation and quotation marks skipped.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if b.Len() == 0 && (unicode.IsPunct(r) || unicode.IsSpace(r)) {
+			continue
+		}
+		if r == '[' || r == ']' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

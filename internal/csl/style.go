@@ -1,0 +1,230 @@
+package csl
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// elem is one element of a style or locale. Styles are kept as a tree of
+// elements and interpreted while rendering: unknown elements and attributes
+// are carried along and ignored, never an error.
+type elem struct {
+	name  string
+	attrs []xml.Attr
+	kids  []*elem
+	text  string // character data (terms, info fields)
+	line  int
+
+	conds     []cond   // the tests of <if> and <else-if>, split once
+	vars      []string // the variable attribute of <names>, split once
+	decorates bool     // has formatting, affixes, quotes, case or display
+}
+
+// cond is one condition attribute with its values.
+type cond struct {
+	attr string
+	vals []string
+	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
+}
+
+// decoAttrs are the attributes decorate applies.
+var decoAttrs = map[string]bool{
+	"font-style": true, "font-weight": true, "font-variant": true, "text-decoration": true,
+	"vertical-align": true, "prefix": true, "suffix": true, "quotes": true, "text-case": true,
+	"strip-periods": true, "display": true,
+}
+
+// prepare splits conditions and notes which elements decorate their
+// output, once, so that rendering does not redo it for every cite.
+func (e *elem) prepare() {
+	for _, a := range e.attrs {
+		if decoAttrs[a.Name.Local] {
+			e.decorates = true
+		}
+		if e.name == "if" || e.name == "else-if" {
+			switch a.Name.Local {
+			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
+				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value)}
+				for _, v := range cd.vals {
+					i, ok := varIndex[v]
+					if !ok || special[v] {
+						i = -1
+					}
+					cd.idx = append(cd.idx, i)
+				}
+				e.conds = append(e.conds, cd)
+			}
+		}
+	}
+	if e.name == "names" {
+		e.vars = strings.Fields(e.attr("variable"))
+	}
+	for _, k := range e.kids {
+		k.prepare()
+	}
+}
+
+// attr returns the attribute's value, "" when absent.
+func (e *elem) attr(name string) string {
+	v, _ := e.lookup(name)
+	return v
+}
+
+// lookup returns the attribute's value and whether it is set.
+func (e *elem) lookup(name string) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	for _, a := range e.attrs {
+		if a.Name.Local == name {
+			if a.Name.Space == "xml" || a.Name.Space == "http://www.w3.org/XML/1998/namespace" || a.Name.Space == "" {
+				return a.Value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// child returns the first child of that name.
+func (e *elem) child(name string) *elem {
+	if e == nil {
+		return nil
+	}
+	for _, k := range e.kids {
+		if k.name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// parseXML reads a document into an element tree. Errors name the line.
+func parseXML(data []byte) (*elem, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var stack []*elem
+	var root *elem
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return nil, fmt.Errorf("line %d: %s", se.Line, se.Msg)
+			}
+			return nil, fmt.Errorf("line %d: %v", lineAt(data, d.InputOffset()), err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			e := &elem{name: t.Name.Local, attrs: t.Attr, line: lineAt(data, d.InputOffset())}
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.kids = append(p.kids, e)
+			} else if root == nil {
+				root = e
+			}
+			stack = append(stack, e)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) > 0 {
+				stack[len(stack)-1].text += string(t)
+			}
+		}
+	}
+	if root == nil {
+		return nil, fmt.Errorf("line 1: no root element")
+	}
+	root.prepare()
+	return root, nil
+}
+
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return 1 + bytes.Count(data[:off], []byte("\n"))
+}
+
+// Style is a parsed independent CSL style.
+type Style struct {
+	root          *elem
+	id, title     string
+	class         string
+	defaultLocale string
+	macros        map[string]*elem
+	citation      *elem
+	bibliography  *elem
+	locales       []*Locale // the style's own locale overrides, in order
+	pageRange     string    // page-range-format
+	demoteNDP     string    // demote-non-dropping-particle
+	initHyphen    bool      // initialize-with-hyphen
+}
+
+// ParseStyle reads a CSL 1.0.2 (or 1.0.1) independent style. A document
+// that is not XML, or not a style, is an error naming the line.
+func ParseStyle(data []byte) (*Style, error) {
+	root, err := parseXML(data)
+	if err != nil {
+		return nil, err
+	}
+	if root.name != "style" {
+		return nil, fmt.Errorf("line %d: root element is <%s>, not <style>", root.line, root.name)
+	}
+	s := &Style{root: root, class: root.attr("class"), defaultLocale: root.attr("default-locale"),
+		macros: map[string]*elem{}, pageRange: root.attr("page-range-format"),
+		demoteNDP: root.attr("demote-non-dropping-particle"), initHyphen: root.attr("initialize-with-hyphen") != "false"}
+	if s.demoteNDP == "" {
+		s.demoteNDP = "display-and-sort"
+	}
+	for _, k := range root.kids {
+		switch k.name {
+		case "info":
+			s.readInfo(k)
+		case "macro":
+			s.macros[k.attr("name")] = k
+		case "citation":
+			s.citation = k
+		case "bibliography":
+			s.bibliography = k
+		case "locale":
+			s.locales = append(s.locales, localeFrom(k))
+		}
+	}
+	if s.citation == nil {
+		return nil, fmt.Errorf("line %d: style has no <citation> (a dependent style names its parent and cannot be used alone)", root.line)
+	}
+	return s, nil
+}
+
+func (s *Style) readInfo(info *elem) {
+	for _, k := range info.kids {
+		switch k.name {
+		case "id":
+			s.id = strings.TrimSpace(k.text)
+		case "title":
+			s.title = strings.TrimSpace(k.text)
+		}
+	}
+}
+
+// Class returns "note" or "in-text".
+func (s *Style) Class() string { return s.class }
+
+// Title returns the style's title from its info block.
+func (s *Style) Title() string { return s.title }
+
+// ID returns the style's id (usually its URL).
+func (s *Style) ID() string { return s.id }
+
+// HasBibliography reports whether the style defines a bibliography.
+func (s *Style) HasBibliography() bool { return s.bibliography != nil }
+
+// DefaultLocale returns the style's default-locale attribute, "" when unset.
+func (s *Style) DefaultLocale() string { return s.defaultLocale }

@@ -1,0 +1,166 @@
+package csl
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stopWords are the English words that title case leaves in lower case
+// (CSL 1.0.2 appendix).
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("a an and as at but by down for from in into nor of on onto or over so the till to up via with yet") {
+		stopWords[w] = true
+	}
+}
+
+// word is a run of letters or digits in a leaf.
+type word struct {
+	leaf       *node
+	start, end int // byte offsets in leaf.text
+	afterColon bool
+}
+
+// applyCase changes the case of the text under n, sparing nocase spans.
+// english tells whether title case applies (CSL applies it to English only).
+func applyCase(n *node, tc string, english bool) {
+	if tc == "" || n == nil {
+		return
+	}
+	switch tc {
+	case "lowercase", "uppercase":
+		f := strings.ToLower
+		if tc == "uppercase" {
+			f = strings.ToUpper
+		}
+		n.leaves(func(l *node) {
+			if !l.nocase {
+				l.text = f(l.text)
+			}
+		})
+		return
+	}
+	words := splitWords(n)
+	if len(words) == 0 {
+		return
+	}
+	switch tc {
+	case "capitalize-first":
+		capWord(words[0])
+	case "capitalize-all":
+		for _, w := range words {
+			capWord(w)
+		}
+	case "sentence":
+		sentenceCase(n, words)
+	case "title":
+		if english {
+			titleCase(n, words)
+		}
+	}
+}
+
+func splitWords(n *node) []word {
+	var ws []word
+	colon := true
+	n.leaves(func(l *node) {
+		start := -1
+		for i, r := range l.text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '.' && start >= 0 {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				ws = append(ws, word{l, start, i, colon})
+				colon = false
+				start = -1
+			}
+			if r == ':' || r == '?' || r == '!' || r == '—' {
+				colon = true
+			}
+		}
+		if start >= 0 {
+			ws = append(ws, word{l, start, len(l.text), colon})
+			colon = false
+		}
+	})
+	return ws
+}
+
+func (w word) text() string { return w.leaf.text[w.start:w.end] }
+
+func (w word) replace(s string) {
+	t := w.leaf.text
+	if len(s) != w.end-w.start {
+		return // offsets of later words would shift
+	}
+	w.leaf.text = t[:w.start] + s + t[w.end:]
+}
+
+func capWord(w word) {
+	if w.leaf.nocase {
+		return
+	}
+	s := w.text()
+	r, size := utf8.DecodeRuneInString(s)
+	w.replace(string(unicode.ToUpper(r)) + s[size:])
+}
+
+func allUpper(words []word) bool {
+	any := false
+	for _, w := range words {
+		for _, r := range w.text() {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsUpper(r) {
+				any = true
+			}
+		}
+	}
+	return any
+}
+
+func sentenceCase(n *node, words []word) {
+	if allUpper(words) {
+		n.leaves(func(l *node) {
+			if !l.nocase {
+				l.text = strings.ToLower(l.text)
+			}
+		})
+	}
+	capWord(words[0])
+}
+
+func titleCase(n *node, words []word) {
+	if allUpper(words) {
+		n.leaves(func(l *node) {
+			if !l.nocase {
+				l.text = strings.ToLower(l.text)
+			}
+		})
+	}
+	for i, w := range words {
+		s := w.text()
+		if w.leaf.nocase || hasUpperAfterFirst(s) {
+			continue
+		}
+		if stopWords[strings.ToLower(s)] && !w.afterColon && i != len(words)-1 {
+			continue
+		}
+		capWord(w)
+	}
+}
+
+func hasUpperAfterFirst(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}

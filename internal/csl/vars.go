@@ -1,0 +1,49 @@
+package csl
+
+import "strings"
+
+// cslVariables are the variables of CSL 1.0.2 (and common extensions),
+// numbered so that an item's set of present variables is a slice of
+// booleans: conditions test long lists of variables for every cite.
+var cslVariables = strings.Fields(`abstract annote archive archive_collection archive_location archive-place
+authority call-number chapter-number citation-key citation-label citation-number collection-number
+collection-title container-title container-title-short dimensions division DOI edition event
+event-place event-title first-reference-note-number genre ISBN ISSN issue jurisdiction keyword
+language license locator medium note number number-of-pages number-of-volumes original-publisher
+original-publisher-place original-title page page-first part-number part-title PMCID PMID printing
+publisher publisher-place references reviewed-genre reviewed-title scale section source status
+supplement-number title title-short URL version volume volume-title year-suffix
+author chair collection-editor compiler composer container-author contributor curator director
+editor editor-translator editorial-director executive-producer guest host illustrator interviewer
+narrator organizer original-author performer producer recipient reviewed-author script-writer
+series-creator translator editortranslator
+accessed available-date event-date issued original-date submitted`)
+
+// special are the variables the processor or the cite supplies, or
+// derives from others: they are looked up, not read from the item.
+var special = map[string]bool{
+	"locator": true, "citation-number": true, "year-suffix": true, "first-reference-note-number": true,
+	"title-short": true, "container-title-short": true, "page-first": true,
+}
+
+var varIndex = func() map[string]int {
+	m := make(map[string]int, len(cslVariables))
+	for i, v := range cslVariables {
+		m[v] = i
+	}
+	return m
+}()
+
+// presentBits is present as a slice indexed like cslVariables.
+func (st *itemState) presentBits() []bool {
+	if st.bits != nil {
+		return st.bits
+	}
+	st.bits = make([]bool, len(cslVariables))
+	for k, ok := range st.present() {
+		if i, known := varIndex[k]; known && ok {
+			st.bits[i] = true
+		}
+	}
+	return st.bits
+}

@@ -1,0 +1,159 @@
+package edition
+
+import (
+	"github.com/redtide/edition/internal/csl"
+	"github.com/redtide/edition/internal/model"
+)
+
+// cslProc is package csl's processor as the citeproc resolving uses.
+type cslProc struct {
+	p     *csl.Processor
+	style *csl.Style
+}
+
+func (c *cslProc) noteStyle() bool { return c.style.Class() == "note" }
+
+func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id string) *model.BibEntry) procResult {
+	in := make([]csl.Citation, len(cits))
+	for i, pc := range cits {
+		ci := csl.Citation{NoteIndex: pc.noteIndex, InText: pc.inText}
+		for _, it := range pc.items {
+			ci.Cites = append(ci.Cites, csl.Cite{ID: it.id, Prefix: it.prefix, Suffix: it.suffix, Locator: it.locator,
+				Label: it.label, SuppressAuthor: it.suppressAuthor, AuthorOnly: it.authorOnly})
+		}
+		in[i] = ci
+	}
+	// The author of an author-in-text citation is rendered apart: it is
+	// no citation of the work for the style's positions (the note that
+	// follows it is the first, not an "Ibid.").
+	var main, authors []csl.Citation
+	var isAuthor []bool
+	for i, ci := range in {
+		a := len(cits[i].items) > 0 && cits[i].items[0].authorOnly
+		isAuthor = append(isAuthor, a)
+		if a {
+			authors = append(authors, ci)
+		} else {
+			main = append(main, ci)
+		}
+	}
+	res := c.p.Render(main, nocite)
+	var resA csl.Result
+	if len(authors) > 0 {
+		resA = c.p.Render(authors, nil)
+	}
+	out := procResult{citations: make([][]model.Inline, len(in))}
+	m, a := 0, 0
+	for i := range in {
+		var r csl.Rich
+		if isAuthor[i] {
+			if a < len(resA.Citations) {
+				r = resA.Citations[a]
+			}
+			a++
+		} else {
+			if m < len(res.Citations) {
+				r = res.Citations[m]
+			}
+			m++
+		}
+		out.citations[i] = richInlines(r, entry)
+	}
+	for _, e := range res.Bibliography {
+		out.entries = append(out.entries, procEntry{id: e.ID, inlines: richInlines(e.Text, nil)})
+	}
+	return out
+}
+
+// richInlines turns the processor's flat spans into model inlines:
+// formatting nests, from the outside in, as links, then links to
+// entries, then bold, italic, small caps, superscript and subscript.
+func richInlines(r csl.Rich, entry func(id string) *model.BibEntry) []model.Inline {
+	var out []model.Inline
+	for i := 0; i < len(r); {
+		j := i + 1
+		for j < len(r) && r[j].Link == r[i].Link && r[j].Ref == r[i].Ref {
+			j++
+		}
+		ins := formatted(r[i:j])
+		switch {
+		case r[i].Link != "":
+			ins = []model.Inline{&model.Link{URL: r[i].Link, Inlines: ins}}
+		case r[i].Ref != "" && entry != nil:
+			if e := entry(r[i].Ref); e != nil {
+				ins = []model.Inline{&model.CiteRef{Entry: e, Inlines: ins}}
+			}
+		}
+		out = append(out, ins...)
+		i = j
+	}
+	return out
+}
+
+// formats are the decorations that nest, outermost first.
+var formats = []struct {
+	f    csl.Format
+	wrap func([]model.Inline) model.Inline
+}{
+	{csl.Bold, func(ins []model.Inline) model.Inline { return &model.Strong{Inlines: ins} }},
+	{csl.Italic | csl.Oblique, func(ins []model.Inline) model.Inline { return &model.Emph{Inlines: ins} }},
+	{csl.SmallCaps, func(ins []model.Inline) model.Inline { return &model.SmallCaps{Inlines: ins} }},
+	{csl.Superscript, func(ins []model.Inline) model.Inline { return &model.Sup{Inlines: ins} }},
+	{csl.Subscript, func(ins []model.Inline) model.Inline { return &model.Sub{Inlines: ins} }},
+}
+
+// formatted nests spans by their decorations, from level on.
+func formatted(spans []csl.Span) []model.Inline {
+	return nest(spans, 0)
+}
+
+func nest(spans []csl.Span, level int) []model.Inline {
+	if level == len(formats) {
+		var out []model.Inline
+		for _, s := range spans {
+			if s.Text != "" {
+				out = append(out, &model.Text{Text: s.Text})
+			}
+		}
+		return mergeTexts(out)
+	}
+	f := formats[level]
+	var out []model.Inline
+	for i := 0; i < len(spans); {
+		on := spans[i].Format&f.f != 0
+		j := i + 1
+		for j < len(spans) && (spans[j].Format&f.f != 0) == on {
+			j++
+		}
+		inner := nest(spans[i:j], level+1)
+		if on && len(inner) > 0 {
+			out = append(out, f.wrap(inner))
+		} else {
+			out = append(out, inner...)
+		}
+		i = j
+	}
+	return out
+}
+
+func mergeTexts(ins []model.Inline) []model.Inline {
+	var out []model.Inline
+	for _, in := range ins {
+		if t, ok := in.(*model.Text); ok && len(out) > 0 {
+			if p, ok := out[len(out)-1].(*model.Text); ok {
+				out[len(out)-1] = &model.Text{Text: p.Text + t.Text}
+				continue
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// defaultStyle is the style of a post that names none, Chicago notes
+// and bibliography (CMOS 18); builtinStyle finds an embedded style by
+// name ("chicago-author-date").
+var (
+	defaultStyle = csl.DefaultStyle
+	builtinStyle = csl.BuiltinStyle
+)

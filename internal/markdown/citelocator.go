@@ -1,0 +1,151 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Locators, read from the start of a citation's suffix as pandoc reads
+// them (Text.Pandoc.Citeproc.Locator): an optional comma, then either a
+// label and a locator in braces ("{35-89, 102}", "chap. {ii, iv}"), or a
+// label (any form of a CSL locator term in the post's language, else in
+// English: "p.", "pp.", "chap.", "S.", "t.", "page") followed by words
+// holding digits or roman numerals ("33", "33–35, 40", "xi", "34(1)"),
+// or, without a label, words holding digits (a page). The rest of the
+// suffix stays the suffix.
+
+// locator is what locatorOf found.
+type locator struct {
+	label string // CSL term name; "" when there is no locator
+	value string
+	rest  string // the suffix after the locator
+}
+
+// locatorOf reads the locator at the start of suffix for the language
+// tag (BCP 47).
+func locatorOf(suffix, tag string) locator {
+	s := strings.TrimLeft(suffix, " \t\n")
+	s = strings.TrimPrefix(s, ",")
+	s = strings.TrimLeft(s, " \t\n")
+	label, n := locatorLabel(s, tag)
+	after := strings.TrimLeft(s[n:], " \t\n\u00a0")
+	if strings.HasPrefix(after, "{") {
+		if end := strings.IndexByte(after, '}'); end > 0 {
+			if label == "" {
+				label = "page"
+			}
+			return locator{label: label, value: strings.TrimSpace(after[1:end]), rest: after[end+1:]}
+		}
+	}
+	if label == "" {
+		label = "page"
+		after = s
+		v, k := locatorWords(after, true)
+		if k == 0 {
+			return locator{rest: suffix}
+		}
+		return locator{label: label, value: v, rest: after[k:]}
+	}
+	v, k := locatorWords(after, false)
+	if k == 0 {
+		return locator{rest: suffix}
+	}
+	return locator{label: label, value: v, rest: after[k:]}
+}
+
+// locatorLabel finds the longest locator term s starts with, followed by
+// a space, a digit or a brace; n is its length.
+func locatorLabel(s, tag string) (label string, n int) {
+	lang := strings.ToLower(tag)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	for _, l := range []string{lang, "en"} {
+		terms := locatorTerms[l]
+		for form, name := range terms {
+			if len(form) < n || len(form) == n && name >= label || len(form) > len(s) || !strings.EqualFold(s[:len(form)], form) {
+				continue
+			}
+			if rest := s[len(form):]; rest != "" && !labelEnds(form, rest) {
+				continue
+			}
+			label, n = name, len(form)
+		}
+		if n > 0 {
+			return label, n
+		}
+	}
+	return "", 0
+}
+
+// labelEnds: a term is a whole word: what follows it is a space, a digit
+// or a brace, or the term ends with a period or a symbol (p.3, §3).
+func labelEnds(form, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	last, _ := utf8.DecodeLastRuneInString(form)
+	return unicode.IsSpace(r) || unicode.IsDigit(r) || r == '{' || r == '\u00a0' ||
+		last == '.' || !unicode.IsLetter(last)
+}
+
+// locatorWords reads the words of a locator at the start of s: the first
+// word, then words after a comma, each holding a digit (or, when
+// romans, a roman numeral). n is the length read.
+func locatorWords(s string, digitsOnly bool) (string, int) {
+	n := 0
+	for first := true; ; first = false {
+		i := n
+		if !first {
+			if i >= len(s) || s[i] != ',' {
+				break
+			}
+			i++
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+		w := locatorWord(s[i:])
+		if w == "" || !(hasDigit(w) || !digitsOnly && first && isRoman(w) || !first && (hasDigit(w) || isRoman(w) && !digitsOnly)) {
+			break
+		}
+		n = i + len(w)
+	}
+	return strings.TrimSpace(s[:n]), n
+}
+
+// locatorWord is the word at the start of s: up to a space or a
+// punctuation mark other than the ones ranges and numbers use (- – : .
+// and balanced brackets), without a final period.
+func locatorWord(s string) string {
+	depth := 0
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth > 0:
+		case unicode.IsSpace(r):
+			return strings.TrimRight(s[:i], ".")
+		case r == '-' || r == '–' || r == ':' || r == '.' || r == '&':
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			return strings.TrimRight(s[:i], ".")
+		}
+		i += w
+	}
+	return strings.TrimRight(s[:i], ".")
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// isRoman: a roman numeral (xi, XVII), as pandoc accepts them.
+func isRoman(s string) bool {
+	if s == "" || len(s) > 12 {
+		return false
+	}
+	return strings.Trim(strings.ToLower(s), "ivxlcdm") == ""
+}

@@ -1,0 +1,281 @@
+package markdown
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// Jekyll sites use tags of plugins edition does not run: {% figure
+// caption:"Figure 1. …" %} … {% endfigure %} (jekyll-figure), {% sidenote
+// 'id' 'text' %} (tufte-jekyll), {% blockquote %} (Octopress), {% alert %}
+// … Their output is unknown, but not their words: the text between a block
+// tag and its end tag is the post's own and is kept as Markdown, and so is
+// every argument that reads as text for a reader (textArgKeys, or any
+// quoted value of several words). When the block holds a figure, that text
+// is its caption. One warning per tag name per post says what was kept.
+
+// coreTags are Liquid's and Jekyll's own tags: they are read elsewhere
+// (include, highlight, raw, comment) or are control flow, whose text is
+// kept and whose tags are dropped.
+var coreTags = map[string]bool{
+	"if": true, "elsif": true, "else": true, "unless": true, "case": true, "when": true,
+	"for": true, "break": true, "continue": true, "cycle": true, "tablerow": true,
+	"capture": true, "assign": true, "increment": true, "decrement": true,
+	"include": true, "include_relative": true, "highlight": true, "raw": true, "comment": true,
+	"link": true, "post_url": true, "render": true, "liquid": true, "echo": true,
+}
+
+// pluginBlockName reports whether a tag of this name opens a block of a
+// plugin: not a core tag, not itself an end tag.
+func pluginBlockName(name string) bool {
+	return name != "" && !coreTags[name] && !strings.HasPrefix(name, "end")
+}
+
+// textArgKeys name the arguments that hold words for a reader.
+var textArgKeys = map[string]string{
+	"caption": "caption", "title": "caption", "text": "text", "quote": "text", "content": "text", "body": "text",
+	"alt": "alt", "credit": "credit", "credits": "credit", "attribution": "credit", "source": "credit",
+	"cite": "credit", "author": "credit", "photographer": "credit", "copyright": "credit",
+}
+
+// pullMarks are Octopress's marks of the part of a text a pull quote
+// repeats: {" … "}.
+var pullMarks = regexp.MustCompile(`\{"[ \t]*|[ \t]*"\}`)
+
+// tagArgRe reads one argument: key:"value", key="value", key=value,
+// "value" or a bare word.
+var tagArgRe = regexp.MustCompile(`(?:([\w-]+)\s*[:=]\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|([^\s"']+))`)
+
+// tagText is an argument of a plugin tag that reads as text.
+type tagText struct {
+	role  string // caption, text, alt or credit
+	value string
+}
+
+// tagTexts picks out the arguments of a plugin tag that read as text.
+func tagTexts(args string) []tagText {
+	var out []tagText
+	for _, m := range tagArgRe.FindAllStringSubmatch(args, -1) {
+		key := strings.ToLower(m[1])
+		quoted := m[2] + m[3] + m[4]
+		v := strings.TrimSpace(quoted + m[5])
+		v = strings.NewReplacer(`\"`, `"`, `\'`, `'`).Replace(v)
+		if v == "" || strings.Contains(v, "{{") {
+			continue
+		}
+		if role, ok := textArgKeys[key]; ok && (quoted != "" || hasLetter(v)) && !looksLikePath(v) {
+			out = append(out, tagText{role, v})
+			continue
+		}
+		if quoted != "" && len(strings.Fields(v)) >= 2 && hasLetter(v) {
+			out = append(out, tagText{"text", v})
+		}
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// looksLikePath: a value that names a file or a URL, not words.
+func looksLikePath(v string) bool {
+	return !strings.Contains(v, " ") && (strings.Contains(v, "/") || isImageFile(v))
+}
+
+// pluginTag converts a plugin's tag standing alone: its text arguments
+// are kept (see tagTexts), the rest dropped.
+func (c *conv) pluginTag(line int, name, args string) []model.Block {
+	texts := tagTexts(args)
+	if strings.HasSuffix(strings.ToLower(name), "note") && len(texts) > 0 {
+		return c.tagNote(line, name, texts)
+	}
+	blocks := c.tagTextBlocks(line, texts, false)
+	if len(blocks) > 0 {
+		c.warnTag(line, name, "Liquid tag {%% %s %%} is a plugin's: its text is kept, the rest of it dropped", name)
+	} else {
+		c.warnTag(line, name, "Liquid tag {%% %s %%} dropped", name)
+	}
+	return blocks
+}
+
+// tagNote converts a note tag ({% sidenote 'id' 'text' %}, {% marginnote
+// … %}, tufte-jekyll's and its kind's): its text becomes a footnote of
+// the article, referenced where the tag stands, as print sets a side note.
+func (c *conv) tagNote(line int, name string, texts []tagText) []model.Block {
+	r := c.rootConv()
+	var blocks []model.Block
+	pos := model.Pos{Line: line}
+	for _, t := range texts {
+		blocks = append(blocks, &model.Paragraph{Pos: pos, Inlines: c.inlineMarkdown(t.value, line)})
+	}
+	note := &model.Note{Pos: pos, Label: fmt.Sprintf("%s-%d", name, len(r.tagNotes)+1), Blocks: blocks}
+	r.tagNotes = append(r.tagNotes, note)
+	r.referenced[note] = true
+	c.warnTag(line, name, "Liquid tag {%% %s %%} is a plugin's: its text is set as a footnote", name)
+	return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.NoteRef{Note: note}}}}
+}
+
+func (c *conv) rootConv() *conv {
+	r := c
+	for r.parent != nil {
+		r = r.parent
+	}
+	return r
+}
+
+// pluginBlock converts {% name args %} … {% endname %}: the content is
+// read as Markdown; the text arguments caption the figure it holds, or
+// follow the content.
+func (c *conv) pluginBlock(line int, src string) []model.Block {
+	name, args, n := liquidTag([]byte(src))
+	body := src[n:]
+	if i, _ := liquidEnd([]byte(body), name); i >= 0 {
+		body = body[:i]
+	}
+	lname := strings.ToLower(name)
+	if strings.Contains(lname, "pull") {
+		// A pull quote repeats a part of the text, marked {" … "}, as
+		// decoration beside it: the text stays as it reads, unmarked.
+		body = pullMarks.ReplaceAllString(body, "")
+	}
+	var blocks []model.Block
+	if c.depth > 20 {
+		blocks = []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
+	} else {
+		sub := c.sub(body, line+strings.Count(src[:n], "\n"))
+		blocks = sub.blocks(c.parse(c.cv.md, sub.src))
+	}
+	if strings.Contains(lname, "quote") && !strings.Contains(lname, "pull") {
+		return c.quoteBlock(line, name, args, blocks)
+	}
+	texts := tagTexts(args)
+	var fig *model.Figure
+	model.WalkBlocks(blocks, func(b model.Block) {
+		if f, ok := b.(*model.Figure); ok && fig == nil {
+			fig = f
+		}
+	})
+	if fig != nil {
+		texts = c.captionFigure(line, fig, texts)
+	}
+	blocks = append(blocks, c.tagTextBlocks(line, texts, false)...)
+	c.warnTag(line, name, "Liquid block {%% %s %%} is a plugin's: its content and text are kept, its other arguments dropped", name)
+	return blocks
+}
+
+// quoteBlock sets a quotation tag's content ({% blockquote Author,
+// Source http://link Title %} … {% endblockquote %}, Octopress's) as a
+// quotation; the words of its arguments, links left out, are its
+// attribution.
+func (c *conv) quoteBlock(line int, name, args string, blocks []model.Block) []model.Block {
+	pos := model.Pos{Line: line}
+	// Links separate the attribution's parts (author, source, title).
+	var parts []string
+	var words []string
+	flush := func() {
+		if len(words) > 0 {
+			parts = append(parts, strings.Join(words, " "))
+			words = nil
+		}
+	}
+	for _, f := range strings.Fields(args) {
+		f = strings.Trim(f, `"'`)
+		switch k, _, ok := strings.Cut(f, ":"); {
+		case f == "":
+		case strings.Contains(f, "://"):
+			flush()
+		case ok && k != "" && textArgKeys[strings.ToLower(k)] == "" && !strings.Contains(k, ","):
+			// a setting (class:"x", align:right)
+		default:
+			words = append(words, f)
+		}
+	}
+	flush()
+	if attribution := strings.TrimSpace(strings.Join(parts, ", ")); hasLetter(attribution) {
+		blocks = append(blocks, &model.Paragraph{Pos: pos, Inlines: append([]model.Inline{&model.Text{Text: "— "}}, c.inlineMarkdown(attribution, line)...)})
+	}
+	c.warnTag(line, name, "Liquid block {%% %s %%} is a plugin's: set as a quotation, with its attribution", name)
+	if len(blocks) == 0 {
+		return nil
+	}
+	return []model.Block{&model.Quote{Pos: pos, Blocks: blocks}}
+}
+
+// captionFigure gives fig the caption and credit of a tag's arguments
+// (after a caption of its own) and its alt text when it has none; it
+// returns the texts left over.
+func (c *conv) captionFigure(line int, fig *model.Figure, texts []tagText) []tagText {
+	var rest []tagText
+	var caption, credit []model.Inline
+	for _, t := range texts {
+		switch t.role {
+		case "caption", "text":
+			caption = joinInlines(caption, c.inlineMarkdown(t.value, line), " ")
+		case "credit":
+			credit = joinInlines(credit, c.inlineMarkdown(t.value, line), ", ")
+		case "alt":
+			if fig.Image != nil && strings.TrimSpace(fig.Image.Alt) == "" {
+				fig.Image.Alt = t.value
+			} else if fig.Image == nil {
+				rest = append(rest, t)
+			}
+		}
+	}
+	caption = joinInlines(caption, credit, " — ")
+	if len(caption) == 0 {
+		return rest
+	}
+	fig.Caption = joinInlines(fig.Caption, caption, " ")
+	if fig.Image != nil && strings.TrimSpace(fig.Image.Alt) == "" {
+		fig.Image.Alt = model.PlainText(caption)
+	}
+	return rest
+}
+
+func joinInlines(a, b []model.Inline, sep string) []model.Inline {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	return append(append(a, &model.Text{Text: sep}), b...)
+}
+
+// tagTextBlocks sets a tag's text arguments as paragraphs: captions and
+// credits in italics (they describe something the edition cannot show),
+// a tag's text (a pull quote, a side note) as a quotation.
+func (c *conv) tagTextBlocks(line int, texts []tagText, _ bool) []model.Block {
+	pos := model.Pos{Line: line}
+	var out []model.Block
+	for _, t := range texts {
+		ins := c.inlineMarkdown(t.value, line)
+		if len(ins) == 0 {
+			continue
+		}
+		if t.role == "text" {
+			out = append(out, &model.Quote{Pos: pos, Blocks: []model.Block{&model.Paragraph{Pos: pos, Inlines: ins}}})
+			continue
+		}
+		out = append(out, &model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Emph{Inlines: ins}}})
+	}
+	return out
+}
+
+// warnTag warns once per tag name per post.
+func (c *conv) warnTag(line int, name, format string, args ...any) {
+	r := c.rootConv()
+	if r.tagsWarned == nil {
+		r.tagsWarned = map[string]bool{}
+	}
+	if r.tagsWarned[name] {
+		return
+	}
+	r.tagsWarned[name] = true
+	c.warnAt(line, format, args...)
+}

@@ -1,0 +1,90 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/redtide/edition/fonts"
+)
+
+// TestAppendTextParity: fpdf's AppendText, the painter's fast path for
+// text, writes exactly what Text writes, so that a PDF whose runs are
+// gathered with it is the PDF of Text alone; and it declines every case
+// Text writes otherwise. (The patched fpdf is a module of its own, whose
+// tests go test ./... does not run, so its parity test is here.)
+func TestAppendTextParity(t *testing.T) {
+	data := fonts.Default().Text.Regular.Data
+	runs := []struct {
+		x, y float64
+		s    string
+	}{
+		{72, 72, "The quick brown fox"},
+		{0.005, 841.885, "edges of rounding"},
+		{-3.125, 10.675, "negative x"},
+		{100.1, 200.2, `escapes ( ) \ and \r`},
+		{50, 60, "U+0128 Ĩ and U+0129 ĩ and U+015C Ŝ: bytes that escape"},
+		{12, 34, "“curly” — dashes – … ‘quotes’ fi"},
+		{1, 2, ""},
+	}
+	var all string
+	for _, r := range runs {
+		all += r.s
+	}
+	doc := func() *fpdf.Fpdf {
+		f := fpdf.New("P", "pt", "A4", "")
+		f.SetCompression(false)
+		when := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+		f.SetCreationDate(when)
+		f.SetModificationDate(when)
+		f.AddUTF8FontFromBytes("f", "", data)
+		f.AddPage()
+		f.SetFont("f", "", 10)
+		f.Text(0, 0, all) // the runes of the subset, as the painter draws a run first with Text
+		return f
+	}
+	viaText, viaAppend := doc(), doc()
+	var b []byte
+	for _, r := range runs {
+		viaText.Text(r.x, r.y, r.s)
+		var ok bool
+		if b, ok = viaAppend.AppendText(b, r.x, r.y, r.s); !ok {
+			t.Fatalf("AppendText declined %q", r.s)
+		}
+	}
+	viaAppend.RawWriteStr(string(b[:len(b)-1]))
+	var want, got bytes.Buffer
+	if err := viaText.Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	if err := viaAppend.Output(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		i := 0
+		for i < min(got.Len(), want.Len()) && got.Bytes()[i] == want.Bytes()[i] {
+			i++
+		}
+		t.Errorf("AppendText differs from Text at byte %d: %q, want %q", i, got.Bytes()[i:min(i+60, got.Len())], want.Bytes()[i:min(i+60, want.Len())])
+	}
+
+	for _, c := range []struct {
+		name string
+		set  func(*fpdf.Fpdf)
+		s    string
+	}{
+		{"underline", func(f *fpdf.Fpdf) { f.SetFont("f", "U", 10) }, "a"},
+		{"text colour", func(f *fpdf.Fpdf) { f.SetTextColor(255, 0, 0) }, "a"},
+		{"core font", func(f *fpdf.Fpdf) { f.SetFont("Helvetica", "", 10) }, "a"},
+		{"beyond the BMP", func(*fpdf.Fpdf) {}, "a 😀"},
+		{"invalid UTF-8", func(*fpdf.Fpdf) {}, "a \xff"},
+	} {
+		f := doc()
+		c.set(f)
+		if b, ok := f.AppendText([]byte("kept"), 1, 2, c.s); ok || string(b) != "kept" {
+			t.Errorf("%s: AppendText wrote %q (%v); Text writes otherwise", c.name, b, ok)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package pipeline_test
+
+// Atomic writes: a failed build leaves the previous edition as it was.
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redtide/edition/internal/pipeline"
+)
+
+// TestAtomicFailure: a failed build leaves the previous edition untouched
+// and no temporary files behind.
+func TestAtomicFailure(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	res := runBuild(t, defaultManifest(t), out, testEpoch)
+	before := snapshot(t, out)
+	if len(before) != len(res.Outputs) {
+		t.Fatalf("output folder holds %v, the build reported %v", sortedKeys(keys(before)), res.Outputs)
+	}
+
+	m := copyPosts(t)
+	bad := filepath.Join(filepath.Dir(m), "2026-11-19-permanent-revolution-reconsidered.md")
+	src := readFile(t, bad)
+	// Unclosed front matter: drop the closing --- line.
+	fixed := regexp.MustCompile(`(?m)\A(---\n(?:.*\n)*?)---\n`).ReplaceAll(src, []byte("$1"))
+	if bytes.Equal(fixed, src) {
+		t.Fatalf("could not break %s", bad)
+	}
+	if err := os.WriteFile(bad, fixed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	epoch := testEpoch.Add(time.Hour) // a successful build would change the bytes
+	_, err := pipeline.Run(pipeline.Options{Manifest: m, OutDir: out, Epoch: &epoch})
+	if err == nil {
+		t.Fatalf("building with a malformed post succeeded")
+	}
+	if !strings.Contains(err.Error(), "2026-11-19-permanent-revolution-reconsidered.md") {
+		t.Errorf("error does not name the broken post: %v", err)
+	}
+	after := snapshot(t, out)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed by a failed build", name)
+		}
+	}
+	for name := range after {
+		if _, ok := before[name]; !ok {
+			t.Errorf("failed build left %s behind", name)
+		}
+		if matched, _ := filepath.Match(".*.tmp", name); matched {
+			t.Errorf("temporary file %s left behind", name)
+		}
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range ents {
+		out[e.Name()] = readFile(t, filepath.Join(dir, e.Name()))
+	}
+	return out
+}
