@@ -128,6 +128,7 @@ func nonEmpty(secs []*model.Section) []*model.Section {
 // readArticles reads and converts the posts on opt.Workers goroutines;
 // results and errors are in the order of entries.
 func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, []error) {
+	refs := &hugoRefs{} // a Hugo site's pages of this edition, for {{< ref >}}
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
 	conv := converter()
@@ -145,7 +146,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, cites, log)
+				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, shared{cites: cites, refs: refs}, log)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -176,9 +177,16 @@ func loadCover(m *manifest.Manifest, imgs *images) (*model.Image, error) {
 	return img, err
 }
 
+// shared is what the posts of one build share: the citation cache and,
+// for a Hugo site, the edition's pages {{< ref >}} finds.
+type shared struct {
+	cites *citeCache
+	refs  *hugoRefs
+}
+
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
-func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, cites *citeCache, log *diag.Log) (*model.Article, error) {
+func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log) (*model.Article, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
@@ -196,6 +204,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 		log.Warnf(display, 1, "published: false; left out of the edition")
 		return nil, nil
 	}
+	warnUnbuilt(st, display, p, m.Date, log)
 	var page map[string]any
 	d := &doc{display: display, rel: rel, page: func() map[string]any {
 		if page == nil {
@@ -205,16 +214,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
-	in := markdown.Input{Path: display, Body: p.Body, BodyLine: p.BodyLine, Lang: assumed, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(), Engine: engine(st), Macros: st.MathMacros(),
-		ReadInclude: func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }}
-	in.Liquid = liquidFor(st, d)
-	in.ReadRelative = func(name string) ([]byte, error) {
-		p := path.Join(path.Dir(rel), name)
-		if err := site.CheckRel(p, "the site's folder"); err != nil {
-			return nil, err
-		}
-		return m.Open(root, p)
-	}
+	in := postInput(m, st, sh.refs, d, root, p, assumed)
 	res, err := convertIn(conv, &in, resolve, tag == "", log)
 	if err != nil {
 		return nil, err
@@ -244,13 +244,38 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	if hasCitations(res.Blocks, res.Notes) || hasNocite(p) {
 		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display,
 			data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log, style: manifestStyle(m)}
-		if cx = citeContextFor(cp, cites); cx == nil {
+		if cx = citeContextFor(cp, sh.cites); cx == nil {
 			unresolvedCitations(a, display, "bibliography: in the front matter, _quarto.yml, _config.yml's scholar:", log)
 		}
 	}
 	finishCited(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log, cx)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
 	return a, nil
+}
+
+// postInput is the conversion of the post p at d.rel in the site st: a
+// Jekyll site's posts render Liquid (page and site variables, includes
+// and include_relative, as Jekyll does before Markdown); a Hugo site's
+// read its shortcodes, params and refs instead, and Hugo renders no
+// template in content, so their Liquid-looking text is left to the
+// converter's rules.
+func postInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, d *doc, root string, p *post.Post, lang string) markdown.Input {
+	rel := d.rel
+	in := markdown.Input{Path: d.display, Body: p.Body, BodyLine: p.BodyLine, Lang: lang, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
+		Engine: engine(st), Macros: st.MathMacros()}
+	if in.Hugo = hugoInput(m, st, refs, rel, p); in.Hugo != nil {
+		return in
+	}
+	in.ReadInclude = func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }
+	in.Liquid = liquidFor(st, d)
+	in.ReadRelative = func(name string) ([]byte, error) {
+		p := path.Join(path.Dir(rel), name)
+		if err := site.CheckRel(p, "the site's folder"); err != nil {
+			return nil, err
+		}
+		return m.Open(root, p)
+	}
+	return in
 }
 
 // convertIn converts a post in in.Lang. A post without a language of
@@ -298,7 +323,8 @@ func liquidFor(st *site.Site, d *doc) func(string) (string, bool) {
 func engine(st *site.Site) markdown.Engine {
 	e := st.Engine()
 	kramdown := e.Name == "kramdown"
-	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML, Kramdown: kramdown}
+	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML,
+		Kramdown: kramdown, MathRaw: e.MathRaw}
 }
 
 func displayRoot(m *manifest.Manifest) string {
@@ -440,6 +466,10 @@ var (
 // uniqueID derives a stable XML id and file name from a post's path.
 func uniqueID(seen map[string]int, source string) string {
 	base := strings.TrimSuffix(path.Base(source), path.Ext(source))
+	if b, lang, _ := strings.Cut(base, "."); b == "index" || b == "_index" {
+		// A Hugo page bundle is named by its folder (and language).
+		base = strings.TrimSuffix(path.Base(path.Dir(source))+"."+lang, ".")
+	}
 	base = idDatePart.ReplaceAllString(base, "")
 	base = strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if len(base) > 40 {

@@ -211,8 +211,10 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 	if strings.HasPrefix(src, "/") {
 		rel := strings.TrimLeft(path.Clean(src), "/")
 		// The site's root, then the post's folder (posts copied out of
-		// their site keep its layout below them).
+		// their site keep its layout below them), then the folders a Hugo
+		// site copies onto its root (static/, assets/).
 		tries = append(tries, rel, path.Join(dir, rel))
+		tries = append(tries, im.site.RootFolders(rel)...)
 	} else {
 		if u := pageURL(d); u != "" && (ref.Include == "" || strings.Contains(src, "/")) {
 			tries = append(tries, strings.TrimLeft(path.Join(urlDir(u), src), "/"))

@@ -34,12 +34,17 @@ func people(m *manifest.Manifest, st *site.Site, rel string, p *post.Post) (auth
 	return post.People(entries, lookup), post.People(trans, lookup)
 }
 
-// articleLanguage is the article's language: its front matter's lang,
-// else the site's defaults for its folder, else the site's lang; tag ""
+// articleLanguage is the article's language: on a Hugo site its file
+// name's language suffix, else its language's contentDir; then its front
+// matter's lang, else the site's defaults for its folder, else the site's
+// lang (a Hugo site's default content language); tag ""
 // leaves the edition's. assumed is the language the post is set in (tag,
 // else the manifest's) and from says where it came from, for messages.
 func articleLanguage(m *manifest.Manifest, st *site.Site, rel string, p *post.Post) (tag, assumed, from string) {
-	tag, from = p.Language, "its front matter"
+	tag, from = st.PageLanguage(rel) // Hugo: a file name's suffix, a language's contentDir
+	if tag == "" {
+		tag, from = p.Language, "its front matter"
+	}
 	if tag == "" {
 		tag, from = st.Language(rel)
 	}

@@ -70,6 +70,10 @@ type walk struct {
 	// quarto: the folder is a Quarto project (_quarto.yml), whose
 	// documents are .qmd and .Rmd as well as Markdown.
 	quarto bool
+	// now and lang are a Hugo site's: the moment future and expired pages
+	// are judged at, and the only language listed ("" for every one).
+	now  time.Time
+	lang string
 }
 
 // Assemble writes a manifest listing every published post under postsDir
@@ -106,7 +110,7 @@ func AssembleSite(postsDir, manifestDir string, opt AssembleOptions, log *diag.L
 	if err != nil {
 		return nil, err
 	}
-	w := &walk{st: st, manifestDir: manifestDir, log: log, quarto: isQuarto(st.Root)}
+	w := &walk{st: st, manifestDir: manifestDir, log: log, quarto: isQuarto(st.Root), now: hugoNow(opt), lang: opt.Language}
 	if err := filepath.WalkDir(postsDir, w.visit(postsDir)); err != nil {
 		return nil, err
 	}
@@ -139,6 +143,12 @@ func (w *walk) visit(top string) fs.WalkDirFunc {
 			return nil
 		}
 		if d.IsDir() {
+			if w.st.Hugo != nil {
+				if p != top && w.hugoSkipDir(p, d.Name()) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			if p != top && w.skipDir(p, d.Name()) {
 				return filepath.SkipDir
 			}
@@ -217,11 +227,15 @@ func (w *walk) file(p string) {
 		return
 	}
 	if notPost[strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))] &&
-		!bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
+		!hasFrontMatter(data) {
 		w.log.Warnf(p, 1, "%s without front matter is not a post; left out", name)
 		return
 	}
-	if rel, ok := w.st.Rel(p); ok && w.st.Type(rel) == "drafts" {
+	if w.st.Hugo != nil {
+		if page, _ := w.hugoPage(p); !page {
+			return
+		}
+	} else if rel, ok := w.st.Rel(p); ok && w.st.Type(rel) == "drafts" {
 		w.log.Warnf(p, 1, "a draft (in _drafts/); left out")
 		w.leftOut = append(w.leftOut, shown+": a draft")
 		w.left++
@@ -247,8 +261,13 @@ func (w *walk) file(p string) {
 			return
 		}
 	}
+	if w.st.Hugo != nil && !w.hugoFile(p, shown, ps) {
+		return
+	}
 	f := found{path: shown, file: p, date: ps.Date, lang: ps.Language}
-	if rel, ok := w.st.Rel(p); ok && f.lang == "" {
+	if w.st.Hugo != nil {
+		f.lang = w.hugoLanguage(p, ps) // file name, contentDir, front matter, the site's default
+	} else if rel, ok := w.st.Rel(p); ok && f.lang == "" {
 		f.lang, _ = w.st.Language(rel)
 	}
 	if f.lang == "" {
@@ -296,9 +315,10 @@ func sortPosts(ps []found) {
 // options, else the site; left-out posts as comments.
 func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 	date := w.editionDate(opt)
+	language := w.language(opt)
 	pub := strings.TrimSpace(opt.Publication)
 	if pub == "" {
-		pub = w.st.Config.Title
+		pub = w.st.TitleIn(language) // a Hugo site's title in that language
 	}
 	if pub == "" && w.quarto {
 		pub = quartoTitle(w.st.Root)
@@ -310,9 +330,9 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 		}
 		pub = filepath.Base(abs)
 	}
-	language := w.language(opt)
 	type out struct {
 		Publication string   `yaml:"publication"`
+		Tagline     string   `yaml:"tagline,omitempty"`
 		Site        string   `yaml:"site,omitempty"`
 		Volume      int      `yaml:"volume,omitempty"`
 		Number      int      `yaml:"number,omitempty"`
@@ -320,7 +340,7 @@ func (w *walk) write(postsDir string, opt AssembleOptions) ([]byte, error) {
 		Language    string   `yaml:"language"`
 		Posts       []string `yaml:"posts"`
 	}
-	o := out{Publication: pub, Site: w.siteKey(), Volume: opt.Volume, Number: opt.Number,
+	o := out{Publication: pub, Tagline: w.st.TaglineIn(language), Site: w.siteKey(), Volume: opt.Volume, Number: opt.Number,
 		Date: date.Format("2006-01-02"), Language: language}
 	for _, it := range w.posts {
 		o.Posts = append(o.Posts, it.path)

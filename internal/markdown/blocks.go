@@ -129,7 +129,7 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 		}
 		out = append(out, c.block(ch)...)
 	}
-	return c.attachCaptions(c.dropTOCTitles(out))
+	return c.attachCaptions(c.dropTOCTitles(c.pairShortcodes(out)))
 }
 
 // tocMark stands, among converted blocks, where the site's table of
@@ -526,9 +526,9 @@ func layoutTable(t *model.Table) bool {
 	return any
 }
 
-// definitionList converts a kramdown definition list: each term a
-// paragraph in bold, each definition its blocks set as a quotation, the
-// indented block print gives a definition.
+// definitionList converts a definition list (kramdown's, or Hugo's
+// goldmark's): each term a paragraph in bold, each definition its blocks
+// set as a quotation, the indented block print gives a definition.
 func (c *conv) definitionList(n *east.DefinitionList) []model.Block {
 	var out []model.Block
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {

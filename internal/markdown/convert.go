@@ -12,6 +12,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -56,6 +57,9 @@ type Input struct {
 	// math: true and the like, see UsesMath), which turns on the
 	// delimiters prose also uses: $…$ and \(…\).
 	Math bool
+	// Hugo holds a Hugo site's settings and hooks (see Hugo); nil for
+	// other sites.
+	Hugo *Hugo
 	// ReadInclude, if set, reads the site's include template name (a file
 	// in _includes/): an include that wraps jekyll-scholar's
 	// {% bibliography %} places the bibliography.
@@ -100,6 +104,9 @@ type Engine struct {
 	// then ": its definition") and abbreviation definitions
 	// (*[HTML]: HyperText Markup Language), which the page never shows.
 	Kramdown bool
+	// MathRaw: math delimiters reach the page as written (Hugo's
+	// passthrough extension), so their TeX skips the escapes.
+	MathRaw bool
 }
 
 // mathEscaped reports whether math written with src's delimiters went
@@ -110,7 +117,7 @@ type Engine struct {
 // their backslashes (\\, \{), while kramdown reads $$…$$ as math.
 func (e Engine) mathEscaped(src string) bool {
 	switch {
-	case !e.Escapes:
+	case !e.Escapes, e.MathRaw:
 		return false
 	case strings.HasPrefix(src, "$$"):
 		return !e.Kramdown
@@ -132,7 +139,10 @@ type Result struct {
 type Converter struct {
 	md  goldmark.Markdown // Markdown and every extension
 	raw goldmark.Markdown // the same without templates: the text of {% raw %}
-	kd  goldmark.Markdown // md with kramdown's definition lists (Engine.Kramdown)
+	// hugo adds what Hugo's goldmark turns on by default: definition
+	// lists and heading attributes. Made when a Hugo post first needs it.
+	hugo func() goldmark.Markdown
+	kd   goldmark.Markdown // md with kramdown's definition lists (Engine.Kramdown)
 }
 
 // typography maps goldmark's substitutions to literal characters (its
@@ -155,19 +165,22 @@ var typography = map[extension.TypographicPunctuation]string{
 
 // New returns a Converter.
 func New() *Converter {
-	return &Converter{md: newMarkdown(true, false), raw: newMarkdown(false, false), kd: newMarkdown(true, true)}
+	return &Converter{md: newMarkdown(true, false), raw: newMarkdown(false, false), kd: newMarkdown(true, true), hugo: sync.OnceValue(newHugoMarkdown)}
 }
 
-func newMarkdown(templates, kramdown bool) goldmark.Markdown {
+// newMarkdown makes a parser: templates adds the parsers of Liquid tags
+// and Hugo shortcodes, defLists definition lists (kramdown's and Hugo's
+// goldmark read them), extra whatever else an engine turns on.
+func newMarkdown(templates, defLists bool, extra ...goldmark.Option) goldmark.Markdown {
 	blocks, inlines := extensionParsers()
 	if !templates {
 		blocks, inlines = blocks[1:], inlines[1:]
 	}
 	exts := []goldmark.Extender{}
-	if kramdown {
+	if defLists {
 		exts = append(exts, extension.DefinitionList)
 	}
-	return goldmark.New(
+	return goldmark.New(append([]goldmark.Option{
 		goldmark.WithExtensions(exts...),
 		goldmark.WithExtensions(
 			extension.Table,
@@ -183,6 +196,7 @@ func newMarkdown(templates, kramdown bool) goldmark.Markdown {
 			parser.WithBlockParsers(append(blocks, util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
 			parser.WithInlineParsers(append(inlines, util.Prioritized(extension.NewFootnoteParser(), 101))...),
 		),
+	}, extra...)...,
 	)
 }
 
@@ -199,10 +213,12 @@ func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 }
 
-// parse parses a piece of the post with the post's engine settings.
+// parse parses a piece of the post with the post's engine settings: md
+// is c.cv.md for the post's own Markdown, which gm reads as the post's
+// engine does.
 func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
-	if md == c.cv.md && c.engine.Kramdown {
-		md = c.cv.kd
+	if md == c.cv.md {
+		md = c.gm()
 	}
 	return parse(md, src, false, c.engine.Escapes)
 }
@@ -218,7 +234,10 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	// An author's noncharacter is never taken for a quote placeholder.
 	src = noPlaceholders(src)
 	md := c.md
-	if in.Engine.Kramdown {
+	switch {
+	case in.Hugo != nil:
+		md = c.hugo()
+	case in.Engine.Kramdown:
 		md = c.kd
 	}
 	root := parse(md, src, in.Math, in.Engine.Escapes)
@@ -244,6 +263,9 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		liquid:      in.Liquid,
 		read:        in.ReadRelative,
 		macros:      in.Macros.Clone(),
+	}
+	if in.Hugo != nil {
+		cv.hugo = &hugoState{opts: in.Hugo, warned: map[string]bool{}}
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
@@ -348,6 +370,9 @@ type conv struct {
 	captionParas map[*model.Paragraph]bool
 	moved        map[*model.Figure]bool // figures taken out of text or tables (captions.go)
 	tallies      map[string]*tallied    // causes repeated in the post (tally.go; on the post's own converter)
+	hugo         *hugoState             // a Hugo post's settings, nil for other posts
+	trusted      bool                   // converting a site template's output, not the post's HTML
+	scEnd        int                    // source offset just past the shortcode tag being converted
 	err          error
 }
 
@@ -357,7 +382,8 @@ type conv struct {
 func (c *conv) sub(src string, line int) *conv {
 	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
 		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, read: c.read, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude, macros: c.macros}
+		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude, macros: c.macros,
+		hugo: c.hugo, trusted: c.trusted}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {

@@ -44,7 +44,8 @@ func (c *conv) extBlock(n *extBlock) []model.Block {
 	case extMath:
 		return []model.Block{c.mathBlock(line, src)}
 	case extShortcode:
-		return c.shortcode(line, src)
+		c.scEnd = n.end
+		return c.shortcode(line, src, true)
 	case extRefs:
 		return []model.Block{&model.BibliographyHere{Pos: model.Pos{Line: line}, Cited: true}}
 	case extPluginBlock:
@@ -79,7 +80,7 @@ func (c *conv) extInline(n *extInline) []model.Inline {
 	case extRaw:
 		return []model.Inline{&model.Text{Text: rawBody(n.text)}}
 	case extShortcode:
-		return blocksAsInlines(c.shortcode(line, n.text))
+		return blocksAsInlines(c.shortcode(line, n.text, false))
 	case extPluginBlock:
 		return blocksAsInlines(c.pluginBlock(line, n.text))
 	case extLiquidOutput:
@@ -485,6 +486,9 @@ func (c *conv) destination(line int, dest string) string {
 	if !strings.Contains(dest, "{{") && !strings.Contains(dest, "{%") {
 		return dest
 	}
+	if c.refIn(line, dest) {
+		return "" // a Hugo cross-reference: the link's text stands alone
+	}
 	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
 		if lit, ok := liquidLiteral(m); ok {
 			return lit
@@ -531,9 +535,10 @@ func (c *conv) templLink(n *templLink) []model.Inline {
 }
 
 // shortcode converts a Hugo shortcode: figure becomes a figure, the
-// comment form {{</* x */>}} the text {{< x >}}, a closing tag nothing;
-// any other is dropped with a warning, the text between its tags kept.
-func (c *conv) shortcode(line int, src string) []model.Block {
+// comment form {{</* x */>}} the text {{< x >}}; others as otherShortcode
+// says. In a block (block is true) a closing tag is kept as a mark for
+// pairShortcodes; in a paragraph it is nothing.
+func (c *conv) shortcode(line int, src string, block bool) []model.Block {
 	name, args, closing, escaped, _ := shortcode([]byte(src))
 	pos := model.Pos{Line: line}
 	switch {
@@ -544,17 +549,23 @@ func (c *conv) shortcode(line int, src string) []model.Block {
 		}
 		t := open + " " + strings.TrimSpace(args) + " " + close
 		return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.Text{Text: t}}}}
+	case closing && block:
+		return []model.Block{&scClose{name: name, at: c.scEnd - len(src)}}
 	case closing:
 		return nil
 	case name == "figure":
-		p := tagParams(args)
+		named, _ := hugoArgs(args)
+		p := lowerKeys(named)
 		caption := strings.TrimSpace(strings.Join(nonEmpty(p["title"], p["caption"]), " — "))
+		// HTML in a caption (ox-hugo's <span class="figure-number">) is the
+		// argument's, not raw HTML of the post.
+		defer func(t bool) { c.trusted = t }(c.trusted)
+		c.trusted = true
 		return c.figure(line, "figure", p["src"], p["alt"], caption, firstOf(p, append([]string{"attr"}, creditParams...)...), p)
 	case name == "highlight":
 		return []model.Block{c.highlight(line, src)}
 	}
-	c.warnAt(line, "Hugo shortcode {{< %s >}} dropped", name)
-	return nil
+	return c.otherShortcode(line, name, args, src, block)
 }
 
 func nonEmpty(ss ...string) []string {

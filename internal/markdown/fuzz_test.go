@@ -32,6 +32,13 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("$$\n\\frac{a}{b}\n$$\n\nx \\\\(y\\\\) $z$ {{< figure src=\"a.png\" >}} {: .x}\n{::comment}\nc\n{:/comment}"))
 	f.Add([]byte("* TOC\n{:toc}\n\n<td markdown=\"span\">**b**</td>\n\n{% highlight go %}\nx\n{% endhighlight %}"))
 	f.Add([]byte("\"Quote\" 'single' : ; ! ? « a » [^x] [a]({{ x }}/y)"))
+	f.Add([]byte("{{< quote footer=\"A\" >}}\nq\n{{< /quote >}}\n\n{{< box title=\"T\" >}}\n*i*\n{{< /box >}} {{< param author >}}\n\nT\n: d\n\n## H {#id}"))
+	f.Add([]byte("- {{< x >}}\n  a\n{{< /x >}}\n{{< /y >}}{{< y >}}[a]({{< ref \"known.md\" >}})"))
+	for _, s := range testenv.SharedGlob(f, "hugo/*/content/*/*.md") {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Add([]byte("[see @doe99, pp. 33-35; -@roe \"x\"] @doe [p. 3] ^[note [@a]] {% cite a b -l 3 %}\n\n::: {#refs}\n:::\n"))
 	f.Add([]byte("{% figure caption:\"Fig. 1\" %}\n![](a.png)\n{% endfigure %}\n\nx{% sidenote 'a' 'b c' %} \\(p\\)\n\n![i](b.png)<br><i>Figure 2: c</i>\n\n## H {#id}\n\n{::options parse_block_html=\"true\" /}\n<div>*a* {% include x.html text=\"t\" %}</div>\n\n| {% include f.html src=\"c.png\" %} |\n|---|\n\nTerm\n: def\n\n*[A]: b\n"))
 	conv := New()
@@ -44,6 +51,9 @@ func FuzzConvert(f *testing.F) {
 		}
 		if len(src) > 1 {
 			in.Engine = Engine{Escapes: src[1]&1 != 0, HardWrap: src[1]&2 != 0, ParseBlockHTML: src[1]&4 != 0, Kramdown: src[1]&8 != 0}
+		}
+		if len(src) > 0 && src[0]%4 >= 2 {
+			in.Hugo = testHugo(src[0]%8 >= 4) // a Hugo post: its parser, shortcodes and templates
 		}
 		res, err := conv.Convert(in, images, &log)
 		if err != nil {
@@ -83,6 +93,12 @@ func FuzzConvert(f *testing.F) {
 				}
 			}
 		}
+		model.WalkBlocks(res.Blocks, func(b model.Block) {
+			switch b.(type) {
+			case *scOpen, *scClose, *tocMark:
+				t.Fatalf("a mark of this package left in the model: %T", b)
+			}
+		})
 		model.WalkInlinesInBlocks(res.Blocks, check)
 		for _, n := range res.Notes {
 			model.WalkInlinesInBlocks(n.Blocks, check)

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -141,6 +142,8 @@ func convertDump(t *testing.T, conv *Converter, src, opts string) string {
 			in.Engine.ParseBlockHTML = true
 		case len(f) == 2 && f[0] == "bodyline":
 			in.BodyLine, _ = strconv.Atoi(f[1])
+		case len(f) >= 1 && f[0] == "hugo":
+			in.Hugo = testHugo(len(f) == 2 && f[1] == "unsafe")
 		}
 	}
 	var refs []string
@@ -178,4 +181,24 @@ func convertDump(t *testing.T, conv *Converter, src, opts string) string {
 		b.WriteString("warning " + w.String() + "\n")
 	}
 	return b.String()
+}
+
+// testHugo is a Hugo site for the golden cases: the page sets author,
+// the site description; known.md is in the edition; the site's "box"
+// shortcode template writes its title and content in a <div>.
+func testHugo(unsafe bool) *Hugo {
+	params := map[string]string{"author": "Ann *Author*", "description": "A site"}
+	return &Hugo{
+		Unsafe: unsafe,
+		Param:  func(k string) (string, bool) { v, ok := params[k]; return v, ok },
+		Ref: func(target string) (string, bool) {
+			return "Known Post", strings.TrimPrefix(target, "/") == "known.md"
+		},
+		Shortcode: func(sc Shortcode) (string, error) {
+			if sc.Name != "box" {
+				return "", errors.New("has no template here")
+			}
+			return "<div class=\"box\">\n  <p><b>" + sc.Named["title"] + "</b></p>\n  " + sc.Inner + "\n</div>", nil
+		},
+	}
 }

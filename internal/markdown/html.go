@@ -37,6 +37,7 @@ func parseTag(tag string) (name string, attrs map[string]string, closing, selfCl
 // <body>, then walked into model blocks; unmatched tags (an <aside> whose
 // closing tag is in a later block) are simply dropped, their text kept.
 func (c *conv) htmlBlock(n *gast.HTMLBlock) []model.Block {
+	c.rawHTML(c.line(n))
 	var b strings.Builder
 	b.WriteString(c.rawLines(n))
 	if n.HasClosure() {

@@ -317,6 +317,7 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 	if strings.HasPrefix(tag, "<!--") || strings.HasPrefix(tag, "<?") || strings.HasPrefix(tag, "<!") {
 		return
 	}
+	c.rawHTML(c.line(raw))
 	name, attrs, closing, selfClosing := parseTag(tag)
 	top := (*stack)[len(*stack)-1]
 	switch {

@@ -18,10 +18,13 @@ import (
 )
 
 // sharedEditions are the real sites every post of which must build
-// whole: ../shared/corpus and the Programming Historian lessons.
+// whole: ../shared/corpus, the Programming Historian lessons and the two
+// Hugo sites of ../shared/hugo.
 var sharedEditions = []struct{ name, rel string }{
 	{"corpus", "corpus"},
 	{"lessons", "lessons/programminghistorian"},
+	{"hugo-elbaulp", "hugo/elbaulp-algui91-hugo"},
+	{"hugo-ropensci", "hugo/ropensci-roweb3"},
 }
 
 // unitExceptions are source units that may be missing from the outputs,

@@ -226,7 +226,7 @@ var inlineElements = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": 
 	"cite": true, "code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true,
 	"ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true, "small": true,
 	"span": true, "strike": true, "strong": true, "sub": true, "sup": true, "time": true,
-	"u": true, "var": true, "font": true, "tt": true}
+	"u": true, "var": true, "font": true, "tt": true, "acronym": true, "big": true}
 
 // wordFold maps typographic variants onto the plain characters a reader
 // would type, so that the converter's typography cannot hide or fake a

@@ -88,6 +88,8 @@ var (
 	includeAttr      = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 	liquidTagRe      = regexp.MustCompile(`(?s)\{%.*?%\}`)
 	liquidOut        = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	hugoShortcode    = regexp.MustCompile(`(?s)\{\{[<%]\s*[\w-]+\s(.*?)[>%]\}\}`)
+	shortcodeArg     = regexp.MustCompile(`\b(caption|footer)\s*=\s*"((?:[^"\\]|\\.)*)"`)
 	kramdownAttr     = regexp.MustCompile(`\{:[^}\n]*\}`)
 	kramdownTOC      = regexp.MustCompile(`(?m)^(?:[ \t]*(?:[*+-]|\d+\.)[ \t].*\n)+[ \t]*\{:\s*toc\s*\}`)
 	kramdownExt      = regexp.MustCompile(`\{::\w+[^}\n]*/?\}`)
@@ -119,9 +121,20 @@ func stripMarkup(src string) string {
 	src = bracelessInclude.ReplaceAllStringFunc(src, func(m string) string { return "{" + m })
 	src = liquidInclude.ReplaceAllStringFunc(src, includeText)
 	src = liquidTagRe.ReplaceAllString(src, "")
+	src = hugoShortcode.ReplaceAllStringFunc(src, shortcodeText)
 	src = liquidOut.ReplaceAllString(src, "")
 	src = kramdownExt.ReplaceAllString(src, "")
 	return kramdownAttr.ReplaceAllString(src, "")
+}
+
+// shortcodeText is what a reader of the site sees of a Hugo shortcode's
+// arguments: a figure's caption, a quotation's footer, each a paragraph.
+func shortcodeText(m string) string {
+	var b strings.Builder
+	for _, a := range shortcodeArg.FindAllStringSubmatch(m, -1) {
+		b.WriteString("\n\n" + strings.ReplaceAll(a[2], `\"`, `"`) + "\n\n")
+	}
+	return b.String()
 }
 
 // includeText is what a reader sees of an {% include %}: the caption of a

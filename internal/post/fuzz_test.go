@@ -25,6 +25,17 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\n"))
 	f.Add([]byte("---\r\n---\r\n"))
 	f.Add([]byte("\uFEFF---\ndate: 2020-01-01 10:00:00 -0500\n---\n"))
+	// Hugo's TOML and JSON front matter, from the Hugo samples when
+	// present.
+	for _, s := range testenv.SharedGlob(f, "hugo/*/content/*/*.md") {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("+++\ntitle = \"T\"\ndate = 2020-01-01T10:00:00Z\n[[resources]]\nsrc = \"a.png\"\n+++\nbody"))
+	f.Add([]byte("+++\n[params]\nmath = true\n+++\n"))
+	f.Add([]byte("{\"title\": \"J\", \"tags\": [\"a\"]}\nbody"))
+	f.Add([]byte("{\n\"title\": \"J\",\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var log diag.Log
 		p, err := Parse("f.md", src, &log)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -41,8 +42,12 @@ func (s *Site) stripCollectionsDir(p string) string {
 // the document at rel, merged as Jekyll's FrontmatterDefaults#all merges
 // them: every scope that covers the document applies, a longer scope path
 // wins over a shorter one, and at equal length a scope with a type wins
-// over one without; otherwise a later entry wins.
+// over one without; otherwise a later entry wins. A Hugo site's are its
+// params' author (see hugoDefaults).
 func (s *Site) Defaults(rel string) map[string]any {
+	if s.Hugo != nil {
+		return s.hugoDefaults(rel)
+	}
 	rel = sanitize(rel)
 	typ := s.Type(rel)
 	doc := s.stripCollectionsDir(rel)
@@ -160,8 +165,12 @@ func clone(m map[string]any) map[string]any {
 
 // Language is the language the site gives the document at rel: the
 // `lang` (or `language`) of the defaults that cover it, else the
-// configuration's own; from says which, for messages.
+// configuration's own; from says which, for messages. A Hugo site's is
+// its default content language (see PageLanguage for the rest).
 func (s *Site) Language(rel string) (tag, from string) {
+	if s.Hugo != nil {
+		return s.Config.Lang, "defaultContentLanguage in " + filepath.Base(s.ConfigPath)
+	}
 	d := s.Defaults(rel)
 	for _, k := range []string{"lang", "language"} {
 		if v := strings.TrimSpace(Stringify(d[k])); v != "" {

@@ -7,6 +7,9 @@ import "strings"
 // https://jekyllrb.com/docs/configuration/markdown/, kramdown's options
 // at https://kramdown.gettalong.org/options.html).
 type Engine struct {
+	// MathRaw: the engine hands math delimiters to the page as written
+	// (Hugo's passthrough extension), not through its escapes.
+	MathRaw bool
 	// Name is the engine, lower case: "kramdown" (Jekyll's default when
 	// the site has a _config.yml), "commonmark", "commonmarkghpages",
 	// "gfm"…; "" for posts without a site configuration.
@@ -32,6 +35,12 @@ type Engine struct {
 func (s *Site) Engine() Engine {
 	if s == nil || s.ConfigPath == "" {
 		return Engine{}
+	}
+	if s.Hugo != nil {
+		// A Hugo site's engine is goldmark, set by markup.goldmark (see
+		// Hugo); none of Jekyll's settings apply to it. Without the
+		// passthrough extension its math is text to the Markdown.
+		return Engine{Name: "goldmark", MathRaw: s.Hugo.Passthrough}
 	}
 	v := s.Config.Vars
 	e := Engine{Name: "kramdown", Input: "gfm", MathEngine: "mathjax"}

@@ -1,13 +1,16 @@
-// Package site reads what edition needs from the Jekyll site a manifest's
-// posts come from: where the site's root folder is, its _config.yml
-// (title, language, base URL, front matter defaults, collections), its
-// include templates and its author data. It is read in one place and used
-// by assemble, authors, languages and images.
+// Package site reads what edition needs from the Jekyll or Hugo site a
+// manifest's posts come from: where the site's root folder is, its
+// _config.yml (title, language, base URL, front matter defaults,
+// collections) or Hugo's configuration (hugo.go: title, languages,
+// content and static folders, goldmark settings), its include or
+// shortcode templates and its author data. It is read in one place and
+// used by assemble, authors, languages and images.
 //
 // The root is named by a manifest (`site: ..`) or found by walking up from
-// the manifest's folder to the first folder holding _config.yml, stopping
-// at a folder holding .git or at the file system root. Without either, the
-// manifest's folder is the root and the configuration is empty.
+// the manifest's folder to the first folder holding _config.yml (or a Hugo
+// configuration), stopping at a folder holding .git or at the file system
+// root. Without either, the manifest's folder is the root and the
+// configuration is empty.
 package site
 
 import (
@@ -37,9 +40,12 @@ type Site struct {
 	// Root is the site's folder. Posts and images are read only from
 	// inside it.
 	Root string
-	// ConfigPath is the _config.yml read, "" when the site has none.
+	// ConfigPath is the _config.yml read, "" when the site has none (for
+	// a Hugo site, its first configuration file).
 	ConfigPath string
 	Config     Config
+	// Hugo is a Hugo site's own configuration; nil for a Jekyll site.
+	Hugo *Hugo
 
 	once     sync.Once
 	authors  map[string]Person // from _data/authors.*, by handle
@@ -51,6 +57,9 @@ type Site struct {
 	configFolders []string // image folders the configuration names (configFolders)
 	dirMu         sync.Mutex
 	dirs          map[string]bool // isDir's answers, by relative path
+
+	scMu       sync.Mutex
+	shortcodes map[string]scEntry // a Hugo site's parsed shortcode templates, by name
 
 	postsOnce sync.Once
 	posts     map[string][]string // post files by name without extension (postFiles)
@@ -89,7 +98,8 @@ type Default struct {
 	Line   int            // line of the entry in _config.yml
 }
 
-// Find walks up from dir to the nearest folder holding _config.yml. It
+// Find walks up from dir to the nearest folder holding _config.yml (or a
+// Hugo site's configuration: hugo.toml, config.toml, config/_default/). It
 // stops at a folder holding .git (the top of a repository) and at the file
 // system root; ok is false when no configuration was found.
 func Find(dir string) (root string, ok bool) {
@@ -99,6 +109,9 @@ func Find(dir string) (root string, ok bool) {
 	}
 	for {
 		if fi, err := os.Stat(filepath.Join(d, ConfigName)); err == nil && fi.Mode().IsRegular() {
+			return d, true
+		}
+		if len(findHugoConfig(d)) > 0 {
 			return d, true
 		}
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
@@ -150,6 +163,9 @@ func Open(root string) (*Site, error) {
 	data, err := os.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.Config = emptyConfig()
+		if files := findHugoConfig(s.Root); len(files) > 0 {
+			return s, s.openHugo(files)
+		}
 		return s, nil
 	}
 	if err != nil {
