@@ -31,3 +31,25 @@ func TestEngine(t *testing.T) {
 		t.Errorf("no configuration: %+v, want the zero Engine", got)
 	}
 }
+
+// TestHugoEngine: a Hugo site's engine is goldmark, whose math is text
+// to the Markdown (so it goes through its escapes) unless the site turns
+// on the passthrough extension (as math-heavy Hugo sites since 0.122 do).
+func TestHugoEngine(t *testing.T) {
+	for _, tc := range []struct {
+		config string
+		want   Engine
+	}{
+		{"title = \"Calculus\"\n", Engine{Name: "goldmark"}},
+		{"title = \"Calculus\"\n[markup.goldmark.extensions.passthrough]\nenable = true\n", Engine{Name: "goldmark", MathRaw: true}},
+	} {
+		dir := hugoSite(t, map[string]string{"hugo.toml": tc.config, "content/x.md": "x"})
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Engine(); got != tc.want {
+			t.Errorf("%q: %+v, want %+v", tc.config, got, tc.want)
+		}
+	}
+}
