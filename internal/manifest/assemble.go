@@ -254,7 +254,7 @@ func (w *walk) file(p string) {
 		return
 	}
 	if w.quarto {
-		if why := quartoSkip(ps.Extra); why != "" {
+		if why := quartoSkip(ps); why != "" {
 			w.log.Warnf(p, 1, "%s; left out", why)
 			w.leftOut = append(w.leftOut, shown+": "+why)
 			w.left++
@@ -400,11 +400,11 @@ func isQuarto(root string) bool {
 // quartoSkip says why Quarto would not render a document as an article
 // of its own: a listing page (listing: lists other documents) or a
 // draft (draft: true); "" when it would.
-func quartoSkip(front map[string]any) string {
-	if _, ok := front["listing"]; ok {
+func quartoSkip(ps *post.Post) string {
+	if _, ok := ps.Extra["listing"]; ok {
 		return "a listing page (Quarto's listing:)"
 	}
-	if d, ok := front["draft"].(bool); ok && d {
+	if ps.Draft {
 		return "a draft (draft: true)"
 	}
 	return ""
