@@ -101,3 +101,79 @@ func TestGlyphTextPDF(t *testing.T) {
 		t.Errorf("qpdf --check:\n%s", out)
 	}
 }
+
+// TestGlyphTextErrors checks that GlyphText reports what it cannot draw
+// as the document's error rather than drawing something else.
+func TestGlyphTextErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		draw func(pdf *fpdf.Fpdf)
+		want string
+	}{
+		{"core font", func(pdf *fpdf.Fpdf) {
+			pdf.SetFont("Helvetica", "", 10)
+			pdf.GlyphText(10, 10, 3, "x")
+		}, "not a UTF-8 TrueType font"},
+		{"no such glyph", func(pdf *fpdf.Fpdf) { pdf.GlyphText(10, 10, 6760, "x") }, "no glyph 6760 (the font has 6760)"},
+		{"glyph 0", func(pdf *fpdf.Fpdf) { pdf.GlyphText(10, 10, 0, "x") }, "no glyph 0"},
+		{"no text", func(pdf *fpdf.Fpdf) { pdf.GlyphText(10, 10, 1647, "") }, "not valid UTF-8"},
+		{"full", func(pdf *fpdf.Fpdf) {
+			for gid := 1; gid <= 2050; gid++ { // one of them is '?' itself
+				pdf.GlyphText(10, 10, gid, "?")
+			}
+		}, "more than 2048 glyphs"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pdf := fpdf.New("P", "pt", "A5", "")
+			pdf.AddUTF8FontFromBytes(MathName, "", MathData())
+			pdf.SetFont(MathName, "", 10)
+			pdf.AddPage()
+			tc.draw(pdf)
+			if err := pdf.Error(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestGlyphTextCIDs checks the CIDs GlyphText picks, through the content
+// stream and the ToUnicode CMap: a rune the cmap maps to the glyph keeps
+// its code point; the same glyph and text share a CID; the same glyph with
+// another text takes another; and a font never drawn by glyph id keeps fpdf's CMap.
+func TestGlyphTextCIDs(t *testing.T) {
+	mf, err := otmath.Parse(MathData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	equal, _ := mf.Glyph('=')
+	sum1, _ := mf.GlyphByName("uni2211.s1")
+	pdf := fpdf.New("P", "pt", "A5", "")
+	pdf.SetCompression(false)
+	pdf.AddUTF8FontFromBytes(MathName, "", MathData())
+	pdf.AddUTF8FontFromBytes("plain", "", MathData())
+	pdf.AddPage()
+	pdf.SetFont("plain", "", 10)
+	pdf.Text(10, 10, "=")
+	pdf.SetFont(MathName, "", 10)
+	pdf.GlyphText(10, 20, int(equal), "=")
+	pdf.GlyphText(10, 30, int(sum1), "∑")
+	pdf.GlyphText(10, 40, int(sum1), "∑")
+	pdf.GlyphText(10, 50, int(sum1), "⅀")
+	var buf strings.Builder
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"Td (\x00=) Tj", "Td (\xd8\x00) Tj", "Td (\xd8\x01) Tj",
+		"2 beginbfchar\n<D800> <2211>\n<D801> <2140>\nendbfchar",
+		"<0000> <FFFF> <0000>", // the plain font's CMap, as fpdf writes it
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "Td (\xd8\x00) Tj"); n != 2 {
+		t.Errorf("the display ∑ drawn %d times with CID D800, want 2", n)
+	}
+}
