@@ -143,8 +143,12 @@ func FuzzParse(f *testing.F) {
 			if k := m.Kerns(id); k != nil {
 				k.TopRight.At(0)
 			}
-			m.Vertical(id)
-			m.Horizontal(id)
+			for _, c := range []*Construction{m.Vertical(id), m.Horizontal(id)} {
+				if c != nil {
+					c.Fit(3000)
+					c.Assemble(3000, m.MinConnectorOverlap)
+				}
+			}
 		}
 	})
 }
