@@ -60,11 +60,13 @@
 //     of sloped letters (an OpenType addition to TeX).
 //   - Growing delimiters (\left, \big; rule 19 and TeX's \delimiterfactor
 //     901, \delimitershortfall 5 pt): the first Vertical variant whose
-//     Advance reaches the wanted size, else its assembly: the Parts bottom
-//     to top, extenders repeated as often as needed, each joint overlapping
-//     at least MinConnectorOverlap and at most the smaller of the two
-//     connectors, the slack shared evenly among the joints. Horizontal
-//     constructions (braces, wide hats, arrows) grow the same way in width.
+//     Advance reaches the wanted size (Construction.Fit), else its
+//     assembly (Construction.Assemble): the Parts bottom to top, extenders
+//     repeated as often as needed, each joint overlapping at least
+//     MinConnectorOverlap and at most the shorter of the two connectors,
+//     every joint giving up the same fraction of its play, as LuaTeX does.
+//     Horizontal constructions (braces, wide hats, arrows) grow the same
+//     way in width.
 //
 // Glyph boxes (Box: TeX's height is yMax and depth −yMin; Advance is the
 // width) size every character box; ItalicCorrection is TeX's italic
