@@ -28,3 +28,11 @@ var (
 	//go:embed DejaVuSans-Bold.ttf
 	fallbackBold []byte
 )
+
+// The math face: STIX Two Math 2.13 b171, SIL Open Font License 1.1 (see
+// README.md, LICENSE-OFL-STIXTwoMath.txt and AUTHORS-STIXTwoMath.txt). It is
+// parsed only when an edition sets math (Math), since reading its 6,760
+// glyphs costs time no edition without math should pay.
+//
+//go:embed STIXTwoMath-Regular.ttf
+var mathRegular []byte

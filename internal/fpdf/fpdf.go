@@ -4390,8 +4390,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				cmap := font.utf8File.toUnicodeCMap() // edition patch: glyphs drawn by glyph id
+				f.out("<</Length " + strconv.Itoa(len(cmap)) + ">>")
+				f.putstream([]byte(cmap))
 				f.out("endobj")
 
 				// CIDInfo

@@ -59,6 +59,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	glyphs               *glyphCIDs // edition patch: glyphs drawn by glyph id (glyph.go)
 }
 
 type tableDescription struct {
@@ -543,6 +544,7 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
+	utf.addGlyphs(symbolCollection) // edition patch: glyphs drawn by glyph id
 
 	begin := utf.tableDescriptions["glyf"].position
 
@@ -561,7 +563,7 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	for _, runa := range charSymbolPairCollectionKeys {
 		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
 	}
-	utf.CodeSymbolDictionary = runeSymbolPairCollection
+	utf.CodeSymbolDictionary = utf.glyphCIDMap(runeSymbolPairCollection, symbolArray) // edition patch
 
 	symbolCollectionKeys = keySortInt(symbolCollection)
 	for _, oldSymbolIndex := range symbolCollectionKeys {
