@@ -223,7 +223,7 @@ func (c *Config) Validate() error {
 	if c.Tolerance < 0 || c.LooseTolerance < c.Tolerance {
 		bad("tolerances %d/%d: want 0 <= tolerance <= loose tolerance", c.Tolerance, c.LooseTolerance)
 	}
-	errs = append(errs, c.Break.validate()...)
+	errs = append(errs, c.Break.Validate()...)
 	if len(errs) == 0 {
 		cols := Length(c.Columns)
 		colW := (c.TrimWidth - c.MarginInner - c.MarginOuter - (cols-1)*c.ColumnGap) / cols
