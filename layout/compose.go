@@ -41,6 +41,7 @@ type layouter struct {
 	pageOfArt map[*model.Article]int
 	mk        *makeup  // the page builder
 	fillBody  []placed // the body of the last column filled
+	itemSlab  []vitem  // the slab one-line items are cut from
 }
 
 // fork returns a layouter that sets articles with setArticle on another
@@ -52,7 +53,9 @@ type layouter struct {
 // setArticle gives it (set), which the original replays in article order
 // (add); and no pages, which only the original makes.
 func (lt *layouter) fork() *layouter {
-	return &layouter{ed: lt.ed, setter: lt.setter.fork(), noteState: lt.noteState.fork()}
+	f := &layouter{ed: lt.ed, setter: lt.setter.fork(), noteState: lt.noteState.fork()}
+	f.host = f
+	return f
 }
 
 // setter sets paragraphs into lines: the fonts and configuration it
@@ -79,7 +82,8 @@ type setter struct {
 	// Slabs that lines, their runs and one-line items are cut from.
 	lineSlab []setLine
 	runSlab  []Run
-	itemSlab []vitem
+
+	host host // the layout the setter works for
 }
 
 // newSetter returns a setter of the fonts fs with cfg (its defaults
@@ -118,6 +122,17 @@ func (n *noteState) fork() noteState { return noteState{articleArt: n.articleArt
 type warning struct {
 	once string
 	w    diag.Warning
+}
+
+// Where is the position of the block being set (host).
+func (lt *layouter) Where() (string, int) { return lt.source, max(lt.line, 0) }
+
+// Warn gives w once per key other than "" (host).
+func (lt *layouter) Warn(key string, w diag.Warning) { lt.warnOnce(key, w) }
+
+// NoteAnchors names a note reference's anchor and its note's (host).
+func (lt *layouter) NoteAnchors(r *model.NoteRef) (anchor, dest string) {
+	return lt.refAnchor(r), lt.noteAnchor(r.Note)
 }
 
 // warn warns of msg at the block being set.
@@ -181,14 +196,31 @@ func (lt *setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 
 // hyphenator returns the patterns for lang, or nil when there are none:
 // the text is then set unhyphenated, with one warning per post.
-func (lt *layouter) hyphenator(lang string) *hyph.Hyphenator {
+func (lt *setter) hyphenator(lang string) *hyph.Hyphenator {
 	h := lt.hyphenatorQuiet(lang)
 	if h == nil {
-		if key := "hyph " + lang + "\x00" + lt.source; !lt.warned[key] {
-			lt.warnOnce(key, lt.at(fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang)))
-		}
+		path, _ := lt.host.Where()
+		lt.warn("hyph "+lang+"\x00"+path, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
 	}
 	return h
+}
+
+// host is the layout a setter sets paragraphs for: it places the
+// setter's warnings and names the anchors of note references.
+type host interface {
+	// Where is the source and line of the text being set, for warnings.
+	Where() (path string, line int)
+	// Warn gives w, but only the first time for a key other than "".
+	Warn(key string, w diag.Warning)
+	// NoteAnchors are the anchor of note reference r and the destination
+	// of its link, the note.
+	NoteAnchors(r *model.NoteRef) (anchor, dest string)
+}
+
+// warn warns of msg at the text being set, once per key other than "".
+func (lt *setter) warn(key, msg string) {
+	path, line := lt.host.Where()
+	lt.host.Warn(key, diag.Warning{Path: path, Line: line, Msg: msg})
 }
 
 func (lt *layouter) artAnchor(a *model.Article) string { return "art:" + a.ID }
@@ -235,7 +267,7 @@ type vitem struct {
 	oneY [1]Length
 }
 
-func (lt *setter) lineItem(sl *setLine) *vitem {
+func (lt *layouter) lineItem(sl *setLine) *vitem {
 	if len(lt.itemSlab) == cap(lt.itemSlab) {
 		lt.itemSlab = make([]vitem, 0, 256)
 	}
@@ -304,8 +336,10 @@ func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length
 	spec := parSpec{width: c.width - hang, indent: indent, justify: c.justify, hyphenate: c.hyph, lang: lt.lang(),
 		kind: c.kind, leading: c.leading, prefix: c.label, prefixGap: c.gap, hang: hang}
 	lines := lt.setParagraph(ps, spec)
+	lt.par++
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
+		lt.numbered(sl)
 		sl.dx += c.dx + hang
 		sl.info.Source, sl.info.SourceLine, sl.info.Node = lt.source, lt.line, lt.node
 		it := lt.lineItem(sl)

@@ -172,7 +172,7 @@ type span struct {
 // buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
 // "Breaking paragraphs into lines", §3: boxes, glue and penalties). The
 // items live in lt.ib until the next paragraph.
-func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]linebreak.Item, []boxData) {
+func (lt *setter) buildItems(ps []piece, spec parSpec) ([]linebreak.Item, []boxData) {
 	ib := &lt.ib
 	ib.items, ib.data, ib.word = ib.items[:0], ib.data[:0], 0
 	if spec.indent > 0 {
@@ -271,7 +271,7 @@ func classOf(s string) byteClass {
 // breakpoints inside the word (explicit hyphens and dashes, the
 // punctuation of a literal, hyphenation, emergency breaks) and emits the
 // pieces between them as boxes.
-func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
+func (lt *setter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
 	wt := lt.joinWord(w)
 	start, end := wt.wordCore(0, len(wt.full))
@@ -458,7 +458,7 @@ func (lt *setter) widthBound(full string, spans []span) Length {
 // bp, with the penalty of each break kind between them, and without the
 // soft hyphens (soft: the word may hold some). A note reference is one
 // box.
-func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
+func (lt *setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.ref != nil {
 		ib.add(linebreak.Box(kp(lt.width(s.p.text, s.p.st))), boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})

@@ -17,6 +17,7 @@ import (
 func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 	t.Helper()
 	lt := &layouter{setter: newSetter(fonts.Default(), cfg.withDefaults()), warned: map[string]bool{}}
+	lt.host = lt
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
 	var ps []piece
@@ -88,6 +89,7 @@ func TestHyphenationRules(t *testing.T) {
 // the part of one after its last break) of four letters or digits.
 func TestRuntWidth(t *testing.T) {
 	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
+	lt.host = lt
 	c := lt.bodyCtx()
 	st := c.style()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
@@ -178,6 +180,7 @@ func FuzzWordBreaks(f *testing.F) {
 		f.Add(s)
 	}
 	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
+	lt.host = lt
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
 	f.Fuzz(func(t *testing.T, text string) {

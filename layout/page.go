@@ -46,6 +46,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		pageOfArt: map[*model.Article]int{},
 		mk:        newMakeup(),
 	}
+	lt.host = lt
 	var arts []*model.Article
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {

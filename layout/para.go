@@ -260,7 +260,7 @@ func (lt *setter) splitFallback(d *Document) {
 // clean replaces runes the face cannot draw: first by a close substitute,
 // else keeps them for the fallback face if that has them (splitFallback
 // gives them their own runs), else by '?', warning once per rune.
-func (lt *layouter) clean(s string, f Face) string {
+func (lt *setter) clean(s string, f Face) string {
 	if a := lt.asciiOf(f); a != nil && a.keeps(s) {
 		return s
 	}
@@ -294,9 +294,7 @@ func (lt *layouter) clean(s string, f Face) string {
 				b.WriteRune(r)
 				continue
 			}
-			if key := "glyph " + string(r); !lt.warned[key] {
-				lt.warnOnce(key, lt.at("no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?"))
-			}
+			lt.warn("glyph "+string(r), "no glyph for "+strconv.QuoteRune(r)+" in "+font.Name+"; printed as ?")
 			b.WriteByte('?')
 		}
 	}
@@ -361,7 +359,7 @@ type setLine struct {
 // setParagraph sets inlines into lines: justified by total fit (package
 // linebreak) when spec asks for it and some breaks fit the tolerances,
 // else ragged right by first fit.
-func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
+func (lt *setter) setParagraph(ps []piece, spec parSpec) []*setLine {
 	items, data := lt.buildItems(ps, spec)
 	width := func(l int) linebreak.Length {
 		if l == 0 {
@@ -379,7 +377,7 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 			if !holdsURL(ps) {
 				// a paragraph with an address in it is set ragged as a
 				// reference list is, without a word to the editor
-				lt.warn("paragraph set ragged right: no justified line breaks within tolerance: " + abbrev(ps))
+				lt.warn("", "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
 			}
 			lines = nil
 		}
@@ -387,7 +385,6 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 	if lines == nil {
 		lines = linebreak.Greedy(items, width)
 	}
-	lt.par++
 	out := make([]*setLine, 0, len(lines))
 	var wc wordCounter
 	for i, ln := range lines {
@@ -397,7 +394,6 @@ func (lt *layouter) setParagraph(ps []piece, spec parSpec) []*setLine {
 			sl.dx = -spec.hang
 			lt.addPrefix(sl, spec)
 		}
-		lt.numbered(sl)
 		sl.info.ParLine = i
 		sl.info.ParLen = len(lines)
 		out = append(out, sl)
@@ -524,7 +520,7 @@ const texHyphenPenalty = 50
 
 // addPrefix draws a paragraph's hanging label (a list number or bullet)
 // left of its first line.
-func (lt *layouter) addPrefix(sl *setLine, spec parSpec) {
+func (lt *setter) addPrefix(sl *setLine, spec parSpec) {
 	if len(spec.prefix) == 0 {
 		return
 	}
@@ -573,6 +569,7 @@ func TraceParagraph(fs *fonts.Set, cfg Config, lang, text string) (string, error
 		return "", fmt.Errorf("layout: %w", err)
 	}
 	lt := &layouter{setter: newSetter(fs, cfg), warned: map[string]bool{}}
+	lt.host = lt
 	c := lt.bodyCtx()
 	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
 	items, data := lt.buildItems([]piece{{text: text, st: c.style()}}, spec)

@@ -9,7 +9,7 @@ import "github.com/redtide/edition/layout/linebreak"
 // glue set by the adjustment ratio (Knuth & Plass 1981, §2, eq. for r);
 // the adjustment is distributed in integer arithmetic so the last box ends
 // exactly at the measure.
-func (lt *layouter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec parSpec, lw Length, justify, last bool) *setLine {
+func (lt *setter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec parSpec, lw Length, justify, last bool) *setLine {
 	sl := lt.newLine()
 	sl.height, sl.width = spec.leading, lw
 	sl.info.Kind = spec.kind
@@ -162,7 +162,7 @@ type runBuilder struct {
 }
 
 // placeItems sets the boxes and glue of items[e.start:e.stop] from x = 0.
-func (lt *layouter) placeItems(sl *setLine, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
+func (lt *setter) placeItems(sl *setLine, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
 	for k := e.start; k < e.stop; k++ {
 		it, d := items[k], &data[k]
 		switch it.Kind {
@@ -226,11 +226,12 @@ func (rb *runBuilder) add(d *boxData, w Length) {
 
 // noteRef records the note reference of box d, at x and w wide, on the
 // line: its note, its anchor and a link to the note.
-func (lt *layouter) noteRef(sl *setLine, d *boxData, x, w Length) {
+func (lt *setter) noteRef(sl *setLine, d *boxData, x, w Length) {
 	n := d.ref.Note
 	sl.notes = append(sl.notes, n)
-	sl.anchors = append(sl.anchors, lt.refAnchor(d.ref))
-	sl.links = append(sl.links, LinkRect{X: x, Y: -d.st.size - d.st.rise, W: w, H: d.st.size * 12 / 10, Dest: lt.noteAnchor(n)})
+	anchor, dest := lt.host.NoteAnchors(d.ref)
+	sl.anchors = append(sl.anchors, anchor)
+	sl.links = append(sl.links, LinkRect{X: x, Y: -d.st.size - d.st.rise, W: w, H: d.st.size * 12 / 10, Dest: dest})
 }
 
 // hyphen adds the hyphen of a line broken at a discretionary, w wide in
