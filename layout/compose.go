@@ -20,7 +20,7 @@ import (
 // (noteState), the article and block being set, the warnings, and the
 // page makeup.
 type layouter struct {
-	setter
+	Setter
 	noteState
 
 	ed     *model.Edition
@@ -53,20 +53,20 @@ type layouter struct {
 // setArticle gives it (set), which the original replays in article order
 // (add); and no pages, which only the original makes.
 func (lt *layouter) fork() *layouter {
-	f := &layouter{ed: lt.ed, setter: lt.setter.fork(), noteState: lt.noteState.fork()}
+	f := &layouter{ed: lt.ed, Setter: lt.Setter.fork(), noteState: lt.noteState.fork()}
 	f.host = f
 	return f
 }
 
-// setter sets paragraphs into lines: the fonts and configuration it
+// Setter sets paragraphs into lines: the fonts and configuration it
 // reads, the hyphenators it shares with every fork, and the memos,
 // buffers and slabs it owns, which make setting a paragraph allocate
 // little and are not safe for concurrent use. Its methods are those of
 // line setting that need nothing of the page or the article: breaking,
 // hyphenation, font fallback, widths and runs (a layouter has them
-// through its embedded setter). They keep the receiver name lt of the
+// through its embedded Setter). They keep the receiver name lt of the
 // layouter they were carved from.
-type setter struct {
+type Setter struct {
 	fs    *fonts.Set
 	cfg   Config
 	hyphs *hyphenators // shared by the forks
@@ -80,22 +80,22 @@ type setter struct {
 	hyphArena []int                  // the arrays of hyphMemo's answers
 	ascii     [asciiFaces]*asciiFace // by face, made when first needed
 	// Slabs that lines, their runs and one-line items are cut from.
-	lineSlab []setLine
+	lineSlab []Line
 	runSlab  []Run
 
-	host host // the layout the setter works for
+	host Host // the layout the setter works for
 }
 
-// newSetter returns a setter of the fonts fs with cfg (its defaults
+// NewSetter returns a setter of the fonts fs with cfg (its defaults
 // applied), with hyphenators of its own.
-func newSetter(fs *fonts.Set, cfg Config) setter {
-	return setter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}}
+func NewSetter(fs *fonts.Set, cfg Config) Setter {
+	return Setter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}}
 }
 
 // fork returns a setter for another goroutine: it shares s's fonts,
 // configuration and hyphenators (which are safe for concurrent use) and
 // owns empty memos, buffers and slabs.
-func (s *setter) fork() setter { return setter{fs: s.fs, cfg: s.cfg, hyphs: s.hyphs} }
+func (s *Setter) fork() Setter { return Setter{fs: s.fs, cfg: s.cfg, hyphs: s.hyphs} }
 
 // noteState is what a layout knows of notes: those set (by note, for an
 // article being set) and placed, each note's article, and the link notes.
@@ -163,8 +163,8 @@ func (lt *layouter) warnOnce(key string, w diag.Warning) {
 
 // numbered gives a line its paragraph's number. A fork numbers from 0 and
 // remembers the line, so that the original can renumber it in order.
-func (lt *layouter) numbered(sl *setLine) {
-	sl.info.Par = lt.par
+func (lt *layouter) numbered(sl *Line) {
+	sl.Info.Par = lt.par
 	if lt.set != nil {
 		lt.set.lines = append(lt.set.lines, sl)
 	}
@@ -182,7 +182,7 @@ type hyphenators struct {
 // none, without a warning: a passage in another language (model.Lang) is
 // set unhyphenated when its language has no patterns, which is what the
 // reader expects, and no edit of the post would change it.
-func (lt *setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
+func (lt *Setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 	hs := lt.hyphs
 	hs.mu.Lock()
 	defer hs.mu.Unlock()
@@ -196,7 +196,7 @@ func (lt *setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
 
 // hyphenator returns the patterns for lang, or nil when there are none:
 // the text is then set unhyphenated, with one warning per post.
-func (lt *setter) hyphenator(lang string) *hyph.Hyphenator {
+func (lt *Setter) hyphenator(lang string) *hyph.Hyphenator {
 	h := lt.hyphenatorQuiet(lang)
 	if h == nil {
 		path, _ := lt.host.Where()
@@ -205,9 +205,9 @@ func (lt *setter) hyphenator(lang string) *hyph.Hyphenator {
 	return h
 }
 
-// host is the layout a setter sets paragraphs for: it places the
+// Host is the layout a setter sets paragraphs for: it places the
 // setter's warnings and names the anchors of note references.
-type host interface {
+type Host interface {
 	// Where is the source and line of the text being set, for warnings.
 	Where() (path string, line int)
 	// Warn gives w, but only the first time for a key other than "".
@@ -218,7 +218,7 @@ type host interface {
 }
 
 // warn warns of msg at the text being set, once per key other than "".
-func (lt *setter) warn(key, msg string) {
+func (lt *Setter) warn(key, msg string) {
 	path, line := lt.host.Where()
 	lt.host.Warn(key, diag.Warning{Path: path, Line: line, Msg: msg})
 }
@@ -248,7 +248,7 @@ type vitem struct {
 	space   bool   // discardable at the top of a column
 	noBreak bool   // a column break before this item is not allowed
 	keep    bool   // a column break after this item is not allowed (headings)
-	lines   []*setLine
+	lines   []*Line
 	lineY   []Length // top of each line
 	rules   []Rule
 	images  []ImageBox
@@ -263,15 +263,15 @@ type vitem struct {
 	colBreak bool           // the column ends before this item (a space, dropped at the top of a column)
 	art      *model.Article // the article whose head starts with this item
 	// lines and lineY of an item of one line, saving two allocations
-	one  [1]*setLine
+	one  [1]*Line
 	oneY [1]Length
 }
 
-func (lt *layouter) lineItem(sl *setLine) *vitem {
+func (lt *layouter) lineItem(sl *Line) *vitem {
 	if len(lt.itemSlab) == cap(lt.itemSlab) {
 		lt.itemSlab = make([]vitem, 0, 256)
 	}
-	lt.itemSlab = append(lt.itemSlab, vitem{h: sl.height, notes: sl.notes})
+	lt.itemSlab = append(lt.itemSlab, vitem{h: sl.Height, notes: sl.Notes})
 	it := &lt.itemSlab[len(lt.itemSlab)-1]
 	it.one[0] = sl
 	it.lines, it.lineY = it.one[:], it.oneY[:]
@@ -290,7 +290,7 @@ type blockCtx struct {
 	italic  bool
 	justify bool
 	hyph    bool
-	label   []piece // label of the first paragraph (list items, notes)
+	label   []Piece // label of the first paragraph (list items, notes)
 	gap     Length  // label gap
 }
 
@@ -298,10 +298,10 @@ func (lt *layouter) bodyCtx() blockCtx {
 	return blockCtx{width: lt.cfg.columnWidth(), size: lt.cfg.BodySize, leading: lt.cfg.BodyLeading, kind: KindBody, justify: true, hyph: true}
 }
 
-func (c blockCtx) style() style {
-	st := style{face: Face{Kind: TextFace, Style: fonts.Regular}, size: c.size}
+func (c blockCtx) style() Style {
+	st := Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: c.size}
 	if c.italic {
-		st.face.Style = fonts.Italic
+		st.Face.Style = fonts.Italic
 	}
 	return st
 }
@@ -332,20 +332,20 @@ func (lt *layouter) lang() string {
 
 // paragraph sets inlines as lines with widow and orphan control: no column
 // break after the first or before the last line.
-func (lt *layouter) paragraph(ps []piece, c blockCtx, indent Length, hang Length) []*vitem {
-	spec := parSpec{width: c.width - hang, indent: indent, justify: c.justify, hyphenate: c.hyph, lang: lt.lang(),
-		kind: c.kind, leading: c.leading, prefix: c.label, prefixGap: c.gap, hang: hang}
-	lines := lt.setParagraph(ps, spec)
+func (lt *layouter) paragraph(ps []Piece, c blockCtx, indent Length, hang Length) []*vitem {
+	spec := Spec{Width: c.width - hang, Indent: indent, Justify: c.justify, Hyphenate: c.hyph, Lang: lt.lang(),
+		Kind: c.kind, Leading: c.leading, Prefix: c.label, PrefixGap: c.gap, Hang: hang}
+	lines := lt.SetParagraph(ps, spec)
 	lt.par++
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		lt.numbered(sl)
-		sl.dx += c.dx + hang
-		sl.info.Source, sl.info.SourceLine, sl.info.Node = lt.source, lt.line, lt.node
+		sl.DX += c.dx + hang
+		sl.Info.Source, sl.Info.SourceLine, sl.Info.Node = lt.source, lt.line, lt.node
 		it := lt.lineItem(sl)
 		// widows, orphans, and (TeX's \brokenpenalty) no column break after a
 		// hyphenated line
-		if i == 1 || (i == len(lines)-1 && i > 0) || (i > 0 && lines[i-1].info.Hyphenated) {
+		if i == 1 || (i == len(lines)-1 && i > 0) || (i > 0 && lines[i-1].Info.Hyphenated) {
 			it.noBreak = true
 		}
 		out[i] = it
@@ -495,7 +495,7 @@ func (lt *layouter) heading(h *model.Heading, c blockCtx) []*vitem {
 	default:
 		size = c.size * 105 / 100
 	}
-	st := style{face: Face{Kind: DisplayFace}, size: size}
+	st := Style{Face: Face{Kind: DisplayFace}, Size: size}
 	ctx := c
 	ctx.kind = KindHeading
 	ctx.justify = false
@@ -525,7 +525,7 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 	hang := c.size * 3 / 2
 	if l.Ordered {
 		last := l.Start + len(l.Items) - 1
-		hang = max(hang, lt.width(strconv.Itoa(last)+".", c.style())+c.size/2)
+		hang = max(hang, lt.Width(strconv.Itoa(last)+".", c.style())+c.size/2)
 	}
 	ctx := c
 	if lt.canIndent(c, hang) {
@@ -543,7 +543,7 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 			lab = strconv.Itoa(l.Start+i) + "."
 		}
 		ic := ctx
-		ic.label = []piece{{text: lab, st: c.style()}}
+		ic.label = []Piece{{Text: lab, Style: c.style()}}
 		ic.gap = c.size / 2
 		items := lt.blocks(item.Blocks, ic)
 		if len(items) == 0 {
@@ -564,33 +564,33 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 // centred when it fits.
 func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 	size := c.size * 8 / 10
-	st := style{face: Face{Kind: MonoFace}, size: size}
+	st := Style{Face: Face{Kind: MonoFace}, Size: size}
 	leading := size * 12 / 10
-	cw := max(lt.width("m", st), 1)
+	cw := max(lt.Width("m", st), 1)
 	avail := c.width - size // size/2 indent, size/2 to spare at the right
 	contX := 2 * cw         // the mark and a space
 	maxFirst := max(1, int(avail/cw))
 	maxCont := max(1, int((avail-contX)/cw))
 	const markText = "→"
-	hasMark := st.face.Font(lt.fs).Has('→')
+	hasMark := st.Face.Font(lt.fs).Has('→')
 	lt.par++
-	var lines []*setLine
+	var lines []*Line
 	kind := KindCode
 	if display {
 		kind = KindMath
 	}
-	var wc wordCounter
+	var wc WordCounter
 	for _, src := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
-		src = lt.clean(src, st.face)
+		src = lt.Clean(src, st.Face)
 		rs := []rune(src)
-		wc.gap()
+		wc.Gap()
 		for first := true; first || len(rs) > 0; first = false {
 			x, n := Length(0), maxFirst
 			if !first {
 				x, n = contX, maxCont
 				for len(rs) > 0 && rs[0] == ' ' {
 					rs = rs[1:] // spaces at a wrap are not carried over
-					wc.gap()
+					wc.Gap()
 				}
 				if len(rs) == 0 {
 					break
@@ -599,27 +599,27 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 			n = codeBreak(rs, n)
 			t := string(rs[:n])
 			rs = rs[n:]
-			sl := &setLine{height: leading, base: leading * 77 / 100, width: c.width, dx: c.dx + size/2}
+			sl := &Line{Height: leading, Base: leading * 77 / 100, Width: c.width, DX: c.dx + size/2}
 			if t != "" {
-				sl.runs = []Run{{X: x, Width: lt.width(t, st), Face: st.face, Size: size, Text: t}}
+				sl.Runs = []Run{{X: x, Width: lt.Width(t, st), Face: st.Face, Size: size, Text: t}}
 			}
 			if !first && hasMark {
-				sl.marks = []Run{{X: 0, Width: lt.width(markText, st), Face: st.face, Size: size, Text: markText}}
+				sl.Marks = []Run{{X: 0, Width: lt.Width(markText, st), Face: st.Face, Size: size, Text: markText}}
 			}
 			if display && first && len(rs) == 0 && x == 0 {
-				if w := lt.width(t, st); w < avail {
-					sl.dx += (avail - w) / 2
+				if w := lt.Width(t, st); w < avail {
+					sl.DX += (avail - w) / 2
 				}
 			}
-			sl.info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line, Node: lt.node, Word: wc.n}
-			wc.text(t)
+			sl.Info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line, Node: lt.node, Word: wc.n}
+			wc.Text(t)
 			lt.numbered(sl)
 			lines = append(lines, sl)
 		}
 	}
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
-		sl.info.ParLine, sl.info.ParLen = i, len(lines)
+		sl.Info.ParLine, sl.Info.ParLen = i, len(lines)
 		out[i] = lt.lineItem(sl)
 		if i == 1 || (i == len(lines)-1 && i > 0) {
 			out[i].noBreak = true
@@ -778,7 +778,7 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 		tm = lt.measureTable(rows, t.Header != nil, ncol, size, c.width)
 		if tm.sum(tm.minW) > c.width {
 			lt.warn(fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
-				ncol, size, abbrev(lt.headerPieces(t, c.style()))))
+				ncol, size, Abbrev(lt.headerPieces(t, c.style()))))
 			return lt.tableRows(t, c)
 		}
 	}
@@ -816,24 +816,24 @@ type tableMeasure struct {
 // counts at most half the measure.
 func (lt *layouter) measureTable(rows [][]model.Cell, header bool, ncol int, size, measure Length) tableMeasure {
 	tm := tableMeasure{natW: make([]Length, ncol), minW: make([]Length, ncol), pad: size / 2}
-	var wb wordBuf
+	var wb WordBuf
 	for ri, r := range rows {
-		st := style{face: Face{Kind: TextFace}, size: size}
+		st := Style{Face: Face{Kind: TextFace}, Size: size}
 		if ri == 0 && header {
-			st.face.Style = fonts.Bold
+			st.Face.Style = fonts.Bold
 		}
 		for ci, cell := range r {
-			words, _ := splitWords(lt.flatten(cell.Inlines, st, nil), &wb)
+			words, _ := SplitWords(lt.flatten(cell.Inlines, st, nil), &wb)
 			line := Length(0)
 			for wi, w := range words {
 				ww := Length(0)
-				for _, p := range w.ps {
-					ww += lt.width(p.text, p.st)
+				for _, p := range w.Pieces {
+					ww += lt.Width(p.Text, p.Style)
 				}
 				tm.minW[ci] = max(tm.minW[ci], min(ww, measure/2))
 				line += ww
 				if wi > 0 {
-					line += lt.width(" ", st)
+					line += lt.Width(" ", st)
 				}
 			}
 			tm.natW[ci] = max(tm.natW[ci], line)
@@ -902,10 +902,10 @@ func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths [
 			lines := lt.tableCell(r[ci], header, al, widths[ci], size, c)
 			for li, l := range lines {
 				sl := l.lines[0]
-				sl.dx += x + pad
+				sl.DX += x + pad
 				it.lines = append(it.lines, sl)
 				it.lineY = append(it.lineY, pad/4+Length(li)*leading)
-				it.notes = append(it.notes, sl.notes...)
+				it.notes = append(it.notes, sl.Notes...)
 			}
 			h = max(h, Length(len(lines))*leading)
 		}
@@ -933,9 +933,9 @@ func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths [
 // tableCell sets one cell at width w, aligned; its lines are shifted from
 // the cell's left edge.
 func (lt *layouter) tableCell(cell model.Cell, header bool, al model.Align, w, size Length, c blockCtx) []*vitem {
-	st := style{face: Face{Kind: TextFace}, size: size}
+	st := Style{Face: Face{Kind: TextFace}, Size: size}
 	if header {
-		st.face.Style = fonts.Bold
+		st.Face.Style = fonts.Bold
 	}
 	ctx := c
 	ctx.width, ctx.size, ctx.leading, ctx.kind, ctx.justify, ctx.label = w, size, size*12/10, KindTable, false, nil
@@ -943,23 +943,23 @@ func (lt *layouter) tableCell(cell model.Cell, header bool, al model.Align, w, s
 	lines := lt.paragraph(lt.flatten(cell.Inlines, st, nil), ctx, 0, 0)
 	for _, l := range lines {
 		sl := l.lines[0]
-		sl.dx = 0
+		sl.DX = 0
 		switch al {
 		case model.AlignRight:
-			sl.dx = w - sl.naturalRight()
+			sl.DX = w - sl.NaturalRight()
 		case model.AlignCenter:
-			sl.dx = (w - sl.naturalRight()) / 2
+			sl.DX = (w - sl.NaturalRight()) / 2
 		}
 	}
 	return lines
 }
 
 // headerPieces is the text of a table's header row, for messages.
-func (lt *layouter) headerPieces(t *model.Table, st style) []piece {
-	var ps []piece
+func (lt *layouter) headerPieces(t *model.Table, st Style) []Piece {
+	var ps []Piece
 	for _, h := range t.Header {
 		ps = lt.flatten(h.Inlines, st, ps)
-		ps = append(ps, piece{text: " ", st: st})
+		ps = append(ps, Piece{Text: " ", Style: st})
 	}
 	return ps
 }
@@ -973,7 +973,7 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 	ctx := c
 	ctx.size, ctx.leading, ctx.kind, ctx.label, ctx.justify = size, size*12/10, KindTable, nil, false
 	hang := size
-	head := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: size}
+	head := Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: size}
 	pad := size / 2
 	rule := func(h Length) *vitem {
 		return &vitem{h: pad, rules: []Rule{{X: c.dx, Y: pad / 2, W: c.width, H: h}}}
@@ -981,7 +981,7 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 	out := []*vitem{rule(Pt / 2)}
 	defer func(n any) { lt.node = n }(lt.node)
 	for ri, r := range t.Rows {
-		var ps []piece
+		var ps []Piece
 		if len(r) > 0 {
 			lt.node = &r[0] // words past the first cell's are not counted as the EPUB does
 		}
@@ -990,11 +990,11 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 				continue
 			}
 			if len(ps) > 0 {
-				ps = append(ps, piece{text: "; ", st: ctx.style()})
+				ps = append(ps, Piece{Text: "; ", Style: ctx.style()})
 			}
 			if ci < len(t.Header) && len(t.Header[ci].Inlines) > 0 {
 				ps = lt.flatten(t.Header[ci].Inlines, head, ps)
-				ps = append(ps, piece{text: ": ", st: head})
+				ps = append(ps, Piece{Text: ": ", Style: head})
 			}
 			ps = lt.flatten(cell.Inlines, ctx.style(), ps)
 		}
@@ -1026,7 +1026,7 @@ func splitRow(it *vitem, leading Length) []*vitem {
 		b := min(int(it.lineY[i]/leading), n-1)
 		bands[b].lines = append(bands[b].lines, sl)
 		bands[b].lineY = append(bands[b].lineY, it.lineY[i]-Length(b)*leading)
-		bands[b].notes = append(bands[b].notes, sl.notes...)
+		bands[b].notes = append(bands[b].notes, sl.Notes...)
 	}
 	for _, r := range it.rules {
 		b := min(int(r.Y/leading), n-1)

@@ -16,23 +16,23 @@ import (
 // Text between backquotes is set as code.
 func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 	t.Helper()
-	lt := &layouter{setter: newSetter(fonts.Default(), cfg.withDefaults()), warned: map[string]bool{}}
+	lt := &layouter{Setter: NewSetter(fonts.Default(), cfg.withDefaults()), warned: map[string]bool{}}
 	lt.host = lt
 	c := lt.bodyCtx()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
-	var ps []piece
+	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: lang, Kind: c.kind, Leading: c.leading}
+	var ps []Piece
 	for i, s := range strings.Split(text, "`") {
 		st := c.style()
 		if i%2 == 1 {
-			st.face = Face{Kind: MonoFace}
+			st.Face = Face{Kind: MonoFace}
 		}
 		if s != "" {
-			ps = append(ps, piece{text: s, st: st})
+			ps = append(ps, Piece{Text: s, Style: st})
 		}
 	}
 	// The last word of a paragraph is never hyphenated: end with one more.
-	ps = append(ps, piece{text: " end", st: c.style()})
-	items, data := lt.buildItems(ps, spec)
+	ps = append(ps, Piece{Text: " end", Style: c.style()})
+	items, data := lt.BuildItems(ps, spec)
 	var b strings.Builder
 	for i, it := range items {
 		switch {
@@ -88,12 +88,12 @@ func TestHyphenationRules(t *testing.T) {
 // runt: a sixth of the measure, unless the last line must hold a word (or
 // the part of one after its last break) of four letters or digits.
 func TestRuntWidth(t *testing.T) {
-	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
+	lt := &layouter{Setter: NewSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
 	lt.host = lt
 	c := lt.bodyCtx()
 	st := c.style()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
-	sixth := spec.width / 6
+	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: "en", Kind: c.kind, Leading: c.leading}
+	sixth := spec.Width / 6
 	for _, tc := range []struct {
 		text string
 		tail string // the last line from here on is no runt; "" for a sixth of the measure
@@ -105,18 +105,18 @@ func TestRuntWidth(t *testing.T) {
 		{"The printers demanded recognition.", "recognition."},
 		{"The strike spread to Seattle, a, b, c, d, e, f, g, h, i, j, k.", ""},
 	} {
-		items, data := lt.buildItems([]piece{{text: tc.text, st: st}}, spec)
+		items, data := lt.BuildItems([]Piece{{Text: tc.text, Style: st}}, spec)
 		want := sixth
 		if tc.tail != "" {
 			want = 0
 			for i, w := range strings.Fields(tc.tail) {
 				if i > 0 {
-					want += lt.width(" ", st)
+					want += lt.Width(" ", st)
 				}
-				want += lt.width(w, st)
+				want += lt.Width(w, st)
 			}
 		}
-		if got := runtWidth(items, data, spec.width); got < want-8 || got > want+8 {
+		if got := runtWidth(items, data, spec.Width); got < want-8 || got > want+8 {
 			t.Errorf("%q: runt width %v, want %v (a sixth: %v)", tc.text, got, want, sixth)
 		}
 	}
@@ -179,15 +179,15 @@ func FuzzWordBreaks(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
+	lt := &layouter{Setter: NewSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
 	lt.host = lt
 	c := lt.bodyCtx()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
+	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: "en", Kind: c.kind, Leading: c.leading}
 	f.Fuzz(func(t *testing.T, text string) {
 		mono := c.style()
-		mono.face = Face{Kind: MonoFace}
-		for _, st := range []style{c.style(), mono} {
-			items, data := lt.buildItems([]piece{{text: text, st: st}}, spec)
+		mono.Face = Face{Kind: MonoFace}
+		for _, st := range []Style{c.style(), mono} {
+			items, data := lt.BuildItems([]Piece{{Text: text, Style: st}}, spec)
 			if !printableASCII(text) {
 				continue
 			}

@@ -22,7 +22,7 @@ const asciiFaces = (int(FallbackFace) + 1) * (int(fonts.BoldItalic) + 1)
 
 // asciiOf returns the ASCII table of face f, nil for a face it does not
 // know.
-func (lt *setter) asciiOf(f Face) *asciiFace {
+func (lt *Setter) asciiOf(f Face) *asciiFace {
 	if f.Kind > FallbackFace || f.Style < fonts.Regular || f.Style > fonts.BoldItalic {
 		return nil
 	}

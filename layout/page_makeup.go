@@ -45,7 +45,7 @@ type makeup struct {
 // pageRef is a page number printed before its page is known: the run of a
 // placed line, filled in once every page is made.
 type pageRef struct {
-	sl     *setLine
+	sl     *Line
 	run    int
 	format string         // the words around the number ("%d" alone in the contents)
 	art    *model.Article // whose page: the page of its head, or where it continues
@@ -300,15 +300,15 @@ func (lt *layouter) fillRefs() {
 		if r.cont {
 			page, ok = lt.mk.jumped[r.art]
 		}
-		if !ok || !r.sl.placed {
+		if !ok || !r.sl.Placed {
 			continue // a contents entry of a draft of the box
 		}
-		run := &r.sl.info.Runs[r.run]
-		st := style{face: run.Face, size: run.Size}
+		run := &r.sl.Info.Runs[r.run]
+		st := Style{Face: run.Face, Size: run.Size}
 		run.Text = fmt.Sprintf(r.format, page+1)
-		w := lt.width(run.Text, st)
+		w := lt.Width(run.Text, st)
 		if r.right != 0 {
-			run.X = r.sl.info.X + r.right - w
+			run.X = r.sl.Info.X + r.right - w
 		}
 		run.Width = w
 	}

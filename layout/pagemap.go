@@ -15,10 +15,10 @@ import (
 // order. Nothing here depends on an article starting a page: articles
 // that run on share pages, and a page starts wherever its first line is.
 
-// wordCounter counts the words of an element's text up to a line, as
+// WordCounter counts the words of an element's text up to a line, as
 // model.PageStart counts them: a word begins at a letter that follows
 // white space, a glue item, or nothing.
-type wordCounter struct {
+type WordCounter struct {
 	k  int  // items counted (upTo)
 	n  int  // words begun
 	in bool // inside a word
@@ -29,13 +29,13 @@ type wordCounter struct {
 // begun before start: the number of the first word that begins at or
 // after it. A box continuing a word broken at the end of the previous
 // line (a hyphenation, a URL break) begins no word.
-func (c *wordCounter) upTo(items []linebreak.Item, data []boxData, start int) int {
+func (c *WordCounter) upTo(items []linebreak.Item, data []boxData, start int) int {
 	for ; c.k < start && c.k < len(items); c.k++ {
 		switch items[c.k].Kind {
 		case linebreak.GlueItem:
 			c.in = false
 		case linebreak.BoxItem:
-			if d := &data[c.k]; (d.text != "" || d.ref != nil) && !d.st.added {
+			if d := &data[c.k]; (d.text != "" || d.ref != nil) && !d.st.Added {
 				if !c.in {
 					c.n++
 				}
@@ -46,8 +46,8 @@ func (c *wordCounter) upTo(items []linebreak.Item, data []boxData, start int) in
 	return c.n
 }
 
-// text counts the words that begin in s (a code line).
-func (c *wordCounter) text(s string) {
+// Text counts the words that begin in s (a code line).
+func (c *WordCounter) Text(s string) {
 	for _, r := range s {
 		switch {
 		case model.IsWordSpace(r):
@@ -59,8 +59,8 @@ func (c *wordCounter) text(s string) {
 	}
 }
 
-// gap ends a word: a line break of code, spaces dropped at a wrap.
-func (c *wordCounter) gap() { c.in = false }
+// Gap ends a word: a line break of code, spaces dropped at a wrap.
+func (c *WordCounter) Gap() { c.in = false }
 
 // PageStarts returns where each page of d but a cover begins in ed, the
 // edition d was laid out from, in page order. A cover (a first page

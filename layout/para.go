@@ -14,31 +14,31 @@ import (
 	"github.com/redtide/edition/layout/linebreak"
 )
 
-// style is the look of a piece of inline text.
-type style struct {
-	face   Face
-	size   Length
-	rise   Length // baseline shift, up positive (superscripts)
-	url    string // external link target
-	strike bool
-	lang   string // a passage's language (model.Lang); "" for the paragraph's
-	// added marks text the layout prints that the model does not have (a
+// Style is the look of a piece of inline text.
+type Style struct {
+	Face   Face
+	Size   Length
+	Rise   Length // baseline shift, up positive (superscripts)
+	URL    string // external link target
+	Strike bool
+	Lang   string // a passage's language (model.Lang); "" for the paragraph's
+	// Added marks text the layout prints that the model does not have (a
 	// link's printed address or letter): the page map does not count it.
-	added bool
+	Added bool
 }
 
-// piece is a run of inline text in one style, before it is cut into words.
-type piece struct {
-	text string
-	st   style
-	ref  *model.NoteRef // the piece is the number of a note reference
-	hard bool           // a hard line break
+// Piece is a run of inline text in one style, before it is cut into words.
+type Piece struct {
+	Text  string
+	Style Style
+	Ref   *model.NoteRef // the piece is the number of a note reference
+	Hard  bool           // a hard line break
 }
 
 // boxData is what the layout needs to draw an item; parallel to the items.
 type boxData struct {
 	text string
-	st   style
+	st   Style
 	ref  *model.NoteRef
 	fill bool // the glue is fil glue
 	// A box whose text is src[from:to], src being the text of word number
@@ -72,56 +72,56 @@ func toggleItalic(s fonts.Style) fonts.Style {
 }
 
 // flatten turns inlines into styled pieces.
-func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
+func (lt *layouter) flatten(inl []model.Inline, st Style, out []Piece) []Piece {
 	for _, in := range inl {
 		switch in := in.(type) {
 		case *model.Text:
-			out = append(out, piece{text: in.Text, st: st})
+			out = append(out, Piece{Text: in.Text, Style: st})
 		case *model.Emph:
 			s := st
-			if s.face.Kind == TextFace {
-				s.face.Style = toggleItalic(s.face.Style)
+			if s.Face.Kind == TextFace {
+				s.Face.Style = toggleItalic(s.Face.Style)
 			}
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.Strong:
 			s := st
-			if s.face.Kind == TextFace {
-				s.face.Style = bold(s.face.Style)
+			if s.Face.Kind == TextFace {
+				s.Face.Style = bold(s.Face.Style)
 			}
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.Strike:
 			s := st
-			s.strike = true
+			s.Strike = true
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.Code:
 			s := st
-			s.face = Face{Kind: MonoFace}
-			s.size = st.size * 9 / 10
-			out = append(out, piece{text: in.Text, st: s})
+			s.Face = Face{Kind: MonoFace}
+			s.Size = st.Size * 9 / 10
+			out = append(out, Piece{Text: in.Text, Style: s})
 		case *model.Math:
 			// TeX source, in the mono face (a math face is for later)
 			s := st
-			s.face = Face{Kind: MonoFace}
-			s.size = st.size * 9 / 10
-			out = append(out, piece{text: in.TeX, st: s})
+			s.Face = Face{Kind: MonoFace}
+			s.Size = st.Size * 9 / 10
+			out = append(out, Piece{Text: in.TeX, Style: s})
 		case *model.Sup:
 			out = lt.flatten(in.Inlines, supStyle(st), out)
 		case *model.Sub:
 			s := st
-			s.size = max(st.size*7/10, 5*Pt)
-			s.rise -= st.size * 15 / 100
+			s.Size = max(st.Size*7/10, 5*Pt)
+			s.Rise -= st.Size * 15 / 100
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.Link:
 			s := st
-			s.url = in.URL
+			s.URL = in.URL
 			out = lt.flatten(in.Inlines, s, out)
 			out = lt.linkMark(in, s, out)
 		case *model.Lang:
 			s := st
-			s.lang = in.Tag
+			s.Lang = in.Tag
 			out = lt.flatten(in.Inlines, s, out)
 		case *model.LineBreak:
-			out = append(out, piece{hard: true, st: st})
+			out = append(out, Piece{Hard: true, Style: st})
 		case *model.SmallCaps:
 			out = lt.smallCaps(in.Inlines, st, out)
 		case *model.CiteRef:
@@ -132,31 +132,31 @@ func (lt *layouter) flatten(inl []model.Inline, st style, out []piece) []piece {
 				continue
 			}
 			s := supStyle(st)
-			s.url = ""
-			if s.face.Kind == TextFace {
-				s.face.Style = fonts.Regular
+			s.URL = ""
+			if s.Face.Kind == TextFace {
+				s.Face.Style = fonts.Regular
 			}
-			out = append(out, piece{text: lt.noteLabel(in.Note), st: s, ref: in})
+			out = append(out, Piece{Text: lt.noteLabel(in.Note), Style: s, Ref: in})
 		}
 	}
 	return out
 }
 
-func supStyle(st style) style {
+func supStyle(st Style) Style {
 	s := st
-	s.size = max(st.size*7/10, 5*Pt)
-	s.rise += st.size * 35 / 100
+	s.Size = max(st.Size*7/10, 5*Pt)
+	s.Rise += st.Size * 35 / 100
 	return s
 }
 
-// width measures s in style st.
-func (lt *setter) width(s string, st style) Length {
-	return Length(lt.ems(s, st.face)) * st.size / 1000
+// Width measures s in style st.
+func (lt *Setter) Width(s string, st Style) Length {
+	return Length(lt.Ems(s, st.Face)) * st.Size / 1000
 }
 
-// ems measures s in face f in 1/1000 em, the runes f lacks in the
+// Ems measures s in face f in 1/1000 em, the runes f lacks in the
 // fallback face that will draw them (see splitFallback).
-func (lt *setter) ems(s string, f Face) int {
+func (lt *Setter) Ems(s string, f Face) int {
 	if a := lt.asciiOf(f); a != nil {
 		if w, ok := a.ems(s); ok {
 			return w
@@ -190,18 +190,18 @@ func fallbackFace(f Face) Face {
 
 // fallback returns the font of fallbackFace(f), nil if the set has none
 // or f is a fallback face itself.
-func (lt *setter) fallback(f Face) *fonts.Font {
+func (lt *Setter) fallback(f Face) *fonts.Font {
 	if f.Kind == FallbackFace {
 		return nil
 	}
 	return fallbackFace(f).Font(lt.fs)
 }
 
-// splitFallback cuts every run at the runes its face lacks and the
+// SplitFallback cuts every run at the runes its face lacks and the
 // fallback face has, which clean kept and ems measured in the fallback,
 // so that those runes are drawn in the fallback face. The pieces' widths
 // sum to the run's up to rounding.
-func (lt *setter) splitFallback(d *Document) {
+func (lt *Setter) SplitFallback(d *Document) {
 	split := func(runs []Run) []Run {
 		var out []Run
 		for i, r := range runs {
@@ -231,7 +231,7 @@ func (lt *setter) splitFallback(d *Document) {
 				}
 				part.Text = r.Text[from:to]
 				part.X = x
-				part.Width = lt.width(part.Text, style{face: r.Face, size: r.Size})
+				part.Width = lt.Width(part.Text, Style{Face: r.Face, Size: r.Size})
 				x += part.Width
 				out = append(out, part)
 				from = to
@@ -257,10 +257,10 @@ func (lt *setter) splitFallback(d *Document) {
 	}
 }
 
-// clean replaces runes the face cannot draw: first by a close substitute,
+// Clean replaces runes the face cannot draw: first by a close substitute,
 // else keeps them for the fallback face if that has them (splitFallback
 // gives them their own runs), else by '?', warning once per rune.
-func (lt *setter) clean(s string, f Face) string {
+func (lt *Setter) Clean(s string, f Face) string {
 	if a := lt.asciiOf(f); a != nil && a.keeps(s) {
 		return s
 	}
@@ -323,61 +323,61 @@ func allHas(f *fonts.Font, s string) bool {
 	return true
 }
 
-// parSpec says how to set a paragraph.
-type parSpec struct {
-	width     Length // measure
-	indent    Length // first-line indent
-	justify   bool
-	hyphenate bool
-	lang      string
-	kind      LineKind
-	leading   Length
-	prefix    []piece // hanging label (list number, bullet), drawn left of the text
-	prefixGap Length  // distance from the prefix's right edge to the text
-	hang      Length  // the first line starts this much left of the others (hanging indent)
+// Spec says how to set a paragraph.
+type Spec struct {
+	Width     Length // measure
+	Indent    Length // first-line indent
+	Justify   bool
+	Hyphenate bool
+	Lang      string
+	Kind      LineKind
+	Leading   Length
+	Prefix    []Piece // hanging label (list number, bullet), drawn left of the text
+	PrefixGap Length  // distance from the prefix's right edge to the text
+	Hang      Length  // the first line starts this much left of the others (hanging indent)
 }
 
-// setLine is a line of a set paragraph, positioned relative to its left edge
+// Line is a line of a set paragraph, positioned relative to its left edge
 // and baseline.
-type setLine struct {
-	runs    []Run
-	marks   []Run // drawn apart from the text (Page.Marks)
-	links   []LinkRect
-	anchors []string // ref anchors at this line
-	notes   []*model.Note
-	height  Length // leading
-	base    Length // baseline below the top of the line
-	dx      Length // shift from the column's left edge
-	width   Length
-	info    TextLine // measurements and kind (positions filled at placement)
-	// placed tells that info and runs are on a page, shifted by placedX,
+type Line struct {
+	Runs    []Run
+	Marks   []Run // drawn apart from the text (Page.Marks)
+	Links   []LinkRect
+	Anchors []string // ref anchors at this line
+	Notes   []*model.Note
+	Height  Length // leading
+	Base    Length // baseline below the top of the line
+	DX      Length // shift from the column's left edge
+	Width   Length
+	Info    TextLine // measurements and kind (positions filled at placement)
+	// Placed tells that info and runs are on a page, shifted by placedX,
 	// placedY.
-	placed           bool
-	placedX, placedY Length
+	Placed           bool
+	PlacedX, PlacedY Length
 }
 
-// setParagraph sets inlines into lines: justified by total fit (package
+// SetParagraph sets inlines into lines: justified by total fit (package
 // linebreak) when spec asks for it and some breaks fit the tolerances,
 // else ragged right by first fit.
-func (lt *setter) setParagraph(ps []piece, spec parSpec) []*setLine {
-	items, data := lt.buildItems(ps, spec)
+func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
+	items, data := lt.BuildItems(ps, spec)
 	width := func(l int) linebreak.Length {
 		if l == 0 {
-			return kp(spec.width + spec.hang)
+			return kp(spec.Width + spec.Hang)
 		}
-		return kp(spec.width)
+		return kp(spec.Width)
 	}
 	var lines []linebreak.Line
-	justify, emergency := spec.justify, false
+	justify, emergency := spec.Justify, false
 	if justify {
 		var ok bool
-		lines, ok, emergency = lt.breakJustified(items, data, width, spec.width)
+		lines, ok, emergency = lt.breakJustified(items, data, width, spec.Width)
 		if !ok {
 			justify = false
 			if !holdsURL(ps) {
 				// a paragraph with an address in it is set ragged as a
 				// reference list is, without a word to the editor
-				lt.warn("", "paragraph set ragged right: no justified line breaks within tolerance: "+abbrev(ps))
+				lt.warn("", "paragraph set ragged right: no justified line breaks within tolerance: "+Abbrev(ps))
 			}
 			lines = nil
 		}
@@ -385,33 +385,33 @@ func (lt *setter) setParagraph(ps []piece, spec parSpec) []*setLine {
 	if lines == nil {
 		lines = linebreak.Greedy(items, width)
 	}
-	out := make([]*setLine, 0, len(lines))
-	var wc wordCounter
+	out := make([]*Line, 0, len(lines))
+	var wc WordCounter
 	for i, ln := range lines {
 		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1)
-		sl.info.Word = wc.upTo(items, data, ln.Start)
+		sl.Info.Word = wc.upTo(items, data, ln.Start)
 		if i == 0 {
-			sl.dx = -spec.hang
+			sl.DX = -spec.Hang
 			lt.addPrefix(sl, spec)
 		}
-		sl.info.ParLine = i
-		sl.info.ParLen = len(lines)
+		sl.Info.ParLine = i
+		sl.Info.ParLen = len(lines)
 		out = append(out, sl)
 	}
 	if emergency {
 		// Lines set by the emergency pass beyond the loose tolerance.
 		limit := math.Cbrt(float64(lt.cfg.LooseTolerance) / 100)
 		for _, sl := range out {
-			sl.info.Loose = sl.info.Justified && sl.info.Ratio > limit
+			sl.Info.Loose = sl.Info.Justified && sl.Info.Ratio > limit
 		}
 	}
 	return out
 }
 
-// breakParams are the line breaker's settings for a paragraph: TeX's
+// BreakParams are the line breaker's settings for a paragraph: TeX's
 // plain values with the edition's tolerance and demerits, and at most two
 // hyphenated lines in a row.
-func (lt *setter) breakParams() linebreak.Params {
+func (lt *Setter) BreakParams() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = lt.cfg.Tolerance
 	p.PreTolerance = lt.cfg.Break.PreTolerance
@@ -466,9 +466,9 @@ func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
 // two (without, then with hyphenation, in lt.br.Break) within the
 // tolerance, the same within the loose tolerance, and last an emergency
 // pass (emergency true). ok is false when none finds feasible breaks.
-func (lt *setter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
+func (lt *Setter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
 	br := &lt.ib.br
-	p := lt.breakParams()
+	p := lt.BreakParams()
 	if p.RuntDemerits > 0 {
 		p.RuntWidth = kp(runtWidth(items, data, measure))
 	}
@@ -500,7 +500,7 @@ func (lt *setter) breakJustified(items []linebreak.Item, data []boxData, width f
 // scaled so that a hyphen costs plain TeX's 50 (a capitalised word's and
 // an explicit hyphen's keep their ratio to it), and sets p's hyphen
 // demerits no higher than plain TeX's.
-func (lt *setter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
+func (lt *Setter) texHyphens(items []linebreak.Item, p *linebreak.Params) []linebreak.Item {
 	out := append([]linebreak.Item(nil), items...)
 	if hp := lt.cfg.Break.HyphenPenalty; hp > texHyphenPenalty {
 		for i := range out {
@@ -520,24 +520,24 @@ const texHyphenPenalty = 50
 
 // addPrefix draws a paragraph's hanging label (a list number or bullet)
 // left of its first line.
-func (lt *setter) addPrefix(sl *setLine, spec parSpec) {
-	if len(spec.prefix) == 0 {
+func (lt *Setter) addPrefix(sl *Line, spec Spec) {
+	if len(spec.Prefix) == 0 {
 		return
 	}
-	x := -spec.prefixGap
-	for j := len(spec.prefix) - 1; j >= 0; j-- {
-		p := spec.prefix[j]
-		t := lt.clean(p.text, p.st.face)
-		w := lt.width(t, p.st)
+	x := -spec.PrefixGap
+	for j := len(spec.Prefix) - 1; j >= 0; j-- {
+		p := spec.Prefix[j]
+		t := lt.Clean(p.Text, p.Style.Face)
+		w := lt.Width(t, p.Style)
 		x -= w
-		sl.runs = append([]Run{{X: x, Y: -p.st.rise, Width: w, Face: p.st.face, Size: p.st.size, Text: t}}, sl.runs...)
+		sl.Runs = append([]Run{{X: x, Y: -p.Style.Rise, Width: w, Face: p.Style.Face, Size: p.Style.Size, Text: t}}, sl.Runs...)
 	}
 }
 
-func abbrev(ps []piece) string {
+func Abbrev(ps []Piece) string {
 	var b strings.Builder
 	for _, p := range ps {
-		b.WriteString(p.text)
+		b.WriteString(p.Text)
 		if b.Len() > 40 {
 			break
 		}
@@ -568,21 +568,21 @@ func TraceParagraph(fs *fonts.Set, cfg Config, lang, text string) (string, error
 	if err := cfg.Validate(); err != nil {
 		return "", fmt.Errorf("layout: %w", err)
 	}
-	lt := &layouter{setter: newSetter(fs, cfg), warned: map[string]bool{}}
+	lt := &layouter{Setter: NewSetter(fs, cfg), warned: map[string]bool{}}
 	lt.host = lt
 	c := lt.bodyCtx()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
-	items, data := lt.buildItems([]piece{{text: text, st: c.style()}}, spec)
-	width := func(int) linebreak.Length { return kp(spec.width) }
-	_, _, trace := linebreak.Trace(items, width, lt.breakParams(), func(i int) string { return data[i].text })
+	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: lang, Kind: c.kind, Leading: c.leading}
+	items, data := lt.BuildItems([]Piece{{Text: text, Style: c.style()}}, spec)
+	width := func(int) linebreak.Length { return kp(spec.Width) }
+	_, _, trace := linebreak.Trace(items, width, lt.BreakParams(), func(i int) string { return data[i].text })
 	return trace, nil
 }
 
 // holdsURL reports whether a paragraph prints a web address, which
 // justified lines would have to space out.
-func holdsURL(ps []piece) bool {
+func holdsURL(ps []Piece) bool {
 	for _, p := range ps {
-		if p.st.url != "" || strings.Contains(p.text, "://") {
+		if p.Style.URL != "" || strings.Contains(p.Text, "://") {
 			return true
 		}
 	}
@@ -592,9 +592,9 @@ func holdsURL(ps []piece) bool {
 // smallCaps sets inlines in small capitals: the fonts have none, so
 // lower-case letters are set as capitals at 80 per cent of the size
 // (what word processors do), capitals and other characters as they are.
-func (lt *layouter) smallCaps(ins []model.Inline, st style, out []piece) []piece {
+func (lt *layouter) smallCaps(ins []model.Inline, st Style, out []Piece) []Piece {
 	for _, p := range lt.flatten(ins, st, nil) {
-		if p.text == "" || p.ref != nil {
+		if p.Text == "" || p.Ref != nil {
 			out = append(out, p)
 			continue
 		}
@@ -605,21 +605,21 @@ func (lt *layouter) smallCaps(ins []model.Inline, st style, out []piece) []piece
 				return
 			}
 			q := p
-			q.text = p.text[start:end]
+			q.Text = p.Text[start:end]
 			if lower {
-				q.text = strings.ToUpper(q.text)
-				q.st.size = p.st.size * 8 / 10
+				q.Text = strings.ToUpper(q.Text)
+				q.Style.Size = p.Style.Size * 8 / 10
 			}
 			out = append(out, q)
 			start = end
 		}
-		for i, r := range p.text {
+		for i, r := range p.Text {
 			if l := unicode.IsLower(r); l != lower {
 				flush(i)
 				lower = l
 			}
 		}
-		flush(len(p.text))
+		flush(len(p.Text))
 	}
 	return out
 }
