@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/redtide/edition/layout/text"
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
-	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
@@ -20,9 +20,11 @@ import (
 // (noteState), the article and block being set, the warnings, and the
 // page makeup.
 type layouter struct {
-	Setter
+	text.Setter
 	noteState
 
+	fs     *fonts.Set
+	cfg    Config
 	ed     *model.Edition
 	warnFn func(diag.Warning) // where the original's warnings go
 
@@ -53,49 +55,10 @@ type layouter struct {
 // setArticle gives it (set), which the original replays in article order
 // (add); and no pages, which only the original makes.
 func (lt *layouter) fork() *layouter {
-	f := &layouter{ed: lt.ed, Setter: lt.Setter.fork(), noteState: lt.noteState.fork()}
-	f.host = f
+	f := &layouter{ed: lt.ed, fs: lt.fs, cfg: lt.cfg, noteState: lt.noteState.fork()}
+	f.Setter = lt.Setter.Fork(f)
 	return f
 }
-
-// Setter sets paragraphs into lines: the fonts and configuration it
-// reads, the hyphenators it shares with every fork, and the memos,
-// buffers and slabs it owns, which make setting a paragraph allocate
-// little and are not safe for concurrent use. Its methods are those of
-// line setting that need nothing of the page or the article: breaking,
-// hyphenation, font fallback, widths and runs (a layouter has them
-// through its embedded Setter). They keep the receiver name lt of the
-// layouter they were carved from.
-type Setter struct {
-	fs    *fonts.Set
-	cfg   Config
-	hyphs *hyphenators // shared by the forks
-
-	// Buffers reused from paragraph to paragraph.
-	ib        itemBuf
-	lb        lineBuf
-	hyphMemo  map[*hyph.Hyphenator]map[string][]int
-	memo      map[string][]int // hyphMemo[memoOf]
-	memoOf    *hyph.Hyphenator
-	hyphArena []int                  // the arrays of hyphMemo's answers
-	ascii     [asciiFaces]*asciiFace // by face, made when first needed
-	// Slabs that lines, their runs and one-line items are cut from.
-	lineSlab []Line
-	runSlab  []Run
-
-	host Host // the layout the setter works for
-}
-
-// NewSetter returns a setter of the fonts fs with cfg (its defaults
-// applied), with hyphenators of its own.
-func NewSetter(fs *fonts.Set, cfg Config) Setter {
-	return Setter{fs: fs, cfg: cfg, hyphs: &hyphenators{m: map[string]*hyph.Hyphenator{}}}
-}
-
-// fork returns a setter for another goroutine: it shares s's fonts,
-// configuration and hyphenators (which are safe for concurrent use) and
-// owns empty memos, buffers and slabs.
-func (s *Setter) fork() Setter { return Setter{fs: s.fs, cfg: s.cfg, hyphs: s.hyphs} }
 
 // noteState is what a layout knows of notes: those set (by note, for an
 // article being set) and placed, each note's article, and the link notes.
@@ -163,73 +126,23 @@ func (lt *layouter) warnOnce(key string, w diag.Warning) {
 
 // numbered gives a line its paragraph's number. A fork numbers from 0 and
 // remembers the line, so that the original can renumber it in order.
-func (lt *layouter) numbered(sl *Line) {
+func (lt *layouter) numbered(sl *text.Line) {
 	sl.Info.Par = lt.par
 	if lt.set != nil {
 		lt.set.lines = append(lt.set.lines, sl)
 	}
 }
 
-// hyphenators are the patterns per language, shared by all the goroutines
-// of a layout so that each word is hyphenated once (hyph.Hyphenator
-// memoises its answers and is safe for concurrent use).
-type hyphenators struct {
-	mu sync.Mutex
-	m  map[string]*hyph.Hyphenator // nil: no patterns for the language
-}
-
-// hyphenatorQuiet returns the patterns for lang, or nil when there are
-// none, without a warning: a passage in another language (model.Lang) is
-// set unhyphenated when its language has no patterns, which is what the
-// reader expects, and no edit of the post would change it.
-func (lt *Setter) hyphenatorQuiet(lang string) *hyph.Hyphenator {
-	hs := lt.hyphs
-	hs.mu.Lock()
-	defer hs.mu.Unlock()
-	h, ok := hs.m[lang]
-	if !ok {
-		h, _ = hyph.New(lang) // nil when there are no patterns
-		hs.m[lang] = h
-	}
-	return h
-}
-
-// hyphenator returns the patterns for lang, or nil when there are none:
-// the text is then set unhyphenated, with one warning per post.
-func (lt *Setter) hyphenator(lang string) *hyph.Hyphenator {
-	h := lt.hyphenatorQuiet(lang)
-	if h == nil {
-		path, _ := lt.host.Where()
-		lt.warn("hyph "+lang+"\x00"+path, fmt.Sprintf("no hyphenation patterns for language %q; words are not hyphenated", lang))
-	}
-	return h
-}
-
-// Host is the layout a setter sets paragraphs for: it places the
-// setter's warnings and names the anchors of note references.
-type Host interface {
-	// Where is the source and line of the text being set, for warnings.
-	Where() (path string, line int)
-	// Warn gives w, but only the first time for a key other than "".
-	Warn(key string, w diag.Warning)
-	// NoteAnchors are the anchor of note reference r and the destination
-	// of its link, the note.
-	NoteAnchors(r *model.NoteRef) (anchor, dest string)
-}
-
-// warn warns of msg at the text being set, once per key other than "".
-func (lt *Setter) warn(key, msg string) {
-	path, line := lt.host.Where()
-	lt.host.Warn(key, diag.Warning{Path: path, Line: line, Msg: msg})
-}
-
 func (lt *layouter) artAnchor(a *model.Article) string { return "art:" + a.ID }
+
 func (lt *layouter) noteAnchor(n *model.Note) string {
 	return "note:" + lt.articleArtID(n) + ":" + n.ID
 }
+
 func (lt *layouter) refAnchor(r *model.NoteRef) string {
 	return "ref:" + lt.articleArtID(r.Note) + ":" + r.RefID()
 }
+
 func (lt *layouter) articleArtID(n *model.Note) string {
 	if a := lt.articleArt[n]; a != nil {
 		return a.ID
@@ -248,7 +161,7 @@ type vitem struct {
 	space   bool   // discardable at the top of a column
 	noBreak bool   // a column break before this item is not allowed
 	keep    bool   // a column break after this item is not allowed (headings)
-	lines   []*Line
+	lines   []*text.Line
 	lineY   []Length // top of each line
 	rules   []Rule
 	images  []ImageBox
@@ -263,11 +176,11 @@ type vitem struct {
 	colBreak bool           // the column ends before this item (a space, dropped at the top of a column)
 	art      *model.Article // the article whose head starts with this item
 	// lines and lineY of an item of one line, saving two allocations
-	one  [1]*Line
+	one  [1]*text.Line
 	oneY [1]Length
 }
 
-func (lt *layouter) lineItem(sl *Line) *vitem {
+func (lt *layouter) lineItem(sl *text.Line) *vitem {
 	if len(lt.itemSlab) == cap(lt.itemSlab) {
 		lt.itemSlab = make([]vitem, 0, 256)
 	}
@@ -290,16 +203,16 @@ type blockCtx struct {
 	italic  bool
 	justify bool
 	hyph    bool
-	label   []Piece // label of the first paragraph (list items, notes)
-	gap     Length  // label gap
+	label   []text.Piece // label of the first paragraph (list items, notes)
+	gap     Length       // label gap
 }
 
 func (lt *layouter) bodyCtx() blockCtx {
 	return blockCtx{width: lt.cfg.columnWidth(), size: lt.cfg.BodySize, leading: lt.cfg.BodyLeading, kind: KindBody, justify: true, hyph: true}
 }
 
-func (c blockCtx) style() Style {
-	st := Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: c.size}
+func (c blockCtx) style() text.Style {
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: c.size}
 	if c.italic {
 		st.Face.Style = fonts.Italic
 	}
@@ -332,8 +245,8 @@ func (lt *layouter) lang() string {
 
 // paragraph sets inlines as lines with widow and orphan control: no column
 // break after the first or before the last line.
-func (lt *layouter) paragraph(ps []Piece, c blockCtx, indent Length, hang Length) []*vitem {
-	spec := Spec{Width: c.width - hang, Indent: indent, Justify: c.justify, Hyphenate: c.hyph, Lang: lt.lang(),
+func (lt *layouter) paragraph(ps []text.Piece, c blockCtx, indent Length, hang Length) []*vitem {
+	spec := text.Spec{Width: c.width - hang, Indent: indent, Justify: c.justify, Hyphenate: c.hyph, Lang: lt.lang(),
 		Kind: c.kind, Leading: c.leading, Prefix: c.label, PrefixGap: c.gap, Hang: hang}
 	lines := lt.SetParagraph(ps, spec)
 	lt.par++
@@ -495,7 +408,7 @@ func (lt *layouter) heading(h *model.Heading, c blockCtx) []*vitem {
 	default:
 		size = c.size * 105 / 100
 	}
-	st := Style{Face: Face{Kind: DisplayFace}, Size: size}
+	st := text.Style{Face: Face{Kind: DisplayFace}, Size: size}
 	ctx := c
 	ctx.kind = KindHeading
 	ctx.justify = false
@@ -543,7 +456,7 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 			lab = strconv.Itoa(l.Start+i) + "."
 		}
 		ic := ctx
-		ic.label = []Piece{{Text: lab, Style: c.style()}}
+		ic.label = []text.Piece{{Text: lab, Style: c.style()}}
 		ic.gap = c.size / 2
 		items := lt.blocks(item.Blocks, ic)
 		if len(items) == 0 {
@@ -562,9 +475,9 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 //
 // Display math (TeX source, display) is set the same way, each line
 // centred when it fits.
-func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
+func (lt *layouter) code(body string, c blockCtx, display bool) []*vitem {
 	size := c.size * 8 / 10
-	st := Style{Face: Face{Kind: MonoFace}, Size: size}
+	st := text.Style{Face: Face{Kind: MonoFace}, Size: size}
 	leading := size * 12 / 10
 	cw := max(lt.Width("m", st), 1)
 	avail := c.width - size // size/2 indent, size/2 to spare at the right
@@ -574,13 +487,13 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 	const markText = "→"
 	hasMark := st.Face.Font(lt.fs).Has('→')
 	lt.par++
-	var lines []*Line
+	var lines []*text.Line
 	kind := KindCode
 	if display {
 		kind = KindMath
 	}
-	var wc WordCounter
-	for _, src := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
+	var wc text.WordCounter
+	for _, src := range strings.Split(strings.ReplaceAll(body, "\t", "    "), "\n") {
 		src = lt.Clean(src, st.Face)
 		rs := []rune(src)
 		wc.Gap()
@@ -599,7 +512,7 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 			n = codeBreak(rs, n)
 			t := string(rs[:n])
 			rs = rs[n:]
-			sl := &Line{Height: leading, Base: leading * 77 / 100, Width: c.width, DX: c.dx + size/2}
+			sl := &text.Line{Height: leading, Base: leading * 77 / 100, Width: c.width, DX: c.dx + size/2}
 			if t != "" {
 				sl.Runs = []Run{{X: x, Width: lt.Width(t, st), Face: st.Face, Size: size, Text: t}}
 			}
@@ -611,7 +524,7 @@ func (lt *layouter) code(text string, c blockCtx, display bool) []*vitem {
 					sl.DX += (avail - w) / 2
 				}
 			}
-			sl.Info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line, Node: lt.node, Word: wc.n}
+			sl.Info = TextLine{Kind: kind, Width: c.width, Source: lt.source, SourceLine: lt.line, Node: lt.node, Word: wc.Begun()}
 			wc.Text(t)
 			lt.numbered(sl)
 			lines = append(lines, sl)
@@ -778,7 +691,7 @@ func (lt *layouter) tableGrid(t *model.Table, c blockCtx) []*vitem {
 		tm = lt.measureTable(rows, t.Header != nil, ncol, size, c.width)
 		if tm.sum(tm.minW) > c.width {
 			lt.warn(fmt.Sprintf("table of %d columns too wide for the measure even at %s; set as a list of rows: %s",
-				ncol, size, Abbrev(lt.headerPieces(t, c.style()))))
+				ncol, size, text.Abbrev(lt.headerPieces(t, c.style()))))
 			return lt.tableRows(t, c)
 		}
 	}
@@ -816,14 +729,14 @@ type tableMeasure struct {
 // counts at most half the measure.
 func (lt *layouter) measureTable(rows [][]model.Cell, header bool, ncol int, size, measure Length) tableMeasure {
 	tm := tableMeasure{natW: make([]Length, ncol), minW: make([]Length, ncol), pad: size / 2}
-	var wb WordBuf
+	var wb text.WordBuf
 	for ri, r := range rows {
-		st := Style{Face: Face{Kind: TextFace}, Size: size}
+		st := text.Style{Face: Face{Kind: TextFace}, Size: size}
 		if ri == 0 && header {
 			st.Face.Style = fonts.Bold
 		}
 		for ci, cell := range r {
-			words, _ := SplitWords(lt.flatten(cell.Inlines, st, nil), &wb)
+			words, _ := text.SplitWords(lt.flatten(cell.Inlines, st, nil), &wb)
 			line := Length(0)
 			for wi, w := range words {
 				ww := Length(0)
@@ -933,7 +846,7 @@ func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths [
 // tableCell sets one cell at width w, aligned; its lines are shifted from
 // the cell's left edge.
 func (lt *layouter) tableCell(cell model.Cell, header bool, al model.Align, w, size Length, c blockCtx) []*vitem {
-	st := Style{Face: Face{Kind: TextFace}, Size: size}
+	st := text.Style{Face: Face{Kind: TextFace}, Size: size}
 	if header {
 		st.Face.Style = fonts.Bold
 	}
@@ -955,11 +868,11 @@ func (lt *layouter) tableCell(cell model.Cell, header bool, al model.Align, w, s
 }
 
 // headerPieces is the text of a table's header row, for messages.
-func (lt *layouter) headerPieces(t *model.Table, st Style) []Piece {
-	var ps []Piece
+func (lt *layouter) headerPieces(t *model.Table, st text.Style) []text.Piece {
+	var ps []text.Piece
 	for _, h := range t.Header {
 		ps = lt.flatten(h.Inlines, st, ps)
-		ps = append(ps, Piece{Text: " ", Style: st})
+		ps = append(ps, text.Piece{Text: " ", Style: st})
 	}
 	return ps
 }
@@ -973,7 +886,7 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 	ctx := c
 	ctx.size, ctx.leading, ctx.kind, ctx.label, ctx.justify = size, size*12/10, KindTable, nil, false
 	hang := size
-	head := Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: size}
+	head := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: size}
 	pad := size / 2
 	rule := func(h Length) *vitem {
 		return &vitem{h: pad, rules: []Rule{{X: c.dx, Y: pad / 2, W: c.width, H: h}}}
@@ -981,7 +894,7 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 	out := []*vitem{rule(Pt / 2)}
 	defer func(n any) { lt.node = n }(lt.node)
 	for ri, r := range t.Rows {
-		var ps []Piece
+		var ps []text.Piece
 		if len(r) > 0 {
 			lt.node = &r[0] // words past the first cell's are not counted as the EPUB does
 		}
@@ -990,11 +903,11 @@ func (lt *layouter) tableRows(t *model.Table, c blockCtx) []*vitem {
 				continue
 			}
 			if len(ps) > 0 {
-				ps = append(ps, Piece{Text: "; ", Style: ctx.style()})
+				ps = append(ps, text.Piece{Text: "; ", Style: ctx.style()})
 			}
 			if ci < len(t.Header) && len(t.Header[ci].Inlines) > 0 {
 				ps = lt.flatten(t.Header[ci].Inlines, head, ps)
-				ps = append(ps, Piece{Text: ": ", Style: head})
+				ps = append(ps, text.Piece{Text: ": ", Style: head})
 			}
 			ps = lt.flatten(cell.Inlines, ctx.style(), ps)
 		}

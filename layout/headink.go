@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/redtide/edition/layout/text"
 )
 
 // Headlines by their ink. A headline is large: the ink of its last
@@ -41,7 +43,7 @@ func (lt *layouter) inkIn(items []*vitem) {
 
 // inkEnd is where the ink of line sl ends, from the left edge of the
 // measure it was set to.
-func (lt *layouter) inkEnd(sl *Line) Length {
+func (lt *layouter) inkEnd(sl *text.Line) Length {
 	end := Length(0)
 	for i := range sl.Runs {
 		r := &sl.Runs[i]
@@ -87,7 +89,7 @@ func (lt *layouter) inkPast(items []*vitem, w Length) (end, limit Length, past b
 
 // fitInk re-sets a headline whose ink passes a column's edge (see
 // above); set sets it at a size, leading and measure.
-func (lt *layouter) fitInk(items []*vitem, st Style, leading, w Length, set func(Style, Length, Length) []*vitem) []*vitem {
+func (lt *layouter) fitInk(items []*vitem, st text.Style, leading, w Length, set func(text.Style, Length, Length) []*vitem) []*vitem {
 	if _, _, past := lt.inkPast(items, w); !past {
 		return items
 	}

@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // noteItems returns the lines of note n set at the foot-of-column size,
@@ -21,11 +22,11 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 		c.justify = false // URLs, which justified lines would space out
 	}
 	num := lt.noteLabel(n) + "."
-	st := Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: c.size}
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: c.size}
 	hang := max(lt.Width("99.", st), lt.Width(num, st)) + c.size/2
 	c.dx += hang
 	c.width -= hang
-	c.label = []Piece{{Text: num, Style: st}}
+	c.label = []text.Piece{{Text: num, Style: st}}
 	c.gap = c.size / 2
 	// A link note is set in the middle of its link's paragraph: the
 	// paragraph's lines must not take the note for the element they set.

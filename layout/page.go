@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/redtide/edition/layout/text"
+
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
@@ -34,7 +36,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		return nil, fmt.Errorf("layout: %w", err)
 	}
 	lt := &layouter{
-		Setter: NewSetter(fs, cfg),
+		fs: fs, cfg: cfg,
 		noteState: noteState{
 			notesDone:  map[*model.Note]bool{},
 			noteCache:  map[*model.Note][]*vitem{},
@@ -46,7 +48,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		pageOfArt: map[*model.Article]int{},
 		mk:        newMakeup(),
 	}
-	lt.host = lt
+	lt.Setter = text.NewSetter(fs, cfg.settings(), lt)
 	var arts []*model.Article
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
@@ -167,7 +169,12 @@ func (lt *layouter) finish(d *Document, lead *model.Article) {
 	d.Outline = lt.outline(lead)
 	lt.fillRefs()
 	markWidows(d)
-	lt.SplitFallback(d)
+	for _, pg := range d.Pages {
+		for _, ln := range pg.Lines {
+			ln.Runs = lt.SplitFallback(ln.Runs)
+		}
+		pg.Marks = lt.SplitFallback(pg.Marks)
+	}
 }
 
 // outline is the PDF's bookmarks, in page order as package pdf wants them:
@@ -278,8 +285,8 @@ func (lt *layouter) runningHead(p *Page, title string) {
 	y := c.MarginTop - size*3/2 // baseline
 	left := c.textLeft(p.Index)
 	w := c.textWidth()
-	folio := Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: size}
-	head := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: size}
+	folio := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: size}
+	head := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: size}
 	fw := lt.Width(p.Folio, folio)
 	var text string
 	even := (p.Index+1)%2 == 0
@@ -314,7 +321,7 @@ func (lt *layouter) runningHead(p *Page, title string) {
 }
 
 // fit shortens s with an ellipsis until it fits w.
-func (lt *layouter) fit(s string, st Style, w Length) string {
+func (lt *layouter) fit(s string, st text.Style, w Length) string {
 	if lt.Width(s, st) <= w {
 		return s
 	}
@@ -328,7 +335,7 @@ func (lt *layouter) fit(s string, st Style, w Length) string {
 // placeLine puts a set line on the page at the given top-left position.
 // A line is placed once, so its TextLine and runs become the page's; a
 // line placed again is copied.
-func placeLine(p *Page, sl *Line, colX, top Length, col int) {
+func placeLine(p *Page, sl *text.Line, colX, top Length, col int) {
 	x := colX + sl.DX
 	base := top + sl.Base
 	tl := &sl.Info

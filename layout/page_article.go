@@ -3,6 +3,8 @@ package layout
 import (
 	"strconv"
 
+	"github.com/redtide/edition/layout/text"
+
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
 )
@@ -12,13 +14,13 @@ import (
 // is wider than w, the size steps down a sixth (as type sizes step: 24,
 // 20, 16…), at most three times, so that no title passes the column edge;
 // and no line's ink passes the edge of the column it ends in (fitInk).
-func (lt *layouter) titleLines(text string, st Style, leading, w Length, center bool) []*vitem {
-	if text == "" {
+func (lt *layouter) titleLines(title string, st text.Style, leading, w Length, center bool) []*vitem {
+	if title == "" {
 		return nil
 	}
-	set := func(st Style, leading, w Length) []*vitem {
+	set := func(st text.Style, leading, w Length) []*vitem {
 		c := blockCtx{width: w, size: st.Size, leading: leading, kind: KindTitle}
-		items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
+		items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: title}}, st, nil), c, 0, 0)
 		if !center {
 			lt.inkIn(items) // headink.go
 		}
@@ -64,10 +66,10 @@ type artSet struct {
 	title   []*vitem // the title alone in one column, for a continuation
 	body    []*vitem // the columns' material
 	notes   map[*model.Note][]*vitem
-	lines   []*Line   // every line, numbered from paragraph 0
-	pars    int       // paragraphs numbered
-	warns   []warning // warnings, in order
-	height  Length    // of the body
+	lines   []*text.Line // every line, numbered from paragraph 0
+	pars    int          // paragraphs numbered
+	warns   []warning    // warnings, in order
+	height  Length       // of the body
 	// linkNotes are the notes made of the article's links (see linkMark).
 	linkNotes []*model.Note
 }
@@ -94,7 +96,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	lt.node = a
 	set.head = lt.headItems(a, lt.cfg.textWidth(), titleSize)
 	set.headCol = lt.headItems(a, lt.cfg.columnWidth(), b*17/10)
-	set.title = lt.titleLines(a.Title, Style{Face: Face{Kind: DisplayFace}, Size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
+	set.title = lt.titleLines(a.Title, text.Style{Face: Face{Kind: DisplayFace}, Size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
 
 	body := lt.blocks(a.Blocks, lt.bodyCtx())
 	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 && !model.BibliographyPlaced(a) {
@@ -114,10 +116,10 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 // subtitle and byline. The head is kept together and with what follows.
 func (lt *layouter) headItems(a *model.Article, w, titleSize Length) []*vitem {
 	b := lt.cfg.BodySize
-	head := lt.titleLines(a.Title, Style{Face: Face{Kind: DisplayFace}, Size: titleSize}, titleSize*11/10, w, false)
+	head := lt.titleLines(a.Title, text.Style{Face: Face{Kind: DisplayFace}, Size: titleSize}, titleSize*11/10, w, false)
 	if a.Subtitle != "" {
 		head = append(head, spaceItem(b/3))
-		head = append(head, lt.titleLines(a.Subtitle, Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: b * 15 / 10}, b*18/10, w, false)...)
+		head = append(head, lt.titleLines(a.Subtitle, text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: b * 15 / 10}, b*18/10, w, false)...)
 	}
 	lang := model.ArticleLang(lt.ed, a)
 	meta := model.Byline(a.Authors, lang)
@@ -129,7 +131,7 @@ func (lt *layouter) headItems(a *model.Article, w, titleSize Length) []*vitem {
 	}
 	if meta != "" {
 		head = append(head, spaceItem(b/2))
-		head = append(head, lt.titleLines(meta, Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: b * 9 / 10}, lt.cfg.BodyLeading, w, false)...)
+		head = append(head, lt.titleLines(meta, text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: b * 9 / 10}, lt.cfg.BodyLeading, w, false)...)
 	}
 	head = append(head, spaceItem(lt.cfg.BodyLeading/2))
 	head = keepTogether(head)
@@ -262,7 +264,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 			ec := c
 			ec.dx += hang
 			ec.width -= hang
-			ec.label = []Piece{{Text: strconv.Itoa(e.Number) + ".", Style: st}}
+			ec.label = []text.Piece{{Text: strconv.Itoa(e.Number) + ".", Style: st}}
 			ec.gap = c.size / 2
 			items = lt.paragraph(ps, ec, 0, 0)
 		} else {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+
+	"github.com/redtide/edition/layout/text"
 )
 
 // Config holds the print settings of an edition. All lengths are Length
@@ -104,6 +106,11 @@ func (c *Config) workers() int {
 		return c.Workers
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// settings are what the paragraph setter reads of c.
+func (c Config) settings() text.Settings {
+	return text.Settings{Tolerance: c.Tolerance, LooseTolerance: c.LooseTolerance, Break: c.Break}
 }
 
 // withDefaults fills the settings whose zero value means "derive it".

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/redtide/edition/layout/text"
+
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
@@ -102,18 +104,18 @@ func height(items []*vitem) Length {
 // jumpLine sets a jump line at the foot of column col, its page number
 // to be filled in when the continuation of art is placed.
 func (lt *layouter) jumpLine(format string, art *model.Article, x, top Length, col int) {
-	st := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
 	w := lt.cfg.columnWidth()
 	sl := lt.furnitureLine(w, Run{X: w, Face: st.Face, Size: st.Size})
-	it := &vitem{h: sl.Height, lines: []*Line{sl}, lineY: []Length{0}}
+	it := &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 	placeItem(lt.mk.p, it, x, top, col)
 	lt.mk.refs = append(lt.mk.refs, pageRef{sl: sl, run: 0, format: format, art: art, cont: true, right: w})
 }
 
 // furnitureLine is a line of page furniture of width w holding runs.
-func (lt *layouter) furnitureLine(w Length, runs ...Run) *Line {
+func (lt *layouter) furnitureLine(w Length, runs ...Run) *text.Line {
 	l := lt.cfg.BodyLeading
-	return &Line{Runs: runs, Height: l, Base: l * 77 / 100, Width: w,
+	return &text.Line{Runs: runs, Height: l, Base: l * 77 / 100, Width: w,
 		Info: TextLine{Kind: KindFurniture, Width: w, Source: lt.source}}
 }
 
@@ -130,7 +132,7 @@ func (lt *layouter) masthead() []*vitem {
 	if name == "" {
 		name = ed.Title
 	}
-	disp := Style{Face: Face{Kind: DisplayFace}}
+	disp := text.Style{Face: Face{Kind: DisplayFace}}
 	nw := Length(lt.Ems(lt.Clean(name, disp.Face), disp.Face))
 	size := cfg.TrimHeight / 16
 	if nw > 0 {
@@ -140,14 +142,14 @@ func (lt *layouter) masthead() []*vitem {
 	items := []*vitem{rule(2*Pt, 2*Pt), spaceItem(l / 2)}
 	items = append(items, lt.titleLines(name, disp, disp.Size*105/100, w, true)...)
 	if ed.Tagline != "" {
-		ts := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: cfg.BodySize * 11 / 10}
+		ts := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: cfg.BodySize * 11 / 10}
 		items = append(items, lt.titleLines(ed.Tagline, ts, ts.Size*13/10, w, true)...)
 	}
 	items = append(items, spaceItem(l/3), rule(Pt, Pt*3/4))
 	items = append(items, lt.issueLine()...)
 	items = append(items, rule(Pt, Pt*3/4))
 	if ed.Title != "" && ed.Title != name {
-		ts := Style{Face: Face{Kind: DisplayFace}, Size: cfg.BodySize * 2}
+		ts := text.Style{Face: Face{Kind: DisplayFace}, Size: cfg.BodySize * 2}
 		items = append(items, spaceItem(l/2))
 		items = append(items, lt.titleLines(ed.Title, ts, ts.Size*12/10, w, true)...)
 	}
@@ -176,7 +178,7 @@ func furniture(items []*vitem) []*vitem {
 func (lt *layouter) issueLine() []*vitem {
 	ed := lt.ed
 	w := lt.cfg.textWidth()
-	info := Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: lt.cfg.BodySize * 9 / 10}
+	info := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: lt.cfg.BodySize * 9 / 10}
 	gap := 2 * info.Size
 	label := lt.Clean(model.IssueLabel(ed), info.Face)
 	date := ""
@@ -198,7 +200,7 @@ func (lt *layouter) issueLine() []*vitem {
 		sl := lt.furnitureLine(w, keep...)
 		sl.Height = lt.cfg.BodyLeading * 13 / 10
 		sl.Base = lt.cfg.BodyLeading * 95 / 100
-		return &vitem{h: sl.Height, lines: []*Line{sl}, lineY: []Length{0}}
+		return &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 	}
 	switch {
 	case price == "":
@@ -267,10 +269,10 @@ func (lt *layouter) contentsDraft(maxH Length, intro, bylines bool) contentsBox 
 	l := lt.cfg.BodyLeading
 	w := lt.cfg.textWidth()
 	bx := contentsBox{head: []*vitem{{h: l / 2, rules: []Rule{{X: 0, Y: 0, W: w, H: Pt * 3 / 2}}}}}
-	cs := Style{Face: Face{Kind: DisplayFace}, Size: lt.cfg.BodySize * 14 / 10}
+	cs := text.Style{Face: Face{Kind: DisplayFace}, Size: lt.cfg.BodySize * 14 / 10}
 	bx.head = append(bx.head, lt.titleLines(lt.edWords().InThisIssue, cs, cs.Size*13/10, w, false)...)
 	if intro {
-		ds := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize}
+		ds := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize}
 		bx.head = append(bx.head, lt.titleLines(lt.ed.Description, ds, l, w, false)...)
 	}
 	bx.head = furniture(append(bx.head, spaceItem(l/3)))
@@ -296,12 +298,12 @@ func (lt *layouter) placeBox(bx *contentsBox) {
 	} else {
 		lt.fillColumns(mk.p, &bx.entries, mk.y, bx.inner, bx.inner-l)
 		c := lt.cfg.Columns - 1
-		st := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
-		text := fmt.Sprintf(lt.edWords().ContinuedOnPage, 2)
-		tw := lt.Width(text, st)
+		st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
+		jump := fmt.Sprintf(lt.edWords().ContinuedOnPage, 2)
+		tw := lt.Width(jump, st)
 		cw := lt.cfg.columnWidth()
-		sl := lt.furnitureLine(cw, Run{X: cw - tw, Width: tw, Face: st.Face, Size: st.Size, Text: text})
-		placeItem(mk.p, &vitem{h: l, lines: []*Line{sl}, lineY: []Length{0}}, lt.colX(mk.p, c), mk.y+bx.inner-l, c)
+		sl := lt.furnitureLine(cw, Run{X: cw - tw, Width: tw, Face: st.Face, Size: st.Size, Text: jump})
+		placeItem(mk.p, &vitem{h: l, lines: []*text.Line{sl}, lineY: []Length{0}}, lt.colX(mk.p, c), mk.y+bx.inner-l, c)
 	}
 	mk.y += bx.inner + l/2
 	mk.p.Rules = append(mk.p.Rules, Rule{X: x, Y: mk.y, W: lt.cfg.textWidth(), H: Pt / 2})
@@ -313,7 +315,7 @@ func (lt *layouter) contentsMore(s *stream) {
 	lt.nextPage()
 	w := lt.cfg.textWidth()
 	l := lt.cfg.BodyLeading
-	cs := Style{Face: Face{Kind: DisplayFace}, Size: lt.cfg.BodySize * 14 / 10}
+	cs := text.Style{Face: Face{Kind: DisplayFace}, Size: lt.cfg.BodySize * 14 / 10}
 	head := lt.titleLines(lt.edWords().InThisIssue, cs, cs.Size*13/10, w, false)
 	head = append(head, lt.fromLine(lt.edWords().ContinuedFromPage, w), spaceItem(l/2))
 	lt.span(furniture(head), 0, 0)
@@ -323,10 +325,10 @@ func (lt *layouter) contentsMore(s *stream) {
 // fromLine is the jump line where a piece continues: "Continued from page
 // 1", in italics.
 func (lt *layouter) fromLine(format string, w Length) *vitem {
-	st := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
-	text := lt.Clean(fmt.Sprintf(format, 1), st.Face)
-	sl := lt.furnitureLine(w, Run{Width: lt.Width(text, st), Face: st.Face, Size: st.Size, Text: text})
-	return &vitem{h: sl.Height, lines: []*Line{sl}, lineY: []Length{0}}
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
+	jump := lt.Clean(fmt.Sprintf(format, 1), st.Face)
+	sl := lt.furnitureLine(w, Run{Width: lt.Width(jump, st), Face: st.Face, Size: st.Size, Text: jump})
+	return &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 }
 
 // continuation places the rest of the lead article where its start puts
@@ -356,12 +358,12 @@ func (lt *layouter) contents(bylines bool) []*vitem {
 	c := lt.bodyCtx()
 	c.justify, c.hyph, c.kind = false, false, KindFurniture
 	c.size, c.leading = cfg.BodySize*9/10, cfg.BodyLeading*9/10
-	num := Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: c.size}
+	num := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: c.size}
 	numW := lt.Width("0000", num)
 	var out []*vitem
 	for _, s := range lt.ed.Sections {
 		if s.Title != "" {
-			st := Style{Face: Face{Kind: DisplayFace}, Size: cfg.BodySize}
+			st := text.Style{Face: Face{Kind: DisplayFace}, Size: cfg.BodySize}
 			items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: strings.ToUpper(s.Title)}}, st, nil), c, 0, 0)
 			out = append(out, spaceItem(c.leading/2))
 			out = append(out, keepTogether(items)...)
@@ -376,12 +378,12 @@ func (lt *layouter) contents(bylines bool) []*vitem {
 
 // contentsEntry is one article of the contents: its title (and authors)
 // with room for the page number at the right of the last line.
-func (lt *layouter) contentsEntry(a *model.Article, c blockCtx, num Style, numW Length, bylines bool) []*vitem {
+func (lt *layouter) contentsEntry(a *model.Article, c blockCtx, num text.Style, numW Length, bylines bool) []*vitem {
 	tc := c
 	tc.width -= numW
-	ps := lt.flatten([]model.Inline{&model.Text{Text: a.Title}}, Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: c.size}, nil)
+	ps := lt.flatten([]model.Inline{&model.Text{Text: a.Title}}, text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: c.size}, nil)
 	if by := model.Byline(a.Authors, lt.edLang()); bylines && by != "" {
-		ps = lt.flatten([]model.Inline{&model.Text{Text: " — " + by}}, Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: c.size}, ps)
+		ps = lt.flatten([]model.Inline{&model.Text{Text: " — " + by}}, text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: c.size}, ps)
 	}
 	items := lt.paragraph(ps, tc, 0, 0)
 	last := items[len(items)-1].lines[0]

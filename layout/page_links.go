@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/redtide/edition/layout/text"
+
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
 )
@@ -36,7 +38,7 @@ type linkNotes struct {
 }
 
 // linkMark prints the target of link in after its text, pieces out.
-func (lt *layouter) linkMark(in *model.Link, st Style, out []Piece) []Piece {
+func (lt *layouter) linkMark(in *model.Link, st text.Style, out []text.Piece) []text.Piece {
 	mode := lt.cfg.Links
 	if mode == LinkOff || in.URL == "" || selfLink(in) {
 		return out
@@ -46,7 +48,7 @@ func (lt *layouter) linkMark(in *model.Link, st Style, out []Piece) []Piece {
 	}
 	if mode == LinkInline {
 		st.Added = true
-		return append(out, Piece{Text: " (" + displayURL(in.URL) + ")", Style: st})
+		return append(out, text.Piece{Text: " (" + displayURL(in.URL) + ")", Style: st})
 	}
 	n := lt.linkNote(in.URL)
 	s := supStyle(st)
@@ -54,7 +56,7 @@ func (lt *layouter) linkMark(in *model.Link, st Style, out []Piece) []Piece {
 	// a four-per-em space keeps the letter apart from the word, for the
 	// eye and for text extraction, which would read "fiascoa" (pdftotext
 	// -raw joins a thin space)
-	return append(out, Piece{Text: "\u2005" + lt.links.label[n], Style: s, Ref: &model.NoteRef{Note: n, Occurrence: 1}})
+	return append(out, text.Piece{Text: "\u2005" + lt.links.label[n], Style: s, Ref: &model.NoteRef{Note: n, Occurrence: 1}})
 }
 
 // linkNote returns the note of url in the article being set, making it
@@ -143,16 +145,16 @@ func displayURL(u string) string {
 // continues in the next column: "(continued)" in the article's language,
 // at the right.
 func (lt *layouter) continuedMark(p *Page, last *vitem, colX, y Length, col int) {
-	st := Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: max(lt.cfg.BodySize*8/10, 5*Pt)}
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: max(lt.cfg.BodySize*8/10, 5*Pt)}
 	if len(last.lines) > 0 && len(last.lines[0].Runs) > 0 {
 		st.Size = last.lines[0].Runs[0].Size
 	}
-	text := lt.Clean("("+lt.words().Continued+")", st.Face)
+	mark := lt.Clean("("+lt.words().Continued+")", st.Face)
 	w := lt.cfg.columnWidth()
-	tw := lt.Width(text, st)
-	sl := lt.furnitureLine(w, Run{X: w - tw, Width: tw, Face: st.Face, Size: st.Size, Text: text})
+	tw := lt.Width(mark, st)
+	sl := lt.furnitureLine(w, Run{X: w - tw, Width: tw, Face: st.Face, Size: st.Size, Text: mark})
 	sl.Info.Kind = KindNote
 	sl.Height = lt.markHeight()
 	sl.Base = sl.Height * 3 / 4
-	placeItem(p, &vitem{h: sl.Height, lines: []*Line{sl}, lineY: []Length{0}}, colX, y, col)
+	placeItem(p, &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}, colX, y, col)
 }

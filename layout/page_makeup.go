@@ -3,6 +3,8 @@ package layout
 import (
 	"fmt"
 
+	"github.com/redtide/edition/layout/text"
+
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -45,7 +47,7 @@ type makeup struct {
 // pageRef is a page number printed before its page is known: the run of a
 // placed line, filled in once every page is made.
 type pageRef struct {
-	sl     *Line
+	sl     *text.Line
 	run    int
 	format string         // the words around the number ("%d" alone in the contents)
 	art    *model.Article // whose page: the page of its head, or where it continues
@@ -304,7 +306,7 @@ func (lt *layouter) fillRefs() {
 			continue // a contents entry of a draft of the box
 		}
 		run := &r.sl.Info.Runs[r.run]
-		st := Style{Face: run.Face, Size: run.Size}
+		st := text.Style{Face: run.Face, Size: run.Size}
 		run.Text = fmt.Sprintf(r.format, page+1)
 		w := lt.Width(run.Text, st)
 		if r.right != 0 {

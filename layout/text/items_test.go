@@ -1,4 +1,4 @@
-package layout
+package text
 
 import (
 	"slices"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout/linebreak"
 )
 
@@ -14,12 +16,10 @@ import (
 // "‡" one in a capitalised word, "^" after a word's own hyphen, dash or
 // slash, "¦" at the punctuation of a literal, and "␣" between words.
 // Text between backquotes is set as code.
-func breaksOf(t *testing.T, cfg Config, lang, text string) string {
+func breaksOf(t *testing.T, cfg BreakConfig, lang, text string) string {
 	t.Helper()
-	lt := &layouter{Setter: NewSetter(fonts.Default(), cfg.withDefaults()), warned: map[string]bool{}}
-	lt.host = lt
-	c := lt.bodyCtx()
-	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: lang, Kind: c.kind, Leading: c.leading}
+	lt, c := bodySetter(cfg)
+	spec := c.spec(lang)
 	var ps []Piece
 	for i, s := range strings.Split(text, "`") {
 		st := c.style()
@@ -42,7 +42,7 @@ func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 			b.WriteString("␣")
 		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Width == 0:
 			b.WriteString("^")
-		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Penalty == cfg.Break.UppercaseHyphenPenalty:
+		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Penalty == cfg.UppercaseHyphenPenalty:
 			b.WriteString("‡")
 		case it.Kind == linebreak.PenaltyItem && it.Flagged:
 			b.WriteString("|")
@@ -54,12 +54,12 @@ func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 }
 
 func TestHyphenationRules(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := DefaultBreakConfig()
 	strict := cfg
-	strict.Break.RightHyphenMin = 6
+	strict.RightHyphenMin = 6
 	for _, c := range []struct {
 		name, lang, text string
-		cfg              Config
+		cfg              BreakConfig
 		want             string
 	}{
 		{"patterns", "en", "hyphenation", cfg, "hy|phen|ation"},
@@ -88,11 +88,9 @@ func TestHyphenationRules(t *testing.T) {
 // runt: a sixth of the measure, unless the last line must hold a word (or
 // the part of one after its last break) of four letters or digits.
 func TestRuntWidth(t *testing.T) {
-	lt := &layouter{Setter: NewSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
-	lt.host = lt
-	c := lt.bodyCtx()
+	lt, c := bodySetter(DefaultBreakConfig())
 	st := c.style()
-	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: "en", Kind: c.kind, Leading: c.leading}
+	spec := c.spec("en")
 	sixth := spec.Width / 6
 	for _, tc := range []struct {
 		text string
@@ -128,7 +126,7 @@ func TestRuntWidth(t *testing.T) {
 // compound, camelCase) breaks only at its own punctuation, with no hyphen
 // added after or before a slash, hyphen, dash, digit or underscore.
 func TestWholeWordsOnly(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := DefaultBreakConfig()
 	for _, c := range []struct {
 		name, lang, text, want string
 	}{
@@ -179,10 +177,8 @@ func FuzzWordBreaks(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	lt := &layouter{Setter: NewSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
-	lt.host = lt
-	c := lt.bodyCtx()
-	spec := Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: "en", Kind: c.kind, Leading: c.leading}
+	lt, c := bodySetter(DefaultBreakConfig())
+	spec := c.spec("en")
 	f.Fuzz(func(t *testing.T, text string) {
 		mono := c.style()
 		mono.Face = Face{Kind: MonoFace}
@@ -219,4 +215,31 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// testHost is a Host that keeps the setter's warnings.
+type testHost struct{ warns []diag.Warning }
+
+func (h *testHost) Where() (string, int)                        { return "test.md", 1 }
+func (h *testHost) Warn(_ string, w diag.Warning)               { h.warns = append(h.warns, w) }
+func (h *testHost) NoteAnchors(*model.NoteRef) (string, string) { return "ref", "note" }
+
+// body is the body text of layout's default edition: 10pt on 12.5pt, in
+// a column of a two-column 11in tabloid page (margins 15mm and 13mm, a
+// gap of 6mm).
+type body struct{ width Length }
+
+func (c body) style() Style {
+	return Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: 10 * Pt}
+}
+
+func (c body) spec(lang string) Spec {
+	return Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: lang, Kind: KindBody, Leading: Pt * 25 / 2}
+}
+
+// bodySetter returns a setter of the default fonts with break settings b
+// and the tolerances of layout's default edition, and its body text.
+func bodySetter(b BreakConfig) (*Setter, body) {
+	s := NewSetter(fonts.Default(), Settings{Tolerance: 350, LooseTolerance: 2000, Break: b}, &testHost{})
+	return &s, body{width: (11*Inch - 15*Mm - 13*Mm - 6*Mm) / 2}
 }

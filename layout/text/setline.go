@@ -1,4 +1,4 @@
-package layout
+package text
 
 import "github.com/redtide/edition/layout/linebreak"
 
