@@ -9,11 +9,10 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/redtide/edition/layout/text"
-
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // Layout computes the pages of the print edition: a front page with the

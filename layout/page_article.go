@@ -3,10 +3,9 @@ package layout
 import (
 	"strconv"
 
-	"github.com/redtide/edition/layout/text"
-
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // titleLines sets one line group of an article head, ragged, at width w.

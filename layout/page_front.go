@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/redtide/edition/layout/text"
-
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // The front page, as a newspaper's: the masthead across the top (the

@@ -3,9 +3,8 @@ package layout
 import (
 	"fmt"
 
-	"github.com/redtide/edition/layout/text"
-
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // Page makeup. A page is a stack of bands: material across the text width

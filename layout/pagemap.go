@@ -9,8 +9,8 @@ import (
 // Where each page begins in the document model (model.PageStart), so that
 // the EPUB can mark the print edition's pages. Every line knows the model
 // element it sets (TextLine.Node, from layouter.node) and how many words
-// of that element's text come before it (TextLine.Word: wordCounter, in
-// setParagraph and code); a page begins at its first line in reading
+// of that element's text come before it (TextLine.Word: text.WordCounter, in
+// text.Setter.SetParagraph and code); a page begins at its first line in reading
 // order. Nothing here depends on an article starting a page: articles
 // that run on share pages, and a page starts wherever its first line is.
 

@@ -14,7 +14,7 @@ func (lt *Setter) Width(s string, st Style) Length {
 }
 
 // Ems measures s in face f in 1/1000 em, the runes f lacks in the
-// fallback face that will draw them (see splitFallback).
+// fallback face that will draw them (see SplitFallback).
 func (lt *Setter) Ems(s string, f Face) int {
 	if a := lt.asciiOf(f); a != nil {
 		if w, ok := a.ems(s); ok {
@@ -57,7 +57,7 @@ func (lt *Setter) fallback(f Face) *fonts.Font {
 }
 
 // SplitFallback cuts every run of runs at the runes its face lacks and the
-// fallback face has, which clean kept and ems measured in the fallback,
+// fallback face has, which Clean kept and ems measured in the fallback,
 // so that those runes are drawn in the fallback face. The pieces' widths
 // sum to the run's up to rounding.
 func (lt *Setter) SplitFallback(runs []Run) []Run {
@@ -109,7 +109,7 @@ func (lt *Setter) SplitFallback(runs []Run) []Run {
 }
 
 // Clean replaces runes the face cannot draw: first by a close substitute,
-// else keeps them for the fallback face if that has them (splitFallback
+// else keeps them for the fallback face if that has them (SplitFallback
 // gives them their own runs), else by '?', warning once per rune.
 func (lt *Setter) Clean(s string, f Face) string {
 	if a := lt.asciiOf(f); a != nil && a.keeps(s) {
@@ -152,9 +152,9 @@ func (lt *Setter) Clean(s string, f Face) string {
 	return b.String()
 }
 
-// fallbackHas reports whether clean keeps r for the fallback face fb:
+// fallbackHas reports whether Clean keeps r for the fallback face fb:
 // fb has it and it is no space, control or invisible character, which
-// clean turns into a space or drops whatever the fonts have.
+// Clean turns into a space or drops whatever the fonts have.
 func fallbackHas(fb *fonts.Font, r rune) bool {
 	return fb != nil && fb.Has(r) && !unicode.IsSpace(r) && !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
 }

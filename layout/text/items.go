@@ -304,7 +304,7 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 }
 
 // plainWidths returns the widths of the prefixes of a word of plain text,
-// in 1/1000 em: a word of one piece, ASCII, every rune of which clean
+// in 1/1000 em: a word of one piece, ASCII, every rune of which Clean
 // keeps (most words). For any other word it returns nil.
 func (lt *Setter) plainWidths(wt *wordText) []int {
 	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.Ref != nil {

@@ -257,6 +257,7 @@ func (lt *Setter) addPrefix(sl *Line, spec Spec) {
 	}
 }
 
+// Abbrev is the start of the pieces' text, quoted, for a warning.
 func Abbrev(ps []Piece) string {
 	var b strings.Builder
 	for _, p := range ps {

@@ -278,7 +278,7 @@ func (sl *Line) NaturalRight() Length {
 	return r
 }
 
-// newLine returns a new setLine cut from a slab: a paper has many lines.
+// newLine returns a new Line cut from a slab: a paper has many lines.
 func (lt *Setter) newLine() *Line {
 	if len(lt.lineSlab) == cap(lt.lineSlab) {
 		lt.lineSlab = make([]Line, 0, 256)
