@@ -169,10 +169,10 @@ type span struct {
 	p          Piece
 }
 
-// BuildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
+// buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
 // "Breaking paragraphs into lines", §3: boxes, glue and penalties). The
 // items live in lt.ib until the next paragraph.
-func (lt *Setter) BuildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData) {
+func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData) {
 	ib := &lt.ib
 	ib.items, ib.data, ib.word = ib.items[:0], ib.data[:0], 0
 	if spec.Indent > 0 {

@@ -32,7 +32,7 @@ func breaksOf(t *testing.T, cfg BreakConfig, lang, text string) string {
 	}
 	// The last word of a paragraph is never hyphenated: end with one more.
 	ps = append(ps, Piece{Text: " end", Style: c.style()})
-	items, data := lt.BuildItems(ps, spec)
+	items, data := lt.buildItems(ps, spec)
 	var b strings.Builder
 	for i, it := range items {
 		switch {
@@ -103,7 +103,7 @@ func TestRuntWidth(t *testing.T) {
 		{"The printers demanded recognition.", "recognition."},
 		{"The strike spread to Seattle, a, b, c, d, e, f, g, h, i, j, k.", ""},
 	} {
-		items, data := lt.BuildItems([]Piece{{Text: tc.text, Style: st}}, spec)
+		items, data := lt.buildItems([]Piece{{Text: tc.text, Style: st}}, spec)
 		want := sixth
 		if tc.tail != "" {
 			want = 0
@@ -183,7 +183,7 @@ func FuzzWordBreaks(f *testing.F) {
 		mono := c.style()
 		mono.Face = Face{Kind: MonoFace}
 		for _, st := range []Style{c.style(), mono} {
-			items, data := lt.BuildItems([]Piece{{Text: text, Style: st}}, spec)
+			items, data := lt.buildItems([]Piece{{Text: text, Style: st}}, spec)
 			if !printableASCII(text) {
 				continue
 			}

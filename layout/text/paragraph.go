@@ -83,7 +83,7 @@ type Line struct {
 // linebreak) when spec asks for it and some breaks fit the tolerances,
 // else ragged right by first fit.
 func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
-	items, data := lt.BuildItems(ps, spec)
+	items, data := lt.buildItems(ps, spec)
 	width := func(l int) linebreak.Length {
 		if l == 0 {
 			return kp(spec.Width + spec.Hang)
@@ -131,10 +131,10 @@ func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
 	return out
 }
 
-// BreakParams are the line breaker's settings for a paragraph: TeX's
+// breakParams are the line breaker's settings for a paragraph: TeX's
 // plain values with the edition's tolerance and demerits, and at most two
 // hyphenated lines in a row.
-func (lt *Setter) BreakParams() linebreak.Params {
+func (lt *Setter) breakParams() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = lt.cfg.Tolerance
 	p.PreTolerance = lt.cfg.Break.PreTolerance
@@ -191,7 +191,7 @@ func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
 // pass (emergency true). ok is false when none finds feasible breaks.
 func (lt *Setter) breakJustified(items []linebreak.Item, data []boxData, width func(int) linebreak.Length, measure Length) (lines []linebreak.Line, ok, emergency bool) {
 	br := &lt.ib.br
-	p := lt.BreakParams()
+	p := lt.breakParams()
 	if p.RuntDemerits > 0 {
 		p.RuntWidth = kp(runtWidth(items, data, measure))
 	}
@@ -291,8 +291,8 @@ func holdsURL(ps []Piece) bool {
 // Trace sets ps as a paragraph by spec and returns the line breaker's
 // account of its first justified attempt, as linebreak.Trace gives it.
 func (lt *Setter) Trace(ps []Piece, spec Spec) string {
-	items, data := lt.BuildItems(ps, spec)
+	items, data := lt.buildItems(ps, spec)
 	width := func(int) linebreak.Length { return kp(spec.Width) }
-	_, _, trace := linebreak.Trace(items, width, lt.BreakParams(), func(i int) string { return data[i].text })
+	_, _, trace := linebreak.Trace(items, width, lt.breakParams(), func(i int) string { return data[i].text })
 	return trace
 }
