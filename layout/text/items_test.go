@@ -218,10 +218,15 @@ func printableASCII(s string) bool {
 }
 
 // testHost is a Host that keeps the setter's warnings.
-type testHost struct{ warns []diag.Warning }
+type testHost struct {
+	warns []diag.Warning
+	keys  []string // the key of each warning
+}
 
-func (h *testHost) Where() (string, int)                        { return "test.md", 1 }
-func (h *testHost) Warn(_ string, w diag.Warning)               { h.warns = append(h.warns, w) }
+func (h *testHost) Where() (string, int) { return "test.md", 1 }
+func (h *testHost) Warn(key string, w diag.Warning) {
+	h.warns, h.keys = append(h.warns, w), append(h.keys, key)
+}
 func (h *testHost) NoteAnchors(*model.NoteRef) (string, string) { return "ref", "note" }
 
 // body is the body text of layout's default edition: 10pt on 12.5pt, in
