@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/redtide/edition/layout/text"
 )
 
 // Headlines by their ink. A headline is large: the ink of its last
@@ -23,15 +25,15 @@ import (
 func (lt *layouter) inkIn(items []*vitem) {
 	for _, it := range items {
 		for _, sl := range it.lines {
-			for i := range sl.runs {
-				r := &sl.runs[i]
+			for i := range sl.Runs {
+				r := &sl.Runs[i]
 				txt := strings.TrimLeft(r.Text, " \u00a0\u2005")
 				if txt == "" {
 					continue
 				}
 				first, _ := utf8.DecodeRuneInString(txt)
 				if left, _ := r.Face.Font(lt.fs).Ink(first); left < 0 {
-					sl.dx += Length(-left) * r.Size / 1000
+					sl.DX += Length(-left) * r.Size / 1000
 				}
 				break
 			}
@@ -41,10 +43,10 @@ func (lt *layouter) inkIn(items []*vitem) {
 
 // inkEnd is where the ink of line sl ends, from the left edge of the
 // measure it was set to.
-func (lt *layouter) inkEnd(sl *setLine) Length {
+func (lt *layouter) inkEnd(sl *text.Line) Length {
 	end := Length(0)
-	for i := range sl.runs {
-		r := &sl.runs[i]
+	for i := range sl.Runs {
+		r := &sl.Runs[i]
 		txt := strings.TrimRight(r.Text, " \u00a0\u2005")
 		if txt == "" {
 			continue
@@ -55,7 +57,7 @@ func (lt *layouter) inkEnd(sl *setLine) Length {
 		adv := Length(f.StringWidth(txt)-f.Width(last)+ink) * r.Size / 1000
 		end = max(end, r.X+adv)
 	}
-	return sl.dx + end
+	return sl.DX + end
 }
 
 // inkLimit is the furthest the ink of a line of measure w that ends at x
@@ -87,15 +89,15 @@ func (lt *layouter) inkPast(items []*vitem, w Length) (end, limit Length, past b
 
 // fitInk re-sets a headline whose ink passes a column's edge (see
 // above); set sets it at a size, leading and measure.
-func (lt *layouter) fitInk(items []*vitem, st style, leading, w Length, set func(style, Length, Length) []*vitem) []*vitem {
+func (lt *layouter) fitInk(items []*vitem, st text.Style, leading, w Length, set func(text.Style, Length, Length) []*vitem) []*vitem {
 	if _, _, past := lt.inkPast(items, w); !past {
 		return items
 	}
-	step := max(st.size/52, 1) // half a point at 26 pt
-	for size := st.size - step; size >= st.size*9/10; size -= step {
+	step := max(st.Size/52, 1) // half a point at 26 pt
+	for size := st.Size - step; size >= st.Size*9/10; size -= step {
 		s := st
-		s.size = size
-		it := set(s, leading*size/st.size, w)
+		s.Size = size
+		it := set(s, leading*size/st.Size, w)
 		if _, _, past := lt.inkPast(it, w); !past && !overfull(it) {
 			return it
 		}

@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // noteItems returns the lines of note n set at the foot-of-column size,
@@ -21,11 +22,11 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 		c.justify = false // URLs, which justified lines would space out
 	}
 	num := lt.noteLabel(n) + "."
-	st := style{face: Face{Kind: TextFace, Style: fonts.Regular}, size: c.size}
-	hang := max(lt.width("99.", st), lt.width(num, st)) + c.size/2
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: c.size}
+	hang := max(lt.Width("99.", st), lt.Width(num, st)) + c.size/2
 	c.dx += hang
 	c.width -= hang
-	c.label = []piece{{text: num, st: st}}
+	c.label = []text.Piece{{Text: num, Style: st}}
 	c.gap = c.size / 2
 	// A link note is set in the middle of its link's paragraph: the
 	// paragraph's lines must not take the note for the element they set.
@@ -45,15 +46,15 @@ func (lt *layouter) noteItems(n *model.Note) []*vitem {
 	}
 	if len(items) > 0 && len(items[0].lines) > 0 {
 		first := items[0].lines[0]
-		first.anchors = append(first.anchors, lt.noteAnchor(n))
-		w := lt.width(num, st)
+		first.Anchors = append(first.Anchors, lt.noteAnchor(n))
+		w := lt.Width(num, st)
 		ref := &model.NoteRef{Note: n, Occurrence: 1}
-		first.links = append(first.links, LinkRect{X: -c.gap - w, Y: -c.size, W: w, H: c.size * 13 / 10, Dest: lt.refAnchor(ref)})
+		first.Links = append(first.Links, LinkRect{X: -c.gap - w, Y: -c.size, W: w, H: c.size * 13 / 10, Dest: lt.refAnchor(ref)})
 	}
 	for _, it := range items {
 		it.notes = nil // a note referencing a note would recurse
 		for _, sl := range it.lines {
-			sl.notes = nil
+			sl.Notes = nil
 		}
 	}
 	lt.noteCache[n] = items

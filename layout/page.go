@@ -12,6 +12,7 @@ import (
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // Layout computes the pages of the print edition: a front page with the
@@ -34,7 +35,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		return nil, fmt.Errorf("layout: %w", err)
 	}
 	lt := &layouter{
-		setter: newSetter(fs, cfg),
+		fs: fs, cfg: cfg,
 		noteState: noteState{
 			notesDone:  map[*model.Note]bool{},
 			noteCache:  map[*model.Note][]*vitem{},
@@ -46,6 +47,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		pageOfArt: map[*model.Article]int{},
 		mk:        newMakeup(),
 	}
+	lt.Setter = text.NewSetter(fs, cfg.settings(), lt)
 	var arts []*model.Article
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
@@ -166,7 +168,12 @@ func (lt *layouter) finish(d *Document, lead *model.Article) {
 	d.Outline = lt.outline(lead)
 	lt.fillRefs()
 	markWidows(d)
-	lt.splitFallback(d)
+	for _, pg := range d.Pages {
+		for _, ln := range pg.Lines {
+			ln.Runs = lt.SplitFallback(ln.Runs)
+		}
+		pg.Marks = lt.SplitFallback(pg.Marks)
+	}
 }
 
 // outline is the PDF's bookmarks, in page order as package pdf wants them:
@@ -277,9 +284,9 @@ func (lt *layouter) runningHead(p *Page, title string) {
 	y := c.MarginTop - size*3/2 // baseline
 	left := c.textLeft(p.Index)
 	w := c.textWidth()
-	folio := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: size}
-	head := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: size}
-	fw := lt.width(p.Folio, folio)
+	folio := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: size}
+	head := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: size}
+	fw := lt.Width(p.Folio, folio)
 	var text string
 	even := (p.Index+1)%2 == 0
 	if even {
@@ -293,19 +300,19 @@ func (lt *layouter) runningHead(p *Page, title string) {
 	} else {
 		text = title
 	}
-	text = lt.clean(text, head.face)
+	text = lt.Clean(text, head.Face)
 	text = lt.fit(text, head, w-fw-3*size)
-	tw := lt.width(text, head)
+	tw := lt.Width(text, head)
 	ln := &TextLine{Kind: KindFurniture, Column: -1, X: left, Y: y, Width: w}
 	if even {
 		ln.Runs = []Run{
-			{X: left, Y: y, Width: fw, Face: folio.face, Size: size, Text: p.Folio},
-			{X: left + fw + 2*size, Y: y, Width: tw, Face: head.face, Size: size, Text: text},
+			{X: left, Y: y, Width: fw, Face: folio.Face, Size: size, Text: p.Folio},
+			{X: left + fw + 2*size, Y: y, Width: tw, Face: head.Face, Size: size, Text: text},
 		}
 	} else {
 		ln.Runs = []Run{
-			{X: left + w - fw - 2*size - tw, Y: y, Width: tw, Face: head.face, Size: size, Text: text},
-			{X: left + w - fw, Y: y, Width: fw, Face: folio.face, Size: size, Text: p.Folio},
+			{X: left + w - fw - 2*size - tw, Y: y, Width: tw, Face: head.Face, Size: size, Text: text},
+			{X: left + w - fw, Y: y, Width: fw, Face: folio.Face, Size: size, Text: p.Folio},
 		}
 	}
 	p.Lines = append(p.Lines, ln) // last, so text extraction reads the body first
@@ -313,12 +320,12 @@ func (lt *layouter) runningHead(p *Page, title string) {
 }
 
 // fit shortens s with an ellipsis until it fits w.
-func (lt *layouter) fit(s string, st style, w Length) string {
-	if lt.width(s, st) <= w {
+func (lt *layouter) fit(s string, st text.Style, w Length) string {
+	if lt.Width(s, st) <= w {
 		return s
 	}
 	rs := []rune(s)
-	for len(rs) > 0 && lt.width(string(rs)+"…", st) > w {
+	for len(rs) > 0 && lt.Width(string(rs)+"…", st) > w {
 		rs = rs[:len(rs)-1]
 	}
 	return strings.TrimSpace(string(rs)) + "…"
@@ -327,22 +334,22 @@ func (lt *layouter) fit(s string, st style, w Length) string {
 // placeLine puts a set line on the page at the given top-left position.
 // A line is placed once, so its TextLine and runs become the page's; a
 // line placed again is copied.
-func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
-	x := colX + sl.dx
-	base := top + sl.base
-	tl := &sl.info
-	runs := sl.runs
-	if sl.placed {
-		c := sl.info
+func placeLine(p *Page, sl *text.Line, colX, top Length, col int) {
+	x := colX + sl.DX
+	base := top + sl.Base
+	tl := &sl.Info
+	runs := sl.Runs
+	if sl.Placed {
+		c := sl.Info
 		tl = &c
-		runs = make([]Run, len(sl.runs))
-		copy(runs, sl.runs)
+		runs = make([]Run, len(sl.Runs))
+		copy(runs, sl.Runs)
 		for i := range runs {
-			runs[i].X -= sl.placedX
-			runs[i].Y -= sl.placedY
+			runs[i].X -= sl.PlacedX
+			runs[i].Y -= sl.PlacedY
 		}
 	}
-	sl.placed, sl.placedX, sl.placedY = true, x, base
+	sl.Placed, sl.PlacedX, sl.PlacedY = true, x, base
 	tl.Column = col
 	tl.X, tl.Y = x, base
 	for i := range runs {
@@ -351,17 +358,17 @@ func placeLine(p *Page, sl *setLine, colX, top Length, col int) {
 	}
 	tl.Runs = runs
 	p.Lines = append(p.Lines, tl)
-	for _, m := range sl.marks {
+	for _, m := range sl.Marks {
 		m.X += x
 		m.Y += base
 		p.Marks = append(p.Marks, m)
 	}
-	for _, l := range sl.links {
+	for _, l := range sl.Links {
 		l.X += x
 		l.Y += base
 		p.Links = append(p.Links, l)
 	}
-	for _, a := range sl.anchors {
+	for _, a := range sl.Anchors {
 		p.Anchor = append(p.Anchor, Anchor{Name: a, Y: top, X: x})
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // titleLines sets one line group of an article head, ragged, at width w.
@@ -12,13 +13,13 @@ import (
 // is wider than w, the size steps down a sixth (as type sizes step: 24,
 // 20, 16…), at most three times, so that no title passes the column edge;
 // and no line's ink passes the edge of the column it ends in (fitInk).
-func (lt *layouter) titleLines(text string, st style, leading, w Length, center bool) []*vitem {
-	if text == "" {
+func (lt *layouter) titleLines(title string, st text.Style, leading, w Length, center bool) []*vitem {
+	if title == "" {
 		return nil
 	}
-	set := func(st style, leading, w Length) []*vitem {
-		c := blockCtx{width: w, size: st.size, leading: leading, kind: KindTitle}
-		items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: text}}, st, nil), c, 0, 0)
+	set := func(st text.Style, leading, w Length) []*vitem {
+		c := blockCtx{width: w, size: st.Size, leading: leading, kind: KindTitle}
+		items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: title}}, st, nil), c, 0, 0)
 		if !center {
 			lt.inkIn(items) // headink.go
 		}
@@ -30,7 +31,7 @@ func (lt *layouter) titleLines(text string, st style, leading, w Length, center 
 		if step == 3 || !overfull(items) {
 			break
 		}
-		st.size = st.size * 5 / 6
+		st.Size = st.Size * 5 / 6
 		leading = leading * 5 / 6
 	}
 	if !center {
@@ -39,7 +40,7 @@ func (lt *layouter) titleLines(text string, st style, leading, w Length, center 
 	for _, it := range items {
 		sl := it.lines[0]
 		if center {
-			sl.dx += (w - sl.naturalRight()) / 2
+			sl.DX += (w - sl.NaturalRight()) / 2
 		}
 	}
 	return items
@@ -49,7 +50,7 @@ func (lt *layouter) titleLines(text string, st style, leading, w Length, center 
 func overfull(items []*vitem) bool {
 	for _, it := range items {
 		for _, sl := range it.lines {
-			if sl.info.Overfull {
+			if sl.Info.Overfull {
 				return true
 			}
 		}
@@ -64,10 +65,10 @@ type artSet struct {
 	title   []*vitem // the title alone in one column, for a continuation
 	body    []*vitem // the columns' material
 	notes   map[*model.Note][]*vitem
-	lines   []*setLine // every line, numbered from paragraph 0
-	pars    int        // paragraphs numbered
-	warns   []warning  // warnings, in order
-	height  Length     // of the body
+	lines   []*text.Line // every line, numbered from paragraph 0
+	pars    int          // paragraphs numbered
+	warns   []warning    // warnings, in order
+	height  Length       // of the body
 	// linkNotes are the notes made of the article's links (see linkMark).
 	linkNotes []*model.Note
 }
@@ -94,7 +95,7 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 	lt.node = a
 	set.head = lt.headItems(a, lt.cfg.textWidth(), titleSize)
 	set.headCol = lt.headItems(a, lt.cfg.columnWidth(), b*17/10)
-	set.title = lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
+	set.title = lt.titleLines(a.Title, text.Style{Face: Face{Kind: DisplayFace}, Size: b * 2}, b*22/10, lt.cfg.textWidth(), false)
 
 	body := lt.blocks(a.Blocks, lt.bodyCtx())
 	if bib := a.Bibliography; bib != nil && len(bib.Entries) > 0 && !model.BibliographyPlaced(a) {
@@ -114,10 +115,10 @@ func (lt *layouter) setArticle(a *model.Article) *artSet {
 // subtitle and byline. The head is kept together and with what follows.
 func (lt *layouter) headItems(a *model.Article, w, titleSize Length) []*vitem {
 	b := lt.cfg.BodySize
-	head := lt.titleLines(a.Title, style{face: Face{Kind: DisplayFace}, size: titleSize}, titleSize*11/10, w, false)
+	head := lt.titleLines(a.Title, text.Style{Face: Face{Kind: DisplayFace}, Size: titleSize}, titleSize*11/10, w, false)
 	if a.Subtitle != "" {
 		head = append(head, spaceItem(b/3))
-		head = append(head, lt.titleLines(a.Subtitle, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: b * 15 / 10}, b*18/10, w, false)...)
+		head = append(head, lt.titleLines(a.Subtitle, text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: b * 15 / 10}, b*18/10, w, false)...)
 	}
 	lang := model.ArticleLang(lt.ed, a)
 	meta := model.Byline(a.Authors, lang)
@@ -129,7 +130,7 @@ func (lt *layouter) headItems(a *model.Article, w, titleSize Length) []*vitem {
 	}
 	if meta != "" {
 		head = append(head, spaceItem(b/2))
-		head = append(head, lt.titleLines(meta, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: b * 9 / 10}, lt.cfg.BodyLeading, w, false)...)
+		head = append(head, lt.titleLines(meta, text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: b * 9 / 10}, lt.cfg.BodyLeading, w, false)...)
 	}
 	head = append(head, spaceItem(lt.cfg.BodyLeading/2))
 	head = keepTogether(head)
@@ -212,7 +213,7 @@ func refersTo(m, n *model.Note) bool {
 // those before it and its warnings given, as if lt had set it.
 func (lt *layouter) add(set *artSet) {
 	for _, sl := range set.lines {
-		sl.info.Par += lt.par
+		sl.Info.Par += lt.par
 	}
 	lt.par += set.pars
 	for _, w := range set.warns {
@@ -246,7 +247,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 	st := c.style()
 	hang := c.size * 3 / 2
 	if bib.Ordered {
-		hang = max(hang, lt.width(strconv.Itoa(len(bib.Entries))+".", st)+c.size/2)
+		hang = max(hang, lt.Width(strconv.Itoa(len(bib.Entries))+".", st)+c.size/2)
 	}
 	for i, e := range bib.Entries {
 		lt.line, lt.node = e.Line, e
@@ -262,7 +263,7 @@ func (lt *layouter) bibliography(bib *model.Bibliography) []*vitem {
 			ec := c
 			ec.dx += hang
 			ec.width -= hang
-			ec.label = []piece{{text: strconv.Itoa(e.Number) + ".", st: st}}
+			ec.label = []text.Piece{{Text: strconv.Itoa(e.Number) + ".", Style: st}}
 			ec.gap = c.size / 2
 			items = lt.paragraph(ps, ec, 0, 0)
 		} else {

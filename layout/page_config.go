@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+
+	"github.com/redtide/edition/layout/text"
 )
 
 // Config holds the print settings of an edition. All lengths are Length
@@ -104,6 +106,11 @@ func (c *Config) workers() int {
 		return c.Workers
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// settings are what the paragraph setter reads of c.
+func (c Config) settings() text.Settings {
+	return text.Settings{Tolerance: c.Tolerance, LooseTolerance: c.LooseTolerance, Break: c.Break}
 }
 
 // withDefaults fills the settings whose zero value means "derive it".
@@ -223,7 +230,7 @@ func (c *Config) Validate() error {
 	if c.Tolerance < 0 || c.LooseTolerance < c.Tolerance {
 		bad("tolerances %d/%d: want 0 <= tolerance <= loose tolerance", c.Tolerance, c.LooseTolerance)
 	}
-	errs = append(errs, c.Break.validate()...)
+	errs = append(errs, c.Break.Validate()...)
 	if len(errs) == 0 {
 		cols := Length(c.Columns)
 		colW := (c.TrimWidth - c.MarginInner - c.MarginOuter - (cols-1)*c.ColumnGap) / cols

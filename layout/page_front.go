@@ -7,6 +7,7 @@ import (
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // The front page, as a newspaper's: the masthead across the top (the
@@ -102,19 +103,19 @@ func height(items []*vitem) Length {
 // jumpLine sets a jump line at the foot of column col, its page number
 // to be filled in when the continuation of art is placed.
 func (lt *layouter) jumpLine(format string, art *model.Article, x, top Length, col int) {
-	st := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: lt.cfg.BodySize * 9 / 10}
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
 	w := lt.cfg.columnWidth()
-	sl := lt.furnitureLine(w, Run{X: w, Face: st.face, Size: st.size})
-	it := &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}}
+	sl := lt.furnitureLine(w, Run{X: w, Face: st.Face, Size: st.Size})
+	it := &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 	placeItem(lt.mk.p, it, x, top, col)
 	lt.mk.refs = append(lt.mk.refs, pageRef{sl: sl, run: 0, format: format, art: art, cont: true, right: w})
 }
 
 // furnitureLine is a line of page furniture of width w holding runs.
-func (lt *layouter) furnitureLine(w Length, runs ...Run) *setLine {
+func (lt *layouter) furnitureLine(w Length, runs ...Run) *text.Line {
 	l := lt.cfg.BodyLeading
-	return &setLine{runs: runs, height: l, base: l * 77 / 100, width: w,
-		info: TextLine{Kind: KindFurniture, Width: w, Source: lt.source}}
+	return &text.Line{Runs: runs, Height: l, Base: l * 77 / 100, Width: w,
+		Info: TextLine{Kind: KindFurniture, Width: w, Source: lt.source}}
 }
 
 // masthead is the top of the front page, across the text width.
@@ -130,26 +131,26 @@ func (lt *layouter) masthead() []*vitem {
 	if name == "" {
 		name = ed.Title
 	}
-	disp := style{face: Face{Kind: DisplayFace}}
-	nw := Length(lt.ems(lt.clean(name, disp.face), disp.face))
+	disp := text.Style{Face: Face{Kind: DisplayFace}}
+	nw := Length(lt.Ems(lt.Clean(name, disp.Face), disp.Face))
 	size := cfg.TrimHeight / 16
 	if nw > 0 {
 		size = min(size, Length(int64(w)*1000/int64(nw))*96/100)
 	}
-	disp.size = max(size, cfg.BodySize)
+	disp.Size = max(size, cfg.BodySize)
 	items := []*vitem{rule(2*Pt, 2*Pt), spaceItem(l / 2)}
-	items = append(items, lt.titleLines(name, disp, disp.size*105/100, w, true)...)
+	items = append(items, lt.titleLines(name, disp, disp.Size*105/100, w, true)...)
 	if ed.Tagline != "" {
-		ts := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: cfg.BodySize * 11 / 10}
-		items = append(items, lt.titleLines(ed.Tagline, ts, ts.size*13/10, w, true)...)
+		ts := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: cfg.BodySize * 11 / 10}
+		items = append(items, lt.titleLines(ed.Tagline, ts, ts.Size*13/10, w, true)...)
 	}
 	items = append(items, spaceItem(l/3), rule(Pt, Pt*3/4))
 	items = append(items, lt.issueLine()...)
 	items = append(items, rule(Pt, Pt*3/4))
 	if ed.Title != "" && ed.Title != name {
-		ts := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize * 2}
+		ts := text.Style{Face: Face{Kind: DisplayFace}, Size: cfg.BodySize * 2}
 		items = append(items, spaceItem(l/2))
-		items = append(items, lt.titleLines(ed.Title, ts, ts.size*12/10, w, true)...)
+		items = append(items, lt.titleLines(ed.Title, ts, ts.Size*12/10, w, true)...)
 	}
 	if im := lt.coverImage(w); im != nil {
 		items = append(items, spaceItem(l/2), im)
@@ -162,7 +163,7 @@ func (lt *layouter) masthead() []*vitem {
 func furniture(items []*vitem) []*vitem {
 	for _, it := range items {
 		for _, sl := range it.lines {
-			sl.info.Kind = KindFurniture
+			sl.Info.Kind = KindFurniture
 		}
 	}
 	return items
@@ -176,17 +177,17 @@ func furniture(items []*vitem) []*vitem {
 func (lt *layouter) issueLine() []*vitem {
 	ed := lt.ed
 	w := lt.cfg.textWidth()
-	info := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: lt.cfg.BodySize * 9 / 10}
-	gap := 2 * info.size
-	label := lt.clean(model.IssueLabel(ed), info.face)
+	info := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: lt.cfg.BodySize * 9 / 10}
+	gap := 2 * info.Size
+	label := lt.Clean(model.IssueLabel(ed), info.Face)
 	date := ""
 	if !ed.Date.IsZero() {
-		date = lt.clean(lang.For(lt.edLang()).DayDate(ed.Date), info.face) // a masthead names the day
+		date = lt.Clean(lang.For(lt.edLang()).DayDate(ed.Date), info.Face) // a masthead names the day
 	}
-	price := lt.clean(ed.Price, info.face)
-	lw, dw, pw := lt.width(label, info), lt.width(date, info), lt.width(price, info)
+	price := lt.Clean(ed.Price, info.Face)
+	lw, dw, pw := lt.Width(label, info), lt.Width(date, info), lt.Width(price, info)
 	at := func(text string, x Length) Run {
-		return Run{X: x, Width: lt.width(text, info), Face: info.face, Size: info.size, Text: text}
+		return Run{X: x, Width: lt.Width(text, info), Face: info.Face, Size: info.Size, Text: text}
 	}
 	line := func(runs ...Run) *vitem {
 		var keep []Run
@@ -196,9 +197,9 @@ func (lt *layouter) issueLine() []*vitem {
 			}
 		}
 		sl := lt.furnitureLine(w, keep...)
-		sl.height = lt.cfg.BodyLeading * 13 / 10
-		sl.base = lt.cfg.BodyLeading * 95 / 100
-		return &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}}
+		sl.Height = lt.cfg.BodyLeading * 13 / 10
+		sl.Base = lt.cfg.BodyLeading * 95 / 100
+		return &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 	}
 	switch {
 	case price == "":
@@ -209,7 +210,7 @@ func (lt *layouter) issueLine() []*vitem {
 	if label != "" {
 		label += " · "
 	}
-	if lw2 := lt.width(label+price, info); lw2+dw+gap <= w {
+	if lw2 := lt.Width(label+price, info); lw2+dw+gap <= w {
 		return []*vitem{line(at(label+price, 0), at(date, w-dw))}
 	}
 	return []*vitem{line(at(strings.TrimSuffix(label, " · "), 0), at(date, w-dw)), line(at(price, w-pw))}
@@ -267,10 +268,10 @@ func (lt *layouter) contentsDraft(maxH Length, intro, bylines bool) contentsBox 
 	l := lt.cfg.BodyLeading
 	w := lt.cfg.textWidth()
 	bx := contentsBox{head: []*vitem{{h: l / 2, rules: []Rule{{X: 0, Y: 0, W: w, H: Pt * 3 / 2}}}}}
-	cs := style{face: Face{Kind: DisplayFace}, size: lt.cfg.BodySize * 14 / 10}
-	bx.head = append(bx.head, lt.titleLines(lt.edWords().InThisIssue, cs, cs.size*13/10, w, false)...)
+	cs := text.Style{Face: Face{Kind: DisplayFace}, Size: lt.cfg.BodySize * 14 / 10}
+	bx.head = append(bx.head, lt.titleLines(lt.edWords().InThisIssue, cs, cs.Size*13/10, w, false)...)
 	if intro {
-		ds := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: lt.cfg.BodySize}
+		ds := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize}
 		bx.head = append(bx.head, lt.titleLines(lt.ed.Description, ds, l, w, false)...)
 	}
 	bx.head = furniture(append(bx.head, spaceItem(l/3)))
@@ -296,12 +297,12 @@ func (lt *layouter) placeBox(bx *contentsBox) {
 	} else {
 		lt.fillColumns(mk.p, &bx.entries, mk.y, bx.inner, bx.inner-l)
 		c := lt.cfg.Columns - 1
-		st := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: lt.cfg.BodySize * 9 / 10}
-		text := fmt.Sprintf(lt.edWords().ContinuedOnPage, 2)
-		tw := lt.width(text, st)
+		st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
+		jump := fmt.Sprintf(lt.edWords().ContinuedOnPage, 2)
+		tw := lt.Width(jump, st)
 		cw := lt.cfg.columnWidth()
-		sl := lt.furnitureLine(cw, Run{X: cw - tw, Width: tw, Face: st.face, Size: st.size, Text: text})
-		placeItem(mk.p, &vitem{h: l, lines: []*setLine{sl}, lineY: []Length{0}}, lt.colX(mk.p, c), mk.y+bx.inner-l, c)
+		sl := lt.furnitureLine(cw, Run{X: cw - tw, Width: tw, Face: st.Face, Size: st.Size, Text: jump})
+		placeItem(mk.p, &vitem{h: l, lines: []*text.Line{sl}, lineY: []Length{0}}, lt.colX(mk.p, c), mk.y+bx.inner-l, c)
 	}
 	mk.y += bx.inner + l/2
 	mk.p.Rules = append(mk.p.Rules, Rule{X: x, Y: mk.y, W: lt.cfg.textWidth(), H: Pt / 2})
@@ -313,8 +314,8 @@ func (lt *layouter) contentsMore(s *stream) {
 	lt.nextPage()
 	w := lt.cfg.textWidth()
 	l := lt.cfg.BodyLeading
-	cs := style{face: Face{Kind: DisplayFace}, size: lt.cfg.BodySize * 14 / 10}
-	head := lt.titleLines(lt.edWords().InThisIssue, cs, cs.size*13/10, w, false)
+	cs := text.Style{Face: Face{Kind: DisplayFace}, Size: lt.cfg.BodySize * 14 / 10}
+	head := lt.titleLines(lt.edWords().InThisIssue, cs, cs.Size*13/10, w, false)
 	head = append(head, lt.fromLine(lt.edWords().ContinuedFromPage, w), spaceItem(l/2))
 	lt.span(furniture(head), 0, 0)
 	lt.flow(s, true)
@@ -323,10 +324,10 @@ func (lt *layouter) contentsMore(s *stream) {
 // fromLine is the jump line where a piece continues: "Continued from page
 // 1", in italics.
 func (lt *layouter) fromLine(format string, w Length) *vitem {
-	st := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: lt.cfg.BodySize * 9 / 10}
-	text := lt.clean(fmt.Sprintf(format, 1), st.face)
-	sl := lt.furnitureLine(w, Run{Width: lt.width(text, st), Face: st.face, Size: st.size, Text: text})
-	return &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}}
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: lt.cfg.BodySize * 9 / 10}
+	jump := lt.Clean(fmt.Sprintf(format, 1), st.Face)
+	sl := lt.furnitureLine(w, Run{Width: lt.Width(jump, st), Face: st.Face, Size: st.Size, Text: jump})
+	return &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 }
 
 // continuation places the rest of the lead article where its start puts
@@ -356,12 +357,12 @@ func (lt *layouter) contents(bylines bool) []*vitem {
 	c := lt.bodyCtx()
 	c.justify, c.hyph, c.kind = false, false, KindFurniture
 	c.size, c.leading = cfg.BodySize*9/10, cfg.BodyLeading*9/10
-	num := style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: c.size}
-	numW := lt.width("0000", num)
+	num := text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: c.size}
+	numW := lt.Width("0000", num)
 	var out []*vitem
 	for _, s := range lt.ed.Sections {
 		if s.Title != "" {
-			st := style{face: Face{Kind: DisplayFace}, size: cfg.BodySize}
+			st := text.Style{Face: Face{Kind: DisplayFace}, Size: cfg.BodySize}
 			items := lt.paragraph(lt.flatten([]model.Inline{&model.Text{Text: strings.ToUpper(s.Title)}}, st, nil), c, 0, 0)
 			out = append(out, spaceItem(c.leading/2))
 			out = append(out, keepTogether(items)...)
@@ -376,20 +377,20 @@ func (lt *layouter) contents(bylines bool) []*vitem {
 
 // contentsEntry is one article of the contents: its title (and authors)
 // with room for the page number at the right of the last line.
-func (lt *layouter) contentsEntry(a *model.Article, c blockCtx, num style, numW Length, bylines bool) []*vitem {
+func (lt *layouter) contentsEntry(a *model.Article, c blockCtx, num text.Style, numW Length, bylines bool) []*vitem {
 	tc := c
 	tc.width -= numW
-	ps := lt.flatten([]model.Inline{&model.Text{Text: a.Title}}, style{face: Face{Kind: TextFace, Style: fonts.Bold}, size: c.size}, nil)
+	ps := lt.flatten([]model.Inline{&model.Text{Text: a.Title}}, text.Style{Face: Face{Kind: TextFace, Style: fonts.Bold}, Size: c.size}, nil)
 	if by := model.Byline(a.Authors, lt.edLang()); bylines && by != "" {
-		ps = lt.flatten([]model.Inline{&model.Text{Text: " — " + by}}, style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: c.size}, ps)
+		ps = lt.flatten([]model.Inline{&model.Text{Text: " — " + by}}, text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: c.size}, ps)
 	}
 	items := lt.paragraph(ps, tc, 0, 0)
 	last := items[len(items)-1].lines[0]
-	last.runs = append(last.runs, Run{X: c.width, Face: num.face, Size: num.size})
-	lt.mk.refs = append(lt.mk.refs, pageRef{sl: last, run: len(last.runs) - 1, format: "%d", art: a, right: c.width})
+	last.Runs = append(last.Runs, Run{X: c.width, Face: num.Face, Size: num.Size})
+	lt.mk.refs = append(lt.mk.refs, pageRef{sl: last, run: len(last.Runs) - 1, format: "%d", art: a, right: c.width})
 	for i, it := range items {
 		for _, sl := range it.lines {
-			sl.links = append(sl.links, LinkRect{X: 0, Y: -sl.height * 8 / 10, W: c.width, H: sl.height, Dest: lt.artAnchor(a)})
+			sl.Links = append(sl.Links, LinkRect{X: 0, Y: -sl.Height * 8 / 10, W: c.width, H: sl.Height, Dest: lt.artAnchor(a)})
 		}
 		if i > 0 {
 			it.noBreak = true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // Links on paper. A reader of the printed page cannot follow a link, so
@@ -36,7 +37,7 @@ type linkNotes struct {
 }
 
 // linkMark prints the target of link in after its text, pieces out.
-func (lt *layouter) linkMark(in *model.Link, st style, out []piece) []piece {
+func (lt *layouter) linkMark(in *model.Link, st text.Style, out []text.Piece) []text.Piece {
 	mode := lt.cfg.Links
 	if mode == LinkOff || in.URL == "" || selfLink(in) {
 		return out
@@ -45,16 +46,16 @@ func (lt *layouter) linkMark(in *model.Link, st style, out []piece) []piece {
 		mode = LinkInline
 	}
 	if mode == LinkInline {
-		st.added = true
-		return append(out, piece{text: " (" + displayURL(in.URL) + ")", st: st})
+		st.Added = true
+		return append(out, text.Piece{Text: " (" + displayURL(in.URL) + ")", Style: st})
 	}
 	n := lt.linkNote(in.URL)
 	s := supStyle(st)
-	s.url, s.added = "", true
+	s.URL, s.Added = "", true
 	// a four-per-em space keeps the letter apart from the word, for the
 	// eye and for text extraction, which would read "fiascoa" (pdftotext
 	// -raw joins a thin space)
-	return append(out, piece{text: "\u2005" + lt.links.label[n], st: s, ref: &model.NoteRef{Note: n, Occurrence: 1}})
+	return append(out, text.Piece{Text: "\u2005" + lt.links.label[n], Style: s, Ref: &model.NoteRef{Note: n, Occurrence: 1}})
 }
 
 // linkNote returns the note of url in the article being set, making it
@@ -143,16 +144,16 @@ func displayURL(u string) string {
 // continues in the next column: "(continued)" in the article's language,
 // at the right.
 func (lt *layouter) continuedMark(p *Page, last *vitem, colX, y Length, col int) {
-	st := style{face: Face{Kind: TextFace, Style: fonts.Italic}, size: max(lt.cfg.BodySize*8/10, 5*Pt)}
-	if len(last.lines) > 0 && len(last.lines[0].runs) > 0 {
-		st.size = last.lines[0].runs[0].Size
+	st := text.Style{Face: Face{Kind: TextFace, Style: fonts.Italic}, Size: max(lt.cfg.BodySize*8/10, 5*Pt)}
+	if len(last.lines) > 0 && len(last.lines[0].Runs) > 0 {
+		st.Size = last.lines[0].Runs[0].Size
 	}
-	text := lt.clean("("+lt.words().Continued+")", st.face)
+	mark := lt.Clean("("+lt.words().Continued+")", st.Face)
 	w := lt.cfg.columnWidth()
-	tw := lt.width(text, st)
-	sl := lt.furnitureLine(w, Run{X: w - tw, Width: tw, Face: st.face, Size: st.size, Text: text})
-	sl.info.Kind = KindNote
-	sl.height = lt.markHeight()
-	sl.base = sl.height * 3 / 4
-	placeItem(p, &vitem{h: sl.height, lines: []*setLine{sl}, lineY: []Length{0}}, colX, y, col)
+	tw := lt.Width(mark, st)
+	sl := lt.furnitureLine(w, Run{X: w - tw, Width: tw, Face: st.Face, Size: st.Size, Text: mark})
+	sl.Info.Kind = KindNote
+	sl.Height = lt.markHeight()
+	sl.Base = sl.Height * 3 / 4
+	placeItem(p, &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}, colX, y, col)
 }

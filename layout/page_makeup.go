@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
 )
 
 // Page makeup. A page is a stack of bands: material across the text width
@@ -45,7 +46,7 @@ type makeup struct {
 // pageRef is a page number printed before its page is known: the run of a
 // placed line, filled in once every page is made.
 type pageRef struct {
-	sl     *setLine
+	sl     *text.Line
 	run    int
 	format string         // the words around the number ("%d" alone in the contents)
 	art    *model.Article // whose page: the page of its head, or where it continues
@@ -300,15 +301,15 @@ func (lt *layouter) fillRefs() {
 		if r.cont {
 			page, ok = lt.mk.jumped[r.art]
 		}
-		if !ok || !r.sl.placed {
+		if !ok || !r.sl.Placed {
 			continue // a contents entry of a draft of the box
 		}
-		run := &r.sl.info.Runs[r.run]
-		st := style{face: run.Face, size: run.Size}
+		run := &r.sl.Info.Runs[r.run]
+		st := text.Style{Face: run.Face, Size: run.Size}
 		run.Text = fmt.Sprintf(r.format, page+1)
-		w := lt.width(run.Text, st)
+		w := lt.Width(run.Text, st)
 		if r.right != 0 {
-			run.X = r.sl.info.X + r.right - w
+			run.X = r.sl.Info.X + r.right - w
 		}
 		run.Width = w
 	}

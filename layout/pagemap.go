@@ -4,63 +4,15 @@ import (
 	"strconv"
 
 	"github.com/redtide/edition/internal/model"
-	"github.com/redtide/edition/layout/linebreak"
 )
 
 // Where each page begins in the document model (model.PageStart), so that
 // the EPUB can mark the print edition's pages. Every line knows the model
 // element it sets (TextLine.Node, from layouter.node) and how many words
-// of that element's text come before it (TextLine.Word: wordCounter, in
-// setParagraph and code); a page begins at its first line in reading
+// of that element's text come before it (TextLine.Word: text.WordCounter, in
+// text.Setter.SetParagraph and code); a page begins at its first line in reading
 // order. Nothing here depends on an article starting a page: articles
 // that run on share pages, and a page starts wherever its first line is.
-
-// wordCounter counts the words of an element's text up to a line, as
-// model.PageStart counts them: a word begins at a letter that follows
-// white space, a glue item, or nothing.
-type wordCounter struct {
-	k  int  // items counted (upTo)
-	n  int  // words begun
-	in bool // inside a word
-}
-
-// upTo counts the words that begin in items[:start] (the paragraph's
-// items, counted from where the last call stopped) and returns the words
-// begun before start: the number of the first word that begins at or
-// after it. A box continuing a word broken at the end of the previous
-// line (a hyphenation, a URL break) begins no word.
-func (c *wordCounter) upTo(items []linebreak.Item, data []boxData, start int) int {
-	for ; c.k < start && c.k < len(items); c.k++ {
-		switch items[c.k].Kind {
-		case linebreak.GlueItem:
-			c.in = false
-		case linebreak.BoxItem:
-			if d := &data[c.k]; (d.text != "" || d.ref != nil) && !d.st.added {
-				if !c.in {
-					c.n++
-				}
-				c.in = true
-			}
-		}
-	}
-	return c.n
-}
-
-// text counts the words that begin in s (a code line).
-func (c *wordCounter) text(s string) {
-	for _, r := range s {
-		switch {
-		case model.IsWordSpace(r):
-			c.in = false
-		case !c.in:
-			c.n++
-			c.in = true
-		}
-	}
-}
-
-// gap ends a word: a line break of code, spaces dropped at a wrap.
-func (c *wordCounter) gap() { c.in = false }
 
 // PageStarts returns where each page of d but a cover begins in ed, the
 // edition d was laid out from, in page order. A cover (a first page

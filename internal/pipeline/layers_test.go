@@ -42,6 +42,7 @@ func TestImportsPointDown(t *testing.T) {
 		{"internal/manifest", []string{"layout/...", "internal/pdf", "internal/epub", "internal/pipeline/..."}, "the manifest is read before anything is laid out"},
 		{"layout/...", []string{"internal/pipeline/...", "internal/edition", "internal/manifest", "internal/pdf", "internal/epub"}, "layout computes positions from the model; the build is above it"},
 		{"layout/...", []string{"github.com/go-pdf/fpdf", "github.com/go-shiori/go-epub"}, "layout paints nothing: internal/pdf paints its pages"},
+		{"layout/text", []string{"layout", "layout/layouttest/..."}, "the paragraph setter knows nothing of pages: layout calls it"},
 		{"internal/epub", []string{"layout/...", "internal/pdf", "github.com/go-pdf/fpdf"}, "the EPUB is made from the model alone (the page map comes in as data)"},
 		{"internal/pdf", []string{"internal/epub", "github.com/go-shiori/go-epub", "internal/pipeline/..."}, "the PDF painter knows the laid-out document only"},
 	} {

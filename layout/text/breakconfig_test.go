@@ -1,6 +1,7 @@
-package layout
+package text
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -17,14 +18,14 @@ func TestBreakConfigValidate(t *testing.T) {
 		{func(b *BreakConfig) { b.RuntDemerits = -5 }, "runt demerits -5"},
 		{func(b *BreakConfig) { b.RightHyphenMin = 11 }, "hyphen minimums 2 and 11"},
 	} {
-		cfg := DefaultConfig()
-		c.edit(&cfg.Break)
-		err := cfg.Validate()
+		b := DefaultBreakConfig()
+		c.edit(&b)
+		err := errors.Join(b.Validate()...)
 		switch {
 		case c.want == "" && err != nil:
-			t.Errorf("%+v: %v", cfg.Break, err)
+			t.Errorf("%+v: %v", b, err)
 		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-			t.Errorf("%+v: error %v, want %q", cfg.Break, err, c.want)
+			t.Errorf("%+v: error %v, want %q", b, err, c.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package layout
+package text
 
 import "github.com/redtide/edition/layout/linebreak"
 
@@ -9,11 +9,11 @@ import "github.com/redtide/edition/layout/linebreak"
 // glue set by the adjustment ratio (Knuth & Plass 1981, §2, eq. for r);
 // the adjustment is distributed in integer arithmetic so the last box ends
 // exactly at the measure.
-func (lt *layouter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec parSpec, lw Length, justify, last bool) *setLine {
+func (lt *Setter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec Spec, lw Length, justify, last bool) *Line {
 	sl := lt.newLine()
-	sl.height, sl.width = spec.leading, lw
-	sl.info.Kind = spec.kind
-	sl.info.Width = lw
+	sl.Height, sl.Width = spec.Leading, lw
+	sl.Info.Kind = spec.Kind
+	sl.Info.Width = lw
 	e := extentOf(items, data, ln)
 	g := setGlue(items, data, e, lw, justify)
 	rb := runBuilder{urls: lt.lb.urls[:0], refs: lt.lb.refs[:0], srcs: lt.lb.srcs[:0]}
@@ -23,18 +23,18 @@ func (lt *layouter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.
 	}
 	rb.linkRects(sl)
 	lt.lb.urls, lt.lb.refs, lt.lb.srcs = rb.urls, rb.refs, rb.srcs
-	sl.runs = lt.keepRuns(rb.runs)
+	sl.Runs = lt.keepRuns(rb.runs)
 	// A line that ends at a hard break keeps its natural spaces: it is
 	// not justified, even inside a justified paragraph.
-	sl.info.Justified = justify && !last && !g.fill
-	sl.info.Ratio = g.ratio
+	sl.Info.Justified = justify && !last && !g.fill
+	sl.Info.Ratio = g.ratio
 	if g.spaces > 0 {
-		sl.info.Space = g.space / Length(g.spaces)
+		sl.Info.Space = g.space / Length(g.spaces)
 	}
-	sl.info.Overfull = rb.x > lw+SP*16
+	sl.Info.Overfull = rb.x > lw+SP*16
 	brk := e.brk
-	sl.info.Hyphenated = e.hyphen || (brk.Kind == linebreak.PenaltyItem && brk.Flagged && e.end < len(items) && e.end > 0)
-	sl.base = spec.leading * 77 / 100
+	sl.Info.Hyphenated = e.hyphen || (brk.Kind == linebreak.PenaltyItem && brk.Flagged && e.end < len(items) && e.end > 0)
+	sl.Base = spec.Leading * 77 / 100
 	return sl
 }
 
@@ -162,7 +162,7 @@ type runBuilder struct {
 }
 
 // placeItems sets the boxes and glue of items[e.start:e.stop] from x = 0.
-func (lt *layouter) placeItems(sl *setLine, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
+func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
 	for k := e.start; k < e.stop; k++ {
 		it, d := items[k], &data[k]
 		switch it.Kind {
@@ -200,8 +200,8 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 		return false
 	}
 	r := &rb.runs[n-1]
-	if r.Face != d.st.face || r.Size != d.st.size || r.X+r.Width != rb.x || r.Y != -d.st.rise ||
-		r.Strike != d.st.strike || rb.urls[n-1] != d.st.url || rb.refs[n-1] {
+	if r.Face != d.st.Face || r.Size != d.st.Size || r.X+r.Width != rb.x || r.Y != -d.st.Rise ||
+		r.Strike != d.st.Strike || rb.urls[n-1] != d.st.URL || rb.refs[n-1] {
 		return false
 	}
 	if rs := &rb.srcs[n-1]; rs.word != 0 && rs.word == d.word && rs.to == d.from {
@@ -218,31 +218,32 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 // add starts a new run with box d of width w at the pen position.
 func (rb *runBuilder) add(d *boxData, w Length) {
 	n := len(rb.runs)
-	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.rise, Width: w, Face: d.st.face, Size: d.st.size, Text: d.text, Strike: d.st.strike})
-	rb.urls = append(rb.urls[:n], d.st.url)
+	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text, Strike: d.st.Strike})
+	rb.urls = append(rb.urls[:n], d.st.URL)
 	rb.refs = append(rb.refs[:n], d.ref != nil)
 	rb.srcs = append(rb.srcs[:n], runSrc{d.word, d.from, d.to})
 }
 
 // noteRef records the note reference of box d, at x and w wide, on the
 // line: its note, its anchor and a link to the note.
-func (lt *layouter) noteRef(sl *setLine, d *boxData, x, w Length) {
+func (lt *Setter) noteRef(sl *Line, d *boxData, x, w Length) {
 	n := d.ref.Note
-	sl.notes = append(sl.notes, n)
-	sl.anchors = append(sl.anchors, lt.refAnchor(d.ref))
-	sl.links = append(sl.links, LinkRect{X: x, Y: -d.st.size - d.st.rise, W: w, H: d.st.size * 12 / 10, Dest: lt.noteAnchor(n)})
+	sl.Notes = append(sl.Notes, n)
+	anchor, dest := lt.host.NoteAnchors(d.ref)
+	sl.Anchors = append(sl.Anchors, anchor)
+	sl.Links = append(sl.Links, LinkRect{X: x, Y: -d.st.Size - d.st.Rise, W: w, H: d.st.Size * 12 / 10, Dest: dest})
 }
 
 // hyphen adds the hyphen of a line broken at a discretionary, w wide in
 // style st: to the last run unless that is a note reference.
-func (rb *runBuilder) hyphen(w linebreak.Length, st style) {
+func (rb *runBuilder) hyphen(w linebreak.Length, st Style) {
 	bw := Length(w)
 	if n := len(rb.runs); n > 0 && !rb.refs[n-1] {
 		rb.runs[n-1].Text += "-"
 		rb.runs[n-1].Width += bw
 	} else {
-		rb.runs = append(rb.runs, Run{X: rb.x, Y: -st.rise, Width: bw, Face: st.face, Size: st.size, Text: "-"})
-		rb.urls = append(rb.urls[:len(rb.runs)-1], st.url)
+		rb.runs = append(rb.runs, Run{X: rb.x, Y: -st.Rise, Width: bw, Face: st.Face, Size: st.Size, Text: "-"})
+		rb.urls = append(rb.urls[:len(rb.runs)-1], st.URL)
 		rb.refs = append(rb.refs[:len(rb.runs)-1], false)
 		rb.srcs = append(rb.srcs[:len(rb.runs)-1], runSrc{})
 	}
@@ -251,7 +252,7 @@ func (rb *runBuilder) hyphen(w linebreak.Length, st style) {
 
 // linkRects adds a link rectangle for external URLs: one per maximal
 // sequence of runs with the same target.
-func (rb *runBuilder) linkRects(sl *setLine) {
+func (rb *runBuilder) linkRects(sl *Line) {
 	runs := rb.runs
 	for i := 0; i < len(runs); i++ {
 		u := rb.urls[i]
@@ -263,32 +264,32 @@ func (rb *runBuilder) linkRects(sl *setLine) {
 			j++
 		}
 		r0, r1 := runs[i], runs[j]
-		sl.links = append(sl.links, LinkRect{X: r0.X, Y: -r0.Size, W: r1.X + r1.Width - r0.X, H: r0.Size * 13 / 10, URL: u})
+		sl.Links = append(sl.Links, LinkRect{X: r0.X, Y: -r0.Size, W: r1.X + r1.Width - r0.X, H: r0.Size * 13 / 10, URL: u})
 		i = j
 	}
 }
 
-// naturalRight is the right edge of the line's last run.
-func (sl *setLine) naturalRight() Length {
+// NaturalRight is the right edge of the line's last run.
+func (sl *Line) NaturalRight() Length {
 	r := Length(0)
-	for _, run := range sl.runs {
+	for _, run := range sl.Runs {
 		r = max(r, run.X+run.Width)
 	}
 	return r
 }
 
-// newLine returns a new setLine cut from a slab: a paper has many lines.
-func (lt *setter) newLine() *setLine {
+// newLine returns a new Line cut from a slab: a paper has many lines.
+func (lt *Setter) newLine() *Line {
 	if len(lt.lineSlab) == cap(lt.lineSlab) {
-		lt.lineSlab = make([]setLine, 0, 256)
+		lt.lineSlab = make([]Line, 0, 256)
 	}
-	lt.lineSlab = append(lt.lineSlab, setLine{})
+	lt.lineSlab = append(lt.lineSlab, Line{})
 	return &lt.lineSlab[len(lt.lineSlab)-1]
 }
 
 // runs returns an empty slice at the end of a slab with room for the runs
 // of a line of items and its hyphen; keepRuns then takes the part used.
-func (lt *setter) runs(items []linebreak.Item) []Run {
+func (lt *Setter) runs(items []linebreak.Item) []Run {
 	n := 1
 	for i := range items {
 		if items[i].Kind == linebreak.BoxItem {
@@ -304,7 +305,7 @@ func (lt *setter) runs(items []linebreak.Item) []Run {
 
 // keepRuns takes the runs of a line from the slab; appending to the
 // result reallocates.
-func (lt *setter) keepRuns(runs []Run) []Run {
+func (lt *Setter) keepRuns(runs []Run) []Run {
 	k := len(lt.runSlab)
 	if len(runs) == 0 || k == cap(lt.runSlab) || &runs[0] != &lt.runSlab[:k+1][k] {
 		return runs // not from the slab

@@ -1,4 +1,4 @@
-package layout
+package text
 
 import (
 	"slices"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout/linebreak"
 )
 
@@ -14,23 +16,22 @@ import (
 // "‡" one in a capitalised word, "^" after a word's own hyphen, dash or
 // slash, "¦" at the punctuation of a literal, and "␣" between words.
 // Text between backquotes is set as code.
-func breaksOf(t *testing.T, cfg Config, lang, text string) string {
+func breaksOf(t *testing.T, cfg BreakConfig, lang, text string) string {
 	t.Helper()
-	lt := &layouter{setter: newSetter(fonts.Default(), cfg.withDefaults()), warned: map[string]bool{}}
-	c := lt.bodyCtx()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: lang, kind: c.kind, leading: c.leading}
-	var ps []piece
+	lt, c := bodySetter(cfg)
+	spec := c.spec(lang)
+	var ps []Piece
 	for i, s := range strings.Split(text, "`") {
 		st := c.style()
 		if i%2 == 1 {
-			st.face = Face{Kind: MonoFace}
+			st.Face = Face{Kind: MonoFace}
 		}
 		if s != "" {
-			ps = append(ps, piece{text: s, st: st})
+			ps = append(ps, Piece{Text: s, Style: st})
 		}
 	}
 	// The last word of a paragraph is never hyphenated: end with one more.
-	ps = append(ps, piece{text: " end", st: c.style()})
+	ps = append(ps, Piece{Text: " end", Style: c.style()})
 	items, data := lt.buildItems(ps, spec)
 	var b strings.Builder
 	for i, it := range items {
@@ -41,7 +42,7 @@ func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 			b.WriteString("␣")
 		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Width == 0:
 			b.WriteString("^")
-		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Penalty == cfg.Break.UppercaseHyphenPenalty:
+		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Penalty == cfg.UppercaseHyphenPenalty:
 			b.WriteString("‡")
 		case it.Kind == linebreak.PenaltyItem && it.Flagged:
 			b.WriteString("|")
@@ -53,12 +54,12 @@ func breaksOf(t *testing.T, cfg Config, lang, text string) string {
 }
 
 func TestHyphenationRules(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := DefaultBreakConfig()
 	strict := cfg
-	strict.Break.RightHyphenMin = 6
+	strict.RightHyphenMin = 6
 	for _, c := range []struct {
 		name, lang, text string
-		cfg              Config
+		cfg              BreakConfig
 		want             string
 	}{
 		{"patterns", "en", "hyphenation", cfg, "hy|phen|ation"},
@@ -87,11 +88,10 @@ func TestHyphenationRules(t *testing.T) {
 // runt: a sixth of the measure, unless the last line must hold a word (or
 // the part of one after its last break) of four letters or digits.
 func TestRuntWidth(t *testing.T) {
-	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
-	c := lt.bodyCtx()
+	lt, c := bodySetter(DefaultBreakConfig())
 	st := c.style()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
-	sixth := spec.width / 6
+	spec := c.spec("en")
+	sixth := spec.Width / 6
 	for _, tc := range []struct {
 		text string
 		tail string // the last line from here on is no runt; "" for a sixth of the measure
@@ -103,18 +103,18 @@ func TestRuntWidth(t *testing.T) {
 		{"The printers demanded recognition.", "recognition."},
 		{"The strike spread to Seattle, a, b, c, d, e, f, g, h, i, j, k.", ""},
 	} {
-		items, data := lt.buildItems([]piece{{text: tc.text, st: st}}, spec)
+		items, data := lt.buildItems([]Piece{{Text: tc.text, Style: st}}, spec)
 		want := sixth
 		if tc.tail != "" {
 			want = 0
 			for i, w := range strings.Fields(tc.tail) {
 				if i > 0 {
-					want += lt.width(" ", st)
+					want += lt.Width(" ", st)
 				}
-				want += lt.width(w, st)
+				want += lt.Width(w, st)
 			}
 		}
-		if got := runtWidth(items, data, spec.width); got < want-8 || got > want+8 {
+		if got := runtWidth(items, data, spec.Width); got < want-8 || got > want+8 {
 			t.Errorf("%q: runt width %v, want %v (a sixth: %v)", tc.text, got, want, sixth)
 		}
 	}
@@ -126,7 +126,7 @@ func TestRuntWidth(t *testing.T) {
 // compound, camelCase) breaks only at its own punctuation, with no hyphen
 // added after or before a slash, hyphen, dash, digit or underscore.
 func TestWholeWordsOnly(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := DefaultBreakConfig()
 	for _, c := range []struct {
 		name, lang, text, want string
 	}{
@@ -177,14 +177,13 @@ func FuzzWordBreaks(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	lt := &layouter{setter: newSetter(fonts.Default(), DefaultConfig().withDefaults()), warned: map[string]bool{}}
-	c := lt.bodyCtx()
-	spec := parSpec{width: c.width, justify: true, hyphenate: true, lang: "en", kind: c.kind, leading: c.leading}
+	lt, c := bodySetter(DefaultBreakConfig())
+	spec := c.spec("en")
 	f.Fuzz(func(t *testing.T, text string) {
 		mono := c.style()
-		mono.face = Face{Kind: MonoFace}
-		for _, st := range []style{c.style(), mono} {
-			items, data := lt.buildItems([]piece{{text: text, st: st}}, spec)
+		mono.Face = Face{Kind: MonoFace}
+		for _, st := range []Style{c.style(), mono} {
+			items, data := lt.buildItems([]Piece{{Text: text, Style: st}}, spec)
 			if !printableASCII(text) {
 				continue
 			}
@@ -216,4 +215,36 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// testHost is a Host that keeps the setter's warnings.
+type testHost struct {
+	warns []diag.Warning
+	keys  []string // the key of each warning
+}
+
+func (h *testHost) Where() (string, int) { return "test.md", 1 }
+func (h *testHost) Warn(key string, w diag.Warning) {
+	h.warns, h.keys = append(h.warns, w), append(h.keys, key)
+}
+func (h *testHost) NoteAnchors(*model.NoteRef) (string, string) { return "ref", "note" }
+
+// body is the body text of layout's default edition: 10pt on 12.5pt, in
+// a column of a two-column 11in tabloid page (margins 15mm and 13mm, a
+// gap of 6mm).
+type body struct{ width Length }
+
+func (c body) style() Style {
+	return Style{Face: Face{Kind: TextFace, Style: fonts.Regular}, Size: 10 * Pt}
+}
+
+func (c body) spec(lang string) Spec {
+	return Spec{Width: c.width, Justify: true, Hyphenate: true, Lang: lang, Kind: KindBody, Leading: Pt * 25 / 2}
+}
+
+// bodySetter returns a setter of the default fonts with break settings b
+// and the tolerances of layout's default edition, and its body text.
+func bodySetter(b BreakConfig) (*Setter, body) {
+	s := NewSetter(fonts.Default(), Settings{Tolerance: 350, LooseTolerance: 2000, Break: b}, &testHost{})
+	return &s, body{width: (11*Inch - 15*Mm - 13*Mm - 6*Mm) / 2}
 }

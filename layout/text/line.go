@@ -1,39 +1,6 @@
-package layout
+package text
 
-import (
-	"github.com/redtide/edition/fonts"
-	"github.com/redtide/edition/internal/model"
-)
-
-// Document is a laid-out edition: every glyph run, rule, image and link
-// with its position. Coordinates are measured from the top-left corner of
-// the trimmed page, y growing downwards; package pdf adds the bleed.
-type Document struct {
-	Width, Height Length // trim size
-	Bleed         Length
-	CropMarks     bool
-	// KeepImageResolution: see Config.
-	KeepImageResolution bool
-	Press               Press // see Config
-	Pages               []*Page
-	Outline             []Bookmark // in page order
-}
-
-// Page is one physical page.
-type Page struct {
-	Index int    // 0-based position in the document
-	Folio string // printed page number; "" on the cover and blank pages
-	Lines []*TextLine
-	// Marks are glyphs that stand beside the text without being part of
-	// it, such as the arrow that starts a wrapped code line. A renderer
-	// draws them after the lines, so that text extraction does not read
-	// them inside a word broken at the wrap.
-	Marks  []Run
-	Rules  []Rule
-	Images []ImageBox
-	Links  []LinkRect
-	Anchor []Anchor
-}
+import "github.com/redtide/edition/fonts"
 
 // TextLine is one line of text on a page: the unit of the Dump and of the
 // typographic measurements.
@@ -164,36 +131,10 @@ func (f Face) String() string {
 	return "regular"
 }
 
-// Rule is a filled rectangle: rules, crop marks are drawn by package pdf.
-type Rule struct {
-	X, Y, W, H Length // top-left corner and extent
-}
-
-// ImageBox places an image; its top-left corner is at X, Y.
-type ImageBox struct {
-	X, Y, W, H Length
-	Image      *model.Image
-}
-
 // LinkRect is a clickable area: either an external URL or an internal
 // destination naming an Anchor.
 type LinkRect struct {
 	X, Y, W, H Length
 	URL        string // external target
 	Dest       string // internal target (Anchor.Name)
-}
-
-// Anchor is a named destination on a page.
-type Anchor struct {
-	Name string
-	Y    Length // top of the destination
-	X    Length // left of the line or block it marks (its column)
-}
-
-// Bookmark is one entry of the PDF outline.
-type Bookmark struct {
-	Title string
-	Level int // 0 for sections (or articles of a flat edition), 1 for articles
-	Page  int // page index
-	Y     Length
 }

@@ -1,4 +1,4 @@
-package layout
+package text
 
 import (
 	"strings"
@@ -212,7 +212,7 @@ func literalBreaks(full string, start, end int, bp []uint8) {
 // "and/or") breaks only at its own hyphen, dash or slash: "sixteenth-cen-
 // tury" is wrong. LaTeX does the same with a word that holds \- (Lamport,
 // "LaTeX", 2nd ed., §6.2.2).
-func (lt *setter) hyphenateWords(wt *wordText, bp []uint8, hy *hyph.Hyphenator) {
+func (lt *Setter) hyphenateWords(wt *wordText, bp []uint8, hy *hyph.Hyphenator) {
 	full := wt.full
 	if wt.bytes&(cHigh|cSpace) == 0 {
 		lt.hyphenateWord(wt, 0, len(full), bp, hy)
@@ -247,7 +247,7 @@ func joinerIndex(s string) (int, int) {
 // hyphenateWord marks in bp the hyphenation points of the word in
 // full[from:to] (Liang 1983, through package hyph), if it is one, with
 // the paragraph's patterns hy, or a passage's when the word is in one.
-func (lt *setter) hyphenateWord(wt *wordText, from, to int, bp []uint8, hy *hyph.Hyphenator) {
+func (lt *Setter) hyphenateWord(wt *wordText, from, to int, bp []uint8, hy *hyph.Hyphenator) {
 	start, end := wt.wordCore(from, to)
 	if end-start < hyph.MinLetters {
 		return
@@ -277,7 +277,7 @@ func (lt *setter) hyphenateWord(wt *wordText, from, to int, bp []uint8, hy *hyph
 // offset) the hyphenation points h finds in the word run, keeping at
 // least the edition's minimum letters before and after each, as well as
 // the language's (which h keeps).
-func (lt *setter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
+func (lt *Setter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
 	left, right := lt.cfg.Break.LeftHyphenMin, lt.cfg.Break.RightHyphenMin
 	n := -1 // runes in run, counted when needed
 	for _, off := range lt.hyphenate(h, run) {
@@ -299,13 +299,13 @@ func (lt *setter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphen
 // passageHyphenator returns the patterns for the letters at offset i of
 // a word: a passage's (model.Lang) when i is inside one, never the
 // paragraph's; hy, the paragraph's, otherwise. nil: not hyphenated.
-func (lt *setter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *hyph.Hyphenator {
+func (lt *Setter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *hyph.Hyphenator {
 	for _, s := range spans {
 		if i >= s.start && i < s.end {
-			if s.p.st.lang == "" {
+			if s.p.Style.Lang == "" {
 				return hy
 			}
-			return lt.hyphenatorQuiet(s.p.st.lang)
+			return lt.hyphenatorQuiet(s.p.Style.Lang)
 		}
 	}
 	return hy
@@ -316,7 +316,7 @@ func (lt *setter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *h
 // mostly). hy's own memo is left alone: a fork of the layouter asks it
 // about each word once, and filling a concurrent map costs more than the
 // patterns. The answers share the arrays of hyphArena.
-func (lt *setter) hyphenate(hy *hyph.Hyphenator, word string) []int {
+func (lt *Setter) hyphenate(hy *hyph.Hyphenator, word string) []int {
 	if hy != lt.memoOf || lt.memo == nil {
 		if lt.hyphMemo == nil {
 			lt.hyphMemo = map[*hyph.Hyphenator]map[string][]int{}

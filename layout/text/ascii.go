@@ -1,4 +1,4 @@
-package layout
+package text
 
 import (
 	"unicode/utf8"
@@ -8,10 +8,10 @@ import (
 
 // asciiFace is what measuring and cleaning ASCII text in one face needs,
 // worked out once per layouter: most of an edition's text is ASCII, and
-// width and clean otherwise ask the face and its fallback about every
+// Width and Clean otherwise ask the face and its fallback about every
 // rune.
 type asciiFace struct {
-	kept  [2]uint64            // the ASCII runes clean keeps as they are
+	kept  [2]uint64            // the ASCII runes Clean keeps as they are
 	fb    [2]uint64            // those drawn in the fallback face
 	width [utf8.RuneSelf]int32 // each rune's width as ems measures it
 }
@@ -22,7 +22,7 @@ const asciiFaces = (int(FallbackFace) + 1) * (int(fonts.BoldItalic) + 1)
 
 // asciiOf returns the ASCII table of face f, nil for a face it does not
 // know.
-func (lt *setter) asciiOf(f Face) *asciiFace {
+func (lt *Setter) asciiOf(f Face) *asciiFace {
 	if f.Kind > FallbackFace || f.Style < fonts.Regular || f.Style > fonts.BoldItalic {
 		return nil
 	}
@@ -63,7 +63,7 @@ func (a *asciiFace) ems(s string) (int, bool) {
 	return w, true
 }
 
-// keeps tells that s is ASCII and clean keeps every rune of it.
+// keeps tells that s is ASCII and Clean keeps every rune of it.
 func (a *asciiFace) keeps(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -1,4 +1,4 @@
-package layout
+package text
 
 import (
 	"strings"
@@ -13,16 +13,16 @@ import (
 // linebreak: words and their breakpoints become boxes and penalties,
 // spaces become glue.
 
-// word is one unbreakable-by-space run of pieces.
-type word struct{ ps []piece }
+// Word is one unbreakable-by-space run of pieces.
+type Word struct{ Pieces []Piece }
 
-// wordBuf holds what splitWords fills, kept from paragraph to paragraph so
+// WordBuf holds what splitWords fills, kept from paragraph to paragraph so
 // that setting a paragraph allocates little.
-type wordBuf struct {
-	pieces []piece // the pieces of every word, one after another
+type WordBuf struct {
+	pieces []Piece // the pieces of every word, one after another
 	ends   []int   // end of each word in pieces; -1 for a hard break
-	words  []word
-	spaces []style
+	words  []Word
+	spaces []Style
 }
 
 // breakSpace tells a space at which a line may break: any Unicode space
@@ -52,12 +52,12 @@ func indexBreakSpace(s string) (int, int) {
 	return -1, 0
 }
 
-// splitWords cuts pieces at spaces. A nil word stands for a hard break.
+// SplitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.
-func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
+func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 	wb.pieces, wb.ends, spaces = wb.pieces[:0], wb.ends[:0], wb.spaces[:0]
 	start := 0 // first piece of the current word
-	flush := func(sp style) {
+	flush := func(sp Style) {
 		if len(wb.pieces) > start {
 			wb.ends = append(wb.ends, len(wb.pieces))
 			spaces = append(spaces, sp)
@@ -65,27 +65,27 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 		}
 	}
 	for _, p := range ps {
-		if p.hard {
-			flush(p.st)
+		if p.Hard {
+			flush(p.Style)
 			wb.ends = append(wb.ends, -1)
-			spaces = append(spaces, p.st)
+			spaces = append(spaces, p.Style)
 			continue
 		}
-		if p.ref != nil {
+		if p.Ref != nil {
 			wb.pieces = append(wb.pieces, p)
 			continue
 		}
-		s := p.text
+		s := p.Text
 		for s != "" {
 			i, n := indexBreakSpace(s)
 			if i < 0 {
-				wb.pieces = append(wb.pieces, piece{text: s, st: p.st})
+				wb.pieces = append(wb.pieces, Piece{Text: s, Style: p.Style})
 				break
 			}
 			if i > 0 {
-				wb.pieces = append(wb.pieces, piece{text: s[:i], st: p.st})
+				wb.pieces = append(wb.pieces, Piece{Text: s[:i], Style: p.Style})
 			}
-			flush(p.st)
+			flush(p.Style)
 			s = s[i+n:]
 			for s != "" {
 				if i, n := indexBreakSpace(s); i == 0 {
@@ -96,15 +96,15 @@ func splitWords(ps []piece, wb *wordBuf) (words []word, spaces []style) {
 			}
 		}
 	}
-	flush(style{})
+	flush(Style{})
 	words = wb.words[:0]
 	prev := 0
 	for _, e := range wb.ends {
 		if e < 0 {
-			words = append(words, word{})
+			words = append(words, Word{})
 			continue
 		}
-		words = append(words, word{wb.pieces[prev:e:e]})
+		words = append(words, Word{wb.pieces[prev:e:e]})
 		prev = e
 	}
 	wb.words, wb.spaces = words, spaces
@@ -134,7 +134,7 @@ const (
 type itemBuf struct {
 	items []linebreak.Item
 	data  []boxData
-	words wordBuf
+	words WordBuf
 	bp    []uint8
 	spans []span
 	pre   []int // plainWidths
@@ -166,31 +166,31 @@ func kp(l Length) linebreak.Length { return linebreak.Length(l) }
 // span is the extent of one piece of a word in the word's text.
 type span struct {
 	start, end int
-	p          piece
+	p          Piece
 }
 
 // buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
 // "Breaking paragraphs into lines", §3: boxes, glue and penalties). The
 // items live in lt.ib until the next paragraph.
-func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]linebreak.Item, []boxData) {
+func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData) {
 	ib := &lt.ib
 	ib.items, ib.data, ib.word = ib.items[:0], ib.data[:0], 0
-	if spec.indent > 0 {
-		ib.add(linebreak.Box(kp(spec.indent)), boxData{})
+	if spec.Indent > 0 {
+		ib.add(linebreak.Box(kp(spec.Indent)), boxData{})
 	}
 	var hy *hyph.Hyphenator
-	if spec.hyphenate {
-		hy = lt.hyphenator(spec.lang)
+	if spec.Hyphenate {
+		hy = lt.hyphenator(spec.Lang)
 	}
-	words, spaces := splitWords(ps, &ib.words)
+	words, spaces := SplitWords(ps, &ib.words)
 	for wi, w := range words {
-		if w.ps == nil { // hard break
+		if w.Pieces == nil { // hard break
 			ib.endLine()
 			continue
 		}
-		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].ps == nil && wi+1 == len(words)-1)
-		lt.addWord(w, spec, spec.hyphenate && !last, hy)
-		if wi+1 < len(words) && words[wi+1].ps != nil {
+		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].Pieces == nil && wi+1 == len(words)-1)
+		lt.addWord(w, spec, spec.Hyphenate && !last, hy)
+		if wi+1 < len(words) && words[wi+1].Pieces != nil {
 			lt.addSpace(spaces[wi], w)
 		}
 	}
@@ -202,25 +202,25 @@ func (lt *layouter) buildItems(ps []piece, spec parSpec) ([]linebreak.Item, []bo
 // sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
 // shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
 // never raised, struck or monospaced.
-func (lt *setter) addSpace(sp style, w word) {
-	if sp.size == 0 {
-		sp = w.ps[len(w.ps)-1].st
+func (lt *Setter) addSpace(sp Style, w Word) {
+	if sp.Size == 0 {
+		sp = w.Pieces[len(w.Pieces)-1].Style
 	}
-	sp.rise, sp.strike = 0, false
-	if sp.face.Kind == MonoFace {
-		sp.face = Face{Kind: TextFace}
+	sp.Rise, sp.Strike = 0, false
+	if sp.Face.Kind == MonoFace {
+		sp.Face = Face{Kind: TextFace}
 	}
-	space := lt.width(" ", sp)
+	space := lt.Width(" ", sp)
 	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{st: sp})
 }
 
 // runeWidth is lt.width(string(r), st) without making the string.
-func (lt *setter) runeWidth(r rune, st style) Length {
-	font := st.face.Font(lt.fs)
-	if fb := lt.fallback(st.face); fb != nil && !font.Has(r) && fb.Has(r) {
-		return Length(fb.Width(r)) * st.size / 1000
+func (lt *Setter) runeWidth(r rune, st Style) Length {
+	font := st.Face.Font(lt.fs)
+	if fb := lt.fallback(st.Face); fb != nil && !font.Has(r) && fb.Has(r) {
+		return Length(fb.Width(r)) * st.Size / 1000
 	}
-	return Length(font.Width(r)) * st.size / 1000
+	return Length(font.Width(r)) * st.Size / 1000
 }
 
 // wordText is a word's text and where each of its pieces lies in it.
@@ -271,7 +271,7 @@ func classOf(s string) byteClass {
 // breakpoints inside the word (explicit hyphens and dashes, the
 // punctuation of a literal, hyphenation, emergency breaks) and emits the
 // pieces between them as boxes.
-func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphenator) {
+func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
 	wt := lt.joinWord(w)
 	start, end := wt.wordCore(0, len(wt.full))
@@ -283,11 +283,11 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 		lt.hyphenateWords(&wt, bp, hy)
 	}
 	// Emergency breaks: no segment may be wider than the measure.
-	limit := spec.width - spec.indent - 2*Pt
+	limit := spec.Width - spec.Indent - 2*Pt
 	pre := lt.plainWidths(&wt)
 	var bound Length
 	if pre != nil {
-		bound = Length(pre[len(pre)-1]) * wt.spans[0].p.st.size / 1000
+		bound = Length(pre[len(pre)-1]) * wt.spans[0].p.Style.Size / 1000
 	} else {
 		bound = lt.widthBound(wt.full, wt.spans)
 	}
@@ -295,7 +295,7 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
 	if pre != nil {
-		lt.emitPlain(wt.full, wt.spans[0].p.st, bp, pre)
+		lt.emitPlain(wt.full, wt.spans[0].p.Style, bp, pre)
 		return
 	}
 	for _, s := range wt.spans {
@@ -304,13 +304,13 @@ func (lt *layouter) addWord(w word, spec parSpec, hyphenate bool, hy *hyph.Hyphe
 }
 
 // plainWidths returns the widths of the prefixes of a word of plain text,
-// in 1/1000 em: a word of one piece, ASCII, every rune of which clean
+// in 1/1000 em: a word of one piece, ASCII, every rune of which Clean
 // keeps (most words). For any other word it returns nil.
-func (lt *setter) plainWidths(wt *wordText) []int {
-	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.ref != nil {
+func (lt *Setter) plainWidths(wt *wordText) []int {
+	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.Ref != nil {
 		return nil
 	}
-	a := lt.asciiOf(wt.spans[0].p.st.face)
+	a := lt.asciiOf(wt.spans[0].p.Style.Face)
 	if a == nil {
 		return nil
 	}
@@ -330,14 +330,14 @@ func (lt *setter) plainWidths(wt *wordText) []int {
 // emitPlain is emitSpan for a word of plain text in style st, pre its
 // prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
 // each box measured by a subtraction.
-func (lt *setter) emitPlain(full string, st style, bp []uint8, pre []int) {
+func (lt *Setter) emitPlain(full string, st Style, bp []uint8, pre []int) {
 	ib := &lt.ib
 	from := 0
 	for i := 1; i <= len(full); i++ {
 		if i < len(full) && bp[i] == bpNone {
 			continue
 		}
-		w := Length(pre[i]-pre[from]) * st.size / 1000
+		w := Length(pre[i]-pre[from]) * st.Size / 1000
 		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:i], st: st, src: full, word: ib.word, from: int32(from), to: int32(i)})
 		if i < len(full) {
 			lt.addBreak(bp[i], st)
@@ -349,41 +349,41 @@ func (lt *setter) emitPlain(full string, st style, bp []uint8, pre []int) {
 // joinWord joins a word's text and remembers each piece's extent. Most
 // words are one piece of text: their text is the piece's. No-break spaces
 // become spaces.
-func (lt *setter) joinWord(w word) wordText {
+func (lt *Setter) joinWord(w Word) wordText {
 	ib := &lt.ib
 	spans := ib.spans[:0]
 	var wt wordText
-	if len(w.ps) == 1 && w.ps[0].ref == nil {
-		wt.full = w.ps[0].text
+	if len(w.Pieces) == 1 && w.Pieces[0].Ref == nil {
+		wt.full = w.Pieces[0].Text
 		wt.bytes = classOf(wt.full)
 	}
 	if wt.full != "" && (wt.bytes&cHigh == 0 || !strings.Contains(wt.full, "\u00a0")) {
-		spans = append(spans, span{0, len(wt.full), piece{text: wt.full, st: w.ps[0].st}})
+		spans = append(spans, span{0, len(wt.full), Piece{Text: wt.full, Style: w.Pieces[0].Style}})
 	} else {
 		var text strings.Builder
-		for _, p := range w.ps {
-			t := p.text
-			if p.ref == nil {
+		for _, p := range w.Pieces {
+			t := p.Text
+			if p.Ref == nil {
 				t = strings.ReplaceAll(t, "\u00a0", " ")
 			} else {
 				wt.hasRef = true
 			}
 			start := text.Len()
 			text.WriteString(t)
-			spans = append(spans, span{start, text.Len(), piece{text: t, st: p.st, ref: p.ref}})
+			spans = append(spans, span{start, text.Len(), Piece{Text: t, Style: p.Style, Ref: p.Ref}})
 		}
 		wt.full = text.String()
 		wt.bytes = classOf(wt.full)
 	}
 	ib.spans, wt.spans = spans, spans
 	for _, s := range spans {
-		wt.passage = wt.passage || s.p.st.lang != ""
-		wt.mono = wt.mono || s.p.st.face.Kind == MonoFace
+		wt.passage = wt.passage || s.p.Style.Lang != ""
+		wt.mono = wt.mono || s.p.Style.Face.Kind == MonoFace
 	}
 	full, c := wt.full, wt.bytes
 	wt.urlish = c&(cColon|cSlash) == cColon|cSlash && strings.Contains(full, "://") ||
 		c&cDot != 0 && strings.HasPrefix(full, "www.") || c&cAt != 0 ||
-		c&cSlash != 0 && len(w.ps) > 0 && w.ps[0].st.url != ""
+		c&cSlash != 0 && len(w.Pieces) > 0 && w.Pieces[0].Style.URL != ""
 	return wt
 }
 
@@ -394,7 +394,7 @@ func (wt *wordText) inRef(off int) bool {
 		return false
 	}
 	for _, s := range wt.spans {
-		if s.p.ref != nil && off >= s.start && off < s.end {
+		if s.p.Ref != nil && off >= s.start && off < s.end {
 			return true
 		}
 	}
@@ -407,7 +407,7 @@ func (wt *wordText) inRef(off int) bool {
 // (which breaks at its punctuation only, literalBreaks), after an
 // explicit hyphen between letters, a dash or a slash. The slice lives in
 // lt.ib until the next word.
-func (lt *setter) explicitBreaks(wt *wordText, literal bool) []uint8 {
+func (lt *Setter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 	full := wt.full
 	ib := &lt.ib
 	if cap(ib.bp) < len(full)+1 {
@@ -446,10 +446,10 @@ func (lt *setter) explicitBreaks(wt *wordText, literal bool) []uint8 {
 // (the sum of its runes' widths, each rounded down): the width of each
 // span's text, rounded once. A word no wider than the measure needs no
 // emergency breaks, and most words are.
-func (lt *setter) widthBound(full string, spans []span) Length {
+func (lt *Setter) widthBound(full string, spans []span) Length {
 	bound := Length(0)
 	for _, s := range spans {
-		bound += lt.width(full[s.start:s.end], s.p.st)
+		bound += lt.Width(full[s.start:s.end], s.p.Style)
 	}
 	return bound
 }
@@ -458,10 +458,10 @@ func (lt *setter) widthBound(full string, spans []span) Length {
 // bp, with the penalty of each break kind between them, and without the
 // soft hyphens (soft: the word may hold some). A note reference is one
 // box.
-func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
+func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
-	if s.p.ref != nil {
-		ib.add(linebreak.Box(kp(lt.width(s.p.text, s.p.st))), boxData{text: s.p.text, st: s.p.st, ref: s.p.ref})
+	if s.p.Ref != nil {
+		ib.add(linebreak.Box(kp(lt.Width(s.p.Text, s.p.Style))), boxData{text: s.p.Text, st: s.p.Style, ref: s.p.Ref})
 		return
 	}
 	from := s.start
@@ -471,12 +471,12 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
 			if soft {
 				t = strings.ReplaceAll(t, "\u00ad", "")
 			}
-			t = lt.clean(t, s.p.st.face)
-			d := boxData{text: t, st: s.p.st}
+			t = lt.Clean(t, s.p.Style.Face)
+			d := boxData{text: t, st: s.p.Style}
 			if t == full[from:to] {
 				d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
 			}
-			ib.add(linebreak.Box(kp(lt.width(t, s.p.st))), d)
+			ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), d)
 		}
 		from = to
 	}
@@ -485,7 +485,7 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
 			continue
 		}
 		emit(i)
-		lt.addBreak(bp[i], s.p.st)
+		lt.addBreak(bp[i], s.p.Style)
 	}
 	emit(s.end)
 }
@@ -495,13 +495,13 @@ func (lt *layouter) emitSpan(full string, s span, bp []uint8, soft bool) {
 // (TeX's \hyphenpenalty, or a higher one in a capitalised word); an
 // explicit hyphen, dash or slash is flagged and adds nothing (TeX's
 // \exhyphenpenalty); URL and emergency breaks are not flagged.
-func (lt *setter) addBreak(k uint8, st style) {
+func (lt *Setter) addBreak(k uint8, st Style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
-		ib.add(linebreak.Penalty(kp(lt.width("-", st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.Width("-", st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
 	case bpHyphCap:
-		ib.add(linebreak.Penalty(kp(lt.width("-", st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.Width("-", st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
 	case bpExplicit:
 		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
 	case bpURL:
@@ -513,7 +513,7 @@ func (lt *setter) addBreak(k uint8, st style) {
 
 // emergencyBreaks allows breaks between any two characters of the parts
 // of a word wider than limit between its other breakpoints.
-func (lt *setter) emergencyBreaks(w word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
+func (lt *Setter) emergencyBreaks(w Word, full string, spans []span, bp []uint8, limit Length, inRef func(int) bool) {
 	segStart := 0
 	segW := Length(0)
 	si := 0 // span of the rune at i, if any
@@ -525,10 +525,10 @@ func (lt *setter) emergencyBreaks(w word, full string, spans []span, bp []uint8,
 			si++
 		}
 		// the style of the last span holding i, else of the first piece
-		st := w.ps[0].st
+		st := w.Pieces[0].Style
 		for k := si; k < len(spans) && spans[k].start <= i; k++ {
 			if i < spans[k].end {
-				st = spans[k].p.st
+				st = spans[k].p.Style
 			}
 		}
 		rw := lt.runeWidth(r, st)

@@ -1,4 +1,4 @@
-package layout
+package text
 
 import "fmt"
 
@@ -59,8 +59,8 @@ func DefaultBreakConfig() BreakConfig {
 	}
 }
 
-// validate reports settings out of range.
-func (b BreakConfig) validate() []error {
+// Validate reports settings out of range.
+func (b BreakConfig) Validate() []error {
 	var errs []error
 	for _, p := range []struct {
 		name string
