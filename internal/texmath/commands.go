@@ -76,7 +76,7 @@ var spaces = map[string]float64{
 
 func loadHandlers() {
 	handlers = map[string]handler{}
-	for _, g := range []map[string]handler{structureHandlers(), fontHandlers(), delimHandlers(), defHandlers()} {
+	for _, g := range []map[string]handler{structureHandlers(), boxHandlers(), classHandlers(), fontHandlers(), delimHandlers(), defHandlers()} {
 		for k, v := range g {
 			handlers[k] = v
 		}
@@ -108,18 +108,6 @@ func structureHandlers() map[string]handler {
 			base := p.parseArg()
 			return &Stack{At: At{t.off}, Class: Rel, Base: base, Over: over}
 		},
-		"boxed": func(p *parser, t token) Node { return &Enclose{At: At{t.off}, Notation: "box", Body: p.parseArg()} },
-		"fbox": func(p *parser, t token) Node {
-			return &Enclose{At: At{t.off}, Notation: "box", Body: []Node{p.textArg(t, Normal)}}
-		},
-		"phantom": phantom(true, true), "hphantom": phantom(true, false), "vphantom": phantom(false, true),
-		"smash": func(p *parser, t token) Node {
-			p.optArg()
-			return &Group{At: At{t.off}, Class: Ord, Body: p.parseArg()}
-		},
-		"mathstrut": func(p *parser, t token) Node {
-			return &Phantom{At: At{t.off}, Body: []Node{&Symbol{At: At{t.off}, Class: Open, Kind: Operator, Text: "("}}, Vertical: true}
-		},
 		"not":    (*parser).not,
 		"bmod":   func(p *parser, t token) Node { return &Symbol{At: At{t.off}, Class: Bin, Kind: Operator, Text: "mod"} },
 		"pmod":   func(p *parser, t token) Node { return p.pmod(t, true) },
@@ -133,18 +121,8 @@ func structureHandlers() map[string]handler {
 		"operatorname": (*parser).operatorname,
 		"genfrac":      (*parser).genfrac,
 		"rule":         (*parser).rule,
-		"vcenter":      func(p *parser, t token) Node { return &Group{At: At{t.off}, Class: Ord, Body: p.parseArg()} },
-		"fcolorbox": func(p *parser, t token) Node {
-			p.rawArg()
-			p.rawArg()
-			return &Enclose{At: At{t.off}, Notation: "box", Body: []Node{p.textArg(t, Normal)}}
-		},
-		"verb": (*parser).verb,
-		"TeX":  logo("TeX"), "LaTeX": logo("LaTeX"), "KaTeX": logo("KaTeX"),
-		"raisebox": func(p *parser, t token) Node {
-			p.dimension()
-			return p.textArg(t, Normal)
-		},
+		"verb":         (*parser).verb,
+		"TeX":          logo("TeX"), "LaTeX": logo("LaTeX"), "KaTeX": logo("KaTeX"),
 		"substack": (*parser).substack,
 	}
 	for name, a := range accents {
@@ -153,6 +131,41 @@ func structureHandlers() map[string]handler {
 			return &Accent{At: At{t.off}, Mark: a.mark, Body: p.parseArg(), Under: a.under, Stretchy: a.stretchy}
 		}
 	}
+	return h
+}
+
+// boxHandlers: boxes, phantoms and frames around material.
+func boxHandlers() map[string]handler {
+	return map[string]handler{
+		"boxed": func(p *parser, t token) Node { return &Enclose{At: At{t.off}, Notation: "box", Body: p.parseArg()} },
+		"fbox": func(p *parser, t token) Node {
+			return &Enclose{At: At{t.off}, Notation: "box", Body: []Node{p.textArg(t, Normal)}}
+		},
+		"phantom": phantom(true, true), "hphantom": phantom(true, false), "vphantom": phantom(false, true),
+		"smash": func(p *parser, t token) Node {
+			p.optArg()
+			return &Group{At: At{t.off}, Class: Ord, Body: p.parseArg()}
+		},
+		"mathstrut": func(p *parser, t token) Node {
+			return &Phantom{At: At{t.off}, Body: []Node{&Symbol{At: At{t.off}, Class: Open, Kind: Operator, Text: "("}}, Vertical: true}
+		},
+		"vcenter": func(p *parser, t token) Node { return &Group{At: At{t.off}, Class: Ord, Body: p.parseArg()} },
+		"fcolorbox": func(p *parser, t token) Node {
+			p.rawArg()
+			p.rawArg()
+			return &Enclose{At: At{t.off}, Notation: "box", Body: []Node{p.textArg(t, Normal)}}
+		},
+		"raisebox": func(p *parser, t token) Node {
+			p.dimension()
+			return p.textArg(t, Normal)
+		},
+	}
+}
+
+// classHandlers: commands that give material a class, a style or a
+// size, and the marks drawn through it.
+func classHandlers() map[string]handler {
+	h := map[string]handler{}
 	for _, name := range []string{"mathllap", "mathrlap", "mathclap", "llap", "rlap", "clap"} {
 		h[name] = func(p *parser, t token) Node { return &Group{At: At{t.off}, Class: Ord, Body: p.parseArg()} }
 	}

@@ -55,6 +55,43 @@ func dumpNode(b *strings.Builder, n Node) {
 		b.WriteString(")")
 	case *OpName:
 		fmt.Fprintf(b, "(op %q limits=%d)", n.Text, n.Limits)
+	case *Middle:
+		fmt.Fprintf(b, "(middle %q)", n.Delim)
+	case *BigDelim:
+		fmt.Fprintf(b, "(big%d %s %q)", n.Size, n.Class, n.Delim)
+	case *Space:
+		fmt.Fprintf(b, "(space %gmu)", n.MU)
+	case *TextRun:
+		fmt.Fprintf(b, "(text %q)", n.Text)
+	case *StyleChange:
+		fmt.Fprintf(b, "(style %d", n.Style)
+		sub(b, "", n.Body)
+		b.WriteString(")")
+	case *Phantom:
+		fmt.Fprintf(b, "(phantom h=%v v=%v", n.Horizontal, n.Vertical)
+		sub(b, "", n.Body)
+		b.WriteString(")")
+	case *Enclose:
+		fmt.Fprintf(b, "(enclose %s", n.Notation)
+		sub(b, "", n.Body)
+		b.WriteString(")")
+	case *Rule:
+		fmt.Fprintf(b, "(rule %g %g %g)", n.Width, n.Height, n.Raise)
+	case *Ref:
+		fmt.Fprintf(b, "(ref %q)", n.Label)
+	case *Array:
+		dumpArray(b, n)
+	default:
+		if !dumpStructure(b, n) {
+			fmt.Fprintf(b, "(%T)", n)
+		}
+	}
+}
+
+// dumpStructure writes the nodes made of several lists: fractions,
+// radicals, accents, stacks and delimited groups; false for others.
+func dumpStructure(b *strings.Builder, n Node) bool {
+	switch n := n.(type) {
 	case *Frac:
 		fmt.Fprintf(b, "(frac norule=%v %q %q style=%d", n.NoRule, n.Open, n.Close, n.Style)
 		sub(b, "num", n.Num)
@@ -85,35 +122,10 @@ func dumpNode(b *strings.Builder, n Node) {
 		fmt.Fprintf(b, "(left %q", n.Open)
 		sub(b, "", n.Body)
 		fmt.Fprintf(b, " right %q)", n.Close)
-	case *Middle:
-		fmt.Fprintf(b, "(middle %q)", n.Delim)
-	case *BigDelim:
-		fmt.Fprintf(b, "(big%d %s %q)", n.Size, n.Class, n.Delim)
-	case *Space:
-		fmt.Fprintf(b, "(space %gmu)", n.MU)
-	case *TextRun:
-		fmt.Fprintf(b, "(text %q)", n.Text)
-	case *StyleChange:
-		fmt.Fprintf(b, "(style %d", n.Style)
-		sub(b, "", n.Body)
-		b.WriteString(")")
-	case *Phantom:
-		fmt.Fprintf(b, "(phantom h=%v v=%v", n.Horizontal, n.Vertical)
-		sub(b, "", n.Body)
-		b.WriteString(")")
-	case *Enclose:
-		fmt.Fprintf(b, "(enclose %s", n.Notation)
-		sub(b, "", n.Body)
-		b.WriteString(")")
-	case *Rule:
-		fmt.Fprintf(b, "(rule %g %g %g)", n.Width, n.Height, n.Raise)
-	case *Ref:
-		fmt.Fprintf(b, "(ref %q)", n.Label)
-	case *Array:
-		dumpArray(b, n)
 	default:
-		fmt.Fprintf(b, "(%T)", n)
+		return false
 	}
+	return true
 }
 
 func dumpArray(b *strings.Builder, a *Array) {
