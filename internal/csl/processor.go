@@ -62,6 +62,7 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
+	dates          map[*elem]dateParts
 }
 
 // NewProcessor makes a processor for a style and language ("" for the

@@ -126,29 +126,37 @@ func (c *ctx) evalChoose(e *elem) []*node {
 }
 
 func (c *ctx) evalText(e *elem) *node {
-	if v, ok := e.lookup("variable"); ok {
-		return c.textVariable(v, e.attr("form"))
-	}
-	if m, ok := e.lookup("macro"); ok {
-		return c.macro(m)
-	}
-	if t, ok := e.lookup("term"); ok {
-		s, _ := c.p.loc.term(t, e.attr("form"), e.attr("plural") == "true")
+	switch e.textKind {
+	case 'v':
+		return c.textVariable(e.textArg, e.form)
+	case 'm':
+		if e.macroRef == nil {
+			return nil
+		}
+		return c.macroElem(e.macroRef)
+	case 't':
+		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
 		n := textNode(s)
 		if n != nil {
 			n.term = true
 		}
 		return n
-	}
-	if v, ok := e.lookup("value"); ok {
-		return parseRich(v)
+	case 'l':
+		return parseRich(e.textArg)
 	}
 	return nil
 }
 
 func (c *ctx) macro(name string) *node {
 	m := c.p.style.macros[name]
-	if m == nil || c.depth > 16 {
+	if m == nil {
+		return nil
+	}
+	return c.macroElem(m)
+}
+
+func (c *ctx) macroElem(m *elem) *node {
+	if c.depth > 16 {
 		return nil
 	}
 	c.depth++
@@ -263,25 +271,24 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	if !e.decorates {
 		return n
 	}
-	if e.attr("strip-periods") == "true" {
+	if e.strip {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
 	}
-	if tc := e.attr("text-case"); tc != "" {
-		applyCase(n, tc, c.english())
+	if e.textCase != "" {
+		applyCase(n, e.textCase, c.english())
 	}
 	w := n
 	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
 		// n has decorations of its own, which go inside this element's
 		w = &node{kids: []*node{n}}
 	}
-	for _, a := range e.attrs {
-		w.format(a.Name.Local, a.Value)
-	}
-	if e.attr("quotes") == "true" {
+	w.set |= e.fset
+	w.clear |= e.fclear
+	if e.quotes {
 		w.quote = true
 	}
 	if e.name != "layout" {
-		w.prefix, w.suffix = e.attr("prefix"), e.attr("suffix")
+		w.prefix, w.suffix = e.prefix, e.suffix
 	}
 	return w
 }
