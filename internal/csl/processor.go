@@ -81,7 +81,7 @@ func NewProcessor(style *Style, lang string, lookup func(id string) *bib.Item) *
 	p.q = quotes{open: term("open-quote"), close: term("close-quote"),
 		innerOpen: term("open-inner-quote"), innerClose: term("close-inner-quote"),
 		punctInside: p.loc.opt("punctuation-in-quote") == "true"}
-	p.explicitSuffix = usesVariable(style.root, "year-suffix")
+	p.explicitSuffix = style.yearSuffix
 	return p
 }
 

@@ -109,7 +109,7 @@ func (c *ctx) eval(e *elem) *node {
 
 func (c *ctx) evalGroup(e *elem) *node {
 	called, rendered := c.called, c.rendered
-	n := group(c.evalKids(e), e.attr("delimiter"))
+	n := group(c.evalKids(e), e.delim)
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}

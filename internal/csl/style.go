@@ -26,6 +26,7 @@ type elem struct {
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
 	match          string // <if>'s match
+	delim          string // the delimiter attribute
 	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
 	textArg        string // the variable, macro, term or value
 	form           string
@@ -76,6 +77,7 @@ func (e *elem) prepare() {
 		e.vars = strings.Fields(e.attr("variable"))
 	}
 	e.match = e.attr("match")
+	e.delim = e.attr("delimiter")
 	e.form = e.attr("form")
 	if e.name == "text" {
 		for _, kind := range []struct {
@@ -211,6 +213,8 @@ type Style struct {
 	pageRange     string    // page-range-format
 	demoteNDP     string    // demote-non-dropping-particle
 	initHyphen    bool      // initialize-with-hyphen
+	yearSuffix    bool      // the style prints year-suffix itself
+	disambCond    bool      // some <if> tests disambiguate
 }
 
 // ParseStyle reads a CSL 1.0.2 (or 1.0.1) independent style. A document
@@ -244,6 +248,8 @@ func ParseStyle(data []byte) (*Style, error) {
 		}
 	}
 	s.link(root)
+	s.yearSuffix = usesVariable(root, "year-suffix")
+	s.disambCond = usesAttr(root, "disambiguate") // often inside a macro
 	if s.citation == nil {
 		return nil, fmt.Errorf("line %d: style has no <citation> (a dependent style names its parent and cannot be used alone)", root.line)
 	}
