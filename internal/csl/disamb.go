@@ -92,7 +92,7 @@ func (p *Processor) citeText(st *itemState) string {
 	if layout == nil {
 		return ""
 	}
-	return group(c.evalKids(layout), "").plain()
+	return c.groupKids(layout, "").plain()
 }
 
 // tryNames shows more names until the group's cites differ; it returns

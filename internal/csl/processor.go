@@ -310,7 +310,7 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 	if info.AuthorOnly {
 		body = c.authorOnly()
 	} else {
-		body = group(c.evalKids(layout), "")
+		body = c.groupKids(layout, "")
 	}
 	if body == nil {
 		return nil, nil
@@ -361,7 +361,7 @@ func citeSuffix(s string) string {
 // later), or the author when the style prints no names.
 func (c *ctx) authorOnly() *node {
 	layout := c.p.style.citation.child("layout")
-	if nn := findNames(group(c.evalKids(layout), "")); nn != nil {
+	if nn := findNames(c.groupKids(layout, "")); nn != nil {
 		return nn
 	}
 	if n := c.namesFor(&elem{name: "names"}, []string{"author", "editor"}); n != nil {

@@ -54,24 +54,61 @@ type ctx struct {
 	steps      int      // elements evaluated, bounded against runaway styles
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
+	stack      []*node // nodes of the groups being evaluated (see groupKids)
 }
 
-func (c *ctx) evalKids(e *elem) []*node {
-	var out []*node
-	for i, k := range e.kids {
+// groupKids evaluates an element's children and groups what they give
+// with delim. The children's nodes gather on c.stack, shared by the
+// whole rendering: most groups hold one node or none, and need no slice
+// of their own.
+func (c *ctx) groupKids(e *elem, delim string) *node {
+	start := len(c.stack)
+	c.pushKids(e)
+	return c.groupFrom(start, delim)
+}
+
+// groupChoose evaluates the branch a <choose> takes, as one node.
+func (c *ctx) groupChoose(e *elem) *node {
+	start := len(c.stack)
+	c.pushChoose(e)
+	return c.groupFrom(start, "")
+}
+
+// groupFrom makes a node of the stack's nodes above start and pops them.
+func (c *ctx) groupFrom(start int, delim string) *node {
+	var n *node
+	switch ks := c.stack[start:]; len(ks) {
+	case 0:
+	case 1:
+		n = ks[0]
+	default:
+		n = &node{kids: append([]*node(nil), ks...), delim: delim}
+	}
+	clear(c.stack[start:])
+	c.stack = c.stack[:start]
+	return n
+}
+
+func (c *ctx) pushKids(e *elem) {
+	for _, k := range e.kids {
 		if k.name == "choose" {
 			// the chosen branch's children join the parent's delimiting
-			out = append(out, c.evalChoose(k)...)
+			c.pushChoose(k)
 			continue
 		}
 		if n := c.eval(k); !n.empty() {
-			if out == nil {
-				out = make([]*node, 0, len(e.kids)-i)
-			}
-			out = append(out, n)
+			c.stack = append(c.stack, n)
 		}
 	}
-	return out
+}
+
+func (c *ctx) pushChoose(e *elem) {
+	for _, k := range e.kids {
+		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
+			c.pushKids(k)
+			return
+		}
+	}
 }
 
 // maxSteps bounds the elements one rendering evaluates: a style whose
@@ -97,7 +134,7 @@ func (c *ctx) eval(e *elem) *node {
 	case "group":
 		n = c.evalGroup(e)
 	case "choose":
-		return group(c.evalChoose(e), "")
+		return c.groupChoose(e)
 	default:
 		return nil
 	}
@@ -109,20 +146,11 @@ func (c *ctx) eval(e *elem) *node {
 
 func (c *ctx) evalGroup(e *elem) *node {
 	called, rendered := c.called, c.rendered
-	n := group(c.evalKids(e), e.delim)
+	n := c.groupKids(e, e.delim)
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}
 	return n
-}
-
-func (c *ctx) evalChoose(e *elem) []*node {
-	for _, k := range e.kids {
-		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
-			return c.evalKids(k)
-		}
-	}
-	return nil
 }
 
 func (c *ctx) evalText(e *elem) *node {
@@ -164,7 +192,7 @@ func (c *ctx) macroElem(m *elem) *node {
 	// a macro is suppressed like a group when it calls variables and all
 	// are empty, as citeproc-js does
 	called, rendered := c.called, c.rendered
-	n := group(c.evalKids(m), "")
+	n := c.groupKids(m, "")
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}
