@@ -36,7 +36,12 @@ func (c *texConv) rich(s string) string {
 // nfc composes accents written as combining marks (\'e gives e and
 // U+0301) into single letters.
 func nfc(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < 0x80
+	}
+	// most values are ASCII, which is always in NFC
+	if ascii || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/internal/bib"
+	"github.com/redtide/edition/internal/testenv/cputime"
 )
 
 // benchDB generates a database of n items of the common types.
@@ -52,6 +53,7 @@ func BenchmarkRender(b *testing.B) {
 	cits := benchCitations(1000, 5000)
 	style := DefaultStyle()
 	b.ResetTimer()
+	defer cputime.Start(b)()
 	for i := 0; i < b.N; i++ {
 		res := NewProcessor(style, "en-US", db.lookup).Render(cits, nil)
 		if len(res.Citations) != 1000 {
@@ -67,6 +69,7 @@ func BenchmarkRenderAuthorDate(b *testing.B) {
 	cits := benchCitations(1000, 5000)
 	style, _ := BuiltinStyle("chicago-author-date")
 	b.ResetTimer()
+	defer cputime.Start(b)()
 	for i := 0; i < b.N; i++ {
 		NewProcessor(style, "en-US", db.lookup).Render(cits, nil)
 	}

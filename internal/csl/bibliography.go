@@ -25,7 +25,7 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 	prev := ""
 	for _, st := range order {
 		c := &ctx{p: p, st: st, item: st.item, area: b}
-		body := group(c.evalKids(layout), "")
+		body := c.groupKids(layout, "")
 		if body == nil {
 			continue
 		}

@@ -7,7 +7,6 @@ import (
 
 // test evaluates the conditions of <if> or <else-if>.
 func (c *ctx) test(e *elem) bool {
-	how := e.attr("match")
 	results := c.results[:0]
 	for _, cd := range e.conds {
 		if cd.attr == "type" {
@@ -20,11 +19,11 @@ func (c *ctx) test(e *elem) bool {
 			results = append(results, t)
 			continue
 		}
-		if cd.attr == "variable" && len(c.suppressed) == 0 {
+		if cd.attr == "variable" {
 			bits := c.st.presentBits()
 			for k, v := range cd.vals {
 				if i := cd.idx[k]; i >= 0 {
-					results = append(results, bits[i])
+					results = append(results, bits[i] && !c.isSuppressed(v))
 				} else {
 					results = append(results, c.hasVariable(v))
 				}
@@ -36,7 +35,7 @@ func (c *ctx) test(e *elem) bool {
 		}
 	}
 	c.results = results
-	return match(how, results)
+	return match(e.match, results)
 }
 
 func (c *ctx) testOne(attr, v string) bool {

@@ -29,8 +29,23 @@ func (c *ctx) evalDate(e *elem) *node {
 	if len(d.Parts) == 0 || len(d.Parts[0]) == 0 {
 		return parseRich(d.Literal)
 	}
-	parts, delim := c.dateParts(e)
-	return c.renderDate(d, parts, delim)
+	dp, ok := c.p.dates[e]
+	if !ok {
+		// the parts depend on the element and the locale only: merged
+		// once per processor, not for every date rendered
+		dp.parts, dp.delim = c.dateParts(e)
+		if c.p.dates == nil {
+			c.p.dates = map[*elem]dateParts{}
+		}
+		c.p.dates[e] = dp
+	}
+	return c.renderDate(d, dp.parts, dp.delim)
+}
+
+// dateParts are a <date>'s parts and delimiter, resolved.
+type dateParts struct {
+	parts []datePart
+	delim string
 }
 
 // hit records that a variable gave text.

@@ -14,7 +14,7 @@ func (p *Processor) disambiguate(infos [][]*citeInfo) {
 	addNames := cit.attr("disambiguate-add-names") == "true"
 	addGiven := cit.attr("disambiguate-add-givenname") == "true"
 	addSuffix := cit.attr("disambiguate-add-year-suffix") == "true"
-	cond := usesAttr(p.style.root, "disambiguate") // often inside a macro
+	cond := p.style.disambCond
 	if !addNames && !addGiven && !addSuffix && !cond {
 		return
 	}
@@ -92,7 +92,7 @@ func (p *Processor) citeText(st *itemState) string {
 	if layout == nil {
 		return ""
 	}
-	return group(c.evalKids(layout), "").plain()
+	return c.groupKids(layout, "").plain()
 }
 
 // tryNames shows more names until the group's cites differ; it returns

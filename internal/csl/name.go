@@ -257,7 +257,11 @@ func splitParticles(nm bib.Name) bib.Name {
 	if nm.Literal != "" || nm.NonDroppingParticle != "" || nm.DroppingParticle != "" {
 		return nm
 	}
-	if fs := strings.Fields(nm.Family); len(fs) > 1 || strings.ContainsAny(nm.Family, "'’") {
+	if hasSpace(nm.Family) || strings.ContainsAny(nm.Family, "'’") {
+		var fs []string
+		if hasSpace(nm.Family) {
+			fs = strings.Fields(nm.Family)
+		}
 		i := 0
 		for i < len(fs)-1 && isParticle(fs[i]) {
 			i++
@@ -271,6 +275,9 @@ func splitParticles(nm bib.Name) bib.Name {
 			nm.NonDroppingParticle = nm.Family[:j] + "’"
 			nm.Family = q[size:]
 		}
+	}
+	if !hasSpace(nm.Given) {
+		return nm
 	}
 	if gs := strings.Fields(nm.Given); len(gs) > 1 && isParticle(gs[len(gs)-1]) {
 		i := len(gs) - 1
@@ -286,4 +293,10 @@ func splitParticles(nm bib.Name) bib.Name {
 func isParticle(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
+}
+
+// hasSpace tells whether s has a space strings.Fields would split at:
+// most names are one word, and need no splitting.
+func hasSpace(s string) bool {
+	return strings.IndexFunc(s, unicode.IsSpace) >= 0
 }

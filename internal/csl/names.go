@@ -180,7 +180,11 @@ func (c *ctx) intOpt(nameEl *elem, opt string) int {
 // nameList renders one variable's names with their label.
 func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	shown := c.shownNames(nameEl, names)
-	etAl := len(shown) < len(names)
+	// a list the database cut short ("and others") ends in et al. even
+	// when it is shorter than et-al-min, as citeproc-js renders a final
+	// "others"
+	forced := c.item.EtAl[v]
+	etAl := len(shown) < len(names) || forced
 	delim, ok := c.nameOpt(nameEl, "delimiter")
 	if !ok {
 		delim = ", "
@@ -205,7 +209,7 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	if nameEl != nil {
 		body = c.decorate(nameEl, body)
 	}
-	return c.withLabel(opts, nameEl, v, body, len(names) > 1)
+	return c.withLabel(opts, nameEl, v, body, len(names) > 1 || forced)
 }
 
 // joiner is what stands before the i-th name of n.

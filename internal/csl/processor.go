@@ -62,6 +62,7 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
+	dates          map[*elem]dateParts
 }
 
 // NewProcessor makes a processor for a style and language ("" for the
@@ -80,7 +81,7 @@ func NewProcessor(style *Style, lang string, lookup func(id string) *bib.Item) *
 	p.q = quotes{open: term("open-quote"), close: term("close-quote"),
 		innerOpen: term("open-inner-quote"), innerClose: term("close-inner-quote"),
 		punctInside: p.loc.opt("punctuation-in-quote") == "true"}
-	p.explicitSuffix = usesVariable(style.root, "year-suffix")
+	p.explicitSuffix = style.yearSuffix
 	return p
 }
 
@@ -309,7 +310,7 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 	if info.AuthorOnly {
 		body = c.authorOnly()
 	} else {
-		body = group(c.evalKids(layout), "")
+		body = c.groupKids(layout, "")
 	}
 	if body == nil {
 		return nil, nil
@@ -360,7 +361,7 @@ func citeSuffix(s string) string {
 // later), or the author when the style prints no names.
 func (c *ctx) authorOnly() *node {
 	layout := c.p.style.citation.child("layout")
-	if nn := findNames(group(c.evalKids(layout), "")); nn != nil {
+	if nn := findNames(c.groupKids(layout, "")); nn != nil {
 		return nn
 	}
 	if n := c.namesFor(&elem{name: "names"}, []string{"author", "editor"}); n != nil {

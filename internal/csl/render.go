@@ -54,24 +54,61 @@ type ctx struct {
 	steps      int      // elements evaluated, bounded against runaway styles
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
+	stack      []*node // nodes of the groups being evaluated (see groupKids)
 }
 
-func (c *ctx) evalKids(e *elem) []*node {
-	var out []*node
-	for i, k := range e.kids {
+// groupKids evaluates an element's children and groups what they give
+// with delim. The children's nodes gather on c.stack, shared by the
+// whole rendering: most groups hold one node or none, and need no slice
+// of their own.
+func (c *ctx) groupKids(e *elem, delim string) *node {
+	start := len(c.stack)
+	c.pushKids(e)
+	return c.groupFrom(start, delim)
+}
+
+// groupChoose evaluates the branch a <choose> takes, as one node.
+func (c *ctx) groupChoose(e *elem) *node {
+	start := len(c.stack)
+	c.pushChoose(e)
+	return c.groupFrom(start, "")
+}
+
+// groupFrom makes a node of the stack's nodes above start and pops them.
+func (c *ctx) groupFrom(start int, delim string) *node {
+	var n *node
+	switch ks := c.stack[start:]; len(ks) {
+	case 0:
+	case 1:
+		n = ks[0]
+	default:
+		n = &node{kids: append([]*node(nil), ks...), delim: delim}
+	}
+	clear(c.stack[start:])
+	c.stack = c.stack[:start]
+	return n
+}
+
+func (c *ctx) pushKids(e *elem) {
+	for _, k := range e.kids {
 		if k.name == "choose" {
 			// the chosen branch's children join the parent's delimiting
-			out = append(out, c.evalChoose(k)...)
+			c.pushChoose(k)
 			continue
 		}
 		if n := c.eval(k); !n.empty() {
-			if out == nil {
-				out = make([]*node, 0, len(e.kids)-i)
-			}
-			out = append(out, n)
+			c.stack = append(c.stack, n)
 		}
 	}
-	return out
+}
+
+func (c *ctx) pushChoose(e *elem) {
+	for _, k := range e.kids {
+		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
+			c.pushKids(k)
+			return
+		}
+	}
 }
 
 // maxSteps bounds the elements one rendering evaluates: a style whose
@@ -97,7 +134,7 @@ func (c *ctx) eval(e *elem) *node {
 	case "group":
 		n = c.evalGroup(e)
 	case "choose":
-		return group(c.evalChoose(e), "")
+		return c.groupChoose(e)
 	default:
 		return nil
 	}
@@ -109,46 +146,45 @@ func (c *ctx) eval(e *elem) *node {
 
 func (c *ctx) evalGroup(e *elem) *node {
 	called, rendered := c.called, c.rendered
-	n := group(c.evalKids(e), e.attr("delimiter"))
+	n := c.groupKids(e, e.delim)
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}
 	return n
 }
 
-func (c *ctx) evalChoose(e *elem) []*node {
-	for _, k := range e.kids {
-		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
-			return c.evalKids(k)
-		}
-	}
-	return nil
-}
-
 func (c *ctx) evalText(e *elem) *node {
-	if v, ok := e.lookup("variable"); ok {
-		return c.textVariable(v, e.attr("form"))
-	}
-	if m, ok := e.lookup("macro"); ok {
-		return c.macro(m)
-	}
-	if t, ok := e.lookup("term"); ok {
-		s, _ := c.p.loc.term(t, e.attr("form"), e.attr("plural") == "true")
+	switch e.textKind {
+	case 'v':
+		return c.textVariable(e.textArg, e.form)
+	case 'm':
+		if e.macroRef == nil {
+			return nil
+		}
+		return c.macroElem(e.macroRef)
+	case 't':
+		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
 		n := textNode(s)
 		if n != nil {
 			n.term = true
 		}
 		return n
-	}
-	if v, ok := e.lookup("value"); ok {
-		return parseRich(v)
+	case 'l':
+		return parseRich(e.textArg)
 	}
 	return nil
 }
 
 func (c *ctx) macro(name string) *node {
 	m := c.p.style.macros[name]
-	if m == nil || c.depth > 16 {
+	if m == nil {
+		return nil
+	}
+	return c.macroElem(m)
+}
+
+func (c *ctx) macroElem(m *elem) *node {
+	if c.depth > 16 {
 		return nil
 	}
 	c.depth++
@@ -156,7 +192,7 @@ func (c *ctx) macro(name string) *node {
 	// a macro is suppressed like a group when it calls variables and all
 	// are empty, as citeproc-js does
 	called, rendered := c.called, c.rendered
-	n := group(c.evalKids(m), "")
+	n := c.groupKids(m, "")
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}
@@ -263,25 +299,24 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	if !e.decorates {
 		return n
 	}
-	if e.attr("strip-periods") == "true" {
+	if e.strip {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
 	}
-	if tc := e.attr("text-case"); tc != "" {
-		applyCase(n, tc, c.english())
+	if e.textCase != "" {
+		applyCase(n, e.textCase, c.english())
 	}
 	w := n
 	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
 		// n has decorations of its own, which go inside this element's
 		w = &node{kids: []*node{n}}
 	}
-	for _, a := range e.attrs {
-		w.format(a.Name.Local, a.Value)
-	}
-	if e.attr("quotes") == "true" {
+	w.set |= e.fset
+	w.clear |= e.fclear
+	if e.quotes {
 		w.quote = true
 	}
 	if e.name != "layout" {
-		w.prefix, w.suffix = e.attr("prefix"), e.attr("suffix")
+		w.prefix, w.suffix = e.prefix, e.suffix
 	}
 	return w
 }

@@ -22,6 +22,19 @@ type elem struct {
 	conds     []cond   // the tests of <if> and <else-if>, split once
 	vars      []string // the variable attribute of <names>, split once
 	decorates bool     // has formatting, affixes, quotes, case or display
+
+	// read once from the attributes, for the elements every cite
+	// evaluates (see prepare)
+	match          string // <if>'s match
+	delim          string // the delimiter attribute
+	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
+	textArg        string // the variable, macro, term or value
+	form           string
+	macroRef       *elem  // the macro a <text macro> calls, set by ParseStyle
+	fset, fclear   Format // font decorations switched on and off
+	prefix, suffix string
+	textCase       string
+	quotes, strip  bool
 }
 
 // cond is one condition attribute with its values.
@@ -63,8 +76,43 @@ func (e *elem) prepare() {
 	if e.name == "names" {
 		e.vars = strings.Fields(e.attr("variable"))
 	}
+	e.match = e.attr("match")
+	e.delim = e.attr("delimiter")
+	e.form = e.attr("form")
+	if e.name == "text" {
+		for _, kind := range []struct {
+			attr string
+			k    byte
+		}{{"variable", 'v'}, {"macro", 'm'}, {"term", 't'}, {"value", 'l'}} {
+			if v, ok := e.lookup(kind.attr); ok {
+				e.textKind, e.textArg = kind.k, v
+				break
+			}
+		}
+	}
+	if e.decorates {
+		probe := &node{}
+		for _, a := range e.attrs {
+			probe.format(a.Name.Local, a.Value)
+		}
+		e.fset, e.fclear = probe.set, probe.clear
+		e.prefix, e.suffix = e.attr("prefix"), e.attr("suffix")
+		e.textCase = e.attr("text-case")
+		e.quotes = e.attr("quotes") == "true"
+		e.strip = e.attr("strip-periods") == "true"
+	}
 	for _, k := range e.kids {
 		k.prepare()
+	}
+}
+
+// link points every <text macro> at its macro, once.
+func (s *Style) link(e *elem) {
+	if e.textKind == 'm' {
+		e.macroRef = s.macros[e.textArg]
+	}
+	for _, k := range e.kids {
+		s.link(k)
 	}
 }
 
@@ -165,6 +213,8 @@ type Style struct {
 	pageRange     string    // page-range-format
 	demoteNDP     string    // demote-non-dropping-particle
 	initHyphen    bool      // initialize-with-hyphen
+	yearSuffix    bool      // the style prints year-suffix itself
+	disambCond    bool      // some <if> tests disambiguate
 }
 
 // ParseStyle reads a CSL 1.0.2 (or 1.0.1) independent style. A document
@@ -197,6 +247,9 @@ func ParseStyle(data []byte) (*Style, error) {
 			s.locales = append(s.locales, localeFrom(k))
 		}
 	}
+	s.link(root)
+	s.yearSuffix = usesVariable(root, "year-suffix")
+	s.disambCond = usesAttr(root, "disambiguate") // often inside a macro
 	if s.citation == nil {
 		return nil, fmt.Errorf("line %d: style has no <citation> (a dependent style names its parent and cannot be used alone)", root.line)
 	}

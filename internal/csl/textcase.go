@@ -107,7 +107,9 @@ func capWord(w word) {
 	}
 	s := w.text()
 	r, size := utf8.DecodeRuneInString(s)
-	w.replace(string(unicode.ToUpper(r)) + s[size:])
+	if u := unicode.ToUpper(r); u != r {
+		w.replace(string(u) + s[size:])
+	}
 }
 
 func allUpper(words []word) bool {

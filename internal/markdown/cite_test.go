@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redtide/edition/internal/csl"
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -150,6 +152,32 @@ var citeCases = []struct{ lang, src, want string }{
 		"para cite(1:1 @a page=\"12\")"},
 	{"nl", "[@a, hfdst. 3]",
 		"para cite(1:1 @a chapter=\"3\")"},
+	{"nl", "[zie @a, p. 12]",
+		"para cite(1:1 \"zie\" @a page=\"12\")"},
+	{"nl", "[@a, pagina's 12-14]",
+		"para cite(1:1 @a page=\"12-14\")"},
+	{"nl", "[@a, hoofdstuk 2]",
+		"para cite(1:1 @a chapter=\"2\")"},
+	{"nl", "[@a, nr. 7]",
+		"para cite(1:1 @a issue=\"7\")"},
+	{"nl", "[@a, par. 4]",
+		"para cite(1:1 @a paragraph=\"4\")"},
+	{"nl", "[@a, aantekening 9]",
+		"para cite(1:1 @a note=\"9\")"},
+	{"nl", "[@a, regels 3-5]",
+		"para cite(1:1 @a line=\"3-5\")"},
+	{"nl-BE", "[@a, figuur 2]",
+		"para cite(1:1 @a figure=\"2\")"},
+	{"nl", "[@a, chap. 3]",
+		"para cite(1:1 @a chapter=\"3\")"},
+	{"pt-BR", "[@a, seção 3]",
+		"para cite(1:1 @a section=\"3\")"},
+	{"de", "[@a, Anm. 3]",
+		"para cite(1:1 @a note=\"3\")"},
+	{"en", "[@a, art. 5]",
+		"para cite(1:1 @a article-locator=\"5\")"},
+	{"en", "[@a, s.v. 5]",
+		"para cite(1:1 @a sub-verbo=\"5\")"},
 	{"en", "{% cite million2003breast seal:2007 -l 174 %}",
 		"para cite(1:1 @million2003breast page=\"174\"; @seal:2007)"},
 	{"en", "{% cite christian2011effects -l 16s %}",
@@ -192,6 +220,31 @@ func TestCitationSyntax(t *testing.T) {
 	}
 }
 
+// TestLocatorTermsEveryLanguage: each language the edition supports reads
+// its own locale's page label, long and short, in the singular and plural.
+func TestLocatorTermsEveryLanguage(t *testing.T) {
+	for _, tag := range lang.Supported() {
+		terms := csl.LocatorTerms(tag)
+		if terms == nil {
+			t.Errorf("%s: no embedded CSL locale to read locator terms from", tag)
+			continue
+		}
+		n := 0
+		for form, name := range terms {
+			if name != "page" {
+				continue
+			}
+			n++
+			if got := locatorOf(", "+form+" 12", tag); got.label != "page" || got.value != "12" {
+				t.Errorf("%s: %q read as %+v", tag, form+" 12", got)
+			}
+		}
+		if n < 2 {
+			t.Errorf("%s: %d forms of the page term", tag, n)
+		}
+	}
+}
+
 // citeDump converts src and shows its blocks, notes and warnings on
 // one line each.
 func citeDump(conv *Converter, lang, src string) string {
@@ -226,7 +279,7 @@ func FuzzCitation(f *testing.F) {
 		} else if n > 0 && c.items[0].key == "" {
 			t.Fatalf("textCite(%q): empty key", s)
 		}
-		for _, tag := range []string{"en", "de", "fr"} {
+		for _, tag := range []string{"en", "de", "fr", "nl"} {
 			loc := locatorOf(s, tag)
 			if loc.value != "" && loc.label == "" {
 				t.Fatalf("locatorOf(%q): a locator without a label", s)

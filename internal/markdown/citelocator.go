@@ -55,14 +55,20 @@ func locatorOf(suffix, tag string) locator {
 }
 
 // locatorLabel finds the longest locator term s starts with, followed by
-// a space, a digit or a brace; n is its length.
+// a space, a digit or a brace, in the post's language, else in English;
+// n is its length.
 func locatorLabel(s, tag string) (label string, n int) {
-	lang := strings.ToLower(tag)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
+	own, en := locatorTerms(tag)
+	if label, n = longestTerm(s, own); n > 0 {
+		return label, n
 	}
-	for _, l := range []string{lang, "en"} {
-		terms := locatorTerms[l]
+	return longestTerm(s, []map[string]string{en})
+}
+
+// longestTerm finds the longest form of the tables s starts with; of two
+// as long, the term whose name sorts first.
+func longestTerm(s string, tables []map[string]string) (label string, n int) {
+	for _, terms := range tables {
 		for form, name := range terms {
 			if len(form) < n || len(form) == n && name >= label || len(form) > len(s) || !strings.EqualFold(s[:len(form)], form) {
 				continue
@@ -72,11 +78,8 @@ func locatorLabel(s, tag string) (label string, n int) {
 			}
 			label, n = name, len(form)
 		}
-		if n > 0 {
-			return label, n
-		}
 	}
-	return "", 0
+	return label, n
 }
 
 // labelEnds: a term is a whole word: what follows it is a space, a digit

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/redtide/edition/internal/csl"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -127,7 +128,7 @@ func (c *conv) scholarTag(line int, name, args string) ([]model.Block, bool) {
 // English ("chap.", "figs.").
 func scholarLabel(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	if name, ok := locatorTerms["en"][s]; ok {
+	if name, ok := csl.LocatorTerms("en-US")[s]; ok {
 		return name
 	}
 	return s
