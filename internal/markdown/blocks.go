@@ -21,7 +21,7 @@ type def struct {
 // definitions reads the footnote definitions of root, before any
 // reference is converted, so that references can point at them.
 func (c *conv) definitions(root gast.Node) []def {
-	c.referenced = map[*model.Note]bool{}
+	c.post.referenced = map[*model.Note]bool{}
 	var defs []def
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		l, ok := n.(*east.FootnoteList)
@@ -34,12 +34,12 @@ func (c *conv) definitions(root gast.Node) []def {
 				continue
 			}
 			label := string(fn.Ref)
-			if _, dup := c.notes[label]; dup {
+			if _, dup := c.post.notes[label]; dup {
 				c.warn(fn, "footnote [^%s] defined twice; the first definition is used", label)
 				continue
 			}
 			note := &model.Note{Pos: model.Pos{Line: c.line(fn)}, Label: label}
-			c.notes[label] = note
+			c.post.notes[label] = note
 			c.byIndex(fn.Index, note)
 			defs = append(defs, def{fn: fn, note: note})
 		}
@@ -82,11 +82,11 @@ func (c *conv) colonless(root gast.Node) []def {
 	var defs []def
 	for i, p := range paras {
 		r := refs[i]
-		if c.loose[r.label] != nil || uses[r.label] < 2 && !run[p] {
+		if c.post.loose[r.label] != nil || uses[r.label] < 2 && !run[p] {
 			continue
 		}
 		note := &model.Note{Pos: model.Pos{Line: c.line(p)}, Label: r.label}
-		c.loose[r.label] = note
+		c.post.loose[r.label] = note
 		if uses[r.label] < 2 {
 			c.warn(p, "footnote [^%s] is written without the colon after its label; read as its definition, which the text never refers to", r.label)
 		} else {
@@ -119,7 +119,7 @@ func (c *conv) blocks(n gast.Node) []model.Block {
 			continue
 		}
 		if p, ok := ch.(*gast.Paragraph); ok {
-			if r, ok := p.FirstChild().(*undefRef); ok && c.loose[r.label] != nil && c.loose[r.label].Blocks == nil && c.definesLoose(p, r) {
+			if r, ok := p.FirstChild().(*undefRef); ok && c.post.loose[r.label] != nil && c.post.loose[r.label].Blocks == nil && c.definesLoose(p, r) {
 				continue
 			}
 		}
@@ -193,7 +193,7 @@ func lastStop(n gast.Node) int {
 // definesLoose converts a colon-less definition into its note's blocks
 // and reports true, the first time its paragraph is met.
 func (c *conv) definesLoose(p *gast.Paragraph, r *undefRef) bool {
-	note := c.loose[r.label]
+	note := c.post.loose[r.label]
 	p.RemoveChild(p, r)
 	if t, ok := p.FirstChild().(*gast.Text); ok {
 		t.Segment = t.Segment.TrimLeftSpace(c.src)
@@ -308,7 +308,7 @@ func (c *conv) rawLines(n gast.Node) string {
 // math standing on lines of its own splits it.
 func (c *conv) paragraph(n gast.Node) []model.Block {
 	line := c.line(n)
-	if c.engine.Kramdown && abbrevDefs.MatchString(c.rawLines(n)) {
+	if c.post.engine.Kramdown && abbrevDefs.MatchString(c.rawLines(n)) {
 		// kramdown's abbreviation definitions: the page shows the
 		// expansion only as a tooltip on the abbreviation.
 		c.tally(line, "kramdown abbreviation definitions dropped (the page shows them only as tooltips)", clip(strings.TrimSpace(firstLine(c.rawLines(n))), 40))

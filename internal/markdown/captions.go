@@ -61,7 +61,7 @@ func isEmph(in model.Inline) bool {
 	return ok
 }
 
-func (c *conv) isSmall(in model.Inline) bool { return c.rootConv().small[in] }
+func (c *conv) isSmall(in model.Inline) bool { return c.post.small[in] }
 
 // wholly reports whether every inline of ins that holds words passes
 // is; text between them may be only punctuation and space.
@@ -169,8 +169,8 @@ func (c *conv) attachCaptions(bs []model.Block) []model.Block {
 				it.Blocks = c.attachCaptions(it.Blocks)
 			}
 		case *model.Figure:
-			if i+1 < len(bs) && len(t.Caption) == 0 && !c.rootConv().moved[t] {
-				if p, ok := bs[i+1].(*model.Paragraph); ok && (c.rootConv().captionParas[p] || c.captionText(p.Inlines)) {
+			if i+1 < len(bs) && len(t.Caption) == 0 && !c.post.moved[t] {
+				if p, ok := bs[i+1].(*model.Paragraph); ok && (c.post.captionParas[p] || c.captionText(p.Inlines)) {
 					setCaption(t, trimSpace(p.Inlines))
 					out = append(out, t)
 					i++
@@ -188,7 +188,7 @@ func (c *conv) attachCaptions(bs []model.Block) []model.Block {
 // after them in the output was not under them in the source, and is no
 // caption of theirs.
 func (c *conv) markMoved(figs []model.Block) {
-	r := c.rootConv()
+	r := c.post
 	if r.moved == nil {
 		r.moved = map[*model.Figure]bool{}
 	}
@@ -201,7 +201,7 @@ func (c *conv) markMoved(figs []model.Block) {
 
 // markSmall records inlines that were inside <small> (see captionText).
 func (c *conv) markSmall(ins []model.Inline) {
-	r := c.rootConv()
+	r := c.post
 	if r.small == nil {
 		r.small = map[model.Inline]bool{}
 	}
@@ -212,7 +212,7 @@ func (c *conv) markSmall(ins []model.Inline) {
 
 // markCaption records an HTML paragraph whose class names a caption.
 func (c *conv) markCaption(p *model.Paragraph) {
-	r := c.rootConv()
+	r := c.post
 	if r.captionParas == nil {
 		r.captionParas = map[*model.Paragraph]bool{}
 	}

@@ -92,7 +92,7 @@ func (c *conv) citeModel(rc rawCite, at int, source string) *model.Cite {
 	line := c.lines.Line(at)
 	mc := &model.Cite{AuthorInText: rc.inText, Line: line, Column: c.lines.Column(at), Source: source}
 	for _, it := range rc.items {
-		loc := locatorOf(it.suffix, c.tag)
+		loc := locatorOf(it.suffix, c.post.tag)
 		mi := model.CiteItem{Key: it.key, SuppressAuthor: it.suppress, Locator: loc.value, Label: loc.label}
 		if p := strings.TrimSpace(it.prefix); p != "" {
 			mi.Prefix = c.inlineMarkdown(p, line)
@@ -176,19 +176,19 @@ func (inlineNoteParser) Parse(parent gast.Node, block text.Reader, pc parser.Con
 // where it stands.
 func (c *conv) inlineNote(n *inlineNote) []model.Inline {
 	line := c.line(n)
-	if c.inlineNotes == nil { // a title: no notes
+	if c.post.inlineNotes == nil { // a title: no notes
 		return []model.Inline{&model.Text{Text: "^[" + n.text + "]"}}
 	}
-	if def := c.notes[strings.TrimSpace(n.text)]; def != nil {
+	if def := c.post.notes[strings.TrimSpace(n.text)]; def != nil {
 		// "console^[1]" where the post defines [^1]: the reference,
 		// its brackets and caret swapped
-		c.referenced[def] = true
+		c.post.referenced[def] = true
 		c.warnAt(line, "^[%s] read as the footnote reference [^%s], which the post defines", strings.TrimSpace(n.text), strings.TrimSpace(n.text))
 		return []model.Inline{&model.NoteRef{Note: def}}
 	}
 	note := &model.Note{Pos: model.Pos{Line: line}}
 	note.Blocks = []model.Block{&model.Paragraph{Pos: note.Pos, Inlines: c.inlineMarkdown(strings.TrimSpace(n.text), line)}}
-	*c.inlineNotes = append(*c.inlineNotes, note)
+	*c.post.inlineNotes = append(*c.post.inlineNotes, note)
 	return []model.Inline{&model.NoteRef{Note: note}}
 }
 

@@ -183,10 +183,10 @@ func (h *htmlConv) citesIn(data string) (ins []model.Inline, ok bool) {
 // include file holds jekyll-scholar's {% bibliography %} (a theme's
 // references.html); nil otherwise.
 func (c *conv) includedBibliography(line int, file string) *model.BibliographyHere {
-	if c.readInclude == nil {
+	if c.post.readInclude == nil {
 		return nil
 	}
-	data, err := c.readInclude(file)
+	data, err := c.post.readInclude(file)
 	if err != nil {
 		return nil
 	}

@@ -217,10 +217,10 @@ func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
 // is c.cv.md for the post's own Markdown, which gm reads as the post's
 // engine does.
 func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
-	if md == c.cv.md {
+	if md == c.post.cv.md {
 		md = c.gm()
 	}
-	return parse(md, src, false, c.engine.Escapes)
+	return parse(md, src, false, c.post.engine.Escapes)
 }
 
 // Convert parses a post body and returns its blocks and notes.
@@ -245,11 +245,9 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		// A post that uses math surely means $x$ as math too.
 		root = parse(md, src, true, in.Engine.Escapes)
 	}
-	cv := &conv{
+	p := &post{
 		cv:          c,
 		path:        in.Path,
-		src:         src,
-		lines:       diag.NewLines(src, in.BodyLine),
 		images:      images,
 		log:         log,
 		lang:        lang.For(in.Lang),
@@ -264,37 +262,38 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		read:        in.ReadRelative,
 		macros:      in.Macros.Clone(),
 	}
+	cv := &conv{post: p, src: src, lines: diag.NewLines(src, in.BodyLine)}
 	if in.Hugo != nil {
-		cv.hugo = &hugoState{opts: in.Hugo, warned: map[string]bool{}}
+		p.hugo = &hugoState{opts: in.Hugo, warned: map[string]bool{}}
 	}
 	defs := cv.definitions(root)
 	res := &Result{Blocks: cv.blocks(root)}
 	for _, d := range defs {
 		if d.fn != nil {
-			if d.fn.Index < 0 && !cv.referenced[d.note] {
+			if d.fn.Index < 0 && !p.referenced[d.note] {
 				cv.warn(d.fn, "footnote [^%s] is defined but never referenced; it is kept after the referenced notes", d.note.Label)
 			}
 			d.note.Blocks = cv.blocks(d.fn)
 		}
 		res.Notes = append(res.Notes, d.note)
 	}
-	res.Notes = append(res.Notes, *cv.inlineNotes...)
-	res.Notes = append(res.Notes, cv.tagNotes...)
+	res.Notes = append(res.Notes, *p.inlineNotes...)
+	res.Notes = append(res.Notes, p.tagNotes...)
 	cv.flushTallies()
-	if cv.err != nil {
-		return nil, cv.err
+	if p.err != nil {
+		return nil, p.err
 	}
-	localizeBlocks(res.Blocks, cv.lang)
+	localizeBlocks(res.Blocks, p.lang)
 	scrub(res.Blocks)
-	localizeCites(res.Blocks, cv.lang)
+	localizeCites(res.Blocks, p.lang)
 	for _, n := range res.Notes {
-		localizeBlocks(n.Blocks, cv.lang)
+		localizeBlocks(n.Blocks, p.lang)
 		scrub(n.Blocks)
-		localizeCites(n.Blocks, cv.lang)
+		localizeCites(n.Blocks, p.lang)
 	}
 	if cv.mathLine > 0 {
 		res.MathLine = cv.mathLine
-		cv.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
+		p.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
 	}
 	return res, nil
 }
@@ -332,58 +331,65 @@ func UsesMath(frontMatter map[string]any) bool {
 	return false
 }
 
+// conv converts one piece of Markdown: the post's own source, or a piece
+// of it read again (a caption, the text of {% raw %}, the content of an
+// HTML element with markdown="1"). What belongs to the post as a whole,
+// and so is shared by its sub-conversions, is in post.
 type conv struct {
-	cv     *Converter
-	path   string
-	src    []byte
-	lines  *diag.Lines
-	images ImageFunc
-	log    *diag.Log
-	lang   *lang.Language
-	site   string                       // Input.SiteURL
-	engine Engine                       // Input.Engine
-	liquid func(string) (string, bool)  // Input.Liquid
-	read   func(string) ([]byte, error) // Input.ReadRelative
-	tag    string                       // the post's language, as given (Input.Lang)
-	notes  map[string]*model.Note
-	index  []*model.Note // goldmark footnote index -> note
-	// loose are notes defined without the colon ("[^3] text"), by label.
-	loose       map[string]*model.Note
-	referenced  map[*model.Note]bool
-	mathLine    int
-	macros      *texmath.Macros                   // the post's TeX macros, shared with sub-conversions
-	tagColumn   int                               // column of the Liquid tag being converted, for citations
+	post      *post         // the post's settings and state, shared with sub-conversions
+	src       []byte        // the Markdown being converted
+	lines     *diag.Lines   // maps offsets in src to file lines
+	index     []*model.Note // goldmark footnote index -> note, for this source's footnotes
+	mathLine  int           // first line of TeX math met in this source (the post's own converter's is reported)
+	tagColumn int           // column of the Liquid tag being converted, for citations
+	textBuf   []byte        // textRun's buffer, reused from run to run
+	skipTo    int           // source offset before which blocks were read by an extension (see extBlock)
+	depth     int           // nesting of sub-conversions (captions, markdown="1")
+	trusted   bool          // converting a site template's output, not the post's HTML
+	scEnd     int           // source offset just past the shortcode tag being converted
+}
+
+// post is what one post's conversion shares among its converters: the
+// post's settings, read from Input, and what the conversion collects
+// across sub-conversions (notes, warnings given once, caption marks).
+type post struct {
+	cv          *Converter                        // the parsers, shared by every post
+	path        string                            // Input.Path, for warnings
+	images      ImageFunc                         // resolves the post's images
+	log         *diag.Log                         // where warnings go; nil for titles
+	lang        *lang.Language                    // the post's language, for typography
+	tag         string                            // the post's language, as given (Input.Lang)
+	site        string                            // Input.SiteURL
+	engine      Engine                            // Input.Engine, as changed by kramdown's {::options}
+	liquid      func(string) (string, bool)       // Input.Liquid
+	read        func(string) ([]byte, error)      // Input.ReadRelative
 	readInclude func(name string) ([]byte, error) // Input.ReadInclude
-	// inlineNotes are the notes written in place (^[…]), shared with
-	// sub-conversions.
+	hugo        *hugoState                        // a Hugo post's settings, nil for other posts
+	macros      *texmath.Macros                   // the post's TeX macros
+	notes       map[string]*model.Note            // footnotes defined in the post, by label
+	// loose are notes defined without the colon ("[^3] text"), by label.
+	loose      map[string]*model.Note
+	referenced map[*model.Note]bool // notes referenced somewhere in the post
+	// inlineNotes are the notes written in place (^[…]); nil for a title,
+	// which has no notes.
 	inlineNotes *[]*model.Note
-	textBuf     []byte          // textRun's buffer, reused from run to run
-	skipTo      int             // source offset before which blocks were read by an extension (see extBlock)
-	depth       int             // nesting of sub-conversions (captions, markdown="1")
-	parent      *conv           // the converter a sub-conversion reports errors to
-	tagsWarned  map[string]bool // plugin tags warned about, by name (on the post's own converter)
-	tagNotes    []*model.Note   // notes made of plugin tags' text (on the post's own converter)
+	tagNotes    []*model.Note   // notes made of plugin tags' text
+	tagsWarned  map[string]bool // plugin tags warned about, by name
 	// small holds the inlines that were inside <small>, and captionParas
-	// the HTML paragraphs whose class names a caption (see captions.go;
-	// on the post's own converter).
+	// the HTML paragraphs whose class names a caption (see captions.go).
 	small        map[model.Inline]bool
 	captionParas map[*model.Paragraph]bool
 	moved        map[*model.Figure]bool // figures taken out of text or tables (captions.go)
-	tallies      map[string]*tallied    // causes repeated in the post (tally.go; on the post's own converter)
-	hugo         *hugoState             // a Hugo post's settings, nil for other posts
-	trusted      bool                   // converting a site template's output, not the post's HTML
-	scEnd        int                    // source offset just past the shortcode tag being converted
-	err          error
+	tallies      map[string]*tallied    // causes repeated in the post (tally.go)
+	err          error                  // the first error met, which fails the conversion
 }
 
 // sub returns a converter for a piece of Markdown that is not the post's
 // own source (a caption, the text of {% raw %}, the content of an HTML
 // element with markdown="1"), whose first line is file line line.
 func (c *conv) sub(src string, line int) *conv {
-	return &conv{cv: c.cv, path: c.path, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
-		images: c.images, log: c.log, lang: c.lang, site: c.site, engine: c.engine, liquid: c.liquid, read: c.read, tag: c.tag, notes: c.notes, index: nil, loose: c.loose,
-		referenced: c.referenced, depth: c.depth + 1, parent: c, inlineNotes: c.inlineNotes, readInclude: c.readInclude, macros: c.macros,
-		hugo: c.hugo, trusted: c.trusted}
+	return &conv{post: c.post, src: []byte(src), lines: diag.NewLines([]byte(src), max(line-1, 0)),
+		depth: c.depth + 1, trusted: c.trusted}
 }
 
 func (c *conv) byIndex(i int, n *model.Note) {
@@ -424,16 +430,13 @@ func (c *conv) warn(n gast.Node, format string, args ...any) {
 }
 
 func (c *conv) warnAt(line int, format string, args ...any) {
-	if c.log != nil {
-		c.log.Warnf(c.path, line, format, args...)
+	if c.post.log != nil {
+		c.post.log.Warnf(c.post.path, line, format, args...)
 	}
 }
 
 func (c *conv) fail(err error) {
-	if c.err == nil {
-		c.err = err
-	}
-	if c.parent != nil {
-		c.parent.fail(err)
+	if c.post.err == nil {
+		c.post.err = err
 	}
 }

@@ -133,10 +133,10 @@ var linkTag = regexp.MustCompile(`^\{%-?\s*(?:link|post_url)\s`)
 // %}) met in a link or in HTML; ok is
 // false when it cannot be rendered or prints nothing.
 func (c *conv) renderLiquid(m string) (string, bool) {
-	if c.liquid == nil || !strings.HasPrefix(m, "{{") && !linkTag.MatchString(m) {
+	if c.post.liquid == nil || !strings.HasPrefix(m, "{{") && !linkTag.MatchString(m) {
 		return "", false
 	}
-	out, ok := c.liquid(m)
+	out, ok := c.post.liquid(m)
 	out = strings.TrimSpace(out)
 	return out, ok && out != "" && !strings.Contains(out, "{{") && !strings.Contains(out, "{%")
 }
@@ -145,10 +145,10 @@ func (c *conv) renderLiquid(m string) (string, bool) {
 // site variables; its output is Markdown. nil when it cannot be rendered
 // or prints nothing (the caller drops it with a warning).
 func (c *conv) liquidOutput(line int, src string) []model.Inline {
-	if c.liquid == nil {
+	if c.post.liquid == nil {
 		return nil
 	}
-	out, ok := c.liquid(strings.TrimSpace(src))
+	out, ok := c.post.liquid(strings.TrimSpace(src))
 	if !ok || strings.TrimSpace(out) == "" || strings.Contains(out, "{{") || strings.Contains(out, "{%") {
 		return nil
 	}
@@ -164,15 +164,14 @@ func (c *conv) documentOptions(src string) bool {
 	if len(p) == 0 {
 		return false
 	}
-	r := c.rootConv()
 	all := true
 	for k, v := range p {
 		on := strings.EqualFold(strings.TrimSpace(v), "true")
 		switch k {
 		case "parse_block_html":
-			r.engine.ParseBlockHTML, c.engine.ParseBlockHTML = on, on
+			c.post.engine.ParseBlockHTML = on
 		case "hard_wrap":
-			r.engine.HardWrap, c.engine.HardWrap = on, on
+			c.post.engine.HardWrap = on
 		default:
 			all = false
 		}
@@ -254,8 +253,8 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 	if pluginBlockName(name) {
 		return c.pluginTag(line, name, args)
 	}
-	if name == "assign" && c.liquid != nil {
-		if _, ok := c.liquid(src); ok {
+	if name == "assign" && c.post.liquid != nil {
+		if _, ok := c.post.liquid(src); ok {
 			return nil // a name for the Liquid that follows; nothing to print
 		}
 	}
@@ -273,10 +272,10 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 // when the file cannot be read (include then says why).
 func (c *conv) includeRelative(line int, args string) ([]model.Block, bool) {
 	name, _ := splitFirst(strings.TrimSpace(args))
-	if c.read == nil || name == "" || c.depth > 5 || strings.Contains(name, "{{") {
+	if c.post.read == nil || name == "" || c.depth > 5 || strings.Contains(name, "{{") {
 		return nil, false
 	}
-	data, err := c.read(name)
+	data, err := c.post.read(name)
 	if err != nil {
 		c.warnAt(line, "{%% include_relative %s %%}: %v; dropped", name, err)
 		return nil, true
@@ -287,7 +286,7 @@ func (c *conv) includeRelative(line int, args string) ([]model.Block, bool) {
 	}
 	sub := c.sub(string(data), line)
 	sub.lines = diag.NewLines(nil, line-1) // every line of it is the tag's line, for messages
-	return sub.blocks(c.parse(c.cv.md, sub.src)), true
+	return sub.blocks(c.parse(c.post.cv.md, sub.src)), true
 }
 
 func splitFirst(s string) (string, string) {
@@ -381,7 +380,7 @@ func (c *conv) rawText(line int, src string) []model.Block {
 		return []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
 	}
 	sub := c.sub(body, line)
-	return sub.blocks(c.parse(c.cv.raw, sub.src))
+	return sub.blocks(c.parse(c.post.cv.raw, sub.src))
 }
 
 // mathBlock reads TeX math with its delimiters.
@@ -394,7 +393,7 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 	if n == 0 {
 		tex, _, _ = mathAt([]byte(src), true)
 	}
-	if c.engine.mathEscaped(src) {
+	if c.post.engine.mathEscaped(src) {
 		tex = string(util.UnescapePunctuations([]byte(tex)))
 	}
 	tex = strings.TrimSpace(tex)
@@ -408,17 +407,17 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 // readMath reads TeX math in the post's macros. What cannot be read is
 // shown as its source, with a warning at its line.
 func (c *conv) readMath(line int, tex string) *texmath.Formula {
-	if c.macros == nil {
-		c.macros = texmath.NewMacros()
+	if c.post.macros == nil {
+		c.post.macros = texmath.NewMacros()
 	}
-	f, err := texmath.Parse(tex, texmath.Options{Display: true, Macros: c.macros})
+	f, err := texmath.Parse(tex, texmath.Options{Display: true, Macros: c.post.macros})
 	if err != nil {
 		var e *texmath.Error
 		off := 0
 		if errors.As(err, &e) {
 			off = e.Offset
 		}
-		c.log.Warnf(c.path, line+strings.Count(tex[:min(off, len(tex))], "\n"),
+		c.post.log.Warnf(c.post.path, line+strings.Count(tex[:min(off, len(tex))], "\n"),
 			"TeX math %q: %v; it is printed as its source", excerpt(tex, off), err)
 		return nil
 	}
@@ -454,12 +453,12 @@ func inlineMath(m *model.MathBlock) *model.Math {
 func (c *conv) undefRef(n *undefRef) []model.Inline {
 	// A caption or an aside's text is parsed apart from the post, away
 	// from its definitions: they are looked up by label.
-	note := c.notes[n.label]
+	note := c.post.notes[n.label]
 	if note == nil {
-		note = c.loose[n.label]
+		note = c.post.loose[n.label]
 	}
 	if note != nil {
-		c.referenced[note] = true
+		c.post.referenced[note] = true
 		if n.padded {
 			c.warn(n, "footnote reference [^ %s] has a space in its label; read as [^%s]", n.label, n.label)
 		}
@@ -692,7 +691,7 @@ func (c *conv) figure(line int, include, src, alt, caption, credit string, param
 		}
 		return nil
 	}
-	img, err := c.images(ImageRef{Src: src, Alt: alt, Line: line, Include: include, Params: params})
+	img, err := c.post.images(ImageRef{Src: src, Alt: alt, Line: line, Include: include, Params: params})
 	switch {
 	case err != nil:
 		c.fail(err)

@@ -71,7 +71,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 			return []model.Block{&model.Paragraph{Pos: h.pos, Inlines: h.c.inlineMarkdown(src, h.pos.Line)}}
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return sub.blocks(h.c.parse(h.c.cv.md, sub.src))
+		return sub.blocks(h.c.parse(h.c.post.cv.md, sub.src))
 	}
 	var out []model.Block
 	var pending []model.Inline
@@ -267,7 +267,7 @@ func (h *htmlConv) inlines(n *html.Node) []model.Inline {
 			return h.c.inlineMarkdown(src, h.pos.Line)
 		}
 		sub := h.c.sub(src, h.pos.Line)
-		return blocksAsInlines(sub.blocks(h.c.parse(h.c.cv.md, sub.src)))
+		return blocksAsInlines(sub.blocks(h.c.parse(h.c.post.cv.md, sub.src)))
 	}
 	var out []model.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -387,7 +387,7 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 	case "img":
 		return []model.Inline{h.c.htmlImage(h.at, h.noLiquid(attr(n, "src")), attr(n, "alt"))}
 	case "a":
-		href := siteLink(h.c.site, h.noLiquid(attr(n, "href")))
+		href := siteLink(h.c.post.site, h.noLiquid(attr(n, "href")))
 		if u, ok := safeURL(href); ok {
 			return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 		}
@@ -410,7 +410,7 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 // code.
 func (h *htmlConv) markdownInside(n *html.Node) (string, string) {
 	mode := strings.ToLower(attr(n, "markdown"))
-	if mode == "" && h.c.engine.ParseBlockHTML && n.Parent != nil {
+	if mode == "" && h.c.post.engine.ParseBlockHTML && n.Parent != nil {
 		mode = htmlContentModel(n.Data)
 	}
 	switch mode {

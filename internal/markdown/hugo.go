@@ -54,7 +54,7 @@ type hugoState struct {
 
 // warnOnce warns about key once per post.
 func (c *conv) warnOnce(key string, line int, format string, args ...any) {
-	st := c.hugo
+	st := c.post.hugo
 	if st == nil {
 		c.warnAt(line, format, args...)
 		return
@@ -69,7 +69,7 @@ func (c *conv) warnOnce(key string, line int, format string, args ...any) {
 // rawHTML notes raw HTML met in a Hugo post whose site omits it
 // (unsafe = false): kept, with one warning per post.
 func (c *conv) rawHTML(line int) {
-	st := c.hugo
+	st := c.post.hugo
 	if st == nil || st.opts.Unsafe || st.raw || c.trusted {
 		return
 	}
@@ -212,8 +212,8 @@ func (c *conv) embed(line int, u, title, name string) []model.Block {
 
 // param is the value {{< param key >}} prints.
 func (c *conv) param(line int, key string) []model.Inline {
-	if c.hugo != nil && c.hugo.opts.Param != nil {
-		if v, ok := c.hugo.opts.Param(key); ok {
+	if c.post.hugo != nil && c.post.hugo.opts.Param != nil {
+		if v, ok := c.post.hugo.opts.Param(key); ok {
 			return c.inlineMarkdown(v, line)
 		}
 	}
@@ -224,8 +224,8 @@ func (c *conv) param(line int, key string) []model.Inline {
 // ref is a cross-reference: the title of the post it points to when that
 // post is in the edition, else its target as text, with a warning.
 func (c *conv) ref(line int, name, target string) []model.Inline {
-	if c.hugo != nil && c.hugo.opts.Ref != nil {
-		if title, ok := c.hugo.opts.Ref(target); ok {
+	if c.post.hugo != nil && c.post.hugo.opts.Ref != nil {
+		if title, ok := c.post.hugo.opts.Ref(target); ok {
 			return []model.Inline{&model.Emph{Inlines: []model.Inline{&model.Text{Text: title}}}}
 		}
 	}
@@ -246,8 +246,8 @@ func (c *conv) refIn(line int, dest string) (ok bool) {
 	if len(pos) > 0 {
 		target = pos[0]
 	}
-	if c.hugo != nil && c.hugo.opts.Ref != nil {
-		if _, found := c.hugo.opts.Ref(target); found {
+	if c.post.hugo != nil && c.post.hugo.opts.Ref != nil {
+		if _, found := c.post.hugo.opts.Ref(target); found {
 			return true // the page is in the edition: the text says what it is
 		}
 	}
@@ -307,10 +307,10 @@ func newHugoMarkdown() goldmark.Markdown {
 // Hugo post, kramdown's syntax when the site's engine is kramdown.
 func (c *conv) gm() goldmark.Markdown {
 	switch {
-	case c.hugo != nil:
-		return c.cv.hugo()
-	case c.engine.Kramdown:
-		return c.cv.kd
+	case c.post.hugo != nil:
+		return c.post.cv.hugo()
+	case c.post.engine.Kramdown:
+		return c.post.cv.kd
 	}
-	return c.cv.md
+	return c.post.cv.md
 }

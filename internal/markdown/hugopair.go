@@ -112,8 +112,8 @@ func closingOf(out []model.Block, i int) int {
 func (c *conv) shortcodeAlone(sc Shortcode, inner []model.Block) []model.Block {
 	pos := model.Pos{Line: sc.Line}
 	why := "has no template here"
-	if c.hugo != nil && c.hugo.opts.Shortcode != nil {
-		html, err := c.hugo.opts.Shortcode(sc)
+	if c.post.hugo != nil && c.post.hugo.opts.Shortcode != nil {
+		html, err := c.post.hugo.opts.Shortcode(sc)
 		if err == nil {
 			return c.templateBlocks(sc.Line, html)
 		}
@@ -178,5 +178,5 @@ func (c *conv) templateBlocks(line int, html string) []model.Block {
 	}
 	sub := c.sub(strings.TrimSpace(strings.Join(lines, "\n")), line)
 	sub.trusted = true
-	return sub.blocks(c.parse(c.cv.md, sub.src))
+	return sub.blocks(c.parse(c.post.cv.md, sub.src))
 }

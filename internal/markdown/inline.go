@@ -167,7 +167,7 @@ func (c *conv) appendTextNode(run []byte, n *gast.Text, add func(model.Inline)) 
 	// references are resolved when text is written out.
 	run = appendText(run, unescape(n.Segment.Value(c.src)))
 	switch {
-	case n.HardLineBreak(), n.SoftLineBreak() && c.engine.HardWrap:
+	case n.HardLineBreak(), n.SoftLineBreak() && c.post.engine.HardWrap:
 		run = flushText(run, add)
 		add(&model.LineBreak{})
 	case n.SoftLineBreak():
@@ -198,7 +198,7 @@ func appendText(run, s []byte) []byte {
 // known (Input.SiteURL); other links into the site (relative paths) mean
 // nothing in an edition and keep only their text.
 func (c *conv) linkTo(line int, dest string, ins []model.Inline) []model.Inline {
-	if u, ok := safeURL(siteLink(c.site, dest)); ok {
+	if u, ok := safeURL(siteLink(c.post.site, dest)); ok {
 		return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 	}
 	c.checkLink(line, dest)
@@ -215,7 +215,7 @@ func (c *conv) checkLink(line int, dest string) {
 		c.tally(line, "links with the scheme "+u.Scheme+": dropped; their text is kept", clip(dest, 40))
 		return
 	}
-	if strings.HasPrefix(dest, "/") && c.site == "" {
+	if strings.HasPrefix(dest, "/") && c.post.site == "" {
 		c.tally(line, "link written from the site's root kept as text: the site's address is unknown (set url: in _config.yml)", dest)
 		return
 	}
@@ -250,7 +250,7 @@ func (c *conv) resolveImage(line int, src, alt string) model.Inline {
 	if src == "" {
 		return &model.Text{Text: alt}
 	}
-	img, err := c.images(ImageRef{Src: src, Alt: alt, Line: line})
+	img, err := c.post.images(ImageRef{Src: src, Alt: alt, Line: line})
 	if err != nil {
 		c.fail(err)
 		return &model.Text{}
@@ -270,7 +270,7 @@ func (c *conv) inlineMarkdown(s string, line int) []model.Inline {
 		return []model.Inline{&model.Text{Text: s}}
 	}
 	sub := c.sub(s, line)
-	root := c.parse(c.cv.md, sub.src)
+	root := c.parse(c.post.cv.md, sub.src)
 	var out []model.Inline
 	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
 		if len(out) > 0 {
@@ -332,7 +332,7 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 		// that a language they set spans their content and no more.
 		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs), conv: c}
 		if name == "a" {
-			sp.link = siteLink(c.site, c.noLiquid(raw, attrs["href"]))
+			sp.link = siteLink(c.post.site, c.noLiquid(raw, attrs["href"]))
 			c.checkLink(c.line(raw), sp.link)
 		}
 		*stack = append(*stack, sp)

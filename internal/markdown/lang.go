@@ -37,7 +37,7 @@ func (c *conv) langAttr(at gast.Node, attrs map[string]string) string {
 		return ""
 	}
 	l = strings.ReplaceAll(l, "_", "-")
-	if c.tag != "" && lang.Base(l) == lang.Base(c.tag) {
+	if c.post.tag != "" && lang.Base(l) == lang.Base(c.post.tag) {
 		return ""
 	}
 	return l

@@ -107,7 +107,7 @@ func (c *conv) pluginTag(line int, name, args string) []model.Block {
 // … %}, tufte-jekyll's and its kind's): its text becomes a footnote of
 // the article, referenced where the tag stands, as print sets a side note.
 func (c *conv) tagNote(line int, name string, texts []tagText) []model.Block {
-	r := c.rootConv()
+	r := c.post
 	var blocks []model.Block
 	pos := model.Pos{Line: line}
 	for _, t := range texts {
@@ -118,14 +118,6 @@ func (c *conv) tagNote(line int, name string, texts []tagText) []model.Block {
 	r.referenced[note] = true
 	c.warnTag(line, name, "Liquid tag {%% %s %%} is a plugin's: its text is set as a footnote", name)
 	return []model.Block{&model.Paragraph{Pos: pos, Inlines: []model.Inline{&model.NoteRef{Note: note}}}}
-}
-
-func (c *conv) rootConv() *conv {
-	r := c
-	for r.parent != nil {
-		r = r.parent
-	}
-	return r
 }
 
 // pluginBlock converts {% name args %} … {% endname %}: the content is
@@ -148,7 +140,7 @@ func (c *conv) pluginBlock(line int, src string) []model.Block {
 		blocks = []model.Block{&model.Paragraph{Pos: model.Pos{Line: line}, Inlines: []model.Inline{&model.Text{Text: body}}}}
 	} else {
 		sub := c.sub(body, line+strings.Count(src[:n], "\n"))
-		blocks = sub.blocks(c.parse(c.cv.md, sub.src))
+		blocks = sub.blocks(c.parse(c.post.cv.md, sub.src))
 	}
 	if strings.Contains(lname, "quote") && !strings.Contains(lname, "pull") {
 		return c.quoteBlock(line, name, args, blocks)
@@ -269,7 +261,7 @@ func (c *conv) tagTextBlocks(line int, texts []tagText, _ bool) []model.Block {
 
 // warnTag warns once per tag name per post.
 func (c *conv) warnTag(line int, name, format string, args ...any) {
-	r := c.rootConv()
+	r := c.post
 	if r.tagsWarned == nil {
 		r.tagsWarned = map[string]bool{}
 	}

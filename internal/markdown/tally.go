@@ -24,7 +24,7 @@ type tallied struct {
 // tally records one occurrence of cause (a message that reads with a
 // count: "%d links … (%s)") at line, with example naming it.
 func (c *conv) tally(line int, cause, example string) {
-	r := c.rootConv()
+	r := c.post
 	if r.tallies == nil {
 		r.tallies = map[string]*tallied{}
 	}
@@ -56,13 +56,13 @@ func contains(ss []string, s string) bool {
 
 // flushTallies writes one warning per cause recorded.
 func (c *conv) flushTallies() {
-	causes := make([]string, 0, len(c.tallies))
-	for k := range c.tallies {
+	causes := make([]string, 0, len(c.post.tallies))
+	for k := range c.post.tallies {
 		causes = append(causes, k)
 	}
-	sort.Slice(causes, func(i, j int) bool { return c.tallies[causes[i]].order < c.tallies[causes[j]].order })
+	sort.Slice(causes, func(i, j int) bool { return c.post.tallies[causes[i]].order < c.post.tallies[causes[j]].order })
 	for _, cause := range causes {
-		t := c.tallies[cause]
+		t := c.post.tallies[cause]
 		ex := strings.Join(t.examples, ", ")
 		if t.distinct > len(t.examples) {
 			ex += ", …"

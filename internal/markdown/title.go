@@ -49,9 +49,9 @@ func plainLine(line string, l *lang.Language) bool {
 func inlineText(line, language string) string {
 	src := noPlaceholders([]byte(line))
 	root := lineParser().Parser().Parse(text.NewReader(src))
-	c := &conv{path: "", src: src, lines: diag.NewLines(src, 0), notes: map[string]*model.Note{},
-		loose: map[string]*model.Note{}, referenced: map[*model.Note]bool{}, depth: 21,
-		images: func(ImageRef) (*model.Image, error) { return nil, nil }}
+	c := &conv{src: src, lines: diag.NewLines(src, 0), depth: 21, post: &post{notes: map[string]*model.Note{},
+		loose: map[string]*model.Note{}, referenced: map[*model.Note]bool{},
+		images: func(ImageRef) (*model.Image, error) { return nil, nil }}}
 	var ins []model.Inline
 	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
 		ins = append(ins, c.inlines(p)...)
