@@ -291,9 +291,9 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		scrub(n.Blocks)
 		localizeCites(n.Blocks, p.lang)
 	}
-	if cv.mathLine > 0 {
-		res.MathLine = cv.mathLine
-		p.log.Warnf(in.Path, cv.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
+	if p.mathLine > 0 {
+		res.MathLine = p.mathLine
+		p.log.Warnf(in.Path, p.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
 	}
 	return res, nil
 }
@@ -340,7 +340,6 @@ type conv struct {
 	src       []byte        // the Markdown being converted
 	lines     *diag.Lines   // maps offsets in src to file lines
 	index     []*model.Note // goldmark footnote index -> note, for this source's footnotes
-	mathLine  int           // first line of TeX math met in this source (the post's own converter's is reported)
 	tagColumn int           // column of the Liquid tag being converted, for citations
 	textBuf   []byte        // textRun's buffer, reused from run to run
 	skipTo    int           // source offset before which blocks were read by an extension (see extBlock)
@@ -353,6 +352,10 @@ type conv struct {
 // post's settings, read from Input, and what the conversion collects
 // across sub-conversions (notes, warnings given once, caption marks).
 type post struct {
+	// mathLine is the first file line of TeX math met anywhere in the
+	// post (its body, captions, included files), for the one warning
+	// that print sets math as its source.
+	mathLine    int
 	cv          *Converter                        // the parsers, shared by every post
 	path        string                            // Input.Path, for warnings
 	images      ImageFunc                         // resolves the post's images

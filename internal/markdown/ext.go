@@ -385,8 +385,8 @@ func (c *conv) rawText(line int, src string) []model.Block {
 
 // mathBlock reads TeX math with its delimiters.
 func (c *conv) mathBlock(line int, src string) *model.MathBlock {
-	if c.mathLine == 0 || line < c.mathLine {
-		c.mathLine = line
+	if c.post.mathLine == 0 || line < c.post.mathLine {
+		c.post.mathLine = line
 	}
 	src = strings.TrimSpace(src)
 	tex, n := mathEnv([]byte(src))
