@@ -10,6 +10,9 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/markdown/citesyntax"
+	"github.com/redtide/edition/internal/markdown/scan"
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -19,7 +22,7 @@ type citeNode struct {
 	gast.BaseInline
 	at   int // source offset of its first byte
 	text string
-	cite rawCite
+	cite citesyntax.Cite
 }
 
 var kindCite = gast.NewNodeKind("EditionCite")
@@ -47,7 +50,7 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 			return nil
 		}
 		prev, _ := utf8.DecodeLastRune(block.Source()[:seg.Start])
-		c, n := textCite(string(line), prev)
+		c, n := citesyntax.AuthorInText(string(line), prev)
 		if n == 0 {
 			return nil
 		}
@@ -60,7 +63,7 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 	savedLine, savedPos := block.Position()
 	var node *citeNode
 	txt, ok := scanInline(block, "]", func(s []byte) (int, bool) {
-		c, n, more := bracketCite(string(s))
+		c, n, more := citesyntax.Bracketed(string(s))
 		if n == 0 {
 			return 0, more
 		}
@@ -88,16 +91,16 @@ func (c *conv) cite(n *citeNode) []model.Inline {
 }
 
 // citeModel makes a model.Cite of a raw citation at source offset at.
-func (c *conv) citeModel(rc rawCite, at int, source string) *model.Cite {
+func (c *conv) citeModel(rc citesyntax.Cite, at int, source string) *model.Cite {
 	line := c.lines.Line(at)
-	mc := &model.Cite{AuthorInText: rc.inText, Line: line, Column: c.lines.Column(at), Source: source}
-	for _, it := range rc.items {
-		loc := locatorOf(it.suffix, c.post.tag)
-		mi := model.CiteItem{Key: it.key, SuppressAuthor: it.suppress, Locator: loc.value, Label: loc.label}
-		if p := strings.TrimSpace(it.prefix); p != "" {
+	mc := &model.Cite{AuthorInText: rc.InText, Line: line, Column: c.lines.Column(at), Source: source}
+	for _, it := range rc.Items {
+		loc := citesyntax.LocatorOf(it.Suffix, c.post.tag)
+		mi := model.CiteItem{Key: it.Key, SuppressAuthor: it.Suppress, Locator: loc.Value, Label: loc.Label}
+		if p := strings.TrimSpace(it.Prefix); p != "" {
 			mi.Prefix = c.inlineMarkdown(p, line)
 		}
-		mi.Suffix = c.citeSuffix(loc.rest, line)
+		mi.Suffix = c.citeSuffix(loc.Rest, line)
 		mc.Items = append(mc.Items, mi)
 	}
 	return mc
@@ -159,7 +162,7 @@ func (inlineNoteParser) Parse(parent gast.Node, block text.Reader, pc parser.Con
 	}
 	var inner string
 	_, ok := scanInline(block, "]", func(s []byte) (int, bool) {
-		end, more := matchBracket(s, 1, '[', ']')
+		end, more := scan.MatchBracket(s, 1, '[', ']')
 		if end < 0 {
 			return 0, more
 		}
@@ -204,8 +207,8 @@ func localizeCites(bs []model.Block, l *lang.Language) {
 		for i := range c.Items {
 			for _, ins := range [][]model.Inline{c.Items[i].Prefix, c.Items[i].Suffix} {
 				p := []model.Block{&model.Paragraph{Inlines: ins}}
-				localizeBlocks(p, l)
-				scrub(p)
+				typo.LocalizeBlocks(p, l)
+				typo.Scrub(p)
 			}
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"github.com/redtide/edition/internal/csl"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/markdown/citesyntax"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -235,7 +236,7 @@ func TestLocatorTermsEveryLanguage(t *testing.T) {
 				continue
 			}
 			n++
-			if got := locatorOf(", "+form+" 12", tag); got.label != "page" || got.value != "12" {
+			if got := citesyntax.LocatorOf(", "+form+" 12", tag); got.Label != "page" || got.Value != "12" {
 				t.Errorf("%s: %q read as %+v", tag, form+" 12", got)
 			}
 		}
@@ -271,17 +272,17 @@ func FuzzCitation(f *testing.F) {
 		f.Add(c.src)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if _, n, _ := bracketCite(s); n > len(s) {
+		if _, n, _ := citesyntax.Bracketed(s); n > len(s) {
 			t.Fatalf("bracketCite(%q) read %d bytes", s, n)
 		}
-		if c, n := textCite(s, ' '); n > len(s) {
+		if c, n := citesyntax.AuthorInText(s, ' '); n > len(s) {
 			t.Fatalf("textCite(%q) read %d bytes", s, n)
-		} else if n > 0 && c.items[0].key == "" {
+		} else if n > 0 && c.Items[0].Key == "" {
 			t.Fatalf("textCite(%q): empty key", s)
 		}
 		for _, tag := range []string{"en", "de", "fr", "nl"} {
-			loc := locatorOf(s, tag)
-			if loc.value != "" && loc.label == "" {
+			loc := citesyntax.LocatorOf(s, tag)
+			if loc.Value != "" && loc.Label == "" {
 				t.Fatalf("locatorOf(%q): a locator without a label", s)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/redtide/edition/internal/csl"
+	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -157,7 +158,7 @@ func (h *htmlConv) citesIn(data string) (ins []model.Inline, ok bool) {
 			break
 		}
 		i += at
-		name, args, n := liquidTag([]byte(data[i:]))
+		name, args, n := scan.LiquidTag([]byte(data[i:]))
 		if n == 0 || (name != "cite" && name != "citation" && name != "nocite") {
 			at = i + max(n, 2)
 			continue
@@ -191,7 +192,7 @@ func (c *conv) includedBibliography(line int, file string) *model.BibliographyHe
 		return nil
 	}
 	for i := bytes.Index(data, []byte("{%")); i >= 0; {
-		name, args, n := liquidTag(data[i:])
+		name, args, n := scan.LiquidTag(data[i:])
 		if name == "bibliography" {
 			return &model.BibliographyHere{Pos: model.Pos{Line: line}, Cited: parseScholarArgs(args).cited}
 		}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/texmath"
 )
@@ -148,19 +149,19 @@ type Converter struct {
 // typography maps goldmark's substitutions to literal characters (its
 // defaults are HTML entities, which are not well-formed XHTML and mean
 // nothing to the PDF); quotes become placeholders that localize writes
-// in the post's language: the Unicode noncharacters phLSQ … phApo
+// in the post's language: the Unicode noncharacters typo.PhLSQ … typo.PhApo
 // (U+FDD0–U+FDD4, see quotes.go), which no input keeps.
 var typography = map[extension.TypographicPunctuation]string{
-	extension.LeftSingleQuote:  string(phLSQ),
-	extension.RightSingleQuote: string(phRSQ),
-	extension.LeftDoubleQuote:  string(phLDQ),
-	extension.RightDoubleQuote: string(phRDQ),
+	extension.LeftSingleQuote:  string(typo.PhLSQ),
+	extension.RightSingleQuote: string(typo.PhRSQ),
+	extension.LeftDoubleQuote:  string(typo.PhLDQ),
+	extension.RightDoubleQuote: string(typo.PhRDQ),
 	extension.EnDash:           "–",
 	extension.EmDash:           "—",
 	extension.Ellipsis:         "…",
 	extension.LeftAngleQuote:   "«",
 	extension.RightAngleQuote:  "»",
-	extension.Apostrophe:       string(phApo),
+	extension.Apostrophe:       string(typo.PhApo),
 }
 
 // New returns a Converter.
@@ -232,7 +233,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	}
 	// An author's noncharacter is never taken for a quote placeholder.
-	src = noPlaceholders(src)
+	src = typo.NoPlaceholders(src)
 	md := c.md
 	switch {
 	case in.Hugo != nil:
@@ -283,12 +284,12 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	if p.err != nil {
 		return nil, p.err
 	}
-	localizeBlocks(res.Blocks, p.lang)
-	scrub(res.Blocks)
+	typo.LocalizeBlocks(res.Blocks, p.lang)
+	typo.Scrub(res.Blocks)
 	localizeCites(res.Blocks, p.lang)
 	for _, n := range res.Notes {
-		localizeBlocks(n.Blocks, p.lang)
-		scrub(n.Blocks)
+		typo.LocalizeBlocks(n.Blocks, p.lang)
+		typo.Scrub(n.Blocks)
 		localizeCites(n.Blocks, p.lang)
 	}
 	if p.mathLine > 0 {
@@ -443,3 +444,8 @@ func (c *conv) fail(err error) {
 		c.post.err = err
 	}
 }
+
+// Smarten makes the typographic substitutions of Markdown in plain text
+// from elsewhere (raw HTML, front matter, the manifest) for a text in
+// language: see typo.Smarten.
+func Smarten(s, language string) string { return typo.Smarten(s, language) }

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/texmath"
 )
@@ -112,11 +113,11 @@ func (c *conv) dropTemplate(line int, kind extKind, src string) {
 		// Classes, ids, targets and styles are the page's presentation:
 		// an edition has its own, and nothing a reader reads is lost.
 		// Only an attribute that carries words is worth a warning.
-		if p := tagParams(src); strings.TrimSpace(p["title"]+p["alt"]+p["caption"]) != "" {
+		if p := scan.TagParams(src); strings.TrimSpace(p["title"]+p["alt"]+p["caption"]) != "" {
 			c.warnAt(line, "kramdown attribute list %s dropped with its text", clip(src, 60))
 		}
 	case extKramdownExt:
-		ext, _ := kramdownSpan([]byte(src))
+		ext, _ := scan.KramdownSpan([]byte(src))
 		switch {
 		case ext == "comment":
 		case ext == "options" && c.documentOptions(src):
@@ -160,7 +161,7 @@ func (c *conv) liquidOutput(line int, src string) []model.Inline {
 // text (hard_wrap, parse_block_html); it reports whether every option
 // given is one of those.
 func (c *conv) documentOptions(src string) bool {
-	p := tagParams(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(src), "{::options"), "/}"))
+	p := scan.TagParams(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(src), "{::options"), "/}"))
 	if len(p) == 0 {
 		return false
 	}
@@ -234,7 +235,7 @@ func blocksAsInlines(bs []model.Block) []model.Inline {
 // other tags (if, for, assign, link, …) are dropped with a warning, the
 // text between them kept.
 func (c *conv) liquidTag(line int, src string) []model.Block {
-	name, args, _ := liquidTag([]byte(src))
+	name, args, _ := scan.LiquidTag([]byte(src))
 	if bs, ok := c.scholarTag(line, name, args); ok {
 		return bs
 	}
@@ -250,7 +251,7 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 		c.warnAt(line, "unreadable Liquid tag %s dropped", clip(src, 40))
 		return nil
 	}
-	if pluginBlockName(name) {
+	if scan.PluginBlockName(name) {
 		return c.pluginTag(line, name, args)
 	}
 	if name == "assign" && c.post.liquid != nil {
@@ -258,7 +259,7 @@ func (c *conv) liquidTag(line int, src string) []model.Block {
 			return nil // a name for the Liquid that follows; nothing to print
 		}
 	}
-	if strings.HasPrefix(name, "end") && pluginBlockName(name[3:]) {
+	if strings.HasPrefix(name, "end") && scan.PluginBlockName(name[3:]) {
 		c.warnTag(line, name, "Liquid tag {%% %s %%} without its opening tag dropped", name)
 		return nil
 	}
@@ -302,9 +303,9 @@ func (c *conv) highlight(line int, src string) *model.CodeBlock {
 	var args string
 	var n int
 	if strings.HasPrefix(src, "{{") {
-		_, args, _, _, n = shortcode([]byte(src))
+		_, args, _, _, n = scan.Shortcode([]byte(src))
 	} else {
-		_, args, n = liquidTag([]byte(src))
+		_, args, n = scan.LiquidTag([]byte(src))
 	}
 	body := trimEnd(src[n:])
 	lang := ""
@@ -364,9 +365,9 @@ func blankLinesTrimmed(s string) string {
 
 // rawBody is the text between {% raw %} and {% endraw %}.
 func rawBody(src string) string {
-	_, _, n := liquidTag([]byte(src))
+	_, _, n := scan.LiquidTag([]byte(src))
 	body := src[n:]
-	if i, _ := liquidEnd([]byte(body), "raw"); i >= 0 {
+	if i, _ := scan.LiquidEnd([]byte(body), "raw"); i >= 0 {
 		body = body[:i]
 	}
 	return body
@@ -389,9 +390,9 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 		c.post.mathLine = line
 	}
 	src = strings.TrimSpace(src)
-	tex, n := mathEnv([]byte(src))
+	tex, n := scan.MathEnv([]byte(src))
 	if n == 0 {
-		tex, _, _ = mathAt([]byte(src), true)
+		tex, _, _ = scan.MathAt([]byte(src), true)
 	}
 	if c.post.engine.mathEscaped(src) {
 		tex = string(util.UnescapePunctuations([]byte(tex)))
@@ -538,7 +539,7 @@ func (c *conv) templLink(n *templLink) []model.Inline {
 // says. In a block (block is true) a closing tag is kept as a mark for
 // pairShortcodes; in a paragraph it is nothing.
 func (c *conv) shortcode(line int, src string, block bool) []model.Block {
-	name, args, closing, escaped, _ := shortcode([]byte(src))
+	name, args, closing, escaped, _ := scan.Shortcode([]byte(src))
 	pos := model.Pos{Line: line}
 	switch {
 	case escaped:
@@ -553,8 +554,8 @@ func (c *conv) shortcode(line int, src string, block bool) []model.Block {
 	case closing:
 		return nil
 	case name == "figure":
-		named, _ := hugoArgs(args)
-		p := lowerKeys(named)
+		named, _ := scan.ShortcodeArgs(args)
+		p := scan.LowerKeys(named)
 		caption := strings.TrimSpace(strings.Join(nonEmpty(p["title"], p["caption"]), " — "))
 		// HTML in a caption (ox-hugo's <span class="figure-number">) is the
 		// argument's, not raw HTML of the post.
@@ -609,10 +610,10 @@ func (c *conv) include(line int, args string) []model.Block {
 		c.warnAt(line, "empty {%% include %%} dropped")
 		return nil
 	}
-	p := tagParams(rest)
+	p := scan.TagParams(rest)
 	src := firstOf(p, imageParams...)
 	caption := strings.Join(strings.Fields(firstOf(p, captionParams...)), " ")
-	if src != "" && (namesImage(file) || isImageFile(src)) {
+	if src != "" && (namesImage(file) || scan.IsImageFile(src)) {
 		return c.figure(line, file, src, p["alt"], caption, firstOf(p, creditParams...), p)
 	}
 	pos := model.Pos{Line: line}
@@ -655,14 +656,6 @@ func namesImage(file string) bool {
 		if strings.Contains(f, w) {
 			return true
 		}
-	}
-	return false
-}
-
-func isImageFile(src string) bool {
-	switch strings.ToLower(path.Ext(strings.SplitN(src, "?", 2)[0])) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff", ".bmp", ".avif":
-		return true
 	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/testenv"
 )
@@ -65,11 +66,11 @@ func FuzzConvert(f *testing.F) {
 				if strings.ContainsRune(x.Text, 0) {
 					t.Fatalf("NUL in text %q", x.Text)
 				}
-				if strings.ContainsFunc(x.Text, isPlaceholder) {
+				if strings.ContainsFunc(x.Text, typo.IsPlaceholder) {
 					t.Fatalf("quote placeholder in text %q", x.Text)
 				}
 			case *model.Code:
-				if strings.ContainsFunc(x.Text, isPlaceholder) {
+				if strings.ContainsFunc(x.Text, typo.IsPlaceholder) {
 					t.Fatalf("quote placeholder in code %q", x.Text)
 				}
 			case *model.Link:
@@ -86,7 +87,7 @@ func FuzzConvert(f *testing.F) {
 						t.Fatalf("citation %q with an empty key", x.Source)
 					}
 					for _, ins := range [][]model.Inline{it.Prefix, it.Suffix} {
-						if strings.ContainsFunc(model.PlainText(ins), isPlaceholder) {
+						if strings.ContainsFunc(model.PlainText(ins), typo.IsPlaceholder) {
 							t.Fatalf("quote placeholder in citation %q", x.Source)
 						}
 					}

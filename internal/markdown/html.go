@@ -7,6 +7,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/redtide/edition/internal/markdown/scan"
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -91,7 +93,7 @@ func (h *htmlConv) blocks(parent *html.Node) []model.Block {
 	for n := parent.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type == html.ElementNode && isBlockTag(n.Data) {
 			flush()
-			out = append(out, blocksInLang(h.htmlLang(n), h.block(n))...)
+			out = append(out, typo.BlocksInLang(h.htmlLang(n), h.block(n))...)
 			continue
 		}
 		pending = append(pending, h.inline(n)...)
@@ -303,7 +305,7 @@ func (h *htmlConv) liquidText(s string) []model.Inline {
 		if i < 0 {
 			break
 		}
-		name, _, n := liquidTag([]byte(s[i:]))
+		name, _, n := scan.LiquidTag([]byte(s[i:]))
 		if n == 0 {
 			out = append(out, h.text(s[:i+2])...)
 			s = s[i+2:]
@@ -314,7 +316,7 @@ func (h *htmlConv) liquidText(s string) []model.Inline {
 		s = s[i+n:]
 		if name == "raw" || name == "comment" {
 			body := s
-			if j, end := liquidEnd([]byte(s), name); j >= 0 {
+			if j, end := scan.LiquidEnd([]byte(s), name); j >= 0 {
 				body, s = s[:j], s[end:]
 			} else {
 				s = ""
@@ -324,8 +326,8 @@ func (h *htmlConv) liquidText(s string) []model.Inline {
 			}
 			continue
 		}
-		if pluginBlockName(name) {
-			if _, end := liquidEnd([]byte(s), name); end >= 0 {
+		if scan.PluginBlockName(name) {
+			if _, end := scan.LiquidEnd([]byte(s), name); end >= 0 {
 				tag, s = tag+s[:end], s[end:]
 				out = append(out, blocksAsInlines(h.c.pluginBlock(h.pos.Line, tag))...)
 				continue
@@ -338,7 +340,7 @@ func (h *htmlConv) liquidText(s string) []model.Inline {
 
 // text converts HTML text: white space collapsed, quotes made typographic.
 func (h *htmlConv) text(data string) []model.Inline {
-	s := smartenRaw(collapseSpace(h.noLiquid(data))) // HTML collapses ASCII white space only
+	s := typo.SmartenRaw(collapseSpace(h.noLiquid(data))) // HTML collapses ASCII white space only
 	if s == "" {
 		if data != "" {
 			return []model.Inline{&model.Text{Text: " "}}
@@ -361,9 +363,9 @@ func (h *htmlConv) elementInline(n *html.Node) []model.Inline {
 	}
 	if isBlockTag(n.Data) {
 		// A block inside inline content: keep its text.
-		return append(inLang(h.htmlLang(n), h.inlines(n)), &model.Text{Text: " "})
+		return append(typo.InLang(h.htmlLang(n), h.inlines(n)), &model.Text{Text: " "})
 	}
-	return inLang(h.htmlLang(n), h.element(n))
+	return typo.InLang(h.htmlLang(n), h.element(n))
 }
 
 // element converts an inline element.
@@ -387,8 +389,8 @@ func (h *htmlConv) element(n *html.Node) []model.Inline {
 	case "img":
 		return []model.Inline{h.c.htmlImage(h.at, h.noLiquid(attr(n, "src")), attr(n, "alt"))}
 	case "a":
-		href := siteLink(h.c.post.site, h.noLiquid(attr(n, "href")))
-		if u, ok := safeURL(href); ok {
+		href := scan.SiteLink(h.c.post.site, h.noLiquid(attr(n, "href")))
+		if u, ok := scan.SafeURL(href); ok {
 			return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 		}
 		h.c.checkLink(h.c.line(h.at), href)

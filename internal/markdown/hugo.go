@@ -3,13 +3,12 @@ package markdown
 import (
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -77,84 +76,12 @@ func (c *conv) rawHTML(line int) {
 	c.warnAt(line, "raw HTML kept, although this Hugo site omits it (markup.goldmark.renderer.unsafe is false, Hugo's default): its text is part of the post")
 }
 
-// hugoArgs reads a shortcode's arguments as Hugo does: named
-// (key="value", key=`raw`, key=value) or positional ("a b", word), in Go
-// string syntax, so \" is a quote inside a quoted value.
-func hugoArgs(args string) (named map[string]string, pos []string) {
-	named = map[string]string{}
-	s := strings.TrimSpace(args)
-	for s != "" {
-		key := ""
-		if m := argName.FindStringSubmatch(s); m != nil {
-			key, s = m[1], s[len(m[0]):]
-		}
-		val, rest := argValue(s)
-		s = strings.TrimLeftFunc(rest, unicode.IsSpace)
-		if key != "" {
-			if _, dup := named[key]; !dup {
-				named[key] = val
-			}
-		} else {
-			pos = append(pos, val)
-		}
-	}
-	return named, pos
-}
-
-var argName = regexp.MustCompile(`^([\w-]+)\s*=\s*`)
-
-// argValue reads one value at the start of s: a Go quoted string, a raw
-// string, or a word.
-func argValue(s string) (val, rest string) {
-	if s == "" {
-		return "", ""
-	}
-	switch s[0] {
-	case '"':
-		for i := 1; i < len(s); i++ {
-			if s[i] == '\\' {
-				i++
-				continue
-			}
-			if s[i] == '"' {
-				if v, err := strconv.Unquote(s[:i+1]); err == nil {
-					return v, s[i+1:]
-				}
-				return strings.ReplaceAll(s[1:i], `\"`, `"`), s[i+1:]
-			}
-		}
-		return s[1:], ""
-	case '`':
-		if i := strings.IndexByte(s[1:], '`'); i >= 0 {
-			return s[1 : i+1], s[i+2:]
-		}
-		return s[1:], ""
-	}
-	i := strings.IndexFunc(s, unicode.IsSpace)
-	if i < 0 {
-		return s, ""
-	}
-	return s[:i], s[i:]
-}
-
-// lowerKeys is named with its keys in lower case, for the parameters
-// edition looks up itself (Caption, caption).
-func lowerKeys(named map[string]string) map[string]string {
-	out := make(map[string]string, len(named))
-	for k, v := range named {
-		if _, dup := out[strings.ToLower(k)]; !dup {
-			out[strings.ToLower(k)] = v
-		}
-	}
-	return out
-}
-
 // builtinShortcode converts Hugo's own shortcodes other than figure and
 // highlight: video embeds become their title and link, gist and
 // tweet/x/instagram a link, param the value it prints, ref and relref
 // their target. ok is false for any other name.
 func (c *conv) builtinShortcode(line int, name string, named map[string]string, pos []string) (bs []model.Block, ok bool) {
-	p := lowerKeys(named)
+	p := scan.LowerKeys(named)
 	arg := func(key string, i int) string {
 		if v := strings.TrimSpace(p[key]); v != "" {
 			return v
@@ -241,7 +168,7 @@ func (c *conv) refIn(line int, dest string) (ok bool) {
 	if m == nil {
 		return false
 	}
-	_, pos := hugoArgs(m[2])
+	_, pos := scan.ShortcodeArgs(m[2])
 	target := ""
 	if len(pos) > 0 {
 		target = pos[0]
@@ -269,7 +196,7 @@ var (
 // its text arguments (and positional arguments that are phrases) before
 // its content, its attribution after.
 func shortcodeText(named map[string]string, pos []string) (before, after []string) {
-	p := lowerKeys(named)
+	p := scan.LowerKeys(named)
 	for _, k := range textArgs {
 		if v := strings.TrimSpace(p[k]); v != "" {
 			before = append(before, v)

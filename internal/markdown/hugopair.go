@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 
+	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -27,7 +28,7 @@ type scClose struct {
 // Hugo's own embeds, param and ref; else, in a block, an opening tag that
 // pairShortcodes completes; else the shortcode alone.
 func (c *conv) otherShortcode(line int, name, args, src string, block bool) []model.Block {
-	named, pos := hugoArgs(args)
+	named, pos := scan.ShortcodeArgs(args)
 	if bs, ok := c.builtinShortcode(line, name, named, pos); ok {
 		return bs
 	}
@@ -150,12 +151,12 @@ func (c *conv) shortcodeAlone(sc Shortcode, inner []model.Block) []model.Block {
 // theme's figure) as a figure, as a site's includes are read: its
 // caption or title under it, its credit after.
 func (c *conv) imageShortcode(sc Shortcode, why string) ([]model.Block, bool) {
-	p := lowerKeys(sc.Named)
+	p := scan.LowerKeys(sc.Named)
 	src := firstOf(p, imageParams...)
-	if src == "" && len(sc.Positional) > 0 && isImageFile(sc.Positional[0]) {
+	if src == "" && len(sc.Positional) > 0 && scan.IsImageFile(sc.Positional[0]) {
 		src = sc.Positional[0]
 	}
-	if src == "" || !isImageFile(src) && !namesImage(sc.Name) {
+	if src == "" || !scan.IsImageFile(src) && !namesImage(sc.Name) {
 		return nil, false
 	}
 	c.warnOnce("sc "+sc.Name, sc.Line, "Hugo shortcode {{< %s >}} %s: read as a figure of %s", sc.Name, why, src)

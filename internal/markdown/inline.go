@@ -9,6 +9,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/redtide/edition/internal/markdown/scan"
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -198,7 +200,7 @@ func appendText(run, s []byte) []byte {
 // known (Input.SiteURL); other links into the site (relative paths) mean
 // nothing in an edition and keep only their text.
 func (c *conv) linkTo(line int, dest string, ins []model.Inline) []model.Inline {
-	if u, ok := safeURL(siteLink(c.post.site, dest)); ok {
+	if u, ok := scan.SafeURL(scan.SiteLink(c.post.site, dest)); ok {
 		return []model.Inline{&model.Link{URL: u, Inlines: ins}}
 	}
 	c.checkLink(line, dest)
@@ -208,7 +210,7 @@ func (c *conv) linkTo(line int, dest string, ins []model.Inline) []model.Inline 
 // checkLink warns when a link's target cannot be kept: it is neither an
 // absolute URL nor an anchor in the post.
 func (c *conv) checkLink(line int, dest string) {
-	if _, ok := safeURL(dest); ok || dest == "" || strings.HasPrefix(dest, "#") {
+	if _, ok := scan.SafeURL(dest); ok || dest == "" || strings.HasPrefix(dest, "#") {
 		return
 	}
 	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
@@ -332,7 +334,7 @@ func (c *conv) rawInline(raw *gast.RawHTML, stack *[]*span) {
 		// that a language they set spans their content and no more.
 		sp := &span{tag: canonical(name), lang: c.langAttr(raw, attrs), conv: c}
 		if name == "a" {
-			sp.link = siteLink(c.post.site, c.noLiquid(raw, attrs["href"]))
+			sp.link = scan.SiteLink(c.post.site, c.noLiquid(raw, attrs["href"]))
 			c.checkLink(c.line(raw), sp.link)
 		}
 		*stack = append(*stack, sp)
@@ -390,16 +392,16 @@ func closeSpan(stack *[]*span) {
 	case "sub":
 		el = &model.Sub{Inlines: ins}
 	case "code":
-		el = &model.Code{Text: unsmarten(model.PlainText(ins))}
+		el = &model.Code{Text: typo.Unsmarten(model.PlainText(ins))}
 	case "a":
-		if u, ok := safeURL(top.link); ok {
+		if u, ok := scan.SafeURL(top.link); ok {
 			el = &model.Link{URL: u, Inlines: ins}
 		}
 	}
 	if el != nil {
 		ins = []model.Inline{el}
 	}
-	ins = inLang(top.lang, ins)
+	ins = typo.InLang(top.lang, ins)
 	if top.tag == "small" && top.conv != nil {
 		top.conv.markSmall(ins)
 	}

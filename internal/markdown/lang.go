@@ -8,7 +8,6 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/redtide/edition/internal/lang"
-	"github.com/redtide/edition/internal/model"
 )
 
 // A post's raw HTML may say in which language a passage is written
@@ -50,42 +49,4 @@ func (h *htmlConv) htmlLang(n *html.Node) string {
 		attrs[strings.ToLower(a.Key)] = a.Val
 	}
 	return h.c.langAttr(h.at, attrs)
-}
-
-// inLang wraps inlines in a passage of language tag ("" leaves them).
-func inLang(tag string, ins []model.Inline) []model.Inline {
-	if tag == "" || len(ins) == 0 {
-		return ins
-	}
-	return []model.Inline{&model.Lang{Tag: tag, Inlines: ins}}
-}
-
-// blocksInLang puts the text of blocks in language tag: each run of
-// inlines (paragraphs, headings, list items, quotes, captions, cells).
-func blocksInLang(tag string, bs []model.Block) []model.Block {
-	if tag == "" {
-		return bs
-	}
-	wrap := func(ins *[]model.Inline) { *ins = inLang(tag, *ins) }
-	model.WalkBlocks(bs, func(b model.Block) {
-		switch t := b.(type) {
-		case *model.Paragraph:
-			wrap(&t.Inlines)
-		case *model.Heading:
-			wrap(&t.Inlines)
-		case *model.Figure:
-			wrap(&t.Caption)
-		case *model.Table:
-			wrap(&t.Caption)
-			for i := range t.Header {
-				wrap(&t.Header[i].Inlines)
-			}
-			for _, r := range t.Rows {
-				for i := range r {
-					wrap(&r[i].Inlines)
-				}
-			}
-		}
-	})
-	return bs
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/redtide/edition/internal/markdown/scan"
 )
 
 // looseKey, set in a parser.Context, turns on the math delimiters that
@@ -53,7 +55,7 @@ func (p *blockParser) Open(parent gast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren // a tab's padding: not worth the trouble
 	}
 	kind, n, braceless := p.match(src, at, pc)
-	if n == 0 || !restBlank(src[at+n:]) {
+	if n == 0 || !scan.RestBlank(src[at+n:]) {
 		return nil, parser.NoChildren
 	}
 	node := &extBlock{kind: kind, end: at + n, braceless: braceless}
@@ -100,7 +102,7 @@ func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 	}
 	switch s[1] {
 	case '%':
-		name, _, n := liquidTag(s)
+		name, _, n := scan.LiquidTag(s)
 		if n == 0 {
 			return 0, 0, false
 		}
@@ -113,7 +115,7 @@ func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 		case "comment":
 			kind = extComment
 		default:
-			if pluginBlockName(name) {
+			if scan.PluginBlockName(name) {
 				if _, end := memoEnd(pc, src, at+n, name); end >= 0 {
 					return extPluginBlock, end - at, false
 				}
@@ -125,19 +127,19 @@ func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 		}
 		return extLiquidTag, n, false // never closed: the tag alone is dropped
 	case '{':
-		if name, _, closing, escaped, n := shortcode(s); n > 0 {
+		if name, _, closing, escaped, n := scan.Shortcode(s); n > 0 {
 			if name == "highlight" && !closing && !escaped {
-				if _, end := shortcodeEnd(s[n:], name); end >= 0 {
+				if _, end := scan.ShortcodeEnd(s[n:], name); end >= 0 {
 					return extHighlight, n + end, false
 				}
 			}
 			return extShortcode, n, false
 		}
-		if n := liquidOutput(s); n > 0 {
+		if n := scan.LiquidOutput(s); n > 0 {
 			return extLiquidOutput, n, false
 		}
 	case ':':
-		ext, n := kramdownSpan(s)
+		ext, n := scan.KramdownSpan(s)
 		if n == 0 {
 			return 0, 0, false
 		}
@@ -167,10 +169,10 @@ func memoEnd(pc parser.Context, src []byte, from int, name string) (int, int) {
 		if r[1] < 0 {
 			return -1, -1
 		}
-		_, l := liquidEnd(src[r[1]:], name)
+		_, l := scan.LiquidEnd(src[r[1]:], name)
 		return r[1], r[1] + l
 	}
-	start, end := liquidEnd(src[from:], name)
+	start, end := scan.LiquidEnd(src[from:], name)
 	if start < 0 {
 		m[name] = [2]int{from, -1}
 		return -1, -1
@@ -185,7 +187,7 @@ var bracelessInclude = regexp.MustCompile(`^%\s*include\s(?:[^%]|%[^}])*%\}`)
 // \[…\] (and \\[…\\]), or a LaTeX environment.
 func matchMath(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 	s := src[at:]
-	if _, n := mathEnv(s); n > 0 {
+	if _, n := scan.MathEnv(s); n > 0 {
 		return extMath, n, false
 	}
 	// \[…\] standing alone is math even in a post that uses no other:
@@ -193,7 +195,7 @@ func matchMath(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 	if escapedBracket(s, pc) {
 		return 0, 0, false
 	}
-	if _, display, n := mathAt(s, true); n > 0 && display {
+	if _, display, n := scan.MathAt(s, true); n > 0 && display {
 		return extMath, n, false
 	}
 	return 0, 0, false
@@ -231,7 +233,7 @@ func (p *inlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 	if node.kind == extMath && node.display {
 		_, after := block.Position()
 		src := block.Source()
-		node.display = lineStartsAt(src, seg.Start) && restBlank(src[after.Start:])
+		node.display = lineStartsAt(src, seg.Start) && scan.RestBlank(src[after.Start:])
 	}
 	return node
 }
@@ -259,7 +261,7 @@ func templateCloser(s []byte, _ parser.Context) string {
 		// {% raw %}, {% comment %} and {% highlight %} end with their
 		// end tag: searching for it alone keeps a paragraph full of them
 		// linear.
-		if name, _, n := liquidTag(s); n > 0 && (name == "raw" || name == "comment" || name == "highlight") {
+		if name, _, n := scan.LiquidTag(s); n > 0 && (name == "raw" || name == "comment" || name == "highlight") {
 			return "end" + name
 		}
 		return "%}"
@@ -299,7 +301,7 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 	}
 	switch s[1] {
 	case '%':
-		name, _, n := liquidTag(s)
+		name, _, n := scan.LiquidTag(s)
 		if n == 0 {
 			return nil, 0, false
 		}
@@ -312,14 +314,14 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 		case "highlight":
 			kind = extHighlight
 		default:
-			if pluginBlockName(name) {
-				if _, end := liquidEnd(s[n:], name); end >= 0 {
+			if scan.PluginBlockName(name) {
+				if _, end := scan.LiquidEnd(s[n:], name); end >= 0 {
 					return &extInline{kind: extPluginBlock}, n + end, false
 				}
 			}
 			return &extInline{kind: kind}, n, false
 		}
-		if _, end := liquidEnd(s[n:], name); end >= 0 {
+		if _, end := scan.LiquidEnd(s[n:], name); end >= 0 {
 			return &extInline{kind: kind}, n + end, false
 		}
 		if len(s) < rawLimit {
@@ -327,15 +329,15 @@ func parseTemplate(s []byte, _ parser.Context) (*extInline, int, bool) {
 		}
 		return &extInline{kind: extLiquidTag}, n, false // never closed: the tag alone
 	case '{':
-		if _, _, _, _, n := shortcode(s); n > 0 {
+		if _, _, _, _, n := scan.Shortcode(s); n > 0 {
 			return &extInline{kind: extShortcode}, n, false
 		}
-		if n := liquidOutput(s); n > 0 {
+		if n := scan.LiquidOutput(s); n > 0 {
 			return &extInline{kind: extLiquidOutput}, n, false
 		}
-		return nil, 0, len(s) < tagLimit && !bytes.Contains(s[2:], []byte("{{"))
+		return nil, 0, len(s) < scan.TagLimit && !bytes.Contains(s[2:], []byte("{{"))
 	case ':':
-		if ext, n := kramdownSpan(s); n > 0 {
+		if ext, n := scan.KramdownSpan(s); n > 0 {
 			if ext != "" {
 				return &extInline{kind: extKramdownExt}, n, false
 			}
@@ -353,13 +355,13 @@ func parseMath(s []byte, pc parser.Context) (*extInline, int, bool) {
 	if escapedBracket(s, pc) {
 		return nil, 0, false
 	}
-	_, display, n := mathAt(s, loose(pc))
+	_, display, n := scan.MathAt(s, loose(pc))
 	if n > 0 {
 		return &extInline{kind: extMath, display: display}, n, false
 	}
 	// A closer that closes nothing ($$ with no TeX before it, an escaped
 	// one) may be followed by the real one.
-	return nil, 0, len(s) < tagLimit && s[0] != '$' || bytes.HasPrefix(s, []byte("$$"))
+	return nil, 0, len(s) < scan.TagLimit && s[0] != '$' || bytes.HasPrefix(s, []byte("$$"))
 }
 
 // undefRefParser reads a footnote reference that goldmark's footnote
@@ -416,7 +418,7 @@ func templLinkAt(s []byte) (*templLink, int, bool) {
 	if i >= len(s) || s[i] != '[' {
 		return nil, 0, false
 	}
-	close, more := matchBracket(s, i, '[', ']')
+	close, more := scan.MatchBracket(s, i, '[', ']')
 	if close < 0 {
 		return nil, 0, more
 	}
@@ -424,7 +426,7 @@ func templLinkAt(s []byte) (*templLink, int, bool) {
 		return nil, 0, false
 	}
 	l.label = string(s[i+1 : close])
-	end, more := matchBracket(s, close+1, '(', ')')
+	end, more := scan.MatchBracket(s, close+1, '(', ')')
 	if end < 0 {
 		return nil, 0, more
 	}
@@ -440,40 +442,6 @@ func templLinkAt(s []byte) (*templLink, int, bool) {
 }
 
 var linkTitle = regexp.MustCompile(`^(.*\S)\s+(?:"([^"]*)"|'([^']*)')$`)
-
-// matchBracket returns the offset of the bracket closing s[at],
-// skipping nested pairs, backslash escapes and Liquid's {{ }} and {% %};
-// -1 when s ends first (more then says whether it could still close: no
-// blank line came first).
-func matchBracket(s []byte, at int, open, close byte) (int, bool) {
-	depth := 0
-	for i := at; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\':
-			i++
-		case c == '\n' && restBlank(s[i+1:]) && i+1 < len(s):
-			return -1, false
-		case c == '{' && i+1 < len(s) && (s[i+1] == '{' || s[i+1] == '%'):
-			closer := "}}"
-			if s[i+1] == '%' {
-				closer = "%}"
-			}
-			end := closeWithin(s, i+2, closer)
-			if end < 0 {
-				return -1, len(s)-i < tagLimit
-			}
-			i = end - 1
-		case c == open:
-			depth++
-		case c == close:
-			depth--
-			if depth == 0 {
-				return i, false
-			}
-		}
-	}
-	return -1, true
-}
 
 // extensionParsers are the block and inline parsers of this package,
 // with their priorities among goldmark's (a lower number is tried

@@ -2,10 +2,9 @@ package markdown
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"unicode"
 
+	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -14,83 +13,14 @@ import (
 // 'id' 'text' %} (tufte-jekyll), {% blockquote %} (Octopress), {% alert %}
 // … Their output is unknown, but not their words: the text between a block
 // tag and its end tag is the post's own and is kept as Markdown, and so is
-// every argument that reads as text for a reader (textArgKeys, or any
+// every argument that reads as text for a reader (scan.TextArgKeys, or any
 // quoted value of several words). When the block holds a figure, that text
 // is its caption. One warning per tag name per post says what was kept.
-
-// coreTags are Liquid's and Jekyll's own tags: they are read elsewhere
-// (include, highlight, raw, comment) or are control flow, whose text is
-// kept and whose tags are dropped.
-var coreTags = map[string]bool{
-	"if": true, "elsif": true, "else": true, "unless": true, "case": true, "when": true,
-	"for": true, "break": true, "continue": true, "cycle": true, "tablerow": true,
-	"capture": true, "assign": true, "increment": true, "decrement": true,
-	"include": true, "include_relative": true, "highlight": true, "raw": true, "comment": true,
-	"link": true, "post_url": true, "render": true, "liquid": true, "echo": true,
-}
-
-// pluginBlockName reports whether a tag of this name opens a block of a
-// plugin: not a core tag, not itself an end tag.
-func pluginBlockName(name string) bool {
-	return name != "" && !coreTags[name] && !strings.HasPrefix(name, "end")
-}
-
-// textArgKeys name the arguments that hold words for a reader.
-var textArgKeys = map[string]string{
-	"caption": "caption", "title": "caption", "text": "text", "quote": "text", "content": "text", "body": "text",
-	"alt": "alt", "credit": "credit", "credits": "credit", "attribution": "credit", "source": "credit",
-	"cite": "credit", "author": "credit", "photographer": "credit", "copyright": "credit",
-}
-
-// pullMarks are Octopress's marks of the part of a text a pull quote
-// repeats: {" … "}.
-var pullMarks = regexp.MustCompile(`\{"[ \t]*|[ \t]*"\}`)
-
-// tagArgRe reads one argument: key:"value", key="value", key=value,
-// "value" or a bare word.
-var tagArgRe = regexp.MustCompile(`(?:([\w-]+)\s*[:=]\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|([^\s"']+))`)
-
-// tagText is an argument of a plugin tag that reads as text.
-type tagText struct {
-	role  string // caption, text, alt or credit
-	value string
-}
-
-// tagTexts picks out the arguments of a plugin tag that read as text.
-func tagTexts(args string) []tagText {
-	var out []tagText
-	for _, m := range tagArgRe.FindAllStringSubmatch(args, -1) {
-		key := strings.ToLower(m[1])
-		quoted := m[2] + m[3] + m[4]
-		v := strings.TrimSpace(quoted + m[5])
-		v = strings.NewReplacer(`\"`, `"`, `\'`, `'`).Replace(v)
-		if v == "" || strings.Contains(v, "{{") {
-			continue
-		}
-		if role, ok := textArgKeys[key]; ok && (quoted != "" || hasLetter(v)) && !looksLikePath(v) {
-			out = append(out, tagText{role, v})
-			continue
-		}
-		if quoted != "" && len(strings.Fields(v)) >= 2 && hasLetter(v) {
-			out = append(out, tagText{"text", v})
-		}
-	}
-	return out
-}
-
-func hasLetter(s string) bool {
-	return strings.IndexFunc(s, unicode.IsLetter) >= 0
-}
-
-// looksLikePath: a value that names a file or a URL, not words.
-func looksLikePath(v string) bool {
-	return !strings.Contains(v, " ") && (strings.Contains(v, "/") || isImageFile(v))
-}
 
 // pluginTag converts a plugin's tag standing alone: its text arguments
 // are kept (see tagTexts), the rest dropped.
 func (c *conv) pluginTag(line int, name, args string) []model.Block {
-	texts := tagTexts(args)
+	texts := scan.TagTexts(args)
 	if strings.HasSuffix(strings.ToLower(name), "note") && len(texts) > 0 {
 		return c.tagNote(line, name, texts)
 	}
@@ -106,12 +36,12 @@ func (c *conv) pluginTag(line int, name, args string) []model.Block {
 // tagNote converts a note tag ({% sidenote 'id' 'text' %}, {% marginnote
 // … %}, tufte-jekyll's and its kind's): its text becomes a footnote of
 // the article, referenced where the tag stands, as print sets a side note.
-func (c *conv) tagNote(line int, name string, texts []tagText) []model.Block {
+func (c *conv) tagNote(line int, name string, texts []scan.TagText) []model.Block {
 	r := c.post
 	var blocks []model.Block
 	pos := model.Pos{Line: line}
 	for _, t := range texts {
-		blocks = append(blocks, &model.Paragraph{Pos: pos, Inlines: c.inlineMarkdown(t.value, line)})
+		blocks = append(blocks, &model.Paragraph{Pos: pos, Inlines: c.inlineMarkdown(t.Value, line)})
 	}
 	note := &model.Note{Pos: pos, Label: fmt.Sprintf("%s-%d", name, len(r.tagNotes)+1), Blocks: blocks}
 	r.tagNotes = append(r.tagNotes, note)
@@ -124,16 +54,16 @@ func (c *conv) tagNote(line int, name string, texts []tagText) []model.Block {
 // read as Markdown; the text arguments caption the figure it holds, or
 // follow the content.
 func (c *conv) pluginBlock(line int, src string) []model.Block {
-	name, args, n := liquidTag([]byte(src))
+	name, args, n := scan.LiquidTag([]byte(src))
 	body := src[n:]
-	if i, _ := liquidEnd([]byte(body), name); i >= 0 {
+	if i, _ := scan.LiquidEnd([]byte(body), name); i >= 0 {
 		body = body[:i]
 	}
 	lname := strings.ToLower(name)
 	if strings.Contains(lname, "pull") {
 		// A pull quote repeats a part of the text, marked {" … "}, as
 		// decoration beside it: the text stays as it reads, unmarked.
-		body = pullMarks.ReplaceAllString(body, "")
+		body = scan.PullMarks.ReplaceAllString(body, "")
 	}
 	var blocks []model.Block
 	if c.depth > 20 {
@@ -145,7 +75,7 @@ func (c *conv) pluginBlock(line int, src string) []model.Block {
 	if strings.Contains(lname, "quote") && !strings.Contains(lname, "pull") {
 		return c.quoteBlock(line, name, args, blocks)
 	}
-	texts := tagTexts(args)
+	texts := scan.TagTexts(args)
 	var fig *model.Figure
 	model.WalkBlocks(blocks, func(b model.Block) {
 		if f, ok := b.(*model.Figure); ok && fig == nil {
@@ -181,14 +111,14 @@ func (c *conv) quoteBlock(line int, name, args string, blocks []model.Block) []m
 		case f == "":
 		case strings.Contains(f, "://"):
 			flush()
-		case ok && k != "" && textArgKeys[strings.ToLower(k)] == "" && !strings.Contains(k, ","):
+		case ok && k != "" && scan.TextArgKeys[strings.ToLower(k)] == "" && !strings.Contains(k, ","):
 			// a setting (class:"x", align:right)
 		default:
 			words = append(words, f)
 		}
 	}
 	flush()
-	if attribution := strings.TrimSpace(strings.Join(parts, ", ")); hasLetter(attribution) {
+	if attribution := strings.TrimSpace(strings.Join(parts, ", ")); scan.HasLetter(attribution) {
 		blocks = append(blocks, &model.Paragraph{Pos: pos, Inlines: append([]model.Inline{&model.Text{Text: "— "}}, c.inlineMarkdown(attribution, line)...)})
 	}
 	c.warnTag(line, name, "Liquid block {%% %s %%} is a plugin's: set as a quotation, with its attribution", name)
@@ -201,18 +131,18 @@ func (c *conv) quoteBlock(line int, name, args string, blocks []model.Block) []m
 // captionFigure gives fig the caption and credit of a tag's arguments
 // (after a caption of its own) and its alt text when it has none; it
 // returns the texts left over.
-func (c *conv) captionFigure(line int, fig *model.Figure, texts []tagText) []tagText {
-	var rest []tagText
+func (c *conv) captionFigure(line int, fig *model.Figure, texts []scan.TagText) []scan.TagText {
+	var rest []scan.TagText
 	var caption, credit []model.Inline
 	for _, t := range texts {
-		switch t.role {
+		switch t.Role {
 		case "caption", "text":
-			caption = joinInlines(caption, c.inlineMarkdown(t.value, line), " ")
+			caption = joinInlines(caption, c.inlineMarkdown(t.Value, line), " ")
 		case "credit":
-			credit = joinInlines(credit, c.inlineMarkdown(t.value, line), ", ")
+			credit = joinInlines(credit, c.inlineMarkdown(t.Value, line), ", ")
 		case "alt":
 			if fig.Image != nil && strings.TrimSpace(fig.Image.Alt) == "" {
-				fig.Image.Alt = t.value
+				fig.Image.Alt = t.Value
 			} else if fig.Image == nil {
 				rest = append(rest, t)
 			}
@@ -242,15 +172,15 @@ func joinInlines(a, b []model.Inline, sep string) []model.Inline {
 // tagTextBlocks sets a tag's text arguments as paragraphs: captions and
 // credits in italics (they describe something the edition cannot show),
 // a tag's text (a pull quote, a side note) as a quotation.
-func (c *conv) tagTextBlocks(line int, texts []tagText, _ bool) []model.Block {
+func (c *conv) tagTextBlocks(line int, texts []scan.TagText, _ bool) []model.Block {
 	pos := model.Pos{Line: line}
 	var out []model.Block
 	for _, t := range texts {
-		ins := c.inlineMarkdown(t.value, line)
+		ins := c.inlineMarkdown(t.Value, line)
 		if len(ins) == 0 {
 			continue
 		}
-		if t.role == "text" {
+		if t.Role == "text" {
 			out = append(out, &model.Quote{Pos: pos, Blocks: []model.Block{&model.Paragraph{Pos: pos, Inlines: ins}}})
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -34,7 +35,7 @@ func TestRewrite(t *testing.T) {
 			}
 		}
 		txt := &model.Text{Text: src}
-		rewrite(txt, out)
+		typo.Rewrite(txt, out)
 		if txt.Text != want.String() {
 			t.Fatalf("rewrite(%q, %q) = %q, want %q", src, out, txt.Text, want.String())
 		}
@@ -45,11 +46,11 @@ func TestRewrite(t *testing.T) {
 // reading the runes.
 func TestContainsNonchar(t *testing.T) {
 	for _, s := range []string{"", "abc", "\uFDD0", "a\uFDEF", "\uFDCF\uFDF0", "\xEF\xB7", "\xEF\xB7\x8F", "x\xEF\xB7\x90", "é\uFDD4”", "\xEF\xEF\xB7\xA0"} {
-		want := strings.ContainsFunc(s, isPlaceholder)
-		if got := containsNoncharString(s); got != want {
+		want := strings.ContainsFunc(s, typo.IsPlaceholder)
+		if got := typo.ContainsNoncharString(s); got != want {
 			t.Errorf("containsNoncharString(%q) = %v, want %v", s, got, want)
 		}
-		if got := containsNonchar([]byte(s)); got != want {
+		if got := typo.ContainsNonchar([]byte(s)); got != want {
 			t.Errorf("containsNonchar(%q) = %v, want %v", s, got, want)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/markdown/typo"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -41,13 +42,13 @@ func InlineText(s, language string) string {
 func plainLine(line string, l *lang.Language) bool {
 	return !strings.ContainsAny(line, "`[]!<>*_~'\"&\\") && // Markdown, quotes, entities, escapes
 		!strings.Contains(line, "--") && !strings.Contains(line, "...") && // dashes, ellipsis
-		!strings.ContainsFunc(line, func(r rune) bool { return r < 0x20 || r == 0x7f || isPlaceholder(r) }) &&
-		!textNeedsLocalizing(line, l)
+		!strings.ContainsFunc(line, func(r rune) bool { return r < 0x20 || r == 0x7f || typo.IsPlaceholder(r) }) &&
+		!typo.TextNeedsLocalizing(line, l)
 }
 
 // inlineText is InlineText of a line with its spaces collapsed.
 func inlineText(line, language string) string {
-	src := noPlaceholders([]byte(line))
+	src := typo.NoPlaceholders([]byte(line))
 	root := lineParser().Parser().Parse(text.NewReader(src))
 	c := &conv{src: src, lines: diag.NewLines(src, 0), depth: 21, post: &post{notes: map[string]*model.Note{},
 		loose: map[string]*model.Note{}, referenced: map[*model.Note]bool{},
@@ -58,7 +59,7 @@ func inlineText(line, language string) string {
 	}
 	var figs []model.Block
 	ins = extractFigures(ins, &figs)
-	localize(ins, lang.For(language))
+	typo.Localize(ins, lang.For(language))
 	return collapseSpace(model.PlainText(ins))
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/markdown/scan"
+	"github.com/redtide/edition/internal/markdown/typo"
 )
 
 // TestInlineText reads front matter strings as the sites that publish
@@ -54,7 +56,7 @@ func TestSmarten(t *testing.T) {
 		{"typed “marks” stay", "de", "typed “marks” stay"},
 	}
 	for _, tc := range tests {
-		got := Smarten(tc.in, tc.lang)
+		got := typo.Smarten(tc.in, tc.lang)
 		want := tc.want
 		if tc.lang == "fr" {
 			want = "Il a dit «\u202Foui\u202F»\u202F!"
@@ -83,7 +85,7 @@ func TestSafeURL(t *testing.T) {
 		{"https://", ""},
 	}
 	for _, tc := range tests {
-		got, ok := safeURL(tc.in)
+		got, ok := scan.SafeURL(tc.in)
 		if !ok {
 			got = ""
 		}
@@ -91,7 +93,7 @@ func TestSafeURL(t *testing.T) {
 			t.Errorf("safeURL(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		if ok {
-			if again, _ := safeURL(got); again != got {
+			if again, _ := scan.SafeURL(got); again != got {
 				t.Errorf("safeURL is not idempotent on %q: %q", got, again)
 			}
 		}

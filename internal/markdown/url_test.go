@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -19,7 +20,7 @@ func TestSiteLink(t *testing.T) {
 		{"https://example.org", "#top", "#top"},
 		{"", "/about", "/about"},
 	} {
-		if got := siteLink(c.site, c.dest); got != c.want {
+		if got := scan.SiteLink(c.site, c.dest); got != c.want {
 			t.Errorf("siteLink(%q, %q) = %q, want %q", c.site, c.dest, got, c.want)
 		}
 	}

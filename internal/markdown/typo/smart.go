@@ -1,4 +1,4 @@
-package markdown
+package typo
 
 import (
 	"strings"
@@ -12,19 +12,19 @@ import (
 // from elsewhere (raw HTML, front matter, the manifest) for a text in
 // language (a BCP 47 tag; unknown languages get English marks): curly
 // quotes and apostrophes in the language's marks and spacing (see
-// localize), en and em dashes, ellipsis.
+// Localize), en and em dashes, ellipsis.
 func Smarten(s, language string) string {
-	s = string(noPlaceholders([]byte(s)))
-	ins := []model.Inline{&model.Text{Text: smartenRaw(s)}}
-	localize(ins, lang.For(language))
+	s = string(NoPlaceholders([]byte(s)))
+	ins := []model.Inline{&model.Text{Text: SmartenRaw(s)}}
+	Localize(ins, lang.For(language))
 	return ins[0].(*model.Text).Text
 }
 
-// smartenRaw substitutes dashes and ellipses and writes typewriter quotes
+// SmartenRaw substitutes dashes and ellipses and writes typewriter quotes
 // as placeholders for localize (Unicode noncharacters, see quotes.go;
 // Smarten first removes any from s): " opens after a space or an opening
 // mark and closes elsewhere; ' is left for localize to pair.
-func smartenRaw(s string) string {
+func SmartenRaw(s string) string {
 	if !strings.ContainsAny(s, `"'-.`) {
 		return s
 	}
@@ -40,13 +40,13 @@ func smartenRaw(s string) string {
 	for _, r := range s {
 		switch r {
 		case '"':
-			if unicode.IsSpace(prev) || isOpening(prev) || strings.ContainsRune("—–/-", prev) {
-				b.WriteRune(phLDQ)
+			if unicode.IsSpace(prev) || IsOpening(prev) || strings.ContainsRune("—–/-", prev) {
+				b.WriteRune(PhLDQ)
 			} else {
-				b.WriteRune(phRDQ)
+				b.WriteRune(PhRDQ)
 			}
 		case '\'':
-			b.WriteRune(phApo)
+			b.WriteRune(PhApo)
 		default:
 			b.WriteRune(r)
 		}

@@ -1,4 +1,8 @@
-package markdown
+// Package scan holds the lexical readers of the syntax posts carry
+// besides Markdown (Liquid tags and output, Hugo shortcodes, kramdown
+// spans, TeX math delimiters, bracketed spans): each reads one construct
+// at the start of a byte slice and returns its length.
+package scan
 
 import (
 	"bytes"
@@ -13,17 +17,17 @@ import (
 // when the slice does not start with one. They know nothing of goldmark;
 // the parsers in parsers.go call them.
 
-// tagLimit bounds the length of one tag, so that an unclosed "{%" costs
+// TagLimit bounds the length of one tag, so that an unclosed "{%" costs
 // a bounded search.
-const tagLimit = 8 << 10
+const TagLimit = 8 << 10
 
-// closeWithin finds delim in s[from:] within tagLimit bytes and without
+// CloseWithin finds delim in s[from:] within tagLimit bytes and without
 // crossing a blank line; it returns the offset just past it, or -1.
-func closeWithin(s []byte, from int, delim string) int {
+func CloseWithin(s []byte, from int, delim string) int {
 	if from > len(s) {
 		return -1
 	}
-	w := s[from:min(len(s), from+tagLimit)]
+	w := s[from:min(len(s), from+TagLimit)]
 	i := bytes.Index(w, []byte(delim))
 	if i < 0 || hasBlankLine(w[:i]) {
 		return -1
@@ -61,9 +65,9 @@ func skipSpace(s []byte, i int) int {
 	return i
 }
 
-// liquidTag reads a Liquid tag, {% name args %} with optional
+// LiquidTag reads a Liquid tag, {% name args %} with optional
 // whitespace-control dashes ({%- … -%}).
-func liquidTag(s []byte) (name, args string, n int) {
+func LiquidTag(s []byte) (name, args string, n int) {
 	if !bytes.HasPrefix(s, []byte("{%")) {
 		return "", "", 0
 	}
@@ -81,7 +85,7 @@ func liquidTag(s []byte) (name, args string, n int) {
 	}
 	// Liquid allows blank lines inside a tag (an include's parameters
 	// are often spaced out so); a tag cannot hold another's opening.
-	w := s[i:min(len(s), i+tagLimit)]
+	w := s[i:min(len(s), i+TagLimit)]
 	e := bytes.Index(w, []byte("%}"))
 	if e < 0 || bytes.Contains(w[:e], []byte("{%")) {
 		return "", "", 0
@@ -91,16 +95,16 @@ func liquidTag(s []byte) (name, args string, n int) {
 	return string(s[start:i]), args, end
 }
 
-// liquidEnd finds the tag {% end<name> %} in s and returns its start and
+// LiquidEnd finds the tag {% end<name> %} in s and returns its start and
 // end offsets, or -1, -1.
-func liquidEnd(s []byte, name string) (int, int) {
+func LiquidEnd(s []byte, name string) (int, int) {
 	for from := 0; from < len(s); {
 		i := bytes.Index(s[from:], []byte("{%"))
 		if i < 0 {
 			break
 		}
 		i += from
-		if n, _, l := liquidTag(s[i:]); l > 0 && n == "end"+name {
+		if n, _, l := LiquidTag(s[i:]); l > 0 && n == "end"+name {
 			return i, i + l
 		}
 		from = i + 2
@@ -108,13 +112,13 @@ func liquidEnd(s []byte, name string) (int, int) {
 	return -1, -1
 }
 
-// liquidOutput reads a Liquid output tag, {{ expression }}; Hugo
+// LiquidOutput reads a Liquid output tag, {{ expression }}; Hugo
 // shortcodes ({{< … >}}, {{% … %}}) are not output tags.
-func liquidOutput(s []byte) int {
+func LiquidOutput(s []byte) int {
 	if !bytes.HasPrefix(s, []byte("{{")) || len(s) > 2 && (s[2] == '<' || s[2] == '%') {
 		return 0
 	}
-	end := closeWithin(s, 2, "}}")
+	end := CloseWithin(s, 2, "}}")
 	if end < 0 || bytes.Contains(s[2:end-2], []byte("{{")) {
 		return 0
 	}
@@ -126,12 +130,12 @@ func liquidOutput(s []byte) int {
 	return end
 }
 
-// shortcode reads a Hugo shortcode: {{< name args >}} (its inner content
+// Shortcode reads a Hugo Shortcode: {{< name args >}} (its inner content
 // passed on as it is) or {{% name args %}} (inner content rendered as
 // Markdown), with a leading "/" for a closing tag and a trailing "/" for
 // a self-closing one. The comment form {{</* … */>}} stands for the
-// shortcode's own text and is reported as escaped.
-func shortcode(s []byte) (name, args string, closing, escaped bool, n int) {
+// Shortcode's own text and is reported as escaped.
+func Shortcode(s []byte) (name, args string, closing, escaped bool, n int) {
 	if len(s) < 3 || !bytes.HasPrefix(s, []byte("{{")) || (s[2] != '<' && s[2] != '%') {
 		return "", "", false, false, 0
 	}
@@ -141,7 +145,7 @@ func shortcode(s []byte) (name, args string, closing, escaped bool, n int) {
 	}
 	i := skipSpace(s, 3)
 	if bytes.HasPrefix(s[i:], []byte("/*")) {
-		end := closeWithin(s, i, "*/")
+		end := CloseWithin(s, i, "*/")
 		if end < 0 {
 			return "", "", false, false, 0
 		}
@@ -162,7 +166,7 @@ func shortcode(s []byte) (name, args string, closing, escaped bool, n int) {
 	if i == start {
 		return "", "", false, false, 0
 	}
-	end := closeWithin(s, i, closeDelim)
+	end := CloseWithin(s, i, closeDelim)
 	if end < 0 {
 		return "", "", false, false, 0
 	}
@@ -171,15 +175,15 @@ func shortcode(s []byte) (name, args string, closing, escaped bool, n int) {
 	return strings.TrimSuffix(string(s[start:i]), "/"), args, closing, false, end
 }
 
-// shortcodeEnd finds the closing tag of shortcode name in s.
-func shortcodeEnd(s []byte, name string) (int, int) {
+// ShortcodeEnd finds the closing tag of shortcode name in s.
+func ShortcodeEnd(s []byte, name string) (int, int) {
 	for from := 0; from < len(s); {
 		i := bytes.Index(s[from:], []byte("{{"))
 		if i < 0 {
 			break
 		}
 		i += from
-		if n, _, closing, _, l := shortcode(s[i:]); l > 0 && closing && n == name {
+		if n, _, closing, _, l := Shortcode(s[i:]); l > 0 && closing && n == name {
 			return i, i + l
 		}
 		from = i + 2
@@ -206,11 +210,11 @@ func closeBrace(line []byte) int {
 	return bytes.IndexByte(line, '}')
 }
 
-// kramdownSpan reads a kramdown attribute list ({: .class #id key="v"},
+// KramdownSpan reads a kramdown attribute list ({: .class #id key="v"},
 // {:toc}, {:ref: …}) or extension ({::comment}…{:/comment},
 // {::options key="v" /}). ext is the extension's name, "" for an
 // attribute list.
-func kramdownSpan(s []byte) (ext string, n int) {
+func KramdownSpan(s []byte) (ext string, n int) {
 	if !bytes.HasPrefix(s, []byte("{:")) {
 		return "", 0
 	}
@@ -218,7 +222,7 @@ func kramdownSpan(s []byte) (ext string, n int) {
 	if nl < 0 {
 		nl = len(s)
 	}
-	line := s[:min(nl, tagLimit)]
+	line := s[:min(nl, TagLimit)]
 	if !bytes.HasPrefix(s, []byte("{::")) {
 		end := closeBrace(line)
 		if end < 0 {
@@ -251,7 +255,7 @@ func kramdownSpan(s []byte) (ext string, n int) {
 	return ext, end + 1
 }
 
-// mathAt reads TeX math with its delimiters at the start of s and
+// MathAt reads TeX math with its delimiters at the start of s and
 // returns the TeX, whether the delimiters are display ones, and the
 // length. Delimiters, as MathJax and KaTeX read them in a page:
 //
@@ -262,7 +266,7 @@ func kramdownSpan(s []byte) (ext string, n int) {
 //     clearly uses math, since "\[sic\]" and "$5 and $6" are prose. A $
 //     opens math before a non-space and closes it after a non-space when
 //     no digit follows, as pandoc reads it.
-func mathAt(s []byte, loose bool) (tex string, display bool, n int) {
+func MathAt(s []byte, loose bool) (tex string, display bool, n int) {
 	switch {
 	case bytes.HasPrefix(s, []byte("$$")):
 		end := closeMath(s, 2, "$$")
@@ -327,10 +331,10 @@ func closeMath(s []byte, from int, closer string) int {
 	return -1
 }
 
-// mathEnv reads a LaTeX environment \begin{name}…\end{name} standing as a
+// MathEnv reads a LaTeX environment \begin{name}…\end{name} standing as a
 // block, as MathJax processes them (equation, align, gather, …). The
 // whole environment is the TeX.
-func mathEnv(s []byte) (tex string, n int) {
+func MathEnv(s []byte) (tex string, n int) {
 	if !bytes.HasPrefix(s, []byte(`\begin{`)) {
 		return "", 0
 	}
@@ -345,7 +349,7 @@ func mathEnv(s []byte) (tex string, n int) {
 		}
 	}
 	begin, end := []byte(`\begin{`+string(name)+"}"), []byte(`\end{`+string(name)+"}")
-	s = s[:min(len(s), 8*tagLimit)]
+	s = s[:min(len(s), 8*TagLimit)]
 	depth := 0
 	for i := 0; i < len(s); {
 		b, c := bytes.Index(s[i:], begin), bytes.Index(s[i:], end)
@@ -372,9 +376,9 @@ func mathEnv(s []byte) (tex string, n int) {
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
 
-// restBlank reports whether s holds only white space up to its first
+// RestBlank reports whether s holds only white space up to its first
 // newline.
-func restBlank(s []byte) bool {
+func RestBlank(s []byte) bool {
 	for _, c := range s {
 		switch c {
 		case '\n':
@@ -390,9 +394,9 @@ func restBlank(s []byte) bool {
 // attrRe matches key="value", key='value' and key=value in tag arguments.
 var attrRe = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{\{.*?\}\}|\S+))`)
 
-// tagParams reads the key=value parameters of a tag. Keys are
+// TagParams reads the key=value parameters of a tag. Keys are
 // lower-cased; the first of a repeated key wins.
-func tagParams(args string) map[string]string {
+func TagParams(args string) map[string]string {
 	kv := map[string]string{}
 	for _, m := range attrRe.FindAllStringSubmatch(args, -1) {
 		k := strings.ToLower(m[1])
@@ -401,4 +405,38 @@ func tagParams(args string) map[string]string {
 		}
 	}
 	return kv
+}
+
+// MatchBracket returns the offset of the bracket closing s[at],
+// skipping nested pairs, backslash escapes and Liquid's {{ }} and {% %};
+// -1 when s ends first (more then says whether it could still close: no
+// blank line came first).
+func MatchBracket(s []byte, at int, open, close byte) (int, bool) {
+	depth := 0
+	for i := at; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			i++
+		case c == '\n' && RestBlank(s[i+1:]) && i+1 < len(s):
+			return -1, false
+		case c == '{' && i+1 < len(s) && (s[i+1] == '{' || s[i+1] == '%'):
+			closer := "}}"
+			if s[i+1] == '%' {
+				closer = "%}"
+			}
+			end := CloseWithin(s, i+2, closer)
+			if end < 0 {
+				return -1, len(s)-i < TagLimit
+			}
+			i = end - 1
+		case c == open:
+			depth++
+		case c == close:
+			depth--
+			if depth == 0 {
+				return i, false
+			}
+		}
+	}
+	return -1, true
 }

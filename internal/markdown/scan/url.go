@@ -1,4 +1,4 @@
-package markdown
+package scan
 
 import (
 	"net/url"
@@ -7,10 +7,10 @@ import (
 	"golang.org/x/net/idna"
 )
 
-// safeURL accepts http, https and mailto URLs and returns them in the one
+// SafeURL accepts http, https and mailto URLs and returns them in the one
 // form both outputs use (see encodeURL); anything else (javascript:,
 // data:, relative) is refused.
-func safeURL(s string) (string, bool) {
+func SafeURL(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "//") {
 		s = "https:" + s
@@ -92,12 +92,12 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// siteLink makes a site-absolute path ("/en/lessons/x", not "//host/x")
+// SiteLink makes a site-absolute path ("/en/lessons/x", not "//host/x")
 // absolute against site, the URL the site is served at; a path that
 // already starts with site's own path ("/blog/x" on a site served at
 // https://example.org/blog) is not prefixed twice. Anything else is
 // returned as it is.
-func siteLink(site, dest string) string {
+func SiteLink(site, dest string) string {
 	dest = strings.TrimSpace(dest)
 	if site == "" || !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
 		return dest

@@ -1,9 +1,13 @@
-package markdown
+// Package citesyntax reads pandoc's citation syntax and the locators
+// of citations, with their labels as the CSL locales spell them.
+package citesyntax
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/markdown/scan"
 )
 
 // Citation syntax, as pandoc's Markdown reader defines it
@@ -24,19 +28,19 @@ import (
 // a link: [@user](https://…) is a link to a profile, as readers of the
 // site saw it.
 
-// rawCite is a citation read from the source, before its prefix and
+// Cite is a citation read from the source, before its prefix and
 // suffix are converted as Markdown.
-type rawCite struct {
-	inText bool
-	items  []rawCiteItem
+type Cite struct {
+	InText bool
+	Items  []Item
 }
 
-// rawCiteItem is one work of a citation.
-type rawCiteItem struct {
-	prefix   string
-	key      string
-	suppress bool
-	suffix   string // after the key, locator included
+// Item is one work of a citation.
+type Item struct {
+	Prefix   string
+	Key      string
+	Suppress bool
+	Suffix   string // after the key, locator included
 }
 
 // keyPunct is the punctuation a key may hold inside (not at its end).
@@ -104,7 +108,7 @@ func keyAt(s string, i int) (key string, suppress bool, end int) {
 
 // citeItem reads one part of a bracketed citation: prefix, key, suffix.
 // ok is false when the part has no key.
-func citeItem(part string) (rawCiteItem, bool) {
+func citeItem(part string) (Item, bool) {
 	for i := 0; i < len(part); i++ {
 		if part[i] != '@' && part[i] != '-' {
 			continue
@@ -113,9 +117,9 @@ func citeItem(part string) (rawCiteItem, bool) {
 		if key == "" {
 			continue
 		}
-		return rawCiteItem{prefix: strings.TrimSpace(part[:i]), key: key, suppress: suppress, suffix: part[end:]}, true
+		return Item{Prefix: strings.TrimSpace(part[:i]), Key: key, Suppress: suppress, Suffix: part[end:]}, true
 	}
-	return rawCiteItem{}, false
+	return Item{}, false
 }
 
 // splitCiteList splits the inside of brackets at the semicolons outside
@@ -144,7 +148,7 @@ func splitCiteList(s string) []string {
 // citeList reads the inside of a bracketed citation. With firstBare,
 // the first part may have no key: it is the suffix of an author-in-text
 // citation ("@doe99 [p. 33]"), returned as bare.
-func citeList(s string, firstBare bool) (items []rawCiteItem, bare string, ok bool) {
+func citeList(s string, firstBare bool) (items []Item, bare string, ok bool) {
 	if !strings.Contains(s, "@") && !firstBare {
 		return nil, "", false
 	}
@@ -162,25 +166,25 @@ func citeList(s string, firstBare bool) (items []rawCiteItem, bare string, ok bo
 	return items, bare, true
 }
 
-// bracketCite reads a bracketed citation at the start of s ("[@key …]");
+// Bracketed reads a bracketed citation at the start of s ("[@key …]");
 // n is its length, 0 when s starts none (more: s ends before the
 // brackets close, and more text could complete it).
-func bracketCite(s string) (c rawCite, n int, more bool) {
+func Bracketed(s string) (c Cite, n int, more bool) {
 	if !strings.HasPrefix(s, "[") || strings.HasPrefix(s, "[^") {
-		return rawCite{}, 0, false
+		return Cite{}, 0, false
 	}
-	end, more := matchBracket([]byte(s), 0, '[', ']')
+	end, more := scan.MatchBracket([]byte(s), 0, '[', ']')
 	if end < 0 {
-		return rawCite{}, 0, more
+		return Cite{}, 0, more
 	}
 	if linkFollows(s[end+1:]) {
-		return rawCite{}, 0, false
+		return Cite{}, 0, false
 	}
 	items, _, ok := citeList(s[1:end], false)
 	if !ok {
-		return rawCite{}, 0, false
+		return Cite{}, 0, false
 	}
-	return rawCite{items: items}, end + 1, false
+	return Cite{Items: items}, end + 1, false
 }
 
 // linkFollows: what follows a closing bracket makes it a link or an
@@ -189,18 +193,18 @@ func linkFollows(s string) bool {
 	return s != "" && (s[0] == '(' || s[0] == '[' || s[0] == '{')
 }
 
-// textCite reads an author-in-text citation at the start of s ("@key",
+// AuthorInText reads an author-in-text citation at the start of s ("@key",
 // "-@key", "@key [p. 33]", "@key [-@other]"); prev is the rune before
 // it. n is its length, 0 when s starts none.
-func textCite(s string, prev rune) (rawCite, int) {
-	if !citeMayFollow(prev) {
-		return rawCite{}, 0
+func AuthorInText(s string, prev rune) (Cite, int) {
+	if !MayFollow(prev) {
+		return Cite{}, 0
 	}
 	key, suppress, end := keyAt(s, 0)
 	if key == "" {
-		return rawCite{}, 0
+		return Cite{}, 0
 	}
-	c := rawCite{inText: !suppress, items: []rawCiteItem{{key: key, suppress: suppress}}}
+	c := Cite{InText: !suppress, Items: []Item{{Key: key, Suppress: suppress}}}
 	// "@key [p. 33]": one space or line break, then brackets.
 	j := end
 	if j < len(s) && (s[j] == ' ' || s[j] == '\n') {
@@ -209,7 +213,7 @@ func textCite(s string, prev rune) (rawCite, int) {
 	if j >= len(s) || s[j] != '[' || strings.HasPrefix(s[j:], "[^") {
 		return c, end
 	}
-	close, _ := matchBracket([]byte(s), j, '[', ']')
+	close, _ := scan.MatchBracket([]byte(s), j, '[', ']')
 	if close < 0 || linkFollows(s[close+1:]) {
 		return c, end
 	}
@@ -217,15 +221,15 @@ func textCite(s string, prev rune) (rawCite, int) {
 	if !ok {
 		return c, end
 	}
-	c.items[0].suffix = bare
-	c.items = append(c.items, items...)
+	c.Items[0].Suffix = bare
+	c.Items = append(c.Items, items...)
 	return c, close + 1
 }
 
-// citeMayFollow reports whether an author-in-text citation may start
+// MayFollow reports whether an author-in-text citation may start
 // after prev: not inside a word, an e-mail address or a URL
 // (name@example.org, https://example.org/@name).
-func citeMayFollow(prev rune) bool {
+func MayFollow(prev rune) bool {
 	if prev == utf8.RuneError || prev == 0 {
 		return true
 	}

@@ -1,4 +1,4 @@
-package markdown
+package citesyntax
 
 import (
 	"strings"
@@ -15,16 +15,16 @@ import (
 // or, without a label, words holding digits (a page). The rest of the
 // suffix stays the suffix.
 
-// locator is what locatorOf found.
-type locator struct {
-	label string // CSL term name; "" when there is no locator
-	value string
-	rest  string // the suffix after the locator
+// Locator is what locatorOf found.
+type Locator struct {
+	Label string // CSL term name; "" when there is no locator
+	Value string
+	Rest  string // the suffix after the locator
 }
 
-// locatorOf reads the locator at the start of suffix for the language
+// LocatorOf reads the locator at the start of suffix for the language
 // tag (BCP 47).
-func locatorOf(suffix, tag string) locator {
+func LocatorOf(suffix, tag string) Locator {
 	s := strings.TrimLeft(suffix, " \t\n")
 	s = strings.TrimPrefix(s, ",")
 	s = strings.TrimLeft(s, " \t\n")
@@ -35,7 +35,7 @@ func locatorOf(suffix, tag string) locator {
 			if label == "" {
 				label = "page"
 			}
-			return locator{label: label, value: strings.TrimSpace(after[1:end]), rest: after[end+1:]}
+			return Locator{Label: label, Value: strings.TrimSpace(after[1:end]), Rest: after[end+1:]}
 		}
 	}
 	if label == "" {
@@ -43,15 +43,15 @@ func locatorOf(suffix, tag string) locator {
 		after = s
 		v, k := locatorWords(after, true)
 		if k == 0 {
-			return locator{rest: suffix}
+			return Locator{Rest: suffix}
 		}
-		return locator{label: label, value: v, rest: after[k:]}
+		return Locator{Label: label, Value: v, Rest: after[k:]}
 	}
 	v, k := locatorWords(after, false)
 	if k == 0 {
-		return locator{rest: suffix}
+		return Locator{Rest: suffix}
 	}
-	return locator{label: label, value: v, rest: after[k:]}
+	return Locator{Label: label, Value: v, Rest: after[k:]}
 }
 
 // locatorLabel finds the longest locator term s starts with, followed by

@@ -1,4 +1,8 @@
-package markdown
+// Package typo sets a text in its language's typography: typewriter
+// quotes paired into the language's marks and spacing (through
+// placeholder noncharacters that the Markdown conversion writes),
+// dashes and ellipses.
+package typo
 
 import (
 	"bytes"
@@ -21,26 +25,26 @@ import (
 // (lang.Language.Quotes) and spacing; marks the author typed are kept as
 // typed.
 const (
-	phLSQ = '\uFDD0' // opening single quote
-	phRSQ = '\uFDD1' // closing single quote
-	phLDQ = '\uFDD2' // opening double quote
-	phRDQ = '\uFDD3' // closing double quote
-	phApo = '\uFDD4' // apostrophe, or a single quote not yet placed
+	PhLSQ = '\uFDD0' // opening single quote
+	PhRSQ = '\uFDD1' // closing single quote
+	PhLDQ = '\uFDD2' // opening double quote
+	PhRDQ = '\uFDD3' // closing double quote
+	PhApo = '\uFDD4' // apostrophe, or a single quote not yet placed
 )
 
-// isPlaceholder reports whether r is one of the placeholders, or any
+// IsPlaceholder reports whether r is one of the placeholders, or any
 // other noncharacter of their block (which input never keeps).
-func isPlaceholder(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF }
+func IsPlaceholder(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF }
 
-// noPlaceholders replaces the noncharacters U+FDD0–U+FDEF of an input
+// NoPlaceholders replaces the noncharacters U+FDD0–U+FDEF of an input
 // with U+FFFD, so that none is taken for a quote.
-func noPlaceholders(s []byte) []byte {
-	if !containsNonchar(s) {
+func NoPlaceholders(s []byte) []byte {
+	if !ContainsNonchar(s) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range string(s) {
-		if isPlaceholder(r) {
+		if IsPlaceholder(r) {
 			r = utf8.RuneError
 		}
 		b.WriteRune(r)
@@ -48,7 +52,7 @@ func noPlaceholders(s []byte) []byte {
 	return []byte(b.String())
 }
 
-func containsNonchar(s []byte) bool {
+func ContainsNonchar(s []byte) bool {
 	// U+FDD0–U+FDEF encode as EF B7 90 – EF B7 AF.
 	for {
 		i := bytes.Index(s, []byte{0xEF, 0xB7})
@@ -62,9 +66,9 @@ func containsNonchar(s []byte) bool {
 	}
 }
 
-// containsNoncharString is containsNonchar for a string (converting it
+// ContainsNoncharString is containsNonchar for a string (converting it
 // would copy it).
-func containsNoncharString(s string) bool {
+func ContainsNoncharString(s string) bool {
 	for {
 		i := strings.Index(s, "\xEF\xB7")
 		if i < 0 || i+2 >= len(s) {
@@ -77,15 +81,15 @@ func containsNoncharString(s string) bool {
 	}
 }
 
-// unsmarten writes placeholders back as the typewriter quotes they came
+// Unsmarten writes placeholders back as the typewriter quotes they came
 // from, for text that turns out to be code (Markdown between <code> and
 // </code> tags).
-func unsmarten(s string) string {
+func Unsmarten(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case phLDQ, phRDQ:
+		case PhLDQ, PhRDQ:
 			return '"'
-		case phLSQ, phRSQ, phApo:
+		case PhLSQ, PhRSQ, PhApo:
 			return '\''
 		}
 		return r
@@ -100,9 +104,9 @@ type flatRune struct {
 	node int
 }
 
-// localize writes the quotation marks and the spacing of language l into
+// Localize writes the quotation marks and the spacing of language l into
 // one run of inline content (a paragraph, a heading, a cell, a caption).
-func localize(ins []model.Inline, l *lang.Language) {
+func Localize(ins []model.Inline, l *lang.Language) {
 	if !standInsLocalized(l) && !textsNeedLocalizing(ins, l) {
 		return // nothing to do: the runes need not be laid out
 	}
@@ -148,16 +152,16 @@ func localize(ins []model.Inline, l *lang.Language) {
 		for end < len(flat) && flat[end].node == node {
 			end++
 		}
-		rewrite(texts[node], out[i:end])
+		Rewrite(texts[node], out[i:end])
 		i = end
 	}
 }
 
-// rewrite writes the text of one node with the replacements of its runes
+// Rewrite writes the text of one node with the replacements of its runes
 // (out, one per rune). A node with none keeps its text (rewriting would
 // only turn bytes that are not UTF-8 into U+FFFD, so such a node is
 // rewritten all the same).
-func rewrite(t *model.Text, out []string) {
+func Rewrite(t *model.Text, out []string) {
 	if !slices.ContainsFunc(out, func(s string) bool { return s != "" }) && utf8.ValidString(t.Text) {
 		return
 	}
@@ -208,7 +212,7 @@ func needsLocalizing(flat []flatRune, l *lang.Language) bool {
 // localized reports whether rune r (of a text, or a stand-in for an
 // element) makes localize rewrite its run.
 func localized(r rune, inText bool, l *lang.Language) bool {
-	return isPlaceholder(r) || r == '"' && inText || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, r) ||
+	return IsPlaceholder(r) || r == '"' && inText || l.SpaceBefore != "" && strings.ContainsRune(l.SpaceBefore, r) ||
 		l.QuoteSpace != "" && (string(r) == l.Quotes.Open || string(r) == l.Quotes.Close)
 }
 
@@ -219,12 +223,12 @@ func standInsLocalized(l *lang.Language) bool {
 	return localized(' ', false, l) || localized('x', false, l)
 }
 
-// textNeedsLocalizing reports whether a rune of text s is localized.
+// TextNeedsLocalizing reports whether a rune of text s is localized.
 // Without marks that take a space (English), that is a placeholder or a
 // typewriter double quote, looked for byte by byte.
-func textNeedsLocalizing(s string, l *lang.Language) bool {
+func TextNeedsLocalizing(s string, l *lang.Language) bool {
 	if l.SpaceBefore == "" && l.QuoteSpace == "" {
-		return strings.IndexByte(s, '"') >= 0 || containsNoncharString(s)
+		return strings.IndexByte(s, '"') >= 0 || ContainsNoncharString(s)
 	}
 	return strings.ContainsFunc(s, func(r rune) bool { return localized(r, true, l) })
 }
@@ -236,7 +240,7 @@ func textsNeedLocalizing(ins []model.Inline, l *lang.Language) bool {
 	for _, in := range ins {
 		switch t := in.(type) {
 		case *model.Text:
-			if textNeedsLocalizing(t.Text, l) {
+			if TextNeedsLocalizing(t.Text, l) {
 				return true
 			}
 		case *model.LineBreak, *model.Code, *model.Math, *model.NoteRef:
@@ -270,10 +274,10 @@ func placeQuotes(flat []flatRune, l *lang.Language, sc *localizeScratch) []strin
 	var orphans []int // closing double quotes with nothing open
 	for i, f := range flat {
 		switch f.r {
-		case phLDQ:
+		case PhLDQ:
 			out[i] = l.Quotes.Open
 			openDouble++
-		case phRDQ:
+		case PhRDQ:
 			out[i] = l.Quotes.Close
 			if openDouble == 0 {
 				orphans = append(orphans, i)
@@ -290,13 +294,13 @@ func placeQuotes(flat []flatRune, l *lang.Language, sc *localizeScratch) []strin
 			default:
 				stray = append(stray, i)
 			}
-		case phLSQ, phRSQ, phApo:
+		case PhLSQ, PhRSQ, PhApo:
 			out[i] = "’"
 			prev, next := runeAt(flat, i-1), runeAt(flat, i+1)
 			switch {
 			case unicode.IsLetter(prev) && unicode.IsLetter(next):
 				// inside a word: an apostrophe
-			case opensAt(prev) && (unicode.IsLetter(next) || isOpening(next)):
+			case opensAt(prev) && (unicode.IsLetter(next) || IsOpening(next)):
 				open = append(open, i)
 			case len(open) > 0 && closesAt(next):
 				o := open[len(open)-1]
@@ -329,11 +333,11 @@ func runeAt(flat []flatRune, i int) rune {
 
 // opensAt: a quote after prev may open a quotation.
 func opensAt(prev rune) bool {
-	return unicode.IsSpace(prev) || isOpening(prev) || strings.ContainsRune("—–/-", prev)
+	return unicode.IsSpace(prev) || IsOpening(prev) || strings.ContainsRune("—–/-", prev)
 }
 
-func isOpening(r rune) bool {
-	return strings.ContainsRune("([{“‘„‚«‹¿¡", r) || r == phLDQ || r == phLSQ
+func IsOpening(r rune) bool {
+	return strings.ContainsRune("([{“‘„‚«‹¿¡", r) || r == PhLDQ || r == PhLSQ
 }
 
 // closesAt: a quote before next may close a quotation.
@@ -427,48 +431,48 @@ func inURL(flat []flatRune, i int) bool {
 
 // localizeString localizes a string of plain text.
 func localizeString(s string, l *lang.Language) string {
-	if !strings.ContainsFunc(s, isPlaceholder) {
+	if !strings.ContainsFunc(s, IsPlaceholder) {
 		return s
 	}
 	ins := []model.Inline{&model.Text{Text: s}}
-	localize(ins, l)
+	Localize(ins, l)
 	return ins[0].(*model.Text).Text
 }
 
-// scrub writes back as typewriter quotes any placeholder left in code
+// Scrub writes back as typewriter quotes any placeholder left in code
 // and math, where quotes are not typography.
-func scrub(bs []model.Block) {
+func Scrub(bs []model.Block) {
 	model.WalkInlinesInBlocks(bs, func(in model.Inline) {
 		switch t := in.(type) {
 		case *model.Code:
-			t.Text = unsmarten(t.Text)
+			t.Text = Unsmarten(t.Text)
 		case *model.Math:
-			t.TeX = unsmarten(t.TeX)
+			t.TeX = Unsmarten(t.TeX)
 		}
 	})
 }
 
-// localizeBlocks localizes every run of inline content in blocks.
-func localizeBlocks(bs []model.Block, l *lang.Language) {
+// LocalizeBlocks localizes every run of inline content in blocks.
+func LocalizeBlocks(bs []model.Block, l *lang.Language) {
 	model.WalkBlocks(bs, func(b model.Block) {
 		switch t := b.(type) {
 		case *model.Paragraph:
-			localize(t.Inlines, l)
+			Localize(t.Inlines, l)
 		case *model.Heading:
-			localize(t.Inlines, l)
+			Localize(t.Inlines, l)
 		case *model.Figure:
-			localize(t.Caption, l)
+			Localize(t.Caption, l)
 			if t.Image != nil {
 				t.Image.Alt = localizeString(t.Image.Alt, l)
 			}
 		case *model.Table:
-			localize(t.Caption, l)
+			Localize(t.Caption, l)
 			for _, c := range t.Header {
-				localize(c.Inlines, l)
+				Localize(c.Inlines, l)
 			}
 			for _, r := range t.Rows {
 				for _, c := range r {
-					localize(c.Inlines, l)
+					Localize(c.Inlines, l)
 				}
 			}
 		}
