@@ -1,0 +1,57 @@
+package csl
+
+import (
+	"testing"
+
+	"github.com/redtide/edition/internal/bib"
+)
+
+// substituteDB holds works without an author, whose editors or translator
+// stand in their place.
+func substituteDB() memDB {
+	items := []*bib.Item{
+		{ID: "edited", Type: "book", Vars: map[string]string{"title": "Gamma", "publisher": "Norton"},
+			Names: map[string][]bib.Name{"editor": {person("Lurie", "David")}}, Dates: year(2010)},
+		{ID: "collection", Type: "book", Vars: map[string]string{"title": "The Cambridge History of Japanese Literature", "title-short": "Cambridge History", "publisher": "Cambridge University Press"},
+			Names: map[string][]bib.Name{"editor": {person("Shirane", "Haruo"), person("Suzuki", "Tomi"), person("Lurie", "David")}}, Dates: year(2016)},
+		{ID: "translated", Type: "book", Vars: map[string]string{"title": "The Tale of Genji", "title-short": "Genji", "publisher": "Viking"},
+			Names: map[string][]bib.Name{"translator": {person("Tyler", "Royall")}}, Dates: year(2001)},
+	}
+	m := memDB{}
+	for _, it := range items {
+		m[it.ID] = it
+	}
+	return m
+}
+
+// TestSubstituteInheritsNameOptions renders works whose editors or
+// translator substitute for the author in Chicago notes-bibliography. The
+// short <names variable="editor"/> inside the substitute's <choose>
+// inherits the parent's <name> and <label> (CSL 1.0.2, "Substitute"), so
+// the names are inverted in the bibliography, cut to "et al." in notes
+// from three names on (the <citation>'s et-al-min), and carry "ed.",
+// "eds.", "trans." as citeproc-js renders them.
+func TestSubstituteInheritsNameOptions(t *testing.T) {
+	p := NewProcessor(DefaultStyle(), "en-US", substituteDB().lookup)
+	res := p.Render([]Citation{
+		note(1, Cite{ID: "edited", Locator: "5"}),
+		note(2, Cite{ID: "collection", Locator: "12"}),
+		note(3, Cite{ID: "translated"}),
+		note(4, Cite{ID: "edited", Locator: "7"}),
+		note(5, Cite{ID: "collection"}),
+		note(6, Cite{ID: "translated", Locator: "9"}),
+	}, nil)
+	compare(t, "note", htmls(res.Citations), []string{
+		"David Lurie, ed., <i>Gamma</i> (Norton, 2010), 5.",
+		"Haruo Shirane et al., eds., <i>The Cambridge History of Japanese Literature</i> (Cambridge University Press, 2016), 12.",
+		"Royall Tyler, trans., <i>The Tale of Genji</i> (Viking, 2001).",
+		"Lurie, <i>Gamma</i>, 7.",
+		"Shirane et al., <i>Cambridge History</i>.",
+		"Tyler, <i>Genji</i>, 9.",
+	})
+	compare(t, "bibliography", entries(res.Bibliography), []string{
+		"Lurie, David, ed. <i>Gamma</i>. Norton, 2010.",
+		"Shirane, Haruo, Tomi Suzuki, and David Lurie, eds. <i>The Cambridge History of Japanese Literature</i>. Cambridge University Press, 2016.",
+		"Tyler, Royall, trans. <i>The Tale of Genji</i>. Viking, 2001.",
+	})
+}
