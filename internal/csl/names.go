@@ -224,10 +224,13 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	var inverted []bool
 	for i, nm := range shown {
 		n, inv := c.name(nameEl, nm, i)
+		if n != nil {
+			n.role = 'p'
+		}
 		parts = append(parts, n)
 		inverted = append(inverted, inv)
 	}
-	body := &node{}
+	body := &node{role: 'l'}
 	for i, p := range parts {
 		if i > 0 {
 			body.kids = append(body.kids, textNode(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
@@ -239,6 +242,7 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	}
 	if nameEl != nil {
 		body = c.decorate(nameEl, body)
+		body.role = 'l'
 	}
 	return c.withLabel(opts, nameEl, v, body, len(names) > 1 || forced)
 }
@@ -319,6 +323,7 @@ func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *
 		return body
 	}
 	l := c.decorate(lab, textNode(s))
+	l.role = 'L'
 	before := true
 	for _, k := range opts.kids {
 		if k == nameEl {

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/redtide/edition/internal/bib"
@@ -54,4 +55,70 @@ func TestSubstituteInheritsNameOptions(t *testing.T) {
 		"Shirane, Haruo, Tomi Suzuki, and David Lurie, eds. <i>The Cambridge History of Japanese Literature</i>. Cambridge University Press, 2016.",
 		"Tyler, Royall, trans. <i>The Tale of Genji</i>. Viking, 2001.",
 	})
+}
+
+// sasStyle is a bibliography with subsequent-author-substitute under the
+// rule given, whose editors, when they stand for the author, keep their
+// label.
+const sasStyle = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography subsequent-author-substitute="———" subsequent-author-substitute-rule="%s">
+    <sort><key variable="issued"/></sort>
+    <layout>
+      <group delimiter=", ">
+        <names variable="author">
+          <name and="text" delimiter=", "/>
+          <label form="short" prefix=", "/>
+          <substitute>
+            <choose><if type="book"><names variable="editor"/></if></choose>
+          </substitute>
+        </names>
+        <text variable="title"/>
+      </group>
+    </layout>
+  </bibliography>
+</style>`
+
+// TestSubsequentAuthorSubstitute renders the four rules of CSL 1.0.2
+// "Reference Grouping" as citeproc-js does: names compared one by one
+// without their label, which stays after the substitute.
+func TestSubsequentAuthorSubstitute(t *testing.T) {
+	item := func(id, role string, y int, names ...bib.Name) *bib.Item {
+		return &bib.Item{ID: id, Type: "book", Vars: map[string]string{"title": id},
+			Names: map[string][]bib.Name{role: names}, Dates: year(y)}
+	}
+	smith, roe, doe := person("Smith", "Ann"), person("Roe", "Jane"), person("Doe", "John")
+	db := memDB{}
+	for _, it := range []*bib.Item{
+		item("Alpha", "author", 2000, smith, roe),
+		item("Beta", "author", 2001, smith, roe),
+		item("Gamma", "author", 2002, smith, doe),
+		item("Delta", "editor", 2003, smith),
+		item("Epsilon", "editor", 2004, smith),
+		item("Zeta", "author", 2005, doe),
+	} {
+		db[it.ID] = it
+	}
+	for _, tc := range []struct {
+		rule string
+		want []string
+	}{
+		{"complete-all", []string{"Ann Smith and Jane Roe, Alpha", "———, Beta", "Ann Smith and John Doe, Gamma",
+			"Ann Smith, ed., Delta", "———, ed., Epsilon", "John Doe, Zeta"}},
+		{"complete-each", []string{"Ann Smith and Jane Roe, Alpha", "——— and ———, Beta", "Ann Smith and John Doe, Gamma",
+			"Ann Smith, ed., Delta", "———, ed., Epsilon", "John Doe, Zeta"}},
+		{"partial-each", []string{"Ann Smith and Jane Roe, Alpha", "——— and ———, Beta", "——— and John Doe, Gamma",
+			"———, ed., Delta", "———, ed., Epsilon", "John Doe, Zeta"}},
+		{"partial-first", []string{"Ann Smith and Jane Roe, Alpha", "——— and Jane Roe, Beta", "——— and John Doe, Gamma",
+			"———, ed., Delta", "———, ed., Epsilon", "John Doe, Zeta"}},
+	} {
+		s, err := ParseStyle([]byte(fmt.Sprintf(sasStyle, tc.rule)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := NewProcessor(s, "en-US", db.lookup)
+		p.All = []string{"Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"}
+		res := p.Render(nil, []string{"*"})
+		compare(t, tc.rule, entries(res.Bibliography), tc.want)
+	}
 }
