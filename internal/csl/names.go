@@ -48,7 +48,7 @@ func (c *ctx) evalNames(e *elem) *node {
 		return n
 	}
 	sub := e.child("substitute")
-	if sub == nil || opts != e {
+	if sub == nil {
 		return nil
 	}
 	outer := c.substFor
@@ -69,7 +69,13 @@ func (c *ctx) evalNames(e *elem) *node {
 // <substitute>, inherits the <name>, <et-al> and <label> of the <names>
 // substituted for (CSL 1.0.2, "Substitute").
 func shorthand(e *elem) bool {
-	return e.child("name") == nil && e.child("et-al") == nil && e.child("label") == nil
+	for _, k := range e.kids {
+		switch k.name {
+		case "name", "et-al", "label", "substitute":
+			return false
+		}
+	}
+	return true
 }
 
 // substitute renders the first of the elements that gives text. The

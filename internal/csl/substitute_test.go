@@ -17,6 +17,8 @@ func substituteDB() memDB {
 			Names: map[string][]bib.Name{"editor": {person("Shirane", "Haruo"), person("Suzuki", "Tomi"), person("Lurie", "David")}}, Dates: year(2016)},
 		{ID: "translated", Type: "book", Vars: map[string]string{"title": "The Tale of Genji", "title-short": "Genji", "publisher": "Viking"},
 			Names: map[string][]bib.Name{"translator": {person("Tyler", "Royall")}}, Dates: year(2001)},
+		{ID: "both", Type: "book", Vars: map[string]string{"title": "Delta", "publisher": "Norton"},
+			Names: map[string][]bib.Name{"editor": {person("Lurie", "David")}, "translator": {person("Tyler", "Royall")}}, Dates: year(2012)},
 	}
 	m := memDB{}
 	for _, it := range items {
@@ -31,7 +33,9 @@ func substituteDB() memDB {
 // inherits the parent's <name> and <label> (CSL 1.0.2, "Substitute"), so
 // the names are inverted in the bibliography, cut to "et al." in notes
 // from three names on (the <citation>'s et-al-min), and carry "ed.",
-// "eds.", "trans." as citeproc-js renders them.
+// "eds.", "trans." as citeproc-js renders them. Of the <names> in the
+// <choose>, only the first that renders stands for the author: a
+// translator beside the editor stays in his place after the title.
 func TestSubstituteInheritsNameOptions(t *testing.T) {
 	p := NewProcessor(DefaultStyle(), "en-US", substituteDB().lookup)
 	res := p.Render([]Citation{
@@ -41,6 +45,7 @@ func TestSubstituteInheritsNameOptions(t *testing.T) {
 		note(4, Cite{ID: "edited", Locator: "7"}),
 		note(5, Cite{ID: "collection"}),
 		note(6, Cite{ID: "translated", Locator: "9"}),
+		note(7, Cite{ID: "both"}),
 	}, nil)
 	compare(t, "note", htmls(res.Citations), []string{
 		"David Lurie, ed., <i>Gamma</i> (Norton, 2010), 5.",
@@ -49,8 +54,10 @@ func TestSubstituteInheritsNameOptions(t *testing.T) {
 		"Lurie, <i>Gamma</i>, 7.",
 		"Shirane et al., <i>Cambridge History</i>.",
 		"Tyler, <i>Genji</i>, 9.",
+		"David Lurie, ed., <i>Delta</i>, trans. Royall Tyler (Norton, 2012).",
 	})
 	compare(t, "bibliography", entries(res.Bibliography), []string{
+		"Lurie, David, ed. <i>Delta</i>. Translated by Royall Tyler. Norton, 2012.",
 		"Lurie, David, ed. <i>Gamma</i>. Norton, 2010.",
 		"Shirane, Haruo, Tomi Suzuki, and David Lurie, eds. <i>The Cambridge History of Japanese Literature</i>. Cambridge University Press, 2016.",
 		"Tyler, Royall, trans. <i>The Tale of Genji</i>. Viking, 2001.",
