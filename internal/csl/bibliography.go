@@ -22,7 +22,7 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 		return
 	}
 	sas, hasSAS := b.lookup("subsequent-author-substitute")
-	prev := ""
+	sub := authorSubstitute{text: sas, rule: b.attr("subsequent-author-substitute-rule")}
 	for _, st := range order {
 		c := &ctx{p: p, st: st, item: st.item, area: b}
 		body := c.groupKids(layout, "")
@@ -30,18 +30,7 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 			continue
 		}
 		if hasSAS {
-			if nn := findNames(body); nn != nil {
-				s := nn.plain()
-				if s == prev && s != "" {
-					nn.kids, nn.text = nil, sas
-					if sas == "" {
-						nn.kids = []*node{{text: "\u200b"}}
-					}
-				}
-				prev = s
-			} else {
-				prev = ""
-			}
+			sub.apply(findNames(body))
 		}
 		w := &node{kids: []*node{body}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
 		for _, a := range layout.attrs {
@@ -65,4 +54,97 @@ func findNames(n *node) *node {
 		}
 	}
 	return nil
+}
+
+// authorSubstitute puts subsequent-author-substitute in place of names
+// that repeat those of the entry before, by the rule the style names
+// (CSL 1.0.2, "Reference Grouping"), as citeproc-js does: the names are
+// compared without their label, which stays ("———, ed.").
+type authorSubstitute struct {
+	text, rule string
+	prev       []string // the names of the entry before, or its substitute's text
+}
+
+// apply substitutes in nn, the output of an entry's first <names>.
+func (a *authorSubstitute) apply(nn *node) {
+	if nn == nil {
+		a.prev = nil
+		return
+	}
+	var persons, lists []*node
+	nn.walkRoles(func(n *node) {
+		switch n.role {
+		case 'p':
+			persons = append(persons, n)
+		case 'l':
+			lists = append(lists, n)
+		}
+	})
+	if len(persons) == 0 {
+		// a title or other text substituted for the names
+		s := nn.plain()
+		if s != "" && len(a.prev) == 1 && a.prev[0] == s && a.rule != "partial-each" && a.rule != "partial-first" {
+			a.replace(nn)
+		}
+		a.prev = []string{s}
+		return
+	}
+	names := make([]string, len(persons))
+	for i, p := range persons {
+		names[i] = p.plain()
+	}
+	same := 0
+	for same < len(names) && same < len(a.prev) && names[same] == a.prev[same] {
+		same++
+	}
+	all := same == len(names) && len(names) == len(a.prev)
+	switch a.rule {
+	case "complete-each":
+		if all {
+			for _, p := range persons {
+				a.replace(p)
+			}
+		}
+	case "partial-each", "partial-first":
+		if a.rule == "partial-first" && same > 1 {
+			same = 1
+		}
+		for _, p := range persons[:same] {
+			a.replace(p)
+		}
+	default: // complete-all
+		if all {
+			a.replace(lists[0])
+			for _, l := range lists[1:] {
+				l.kids, l.text = nil, ""
+			}
+		}
+	}
+	a.prev = names
+}
+
+// replace makes n's text the substitute, keeping n's formatting; an empty
+// substitute leaves a zero-width space so that the entry keeps its shape.
+func (a *authorSubstitute) replace(n *node) {
+	n.kids, n.text = nil, a.text
+	if a.text == "" {
+		n.text = "\u200b"
+	}
+}
+
+// walkRoles calls f on the name-list nodes at or under n (names, lists,
+// labels), descending only into lists.
+func (n *node) walkRoles(f func(*node)) {
+	if n == nil {
+		return
+	}
+	if n.role != 0 {
+		f(n)
+		if n.role != 'l' {
+			return
+		}
+	}
+	for _, k := range n.kids {
+		k.walkRoles(f)
+	}
 }

@@ -39,7 +39,11 @@ func (c *ctx) evalNames(e *elem) *node {
 		c.skipNames = false
 		return nil
 	}
-	if n := c.namesFor(e, e.vars); n != nil {
+	opts := e
+	if c.substFor != nil && shorthand(e) {
+		opts = c.substFor
+	}
+	if n := c.namesFor(e, opts); n != nil {
 		c.rendered++
 		return n
 	}
@@ -47,28 +51,55 @@ func (c *ctx) evalNames(e *elem) *node {
 	if sub == nil {
 		return nil
 	}
+	outer := c.substFor
+	c.substFor = e
 	c.tracking++
-	defer func() { c.tracking-- }()
-	for _, k := range sub.kids {
-		before := len(c.vars)
-		var r *node
-		if k.name == "names" && k.child("name") == nil && k.child("et-al") == nil && k.child("label") == nil {
-			r = c.namesFor(e, k.vars)
-			if r != nil {
-				c.vars = append(c.vars, k.vars...)
-				r = c.decorate(k, r)
-			}
-		} else {
-			r = c.eval(k)
+	defer func() { c.tracking--; c.substFor = outer }()
+	if r := c.substitute(sub); r != nil {
+		c.rendered++
+		// what stands for the names counts as them (author-only
+		// cites, subsequent-author-substitute)
+		r.names = true
+		return r
+	}
+	return nil
+}
+
+// shorthand tells whether a <names> is the short form that, inside a
+// <substitute>, inherits the <name>, <et-al> and <label> of the <names>
+// substituted for (CSL 1.0.2, "Substitute").
+func shorthand(e *elem) bool {
+	for _, k := range e.kids {
+		switch k.name {
+		case "name", "et-al", "label", "substitute":
+			return false
 		}
-		if !r.empty() {
-			c.rendered++
+	}
+	return true
+}
+
+// substitute renders the first of the elements that gives text. The
+// children of the branch a <choose> takes count as elements of their own,
+// as citeproc-js tests each element at the substitute's level: of
+// <choose><if …><names variable="editor"/><names variable="translator"/>,
+// only the editors stand in for the author. Groups and macros count as
+// one element. Variables the winner rendered are suppressed for the rest
+// of the rendering.
+func (c *ctx) substitute(parent *elem) *node {
+	for _, k := range parent.kids {
+		if k.name == "choose" {
+			if br := c.branch(k); br != nil {
+				if r := c.substitute(br); r != nil {
+					return r
+				}
+			}
+			continue
+		}
+		before := len(c.vars)
+		if r := c.eval(k); !r.empty() {
 			for _, v := range c.vars[before:] {
 				c.suppress(v)
 			}
-			// what stands for the names counts as them (author-only
-			// cites, subsequent-author-substitute)
-			r.names = true
 			return r
 		}
 	}
@@ -90,9 +121,12 @@ func (c *ctx) isSuppressed(v string) bool {
 	return false
 }
 
-// namesFor renders the name variables, with the options of the <names>
-// element opts.
-func (c *ctx) namesFor(opts *elem, vars []string) *node {
+// namesFor renders the name variables of the <names> element e, with the
+// <name>, <et-al> and <label> of opts (e itself, or the <names> a
+// shorthand inherits from). The delimiter between the variables is e's
+// own, else the one opts or the <citation> or <bibliography> sets.
+func (c *ctx) namesFor(e, opts *elem) *node {
+	vars := e.vars
 	type list struct {
 		v     string
 		names []bib.Name
@@ -122,7 +156,10 @@ func (c *ctx) namesFor(opts *elem, vars []string) *node {
 		c.track(l.v)
 		out = append(out, c.nameList(opts, nameEl, l.v, l.names))
 	}
-	delim, ok := opts.lookup("delimiter")
+	delim, ok := e.lookup("delimiter")
+	if !ok {
+		delim, ok = opts.lookup("delimiter")
+	}
 	if !ok {
 		delim, _ = c.area.lookup("names-delimiter")
 	}
@@ -193,10 +230,13 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	var inverted []bool
 	for i, nm := range shown {
 		n, inv := c.name(nameEl, nm, i)
+		if n != nil {
+			n.role = 'p'
+		}
 		parts = append(parts, n)
 		inverted = append(inverted, inv)
 	}
-	body := &node{}
+	body := &node{role: 'l'}
 	for i, p := range parts {
 		if i > 0 {
 			body.kids = append(body.kids, textNode(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
@@ -208,6 +248,7 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	}
 	if nameEl != nil {
 		body = c.decorate(nameEl, body)
+		body.role = 'l'
 	}
 	return c.withLabel(opts, nameEl, v, body, len(names) > 1 || forced)
 }
@@ -288,6 +329,7 @@ func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *
 		return body
 	}
 	l := c.decorate(lab, textNode(s))
+	l.role = 'L'
 	before := true
 	for _, k := range opts.kids {
 		if k == nameEl {

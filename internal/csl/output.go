@@ -19,6 +19,7 @@ type node struct {
 	quote          bool
 	nocase         bool // text-case leaves this text alone
 	names          bool // made by <names> (subsequent-author-substitute)
+	role           byte // in a name list: 'p' one name, 'l' the list, 'L' its label
 	term           bool // a locale term (capitalized at the start of a note)
 }
 

@@ -364,7 +364,7 @@ func (c *ctx) authorOnly() *node {
 	if nn := findNames(c.groupKids(layout, "")); nn != nil {
 		return nn
 	}
-	if n := c.namesFor(&elem{name: "names"}, []string{"author", "editor"}); n != nil {
+	if n := c.namesFor(authorEditor, authorEditor); n != nil {
 		return n
 	}
 	if t := c.variable("title-short"); t != "" {
@@ -372,6 +372,9 @@ func (c *ctx) authorOnly() *node {
 	}
 	return parseRich(c.variable("title"))
 }
+
+// authorEditor stands for the names of a cite whose style prints none.
+var authorEditor = &elem{name: "names", vars: []string{"author", "editor"}}
 
 func allAuthorOnly(infos []*citeInfo) bool {
 	for _, in := range infos {

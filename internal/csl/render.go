@@ -50,6 +50,7 @@ type ctx struct {
 	vars       []string // variables rendered, for substitution
 	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
+	substFor   *elem    // the <names> whose <substitute> is being tried
 	results    []bool   // scratch space for conditions
 	steps      int      // elements evaluated, bounded against runaway styles
 	suffixDone bool     // the year-suffix has been appended to a year
@@ -103,12 +104,19 @@ func (c *ctx) pushKids(e *elem) {
 }
 
 func (c *ctx) pushChoose(e *elem) {
+	if br := c.branch(e); br != nil {
+		c.pushKids(br)
+	}
+}
+
+// branch is the <if>, <else-if> or <else> a <choose> takes, or nil.
+func (c *ctx) branch(e *elem) *elem {
 	for _, k := range e.kids {
 		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
-			c.pushKids(k)
-			return
+			return k
 		}
 	}
+	return nil
 }
 
 // maxSteps bounds the elements one rendering evaluates: a style whose
