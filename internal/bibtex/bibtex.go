@@ -43,7 +43,7 @@ func ParseAll(file string, data []byte) ([]*bib.Item, []Problem, error) {
 	raws, probs, err := scan(file, data)
 	items := make([]*bib.Item, 0, len(raws))
 	for _, e := range raws {
-		it, pr := convert(file, e)
+		it, pr := convert(file, e, false)
 		probs = append(probs, pr...)
 		items = append(items, it)
 	}

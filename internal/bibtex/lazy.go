@@ -1,6 +1,7 @@
 package bibtex
 
 import (
+	"fmt"
 	"sync"
 	"unicode/utf8"
 
@@ -31,7 +32,7 @@ type Entry struct {
 // they were found; report may be nil.
 func (e *Entry) Item(report func(Problem)) *bib.Item {
 	e.once.Do(func() {
-		e.item, e.probs = convert(e.Pos.File, e.raw)
+		e.item, e.probs = convert(e.Pos.File, e.raw, true)
 		e.raw = nil
 		if report != nil {
 			for _, p := range e.probs {
@@ -44,13 +45,18 @@ func (e *Entry) Item(report func(Problem)) *bib.Item {
 
 // Scan reads a BibTeX or BibLaTeX file as ParseAll does, but converts
 // no entry: the problems and error are those of the file's syntax,
-// @string macros and crossref/xdata parents; each entry's own come from
-// its Item. Entries are in file order, duplicates kept.
+// @string macros and crossref/xdata parents, and unknown entry types
+// (cheap to find, and worth knowing in a work nobody cites yet); the
+// others of an entry come from its Item. Entries are in file order,
+// duplicates kept.
 func Scan(file string, data []byte) ([]*Entry, []Problem, error) {
 	raws, probs, err := scan(file, data)
 	out := make([]*Entry, len(raws))
 	for i, e := range raws {
 		out[i] = &Entry{ID: e.key, Pos: posOf(file, e.line), raw: e}
+		if _, known := cslTypes[e.typ]; !known {
+			probs = append(probs, Problem{Pos: out[i].Pos, Msg: fmt.Sprintf(unknownType, e.key, e.typ)})
+		}
 	}
 	return out, probs, err
 }
