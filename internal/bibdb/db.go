@@ -131,7 +131,7 @@ func (db *DB) Merge(src *DB) []Problem {
 
 func (db *DB) add(slots []*slot) []Problem {
 	if db.items == nil {
-		db.items = map[string]*slot{}
+		db.items = make(map[string]*slot, len(slots))
 	}
 	var probs []Problem
 	for _, s := range slots {
