@@ -29,9 +29,30 @@ type Problem = bibtex.Problem
 // DB is a set of items by key, from one or more files or front matter.
 // The zero value is an empty database ready for Add.
 type DB struct {
-	items map[string]*bib.Item
+	items map[string]*slot
 	order []string
 	rule  Rule
+	lazy  bool
+	// report receives the problems of converting a lazily read entry,
+	// at its first lookup.
+	report func(Problem)
+}
+
+// slot is one item of a DB: converted, or a BibTeX entry converted at
+// its first lookup (then its problems go to report).
+type slot struct {
+	id     string
+	pos    bib.Pos
+	item   *bib.Item
+	entry  *bibtex.Entry
+	report func(Problem)
+}
+
+func (s *slot) get() *bib.Item {
+	if s.entry != nil {
+		return s.entry.Item(s.report)
+	}
+	return s.item
 }
 
 // Rule says which of two items with one key a DB keeps.
@@ -46,12 +67,26 @@ const (
 // New returns an empty database that applies rule to keys defined twice.
 func New(rule Rule) *DB { return &DB{rule: rule} }
 
-// Lookup returns the item with key id, or nil.
+// Lazy makes Load read BibTeX files without converting their entries:
+// each is converted at its first Lookup, which sends the problems of
+// converting it to report (once, however many lookups and goroutines).
+// Problems of a file's syntax, macros and crossrefs still come from
+// Load. It returns db.
+func (db *DB) Lazy(report func(Problem)) *DB {
+	db.lazy, db.report = true, report
+	return db
+}
+
+// Lookup returns the item with key id, or nil. It is safe for
+// concurrent use once the database is loaded.
 func (db *DB) Lookup(id string) *bib.Item {
 	if db == nil {
 		return nil
 	}
-	return db.items[id]
+	if s := db.items[id]; s != nil {
+		return s.get()
+	}
+	return nil
 }
 
 // IDs returns every key in the order first defined (for nocite @*).
@@ -74,24 +109,45 @@ func (db *DB) Len() int {
 // replaces it (LastWins) or is dropped (FirstWins), with a problem
 // naming both places.
 func (db *DB) Add(items []*bib.Item) []Problem {
+	slots := make([]*slot, len(items))
+	for i, it := range items {
+		slots[i] = &slot{id: it.ID, pos: it.Pos, item: it}
+	}
+	return db.add(slots)
+}
+
+// Merge adds the items of src, in src's order, as Add does; entries src
+// has not converted yet stay so.
+func (db *DB) Merge(src *DB) []Problem {
+	if src == nil {
+		return nil
+	}
+	slots := make([]*slot, len(src.order))
+	for i, id := range src.order {
+		slots[i] = src.items[id]
+	}
+	return db.add(slots)
+}
+
+func (db *DB) add(slots []*slot) []Problem {
 	if db.items == nil {
-		db.items = map[string]*bib.Item{}
+		db.items = make(map[string]*slot, len(slots))
 	}
 	var probs []Problem
-	for _, it := range items {
-		old, ok := db.items[it.ID]
+	for _, s := range slots {
+		old, ok := db.items[s.id]
 		switch {
 		case !ok:
-			db.order = append(db.order, it.ID)
+			db.order = append(db.order, s.id)
 		case db.rule == FirstWins:
-			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; the first definition is used",
-				it.ID, where(old.Pos))})
+			probs = append(probs, Problem{Pos: s.pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; the first definition is used",
+				s.id, where(old.pos))})
 			continue
 		default:
-			probs = append(probs, Problem{Pos: it.Pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; this later definition is used",
-				it.ID, where(old.Pos))})
+			probs = append(probs, Problem{Pos: s.pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; this later definition is used",
+				s.id, where(old.pos))})
 		}
-		db.items[it.ID] = it
+		db.items[s.id] = s
 	}
 	return probs
 }
@@ -118,17 +174,48 @@ func (db *DB) Load(fsys fs.FS, paths []string) (*DB, []Problem, error) {
 	var probs []Problem
 	var errs []error
 	for _, p := range paths {
-		items, pr, err := loadFile(fsys, p)
+		slots, pr, err := db.loadFile(fsys, p)
 		probs = append(probs, pr...)
 		if err != nil {
 			errs = append(errs, err)
 		}
-		probs = append(probs, db.Add(items)...)
+		probs = append(probs, db.add(slots)...)
 	}
 	return db, probs, diag.Join(errs...)
 }
 
-func loadFile(fsys fs.FS, name string) ([]*bib.Item, []Problem, error) {
+// loadFile reads one file; BibTeX entries stay unconverted when db is
+// lazy.
+func (db *DB) loadFile(fsys fs.FS, name string) ([]*slot, []Problem, error) {
+	if db.lazy && isBibTeX(name) {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, &diag.Error{Path: name, Err: err}
+		}
+		entries, probs, err := bibtex.Scan(name, data)
+		slots := make([]*slot, len(entries))
+		for i, e := range entries {
+			slots[i] = &slot{id: e.ID, pos: e.Pos, entry: e, report: db.report}
+		}
+		return slots, probs, err
+	}
+	items, probs, err := readFile(fsys, name)
+	slots := make([]*slot, len(items))
+	for i, it := range items {
+		slots[i] = &slot{id: it.ID, pos: it.Pos, item: it}
+	}
+	return slots, probs, err
+}
+
+func isBibTeX(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".bib", ".bibtex", ".biblatex":
+		return true
+	}
+	return false
+}
+
+func readFile(fsys fs.FS, name string) ([]*bib.Item, []Problem, error) {
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
 	case ".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml":

@@ -2,12 +2,8 @@ package bibtex
 
 import (
 	"fmt"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/redtide/edition/internal/bib"
-	"github.com/redtide/edition/internal/diag"
 )
 
 // Parse reads a BibTeX or BibLaTeX file: entries become bib.Items (CSL
@@ -44,29 +40,14 @@ func Parse(file string, data []byte) ([]*bib.Item, []Problem, error) {
 // is returned, in file order, and duplicates are not reported. It serves
 // readers that apply another rule (jekyll-scholar keeps the first).
 func ParseAll(file string, data []byte) ([]*bib.Item, []Problem, error) {
-	var probs []Problem
-	if !utf8.Valid(data) {
-		// Files from older tools are often Latin-1 (BibTeX itself
-		// reads bytes); Windows-1252 is its superset in practice.
-		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
-			data = dec
-			probs = append(probs, Problem{Pos: bib.Pos{File: file}, Msg: "the file is not UTF-8; read as Latin-1 (Windows-1252)"})
-		}
-	}
-	p := newParser(file, data)
-	p.run()
-	probs = append(probs, p.problems...)
-	probs = append(probs, resolveCrossrefs(file, p.entries)...)
-	items := make([]*bib.Item, 0, len(p.entries))
-	for _, e := range p.entries {
-		if e.typ == "xdata" || controlTypes[e.typ] {
-			continue
-		}
-		it, pr := convert(file, e)
+	raws, probs, err := scan(file, data)
+	items := make([]*bib.Item, 0, len(raws))
+	for _, e := range raws {
+		it, pr := convert(file, e, false)
 		probs = append(probs, pr...)
 		items = append(items, it)
 	}
-	return items, probs, diag.Join(p.errs...)
+	return items, probs, err
 }
 
 func posOf(file string, line int) bib.Pos { return bib.Pos{File: file, Line: line} }

@@ -16,6 +16,7 @@ type converter struct {
 	it    *bib.Item
 	prob  []Problem
 	cache map[string]string // converted fields
+	typed bool              // an unknown entry type was reported by Scan
 }
 
 // problem records a problem once (a field read twice reports once).
@@ -30,9 +31,9 @@ func (c *converter) problem(line int, format string, args ...any) {
 }
 
 // convert maps the fields of e to CSL variables, following pandoc's
-// BibTeX reader.
-func convert(file string, e *rawEntry) (*bib.Item, []Problem) {
-	c := &converter{e: e, file: file, it: &bib.Item{
+// BibTeX reader. typed says an unknown entry type was reported already.
+func convert(file string, e *rawEntry, typed bool) (*bib.Item, []Problem) {
+	c := &converter{e: e, file: file, typed: typed, it: &bib.Item{
 		ID:    e.key,
 		Vars:  map[string]string{},
 		Names: map[string][]bib.Name{},
@@ -101,6 +102,10 @@ func (c *converter) set(v, val string) {
 	}
 }
 
+// unknownType is the problem of an entry type that is not BibTeX's nor
+// BibLaTeX's.
+const unknownType = "entry %q: unknown entry type @%s, read as @misc"
+
 // typeAndGenre sets the CSL type, and the genre from the type field (or
 // the thesis kind), as pandoc does.
 func (c *converter) typeAndGenre() {
@@ -110,7 +115,9 @@ func (c *converter) typeAndGenre() {
 	switch {
 	case !known:
 		typ = "document"
-		c.problem(c.e.line, "entry %q: unknown entry type @%s, read as @misc", c.e.key, et)
+		if !c.typed {
+			c.problem(c.e.line, unknownType, c.e.key, et)
+		}
 	case articleTypes[et] && sub == "magazine":
 		typ = "article-magazine"
 	case articleTypes[et] && sub == "newspaper":

@@ -58,4 +58,9 @@
 //     field for it.
 //   - @misc becomes the CSL type "document"; an entry type BibTeX and
 //     BibLaTeX do not define does too, with a problem.
+//   - Scan reads a file without converting its entries, for databases of
+//     thousands of works of which a post cites a few: each Entry is
+//     converted at its first Item call (once, safe for concurrent use),
+//     and the problems of converting it are reported then. Scan itself
+//     reports the file's syntax, macros, crossrefs and unknown types.
 package bibtex

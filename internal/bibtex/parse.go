@@ -41,9 +41,6 @@ type rawField struct {
 // add appends a field; a later field of the same name wins. Entries
 // with many fields (a fuzzer's, not a person's) get an index.
 func (e *rawEntry) add(f rawField) {
-	if e.fields == nil {
-		e.fields = make([]rawField, 0, 12)
-	}
 	e.fields = append(e.fields, f)
 	if len(e.fields) == indexAbove+1 {
 		e.index = make(map[string]int, 2*indexAbove)
@@ -107,6 +104,8 @@ type parser struct {
 	lines    *diag.Lines
 	macros   map[string]string
 	entries  []*rawEntry
+	chunk    []rawField // room for the fields of the entries to come
+	next     int        // the first free field of chunk
 	problems []Problem
 	errs     []error
 }
@@ -245,6 +244,29 @@ func (p *parser) stringDef(closer byte, line int) *syntaxError {
 	return p.closeCommand(closer, line, "@string "+name)
 }
 
+// fieldSpace returns an empty slice for the fields of a new entry, with
+// the room left in a chunk shared by many entries: one allocation for
+// hundreds of entries instead of one or more for each.
+func (p *parser) fieldSpace() []rawField {
+	if len(p.chunk)-p.next < 64 {
+		p.chunk = make([]rawField, 4096)
+		p.next = 0
+	}
+	return p.chunk[p.next:p.next:len(p.chunk)]
+}
+
+// keep adds a complete entry. Its fields leave the chunk's room to the
+// next entry, and are capped so that fields added later (inherited
+// through crossref) are copied, not written over the next entry's.
+func (p *parser) keep(e *rawEntry) {
+	n := len(e.fields)
+	if n > 0 && p.next+n <= len(p.chunk) && &e.fields[0] == &p.chunk[p.next] {
+		p.next += n
+	}
+	e.fields = e.fields[:n:n]
+	p.entries = append(p.entries, e)
+}
+
 // entry reads "key, name = value, ..." up to the closing brace.
 func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 	p.skipSpace()
@@ -252,10 +274,10 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 	if key == "" {
 		return &syntaxError{line, fmt.Sprintf("@%s without a citation key", typ)}
 	}
-	e := &rawEntry{typ: typ, key: key, line: line}
+	e := &rawEntry{typ: typ, key: key, line: line, fields: p.fieldSpace()}
 	p.skipSpace()
 	if p.eat(closer) {
-		p.entries = append(p.entries, e)
+		p.keep(e)
 		return nil
 	}
 	if !p.eat(',') {
@@ -264,7 +286,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 	for {
 		p.skipComments()
 		if p.eat(closer) {
-			p.entries = append(p.entries, e)
+			p.keep(e)
 			return nil
 		}
 		if err := p.field(e, closer); err != nil {
@@ -275,7 +297,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 			continue
 		}
 		if p.eat(closer) {
-			p.entries = append(p.entries, e)
+			p.keep(e)
 			return nil
 		}
 		if p.fieldFollows() {

@@ -20,46 +20,80 @@ const maxValue = 1 << 20
 // value reads a field value: parts in braces or quotes, numbers and macro
 // names, joined by "#". what names the field for messages.
 func (p *parser) value(closer byte, line int, what func() string) (string, *syntaxError) {
-	var b strings.Builder
+	var v joined
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
 			return "", &syntaxError{line, what() + ": the file ends inside the value"}
 		}
 		switch c := p.src[p.pos]; {
-		case c == '{':
-			s, err := p.delimited('}', line, what)
+		case c == '{' || c == '"':
+			end := byte('}')
+			if c == '"' {
+				end = '"'
+			}
+			s, err := p.delimited(end, line, what)
 			if err != nil {
 				return "", err
 			}
-			b.WriteString(s)
-		case c == '"':
-			s, err := p.delimited('"', line, what)
-			if err != nil {
-				return "", err
-			}
-			b.WriteString(s)
+			v.add(s)
 		case isDigit(c):
 			start := p.pos
 			for p.pos < len(p.src) && isDigit(p.src[p.pos]) {
 				p.pos++
 			}
-			b.WriteString(p.src[start:p.pos])
+			v.add(p.src[start:p.pos])
 		default:
 			name := p.fieldName()
 			if name == "" {
 				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what(), p.found())}
 			}
-			b.WriteString(p.macro(name, line, what))
+			v.add(p.macro(name, line, what))
 		}
-		if b.Len() > maxValue {
+		if v.len() > maxValue {
 			return "", &syntaxError{line, what() + ": value longer than 1 MB"}
 		}
 		p.skipSpace()
 		if !p.eat('#') {
-			return b.String(), nil
+			return v.String(), nil
 		}
 	}
+}
+
+// joined is the parts of a value joined by "#": most values have one
+// part, which is kept as a slice of the file, copied only when a second
+// part comes.
+type joined struct {
+	first string
+	n     int
+	b     strings.Builder
+}
+
+func (j *joined) add(s string) {
+	switch j.n {
+	case 0:
+		j.first = s
+	case 1:
+		j.b.WriteString(j.first)
+		fallthrough
+	default:
+		j.b.WriteString(s)
+	}
+	j.n++
+}
+
+func (j *joined) len() int {
+	if j.n <= 1 {
+		return len(j.first)
+	}
+	return j.b.Len()
+}
+
+func (j *joined) String() string {
+	if j.n <= 1 {
+		return j.first
+	}
+	return j.b.String()
 }
 
 // macro expands a macro name: an @string defined earlier, else a month.

@@ -66,8 +66,8 @@ func (c *citeCache) database(cp citePost, src citeSources) citeDB {
 		return nil
 	}
 	db := bibdb.New(src.rule)
-	if len(files) > 0 {
-		for _, p := range db.Add(c.files(cp, files, src.rule)) {
+	for _, f := range c.files(cp, files, src.rule) {
+		for _, p := range db.Merge(f) {
 			cp.log.Warnf(p.Pos.File, p.Pos.Line, "%s", p.Msg)
 		}
 	}
@@ -89,9 +89,13 @@ type emptyDB struct{}
 
 func (emptyDB) Lookup(string) *bib.Item { return nil }
 
-// files loads database files, each once per build.
-func (c *citeCache) files(cp citePost, files []string, rule bibdb.Rule) []*bib.Item {
-	var items []*bib.Item
+// files loads database files, each once per build. BibTeX entries are
+// converted at their first lookup (most of a database is not cited), and
+// the problems of converting one are reported then, once per build, to
+// the build's log, which sorts warnings by place: their order does not
+// depend on which post looked the entry up first.
+func (c *citeCache) files(cp citePost, files []string, rule bibdb.Rule) []*bibdb.DB {
+	var dbs []*bibdb.DB
 	for _, f := range files {
 		c.mu.Lock()
 		if c.dbs == nil {
@@ -105,7 +109,9 @@ func (c *citeCache) files(cp citePost, files []string, rule bibdb.Rule) []*bib.I
 		}
 		c.mu.Unlock()
 		l.once.Do(func() {
-			db, probs, err := bibdb.New(rule).Load(readFS(cp.read), []string{f})
+			log := cp.log
+			report := func(p bibdb.Problem) { log.Warnf(p.Pos.File, p.Pos.Line, "%s", p.Msg) }
+			db, probs, err := bibdb.New(rule).Lazy(report).Load(readFS(cp.read), []string{f})
 			for _, p := range probs {
 				cp.log.Warnf(p.Pos.File, p.Pos.Line, "%s", p.Msg)
 			}
@@ -115,12 +121,10 @@ func (c *citeCache) files(cp citePost, files []string, rule bibdb.Rule) []*bib.I
 			l.db = db
 		})
 		if l.db != nil {
-			for _, id := range l.db.IDs() {
-				items = append(items, l.db.Lookup(id))
-			}
+			dbs = append(dbs, l.db)
 		}
 	}
-	return items
+	return dbs
 }
 
 // processor makes the post's CSL processor: its style (a file, a
