@@ -30,25 +30,40 @@ func (c *texConv) names(s string) (list []bib.Name, etAl bool) {
 
 // splitAnd splits at the word "and" (any case) outside braces.
 func splitAnd(s string) []string {
+	return splitOutside(s, func(s string, i int) int {
+		if !isBlank(s[i]) || i+4 >= len(s) || !strings.EqualFold(s[i+1:i+4], "and") || !isBlank(s[i+4]) {
+			return 0
+		}
+		return 4
+	})
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// splitOutside splits s where sepAt, outside braces and past backslash
+// escapes, says a separator of that many bytes starts (0: none there).
+func splitOutside(s string, sepAt func(s string, i int) int) []string {
 	var parts []string
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\\':
 			i++
+			continue
 		case '{':
 			depth++
+			continue
 		case '}':
 			depth--
-		case ' ', '\t', '\n', '\r':
-			if depth != 0 || i+4 >= len(s) || !strings.EqualFold(s[i+1:i+4], "and") {
-				continue
-			}
-			if c := s[i+4]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-				parts = append(parts, s[start:i])
-				start = i + 4
-				i += 3
-			}
+			continue
+		}
+		if depth != 0 {
+			continue
+		}
+		if n := sepAt(s, i); n > 0 {
+			parts = append(parts, s[start:i])
+			start = i + n
+			i += n - 1
 		}
 	}
 	return append(parts, s[start:])
@@ -217,24 +232,12 @@ func nameWords(s string) []string {
 
 // splitDepth0 splits s at sep outside braces.
 func splitDepth0(s string, sep byte) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case sep:
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
+	return splitOutside(s, func(s string, i int) int {
+		if s[i] == sep {
+			return 1
 		}
-	}
-	return append(out, s[start:])
+		return 0
+	})
 }
 
 func topLevelIndex(s string, c byte) int {
