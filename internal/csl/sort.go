@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redtide/edition/internal/bib"
 	"golang.org/x/text/unicode/norm"
@@ -195,8 +196,12 @@ func compareKeys(x, y sortKey) int {
 // fold makes text compare as people sort it: case and accents ignored,
 // leading punctuation and quotation marks skipped.
 func fold(s string) string {
+	if !isASCII(s) {
+		s = norm.NFD.String(s) // ASCII is its own decomposition
+	}
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	b.Grow(len(s))
+	for _, r := range s {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
@@ -209,4 +214,13 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

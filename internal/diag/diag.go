@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -132,7 +133,7 @@ type Lines struct {
 // its file (e.g. the front matter), so offsets in a post body map to lines
 // of the whole file.
 func NewLines(src []byte, base int) *Lines {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
