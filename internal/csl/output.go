@@ -151,13 +151,21 @@ func (p *Processor) flatten(n *node) Rich {
 	fl.walk(n, 0, 0, "", "")
 	var r Rich
 	var b strings.Builder
+	start := 0 // the first piece of the run that makes the next span
 	for i, p := range fl.pieces {
-		b.WriteString(p.text)
 		if next := i + 1; next < len(fl.pieces) && fl.pieces[next].f == p.f && fl.pieces[next].link == p.link && fl.pieces[next].ref == p.ref {
 			continue
 		}
-		r = append(r, Span{Text: b.String(), Format: p.f, Link: p.link, Ref: p.ref})
-		b.Reset()
+		text := p.text // a run of one piece needs no copy
+		if start < i {
+			for _, q := range fl.pieces[start : i+1] {
+				b.WriteString(q.text)
+			}
+			text = b.String()
+			b.Reset()
+		}
+		r = append(r, Span{Text: text, Format: p.f, Link: p.link, Ref: p.ref})
+		start = i + 1
 	}
 	return r
 }
