@@ -2,6 +2,7 @@ package csl
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,7 +43,14 @@ func applyCase(n *node, tc string, english bool) {
 		})
 		return
 	}
-	words := splitWords(n)
+	limit := 0
+	if tc == "capitalize-first" {
+		limit = 1 // only the first word changes
+	}
+	buf := wordPool.Get().(*[]word)
+	defer func() { *buf = (*buf)[:0]; wordPool.Put(buf) }()
+	words := splitWords(n, (*buf)[:0], limit)
+	*buf = words
 	if len(words) == 0 {
 		return
 	}
@@ -62,10 +70,18 @@ func applyCase(n *node, tc string, english bool) {
 	}
 }
 
-func splitWords(n *node) []word {
-	var ws []word
+// wordPool keeps the word lists of applyCase, which every title and
+// capitalized term of every cite needs only for a moment.
+var wordPool = sync.Pool{New: func() any { return new([]word) }}
+
+// splitWords appends the words under n to ws; with a limit above 0 it
+// stops after that many.
+func splitWords(n *node, ws []word, limit int) []word {
 	colon := true
 	n.leaves(func(l *node) {
+		if limit > 0 && len(ws) >= limit {
+			return
+		}
 		start := -1
 		for i, r := range l.text {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '.' && start >= 0 {
@@ -88,6 +104,9 @@ func splitWords(n *node) []word {
 			colon = false
 		}
 	})
+	if limit > 0 && len(ws) > limit {
+		ws = ws[:limit] // the leaf that reached the limit may add more
+	}
 	return ws
 }
 
