@@ -131,7 +131,8 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 		v     string
 		names []bib.Name
 	}
-	var lists []list
+	var room [4]list // <names> rarely has more variables; no allocation
+	lists := room[:0]
 	for _, v := range vars {
 		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
 			lists = append(lists, list{v, ns})
