@@ -101,7 +101,9 @@ type parser struct {
 	file     string
 	src      string
 	pos      int
-	lines    *diag.Lines
+	lines    *diag.Lines // built only when a line is asked for backwards
+	lineAt   int         // the offset of the last forward line lookup
+	lineNo   int         // its line
 	macros   map[string]string
 	entries  []*rawEntry
 	chunk    []rawField // room for the fields of the entries to come
@@ -114,12 +116,25 @@ func newParser(file string, data []byte) *parser {
 	return &parser{
 		file:   file,
 		src:    string(data),
-		lines:  diag.NewLines(data, 0),
+		lineNo: 1,
 		macros: map[string]string{},
 	}
 }
 
-func (p *parser) line(off int) int { return p.lines.Line(off) }
+// line returns the 1-based line of offset off. The parser asks for lines
+// in reading order, so it counts newlines from its last answer; an offset
+// behind that (or past the end) is looked up in a line index.
+func (p *parser) line(off int) int {
+	if off < p.lineAt || off > len(p.src) {
+		if p.lines == nil {
+			p.lines = diag.NewLines([]byte(p.src), 0)
+		}
+		return p.lines.Line(off)
+	}
+	p.lineNo += strings.Count(p.src[p.lineAt:off], "\n")
+	p.lineAt = off
+	return p.lineNo
+}
 
 func (p *parser) problem(line int, format string, args ...any) {
 	p.problems = append(p.problems, Problem{Pos: bib.Pos{File: p.file, Line: line}, Msg: fmt.Sprintf(format, args...)})
