@@ -175,8 +175,10 @@ func (c *converter) nameVars() {
 		c.tex.unknown = c.tex.unknown[:0]
 		list, etAl := c.tex.names(v)
 		c.nameOptions(list)
-		if len(list) > 0 {
-			c.it.Names[m[1]] = append(c.it.Names[m[1]], list...)
+		if old := c.it.Names[m[1]]; len(old) > 0 {
+			c.it.Names[m[1]] = append(old, list...)
+		} else if len(list) > 0 {
+			c.it.Names[m[1]] = list // fresh from names: no copy needed
 		}
 		if etAl {
 			if c.it.EtAl == nil {
