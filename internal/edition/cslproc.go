@@ -126,6 +126,9 @@ func nest(spans []csl.Span, level int) []model.Inline {
 			j++
 		}
 		inner := nest(spans[i:j], level+1)
+		if i == 0 && j == len(spans) && !on {
+			return inner // no span has this decoration: nothing to wrap
+		}
 		if on && len(inner) > 0 {
 			out = append(out, f.wrap(inner))
 		} else {
