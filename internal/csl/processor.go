@@ -163,9 +163,10 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 	if v, err := strconv.Atoi(p.style.citation.attr("near-note-distance")); err == nil {
 		dist = v
 	}
-	lastNote := map[string]int{}
-	firstNote := map[string]int{}
-	noteOnly := map[int]string{} // the one item a note cites; "" when several
+	// sized once: most citations cite one item in a note of their own
+	lastNote := make(map[string]int, len(cits))
+	firstNote := make(map[string]int, len(cits))
+	noteOnly := make(map[int]string, len(cits)) // the one item a note cites; "" when several
 	var prev *citeInfo
 	prevCount, prevNote, prevAllSame := 0, 0, false
 	out := make([][]*citeInfo, len(cits))

@@ -26,8 +26,9 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 	// The author of an author-in-text citation is rendered apart: it is
 	// no citation of the work for the style's positions (the note that
 	// follows it is the first, not an "Ibid.").
-	var main, authors []csl.Citation
-	var isAuthor []bool
+	main := make([]csl.Citation, 0, len(in))
+	isAuthor := make([]bool, 0, len(in))
+	var authors []csl.Citation
 	for i, ci := range in {
 		a := len(cits[i].items) > 0 && cits[i].items[0].authorOnly
 		isAuthor = append(isAuthor, a)
@@ -59,6 +60,7 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 		}
 		out.citations[i] = richInlines(r, entry)
 	}
+	out.entries = make([]procEntry, 0, len(res.Bibliography))
 	for _, e := range res.Bibliography {
 		out.entries = append(out.entries, procEntry{id: e.ID, inlines: richInlines(e.Text, nil)})
 	}
