@@ -215,7 +215,8 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
 	in := postInput(m, st, sh.refs, d, root, p, assumed)
-	res, err := convertIn(conv, &in, resolve, tag == "", log)
+	guessed := tag == "" // convertIn reads what language the text is in
+	res, err := convertIn(conv, &in, resolve, guessed, log)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +237,9 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	a.Authors, a.Translators = people(m, st, rel, p)
 	a.PrintStart = printStart(display, data, p, log)
 	a.Language = tag
-	checkLanguage(p, assumed, from, res.Blocks, log)
+	if !guessed {
+		checkLanguage(p, assumed, from, res.Blocks, log)
+	}
 	if a.Date.IsZero() {
 		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
 	}

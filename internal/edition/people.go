@@ -1,7 +1,7 @@
 package edition
 
 import (
-	"strings"
+	"unicode"
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
@@ -76,11 +76,25 @@ func opening(blocks []model.Block, words int) []string {
 		}
 		t := model.PlainText(par.Inlines)
 		texts = append(texts, t)
-		if n += len(strings.Fields(t)); n >= words {
+		if n += wordCount(t); n >= words {
 			break
 		}
 	}
 	return texts
+}
+
+// wordCount counts the words of s (runs of non-space), as
+// len(strings.Fields(s)) does, without making them.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // fileAs maps every person of the edition (authors, translators,
