@@ -262,7 +262,7 @@ func (w *mmlWriter) scripts(s *Scripts, st Style) {
 		return
 	}
 	sub, sup := s.HasSub, s.HasSup
-	tag := map[[2]bool]string{{true, false}: "msub", {false, true}: "msup", {true, true}: "msubsup"}[[2]bool{sub, sup}]
+	tag := scriptTag(sub, sup, false)
 	if tag == "" {
 		w.nucleus(s.Nucleus, st)
 		return
@@ -280,10 +280,7 @@ func (w *mmlWriter) scripts(s *Scripts, st Style) {
 
 // limitsOf writes munder, mover or munderover around base.
 func (w *mmlWriter) limitsOf(s *Scripts, st Style, base func(), movable bool) {
-	tag := map[[2]bool]string{{true, false}: "munder", {false, true}: "mover", {true, true}: "munderover"}[[2]bool{s.HasSub, s.HasSup}]
-	if movable && st != StyleDisplay {
-		tag = map[[2]bool]string{{true, false}: "msub", {false, true}: "msup", {true, true}: "msubsup"}[[2]bool{s.HasSub, s.HasSup}]
-	}
+	tag := scriptTag(s.HasSub, s.HasSup, !movable || st == StyleDisplay)
 	w.b.WriteString("<" + tag + ">")
 	base()
 	if s.HasSub {
@@ -293,6 +290,27 @@ func (w *mmlWriter) limitsOf(s *Scripts, st Style, base func(), movable bool) {
 		w.row(s.Sup, scriptStyle(st))
 	}
 	w.b.WriteString("</" + tag + ">")
+}
+
+// scriptTag is the MathML element for a base with material below (sub)
+// and above (sup): scripts beside it, or limits under and over it; ""
+// for neither.
+func scriptTag(sub, sup, limits bool) string {
+	switch {
+	case !sub && !sup:
+		return ""
+	case limits && sub && sup:
+		return "munderover"
+	case limits && sub:
+		return "munder"
+	case limits:
+		return "mover"
+	case sub && sup:
+		return "msubsup"
+	case sub:
+		return "msub"
+	}
+	return "msup"
 }
 
 func (w *mmlWriter) nucleus(n Node, st Style) {
@@ -381,7 +399,7 @@ func (w *mmlWriter) accent(a *Accent, st Style) {
 }
 
 func (w *mmlWriter) stack(s *Stack, st Style, _, _ []Node) {
-	tag := map[[2]bool]string{{true, false}: "munder", {false, true}: "mover", {true, true}: "munderover"}[[2]bool{s.Under != nil, s.Over != nil}]
+	tag := scriptTag(s.Under != nil, s.Over != nil, true)
 	if tag == "" {
 		w.row(s.Base, st)
 		return
