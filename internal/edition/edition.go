@@ -265,7 +265,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 func postInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, d *doc, root string, p *post.Post, lang string) markdown.Input {
 	rel := d.rel
 	in := markdown.Input{Path: d.display, Body: p.Body, BodyLine: p.BodyLine, Lang: lang, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
-		Engine: engine(st), Macros: st.MathMacros()}
+		Engine: engine(st), Macros: st.MathMacros}
 	if in.Hugo = hugoInput(m, st, refs, rel, p); in.Hugo != nil {
 		return in
 	}

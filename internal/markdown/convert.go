@@ -82,9 +82,10 @@ type Input struct {
 	// folder ({% include_relative notes.md %}); it refuses paths that
 	// leave the site.
 	ReadRelative func(name string) ([]byte, error)
-	// Macros are the site's TeX macros (its MathJax or KaTeX
-	// configuration); the post starts from a copy. Nil for none.
-	Macros *texmath.Macros
+	// Macros returns the site's TeX macros (its MathJax or KaTeX
+	// configuration); it is called only for a post that has math, which
+	// starts from a copy. Nil for none.
+	Macros func() *texmath.Macros
 }
 
 // Engine holds what a site's Markdown engine does differently from
@@ -261,7 +262,7 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		engine:      in.Engine,
 		liquid:      in.Liquid,
 		read:        in.ReadRelative,
-		macros:      in.Macros.Clone(),
+		siteMacros:  in.Macros,
 	}
 	cv := &conv{post: p, src: src, lines: diag.NewLines(src, in.BodyLine)}
 	if in.Hugo != nil {
@@ -369,7 +370,8 @@ type post struct {
 	read        func(string) ([]byte, error)      // Input.ReadRelative
 	readInclude func(name string) ([]byte, error) // Input.ReadInclude
 	hugo        *hugoState                        // a Hugo post's settings, nil for other posts
-	macros      *texmath.Macros                   // the post's TeX macros
+	siteMacros  func() *texmath.Macros            // Input.Macros
+	macros      *texmath.Macros                   // the post's TeX macros, from the site's at its first math
 	notes       map[string]*model.Note            // footnotes defined in the post, by label
 	// loose are notes defined without the colon ("[^3] text"), by label.
 	loose      map[string]*model.Note

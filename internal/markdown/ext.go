@@ -409,7 +409,11 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 // shown as its source, with a warning at its line.
 func (c *conv) readMath(line int, tex string) *texmath.Formula {
 	if c.post.macros == nil {
-		c.post.macros = texmath.NewMacros()
+		var site *texmath.Macros
+		if c.post.siteMacros != nil {
+			site = c.post.siteMacros()
+		}
+		c.post.macros = site.Clone()
 	}
 	f, err := texmath.Parse(tex, texmath.Options{Display: true, Macros: c.post.macros})
 	if err != nil {
