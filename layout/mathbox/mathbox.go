@@ -93,6 +93,5 @@ func (s *Setter) Layout(f *texmath.Formula, o Options) (*Box, []Warning) {
 // One piece when the formula has no relation or binary operation at its
 // outer level.
 func (s *Setter) Pieces(f *texmath.Formula, o Options) ([]Piece, []Warning) {
-	b, w := s.layout(f, o)
-	return []Piece{{Box: b}}, w
+	return s.pieces(f, o)
 }

@@ -1,0 +1,76 @@
+package mathbox
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/redtide/edition/internal/texmath"
+)
+
+// sharedReference is the folder of LuaLaTeX's renderings of 30 formulas
+// in STIX Two Math (see ../../../shared/math/SOURCE.md).
+const sharedReference = "../../../shared/math/reference"
+
+// TestLuaLaTeXDimensions sets the shared reference formulas and compares
+// each box's width, height and depth with what LuaLaTeX's \showbox gave
+// for the same formula and font at 10 pt.
+func TestLuaLaTeXDimensions(t *testing.T) {
+	exprs, err := os.ReadFile(filepath.Join(sharedReference, "expressions.tsv"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip("shared reference absent:", err)
+	}
+	dims, err := os.ReadFile(filepath.Join(sharedReference, "boxes-lualatex", "dimensions.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][3]float64{}
+	for _, l := range strings.Split(string(dims), "\n")[1:] {
+		p := strings.Split(l, "\t")
+		if len(p) < 5 {
+			continue
+		}
+		var d [3]float64
+		for i := range d {
+			d[i], _ = strconv.ParseFloat(strings.TrimSuffix(p[2+i], "pt"), 64)
+		}
+		want[p[0]] = d
+	}
+	s := testSetter(t)
+	n := 0
+	for _, l := range strings.Split(string(exprs), "\n")[1:] {
+		p := strings.Split(l, "\t")
+		if len(p) < 3 {
+			continue
+		}
+		w, ok := want[p[0]]
+		if !ok {
+			continue
+		}
+		n++
+		disp := p[1] == "display"
+		f, err := texmath.Parse(p[2], texmath.Options{Display: disp})
+		if err != nil {
+			t.Errorf("%s: %v", p[0], err)
+			continue
+		}
+		b, _ := s.Layout(f, Options{Size: 10, Display: disp})
+		got := [3]float64{b.Width, b.Height, b.Depth}
+		t.Logf("%-20s w %7.2f/%7.2f h %6.2f/%6.2f d %6.2f/%6.2f", p[0], got[0], w[0], got[1], w[1], got[2], w[2])
+		// Within 12% of the width and 1.5 pt of the height and depth
+		// (glyph boxes are ink boxes here, and amsmath's struts and
+		// font-size choices are not all copied).
+		if math.Abs(got[0]-w[0]) > 0.12*w[0] || math.Abs(got[1]-w[1]) > 1.5 || math.Abs(got[2]-w[2]) > 1.5 {
+			t.Errorf("%s: %.2f×(%.2f+%.2f), LuaLaTeX %.2f×(%.2f+%.2f)", p[0], got[0], got[1], got[2], w[0], w[1], w[2])
+		}
+	}
+	if n < 30 {
+		t.Errorf("%d reference formulas compared, want 30", n)
+	}
+}
