@@ -1,6 +1,7 @@
 package mathbox
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"github.com/redtide/edition/internal/texmath"
@@ -113,14 +114,32 @@ func (x *setter) over(body, mark *Box, under bool, st style) *Box {
 	w := max(body.Width, mark.Width)
 	b := &Box{Width: w}
 	place(b, body, (w-body.Width)/2, 0)
+	top, bottom := x.ink(mark)
 	if under {
 		gap := x.pt(c.StretchStackGapAboveMin, st)
-		place(b, mark, (w-mark.Width)/2, -(body.Depth + gap + mark.Height))
+		place(b, mark, (w-mark.Width)/2, -(body.Depth + gap + top))
 	} else {
 		gap := x.pt(c.StretchStackGapBelowMin, st)
-		place(b, mark, (w-mark.Width)/2, body.Height+gap+mark.Depth)
+		place(b, mark, (w-mark.Width)/2, body.Height+gap-bottom)
 	}
 	return b
+}
+
+// ink returns the top and bottom of b's glyphs, as heights above its
+// baseline: a brace's ink may lie wholly above or below the baseline,
+// which the box's height and depth (never below zero) do not say.
+func (x *setter) ink(b *Box) (top, bottom float64) {
+	top, bottom = math.Inf(-1), math.Inf(1)
+	for _, g := range b.Glyphs {
+		_, yMin, _, yMax := x.font.Box(g.GID)
+		u := g.Size / float64(x.font.UnitsPerEm)
+		top = max(top, float64(yMax)*u-g.Y)
+		bottom = min(bottom, float64(yMin)*u-g.Y)
+	}
+	if len(b.Glyphs) == 0 {
+		return b.Height, -b.Depth
+	}
+	return top, bottom
 }
 
 // stack sets \overset, \underset, \stackrel and \xrightarrow: the base

@@ -83,19 +83,29 @@ func (x *setter) array(n *texmath.Array, st style) (*Box, bool) {
 	}
 	b := &Box{}
 	y := 0.0 // the baseline of the row, down from the top of the first row
-	lead := 0.0
-	if n.Aligned || strings.HasPrefix(n.Env, "gather") {
-		lead = jot * em
-	}
+	// The align and gather family set rows as lines of a paragraph:
+	// \baselineskip (1.2 em) apart, or \lineskip (0.1 em) between them
+	// when they would come closer, with \jot more; arrays set each row
+	// at least a strut tall and deep.
+	lines := n.Aligned || strings.HasPrefix(n.Env, "gather") || n.Env == "split" || n.Env == "multline"
+	prevDepth := 0.0
 	for i, row := range cells {
 		h, d := strutHeight*stretch*em, strutDepth*stretch*em
+		var ch, cd float64
 		for _, c := range row {
-			h, d = max(h, c.Height), max(d, c.Depth)
+			ch, cd = max(ch, c.Height), max(cd, c.Depth)
 		}
-		if i > 0 {
-			y += lead
+		h, d = max(h, ch), max(d, cd)
+		if lines && i > 0 {
+			skip := 1.2 * em // \baselineskip, or \lineskip when too close
+			if prevDepth+h > skip {
+				skip = prevDepth + h + 0.1*em
+			}
+			y += jot*em + skip - prevDepth
+		} else {
+			y += h
 		}
-		y += h
+		prevDepth = d
 		xpos := 0.0
 		for j := 0; j < ncol; j++ {
 			xpos += gaps[j]

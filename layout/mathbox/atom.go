@@ -108,6 +108,17 @@ func (x *setter) lookup(r rune, off int) (otmath.GlyphID, bool) {
 	return g, ok
 }
 
+// scriptForm is g as drawn in style st: its script-size form in script
+// and scriptscript styles, when the font has one.
+func (x *setter) scriptForm(g otmath.GlyphID, st style) otmath.GlyphID {
+	if st.level >= script {
+		if s, ok := x.ssty[g]; ok {
+			return s
+		}
+	}
+	return g
+}
+
 // run sets the characters of a symbol in alphabet v, each followed by its
 // italic correction but the last, whose correction is left to the caller
 // (rule 17: added unless a subscript follows).
@@ -119,6 +130,9 @@ func (x *setter) run(s string, v texmath.Variant, st style, off int) nuc {
 		if !ok {
 			continue
 		}
+		if v != texmath.Normal {
+			g = x.scriptForm(g, st)
+		}
 		b := x.glyph(g, string(r), st)
 		a.box.Width += a.italic
 		appendBox(a.box, b)
@@ -129,7 +143,10 @@ func (x *setter) run(s string, v texmath.Variant, st style, off int) nuc {
 		a.glyph = g
 		n++
 	}
-	a.char = n == 1 && !x.font.IsExtendedShape(a.glyph)
+	// A lone glyph is a character box for rule 18a, even an extended
+	// shape such as ")": LuaTeX does the same; grown delimiters and
+	// large operators are boxes.
+	a.char = n == 1
 	return a
 }
 
@@ -191,6 +208,7 @@ func (x *setter) opName(n *texmath.OpName, st style) nuc {
 		a.box = &Box{}
 		return a
 	}
+	g = x.scriptForm(g, st)
 	if st.level == display {
 		if c := x.font.Vertical(g); c != nil {
 			v, _ := c.Fit(x.c.DisplayOperatorMinHeight)
@@ -280,8 +298,15 @@ func (x *setter) attach(a nuc, sup, sub *Box, st style) *Box {
 	w := nb.Width
 	end := w
 	scale := float64(x.font.UnitsPerEm) / x.sizeOf(st)
+	// A character's superscript moves right by its italic correction; a
+	// large operator's subscript moves left by it (LuaTeX's reading of
+	// the MATH table's italic correction of integrals).
+	supDX, subDX := w+a.italic, w
+	if a.op {
+		supDX, subDX = w, w-a.italic
+	}
 	if sup != nil {
-		dx := w + a.italic
+		dx := supDX
 		if k != nil {
 			dx += x.pt(k.TopRight.At(int((u-sup.Depth)*scale)), st)
 		}
@@ -289,7 +314,7 @@ func (x *setter) attach(a nuc, sup, sub *Box, st style) *Box {
 		end = max(end, dx+sup.Width)
 	}
 	if sub != nil {
-		dx := w
+		dx := subDX
 		if k != nil {
 			dx += x.pt(k.BottomRight.At(int((sub.Height-v)*scale)), st)
 		}

@@ -12,7 +12,7 @@ import (
 // short of it by no more than 5 pt at 10 pt.
 const (
 	delimiterFactor    = 901
-	delimiterShortfall = 0.5 // em
+	delimiterShortfall = 0.5  // em
 	nullDelimiterSpace = 0.12 // em: plain TeX's 1.2 pt at 10 pt
 )
 
@@ -130,11 +130,13 @@ func (x *setter) delimited(n *texmath.Delimited, st style) *Box {
 }
 
 // bigFactors are the sizes of \big, \Big, \bigg and \Bigg in units of
-// bigSize, \big in ems: amsmath sizes \big at 1.2 times the strut's
-// 8.5 pt at 10 pt, and the others at 1.5, 2 and 2.5 times that.
+// bigSize, \big in ems, as amsmath sets them (\Big, \bigg and \Bigg at
+// 1.5, 2 and 2.5 times \big); bigSize is the height of \big that
+// LuaLaTeX's amsmath 2.17n gives at 10 pt (11.18 pt, the box it centres
+// on the axis).
 var bigFactors = [...]float64{0, 1, 1.5, 2, 2.5}
 
-const bigSize = 1.02
+const bigSize = 1.118
 
 // big sets \big…\Bigg: the delimiter grown to a fixed size by rule 19.
 func (x *setter) big(n *texmath.BigDelim, st style) *Box {
@@ -144,5 +146,8 @@ func (x *setter) big(n *texmath.BigDelim, st style) *Box {
 	}
 	h := f * bigSize * x.sizeOf(st) / 2
 	a := x.axis(st)
-	return x.delimiter(n.Delim, x.cover(h+a, h-a, st), st, n.Offset)
+	b := x.delimiter(n.Delim, x.cover(h+a, h-a, st), st, n.Offset)
+	// amsmath's box holds the delimiter and the strut it was sized to.
+	b.Height, b.Depth = max(b.Height, h+a), max(b.Depth, h-a)
+	return b
 }

@@ -1,6 +1,8 @@
 package mathbox
 
 import (
+	"strings"
+
 	"github.com/redtide/edition/internal/texmath"
 )
 
@@ -14,8 +16,18 @@ func (x *setter) frac(n *texmath.Frac, st style) *Box {
 		st.cramped = false
 	}
 	c := x.c
-	num := x.hlist(x.items(n.Num, st.num()), st.num())
-	den := x.hlist(x.items(n.Den, st.den()), st.den())
+	nst, dst := st.num(), st.den()
+	cfrac := n.Offset >= 0 && n.Offset < len(x.tex) && strings.HasPrefix(x.tex[n.Offset:], `\cfrac`)
+	if cfrac {
+		// amsmath: \genfrac{}{}{}{0}{\strut #1}{\displaystyle #2}.
+		nst, dst = style{level: text}, style{level: display}
+	}
+	num := x.hlist(x.items(n.Num, nst), nst)
+	den := x.hlist(x.items(n.Den, dst), dst)
+	if cfrac {
+		num.Height = max(num.Height, strutHeight*x.sizeOf(st))
+		num.Depth = max(num.Depth, strutDepth*x.sizeOf(st))
+	}
 	disp := st.level == display
 	a := x.axis(st)
 	var u, v, theta float64

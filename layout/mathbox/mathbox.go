@@ -79,10 +79,11 @@ type Options struct {
 // Setter sets formulas with one math font. It is safe for concurrent use.
 type Setter struct {
 	font *otmath.Font
+	ssty map[otmath.GlyphID]otmath.GlyphID // script-size forms
 }
 
 // NewSetter returns a Setter for f.
-func NewSetter(f *otmath.Font) *Setter { return &Setter{font: f} }
+func NewSetter(f *otmath.Font) *Setter { return &Setter{font: f, ssty: scriptForms(f)} }
 
 // Layout sets f whole.
 func (s *Setter) Layout(f *texmath.Formula, o Options) (*Box, []Warning) {

@@ -3,6 +3,7 @@ package mathbox
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/redtide/edition/fonts/otmath"
 	"github.com/redtide/edition/internal/texmath"
@@ -32,9 +33,30 @@ func (s style) num() style   { return style{min(s.level+1, scriptScript), s.cram
 func (s style) den() style   { return style{s.num().level, true} }
 func (s style) cramp() style { return style{s.level, true} }
 
+// scriptForms maps glyphs to the forms the font draws for script sizes
+// (the OpenType feature ssty), found by their glyph names: STIX Two Math
+// names them NAME.ssty. Lacking a GSUB reader, the names stand in for
+// the feature's lookup; a font without such names has none.
+func scriptForms(f *otmath.Font) map[otmath.GlyphID]otmath.GlyphID {
+	m := map[otmath.GlyphID]otmath.GlyphID{}
+	for g := 0; g < f.NumGlyphs(); g++ {
+		name := f.Name(otmath.GlyphID(g))
+		base, ok := strings.CutSuffix(name, ".ssty")
+		if !ok {
+			continue
+		}
+		if b, ok := f.GlyphByName(base); ok {
+			m[b] = otmath.GlyphID(g)
+		}
+	}
+	return m
+}
+
 // setter is the state of setting one formula.
 type setter struct {
 	font  *otmath.Font
+	ssty  map[otmath.GlyphID]otmath.GlyphID
+	tex   string // the formula's source, for \cfrac
 	c     *otmath.Constants
 	size  float64 // text size, in points
 	warns []Warning
@@ -74,7 +96,7 @@ func (s *Setter) newSetter(o Options) *setter {
 	if !(size > 0) || math.IsInf(size, 0) {
 		size = 10
 	}
-	return &setter{font: s.font, c: &s.font.Constants, size: size}
+	return &setter{font: s.font, ssty: s.ssty, c: &s.font.Constants, size: size}
 }
 
 func startStyle(o Options) style {
@@ -87,6 +109,7 @@ func startStyle(o Options) style {
 // layout sets f whole.
 func (s *Setter) layout(f *texmath.Formula, o Options) (*Box, []Warning) {
 	x := s.newSetter(o)
+	x.tex = f.TeX
 	st := startStyle(o)
 	b := x.hlist(x.items(f.Body, st), st)
 	return b, x.warns
@@ -108,6 +131,7 @@ func (s *Setter) Tag(f *texmath.Formula, o Options) *Box {
 // than a relation (TeX puts no break between two relations).
 func (s *Setter) pieces(f *texmath.Formula, o Options) ([]Piece, []Warning) {
 	x := s.newSetter(o)
+	x.tex = f.TeX
 	st := startStyle(o)
 	its := x.items(f.Body, st)
 	gaps := x.spacing(its)
