@@ -16,6 +16,15 @@ func (x *setter) atom(n texmath.Node, st style) nuc {
 		a.class = n.Class
 		return a
 	case *texmath.Group:
+		// \mathbf{x} and the like are groups to texmath but a font
+		// change in TeX: one letter stays a character for its scripts.
+		if len(n.Body) == 1 && n.Class == texmath.Ord {
+			if s, ok := n.Body[0].(*texmath.Symbol); ok && s.Variant != texmath.VariantAuto && utf8.RuneCountInString(s.Text) == 1 {
+				a := x.run(s.Text, s.Variant, st, s.Offset)
+				a.class = texmath.Ord
+				return a
+			}
+		}
 		a := nuc{box: x.hlist(x.items(n.Body, st), st), class: n.Class}
 		if n.Class == texmath.Op {
 			a.op, a.limits = true, true
@@ -112,7 +121,7 @@ func (x *setter) lookup(r rune, off int) (otmath.GlyphID, bool) {
 // and scriptscript styles, when the font has one.
 func (x *setter) scriptForm(g otmath.GlyphID, st style) otmath.GlyphID {
 	if st.level >= script {
-		if s, ok := x.ssty[g]; ok {
+		if s, ok := x.ssty[st.level-script][g]; ok {
 			return s
 		}
 	}

@@ -79,7 +79,7 @@ type Options struct {
 // Setter sets formulas with one math font. It is safe for concurrent use.
 type Setter struct {
 	font *otmath.Font
-	ssty map[otmath.GlyphID]otmath.GlyphID // script-size forms
+	ssty [2]map[otmath.GlyphID]otmath.GlyphID // script and scriptscript forms
 }
 
 // NewSetter returns a Setter for f.

@@ -33,20 +33,32 @@ func (s style) num() style   { return style{min(s.level+1, scriptScript), s.cram
 func (s style) den() style   { return style{s.num().level, true} }
 func (s style) cramp() style { return style{s.level, true} }
 
-// scriptForms maps glyphs to the forms the font draws for script sizes
-// (the OpenType feature ssty), found by their glyph names: STIX Two Math
-// names them NAME.ssty. Lacking a GSUB reader, the names stand in for
-// the feature's lookup; a font without such names has none.
-func scriptForms(f *otmath.Font) map[otmath.GlyphID]otmath.GlyphID {
-	m := map[otmath.GlyphID]otmath.GlyphID{}
+// scriptForms maps glyphs to the forms the font draws for script and
+// scriptscript sizes (the OpenType feature ssty, alternates 1 and 2),
+// found by their glyph names: STIX Two Math names them NAME.ssty and
+// NAME.ssty2. Lacking a GSUB reader, the names stand in for the feature's
+// lookup; a font without such names has none. A glyph with only the
+// first form uses it in both styles.
+func scriptForms(f *otmath.Font) [2]map[otmath.GlyphID]otmath.GlyphID {
+	m := [2]map[otmath.GlyphID]otmath.GlyphID{{}, {}}
 	for g := 0; g < f.NumGlyphs(); g++ {
 		name := f.Name(otmath.GlyphID(g))
+		level := 0
 		base, ok := strings.CutSuffix(name, ".ssty")
+		if !ok {
+			base, ok = strings.CutSuffix(name, ".ssty2")
+			level = 1
+		}
 		if !ok {
 			continue
 		}
 		if b, ok := f.GlyphByName(base); ok {
-			m[b] = otmath.GlyphID(g)
+			m[level][b] = otmath.GlyphID(g)
+		}
+	}
+	for b, g := range m[0] {
+		if _, ok := m[1][b]; !ok {
+			m[1][b] = g
 		}
 	}
 	return m
@@ -55,7 +67,7 @@ func scriptForms(f *otmath.Font) map[otmath.GlyphID]otmath.GlyphID {
 // setter is the state of setting one formula.
 type setter struct {
 	font  *otmath.Font
-	ssty  map[otmath.GlyphID]otmath.GlyphID
+	ssty  [2]map[otmath.GlyphID]otmath.GlyphID
 	tex   string // the formula's source, for \cfrac
 	c     *otmath.Constants
 	size  float64 // text size, in points
