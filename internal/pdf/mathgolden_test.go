@@ -13,6 +13,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/fonts/otmath"
+	"github.com/redtide/edition/internal/testenv"
 	"github.com/redtide/edition/internal/texmath"
 	"github.com/redtide/edition/layout/mathbox"
 )
@@ -51,9 +52,8 @@ func readMathList(t *testing.T, path string) []mathExpr {
 // MATHGOLDEN_PDF=path keeps the PDF for looking at.
 func TestMathGolden(t *testing.T) {
 	lists := [][]mathExpr{readMathList(t, "../../layout/mathbox/testdata/golden.tsv")}
-	shared := "../../../shared/math/reference/expressions.tsv"
-	if _, err := os.Stat(shared); err == nil {
-		lists = append(lists, readMathList(t, shared))
+	if root := testenv.SharedRoot(t); root != "" {
+		lists = append(lists, readMathList(t, filepath.Join(root, "math", "reference", "expressions.tsv")))
 	}
 	mf, err := otmath.Parse(fonts.MathData())
 	if err != nil {

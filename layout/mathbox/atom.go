@@ -108,6 +108,15 @@ func (x *setter) glyph(g otmath.GlyphID, text string, st style) *Box {
 	}
 }
 
+// addGlyph sets g, standing for text, at the end of b.
+func (x *setter) addGlyph(b *Box, g otmath.GlyphID, text string, st style) {
+	_, yMin, _, yMax := x.font.Box(g)
+	b.Glyphs = append(b.Glyphs, Glyph{X: b.Width, Size: x.sizeOf(st), GID: g, Text: text})
+	b.Height = max(b.Height, x.pt(yMax, st))
+	b.Depth = max(b.Depth, x.pt(-yMin, st))
+	b.Width += x.pt(x.font.Advance(g), st)
+}
+
 // lookup returns the glyph of r, warning when the font has none.
 func (x *setter) lookup(r rune, off int) (otmath.GlyphID, bool) {
 	g, ok := x.font.Glyph(r)
@@ -134,7 +143,7 @@ func (x *setter) scriptForm(g otmath.GlyphID, st style) otmath.GlyphID {
 func (x *setter) run(s string, v texmath.Variant, st style, off int) nuc {
 	a := nuc{box: &Box{}}
 	n := 0
-	for _, r := range s {
+	for i, r := range s {
 		g, ok := x.lookup(texmath.Styled(r, v), off)
 		if !ok {
 			continue
@@ -142,9 +151,8 @@ func (x *setter) run(s string, v texmath.Variant, st style, off int) nuc {
 		if v != texmath.Normal {
 			g = x.scriptForm(g, st)
 		}
-		b := x.glyph(g, string(r), st)
 		a.box.Width += a.italic
-		appendBox(a.box, b)
+		x.addGlyph(a.box, g, s[i:i+utf8.RuneLen(r)], st)
 		a.italic = 0
 		if ic, ok := x.font.ItalicCorrection(g); ok {
 			a.italic = x.pt(ic, st)
@@ -172,7 +180,7 @@ func (x *setter) textRun(n *texmath.TextRun, st style) *Box {
 		if !ok {
 			continue
 		}
-		appendBox(b, x.glyph(g, string(r), st))
+		x.addGlyph(b, g, string(r), st)
 	}
 	return b
 }

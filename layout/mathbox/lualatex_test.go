@@ -8,25 +8,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redtide/edition/internal/testenv"
 	"github.com/redtide/edition/internal/texmath"
 )
-
-// sharedReference is the folder of LuaLaTeX's renderings of 30 formulas
-// in STIX Two Math (see ../../../shared/math/SOURCE.md).
-const sharedReference = "../../../shared/math/reference"
 
 // TestLuaLaTeXDimensions sets the shared reference formulas and compares
 // each box's width, height and depth with what LuaLaTeX's \showbox gave
 // for the same formula and font at 10 pt.
 func TestLuaLaTeXDimensions(t *testing.T) {
-	exprs, err := os.ReadFile(filepath.Join(sharedReference, "expressions.tsv"))
+	// LuaLaTeX's renderings of 30 formulas in STIX Two Math (see
+	// ../shared/math/SOURCE.md).
+	ref := testenv.Shared(t, "math/reference")
+	exprs, err := os.ReadFile(filepath.Join(ref, "expressions.tsv"))
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip("shared reference absent:", err)
+		t.Fatal(err)
 	}
-	dims, err := os.ReadFile(filepath.Join(sharedReference, "boxes-lualatex", "dimensions.tsv"))
+	dims, err := os.ReadFile(filepath.Join(ref, "boxes-lualatex", "dimensions.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}

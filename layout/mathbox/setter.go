@@ -3,6 +3,7 @@ package mathbox
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/redtide/edition/fonts/otmath"
@@ -189,8 +190,28 @@ func appendBox(dst, src *Box) {
 }
 
 // place adds src's glyphs and rules to dst with src's reference point at
-// dx, raised by up, and grows dst's height and depth; not its width.
+// dx, raised by up, and grows dst's height and depth; not its width. src
+// is used up: every box is placed once, into its parent, and an empty
+// parent takes over its glyphs rather than copying them.
 func place(dst, src *Box, dx, up float64) {
+	if len(dst.Glyphs) == 0 && len(dst.Rules) == 0 {
+		dst.Glyphs, dst.Rules = src.Glyphs, src.Rules
+		src.Glyphs, src.Rules = nil, nil
+		if dx != 0 || up != 0 {
+			for i := range dst.Glyphs {
+				dst.Glyphs[i].X += dx
+				dst.Glyphs[i].Y -= up
+			}
+			for i := range dst.Rules {
+				dst.Rules[i].X += dx
+				dst.Rules[i].Y -= up
+			}
+		}
+		dst.Height = max(dst.Height, src.Height+up)
+		dst.Depth = max(dst.Depth, src.Depth-up)
+		return
+	}
+	dst.Glyphs = slices.Grow(dst.Glyphs, len(src.Glyphs))
 	for _, g := range src.Glyphs {
 		g.X += dx
 		g.Y -= up
