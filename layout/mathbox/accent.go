@@ -63,7 +63,7 @@ func (x *setter) accent(n *texmath.Accent, st style) nuc {
 	var base nuc
 	if len(n.Body) == 1 {
 		if s, isSym := n.Body[0].(*texmath.Symbol); isSym {
-			base = x.run(s.Text, s.Variant, st.cramp(), s.Offset)
+			base = x.run(s.Text, s.Variant, s.Variant != texmath.Normal, st.cramp(), s.Offset)
 		}
 	}
 	if base.box == nil {

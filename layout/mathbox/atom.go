@@ -12,7 +12,11 @@ import (
 func (x *setter) atom(n texmath.Node, st style) nuc {
 	switch n := n.(type) {
 	case *texmath.Symbol:
-		a := x.run(n.Text, n.Variant, st, n.Offset)
+		v := n.Variant
+		if v == texmath.VariantAuto && n.Kind == texmath.Operator {
+			v = texmath.Normal // \bmod's "mod" is upright
+		}
+		a := x.run(n.Text, v, n.Variant != texmath.Normal, st, n.Offset)
 		a.class = n.Class
 		return a
 	case *texmath.Group:
@@ -20,7 +24,7 @@ func (x *setter) atom(n texmath.Node, st style) nuc {
 		// change in TeX: one letter stays a character for its scripts.
 		if len(n.Body) == 1 && n.Class == texmath.Ord {
 			if s, ok := n.Body[0].(*texmath.Symbol); ok && s.Variant != texmath.VariantAuto && utf8.RuneCountInString(s.Text) == 1 {
-				a := x.run(s.Text, s.Variant, st, s.Offset)
+				a := x.run(s.Text, s.Variant, s.Variant != texmath.Normal, st, s.Offset)
 				a.class = texmath.Ord
 				return a
 			}
@@ -139,8 +143,10 @@ func (x *setter) scriptForm(g otmath.GlyphID, st style) otmath.GlyphID {
 
 // run sets the characters of a symbol in alphabet v, each followed by its
 // italic correction but the last, whose correction is left to the caller
-// (rule 17: added unless a subscript follows).
-func (x *setter) run(s string, v texmath.Variant, st style, off int) nuc {
+// (rule 17: added unless a subscript follows). ssty takes the font's
+// script forms in script styles: not for upright words (\mathrm, operator
+// names), which TeX sets in the text face.
+func (x *setter) run(s string, v texmath.Variant, ssty bool, st style, off int) nuc {
 	a := nuc{box: &Box{}}
 	n := 0
 	for i, r := range s {
@@ -148,7 +154,7 @@ func (x *setter) run(s string, v texmath.Variant, st style, off int) nuc {
 		if !ok {
 			continue
 		}
-		if v != texmath.Normal {
+		if ssty {
 			g = x.scriptForm(g, st)
 		}
 		a.box.Width += a.italic
@@ -212,7 +218,7 @@ func (x *setter) opName(n *texmath.OpName, st style) nuc {
 			if i > 0 {
 				b.Width += 3 * x.mu(st)
 			}
-			r := x.run(w, texmath.Normal, st, n.Offset)
+			r := x.run(w, texmath.Normal, false, st, n.Offset)
 			r.box.Width += r.italic
 			appendBox(b, r.box)
 		}
