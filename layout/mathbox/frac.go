@@ -116,9 +116,11 @@ func (x *setter) radical(n *texmath.Radical, st style) *Box {
 	if len(n.Index) > 0 {
 		ss := style{level: scriptScript}
 		degree = x.hlist(x.items(n.Index, ss), ss)
-		b.Width = max(kb+degree.Width+ka, 0)
-		if b.Width == 0 {
-			kb = -(degree.Width + ka)
+		// The degree may not stick out to the left of the radical.
+		b.Width = kb + degree.Width + ka
+		if b.Width < 0 {
+			kb -= b.Width
+			b.Width = 0
 		}
 	}
 	place(b, sign, b.Width, up)
