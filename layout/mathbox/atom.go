@@ -16,7 +16,11 @@ func (x *setter) atom(n texmath.Node, st style) nuc {
 		if v == texmath.VariantAuto && n.Kind == texmath.Operator {
 			v = texmath.Normal // \bmod's "mod" is upright
 		}
-		a := x.run(n.Text, v, n.Variant != texmath.Normal, st, n.Offset)
+		text := n.Text
+		if text == ":" && n.Class == texmath.Rel {
+			text = "∶" // the ratio, as unicode-math sets a relation colon
+		}
+		a := x.run(text, v, n.Variant != texmath.Normal, st, n.Offset)
 		a.class = n.Class
 		return a
 	case *texmath.Group:
@@ -287,8 +291,10 @@ func (x *setter) attach(a nuc, sup, sub *Box, st style) *Box {
 	nb := a.box
 	var u, v float64
 	if !a.char {
-		u = nb.Height - x.pt(c.SuperscriptBaselineDropMax, st.sup())
-		v = nb.Depth + x.pt(c.SubscriptBaselineDropMin, st.sub())
+		// The drops are taken at the nucleus' size, as LuaTeX does
+		// (TeX took σ18 and σ19 of the script font).
+		u = nb.Height - x.pt(c.SuperscriptBaselineDropMax, st)
+		v = nb.Depth + x.pt(c.SubscriptBaselineDropMin, st)
 	}
 	if sup != nil {
 		shift := c.SuperscriptShiftUp
