@@ -11,10 +11,7 @@ import (
 // the bar on the axis (or of each other without a bar), with delimiters
 // for \binom.
 func (x *setter) frac(n *texmath.Frac, st style) *Box {
-	st = styleOf(n.Style, st)
-	if n.Style != texmath.StyleAuto {
-		st.cramped = false
-	}
+	st = styleOf(n.Style, st) // \dfrac, \tfrac
 	c := x.c
 	nst, dst := st.num(), st.den()
 	cfrac := n.Offset >= 0 && n.Offset < len(x.tex) && strings.HasPrefix(x.tex[n.Offset:], `\cfrac`)

@@ -228,8 +228,10 @@ func place(dst, src *Box, dx, up float64) {
 
 // shifted returns b raised by up.
 func shifted(b *Box, up float64) *Box {
-	n := &Box{Width: b.Width, Height: b.Height + up, Depth: b.Depth - up}
+	n := &Box{Width: b.Width}
 	place(n, b, 0, up)
+	// A box may lie wholly above or below the baseline: its extents
+	// are kept as they are, not floored at zero.
 	n.Height, n.Depth = b.Height+up, b.Depth-up
 	return n
 }
