@@ -224,6 +224,17 @@ func (lt *layouter) add(set *artSet) {
 			lt.noteCache[n] = items
 		}
 	}
+	// a note is kept until every item that brings it is placed
+	for _, items := range [][]*vitem{set.head, set.headCol, set.title, set.body} {
+		for _, it := range items {
+			for _, n := range it.notes {
+				if lt.noteUsers == nil {
+					lt.noteUsers = map[*model.Note]int{}
+				}
+				lt.noteUsers[n]++
+			}
+		}
+	}
 	for _, n := range set.linkNotes {
 		lt.isLinkNote[n] = true
 	}

@@ -118,8 +118,8 @@ func Run(opt Options) (*Result, error) {
 	// the print edition's pages, so it is written once the pages are laid
 	// out, while the PDF is painted; without a PDF, at once.
 	job := startEPUB(ed, mod)
-	laid := func(d *layout.Document, set *fonts.Set, pws []diag.Warning) error {
-		job.start(d.PageStarts(ed))
+	laid := func(d *layout.Document, starts []model.PageStart, set *fonts.Set, pws []diag.Warning) error {
+		job.start(starts)
 		if opt.Preview != nil && opt.stopped() == nil {
 			if data, err := job.wait(); err == nil {
 				all := append(append([]diag.Warning(nil), ws...), pws...)
@@ -135,7 +135,7 @@ func Run(opt Options) (*Result, error) {
 	if opt.NoPDF {
 		job.start(nil)
 	} else {
-		pr, pdfErr = renderPDF(ed, m, mod, laid)
+		pr, pdfErr = renderPDF(ed, m, mod, opt.Preview != nil, laid)
 	}
 	epubBytes, epubErr := job.wait()
 	res.Warnings = append(res.Warnings, pr.warnings...)
