@@ -62,19 +62,19 @@ func (f *Fpdf) PackPage(n int) {
 
 func (pk *packer) run() {
 	var zw *zlib.Writer
+	var buf bytes.Buffer // reused; each stream is kept in a slice of its size
 	for j := range pk.jobs {
-		page := j.data.Bytes()
-		var buf bytes.Buffer
-		buf.Grow(len(page)/3 + 64)
+		buf.Reset()
 		if zw == nil {
 			zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
 		} else {
 			zw.Reset(&buf)
 		}
-		zw.Write(page) // a bytes.Buffer does not fail
+		zw.Write(j.data.Bytes()) // a bytes.Buffer does not fail
 		zw.Close()
+		packed := bytes.Clone(buf.Bytes())
 		pk.mu.Lock()
-		pk.packed[j.page] = buf.Bytes()
+		pk.packed[j.page] = packed
 		pk.mu.Unlock()
 	}
 }

@@ -34,7 +34,9 @@ type Meta struct {
 // depends only on its inputs (fixed dates, sorted catalog, compressed
 // streams, page boxes in a fixed order), so two runs give identical bytes.
 // The print-shop settings of d (crop marks, imprint, PDF/X, grayscale)
-// are described in layout.Press and Document.Sheet. Write does not close w.
+// are described in layout.Press and Document.Sheet. The file is written
+// on w as it is made (fpdf's SpillOutput): after an error w may hold part
+// of it. Write does not close w.
 func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) error {
 	if d == nil || fs == nil {
 		return errors.New("pdf: nil document or font set")
@@ -83,6 +85,7 @@ func NewWriter(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (pw *W
 	p := &painter{d: d, fs: fs, sheet: d.Sheet(), meta: meta}
 	p.off = p.sheet.Media.Points()
 	p.open()
+	p.f.SpillOutput(true)
 	if err := p.checkFonts(); err != nil {
 		return nil, err
 	}

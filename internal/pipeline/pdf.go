@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/redtide/edition/fonts"
@@ -57,7 +58,8 @@ func fontSet(m *manifest.Manifest) (*fonts.Set, error) {
 	return &fonts.Set{Text: fam, Display: def.Display, Mono: def.Mono}, nil
 }
 
-// printed is the print edition and the warnings of its layout.
+// printed is the print edition (unless written out) and the warnings of
+// its layout.
 type printed struct {
 	pdf      []byte
 	warnings []diag.Warning
@@ -67,10 +69,11 @@ type printed struct {
 // page starts once the pages are laid out, and, for a preview, the layout
 // before it is painted; an error from it stops the build. Without a
 // preview the layout is streamed: each page is painted as soon as it is
-// made, and only its compressed content is kept. A sheet with an imprint
+// made, and only its compressed content is kept. With out, the PDF is
+// written on it as it is made, else kept in pr.pdf. A sheet with an imprint
 // is not streamed: the imprint prints the number of pages, known only
 // at the end.
-func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview bool,
+func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview bool, out io.Writer,
 	laid func(*layout.Document, []model.PageStart, *fonts.Set, []diag.Warning) error) (printed, error) {
 	var pr printed
 	cfg, err := PrintConfig(m)
@@ -85,6 +88,10 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview b
 	meta := pdf.MetaFor(ed)
 	meta.Date = mod
 	var buf bytes.Buffer
+	w := io.Writer(&buf)
+	if out != nil {
+		w = out
+	}
 	blank, err := layout.NewDocument(cfg)
 	if err != nil {
 		return pr, err
@@ -97,13 +104,15 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview b
 		if err := laid(d, d.PageStarts(ed), set, pr.warnings); err != nil {
 			return pr, err
 		}
-		if err := pdf.Write(&buf, d, set, meta); err != nil {
+		if err := pdf.Write(w, d, set, meta); err != nil {
 			return pr, fmt.Errorf("pdf: %w", err)
 		}
-		pr.pdf = buf.Bytes()
+		if out == nil {
+			pr.pdf = buf.Bytes()
+		}
 		return pr, nil
 	}
-	pw, err := pdf.NewWriter(&buf, blank, set, meta)
+	pw, err := pdf.NewWriter(w, blank, set, meta)
 	if err != nil {
 		return pr, fmt.Errorf("pdf: %w", err)
 	}
@@ -128,6 +137,8 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview b
 	if err := pw.Close(d.Outline); err != nil {
 		return pr, fmt.Errorf("pdf: %w", err)
 	}
-	pr.pdf = buf.Bytes()
+	if out == nil {
+		pr.pdf = buf.Bytes()
+	}
 	return pr, nil
 }
