@@ -40,6 +40,22 @@ type layouter struct {
 	mk        *makeup  // the page builder
 	fillBody  []placed // the body of the last column filled
 	itemSlab  []vitem  // the slab one-line items are cut from
+
+	// noteUsers counts, for each note of noteCache, the items that bring
+	// it and are not placed yet: at none, its lines are dropped (placeItem).
+	noteUsers map[*model.Note]int
+
+	lead  *model.Article
+	nBody int // pages before the padding, once known (finish); 0 before
+	// headsOn are the pages where the head of an article but the lead
+	// is placed (its outline entry, see bookmarked).
+	headsOn map[int]bool
+	// sink, for a streamed layout (Stream), takes each page once it is
+	// made; held are the pages given as drafts, which come again at the
+	// end. sinkErr is its first error, which stops the pages.
+	sink    func(StreamPage) error
+	held    []*Page
+	sinkErr error
 }
 
 // fork returns a layouter that sets articles with setArticle on another

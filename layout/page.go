@@ -23,6 +23,40 @@ import (
 // referenced. warn receives problems that do not stop the layout, at the
 // article's source and the line of the block (warn may be nil).
 func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning)) (*Document, error) {
+	return layout(ed, fs, cfg, warn, nil)
+}
+
+// StreamPage is a page of a streamed layout (see Stream).
+type StreamPage struct {
+	Page *Page
+	// Draft tells that page numbers printed on the page (the contents,
+	// a jump line) are not known yet: the page comes again, final, once
+	// the last page is made, the same but for the text, position and width
+	// of those numbers' runs (see fillRefs).
+	Draft bool
+	// Bookmarked tells that entries of the outline (Document.Outline,
+	// known at the end) point to the page.
+	Bookmarked bool
+}
+
+// Stream lays out the edition as Layout does, but gives each page to sink
+// as soon as no later page can change it, and keeps none: the document
+// returned has the outline and the sizes but no Pages. Pages come in page
+// order, each once, except those that print page numbers not yet known,
+// which come first as drafts, in their place, and again, final, after
+// the last page, in page order. An error from sink stops the pages
+// (the layout finishes, giving no more) and is returned.
+//
+// With Stream, the memory of a layout is that of the pages being made
+// and of the articles set ahead of them, not of the whole edition.
+func Stream(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), sink func(StreamPage) error) (*Document, error) {
+	if sink == nil {
+		return nil, errors.New("layout: nil page sink")
+	}
+	return layout(ed, fs, cfg, warn, sink)
+}
+
+func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), sink func(StreamPage) error) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
 	}
@@ -46,6 +80,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		warned:    map[string]bool{},
 		pageOfArt: map[*model.Article]int{},
 		mk:        newMakeup(),
+		sink:      sink,
 	}
 	lt.Setter = text.NewSetter(fs, cfg.settings(), lt)
 	var arts []*model.Article
@@ -57,18 +92,49 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 			}
 		}
 	}
-	d := &Document{Width: cfg.TrimWidth, Height: cfg.TrimHeight, Bleed: cfg.Bleed, CropMarks: cfg.CropMarks,
-		KeepImageResolution: cfg.KeepImageResolution, Press: cfg.Press}
+	d := newDocument(cfg)
 	lt.doc = d
 	if len(arts) == 0 {
 		lt.nextPage()
 		lt.span(lt.masthead(), 0, 0)
+		lt.emit(lt.mk.p, false)
+		return lt.done(d)
+	}
+	lead, li := leadOf(ed, arts)
+	lt.lead = lead
+	sets := lt.setArticles(arts, li, cfg.workers())
+	defer sets.stop()
+	lt.paginate(arts, li, sets)
+	lt.finish(d, lead)
+	return lt.done(d)
+}
+
+// NewDocument is a document without pages, with the sizes and press
+// settings a layout with cfg gives it: what a PDF writer of a streamed
+// layout needs before the first page.
+func NewDocument(cfg Config) (*Document, error) {
+	cfg = cfg.withDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	return newDocument(cfg), nil
+}
+
+func newDocument(cfg Config) *Document {
+	return &Document{Width: cfg.TrimWidth, Height: cfg.TrimHeight, Bleed: cfg.Bleed, CropMarks: cfg.CropMarks,
+		KeepImageResolution: cfg.KeepImageResolution, Press: cfg.Press}
+}
+
+// done returns the document, without its pages when they were streamed,
+// or the sink's error.
+func (lt *layouter) done(d *Document) (*Document, error) {
+	if lt.sink == nil {
 		return d, nil
 	}
-	sets := lt.setArticles(arts, cfg.workers())
-	defer sets.stop()
-	lead := lt.paginate(arts, sets)
-	lt.finish(d, lead)
+	d.Pages = nil
+	if lt.sinkErr != nil {
+		return nil, lt.sinkErr
+	}
 	return d, nil
 }
 
@@ -86,8 +152,8 @@ func leadOf(ed *model.Edition, arts []*model.Article) (*model.Article, int) {
 // paginate puts the articles on pages: the front page with the lead (and
 // the articles after it while there is room), then every article in
 // order. It returns the lead.
-func (lt *layouter) paginate(arts []*model.Article, sets *artSets) *model.Article {
-	lead, li := leadOf(lt.ed, arts)
+func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets) {
+	lead := arts[li]
 	leadSet := sets.get(li)
 	lt.add(leadSet)
 	got := map[int]bool{li: true}
@@ -143,37 +209,103 @@ func (lt *layouter) paginate(arts []*model.Article, sets *artSets) *model.Articl
 	for len(lt.mk.wide) > 0 {
 		lt.nextPage() // the floats across the columns still waiting
 	}
-	return lead
 }
 
-// finish pads the document, adds the running heads, the outline and the
-// page numbers printed before their pages were known.
+// finish pads the document, finishes its last pages, adds the outline
+// and the page numbers printed before their pages were known; a
+// streamed layout then gives the pages that waited for them.
 func (lt *layouter) finish(d *Document, lead *model.Article) {
-	nBody := len(d.Pages)
+	lt.nBody = len(d.Pages)
 	if m := lt.cfg.PadToMultiple; m > 1 {
 		for len(d.Pages)%m != 0 {
 			lt.newPage()
 		}
 	}
-	for i, p := range d.Pages {
-		if i == 0 || i >= nBody {
-			continue
-		}
+	lt.leave(d.Pages[len(d.Pages)-1])
+	d.Outline = lt.outline(lead)
+	lt.fillRefs()
+	for _, p := range lt.held {
+		lt.emit(p, false)
+	}
+	lt.held = nil
+}
+
+// leave finishes page p once the makeup has moved past it, as nothing
+// but the page numbers of fillRefs changes it after that: its running
+// head (on every page but the front page and the padding), the lines
+// left alone at the head or foot of a column, the runs split for the
+// fallback fonts. A streamed layout then gives it to the sink, as a
+// draft while it holds a page number not yet known.
+func (lt *layouter) leave(p *Page) {
+	if p.Index > 0 && (lt.nBody == 0 || p.Index < lt.nBody) {
 		title := lt.edWords().InThisIssue
-		if a := lt.mk.heads[i]; a != nil {
+		if a := lt.mk.heads[p.Index]; a != nil {
 			title = a.Title
 		}
 		lt.runningHead(p, title)
 	}
-	d.Outline = lt.outline(lead)
-	lt.fillRefs()
-	markWidows(d)
-	for _, pg := range d.Pages {
-		for _, ln := range pg.Lines {
-			ln.Runs = lt.SplitFallback(ln.Runs)
-		}
-		pg.Marks = lt.SplitFallback(pg.Marks)
+	markWidows(p)
+	for _, ln := range p.Lines {
+		ln.Runs = lt.SplitFallback(ln.Runs)
 	}
+	p.Marks = lt.SplitFallback(p.Marks)
+	if lt.sink == nil {
+		return
+	}
+	if lt.holdsRef(p) {
+		lt.held = append(lt.held, p)
+		lt.emit(p, true)
+		return
+	}
+	lt.emit(p, false)
+}
+
+// holdsRef reports whether a page number of fillRefs is printed on p.
+func (lt *layouter) holdsRef(p *Page) bool {
+	if len(lt.mk.refs) == 0 {
+		return false
+	}
+	on := make(map[*TextLine]bool, len(p.Lines))
+	for _, l := range p.Lines {
+		on[l] = true
+	}
+	for _, r := range lt.mk.refs {
+		if r.sl.Placed && on[&r.sl.Info] {
+			return true
+		}
+	}
+	return false
+}
+
+// emit gives page p to the sink of a streamed layout and, once final,
+// drops it.
+func (lt *layouter) emit(p *Page, draft bool) {
+	if lt.sink == nil {
+		return
+	}
+	if lt.sinkErr == nil {
+		lt.sinkErr = lt.sink(StreamPage{Page: p, Draft: draft, Bookmarked: lt.bookmarked(p.Index)})
+	}
+	if !draft {
+		lt.doc.Pages[p.Index] = nil
+	}
+}
+
+// bookmarked reports whether an entry of the outline points to page i:
+// the lead on the front page and where it continues, every other
+// article where its head is (and a section where its first article's
+// is). It is known once the makeup has left the page.
+func (lt *layouter) bookmarked(i int) bool {
+	if lt.lead == nil {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	if j, ok := lt.mk.jumped[lt.lead]; ok && j == i {
+		return true
+	}
+	return lt.headsOn[i]
 }
 
 // outline is the PDF's bookmarks, in page order as package pdf wants them:
@@ -210,39 +342,66 @@ func (lt *layouter) outline(lead *model.Article) []Bookmark {
 
 // artSets are the articles being set by forks of the layouter.
 type artSets struct {
-	arts []*model.Article
-	sets []*artSet
-	done []chan struct{} // closed when sets[k] is ready; nil: set on demand
-	next atomic.Int64    // next article for a worker
-	quit atomic.Bool
-	fork *layouter // the fork that sets on demand
-	wg   sync.WaitGroup
+	arts  []*model.Article
+	order []int // the articles in the order paginate takes them
+	sets  []*artSet
+	done  []chan struct{} // closed when sets[k] is ready; nil: set on demand
+	next  atomic.Int64    // next position in order for a worker
+	// ahead holds a token for each article the workers may set ahead of
+	// paginate: the articles set and not yet paginated are what a layout
+	// holds besides its pages.
+	ahead chan struct{}
+	quit  chan struct{}
+	fork  *layouter // the fork that sets on demand
+	wg    sync.WaitGroup
 }
 
-// setArticles starts workers goroutines that set the articles in order,
-// each with its own fork of lt. With one worker the articles are set on
-// demand, by get, on the caller's goroutine. Either way every article is
-// set by a fork from the same state, so the result does not depend on
-// workers.
-func (lt *layouter) setArticles(arts []*model.Article, workers int) *artSets {
+// setAhead is how many articles each worker may set ahead of paginate.
+const setAhead = 4
+
+// setArticles starts workers goroutines that set the articles, each with
+// its own fork of lt, in the order paginate takes them (the lead, li,
+// then the others in order), a few ahead of it. With one worker the
+// articles are set on demand, by get, on the caller's goroutine. Either
+// way every article is set by a fork from the same state, so the result
+// does not depend on workers.
+func (lt *layouter) setArticles(arts []*model.Article, li, workers int) *artSets {
 	as := &artSets{arts: arts, sets: make([]*artSet, len(arts))}
 	workers = min(workers, len(arts))
 	if workers <= 1 {
 		as.fork = lt.fork()
 		return as
 	}
+	as.order = make([]int, 0, len(arts))
+	as.order = append(as.order, li)
+	for k := range arts {
+		if k != li {
+			as.order = append(as.order, k)
+		}
+	}
 	as.done = make([]chan struct{}, len(arts))
 	for k := range as.done {
 		as.done[k] = make(chan struct{})
 	}
+	as.quit = make(chan struct{})
+	as.ahead = make(chan struct{}, setAhead*workers)
+	for range cap(as.ahead) {
+		as.ahead <- struct{}{}
+	}
 	for range workers {
 		f := lt.fork()
 		as.wg.Go(func() {
-			for !as.quit.Load() {
-				k := int(as.next.Add(1) - 1)
-				if k >= len(arts) {
+			for {
+				select {
+				case <-as.ahead:
+				case <-as.quit:
 					return
 				}
+				i := int(as.next.Add(1) - 1)
+				if i >= len(as.order) {
+					return
+				}
+				k := as.order[i]
 				as.sets[k] = f.setArticle(arts[k])
 				close(as.done[k])
 			}
@@ -251,7 +410,8 @@ func (lt *layouter) setArticles(arts []*model.Article, workers int) *artSets {
 	return as
 }
 
-// get returns article k set.
+// get returns article k set. paginate takes each article once, in the
+// order of setArticles.
 func (as *artSets) get(k int) *artSet {
 	if as.done == nil {
 		return as.fork.setArticle(as.arts[k])
@@ -259,16 +419,22 @@ func (as *artSets) get(k int) *artSet {
 	<-as.done[k]
 	set := as.sets[k]
 	as.sets[k] = nil
+	as.ahead <- struct{}{}
 	return set
 }
 
-// stop ends the workers early, when the layout fails, and waits for them.
+// stop ends the workers, early when the layout fails, and waits for them.
 func (as *artSets) stop() {
-	as.quit.Store(true)
+	if as.quit != nil {
+		close(as.quit)
+	}
 	as.wg.Wait()
 }
 
 func (lt *layouter) newPage() *Page {
+	if n := len(lt.doc.Pages); n > 0 {
+		lt.leave(lt.doc.Pages[n-1])
+	}
 	p := &Page{Index: len(lt.doc.Pages)}
 	lt.doc.Pages = append(lt.doc.Pages, p)
 	return p
@@ -373,6 +539,20 @@ func placeLine(p *Page, sl *text.Line, colX, top Length, col int) {
 	}
 }
 
+func (lt *layouter) placeItem(p *Page, it *vitem, colX, top Length, col int) {
+	placeItem(p, it, colX, top, col)
+	for _, n := range it.notes {
+		if k := lt.noteUsers[n]; k > 0 {
+			if k == 1 {
+				delete(lt.noteUsers, n)
+				delete(lt.noteCache, n)
+				continue
+			}
+			lt.noteUsers[n] = k - 1
+		}
+	}
+}
+
 func placeItem(p *Page, it *vitem, colX, top Length, col int) {
 	for i, sl := range it.lines {
 		placeLine(p, sl, colX, top+it.lineY[i], col)
@@ -400,24 +580,22 @@ func placeItem(p *Page, it *vitem, colX, top Length, col int) {
 }
 
 // markWidows flags lines left alone at the top (widows) or bottom
-// (orphans) of a column, for the measurements.
-func markWidows(d *Document) {
-	for _, p := range d.Pages {
-		byCol := map[int][]*TextLine{}
-		for _, l := range p.Lines {
-			if l.Column < 0 || l.Par == 0 || l.Kind == KindNote || l.Kind == KindTable || l.Kind == KindFurniture {
-				continue
-			}
-			byCol[l.Column] = append(byCol[l.Column], l)
+// (orphans) of a column of page p, for the measurements.
+func markWidows(p *Page) {
+	byCol := map[int][]*TextLine{}
+	for _, l := range p.Lines {
+		if l.Column < 0 || l.Par == 0 || l.Kind == KindNote || l.Kind == KindTable || l.Kind == KindFurniture {
+			continue
 		}
-		for _, ls := range byCol {
-			first, last := ls[0], ls[len(ls)-1]
-			if first.ParLen > 1 && first.ParLine == first.ParLen-1 {
-				first.Widow = true
-			}
-			if last.ParLen > 1 && last.ParLine == 0 {
-				last.Orphan = true
-			}
+		byCol[l.Column] = append(byCol[l.Column], l)
+	}
+	for _, ls := range byCol {
+		first, last := ls[0], ls[len(ls)-1]
+		if first.ParLen > 1 && first.ParLine == first.ParLen-1 {
+			first.Widow = true
+		}
+		if last.ParLen > 1 && last.ParLine == 0 {
+			last.Orphan = true
 		}
 	}
 }

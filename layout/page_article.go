@@ -224,8 +224,27 @@ func (lt *layouter) add(set *artSet) {
 			lt.noteCache[n] = items
 		}
 	}
+	// a note is kept until every item that brings it is placed
+	for _, items := range [][]*vitem{set.head, set.headCol, set.title, set.body} {
+		for _, it := range items {
+			lt.countNoteUsers(it)
+			for _, w := range it.wide {
+				lt.countNoteUsers(w)
+			}
+		}
+	}
 	for _, n := range set.linkNotes {
 		lt.isLinkNote[n] = true
+	}
+}
+
+// countNoteUsers counts item it among the users of its notes.
+func (lt *layouter) countNoteUsers(it *vitem) {
+	for _, n := range it.notes {
+		if lt.noteUsers == nil {
+			lt.noteUsers = map[*model.Note]int{}
+		}
+		lt.noteUsers[n]++
 	}
 }
 

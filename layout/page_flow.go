@@ -424,7 +424,7 @@ func containsNote(ns []*model.Note, n *model.Note) bool {
 func (lt *layouter) commit(p *Page, f colFill, colX, top, h Length, col int) Length {
 	for _, pl := range f.body {
 		lt.placed(p, pl.it, top+pl.y)
-		placeItem(p, pl.it, colX, top+pl.y, col)
+		lt.placeItem(p, pl.it, colX, top+pl.y, col)
 	}
 	bottom := top + f.used
 	if len(f.bottom) > 0 {
@@ -435,7 +435,7 @@ func (lt *layouter) commit(p *Page, f colFill, colX, top, h Length, col int) Len
 		for _, it := range f.bottom {
 			y += lt.floatSep()
 			lt.placed(p, it, y)
-			placeItem(p, it, colX, y, col)
+			lt.placeItem(p, it, colX, y, col)
 			y += it.h
 		}
 		bottom = y

@@ -108,7 +108,7 @@ func (lt *layouter) jumpLine(format string, art *model.Article, x, top Length, c
 	sl := lt.furnitureLine(w, Run{X: w, Face: st.Face, Size: st.Size})
 	it := &vitem{h: sl.Height, lines: []*text.Line{sl}, lineY: []Length{0}}
 	placeItem(lt.mk.p, it, x, top, col)
-	lt.mk.refs = append(lt.mk.refs, pageRef{sl: sl, run: 0, format: format, art: art, cont: true, right: w})
+	lt.mk.refs = append(lt.mk.refs, pageRef{sl: sl, format: format, art: art, cont: true, right: w})
 }
 
 // furnitureLine is a line of page furniture of width w holding runs.
@@ -387,7 +387,7 @@ func (lt *layouter) contentsEntry(a *model.Article, c blockCtx, num text.Style, 
 	items := lt.paragraph(ps, tc, 0, 0)
 	last := items[len(items)-1].lines[0]
 	last.Runs = append(last.Runs, Run{X: c.width, Face: num.Face, Size: num.Size})
-	lt.mk.refs = append(lt.mk.refs, pageRef{sl: last, run: len(last.Runs) - 1, format: "%d", art: a, right: c.width})
+	lt.mk.refs = append(lt.mk.refs, pageRef{sl: last, format: "%d", art: a, right: c.width})
 	for i, it := range items {
 		for _, sl := range it.lines {
 			sl.Links = append(sl.Links, LinkRect{X: 0, Y: -sl.Height * 8 / 10, W: c.width, H: sl.Height, Dest: lt.artAnchor(a)})

@@ -43,11 +43,10 @@ type makeup struct {
 	jumped  map[*model.Article]int    // page index where a jumped article continues
 }
 
-// pageRef is a page number printed before its page is known: the run of a
-// placed line, filled in once every page is made.
+// pageRef is a page number printed before its page is known: the last
+// run of a placed line, filled in once every page is made.
 type pageRef struct {
 	sl     *text.Line
-	run    int
 	format string         // the words around the number ("%d" alone in the contents)
 	art    *model.Article // whose page: the page of its head, or where it continues
 	cont   bool           // the page where art continues after a jump
@@ -96,7 +95,7 @@ func (lt *layouter) placeWide() {
 			return
 		}
 		lt.placed(mk.p, f, mk.y)
-		placeItem(mk.p, f, lt.cfg.textLeft(mk.p.Index), mk.y, -1)
+		lt.placeItem(mk.p, f, lt.cfg.textLeft(mk.p.Index), mk.y, -1)
 		mk.y = lt.gridY(mk.y + f.h + sep)
 		mk.fresh = false
 		mk.wide = mk.wide[1:]
@@ -131,7 +130,7 @@ func (lt *layouter) span(items []*vitem, need, rule Length) {
 	}
 	for _, it := range items {
 		lt.placed(mk.p, it, mk.y)
-		placeItem(mk.p, it, x, mk.y, -1)
+		lt.placeItem(mk.p, it, x, mk.y, -1)
 		mk.y += it.h
 	}
 	mk.y = lt.gridY(mk.y)
@@ -149,6 +148,12 @@ func (lt *layouter) placed(p *Page, it *vitem, y Length) {
 		if _, ok := lt.pageOfArt[a]; !ok {
 			lt.pageOfArt[a] = p.Index
 			mk.artY[a] = y
+			if a != lt.lead {
+				if lt.headsOn == nil {
+					lt.headsOn = map[int]bool{}
+				}
+				lt.headsOn[p.Index] = true
+			}
 		}
 		if !mk.text {
 			mk.heads[p.Index] = a
@@ -304,7 +309,9 @@ func (lt *layouter) fillRefs() {
 		if !ok || !r.sl.Placed {
 			continue // a contents entry of a draft of the box
 		}
-		run := &r.sl.Info.Runs[r.run]
+		// the last run: splitting runs for the fallback fonts (leave)
+		// leaves it and what comes before it in place
+		run := &r.sl.Info.Runs[len(r.sl.Info.Runs)-1]
 		st := text.Style{Face: run.Face, Size: run.Size}
 		run.Text = fmt.Sprintf(r.format, page+1)
 		w := lt.Width(run.Text, st)

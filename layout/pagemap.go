@@ -34,22 +34,55 @@ import (
 // contents page, a blank page) before the first article's text has a
 // PageStart with no Article; one after the last, too.
 func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
-	owner := owners(ed)
-	begun := map[*model.Article]bool{} // articles with lines on earlier pages
-	firsts := make([]candidate, len(d.Pages))
-	has := make([]bool, len(d.Pages))
-	for i, p := range d.Pages {
-		firsts[i], has[i] = firstOnPage(p, owner, begun)
-		for _, l := range p.Lines {
-			if a := owner.art[l.Node]; a != nil {
-				begun[a] = true
-			}
+	pm := NewPageMap(ed)
+	for _, p := range d.Pages {
+		pm.Add(p)
+	}
+	return pm.Starts()
+}
+
+// PageMap gathers the page starts of a document page by page, for a
+// streamed layout (Stream) whose pages are not kept: Add each page in
+// page order (a draft will do: page numbers do not matter), then Starts
+// gives what Document.PageStarts would.
+type PageMap struct {
+	owner  owned
+	begun  map[*model.Article]bool // articles with lines on earlier pages
+	firsts []candidate
+	has    []bool
+	own    []bool   // the page holds an article's text
+	labels []string // printed page numbers
+}
+
+// NewPageMap starts the page map of a layout of ed.
+func NewPageMap(ed *model.Edition) *PageMap {
+	return &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}}
+}
+
+// Add takes the next page.
+func (pm *PageMap) Add(p *Page) {
+	first, has := firstOnPage(p, pm.owner, pm.begun)
+	pm.firsts = append(pm.firsts, first)
+	pm.has = append(pm.has, has)
+	for _, l := range p.Lines {
+		if a := pm.owner.art[l.Node]; a != nil {
+			pm.begun[a] = true
 		}
 	}
+	pm.own = append(pm.own, holdsArticle(p, pm.owner))
+	pm.labels = append(pm.labels, p.Folio)
+}
+
+// Starts returns where each page added but a cover begins (see
+// Document.PageStarts).
+func (pm *PageMap) Starts() []model.PageStart {
+	n := len(pm.firsts)
+	firsts := append([]candidate(nil), pm.firsts...)
+	has := append([]bool(nil), pm.has...)
 	// the first word printed on each page or later: a minimum over the
 	// pages from the last
 	found := false
-	for i := len(d.Pages) - 1; i >= 0; i-- {
+	for i := n - 1; i >= 0; i-- {
 		switch {
 		case has[i] && (!found || firsts[i].before(firsts[i+1])):
 			found = true
@@ -59,16 +92,16 @@ func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
 	}
 	var out []model.PageStart
 	text := false // an earlier page holds an article's text
-	for i, p := range d.Pages {
-		own := holdsArticle(p, owner)
-		if i > 0 || p.Folio != "" || own {
-			label := p.Folio
+	for i := range n {
+		own := pm.own[i]
+		if i > 0 || pm.labels[i] != "" || own {
+			label := pm.labels[i]
 			if label == "" {
 				label = strconv.Itoa(i + 1)
 			}
 			ps := model.PageStart{Label: label}
 			if c := firsts[i]; has[i] && (text || own) {
-				ps.Article, ps.At, ps.Word = owner.art[c.at], c.at, c.word
+				ps.Article, ps.At, ps.Word = pm.owner.art[c.at], c.at, c.word
 			}
 			out = append(out, ps)
 		}

@@ -9,7 +9,9 @@ import (
 	"compress/zlib"
 	"crypto/md5"
 	"fmt"
+	"hash"
 	"hash/fnv"
+	"io"
 	"math"
 	"runtime"
 	"sort"
@@ -31,6 +33,12 @@ var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
 func (f *Fpdf) compressPages() [][]byte {
 	nb := f.page
 	packed := make([][]byte, nb+1)
+	// edition patch: the pages packed as they were finished (PackPage)
+	for n, data := range f.packedPages() {
+		if n <= nb {
+			packed[n] = data
+		}
+	}
 	var mu sync.Mutex
 	next := 1
 	work := func() {
@@ -39,6 +47,10 @@ func (f *Fpdf) compressPages() [][]byte {
 			mu.Lock()
 			n := next
 			next++
+			for n <= nb && packed[n] != nil {
+				n = next
+				next++
+			}
 			mu.Unlock()
 			if n > nb {
 				return
@@ -106,6 +118,11 @@ type editionState struct {
 	rgbICC    []byte             // ICC profile of RGB images; nil for DeviceRGB
 	rgbObj    int                // its object number
 	fileID    bool               // write a file identifier in the trailer
+	pack      *packer            // deflates finished pages (PackPage)
+	spill     bool               // Output writes the file out as it is made (SpillOutput)
+	out       io.Writer          // where, during Output
+	spilled   int                // bytes written out before the buffer
+	sum       hash.Hash          // MD5 of them, for the file identifier
 }
 
 type infoEntry struct {
@@ -266,7 +283,14 @@ func (f *Fpdf) putFileID() {
 	if !f.ed.fileID {
 		return
 	}
-	sum := md5.Sum(f.buffer.Bytes())
+	var sum [md5.Size]byte
+	if f.ed.sum != nil {
+		// edition patch: the bytes written out before (SpillOutput)
+		f.ed.sum.Write(f.buffer.Bytes())
+		copy(sum[:], f.ed.sum.Sum(nil))
+	} else {
+		sum = md5.Sum(f.buffer.Bytes())
+	}
 	f.outf("/ID [<%x> <%x>]", sum, sum)
 }
 

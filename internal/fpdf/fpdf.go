@@ -3724,7 +3724,14 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		if f.ed.spill {
+			f.ed.out = w // edition patch: see SpillOutput
+		}
 		f.Close()
+		f.ed.out = nil
+		if f.err != nil {
+			return f.err
+		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -3964,7 +3971,8 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.buffer.Len()
+	f.spillOutput()                   // edition patch: see SpillOutput
+	f.offsets[f.n] = f.outputOffset() // edition patch
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4214,7 +4222,7 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 	}
 	// Pages root
-	f.offsets[1] = f.buffer.Len()
+	f.offsets[1] = f.outputOffset() // edition patch
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -4874,7 +4882,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.buffer.Len()
+	f.offsets[2] = f.outputOffset() // edition patch
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -5098,7 +5106,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.buffer.Len()
+	o := f.outputOffset() // edition patch
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")

@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"sort"
 
 	"github.com/go-pdf/fpdf"
 
@@ -31,6 +32,9 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 	} else {
 		opt.ImageType = "PNG"
 	}
+	if w, ok := p.widest[key]; !ok || im.W > w.W {
+		p.widest[key] = im
+	}
 	if name, ok := p.images[key]; ok {
 		return name, opt, nil
 	}
@@ -44,7 +48,55 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 		return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
 	}
 	p.images[key] = name
+	p.registered[key] = p.placedWidth(im, key)
 	return name, opt, nil
+}
+
+// placedWidth is the width an image is downsampled for: its widest
+// placement when the pages are known beforehand (Write), else the box
+// it is first placed in.
+func (p *painter) placedWidth(im layout.ImageBox, key string) layout.Length {
+	if w, ok := p.placed[key]; ok {
+		return w
+	}
+	return im.W
+}
+
+// reimage registers again, under the same resource name, an image
+// placed wider on a later page than where it was first drawn, when that
+// gives other data (it was downsampled for the narrower box). Streamed
+// pages cannot know the widest placement beforehand; the rare image
+// placed at two widths then differs from Write's only in its resource
+// name.
+func (p *painter) reimage() error {
+	keys := make([]string, 0, len(p.widest))
+	for k := range p.widest {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		im := p.widest[key]
+		if im.W <= p.registered[key] || p.d.KeepImageResolution {
+			continue
+		}
+		if layout.PPI(im.Image, p.registered[key]) <= DownsampleAbove {
+			continue // not downsampled, nor at a wider box
+		}
+		p.placed = map[string]layout.Length{key: im.W}
+		data, err := p.imageData(im, key)
+		if err != nil {
+			return fmt.Errorf("pdf: image %s: %w", im.Image.Path, err)
+		}
+		opt := fpdf.ImageOptions{ImageType: "PNG"}
+		if im.Image.MediaType == "image/jpeg" {
+			opt.ImageType = "JPG"
+		}
+		p.f.ReplaceImage(p.images[key], opt, bytes.NewReader(data))
+		if err := p.f.Error(); err != nil {
+			return fmt.Errorf("pdf: image %s: %w", im.Image.Path, err)
+		}
+	}
+	return nil
 }
 
 // imageData is the file fpdf embeds for an image: downsampled unless the
@@ -55,7 +107,7 @@ func (p *painter) imageData(im layout.ImageBox, key string) ([]byte, error) {
 	data := img.Data
 	if !p.d.KeepImageResolution {
 		var err error
-		if data, err = downsample(img, p.placed[key]); err != nil {
+		if data, err = downsample(img, p.placedWidth(im, key)); err != nil {
 			return nil, err
 		}
 	}

@@ -6,8 +6,9 @@ import (
 	"github.com/redtide/edition/layout"
 )
 
-// page paints one page: rules, images, text, then the marks, the links
-// and what the slug holds.
+// page paints one page: rules, images, text, then the marks and what the
+// slug holds. Its links are added apart (pageLinks), once, as a page may
+// be painted twice (Writer.Page).
 func (p *painter) page(pg *layout.Page) error {
 	f := p.f
 	o := p.off
@@ -33,7 +34,6 @@ func (p *painter) page(pg *layout.Page) error {
 		}
 	}
 	p.flush()
-	p.pageLinks(pg)
 	p.slug(pg)
 	return nil
 }
@@ -75,9 +75,7 @@ func (p *painter) pageLinks(pg *layout.Page) {
 		case l.URL != "":
 			p.f.LinkString(x, y, w, h, l.URL)
 		case l.Dest != "":
-			if id, ok := p.links[l.Dest]; ok {
-				p.f.Link(x, y, w, h, id)
-			}
+			p.f.Link(x, y, w, h, p.link(l.Dest))
 		}
 	}
 }

@@ -34,24 +34,157 @@ type Meta struct {
 // depends only on its inputs (fixed dates, sorted catalog, compressed
 // streams, page boxes in a fixed order), so two runs give identical bytes.
 // The print-shop settings of d (crop marks, imprint, PDF/X, grayscale)
-// are described in layout.Press and Document.Sheet. Write does not close w.
-func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (err error) {
+// are described in layout.Press and Document.Sheet. The file is written
+// on w as it is made (fpdf's SpillOutput): after an error w may hold part
+// of it. Write does not close w.
+func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) error {
 	if d == nil || fs == nil {
 		return errors.New("pdf: nil document or font set")
 	}
-	// fpdf's TrueType parser indexes slices without bounds checks; a font it
-	// cannot read must be an error, not a crash.
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: fpdf failed: %v", r)
+	marked := map[int]bool{}
+	for _, b := range d.Outline {
+		marked[b.Page] = true
+	}
+	pw, err := NewWriter(w, d, fs, meta)
+	if err != nil {
+		return err
+	}
+	pw.p.placed = placedWidths(d)
+	for _, pg := range d.Pages {
+		if err := pw.Page(layout.StreamPage{Page: pg, Bookmarked: marked[pg.Index]}); err != nil {
+			return err
 		}
-	}()
+	}
+	return pw.Close(d.Outline)
+}
+
+// Writer paints the pages of a streamed layout (layout.Stream) as they
+// come, and keeps of them only their compressed content streams (and
+// the content of the drafts, until they come again): the output is the
+// same as Write's of the whole document. It does not close its io.Writer.
+type Writer struct {
+	p   *painter
+	out io.Writer
+	err error
+	// held are the drafts painted, by page index: where their content
+	// starts and ends, to paint them again when they come final.
+	held map[int][2]fpdf.PageState
+	n    int // pages painted
+}
+
+// NewWriter starts the PDF of document d, whose pages are not known yet
+// (d.Pages is not read): its sizes, press settings and the fonts.
+func NewWriter(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (pw *Writer, err error) {
+	if d == nil || fs == nil {
+		return nil, errors.New("pdf: nil document or font set")
+	}
+	defer recoverFpdf(&err)
 	if meta.Date.IsZero() {
 		meta.Date = time.Now() // as fpdf would, but once: Info and XMP agree
 	}
 	p := &painter{d: d, fs: fs, sheet: d.Sheet(), meta: meta}
 	p.off = p.sheet.Media.Points()
-	return p.paint(w)
+	p.open()
+	p.f.SpillOutput(true)
+	if err := p.checkFonts(); err != nil {
+		return nil, err
+	}
+	p.press()
+	if err := p.f.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	p.links = map[string]int{}
+	p.anchored = map[string]bool{}
+	p.images = map[string]string{}
+	p.registered = map[string]layout.Length{}
+	p.widest = map[string]layout.ImageBox{}
+	p.used = map[*fonts.Font]*runeSet{}
+	return &Writer{p: p, out: w, held: map[int][2]fpdf.PageState{}}, nil
+}
+
+// recoverFpdf turns a panic of fpdf into an error: its TrueType parser
+// indexes slices without bounds checks, and a font it cannot read must
+// be an error, not a crash.
+func recoverFpdf(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("pdf: fpdf failed: %v", r)
+	}
+}
+
+// Page paints a page of the layout: the next one, or a draft painted
+// before that comes final.
+func (pw *Writer) Page(sp layout.StreamPage) (err error) {
+	if pw.err != nil {
+		return pw.err
+	}
+	defer func() {
+		recoverFpdf(&err)
+		pw.err = err
+	}()
+	p, f, pg := pw.p, pw.p.f, sp.Page
+	if pg == nil {
+		return errors.New("pdf: nil page")
+	}
+	if at, ok := pw.held[pg.Index]; ok && !sp.Draft {
+		delete(pw.held, pg.Index)
+		cur, sz, ft := p.cur, p.curSz, p.curFt
+		var perr error
+		if err := f.Repaint(at[0], at[1], func() { perr = p.content(pg, sp.Bookmarked) }); err != nil {
+			return fmt.Errorf("pdf: page %d: %w", pg.Index+1, err)
+		}
+		p.cur, p.curSz, p.curFt = cur, sz, ft
+		return perr
+	}
+	if pg.Index != pw.n {
+		return fmt.Errorf("pdf: page %d comes after page %d", pg.Index+1, pw.n)
+	}
+	f.AddPage()
+	if pw.n > 0 {
+		if _, ok := pw.held[pw.n-1]; !ok {
+			f.PackPage(pw.n) // the page before, finished (1-based)
+		}
+	}
+	pw.n++
+	from := f.PageState()
+	p.destinations(pg)
+	if err := p.content(pg, sp.Bookmarked); err != nil {
+		return err
+	}
+	p.pageLinks(pg)
+	if sp.Draft {
+		pw.held[pg.Index] = [2]fpdf.PageState{from, f.PageState()}
+	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: page %d: %w", pg.Index+1, err)
+	}
+	return nil
+}
+
+// Close adds the outline, drops the links whose destination no page
+// holds, and writes the PDF.
+func (pw *Writer) Close(outline []layout.Bookmark) (err error) {
+	if pw.err != nil {
+		return pw.err
+	}
+	defer recoverFpdf(&err)
+	p, f := pw.p, pw.p.f
+	if len(pw.held) > 0 {
+		return errors.New("pdf: a draft page never came final")
+	}
+	if pw.n == 0 {
+		f.AddPage()
+	}
+	for _, b := range outline {
+		f.BookmarkOn(b.Page+1, b.Title, b.Level, b.Y.Points()+p.off)
+	}
+	f.DropLinks(func(id int) bool { return !p.anchored[p.dests[id]] })
+	if err := p.reimage(); err != nil {
+		return err
+	}
+	if err := f.Output(pw.out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
 }
 
 type painter struct {
@@ -65,10 +198,20 @@ type painter struct {
 	links  map[string]int           // anchor name → fpdf link
 	images map[string]string        // image name → registered name
 	placed map[string]layout.Length // image name → widest placed width
-	cur    string                   // current font family
-	curSz  float64
-	curFt  *fonts.Font
-	pageH  float64 // fpdf's page height, in points
+	dests  map[int]string           // fpdf link → anchor name
+	// anchored are the anchors whose page and position fpdf knows (the
+	// first of each name, in page order)
+	anchored map[string]bool
+	// registered is the width each image was registered for, widest the
+	// widest box it is placed in (see reimage); placed, when the pages
+	// are known beforehand (Write), the widest placed width.
+	registered map[string]layout.Length
+	widest     map[string]layout.ImageBox
+	err        error  // of registering a font, which setFont cannot return
+	cur        string // current font family
+	curSz      float64
+	curFt      *fonts.Font
+	pageH      float64 // fpdf's page height, in points
 
 	// Text whose runes fpdf has seen is written by the painter itself
 	// (see text); used holds, per font, the runes fpdf has seen, raw the
@@ -79,29 +222,6 @@ type painter struct {
 
 // runeSet is a set of BMP runes.
 type runeSet [1 << 16 / 64]uint64
-
-// paint writes the whole document on out.
-func (p *painter) paint(out io.Writer) error {
-	p.open()
-	if err := p.registerFonts(); err != nil {
-		return err
-	}
-	if err := p.f.Error(); err != nil {
-		return fmt.Errorf("pdf: fonts: %w", err)
-	}
-	p.press()
-	p.destinations()
-	p.images = map[string]string{}
-	p.placed = placedWidths(p.d)
-	p.used = map[*fonts.Font]*runeSet{}
-	if err := p.pages(); err != nil {
-		return err
-	}
-	if err := p.f.Output(out); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	return nil
-}
 
 // open creates the fpdf document: the media box of every page, its trim
 // and bleed boxes, the document information.
@@ -142,127 +262,108 @@ func (p *painter) creator() string {
 	return p.meta.Creator
 }
 
-// destinations makes one fpdf link per anchor that a link on a page
-// points to. A PDF/X file gets no links (see press).
-func (p *painter) destinations() {
-	p.links = map[string]int{}
+// destinations tells fpdf where the anchors of a page are, the first of
+// each name in page order. A PDF/X file gets no links (see press).
+func (p *painter) destinations(pg *layout.Page) {
 	if p.d.Press.PDFX {
 		return
 	}
-	where := map[string][2]float64{}
-	for _, pg := range p.d.Pages {
-		for _, a := range pg.Anchor {
-			if _, ok := where[a.Name]; !ok {
-				where[a.Name] = [2]float64{float64(pg.Index + 1), a.Y.Points() + p.off}
-			}
-		}
-	}
-	for _, pg := range p.d.Pages {
-		for _, l := range pg.Links {
-			if l.Dest == "" {
-				continue
-			}
-			if _, ok := p.links[l.Dest]; ok {
-				continue
-			}
-			at, ok := where[l.Dest]
-			if !ok {
-				continue
-			}
-			id := p.f.AddLink()
-			p.f.SetLink(id, at[1], int(at[0]))
-			p.links[l.Dest] = id
+	for _, a := range pg.Anchor {
+		if !p.anchored[a.Name] {
+			p.anchored[a.Name] = true
+			p.f.SetLink(p.link(a.Name), a.Y.Points()+p.off, pg.Index+1)
 		}
 	}
 }
 
-// pages paints every page and the outline entries that point to it.
-func (p *painter) pages() error {
-	f := p.f
-	outline := p.d.Outline
-	for _, pg := range p.d.Pages {
-		f.AddPage()
-		p.cur = ""
-		if err := p.page(pg); err != nil {
-			return err
-		}
-		for len(outline) > 0 && outline[0].Page == pg.Index {
-			p.setFont(p.fs.Text.Regular, 10)
-			f.Bookmark(outline[0].Title, outline[0].Level, outline[0].Y.Points()+p.off)
-			outline = outline[1:]
-		}
-		if err := f.Error(); err != nil {
-			return fmt.Errorf("pdf: page %d: %w", pg.Index+1, err)
-		}
+// link is the fpdf link to an anchor, made at its first use: a link on a
+// page may point to a later page; one whose anchor never comes is
+// dropped at the end (Close).
+func (p *painter) link(dest string) int {
+	if id, ok := p.links[dest]; ok {
+		return id
 	}
-	if len(p.d.Pages) == 0 {
-		f.AddPage()
+	id := p.f.AddLink()
+	p.links[dest] = id
+	if p.dests == nil {
+		p.dests = map[int]string{}
+	}
+	p.dests[id] = dest
+	return id
+}
+
+// content paints a page (page) and, when entries of the outline point to
+// it, selects the font their titles are encoded in, as fpdf's Bookmark
+// wants (the entries themselves are added at the end).
+func (p *painter) content(pg *layout.Page, bookmarked bool) error {
+	p.cur = ""
+	if err := p.page(pg); err != nil {
+		return err
+	}
+	if bookmarked {
+		p.setFont(p.fs.Text.Regular, 10)
+	}
+	if p.err != nil {
+		return p.err
+	}
+	if err := p.f.Error(); err != nil {
+		return fmt.Errorf("pdf: page %d: %w", pg.Index+1, err)
 	}
 	return nil
 }
 
-// registerFonts embeds the faces of the set that the document uses (the
-// regular face too when there is an outline, whose titles are encoded in
-// it, or an imprint): fpdf parses and embeds every font it is given, and
-// parsing one costs more than painting a short edition. The faces keep the
-// set's order. fpdf prints a font it cannot parse to standard output and goes
-// on; checking the data first turns that into an error.
-func (p *painter) registerFonts() error {
+// checkFonts checks every face of the set before any is used: fpdf
+// prints a font it cannot parse to standard output and goes on; checking
+// the data first turns that into an error.
+func (p *painter) checkFonts() error {
 	p.fonts = map[*fonts.Font]string{}
 	all := []*fonts.Font{p.fs.Text.Regular, p.fs.Text.Italic, p.fs.Text.Bold, p.fs.Text.BoldItalic, p.fs.Display, p.fs.Mono}
-	// The fallback faces are optional and, like the others, embedded
-	// only when a run uses them.
 	for _, ft := range []*fonts.Font{p.fs.Fallback, p.fs.FallbackBold} {
 		if ft != nil {
 			all = append(all, ft)
-		}
-	}
-	used := map[*fonts.Font]bool{}
-	if len(p.d.Outline) > 0 || p.sheet.HasImprint {
-		used[p.fs.Text.Regular] = true
-	}
-	for _, pg := range p.d.Pages {
-		for _, ln := range pg.Lines {
-			for _, r := range ln.Runs {
-				if r.Text != "" {
-					used[r.Face.Font(p.fs)] = true
-				}
-			}
-		}
-		for _, r := range pg.Marks {
-			if r.Text != "" {
-				used[r.Face.Font(p.fs)] = true
-			}
 		}
 	}
 	for _, ft := range all {
 		if ft == nil {
 			return errors.New("pdf: incomplete font set")
 		}
-		if _, ok := p.fonts[ft]; ok {
-			continue
-		}
 		if err := ft.Check(); err != nil {
 			return fmt.Errorf("pdf: font %s: %w", ft.Name, err)
 		}
-		if !used[ft] {
-			continue
-		}
-		name := ft.Name
-		p.f.AddUTF8FontFromBytes(name, "", ft.Data)
-		if err := p.f.Error(); err != nil {
-			return fmt.Errorf("pdf: font %s: %w", ft.Name, err)
-		}
-		if p.f.GetFontDesc(name, "").Ascent == 0 && p.f.GetFontDesc(name, "").Descent == 0 {
-			return fmt.Errorf("pdf: font %s: not loaded", ft.Name)
-		}
-		p.fonts[ft] = name
 	}
 	return nil
 }
 
+// register embeds a face at its first use: fpdf parses and embeds every
+// font it is given, and parsing one costs more than painting a short
+// edition, so a face no run uses is left out.
+func (p *painter) register(ft *fonts.Font) (string, error) {
+	if name, ok := p.fonts[ft]; ok {
+		return name, nil
+	}
+	if ft == nil {
+		return "", errors.New("pdf: incomplete font set")
+	}
+	name := ft.Name
+	p.f.AddUTF8FontFromBytes(name, "", ft.Data)
+	if err := p.f.Error(); err != nil {
+		return "", fmt.Errorf("pdf: font %s: %w", ft.Name, err)
+	}
+	if p.f.GetFontDesc(name, "").Ascent == 0 && p.f.GetFontDesc(name, "").Descent == 0 {
+		return "", fmt.Errorf("pdf: font %s: not loaded", ft.Name)
+	}
+	p.fonts[ft] = name
+	return name, nil
+}
+
 func (p *painter) setFont(ft *fonts.Font, size float64) {
-	name := p.fonts[ft]
+	name, err := p.register(ft)
+	if err != nil {
+		if p.err == nil {
+			p.err = err
+		}
+		return
+	}
 	if name == p.cur && size == p.curSz {
 		return
 	}

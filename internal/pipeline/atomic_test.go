@@ -4,6 +4,8 @@ package pipeline_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -71,4 +73,48 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 		out[e.Name()] = readFile(t, filepath.Join(dir, e.Name()))
 	}
 	return out
+}
+
+// TestAtomicStop: a build stopped once its outputs are being written
+// into their temporary files leaves the previous edition untouched and
+// removes them.
+func TestAtomicStop(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	runBuild(t, defaultManifest(t), out, testEpoch)
+	before := snapshot(t, out)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	staged := 0
+	epoch := testEpoch.Add(time.Hour) // a successful build would change the bytes
+	_, err := pipeline.Run(pipeline.Options{Manifest: defaultManifest(t), OutDir: out, Epoch: &epoch, Context: ctx,
+		Progress: func(stage string, _, _ int) {
+			if strings.HasPrefix(stage, "setting pages") {
+				ents, err := os.ReadDir(out)
+				if err != nil {
+					t.Error(err)
+				}
+				for _, e := range ents {
+					if matched, _ := filepath.Match(".*.tmp", e.Name()); matched {
+						staged++
+					}
+				}
+				cancel()
+			}
+		}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped build: error %v, want %v", err, context.Canceled)
+	}
+	if staged != 2 {
+		t.Errorf("%d temporary files while the build runs, want the PDF's and the EPUB's", staged)
+	}
+	after := snapshot(t, out)
+	if len(after) != len(before) {
+		t.Errorf("after a stopped build the folder holds %v, before %v", sortedKeys(keys(after)), sortedKeys(keys(before)))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed by a stopped build", name)
+		}
+	}
 }

@@ -22,7 +22,7 @@ import (
 
 // benchEditions are the manifests benchmarks run on: the default edition
 // and, when ../shared/corpus is there, an edition of all its posts.
-func benchEditions(b *testing.B) map[string]string {
+func benchEditions(b testing.TB) map[string]string {
 	b.Helper()
 	out := map[string]string{"default": filepath.Join(testenv.RepoRoot(b), "posts", "edition.yaml")}
 	if testenv.SharedRoot(b) == "" && !testenv.InCI() {
@@ -45,7 +45,7 @@ func benchEditions(b *testing.B) map[string]string {
 	return out
 }
 
-func loadBench(b *testing.B, path string) (*manifest.Manifest, *model.Edition) {
+func loadBench(b testing.TB, path string) (*manifest.Manifest, *model.Edition) {
 	b.Helper()
 	m, err := manifest.Load(path)
 	if err != nil {

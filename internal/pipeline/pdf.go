@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/redtide/edition/fonts"
@@ -57,16 +58,23 @@ func fontSet(m *manifest.Manifest) (*fonts.Set, error) {
 	return &fonts.Set{Text: fam, Display: def.Display, Mono: def.Mono}, nil
 }
 
-// printed is the print edition and the warnings of its layout.
+// printed is the print edition (unless written out) and the warnings of
+// its layout.
 type printed struct {
 	pdf      []byte
 	warnings []diag.Warning
 }
 
 // renderPDF lays out and paints the print edition. laid is given the
-// layout before it is painted; an error from it stops the build.
-func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
-	laid func(*layout.Document, *fonts.Set, []diag.Warning) error) (printed, error) {
+// page starts once the pages are laid out, and, for a preview, the layout
+// before it is painted; an error from it stops the build. Without a
+// preview the layout is streamed: each page is painted as soon as it is
+// made, and only its compressed content is kept. With out, the PDF is
+// written on it as it is made, else kept in pr.pdf. A sheet with an imprint
+// is not streamed: the imprint prints the number of pages, known only
+// at the end.
+func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview bool, out io.Writer,
+	laid func(*layout.Document, []model.PageStart, *fonts.Set, []diag.Warning) error) (printed, error) {
 	var pr printed
 	cfg, err := PrintConfig(m)
 	if err != nil {
@@ -77,19 +85,60 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time,
 		return pr, err
 	}
 	warn := func(w diag.Warning) { pr.warnings = append(pr.warnings, w) }
-	d, err := layout.Layout(ed, set, cfg, warn)
+	meta := pdf.MetaFor(ed)
+	meta.Date = mod
+	var buf bytes.Buffer
+	w := io.Writer(&buf)
+	if out != nil {
+		w = out
+	}
+	blank, err := layout.NewDocument(cfg)
 	if err != nil {
 		return pr, err
 	}
-	if err := laid(d, set, pr.warnings); err != nil {
-		return pr, err
+	if preview || blank.Sheet().HasImprint {
+		d, err := layout.Layout(ed, set, cfg, warn)
+		if err != nil {
+			return pr, err
+		}
+		if err := laid(d, d.PageStarts(ed), set, pr.warnings); err != nil {
+			return pr, err
+		}
+		if err := pdf.Write(w, d, set, meta); err != nil {
+			return pr, fmt.Errorf("pdf: %w", err)
+		}
+		if out == nil {
+			pr.pdf = buf.Bytes()
+		}
+		return pr, nil
 	}
-	var buf bytes.Buffer
-	meta := pdf.MetaFor(ed)
-	meta.Date = mod
-	if err := pdf.Write(&buf, d, set, meta); err != nil {
+	pw, err := pdf.NewWriter(w, blank, set, meta)
+	if err != nil {
 		return pr, fmt.Errorf("pdf: %w", err)
 	}
-	pr.pdf = buf.Bytes()
+	pm := layout.NewPageMap(ed)
+	seen := 0
+	d, err := layout.Stream(ed, set, cfg, warn, func(sp layout.StreamPage) error {
+		if sp.Page.Index == seen {
+			pm.Add(sp.Page) // a draft will do
+			seen++
+		}
+		if err := pw.Page(sp); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return pr, err
+	}
+	if err := laid(d, pm.Starts(), set, pr.warnings); err != nil {
+		return pr, err
+	}
+	if err := pw.Close(d.Outline); err != nil {
+		return pr, fmt.Errorf("pdf: %w", err)
+	}
+	if out == nil {
+		pr.pdf = buf.Bytes()
+	}
 	return pr, nil
 }

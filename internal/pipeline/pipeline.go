@@ -4,14 +4,16 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -63,7 +65,10 @@ type Result struct {
 	Edition  *model.Edition
 	Outputs  []string // files written
 	Warnings []diag.Warning
-	Files    map[string][]byte // the bytes written, by file name
+	// Files are the bytes written, by file name, for a build with a
+	// Preview; a build without one writes its outputs as they are made
+	// and keeps none.
+	Files map[string][]byte
 }
 
 // ErrStrict is returned when warnings fail a strict build.
@@ -111,15 +116,30 @@ func Run(opt Options) (*Result, error) {
 	if opt.Epoch != nil {
 		mod = *opt.Epoch
 	}
+	// Without a preview, which wants the bytes, the outputs are written
+	// into temporary files as they are made, and renamed into place once
+	// both are done.
+	var st *staged
+	base := outputBase(ed)
+	if opt.Preview == nil {
+		names := []string{base + ".epub"}
+		if !opt.NoPDF {
+			names = append(names, base+".pdf")
+		}
+		if st, err = stage(opt.OutDir, names...); err != nil {
+			return res, err
+		}
+		defer st.abort()
+	}
 	if opt.Progress != nil {
 		opt.Progress("setting pages and writing the EPUB", 0, 0)
 	}
 	// The EPUB and the PDF share only the read-only model. The EPUB marks
 	// the print edition's pages, so it is written once the pages are laid
-	// out, while the PDF is painted; without a PDF, at once.
-	job := startEPUB(ed, mod)
-	laid := func(d *layout.Document, set *fonts.Set, pws []diag.Warning) error {
-		job.start(d.PageStarts(ed))
+	// out, while the PDF is finished; without a PDF, at once.
+	job := startEPUB(ed, mod, st.writer(base+".epub"))
+	laid := func(d *layout.Document, starts []model.PageStart, set *fonts.Set, pws []diag.Warning) error {
+		job.start(starts)
 		if opt.Preview != nil && opt.stopped() == nil {
 			if data, err := job.wait(); err == nil {
 				all := append(append([]diag.Warning(nil), ws...), pws...)
@@ -135,7 +155,7 @@ func Run(opt Options) (*Result, error) {
 	if opt.NoPDF {
 		job.start(nil)
 	} else {
-		pr, pdfErr = renderPDF(ed, m, mod, laid)
+		pr, pdfErr = renderPDF(ed, m, mod, opt.Preview != nil, st.writer(base+".pdf"), laid)
 	}
 	epubBytes, epubErr := job.wait()
 	res.Warnings = append(res.Warnings, pr.warnings...)
@@ -145,16 +165,29 @@ func Run(opt Options) (*Result, error) {
 	if opt.Strict && len(pr.warnings) > 0 {
 		return res, fmt.Errorf("%d warning(s): %w", len(pr.warnings), ErrStrict)
 	}
-	return res, opt.write(res, ed, epubBytes, pr.pdf)
+	if st != nil {
+		if err := opt.stopped(); err != nil {
+			return res, err
+		}
+		res.Outputs, err = st.commit()
+		return res, err
+	}
+	return res, opt.write(res, base, epubBytes, pr.pdf)
 }
 
-// write writes the outputs, named after the publication and the issue
-// number, all or none.
-func (opt Options) write(res *Result, ed *model.Edition, epubBytes, pdf []byte) error {
+// outputBase is the name of an edition's outputs, without extension:
+// the publication and the issue number.
+func outputBase(ed *model.Edition) string {
 	base := Slug(ed.Publication)
 	if ed.Number > 0 {
 		base += "-" + strconv.Itoa(ed.Number)
 	}
+	return base
+}
+
+// write writes the outputs, named after the publication and the issue
+// number, all or none, and keeps their bytes in res.Files.
+func (opt Options) write(res *Result, base string, epubBytes, pdf []byte) error {
 	outs := map[string][]byte{base + ".epub": epubBytes}
 	if pdf != nil {
 		outs[base+".pdf"] = pdf
@@ -176,6 +209,7 @@ func (opt Options) write(res *Result, ed *model.Edition, epubBytes, pdf []byte) 
 type epubJob struct {
 	ed        *model.Edition
 	mod       time.Time
+	w         io.Writer // where to write it; nil: keep it in out
 	cover     []byte
 	coverErr  error
 	coverDone chan struct{}
@@ -185,8 +219,8 @@ type epubJob struct {
 	err       error
 }
 
-func startEPUB(ed *model.Edition, mod time.Time) *epubJob {
-	j := &epubJob{ed: ed, mod: mod, coverDone: make(chan struct{}), done: make(chan struct{})}
+func startEPUB(ed *model.Edition, mod time.Time, w io.Writer) *epubJob {
+	j := &epubJob{ed: ed, mod: mod, w: w, coverDone: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(j.coverDone)
 		j.cover, j.coverErr = drawCover(ed)
@@ -202,6 +236,10 @@ func (j *epubJob) start(pages []model.PageStart) {
 		defer close(j.done)
 		if <-j.coverDone; j.coverErr != nil {
 			j.err = j.coverErr
+			return
+		}
+		if j.w != nil {
+			j.err = writeEPUB(j.w, j.ed, j.mod, j.cover, pages)
 			return
 		}
 		j.out, j.err = renderEPUB(j.ed, j.mod, j.cover, pages)
@@ -257,6 +295,18 @@ func renderEPUB(ed *model.Edition, mod time.Time, coverPNG []byte, pages []model
 	return eb.Bytes(), nil
 }
 
+// writeEPUB writes the EPUB on w, as renderEPUB makes it.
+func writeEPUB(w io.Writer, ed *model.Edition, mod time.Time, coverPNG []byte, pages []model.PageStart) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := epub.Write(bw, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	return nil
+}
+
 var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
 
 // Slug makes a file name from a publication name: "The Red Tide" →
@@ -273,31 +323,70 @@ func Slug(s string) string {
 // renames them into place only when all are written: a failure leaves the
 // previous edition untouched.
 func writeAll(dir string, outs map[string][]byte) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder: %w", err)
-	}
 	names := make([]string, 0, len(outs))
 	for n := range outs {
 		names = append(names, n)
 	}
-	sort.Strings(names)
-	temps := map[string]string{}
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
+	st, err := stage(dir, names...)
+	if err != nil {
+		return nil, err
 	}
-	for _, n := range names {
-		f, err := os.CreateTemp(dir, "."+n+".*.tmp")
-		if err != nil {
-			cleanup()
+	defer st.abort()
+	for _, n := range st.names {
+		if _, err := st.files[n].Write(outs[n]); err != nil {
 			return nil, fmt.Errorf("writing %s: %w", n, err)
 		}
-		temps[n] = f.Name()
-		_, err = f.Write(outs[n])
-		if err == nil {
-			err = f.Sync()
+	}
+	return st.commit()
+}
+
+// staged are outputs being written into temporary files beside their
+// targets ("." + name + ".*.tmp"), renamed into place together by commit,
+// or removed by abort: a failed build leaves the previous edition as it
+// was and nothing else.
+type staged struct {
+	dir   string
+	names []string // in name order
+	files map[string]*os.File
+	done  bool
+}
+
+// stage creates the temporary files of the outputs names in dir (made if
+// missing).
+func stage(dir string, names ...string) (*staged, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	st := &staged{dir: dir, names: slices.Sorted(slices.Values(names)), files: map[string]*os.File{}}
+	for _, n := range st.names {
+		f, err := os.CreateTemp(dir, "."+n+".*.tmp")
+		if err != nil {
+			st.abort()
+			return nil, fmt.Errorf("writing %s: %w", n, err)
 		}
+		st.files[n] = f
+	}
+	return st, nil
+}
+
+// writer is the temporary file of output name; nil for none (and for a
+// nil st).
+func (st *staged) writer(name string) io.Writer {
+	if st == nil {
+		return nil
+	}
+	if f, ok := st.files[name]; ok {
+		return f
+	}
+	return nil
+}
+
+// commit syncs and closes every temporary file, then renames them into
+// place, in name order; it returns the files written.
+func (st *staged) commit() ([]string, error) {
+	for _, n := range st.names {
+		f := st.files[n]
+		err := f.Sync()
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -305,21 +394,35 @@ func writeAll(dir string, outs map[string][]byte) ([]string, error) {
 			err = os.Chmod(f.Name(), 0o644)
 		}
 		if err != nil {
-			cleanup()
+			st.abort()
 			return nil, fmt.Errorf("writing %s: %w", n, err)
 		}
 	}
 	var written []string
-	for _, n := range names {
-		target := filepath.Join(dir, n)
-		if err := os.Rename(temps[n], target); err != nil {
-			cleanup()
+	for _, n := range st.names {
+		target := filepath.Join(st.dir, n)
+		if err := os.Rename(st.files[n].Name(), target); err != nil {
+			st.abort()
 			return written, fmt.Errorf("writing %s: %w", n, err)
 		}
-		delete(temps, n)
+		delete(st.files, n)
 		written = append(written, target)
 	}
+	st.done = true
 	return written, nil
+}
+
+// abort removes the temporary files not renamed yet; after commit, it
+// does nothing.
+func (st *staged) abort() {
+	if st == nil || st.done {
+		return
+	}
+	st.done = true
+	for _, f := range st.files {
+		f.Close()
+		os.Remove(f.Name())
+	}
 }
 
 // Epoch reads SOURCE_DATE_EPOCH; nil when unset.

@@ -1,0 +1,281 @@
+// Edition patches for streamed painting: a page's content stream deflated
+// as soon as the page is finished (PackPage), a page painted again once
+// what it prints is known (PageState, Repaint), outline entries and
+// link annotations given after their pages (BookmarkOn, DropLinks) and an
+// image's data replaced under its name (ReplaceImage). See README.md.
+
+package fpdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// packer deflates finished pages' content streams on background
+// goroutines, as compressPages would at Output: the same bytes (zlib,
+// best speed, one stream per page), made while the document is painted,
+// so that only the compressed streams are kept.
+type packer struct {
+	jobs   chan packJob
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	packed map[int][]byte // page → its compressed stream
+}
+
+type packJob struct {
+	page int
+	data *bytes.Buffer
+}
+
+// PackPage deflates the content stream of page n (1-based), which the
+// caller has finished: nothing is written on it afterwards (but by
+// Repaint, which packs it again). Its uncompressed stream is then
+// released. Pages not packed are compressed at Output, as before. It
+// has no effect on a document without compression.
+func (f *Fpdf) PackPage(n int) {
+	if f.err != nil || !f.compress || n < 1 || n >= len(f.pages) {
+		return
+	}
+	pk := f.ed.pack
+	if pk == nil {
+		workers := runtime.GOMAXPROCS(0)
+		pk = &packer{jobs: make(chan packJob, 2*workers), packed: map[int][]byte{}}
+		for i := 0; i < workers; i++ {
+			pk.wg.Add(1)
+			go func() {
+				defer pk.wg.Done()
+				pk.run()
+			}()
+		}
+		f.ed.pack = pk
+	}
+	pk.jobs <- packJob{page: n, data: f.pages[n]}
+	f.pages[n] = new(bytes.Buffer)
+}
+
+func (pk *packer) run() {
+	var zw *zlib.Writer
+	var buf bytes.Buffer // reused; each stream is kept in a slice of its size
+	for j := range pk.jobs {
+		buf.Reset()
+		if zw == nil {
+			zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+		} else {
+			zw.Reset(&buf)
+		}
+		zw.Write(j.data.Bytes()) // a bytes.Buffer does not fail
+		zw.Close()
+		packed := bytes.Clone(buf.Bytes())
+		pk.mu.Lock()
+		pk.packed[j.page] = packed
+		pk.mu.Unlock()
+	}
+}
+
+// packedPages waits for the packer and returns the streams it made
+// (nil without one).
+func (f *Fpdf) packedPages() map[int][]byte {
+	pk := f.ed.pack
+	if pk == nil {
+		return nil
+	}
+	close(pk.jobs)
+	pk.wg.Wait()
+	f.ed.pack = nil
+	return pk.packed
+}
+
+// drawState is what a page's content carries from one operator to the
+// next, and from the end of one page to the start of the next (AddPage):
+// the font, the colours, the line style.
+type drawState struct {
+	fontFamily, fontStyle string
+	fontSizePt, fontSize  float64
+	currentFont           fontDefType
+	isCurrentUTF8         bool
+	underline, strikeout  bool
+	lineWidth             float64
+	capStyle, joinStyle   int
+	dashArray             []float64
+	dashPhase             float64
+	color                 struct{ draw, fill, text colorType }
+	colorFlag             bool
+	alpha                 float64
+	blendMode             string
+	ws                    float64
+}
+
+func (f *Fpdf) drawState() drawState {
+	return drawState{
+		fontFamily: f.fontFamily, fontStyle: f.fontStyle, fontSizePt: f.fontSizePt, fontSize: f.fontSize,
+		currentFont: f.currentFont, isCurrentUTF8: f.isCurrentUTF8,
+		underline: f.underline, strikeout: f.strikeout,
+		lineWidth: f.lineWidth, capStyle: f.capStyle, joinStyle: f.joinStyle,
+		dashArray: slices.Clone(f.dashArray), dashPhase: f.dashPhase,
+		color: f.color, colorFlag: f.colorFlag, alpha: f.alpha, blendMode: f.blendMode, ws: f.ws,
+	}
+}
+
+func (f *Fpdf) setDrawState(s drawState) {
+	f.fontFamily, f.fontStyle, f.fontSizePt, f.fontSize = s.fontFamily, s.fontStyle, s.fontSizePt, s.fontSize
+	f.currentFont, f.isCurrentUTF8 = s.currentFont, s.isCurrentUTF8
+	f.underline, f.strikeout = s.underline, s.strikeout
+	f.lineWidth, f.capStyle, f.joinStyle = s.lineWidth, s.capStyle, s.joinStyle
+	f.dashArray, f.dashPhase = slices.Clone(s.dashArray), s.dashPhase
+	f.color, f.colorFlag, f.alpha, f.blendMode, f.ws = s.color, s.colorFlag, s.alpha, s.blendMode, s.ws
+}
+
+// same reports whether the content that follows s and t is written the
+// same: the operators that fpdf leaves out when a value does not change
+// see the same values.
+func (s drawState) same(t drawState) bool {
+	return s.fontFamily == t.fontFamily && s.fontStyle == t.fontStyle && s.fontSizePt == t.fontSizePt &&
+		s.currentFont.i == t.currentFont.i && s.isCurrentUTF8 == t.isCurrentUTF8 &&
+		s.underline == t.underline && s.strikeout == t.strikeout &&
+		s.lineWidth == t.lineWidth && s.capStyle == t.capStyle && s.joinStyle == t.joinStyle &&
+		slices.Equal(s.dashArray, t.dashArray) && s.dashPhase == t.dashPhase &&
+		s.color == t.color && s.colorFlag == t.colorFlag && s.alpha == t.alpha && s.blendMode == t.blendMode && s.ws == t.ws
+}
+
+// PageState is a point in the content of a page: its length there and
+// the drawing state (font, colours, line style) the operators after it
+// see.
+type PageState struct {
+	page, length int
+	st           drawState
+}
+
+// PageState returns the point the current page's content has reached.
+func (f *Fpdf) PageState() PageState {
+	if f.page < 1 || f.page >= len(f.pages) {
+		return PageState{}
+	}
+	return PageState{page: f.page, length: f.pages[f.page].Len(), st: f.drawState()}
+}
+
+// ErrRepaint is returned by Repaint when a page painted again does not
+// end as it did: the pages after it, which started from its end, would
+// not be what they would have been.
+var ErrRepaint = errors.New("page painted again does not end in the state it first ended in")
+
+// Repaint paints a page again from a point of its content: from, taken
+// by PageState while the page was first painted (after which the page
+// was painted to its end, to). The content after from is dropped, the
+// drawing state is set back to from's, and paint draws; it must end in
+// the drawing state of to, since the following pages were painted from
+// there (ErrRepaint). Then the current page and state are those before
+// the call, and the page is packed (PackPage) if compression is on.
+// Anything but the content that the first painting recorded (runes of
+// the font subsets, images, links, outline entries) is kept.
+func (f *Fpdf) Repaint(from, to PageState, paint func()) error {
+	if f.err != nil {
+		return f.err
+	}
+	if from.page < 1 || from.page >= len(f.pages) || from.page != to.page {
+		return fmt.Errorf("repaint: no such page state (page %d)", from.page)
+	}
+	page, saved := f.page, f.drawState()
+	n := from.page
+	buf := f.pages[n]
+	if pk := f.ed.pack; pk != nil && buf.Len() < from.length {
+		return fmt.Errorf("repaint: page %d was packed", n)
+	}
+	buf.Truncate(from.length)
+	f.page = n
+	f.setDrawState(from.st)
+	paint()
+	end := f.drawState()
+	f.page = page
+	f.setDrawState(saved)
+	if f.err != nil {
+		return f.err
+	}
+	if !end.same(to.st) {
+		return fmt.Errorf("page %d: %w", n, ErrRepaint)
+	}
+	f.PackPage(n)
+	return nil
+}
+
+// BookmarkOn adds an outline entry for page (1-based) at y, as Bookmark
+// does on the current page with a UTF-8 font selected: the title is
+// written in UTF-16. Entries are kept in the order they are added.
+func (f *Fpdf) BookmarkOn(page int, txtStr string, level int, y float64) {
+	f.outlines = append(f.outlines, outlineType{text: utf8toutf16(txtStr), level: level, y: y, p: page, prev: -1, last: -1, next: -1, first: -1})
+}
+
+// DropLinks removes from every page the link annotations to the internal
+// links for which drop is true (links made before it was known whether
+// their destination would exist).
+func (f *Fpdf) DropLinks(drop func(link int) bool) {
+	for n, pls := range f.pageLinks {
+		f.pageLinks[n] = slices.DeleteFunc(pls, func(pl linkType) bool { return pl.link != 0 && drop(pl.link) })
+	}
+}
+
+// ReplaceImage puts the image read from r in the place of the image
+// registered as imgName, under the same resource name (info.i) that the
+// pages already drawn refer to.
+func (f *Fpdf) ReplaceImage(imgName string, options ImageOptions, r io.Reader) {
+	if f.err != nil {
+		return
+	}
+	old, ok := f.images[imgName]
+	if !ok {
+		f.err = fmt.Errorf("replace image: %s is not registered", imgName)
+		return
+	}
+	delete(f.images, imgName)
+	info := f.RegisterImageOptionsReader(imgName, options, r)
+	if f.err != nil {
+		return
+	}
+	info.i = old.i
+}
+
+// SpillOutput makes Output write the file to its writer as it is made,
+// object by object once a megabyte is gathered, instead of gathering the
+// whole file first: the same bytes, without a copy of the file in
+// memory. The writer then gets part of the file before an error that
+// Output returns (a temporary file, removed on error, is what to give it).
+func (f *Fpdf) SpillOutput(on bool) {
+	f.ed.spill = on
+}
+
+// spillSize is how much of the file Output gathers before writing it out.
+const spillSize = 1 << 20
+
+// spillOutput writes out what the buffer holds, at the start of an
+// object, once it holds spillSize bytes: nothing before it is read again
+// (the offsets count what was written out, outputOffset; the file
+// identifier hashes it as it goes).
+func (f *Fpdf) spillOutput() {
+	if f.ed.out == nil || f.buffer.Len() < spillSize || f.err != nil {
+		return
+	}
+	if f.ed.fileID && f.ed.sum == nil {
+		f.ed.sum = md5.New()
+	}
+	if f.ed.sum != nil {
+		f.ed.sum.Write(f.buffer.Bytes())
+	}
+	n, err := f.ed.out.Write(f.buffer.Bytes())
+	f.ed.spilled += n
+	if err != nil {
+		f.err = err
+		return
+	}
+	f.buffer.Reset()
+}
+
+// outputOffset is the offset in the file of what the buffer gets next.
+func (f *Fpdf) outputOffset() int {
+	return f.ed.spilled + f.buffer.Len()
+}
