@@ -270,6 +270,23 @@ func (f *Fpdf) putFileID() {
 	f.outf("/ID [<%x> <%x>]", sum, sum)
 }
 
+// RawWriteBytes writes b as RawWriteStr(string(b)) does, without copying
+// it into a string first: the painter hands its gathered text to fpdf
+// this way.
+func (f *Fpdf) RawWriteBytes(b []byte) {
+	f.outBytes(b)
+}
+
+// outBytes is out for a byte slice.
+func (f *Fpdf) outBytes(b []byte) {
+	w := &f.buffer.Buffer
+	if f.state == 2 {
+		w = f.pages[f.page]
+	}
+	w.Write(b)
+	w.WriteByte('\n')
+}
+
 // colorModeCMYK marks a process colour set with one of the CMYK setters.
 const colorModeCMYK = colorModeSpot + 1
 
@@ -341,15 +358,45 @@ func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
 		}
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = appendFixed2(b, x*f.k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = appendFixed2(b, (f.h-y)*f.k)
 	b = append(b, " Td ("...)
 	for _, r := range txt {
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 	}
 	return append(b, ") Tj ET\n"...), true
+}
+
+// appendFixed2 appends v with two decimals, as strconv.AppendFloat(b, v,
+// 'f', 2, 64) and %.2f do, without their exact decimal conversion, which
+// was most of the time AppendText took. The fast path rounds v·100 to an
+// integer; it is taken only where that cannot differ from strconv's exact
+// rounding: |v| < 1e6 (so v·100 is within 2e-8 of the exact product) and
+// v·100 not within 1e-6 of a half (so the product cannot round the other
+// way, and there is no tie to break). Everything else goes to strconv.
+func appendFixed2(b []byte, v float64) []byte {
+	a := math.Abs(v)
+	if !(a < 1e6) { // also NaN
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	s := a * 100
+	fl := math.Floor(s)
+	fr := s - fl
+	if fr > 0.5-1e-6 && fr < 0.5+1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	n := uint64(fl)
+	if fr > 0.5 {
+		n++
+	}
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, n/100, 10)
+	c := n % 100
+	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
 }
 
 // appendEscaped appends byte c of a PDF string as escape escapes it.

@@ -3974,7 +3974,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // edition patch: without copying b into a string
 	f.out("endstream")
 }
 

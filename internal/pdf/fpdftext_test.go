@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -85,6 +88,40 @@ func TestAppendTextParity(t *testing.T) {
 		c.set(f)
 		if b, ok := f.AppendText([]byte("kept"), 1, 2, c.s); ok || string(b) != "kept" {
 			t.Errorf("%s: AppendText wrote %q (%v); Text writes otherwise", c.name, b, ok)
+		}
+	}
+}
+
+// TestAppendTextCoordinates: AppendText writes a run's position as %.2f
+// does (Text's format) for every kind of coordinate, including halves of
+// a hundredth that round to even or away in binary, negative zero,
+// coordinates off the page and beyond a million points.
+func TestAppendTextCoordinates(t *testing.T) {
+	f := fpdf.New("P", "pt", "A4", "")
+	f.AddUTF8FontFromBytes("f", "", fonts.Default().Text.Regular.Data)
+	f.AddPage()
+	f.SetFont("f", "", 10)
+	f.Text(0, 0, "a")
+	_, h := f.GetPageSize()
+	xs := []float64{0, math.Copysign(0, -1), 0.005, 0.015, 0.125, 0.375, 2.675, 1.005, -1.005, -0.001, -0.004, -0.005,
+		0.0049999999, 0.00500000001, 123.455, 123.445, 999999.995, 999999.994, 1e6, 1e6 + 0.005, 1e9 + 0.125, -1e7,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64, math.MaxFloat64}
+	for k := -20000; k <= 20000; k++ {
+		xs = append(xs, float64(k)/1000, float64(k)/200, float64(k)/8+0.005)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		xs = append(xs, (rng.Float64()-0.3)*math.Pow(10, float64(rng.IntN(9))-2))
+	}
+	for _, x := range xs {
+		y := h - x // AppendText writes (h - y): x again, within rounding
+		b, ok := f.AppendText(nil, x, y, "a")
+		if !ok {
+			t.Fatalf("AppendText declined x = %v", x)
+		}
+		want := fmt.Sprintf("BT %.2f %.2f Td (\x00a) Tj ET\n", x, h-y)
+		if string(b) != want {
+			t.Fatalf("x = %v (%b): AppendText wrote %q, want %q", x, x, b, want)
 		}
 	}
 }

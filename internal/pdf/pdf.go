@@ -312,7 +312,7 @@ func (p *painter) flush() {
 		return
 	}
 	// fpdf ends what it is given with a newline
-	p.f.RawWriteStr(string(p.raw[:len(p.raw)-1]))
+	p.f.RawWriteBytes(p.raw[:len(p.raw)-1])
 	p.raw = p.raw[:0]
 }
 
