@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -71,6 +72,77 @@ func (f *Fpdf) compressPages() [][]byte {
 	work()
 	wg.Wait()
 	return packed
+}
+
+// cutFont is a UTF-8 font's subset, made by cutFonts for putfonts: the
+// length of the subset, and the compressed subset and CIDToGIDMap.
+type cutFont struct {
+	size           int
+	font, cidToGID *membuffer
+}
+
+// cutFonts makes the subsets of the UTF-8 fonts among keys, as putfonts
+// made them one after the other, on as many goroutines as there are
+// cores: each font's subset depends on that font alone. putfonts writes
+// them, in its order. Subsetting and compressing the fonts was most of
+// the time fpdf took to write a short edition once its pages were made.
+func (f *Fpdf) cutFonts(keys []string) map[string]*cutFont {
+	var todo []string
+	for _, key := range keys {
+		if f.fonts[key].Tp == "UTF8" {
+			todo = append(todo, key)
+		}
+	}
+	out := make([]*cutFont, len(todo))
+	var next atomic.Int64
+	var failed atomic.Value // a panic of the TrueType code, raised again below
+	work := func() {
+		defer func() {
+			if r := recover(); r != nil {
+				failed.CompareAndSwap(nil, fmt.Sprint(r))
+			}
+		}()
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(todo) {
+				return
+			}
+			font := f.fonts[todo[i]]
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			stream := font.utf8File.GenerateCutFont(usedRunes)
+			codeSign := font.utf8File.CodeSymbolDictionary
+			delete(codeSign, 0)
+			cidToGID := make([]byte, 256*256*2)
+			for cc, glyph := range codeSign {
+				cidToGID[cc*2] = byte(glyph >> 8)
+				cidToGID[cc*2+1] = byte(glyph & 0xFF)
+			}
+			out[i] = &cutFont{size: len(stream), cidToGID: xmem.compress(cidToGID), font: xmem.compress(stream)}
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(todo) {
+		workers = len(todo)
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	if r := failed.Load(); r != nil {
+		panic(r) // on the caller's goroutine, as before, where it may recover
+	}
+	cut := make(map[string]*cutFont, len(todo))
+	for i, key := range todo {
+		cut[key] = out[i]
+	}
+	return cut
 }
 
 // subsetFontName is the BaseFont of an embedded UTF-8 font. fpdf named it
