@@ -342,6 +342,127 @@ func (f *Fpdf) putFileID() {
 	f.outf("/ID [<%x> <%x>]", sum, sum)
 }
 
+// utf8FontDef parses a UTF-8 (TrueType) font as addFontFromBytes did in
+// place, without touching the document, so that AddUTF8Fonts can parse
+// several fonts at once: their parsing (and the hash naming each) was the
+// longest serial part of painting a short edition.
+func (f *Fpdf) utf8FontDef(familyStr, styleStr string, utf8Bytes []byte) (fontDefType, error) {
+	fontkey := getFontKey(familyStr, styleStr)
+	Type := "UTF8"
+	reader := fileReader{readerPosition: 0, array: utf8Bytes}
+	utf8File := newUTF8Font(&reader)
+	if err := utf8File.parseFile(); err != nil {
+		return fontDefType{}, err
+	}
+	desc := FontDescType{
+		Ascent:       int(utf8File.Ascent),
+		Descent:      int(utf8File.Descent),
+		CapHeight:    utf8File.CapHeight,
+		Flags:        utf8File.Flags,
+		FontBBox:     utf8File.Bbox,
+		ItalicAngle:  utf8File.ItalicAngle,
+		StemV:        utf8File.StemV,
+		MissingWidth: round(utf8File.DefaultWidth),
+	}
+
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{
+		Tp:        Type,
+		Name:      fontkey,
+		Desc:      desc,
+		Up:        int(round(utf8File.UnderlinePosition)),
+		Ut:        round(utf8File.UnderlineThickness),
+		Cw:        utf8File.CharWidths,
+		utf8File:  utf8File,
+		usedRunes: sbarr,
+		family:    familyStr, // edition patch: see subsetFontName
+		style:     styleStr,
+	}
+	def.i, _ = generateFontID(def)
+	return def, nil
+}
+
+// safeUTF8FontDef is utf8FontDef with a panic of the TrueType parser,
+// which indexes the data without bounds checks, as its error: on a
+// goroutine of AddUTF8Fonts it would end the program.
+func (f *Fpdf) safeUTF8FontDef(familyStr, styleStr string, utf8Bytes []byte) (def fontDefType, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot parse the font: %v", r)
+		}
+	}()
+	return f.utf8FontDef(familyStr, styleStr, utf8Bytes)
+}
+
+// UTF8Font is a font for AddUTF8Fonts: the arguments of
+// AddUTF8FontFromBytes.
+type UTF8Font struct {
+	Family, Style string
+	Data          []byte
+}
+
+// AddUTF8Fonts adds the fonts as AddUTF8FontFromBytes does, one after the
+// other, with the same result, but parses them on as many goroutines as
+// there are cores.
+func (f *Fpdf) AddUTF8Fonts(list []UTF8Font) {
+	if f.err != nil {
+		return
+	}
+	type parsed struct {
+		def fontDefType
+		err error
+	}
+	out := make([]parsed, len(list))
+	todo := make([]bool, len(list))
+	for i, ft := range list {
+		_, ok := f.fonts[getFontKey(fontFamilyEscape(ft.Family), ft.Style)]
+		todo[i] = !ok
+	}
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(list) {
+				return
+			}
+			if todo[i] {
+				out[i].def, out[i].err = f.safeUTF8FontDef(fontFamilyEscape(list[i].Family), list[i].Style, list[i].Data)
+			}
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(list) {
+		workers = len(list)
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	for i, ft := range list {
+		family := fontFamilyEscape(ft.Family)
+		fontkey := getFontKey(family, ft.Style)
+		if _, ok := f.fonts[fontkey]; ok || !todo[i] {
+			continue
+		}
+		if out[i].err != nil {
+			f.SetErrorf("font %s: %v", family, out[i].err)
+			return
+		}
+		f.fonts[fontkey] = out[i].def
+	}
+}
+
 // RawWriteBytes writes b as RawWriteStr(string(b)) does, without copying
 // it into a string first: the painter hands its gathered text to fpdf
 // this way.

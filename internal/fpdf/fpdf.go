@@ -2062,52 +2062,14 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 	}
 
 	if utf8Bytes != nil {
-
-		// if styleStr == "IB" {
-		// 	styleStr = "BI"
-		// }
-
-		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		// edition patch: the parse is utf8FontDef, which AddUTF8Fonts runs
+		// for several fonts at once
+		def, err := f.utf8FontDef(familyStr, styleStr, utf8Bytes)
 		if err != nil {
 			// edition patch: an error, not a line on standard output
 			f.SetErrorf("font %s: %v", familyStr, err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-			family:    familyStr, // edition patch: see subsetFontName
-			style:     styleStr,
-		}
-		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions

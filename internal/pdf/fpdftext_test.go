@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,5 +124,61 @@ func TestAppendTextCoordinates(t *testing.T) {
 		if string(b) != want {
 			t.Fatalf("x = %v (%b): AppendText wrote %q, want %q", x, x, b, want)
 		}
+	}
+}
+
+// TestAddUTF8Fonts: fonts parsed together by AddUTF8Fonts make the PDF
+// that AddUTF8FontFromBytes one after the other makes; a font the parser
+// cannot read is the document's error, naming it, and not a panic, and
+// the fonts before it are registered.
+func TestAddUTF8Fonts(t *testing.T) {
+	set := fonts.Default()
+	faces := []*fonts.Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Mono, set.Display}
+	doc := func(add func(*fpdf.Fpdf)) []byte {
+		f := fpdf.New("P", "pt", "A4", "")
+		when := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+		f.SetCreationDate(when)
+		f.SetModificationDate(when)
+		f.SetCatalogSort(true)
+		add(f)
+		f.AddPage()
+		for i, ft := range faces {
+			f.SetFont(ft.Name, "", 10)
+			f.Text(10, float64(20+12*i), "Hamburgefonstiv “ﬁ” — ĩ")
+		}
+		var b bytes.Buffer
+		if err := f.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	one := doc(func(f *fpdf.Fpdf) {
+		for _, ft := range faces {
+			f.AddUTF8FontFromBytes(ft.Name, "", ft.Data)
+		}
+	})
+	all := doc(func(f *fpdf.Fpdf) {
+		var list []fpdf.UTF8Font
+		for _, ft := range faces {
+			list = append(list, fpdf.UTF8Font{Family: ft.Name, Data: ft.Data})
+		}
+		list = append(list, list[0]) // registered already: left as it is
+		f.AddUTF8Fonts(list)
+	})
+	if !bytes.Equal(one, all) {
+		t.Error("AddUTF8Fonts made another PDF than AddUTF8FontFromBytes one after the other")
+	}
+
+	f := fpdf.New("P", "pt", "A4", "")
+	f.AddUTF8Fonts([]fpdf.UTF8Font{
+		{Family: "good", Data: set.Text.Regular.Data},
+		{Family: "cut", Data: []byte("OTTO not really a font at all....")},
+		{Family: "after", Data: set.Text.Bold.Data},
+	})
+	if err := f.Error(); err == nil || !strings.Contains(err.Error(), "cut") {
+		t.Errorf("a cut font: error %v, want one naming it", err)
+	}
+	if f.GetFontDesc("good", "").Ascent == 0 {
+		t.Error("the font before the broken one was not registered")
 	}
 }

@@ -235,6 +235,7 @@ func (p *painter) registerFonts() error {
 			}
 		}
 	}
+	var add []*fonts.Font
 	for _, ft := range all {
 		if ft == nil {
 			return errors.New("pdf: incomplete font set")
@@ -248,17 +249,25 @@ func (p *painter) registerFonts() error {
 		if !used[ft] {
 			continue
 		}
-		name := ft.Name
-		p.f.AddUTF8FontFromBytes(name, "", ft.Data)
-		if err := p.f.Error(); err != nil {
+		p.fonts[ft] = ft.Name
+		add = append(add, ft)
+	}
+	// parsed on all cores, registered in order
+	list := make([]fpdf.UTF8Font, len(add))
+	for i, ft := range add {
+		list[i] = fpdf.UTF8Font{Family: ft.Name, Data: ft.Data}
+	}
+	p.f.AddUTF8Fonts(list)
+	for _, ft := range add {
+		loaded := p.f.GetFontDesc(ft.Name, "").Ascent != 0 || p.f.GetFontDesc(ft.Name, "").Descent != 0
+		if err := p.f.Error(); err != nil && !loaded {
 			return fmt.Errorf("pdf: font %s: %w", ft.Name, err)
 		}
-		if p.f.GetFontDesc(name, "").Ascent == 0 && p.f.GetFontDesc(name, "").Descent == 0 {
+		if !loaded {
 			return fmt.Errorf("pdf: font %s: not loaded", ft.Name)
 		}
-		p.fonts[ft] = name
 	}
-	return nil
+	return p.f.Error()
 }
 
 func (p *painter) setFont(ft *fonts.Font, size float64) {
