@@ -29,9 +29,21 @@ var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
 // page at a time (zlib, best speed), on as many goroutines as there are
 // cores, each reusing one zlib writer: creating a writer per page cost more
 // than compressing a small page. packed[n] is page n's stream (1-based).
+// A page that pagePacker deflated while the document was made is taken
+// as it is, unless aliases were replaced in the pages since.
 func (f *Fpdf) compressPages() [][]byte {
 	nb := f.page
 	packed := make([][]byte, nb+1)
+	if pp := f.ed.packer; pp != nil {
+		pp.wait()
+		if len(f.aliasMap) == 0 {
+			for n, b := range pp.packed {
+				if n <= nb {
+					packed[n] = b
+				}
+			}
+		}
+	}
 	var mu sync.Mutex
 	next := 1
 	work := func() {
@@ -44,17 +56,10 @@ func (f *Fpdf) compressPages() [][]byte {
 			if n > nb {
 				return
 			}
-			page := f.pages[n].Bytes()
-			var buf bytes.Buffer
-			buf.Grow(len(page)/3 + 64)
-			if zw == nil {
-				zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
-			} else {
-				zw.Reset(&buf)
+			if packed[n] != nil {
+				continue
 			}
-			zw.Write(page) // a bytes.Buffer does not fail
-			zw.Close()
-			packed[n] = buf.Bytes()
+			packed[n] = deflatePage(&zw, f.pages[n].Bytes())
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -72,6 +77,94 @@ func (f *Fpdf) compressPages() [][]byte {
 	work()
 	wg.Wait()
 	return packed
+}
+
+// deflatePage deflates a page's content stream as putpages did (zlib,
+// best speed) with *zw, which it makes if nil.
+func deflatePage(zw **zlib.Writer, page []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(page)/3 + 64)
+	if *zw == nil {
+		*zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+	} else {
+		(*zw).Reset(&buf)
+	}
+	(*zw).Write(page) // a bytes.Buffer does not fail
+	(*zw).Close()
+	return buf.Bytes()
+}
+
+// pagePacker deflates the pages of a compressed document as they are
+// finished, on a goroutine of its own, so that compressPages finds them
+// done instead of deflating them all once the last page is made. A page
+// is handed over when the next one begins (finished); one that SetPage
+// opens again is dropped (reopen) and deflated by compressPages. The
+// goroutine runs only while pages wait.
+type pagePacker struct {
+	mu      sync.Mutex
+	idle    sync.Cond // signalled when the goroutine stops
+	queue   []packJob
+	running bool
+	packed  map[int][]byte
+	zw      *zlib.Writer
+}
+
+type packJob struct {
+	n    int
+	data []byte
+}
+
+// finished hands over page n, which the document no longer writes to.
+func (f *Fpdf) finished(n int) {
+	if !f.compress || f.err != nil || n < 1 || n >= len(f.pages) {
+		return
+	}
+	pp := f.ed.packer
+	if pp == nil {
+		pp = &pagePacker{packed: map[int][]byte{}}
+		pp.idle.L = &pp.mu
+		f.ed.packer = pp
+	}
+	pp.mu.Lock()
+	pp.queue = append(pp.queue, packJob{n, f.pages[n].Bytes()})
+	start := !pp.running
+	pp.running = true
+	pp.mu.Unlock()
+	if start {
+		go pp.run()
+	}
+}
+
+func (pp *pagePacker) run() {
+	pp.mu.Lock()
+	defer pp.mu.Unlock()
+	for len(pp.queue) > 0 {
+		j := pp.queue[0]
+		pp.queue = pp.queue[1:]
+		pp.mu.Unlock()
+		b := deflatePage(&pp.zw, j.data)
+		pp.mu.Lock()
+		pp.packed[j.n] = b
+	}
+	pp.running = false
+	pp.idle.Broadcast()
+}
+
+// wait returns once every page handed over is deflated.
+func (pp *pagePacker) wait() {
+	pp.mu.Lock()
+	for pp.running {
+		pp.idle.Wait()
+	}
+	pp.mu.Unlock()
+}
+
+// reopen drops page n, which is about to be written to again: SetPage.
+func (f *Fpdf) reopen(n int) {
+	if pp := f.ed.packer; pp != nil {
+		pp.wait()
+		delete(pp.packed, n)
+	}
 }
 
 // cutFont is a UTF-8 font's subset, made by cutFonts for putfonts: the
@@ -178,6 +271,7 @@ type editionState struct {
 	rgbICC    []byte             // ICC profile of RGB images; nil for DeviceRGB
 	rgbObj    int                // its object number
 	fileID    bool               // write a file identifier in the trailer
+	packer    *pagePacker        // deflates finished pages while the next are made
 }
 
 type infoEntry struct {

@@ -406,6 +406,7 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
+		f.reopen(pageNum) // edition patch: see pagePacker
 		f.page = pageNum
 	}
 }
@@ -764,6 +765,7 @@ func (f *Fpdf) AddPageFormat(orientationStr string, size SizeType) {
 		f.inFooter = false
 		// Close page
 		f.endpage()
+		f.finished(f.page) // edition patch: deflated while the next is made
 	}
 	// Start new page
 	f.beginpage(orientationStr, size)

@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -180,5 +182,60 @@ func TestAddUTF8Fonts(t *testing.T) {
 	}
 	if f.GetFontDesc("good", "").Ascent == 0 {
 		t.Error("the font before the broken one was not registered")
+	}
+}
+
+// TestPagesDeflatedEarly: fpdf deflates a page once the next one begins;
+// a page that SetPage opens again is deflated with what is written to
+// it afterwards, and pages whose aliases are replaced at the end carry
+// the replacement.
+func TestPagesDeflatedEarly(t *testing.T) {
+	for _, alias := range []bool{false, true} {
+		f := fpdf.New("P", "pt", "A4", "")
+		total := "4"
+		if alias {
+			f.AliasNbPages("{total}")
+			total = "{total}"
+		}
+		for i := range 4 {
+			f.AddPage()
+			f.RawWriteStr(fmt.Sprintf("%% page %d of %s", i+1, total))
+		}
+		f.SetPage(2)
+		f.RawWriteStr("% page 2 reopened")
+		f.SetPage(4)
+		var b bytes.Buffer
+		if err := f.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		all := strings.Join(inflatedStreams(t, b.Bytes()), "\n")
+		for _, want := range []string{"% page 1 of 4", "% page 2 of 4", "% page 2 reopened", "% page 3 of 4", "% page 4 of 4"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("alias %v: no page content has %q; the pages are %q", alias, want, all)
+			}
+		}
+	}
+}
+
+// inflatedStreams returns the streams of a PDF that inflate.
+func inflatedStreams(t *testing.T, pdf []byte) []string {
+	var content []string
+	rest := pdf
+	for {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			return content
+		}
+		rest = rest[i+len("stream\n"):]
+		j := bytes.Index(rest, []byte("\nendstream"))
+		if j < 0 {
+			t.Fatal("a stream without its end")
+		}
+		if zr, err := zlib.NewReader(bytes.NewReader(rest[:j])); err == nil {
+			if data, err := io.ReadAll(zr); err == nil {
+				content = append(content, string(data))
+			}
+		}
+		rest = rest[j+len("\nendstream"):]
 	}
 }
