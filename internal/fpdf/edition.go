@@ -272,6 +272,7 @@ type editionState struct {
 	rgbObj    int                // its object number
 	fileID    bool               // write a file identifier in the trailer
 	packer    *pagePacker        // deflates finished pages while the next are made
+	line      []byte             // an operator being written (outFontSize)
 }
 
 type infoEntry struct {
@@ -555,6 +556,19 @@ func (f *Fpdf) AddUTF8Fonts(list []UTF8Font) {
 		}
 		f.fonts[fontkey] = out[i].def
 	}
+}
+
+// outFontSize writes the operator that selects the current font and
+// size, as SetFont wrote it with outf("BT /F%s %.2f Tf ET"), without fmt:
+// a page of small type changes its font often.
+func (f *Fpdf) outFontSize() {
+	b := append(f.ed.line[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = appendFixed2(b, f.fontSizePt)
+	b = append(b, " Tf ET"...)
+	f.ed.line = b
+	f.outBytes(b)
 }
 
 // RawWriteBytes writes b as RawWriteStr(string(b)) does, without copying
