@@ -4122,6 +4122,13 @@ func (f *Fpdf) putpages() {
 	var packed [][]byte
 	if f.compress {
 		packed = f.compressPages() // edition patch
+		// edition patch: room for the pages' streams and their
+		// dictionaries at once, rather than the file copied as it grows
+		room := 0
+		for _, b := range packed {
+			room += len(b) + 512
+		}
+		f.buffer.Grow(room)
 	}
 	for n := 1; n <= nb; n++ {
 		// Page
