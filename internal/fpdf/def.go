@@ -26,6 +26,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -817,8 +818,35 @@ type fontDefType struct {
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
+	// edition patch: the widths (65,536 of a UTF-8 font) are hashed as
+	// json.Marshal writes them, without its reflection on each
+	cw := fdt.Cw
+	if cw != nil {
+		fdt.Cw = nil
+	}
 	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	if err != nil || cw == nil {
+		return fmt.Sprintf("%x", sha1.Sum(b)), err
+	}
+	const null = `"Cw":null`
+	i := bytes.Index(b, []byte(null))
+	if i < 0 {
+		return "", errors.New("font definition without widths")
+	}
+	h := sha1.New()
+	h.Write(b[:i])
+	buf := make([]byte, 0, 8*len(cw)+8)
+	buf = append(buf, `"Cw":[`...)
+	for k, w := range cw {
+		if k > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(w), 10)
+	}
+	buf = append(buf, ']')
+	h.Write(buf)
+	h.Write(b[i+len(null):])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 type fontInfoType struct {

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -30,6 +31,8 @@ var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
 // page at a time (zlib, best speed), on as many goroutines as there are
 // cores, each reusing one zlib writer: creating a writer per page cost more
 // than compressing a small page. packed[n] is page n's stream (1-based).
+// A page that PackPage deflated while the document was made is taken as
+// it is.
 func (f *Fpdf) compressPages() [][]byte {
 	nb := f.page
 	packed := make([][]byte, nb+1)
@@ -55,17 +58,10 @@ func (f *Fpdf) compressPages() [][]byte {
 			if n > nb {
 				return
 			}
-			page := f.pages[n].Bytes()
-			var buf bytes.Buffer
-			buf.Grow(len(page)/3 + 64)
-			if zw == nil {
-				zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
-			} else {
-				zw.Reset(&buf)
+			if packed[n] != nil {
+				continue
 			}
-			zw.Write(page) // a bytes.Buffer does not fail
-			zw.Close()
-			packed[n] = buf.Bytes()
+			packed[n] = deflatePage(&zw, f.pages[n].Bytes())
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -83,6 +79,92 @@ func (f *Fpdf) compressPages() [][]byte {
 	work()
 	wg.Wait()
 	return packed
+}
+
+// deflatePage deflates a page's content stream as putpages did (zlib,
+// best speed) with *zw, which it makes if nil.
+func deflatePage(zw **zlib.Writer, page []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(page)/3 + 64)
+	if *zw == nil {
+		*zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+	} else {
+		(*zw).Reset(&buf)
+	}
+	(*zw).Write(page) // a bytes.Buffer does not fail
+	(*zw).Close()
+	return buf.Bytes()
+}
+
+// cutFont is a UTF-8 font's subset, made by cutFonts for putfonts: the
+// length of the subset, and the compressed subset and CIDToGIDMap.
+type cutFont struct {
+	size           int
+	font, cidToGID *membuffer
+}
+
+// cutFonts makes the subsets of the UTF-8 fonts among keys, as putfonts
+// made them one after the other, on as many goroutines as there are
+// cores: each font's subset depends on that font alone. putfonts writes
+// them, in its order. Subsetting and compressing the fonts was most of
+// the time fpdf took to write a short edition once its pages were made.
+func (f *Fpdf) cutFonts(keys []string) map[string]*cutFont {
+	var todo []string
+	for _, key := range keys {
+		if f.fonts[key].Tp == "UTF8" {
+			todo = append(todo, key)
+		}
+	}
+	out := make([]*cutFont, len(todo))
+	var next atomic.Int64
+	var failed atomic.Value // a panic of the TrueType code, raised again below
+	work := func() {
+		defer func() {
+			if r := recover(); r != nil {
+				failed.CompareAndSwap(nil, fmt.Sprint(r))
+			}
+		}()
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(todo) {
+				return
+			}
+			font := f.fonts[todo[i]]
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			stream := font.utf8File.GenerateCutFont(usedRunes)
+			codeSign := font.utf8File.CodeSymbolDictionary
+			delete(codeSign, 0)
+			cidToGID := make([]byte, 256*256*2)
+			for cc, glyph := range codeSign {
+				cidToGID[cc*2] = byte(glyph >> 8)
+				cidToGID[cc*2+1] = byte(glyph & 0xFF)
+			}
+			out[i] = &cutFont{size: len(stream), cidToGID: xmem.compress(cidToGID), font: xmem.compress(stream)}
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(todo) {
+		workers = len(todo)
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	if r := failed.Load(); r != nil {
+		panic(r) // on the caller's goroutine, as before, where it may recover
+	}
+	cut := make(map[string]*cutFont, len(todo))
+	for i, key := range todo {
+		cut[key] = out[i]
+	}
+	return cut
 }
 
 // subsetFontName is the BaseFont of an embedded UTF-8 font. fpdf named it
@@ -123,6 +205,7 @@ type editionState struct {
 	out       io.Writer          // where, during Output
 	spilled   int                // bytes written out before the buffer
 	sum       hash.Hash          // MD5 of them, for the file identifier
+	line      []byte             // an operator being written (outFontSize)
 }
 
 type infoEntry struct {
@@ -294,6 +377,157 @@ func (f *Fpdf) putFileID() {
 	f.outf("/ID [<%x> <%x>]", sum, sum)
 }
 
+// utf8FontDef parses a UTF-8 (TrueType) font as addFontFromBytes did in
+// place, without touching the document, so that AddUTF8Fonts can parse
+// several fonts at once: their parsing (and the hash naming each) was the
+// longest serial part of painting a short edition.
+func (f *Fpdf) utf8FontDef(familyStr, styleStr string, utf8Bytes []byte) (fontDefType, error) {
+	fontkey := getFontKey(familyStr, styleStr)
+	Type := "UTF8"
+	reader := fileReader{readerPosition: 0, array: utf8Bytes}
+	utf8File := newUTF8Font(&reader)
+	if err := utf8File.parseFile(); err != nil {
+		return fontDefType{}, err
+	}
+	desc := FontDescType{
+		Ascent:       int(utf8File.Ascent),
+		Descent:      int(utf8File.Descent),
+		CapHeight:    utf8File.CapHeight,
+		Flags:        utf8File.Flags,
+		FontBBox:     utf8File.Bbox,
+		ItalicAngle:  utf8File.ItalicAngle,
+		StemV:        utf8File.StemV,
+		MissingWidth: round(utf8File.DefaultWidth),
+	}
+
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{
+		Tp:        Type,
+		Name:      fontkey,
+		Desc:      desc,
+		Up:        int(round(utf8File.UnderlinePosition)),
+		Ut:        round(utf8File.UnderlineThickness),
+		Cw:        utf8File.CharWidths,
+		utf8File:  utf8File,
+		usedRunes: sbarr,
+		family:    familyStr, // edition patch: see subsetFontName
+		style:     styleStr,
+	}
+	def.i, _ = generateFontID(def)
+	return def, nil
+}
+
+// safeUTF8FontDef is utf8FontDef with a panic of the TrueType parser,
+// which indexes the data without bounds checks, as its error: on a
+// goroutine of AddUTF8Fonts it would end the program.
+func (f *Fpdf) safeUTF8FontDef(familyStr, styleStr string, utf8Bytes []byte) (def fontDefType, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot parse the font: %v", r)
+		}
+	}()
+	return f.utf8FontDef(familyStr, styleStr, utf8Bytes)
+}
+
+// UTF8Font is a font for AddUTF8Fonts: the arguments of
+// AddUTF8FontFromBytes.
+type UTF8Font struct {
+	Family, Style string
+	Data          []byte
+}
+
+// AddUTF8Fonts adds the fonts as AddUTF8FontFromBytes does, one after the
+// other, with the same result, but parses them on as many goroutines as
+// there are cores.
+func (f *Fpdf) AddUTF8Fonts(list []UTF8Font) {
+	if f.err != nil {
+		return
+	}
+	type parsed struct {
+		def fontDefType
+		err error
+	}
+	out := make([]parsed, len(list))
+	todo := make([]bool, len(list))
+	for i, ft := range list {
+		_, ok := f.fonts[getFontKey(fontFamilyEscape(ft.Family), ft.Style)]
+		todo[i] = !ok
+	}
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(list) {
+				return
+			}
+			if todo[i] {
+				out[i].def, out[i].err = f.safeUTF8FontDef(fontFamilyEscape(list[i].Family), list[i].Style, list[i].Data)
+			}
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(list) {
+		workers = len(list)
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	for i, ft := range list {
+		family := fontFamilyEscape(ft.Family)
+		fontkey := getFontKey(family, ft.Style)
+		if _, ok := f.fonts[fontkey]; ok || !todo[i] {
+			continue
+		}
+		if out[i].err != nil {
+			f.SetErrorf("font %s: %v", family, out[i].err)
+			return
+		}
+		f.fonts[fontkey] = out[i].def
+	}
+}
+
+// outFontSize writes the operator that selects the current font and
+// size, as SetFont wrote it with outf("BT /F%s %.2f Tf ET"), without fmt:
+// a page of small type changes its font often.
+func (f *Fpdf) outFontSize() {
+	b := append(f.ed.line[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = appendFixed2(b, f.fontSizePt)
+	b = append(b, " Tf ET"...)
+	f.ed.line = b
+	f.outBytes(b)
+}
+
+// RawWriteBytes writes b as RawWriteStr(string(b)) does, without copying
+// it into a string first: the painter hands its gathered text to fpdf
+// this way.
+func (f *Fpdf) RawWriteBytes(b []byte) {
+	f.outBytes(b)
+}
+
+// outBytes is out for a byte slice.
+func (f *Fpdf) outBytes(b []byte) {
+	w := &f.buffer.Buffer
+	if f.state == 2 {
+		w = f.pages[f.page]
+	}
+	w.Write(b)
+	w.WriteByte('\n')
+}
+
 // colorModeCMYK marks a process colour set with one of the CMYK setters.
 const colorModeCMYK = colorModeSpot + 1
 
@@ -365,15 +599,45 @@ func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
 		}
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = appendFixed2(b, x*f.k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = appendFixed2(b, (f.h-y)*f.k)
 	b = append(b, " Td ("...)
 	for _, r := range txt {
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 	}
 	return append(b, ") Tj ET\n"...), true
+}
+
+// appendFixed2 appends v with two decimals, as strconv.AppendFloat(b, v,
+// 'f', 2, 64) and %.2f do, without their exact decimal conversion, which
+// was most of the time AppendText took. The fast path rounds v·100 to an
+// integer; it is taken only where that cannot differ from strconv's exact
+// rounding: |v| < 1e6 (so v·100 is within 2e-8 of the exact product) and
+// v·100 not within 1e-6 of a half (so the product cannot round the other
+// way, and there is no tie to break). Everything else goes to strconv.
+func appendFixed2(b []byte, v float64) []byte {
+	a := math.Abs(v)
+	if !(a < 1e6) { // also NaN
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	s := a * 100
+	fl := math.Floor(s)
+	fr := s - fl
+	if fr > 0.5-1e-6 && fr < 0.5+1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	n := uint64(fl)
+	if fr > 0.5 {
+		n++
+	}
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, n/100, 10)
+	c := n % 100
+	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
 }
 
 // appendEscaped appends byte c of a PDF string as escape escapes it.

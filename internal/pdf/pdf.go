@@ -331,7 +331,7 @@ func (p *painter) checkFonts() error {
 			return fmt.Errorf("pdf: font %s: %w", ft.Name, err)
 		}
 	}
-	return nil
+	return p.f.Error()
 }
 
 // register embeds a face at its first use: fpdf parses and embeds every
@@ -413,7 +413,7 @@ func (p *painter) flush() {
 		return
 	}
 	// fpdf ends what it is given with a newline
-	p.f.RawWriteStr(string(p.raw[:len(p.raw)-1]))
+	p.f.RawWriteBytes(p.raw[:len(p.raw)-1])
 	p.raw = p.raw[:0]
 }
 
