@@ -162,7 +162,7 @@ func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
 	case *model.CodeBlock:
 		return lt.surround(lt.code(b.Text, c, false), c.leading/2)
 	case *model.MathBlock:
-		return lt.surround(lt.code(b.TeX, c, true), c.leading/2)
+		return lt.displayMath(b, c)
 	case *model.Rule:
 		w := c.width / 3
 		return []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
@@ -305,7 +305,7 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 // indented and marked with an arrow (when the mono font has one), as
 // listings and editors mark a soft wrap.
 //
-// Display math (TeX source, display) is set the same way, each line
+// Display math that could not be read (its TeX source) is set the same way, each line
 // centred when it fits.
 func (lt *layouter) code(body string, c blockCtx, display bool) []*vitem {
 	size := c.size * 8 / 10

@@ -221,10 +221,13 @@ func (p *painter) registerFonts() error {
 	if len(p.d.Outline) > 0 || p.sheet.HasImprint {
 		used[p.fs.Text.Regular] = true
 	}
+	math := false
 	for _, pg := range p.d.Pages {
 		for _, ln := range pg.Lines {
 			for _, r := range ln.Runs {
-				if r.Text != "" {
+				if r.Math != nil {
+					math = true
+				} else if r.Text != "" {
 					used[r.Face.Font(p.fs)] = true
 				}
 			}
@@ -257,6 +260,14 @@ func (p *painter) registerFonts() error {
 			return fmt.Errorf("pdf: font %s: not loaded", ft.Name)
 		}
 		p.fonts[ft] = name
+	}
+	if math {
+		// the math face, last, and only in an edition that sets math, so
+		// that editions without math keep their bytes
+		p.f.AddUTF8FontFromBytes(fonts.MathName, "", fonts.MathData())
+		if err := p.f.Error(); err != nil {
+			return fmt.Errorf("pdf: font %s: %w", fonts.MathName, err)
+		}
 	}
 	return nil
 }
