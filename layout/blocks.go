@@ -85,6 +85,9 @@ func (lt *layouter) paragraph(ps []text.Piece, c blockCtx, indent Length, hang L
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		lt.numbered(sl)
+		if sl.Height > c.leading && lt.cfg.BaselineGrid && c.leading == lt.cfg.BodyLeading {
+			gridMath(sl, c.leading)
+		}
 		sl.DX += c.dx + hang
 		sl.Info.Source, sl.Info.SourceLine, sl.Info.Node = lt.source, lt.line, lt.node
 		it := lt.lineItem(sl)
@@ -96,6 +99,17 @@ func (lt *layouter) paragraph(ps []text.Piece, c blockCtx, indent Length, hang L
 		out[i] = it
 	}
 	return out
+}
+
+// gridMath rounds the room a line made for a tall formula above and
+// below its leading (text.SetParagraph) up to whole lines of the baseline
+// grid, so that its baseline and the lines after it stay on the grid.
+func gridMath(sl *text.Line, l Length) {
+	base := l * 77 / 100 // text.Line's
+	up := sl.Base - base
+	down := sl.Height - l - up
+	up, down = (up+l-1)/l*l, (down+l-1)/l*l
+	sl.Base, sl.Height = base+up, l+up+down
 }
 
 // blocks sets a list of blocks.

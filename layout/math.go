@@ -123,7 +123,7 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 	}
 	rows, scale := displayRows(box, s.Tag(b.Formula, o), pieces, c.width, c.size)
 	if scale < 1 {
-		lt.warn(fmt.Sprintf("display math %q is %.0f%% wider than the column and has no relation to break after; it is printed at %.0f%% of its size",
+		lt.warn(fmt.Sprintf("display math %q is %.0f%% wider than the column and cannot break after an outer relation; it is printed at %.0f%% of its size",
 			mathExcerpt(b.TeX, 0), (1/scale-1)*100, scale*100))
 	}
 	lt.par++

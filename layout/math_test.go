@@ -109,7 +109,8 @@ func TestMathLayout(t *testing.T) {
 
 // TestMathTallLine sets a tall inline formula in the middle of a
 // paragraph: its line moves down so that the fraction does not touch the
-// line above; the other lines keep the leading.
+// line above; the other lines keep the leading. On a baseline grid the
+// line moves by whole lines.
 func TestMathTallLine(t *testing.T) {
 	T := layouttest.T
 	ed := mathEdition(t)
@@ -118,36 +119,43 @@ func TestMathTallLine(t *testing.T) {
 		T("Words before the formula, enough of them to fill the first line of the column and part of a second one, "),
 		&model.Math{TeX: tex, Formula: formula(t, tex, false)},
 		T(" and words after it, enough to fill a third line and a fourth one, to see where the lines fall around it."))}
-	d, _ := layoutOf(t, ed, a5())
-	cfg := a5()
-	var ys []layout.Length
-	var tall layout.Length
-	at := -1
-	for _, p := range d.Pages {
-		for _, l := range p.Lines {
-			if l.Kind != layout.KindBody {
-				continue
-			}
-			for _, r := range l.Runs {
-				if r.Math != nil {
-					at = len(ys)
-					tall = layout.FromPoints(r.Math.Height)
+	for _, grid := range []bool{false, true} {
+		cfg := a5()
+		cfg.BaselineGrid = grid
+		d, _ := layoutOf(t, ed, cfg)
+		var ys []layout.Length
+		var tall, deep layout.Length
+		at := -1
+		for _, p := range d.Pages {
+			for _, l := range p.Lines {
+				if l.Kind != layout.KindBody {
+					continue
 				}
+				for _, r := range l.Runs {
+					if r.Math != nil {
+						at = len(ys)
+						tall, deep = layout.FromPoints(r.Math.Height), layout.FromPoints(r.Math.Depth)
+					}
+				}
+				ys = append(ys, l.Y)
 			}
-			ys = append(ys, l.Y)
 		}
-	}
-	if at < 1 {
-		t.Fatalf("formula on body line %d", at)
-	}
-	for i := 1; i < len(ys); i++ {
-		gap := ys[i] - ys[i-1]
-		if i == at && tall > cfg.BodyLeading*3/4 {
-			if gap <= cfg.BodyLeading {
-				t.Errorf("line %d with a formula %v high is %v below the one above", i, tall, gap)
+		if at < 1 || at+1 >= len(ys) {
+			t.Fatalf("formula on body line %d of %d", at, len(ys))
+		}
+		L := cfg.BodyLeading
+		for i := 1; i < len(ys); i++ {
+			gap := ys[i] - ys[i-1]
+			switch {
+			case grid && gap%L != 0:
+				t.Errorf("grid: line %d is %v below the one above, not a whole number of lines of %v", i, gap, L)
+			case i == at && tall > L*3/4 && gap <= L:
+				t.Errorf("grid %v: line %d with a formula %v high is %v below the one above", grid, i, tall, gap)
+			case i == at+1 && deep > L/4 && gap <= L:
+				t.Errorf("grid %v: line %d after a formula %v deep is %v below it", grid, i, deep, gap)
+			case i != at && i != at+1 && gap != L:
+				t.Errorf("grid %v: line %d is %v below the one above, want the leading %v", grid, i, gap, L)
 			}
-		} else if i != at+1 && gap != cfg.BodyLeading {
-			t.Errorf("line %d is %v below the one above, want the leading %v", i, gap, cfg.BodyLeading)
 		}
 	}
 }
