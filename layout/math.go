@@ -121,6 +121,15 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 		ps, _ := s.Pieces(b.Formula, o) // Layout gave the warnings
 		return ps
 	}
+	// a display is never split: one taller than half a column (a long
+	// align), which might not fit below an article's head or in what is
+	// left of a column, is scaled down, as a picture is
+	if maxH, h := lt.cfg.textHeight()/2, FromPoints(box.Height+box.Depth); h > maxH && maxH > 0 {
+		f := float64(maxH) / float64(h)
+		lt.warn(fmt.Sprintf("display math %q is taller than half a column; it is printed at %.0f%% of its size", mathExcerpt(b.TeX, 0), f*100))
+		box = scaleBox(box, f)
+		pieces = func() []mathbox.Piece { return nil }
+	}
 	rows, scale := displayRows(box, s.Tag(b.Formula, o), pieces, c.width, c.size)
 	if scale < 1 {
 		lt.warn(fmt.Sprintf("display math %q is %.0f%% wider than the column and cannot break after an outer relation; it is printed at %.0f%% of its size",
@@ -164,7 +173,10 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 		}
 		it.h = h
 	}
-	return lt.surround([]*vitem{it}, c.leading/2)
+	// no column break before a display (TeX's \predisplaypenalty 10000)
+	out := lt.surround([]*vitem{it}, c.leading/2)
+	out[0].noBreak, out[1].noBreak = true, true
+	return out
 }
 
 // mathRow is a line of a display: a formula, or part of one, and an

@@ -5,10 +5,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/fonts/otmath"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/texmath"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
+	"github.com/redtide/edition/layout/mathbox"
 )
 
 func formula(t testing.TB, tex string, display bool) *texmath.Formula {
@@ -157,5 +160,48 @@ func TestMathTallLine(t *testing.T) {
 				t.Errorf("grid %v: line %d is %v below the one above, want the leading %v", grid, i, gap, L)
 			}
 		}
+	}
+}
+
+// TestMathTallDisplay sets a display taller than a column (an aligned
+// of many rows): it is scaled down to half a column, with a warning, not
+// split, and stays in the text area.
+func TestMathTallDisplay(t *testing.T) {
+	tex := `\begin{aligned}` + strings.Repeat(`a_k &= \frac{b_k}{c_k} \\ `, 60) + `z &= 1\end{aligned}`
+	f := formula(t, tex, true)
+	mf, err := otmath.Parse(fonts.MathData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := a5()
+	b, _ := mathbox.NewSetter(mf).Layout(f, mathbox.Options{Size: cfg.BodySize.Points(), Display: true})
+	colH := cfg.TrimHeight - cfg.MarginTop - cfg.MarginBottom
+	if layout.FromPoints(b.Height+b.Depth) <= colH/2 {
+		t.Skipf("the setter sets the rows %.0fpt high, within half a column", b.Height+b.Depth)
+	}
+	ed := mathEdition(t)
+	ed.Sections[0].Articles[0].Blocks = []model.Block{&model.MathBlock{Pos: model.Pos{Line: 3}, TeX: tex, Formula: f}}
+	d, warns := layoutOf(t, ed, cfg)
+	if !strings.Contains(strings.Join(warns, "\n"), "m.md:3: display math") {
+		t.Errorf("no warning for a display taller than a column: %q", warns)
+	}
+	n := 0
+	for _, p := range d.Pages {
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				if r.Math != nil {
+					n++
+					if top, bottom := r.Y-layout.FromPoints(r.Math.Height), r.Y+layout.FromPoints(r.Math.Depth); top < cfg.MarginTop || bottom > cfg.TrimHeight-cfg.MarginBottom {
+						t.Errorf("display from %v to %v, past the text area", top, bottom)
+					}
+					if h := layout.FromPoints(r.Math.Height + r.Math.Depth); h > colH/2+layout.Pt/100 {
+						t.Errorf("display %v high, more than half the column's %v", h, colH)
+					}
+				}
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d math runs, want the display whole", n)
 	}
 }
