@@ -45,9 +45,10 @@ func (lt *layouter) mathSetter() *mathbox.Setter {
 
 // inlineMath appends the pieces of inline formula m in style st: the
 // pieces mathbox sets it in, each with the break after it and the math
-// space that a break drops. Thick spaces (after a relation, TeX's 5mu
-// plus 5mu) stretch by their width; medium ones (after a binary
-// operation, 4mu plus 2mu minus 4mu) by half and shrink to nothing.
+// space that a break drops. The space keeps its width in a justified
+// line: TeX's thick and medium spaces stretch, but the space before a
+// relation or operation is inside its piece and cannot, and a relation
+// spaced unevenly reads worse than word spaces a little wider.
 func (lt *layouter) inlineMath(m *model.Math, st text.Style, out []text.Piece) []text.Piece {
 	s := lt.mathSetter()
 	if s == nil || m.Formula == nil {
@@ -63,12 +64,6 @@ func (lt *layouter) inlineMath(m *model.Math, st text.Style, out []text.Piece) [
 			continue
 		}
 		mp := &text.MathPiece{Box: p.Box, Break: p.Break, Penalty: p.Penalty, Space: FromPoints(p.Space)}
-		switch {
-		case mp.Space*18 >= st.Size*9/2: // 5mu or more
-			mp.Stretch = mp.Space
-		case mp.Space*18 >= st.Size*7/2: // 4mu
-			mp.Stretch, mp.Shrink = mp.Space/2, mp.Space
-		}
 		if i == 0 {
 			mp.TeX = m.TeX
 		}
