@@ -229,11 +229,12 @@ func (lt *Setter) breakJustified(items []linebreak.Item, data []boxData, width f
 	if lines, ok = br.Break(items, width, p); ok {
 		return lines, true, false
 	}
-	// TeX's \emergencystretch: a third pass that counts every space as
-	// able to stretch by its own width more; the lines keep their real
-	// glue, so some come out loose rather than ragged.
+	// TeX's \emergencystretch: a third pass that counts every space (a
+	// formula's own excepted) as able to stretch by its own width more;
+	// the lines keep their real glue, so some come out loose rather than
+	// ragged.
 	for i := range items {
-		if it := &items[i]; it.Kind == linebreak.GlueItem && !data[i].fill {
+		if it := &items[i]; it.Kind == linebreak.GlueItem && !data[i].fill && !data[i].mathSpace {
 			it.Stretch += it.Width
 		}
 	}

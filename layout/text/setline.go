@@ -151,8 +151,8 @@ func (g *glueSet) next(it linebreak.Item) Length {
 	return w
 }
 
-// nextMath returns the set width of the math glue it, which stretches
-// and shrinks with the line's spaces but is not one.
+// nextMath returns the set width of the math glue it (a space inside a
+// formula), which is set as glue but is no word space.
 func (g *glueSet) nextMath(it linebreak.Item) Length {
 	space, spaces := g.space, g.spaces
 	w := g.next(it)
@@ -165,7 +165,7 @@ func (g *glueSet) nextMath(it linebreak.Item) Length {
 type runBuilder struct {
 	runs []Run
 	urls []string // link target of each run
-	refs []bool   // the run is a note reference
+	refs []bool   // the run is a note reference or a formula: nothing joins it
 	srcs []runSrc // where the run's text comes from (boxData.src)
 	x    Length   // the pen position
 }
