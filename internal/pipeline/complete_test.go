@@ -132,10 +132,10 @@ func excepted(u []string) bool {
 // checks that no TeX is left in the PDF's text, and package mathbox's
 // tests read the text of formulas back.
 func mathWords(a *model.Article) map[string]bool {
-	words := map[string]bool{}
+	seen := map[string]bool{}
 	add := func(tex string) {
 		for _, w := range tokens(tex) {
-			words[w] = true
+			seen[w] = true
 		}
 	}
 	model.WalkArticle(a, func(in model.Inline) {
@@ -148,7 +148,7 @@ func mathWords(a *model.Article) map[string]bool {
 			add(m.TeX)
 		}
 	})
-	return words
+	return seen
 }
 
 // mathUnit accepts a unit of an article with math when its words are all
