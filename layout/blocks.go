@@ -85,6 +85,9 @@ func (lt *layouter) paragraph(ps []text.Piece, c blockCtx, indent Length, hang L
 	out := make([]*vitem, len(lines))
 	for i, sl := range lines {
 		lt.numbered(sl)
+		if sl.Height > c.leading && lt.cfg.BaselineGrid && c.leading == lt.cfg.BodyLeading {
+			gridMath(sl, c.leading)
+		}
 		sl.DX += c.dx + hang
 		sl.Info.Source, sl.Info.SourceLine, sl.Info.Node = lt.source, lt.line, lt.node
 		it := lt.lineItem(sl)
@@ -96,6 +99,17 @@ func (lt *layouter) paragraph(ps []text.Piece, c blockCtx, indent Length, hang L
 		out[i] = it
 	}
 	return out
+}
+
+// gridMath rounds the room a line made for a tall formula above and
+// below its leading (text.SetParagraph) up to whole lines of the baseline
+// grid, so that its baseline and the lines after it stay on the grid.
+func gridMath(sl *text.Line, l Length) {
+	base := l * 77 / 100 // text.Line's
+	up := sl.Base - base
+	down := sl.Height - l - up
+	up, down = (up+l-1)/l*l, (down+l-1)/l*l
+	sl.Base, sl.Height = base+up, l+up+down
 }
 
 // blocks sets a list of blocks.
@@ -162,7 +176,7 @@ func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
 	case *model.CodeBlock:
 		return lt.surround(lt.code(b.Text, c, false), c.leading/2)
 	case *model.MathBlock:
-		return lt.surround(lt.code(b.TeX, c, true), c.leading/2)
+		return lt.displayMath(b, c)
 	case *model.Rule:
 		w := c.width / 3
 		return []*vitem{{h: c.leading, rules: []Rule{{X: c.dx + (c.width-w)/2, Y: c.leading / 2, W: w, H: Pt / 2}}}}
@@ -305,7 +319,7 @@ func (lt *layouter) list(l *model.List, c blockCtx) []*vitem {
 // indented and marked with an arrow (when the mono font has one), as
 // listings and editors mark a soft wrap.
 //
-// Display math (TeX source, display) is set the same way, each line
+// Display math that could not be read (its TeX source) is set the same way, each line
 // centred when it fits.
 func (lt *layouter) code(body string, c blockCtx, display bool) []*vitem {
 	size := c.size * 8 / 10

@@ -61,11 +61,7 @@ func (lt *layouter) flatten(inl []model.Inline, st text.Style, out []text.Piece)
 			s.Size = st.Size * 9 / 10
 			out = append(out, text.Piece{Text: in.Text, Style: s})
 		case *model.Math:
-			// TeX source, in the mono face (a math face is for later)
-			s := st
-			s.Face = Face{Kind: MonoFace}
-			s.Size = st.Size * 9 / 10
-			out = append(out, text.Piece{Text: in.TeX, Style: s})
+			out = lt.inlineMath(in, st, out)
 		case *model.Sup:
 			out = lt.flatten(in.Inlines, supStyle(st), out)
 		case *model.Sub:

@@ -38,6 +38,11 @@ func (d *Document) Dump() string {
 			}
 			b.WriteByte('\n')
 			for _, r := range l.Runs {
+				if r.Math != nil {
+					fmt.Fprintf(&b, "    %s %s math %s w %s h %.2f d %.2f glyphs %d rules %d\n", pt(r.X), pt(r.Y), pt(r.Size), pt(r.Width),
+						r.Math.Height, r.Math.Depth, len(r.Math.Glyphs), len(r.Math.Rules))
+					continue
+				}
 				fmt.Fprintf(&b, "    %s %s %s %s %q", pt(r.X), pt(r.Y), r.Face, pt(r.Size), r.Text)
 				if r.Strike {
 					b.WriteString(" strike")

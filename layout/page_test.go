@@ -66,6 +66,7 @@ func TestGolden(t *testing.T) {
 		{"tiny-a5", tiny(), a5()},
 		{"small-a5", layouttest.Small(), a5()},
 		{"small-tabloid", layouttest.Small(), layout.DefaultConfig()},
+		{"math-a5", mathEdition(t), a5()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, _ := layoutOf(t, tc.ed, tc.cfg)

@@ -176,14 +176,16 @@ func (lt *layouter) tableRow(t *model.Table, r []model.Cell, ri, n int, widths [
 			}
 			lt.node = &r[ci]
 			lines := lt.tableCell(r[ci], header, al, widths[ci], size, c)
-			for li, l := range lines {
+			y := Length(0)
+			for _, l := range lines {
 				sl := l.lines[0]
 				sl.DX += x + pad
 				it.lines = append(it.lines, sl)
-				it.lineY = append(it.lineY, pad/4+Length(li)*leading)
+				it.lineY = append(it.lineY, pad/4+y)
 				it.notes = append(it.notes, sl.Notes...)
+				y += l.h // the leading, or more for a tall formula
 			}
-			h = max(h, Length(len(lines))*leading)
+			h = max(h, y)
 		}
 		x += widths[ci] + 2*pad
 	}

@@ -133,8 +133,6 @@ type Result struct {
 	// Notes are the footnote definitions in order of definition. Numbers
 	// are not assigned here.
 	Notes []*model.Note
-	// MathLine is the file line of the post's first math, 0 for none.
-	MathLine int
 }
 
 // Converter turns Markdown into model blocks. It is safe for concurrent use.
@@ -293,10 +291,6 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 		typo.Scrub(n.Blocks)
 		localizeCites(n.Blocks, p.lang)
 	}
-	if p.mathLine > 0 {
-		res.MathLine = p.mathLine
-		p.log.Warnf(in.Path, p.mathLine, "TeX math is printed as its source in the PDF, in a face of its own (the EPUB sets it as MathML)")
-	}
 	return res, nil
 }
 
@@ -354,10 +348,6 @@ type conv struct {
 // post's settings, read from Input, and what the conversion collects
 // across sub-conversions (notes, warnings given once, caption marks).
 type post struct {
-	// mathLine is the first file line of TeX math met anywhere in the
-	// post (its body, captions, included files), for the one warning
-	// that print sets math as its source.
-	mathLine    int
 	cv          *Converter                        // the parsers, shared by every post
 	path        string                            // Input.Path, for warnings
 	images      ImageFunc                         // resolves the post's images

@@ -386,9 +386,6 @@ func (c *conv) rawText(line int, src string) []model.Block {
 
 // mathBlock reads TeX math with its delimiters.
 func (c *conv) mathBlock(line int, src string) *model.MathBlock {
-	if c.post.mathLine == 0 || line < c.post.mathLine {
-		c.post.mathLine = line
-	}
 	src = strings.TrimSpace(src)
 	tex, n := scan.MathEnv([]byte(src))
 	if n == 0 {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 
+	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/layout"
 )
 
@@ -44,6 +45,18 @@ func (p *painter) lines(pg *layout.Page) {
 	o := p.off
 	for _, ln := range pg.Lines {
 		for _, r := range ln.Runs {
+			if r.Math != nil {
+				p.flush()
+				if err := p.mathFont(); err != nil {
+					if p.err == nil {
+						p.err = err
+					}
+					continue
+				}
+				drawMath(p.f, fonts.MathName, r.Math, r.X.Points()+o, r.Y.Points()+o)
+				p.cur = "" // drawMath set fonts of its own
+				continue
+			}
 			if r.Text == "" {
 				continue
 			}

@@ -208,6 +208,7 @@ type painter struct {
 	registered map[string]layout.Length
 	widest     map[string]layout.ImageBox
 	err        error  // of registering a font, which setFont cannot return
+	mathFace   bool   // the math face is registered (mathFont)
 	cur        string // current font family
 	curSz      float64
 	curFt      *fonts.Font
@@ -332,6 +333,20 @@ func (p *painter) checkFonts() error {
 		}
 	}
 	return p.f.Error()
+}
+
+// mathFont registers the math face at the first formula painted, so
+// that an edition without math never embeds it and keeps its bytes.
+func (p *painter) mathFont() error {
+	if p.mathFace {
+		return nil
+	}
+	p.f.AddUTF8FontFromBytes(fonts.MathName, "", fonts.MathData())
+	if err := p.f.Error(); err != nil {
+		return fmt.Errorf("pdf: font %s: %w", fonts.MathName, err)
+	}
+	p.mathFace = true
+	return nil
 }
 
 // register embeds a face at its first use: fpdf parses and embeds every

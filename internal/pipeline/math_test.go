@@ -1,7 +1,9 @@
 package pipeline_test
 
 import (
+	"html"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -20,13 +22,19 @@ var mathSites = []string{"cs228-notes", "cs231n", "statproofbook", "ath-quarto",
 var (
 	mathElement = regexp.MustCompile(`<math[ >]`)
 	unreadMath  = regexp.MustCompile(`class="math (?:display )?tex"`)
+	mathML      = regexp.MustCompile(`(?s)<math[ >].*?</math>`)
+	anyTag      = regexp.MustCompile(`(?s)<[^>]*>`)
+	controlSeq  = regexp.MustCompile(`\\[A-Za-z]{2,}`) // two letters at least: "\A" may be \backslash A
 )
 
 // TestSharedMath builds each site of ../shared/math/posts as an edition
 // assembled from its folder, as a user would, and checks that every
 // formula reaches the EPUB as MathML (none is left as its TeX source),
 // each content document holding MathML is declared so in the package
-// document, and epubcheck reports nothing.
+// document, and epubcheck reports nothing; and that the PDF sets them
+// (its text holds no TeX control sequence that the EPUB's text outside
+// its formulas does not: a post may write \eqref in its prose) in STIX
+// Two Math, embedded.
 func TestSharedMath(t *testing.T) {
 	root := testenv.Shared(t, "math/posts")
 	for _, name := range mathSites {
@@ -53,11 +61,15 @@ func TestSharedMath(t *testing.T) {
 			files := readEPUB(t, path)
 			opf := string(entry(files, "EPUB/package.opf"))
 			formulas := 0
+			prose := map[string]int{} // control sequences in the EPUB's text outside math
 			for _, f := range files {
 				if !strings.HasSuffix(f.hdr.Name, ".xhtml") {
 					continue
 				}
 				body := string(f.data)
+				for _, cs := range controlSeq.FindAllString(html.UnescapeString(anyTag.ReplaceAllString(mathML.ReplaceAllString(body, " "), " ")), -1) {
+					prose[cs]++
+				}
 				n := len(mathElement.FindAllString(body, -1))
 				formulas += n
 				if u := unreadMath.FindAllString(body, -1); len(u) > 0 {
@@ -73,6 +85,35 @@ func TestSharedMath(t *testing.T) {
 			}
 			t.Logf("%d formulas as MathML", formulas)
 			checkEPUB(t, path)
+			checkMathPDF(t, pdfOf(t, res), prose)
 		})
+	}
+}
+
+// checkMathPDF checks that the PDF at path holds no TeX control sequence
+// beyond those of prose (the text outside formulas) and embeds the math
+// face.
+func checkMathPDF(t *testing.T, path string, prose map[string]int) {
+	t.Helper()
+	argv := testenv.Tool(t, "pdftotext")
+	out, err := exec.Command(argv[0], "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	seen := map[string]int{}
+	for _, cs := range controlSeq.FindAllString(string(out), -1) {
+		if seen[cs]++; seen[cs] > prose[cs] {
+			t.Errorf("PDF: TeX %s set as text (%d times, %d in the prose)", cs, seen[cs], prose[cs])
+			prose[cs] = seen[cs] // once per command
+		}
+	}
+	argv = testenv.Tool(t, "pdffonts")
+	out, err = exec.Command(argv[0], path).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
+	embedded := regexp.MustCompile(`(?m)^[A-Z]{6}\+STIXTwoMath-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes`)
+	if !embedded.Match(out) {
+		t.Errorf("pdffonts: STIX Two Math not embedded as a subset with ToUnicode:\n%s", out)
 	}
 }

@@ -71,7 +71,7 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 			spaces = append(spaces, p.Style)
 			continue
 		}
-		if p.Ref != nil {
+		if p.Ref != nil || p.Math != nil {
 			wb.pieces = append(wb.pieces, p)
 			continue
 		}
@@ -189,7 +189,11 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 			continue
 		}
 		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].Pieces == nil && wi+1 == len(words)-1)
-		lt.addWord(w, spec, spec.Hyphenate && !last, hy)
+		if hasMath(w) {
+			lt.addMathWord(w)
+		} else {
+			lt.addWord(w, spec, spec.Hyphenate && !last, hy)
+		}
 		if wi+1 < len(words) && words[wi+1].Pieces != nil {
 			lt.addSpace(spaces[wi], w)
 		}

@@ -1,6 +1,9 @@
 package text
 
-import "github.com/redtide/edition/fonts"
+import (
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/layout/mathbox"
+)
 
 // TextLine is one line of text on a page: the unit of the Dump and of the
 // typographic measurements.
@@ -51,7 +54,7 @@ const (
 	KindNote
 	KindBib
 	KindFurniture // running heads, folios, cover, contents
-	KindMath      // display math (its TeX source)
+	KindMath      // display math
 )
 
 var kindNames = [...]string{"body", "heading", "title", "quote", "list", "code", "table", "caption", "note", "bib", "furniture", "math"}
@@ -71,6 +74,10 @@ type Run struct {
 	Size   Length
 	Text   string
 	Strike bool // draw a line through the text
+	// Math is a formula, or a piece of one, set by package mathbox, with
+	// its reference point at X, Y (Text is empty): drawn in the math
+	// face, whatever Face says.
+	Math *mathbox.Box
 }
 
 // FaceKind picks a font of a fonts.Set.

@@ -30,6 +30,9 @@ type Piece struct {
 	Style Style
 	Ref   *model.NoteRef // the piece is the number of a note reference
 	Hard  bool           // a hard line break
+	// Math is a piece of an inline formula (Text is empty): a box on
+	// the baseline, part of the word around it.
+	Math *MathPiece
 }
 
 // boxData is what the layout needs to draw an item; parallel to the items.
@@ -38,6 +41,10 @@ type boxData struct {
 	st   Style
 	ref  *model.NoteRef
 	fill bool // the glue is fil glue
+	// math is the piece of a formula the box sets; mathSpace marks the
+	// glue between two pieces of a formula, which is no word space.
+	math      *MathPiece
+	mathSpace bool
 	// A box whose text is src[from:to], src being the text of word number
 	// word of the paragraph (0 for other boxes): a line joins the boxes
 	// of a word by slicing src instead of concatenating.
@@ -77,6 +84,8 @@ type Line struct {
 	// placedY.
 	Placed           bool
 	PlacedX, PlacedY Length
+
+	math mathExtent // how far the line's formulas reach (clearMath)
 }
 
 // SetParagraph sets inlines into lines: justified by total fit (package
@@ -110,6 +119,7 @@ func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
 	}
 	out := make([]*Line, 0, len(lines))
 	var wc WordCounter
+	var ext []mathExtent
 	for i, ln := range lines {
 		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1)
 		sl.Info.Word = wc.upTo(items, data, ln.Start)
@@ -120,6 +130,15 @@ func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
 		sl.Info.ParLine = i
 		sl.Info.ParLen = len(lines)
 		out = append(out, sl)
+		if sl.math.size > 0 && ext == nil {
+			ext = make([]mathExtent, len(lines))
+		}
+		if ext != nil {
+			ext[i] = sl.math
+		}
+	}
+	if ext != nil {
+		clearMath(out, ext, spec.Leading)
 	}
 	if emergency {
 		// Lines set by the emergency pass beyond the loose tolerance.
@@ -170,6 +189,9 @@ func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
 			continue
 		}
 		tail += Length(it.Width)
+		if data[i].math != nil {
+			chars += 4 // a formula is no runt
+		}
 		for _, r := range data[i].text {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				chars++
@@ -207,11 +229,12 @@ func (lt *Setter) breakJustified(items []linebreak.Item, data []boxData, width f
 	if lines, ok = br.Break(items, width, p); ok {
 		return lines, true, false
 	}
-	// TeX's \emergencystretch: a third pass that counts every space as
-	// able to stretch by its own width more; the lines keep their real
-	// glue, so some come out loose rather than ragged.
+	// TeX's \emergencystretch: a third pass that counts every space (a
+	// formula's own excepted) as able to stretch by its own width more;
+	// the lines keep their real glue, so some come out loose rather than
+	// ragged.
 	for i := range items {
-		if it := &items[i]; it.Kind == linebreak.GlueItem && !data[i].fill {
+		if it := &items[i]; it.Kind == linebreak.GlueItem && !data[i].fill && !data[i].mathSpace {
 			it.Stretch += it.Width
 		}
 	}

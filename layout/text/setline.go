@@ -151,12 +151,21 @@ func (g *glueSet) next(it linebreak.Item) Length {
 	return w
 }
 
+// nextMath returns the set width of the math glue it (a space inside a
+// formula), which is set as glue but is no word space.
+func (g *glueSet) nextMath(it linebreak.Item) Length {
+	space, spaces := g.space, g.spaces
+	w := g.next(it)
+	g.space, g.spaces = space, spaces
+	return w
+}
+
 // runBuilder collects the runs of a line and, in parallel, what merging
 // them needs.
 type runBuilder struct {
 	runs []Run
 	urls []string // link target of each run
-	refs []bool   // the run is a note reference
+	refs []bool   // the run is a note reference or a formula: nothing joins it
 	srcs []runSrc // where the run's text comes from (boxData.src)
 	x    Length   // the pen position
 }
@@ -168,6 +177,15 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 		switch it.Kind {
 		case linebreak.BoxItem:
 			w := Length(it.Width)
+			if d.math != nil {
+				if rb.runs == nil {
+					rb.runs = lt.runs(items[e.start:e.stop])
+				}
+				rb.addMath(d, w)
+				sl.math.add(d.math, d.st)
+				rb.x += w
+				continue
+			}
 			if d.text == "" && d.ref == nil {
 				rb.x += w // indent
 				continue
@@ -183,7 +201,10 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 			}
 			rb.x += w
 		case linebreak.GlueItem:
-			if !d.fill {
+			switch {
+			case d.mathSpace:
+				rb.x += g.nextMath(it)
+			case !d.fill:
 				rb.x += g.next(it)
 			}
 		}
@@ -222,6 +243,16 @@ func (rb *runBuilder) add(d *boxData, w Length) {
 	rb.urls = append(rb.urls[:n], d.st.URL)
 	rb.refs = append(rb.refs[:n], d.ref != nil)
 	rb.srcs = append(rb.srcs[:n], runSrc{d.word, d.from, d.to})
+}
+
+// addMath adds a run for the piece of a formula of box d, w wide; no
+// other box joins it.
+func (rb *runBuilder) addMath(d *boxData, w Length) {
+	n := len(rb.runs)
+	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Math: d.math.Box})
+	rb.urls = append(rb.urls[:n], d.st.URL)
+	rb.refs = append(rb.refs[:n], true)
+	rb.srcs = append(rb.srcs[:n], runSrc{})
 }
 
 // noteRef records the note reference of box d, at x and w wide, on the

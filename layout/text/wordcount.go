@@ -23,9 +23,13 @@ func (c *WordCounter) upTo(items []linebreak.Item, data []boxData, start int) in
 	for ; c.k < start && c.k < len(items); c.k++ {
 		switch items[c.k].Kind {
 		case linebreak.GlueItem:
-			c.in = false
+			if !data[c.k].mathSpace {
+				c.in = false
+			}
 		case linebreak.BoxItem:
-			if d := &data[c.k]; (d.text != "" || d.ref != nil) && !d.st.Added {
+			if d := &data[c.k]; d.math != nil {
+				c.Text(d.math.TeX)
+			} else if (d.text != "" || d.ref != nil) && !d.st.Added {
 				if !c.in {
 					c.n++
 				}
