@@ -23,6 +23,11 @@ import (
 // referenced. warn receives problems that do not stop the layout, at the
 // article's source and the line of the block (warn may be nil).
 func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning)) (*Document, error) {
+	return layout(ed, fs, cfg, warn, nil)
+}
+
+// layout is Layout, reusing what r kept (see LayoutReusing).
+func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), r *Reuse) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
 	}
@@ -65,7 +70,7 @@ func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		lt.span(lt.masthead(), 0, 0)
 		return d, nil
 	}
-	sets := lt.setArticles(arts, cfg.workers())
+	sets := lt.setArticles(arts, cfg.workers(), r)
 	defer sets.stop()
 	lead := lt.paginate(arts, sets)
 	lt.finish(d, lead)
@@ -213,7 +218,10 @@ type artSets struct {
 	arts []*model.Article
 	sets []*artSet
 	done []chan struct{} // closed when sets[k] is ready; nil: set on demand
-	next atomic.Int64    // next article for a worker
+	kept []*artSet       // the articles Reuse kept, by index (nil: set them)
+	todo []int           // the indexes of the articles to set
+	next atomic.Int64    // next of todo for a worker
+	r    *Reuse
 	quit atomic.Bool
 	fork *layouter // the fork that sets on demand
 	wg   sync.WaitGroup
@@ -224,9 +232,14 @@ type artSets struct {
 // demand, by get, on the caller's goroutine. Either way every article is
 // set by a fork from the same state, so the result does not depend on
 // workers.
-func (lt *layouter) setArticles(arts []*model.Article, workers int) *artSets {
-	as := &artSets{arts: arts, sets: make([]*artSet, len(arts))}
-	workers = min(workers, len(arts))
+func (lt *layouter) setArticles(arts []*model.Article, workers int, r *Reuse) *artSets {
+	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r, kept: r.begin(lt, arts)}
+	for k := range arts {
+		if as.kept == nil || as.kept[k] == nil {
+			as.todo = append(as.todo, k)
+		}
+	}
+	workers = min(workers, len(as.todo))
 	if workers <= 1 {
 		as.fork = lt.fork()
 		return as
@@ -235,15 +248,22 @@ func (lt *layouter) setArticles(arts []*model.Article, workers int) *artSets {
 	for k := range as.done {
 		as.done[k] = make(chan struct{})
 	}
+	for k := range as.done {
+		if as.kept != nil && as.kept[k] != nil {
+			close(as.done[k])
+		}
+	}
 	for range workers {
 		f := lt.fork()
 		as.wg.Go(func() {
 			for !as.quit.Load() {
-				k := int(as.next.Add(1) - 1)
-				if k >= len(arts) {
+				i := int(as.next.Add(1) - 1)
+				if i >= len(as.todo) {
 					return
 				}
+				k := as.todo[i]
 				as.sets[k] = f.setArticle(arts[k])
+				r.keep(arts[k], as.sets[k])
 				close(as.done[k])
 			}
 		})
@@ -253,8 +273,15 @@ func (lt *layouter) setArticles(arts []*model.Article, workers int) *artSets {
 
 // get returns article k set.
 func (as *artSets) get(k int) *artSet {
+	if as.kept != nil && as.kept[k] != nil {
+		set := as.kept[k]
+		as.kept[k] = nil
+		return set
+	}
 	if as.done == nil {
-		return as.fork.setArticle(as.arts[k])
+		set := as.fork.setArticle(as.arts[k])
+		as.r.keep(as.arts[k], set)
+		return set
 	}
 	<-as.done[k]
 	set := as.sets[k]

@@ -1,0 +1,176 @@
+package serve
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/edition"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/pipeline"
+	"github.com/redtide/edition/layout"
+)
+
+// reuse is what a build keeps for the next: the posts as converted and
+// the articles as set into lines. A post is read and converted again
+// only when it changed; an article is set again only when its post
+// was; the pages are made up again from all of them, so that a rebuild
+// makes exactly the pages, PDF and EPUB a fresh build makes. A change to
+// any other input (the manifest, the site's configuration, templates,
+// data, bibliographies, styles, images, fonts) converts every post
+// again (see context).
+type reuse struct {
+	posts edition.Reuse
+	sets  layout.Reuse
+}
+
+// rebuild builds the edition as pipeline.Run does, reusing what the last
+// build made, and shows its pages as soon as they are laid out (with the
+// EPUB of the last build, when there is one), then its EPUB; the PDF is
+// painted and the outputs written after. It stops between stages once
+// ctx is done, writing nothing.
+func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
+	m, err := manifest.Load(s.opt.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := pipeline.PrintConfig(m)
+	if err != nil {
+		return nil, err
+	}
+	var log diag.Log
+	ed, err := edition.Build(m, &log, edition.Options{Reuse: &s.reuse.posts, Context: s.context(m)})
+	res := &pipeline.Result{Edition: ed, Warnings: log.Warnings()}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return res, err
+	}
+	mod := pipeline.Modified(ed, s.opt.Epoch)
+	type drawn struct {
+		png []byte
+		err error
+	}
+	cover := make(chan drawn, 1)
+	go func() {
+		png, err := pipeline.Cover(ed)
+		cover <- drawn{png, err}
+	}()
+	set, err := pipeline.FontSet(m)
+	var d *layout.Document
+	var pws []diag.Warning
+	if err == nil {
+		d, err = layout.LayoutReusing(ed, set, cfg, func(w diag.Warning) { pws = append(pws, w) }, &s.reuse.sets)
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	c := <-cover
+	if err != nil {
+		return res, err
+	}
+	warnings := append(append([]diag.Warning(nil), res.Warnings...), pws...)
+	p := pipeline.Preview{Edition: ed, Layout: d, Fonts: set, Warnings: warnings}
+	s.previewPages(p)
+	if c.err != nil {
+		return res, c.err
+	}
+	type made struct {
+		data []byte
+		err  error
+	}
+	book := make(chan made, 1)
+	go func() {
+		data, err := pipeline.EPUB(ed, mod, c.png, d.PageStarts(ed))
+		book <- made{data, err}
+	}()
+	pdfDone := make(chan made, 1)
+	go func() {
+		data, err := pipeline.PDF(ed, d, set, mod)
+		pdfDone <- made{data, err}
+	}()
+	b := <-book
+	if b.err == nil && ctx.Err() == nil {
+		p.EPUB = b.data
+		s.preview(p)
+	}
+	pr := <-pdfDone
+	res.Warnings = append(res.Warnings, pws...)
+	if err := diag.Join(b.err, pr.err); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	res.Outputs, res.Files, err = pipeline.Write(s.opt.OutDir, ed, b.data, pr.data)
+	return res, err
+}
+
+// context names the state of every input of the edition but its posts
+// (package edition hashes those itself): every file under the
+// manifest's folder and the site's that serve watches. Small files are
+// named by their bytes, larger ones (images, fonts) by size and time of
+// modification. Any change converts every post again.
+func (s *Server) context(m *manifest.Manifest) string {
+	posts := map[string]bool{}
+	for _, sec := range m.Sections {
+		for _, e := range sec.Posts {
+			root, rel := m.PostFile(e)
+			if abs, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+				posts[abs] = true
+			}
+		}
+	}
+	roots := []string{s.root}
+	if m.Site != nil && !within(m.Site.Root, s.root) {
+		roots = append(roots, m.Site.Root)
+	}
+	h := sha256.New()
+	for _, root := range roots {
+		var files []string
+		sizes := map[string]fs.FileInfo{}
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if p != root && s.ignored(p) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || posts[p] {
+				return nil
+			}
+			if info, err := d.Info(); err == nil {
+				files = append(files, p)
+				sizes[p] = info
+			}
+			return nil
+		})
+		sort.Strings(files)
+		for _, p := range files {
+			info := sizes[p]
+			io.WriteString(h, p+"\x00"+strconv.FormatInt(info.Size(), 10)+"\x00")
+			if info.Size() <= smallFile {
+				if data, err := os.ReadFile(p); err == nil {
+					h.Write(data)
+					continue
+				}
+			}
+			io.WriteString(h, info.ModTime().String())
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// smallFile is the size up to which context reads a file's bytes.
+const smallFile = 256 << 10
