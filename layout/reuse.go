@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
@@ -54,13 +55,30 @@ func (r *Reuse) begin(lt *layouter, arts []*model.Article) []*artSet {
 	r.fs, r.cfg, r.lang = lt.fs, lt.cfg, lang
 	out := make([]*artSet, len(arts))
 	kept := make(map[*model.Article]*artSet, len(arts))
+	var todo []int
 	for k, a := range arts {
 		if s := r.sets[a]; s != nil {
-			out[k] = s.clone()
 			kept[a] = s
+			todo = append(todo, k)
 		}
 	}
 	r.sets = kept
+	// the copies are made on every processor, as the articles are set
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(lt.cfg.workers(), len(todo)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
+				k := todo[i]
+				out[k] = kept[arts[k]].clone()
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
 
@@ -79,9 +97,24 @@ func (r *Reuse) keep(a *model.Article, set *artSet) {
 // clone copies a set deeply enough that paginating the copy leaves the
 // original as it was: its items and lines, and every slice pagination
 // writes into or appends to. Items and lines shared inside the set stay
-// shared in the copy.
+// shared in the copy. Items, lines and runs are cut from slabs sized for
+// the set.
 func (s *artSet) clone() *artSet {
-	c := &cloner{items: map[*vitem]*vitem{}, lines: map[*text.Line]*text.Line{}}
+	nItems := len(s.head) + len(s.headCol) + len(s.title) + len(s.body)
+	for _, items := range s.notes {
+		nItems += len(items)
+	}
+	nRuns := 0
+	for _, l := range s.lines {
+		nRuns += len(l.Runs) + len(l.Info.Runs)
+	}
+	c := &cloner{
+		items:    make(map[*vitem]*vitem, nItems),
+		lines:    make(map[*text.Line]*text.Line, len(s.lines)),
+		itemSlab: make([]vitem, 0, nItems),
+		lineSlab: make([]text.Line, 0, len(s.lines)),
+		runSlab:  make([]text.Run, 0, nRuns),
+	}
 	out := &artSet{
 		head:      c.itemList(s.head),
 		headCol:   c.itemList(s.headCol),
@@ -104,8 +137,11 @@ func (s *artSet) clone() *artSet {
 }
 
 type cloner struct {
-	items map[*vitem]*vitem
-	lines map[*text.Line]*text.Line
+	items    map[*vitem]*vitem
+	lines    map[*text.Line]*text.Line
+	itemSlab []vitem
+	lineSlab []text.Line
+	runSlab  []text.Run
 }
 
 func (c *cloner) itemList(items []*vitem) []*vitem {
@@ -126,8 +162,11 @@ func (c *cloner) item(it *vitem) *vitem {
 	if n, ok := c.items[it]; ok {
 		return n
 	}
-	n := new(vitem)
-	*n = *it
+	if len(c.itemSlab) == cap(c.itemSlab) {
+		c.itemSlab = make([]vitem, 0, 64)
+	}
+	c.itemSlab = append(c.itemSlab, *it)
+	n := &c.itemSlab[len(c.itemSlab)-1]
 	c.items[it] = n
 	if len(it.lines) == 1 && &it.lines[0] == &it.one[0] {
 		n.one[0] = c.line(it.one[0])
@@ -159,14 +198,31 @@ func (c *cloner) line(l *text.Line) *text.Line {
 	if n, ok := c.lines[l]; ok {
 		return n
 	}
-	n := new(text.Line)
-	*n = *l
+	if len(c.lineSlab) == cap(c.lineSlab) {
+		c.lineSlab = make([]text.Line, 0, 64)
+	}
+	c.lineSlab = append(c.lineSlab, *l)
+	n := &c.lineSlab[len(c.lineSlab)-1]
 	c.lines[l] = n
-	n.Runs = slices.Clone(l.Runs)
+	n.Runs = c.runs(l.Runs)
 	n.Marks = slices.Clone(l.Marks)
 	n.Links = slices.Clone(l.Links)
 	n.Anchors = slices.Clone(l.Anchors)
 	n.Notes = slices.Clone(l.Notes)
-	n.Info.Runs = slices.Clone(l.Info.Runs)
+	n.Info.Runs = c.runs(l.Info.Runs)
 	return n
+}
+
+// runs copies rs into the slab, capped so that an append to the copy
+// cannot write over the next line's runs.
+func (c *cloner) runs(rs []text.Run) []text.Run {
+	if rs == nil {
+		return nil
+	}
+	if len(rs) > cap(c.runSlab)-len(c.runSlab) {
+		c.runSlab = make([]text.Run, 0, max(len(rs), 256))
+	}
+	i := len(c.runSlab)
+	c.runSlab = append(c.runSlab, rs...)
+	return c.runSlab[i:len(c.runSlab):len(c.runSlab)]
 }

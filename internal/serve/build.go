@@ -46,8 +46,10 @@ type snapshot struct {
 	painter *svg.Painter
 	fonts   map[string]*fonts.Font // by family name: "f-" + hash of the file
 	faces   []string               // family names, in the order of the set
-	images  map[string]*model.Image
-	pages   *pages
+	// families names each font of the set
+	families map[*fonts.Font]string
+	images   map[string]*model.Image
+	pages    *pages
 	// versions[i] is the generation whose page i+1 is the same SVG as
 	// this one's: the page only asks again for pages whose version it
 	// has not drawn.
@@ -333,13 +335,20 @@ func newSnapshot(res pipeline.Preview, at time.Time, seed maphash.Seed, last *sn
 		}
 	}
 	families := map[*fonts.Font]string{}
+	snap.families = families
 	set := res.Fonts
 	for _, ft := range []*fonts.Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono, set.Fallback, set.FallbackBold} {
 		if ft == nil || families[ft] != "" {
 			continue
 		}
-		sum := sha256.Sum256(ft.Data)
-		name := "f-" + hex.EncodeToString(sum[:6])
+		name := ""
+		if last != nil {
+			name = last.families[ft] // the embedded fonts are the same each build
+		}
+		if name == "" {
+			sum := sha256.Sum256(ft.Data)
+			name = "f-" + hex.EncodeToString(sum[:6])
+		}
 		families[ft] = name
 		if snap.fonts[name] == nil {
 			snap.fonts[name] = ft

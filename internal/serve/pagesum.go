@@ -18,12 +18,10 @@ import (
 // rebuild paints only the pages whose sum changed, and the browser asks
 // only for those. The sums are of one server's seed.
 func pageSums(seed maphash.Seed, d *layout.Document, faces []string) []uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	w := sumWriter{h: &h}
+	var w sumWriter
 	w.str(fmt.Sprintf("%v|%v|%v", d.Width, d.Height, d.Sheet()))
 	w.str(strings.Join(faces, " "))
-	doc := h.Sum64()
+	doc := maphash.Bytes(seed, w.buf)
 	dests := map[string]int{}
 	for _, pg := range d.Pages {
 		for _, a := range pg.Anchor {
@@ -34,7 +32,7 @@ func pageSums(seed maphash.Seed, d *layout.Document, faces []string) []uint64 {
 	}
 	out := make([]uint64, len(d.Pages))
 	for i, pg := range d.Pages {
-		h.Reset()
+		w.buf = w.buf[:0]
 		w.int(int64(doc))
 		w.int(int64(pg.Index))
 		w.str(pg.Folio)
@@ -80,7 +78,7 @@ func pageSums(seed maphash.Seed, d *layout.Document, faces []string) []uint64 {
 			w.int(int64(a.X), int64(a.Y))
 			w.str(a.Name)
 		}
-		out[i] = h.Sum64()
+		out[i] = maphash.Bytes(seed, w.buf)
 	}
 	return out
 }
@@ -95,23 +93,20 @@ func flags(bs ...bool) int64 {
 	return f
 }
 
-// sumWriter writes numbers and length-prefixed strings into a hash, so
-// that no two sequences of them write the same bytes.
-type sumWriter struct {
-	h   *maphash.Hash
-	buf [8]byte
-}
+// sumWriter writes numbers and length-prefixed strings into the bytes
+// a sum is taken of, so that no two sequences of them write the same
+// bytes.
+type sumWriter struct{ buf []byte }
 
 func (w *sumWriter) int(vs ...int64) {
 	for _, v := range vs {
-		binary.LittleEndian.PutUint64(w.buf[:], uint64(v))
-		w.h.Write(w.buf[:])
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(v))
 	}
 }
 
 func (w *sumWriter) str(s string) {
-	w.int(int64(len(s)))
-	w.h.WriteString(s)
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(len(s)))
+	w.buf = append(w.buf, s...)
 }
 
 func (w *sumWriter) runs(rs []layout.Run) {
