@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/cover"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/pdf"
@@ -25,6 +26,10 @@ func FontSet(m *manifest.Manifest) (*fonts.Set, error) { return fontSet(m) }
 // Cover draws the typographic cover of an edition that has no cover
 // image; nil for one that has.
 func Cover(ed *model.Edition) ([]byte, error) { return drawCover(ed) }
+
+// CoverText is what the typographic cover of ed prints, which is all
+// that Cover draws it from; false for an edition with a cover image.
+func CoverText(ed *model.Edition) (cover.Text, bool) { return coverText(ed) }
 
 // EPUB writes the EPUB, marking the print edition's pages when there are
 // any, with the cover Cover drew.

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 
+	"github.com/redtide/edition/internal/cover"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/edition"
 	"github.com/redtide/edition/internal/manifest"
@@ -29,6 +31,12 @@ import (
 type reuse struct {
 	posts edition.Reuse
 	sets  layout.Reuse
+	cover *drawnCover // the generated cover, drawn again when its text changes
+}
+
+type drawnCover struct {
+	text cover.Text
+	png  []byte
 }
 
 // rebuild builds the edition as pipeline.Run does, reusing what the last
@@ -59,11 +67,16 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 		png []byte
 		err error
 	}
-	cover := make(chan drawn, 1)
-	go func() {
-		png, err := pipeline.Cover(ed)
-		cover <- drawn{png, err}
-	}()
+	coverCh := make(chan drawn, 1)
+	text, generated := pipeline.CoverText(ed)
+	if last := s.reuse.cover; last != nil && generated && reflect.DeepEqual(last.text, text) {
+		coverCh <- drawn{last.png, nil} // the cover prints the first headlines: most saves keep it
+	} else {
+		go func() {
+			png, err := pipeline.Cover(ed)
+			coverCh <- drawn{png, err}
+		}()
+	}
 	set, err := pipeline.FontSet(m)
 	var d *layout.Document
 	var pws []diag.Warning
@@ -73,9 +86,13 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 	if err == nil {
 		err = ctx.Err()
 	}
-	c := <-cover
+	c := <-coverCh
 	if err != nil {
 		return res, err
+	}
+	s.reuse.cover = nil
+	if generated && c.err == nil {
+		s.reuse.cover = &drawnCover{text: text, png: c.png}
 	}
 	warnings := append(append([]diag.Warning(nil), res.Warnings...), pws...)
 	p := pipeline.Preview{Edition: ed, Layout: d, Fonts: set, Warnings: warnings}
@@ -87,14 +104,13 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 		data []byte
 		err  error
 	}
-	book := make(chan made, 1)
+	// The EPUB, then the PDF, on one processor: the other answers the
+	// browser, which is asking for the new pages.
+	book, pdfDone := make(chan made, 1), make(chan made, 1)
 	go func() {
 		data, err := pipeline.EPUB(ed, mod, c.png, d.PageStarts(ed))
 		book <- made{data, err}
-	}()
-	pdfDone := make(chan made, 1)
-	go func() {
-		data, err := pipeline.PDF(ed, d, set, mod)
+		data, err = pipeline.PDF(ed, d, set, mod)
 		pdfDone <- made{data, err}
 	}()
 	b := <-book

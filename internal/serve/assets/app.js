@@ -297,7 +297,10 @@ function onPageClick(e) {
 
 // ---- EPUB view ----
 
+// showBook lists a new EPUB's chapters and shows the one the reader was
+// reading, reloading it only when its document changed.
 function showBook(p) {
+  const shown = ui.chapters.find((c) => c.href === ui.chapter);
   ui.chapters = p.chapters;
   const sel = $('#chapter');
   sel.replaceChildren(...p.chapters.map((c, i) => el('option', { value: i }, c.title)));
@@ -306,6 +309,14 @@ function showBook(p) {
   if (want) i = p.chapters.findIndex((c) => c.href === want);
   if (i < 0 && ui.chapter) i = Math.min(+sel.dataset.index || 0, p.chapters.length - 1);
   if (i < 0) i = p.start;
+  const c = p.chapters[i];
+  if (shown && c && c.href === shown.href && c.sum === shown.sum) {
+    sel.value = String(i);
+    sel.dataset.index = i;
+    $('#prev').disabled = i === 0;
+    $('#next').disabled = i === ui.chapters.length - 1;
+    return;
+  }
   ui.restore = ui.chapter ? scrollFraction() : null;
   openChapter(i);
 }
