@@ -195,6 +195,25 @@ func TestIncremental(t *testing.T) {
 		}
 	})
 
+	t.Run("an image replaced", func(t *testing.T) {
+		dir := filepath.Join(filepath.Dir(man), "images")
+		data, err := os.ReadFile(filepath.Join(dir, "rose-stamp.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "rising-tide-woodcut.png"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, conv, _ := b.build(t)
+		if conv != len(ps) {
+			t.Errorf("converted %d posts after an image changed, want all %d", conv, len(ps))
+		}
+		_, conv, set := b.build(t)
+		if conv != 0 || set != 0 {
+			t.Errorf("converted %d posts and set %d articles when nothing changed, want none", conv, set)
+		}
+	})
+
 	t.Run("a post renamed", func(t *testing.T) {
 		last := ps[len(ps)-1]
 		renamed := filepath.Join(filepath.Dir(last), "2026-11-30-renamed.md")

@@ -9,8 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strconv"
+	"time"
 
 	"github.com/redtide/edition/internal/cover"
 	"github.com/redtide/edition/internal/diag"
@@ -31,7 +31,8 @@ import (
 type reuse struct {
 	posts edition.Reuse
 	sets  layout.Reuse
-	cover *drawnCover // the generated cover, drawn again when its text changes
+	cover *drawnCover        // the generated cover, drawn again when its text changes
+	files map[string]fileSum // the inputs other than posts, by path (see context)
 }
 
 type drawnCover struct {
@@ -135,6 +136,11 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 // manifest's folder and the site's that serve watches. Small files are
 // named by their bytes, larger ones (images, fonts) by size and time of
 // modification. Any change converts every post again.
+//
+// A small file's bytes are read again only when its size or time
+// changed, or when it changed less than a few seconds before the last
+// read, where a file system's coarse clock could hide a second change
+// (git's "racy" files).
 func (s *Server) context(m *manifest.Manifest) string {
 	posts := map[string]bool{}
 	for _, sec := range m.Sections {
@@ -150,9 +156,8 @@ func (s *Server) context(m *manifest.Manifest) string {
 		roots = append(roots, m.Site.Root)
 	}
 	h := sha256.New()
+	seen := map[string]fileSum{}
 	for _, root := range roots {
-		var files []string
-		sizes := map[string]fs.FileInfo{}
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
@@ -166,26 +171,54 @@ func (s *Server) context(m *manifest.Manifest) string {
 			if d.IsDir() || posts[p] {
 				return nil
 			}
-			if info, err := d.Info(); err == nil {
-				files = append(files, p)
-				sizes[p] = info
+			info, err := d.Info()
+			if err != nil {
+				return nil
+			}
+			f := s.fileSum(p, info)
+			seen[p] = f
+			// WalkDir walks in lexical order: the sum does not depend on
+			// the order files are listed in
+			io.WriteString(h, p+"\x00"+strconv.FormatInt(info.Size(), 10)+"\x00")
+			if f.read {
+				h.Write(f.sum[:])
+			} else {
+				io.WriteString(h, info.ModTime().String())
 			}
 			return nil
 		})
-		sort.Strings(files)
-		for _, p := range files {
-			info := sizes[p]
-			io.WriteString(h, p+"\x00"+strconv.FormatInt(info.Size(), 10)+"\x00")
-			if info.Size() <= smallFile {
-				if data, err := os.ReadFile(p); err == nil {
-					h.Write(data)
-					continue
-				}
-			}
-			io.WriteString(h, info.ModTime().String())
-		}
 	}
+	s.reuse.files = seen
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// fileSum is how context names a file.
+type fileSum struct {
+	size   int64
+	mod    time.Time
+	readAt time.Time // when its bytes were read
+	read   bool      // sum is of its bytes (a small file)
+	sum    [sha256.Size]byte
+}
+
+// racy is how long after its modification a file is read again even if
+// its size and time have not changed.
+const racy = 3 * time.Second
+
+func (s *Server) fileSum(p string, info fs.FileInfo) fileSum {
+	f := fileSum{size: info.Size(), mod: info.ModTime()}
+	if f.size > smallFile {
+		return f
+	}
+	if old, ok := s.reuse.files[p]; ok && old.read && old.size == f.size && old.mod.Equal(f.mod) && old.readAt.Sub(f.mod) > racy {
+		return old
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return f
+	}
+	f.read, f.readAt, f.sum = true, time.Now(), sha256.Sum256(data)
+	return f
 }
 
 // smallFile is the size up to which context reads a file's bytes.
