@@ -16,6 +16,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/edition"
 	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/pipeline"
 	"github.com/redtide/edition/layout"
 )
@@ -64,20 +65,6 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 		return res, err
 	}
 	mod := pipeline.Modified(ed, s.opt.Epoch)
-	type drawn struct {
-		png []byte
-		err error
-	}
-	coverCh := make(chan drawn, 1)
-	text, generated := pipeline.CoverText(ed)
-	if last := s.reuse.cover; last != nil && generated && reflect.DeepEqual(last.text, text) {
-		coverCh <- drawn{last.png, nil} // the cover prints the first headlines: most saves keep it
-	} else {
-		go func() {
-			png, err := pipeline.Cover(ed)
-			coverCh <- drawn{png, err}
-		}()
-	}
 	set, err := pipeline.FontSet(m)
 	var d *layout.Document
 	var pws []diag.Warning
@@ -87,29 +74,27 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 	if err == nil {
 		err = ctx.Err()
 	}
-	c := <-coverCh
 	if err != nil {
 		return res, err
-	}
-	s.reuse.cover = nil
-	if generated && c.err == nil {
-		s.reuse.cover = &drawnCover{text: text, png: c.png}
 	}
 	warnings := append(append([]diag.Warning(nil), res.Warnings...), pws...)
 	p := pipeline.Preview{Edition: ed, Layout: d, Fonts: set, Warnings: warnings}
 	s.previewPages(p)
-	if c.err != nil {
-		return res, c.err
-	}
 	type made struct {
 		data []byte
 		err  error
 	}
-	// The EPUB, then the PDF, on one processor: the other answers the
-	// browser, which is asking for the new pages.
+	// The cover, the EPUB, then the PDF, on one processor: the other
+	// answers the browser, which is asking for the new pages.
 	book, pdfDone := make(chan made, 1), make(chan made, 1)
 	go func() {
-		data, err := pipeline.EPUB(ed, mod, c.png, d.PageStarts(ed))
+		png, err := s.cover(ed)
+		if err != nil {
+			book <- made{nil, err}
+			pdfDone <- made{}
+			return
+		}
+		data, err := pipeline.EPUB(ed, mod, png, d.PageStarts(ed))
 		book <- made{data, err}
 		data, err = pipeline.PDF(ed, d, set, mod)
 		pdfDone <- made{data, err}
@@ -129,6 +114,21 @@ func (s *Server) rebuild(ctx context.Context) (*pipeline.Result, error) {
 	}
 	res.Outputs, res.Files, err = pipeline.Write(s.opt.OutDir, ed, b.data, pr.data)
 	return res, err
+}
+
+// cover draws the edition's generated cover (nil for a cover image),
+// again only when the headlines and words it prints changed.
+func (s *Server) cover(ed *model.Edition) ([]byte, error) {
+	text, generated := pipeline.CoverText(ed)
+	if last := s.reuse.cover; last != nil && generated && reflect.DeepEqual(last.text, text) {
+		return last.png, nil
+	}
+	s.reuse.cover = nil
+	png, err := pipeline.Cover(ed)
+	if generated && err == nil {
+		s.reuse.cover = &drawnCover{text: text, png: png}
+	}
+	return png, err
 }
 
 // context names the state of every input of the edition but its posts
