@@ -23,7 +23,7 @@ import (
 // referenced. warn receives problems that do not stop the layout, at the
 // article's source and the line of the block (warn may be nil).
 func Layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning)) (*Document, error) {
-	return layout(ed, fs, cfg, warn, nil)
+	return layout(ed, fs, cfg, warn, nil, nil)
 }
 
 // StreamPage is a page of a streamed layout (see Stream).
@@ -53,10 +53,12 @@ func Stream(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	if sink == nil {
 		return nil, errors.New("layout: nil page sink")
 	}
-	return layout(ed, fs, cfg, warn, sink)
+	return layout(ed, fs, cfg, warn, sink, nil)
 }
 
-func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), sink func(StreamPage) error) (*Document, error) {
+// layout is Layout, or Stream when sink is not nil, reusing the articles
+// r kept (see LayoutReusing) when r is not nil.
+func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), sink func(StreamPage) error, r *Reuse) (*Document, error) {
 	if ed == nil {
 		return nil, errors.New("layout: nil edition")
 	}
@@ -102,7 +104,7 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	}
 	lead, li := leadOf(ed, arts)
 	lt.lead = lead
-	sets := lt.setArticles(arts, li, cfg.workers())
+	sets := lt.setArticles(arts, li, cfg.workers(), r)
 	defer sets.stop()
 	lt.paginate(arts, li, sets)
 	lt.finish(d, lead)
@@ -354,6 +356,8 @@ type artSets struct {
 	quit  chan struct{}
 	fork  *layouter // the fork that sets on demand
 	wg    sync.WaitGroup
+	kept  []*artSet // the articles Reuse kept, by index (nil: set them)
+	r     *Reuse
 }
 
 // setAhead is how many articles each worker may set ahead of paginate.
@@ -365,19 +369,22 @@ const setAhead = 4
 // articles are set on demand, by get, on the caller's goroutine. Either
 // way every article is set by a fork from the same state, so the result
 // does not depend on workers.
-func (lt *layouter) setArticles(arts []*model.Article, li, workers int) *artSets {
-	as := &artSets{arts: arts, sets: make([]*artSet, len(arts))}
-	workers = min(workers, len(arts))
+func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse) *artSets {
+	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r, kept: r.begin(lt, arts)}
+	todo := func(k int) bool { return as.kept == nil || as.kept[k] == nil }
+	as.order = make([]int, 0, len(arts))
+	if todo(li) {
+		as.order = append(as.order, li)
+	}
+	for k := range arts {
+		if k != li && todo(k) {
+			as.order = append(as.order, k)
+		}
+	}
+	workers = min(workers, len(as.order))
 	if workers <= 1 {
 		as.fork = lt.fork()
 		return as
-	}
-	as.order = make([]int, 0, len(arts))
-	as.order = append(as.order, li)
-	for k := range arts {
-		if k != li {
-			as.order = append(as.order, k)
-		}
 	}
 	as.done = make([]chan struct{}, len(arts))
 	for k := range as.done {
@@ -403,6 +410,7 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int) *artSets
 				}
 				k := as.order[i]
 				as.sets[k] = f.setArticle(arts[k])
+				r.keep(arts[k], as.sets[k])
 				close(as.done[k])
 			}
 		})
@@ -413,8 +421,15 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int) *artSets
 // get returns article k set. paginate takes each article once, in the
 // order of setArticles.
 func (as *artSets) get(k int) *artSet {
+	if as.kept != nil && as.kept[k] != nil {
+		set := as.kept[k]
+		as.kept[k] = nil
+		return set
+	}
 	if as.done == nil {
-		return as.fork.setArticle(as.arts[k])
+		set := as.fork.setArticle(as.arts[k])
+		as.r.keep(as.arts[k], set)
+		return set
 	}
 	<-as.done[k]
 	set := as.sets[k]

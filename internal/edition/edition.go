@@ -30,6 +30,15 @@ type Options struct {
 	Workers int
 	// Progress, if set, is called after each post is read.
 	Progress func(done, total int)
+	// Reuse, if set, keeps every converted post for the next build given
+	// the same Reuse (edition serve): a post whose bytes are unchanged is
+	// not converted again, when Context is unchanged too (see Reuse).
+	Reuse *Reuse
+	// Context names the state of every input of the edition other than
+	// its posts (the manifest, the site's configuration, templates, data,
+	// bibliographies, styles, images): it must differ whenever one of
+	// them may have changed, which makes every post converted again.
+	Context string
 }
 
 // Build reads every post of m and returns the edition. Warnings go to
@@ -97,7 +106,9 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		if a == nil {
 			continue // unpublished
 		}
-		a.ID = uniqueID(ids, a.Source)
+		if id := uniqueID(ids, a.Source); a.ID != id {
+			a = opt.Reuse.withID(m, j.entry, a, id)
+		}
 		s := ed.Sections[j.section]
 		s.Articles = append(s.Articles, a)
 		if m.Lead != "" && j.entry.Path == m.Lead {
@@ -133,6 +144,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	errs := make([]error, len(entries))
 	conv := converter()
 	cites := &citeCache{}
+	datas := opt.Reuse.begin(m, entries, opt.Context)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -146,7 +158,12 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, shared{cites: cites, refs: refs}, log)
+				sh := shared{cites: cites, refs: refs}
+				if datas != nil {
+					results[i], errs[i] = opt.Reuse.read(m, st, entries[i], datas[i], conv, imgs, sh, log)
+				} else {
+					results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, sh, log)
+				}
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -187,15 +204,27 @@ type shared struct {
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
 func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log) (*model.Article, error) {
-	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.Errorf(m.Path, e.Line, "post %q not found", e.Path)
-		}
-		return nil, diag.Errorf(m.Path, e.Line, "post %q: %v", e.Path, err)
+		return nil, openErr(m, e, err)
 	}
+	return convertPost(m, st, e, data, conv, imgs, sh, log, nil)
+}
+
+// openErr is the error of a post that cannot be read.
+func openErr(m *manifest.Manifest, e manifest.Entry, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return diag.Errorf(m.Path, e.Line, "post %q not found", e.Path)
+	}
+	return diag.Errorf(m.Path, e.Line, "post %q: %v", e.Path, err)
+}
+
+// convertPost converts the post e whose bytes are data. deps, if not
+// nil, records what else its conversion reads that Reuse must check.
+func convertPost(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []byte, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log, deps *postDeps) (*model.Article, error) {
+	display := path.Join(displayRoot(m), e.Path)
+	root, rel := m.PostFile(e)
 	p, err := post.Parse(display, data, log)
 	if err != nil {
 		return nil, err
@@ -206,7 +235,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 	}
 	warnUnbuilt(st, display, p, m.Date, log)
 	var page map[string]any
-	d := &doc{display: display, rel: rel, page: func() map[string]any {
+	d := &doc{display: display, rel: rel, log: log, deps: deps, page: func() map[string]any {
 		if page == nil {
 			page = st.Page(rel, p.Vars())
 		}
@@ -267,6 +296,13 @@ func postInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, d *doc, root
 	in := markdown.Input{Path: d.display, Body: p.Body, BodyLine: p.BodyLine, Lang: lang, Math: markdown.UsesMath(p.Extra), SiteURL: st.Address(),
 		Engine: engine(st), Macros: st.MathMacros}
 	if in.Hugo = hugoInput(m, st, refs, rel, p); in.Hugo != nil {
+		if d.deps != nil {
+			ref := in.Hugo.Ref
+			in.Hugo.Ref = func(target string) (string, bool) {
+				d.deps.refs = true // the titles of the other posts
+				return ref(target)
+			}
+		}
 		return in
 	}
 	in.ReadInclude = func(name string) ([]byte, error) { return m.Open(st.Root, path.Join("_includes", name)) }
@@ -276,7 +312,9 @@ func postInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, d *doc, root
 		if err := site.CheckRel(p, "the site's folder"); err != nil {
 			return nil, err
 		}
-		return m.Open(root, p)
+		data, err := m.Open(root, p)
+		d.deps.read(root, p, data, err)
+		return data, err
 	}
 	return in
 }

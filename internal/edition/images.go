@@ -85,11 +85,21 @@ type doc struct {
 	display string // path for messages
 	rel     string // path relative to the site's root
 	page    func() map[string]any
+	log     *diag.Log // the post's warnings, nil: the build's
+	deps    *postDeps // what else its conversion reads, for Reuse; may be nil
 	// remote images not in the cache: how many, and the first one's
 	// line and address, for the post's one warning
 	remotes    int
 	remoteLine int
 	remoteURL  string
+}
+
+// logTo is the log the post's warnings go to: its own, else the build's.
+func (d *doc) logTo(build *diag.Log) *diag.Log {
+	if d.log != nil {
+		return d.log
+	}
+	return build
 }
 
 // warnRemote gives the post's one warning about its remote images that
@@ -119,7 +129,7 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 		case err == nil && s != "":
 			src, built = s, s
 		case err != nil && !site.IsNoTemplate(err):
-			im.log.Warnf(d.display, ref.Line, "{%% include %s %%}: the site's template could not be followed (%v); the image is looked for by its name", ref.Include, err)
+			d.logTo(im.log).Warnf(d.display, ref.Line, "{%% include %s %%}: the site's template could not be followed (%v); the image is looked for by its name", ref.Include, err)
 		}
 		if src == "" {
 			for _, k := range srcKeys {
@@ -131,7 +141,7 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 		}
 	}
 	if src == "" {
-		im.log.Warnf(d.display, ref.Line, "image reference names no file; its alt text is used")
+		d.logTo(im.log).Warnf(d.display, ref.Line, "image reference names no file; its alt text is used")
 		return nil, nil
 	}
 	if strings.Contains(src, "{{") {
@@ -157,7 +167,7 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 	if built != "" {
 		where = fmt.Sprintf(" (the site's _includes/%s puts it at %s)", ref.Include, built)
 	}
-	im.log.Warnf(d.display, ref.Line, "image %q not found%s; its alt text is used", src, where)
+	d.logTo(im.log).Warnf(d.display, ref.Line, "image %q not found%s; its alt text is used", src, where)
 	return nil, nil
 }
 
@@ -166,7 +176,7 @@ func (im *images) resolve(d *doc, ref markdown.ImageRef) (*model.Image, error) {
 // model.Image). The build never uses the network: `edition fetch` does.
 func (im *images) remote(d *doc, ref markdown.ImageRef, src string) (*model.Image, error) {
 	if u, err := url.Parse(src); err == nil && u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
-		im.log.Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
+		d.logTo(im.log).Warnf(d.display, ref.Line, "image %q has an unsupported scheme; its alt text is used", src)
 		return nil, nil
 	}
 	key := imgcache.Key(src)
@@ -239,7 +249,7 @@ func (im *images) find(d *doc, ref markdown.ImageRef, src string) (img *model.Im
 	}
 	img, reported, err = im.byName(d, ref, path.Base(src))
 	if img == nil && !reported && err == nil && outside {
-		im.log.Warnf(d.display, ref.Line, "image %q leaves %s from the post's folder, and is not found from the page's URL either; its alt text is used", src, im.folder)
+		d.logTo(im.log).Warnf(d.display, ref.Line, "image %q leaves %s from the post's folder, and is not found from the page's URL either; its alt text is used", src, im.folder)
 		return nil, true, nil
 	}
 	return img, reported, err
@@ -296,7 +306,7 @@ func (im *images) byName(d *doc, ref markdown.ImageRef, name string) (*model.Ima
 			continue
 		}
 		if found != nil && found.Name != img.Name {
-			im.log.Warnf(d.display, ref.Line, "image %q is ambiguous: %s and %s are different files of that name; its alt text is used (give the image's path)",
+			d.logTo(im.log).Warnf(d.display, ref.Line, "image %q is ambiguous: %s and %s are different files of that name; its alt text is used (give the image's path)",
 				name, found.Path, img.Path)
 			return nil, true, nil
 		}

@@ -268,8 +268,18 @@ func (opt Options) stopped() error {
 // drawCover draws the typographic cover of an edition that has no cover
 // image; nil for one that has.
 func drawCover(ed *model.Edition) ([]byte, error) {
-	if ed.Cover != nil {
+	t, ok := coverText(ed)
+	if !ok {
 		return nil, nil
+	}
+	return cover.PNG(t, fonts.Default())
+}
+
+// coverText is what the typographic cover of ed prints; false for an
+// edition with a cover image.
+func coverText(ed *model.Edition) (cover.Text, bool) {
+	if ed.Cover != nil {
+		return cover.Text{}, false
 	}
 	var heads []string
 	for _, s := range ed.Sections {
@@ -279,10 +289,10 @@ func drawCover(ed *model.Edition) ([]byte, error) {
 			}
 		}
 	}
-	return cover.PNG(cover.Text{
+	return cover.Text{
 		Publication: ed.Publication, IssueTitle: ed.Title, Issue: model.IssueLabel(ed),
 		Date: model.LongDate(ed.Date, ed.Language), Headlines: heads,
-	}, fonts.Default())
+	}, true
 }
 
 // renderEPUB writes the EPUB, marking the print edition's pages when

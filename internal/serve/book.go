@@ -24,6 +24,9 @@ type book struct {
 type chapter struct {
 	Href  string `json:"href"` // path inside the EPUB
 	Title string `json:"title"`
+	// Sum is the CRC-32 of the document, with its size: the page reloads
+	// the chapter shown only when it changed.
+	Sum string `json:"sum"`
 }
 
 // openBook reads the spine of an EPUB 3 (container.xml → package
@@ -88,7 +91,11 @@ func openBook(data []byte) (*book, error) {
 		if h == landmarks["bodymatter"] {
 			b.start = len(b.chapters)
 		}
-		b.chapters = append(b.chapters, chapter{Href: h, Title: t})
+		sum := ""
+		if f := b.files[h]; f != nil {
+			sum = fmt.Sprintf("%08x-%d", f.CRC32, f.UncompressedSize64)
+		}
+		b.chapters = append(b.chapters, chapter{Href: h, Title: t, Sum: sum})
 	}
 	if len(b.chapters) == 0 {
 		return nil, errors.New("the EPUB has an empty spine")

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,6 +103,10 @@ func TestBrowser(t *testing.T) {
 	culture := filepath.Join(filepath.Dir(man), "2026-11-15-songs-of-the-picket-line.md")
 	const headline = "Trotsky in Coyoacán"
 	const cultureHead = "Songs from Coyoacán"
+	before := versions(t, ctx)
+	if _, err := eval(ctx, `(performance.clearResourceTimings(), '')`); err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("%s write", time.Now().Format("15:04:05.000"))
 	setTitle(t, culture, "title: "+cultureHead)
 	setTitle(t, post, "title: "+headline)
@@ -111,6 +116,8 @@ func TestBrowser(t *testing.T) {
 	if top, _ := eval(ctx, `String(topPage().page)`); top != "4" {
 		t.Errorf("after the rebuild the view is at page %s, want 4 where the reader was", top)
 	}
+	waitText(t, ctx, "the pages near, again", loaded, 10*time.Second, contains("yes"))
+	onlyChanged(t, ctx, before)
 
 	// an unterminated quote: the YAML of the front matter does not parse
 	setTitle(t, post, `title: "`+headline)
@@ -143,6 +150,62 @@ func TestBrowser(t *testing.T) {
 	if shot := os.Getenv("EDITION_SCREENSHOT"); shot != "" {
 		screenshot(t, ctx, shot)
 	}
+}
+
+// versions reads the versions of the pages shown (see previewJSON).
+func versions(t *testing.T, ctx context.Context) []int {
+	t.Helper()
+	var vs []int
+	js, err := eval(ctx, `JSON.stringify(ui.state.preview.versions)`)
+	if err == nil {
+		err = json.Unmarshal([]byte(js), &vs)
+	}
+	if err != nil {
+		t.Fatalf("versions: %v", err)
+	}
+	return vs
+}
+
+// onlyChanged checks that the page asked again only for pages whose
+// version changed since before, and kept the drawings of some pages it
+// shows that did not change.
+func onlyChanged(t *testing.T, ctx context.Context, before []int) {
+	t.Helper()
+	after := versions(t, ctx)
+	var fetched, drawn []int
+	for _, q := range []struct {
+		expr string
+		into *[]int
+	}{
+		{`JSON.stringify(performance.getEntriesByType('resource').map(e => /\/page\/(\d+)\.svg/.exec(e.name)).filter(m => m).map(m => +m[1]))`, &fetched},
+		{`JSON.stringify([...document.querySelectorAll('.sheet')].filter(s => s.dataset.ver).map(s => +s.dataset.page))`, &drawn},
+	} {
+		js, err := eval(ctx, q.expr)
+		if err == nil {
+			err = json.Unmarshal([]byte(js), q.into)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	same := func(n int) bool { return n <= len(before) && n <= len(after) && before[n-1] == after[n-1] }
+	asked := map[int]bool{}
+	for _, n := range fetched {
+		asked[n] = true
+		if same(n) {
+			t.Errorf("page %d was asked for again, but did not change (version %d)", n, after[n-1])
+		}
+	}
+	kept := 0
+	for _, n := range drawn {
+		if same(n) && !asked[n] {
+			kept++
+		}
+	}
+	if len(fetched) == 0 || kept == 0 {
+		t.Errorf("after the edit the page asked for pages %v and kept %d unchanged drawings of %v; want the changed ones asked for and the others kept", fetched, kept, drawn)
+	}
+	t.Logf("pages asked for again: %v of %v drawn", fetched, drawn)
 }
 
 // screenshot saves the page as a PNG, for the README: the spread of

@@ -1,13 +1,18 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redtide/edition/fonts"
@@ -41,8 +46,57 @@ type snapshot struct {
 	painter *svg.Painter
 	fonts   map[string]*fonts.Font // by family name: "f-" + hash of the file
 	faces   []string               // family names, in the order of the set
-	images  map[string]*model.Image
-	book    *book
+	// families names each font of the set
+	families map[*fonts.Font]string
+	images   map[string]*model.Image
+	pages    *pages
+	// versions[i] is the generation whose page i+1 is the same SVG as
+	// this one's: the page only asks again for pages whose version it
+	// has not drawn.
+	versions []int
+	book     *book
+	bookGen  int // generation that brought the book
+}
+
+// pages are the SVG drawings of a layout's pages and their sums (see
+// pageSums).
+type pages struct {
+	svg [][]byte
+	sum []uint64
+}
+
+// paint draws the pages of snap's layout whose sums differ from those of
+// the same pages in last (nil: every page), on all processors; the others
+// keep last's drawing.
+func paint(p *svg.Painter, sums []uint64, last *pages) (*pages, error) {
+	n := len(sums)
+	out := &pages{svg: make([][]byte, n), sum: sums}
+	var todo []int
+	for i, s := range sums {
+		if last != nil && i < len(last.sum) && last.sum[i] == s {
+			out.svg[i] = last.svg[i]
+			continue
+		}
+		todo = append(todo, i)
+	}
+	errs := make([]error, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(todo) {
+					return
+				}
+				var b bytes.Buffer
+				errs[k] = p.Page(&b, todo[k])
+				out.svg[todo[k]] = b.Bytes()
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // loop builds once, then again after every change, until ctx is done. A
@@ -83,8 +137,7 @@ func (s *Server) build(ctx context.Context, kick <-chan struct{}, again *bool) (
 	s.setBuilding()
 	go func() {
 		defer close(done)
-		res, err = pipeline.Run(pipeline.Options{Manifest: s.opt.Manifest, OutDir: s.opt.OutDir, Epoch: s.opt.Epoch,
-			Context: bctx, Preview: func(p pipeline.Preview) { s.preview(p) }})
+		res, err = s.rebuild(bctx)
 	}()
 	select {
 	case <-done:
@@ -130,10 +183,17 @@ func (s *Server) setBuilding() {
 	s.hub.notify()
 }
 
-// preview shows the pages and EPUB of the build in flight, before its
-// PDF is painted and its outputs written.
-func (s *Server) preview(p pipeline.Preview) {
-	snap, err := newSnapshot(p, time.Now())
+// previewPages shows the pages of the build in flight as soon as they
+// are laid out, with the EPUB shown until its own is written; before the
+// first EPUB, nothing (preview shows pages and EPUB together).
+func (s *Server) previewPages(p pipeline.Preview) {
+	s.mu.RLock()
+	last := s.view
+	s.mu.RUnlock()
+	if last == nil {
+		return
+	}
+	snap, err := newSnapshot(p, time.Now(), s.seed, last, last.book)
 	if err != nil {
 		fmt.Fprintf(s.opt.Log, "preview: %v\n", err)
 		return
@@ -147,11 +207,59 @@ func (s *Server) preview(p pipeline.Preview) {
 	s.hub.notify()
 }
 
-// show puts snap on the page, as a new generation. s.mu is held.
+// preview shows the pages and EPUB of the build in flight, before its
+// PDF is painted and its outputs written.
+func (s *Server) preview(p pipeline.Preview) {
+	s.mu.RLock()
+	shown := s.shown
+	s.mu.RUnlock()
+	var snap *snapshot
+	var err error
+	if shown != nil && shown.doc == p.Layout {
+		// the pages are on the page already: only the book is new
+		c := *shown
+		snap = &c
+		snap.book, err = openBook(p.EPUB)
+	} else {
+		s.mu.RLock()
+		last := s.view
+		s.mu.RUnlock()
+		snap, err = newSnapshot(p, time.Now(), s.seed, last, nil)
+	}
+	if err != nil {
+		fmt.Fprintf(s.opt.Log, "preview: %v\n", err)
+		return
+	}
+	s.mu.Lock()
+	s.show(snap)
+	if s.shown == nil {
+		s.state.shownIn = time.Since(s.started)
+	}
+	s.shown = snap
+	s.state.writing = true
+	s.mu.Unlock()
+	s.hub.notify()
+}
+
+// show puts snap on the page, as a new generation: a page whose drawing
+// is the one on the page keeps its version, and so does the book if it
+// is the same. s.mu is held.
 func (s *Server) show(snap *snapshot) {
+	last := s.view
 	snap.gen = 1
-	if s.view != nil {
-		snap.gen = s.view.gen + 1
+	if last != nil {
+		snap.gen = last.gen + 1
+	}
+	snap.versions = make([]int, len(snap.pages.svg))
+	for i := range snap.versions {
+		snap.versions[i] = snap.gen
+		if last != nil && i < len(last.pages.sum) && last.pages.sum[i] == snap.pages.sum[i] {
+			snap.versions[i] = last.versions[i]
+		}
+	}
+	snap.bookGen = snap.gen
+	if last != nil && last.book == snap.book {
+		snap.bookGen = last.bookGen
 	}
 	s.view = snap
 }
@@ -215,8 +323,10 @@ func recordString(r diag.Record) string {
 	return (&diag.Error{Path: r.Path, Line: r.Line, Err: errors.New(r.Message)}).Error()
 }
 
-// newSnapshot prepares a build's pages and EPUB for serving.
-func newSnapshot(res pipeline.Preview, at time.Time) (*snapshot, error) {
+// newSnapshot prepares a build's pages and EPUB for serving, painting
+// the pages that differ from those of last (nil: every page); without an
+// EPUB, with the book given.
+func newSnapshot(res pipeline.Preview, at time.Time, seed maphash.Seed, last *snapshot, lastBook *book) (*snapshot, error) {
 	snap := &snapshot{at: at, doc: res.Layout, fonts: map[string]*fonts.Font{}, images: map[string]*model.Image{}}
 	if ed := res.Edition; ed != nil {
 		snap.title = ed.Publication
@@ -225,13 +335,20 @@ func newSnapshot(res pipeline.Preview, at time.Time) (*snapshot, error) {
 		}
 	}
 	families := map[*fonts.Font]string{}
+	snap.families = families
 	set := res.Fonts
 	for _, ft := range []*fonts.Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono, set.Fallback, set.FallbackBold} {
 		if ft == nil || families[ft] != "" {
 			continue
 		}
-		sum := sha256.Sum256(ft.Data)
-		name := "f-" + hex.EncodeToString(sum[:6])
+		name := ""
+		if last != nil {
+			name = last.families[ft] // the embedded fonts are the same each build
+		}
+		if name == "" {
+			sum := sha256.Sum256(ft.Data)
+			name = "f-" + hex.EncodeToString(sum[:6])
+		}
 		families[ft] = name
 		if snap.fonts[name] == nil {
 			snap.fonts[name] = ft
@@ -254,6 +371,19 @@ func newSnapshot(res pipeline.Preview, at time.Time) (*snapshot, error) {
 			return "/img/" + imageKey(im)
 		},
 	})
+	var lastPages *pages
+	if last != nil {
+		lastPages = last.pages
+	}
+	pg, err := paint(snap.painter, pageSums(seed, res.Layout, snap.faces), lastPages)
+	if err != nil {
+		return nil, err
+	}
+	snap.pages = pg
+	if res.EPUB == nil {
+		snap.book = lastBook
+		return snap, nil
+	}
 	b, err := openBook(res.EPUB)
 	if err != nil {
 		return nil, fmt.Errorf("reading the EPUB: %w", err)

@@ -171,16 +171,20 @@ type stateJSON struct {
 }
 
 type previewJSON struct {
-	Gen      int       `json:"gen"`
-	Fonts    string    `json:"fonts"` // names of the font families, which change with the files
-	At       string    `json:"at"`
-	Title    string    `json:"title"`
-	Pages    int       `json:"pages"`
-	Width    float64   `json:"width"` // trim size, points
-	Height   float64   `json:"height"`
-	Bleed    float64   `json:"bleed"` // the sheet beyond the trim on each side: bleed and slug (layout.Sheet.Media)
+	Gen    int     `json:"gen"`
+	Fonts  string  `json:"fonts"` // names of the font families, which change with the files
+	At     string  `json:"at"`
+	Title  string  `json:"title"`
+	Pages  int     `json:"pages"`
+	Width  float64 `json:"width"` // trim size, points
+	Height float64 `json:"height"`
+	Bleed  float64 `json:"bleed"` // the sheet beyond the trim on each side: bleed and slug (layout.Sheet.Media)
+	// Versions[i] is the generation that last changed page i+1: the page
+	// asks only for pages whose drawing it does not have.
+	Versions []int     `json:"versions"`
 	Chapters []chapter `json:"chapters"`
 	Start    int       `json:"start"`
+	BookGen  int       `json:"bookGen"` // generation that last changed the EPUB
 }
 
 func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
@@ -196,7 +200,7 @@ func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 		out.Preview = &previewJSON{
 			Gen: snap.gen, Fonts: strings.Join(snap.faces, " "), At: snap.at.Format(time.TimeOnly), Title: snap.title, Pages: len(snap.doc.Pages),
 			Width: snap.doc.Width.Points(), Height: snap.doc.Height.Points(), Bleed: snap.doc.Sheet().Media.Points(),
-			Chapters: snap.book.chapters, Start: snap.book.start,
+			Versions: snap.versions, Chapters: snap.book.chapters, Start: snap.book.start, BookGen: snap.bookGen,
 		}
 	}
 	out.Downloads = s.downloads()
@@ -287,14 +291,10 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	var b bytes.Buffer
-	if err := snap.painter.Page(&b, n-1); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
 	w.Header().Set("Content-Type", "image/svg+xml")
 	w.Header().Set("X-Edition-Gen", strconv.Itoa(snap.gen))
-	w.Write(b.Bytes())
+	w.Header().Set("X-Edition-Version", strconv.Itoa(snap.versions[n-1]))
+	w.Write(snap.pages.svg[n-1])
 }
 
 func (s *Server) serveImage(w http.ResponseWriter, r *http.Request) {

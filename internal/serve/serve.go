@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"net"
 	"net/http"
@@ -96,6 +97,9 @@ type Server struct {
 
 	hub  hub
 	quit chan struct{} // closed at shutdown: event streams end
+
+	reuse reuse        // what the last build made, for the next (used by the build loop alone)
+	seed  maphash.Seed // of the pages' sums
 }
 
 // Run builds the edition, serves the preview and rebuilds on every change
@@ -169,6 +173,7 @@ func newServer(opt Options) (*Server, error) {
 		out:  out,
 		hub:  hub{subs: map[chan struct{}]struct{}{}},
 		quit: make(chan struct{}),
+		seed: maphash.MakeSeed(),
 	}, nil
 }
 

@@ -10,6 +10,7 @@ const PX = 96 / 72; // CSS pixels per point
 const ui = {
   state: null,
   gen: 0, // generation of the preview on screen
+  bookGen: 0, // generation of the EPUB in the frame
   sheets: [], // by page index
   size: '', // page size the sheets were made for
   chapters: [],
@@ -55,7 +56,10 @@ async function refresh() {
       $('#fontcss').href = '/fonts.css?f=' + encodeURIComponent(p.fonts);
     }
     showPages(p);
-    showBook(p);
+    if (p.bookGen !== ui.bookGen) {
+      ui.bookGen = p.bookGen;
+      showBook(p);
+    }
   }
 }
 
@@ -149,7 +153,9 @@ function goToPage(n, frac) {
 
 // showPages lays out the spreads of a new preview: page 1 alone on the
 // right, then 2–3, 4–5… The drawing of each page stays until its new SVG
-// arrives, so the view never blanks.
+// arrives, so the view never blanks, and only the pages whose version
+// changed are asked for again (a sheet's data-ver is the version it
+// shows).
 function showPages(p) {
   const size = [p.pages, p.width, p.height, p.bleed].join();
   if (size === ui.size) { // same sheets: only their drawings are stale
@@ -173,7 +179,7 @@ function showPages(p) {
     const prev = old[i - 1];
     if (prev && prev.firstElementChild) {
       s.append(prev.firstElementChild);
-      s.dataset.gen = prev.dataset.gen;
+      if (prev.dataset.ver) s.dataset.ver = prev.dataset.ver;
       s.svgText = prev.svgText;
     }
     row.append(s);
@@ -209,28 +215,34 @@ function fitBox(svg) {
   if (box) svg.setAttribute('viewBox', box);
 }
 
+// pageVersion is the version of page n in the preview shown.
+function pageVersion(n) {
+  const p = ui.state && ui.state.preview;
+  return p && p.versions ? p.versions[n - 1] : ui.gen;
+}
+
 async function loadPage(s) {
-  const g = ui.gen;
-  if (+s.dataset.gen === g || +s.dataset.loading === g) return;
-  s.dataset.loading = g;
+  const v = pageVersion(+s.dataset.page);
+  // most edits change a page or two: the others are not asked for
+  if (+s.dataset.ver === v || +s.dataset.loading === v) return;
+  s.dataset.loading = v;
   let r;
   try {
-    r = await fetch(`/page/${s.dataset.page}.svg?g=${g}`, { cache: 'no-store' });
+    r = await fetch(`/page/${s.dataset.page}.svg?v=${v}`, { cache: 'no-store' });
   } catch (e) {
     delete s.dataset.loading;
     return;
   }
   if (!r.ok) { delete s.dataset.loading; return; }
   const text = await r.text();
-  const got = +r.headers.get('X-Edition-Gen');
-  if (+s.dataset.gen > got) return;
-  // most edits change a page or two: leave the others' drawings alone
+  const got = +r.headers.get('X-Edition-Version');
+  if (+s.dataset.ver > got) return;
   if (text !== s.svgText) {
     s.innerHTML = text;
     s.svgText = text;
     fitBox(s.firstElementChild);
   }
-  s.dataset.gen = got;
+  s.dataset.ver = got;
   delete s.dataset.loading;
 }
 
@@ -247,7 +259,7 @@ function loadVisible() {
     else if (s.firstElementChild && (r.bottom < view.top - 6 * near || r.top > view.bottom + 6 * near)) {
       s.replaceChildren();
       s.svgText = '';
-      delete s.dataset.gen;
+      delete s.dataset.ver;
     }
   }
   if (soon.length) setTimeout(() => soon.forEach(loadPage), 50);
@@ -285,7 +297,10 @@ function onPageClick(e) {
 
 // ---- EPUB view ----
 
+// showBook lists a new EPUB's chapters and shows the one the reader was
+// reading, reloading it only when its document changed.
 function showBook(p) {
+  const shown = ui.chapters.find((c) => c.href === ui.chapter);
   ui.chapters = p.chapters;
   const sel = $('#chapter');
   sel.replaceChildren(...p.chapters.map((c, i) => el('option', { value: i }, c.title)));
@@ -294,6 +309,14 @@ function showBook(p) {
   if (want) i = p.chapters.findIndex((c) => c.href === want);
   if (i < 0 && ui.chapter) i = Math.min(+sel.dataset.index || 0, p.chapters.length - 1);
   if (i < 0) i = p.start;
+  const c = p.chapters[i];
+  if (shown && c && c.href === shown.href && c.sum === shown.sum) {
+    sel.value = String(i);
+    sel.dataset.index = i;
+    $('#prev').disabled = i === 0;
+    $('#next').disabled = i === ui.chapters.length - 1;
+    return;
+  }
   ui.restore = ui.chapter ? scrollFraction() : null;
   openChapter(i);
 }

@@ -1,0 +1,228 @@
+package layout
+
+import (
+	"reflect"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/layout/text"
+)
+
+// Reuse keeps the articles one layout set into lines (the line breaking,
+// hyphenation and setting of their heads, notes and figures: most of the
+// work of a layout) for the next layout, for `edition serve`. An article
+// is set again unless it is the same article (the same pointer: package
+// edition's Reuse keeps an unchanged post's article) laid out with the
+// same fonts, configuration and edition language; the pages are then made
+// up again from all the articles, so the document is the one Layout
+// makes. The zero value is ready to use; it is not safe for concurrent
+// layouts.
+type Reuse struct {
+	mu   sync.Mutex
+	fs   *fonts.Set
+	cfg  Config
+	lang string
+	sets map[*model.Article]*artSet // as set, before pagination touches them
+	// Set counts the articles the last layout set (the others were
+	// reused).
+	Set int
+}
+
+// LayoutReusing is Layout, reusing the articles r kept from the last
+// layout and keeping this one's for the next. A nil r reuses nothing.
+func LayoutReusing(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), r *Reuse) (*Document, error) {
+	return layout(ed, fs, cfg, warn, nil, r)
+}
+
+// begin forgets what the last layout set when the fonts, configuration
+// or language changed, and the articles no longer in arts; it returns
+// the kept articles' sets, copied, by index (nil where none is kept).
+func (r *Reuse) begin(lt *layouter, arts []*model.Article) []*artSet {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Set = 0
+	lang := lt.edLang()
+	if r.sets == nil || r.fs != lt.fs || r.lang != lang || !reflect.DeepEqual(r.cfg, lt.cfg) {
+		r.sets = map[*model.Article]*artSet{}
+	}
+	r.fs, r.cfg, r.lang = lt.fs, lt.cfg, lang
+	out := make([]*artSet, len(arts))
+	kept := make(map[*model.Article]*artSet, len(arts))
+	var todo []int
+	for k, a := range arts {
+		if s := r.sets[a]; s != nil {
+			kept[a] = s
+			todo = append(todo, k)
+		}
+	}
+	r.sets = kept
+	// the copies are made on every processor, as the articles are set
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(lt.cfg.workers(), len(todo)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
+				k := todo[i]
+				out[k] = kept[arts[k]].clone()
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// keep records an article just set, before pagination modifies it.
+func (r *Reuse) keep(a *model.Article, set *artSet) {
+	if r == nil {
+		return
+	}
+	c := set.clone()
+	r.mu.Lock()
+	r.sets[a] = c
+	r.Set++
+	r.mu.Unlock()
+}
+
+// clone copies a set deeply enough that paginating the copy leaves the
+// original as it was: its items and lines, and every slice pagination
+// writes into or appends to. Items and lines shared inside the set stay
+// shared in the copy. Items, lines and runs are cut from slabs sized for
+// the set.
+func (s *artSet) clone() *artSet {
+	nItems := len(s.head) + len(s.headCol) + len(s.title) + len(s.body)
+	for _, items := range s.notes {
+		nItems += len(items)
+	}
+	nRuns := 0
+	for _, l := range s.lines {
+		nRuns += len(l.Runs) + len(l.Info.Runs)
+	}
+	c := &cloner{
+		items:    make(map[*vitem]*vitem, nItems),
+		lines:    make(map[*text.Line]*text.Line, len(s.lines)),
+		itemSlab: make([]vitem, 0, nItems),
+		lineSlab: make([]text.Line, 0, len(s.lines)),
+		runSlab:  make([]text.Run, 0, nRuns),
+	}
+	out := &artSet{
+		head:      c.itemList(s.head),
+		headCol:   c.itemList(s.headCol),
+		title:     c.itemList(s.title),
+		body:      c.itemList(s.body),
+		notes:     make(map[*model.Note][]*vitem, len(s.notes)),
+		pars:      s.pars,
+		warns:     s.warns,
+		height:    s.height,
+		linkNotes: s.linkNotes,
+	}
+	for n, items := range s.notes {
+		out.notes[n] = c.itemList(items)
+	}
+	out.lines = make([]*text.Line, len(s.lines))
+	for i, l := range s.lines {
+		out.lines[i] = c.line(l)
+	}
+	return out
+}
+
+type cloner struct {
+	items    map[*vitem]*vitem
+	lines    map[*text.Line]*text.Line
+	itemSlab []vitem
+	lineSlab []text.Line
+	runSlab  []text.Run
+}
+
+func (c *cloner) itemList(items []*vitem) []*vitem {
+	if items == nil {
+		return nil
+	}
+	out := make([]*vitem, len(items))
+	for i, it := range items {
+		out[i] = c.item(it)
+	}
+	return out
+}
+
+func (c *cloner) item(it *vitem) *vitem {
+	if it == nil {
+		return nil
+	}
+	if n, ok := c.items[it]; ok {
+		return n
+	}
+	if len(c.itemSlab) == cap(c.itemSlab) {
+		c.itemSlab = make([]vitem, 0, 64)
+	}
+	c.itemSlab = append(c.itemSlab, *it)
+	n := &c.itemSlab[len(c.itemSlab)-1]
+	c.items[it] = n
+	if len(it.lines) == 1 && &it.lines[0] == &it.one[0] {
+		n.one[0] = c.line(it.one[0])
+		n.lines = n.one[:]
+	} else if it.lines != nil {
+		n.lines = make([]*text.Line, len(it.lines))
+		for i, l := range it.lines {
+			n.lines[i] = c.line(l)
+		}
+	}
+	if len(it.lineY) == 1 && &it.lineY[0] == &it.oneY[0] {
+		n.lineY = n.oneY[:]
+	} else {
+		n.lineY = slices.Clone(it.lineY)
+	}
+	n.rules = slices.Clone(it.rules)
+	n.images = slices.Clone(it.images)
+	n.links = slices.Clone(it.links)
+	n.anchors = slices.Clone(it.anchors)
+	n.notes = slices.Clone(it.notes)
+	n.wide = c.itemList(it.wide)
+	return n
+}
+
+func (c *cloner) line(l *text.Line) *text.Line {
+	if l == nil {
+		return nil
+	}
+	if n, ok := c.lines[l]; ok {
+		return n
+	}
+	if len(c.lineSlab) == cap(c.lineSlab) {
+		c.lineSlab = make([]text.Line, 0, 64)
+	}
+	c.lineSlab = append(c.lineSlab, *l)
+	n := &c.lineSlab[len(c.lineSlab)-1]
+	c.lines[l] = n
+	n.Runs = c.runs(l.Runs)
+	n.Marks = slices.Clone(l.Marks)
+	n.Links = slices.Clone(l.Links)
+	n.Anchors = slices.Clone(l.Anchors)
+	n.Notes = slices.Clone(l.Notes)
+	n.Info.Runs = c.runs(l.Info.Runs)
+	return n
+}
+
+// runs copies rs into the slab, capped so that an append to the copy
+// cannot write over the next line's runs.
+func (c *cloner) runs(rs []text.Run) []text.Run {
+	if rs == nil {
+		return nil
+	}
+	if len(rs) > cap(c.runSlab)-len(c.runSlab) {
+		c.runSlab = make([]text.Run, 0, max(len(rs), 256))
+	}
+	i := len(c.runSlab)
+	c.runSlab = append(c.runSlab, rs...)
+	return c.runSlab[i:len(c.runSlab):len(c.runSlab)]
+}
