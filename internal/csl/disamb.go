@@ -87,11 +87,12 @@ func (p *Processor) citeText(st *itemState) string {
 		pos = posSubsequent
 	}
 	info := &citeInfo{Cite: Cite{ID: st.item.ID}, position: pos}
-	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return ""
 	}
+	c := p.newCtx(st, info, p.style.citation)
+	defer p.release(c)
 	return c.groupKids(layout, "").plain()
 }
 

@@ -188,10 +188,10 @@ func (c *ctx) shownNames(nameEl *elem, names []bib.Name) []bib.Name {
 	min, first := c.intOpt(nameEl, "et-al-min"), c.intOpt(nameEl, "et-al-use-first")
 	if c.cite != nil && c.cite.position != posFirst && !c.sorting {
 		if v, ok := c.nameOpt(nameEl, "et-al-subsequent-min"); ok {
-			min, _ = strconv.Atoi(v)
+			min = atoi(v)
 		}
 		if v, ok := c.nameOpt(nameEl, "et-al-subsequent-use-first"); ok {
-			first, _ = strconv.Atoi(v)
+			first = atoi(v)
 		}
 	}
 	if min <= 0 || len(names) < min {
@@ -211,6 +211,15 @@ func (c *ctx) shownNames(nameEl *elem, names []bib.Name) []bib.Name {
 
 func (c *ctx) intOpt(nameEl *elem, opt string) int {
 	v, _ := c.nameOpt(nameEl, opt)
+	return atoi(v)
+}
+
+// atoi is strconv.Atoi's number, 0 when there is none, without making
+// the error that most calls (options not set) would throw away.
+func atoi(v string) int {
+	if v == "" {
+		return 0
+	}
 	n, _ := strconv.Atoi(v)
 	return n
 }

@@ -62,6 +62,7 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
+	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
 }
 
@@ -306,7 +307,8 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 		n := &node{text: info.ID + "?", set: Bold}
 		return n, n
 	}
-	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
+	c := p.newCtx(st, info, p.style.citation)
+	defer p.release(c)
 	c.skipNames = skipNames || info.SuppressAuthor
 	if info.AuthorOnly {
 		body = c.authorOnly()

@@ -28,6 +28,7 @@ type citeInfo struct {
 type itemState struct {
 	item   *bib.Item
 	number int             // citation-number
+	reg    int             // its place in Processor.order, while sorting
 	suffix int             // year-suffix, 1 for "a"; 0 none
 	etAl   int             // names shown to disambiguate (add-names); 0 as the style says
 	given  int             // given-name expansion: 1 initials, 2 full
@@ -51,11 +52,33 @@ type ctx struct {
 	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
 	substFor   *elem    // the <names> whose <substitute> is being tried
-	results    []bool   // scratch space for conditions
 	steps      int      // elements evaluated, bounded against runaway styles
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 	stack      []*node // nodes of the groups being evaluated (see groupKids)
+}
+
+// newCtx starts the rendering of an item, for a cite or none (a
+// bibliography entry, a sort key), in the <citation> or <bibliography>
+// area. Renderings follow one another, and each reuses the scratch space
+// of the one before (see release).
+func (p *Processor) newCtx(st *itemState, cite *citeInfo, area *elem) *ctx {
+	c := p.spare
+	p.spare = nil
+	if c == nil {
+		c = &ctx{}
+	}
+	*c = ctx{p: p, st: st, item: st.item, cite: cite, area: area,
+		stack: c.stack[:0], suppressed: c.suppressed[:0], vars: c.vars[:0]}
+	return c
+}
+
+// release gives a finished rendering's state back for the next.
+func (p *Processor) release(c *ctx) {
+	clear(c.stack[:cap(c.stack)])
+	clear(c.suppressed[:cap(c.suppressed)])
+	clear(c.vars[:cap(c.vars)])
+	p.spare = c
 }
 
 // groupKids evaluates an element's children and groups what they give
@@ -92,12 +115,12 @@ func (c *ctx) groupFrom(start int, delim string) *node {
 
 func (c *ctx) pushKids(e *elem) {
 	for _, k := range e.kids {
-		if k.name == "choose" {
+		if k.kind == kChoose {
 			// the chosen branch's children join the parent's delimiting
 			c.pushChoose(k)
 			continue
 		}
-		if n := c.eval(k); !n.empty() {
+		if n := c.eval(k); n != nil { // eval gives nil for no text
 			c.stack = append(c.stack, n)
 		}
 	}
@@ -112,7 +135,7 @@ func (c *ctx) pushChoose(e *elem) {
 // branch is the <if>, <else-if> or <else> a <choose> takes, or nil.
 func (c *ctx) branch(e *elem) *elem {
 	for _, k := range e.kids {
-		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
+		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && c.test(k)) {
 			return k
 		}
 	}
@@ -128,21 +151,21 @@ func (c *ctx) eval(e *elem) *node {
 		return nil
 	}
 	var n *node
-	switch e.name {
-	case "text":
+	switch e.kind {
+	case kText:
 		n = c.evalText(e)
-	case "number":
+	case kNumber:
 		n = c.evalNumber(e)
-	case "label":
+	case kLabel:
 		n = c.evalLabel(e, "")
-	case "names":
+	case kNames:
 		n = c.evalNames(e)
-	case "date":
+	case kDate:
 		n = c.evalDate(e)
-	case "group":
+	case kGroup:
 		n = c.evalGroup(e)
-	case "choose":
-		return c.groupChoose(e)
+	case kChoose:
+		return c.groupChoose(e) // its nodes are not empty (pushKids)
 	default:
 		return nil
 	}
@@ -309,6 +332,9 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	}
 	if e.strip {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
+		if n.empty() {
+			return nil // it was all periods
+		}
 	}
 	if e.textCase != "" {
 		applyCase(n, e.textCase, c.english())

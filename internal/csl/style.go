@@ -25,7 +25,9 @@ type elem struct {
 
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
+	kind           byte   // the element, for the interpreter's switches (see kinds)
 	match          string // <if>'s match
+	matchKind      byte   // 'a' any, 'n' none, 0 all
 	delim          string // the delimiter attribute
 	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
 	textArg        string // the variable, macro, term or value
@@ -42,6 +44,25 @@ type cond struct {
 	attr string
 	vals []string
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
+}
+
+// Kinds of the elements the interpreter evaluates; 0 is any other.
+const (
+	kText byte = iota + 1
+	kNumber
+	kLabel
+	kNames
+	kDate
+	kGroup
+	kChoose
+	kIf
+	kElseIf
+	kElse
+)
+
+var kinds = map[string]byte{
+	"text": kText, "number": kNumber, "label": kLabel, "names": kNames, "date": kDate,
+	"group": kGroup, "choose": kChoose, "if": kIf, "else-if": kElseIf, "else": kElse,
 }
 
 // decoAttrs are the attributes decorate applies.
@@ -76,7 +97,14 @@ func (e *elem) prepare() {
 	if e.name == "names" {
 		e.vars = strings.Fields(e.attr("variable"))
 	}
+	e.kind = kinds[e.name]
 	e.match = e.attr("match")
+	switch e.match {
+	case "any":
+		e.matchKind = 'a'
+	case "none":
+		e.matchKind = 'n'
+	}
 	e.delim = e.attr("delimiter")
 	e.form = e.attr("form")
 	if e.name == "text" {
