@@ -1,6 +1,8 @@
 package edition
 
 import (
+	"strings"
+
 	"github.com/redtide/edition/internal/csl"
 	"github.com/redtide/edition/internal/model"
 )
@@ -111,13 +113,11 @@ func formatted(spans []csl.Span) []model.Inline {
 
 func nest(spans []csl.Span, level int) []model.Inline {
 	if level == len(formats) {
-		var out []model.Inline
-		for _, s := range spans {
-			if s.Text != "" {
-				out = append(out, &model.Text{Text: s.Text})
-			}
+		// spans of one formatting: their text is one Text
+		if t := joinText(spans); t != "" {
+			return []model.Inline{&model.Text{Text: t}}
 		}
-		return mergeTexts(out)
+		return nil
 	}
 	f := formats[level]
 	var out []model.Inline
@@ -141,18 +141,23 @@ func nest(spans []csl.Span, level int) []model.Inline {
 	return out
 }
 
-func mergeTexts(ins []model.Inline) []model.Inline {
-	var out []model.Inline
-	for _, in := range ins {
-		if t, ok := in.(*model.Text); ok && len(out) > 0 {
-			if p, ok := out[len(out)-1].(*model.Text); ok {
-				out[len(out)-1] = &model.Text{Text: p.Text + t.Text}
-				continue
-			}
+// joinText is the text of spans, one string.
+func joinText(spans []csl.Span) string {
+	n, last := 0, ""
+	for _, s := range spans {
+		if s.Text != "" {
+			n++
+			last = s.Text
 		}
-		out = append(out, in)
 	}
-	return out
+	if n <= 1 {
+		return last // no copy
+	}
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 // defaultStyle is the style of a post that names none, Chicago notes
