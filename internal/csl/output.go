@@ -149,11 +149,24 @@ func (p *Processor) flatten(n *node) Rich {
 	fl := &flattener{q: p.q, pieces: p.pieces[:0]}
 	defer func() { p.pieces = fl.pieces }()
 	fl.walk(n, 0, 0, "", "")
-	var r Rich
+	joins := func(i int) bool { // piece i+1 continues the span of piece i
+		next := i + 1
+		return next < len(fl.pieces) && fl.pieces[next].f == fl.pieces[i].f && fl.pieces[next].link == fl.pieces[i].link && fl.pieces[next].ref == fl.pieces[i].ref
+	}
+	spans := 0
+	for i := range fl.pieces {
+		if !joins(i) {
+			spans++
+		}
+	}
+	if spans == 0 {
+		return nil
+	}
+	r := make(Rich, 0, spans)
 	var b strings.Builder
 	start := 0 // the first piece of the run that makes the next span
 	for i, p := range fl.pieces {
-		if next := i + 1; next < len(fl.pieces) && fl.pieces[next].f == p.f && fl.pieces[next].link == p.link && fl.pieces[next].ref == p.ref {
+		if joins(i) {
 			continue
 		}
 		text := p.text // a run of one piece needs no copy

@@ -209,22 +209,32 @@ func compareKeys(x, y *sortKey) int {
 // fold makes text compare as people sort it: case and accents ignored,
 // leading punctuation and quotation marks skipped.
 func fold(s string) string {
-	if !isASCII(s) {
-		s = norm.NFD.String(s) // ASCII is its own decomposition
-	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	add := func(r rune) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case b.Len() == 0 && (unicode.IsPunct(r) || unicode.IsSpace(r)):
+		case r == '[' || r == ']':
+		default:
+			b.WriteRune(unicode.ToLower(r))
 		}
-		if b.Len() == 0 && (unicode.IsPunct(r) || unicode.IsSpace(r)) {
-			continue
+	}
+	if isASCII(s) {
+		for _, r := range s {
+			add(r) // ASCII is its own decomposition
 		}
-		if r == '[' || r == ']' {
-			continue
+		return b.String()
+	}
+	// decomposed a segment at a time, not into a copy of the whole
+	var it norm.Iter
+	it.InitString(norm.NFD, s)
+	for !it.Done() {
+		for seg := it.Next(); len(seg) > 0; {
+			r, size := utf8.DecodeRune(seg)
+			add(r)
+			seg = seg[size:]
 		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }
