@@ -16,7 +16,7 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 		if lit == "" {
 			lit = nm.Family
 		}
-		return c.namePart(nameEl, "family", parseRich(lit)), false
+		return c.namePart(nameEl, "family", c.rich(lit)), false
 	}
 	lvl := c.givenLevel(nm, i)
 	form, _ := c.nameOpt(nameEl, "form")
@@ -27,7 +27,7 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 	order, _ := c.nameOpt(nameEl, "name-as-sort-order")
 	inverted := c.sorting || order == "all" || (order == "first" && i == 0)
 	if isCJK(nm.Family) {
-		return &node{kids: []*node{c.familyPart(nameEl, nm), c.namePart(nameEl, "given", textNode(given))}}, false
+		return &node{kids: []*node{c.familyPart(nameEl, nm), c.namePart(nameEl, "given", c.text(given))}}, false
 	}
 	if inverted {
 		return c.invertedName(nameEl, nm, given, lvl), true
@@ -36,7 +36,7 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 	add := func(k *node, sep string) {
 		if !k.empty() {
 			if len(n.kids) > 0 {
-				n.kids = append(n.kids, textNode(sep))
+				n.kids = append(n.kids, c.text(sep))
 			}
 			n.kids = append(n.kids, k)
 		}
@@ -45,14 +45,14 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 	if nm.DroppingParticle != "" {
 		g = joinParticle(g, nm.DroppingParticle)
 	}
-	add(c.namePart(nameEl, "given", parseRich(g)), " ")
+	add(c.namePart(nameEl, "given", c.rich(g)), " ")
 	add(c.familyPart(nameEl, nm), " ")
 	if nm.Suffix != "" {
 		sep := " "
 		if nm.CommaSuffix {
 			sep = ", "
 		}
-		add(textNode(nm.Suffix), sep)
+		add(c.text(nm.Suffix), sep)
 	}
 	return n, false
 }
@@ -80,16 +80,16 @@ func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string, lvl int) *no
 	famNm := nm
 	var tail []*node
 	if nm.DroppingParticle != "" {
-		tail = append(tail, textNode(nm.DroppingParticle))
+		tail = append(tail, c.text(nm.DroppingParticle))
 	}
 	if demote && nm.NonDroppingParticle != "" {
-		tail = append(tail, c.formatPart(nameEl, "family", textNode(nm.NonDroppingParticle)))
+		tail = append(tail, c.formatPart(nameEl, "family", c.text(nm.NonDroppingParticle)))
 		famNm.NonDroppingParticle = ""
 	}
-	givenKids := []*node{parseRich(given)}
+	givenKids := []*node{c.rich(given)}
 	for _, t := range tail {
 		if !strings.HasSuffix(given, "’") && given != "" || len(givenKids) > 1 {
-			givenKids = append(givenKids, textNode(" "))
+			givenKids = append(givenKids, c.text(" "))
 		}
 		givenKids = append(givenKids, t)
 	}
@@ -101,10 +101,10 @@ func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string, lvl int) *no
 	}
 	n := &node{kids: []*node{c.familyPart(nameEl, famNm)}}
 	if gp := c.givenPartNode(nameEl, gn); gp != nil {
-		n.kids = append(n.kids, textNode(sep), gp)
+		n.kids = append(n.kids, c.text(sep), gp)
 	}
 	if nm.Suffix != "" {
-		n.kids = append(n.kids, textNode(sep), textNode(nm.Suffix))
+		n.kids = append(n.kids, c.text(sep), c.text(nm.Suffix))
 	}
 	return n
 }
@@ -127,7 +127,7 @@ func (c *ctx) familyPart(nameEl *elem, nm bib.Name) *node {
 	if nm.NonDroppingParticle != "" {
 		fam = joinParticle(nm.NonDroppingParticle, fam)
 	}
-	return c.namePart(nameEl, "family", parseRich(fam))
+	return c.namePart(nameEl, "family", c.rich(fam))
 }
 
 func joinParticle(a, b string) string {

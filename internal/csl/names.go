@@ -150,7 +150,7 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 		for _, l := range lists {
 			total += len(c.shownNames(nameEl, l.names))
 		}
-		return textNode(strconv.Itoa(total))
+		return c.text(strconv.Itoa(total))
 	}
 	var out []*node
 	for _, l := range lists {
@@ -236,8 +236,9 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	if !ok {
 		delim = ", "
 	}
-	var parts []*node
-	var inverted []bool
+	var partsRoom [8]*node // most lists are short: no allocation
+	var invertedRoom [8]bool
+	parts, inverted := partsRoom[:0], invertedRoom[:0]
 	for i, nm := range shown {
 		n, inv := c.name(nameEl, nm, i)
 		if n != nil {
@@ -246,10 +247,12 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 		parts = append(parts, n)
 		inverted = append(inverted, inv)
 	}
-	body := &node{role: 'l'}
+	body := c.p.newNode()
+	body.role = 'l'
+	body.kids = make([]*node, 0, 2*len(parts)+2)
 	for i, p := range parts {
 		if i > 0 {
-			body.kids = append(body.kids, textNode(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
+			body.kids = append(body.kids, c.text(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
 		}
 		body.kids = append(body.kids, p)
 	}
@@ -296,7 +299,7 @@ func precedes(rule string, n int, prevInverted bool) bool {
 func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, lastInverted bool) []*node {
 	if v, _ := c.nameOpt(nameEl, "et-al-use-last"); v == "true" && len(names) >= len(shown)+2 {
 		last, _ := c.name(nameEl, names[len(names)-1], len(names)-1)
-		return []*node{textNode(delim + "… "), last}
+		return []*node{c.text(delim + "… "), last}
 	}
 	el := opts.child("et-al")
 	termName := "et-al"
@@ -312,11 +315,11 @@ func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, la
 	if prec == "always" || (prec == "after-inverted-name" && lastInverted) || ((prec == "" || prec == "contextual") && len(shown) >= 2) {
 		sep = delim
 	}
-	t := textNode(s)
+	t := c.text(s)
 	if el != nil {
 		t = c.decorate(el, t)
 	}
-	return []*node{textNode(sep), t}
+	return []*node{c.text(sep), t}
 }
 
 func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *node {
@@ -338,7 +341,7 @@ func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *
 	if s == "" {
 		return body
 	}
-	l := c.decorate(lab, textNode(s))
+	l := c.decorate(lab, c.text(s))
 	l.role = 'L'
 	before := true
 	for _, k := range opts.kids {

@@ -62,6 +62,8 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
+	nodes          []node         // room for the nodes of renderings (see newNode)
+	kidRoom        []*node        // room for their lists of children
 	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
 }

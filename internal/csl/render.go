@@ -106,7 +106,8 @@ func (c *ctx) groupFrom(start int, delim string) *node {
 	case 1:
 		n = ks[0]
 	default:
-		n = &node{kids: append([]*node(nil), ks...), delim: delim}
+		n = c.p.newNode()
+		n.kids, n.delim = c.p.kids(ks), delim
 	}
 	clear(c.stack[start:])
 	c.stack = c.stack[:start]
@@ -195,13 +196,13 @@ func (c *ctx) evalText(e *elem) *node {
 		return c.macroElem(e.macroRef)
 	case 't':
 		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
-		n := textNode(s)
+		n := c.text(s)
 		if n != nil {
 			n.term = true
 		}
 		return n
 	case 'l':
-		return parseRich(e.textArg)
+		return c.rich(e.textArg)
 	}
 	return nil
 }
@@ -255,9 +256,9 @@ func (c *ctx) textVariable(name, form string) *node {
 	case "DOI":
 		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
 	case "citation-number", "year-suffix", "first-reference-note-number":
-		return textNode(v)
+		return c.text(v)
 	}
-	return parseRich(v)
+	return c.rich(v)
 }
 
 func doiLink(v string) string {

@@ -6,11 +6,14 @@ import (
 	"unicode/utf8"
 )
 
+// richMarks are the characters that may start markup or a quotation.
+const richMarks = "<\"'‘’“”"
+
 // parseRich reads CSL-JSON's rich-text markup (<i>, <b>, <sup>, <sub>,
 // small-caps and nocase spans) and straight quotation marks into nodes.
 // Anything else that looks like markup is literal text.
 func parseRich(s string) *node {
-	if !strings.ContainsAny(s, "<\"'‘’“”") {
+	if !strings.ContainsAny(s, richMarks) {
 		return textNode(s)
 	}
 	p := &richParser{src: s}
