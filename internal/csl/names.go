@@ -133,7 +133,11 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 	}
 	var room [4]list // <names> rarely has more variables; no allocation
 	lists := room[:0]
-	for _, v := range vars {
+	bits := c.st.presentBits()
+	for i, v := range vars {
+		if j := idxOf(e, i); j >= 0 && !bits[j] {
+			continue // no names (nor any other value) by that name
+		}
 		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
 			lists = append(lists, list{v, ns})
 		}
@@ -169,6 +173,15 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 		n.names = true
 	}
 	return n
+}
+
+// idxOf is the index in cslVariables of the i-th variable of <names> e,
+// -1 when unknown (or e was made without prepare).
+func idxOf(e *elem, i int) int {
+	if i < len(e.varIdxs) {
+		return e.varIdxs[i]
+	}
+	return -1
 }
 
 func sameNames(a, b []bib.Name) bool {

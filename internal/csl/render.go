@@ -188,7 +188,7 @@ func (c *ctx) evalGroup(e *elem) *node {
 func (c *ctx) evalText(e *elem) *node {
 	switch e.textKind {
 	case 'v':
-		return c.textVariable(e.textArg, e.form)
+		return c.textVariable(e)
 	case 'm':
 		if e.macroRef == nil {
 			return nil
@@ -232,16 +232,17 @@ func (c *ctx) macroElem(m *elem) *node {
 }
 
 // textVariable renders a standard variable for <text>.
-func (c *ctx) textVariable(name, form string) *node {
+func (c *ctx) textVariable(e *elem) *node {
+	name := e.textArg
 	c.called++
 	if c.isSuppressed(name) {
 		return nil
 	}
 	v := ""
-	if form == "short" {
-		v = c.variable(name + "-short")
+	if e.shortVar != "" {
+		v = c.variable(e.shortVar)
 	}
-	if v == "" {
+	if v == "" && (e.varIdx < 0 || c.st.presentBits()[e.varIdx]) {
 		v = c.variable(name)
 	}
 	if v == "" {

@@ -21,6 +21,7 @@ type elem struct {
 
 	conds     []cond   // the tests of <if> and <else-if>, split once
 	vars      []string // the variable attribute of <names>, split once
+	varIdxs   []int    // each of vars' index in cslVariables, -1 if none
 	decorates bool     // has formatting, affixes, quotes, case or display
 
 	// read once from the attributes, for the elements every cite
@@ -33,6 +34,8 @@ type elem struct {
 	textArg        string // the variable, macro, term or value
 	form           string
 	macroRef       *elem  // the macro a <text macro> calls, set by ParseStyle
+	shortVar       string // <text variable form="short">: the variable's short form ("title-short")
+	varIdx         int    // <text variable>: the variable's index in cslVariables, -1 when special or unknown
 	fset, fclear   Format // font decorations switched on and off
 	prefix, suffix string
 	textCase       string
@@ -96,6 +99,13 @@ func (e *elem) prepare() {
 	}
 	if e.name == "names" {
 		e.vars = strings.Fields(e.attr("variable"))
+		for _, v := range e.vars {
+			i, ok := varIndex[v]
+			if !ok {
+				i = -1
+			}
+			e.varIdxs = append(e.varIdxs, i)
+		}
 	}
 	e.kind = kinds[e.name]
 	e.match = e.attr("match")
@@ -116,6 +126,15 @@ func (e *elem) prepare() {
 				e.textKind, e.textArg = kind.k, v
 				break
 			}
+		}
+	}
+	e.varIdx = -1
+	if e.textKind == 'v' {
+		if e.form == "short" {
+			e.shortVar = e.textArg + "-short"
+		}
+		if i, ok := varIndex[e.textArg]; ok && !special[e.textArg] {
+			e.varIdx = i
 		}
 	}
 	if e.decorates {
