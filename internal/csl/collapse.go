@@ -62,6 +62,7 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 // the layout's affixes, "Doe (2001, 33)"; several cites are joined by
 // semicolons.
 func (p *Processor) renderInText(infos []*citeInfo) Rich {
+	p.arena.reset()
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return nil

@@ -91,6 +91,7 @@ func (p *Processor) citeText(st *itemState) string {
 	if layout == nil {
 		return ""
 	}
+	p.arena.reset()
 	c := p.newCtx(st, info, p.style.citation)
 	defer p.release(c)
 	return c.groupKids(layout, "").plain()

@@ -26,26 +26,12 @@ type node struct {
 // anchor is where a node's text points: a URL, or an item's entry.
 type anchor struct{ link, ref string }
 
-// newNode returns a new node, made in blocks: a rendering makes
-// thousands of small nodes, and drops them all once flattened.
-func (p *Processor) newNode() *node {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]node, 0, 256)
-	}
-	p.nodes = p.nodes[:len(p.nodes)+1]
-	return &p.nodes[len(p.nodes)-1]
-}
+// newNode returns a new node of the rendering under way (see arena).
+func (p *Processor) newNode() *node { return p.arena.node() }
 
-// kids returns a copy of ks for a node's children, made in blocks as
-// newNode's nodes; appending to it copies it.
-func (p *Processor) kids(ks []*node) []*node {
-	if cap(p.kidRoom)-len(p.kidRoom) < len(ks) {
-		p.kidRoom = make([]*node, 0, max(1024, len(ks)))
-	}
-	start := len(p.kidRoom)
-	p.kidRoom = append(p.kidRoom, ks...)
-	return p.kidRoom[start:len(p.kidRoom):len(p.kidRoom)]
-}
+// kids returns a copy of ks for a node's children (see arena); appending
+// to it copies it.
+func (p *Processor) kids(ks []*node) []*node { return p.arena.kids(ks) }
 
 // text is textNode, made by newNode.
 func (c *ctx) text(s string) *node {

@@ -62,8 +62,7 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
-	nodes          []node         // room for the nodes of renderings (see newNode)
-	kidRoom        []*node        // room for their lists of children
+	arena          arena          // the nodes of the rendering under way
 	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
 }
@@ -257,6 +256,7 @@ func labelOf(c *citeInfo) string {
 
 // renderCitation renders one citation with the style's citation layout.
 func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
+	p.arena.reset()
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return nil

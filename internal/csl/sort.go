@@ -118,6 +118,7 @@ func (ks *keySet) compare(a, b *itemState) int {
 
 // computeKey computes one sort key of an item.
 func (p *Processor) computeKey(k *elem, st *itemState, area *elem) sortKey {
+	p.arena.reset()
 	c := p.newCtx(st, nil, area)
 	defer p.release(c)
 	c.sorting = true
