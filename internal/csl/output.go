@@ -106,8 +106,29 @@ func (n *node) plain() string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(n.plainLen()) // one allocation
 	n.writePlain(&b)
 	return b.String()
+}
+
+// plainLen is the length of n's plain text.
+func (n *node) plainLen() int {
+	l := len(n.prefix) + len(n.text) + len(n.suffix)
+	if n.quote {
+		l += 2
+	}
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			l += len(n.delim)
+		}
+		first = false
+		l += k.plainLen()
+	}
+	return l
 }
 
 func (n *node) writePlain(b *strings.Builder) {
@@ -196,6 +217,11 @@ func (p *Processor) flatten(n *node) Rich {
 		}
 		text := p.text // a run of one piece needs no copy
 		if start < i {
+			size := 0
+			for _, q := range fl.pieces[start : i+1] {
+				size += len(q.text)
+			}
+			b.Grow(size)
 			for _, q := range fl.pieces[start : i+1] {
 				b.WriteString(q.text)
 			}
