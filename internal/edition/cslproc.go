@@ -91,6 +91,9 @@ func richInlines(r csl.Rich, entry func(id string) *model.BibEntry) []model.Inli
 		out = append(out, ins...)
 		i = j
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -119,8 +122,20 @@ func nest(spans []csl.Span, level int) []model.Inline {
 		}
 		return nil
 	}
+	if len(spans) == 0 {
+		return nil
+	}
 	f := formats[level]
-	var out []model.Inline
+	runs := 1
+	for i := 1; i < len(spans); i++ {
+		if (spans[i].Format&f.f != 0) != (spans[i-1].Format&f.f != 0) {
+			runs++
+		}
+	}
+	if runs == 1 && spans[0].Format&f.f == 0 {
+		return nest(spans, level+1) // no span has this decoration: nothing to wrap
+	}
+	out := make([]model.Inline, 0, runs) // room enough unless a run gives several
 	for i := 0; i < len(spans); {
 		on := spans[i].Format&f.f != 0
 		j := i + 1
@@ -128,15 +143,15 @@ func nest(spans []csl.Span, level int) []model.Inline {
 			j++
 		}
 		inner := nest(spans[i:j], level+1)
-		if i == 0 && j == len(spans) && !on {
-			return inner // no span has this decoration: nothing to wrap
-		}
 		if on && len(inner) > 0 {
 			out = append(out, f.wrap(inner))
 		} else {
 			out = append(out, inner...)
 		}
 		i = j
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
