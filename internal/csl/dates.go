@@ -117,7 +117,7 @@ func reverseAttrs(e *elem) {
 func (c *ctx) renderDate(d bib.Date, parts []datePart, delim string) *node {
 	a := d.Parts[0]
 	if len(d.Parts) < 2 || sameDate(a, d.Parts[1]) {
-		return group(c.renderParts(parts, a, d.Season, delim, -1, -1), "")
+		return c.group(c.renderParts(parts, a, d.Season, delim, -1, -1), "")
 	}
 	b := d.Parts[1]
 	diff := 0 // index of the largest differing part: 0 year, 1 month, 2 day
@@ -156,7 +156,7 @@ func (c *ctx) renderDate(d bib.Date, parts []datePart, delim string) *node {
 		}
 		i = j
 	}
-	return group(out, "")
+	return c.group(out, "")
 }
 
 func sameDate(a, b []int) bool {

@@ -32,13 +32,14 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 	if inverted {
 		return c.invertedName(nameEl, nm, given, lvl), true
 	}
-	n := &node{}
+	var kidRoom [5]*node
+	kids := kidRoom[:0]
 	add := func(k *node, sep string) {
 		if !k.empty() {
-			if len(n.kids) > 0 {
-				n.kids = append(n.kids, c.text(sep))
+			if len(kids) > 0 {
+				kids = append(kids, c.text(sep))
 			}
-			n.kids = append(n.kids, k)
+			kids = append(kids, k)
 		}
 	}
 	g := given
@@ -53,6 +54,10 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 			sep = ", "
 		}
 		add(c.text(nm.Suffix), sep)
+	}
+	n := c.p.newNode()
+	if len(kids) > 0 {
+		n.kids = c.p.kids(kids)
 	}
 	return n, false
 }
@@ -78,7 +83,8 @@ func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string, lvl int) *no
 	}
 	demote := c.p.style.demoteNDP == "display-and-sort"
 	famNm := nm
-	var tail []*node
+	var tailRoom [2]*node
+	tail := tailRoom[:0]
 	if nm.DroppingParticle != "" {
 		tail = append(tail, c.text(nm.DroppingParticle))
 	}
@@ -86,26 +92,30 @@ func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string, lvl int) *no
 		tail = append(tail, c.formatPart(nameEl, "family", c.text(nm.NonDroppingParticle)))
 		famNm.NonDroppingParticle = ""
 	}
-	givenKids := []*node{c.rich(given)}
+	var givenRoom [5]*node
+	givenKids := append(givenRoom[:0], c.rich(given))
 	for _, t := range tail {
 		if !strings.HasSuffix(given, "’") && given != "" || len(givenKids) > 1 {
 			givenKids = append(givenKids, c.text(" "))
 		}
 		givenKids = append(givenKids, t)
 	}
-	gn := group(givenKids, "")
+	gn := c.group(givenKids, "")
 	if gn != nil && lvl == 0 {
 		if form, _ := c.nameOpt(nameEl, "form"); form == "short" {
 			gn = nil
 		}
 	}
-	n := &node{kids: []*node{c.familyPart(nameEl, famNm)}}
+	var kidRoom [5]*node
+	kids := append(kidRoom[:0], c.familyPart(nameEl, famNm))
 	if gp := c.givenPartNode(nameEl, gn); gp != nil {
-		n.kids = append(n.kids, c.text(sep), gp)
+		kids = append(kids, c.text(sep), gp)
 	}
 	if nm.Suffix != "" {
-		n.kids = append(n.kids, c.text(sep), c.text(nm.Suffix))
+		kids = append(kids, c.text(sep), c.text(nm.Suffix))
 	}
+	n := c.p.newNode()
+	n.kids = c.p.kids(kids)
 	return n
 }
 

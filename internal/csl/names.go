@@ -156,7 +156,8 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 		}
 		return c.text(strconv.Itoa(total))
 	}
-	var out []*node
+	var outRoom [4]*node // c.group copies it
+	out := outRoom[:0]
 	for _, l := range lists {
 		c.track(l.v)
 		out = append(out, c.nameList(opts, nameEl, l.v, l.names))
@@ -168,7 +169,7 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 	if !ok {
 		delim, _ = c.area.lookup("names-delimiter")
 	}
-	n := group(out, delim)
+	n := c.group(out, delim)
 	if n != nil {
 		n.names = true
 	}

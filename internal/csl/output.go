@@ -85,6 +85,27 @@ func group(kids []*node, delim string) *node {
 	return &node{kids: ks, delim: delim}
 }
 
+// group is the function group, its nodes and lists made in the arena:
+// kids may be scratch space.
+func (c *ctx) group(kids []*node, delim string) *node {
+	var room [8]*node
+	ks := room[:0]
+	for _, k := range kids {
+		if !k.empty() {
+			ks = append(ks, k)
+		}
+	}
+	switch len(ks) {
+	case 0:
+		return nil
+	case 1:
+		return ks[0] // a delimiter needs two
+	}
+	n := c.p.newNode()
+	n.kids, n.delim = c.p.kids(ks), delim
+	return n
+}
+
 func (n *node) empty() bool {
 	if n == nil {
 		return true
