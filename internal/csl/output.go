@@ -48,7 +48,7 @@ func (c *ctx) rich(s string) *node {
 	if !strings.ContainsAny(s, richMarks) {
 		return c.text(s)
 	}
-	return parseRich(s)
+	return parseRichIn(s, c.p.newNode)
 }
 
 func textNode(s string) *node {
