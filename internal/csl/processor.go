@@ -276,6 +276,7 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 		infos = infos[1:]
 	}
 	var rs []renderedCite
+	byYear := collapsesByYear(p.style.citation.attr("collapse")) // cites of one author are joined
 	for i, info := range infos {
 		k, body := p.renderCite(layout, info, false)
 		if k.empty() {
@@ -286,7 +287,11 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 				l.text = capitalizeFirst(l.text)
 			}
 		}
-		rs = append(rs, renderedCite{out: k, info: info, author: findNames(body).plain()})
+		r := renderedCite{out: k, info: info}
+		if byYear {
+			r.author = findNames(body).plain()
+		}
+		rs = append(rs, r)
 	}
 	n := p.joinCites(layout, rs)
 	if n.empty() {
@@ -323,13 +328,17 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 	if p.LinkCitations {
 		body = &node{kids: []*node{body}, anchor: &anchor{ref: info.ID}}
 	}
-	out = &node{kids: []*node{body}}
-	if pre := parseRich(citePrefix(info.Prefix)); !pre.empty() {
-		out.kids = append([]*node{pre}, out.kids...)
+	var kids [3]*node
+	ks := kids[:0]
+	if pre := c.rich(citePrefix(info.Prefix)); !pre.empty() {
+		ks = append(ks, pre)
 	}
-	if suf := parseRich(citeSuffix(info.Suffix)); !suf.empty() {
-		out.kids = append(out.kids, suf)
+	ks = append(ks, body)
+	if suf := c.rich(citeSuffix(info.Suffix)); !suf.empty() {
+		ks = append(ks, suf)
 	}
+	out = p.newNode()
+	out.kids = p.kids(ks)
 	return out, body
 }
 

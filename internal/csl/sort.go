@@ -49,8 +49,10 @@ func (p *Processor) sortBibliography() []*itemState {
 // sortCites orders a citation's cites as the citation's <sort> says.
 func (p *Processor) sortCites(cit Citation) []*citeInfo {
 	infos := make([]*citeInfo, len(cit.Cites))
+	room := make([]citeInfo, len(cit.Cites)) // one allocation for a citation's cites
 	for i, ct := range cit.Cites {
-		infos[i] = &citeInfo{Cite: ct}
+		room[i] = citeInfo{Cite: ct}
+		infos[i] = &room[i]
 	}
 	sortEl := p.style.citation.child("sort")
 	if sortEl == nil || len(infos) < 2 {
