@@ -7,16 +7,21 @@ import (
 	"github.com/redtide/edition/internal/bib"
 )
 
-// inheritable maps a name option to the attribute that carries it on
-// <style>, <citation> and <bibliography>.
-var inheritable = map[string]string{
-	"and": "and", "delimiter-precedes-et-al": "delimiter-precedes-et-al",
-	"delimiter-precedes-last": "delimiter-precedes-last", "et-al-min": "et-al-min",
-	"et-al-use-first": "et-al-use-first", "et-al-use-last": "et-al-use-last",
-	"et-al-subsequent-min": "et-al-subsequent-min", "et-al-subsequent-use-first": "et-al-subsequent-use-first",
-	"initialize": "initialize", "initialize-with": "initialize-with",
-	"name-as-sort-order": "name-as-sort-order", "sort-separator": "sort-separator",
-	"form": "name-form", "delimiter": "name-delimiter",
+// inheritable is the attribute that carries a name option on <style>,
+// <citation> and <bibliography>, "" for an option not inherited (a
+// switch: every name asks for several options).
+func inheritable(opt string) string {
+	switch opt {
+	case "and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+		"et-al-use-first", "et-al-use-last", "et-al-subsequent-min", "et-al-subsequent-use-first",
+		"initialize", "initialize-with", "name-as-sort-order", "sort-separator":
+		return opt
+	case "form":
+		return "name-form"
+	case "delimiter":
+		return "name-delimiter"
+	}
+	return ""
 }
 
 // nameOpt reads a name option from <name>, or inherits it.
@@ -24,7 +29,7 @@ func (c *ctx) nameOpt(nameEl *elem, opt string) (string, bool) {
 	if v, ok := nameEl.lookup(opt); ok {
 		return v, true
 	}
-	if inh := inheritable[opt]; inh != "" {
+	if inh := inheritable(opt); inh != "" {
 		if v, ok := c.area.lookup(inh); ok {
 			return v, true
 		}

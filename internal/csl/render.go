@@ -26,15 +26,16 @@ type citeInfo struct {
 
 // itemState is what the processor knows of an item across the document.
 type itemState struct {
-	item   *bib.Item
-	number int             // citation-number
-	reg    int             // its place in Processor.order, while sorting
-	suffix int             // year-suffix, 1 for "a"; 0 none
-	etAl   int             // names shown to disambiguate (add-names); 0 as the style says
-	given  int             // given-name expansion: 1 initials, 2 full
-	disamb bool            // disambiguate="true" holds
-	has    map[string]bool // variables with a value (see present)
-	bits   []bool          // has, indexed like cslVariables
+	item    *bib.Item
+	number  int             // citation-number
+	reg     int             // its place in Processor.order, while sorting
+	english int8            // title case applies: 1 yes, 2 no, 0 not known yet
+	suffix  int             // year-suffix, 1 for "a"; 0 none
+	etAl    int             // names shown to disambiguate (add-names); 0 as the style says
+	given   int             // given-name expansion: 1 initials, 2 full
+	disamb  bool            // disambiguate="true" holds
+	has     map[string]bool // variables with a value (see present)
+	bits    []bool          // has, indexed like cslVariables
 }
 
 // ctx is the state of rendering one item once.
@@ -381,9 +382,15 @@ func (n *node) format(attr, v string) {
 // english tells whether title case applies: the item's language, or the
 // style's when the item has none, is English.
 func (c *ctx) english() bool {
-	lang := c.item.Var("language")
-	if lang == "" {
-		lang = c.p.lang
+	if c.st.english == 0 { // asked once per item
+		lang := c.item.Var("language")
+		if lang == "" {
+			lang = c.p.lang
+		}
+		c.st.english = 2
+		if lang == "" || primary(lang) == "en" {
+			c.st.english = 1
+		}
 	}
-	return lang == "" || primary(lang) == "en"
+	return c.st.english == 1
 }
