@@ -22,8 +22,9 @@ func (c *ctx) test(e *elem) bool {
 		}
 		return !r
 	}
-	for _, cd := range e.conds {
-		if cd.attr == "type" {
+	for i := range e.conds {
+		cd := &e.conds[i]
+		if cd.isType {
 			// an item has one type: several values are alternatives, as
 			// citeproc-js reads them (styles rely on it)
 			t := false
@@ -35,7 +36,7 @@ func (c *ctx) test(e *elem) bool {
 			}
 			continue
 		}
-		if cd.attr == "variable" {
+		if cd.isVariable {
 			bits := c.st.presentBits()
 			for k, v := range cd.vals {
 				var r bool

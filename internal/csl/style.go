@@ -47,6 +47,8 @@ type cond struct {
 	attr string
 	vals []string
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
+
+	isType, isVariable bool // attr is "type", "variable"
 }
 
 // Kinds of the elements the interpreter evaluates; 0 is any other.
@@ -85,7 +87,8 @@ func (e *elem) prepare() {
 		if e.name == "if" || e.name == "else-if" {
 			switch a.Name.Local {
 			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
-				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value)}
+				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value),
+					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable"}
 				for _, v := range cd.vals {
 					i, ok := varIndex[v]
 					if !ok || special[v] {
