@@ -194,8 +194,10 @@ func (db *DB) loadFile(fsys fs.FS, name string) ([]*slot, []Problem, error) {
 		}
 		entries, probs, err := bibtex.Scan(name, data)
 		slots := make([]*slot, len(entries))
+		room := make([]slot, len(entries)) // one allocation for a file's slots
 		for i, e := range entries {
-			slots[i] = &slot{id: e.ID, pos: e.Pos, entry: e, report: db.report}
+			room[i] = slot{id: e.ID, pos: e.Pos, entry: e, report: db.report}
+			slots[i] = &room[i]
 		}
 		return slots, probs, err
 	}

@@ -208,7 +208,7 @@ func (c *converter) nameOptions(list []bib.Name) {
 // option reports whether BibLaTeX option name is on in the entry's
 // options field ("useprefix", "useprefix=true").
 func (c *converter) option(name string) bool {
-	for _, o := range strings.Split(c.raw("options"), ",") {
+	for o := range strings.SplitSeq(c.raw("options"), ",") {
 		k, v, _ := strings.Cut(o, "=")
 		if strings.EqualFold(strings.TrimSpace(k), name) {
 			v = strings.ToLower(strings.TrimSpace(v))

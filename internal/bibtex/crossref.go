@@ -1,6 +1,9 @@
 package bibtex
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // resolveCrossrefs copies into each entry the fields it inherits through
 // crossref (BibLaTeX's rules, appendix B of its manual, as pandoc applies
@@ -9,6 +12,9 @@ import "strings"
 // may inherit from its own parent. Unknown parents and cycles are
 // reported.
 func resolveCrossrefs(file string, entries []*rawEntry) []Problem {
+	if !slices.ContainsFunc(entries, hasParent) {
+		return nil // most files have no crossref: no index of keys needed
+	}
 	r := &resolver{file: file, byKey: map[string]*rawEntry{}, state: map[*rawEntry]int{}}
 	for _, e := range entries {
 		r.byKey[e.key] = e
@@ -20,6 +26,13 @@ func resolveCrossrefs(file string, entries []*rawEntry) []Problem {
 		r.resolve(e)
 	}
 	return r.prob
+}
+
+// hasParent tells whether e inherits from another entry.
+func hasParent(e *rawEntry) bool {
+	_, x := e.get("xdata")
+	_, c := e.get("crossref")
+	return x || c
 }
 
 type resolver struct {

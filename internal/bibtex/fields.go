@@ -231,7 +231,7 @@ func (c *converter) identifiers() {
 
 // optionOff reports an options field that turns name off ("url=false").
 func (c *converter) optionOff(name string) bool {
-	for _, o := range strings.Split(c.raw("options"), ",") {
+	for o := range strings.SplitSeq(c.raw("options"), ",") {
 		k, v, _ := strings.Cut(o, "=")
 		if strings.EqualFold(strings.TrimSpace(k), name) && strings.EqualFold(strings.TrimSpace(v), "false") {
 			return true

@@ -40,8 +40,9 @@ func nfc(s string) string {
 	for i := 0; i < len(s) && ascii; i++ {
 		ascii = s[i] < 0x80
 	}
-	// most values are ASCII, which is always in NFC
-	if ascii || norm.NFC.IsNormalString(s) {
+	// most values are ASCII, which is always in NFC; String returns a
+	// value in NFC as it is (IsNormalString would make a buffer to say so)
+	if ascii {
 		return s
 	}
 	return norm.NFC.String(s)

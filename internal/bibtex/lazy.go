@@ -52,8 +52,10 @@ func (e *Entry) Item(report func(Problem)) *bib.Item {
 func Scan(file string, data []byte) ([]*Entry, []Problem, error) {
 	raws, probs, err := scan(file, data)
 	out := make([]*Entry, len(raws))
+	room := make([]Entry, len(raws)) // one allocation for a file's entries
 	for i, e := range raws {
-		out[i] = &Entry{ID: e.key, Pos: posOf(file, e.line), raw: e}
+		room[i] = Entry{ID: e.key, Pos: posOf(file, e.line), raw: e}
+		out[i] = &room[i]
 		if _, known := cslTypes[e.typ]; !known {
 			probs = append(probs, Problem{Pos: out[i].Pos, Msg: fmt.Sprintf(unknownType, e.key, e.typ)})
 		}

@@ -98,18 +98,19 @@ type syntaxError struct {
 // everything outside an @-command is ignored, so a file may start with
 // Jekyll front matter or hold HTML comments and %% lines between entries.
 type parser struct {
-	file     string
-	src      string
-	pos      int
-	lines    *diag.Lines // built only when a line is asked for backwards
-	lineAt   int         // the offset of the last forward line lookup
-	lineNo   int         // its line
-	macros   map[string]string
-	entries  []*rawEntry
-	chunk    []rawField // room for the fields of the entries to come
-	next     int        // the first free field of chunk
-	problems []Problem
-	errs     []error
+	file      string
+	src       string
+	pos       int
+	lines     *diag.Lines // built only when a line is asked for backwards
+	lineAt    int         // the offset of the last forward line lookup
+	lineNo    int         // its line
+	macros    map[string]string
+	entries   []*rawEntry
+	chunk     []rawField // room for the fields of the entries to come
+	entryRoom []rawEntry // room for the entries to come
+	next      int        // the first free field of chunk
+	problems  []Problem
+	errs      []error
 }
 
 func newParser(file string, data []byte) *parser {
@@ -270,6 +271,17 @@ func (p *parser) fieldSpace() []rawField {
 	return p.chunk[p.next:p.next:len(p.chunk)]
 }
 
+// newEntry returns room for an entry, from a block shared by many
+// entries (see fieldSpace).
+func (p *parser) newEntry() *rawEntry {
+	if len(p.entryRoom) == 0 {
+		p.entryRoom = make([]rawEntry, 256)
+	}
+	e := &p.entryRoom[0]
+	p.entryRoom = p.entryRoom[1:]
+	return e
+}
+
 // keep adds a complete entry. Its fields leave the chunk's room to the
 // next entry, and are capped so that fields added later (inherited
 // through crossref) are copied, not written over the next entry's.
@@ -289,7 +301,8 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 	if key == "" {
 		return &syntaxError{line, fmt.Sprintf("@%s without a citation key", typ)}
 	}
-	e := &rawEntry{typ: typ, key: key, line: line, fields: p.fieldSpace()}
+	e := p.newEntry()
+	*e = rawEntry{typ: typ, key: key, line: line, fields: p.fieldSpace()}
 	p.skipSpace()
 	if p.eat(closer) {
 		p.keep(e)

@@ -24,8 +24,10 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 	sas, hasSAS := b.lookup("subsequent-author-substitute")
 	sub := authorSubstitute{text: sas, rule: b.attr("subsequent-author-substitute-rule")}
 	for _, st := range order {
-		c := &ctx{p: p, st: st, item: st.item, area: b}
+		p.arena.reset()
+		c := p.newCtx(st, nil, b)
 		body := c.groupKids(layout, "")
+		p.release(c)
 		if body == nil {
 			continue
 		}

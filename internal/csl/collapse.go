@@ -8,6 +8,12 @@ type renderedCite struct {
 	author string
 }
 
+// collapsesByYear tells whether the collapse attribute joins the cites of
+// one author.
+func collapsesByYear(collapse string) bool {
+	return collapse == "year" || collapse == "year-suffix" || collapse == "year-suffix-ranged"
+}
+
 // joinCites joins a citation's cites with the layout's delimiter; with
 // collapse="year", cites of the same author that follow each other share
 // the author's name: "(Doe 1999, 2001; Roe 2000)".
@@ -15,7 +21,7 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 	cit := p.style.citation
 	delim := layout.attr("delimiter")
 	collapse := cit.attr("collapse")
-	byYear := collapse == "year" || collapse == "year-suffix" || collapse == "year-suffix-ranged"
+	byYear := collapsesByYear(collapse)
 	groupDelim, ok := cit.lookup("cite-group-delimiter")
 	if !ok {
 		groupDelim = ", "
@@ -62,6 +68,7 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 // the layout's affixes, "Doe (2001, 33)"; several cites are joined by
 // semicolons.
 func (p *Processor) renderInText(infos []*citeInfo) Rich {
+	p.arena.reset()
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return nil

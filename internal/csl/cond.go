@@ -5,37 +5,65 @@ import (
 	"strings"
 )
 
-// test evaluates the conditions of <if> or <else-if>.
+// test evaluates the conditions of <if> or <else-if>: all must hold
+// (match="all", the default, and there must be one), any (match="any")
+// or none (match="none"). It stops at the first test that settles it:
+// tests have no side effects.
 func (c *ctx) test(e *elem) bool {
-	results := c.results[:0]
-	for _, cd := range e.conds {
-		if cd.attr == "type" {
+	n := 0 // tests made
+	// decided tells whether r settles the match
+	decided := func(r bool) bool {
+		n++
+		switch e.matchKind {
+		case 'a':
+			return r
+		case 'n':
+			return r
+		}
+		return !r
+	}
+	for i := range e.conds {
+		cd := &e.conds[i]
+		if cd.isType {
 			// an item has one type: several values are alternatives, as
 			// citeproc-js reads them (styles rely on it)
 			t := false
 			for _, v := range cd.vals {
 				t = t || c.item.Type == v
 			}
-			results = append(results, t)
+			if decided(t) {
+				return e.matchKind == 'a'
+			}
 			continue
 		}
-		if cd.attr == "variable" {
+		if cd.isVariable {
 			bits := c.st.presentBits()
 			for k, v := range cd.vals {
+				var r bool
 				if i := cd.idx[k]; i >= 0 {
-					results = append(results, bits[i] && !c.isSuppressed(v))
+					r = bits[i] && !c.isSuppressed(v)
 				} else {
-					results = append(results, c.hasVariable(v))
+					r = c.hasVariable(v)
+				}
+				if decided(r) {
+					return e.matchKind == 'a'
 				}
 			}
 			continue
 		}
 		for _, v := range cd.vals {
-			results = append(results, c.testOne(cd.attr, v))
+			if decided(c.testOne(cd.attr, v)) {
+				return e.matchKind == 'a'
+			}
 		}
 	}
-	c.results = results
-	return match(e.match, results)
+	switch e.matchKind {
+	case 'a':
+		return false
+	case 'n':
+		return true
+	}
+	return n > 0
 }
 
 func (c *ctx) testOne(attr, v string) bool {
@@ -55,31 +83,6 @@ func (c *ctx) testOne(attr, v string) bool {
 		return (v == "true") == c.st.disamb
 	}
 	return false
-}
-
-func match(how string, rs []bool) bool {
-	switch how {
-	case "any":
-		for _, r := range rs {
-			if r {
-				return true
-			}
-		}
-		return false
-	case "none":
-		for _, r := range rs {
-			if r {
-				return false
-			}
-		}
-		return true
-	}
-	for _, r := range rs {
-		if !r {
-			return false
-		}
-	}
-	return len(rs) > 0
 }
 
 func (c *ctx) hasVariable(v string) bool {

@@ -24,10 +24,10 @@ func (c *ctx) evalDate(e *elem) *node {
 	}
 	c.hit(name)
 	if c.sorting {
-		return textNode(dateKey(d))
+		return c.text(dateKey(d))
 	}
 	if len(d.Parts) == 0 || len(d.Parts[0]) == 0 {
-		return parseRich(d.Literal)
+		return c.rich(d.Literal)
 	}
 	dp, ok := c.p.dates[e]
 	if !ok {
@@ -117,7 +117,7 @@ func reverseAttrs(e *elem) {
 func (c *ctx) renderDate(d bib.Date, parts []datePart, delim string) *node {
 	a := d.Parts[0]
 	if len(d.Parts) < 2 || sameDate(a, d.Parts[1]) {
-		return group(c.renderParts(parts, a, d.Season, delim, -1, -1), "")
+		return c.group(c.renderParts(parts, a, d.Season, delim, -1, -1), "")
 	}
 	b := d.Parts[1]
 	diff := 0 // index of the largest differing part: 0 year, 1 month, 2 day
@@ -130,7 +130,7 @@ func (c *ctx) renderDate(d bib.Date, parts []datePart, delim string) *node {
 		if !differs(parts[i]) {
 			out = append(out, c.renderParts(parts[i:i+1], a, d.Season, "", -1, -1)...)
 			if i < len(parts)-1 {
-				out = append(out, textNode(delim))
+				out = append(out, c.text(delim))
 			}
 			i++
 			continue
@@ -149,14 +149,14 @@ func (c *ctx) renderDate(d bib.Date, parts []datePart, delim string) *node {
 			}
 		}
 		out = append(out, c.renderParts(run, a, d.Season, delim, -1, len(run)-1)...)
-		out = append(out, textNode(rd))
+		out = append(out, c.text(rd))
 		out = append(out, c.renderParts(run, b, 0, delim, 0, -1)...)
 		if j < len(parts) {
-			out = append(out, textNode(delim))
+			out = append(out, c.text(delim))
 		}
 		i = j
 	}
-	return group(out, "")
+	return c.group(out, "")
 }
 
 func sameDate(a, b []int) bool {
@@ -202,7 +202,7 @@ func (c *ctx) renderParts(parts []datePart, d []int, season int, delim string, n
 			n.suffix = ""
 		}
 		if len(out) > 0 && delim != "" {
-			out = append(out, textNode(delim))
+			out = append(out, c.text(delim))
 		}
 		out = append(out, n)
 	}
@@ -216,13 +216,13 @@ func (c *ctx) renderPart(p datePart, d []int, season int) *node {
 		if len(d) == 0 || d[0] == 0 {
 			return nil
 		}
-		return textNode(c.year(d[0], form))
+		return c.text(c.year(d[0], form))
 	case "month":
 		m := comp(d, 1)
 		if m == 0 && season > 0 {
 			m = 12 + season
 		}
-		return textNode(c.month(m, form))
+		return c.text(c.month(m, form))
 	case "day":
 		day := comp(d, 2)
 		if day == 0 {
@@ -230,14 +230,14 @@ func (c *ctx) renderPart(p datePart, d []int, season int) *node {
 		}
 		switch form {
 		case "numeric-leading-zeros":
-			return textNode(fmt.Sprintf("%02d", day))
+			return c.text(fmt.Sprintf("%02d", day))
 		case "ordinal":
 			if c.p.loc.opt("limit-day-ordinals-to-day-1") == "true" && day != 1 {
-				return textNode(strconv.Itoa(day))
+				return c.text(strconv.Itoa(day))
 			}
-			return textNode(c.p.loc.ordinal(day, c.p.loc.gender(fmt.Sprintf("month-%02d", comp(d, 1)))))
+			return c.text(c.p.loc.ordinal(day, c.p.loc.gender(fmt.Sprintf("month-%02d", comp(d, 1)))))
 		}
-		return textNode(strconv.Itoa(day))
+		return c.text(strconv.Itoa(day))
 	}
 	return nil
 }

@@ -18,8 +18,8 @@ func (p *Processor) disambiguate(infos [][]*citeInfo) {
 	if !addNames && !addGiven && !addSuffix && !cond {
 		return
 	}
-	var cited []*itemState
-	seen := map[*itemState]bool{}
+	cited := make([]*itemState, 0, len(p.order))
+	seen := make(map[*itemState]bool, len(p.order))
 	for _, cs := range infos {
 		for _, in := range cs {
 			if st := p.states[in.ID]; st != nil && !seen[st] {
@@ -62,8 +62,8 @@ func usesAttr(e *elem, name string) bool {
 
 // ambiguous groups items whose cites print alike.
 func (p *Processor) ambiguous(items []*itemState) [][]*itemState {
-	by := map[string][]*itemState{}
-	var keys []string
+	by := make(map[string][]*itemState, len(items))
+	keys := make([]string, 0, len(items))
 	for _, st := range items {
 		s := p.citeText(st)
 		if by[s] == nil {
@@ -87,11 +87,13 @@ func (p *Processor) citeText(st *itemState) string {
 		pos = posSubsequent
 	}
 	info := &citeInfo{Cite: Cite{ID: st.item.ID}, position: pos}
-	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return ""
 	}
+	p.arena.reset()
+	c := p.newCtx(st, info, p.style.citation)
+	defer p.release(c)
 	return c.groupKids(layout, "").plain()
 }
 

@@ -16,7 +16,7 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 		if lit == "" {
 			lit = nm.Family
 		}
-		return c.namePart(nameEl, "family", parseRich(lit)), false
+		return c.namePart(nameEl, "family", c.rich(lit)), false
 	}
 	lvl := c.givenLevel(nm, i)
 	form, _ := c.nameOpt(nameEl, "form")
@@ -27,32 +27,37 @@ func (c *ctx) name(nameEl *elem, nm bib.Name, i int) (*node, bool) {
 	order, _ := c.nameOpt(nameEl, "name-as-sort-order")
 	inverted := c.sorting || order == "all" || (order == "first" && i == 0)
 	if isCJK(nm.Family) {
-		return &node{kids: []*node{c.familyPart(nameEl, nm), c.namePart(nameEl, "given", textNode(given))}}, false
+		return &node{kids: []*node{c.familyPart(nameEl, nm), c.namePart(nameEl, "given", c.text(given))}}, false
 	}
 	if inverted {
 		return c.invertedName(nameEl, nm, given, lvl), true
 	}
-	n := &node{}
+	var kidRoom [5]*node
+	kids := kidRoom[:0]
 	add := func(k *node, sep string) {
 		if !k.empty() {
-			if len(n.kids) > 0 {
-				n.kids = append(n.kids, textNode(sep))
+			if len(kids) > 0 {
+				kids = append(kids, c.text(sep))
 			}
-			n.kids = append(n.kids, k)
+			kids = append(kids, k)
 		}
 	}
 	g := given
 	if nm.DroppingParticle != "" {
 		g = joinParticle(g, nm.DroppingParticle)
 	}
-	add(c.namePart(nameEl, "given", parseRich(g)), " ")
+	add(c.namePart(nameEl, "given", c.rich(g)), " ")
 	add(c.familyPart(nameEl, nm), " ")
 	if nm.Suffix != "" {
 		sep := " "
 		if nm.CommaSuffix {
 			sep = ", "
 		}
-		add(textNode(nm.Suffix), sep)
+		add(c.text(nm.Suffix), sep)
+	}
+	n := c.p.newNode()
+	if len(kids) > 0 {
+		n.kids = c.p.kids(kids)
 	}
 	return n, false
 }
@@ -78,34 +83,39 @@ func (c *ctx) invertedName(nameEl *elem, nm bib.Name, given string, lvl int) *no
 	}
 	demote := c.p.style.demoteNDP == "display-and-sort"
 	famNm := nm
-	var tail []*node
+	var tailRoom [2]*node
+	tail := tailRoom[:0]
 	if nm.DroppingParticle != "" {
-		tail = append(tail, textNode(nm.DroppingParticle))
+		tail = append(tail, c.text(nm.DroppingParticle))
 	}
 	if demote && nm.NonDroppingParticle != "" {
-		tail = append(tail, c.formatPart(nameEl, "family", textNode(nm.NonDroppingParticle)))
+		tail = append(tail, c.formatPart(nameEl, "family", c.text(nm.NonDroppingParticle)))
 		famNm.NonDroppingParticle = ""
 	}
-	givenKids := []*node{parseRich(given)}
+	var givenRoom [5]*node
+	givenKids := append(givenRoom[:0], c.rich(given))
 	for _, t := range tail {
 		if !strings.HasSuffix(given, "’") && given != "" || len(givenKids) > 1 {
-			givenKids = append(givenKids, textNode(" "))
+			givenKids = append(givenKids, c.text(" "))
 		}
 		givenKids = append(givenKids, t)
 	}
-	gn := group(givenKids, "")
+	gn := c.group(givenKids, "")
 	if gn != nil && lvl == 0 {
 		if form, _ := c.nameOpt(nameEl, "form"); form == "short" {
 			gn = nil
 		}
 	}
-	n := &node{kids: []*node{c.familyPart(nameEl, famNm)}}
+	var kidRoom [5]*node
+	kids := append(kidRoom[:0], c.familyPart(nameEl, famNm))
 	if gp := c.givenPartNode(nameEl, gn); gp != nil {
-		n.kids = append(n.kids, textNode(sep), gp)
+		kids = append(kids, c.text(sep), gp)
 	}
 	if nm.Suffix != "" {
-		n.kids = append(n.kids, textNode(sep), textNode(nm.Suffix))
+		kids = append(kids, c.text(sep), c.text(nm.Suffix))
 	}
+	n := c.p.newNode()
+	n.kids = c.p.kids(kids)
 	return n
 }
 
@@ -127,7 +137,7 @@ func (c *ctx) familyPart(nameEl *elem, nm bib.Name) *node {
 	if nm.NonDroppingParticle != "" {
 		fam = joinParticle(nm.NonDroppingParticle, fam)
 	}
-	return c.namePart(nameEl, "family", parseRich(fam))
+	return c.namePart(nameEl, "family", c.rich(fam))
 }
 
 func joinParticle(a, b string) string {

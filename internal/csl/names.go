@@ -7,16 +7,21 @@ import (
 	"github.com/redtide/edition/internal/bib"
 )
 
-// inheritable maps a name option to the attribute that carries it on
-// <style>, <citation> and <bibliography>.
-var inheritable = map[string]string{
-	"and": "and", "delimiter-precedes-et-al": "delimiter-precedes-et-al",
-	"delimiter-precedes-last": "delimiter-precedes-last", "et-al-min": "et-al-min",
-	"et-al-use-first": "et-al-use-first", "et-al-use-last": "et-al-use-last",
-	"et-al-subsequent-min": "et-al-subsequent-min", "et-al-subsequent-use-first": "et-al-subsequent-use-first",
-	"initialize": "initialize", "initialize-with": "initialize-with",
-	"name-as-sort-order": "name-as-sort-order", "sort-separator": "sort-separator",
-	"form": "name-form", "delimiter": "name-delimiter",
+// inheritable is the attribute that carries a name option on <style>,
+// <citation> and <bibliography>, "" for an option not inherited (a
+// switch: every name asks for several options).
+func inheritable(opt string) string {
+	switch opt {
+	case "and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+		"et-al-use-first", "et-al-use-last", "et-al-subsequent-min", "et-al-subsequent-use-first",
+		"initialize", "initialize-with", "name-as-sort-order", "sort-separator":
+		return opt
+	case "form":
+		return "name-form"
+	case "delimiter":
+		return "name-delimiter"
+	}
+	return ""
 }
 
 // nameOpt reads a name option from <name>, or inherits it.
@@ -24,7 +29,7 @@ func (c *ctx) nameOpt(nameEl *elem, opt string) (string, bool) {
 	if v, ok := nameEl.lookup(opt); ok {
 		return v, true
 	}
-	if inh := inheritable[opt]; inh != "" {
+	if inh := inheritable(opt); inh != "" {
 		if v, ok := c.area.lookup(inh); ok {
 			return v, true
 		}
@@ -133,7 +138,11 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 	}
 	var room [4]list // <names> rarely has more variables; no allocation
 	lists := room[:0]
-	for _, v := range vars {
+	bits := c.st.presentBits()
+	for i, v := range vars {
+		if j := idxOf(e, i); j >= 0 && !bits[j] {
+			continue // no names (nor any other value) by that name
+		}
 		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
 			lists = append(lists, list{v, ns})
 		}
@@ -150,9 +159,10 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 		for _, l := range lists {
 			total += len(c.shownNames(nameEl, l.names))
 		}
-		return textNode(strconv.Itoa(total))
+		return c.text(strconv.Itoa(total))
 	}
-	var out []*node
+	var outRoom [4]*node // c.group copies it
+	out := outRoom[:0]
 	for _, l := range lists {
 		c.track(l.v)
 		out = append(out, c.nameList(opts, nameEl, l.v, l.names))
@@ -164,11 +174,20 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 	if !ok {
 		delim, _ = c.area.lookup("names-delimiter")
 	}
-	n := group(out, delim)
+	n := c.group(out, delim)
 	if n != nil {
 		n.names = true
 	}
 	return n
+}
+
+// idxOf is the index in cslVariables of the i-th variable of <names> e,
+// -1 when unknown (or e was made without prepare).
+func idxOf(e *elem, i int) int {
+	if i < len(e.varIdxs) {
+		return e.varIdxs[i]
+	}
+	return -1
 }
 
 func sameNames(a, b []bib.Name) bool {
@@ -188,10 +207,10 @@ func (c *ctx) shownNames(nameEl *elem, names []bib.Name) []bib.Name {
 	min, first := c.intOpt(nameEl, "et-al-min"), c.intOpt(nameEl, "et-al-use-first")
 	if c.cite != nil && c.cite.position != posFirst && !c.sorting {
 		if v, ok := c.nameOpt(nameEl, "et-al-subsequent-min"); ok {
-			min, _ = strconv.Atoi(v)
+			min = atoi(v)
 		}
 		if v, ok := c.nameOpt(nameEl, "et-al-subsequent-use-first"); ok {
-			first, _ = strconv.Atoi(v)
+			first = atoi(v)
 		}
 	}
 	if min <= 0 || len(names) < min {
@@ -211,6 +230,15 @@ func (c *ctx) shownNames(nameEl *elem, names []bib.Name) []bib.Name {
 
 func (c *ctx) intOpt(nameEl *elem, opt string) int {
 	v, _ := c.nameOpt(nameEl, opt)
+	return atoi(v)
+}
+
+// atoi is strconv.Atoi's number, 0 when there is none, without making
+// the error that most calls (options not set) would throw away.
+func atoi(v string) int {
+	if v == "" {
+		return 0
+	}
 	n, _ := strconv.Atoi(v)
 	return n
 }
@@ -227,8 +255,9 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	if !ok {
 		delim = ", "
 	}
-	var parts []*node
-	var inverted []bool
+	var partsRoom [8]*node // most lists are short: no allocation
+	var invertedRoom [8]bool
+	parts, inverted := partsRoom[:0], invertedRoom[:0]
 	for i, nm := range shown {
 		n, inv := c.name(nameEl, nm, i)
 		if n != nil {
@@ -237,10 +266,12 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 		parts = append(parts, n)
 		inverted = append(inverted, inv)
 	}
-	body := &node{role: 'l'}
+	body := c.p.newNode()
+	body.role = 'l'
+	body.kids = make([]*node, 0, 2*len(parts)+2)
 	for i, p := range parts {
 		if i > 0 {
-			body.kids = append(body.kids, textNode(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
+			body.kids = append(body.kids, c.text(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
 		}
 		body.kids = append(body.kids, p)
 	}
@@ -287,7 +318,7 @@ func precedes(rule string, n int, prevInverted bool) bool {
 func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, lastInverted bool) []*node {
 	if v, _ := c.nameOpt(nameEl, "et-al-use-last"); v == "true" && len(names) >= len(shown)+2 {
 		last, _ := c.name(nameEl, names[len(names)-1], len(names)-1)
-		return []*node{textNode(delim + "… "), last}
+		return []*node{c.text(delim + "… "), last}
 	}
 	el := opts.child("et-al")
 	termName := "et-al"
@@ -303,11 +334,11 @@ func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, la
 	if prec == "always" || (prec == "after-inverted-name" && lastInverted) || ((prec == "" || prec == "contextual") && len(shown) >= 2) {
 		sep = delim
 	}
-	t := textNode(s)
+	t := c.text(s)
 	if el != nil {
 		t = c.decorate(el, t)
 	}
-	return []*node{textNode(sep), t}
+	return []*node{c.text(sep), t}
 }
 
 func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *node {
@@ -329,7 +360,7 @@ func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *
 	if s == "" {
 		return body
 	}
-	l := c.decorate(lab, textNode(s))
+	l := c.decorate(lab, c.text(s))
 	l.role = 'L'
 	before := true
 	for _, k := range opts.kids {

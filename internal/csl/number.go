@@ -21,7 +21,7 @@ func (c *ctx) evalNumber(e *elem) *node {
 	}
 	c.hit(name)
 	if !isNumeric(v) {
-		return parseRich(v)
+		return c.rich(v)
 	}
 	form := e.attr("form")
 	gender := c.p.loc.gender(name)
@@ -37,7 +37,7 @@ func (c *ctx) evalNumber(e *elem) *node {
 		}
 		return d
 	})
-	return textNode(normalizeSeparators(v))
+	return c.text(normalizeSeparators(v))
 }
 
 // normalizeSeparators spaces the joins of a numeric value as citeproc-js
@@ -132,7 +132,7 @@ func (c *ctx) evalLabel(e *elem, _ string) *node {
 		form = "long"
 	}
 	s, _ := c.p.loc.term(termName, form, plural)
-	return textNode(s)
+	return c.text(s)
 }
 
 // isPlural reads a value as plural when it holds more than one number

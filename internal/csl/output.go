@@ -26,6 +26,31 @@ type node struct {
 // anchor is where a node's text points: a URL, or an item's entry.
 type anchor struct{ link, ref string }
 
+// newNode returns a new node of the rendering under way (see arena).
+func (p *Processor) newNode() *node { return p.arena.node() }
+
+// kids returns a copy of ks for a node's children (see arena); appending
+// to it copies it.
+func (p *Processor) kids(ks []*node) []*node { return p.arena.kids(ks) }
+
+// text is textNode, made by newNode.
+func (c *ctx) text(s string) *node {
+	if s == "" {
+		return nil
+	}
+	n := c.p.newNode()
+	n.text = s
+	return n
+}
+
+// rich is parseRich, with the nodes of plain text made by newNode.
+func (c *ctx) rich(s string) *node {
+	if !strings.ContainsAny(s, richMarks) {
+		return c.text(s)
+	}
+	return parseRichIn(s, c.p.newNode)
+}
+
 func textNode(s string) *node {
 	if s == "" {
 		return nil
@@ -60,6 +85,27 @@ func group(kids []*node, delim string) *node {
 	return &node{kids: ks, delim: delim}
 }
 
+// group is the function group, its nodes and lists made in the arena:
+// kids may be scratch space.
+func (c *ctx) group(kids []*node, delim string) *node {
+	var room [8]*node
+	ks := room[:0]
+	for _, k := range kids {
+		if !k.empty() {
+			ks = append(ks, k)
+		}
+	}
+	switch len(ks) {
+	case 0:
+		return nil
+	case 1:
+		return ks[0] // a delimiter needs two
+	}
+	n := c.p.newNode()
+	n.kids, n.delim = c.p.kids(ks), delim
+	return n
+}
+
 func (n *node) empty() bool {
 	if n == nil {
 		return true
@@ -81,8 +127,29 @@ func (n *node) plain() string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(n.plainLen()) // one allocation
 	n.writePlain(&b)
 	return b.String()
+}
+
+// plainLen is the length of n's plain text.
+func (n *node) plainLen() int {
+	l := len(n.prefix) + len(n.text) + len(n.suffix)
+	if n.quote {
+		l += 2
+	}
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			l += len(n.delim)
+		}
+		first = false
+		l += k.plainLen()
+	}
+	return l
 }
 
 func (n *node) writePlain(b *strings.Builder) {
@@ -149,15 +216,33 @@ func (p *Processor) flatten(n *node) Rich {
 	fl := &flattener{q: p.q, pieces: p.pieces[:0]}
 	defer func() { p.pieces = fl.pieces }()
 	fl.walk(n, 0, 0, "", "")
-	var r Rich
+	joins := func(i int) bool { // piece i+1 continues the span of piece i
+		next := i + 1
+		return next < len(fl.pieces) && fl.pieces[next].f == fl.pieces[i].f && fl.pieces[next].link == fl.pieces[i].link && fl.pieces[next].ref == fl.pieces[i].ref
+	}
+	spans := 0
+	for i := range fl.pieces {
+		if !joins(i) {
+			spans++
+		}
+	}
+	if spans == 0 {
+		return nil
+	}
+	r := make(Rich, 0, spans)
 	var b strings.Builder
 	start := 0 // the first piece of the run that makes the next span
 	for i, p := range fl.pieces {
-		if next := i + 1; next < len(fl.pieces) && fl.pieces[next].f == p.f && fl.pieces[next].link == p.link && fl.pieces[next].ref == p.ref {
+		if joins(i) {
 			continue
 		}
 		text := p.text // a run of one piece needs no copy
 		if start < i {
+			size := 0
+			for _, q := range fl.pieces[start : i+1] {
+				size += len(q.text)
+			}
+			b.Grow(size)
 			for _, q := range fl.pieces[start : i+1] {
 				b.WriteString(q.text)
 			}

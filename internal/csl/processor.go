@@ -62,6 +62,8 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
+	arena          arena          // the nodes of the rendering under way
+	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
 }
 
@@ -254,6 +256,7 @@ func labelOf(c *citeInfo) string {
 
 // renderCitation renders one citation with the style's citation layout.
 func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
+	p.arena.reset()
 	layout := p.style.citation.child("layout")
 	if layout == nil {
 		return nil
@@ -273,6 +276,7 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 		infos = infos[1:]
 	}
 	var rs []renderedCite
+	byYear := collapsesByYear(p.style.citation.attr("collapse")) // cites of one author are joined
 	for i, info := range infos {
 		k, body := p.renderCite(layout, info, false)
 		if k.empty() {
@@ -283,7 +287,11 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 				l.text = capitalizeFirst(l.text)
 			}
 		}
-		rs = append(rs, renderedCite{out: k, info: info, author: findNames(body).plain()})
+		r := renderedCite{out: k, info: info}
+		if byYear {
+			r.author = findNames(body).plain()
+		}
+		rs = append(rs, r)
 	}
 	n := p.joinCites(layout, rs)
 	if n.empty() {
@@ -306,7 +314,8 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 		n := &node{text: info.ID + "?", set: Bold}
 		return n, n
 	}
-	c := &ctx{p: p, st: st, item: st.item, cite: info, area: p.style.citation}
+	c := p.newCtx(st, info, p.style.citation)
+	defer p.release(c)
 	c.skipNames = skipNames || info.SuppressAuthor
 	if info.AuthorOnly {
 		body = c.authorOnly()
@@ -319,13 +328,17 @@ func (p *Processor) renderCite(layout *elem, info *citeInfo, skipNames bool) (ou
 	if p.LinkCitations {
 		body = &node{kids: []*node{body}, anchor: &anchor{ref: info.ID}}
 	}
-	out = &node{kids: []*node{body}}
-	if pre := parseRich(citePrefix(info.Prefix)); !pre.empty() {
-		out.kids = append([]*node{pre}, out.kids...)
+	var kids [3]*node
+	ks := kids[:0]
+	if pre := c.rich(citePrefix(info.Prefix)); !pre.empty() {
+		ks = append(ks, pre)
 	}
-	if suf := parseRich(citeSuffix(info.Suffix)); !suf.empty() {
-		out.kids = append(out.kids, suf)
+	ks = append(ks, body)
+	if suf := c.rich(citeSuffix(info.Suffix)); !suf.empty() {
+		ks = append(ks, suf)
 	}
+	out = p.newNode()
+	out.kids = p.kids(ks)
 	return out, body
 }
 

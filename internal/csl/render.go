@@ -26,14 +26,16 @@ type citeInfo struct {
 
 // itemState is what the processor knows of an item across the document.
 type itemState struct {
-	item   *bib.Item
-	number int             // citation-number
-	suffix int             // year-suffix, 1 for "a"; 0 none
-	etAl   int             // names shown to disambiguate (add-names); 0 as the style says
-	given  int             // given-name expansion: 1 initials, 2 full
-	disamb bool            // disambiguate="true" holds
-	has    map[string]bool // variables with a value (see present)
-	bits   []bool          // has, indexed like cslVariables
+	item    *bib.Item
+	number  int             // citation-number
+	reg     int             // its place in Processor.order, while sorting
+	english int8            // title case applies: 1 yes, 2 no, 0 not known yet
+	suffix  int             // year-suffix, 1 for "a"; 0 none
+	etAl    int             // names shown to disambiguate (add-names); 0 as the style says
+	given   int             // given-name expansion: 1 initials, 2 full
+	disamb  bool            // disambiguate="true" holds
+	has     map[string]bool // variables with a value (see present)
+	bits    []bool          // has, indexed like cslVariables
 }
 
 // ctx is the state of rendering one item once.
@@ -51,11 +53,33 @@ type ctx struct {
 	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
 	substFor   *elem    // the <names> whose <substitute> is being tried
-	results    []bool   // scratch space for conditions
 	steps      int      // elements evaluated, bounded against runaway styles
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 	stack      []*node // nodes of the groups being evaluated (see groupKids)
+}
+
+// newCtx starts the rendering of an item, for a cite or none (a
+// bibliography entry, a sort key), in the <citation> or <bibliography>
+// area. Renderings follow one another, and each reuses the scratch space
+// of the one before (see release).
+func (p *Processor) newCtx(st *itemState, cite *citeInfo, area *elem) *ctx {
+	c := p.spare
+	p.spare = nil
+	if c == nil {
+		c = &ctx{}
+	}
+	*c = ctx{p: p, st: st, item: st.item, cite: cite, area: area,
+		stack: c.stack[:0], suppressed: c.suppressed[:0], vars: c.vars[:0]}
+	return c
+}
+
+// release gives a finished rendering's state back for the next.
+func (p *Processor) release(c *ctx) {
+	clear(c.stack[:cap(c.stack)])
+	clear(c.suppressed[:cap(c.suppressed)])
+	clear(c.vars[:cap(c.vars)])
+	p.spare = c
 }
 
 // groupKids evaluates an element's children and groups what they give
@@ -83,7 +107,8 @@ func (c *ctx) groupFrom(start int, delim string) *node {
 	case 1:
 		n = ks[0]
 	default:
-		n = &node{kids: append([]*node(nil), ks...), delim: delim}
+		n = c.p.newNode()
+		n.kids, n.delim = c.p.kids(ks), delim
 	}
 	clear(c.stack[start:])
 	c.stack = c.stack[:start]
@@ -92,12 +117,12 @@ func (c *ctx) groupFrom(start int, delim string) *node {
 
 func (c *ctx) pushKids(e *elem) {
 	for _, k := range e.kids {
-		if k.name == "choose" {
+		if k.kind == kChoose {
 			// the chosen branch's children join the parent's delimiting
 			c.pushChoose(k)
 			continue
 		}
-		if n := c.eval(k); !n.empty() {
+		if n := c.eval(k); n != nil { // eval gives nil for no text
 			c.stack = append(c.stack, n)
 		}
 	}
@@ -112,7 +137,7 @@ func (c *ctx) pushChoose(e *elem) {
 // branch is the <if>, <else-if> or <else> a <choose> takes, or nil.
 func (c *ctx) branch(e *elem) *elem {
 	for _, k := range e.kids {
-		if k.name == "else" || ((k.name == "if" || k.name == "else-if") && c.test(k)) {
+		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && c.test(k)) {
 			return k
 		}
 	}
@@ -128,21 +153,21 @@ func (c *ctx) eval(e *elem) *node {
 		return nil
 	}
 	var n *node
-	switch e.name {
-	case "text":
+	switch e.kind {
+	case kText:
 		n = c.evalText(e)
-	case "number":
+	case kNumber:
 		n = c.evalNumber(e)
-	case "label":
+	case kLabel:
 		n = c.evalLabel(e, "")
-	case "names":
+	case kNames:
 		n = c.evalNames(e)
-	case "date":
+	case kDate:
 		n = c.evalDate(e)
-	case "group":
+	case kGroup:
 		n = c.evalGroup(e)
-	case "choose":
-		return c.groupChoose(e)
+	case kChoose:
+		return c.groupChoose(e) // its nodes are not empty (pushKids)
 	default:
 		return nil
 	}
@@ -164,7 +189,7 @@ func (c *ctx) evalGroup(e *elem) *node {
 func (c *ctx) evalText(e *elem) *node {
 	switch e.textKind {
 	case 'v':
-		return c.textVariable(e.textArg, e.form)
+		return c.textVariable(e)
 	case 'm':
 		if e.macroRef == nil {
 			return nil
@@ -172,13 +197,13 @@ func (c *ctx) evalText(e *elem) *node {
 		return c.macroElem(e.macroRef)
 	case 't':
 		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
-		n := textNode(s)
+		n := c.text(s)
 		if n != nil {
 			n.term = true
 		}
 		return n
 	case 'l':
-		return parseRich(e.textArg)
+		return c.rich(e.textArg)
 	}
 	return nil
 }
@@ -208,16 +233,17 @@ func (c *ctx) macroElem(m *elem) *node {
 }
 
 // textVariable renders a standard variable for <text>.
-func (c *ctx) textVariable(name, form string) *node {
+func (c *ctx) textVariable(e *elem) *node {
+	name := e.textArg
 	c.called++
 	if c.isSuppressed(name) {
 		return nil
 	}
 	v := ""
-	if form == "short" {
-		v = c.variable(name + "-short")
+	if e.shortVar != "" {
+		v = c.variable(e.shortVar)
 	}
-	if v == "" {
+	if v == "" && (e.varIdx < 0 || c.st.presentBits()[e.varIdx]) {
 		v = c.variable(name)
 	}
 	if v == "" {
@@ -232,9 +258,9 @@ func (c *ctx) textVariable(name, form string) *node {
 	case "DOI":
 		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
 	case "citation-number", "year-suffix", "first-reference-note-number":
-		return textNode(v)
+		return c.text(v)
 	}
-	return parseRich(v)
+	return c.rich(v)
 }
 
 func doiLink(v string) string {
@@ -309,6 +335,9 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	}
 	if e.strip {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
+		if n.empty() {
+			return nil // it was all periods
+		}
 	}
 	if e.textCase != "" {
 		applyCase(n, e.textCase, c.english())
@@ -353,9 +382,15 @@ func (n *node) format(attr, v string) {
 // english tells whether title case applies: the item's language, or the
 // style's when the item has none, is English.
 func (c *ctx) english() bool {
-	lang := c.item.Var("language")
-	if lang == "" {
-		lang = c.p.lang
+	if c.st.english == 0 { // asked once per item
+		lang := c.item.Var("language")
+		if lang == "" {
+			lang = c.p.lang
+		}
+		c.st.english = 2
+		if lang == "" || primary(lang) == "en" {
+			c.st.english = 1
+		}
 	}
-	return lang == "" || primary(lang) == "en"
+	return c.st.english == 1
 }

@@ -6,15 +6,23 @@ import (
 	"unicode/utf8"
 )
 
+// richMarks are the characters that may start markup or a quotation.
+const richMarks = "<\"'‘’“”"
+
 // parseRich reads CSL-JSON's rich-text markup (<i>, <b>, <sup>, <sub>,
 // small-caps and nocase spans) and straight quotation marks into nodes.
 // Anything else that looks like markup is literal text.
 func parseRich(s string) *node {
-	if !strings.ContainsAny(s, "<\"'‘’“”") {
+	if !strings.ContainsAny(s, richMarks) {
 		return textNode(s)
 	}
-	p := &richParser{src: s}
-	p.stack = []*richFrame{{n: &node{}}}
+	return parseRichIn(s, nil)
+}
+
+// parseRichIn is parseRich with its nodes made by alloc (nil: new).
+func parseRichIn(s string, alloc func() *node) *node {
+	p := &richParser{src: s, alloc: alloc}
+	p.stack = append(p.room[:0], richFrame{n: p.node()})
 	p.run()
 	for len(p.stack) > 1 {
 		p.pop()
@@ -31,21 +39,32 @@ type richParser struct {
 	src   string
 	i     int
 	buf   strings.Builder
-	stack []*richFrame
+	stack []richFrame
+	room  [4]richFrame // the stack's first frames
+	alloc func() *node // makes the nodes; nil: new
 }
 
+// node returns a new node.
+func (p *richParser) node() *node {
+	if p.alloc != nil {
+		return p.alloc()
+	}
+	return &node{}
+}
+
+// richTags are the tags of rich text, with the formatting each sets.
 var richTags = []struct {
 	open, close string
-	mk          func() *node
+	mk          node
 }{
-	{"<i>", "</i>", func() *node { return &node{flip: Italic} }},
-	{"<b>", "</b>", func() *node { return &node{set: Bold} }},
-	{"<sup>", "</sup>", func() *node { return &node{set: Superscript} }},
-	{"<sub>", "</sub>", func() *node { return &node{set: Subscript} }},
-	{`<span style="font-variant:small-caps;">`, "</span>", func() *node { return &node{set: SmallCaps} }},
-	{`<span style="font-variant: small-caps;">`, "</span>", func() *node { return &node{set: SmallCaps} }},
-	{`<span class="nocase">`, "</span>", func() *node { return &node{nocase: true} }},
-	{`<sc>`, "</sc>", func() *node { return &node{set: SmallCaps} }},
+	{"<i>", "</i>", node{flip: Italic}},
+	{"<b>", "</b>", node{set: Bold}},
+	{"<sup>", "</sup>", node{set: Superscript}},
+	{"<sub>", "</sub>", node{set: Subscript}},
+	{`<span style="font-variant:small-caps;">`, "</span>", node{set: SmallCaps}},
+	{`<span style="font-variant: small-caps;">`, "</span>", node{set: SmallCaps}},
+	{`<span class="nocase">`, "</span>", node{nocase: true}},
+	{`<sc>`, "</sc>", node{set: SmallCaps}},
 }
 
 func (p *richParser) run() {
@@ -78,7 +97,9 @@ func (p *richParser) tag() bool {
 	}
 	for _, t := range richTags {
 		if strings.HasPrefix(rest, t.open) && strings.Contains(rest[len(t.open):], t.close) {
-			p.push(t.mk(), t.close)
+			n := p.node()
+			*n = t.mk
+			p.push(n, t.close)
 			p.i += len(t.open)
 			return true
 		}
@@ -90,21 +111,37 @@ func (p *richParser) tag() bool {
 func (p *richParser) quote(r rune) bool {
 	prev, _ := utf8.DecodeLastRuneInString(p.src[:p.i])
 	next, _ := utf8.DecodeRuneInString(p.src[p.i+utf8.RuneLen(r):])
-	closer := map[rune]string{'"': "\"", '“': "”", '\'': "'", '‘': "’"}
 	if p.closes(r) && (r == '"' || r == '”' || !isWordRune(next)) {
 		p.flush()
 		p.pop()
 		return true
 	}
-	c, ok := closer[r]
+	c, ok := closerOf(r)
 	if !ok || (p.i > 0 && isWordRune(prev)) || next == 0 || unicode.IsSpace(next) {
 		return false
 	}
 	if !strings.Contains(p.src[p.i+1:], c) && !(c == "’" && strings.Contains(p.src[p.i+1:], "'")) {
 		return false
 	}
-	p.push(&node{quote: true}, c)
+	n := p.node()
+	n.quote = true
+	p.push(n, c)
 	return true
+}
+
+// closerOf is the mark that closes a quotation opened by r.
+func closerOf(r rune) (string, bool) {
+	switch r {
+	case '"':
+		return "\"", true
+	case '“':
+		return "”", true
+	case '\'':
+		return "'", true
+	case '‘':
+		return "’", true
+	}
+	return "", false
 }
 
 func (p *richParser) closes(r rune) bool {
@@ -123,7 +160,7 @@ func (p *richParser) push(n *node, close string) {
 	p.flush()
 	top := p.stack[len(p.stack)-1].n
 	top.kids = append(top.kids, n)
-	p.stack = append(p.stack, &richFrame{n: n, close: close})
+	p.stack = append(p.stack, richFrame{n: n, close: close})
 }
 
 func (p *richParser) pop() {
@@ -142,6 +179,8 @@ func (p *richParser) flush() {
 		nocase = nocase || f.n.nocase
 	}
 	top := p.stack[len(p.stack)-1].n
-	top.kids = append(top.kids, &node{text: p.buf.String(), nocase: nocase})
+	n := p.node()
+	n.text, n.nocase = p.buf.String(), nocase
+	top.kids = append(top.kids, n)
 	p.buf.Reset()
 }

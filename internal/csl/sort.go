@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,7 +33,7 @@ func (p *Processor) sortBibliography() []*itemState {
 		return order
 	}
 	ks := newKeySet(p, sortEl, p.style.bibliography)
-	sort.SliceStable(order, func(i, j int) bool { return ks.less(order[i], order[j]) })
+	slices.SortStableFunc(order, ks.compare)
 	byNumber := false
 	for _, k := range sortEl.kids {
 		byNumber = byNumber || k.attr("variable") == "citation-number"
@@ -48,8 +49,10 @@ func (p *Processor) sortBibliography() []*itemState {
 // sortCites orders a citation's cites as the citation's <sort> says.
 func (p *Processor) sortCites(cit Citation) []*citeInfo {
 	infos := make([]*citeInfo, len(cit.Cites))
+	room := make([]citeInfo, len(cit.Cites)) // one allocation for a citation's cites
 	for i, ct := range cit.Cites {
-		infos[i] = &citeInfo{Cite: ct}
+		room[i] = citeInfo{Cite: ct}
+		infos[i] = &room[i]
 	}
 	sortEl := p.style.citation.child("sort")
 	if sortEl == nil || len(infos) < 2 {
@@ -73,44 +76,54 @@ type keySet struct {
 	p    *Processor
 	keys []*elem
 	area *elem
-	memo map[*itemState][]*sortKey
+	// memo holds the keys computed, by the item's registration (its
+	// place in p.order), len(keys) to an item
+	memo []sortKey
+	done []bool
 }
 
 func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
-	ks := &keySet{p: p, area: area, memo: map[*itemState][]*sortKey{}}
+	ks := &keySet{p: p, area: area}
 	for _, k := range sortEl.kids {
 		if k.name == "key" {
 			ks.keys = append(ks.keys, k)
 		}
 	}
+	for i, st := range p.order {
+		st.reg = i
+	}
+	ks.memo = make([]sortKey, len(p.order)*len(ks.keys))
+	ks.done = make([]bool, len(ks.memo))
 	return ks
 }
 
-func (ks *keySet) key(st *itemState, i int) sortKey {
-	m := ks.memo[st]
-	if m == nil {
-		m = make([]*sortKey, len(ks.keys))
-		ks.memo[st] = m
+func (ks *keySet) key(st *itemState, i int) *sortKey {
+	j := st.reg*len(ks.keys) + i
+	if !ks.done[j] {
+		ks.memo[j] = ks.p.computeKey(ks.keys[i], st, ks.area)
+		ks.done[j] = true
 	}
-	if m[i] == nil {
-		k := ks.p.computeKey(ks.keys[i], st, ks.area)
-		m[i] = &k
-	}
-	return *m[i]
+	return &ks.memo[j]
 }
 
-func (ks *keySet) less(a, b *itemState) bool {
+func (ks *keySet) less(a, b *itemState) bool { return ks.compare(a, b) < 0 }
+
+// compare orders two items by their keys, the first that differs.
+func (ks *keySet) compare(a, b *itemState) int {
 	for i := range ks.keys {
 		if c := compareKeys(ks.key(a, i), ks.key(b, i)); c != 0 {
-			return c < 0
+			return c
 		}
 	}
-	return false
+	return 0
 }
 
 // computeKey computes one sort key of an item.
 func (p *Processor) computeKey(k *elem, st *itemState, area *elem) sortKey {
-	c := &ctx{p: p, st: st, item: st.item, area: area, sorting: true}
+	p.arena.reset()
+	c := p.newCtx(st, nil, area)
+	defer p.release(c)
+	c.sorting = true
 	key := sortKey{desc: k.attr("sort") == "descending"}
 	if v := k.attr("variable"); v != "" {
 		key.text = c.variableKey(v)
@@ -134,6 +147,9 @@ func leadingNumber(s string) (int, bool) {
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
+	}
+	if i == 0 {
+		return 0, false
 	}
 	n, err := strconv.Atoi(s[:i])
 	return n, err == nil
@@ -174,7 +190,7 @@ func (c *ctx) macroKey(k *elem, m string) string {
 
 // compareKeys orders two values of one key: empty values last, whatever
 // the direction.
-func compareKeys(x, y sortKey) int {
+func compareKeys(x, y *sortKey) int {
 	if (x.text == "") != (y.text == "") {
 		if y.text == "" {
 			return -1
@@ -196,22 +212,32 @@ func compareKeys(x, y sortKey) int {
 // fold makes text compare as people sort it: case and accents ignored,
 // leading punctuation and quotation marks skipped.
 func fold(s string) string {
-	if !isASCII(s) {
-		s = norm.NFD.String(s) // ASCII is its own decomposition
-	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	add := func(r rune) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case b.Len() == 0 && (unicode.IsPunct(r) || unicode.IsSpace(r)):
+		case r == '[' || r == ']':
+		default:
+			b.WriteRune(unicode.ToLower(r))
 		}
-		if b.Len() == 0 && (unicode.IsPunct(r) || unicode.IsSpace(r)) {
-			continue
+	}
+	if isASCII(s) {
+		for _, r := range s {
+			add(r) // ASCII is its own decomposition
 		}
-		if r == '[' || r == ']' {
-			continue
+		return b.String()
+	}
+	// decomposed a segment at a time, not into a copy of the whole
+	var it norm.Iter
+	it.InitString(norm.NFD, s)
+	for !it.Done() {
+		for seg := it.Next(); len(seg) > 0; {
+			r, size := utf8.DecodeRune(seg)
+			add(r)
+			seg = seg[size:]
 		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }

@@ -21,16 +21,21 @@ type elem struct {
 
 	conds     []cond   // the tests of <if> and <else-if>, split once
 	vars      []string // the variable attribute of <names>, split once
+	varIdxs   []int    // each of vars' index in cslVariables, -1 if none
 	decorates bool     // has formatting, affixes, quotes, case or display
 
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
+	kind           byte   // the element, for the interpreter's switches (see kinds)
 	match          string // <if>'s match
+	matchKind      byte   // 'a' any, 'n' none, 0 all
 	delim          string // the delimiter attribute
 	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
 	textArg        string // the variable, macro, term or value
 	form           string
 	macroRef       *elem  // the macro a <text macro> calls, set by ParseStyle
+	shortVar       string // <text variable form="short">: the variable's short form ("title-short")
+	varIdx         int    // <text variable>: the variable's index in cslVariables, -1 when special or unknown
 	fset, fclear   Format // font decorations switched on and off
 	prefix, suffix string
 	textCase       string
@@ -42,6 +47,27 @@ type cond struct {
 	attr string
 	vals []string
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
+
+	isType, isVariable bool // attr is "type", "variable"
+}
+
+// Kinds of the elements the interpreter evaluates; 0 is any other.
+const (
+	kText byte = iota + 1
+	kNumber
+	kLabel
+	kNames
+	kDate
+	kGroup
+	kChoose
+	kIf
+	kElseIf
+	kElse
+)
+
+var kinds = map[string]byte{
+	"text": kText, "number": kNumber, "label": kLabel, "names": kNames, "date": kDate,
+	"group": kGroup, "choose": kChoose, "if": kIf, "else-if": kElseIf, "else": kElse,
 }
 
 // decoAttrs are the attributes decorate applies.
@@ -61,7 +87,8 @@ func (e *elem) prepare() {
 		if e.name == "if" || e.name == "else-if" {
 			switch a.Name.Local {
 			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
-				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value)}
+				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value),
+					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable"}
 				for _, v := range cd.vals {
 					i, ok := varIndex[v]
 					if !ok || special[v] {
@@ -75,8 +102,22 @@ func (e *elem) prepare() {
 	}
 	if e.name == "names" {
 		e.vars = strings.Fields(e.attr("variable"))
+		for _, v := range e.vars {
+			i, ok := varIndex[v]
+			if !ok {
+				i = -1
+			}
+			e.varIdxs = append(e.varIdxs, i)
+		}
 	}
+	e.kind = kinds[e.name]
 	e.match = e.attr("match")
+	switch e.match {
+	case "any":
+		e.matchKind = 'a'
+	case "none":
+		e.matchKind = 'n'
+	}
 	e.delim = e.attr("delimiter")
 	e.form = e.attr("form")
 	if e.name == "text" {
@@ -88,6 +129,15 @@ func (e *elem) prepare() {
 				e.textKind, e.textArg = kind.k, v
 				break
 			}
+		}
+	}
+	e.varIdx = -1
+	if e.textKind == 'v' {
+		if e.form == "short" {
+			e.shortVar = e.textArg + "-short"
+		}
+		if i, ok := varIndex[e.textArg]; ok && !special[e.textArg] {
+			e.varIdx = i
 		}
 	}
 	if e.decorates {

@@ -17,6 +17,11 @@ func init() {
 	}
 }
 
+// maxStopWord is the length of the longest stop word, in bytes: a longer
+// word is none (of the letters whose lower case is shorter, only the
+// Kelvin sign lower-cases to ASCII, and no stop word has a k).
+const maxStopWord = 4
+
 // word is a run of letters or digits in a leaf.
 type word struct {
 	leaf       *node
@@ -170,7 +175,7 @@ func titleCase(n *node, words []word) {
 		if w.leaf.nocase || hasUpperAfterFirst(s) {
 			continue
 		}
-		if stopWords[strings.ToLower(s)] && !w.afterColon && i != len(words)-1 {
+		if len(s) <= maxStopWord && stopWords[strings.ToLower(s)] && !w.afterColon && i != len(words)-1 {
 			continue
 		}
 		capWord(w)

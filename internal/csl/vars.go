@@ -39,9 +39,21 @@ func (st *itemState) presentBits() []bool {
 	if st.bits != nil {
 		return st.bits
 	}
+	// as present, without making its map
 	st.bits = make([]bool, len(cslVariables))
-	for k, ok := range st.present() {
-		if i, known := varIndex[k]; known && ok {
+	it := st.item
+	for k, v := range it.Vars {
+		if i, known := varIndex[k]; known && v != "" {
+			st.bits[i] = true
+		}
+	}
+	for k, ns := range it.Names {
+		if i, known := varIndex[k]; known && len(ns) > 0 {
+			st.bits[i] = true
+		}
+	}
+	for k, d := range it.Dates {
+		if i, known := varIndex[k]; known && (len(d.Parts) > 0 || d.Literal != "") {
 			st.bits[i] = true
 		}
 	}

@@ -65,8 +65,14 @@ func (c *citeCache) database(cp citePost, src citeSources) citeDB {
 		}
 		return nil
 	}
+	dbs := c.files(cp, files, src.rule)
+	if len(dbs) == 1 && items == nil {
+		// one file: its database as loaded, shared by the posts that
+		// cite from it (merged alone, it would be copied unchanged)
+		return dbs[0]
+	}
 	db := bibdb.New(src.rule)
-	for _, f := range c.files(cp, files, src.rule) {
+	for _, f := range dbs {
 		for _, p := range db.Merge(f) {
 			cp.log.Warnf(p.Pos.File, p.Pos.Line, "%s", p.Msg)
 		}

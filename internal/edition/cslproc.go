@@ -1,6 +1,8 @@
 package edition
 
 import (
+	"strings"
+
 	"github.com/redtide/edition/internal/csl"
 	"github.com/redtide/edition/internal/model"
 )
@@ -89,6 +91,9 @@ func richInlines(r csl.Rich, entry func(id string) *model.BibEntry) []model.Inli
 		out = append(out, ins...)
 		i = j
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -111,16 +116,26 @@ func formatted(spans []csl.Span) []model.Inline {
 
 func nest(spans []csl.Span, level int) []model.Inline {
 	if level == len(formats) {
-		var out []model.Inline
-		for _, s := range spans {
-			if s.Text != "" {
-				out = append(out, &model.Text{Text: s.Text})
-			}
+		// spans of one formatting: their text is one Text
+		if t := joinText(spans); t != "" {
+			return []model.Inline{&model.Text{Text: t}}
 		}
-		return mergeTexts(out)
+		return nil
+	}
+	if len(spans) == 0 {
+		return nil
 	}
 	f := formats[level]
-	var out []model.Inline
+	runs := 1
+	for i := 1; i < len(spans); i++ {
+		if (spans[i].Format&f.f != 0) != (spans[i-1].Format&f.f != 0) {
+			runs++
+		}
+	}
+	if runs == 1 && spans[0].Format&f.f == 0 {
+		return nest(spans, level+1) // no span has this decoration: nothing to wrap
+	}
+	out := make([]model.Inline, 0, runs) // room enough unless a run gives several
 	for i := 0; i < len(spans); {
 		on := spans[i].Format&f.f != 0
 		j := i + 1
@@ -128,9 +143,6 @@ func nest(spans []csl.Span, level int) []model.Inline {
 			j++
 		}
 		inner := nest(spans[i:j], level+1)
-		if i == 0 && j == len(spans) && !on {
-			return inner // no span has this decoration: nothing to wrap
-		}
 		if on && len(inner) > 0 {
 			out = append(out, f.wrap(inner))
 		} else {
@@ -138,21 +150,29 @@ func nest(spans []csl.Span, level int) []model.Inline {
 		}
 		i = j
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
-func mergeTexts(ins []model.Inline) []model.Inline {
-	var out []model.Inline
-	for _, in := range ins {
-		if t, ok := in.(*model.Text); ok && len(out) > 0 {
-			if p, ok := out[len(out)-1].(*model.Text); ok {
-				out[len(out)-1] = &model.Text{Text: p.Text + t.Text}
-				continue
-			}
+// joinText is the text of spans, one string.
+func joinText(spans []csl.Span) string {
+	n, last := 0, ""
+	for _, s := range spans {
+		if s.Text != "" {
+			n++
+			last = s.Text
 		}
-		out = append(out, in)
 	}
-	return out
+	if n <= 1 {
+		return last // no copy
+	}
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 // defaultStyle is the style of a post that names none, Chicago notes

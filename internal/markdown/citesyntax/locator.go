@@ -58,26 +58,28 @@ func LocatorOf(suffix, tag string) Locator {
 // a space, a digit or a brace, in the post's language, else in English;
 // n is its length.
 func locatorLabel(s, tag string) (label string, n int) {
-	own, en := locatorTerms(tag)
+	if s == "" {
+		return "", 0 // every form has a letter or a symbol
+	}
+	own, en := termListsFor(tag)
 	if label, n = longestTerm(s, own); n > 0 {
 		return label, n
 	}
-	return longestTerm(s, []map[string]string{en})
+	return longestTerm(s, en)
 }
 
-// longestTerm finds the longest form of the tables s starts with; of two
+// longestTerm finds the longest form of the terms s starts with; of two
 // as long, the term whose name sorts first.
-func longestTerm(s string, tables []map[string]string) (label string, n int) {
-	for _, terms := range tables {
-		for form, name := range terms {
-			if len(form) < n || len(form) == n && name >= label || len(form) > len(s) || !strings.EqualFold(s[:len(form)], form) {
-				continue
-			}
-			if rest := s[len(form):]; rest != "" && !labelEnds(form, rest) {
-				continue
-			}
-			label, n = name, len(form)
+func longestTerm(s string, terms []term) (label string, n int) {
+	for _, t := range terms {
+		form, name := t.form, t.name
+		if len(form) < n || len(form) == n && name >= label || len(form) > len(s) || !strings.EqualFold(s[:len(form)], form) {
+			continue
 		}
+		if rest := s[len(form):]; rest != "" && !labelEnds(form, rest) {
+			continue
+		}
+		label, n = name, len(form)
 	}
 	return label, n
 }

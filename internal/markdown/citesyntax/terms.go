@@ -2,6 +2,7 @@ package citesyntax
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/redtide/edition/internal/csl"
 )
@@ -33,4 +34,32 @@ func locatorTerms(tag string) (own []map[string]string, en map[string]string) {
 		}
 	}
 	return own, csl.LocatorTerms("en-US")
+}
+
+// term is one form of a locator term.
+type term struct{ form, name string }
+
+// termLists holds, by language tag, locatorTerms' tables as lists: every
+// citation with a suffix looks its label up, and a list is quicker to go
+// through than a map. The choice (longestTerm) does not depend on the
+// order.
+var termLists sync.Map // tag → *[2][]term: the language's own, English
+
+func termListsFor(tag string) (own, en []term) {
+	if v, ok := termLists.Load(tag); ok {
+		l := v.(*[2][]term)
+		return l[0], l[1]
+	}
+	o, e := locatorTerms(tag)
+	var l [2][]term
+	for _, m := range o {
+		for form, name := range m {
+			l[0] = append(l[0], term{form, name})
+		}
+	}
+	for form, name := range e {
+		l[1] = append(l[1], term{form, name})
+	}
+	termLists.Store(tag, &l)
+	return l[0], l[1]
 }
