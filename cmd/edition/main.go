@@ -6,6 +6,7 @@
 //	edition assemble POSTS_DIR [-o FILE] start a manifest from a folder of posts
 //	edition serve [MANIFEST]            preview in a browser, rebuilding on change
 //	edition fetch [MANIFEST]            download remote images into the site's cache
+//	edition prepare [MANIFEST] [-o DIR] write the edition as one pandoc Markdown file
 //	edition version                     print the module version and VCS revision (also --version)
 //
 // Exit codes: 0 success, 1 build error, 2 usage error.
@@ -133,7 +134,7 @@ and an EPUB 3 with the same content and the same note numbers.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(buildCmd(stdout, stderr), checkCmd(stdout, stderr), assembleCmd(stdout, stderr), serveCmd(stdout, stderr), fetchCmd(stdout, stderr))
+	root.AddCommand(buildCmd(stdout, stderr), checkCmd(stdout, stderr), assembleCmd(stdout, stderr), serveCmd(stdout, stderr), fetchCmd(stdout, stderr), prepareCmd(stdout, stderr))
 	return root
 }
 
