@@ -234,6 +234,7 @@ func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *ma
 		Blocks:      res.Blocks,
 		Notes:       res.Notes,
 	}
+	numberEquations(a, st.MathSetup().Numbering, display, log)
 	a.Authors, a.Translators = people(m, st, rel, p)
 	a.PrintStart = printStart(display, data, p, log)
 	a.Language = tag
@@ -327,7 +328,7 @@ func engine(st *site.Site) markdown.Engine {
 	e := st.Engine()
 	kramdown := e.Name == "kramdown"
 	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML,
-		Kramdown: kramdown, MathRaw: e.MathRaw}
+		Kramdown: kramdown, MathRaw: e.MathRaw, MathRefs: st.MathSetup().MathJax}
 }
 
 func displayRoot(m *manifest.Manifest) string {
