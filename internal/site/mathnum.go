@@ -32,8 +32,8 @@ func (s *Site) MathSetup() MathSetup {
 }
 
 var (
-	autoNumberKey = regexp.MustCompile(`\bautoNumber["']?\s*:\s*["']([A-Za-z]+)["']`)
-	tagsKey       = regexp.MustCompile(`\btags["']?\s*:\s*["']([A-Za-z]+)["']`)
+	autoNumberKey = regexp.MustCompile(`\bautoNumber["']?\s*:\s*["']((?i)all|ams|none)["']`)
+	tagsKey       = regexp.MustCompile(`\btags["']?\s*:\s*["']((?i)all|ams|none)["']`)
 	mathJaxLoad   = regexp.MustCompile(`(?i)mathjax`)
 	katexLoad     = regexp.MustCompile(`(?i)katex`)
 )

@@ -25,6 +25,7 @@ func TestMathSetup(t *testing.T) {
 		{"katex", "_includes/head.html", `<link rel="stylesheet" href="katex.min.css"><script>renderMathInElement(document.body)</script>`,
 			MathSetup{Numbering: texmath.NumberAMS}},
 		{"none", "_layouts/default.html", `<p>tags: "all"</p>`, MathSetup{}},
+		{"front-matter-tags", "_layouts/post.html", "---\ntags: \"maths\"\n---\n<script src=\"mathjax/tex-chtml.js\"></script>", MathSetup{MathJax: true}},
 	} {
 		root := t.TempDir()
 		p := filepath.Join(root, tc.file)
