@@ -107,7 +107,7 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 		return lt.surround(lt.code(b.TeX, c, true), c.leading/2)
 	}
 	o := mathbox.Options{Size: c.size.Points(), Display: true}
-	box, ws := s.Layout(b.Formula, o)
+	box, rowTags, ws := s.Display(b.Formula, o)
 	lt.mathWarnings(b.TeX, ws)
 	if box == nil {
 		return lt.surround(lt.code(b.TeX, c, true), c.leading/2)
@@ -121,14 +121,23 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 	// left of a column, is scaled down, as a picture is
 	if maxH, h := lt.cfg.textHeight()/2, FromPoints(box.Height+box.Depth); h > maxH && maxH > 0 {
 		f := float64(maxH) / float64(h)
-		lt.warn(fmt.Sprintf("display math %q is taller than half a column; it is printed at %.0f%% of its size", mathExcerpt(b.TeX, 0), f*100))
+		lt.warn(fmt.Sprintf("display math %q is taller than half a column; it is printed at %.0f%% of its size", displayExcerpt(b.TeX), f*100))
 		box = scaleBox(box, f)
+		for i := range rowTags {
+			rowTags[i].Y *= f
+		}
 		pieces = func() []mathbox.Piece { return nil }
 	}
-	rows, scale := displayRows(box, s.Tag(b.Formula, o), pieces, c.width, c.size)
+	var rows []mathRow
+	var scale float64
+	if len(rowTags) > 0 {
+		rows, scale = taggedRows(box, rowTags, c.width, c.size)
+	} else {
+		rows, scale = displayRows(box, s.Tag(b.Formula, o), pieces, c.width, c.size)
+	}
 	if scale < 1 {
 		lt.warn(fmt.Sprintf("display math %q is %.0f%% wider than the column and cannot break after an outer relation; it is printed at %.0f%% of its size",
-			mathExcerpt(b.TeX, 0), (1/scale-1)*100, scale*100))
+			displayExcerpt(b.TeX), (1/scale-1)*100, scale*100))
 	}
 	lt.par++
 	it := &vitem{}
@@ -137,7 +146,7 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 	W := c.width
 	for i, r := range rows {
 		up, down := c.size*78/100, c.size*24/100
-		for _, bx := range []*mathbox.Box{r.box, r.tag} {
+		for _, bx := range append([]*mathbox.Box{r.box, r.tag}, r.rowTags...) {
 			if bx != nil {
 				up, down = max(up, FromPoints(bx.Height)), max(down, FromPoints(bx.Depth))
 			}
@@ -151,6 +160,9 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 		}
 		if r.tag != nil {
 			sl.Runs = append(sl.Runs, Run{X: r.tagX, Width: FromPoints(r.tag.Width), Size: c.size, Math: r.tag})
+		}
+		for _, t := range r.rowTags {
+			sl.Runs = append(sl.Runs, Run{X: W - FromPoints(t.Width), Width: FromPoints(t.Width), Size: c.size, Math: t})
 		}
 		sl.Info = TextLine{Kind: KindMath, Width: W, Source: lt.source, SourceLine: lt.line, Node: lt.node, ParLine: i, ParLen: len(rows)}
 		lt.numbered(sl)
@@ -179,6 +191,62 @@ func (lt *layouter) displayMath(b *model.MathBlock, c blockCtx) []*vitem {
 type mathRow struct {
 	box, tag *mathbox.Box
 	x, tagX  Length
+	// rowTags are the numbers of the rows of the formula's environments,
+	// each moved onto its row's baseline, flush right.
+	rowTags []*mathbox.Box
+}
+
+// taggedRows places display box b, whose environment's rows carry the
+// numbers tags, in a column of width w, quad being a quad of the text:
+// the formula centred, or moved left of centre to keep a quad from the
+// widest number, and scaled by scale < 1 when even that does not fit;
+// each number flush right on its row's baseline, as amsmath sets them.
+func taggedRows(b *mathbox.Box, tags []mathbox.RowTag, w, quad Length) (rows []mathRow, scale float64) {
+	scale = 1
+	tw := Length(0)
+	for _, t := range tags {
+		tw = max(tw, FromPoints(t.Box.Width))
+	}
+	avail := w - tw - quad
+	bw := FromPoints(b.Width)
+	if bw > avail && bw > 0 {
+		scale = max(float64(avail), float64(w)/4) / float64(bw)
+		b, bw = scaleBox(b, scale), Length(float64(bw)*scale)
+	}
+	r := mathRow{box: b, x: max(min((w-bw)/2, avail-bw), 0)}
+	for _, t := range tags {
+		r.rowTags = append(r.rowTags, shiftBox(t.Box, t.Y*scale))
+	}
+	return []mathRow{r}, scale
+}
+
+// shiftBox returns b moved down by dy points (up for dy < 0).
+func shiftBox(b *mathbox.Box, dy float64) *mathbox.Box {
+	s := &mathbox.Box{Width: b.Width, Height: b.Height - dy, Depth: b.Depth + dy,
+		Glyphs: make([]mathbox.Glyph, len(b.Glyphs)), Rules: make([]mathbox.Rule, len(b.Rules))}
+	for i, g := range b.Glyphs {
+		g.Y += dy
+		s.Glyphs[i] = g
+	}
+	for i, r := range b.Rules {
+		r.Y += dy
+		s.Rules[i] = r
+	}
+	return s
+}
+
+// displayExcerpt is the start of a display's TeX, for a message, without
+// the \label{…} a post often opens it with.
+func displayExcerpt(tex string) string {
+	t := strings.TrimSpace(tex)
+	for strings.HasPrefix(t, `\label{`) {
+		end := strings.IndexByte(t, '}')
+		if end < 0 {
+			break
+		}
+		t = strings.TrimSpace(t[end+1:])
+	}
+	return mathExcerpt(t, 0)
 }
 
 // displayRows places display box b (display style), with its equation

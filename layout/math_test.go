@@ -205,3 +205,70 @@ func TestMathTallDisplay(t *testing.T) {
 		t.Errorf("%d math runs, want the display whole", n)
 	}
 }
+
+// TestMathRowTags sets an align whose first and last rows are numbered
+// and whose middle row is not (\notag), numbered as an edition numbers
+// them: each number is flush with the column's right edge on its own
+// row's baseline, and the warning for a too-wide display quotes it
+// without its leading \label.
+func TestMathRowTags(t *testing.T) {
+	tex := `\begin{align} a &= b + c \label{r1} \\ d &= \frac{e}{f} \notag \\ g &= \sum_{i=1}^n h_i \end{align}`
+	f := formula(t, tex, true)
+	texmath.NewEquations(texmath.NumberAMS).Number(f)
+	wide := `\label{w} ` + strings.Repeat(`\frac{a}{b}`, 60)
+	ed := mathEdition(t)
+	ed.Sections[0].Articles[0].Blocks = []model.Block{
+		&model.MathBlock{Pos: model.Pos{Line: 3}, TeX: tex, Formula: f},
+		&model.MathBlock{Pos: model.Pos{Line: 9}, TeX: wide, Formula: formula(t, wide, true)},
+	}
+	d, warns := layoutOf(t, ed, a5())
+	if w := strings.Join(warns, "\n"); !strings.Contains(w, `m.md:9: display math "\\frac{a}{b}\\frac{a}{"`) {
+		t.Errorf("wide display's warning does not quote it after its label: %q", warns)
+	}
+	// baseline of the glyph for s in run r, on the page
+	baseline := func(r layout.Run, s string) (layout.Length, bool) {
+		for _, g := range r.Math.Glyphs {
+			if g.Text == s {
+				return r.Y + layout.FromPoints(g.Y), true
+			}
+		}
+		return 0, false
+	}
+	var tags []layout.Length
+	found := false
+	for _, p := range d.Pages {
+		for _, l := range p.Lines {
+			if l.Kind != layout.KindMath || len(l.Runs) == 0 || l.Runs[0].Math == nil {
+				continue
+			}
+			body := l.Runs[0]
+			rowA, okA := baseline(body, "a")
+			rowG, okG := baseline(body, "g")
+			if !okA || !okG {
+				continue
+			}
+			found = true
+			for _, r := range l.Runs[1:] {
+				if right, col := r.X+r.Width, l.X+l.Width; right-col > layout.Pt/100 || col-right > layout.Pt/100 {
+					t.Errorf("tag ends at %v, the column at %v", right, col)
+				}
+				y, ok := baseline(r, "1")
+				if !ok {
+					y, _ = baseline(r, "2")
+				}
+				tags = append(tags, y)
+			}
+			if len(tags) != 2 {
+				t.Fatalf("%d tags on the align, want 2 (the middle row has \\notag)", len(tags))
+			}
+			for i, want := range []layout.Length{rowA, rowG} {
+				if dy := tags[i] - want; dy > layout.Pt/100 || -dy > layout.Pt/100 {
+					t.Errorf("tag %d on baseline %v, its row's at %v", i+1, tags[i], want)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("align not found on the pages")
+	}
+}

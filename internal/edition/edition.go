@@ -263,6 +263,7 @@ func convertPost(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []b
 		Blocks:      res.Blocks,
 		Notes:       res.Notes,
 	}
+	numberEquations(a, st.MathSetup().Numbering, display, log)
 	a.Authors, a.Translators = people(m, st, rel, p)
 	a.PrintStart = printStart(display, data, p, log)
 	a.Language = tag
@@ -365,7 +366,7 @@ func engine(st *site.Site) markdown.Engine {
 	e := st.Engine()
 	kramdown := e.Name == "kramdown"
 	return markdown.Engine{Escapes: e.Name != "", HardWrap: kramdown && e.HardWrap, ParseBlockHTML: kramdown && e.ParseBlockHTML,
-		Kramdown: kramdown, MathRaw: e.MathRaw}
+		Kramdown: kramdown, MathRaw: e.MathRaw, MathRefs: st.MathSetup().MathJax}
 }
 
 func displayRoot(m *manifest.Manifest) string {

@@ -109,6 +109,11 @@ type Engine struct {
 	// MathRaw: math delimiters reach the page as written (Hugo's
 	// passthrough extension), so their TeX skips the escapes.
 	MathRaw bool
+	// MathRefs: the page's math renderer typesets \eqref{…} and \ref{…}
+	// written in the text outside math, as MathJax does (processRefs);
+	// they are read as inline math in a post that uses math. KaTeX's
+	// auto-render leaves them as text.
+	MathRefs bool
 }
 
 // mathEscaped reports whether math written with src's delimiters went
@@ -201,13 +206,18 @@ func newMarkdown(templates, defLists bool, extra ...goldmark.Option) goldmark.Ma
 }
 
 // parse parses src; loose turns on the math delimiters that need a post
-// clearly using math; escapes makes \( and \[ escaped brackets.
-func parse(md goldmark.Markdown, src []byte, loose, escapes bool) gast.Node {
+// clearly using math, and with them the references in text the engine's
+// math renderer typesets (e.MathRefs); e.Escapes makes \( and \[
+// escaped brackets.
+func parse(md goldmark.Markdown, src []byte, loose bool, e Engine) gast.Node {
 	pc := parser.NewContext()
 	if loose {
 		pc.Set(looseKey, true)
+		if e.MathRefs {
+			pc.Set(refsKey, true)
+		}
 	}
-	if escapes {
+	if e.Escapes {
 		pc.Set(escapesKey, true)
 	}
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -220,7 +230,7 @@ func (c *conv) parse(md goldmark.Markdown, src []byte) gast.Node {
 	if md == c.post.cv.md {
 		md = c.gm()
 	}
-	return parse(md, src, false, c.post.engine.Escapes)
+	return parse(md, src, false, Engine{Escapes: c.post.engine.Escapes})
 }
 
 // Convert parses a post body and returns its blocks and notes.
@@ -240,10 +250,10 @@ func (c *Converter) Convert(in Input, images ImageFunc, log *diag.Log) (*Result,
 	case in.Engine.Kramdown:
 		md = c.kd
 	}
-	root := parse(md, src, in.Math, in.Engine.Escapes)
+	root := parse(md, src, in.Math, in.Engine)
 	if !in.Math && hasMath(root) {
 		// A post that uses math surely means $x$ as math too.
-		root = parse(md, src, true, in.Engine.Escapes)
+		root = parse(md, src, true, in.Engine)
 	}
 	p := &post{
 		cv:          c,

@@ -389,9 +389,16 @@ func (c *conv) mathBlock(line int, src string) *model.MathBlock {
 	src = strings.TrimSpace(src)
 	tex, n := scan.MathEnv([]byte(src))
 	if n == 0 {
-		tex, _, _ = scan.MathAt([]byte(src), true)
+		tex, _, n = scan.MathAt([]byte(src), true)
 	}
-	if c.post.engine.mathEscaped(src) {
+	if n == 0 && scan.TeXRef([]byte(src)) == len(src) {
+		// \eqref{…} in text, which MathJax typesets: the engine's escapes
+		// apply, as to any text
+		tex = src
+		if c.post.engine.Escapes {
+			tex = string(util.UnescapePunctuations([]byte(tex)))
+		}
+	} else if c.post.engine.mathEscaped(src) {
 		tex = string(util.UnescapePunctuations([]byte(tex)))
 	}
 	tex = strings.TrimSpace(tex)

@@ -68,7 +68,8 @@ func (a archive) file(name string) (string, bool) {
 // a dump of the result (blocks with their lines, notes, the image
 // references handed to the resolver, warnings) with its want file. An
 // options file sets Input fields: "lang fr", "math", "bodyline 4",
-// "escapes", "hard_wrap", "parse_block_html", "kramdown" (Engine), "read" (a
+// "escapes", "hard_wrap", "parse_block_html", "kramdown", "math_refs"
+// (Engine), "read" (a
 // ReadRelative that knows exercises.md).
 // Images whose name starts with "missing" are not found.
 func TestGolden(t *testing.T) {
@@ -140,6 +141,8 @@ func convertDump(t *testing.T, conv *Converter, src, opts string) string {
 			in.Engine.Kramdown = true
 		case len(f) == 1 && f[0] == "parse_block_html":
 			in.Engine.ParseBlockHTML = true
+		case len(f) == 1 && f[0] == "math_refs":
+			in.Engine.MathRefs = true
 		case len(f) == 2 && f[0] == "bodyline":
 			in.BodyLine, _ = strconv.Atoi(f[1])
 		case len(f) >= 1 && f[0] == "hugo":

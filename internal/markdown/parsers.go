@@ -18,6 +18,10 @@ var looseKey = parser.NewContextKey()
 
 func loose(pc parser.Context) bool { return pc.Get(looseKey) != nil }
 
+// refsKey, set in a parser.Context, reads \eqref{…} and \ref{…} in
+// text as inline math (Engine.MathRefs).
+var refsKey = parser.NewContextKey()
+
 // escapesKey, set in a parser.Context, makes \( and \[ escaped brackets,
 // as the site's engine reads them (Engine.Escapes).
 var escapesKey = parser.NewContextKey()
@@ -289,6 +293,8 @@ func mathCloser(s []byte, pc parser.Context) string {
 		return `\]`
 	case bytes.HasPrefix(s, []byte("$")):
 		return "$"
+	case pc.Get(refsKey) != nil && scan.TeXRef(s) > 0:
+		return "}"
 	}
 	return ""
 }
@@ -358,6 +364,11 @@ func parseMath(s []byte, pc parser.Context) (*extInline, int, bool) {
 	_, display, n := scan.MathAt(s, loose(pc))
 	if n > 0 {
 		return &extInline{kind: extMath, display: display}, n, false
+	}
+	if pc.Get(refsKey) != nil {
+		if n := scan.TeXRef(s); n > 0 {
+			return &extInline{kind: extMath}, n, false
+		}
 	}
 	// A closer that closes nothing ($$ with no TeX before it, an escaped
 	// one) may be followed by the real one.

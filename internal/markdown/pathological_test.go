@@ -44,7 +44,7 @@ func TestPathologicalInputs(t *testing.T) {
 		conv.Convert(in, func(ImageRef) (*model.Image, error) { return nil, nil }, nil)
 		d := time.Since(start)
 		start = time.Now()
-		parse(goldmark.New(), []byte(s), false, false)
+		parse(goldmark.New(), []byte(s), false, Engine{})
 		alone := time.Since(start)
 		t.Logf("%s: %v (goldmark alone %v)", name, d, alone)
 		if d > 3*time.Second+10*alone {

@@ -85,23 +85,27 @@ func TestSharedMath(t *testing.T) {
 			}
 			t.Logf("%d formulas as MathML", formulas)
 			checkEPUB(t, path)
-			checkMathPDF(t, pdfOf(t, res), prose)
+			text := checkMathPDF(t, pdfOf(t, res), prose)
+			if name == "statproofbook" {
+				checkEquationRefs(t, text, res.Warnings)
+			}
 		})
 	}
 }
 
 // checkMathPDF checks that the PDF at path holds no TeX control sequence
 // beyond those of prose (the text outside formulas) and embeds the math
-// face.
-func checkMathPDF(t *testing.T, path string, prose map[string]int) {
+// face. It returns the PDF's text.
+func checkMathPDF(t *testing.T, path string, prose map[string]int) string {
 	t.Helper()
 	argv := testenv.Tool(t, "pdftotext")
 	out, err := exec.Command(argv[0], "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
+	text := string(out)
 	seen := map[string]int{}
-	for _, cs := range controlSeq.FindAllString(string(out), -1) {
+	for _, cs := range controlSeq.FindAllString(text, -1) {
 		if seen[cs]++; seen[cs] > prose[cs] {
 			t.Errorf("PDF: TeX %s set as text (%d times, %d in the prose)", cs, seen[cs], prose[cs])
 			prose[cs] = seen[cs] // once per command
@@ -115,5 +119,31 @@ func checkMathPDF(t *testing.T, path string, prose map[string]int) {
 	embedded := regexp.MustCompile(`(?m)^[A-Z]{6}\+STIXTwoMath-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes`)
 	if !embedded.Match(out) {
 		t.Errorf("pdffonts: STIX Two Math not embedded as a subset with ToUnicode:\n%s", out)
+	}
+	return text
+}
+
+// numberedRef is a reference to an equation as MathJax prints it, in
+// prose: "applying (4) to (10)".
+var numberedRef = regexp.MustCompile(`(?:into|applying|by|from|to) \([0-9]+\)`)
+
+// checkEquationRefs checks statproofbook's references (MathJax with
+// autoNumber "all", \eqref in prose and in formulas): the PDF's text
+// holds no \eqref, \ref or label, its references read as numbers, and
+// every label is found.
+func checkEquationRefs(t *testing.T, text string, warnings []diag.Warning) {
+	t.Helper()
+	for _, bad := range []string{`\eqref`, `\ref`, "(eq:", "(???)"} {
+		if n := strings.Count(text, bad); n > 0 {
+			t.Errorf("PDF text holds %q %d times", bad, n)
+		}
+	}
+	if n := len(numberedRef.FindAllString(text, -1)); n < 3 {
+		t.Errorf("%d references in the prose read as equation numbers, want 3 at least", n)
+	}
+	for _, w := range warnings {
+		if strings.Contains(w.Msg, "equation has the label") {
+			t.Errorf("unresolved reference: %s", w)
+		}
 	}
 }

@@ -26,7 +26,9 @@ func (s *Site) MathMacros() *texmath.Macros {
 // templateDirs are the folders whose HTML files set up a page's math.
 var templateDirs = []string{"_layouts", "_includes", "layouts", "themes"}
 
-func readMathMacros(root string) *texmath.Macros {
+// templateFiles lists the HTML and JavaScript files of root's template
+// folders, sorted.
+func templateFiles(root string) []string {
 	var files []string
 	for _, d := range templateDirs {
 		filepath.WalkDir(filepath.Join(root, d), func(p string, e fs.DirEntry, err error) error {
@@ -37,6 +39,11 @@ func readMathMacros(root string) *texmath.Macros {
 		})
 	}
 	sort.Strings(files)
+	return files
+}
+
+func readMathMacros(root string) *texmath.Macros {
+	files := templateFiles(root)
 	m := texmath.NewMacros()
 	for _, f := range files {
 		data, err := os.ReadFile(f)

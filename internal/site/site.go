@@ -65,6 +65,8 @@ type Site struct {
 	posts     map[string][]string // post files by name without extension (postFiles)
 	macroOnce sync.Once
 	macros    *texmath.Macros // MathMacros
+	setupOnce sync.Once
+	setup     MathSetup // MathSetup
 }
 
 // Config holds the _config.yml fields edition uses.

@@ -236,6 +236,10 @@ type Ref struct {
 	At
 	Label string
 	Paren bool // \eqref: in parentheses
+	// Text is the reference as printed, "(3)" or "3", set when the
+	// edition numbers the equations (Equations.Resolve); "" shows the
+	// label.
+	Text string
 }
 
 // Array is a grid: matrix environments, cases, aligned, gathered, array.
@@ -262,9 +266,12 @@ type Array struct {
 // Row is one row of an Array.
 type Row struct {
 	Cells [][]Node
-	Tag   []Node // \tag{…}; nil when none
+	Tag   []Node // \tag{…} or its number; nil when none
 	NoTag bool   // \nonumber, \notag
 	Label string // \label{…}
+	// TagText is the text of Tag without its parentheses: what \ref
+	// prints.
+	TagText string
 }
 
 // Formula is a parsed math expression.
@@ -272,7 +279,8 @@ type Formula struct {
 	TeX     string // the source, as given
 	Display bool
 	Body    []Node
-	Tag     []Node // \tag{…} of a single-line display, nil when none
+	Tag     []Node // \tag{…} of a single-line display or its number, nil when none
 	NoTag   bool   // \notag, \nonumber
 	Label   string // \label{…}
+	TagText string // the text of Tag without its parentheses
 }

@@ -219,9 +219,9 @@ func (p *parser) tag(t token) Node {
 		body = append([]Node{&TextRun{At: At{t.off}, Text: "(", Variant: Normal}}, append(body, &TextRun{At: At{t.off}, Text: ")", Variant: Normal})...)
 	}
 	if p.row != nil {
-		p.row.Tag = body
+		p.row.Tag, p.row.TagText = body, textOf(src)
 	} else {
-		p.formula.Tag = body
+		p.formula.Tag, p.formula.TagText = body, textOf(src)
 	}
 	return nil
 }

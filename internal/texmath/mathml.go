@@ -111,9 +111,12 @@ func (w *mmlWriter) node(n Node, st Style) {
 	}
 }
 
-// refText shows a reference by its label until equations are numbered
-// by the edition.
+// refText shows a reference as the edition numbered it, else by its
+// label.
 func refText(r *Ref) string {
+	if r.Text != "" {
+		return r.Text
+	}
 	if r.Paren {
 		return "(" + r.Label + ")"
 	}

@@ -89,6 +89,7 @@ func (x *setter) array(n *texmath.Array, st style) (*Box, bool) {
 	// at least a strut tall and deep.
 	lines := n.Aligned || strings.HasPrefix(n.Env, "gather") || n.Env == "split" || n.Env == "multline"
 	prevDepth := 0.0
+	var rowY []float64 // each row's baseline, down from the top
 	for i, row := range cells {
 		h, d := strutHeight*stretch*em, strutDepth*stretch*em
 		var ch, cd float64
@@ -106,6 +107,9 @@ func (x *setter) array(n *texmath.Array, st style) (*Box, bool) {
 			y += h
 		}
 		prevDepth = d
+		if x.rowY != nil {
+			rowY = append(rowY, y)
+		}
 		xpos := 0.0
 		for j := 0; j < ncol; j++ {
 			xpos += gaps[j]
@@ -130,6 +134,12 @@ func (x *setter) array(n *texmath.Array, st style) (*Box, bool) {
 	grid := &Box{Width: b.Width}
 	place(grid, b, 0, up)
 	grid.Height, grid.Depth = up, y-up
+	if x.rowY != nil {
+		for i := range rowY {
+			rowY[i] -= up
+		}
+		x.rowY[n] = rowY
+	}
 	if n.Open == "" && n.Close == "" {
 		return grid, false
 	}

@@ -83,7 +83,9 @@ func (x *setter) atom(n texmath.Node, st style) nuc {
 		return nuc{box: b, class: texmath.Ord}
 	case *texmath.Ref:
 		label := n.Label
-		if n.Paren {
+		if n.Text != "" {
+			label = n.Text
+		} else if n.Paren {
 			label = "(" + label + ")"
 		}
 		return nuc{box: x.textRun(&texmath.TextRun{At: n.At, Text: label, Variant: texmath.Normal}, st), class: texmath.Ord}

@@ -90,6 +90,23 @@ func (s *Setter) Layout(f *texmath.Formula, o Options) (*Box, []Warning) {
 	return s.layout(f, o)
 }
 
+// RowTag is the equation number of one row of an environment at a
+// display's outer level (align, gather, equation, multline), set as
+// text, "(3)" as the tag reads, and that row's baseline: Y points below
+// the display's baseline (negative: above it).
+type RowTag struct {
+	Box *Box
+	Y   float64
+}
+
+// Display sets display formula f as Layout does, with the tags of the
+// rows of its outer environments, top to bottom, for layout to place at
+// the right margin on their rows' baselines (the formula's own \tag is
+// Tag's).
+func (s *Setter) Display(f *texmath.Formula, o Options) (*Box, []RowTag, []Warning) {
+	return s.display(f, o)
+}
+
 // Pieces sets an inline formula as the pieces a line may break between.
 // One piece when the formula has no relation or binary operation at its
 // outer level.

@@ -73,6 +73,9 @@ type setter struct {
 	c     *otmath.Constants
 	size  float64 // text size, in points
 	warns []Warning
+	// rowY records the baselines of the rows of these arrays, below the
+	// array's baseline (nil: none recorded).
+	rowY map[*texmath.Array][]float64
 }
 
 // pt returns v font units in points in style st.
@@ -126,6 +129,45 @@ func (s *Setter) layout(f *texmath.Formula, o Options) (*Box, []Warning) {
 	st := startStyle(o)
 	b := x.hlist(x.items(f.Body, st), st)
 	return b, x.warns
+}
+
+// display is layout with the row tags of f's outer environments.
+func (s *Setter) display(f *texmath.Formula, o Options) (*Box, []RowTag, []Warning) {
+	x := s.newSetter(o)
+	x.tex = f.TeX
+	var arrays []*texmath.Array
+	for _, n := range f.Body {
+		if a, ok := n.(*texmath.Array); ok && rowTagged(a) {
+			arrays = append(arrays, a)
+		}
+	}
+	if len(arrays) > 0 {
+		x.rowY = map[*texmath.Array][]float64{}
+	}
+	st := startStyle(o)
+	b := x.hlist(x.items(f.Body, st), st)
+	var tags []RowTag
+	tst := style{level: text}
+	for _, a := range arrays {
+		ys := x.rowY[a]
+		for i, r := range a.Rows {
+			if len(r.Tag) == 0 || r.NoTag || i >= len(ys) {
+				continue
+			}
+			tags = append(tags, RowTag{Box: x.hlist(x.items(r.Tag, tst), tst), Y: ys[i]})
+		}
+	}
+	return b, tags, x.warns
+}
+
+// rowTagged reports whether some row of a has a tag to print.
+func rowTagged(a *texmath.Array) bool {
+	for _, r := range a.Rows {
+		if len(r.Tag) > 0 && !r.NoTag {
+			return true
+		}
+	}
+	return false
 }
 
 // Tag sets a display's \tag as text, "(…)" as the tag reads, for layout to

@@ -306,6 +306,26 @@ func MathAt(s []byte, loose bool) (tex string, display bool, n int) {
 	return "", false, 0
 }
 
+// TeXRef reads \eqref{label} or \ref{label} at the start of s, as
+// MathJax typesets them in text (processRefs), and returns its length, 0
+// for none. The label holds no braces, backslashes or line breaks.
+func TeXRef(s []byte) int {
+	var n int
+	switch {
+	case bytes.HasPrefix(s, []byte(`\eqref{`)):
+		n = len(`\eqref{`)
+	case bytes.HasPrefix(s, []byte(`\ref{`)):
+		n = len(`\ref{`)
+	default:
+		return 0
+	}
+	end := bytes.IndexByte(s[n:], '}')
+	if end <= 0 || end > 200 || bytes.ContainsAny(s[n:n+end], "{\\\n") {
+		return 0
+	}
+	return n + end + 1
+}
+
 // closeMath finds the closing delimiter of math opened at s[:from]: not
 // escaped by a backslash, with some TeX before it, and without a blank
 // line between (TeX math cannot hold a paragraph break).
