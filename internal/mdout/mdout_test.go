@@ -25,37 +25,7 @@ var update = flag.Bool("update", false, "rewrite testdata/site.golden")
 // 2×2 PNG as images/dot.png.
 func writeSite(t *testing.T, archive string) string {
 	t.Helper()
-	data, err := os.ReadFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	var name string
-	var body strings.Builder
-	flush := func() {
-		if name == "" {
-			return
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		l := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") && len(l) > 6 {
-			flush()
-			name, body = strings.TrimSpace(l[3:len(l)-3]), strings.Builder{}
-			continue
-		}
-		if name != "" {
-			body.WriteString(line)
-		}
-	}
-	flush()
+	dir := testenv.WriteTxtar(t, archive)
 	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
 	img.Set(0, 0, color.Black)
 	var buf bytes.Buffer

@@ -17,6 +17,7 @@ import (
 	"github.com/redtide/edition/internal/edition"
 	"github.com/redtide/edition/internal/epub"
 	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/testenv"
 	"github.com/redtide/edition/layout"
 )
 
@@ -81,37 +82,7 @@ func TestHugoSiteGolden(t *testing.T) {
 // small PNG wherever the site shows one.
 func writeSite(t *testing.T, archive string) string {
 	t.Helper()
-	data, err := os.ReadFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	var name string
-	var body strings.Builder
-	flush := func() {
-		if name == "" {
-			return
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		l := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") && len(l) > 6 {
-			flush()
-			name, body = strings.TrimSpace(l[3:len(l)-3]), strings.Builder{}
-			continue
-		}
-		if name != "" {
-			body.WriteString(line)
-		}
-	}
-	flush()
+	dir := testenv.WriteTxtar(t, archive)
 	for i, p := range []string{"static/img/dot.png", "content/posts/bundle/pic.png"} {
 		writePNG(t, filepath.Join(dir, filepath.FromSlash(p)), i)
 	}
