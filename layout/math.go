@@ -232,6 +232,10 @@ func shiftBox(b *mathbox.Box, dy float64) *mathbox.Box {
 		r.Y += dy
 		s.Rules[i] = r
 	}
+	for _, l := range b.Lines {
+		l.Y1, l.Y2 = l.Y1+dy, l.Y2+dy
+		s.Lines = append(s.Lines, l)
+	}
 	return s
 }
 
@@ -345,6 +349,10 @@ func joinPieces(ps []mathbox.Piece) *mathbox.Box {
 			r.X += x
 			j.Rules = append(j.Rules, r)
 		}
+		for _, l := range p.Box.Lines {
+			l.X1, l.X2 = l.X1+x, l.X2+x
+			j.Lines = append(j.Lines, l)
+		}
 		j.Height, j.Depth = max(j.Height, p.Box.Height), max(j.Depth, p.Box.Depth)
 		x += p.Box.Width
 		if i < len(ps)-1 {
@@ -366,6 +374,10 @@ func scaleBox(b *mathbox.Box, f float64) *mathbox.Box {
 	for i, r := range b.Rules {
 		r.X, r.Y, r.W, r.H = r.X*f, r.Y*f, r.W*f, r.H*f
 		s.Rules[i] = r
+	}
+	for _, l := range b.Lines {
+		l.X1, l.Y1, l.X2, l.Y2, l.W = l.X1*f, l.Y1*f, l.X2*f, l.Y2*f, l.W*f
+		s.Lines = append(s.Lines, l)
 	}
 	return s
 }

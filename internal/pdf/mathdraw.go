@@ -23,4 +23,14 @@ func drawMath(f *fpdf.Fpdf, name string, b *mathbox.Box, x, y float64) {
 	for _, r := range b.Rules {
 		f.Rect(x+r.X, y+r.Y, r.W, r.H, "F")
 	}
+	if len(b.Lines) > 0 {
+		lw := f.GetLineWidth()
+		f.SetLineCapStyle("round")
+		for _, l := range b.Lines {
+			f.SetLineWidth(l.W)
+			f.Line(x+l.X1, y+l.Y1, x+l.X2, y+l.Y2)
+		}
+		f.SetLineCapStyle("butt")
+		f.SetLineWidth(lw)
+	}
 }

@@ -174,8 +174,9 @@ func align(n *texmath.Array, j int) byte {
 }
 
 // enclose frames its body (\boxed, \fbox: LaTeX's \fboxsep 3 pt and
-// \fboxrule 0.4 pt) or strikes it through horizontally; diagonal strikes
-// (\cancel) cannot be drawn with rules and are left out with a warning.
+// \fboxrule 0.4 pt) or strikes it through: horizontally (\sout) or
+// diagonally (\cancel up to the right, \bcancel down, \xcancel both, as
+// the cancel package draws them, corner to corner of the body's box).
 func (x *setter) enclose(n *texmath.Enclose, st style) *Box {
 	body := x.hlist(x.items(n.Body, st), st)
 	em := x.sizeOf(st)
@@ -197,6 +198,18 @@ func (x *setter) enclose(n *texmath.Enclose, st style) *Box {
 		body.Rules = append(body.Rules, Rule{X: 0, Y: -(x.axis(st) + t/2), W: body.Width, H: t})
 		return body
 	}
-	x.warn(n.Offset, "%s: a diagonal strike is not drawn in print", n.Notation)
+	t := x.pt(x.c.FractionRuleThickness, st)
+	up := Line{X1: 0, Y1: body.Depth, X2: body.Width, Y2: -body.Height, W: t}
+	down := Line{X1: 0, Y1: -body.Height, X2: body.Width, Y2: body.Depth, W: t}
+	switch n.Notation {
+	case "cancel":
+		body.Lines = append(body.Lines, up)
+	case "bcancel":
+		body.Lines = append(body.Lines, down)
+	case "xcancel":
+		body.Lines = append(body.Lines, up, down)
+	default:
+		x.warn(n.Offset, "%s: a strike this setter does not know", n.Notation)
+	}
 	return body
 }

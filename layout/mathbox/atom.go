@@ -129,6 +129,9 @@ func (x *setter) addGlyph(b *Box, g otmath.GlyphID, text string, st style) {
 
 // lookup returns the glyph of r, warning when the font has none.
 func (x *setter) lookup(r rune, off int) (otmath.GlyphID, bool) {
+	if r == '\n' || r == '\r' || r == '\t' {
+		r = ' ' // an end of line in \text or \verb is a space, as TeX reads it
+	}
 	g, ok := x.font.Glyph(r)
 	if !ok {
 		x.warn(off, "no glyph for %q (U+%04X) in the math font", r, r)

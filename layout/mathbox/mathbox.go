@@ -23,6 +23,7 @@ type Box struct {
 	Depth  float64 // extent below the baseline
 	Glyphs []Glyph
 	Rules  []Rule
+	Lines  []Line
 }
 
 // Glyph is one glyph of the math font, drawn by glyph id.
@@ -41,6 +42,13 @@ type Glyph struct {
 type Rule struct {
 	X, Y float64 // top-left corner, relative to the box's reference point
 	W, H float64
+}
+
+// Line is a straight stroke: the diagonal strikes of \cancel, \bcancel
+// and \xcancel.
+type Line struct {
+	X1, Y1, X2, Y2 float64 // its ends, relative to the box's reference point
+	W              float64 // its width
 }
 
 // Piece is a part of an inline formula between two places where a line

@@ -436,3 +436,80 @@ func BenchmarkLayout(b *testing.B) {
 		}
 	}
 }
+
+// TestKaTeXListSets sets every case of KaTeX's screenshot test list that
+// texmath reads (TestKaTeXList) and counts those set without a warning;
+// the count may only go up.
+func TestKaTeXListSets(t *testing.T) {
+	path := filepath.Join(testenv.Shared(t, "math"), "corpus/katex/test/screenshotter/ss_data.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases map[string]any
+	if err := yaml.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	s := testSetter(t)
+	parsed, clean := 0, 0
+	for name, v := range cases {
+		tex := ""
+		switch v := v.(type) {
+		case string:
+			tex = v
+		case map[string]any:
+			tex, _ = v["tex"].(string)
+		}
+		f, err := texmath.Parse(tex, texmath.Options{Display: true})
+		if err != nil {
+			continue
+		}
+		parsed++
+		b, warns := s.Layout(f, Options{Size: 10, Display: true})
+		checkBox(t, tex, b)
+		if len(warns) > 0 {
+			t.Logf("%s: %s", name, warns[0].Msg)
+			continue
+		}
+		clean++
+	}
+	t.Logf("%d of %d KaTeX cases parse; %d of them set without a warning", parsed, len(cases), clean)
+	if clean < 113 {
+		t.Errorf("%d KaTeX cases set without a warning, want at least 113", clean)
+	}
+}
+
+// TestCancel: \cancel strikes its body from the bottom left to the top
+// right corner, \bcancel from the top left down, \xcancel both, and none
+// warns.
+func TestCancel(t *testing.T) {
+	s := testSetter(t)
+	for _, c := range []struct {
+		tex   string
+		lines int
+		rises bool // the first line goes up to the right
+	}{
+		{`\cancel{x+y}`, 1, true},
+		{`\bcancel{x+y}`, 1, false},
+		{`\xcancel{x+y}`, 2, true},
+	} {
+		f, err := texmath.Parse(c.tex, texmath.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, warns := s.Layout(f, Options{Size: 10})
+		if len(warns) > 0 {
+			t.Errorf("%s: %v", c.tex, warns)
+		}
+		if len(b.Lines) != c.lines {
+			t.Fatalf("%s: %d lines, want %d", c.tex, len(b.Lines), c.lines)
+		}
+		l := b.Lines[0]
+		if l.X2-l.X1 < b.Width*0.9 || l.W <= 0 {
+			t.Errorf("%s: line %+v does not cross the body (width %g)", c.tex, l, b.Width)
+		}
+		if rises := l.Y2 < l.Y1; rises != c.rises {
+			t.Errorf("%s: line %+v rises %v, want %v", c.tex, l, rises, c.rises)
+		}
+	}
+}

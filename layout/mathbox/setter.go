@@ -236,7 +236,7 @@ func appendBox(dst, src *Box) {
 // is used up: every box is placed once, into its parent, and an empty
 // parent takes over its glyphs rather than copying them.
 func place(dst, src *Box, dx, up float64) {
-	if len(dst.Glyphs) == 0 && len(dst.Rules) == 0 {
+	if len(dst.Glyphs) == 0 && len(dst.Rules) == 0 && len(src.Lines) == 0 {
 		dst.Glyphs, dst.Rules = src.Glyphs, src.Rules
 		src.Glyphs, src.Rules = nil, nil
 		if dx != 0 || up != 0 {
@@ -263,6 +263,11 @@ func place(dst, src *Box, dx, up float64) {
 		r.X += dx
 		r.Y -= up
 		dst.Rules = append(dst.Rules, r)
+	}
+	for _, l := range src.Lines {
+		l.X1, l.X2 = l.X1+dx, l.X2+dx
+		l.Y1, l.Y2 = l.Y1-up, l.Y2-up
+		dst.Lines = append(dst.Lines, l)
 	}
 	dst.Height = max(dst.Height, src.Height+up)
 	dst.Depth = max(dst.Depth, src.Depth-up)
