@@ -66,7 +66,10 @@ func (w *xw) block(b model.Block, level int) {
 		w.countText(t.TeX)
 		if t.Formula != nil {
 			w.mathml = true
-			w.printf(`<div class="math display">%s</div>`+"\n", texmath.MathML(t.Formula))
+			// a display wider than the screen scrolls in its box, which a
+			// reader without a pointer reaches with the keyboard, as a
+			// table's (axe's scrollable-region-focusable)
+			w.printf(`<div class="math display" tabindex="0">%s</div>`+"\n", texmath.MathML(t.Formula))
 			break
 		}
 		// TeX that could not be read: its source, as the reader wrote it.

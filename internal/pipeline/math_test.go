@@ -31,10 +31,10 @@ var (
 // assembled from its folder, as a user would, and checks that every
 // formula reaches the EPUB as MathML (none is left as its TeX source),
 // each content document holding MathML is declared so in the package
-// document, and epubcheck reports nothing; and that the PDF sets them
-// (its text holds no TeX control sequence that the EPUB's text outside
-// its formulas does not: a post may write \eqref in its prose) in STIX
-// Two Math, embedded.
+// document, and epubcheck and DAISY Ace report nothing; and that the PDF
+// sets them (its text holds no TeX control sequence that the EPUB's text
+// outside its formulas does not: a post may write \eqref in its prose) in
+// STIX Two Math, embedded.
 func TestSharedMath(t *testing.T) {
 	root := testenv.Shared(t, "math/posts")
 	for _, name := range mathSites {
@@ -85,6 +85,9 @@ func TestSharedMath(t *testing.T) {
 			}
 			t.Logf("%d formulas as MathML", formulas)
 			checkEPUB(t, path)
+			t.Run("ace", func(t *testing.T) {
+				checkAce(t, testenv.Tool(t, "ace"), path)
+			})
 			text := checkMathPDF(t, pdfOf(t, res), prose)
 			if name == "statproofbook" {
 				checkEquationRefs(t, text, res.Warnings)
