@@ -27,9 +27,13 @@ func (c *ctx) test(e *elem) bool {
 		if cd.isType {
 			// an item has one type: several values are alternatives, as
 			// citeproc-js reads them (styles rely on it)
-			t := false
-			for _, v := range cd.vals {
-				t = t || c.item.Type == v
+			var t bool
+			if cd.typeBits {
+				t = cd.typeMask&c.st.typeBit() != 0
+			} else {
+				for _, v := range cd.vals {
+					t = t || c.item.Type == v
+				}
 			}
 			if decided(t) {
 				return e.matchKind == 'a'

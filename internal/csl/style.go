@@ -49,7 +49,25 @@ type cond struct {
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
 
 	isType, isVariable bool // attr is "type", "variable"
+	// for type tests whose values are all in cslTypes: their bits, tested
+	// against the item's in one step
+	typeMask uint64
+	typeBits bool
 }
+
+// cslTypes are the item types of CSL 1.0.2, each a bit of a type test.
+var cslTypes = func() map[string]uint64 {
+	m := map[string]uint64{}
+	for i, t := range strings.Fields(`article article-journal article-magazine article-newspaper
+		bill book broadcast chapter classic collection dataset document entry entry-dictionary
+		entry-encyclopedia event figure graphic hearing interview legal_case legislation
+		manuscript map motion_picture musical_score pamphlet paper-conference patent performance
+		periodical personal_communication post post-weblog regulation report review review-book
+		software song speech standard thesis treaty webpage`) {
+		m[t] = 1 << i
+	}
+	return m
+}()
 
 // Kinds of the elements the interpreter evaluates; 0 is any other.
 const (
@@ -89,7 +107,13 @@ func (e *elem) prepare() {
 			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
 				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value),
 					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable"}
+				cd.typeBits = cd.isType
 				for _, v := range cd.vals {
+					if b, ok := cslTypes[v]; ok && cd.isType {
+						cd.typeMask |= b
+					} else {
+						cd.typeBits = false
+					}
 					i, ok := varIndex[v]
 					if !ok || special[v] {
 						i = -1
