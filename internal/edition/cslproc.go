@@ -114,11 +114,19 @@ func formatted(spans []csl.Span) []model.Inline {
 	return nest(spans, 0)
 }
 
+// oneText is a Text and a list that holds it.
+type oneText struct {
+	text model.Text
+	list [1]model.Inline
+}
+
 func nest(spans []csl.Span, level int) []model.Inline {
 	if level == len(formats) {
 		// spans of one formatting: their text is one Text
 		if t := joinText(spans); t != "" {
-			return []model.Inline{&model.Text{Text: t}}
+			one := &oneText{text: model.Text{Text: t}} // one allocation, not two
+			one.list[0] = &one.text
+			return one.list[:1:1]
 		}
 		return nil
 	}
