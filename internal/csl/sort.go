@@ -224,8 +224,19 @@ func fold(s string) string {
 		}
 	}
 	if isASCII(s) {
-		for _, r := range s {
-			add(r) // ASCII is its own decomposition
+		// ASCII is its own decomposition, has no marks, and lowers a
+		// byte at a time
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case b.Len() == 0 && (unicode.IsPunct(rune(c)) || unicode.IsSpace(rune(c))):
+			case c == '[' || c == ']':
+			default:
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
 		}
 		return b.String()
 	}
