@@ -88,7 +88,11 @@ func richInlines(r csl.Rich, entry func(id string) *model.BibEntry) []model.Inli
 				ins = []model.Inline{&model.CiteRef{Entry: e, Inlines: ins}}
 			}
 		}
-		out = append(out, ins...)
+		if out == nil && j == len(r) {
+			out = ins // one run: its inlines are the list (no copy)
+		} else {
+			out = append(out, ins...)
+		}
 		i = j
 	}
 	if len(out) == 0 {
