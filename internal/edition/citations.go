@@ -73,6 +73,8 @@ type citeNote struct {
 func placeCitations(a *model.Article, note bool) *placed {
 	pl := &placed{roles: map[*model.Cite]citeRole{}}
 	pl.findHere(a)
+	var boxes []citeNote // made in blocks: 16 at first, doubling to 256
+	block := 0
 	rewriteBlocks(a.Blocks, func(in model.Inline) []model.Inline {
 		c, ok := in.(*model.Cite)
 		if !ok {
@@ -85,8 +87,13 @@ func placeCitations(a *model.Article, note bool) *placed {
 		if !note {
 			return []model.Inline{c}
 		}
-		// the note, its paragraph and the reference in one allocation
-		box := &citeNote{}
+		// the note, its paragraph and the reference together
+		if len(boxes) == 0 {
+			block = min(max(2*block, 16), 256)
+			boxes = make([]citeNote, block)
+		}
+		box := &boxes[0]
+		boxes = boxes[1:]
 		n := &box.note
 		*n = model.Note{Pos: model.Pos{Line: c.Line}, Label: "cite"}
 		a.Notes = append(a.Notes, n)
