@@ -264,10 +264,14 @@ func (c *ctx) textVariable(e *elem) *node {
 	switch name {
 	case "page", "locator":
 		v = c.formatRange(name, v)
-	case "URL":
-		return &node{text: v, anchor: &anchor{link: v}, nocase: true}
-	case "DOI":
-		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
+	case "URL", "DOI":
+		link := v
+		if name == "DOI" {
+			link = doiLink(v)
+		}
+		n := c.p.newNode()
+		n.text, n.anchor, n.nocase = v, &anchor{link: link}, true
+		return n
 	case "citation-number", "year-suffix", "first-reference-note-number":
 		return c.text(v)
 	}

@@ -83,15 +83,21 @@ func (mk *inlineMaker) richInlines(r csl.Rich, entry func(id string) *model.BibE
 		ins := mk.formatted(r[i:j])
 		switch {
 		case r[i].Link != "":
-			ins = []model.Inline{&model.Link{URL: r[i].Link, Inlines: ins}}
+			l := &oneLink{link: model.Link{URL: r[i].Link, Inlines: ins}} // one allocation, not two
+			l.list[0] = &l.link
+			ins = l.list[:1:1]
 		case r[i].Ref != "" && entry != nil:
 			if e := entry(r[i].Ref); e != nil {
 				ins = []model.Inline{&model.CiteRef{Entry: e, Inlines: ins}}
 			}
 		}
-		if out == nil && j == len(r) {
+		switch {
+		case out == nil && j == len(r):
 			out = ins // one run: its inlines are the list (no copy)
-		} else {
+		case out == nil:
+			// a run gives at most an inline for each of its spans
+			out = append(make([]model.Inline, 0, len(r)), ins...)
+		default:
 			out = append(out, ins...)
 		}
 		i = j
@@ -117,6 +123,12 @@ var formats = []struct {
 // formatted nests spans by their decorations, from level on.
 func (mk *inlineMaker) formatted(spans []csl.Span) []model.Inline {
 	return mk.nest(spans, 0)
+}
+
+// oneLink is a Link and a list that holds it.
+type oneLink struct {
+	link model.Link
+	list [1]model.Inline
 }
 
 // oneText is a Text and a list that holds it.
