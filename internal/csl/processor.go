@@ -297,7 +297,8 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if n.empty() {
 		return nil
 	}
-	w := &node{kids: []*node{n}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
+	w := p.newNode()
+	w.kids, w.prefix, w.suffix = p.kids([]*node{n}), layout.attr("prefix"), layout.attr("suffix")
 	for _, a := range layout.attrs {
 		w.format(a.Name.Local, a.Value)
 	}
