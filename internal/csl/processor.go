@@ -172,8 +172,16 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 	var prev *citeInfo
 	prevCount, prevNote, prevAllSame := 0, 0, false
 	out := make([][]*citeInfo, len(cits))
+	total := 0
+	for _, cit := range cits {
+		total += len(cit.Cites)
+	}
+	// the cites of all citations in one block
+	room, ptrs := make([]citeInfo, total), make([]*citeInfo, total)
 	for ci, cit := range cits {
-		infos := p.sortCites(cit)
+		k := len(cit.Cites)
+		infos := p.sortCites(cit, room[:k:k], ptrs[:k:k])
+		room, ptrs = room[k:], ptrs[k:]
 		for j, info := range infos {
 			id := info.ID
 			info.noteIndex = cit.NoteIndex

@@ -46,10 +46,9 @@ func (p *Processor) sortBibliography() []*itemState {
 	return order
 }
 
-// sortCites orders a citation's cites as the citation's <sort> says.
-func (p *Processor) sortCites(cit Citation) []*citeInfo {
-	infos := make([]*citeInfo, len(cit.Cites))
-	room := make([]citeInfo, len(cit.Cites)) // one allocation for a citation's cites
+// sortCites orders a citation's cites as the citation's <sort> says, in
+// room and infos (each as long as its cites).
+func (p *Processor) sortCites(cit Citation, room []citeInfo, infos []*citeInfo) []*citeInfo {
 	for i, ct := range cit.Cites {
 		room[i] = citeInfo{Cite: ct}
 		infos[i] = &room[i]
