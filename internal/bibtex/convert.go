@@ -244,24 +244,49 @@ func (c *converter) dateVars() {
 // "eventyear", and BibLaTeX's endyear…). A year that is no number
 // ("n.d.", "forthcoming") is a literal date.
 func (c *converter) oldDate(prefix string) (bib.Date, bool) {
-	yf := prefix + "year"
+	f := oldDateFieldsOf(prefix)
+	yf := f[0].year
 	if !c.has(yf) {
 		return bib.Date{}, false
 	}
 	var d bib.Date
-	start, ok := c.dateParts(prefix, "")
+	start, ok := c.dateParts(f[0])
 	if !ok {
 		return bib.Date{Literal: c.plain(yf)}, true
 	}
 	d.Parts = [][]int{start}
-	if end, ok := c.dateParts(prefix, "end"); ok && c.has(prefix+"endyear") {
+	if end, ok := c.dateParts(f[1]); ok && c.has(f[1].year) {
 		d.Parts = append(d.Parts, end)
 	}
 	return d, true
 }
 
-func (c *converter) dateParts(prefix, end string) ([]int, bool) {
-	y := strings.TrimSpace(c.plain(prefix + end + "year"))
+// dateFieldNames are the names of a date's year, month and day fields.
+type dateFieldNames struct{ year, month, day string }
+
+func dateFieldsOf(p string) dateFieldNames {
+	return dateFieldNames{p + "year", p + "month", p + "day"}
+}
+
+// oldDates are the fields of each prefix of dateFields, start and end,
+// named once (not joined for every entry).
+var oldDates = func() map[string][2]dateFieldNames {
+	m := map[string][2]dateFieldNames{}
+	for _, f := range dateFields {
+		m[f[1]] = [2]dateFieldNames{dateFieldsOf(f[1]), dateFieldsOf(f[1] + "end")}
+	}
+	return m
+}()
+
+func oldDateFieldsOf(prefix string) [2]dateFieldNames {
+	if f, ok := oldDates[prefix]; ok {
+		return f
+	}
+	return [2]dateFieldNames{dateFieldsOf(prefix), dateFieldsOf(prefix + "end")}
+}
+
+func (c *converter) dateParts(f dateFieldNames) ([]int, bool) {
+	y := strings.TrimSpace(c.plain(f.year))
 	if len(y) > 1 && (strings.HasPrefix(y, "–") || strings.HasPrefix(y, "—")) {
 		y = "-" + strings.TrimLeft(y, "–—")
 	}
@@ -269,8 +294,8 @@ func (c *converter) dateParts(prefix, end string) ([]int, bool) {
 	if err != nil {
 		return nil, false
 	}
-	parts := []int{year}
-	mf := prefix + end + "month"
+	parts := append(make([]int, 0, 3), year) // room for month and day
+	mf := f.month
 	if m := c.plain(mf); m != "" {
 		n, ok := parseMonth(m)
 		if !ok {
@@ -278,7 +303,7 @@ func (c *converter) dateParts(prefix, end string) ([]int, bool) {
 			return parts, true
 		}
 		parts = append(parts, n)
-		if day, err := strconv.Atoi(strings.TrimSpace(c.plain(prefix + end + "day"))); err == nil {
+		if day, err := strconv.Atoi(strings.TrimSpace(c.plain(f.day))); err == nil {
 			parts = append(parts, day)
 		}
 	}

@@ -175,7 +175,7 @@ func (c *converter) literalList(f string) string {
 	if !ok {
 		return ""
 	}
-	parts := splitAnd(v)
+	parts := splitAnd(nil, v)
 	for i, p := range parts {
 		parts[i] = strings.TrimSpace(p)
 	}

@@ -12,7 +12,10 @@ import (
 // reports a final "others": BibTeX's mark of a list cut short, which has
 // no CSL-JSON field (pandoc keeps it as a literal name "others").
 func (c *texConv) names(s string) (list []bib.Name, etAl bool) {
-	for _, part := range splitAnd(s) {
+	var room [8]string // most lists have few names: split on the stack
+	parts := splitAnd(room[:0], s)
+	list = make([]bib.Name, 0, len(parts))
+	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		switch {
 		case part == "":
@@ -28,9 +31,10 @@ func (c *texConv) names(s string) (list []bib.Name, etAl bool) {
 	return list, etAl
 }
 
-// splitAnd splits at the word "and" (any case) outside braces.
-func splitAnd(s string) []string {
-	return splitOutside(s, func(s string, i int) int {
+// splitAnd splits at the word "and" (any case) outside braces, appending
+// the parts to dst.
+func splitAnd(dst []string, s string) []string {
+	return splitOutside(dst, s, func(s string, i int) int {
 		if !isBlank(s[i]) || i+4 >= len(s) || !strings.EqualFold(s[i+1:i+4], "and") || !isBlank(s[i+4]) {
 			return 0
 		}
@@ -41,9 +45,10 @@ func splitAnd(s string) []string {
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // splitOutside splits s where sepAt, outside braces and past backslash
-// escapes, says a separator of that many bytes starts (0: none there).
-func splitOutside(s string, sepAt func(s string, i int) int) []string {
-	var parts []string
+// escapes, says a separator of that many bytes starts (0: none there),
+// appending the parts to dst.
+func splitOutside(dst []string, s string, sepAt func(s string, i int) int) []string {
+	parts := dst
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -79,7 +84,8 @@ func (c *texConv) name(s string) (bib.Name, bool) {
 		lit := c.plain(s[1 : len(s)-1])
 		return bib.Name{Literal: lit}, lit != ""
 	}
-	commas := splitDepth0(s, ',')
+	var room [4]string
+	commas := splitDepth0(room[:0], s, ',')
 	if strings.Contains(commas[0], "=") && topLevelIndex(commas[0], '=') >= 0 {
 		return c.keyedName(commas), true
 	}
@@ -230,9 +236,9 @@ func nameWords(s string) []string {
 	return ws
 }
 
-// splitDepth0 splits s at sep outside braces.
-func splitDepth0(s string, sep byte) []string {
-	return splitOutside(s, func(s string, i int) int {
+// splitDepth0 splits s at sep outside braces, appending the parts to dst.
+func splitDepth0(dst []string, s string, sep byte) []string {
+	return splitOutside(dst, s, func(s string, i int) int {
 		if s[i] == sep {
 			return 1
 		}
@@ -240,12 +246,27 @@ func splitDepth0(s string, sep byte) []string {
 	})
 }
 
+// topLevelIndex is the index of the first c outside braces (past
+// backslash escapes, as splitDepth0 reads them), -1 if none.
 func topLevelIndex(s string, c byte) int {
-	parts := splitDepth0(s, c)
-	if len(parts) < 2 {
-		return -1
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+			continue
+		case '{':
+			depth++
+			continue
+		case '}':
+			depth--
+			continue
+		}
+		if depth == 0 && s[i] == c {
+			return i
+		}
 	}
-	return len(parts[0])
+	return -1
 }
 
 // spaceInitials writes "J.G." as "J. G.", so both spellings sort and

@@ -33,7 +33,9 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 	if collapse == "citation-number" {
 		return p.joinNumbers(delim, rs)
 	}
-	n := &node{}
+	n := p.newNode()
+	var room [16]*node // the cites and their delimiters, kept in the arena
+	ks := room[:0]
 	inGroup := false
 	for i, r := range rs {
 		if i > 0 {
@@ -56,9 +58,12 @@ func (p *Processor) joinCites(layout *elem, rs []renderedCite) *node {
 			if startsWithPunct(r.info.Prefix) {
 				sep = ""
 			}
-			n.kids = append(n.kids, textNode(sep))
+			ks = append(ks, textNode(sep))
 		}
-		n.kids = append(n.kids, r.out)
+		ks = append(ks, r.out)
+	}
+	if len(ks) > 0 {
+		n.kids = p.kids(ks)
 	}
 	return n
 }

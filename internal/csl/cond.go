@@ -10,28 +10,25 @@ import (
 // or none (match="none"). It stops at the first test that settles it:
 // tests have no side effects.
 func (c *ctx) test(e *elem) bool {
-	n := 0 // tests made
-	// decided tells whether r settles the match
-	decided := func(r bool) bool {
-		n++
-		switch e.matchKind {
-		case 'a':
-			return r
-		case 'n':
-			return r
-		}
-		return !r
-	}
+	// a test giving settle settles the match: true for any and none,
+	// false for all
+	settle := e.matchKind != 0
+	tested := false
 	for i := range e.conds {
 		cd := &e.conds[i]
 		if cd.isType {
 			// an item has one type: several values are alternatives, as
 			// citeproc-js reads them (styles rely on it)
-			t := false
-			for _, v := range cd.vals {
-				t = t || c.item.Type == v
+			var t bool
+			if cd.typeBits {
+				t = cd.typeMask&c.st.typeBit() != 0
+			} else {
+				for _, v := range cd.vals {
+					t = t || c.item.Type == v
+				}
 			}
-			if decided(t) {
+			tested = true
+			if t == settle {
 				return e.matchKind == 'a'
 			}
 			continue
@@ -45,14 +42,16 @@ func (c *ctx) test(e *elem) bool {
 				} else {
 					r = c.hasVariable(v)
 				}
-				if decided(r) {
+				tested = true
+				if r == settle {
 					return e.matchKind == 'a'
 				}
 			}
 			continue
 		}
 		for _, v := range cd.vals {
-			if decided(c.testOne(cd.attr, v)) {
+			tested = true
+			if c.testOne(cd.attr, v) == settle {
 				return e.matchKind == 'a'
 			}
 		}
@@ -63,7 +62,7 @@ func (c *ctx) test(e *elem) bool {
 	case 'n':
 		return true
 	}
-	return n > 0
+	return tested
 }
 
 func (c *ctx) testOne(attr, v string) bool {

@@ -2,6 +2,7 @@ package csl
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -409,5 +410,25 @@ func TestConcurrentRender(t *testing.T) {
 		if got := <-done; got != first {
 			t.Errorf("renders differ: %q and %q", got, first)
 		}
+	}
+}
+
+// TestElementLines numbers each element by the line its start tag ends on.
+func TestElementLines(t *testing.T) {
+	root, err := parseXML([]byte("<style>\n<citation>\n\n<layout\n/>\n</citation><bibliography/>\n\n\n<macro/></style>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	var walk func(e *elem)
+	walk = func(e *elem) {
+		got = append(got, e.line)
+		for _, k := range e.kids {
+			walk(k)
+		}
+	}
+	walk(root)
+	if want := []int{1, 2, 5, 6, 9}; !slices.Equal(got, want) {
+		t.Errorf("lines %v, want %v", got, want)
 	}
 }

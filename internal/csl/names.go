@@ -268,16 +268,18 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 	}
 	body := c.p.newNode()
 	body.role = 'l'
-	body.kids = make([]*node, 0, 2*len(parts)+2)
+	var kidsRoom [18]*node // gathered on the stack, kept in the arena
+	ks := kidsRoom[:0]
 	for i, p := range parts {
 		if i > 0 {
-			body.kids = append(body.kids, c.text(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
+			ks = append(ks, c.text(c.joiner(nameEl, delim, i, len(parts), inverted[i-1], etAl)))
 		}
-		body.kids = append(body.kids, p)
+		ks = append(ks, p)
 	}
 	if etAl {
-		body.kids = append(body.kids, c.etAl(opts, nameEl, delim, shown, names, inverted[len(inverted)-1])...)
+		ks = append(ks, c.etAl(opts, nameEl, delim, shown, names, inverted[len(inverted)-1])...)
 	}
+	body.kids = c.p.kids(ks)
 	if nameEl != nil {
 		body = c.decorate(nameEl, body)
 		body.role = 'l'

@@ -172,8 +172,16 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 	var prev *citeInfo
 	prevCount, prevNote, prevAllSame := 0, 0, false
 	out := make([][]*citeInfo, len(cits))
+	total := 0
+	for _, cit := range cits {
+		total += len(cit.Cites)
+	}
+	// the cites of all citations in one block
+	room, ptrs := make([]citeInfo, total), make([]*citeInfo, total)
 	for ci, cit := range cits {
-		infos := p.sortCites(cit)
+		k := len(cit.Cites)
+		infos := p.sortCites(cit, room[:k:k], ptrs[:k:k])
+		room, ptrs = room[k:], ptrs[k:]
 		for j, info := range infos {
 			id := info.ID
 			info.noteIndex = cit.NoteIndex
@@ -297,7 +305,8 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 	if n.empty() {
 		return nil
 	}
-	w := &node{kids: []*node{n}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
+	w := p.newNode()
+	w.kids, w.prefix, w.suffix = p.kids([]*node{n}), layout.attr("prefix"), layout.attr("suffix")
 	for _, a := range layout.attrs {
 		w.format(a.Name.Local, a.Value)
 	}

@@ -36,6 +36,17 @@ type itemState struct {
 	disamb  bool            // disambiguate="true" holds
 	has     map[string]bool // variables with a value (see present)
 	bits    []bool          // has, indexed like cslVariables
+	tbit    uint64          // the item's type in cslTypes (0 if not there), once typeSet
+	typeSet bool
+}
+
+// typeBit is the bit of the item's type in cslTypes, 0 for a type not
+// there.
+func (st *itemState) typeBit() uint64 {
+	if !st.typeSet {
+		st.tbit, st.typeSet = cslTypes[st.item.Type], true
+	}
+	return st.tbit
 }
 
 // ctx is the state of rendering one item once.
@@ -253,10 +264,14 @@ func (c *ctx) textVariable(e *elem) *node {
 	switch name {
 	case "page", "locator":
 		v = c.formatRange(name, v)
-	case "URL":
-		return &node{text: v, anchor: &anchor{link: v}, nocase: true}
-	case "DOI":
-		return &node{text: v, anchor: &anchor{link: doiLink(v)}, nocase: true}
+	case "URL", "DOI":
+		link := v
+		if name == "DOI" {
+			link = doiLink(v)
+		}
+		n := c.p.newNode()
+		n.text, n.anchor, n.nocase = v, &anchor{link: link}, true
+		return n
 	case "citation-number", "year-suffix", "first-reference-note-number":
 		return c.text(v)
 	}

@@ -36,12 +36,16 @@ type richFrame struct {
 }
 
 type richParser struct {
-	src   string
-	i     int
-	buf   strings.Builder
-	stack []richFrame
-	room  [4]richFrame // the stack's first frames
-	alloc func() *node // makes the nodes; nil: new
+	src string
+	i   int
+	buf strings.Builder
+	// text not yet in buf: src[pend:i] when pending (text as written
+	// becomes a node without a copy)
+	pend    int
+	pending bool
+	stack   []richFrame
+	room    [4]richFrame // the stack's first frames
+	alloc   func() *node // makes the nodes; nil: new
 }
 
 // node returns a new node.
@@ -78,9 +82,11 @@ func (p *richParser) run() {
 			continue
 		}
 		if r == '\'' {
-			r = '’'
+			p.spill()
+			p.buf.WriteRune('’')
+		} else if !p.pending {
+			p.pend, p.pending = p.i, true
 		}
-		p.buf.WriteRune(r)
 		p.i += size
 	}
 	p.flush()
@@ -170,9 +176,24 @@ func (p *richParser) pop() {
 	}
 }
 
+// spill writes the pending text into buf.
+func (p *richParser) spill() {
+	if p.pending {
+		p.buf.WriteString(p.src[p.pend:p.i])
+		p.pending = false
+	}
+}
+
 func (p *richParser) flush() {
+	var text string
 	if p.buf.Len() == 0 {
-		return
+		if !p.pending {
+			return
+		}
+		text, p.pending = p.src[p.pend:p.i], false
+	} else {
+		p.spill()
+		text = p.buf.String()
 	}
 	nocase := false
 	for _, f := range p.stack {
@@ -180,7 +201,7 @@ func (p *richParser) flush() {
 	}
 	top := p.stack[len(p.stack)-1].n
 	n := p.node()
-	n.text, n.nocase = p.buf.String(), nocase
+	n.text, n.nocase = text, nocase
 	top.kids = append(top.kids, n)
 	p.buf.Reset()
 }

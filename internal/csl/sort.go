@@ -46,10 +46,9 @@ func (p *Processor) sortBibliography() []*itemState {
 	return order
 }
 
-// sortCites orders a citation's cites as the citation's <sort> says.
-func (p *Processor) sortCites(cit Citation) []*citeInfo {
-	infos := make([]*citeInfo, len(cit.Cites))
-	room := make([]citeInfo, len(cit.Cites)) // one allocation for a citation's cites
+// sortCites orders a citation's cites as the citation's <sort> says, in
+// room and infos (each as long as its cites).
+func (p *Processor) sortCites(cit Citation, room []citeInfo, infos []*citeInfo) []*citeInfo {
 	for i, ct := range cit.Cites {
 		room[i] = citeInfo{Cite: ct}
 		infos[i] = &room[i]
@@ -224,8 +223,19 @@ func fold(s string) string {
 		}
 	}
 	if isASCII(s) {
-		for _, r := range s {
-			add(r) // ASCII is its own decomposition
+		// ASCII is its own decomposition, has no marks, and lowers a
+		// byte at a time
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case b.Len() == 0 && (unicode.IsPunct(rune(c)) || unicode.IsSpace(rune(c))):
+			case c == '[' || c == ']':
+			default:
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
 		}
 		return b.String()
 	}

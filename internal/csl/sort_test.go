@@ -38,4 +38,11 @@ func TestFold(t *testing.T) {
 			t.Errorf("fold(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	// every ASCII character leading, inside and trailing (fold's byte path)
+	for c := range 128 {
+		s := string(rune(c)) + "Ab" + string(rune(c)) + "Z" + string(rune(c))
+		if got := fold(s); got != whole(s) {
+			t.Errorf("fold(%q) = %q, decomposed whole: %q", s, got, whole(s))
+		}
+	}
 }

@@ -117,22 +117,18 @@ func splitWords(n *node, ws []word, limit int) []word {
 
 func (w word) text() string { return w.leaf.text[w.start:w.end] }
 
-func (w word) replace(s string) {
-	t := w.leaf.text
-	if len(s) != w.end-w.start {
-		return // offsets of later words would shift
-	}
-	w.leaf.text = t[:w.start] + s + t[w.end:]
-}
-
 func capWord(w word) {
 	if w.leaf.nocase {
 		return
 	}
 	s := w.text()
 	r, size := utf8.DecodeRuneInString(s)
-	if u := unicode.ToUpper(r); u != r {
-		w.replace(string(u) + s[size:])
+	// the leaf's text made once (replace would join a copy of the word)
+	if u := unicode.ToUpper(r); u != r && utf8.RuneLen(u) == size {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], u)
+		t := w.leaf.text
+		w.leaf.text = t[:w.start] + string(buf[:n]) + t[w.start+size:]
 	}
 }
 

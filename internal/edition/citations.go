@@ -57,6 +57,15 @@ type placed struct {
 // theorems.
 var crossRef = regexp.MustCompile(`^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)[-:]`)
 
+// citeNote is what a citation moved into a note is made of.
+type citeNote struct {
+	note     model.Note
+	ref      model.NoteRef
+	para     model.Paragraph
+	blocks   [1]model.Block
+	inl, out [1]model.Inline
+}
+
 // placeCitations moves citations out of the running text into notes
 // when the style is a note style (see the file comment) and finds where
 // the bibliography goes. It returns nil for an article without
@@ -64,6 +73,8 @@ var crossRef = regexp.MustCompile(`^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|de
 func placeCitations(a *model.Article, note bool) *placed {
 	pl := &placed{roles: map[*model.Cite]citeRole{}}
 	pl.findHere(a)
+	var boxes []citeNote // made in blocks: 16 at first, doubling to 256
+	block := 0
 	rewriteBlocks(a.Blocks, func(in model.Inline) []model.Inline {
 		c, ok := in.(*model.Cite)
 		if !ok {
@@ -76,20 +87,34 @@ func placeCitations(a *model.Article, note bool) *placed {
 		if !note {
 			return []model.Inline{c}
 		}
-		n := &model.Note{Pos: model.Pos{Line: c.Line}, Label: "cite"}
+		// the note, its paragraph and the reference together
+		if len(boxes) == 0 {
+			block = min(max(2*block, 16), 256)
+			boxes = make([]citeNote, block)
+		}
+		box := &boxes[0]
+		boxes = boxes[1:]
+		n := &box.note
+		*n = model.Note{Pos: model.Pos{Line: c.Line}, Label: "cite"}
 		a.Notes = append(a.Notes, n)
-		ref := &model.NoteRef{Note: n}
-		inNote := *c
+		ref := &box.ref
+		ref.Note = n
+		box.blocks[0] = &box.para
+		n.Blocks = box.blocks[:1:1]
+		box.para.Pos = n.Pos
 		if c.AuthorInText {
+			inNote := *c
 			inNote.AuthorInText = false
 			inNote.Items = append([]model.CiteItem(nil), c.Items...)
 			inNote.Items[0].SuppressAuthor = true
-			n.Blocks = []model.Block{&model.Paragraph{Pos: n.Pos, Inlines: []model.Inline{&inNote}}}
+			box.para.Inlines = []model.Inline{&inNote}
 			pl.roles[c] = roleAuthorOnly
 			return []model.Inline{c, ref}
 		}
-		n.Blocks = []model.Block{&model.Paragraph{Pos: n.Pos, Inlines: []model.Inline{c}}}
-		return []model.Inline{ref}
+		box.inl[0] = c
+		box.para.Inlines = box.inl[:1:1]
+		box.out[0] = ref
+		return box.out[:1:1]
 	})
 	for _, n := range a.Notes {
 		model.WalkInlinesInBlocks(n.Blocks, func(in model.Inline) {

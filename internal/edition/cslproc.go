@@ -46,6 +46,7 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 		resA = c.p.Render(authors, nil)
 	}
 	out := procResult{citations: make([][]model.Inline, len(in))}
+	var mk inlineMaker
 	m, a := 0, 0
 	for i := range in {
 		var r csl.Rich
@@ -60,11 +61,11 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 			}
 			m++
 		}
-		out.citations[i] = richInlines(r, entry)
+		out.citations[i] = mk.richInlines(r, entry)
 	}
 	out.entries = make([]procEntry, 0, len(res.Bibliography))
 	for _, e := range res.Bibliography {
-		out.entries = append(out.entries, procEntry{id: e.ID, inlines: richInlines(e.Text, nil)})
+		out.entries = append(out.entries, procEntry{id: e.ID, inlines: mk.richInlines(e.Text, nil)})
 	}
 	return out
 }
@@ -72,23 +73,33 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 // richInlines turns the processor's flat spans into model inlines:
 // formatting nests, from the outside in, as links, then links to
 // entries, then bold, italic, small caps, superscript and subscript.
-func richInlines(r csl.Rich, entry func(id string) *model.BibEntry) []model.Inline {
+func (mk *inlineMaker) richInlines(r csl.Rich, entry func(id string) *model.BibEntry) []model.Inline {
 	var out []model.Inline
 	for i := 0; i < len(r); {
 		j := i + 1
 		for j < len(r) && r[j].Link == r[i].Link && r[j].Ref == r[i].Ref {
 			j++
 		}
-		ins := formatted(r[i:j])
+		ins := mk.formatted(r[i:j])
 		switch {
 		case r[i].Link != "":
-			ins = []model.Inline{&model.Link{URL: r[i].Link, Inlines: ins}}
+			l := &oneLink{link: model.Link{URL: r[i].Link, Inlines: ins}} // one allocation, not two
+			l.list[0] = &l.link
+			ins = l.list[:1:1]
 		case r[i].Ref != "" && entry != nil:
 			if e := entry(r[i].Ref); e != nil {
 				ins = []model.Inline{&model.CiteRef{Entry: e, Inlines: ins}}
 			}
 		}
-		out = append(out, ins...)
+		switch {
+		case out == nil && j == len(r):
+			out = ins // one run: its inlines are the list (no copy)
+		case out == nil:
+			// a run gives at most an inline for each of its spans
+			out = append(make([]model.Inline, 0, len(r)), ins...)
+		default:
+			out = append(out, ins...)
+		}
 		i = j
 	}
 	if len(out) == 0 {
@@ -110,15 +121,47 @@ var formats = []struct {
 }
 
 // formatted nests spans by their decorations, from level on.
-func formatted(spans []csl.Span) []model.Inline {
-	return nest(spans, 0)
+func (mk *inlineMaker) formatted(spans []csl.Span) []model.Inline {
+	return mk.nest(spans, 0)
 }
 
-func nest(spans []csl.Span, level int) []model.Inline {
+// oneLink is a Link and a list that holds it.
+type oneLink struct {
+	link model.Link
+	list [1]model.Inline
+}
+
+// oneText is a Text and a list that holds it.
+type oneText struct {
+	text model.Text
+	list [1]model.Inline
+}
+
+// inlineMaker makes the inlines of one rendering's citations and
+// entries, their Texts in blocks (they live as long as the article).
+type inlineMaker struct {
+	texts []oneText
+	block int // the size of the last block: 16 at first, doubling to 256
+}
+
+// text returns t as a Text in a one-item list.
+func (mk *inlineMaker) text(t string) []model.Inline {
+	if len(mk.texts) == 0 {
+		mk.block = min(max(2*mk.block, 16), 256) // a few citations waste little
+		mk.texts = make([]oneText, mk.block)
+	}
+	one := &mk.texts[0]
+	mk.texts = mk.texts[1:]
+	one.text.Text = t
+	one.list[0] = &one.text
+	return one.list[:1:1]
+}
+
+func (mk *inlineMaker) nest(spans []csl.Span, level int) []model.Inline {
 	if level == len(formats) {
 		// spans of one formatting: their text is one Text
 		if t := joinText(spans); t != "" {
-			return []model.Inline{&model.Text{Text: t}}
+			return mk.text(t)
 		}
 		return nil
 	}
@@ -133,7 +176,7 @@ func nest(spans []csl.Span, level int) []model.Inline {
 		}
 	}
 	if runs == 1 && spans[0].Format&f.f == 0 {
-		return nest(spans, level+1) // no span has this decoration: nothing to wrap
+		return mk.nest(spans, level+1) // no span has this decoration: nothing to wrap
 	}
 	out := make([]model.Inline, 0, runs) // room enough unless a run gives several
 	for i := 0; i < len(spans); {
@@ -142,7 +185,7 @@ func nest(spans []csl.Span, level int) []model.Inline {
 		for j < len(spans) && (spans[j].Format&f.f != 0) == on {
 			j++
 		}
-		inner := nest(spans[i:j], level+1)
+		inner := mk.nest(spans[i:j], level+1)
 		if on && len(inner) > 0 {
 			out = append(out, f.wrap(inner))
 		} else {

@@ -206,6 +206,9 @@ func localizeCites(bs []model.Block, l *lang.Language) {
 		}
 		for i := range c.Items {
 			for _, ins := range [][]model.Inline{c.Items[i].Prefix, c.Items[i].Suffix} {
+				if len(ins) == 0 {
+					continue // nothing to localize (most cites have no prefix or suffix)
+				}
 				p := []model.Block{&model.Paragraph{Inlines: ins}}
 				typo.LocalizeBlocks(p, l)
 				typo.Scrub(p)
