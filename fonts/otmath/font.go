@@ -1,5 +1,7 @@
 package otmath
 
+import "sync"
+
 // Font is what a math layout reads from an OpenType math font: its metrics
 // by glyph id, its Unicode cmap on all planes, its glyph names, and its
 // MATH table. It is not modified after Parse returns, so it is safe for
@@ -26,6 +28,9 @@ type Font struct {
 	kerns     map[GlyphID]*KernInfo
 	vert      map[GlyphID]*Construction
 	horiz     map[GlyphID]*Construction
+
+	runesOnce sync.Once
+	runes     map[GlyphID]rune // the cmap reversed, made by Rune
 }
 
 // Parse reads data, an OpenType font with a MATH table. It never panics:
@@ -70,6 +75,22 @@ func (f *Font) NumGlyphs() int { return f.numGlyphs }
 func (f *Font) Glyph(r rune) (GlyphID, bool) {
 	g, ok := f.cmap[r]
 	return g, ok
+}
+
+// Rune returns the character the cmap maps to g (the lowest, when
+// several do), and whether there is one: size variants, script forms and
+// the pieces of assemblies have none.
+func (f *Font) Rune(g GlyphID) (rune, bool) {
+	f.runesOnce.Do(func() {
+		f.runes = make(map[GlyphID]rune, len(f.cmap))
+		for r, gid := range f.cmap {
+			if old, ok := f.runes[gid]; !ok || r < old {
+				f.runes[gid] = r
+			}
+		}
+	})
+	r, ok := f.runes[g]
+	return r, ok
 }
 
 // GlyphByName returns the glyph the post table names name (such as

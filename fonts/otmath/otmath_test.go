@@ -257,3 +257,22 @@ func TestMacNames(t *testing.T) {
 		t.Errorf("standard Macintosh names: %d, %q %q %q", len(macNames), macNames[3], macNames[62], macNames[257])
 	}
 }
+
+// TestRune: Rune reverses the cmap, and a size variant has no character.
+func TestRune(t *testing.T) {
+	f := stixFont(t)
+	for _, r := range []rune{'x', 0x1D465, '∑', '('} {
+		g, ok := f.Glyph(r)
+		if !ok {
+			t.Fatalf("no glyph for %U", r)
+		}
+		if got, ok := f.Rune(g); !ok || got != r {
+			t.Errorf("Rune(Glyph(%U)) = %U, %v", r, got, ok)
+		}
+	}
+	if g, ok := f.GlyphByName("uni2211.s1"); !ok {
+		t.Fatal("no uni2211.s1")
+	} else if r, ok := f.Rune(g); ok {
+		t.Errorf("the size variant uni2211.s1 has character %U", r)
+	}
+}

@@ -337,9 +337,9 @@ func newSnapshot(res pipeline.Preview, at time.Time, seed maphash.Seed, last *sn
 	families := map[*fonts.Font]string{}
 	snap.families = families
 	set := res.Fonts
-	for _, ft := range []*fonts.Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono, set.Fallback, set.FallbackBold} {
-		if ft == nil || families[ft] != "" {
-			continue
+	family := func(ft *fonts.Font) string {
+		if name := families[ft]; name != "" {
+			return name
 		}
 		name := ""
 		if last != nil {
@@ -354,6 +354,19 @@ func newSnapshot(res pipeline.Preview, at time.Time, seed maphash.Seed, last *sn
 			snap.fonts[name] = ft
 			snap.faces = append(snap.faces, name)
 		}
+		return name
+	}
+	for _, ft := range []*fonts.Font{set.Text.Regular, set.Text.Italic, set.Text.Bold, set.Text.BoldItalic, set.Display, set.Mono, set.Fallback, set.FallbackBold} {
+		if ft != nil {
+			family(ft)
+		}
+	}
+	// the math face, only for an edition that sets math, as in the PDF
+	mathFamily := ""
+	if hasMath(res.Layout) {
+		if ft, err := fonts.Math(); err == nil {
+			mathFamily = family(ft)
+		}
 	}
 	for _, pg := range res.Layout.Pages {
 		for _, im := range pg.Images {
@@ -363,7 +376,8 @@ func newSnapshot(res pipeline.Preview, at time.Time, seed maphash.Seed, last *sn
 		}
 	}
 	snap.painter = svg.New(res.Layout, set, svg.Options{
-		Family: func(f *fonts.Font) string { return families[f] },
+		Family:     func(f *fonts.Font) string { return families[f] },
+		MathFamily: mathFamily,
 		ImageHref: func(im *model.Image) string {
 			if im.Data == nil {
 				return ""
@@ -400,4 +414,18 @@ func imageKey(im *model.Image) string {
 	}
 	sum := sha256.Sum256(im.Data)
 	return "img-" + hex.EncodeToString(sum[:8]) + filepath.Ext(im.Path)
+}
+
+// hasMath reports whether a page of d sets a formula.
+func hasMath(d *layout.Document) bool {
+	for _, pg := range d.Pages {
+		for _, ln := range pg.Lines {
+			for _, r := range ln.Runs {
+				if r.Math != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -12,9 +12,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/redtide/edition/fonts"
+	"github.com/redtide/edition/fonts/otmath"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 )
@@ -26,6 +28,9 @@ type Options struct {
 	Family func(*fonts.Font) string
 	// ImageHref returns the URL of an image; "" draws a grey box instead.
 	ImageHref func(*model.Image) string
+	// MathFamily is the CSS font-family of the math face (fonts.Math),
+	// in which formulas are drawn; "" leaves them out.
+	MathFamily string
 }
 
 // Painter paints the pages of one document.
@@ -154,6 +159,9 @@ func (p *Painter) images(e *enc, pg *layout.Page, b float64) {
 func (p *Painter) line(e *enc, ln *layout.TextLine, b float64) {
 	var runs []layout.Run
 	for _, r := range ln.Runs {
+		if r.Math != nil {
+			p.math(e, r, b)
+		}
 		if r.Text != "" {
 			runs = append(runs, r)
 		}
@@ -200,6 +208,62 @@ func (p *Painter) line(e *enc, ln *layout.TextLine, b float64) {
 		e.rect(r.X.Points()+b, r.Y.Points()+b-size*0.28, r.Width.Points(), size/18)
 		e.s(`</g>`)
 	}
+}
+
+// mathFont is the math face's cmap and metrics, read at the first formula.
+var mathFont = sync.OnceValues(func() (*otmath.Font, error) { return otmath.Parse(fonts.MathData()) })
+
+// math draws a formula set by layout/mathbox where pdf draws it: each
+// glyph as the character it stands for in the math face (a size variant
+// or a piece of an assembled delimiter shows as its base character, at
+// the formula's size: the preview has no glyph outlines), its rules and
+// strikes as shapes.
+func (p *Painter) math(e *enc, r layout.Run, b float64) {
+	m := r.Math
+	if p.opt.MathFamily == "" || m == nil {
+		return
+	}
+	x0, y0 := r.X.Points()+b, r.Y.Points()+b
+	e.s(`<g class="math" font-family="`)
+	e.text(p.opt.MathFamily)
+	e.s(`">`)
+	mf, _ := mathFont() // nil: the glyphs' text alone
+	for _, g := range m.Glyphs {
+		text := g.Text
+		if mf != nil {
+			// the glyph's own character where it has one (a math
+			// italic 𝑥, not the x the PDF's text gives for copying)
+			if r, ok := mf.Rune(g.GID); ok {
+				text = string(r)
+			}
+		}
+		e.s(`<text x="`)
+		e.num(x0 + g.X)
+		e.s(`" y="`)
+		e.num(y0 + g.Y)
+		e.s(`" font-size="`)
+		e.num(g.Size)
+		e.s(`">`)
+		e.text(text)
+		e.s(`</text>`)
+	}
+	for _, rl := range m.Rules {
+		e.rect(x0+rl.X, y0+rl.Y, rl.W, rl.H)
+	}
+	for _, l := range m.Lines {
+		e.s(`<line x1="`)
+		e.num(x0 + l.X1)
+		e.s(`" y1="`)
+		e.num(y0 + l.Y1)
+		e.s(`" x2="`)
+		e.num(x0 + l.X2)
+		e.s(`" y2="`)
+		e.num(y0 + l.Y2)
+		e.s(`" stroke="#000" stroke-linecap="round" stroke-width="`)
+		e.num(l.W)
+		e.s(`"/>`)
+	}
+	e.s(`</g>`)
 }
 
 func (p *Painter) font(e *enc, r layout.Run) {

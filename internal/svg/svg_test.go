@@ -15,6 +15,7 @@ import (
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
 	"github.com/redtide/edition/layout/layouttest"
+	"github.com/redtide/edition/layout/mathbox"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -161,5 +162,54 @@ func tspans(t *testing.T, b []byte) []string {
 				out[len(out)-1] += string(x)
 			}
 		}
+	}
+}
+
+// TestMath: a formula's glyphs are drawn as their own characters in the
+// math face (a math italic, not the letter the PDF's text gives) where pdf
+// draws them, a size variant as the character it stands for, with its
+// rules and strikes; without a math family the formula is left out
+// rather than drawn in another face.
+func TestMath(t *testing.T) {
+	mf, err := mathFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	italic, _ := mf.Glyph(0x1D465) // 𝑥
+	two, _ := mf.Glyph('2')
+	sum, _ := mf.GlyphByName("uni2211.s1") // a size variant: no character of its own
+	box := &mathbox.Box{Width: 20, Height: 8, Depth: 2,
+		Glyphs: []mathbox.Glyph{{X: 0, Y: -4, Size: 10, GID: italic, Text: "x"}, {X: 8, Y: 3, Size: 7, GID: two, Text: "2"}, {X: 12, Size: 10, GID: sum, Text: "∑"}},
+		Rules:  []mathbox.Rule{{X: 0, Y: -1, W: 20, H: 0.5}},
+		Lines:  []mathbox.Line{{X1: 0, Y1: 2, X2: 20, Y2: -8, W: 0.6}},
+	}
+	d := &layout.Document{Width: 200 * layout.Pt, Height: 300 * layout.Pt, Pages: []*layout.Page{{
+		Lines: []*layout.TextLine{{Kind: layout.KindBody, Runs: []layout.Run{
+			{X: 10 * layout.Pt, Y: 50 * layout.Pt, Width: 20 * layout.Pt, Size: 10 * layout.Pt, Math: box},
+		}}},
+	}}}
+	var b bytes.Buffer
+	if err := New(d, fonts.Default(), Options{MathFamily: "m"}).Page(&b, 0); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		`<g class="math" font-family="m">`,
+		`<text x="10" y="46" font-size="10">𝑥</text>`,
+		`<text x="18" y="53" font-size="7">2</text>`,
+		`<text x="22" y="50" font-size="10">∑</text>`,
+		`<rect x="10" y="49" width="20" height="0.5"/>`,
+		`<line x1="10" y1="52" x2="30" y2="42"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+	b.Reset()
+	if err := New(d, fonts.Default(), Options{}).Page(&b, 0); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "𝑥") {
+		t.Error("a formula drawn without a math face")
 	}
 }
