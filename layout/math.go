@@ -222,20 +222,8 @@ func taggedRows(b *mathbox.Box, tags []mathbox.RowTag, w, quad Length) (rows []m
 
 // shiftBox returns b moved down by dy points (up for dy < 0).
 func shiftBox(b *mathbox.Box, dy float64) *mathbox.Box {
-	s := &mathbox.Box{Width: b.Width, Height: b.Height - dy, Depth: b.Depth + dy,
-		Glyphs: make([]mathbox.Glyph, len(b.Glyphs)), Rules: make([]mathbox.Rule, len(b.Rules))}
-	for i, g := range b.Glyphs {
-		g.Y += dy
-		s.Glyphs[i] = g
-	}
-	for i, r := range b.Rules {
-		r.Y += dy
-		s.Rules[i] = r
-	}
-	for _, l := range b.Lines {
-		l.Y1, l.Y2 = l.Y1+dy, l.Y2+dy
-		s.Lines = append(s.Lines, l)
-	}
+	s := &mathbox.Box{Width: b.Width, Height: b.Height - dy, Depth: b.Depth + dy}
+	s.Add(b, 0, dy, 1)
 	return s
 }
 
@@ -341,18 +329,7 @@ func joinPieces(ps []mathbox.Piece) *mathbox.Box {
 	j := &mathbox.Box{}
 	x := 0.0
 	for i, p := range ps {
-		for _, g := range p.Box.Glyphs {
-			g.X += x
-			j.Glyphs = append(j.Glyphs, g)
-		}
-		for _, r := range p.Box.Rules {
-			r.X += x
-			j.Rules = append(j.Rules, r)
-		}
-		for _, l := range p.Box.Lines {
-			l.X1, l.X2 = l.X1+x, l.X2+x
-			j.Lines = append(j.Lines, l)
-		}
+		j.Add(p.Box, x, 0, 1)
 		j.Height, j.Depth = max(j.Height, p.Box.Height), max(j.Depth, p.Box.Depth)
 		x += p.Box.Width
 		if i < len(ps)-1 {
@@ -365,19 +342,7 @@ func joinPieces(ps []mathbox.Piece) *mathbox.Box {
 
 // scaleBox returns b scaled by f about its reference point.
 func scaleBox(b *mathbox.Box, f float64) *mathbox.Box {
-	s := &mathbox.Box{Width: b.Width * f, Height: b.Height * f, Depth: b.Depth * f,
-		Glyphs: make([]mathbox.Glyph, len(b.Glyphs)), Rules: make([]mathbox.Rule, len(b.Rules))}
-	for i, g := range b.Glyphs {
-		g.X, g.Y, g.Size = g.X*f, g.Y*f, g.Size*f
-		s.Glyphs[i] = g
-	}
-	for i, r := range b.Rules {
-		r.X, r.Y, r.W, r.H = r.X*f, r.Y*f, r.W*f, r.H*f
-		s.Rules[i] = r
-	}
-	for _, l := range b.Lines {
-		l.X1, l.Y1, l.X2, l.Y2, l.W = l.X1*f, l.Y1*f, l.X2*f, l.Y2*f, l.W*f
-		s.Lines = append(s.Lines, l)
-	}
+	s := &mathbox.Box{Width: b.Width * f, Height: b.Height * f, Depth: b.Depth * f}
+	s.Add(b, 0, 0, f)
 	return s
 }

@@ -12,6 +12,8 @@
 package mathbox
 
 import (
+	"slices"
+
 	"github.com/redtide/edition/fonts/otmath"
 	"github.com/redtide/edition/internal/texmath"
 )
@@ -24,6 +26,25 @@ type Box struct {
 	Glyphs []Glyph
 	Rules  []Rule
 	Lines  []Line
+}
+
+// Add appends src's glyphs, rules and lines to b, scaled by f about src's
+// reference point, then moved dx to the right and dy down; b's width,
+// height and depth are left as they are.
+func (b *Box) Add(src *Box, dx, dy, f float64) {
+	b.Glyphs = slices.Grow(b.Glyphs, len(src.Glyphs))
+	for _, g := range src.Glyphs {
+		g.X, g.Y, g.Size = g.X*f+dx, g.Y*f+dy, g.Size*f
+		b.Glyphs = append(b.Glyphs, g)
+	}
+	for _, r := range src.Rules {
+		r.X, r.Y, r.W, r.H = r.X*f+dx, r.Y*f+dy, r.W*f, r.H*f
+		b.Rules = append(b.Rules, r)
+	}
+	for _, l := range src.Lines {
+		l.X1, l.Y1, l.X2, l.Y2, l.W = l.X1*f+dx, l.Y1*f+dy, l.X2*f+dx, l.Y2*f+dy, l.W*f
+		b.Lines = append(b.Lines, l)
+	}
 }
 
 // Glyph is one glyph of the math font, drawn by glyph id.

@@ -3,7 +3,6 @@ package mathbox
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/redtide/edition/fonts/otmath"
@@ -253,22 +252,7 @@ func place(dst, src *Box, dx, up float64) {
 		dst.Depth = max(dst.Depth, src.Depth-up)
 		return
 	}
-	dst.Glyphs = slices.Grow(dst.Glyphs, len(src.Glyphs))
-	for _, g := range src.Glyphs {
-		g.X += dx
-		g.Y -= up
-		dst.Glyphs = append(dst.Glyphs, g)
-	}
-	for _, r := range src.Rules {
-		r.X += dx
-		r.Y -= up
-		dst.Rules = append(dst.Rules, r)
-	}
-	for _, l := range src.Lines {
-		l.X1, l.X2 = l.X1+dx, l.X2+dx
-		l.Y1, l.Y2 = l.Y1-up, l.Y2-up
-		dst.Lines = append(dst.Lines, l)
-	}
+	dst.Add(src, dx, -up, 1)
 	dst.Height = max(dst.Height, src.Height+up)
 	dst.Depth = max(dst.Depth, src.Depth-up)
 }
