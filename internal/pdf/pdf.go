@@ -208,7 +208,6 @@ type painter struct {
 	registered map[string]layout.Length
 	widest     map[string]layout.ImageBox
 	err        error  // of registering a font, which setFont cannot return
-	mathFace   bool   // the math face is registered (mathFont)
 	cur        string // current font family
 	curSz      float64
 	curFt      *fonts.Font
@@ -335,18 +334,16 @@ func (p *painter) checkFonts() error {
 	return p.f.Error()
 }
 
-// mathFont registers the math face at the first formula painted, so
-// that an edition without math never embeds it and keeps its bytes.
+// mathFont registers the math face at the first formula painted, as
+// register does any face, so that an edition without math never embeds it
+// and keeps its bytes.
 func (p *painter) mathFont() error {
-	if p.mathFace {
-		return nil
+	ft, err := fonts.Math()
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
 	}
-	p.f.AddUTF8FontFromBytes(fonts.MathName, "", fonts.MathData())
-	if err := p.f.Error(); err != nil {
-		return fmt.Errorf("pdf: font %s: %w", fonts.MathName, err)
-	}
-	p.mathFace = true
-	return nil
+	_, err = p.register(ft)
+	return err
 }
 
 // register embeds a face at its first use: fpdf parses and embeds every
