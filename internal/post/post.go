@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -435,10 +434,10 @@ func TitleFromName(name string) string {
 // stripControls removes C0 control characters other than tab and newline
 // (and DEL): they are not allowed in XML and print as nothing.
 func stripControls(path string, src []byte, log *diag.Log) []byte {
-	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
+	bad := func(c byte) bool { return controlByte[c] }
 	// Every byte of a multi-byte character is 0x80 or above: the bytes
 	// are looked at, not the runes.
-	if !slices.ContainsFunc(src, bad) {
+	if !hasControl(src) {
 		return src
 	}
 	out := make([]byte, 0, len(src))
@@ -454,6 +453,26 @@ func stripControls(path string, src []byte, log *diag.Log) []byte {
 		out = append(out, c)
 	}
 	return out
+}
+
+// controlByte marks the bytes stripControls removes.
+var controlByte = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n'
+	}
+	t[0x7f] = true
+	return t
+}()
+
+// hasControl reports whether src holds a byte stripControls removes;
+// most posts hold none, and every byte of every post is looked at.
+func hasControl(src []byte) bool {
+	for _, c := range src {
+		if controlByte[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // cp1252 maps the C1 control characters that text pasted from Windows
