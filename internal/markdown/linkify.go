@@ -31,7 +31,7 @@ func (quickLinkify) Extend(m goldmark.Markdown) {
 type linkifyFilter struct{ parser.InlineParser }
 
 func (f linkifyFilter) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
-	if !blockMayLink(parent, block.Source(), pc) {
+	if !blockScan(parent, block.Source(), pc).link {
 		return nil
 	}
 	if line, _ := block.PeekLine(); len(line) > 0 && !mayLink(line) {
@@ -40,40 +40,43 @@ func (f linkifyFilter) Parse(parent gast.Node, block text.Reader, pc parser.Cont
 	return f.InlineParser.Parse(parent, block, pc)
 }
 
-// linkMemoKey holds, in a parser.Context, the block whose inlines are
-// being parsed and whether any of its lines could hold a link: most
-// paragraphs hold neither a URL nor an address, and Linkify is tried at
-// each of their spaces.
-var linkMemoKey = parser.NewContextKey()
+// blockMemoKey holds, in a parser.Context, what blockScan found in the
+// lines of the block whose inlines are being parsed.
+var blockMemoKey = parser.NewContextKey()
 
-type linkMemo struct {
+// blockSummary is what the lines of a block hold that inline parsers
+// tried at many places of every paragraph ask about: most paragraphs
+// hold neither a URL nor an address nor a citation key.
+type blockSummary struct {
 	lines *text.Segments // the block's lines, which stand for it
-	may   bool
+	at    bool           // an @: an address or a citation key may be there
+	link  bool           // an @, www., tp: or tps: (lineMayLink)
 }
 
-// blockMayLink reports whether a line of block (whose inlines are
-// parsed: Linkify reads only its lines) holds what mayLink looks for: an
-// @, or http:, https:, ftp: or www.
-func blockMayLink(block gast.Node, src []byte, pc parser.Context) bool {
-	m, _ := pc.Get(linkMemoKey).(*linkMemo)
+// blockScan returns what the lines of block (whose inlines are parsed:
+// inline parsers read only its lines) hold, read once per block.
+func blockScan(block gast.Node, src []byte, pc parser.Context) *blockSummary {
+	m, _ := pc.Get(blockMemoKey).(*blockSummary)
 	if m == nil {
-		m = &linkMemo{}
-		pc.Set(linkMemoKey, m)
+		m = &blockSummary{}
+		pc.Set(blockMemoKey, m)
 	}
 	if lines := block.Lines(); m.lines != lines {
-		m.lines, m.may = lines, false
-		for i := 0; i < lines.Len() && !m.may; i++ {
+		*m = blockSummary{lines: lines}
+		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			m.may = lineMayLink(src[seg.Start:seg.Stop])
+			line := src[seg.Start:seg.Stop]
+			m.at = m.at || bytes.IndexByte(line, '@') >= 0
+			m.link = m.link || m.at || lineMayLink(line)
 		}
 	}
-	return m.may
+	return m
 }
 
-// lineMayLink reports whether line holds an @, www., tp: or tps: (in
-// http:, https:, ftp:).
+// lineMayLink reports whether line holds www., tp: or tps: (in http:,
+// https:, ftp:).
 func lineMayLink(line []byte) bool {
-	if bytes.IndexByte(line, '@') >= 0 || bytes.Contains(line, []byte("www.")) {
+	if bytes.Contains(line, []byte("www.")) {
 		return true
 	}
 	for {
