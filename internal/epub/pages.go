@@ -145,7 +145,7 @@ func (w *xw) space() { w.ctr.in = false }
 // text writes escaped text, placing markers between its words.
 func (w *xw) text(s string) {
 	if len(w.ctr.pending) == 0 {
-		w.writeEsc(s)
+		w.WriteString(esc(s))
 		return
 	}
 	start := 0
@@ -155,12 +155,12 @@ func (w *xw) text(s string) {
 			continue
 		}
 		if !w.ctr.in && len(w.ctr.pending) > 0 && w.ctr.pending[0].word <= w.ctr.words {
-			w.writeEsc(s[start:i])
+			w.WriteString(esc(s[start:i]))
 			start = i
 		}
 		w.atWord()
 	}
-	w.writeEsc(s[start:])
+	w.WriteString(esc(s[start:]))
 }
 
 // countText counts the words of text written by other means (the TeX

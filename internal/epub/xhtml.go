@@ -16,9 +16,6 @@ var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "
 // esc escapes text for XHTML element content and attribute values.
 func esc(s string) string { return escaper.Replace(s) }
 
-// writeEsc writes s escaped, without making the escaped string.
-func (w *xw) writeEsc(s string) { _, _ = escaper.WriteString(&w.Builder, s) }
-
 // xw accumulates the XHTML body of one content document.
 type xw struct {
 	strings.Builder
@@ -316,7 +313,7 @@ func (w *xw) link(l *model.Link) {
 	w.printf(`<a href="%s">`, esc(l.URL))
 	if strings.TrimSpace(model.PlainText(l.Inlines)) == "" && !hasNoteRef(l.Inlines) {
 		// not counted: the print edition has no words here
-		w.writeEsc(strings.TrimPrefix(l.URL, "mailto:"))
+		w.WriteString(esc(strings.TrimPrefix(l.URL, "mailto:")))
 	} else {
 		w.inlines(l.Inlines)
 	}
