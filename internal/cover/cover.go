@@ -162,17 +162,31 @@ func toPaletted(img *image.RGBA) *image.Paletted {
 	for t := 0; t < 64; t++ {
 		pal = append(pal, blend(paper, red, t))
 	}
-	out := image.NewPaletted(img.Bounds(), pal)
-	for i := 0; i < len(img.Pix); i += 4 {
-		r, g := int(img.Pix[i]), int(img.Pix[i+1])
-		var idx int
-		if r-g < 40 {
-			// On the paper–ink line: both fall together.
-			idx = clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G)))
-		} else {
-			idx = 64 + clamp63((int(paper.G)-g)*63/(int(paper.G)-int(red.G)))
+	// A pixel's colour is found from its red and green: the index of
+	// every pair is worked out once.
+	var onInk, onRed [256]uint8
+	for g := range 256 {
+		onInk[g] = uint8(clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G))))
+		onRed[g] = uint8(64 + clamp63((int(paper.G)-g)*63/(int(paper.G)-int(red.G))))
+	}
+	index := new([1 << 16]uint8) // by red<<8 | green
+	for r := range 256 {
+		for g := range 256 {
+			if r-g < 40 {
+				// On the paper–ink line: both fall together.
+				index[r<<8|g] = onInk[g]
+			} else {
+				index[r<<8|g] = onRed[g]
+			}
 		}
-		out.Pix[i/4] = uint8(idx)
+	}
+	out := image.NewPaletted(img.Bounds(), pal)
+	pix := img.Pix
+	for j := range out.Pix {
+		if 4*j+1 >= len(pix) {
+			break
+		}
+		out.Pix[j] = index[uint16(pix[4*j])<<8|uint16(pix[4*j+1])]
 	}
 	return out
 }

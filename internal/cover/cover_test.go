@@ -2,6 +2,8 @@ package cover
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"image/png"
 	"testing"
 
@@ -44,5 +46,28 @@ func TestPNG(t *testing.T) {
 	c, _ := PNG(Text{Publication: "Another Paper"}, fonts.Default())
 	if bytes.Equal(a, c) {
 		t.Error("covers of different papers are equal")
+	}
+}
+
+// TestToPaletted checks the palette index of every red and green against
+// the blend it is worked out from.
+func TestToPaletted(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	for r := range 256 {
+		for g := range 256 {
+			img.SetRGBA(g, r, color.RGBA{uint8(r), uint8(g), 0x80, 0xff})
+		}
+	}
+	out := toPaletted(img)
+	for r := range 256 {
+		for g := range 256 {
+			want := clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G)))
+			if r-g >= 40 {
+				want = 64 + clamp63((int(paper.G)-g)*63/(int(paper.G)-int(red.G)))
+			}
+			if got := int(out.ColorIndexAt(g, r)); got != want {
+				t.Fatalf("red %d green %d: index %d, want %d", r, g, got, want)
+			}
+		}
 	}
 }

@@ -134,10 +134,13 @@ type Lines struct {
 // of the whole file.
 func NewLines(src []byte, base int) *Lines {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &Lines{starts: starts, base: base}
 }

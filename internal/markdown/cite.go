@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -57,12 +58,18 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 		block.Advance(n)
 		return &citeNode{at: seg.Start, text: string(line[:n]), cite: c}
 	}
-	if line[1] == '^' {
-		return nil
+	if line[1] == '^' || !blockScan(parent, block.Source(), pc).at {
+		return nil // a bracketed citation has a key, which has an @
 	}
 	savedLine, savedPos := block.Position()
 	var node *citeNode
 	txt, ok := scanInline(block, "]", func(s []byte) (int, bool) {
+		if bytes.IndexByte(s, '@') < 0 {
+			// No key: Bracketed reads no citation, and only asks
+			// whether more text could close the brackets.
+			end, more := scan.MatchBracket(s, 0, '[', ']')
+			return 0, end < 0 && more
+		}
 		c, n, more := citesyntax.Bracketed(string(s))
 		if n == 0 {
 			return 0, more

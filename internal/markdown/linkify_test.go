@@ -15,7 +15,7 @@ import (
 func TestQuickLinkify(t *testing.T) {
 	plain := goldmark.New(goldmark.WithExtensions(extension.Linkify))
 	quick := goldmark.New(goldmark.WithExtensions(quickLinkify{}))
-	pieces := []string{"see ", "http://example.org/a", "https://x.y", "ftp://f.g/h", "www.example.com", "a@b.co", "mail me@x.org.", " ", "*", "_", "~", "(", ")", "word", "\t", "\n", "@", "user.name+tag@example.co.uk", strings.Repeat("x", 70) + "@y.com", "HTTP://UP.ORG", "wwwx", "[link](http://z.org)", "<a@b.c>"}
+	pieces := []string{"see ", "http://example.org/a", "https://x.y", "ftp://f.g/h", "www.example.com", "a@b.co", "mail me@x.org.", " ", "*", "_", "~", "(", ")", "word", "\t", "\n", "@", "user.name+tag@example.co.uk", strings.Repeat("x", 70) + "@y.com", "HTTP://UP.ORG", "wwwx", "[link](http://z.org)", "<a@b.c>", "(x@y.org", "[@key]", "!a@b.org", "a b@c.org", strings.Repeat("x", 64) + "@y.com", strings.Repeat("x", 63) + "@y.com", "a\tb@c.de"}
 	r := rand.New(rand.NewPCG(7, 8))
 	render := func(md goldmark.Markdown, src string) string {
 		var b bytes.Buffer

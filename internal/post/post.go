@@ -16,11 +16,11 @@ package post
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -402,7 +402,18 @@ func (p *Post) fallbacks(log *diag.Log) {
 	if p.Title != "" {
 		return
 	}
-	for _, m := range atxTitle.FindAllSubmatchIndex(p.Body, -1) {
+	// The headings are looked for one at a time: the first usually
+	// serves. A match ends before a line break, which no match starts
+	// with, so the search goes on from there as FindAll's would.
+	for off := 0; off < len(p.Body); {
+		m := atxTitle.FindSubmatchIndex(p.Body[off:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			m[i] += off
+		}
+		off = m[1]
 		t := strings.TrimSpace(strings.Trim(string(p.Body[m[2]:m[3]]), "#"))
 		if t == "" {
 			continue
@@ -435,10 +446,10 @@ func TitleFromName(name string) string {
 // stripControls removes C0 control characters other than tab and newline
 // (and DEL): they are not allowed in XML and print as nothing.
 func stripControls(path string, src []byte, log *diag.Log) []byte {
-	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
+	bad := func(c byte) bool { return controlByte[c] }
 	// Every byte of a multi-byte character is 0x80 or above: the bytes
 	// are looked at, not the runes.
-	if !slices.ContainsFunc(src, bad) {
+	if !hasControl(src) {
 		return src
 	}
 	out := make([]byte, 0, len(src))
@@ -454,6 +465,43 @@ func stripControls(path string, src []byte, log *diag.Log) []byte {
 		out = append(out, c)
 	}
 	return out
+}
+
+// controlByte marks the bytes stripControls removes.
+var controlByte = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n'
+	}
+	t[0x7f] = true
+	return t
+}()
+
+// hasControl reports whether src holds a byte stripControls removes;
+// most posts hold none, and every byte of every post is looked at.
+func hasControl(src []byte) bool {
+	// Eight bytes at a time: a word with no byte below 0x20 and none
+	// 0x7F (tests that never miss one) holds none; a word with one (a
+	// line break, mostly) is looked at byte by byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		del := x ^ 0x7f*ones
+		if (x-0x20*ones)&^x&highs|(del-ones)&^del&highs == 0 {
+			continue
+		}
+		for _, c := range src[i : i+8] {
+			if controlByte[c] {
+				return true
+			}
+		}
+	}
+	for _, c := range src[i:] {
+		if controlByte[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // cp1252 maps the C1 control characters that text pasted from Windows

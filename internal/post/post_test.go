@@ -1,6 +1,7 @@
 package post
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,9 @@ func TestParse(t *testing.T) {
 		{name: "title from heading", file: "a.md", src: "---\nauthor: A\n---\n\n## The Heading ##\ntext",
 			title: "The Heading", authors: []string{"A"}, published: true, body: "\n## The Heading ##\ntext", bodyLine: 3,
 			warn: "a.md:5: no title in front matter; using the first heading"},
+		{name: "title from a later heading", file: "a.md", src: "---\nauthor: A\n---\n# ##\n#\n\n### Third\n",
+			title: "Third", authors: []string{"A"}, published: true, body: "# ##\n#\n\n### Third\n", bodyLine: 3,
+			warn: "a.md:7: no title in front matter; using the first heading"},
 		{name: "title from file name", file: "2020-01-01-the-big-strike.md", src: "---\nlayout: post\n---\nno heading",
 			title: "The Big Strike", date: day(2020, 1, 1), published: true, body: "no heading", bodyLine: 3,
 			warn: "no title in front matter or heading"},
@@ -144,6 +148,23 @@ func TestTitleFromName(t *testing.T) {
 	} {
 		if got := TitleFromName(in); got != want {
 			t.Errorf("TitleFromName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHasControl checks the word-at-a-time search against the bytes
+// looked at one by one, for every byte at every place of a word.
+func TestHasControl(t *testing.T) {
+	for c := range 256 {
+		for at := range 38 {
+			// 19 bytes with no control character, then 19 with line
+			// breaks and tabs in every word
+			b := []byte("abcdefgh\xff\x80ijklmno~" + strings.Repeat("a\n\t\xff ", 4)[:19])[at/19*19:][:19]
+			b[at%19] = byte(c)
+			want := slices.ContainsFunc(b, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f })
+			if got := hasControl(b); got != want {
+				t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
+			}
 		}
 	}
 }

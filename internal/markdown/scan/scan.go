@@ -6,7 +6,6 @@ package scan
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/util"
@@ -411,20 +410,88 @@ func RestBlank(s []byte) bool {
 	return true
 }
 
-// attrRe matches key="value", key='value' and key=value in tag arguments.
-var attrRe = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{\{.*?\}\}|\S+))`)
-
-// TagParams reads the key=value parameters of a tag. Keys are
-// lower-cased; the first of a repeated key wins.
+// TagParams reads the key=value parameters of a tag: key="value",
+// key='value', key={{ output }} and key=value, as the regular expression
+//
+//	([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{\{.*?\}\}|\S+))
+//
+// finds them, left to right. Keys are lower-cased; the first of a
+// repeated key wins.
 func TagParams(args string) map[string]string {
 	kv := map[string]string{}
-	for _, m := range attrRe.FindAllStringSubmatch(args, -1) {
-		k := strings.ToLower(m[1])
-		if _, dup := kv[k]; !dup {
-			kv[k] = m[2] + m[3] + m[4]
+	for i := 0; i < len(args); {
+		if !keyByte(args[i]) {
+			i++
+			continue
 		}
+		start := i
+		for i < len(args) && keyByte(args[i]) {
+			i++
+		}
+		// A key is a whole run of key bytes: one begun inside the run
+		// would meet the same "=" or fail as it does.
+		j := skipTagSpace(args, i)
+		if j == len(args) || args[j] != '=' {
+			continue
+		}
+		val, end, ok := tagValue(args, skipTagSpace(args, j+1))
+		if !ok {
+			continue
+		}
+		if k := strings.ToLower(args[start:i]); !hasKey(kv, k) {
+			kv[k] = val
+		}
+		i = end
 	}
 	return kv
+}
+
+func hasKey(kv map[string]string, k string) bool {
+	_, ok := kv[k]
+	return ok
+}
+
+// tagValue reads the value of a parameter at s[i:] and returns it and
+// the offset after it: a quoted string (without its quotes), Liquid
+// output on one line, else the bytes up to a space.
+func tagValue(s string, i int) (val string, end int, ok bool) {
+	if i == len(s) {
+		return "", i, false
+	}
+	switch s[i] {
+	case '"', '\'':
+		if j := strings.IndexByte(s[i+1:], s[i]); j >= 0 {
+			return s[i+1 : i+1+j], i + 2 + j, true
+		}
+	case '{':
+		if strings.HasPrefix(s[i:], "{{") {
+			if j := strings.Index(s[i+2:], "}}"); j >= 0 && strings.IndexByte(s[i+2:i+2+j], '\n') < 0 {
+				return s[i : i+4+j], i + 4 + j, true
+			}
+		}
+	}
+	end = i
+	for end < len(s) && !tagSpace(s[end]) {
+		end++
+	}
+	return s[i:end], end, end > i
+}
+
+// keyByte: a byte of a parameter's key (\w and "-").
+func keyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// tagSpace: a space between a key, "=" and a value (\s).
+func tagSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func skipTagSpace(s string, i int) int {
+	for i < len(s) && tagSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // MatchBracket returns the offset of the bracket closing s[at],

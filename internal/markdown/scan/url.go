@@ -47,27 +47,41 @@ func SafeURL(s string) (string, bool) {
 // checkers (epubcheck's RSC-020) and PDF readers both want this form, so
 // links are encoded once, here, and both outputs print the same URL.
 func encodeURL(s string) string {
-	var b strings.Builder
 	hostEnd := hostEnd(s)
 	fragment := false
+	var b []byte // nil while s needs no change: most URLs need none
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		keep := false
 		switch {
 		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b.WriteByte(c)
+			keep = true
 		case c == '#' && !fragment:
 			fragment = true
-			b.WriteByte(c)
+			keep = true
 		case (c == '[' || c == ']') && i < hostEnd:
-			b.WriteByte(c) // an IPv6 literal
+			keep = true // an IPv6 literal
 		case uriChar(c):
-			b.WriteByte(c)
+			keep = true
+		}
+		switch {
+		case keep && b == nil:
+		case keep:
+			b = append(b, c)
 		default:
-			b.WriteString("%" + strings.ToUpper(string("0123456789abcdef"[c>>4])+string("0123456789abcdef"[c&15])))
+			if b == nil {
+				b = append(make([]byte, 0, len(s)+16), s[:i]...)
+			}
+			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
 		}
 	}
-	return b.String()
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
+
+const upperHex = "0123456789ABCDEF"
 
 // hostEnd is the offset where the authority of s ends (0 without one).
 func hostEnd(s string) int {
@@ -83,10 +97,20 @@ func hostEnd(s string) int {
 }
 
 // uriChar: unreserved and reserved characters, except the brackets.
-func uriChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		strings.IndexByte("-._~:/?@!$&'()*+,;=", c) >= 0
-}
+func uriChar(c byte) bool { return uriChars[c] }
+
+var uriChars = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("-._~:/?@!$&'()*+,;=") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'

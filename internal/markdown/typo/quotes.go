@@ -112,6 +112,15 @@ func Localize(ins []model.Inline, l *lang.Language) {
 	}
 	sc := scratchPool.Get().(*localizeScratch)
 	defer scratchPool.Put(sc)
+	if l.SpaceBefore == "" && l.QuoteSpace == "" && localizeQuotes(ins, l, sc) {
+		return
+	}
+	localizeRunes(ins, l, sc)
+}
+
+// localizeRunes is Localize for every language: it lays the runes of
+// the run out, one by one.
+func localizeRunes(ins []model.Inline, l *lang.Language, sc *localizeScratch) {
 	texts, flat := sc.texts[:0], sc.flat[:0]
 	var walk func([]model.Inline)
 	walk = func(ins []model.Inline) {
@@ -196,6 +205,182 @@ type localizeScratch struct {
 	texts []*model.Text
 	flat  []flatRune
 	out   []string
+	// localizeQuotes's
+	pieces             []piece
+	quotes             []quote
+	open, stray, orphs []int
+}
+
+// piece is one element of the flat run localizeQuotes reads: a text
+// that is not empty, or the stand-in rune r of an element that is not
+// text (as in flatRune).
+type piece struct {
+	t *model.Text
+	r rune
+}
+
+// quote is a quotation mark or placeholder of a run, at byte off of
+// the text of piece p; out is what placeQuotes would write for it.
+type quote struct {
+	p, off, size int
+	r            rune
+	out          string
+}
+
+// localizeQuotes is Localize for a language whose marks take no space
+// (no QuoteSpace, no SpaceBefore), where only the quotes and the runes
+// beside them matter: it finds the quotes byte by byte and gives each
+// the replacement placeQuotes gives it, without laying every rune of the
+// run out. It returns false, having changed nothing, for a run with a
+// text that is not UTF-8, which Rewrite would change elsewhere too.
+func localizeQuotes(ins []model.Inline, l *lang.Language, sc *localizeScratch) bool {
+	pieces, quotes := sc.pieces[:0], sc.quotes[:0]
+	valid := true
+	var walk func([]model.Inline)
+	walk = func(ins []model.Inline) {
+		for _, in := range ins {
+			switch t := in.(type) {
+			case *model.Text:
+				if t.Text == "" {
+					continue // no rune in the run
+				}
+				valid = valid && utf8.ValidString(t.Text)
+				p := len(pieces)
+				pieces = append(pieces, piece{t: t})
+				// A placeholder starts with 0xEF, which only ever starts
+				// a character; '"' is one by itself.
+				for i := 0; i < len(t.Text); i++ {
+					if c := t.Text[i]; c != '"' && c != 0xEF {
+						continue
+					}
+					r, size := utf8.DecodeRuneInString(t.Text[i:])
+					switch r {
+					case '"', PhLDQ, PhRDQ, PhLSQ, PhRSQ, PhApo:
+						quotes = append(quotes, quote{p: p, off: i, size: size, r: r})
+					}
+					i += size - 1
+				}
+			case *model.LineBreak:
+				pieces = append(pieces, piece{r: ' '})
+			case *model.Code, *model.Math, *model.NoteRef:
+				pieces = append(pieces, piece{r: 'x'})
+			default:
+				if c := model.Children(in); c != nil {
+					walk(*c)
+				}
+			}
+		}
+	}
+	walk(ins)
+	sc.pieces, sc.quotes = pieces, quotes
+	if !valid {
+		return false
+	}
+	// The runes before and after a quote, as runeAt reads them in the
+	// flat run: a neighbouring piece's last or first rune, a space
+	// outside the run.
+	before := func(q *quote) rune {
+		switch {
+		case q.off > 0:
+			r, _ := utf8.DecodeLastRuneInString(pieces[q.p].t.Text[:q.off])
+			return r
+		case q.p == 0:
+			return ' '
+		case pieces[q.p-1].t == nil:
+			return pieces[q.p-1].r
+		}
+		r, _ := utf8.DecodeLastRuneInString(pieces[q.p-1].t.Text)
+		return r
+	}
+	after := func(q *quote) rune {
+		switch s := pieces[q.p].t.Text; {
+		case q.off+q.size < len(s):
+			r, _ := utf8.DecodeRuneInString(s[q.off+q.size:])
+			return r
+		case q.p+1 == len(pieces):
+			return ' '
+		case pieces[q.p+1].t == nil:
+			return pieces[q.p+1].r
+		}
+		r, _ := utf8.DecodeRuneInString(pieces[q.p+1].t.Text)
+		return r
+	}
+	// placeQuotes, quote by quote.
+	open, stray, orphans := sc.open[:0], sc.stray[:0], sc.orphs[:0]
+	openDouble := 0
+	for k := range quotes {
+		q := &quotes[k]
+		switch q.r {
+		case PhLDQ:
+			q.out = l.Quotes.Open
+			openDouble++
+		case PhRDQ:
+			q.out = l.Quotes.Close
+			if openDouble == 0 {
+				orphans = append(orphans, k)
+			}
+			openDouble = max(openDouble-1, 0)
+		case '"':
+			switch {
+			case unicode.IsDigit(before(q)):
+			case openDouble > 0:
+				q.out = l.Quotes.Close
+				openDouble--
+			default:
+				stray = append(stray, k)
+			}
+		case PhLSQ, PhRSQ, PhApo:
+			q.out = "’"
+			prev, next := before(q), after(q)
+			switch {
+			case unicode.IsLetter(prev) && unicode.IsLetter(next):
+			case opensAt(prev) && (unicode.IsLetter(next) || IsOpening(next)):
+				open = append(open, k)
+			case len(open) > 0 && closesAt(next):
+				o := open[len(open)-1]
+				open = open[:len(open)-1]
+				quotes[o].out, q.out = l.Quotes.InnerOpen, l.Quotes.InnerClose
+			}
+		}
+	}
+	for k := 0; k+1 < len(stray); k += 2 {
+		quotes[stray[k]].out, quotes[stray[k+1]].out = l.Quotes.Open, l.Quotes.Close
+	}
+	for k := 0; k+1 < len(orphans); k += 2 {
+		quotes[orphans[k]].out = l.Quotes.Open
+	}
+	sc.open, sc.stray, sc.orphs = open, stray, orphans
+	// Each text is written again with its quotes replaced (Rewrite).
+	for k := 0; k < len(quotes); {
+		p := quotes[k].p
+		end := k
+		for end < len(quotes) && quotes[end].p == p {
+			end++
+		}
+		rewriteQuotes(pieces[p].t, quotes[k:end])
+		k = end
+	}
+	return true
+}
+
+// rewriteQuotes writes t's text with its quotes qs replaced by their out
+// (none replaced: its text stays).
+func rewriteQuotes(t *model.Text, qs []quote) {
+	if !slices.ContainsFunc(qs, func(q quote) bool { return q.out != "" }) {
+		return
+	}
+	var b strings.Builder
+	b.Grow(len(t.Text) + 2*len(qs))
+	from := 0
+	for _, q := range qs {
+		if q.out != "" {
+			b.WriteString(t.Text[from:q.off])
+			b.WriteString(q.out)
+			from = q.off + q.size
+		}
+	}
+	b.WriteString(t.Text[from:])
+	t.Text = b.String()
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(localizeScratch) }}
