@@ -104,10 +104,14 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	}
 	lead, li := leadOf(ed, arts)
 	lt.lead = lead
+	if r != nil && sink == nil {
+		lt.record(len(arts))
+	}
 	sets := lt.setArticles(arts, li, cfg.workers(), r)
 	defer sets.stop()
-	lt.paginate(arts, li, sets)
+	lt.paginate(arts, li, sets, sets.resume)
 	lt.finish(d, lead)
+	r.keepMakeup(lt, ed, arts, li)
 	return lt.done(d)
 }
 
@@ -153,39 +157,52 @@ func leadOf(ed *model.Edition, arts []*model.Article) (*model.Article, int) {
 
 // paginate puts the articles on pages: the front page with the lead (and
 // the articles after it while there is room), then every article in
-// order. It returns the lead.
-func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets) {
-	lead := arts[li]
-	leadSet := sets.get(li)
-	lt.add(leadSet)
-	got := map[int]bool{li: true}
-	k := 0
-	next := func() (*model.Article, *artSet) {
-		for ; k < len(arts); k++ {
-			if !got[k] {
-				got[k] = true
-				set := sets.get(k)
-				lt.add(set)
-				return arts[k], set
-			}
-		}
-		return nil, nil
-	}
-	front, more := lt.frontPage(lead, leadSet, next)
-	if more != nil {
-		lt.contentsMore(more)
-	}
+// order; or, with rs, the articles from where the last makeup is
+// restarted (see restart.go).
+func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *resume) {
+	var front map[*model.Article]*frontPiece
+	var more *stream
 	first := true
+	if rs == nil {
+		lead := arts[li]
+		leadSet := sets.get(li)
+		lt.add(leadSet)
+		got := map[int]bool{li: true}
+		k := 0
+		next := func() (*model.Article, *artSet) {
+			for ; k < len(arts); k++ {
+				if !got[k] {
+					got[k] = true
+					set := sets.get(k)
+					lt.add(set)
+					return arts[k], set
+				}
+			}
+			return nil, nil
+		}
+		front, more = lt.frontPage(lead, leadSet, next)
+		if more != nil {
+			lt.contentsMore(more)
+		}
+		lt.mainRun()
+	} else {
+		lt.restore(rs, arts)
+		first = false
+	}
 	idx := 0
 	for _, s := range lt.ed.Sections {
 		for ai, a := range s.Articles {
 			i := idx
 			idx++
+			if rs != nil && i < rs.at {
+				continue
+			}
 			piece := front[a]
 			if piece != nil && piece.rest != nil && piece.rest.done() {
 				continue
 			}
 			start := startOf(s, a, ai == 0)
+			candidate := !first && i > li && piece == nil
 			if first {
 				// the first article after the front page opens page 2,
 				// or runs on below the contents continued there
@@ -202,8 +219,11 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets) {
 				lt.placeArticle(a, piece.set, start)
 			default:
 				set := sets.get(i)
+				lt.beforeAdd(i, candidate)
 				lt.add(set)
+				lt.afterAdd()
 				lt.placeArticle(a, set, start)
+				lt.beforeAdd(-1, false) // no point before the next article until it is taken
 			}
 		}
 	}
@@ -358,6 +378,9 @@ type artSets struct {
 	wg    sync.WaitGroup
 	kept  []*artSet // the articles Reuse kept, by index (nil: set them)
 	r     *Reuse
+	// resume is where the makeup restarts (nil: it makes up every page);
+	// the articles before it are neither set nor taken
+	resume *resume
 }
 
 // setAhead is how many articles each worker may set ahead of paginate.
@@ -370,8 +393,13 @@ const setAhead = 4
 // way every article is set by a fork from the same state, so the result
 // does not depend on workers.
 func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse) *artSets {
-	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r, kept: r.begin(lt, arts)}
-	todo := func(k int) bool { return as.kept == nil || as.kept[k] == nil }
+	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r}
+	as.kept, as.resume = r.begin(lt, arts, li)
+	from := 0
+	if as.resume != nil {
+		from = as.resume.at // after the lead
+	}
+	todo := func(k int) bool { return k >= from && (as.kept == nil || as.kept[k] == nil) }
 	as.order = make([]int, 0, len(arts))
 	if todo(li) {
 		as.order = append(as.order, li)

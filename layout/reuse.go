@@ -27,9 +27,18 @@ type Reuse struct {
 	cfg  Config
 	lang string
 	sets map[*model.Article]*artSet // as set, before pagination touches them
+	// makeup is what the last layout's page makeup left for this one to
+	// restart from (see restart.go); nil after a streamed layout, a
+	// failed one, or a change of fonts, configuration or language.
+	makeup *lastMakeup
 	// Set counts the articles the last layout set (the others were
 	// reused).
 	Set int
+	// From is the index, in edition order, of the article from which the
+	// last layout made up the pages again, taking those before it as the
+	// layout before left them (see restart.go); 0 when it made up every
+	// page.
+	From int
 }
 
 // LayoutReusing is Layout, reusing the articles r kept from the last
@@ -38,28 +47,43 @@ func LayoutReusing(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.
 	return layout(ed, fs, cfg, warn, nil, r)
 }
 
-// begin forgets what the last layout set when the fonts, configuration
-// or language changed, and the articles no longer in arts; it returns
-// the kept articles' sets, copied, by index (nil where none is kept).
-func (r *Reuse) begin(lt *layouter, arts []*model.Article) []*artSet {
+// begin forgets what the last layout set and made up when the fonts,
+// configuration or language changed, and the articles no longer in
+// arts. It returns where this layout may restart the last makeup (nil:
+// nowhere; see restartAt) and the kept articles' sets, copied, by index
+// (nil where none is kept, and before the restart, whose articles are
+// not placed again).
+func (r *Reuse) begin(lt *layouter, arts []*model.Article, li int) ([]*artSet, *resume) {
 	if r == nil {
-		return nil
+		return nil, nil
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.Set = 0
+	r.Set, r.From = 0, 0
 	lang := lt.edLang()
 	if r.sets == nil || r.fs != lt.fs || r.lang != lang || !reflect.DeepEqual(r.cfg, lt.cfg) {
 		r.sets = map[*model.Article]*artSet{}
+		r.makeup = nil
 	}
 	r.fs, r.cfg, r.lang = lt.fs, lt.cfg, lang
+	var rs *resume
+	if lt.sink == nil {
+		rs = r.restartAt(lt.ed, arts, li)
+	}
+	from := 0
+	if rs != nil {
+		from = rs.at
+	}
+	r.From = from
 	out := make([]*artSet, len(arts))
 	kept := make(map[*model.Article]*artSet, len(arts))
 	var todo []int
 	for k, a := range arts {
 		if s := r.sets[a]; s != nil {
 			kept[a] = s
-			todo = append(todo, k)
+			if k >= from {
+				todo = append(todo, k)
+			}
 		}
 	}
 	r.sets = kept
@@ -79,7 +103,7 @@ func (r *Reuse) begin(lt *layouter, arts []*model.Article) []*artSet {
 		})
 	}
 	wg.Wait()
-	return out
+	return out, rs
 }
 
 // keep records an article just set, before pagination modifies it.

@@ -1,0 +1,306 @@
+package layout
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// Restarting the page makeup. A layout with a Reuse records where the
+// makeup stood clean before an article: everything before it placed
+// (nothing pending in the columns, no float waiting, no note
+// continued), on a page that prints no page number filled in late (the
+// contents, jump lines). The next layout of the same edition with the
+// articles before such a point unchanged (the same pointers, see Reuse)
+// takes the pages before it as they are, rebuilds the page it stood on
+// as far as it was filled, restores the makeup's state and makes up the
+// pages from that article on; its pages are those of a full makeup.
+//
+// The pages before a point depend only on what came before it, with
+// three exceptions, which are compared: the front page's masthead (the
+// edition's fields), its contents box and the contents continued on
+// page 2 (every article's title and authors, every section's title and
+// start), and the page numbers printed there and in jump lines, which
+// fillRefs prints again at the end of every layout. Notes belong to one
+// article, so the notes of the articles from the point on are neither
+// placed nor cached there: the note state starts empty, as it would be
+// for them in a full makeup.
+
+// restartPoint is the makeup's state where it stood clean before an
+// article (see cleanPoint): what a later layout restores to start there.
+type restartPoint struct {
+	ok    bool
+	par   int // paragraphs numbered before the article's (add)
+	warns int // warnings given before the article's
+	// the page it stood on, filled so far: its index and the lengths of
+	// its lists (which the makeup only appends to until it leaves the
+	// page); its marks, which leaving the page splits for fallback
+	// fonts, as they were
+	page                                      int
+	nLines, nRules, nImages, nLinks, nAnchors int
+	marks                                     []Run
+	y                                         Length
+	fresh, text                               bool
+	cur                                       *model.Article
+	head                                      *model.Article // the running head of the page, if hasHead
+	hasHead                                   bool
+	headsOn                                   bool
+	art                                       *model.Article
+	source                                    string
+	line                                      int
+	node                                      any
+}
+
+// makeupRec records a layout's makeup for Reuse.
+type makeupRec struct {
+	points []restartPoint // by article index
+	warns  []warning      // every warning the paginating layouter gave, in order
+	// refPage is the last page a page number filled in late is printed
+	// on, once the main run of articles starts; nRefs the number of such
+	// numbers then (no later one is made).
+	refPage, nRefs int
+	// the article about to be placed, when it may be a point (-1: not),
+	// with the paragraphs and warnings before and after add took it
+	at           int
+	par0, par1   int
+	warn0, warn1 int
+	// resume, in a restarted layout, is the point it started from, until
+	// the makeup passes it again
+	resume *restartPoint
+}
+
+// lastMakeup is what a layout with a Reuse leaves for the next one to
+// restart its makeup from.
+type lastMakeup struct {
+	arts     []*model.Article
+	li       int
+	head     model.Edition // the edition's fields the masthead prints (no sections, lead, file-as names)
+	contents []string      // contentsKey
+	doc      *Document
+	rec      *makeupRec
+	refs     []pageRef
+	// the makeup's maps at the end
+	pageOfArt map[*model.Article]int
+	artY      map[*model.Article]Length
+	jumped    map[*model.Article]int
+	headsOn   map[int]bool
+}
+
+// resume is where a layout restarts its makeup: before article at, from
+// the makeup last left.
+type resume struct {
+	at   int
+	pt   *restartPoint
+	last *lastMakeup
+}
+
+// edHead is the edition without its sections, lead and file-as names:
+// what the masthead, running heads and contents box read of it besides
+// the articles.
+func edHead(ed *model.Edition) model.Edition {
+	h := *ed
+	h.Sections, h.Lead, h.FileAs = nil, nil, nil
+	return h
+}
+
+// contentsKey names what the contents print: each section's title,
+// start and number of articles, each article's title and authors.
+func contentsKey(ed *model.Edition) []string {
+	var k []string
+	for _, s := range ed.Sections {
+		k = append(k, s.Title+"\x00"+string(s.Start)+"\x00"+strconv.Itoa(len(s.Articles)))
+		for _, a := range s.Articles {
+			k = append(k, a.Title+"\x00"+strings.Join(a.Authors, "\x00"))
+		}
+	}
+	return k
+}
+
+// restartAt returns where this layout of ed may restart the makeup the
+// last one left (nil: nowhere, make up every page): the last point
+// before the first article that changed, after the lead. begin calls
+// it, with r.mu held, once it has forgotten the last makeup if the
+// fonts, configuration or language changed.
+func (r *Reuse) restartAt(ed *model.Edition, arts []*model.Article, li int) *resume {
+	m := r.makeup
+	if m == nil || m.li != li || len(m.rec.points) != len(m.arts) {
+		return nil
+	}
+	if !reflect.DeepEqual(m.head, edHead(ed)) || !slices.Equal(m.contents, contentsKey(ed)) {
+		return nil
+	}
+	k := 0
+	for k < len(arts) && k < len(m.arts) && arts[k] == m.arts[k] {
+		k++
+	}
+	for j := k - 1; j > li; j-- {
+		if pt := &m.rec.points[j]; pt.ok && m.holds(pt) {
+			return &resume{at: j, pt: pt, last: m}
+		}
+	}
+	return nil
+}
+
+// holds reports whether the last document holds what point pt names.
+func (m *lastMakeup) holds(pt *restartPoint) bool {
+	if pt.page >= len(m.doc.Pages) || pt.warns > len(m.rec.warns) || len(m.refs) != m.rec.nRefs {
+		return false
+	}
+	old := m.doc.Pages[pt.page]
+	return len(old.Lines) >= pt.nLines && len(old.Rules) >= pt.nRules && len(old.Images) >= pt.nImages &&
+		len(old.Links) >= pt.nLinks && len(old.Anchor) >= pt.nAnchors
+}
+
+// record starts recording the makeup of a layout with a Reuse.
+func (lt *layouter) record(n int) {
+	lt.rec = &makeupRec{points: make([]restartPoint, n), at: -1}
+}
+
+// mainRun notes, as the articles after the front page start, the last
+// page that prints a page number filled in late.
+func (lt *layouter) mainRun() {
+	rec := lt.rec
+	if rec == nil {
+		return
+	}
+	rec.nRefs, rec.refPage = len(lt.mk.refs), -1
+	on := map[*TextLine]bool{}
+	for _, r := range lt.mk.refs {
+		if r.sl.Placed {
+			on[&r.sl.Info] = true
+		}
+	}
+	for _, p := range lt.doc.Pages {
+		for _, l := range p.Lines {
+			if on[l] {
+				rec.refPage = p.Index
+				break
+			}
+		}
+	}
+}
+
+// beforeAdd notes, for article i about to be added and placed, the
+// paragraphs and warnings before it; candidate says whether it may be
+// a point (an article of the main run after the lead, not the first).
+func (lt *layouter) beforeAdd(i int, candidate bool) {
+	rec := lt.rec
+	if rec == nil {
+		return
+	}
+	rec.at = -1
+	if candidate {
+		rec.at = i
+	}
+	rec.par0, rec.warn0 = lt.par, len(rec.warns)
+}
+
+// afterAdd notes the paragraphs and warnings once add took the article.
+func (lt *layouter) afterAdd() {
+	if rec := lt.rec; rec != nil {
+		rec.par1, rec.warn1 = lt.par, len(rec.warns)
+	}
+}
+
+// cleanPoint records the makeup's state before the article being
+// placed, once what came before it is placed, if it stands clean there.
+// In a restarted layout, at the point it started from, it first gives
+// back the layouter's article, source and block, which placing the
+// material before the article left and restarting did not.
+func (lt *layouter) cleanPoint() {
+	rec := lt.rec
+	if rec == nil || rec.at < 0 {
+		return
+	}
+	i := rec.at
+	rec.at = -1
+	if pt := rec.resume; pt != nil {
+		lt.art, lt.source, lt.line, lt.node = pt.art, pt.source, pt.line, pt.node
+		rec.resume = nil
+	}
+	mk := lt.mk
+	p := mk.p
+	if p == nil || len(mk.wide) > 0 || !mk.pending.done() || lt.par != rec.par1 || len(rec.warns) != rec.warn1 ||
+		p.Index <= rec.refPage || len(mk.refs) != rec.nRefs {
+		return
+	}
+	head, hasHead := mk.heads[p.Index]
+	rec.points[i] = restartPoint{ok: true, par: rec.par0, warns: rec.warn0,
+		page: p.Index, nLines: len(p.Lines), nRules: len(p.Rules), nImages: len(p.Images), nLinks: len(p.Links), nAnchors: len(p.Anchor),
+		marks: slices.Clone(p.Marks), y: mk.y, fresh: mk.fresh, text: mk.text, cur: mk.cur, head: head, hasHead: hasHead,
+		headsOn: lt.headsOn[p.Index], art: lt.art, source: lt.source, line: lt.line, node: lt.node}
+}
+
+// restore puts the layouter where the last makeup stood at point rs:
+// its pages before the point's page as they are, that page rebuilt as
+// far as it was filled, the makeup's state, the paragraphs numbered and
+// the warnings given (again, to warnFn).
+func (lt *layouter) restore(rs *resume, arts []*model.Article) {
+	m, pt := rs.last, rs.pt
+	old := m.doc.Pages[pt.page]
+	// the page as it was: its lines copied, since leaving it marks
+	// widows and orphans (false until then) and splits runs for the
+	// fallback fonts (which splitting again leaves as they are)
+	p := &Page{Index: pt.page, Lines: make([]*TextLine, pt.nLines), Marks: slices.Clone(pt.marks),
+		Rules: slices.Clone(old.Rules[:pt.nRules]), Images: slices.Clone(old.Images[:pt.nImages]),
+		Links: slices.Clone(old.Links[:pt.nLinks]), Anchor: slices.Clone(old.Anchor[:pt.nAnchors])}
+	lines := make([]TextLine, pt.nLines)
+	for i, l := range old.Lines[:pt.nLines] {
+		lines[i] = *l
+		lines[i].Widow, lines[i].Orphan = false, false
+		p.Lines[i] = &lines[i]
+	}
+	lt.doc.Pages = append(append(make([]*Page, 0, len(m.doc.Pages)), m.doc.Pages[:pt.page]...), p)
+
+	mk := lt.mk
+	mk.p, mk.y, mk.fresh, mk.text, mk.cur = p, pt.y, pt.fresh, pt.text, pt.cur
+	if pt.hasHead {
+		mk.heads[p.Index] = pt.head
+	}
+	mk.refs = slices.Clone(m.refs)
+	before := append(arts[:rs.at:rs.at], lt.lead)
+	for _, a := range before {
+		if v, ok := m.pageOfArt[a]; ok {
+			lt.pageOfArt[a] = v
+		}
+		if v, ok := m.artY[a]; ok {
+			mk.artY[a] = v
+		}
+		if v, ok := m.jumped[a]; ok {
+			mk.jumped[a] = v
+		}
+	}
+	lt.headsOn = map[int]bool{}
+	for k, v := range m.headsOn {
+		if k < p.Index && v {
+			lt.headsOn[k] = true
+		}
+	}
+	if pt.headsOn {
+		lt.headsOn[p.Index] = true
+	}
+	lt.par = pt.par
+	rec := lt.rec
+	rec.refPage, rec.nRefs = m.rec.refPage, m.rec.nRefs
+	copy(rec.points, m.rec.points[:rs.at])
+	for _, w := range m.rec.warns[:pt.warns] {
+		lt.warnOnce(w.once, w.w)
+	}
+	rec.resume = pt
+}
+
+// keepMakeup leaves this layout's makeup to the next layout.
+func (r *Reuse) keepMakeup(lt *layouter, ed *model.Edition, arts []*model.Article, li int) {
+	if r == nil || lt.rec == nil {
+		return
+	}
+	m := &lastMakeup{arts: arts, li: li, head: edHead(ed), contents: contentsKey(ed), doc: lt.doc, rec: lt.rec,
+		refs: lt.mk.refs, pageOfArt: lt.pageOfArt, artY: lt.mk.artY, jumped: lt.mk.jumped, headsOn: lt.headsOn}
+	m.rec.resume = nil
+	r.mu.Lock()
+	r.makeup = m
+	r.mu.Unlock()
+}
