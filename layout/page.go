@@ -163,7 +163,7 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 	var front map[*model.Article]*frontPiece
 	var more *stream
 	first := true
-	if rs == nil {
+	if rs == nil || rs.front {
 		lead := arts[li]
 		leadSet := sets.get(li)
 		lt.add(leadSet)
@@ -184,8 +184,13 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 		if more != nil {
 			lt.contentsMore(more)
 		}
-		lt.mainRun()
-	} else {
+		lt.mainRun(more != nil, len(got))
+		if rs != nil && !lt.sameFront(rs.last) {
+			rs = nil // every page made up again
+			sets.restartFailed()
+		}
+	}
+	if rs != nil {
 		lt.restore(rs, arts)
 		first = false
 	}
@@ -379,8 +384,10 @@ type artSets struct {
 	kept  []*artSet // the articles Reuse kept, by index (nil: set them)
 	r     *Reuse
 	// resume is where the makeup restarts (nil: it makes up every page);
-	// the articles before it are neither set nor taken
+	// the articles before it, from, are neither set nor copied ahead
 	resume *resume
+	from   int
+	lt     *layouter // sets an article not kept before from
 }
 
 // setAhead is how many articles each worker may set ahead of paginate.
@@ -393,13 +400,12 @@ const setAhead = 4
 // way every article is set by a fork from the same state, so the result
 // does not depend on workers.
 func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse) *artSets {
-	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r}
+	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r, lt: lt}
 	as.kept, as.resume = r.begin(lt, arts, li)
-	from := 0
 	if as.resume != nil {
-		from = as.resume.at // after the lead
+		as.from = as.resume.at // after the lead
 	}
-	todo := func(k int) bool { return k >= from && (as.kept == nil || as.kept[k] == nil) }
+	todo := func(k int) bool { return k >= as.from && (as.kept == nil || as.kept[k] == nil) }
 	as.order = make([]int, 0, len(arts))
 	if todo(li) {
 		as.order = append(as.order, li)
@@ -446,9 +452,29 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse
 	return as
 }
 
+// restartFailed records that the makeup is not restarted after all: the
+// articles before the restart are taken too (get copies them).
+func (as *artSets) restartFailed() {
+	as.r.mu.Lock()
+	as.r.From = 0
+	as.r.mu.Unlock()
+}
+
 // get returns article k set. paginate takes each article once, in the
-// order of setArticles.
+// order of setArticles; a layout that restarts the makeup takes only
+// those it places (the lead and front page's, when it makes the front
+// page again), which Reuse kept: get copies them.
 func (as *artSets) get(k int) *artSet {
+	if k < as.from {
+		// kept, as every article of the last layout is (see restartAt);
+		// else set here, as no worker sets it
+		if set := as.r.copyOf(as.arts[k]); set != nil {
+			return set
+		}
+		set := as.lt.fork().setArticle(as.arts[k])
+		as.r.keep(as.arts[k], set)
+		return set
+	}
 	if as.kept != nil && as.kept[k] != nil {
 		set := as.kept[k]
 		as.kept[k] = nil

@@ -20,11 +20,15 @@ import (
 // pages from that article on; its pages are those of a full makeup.
 //
 // The pages before a point depend only on what came before it, with
-// three exceptions, which are compared: the front page's masthead (the
-// edition's fields), its contents box and the contents continued on
-// page 2 (every article's title and authors, every section's title and
-// start), and the page numbers printed there and in jump lines, which
-// fillRefs prints again at the end of every layout. Notes belong to one
+// three exceptions: the front page's masthead (the edition's fields,
+// which must be the same), its contents box (every article's title and
+// authors, every section's title and start) and the page numbers
+// printed there and in jump lines, which fillRefs prints again at the
+// end of every layout. When the contents changed, the front page is made
+// again; the pages after it are taken only if the contents box is as
+// high as it was and held the whole contents (none continued on page
+// 2), and the makeup stands where it stood after the front page (see
+// frontState), else every page is made up again. Notes belong to one
 // article, so the notes of the articles from the point on are neither
 // placed nor cached there: the note state starts empty, as it would be
 // for them in a full makeup.
@@ -54,8 +58,26 @@ type restartPoint struct {
 	node                                      any
 }
 
+// frontState is where the makeup stands once the front page is made:
+// what the rest of the makeup reads of it. With the same front state,
+// the articles after the front page are placed as they were, whatever
+// the contents box prints.
+type frontState struct {
+	boxTop      Length // top of the contents box: the front articles are set above it
+	more        bool   // contents continued on page 2
+	pages       int
+	y           Length
+	fresh, text bool
+	cur         *model.Article
+	par, warns  int
+	refs        int
+	taken       int // articles begun or set on the front page
+	wide        int // floats across the columns waiting
+}
+
 // makeupRec records a layout's makeup for Reuse.
 type makeupRec struct {
+	front  frontState
 	points []restartPoint // by article index
 	warns  []warning      // every warning the paginating layouter gave, in order
 	// refPage is the last page a page number filled in late is printed
@@ -90,11 +112,12 @@ type lastMakeup struct {
 }
 
 // resume is where a layout restarts its makeup: before article at, from
-// the makeup last left.
+// the makeup last left, after making the front page again if front.
 type resume struct {
-	at   int
-	pt   *restartPoint
-	last *lastMakeup
+	at    int
+	pt    *restartPoint
+	last  *lastMakeup
+	front bool
 }
 
 // edHead is the edition without its sections, lead and file-as names:
@@ -129,7 +152,11 @@ func (r *Reuse) restartAt(ed *model.Edition, arts []*model.Article, li int) *res
 	if m == nil || m.li != li || len(m.rec.points) != len(m.arts) {
 		return nil
 	}
-	if !reflect.DeepEqual(m.head, edHead(ed)) || !slices.Equal(m.contents, contentsKey(ed)) {
+	if !reflect.DeepEqual(m.head, edHead(ed)) {
+		return nil
+	}
+	front := !slices.Equal(m.contents, contentsKey(ed))
+	if front && (m.rec.front.more || m.rec.refPage != 0) {
 		return nil
 	}
 	k := 0
@@ -138,7 +165,7 @@ func (r *Reuse) restartAt(ed *model.Edition, arts []*model.Article, li int) *res
 	}
 	for j := k - 1; j > li; j-- {
 		if pt := &m.rec.points[j]; pt.ok && m.holds(pt) {
-			return &resume{at: j, pt: pt, last: m}
+			return &resume{at: j, pt: pt, last: m, front: front}
 		}
 	}
 	return nil
@@ -159,13 +186,17 @@ func (lt *layouter) record(n int) {
 	lt.rec = &makeupRec{points: make([]restartPoint, n), at: -1}
 }
 
-// mainRun notes, as the articles after the front page start, the last
-// page that prints a page number filled in late.
-func (lt *layouter) mainRun() {
+// mainRun notes, as the articles after the front page start, where the
+// makeup stands and the last page that prints a page number filled in
+// late.
+func (lt *layouter) mainRun(more bool, taken int) {
 	rec := lt.rec
 	if rec == nil {
 		return
 	}
+	mk := lt.mk
+	rec.front = frontState{boxTop: rec.front.boxTop, more: more, pages: len(lt.doc.Pages), y: mk.y, fresh: mk.fresh, text: mk.text,
+		cur: mk.cur, par: lt.par, warns: len(rec.warns), refs: len(mk.refs), taken: taken, wide: len(mk.wide)}
 	rec.nRefs, rec.refPage = len(lt.mk.refs), -1
 	on := map[*TextLine]bool{}
 	for _, r := range lt.mk.refs {
@@ -234,10 +265,26 @@ func (lt *layouter) cleanPoint() {
 		headsOn: lt.headsOn[p.Index], art: lt.art, source: lt.source, line: lt.line, node: lt.node}
 }
 
+// sameFront reports whether the front page just made again leaves the
+// makeup where the last one's did, with the same warnings.
+func (lt *layouter) sameFront(m *lastMakeup) bool {
+	rec := lt.rec
+	if rec.front != m.rec.front || rec.front.more || rec.front.pages != 1 || rec.refPage != 0 {
+		return false
+	}
+	for i, w := range rec.warns {
+		if w != m.rec.warns[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // restore puts the layouter where the last makeup stood at point rs:
-// its pages before the point's page as they are, that page rebuilt as
-// far as it was filled, the makeup's state, the paragraphs numbered and
-// the warnings given (again, to warnFn).
+// its pages before the point's page as they are (but a front page made
+// again), that page rebuilt as far as it was filled, the makeup's
+// state, the paragraphs numbered and the warnings given (again, to
+// warnFn).
 func (lt *layouter) restore(rs *resume, arts []*model.Article) {
 	m, pt := rs.last, rs.pt
 	old := m.doc.Pages[pt.page]
@@ -253,14 +300,35 @@ func (lt *layouter) restore(rs *resume, arts []*model.Article) {
 		lines[i].Widow, lines[i].Orphan = false, false
 		p.Lines[i] = &lines[i]
 	}
-	lt.doc.Pages = append(append(make([]*Page, 0, len(m.doc.Pages)), m.doc.Pages[:pt.page]...), p)
+	pages := append(make([]*Page, 0, len(m.doc.Pages)), m.doc.Pages[:pt.page]...)
+	if rs.front {
+		// the makeup would leave it as it goes on to page 2
+		front := lt.doc.Pages[0]
+		lt.leave(front)
+		pages[0] = front
+	}
+	lt.doc.Pages = append(pages, p)
 
 	mk := lt.mk
 	mk.p, mk.y, mk.fresh, mk.text, mk.cur = p, pt.y, pt.fresh, pt.text, pt.cur
 	if pt.hasHead {
 		mk.heads[p.Index] = pt.head
 	}
-	mk.refs = slices.Clone(m.refs)
+	if !rs.front {
+		// the same contents, of the articles now in their places
+		mk.refs = slices.Clone(m.refs)
+		now := map[*model.Article]*model.Article{}
+		for i, a := range m.arts {
+			if i < len(arts) && arts[i] != a {
+				now[a] = arts[i]
+			}
+		}
+		for i, r := range mk.refs {
+			if a, ok := now[r.art]; ok {
+				mk.refs[i].art = a
+			}
+		}
+	}
 	before := append(arts[:rs.at:rs.at], lt.lead)
 	for _, a := range before {
 		if v, ok := m.pageOfArt[a]; ok {
@@ -284,9 +352,13 @@ func (lt *layouter) restore(rs *resume, arts []*model.Article) {
 	}
 	lt.par = pt.par
 	rec := lt.rec
-	rec.refPage, rec.nRefs = m.rec.refPage, m.rec.nRefs
+	rec.refPage, rec.nRefs, rec.front = m.rec.refPage, m.rec.nRefs, m.rec.front
 	copy(rec.points, m.rec.points[:rs.at])
-	for _, w := range m.rec.warns[:pt.warns] {
+	given := 0
+	if rs.front {
+		given = len(rec.warns) // the front page's, the same as before
+	}
+	for _, w := range m.rec.warns[given:pt.warns] {
 		lt.warnOnce(w.once, w.w)
 	}
 	rec.resume = pt

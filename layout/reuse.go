@@ -17,10 +17,12 @@ import (
 // work of a layout) for the next layout, for `edition serve`. An article
 // is set again unless it is the same article (the same pointer: package
 // edition's Reuse keeps an unchanged post's article) laid out with the
-// same fonts, configuration and edition language; the pages are then made
-// up again from all the articles, so the document is the one Layout
-// makes. The zero value is ready to use; it is not safe for concurrent
-// layouts.
+// same fonts, configuration and edition language. The page makeup is
+// kept too: the pages are made up again from the last article before
+// the first that changed where the makeup stood clean, the pages before
+// it taken as they are (see restart.go), so the document is the one
+// Layout makes. The zero value is ready to use; it is not safe for
+// concurrent layouts.
 type Reuse struct {
 	mu   sync.Mutex
 	fs   *fonts.Set
@@ -41,8 +43,12 @@ type Reuse struct {
 	From int
 }
 
-// LayoutReusing is Layout, reusing the articles r kept from the last
-// layout and keeping this one's for the next. A nil r reuses nothing.
+// LayoutReusing is Layout, reusing the articles and pages r kept from
+// the last layout and keeping this one's for the next. A nil r reuses
+// nothing. The document's pages may be those of the last document, and
+// those of the next: they must not be changed, and the page numbers
+// printed on the first pages (the contents) are those of the last
+// layout's document once the next is made.
 func LayoutReusing(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), r *Reuse) (*Document, error) {
 	return layout(ed, fs, cfg, warn, nil, r)
 }
@@ -104,6 +110,17 @@ func (r *Reuse) begin(lt *layouter, arts []*model.Article, li int) ([]*artSet, *
 	}
 	wg.Wait()
 	return out, rs
+}
+
+// copyOf returns a copy of the set of article a kept, nil if none is.
+func (r *Reuse) copyOf(a *model.Article) *artSet {
+	r.mu.Lock()
+	s := r.sets[a]
+	r.mu.Unlock()
+	if s == nil {
+		return nil
+	}
+	return s.clone()
 }
 
 // keep records an article just set, before pagination modifies it.
