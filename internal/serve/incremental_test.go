@@ -87,7 +87,7 @@ func diagText(r *pipeline.Result) string {
 }
 
 // edit rewrites a file with f.
-func edit(t *testing.T, path string, f func(string) string) {
+func edit(t testing.TB, path string, f func(string) string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -114,7 +114,7 @@ func inBody(f func(string) string) func(string) string {
 }
 
 // posts lists the edition's post files.
-func posts(t *testing.T, man string) []string {
+func posts(t testing.TB, man string) []string {
 	t.Helper()
 	m, err := manifest.Load(man)
 	if err != nil {
