@@ -130,13 +130,14 @@ func edHead(ed *model.Edition) model.Edition {
 }
 
 // contentsKey names what the contents print: each section's title,
-// start and number of articles, each article's title and authors.
+// start and number of articles, each article's title and authors, and
+// the anchor its entry links to.
 func contentsKey(ed *model.Edition) []string {
 	var k []string
 	for _, s := range ed.Sections {
 		k = append(k, s.Title+"\x00"+string(s.Start)+"\x00"+strconv.Itoa(len(s.Articles)))
 		for _, a := range s.Articles {
-			k = append(k, a.Title+"\x00"+strings.Join(a.Authors, "\x00"))
+			k = append(k, a.ID+"\x00"+a.Title+"\x00"+strings.Join(a.Authors, "\x00"))
 		}
 	}
 	return k
