@@ -109,6 +109,7 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	}
 	sets := lt.setArticles(arts, li, cfg.workers(), r)
 	defer sets.stop()
+	lt.meetLast(r.last(), ed, arts, li)
 	lt.paginate(arts, li, sets, sets.resume)
 	lt.finish(d, lead)
 	r.keepMakeup(lt, ed, arts, li)
@@ -228,6 +229,9 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 				lt.add(set)
 				lt.afterAdd()
 				lt.placeArticle(a, set, start)
+				if lt.ended() {
+					return
+				}
 				lt.beforeAdd(-1, false) // no point before the next article until it is taken
 			}
 		}
@@ -242,13 +246,15 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 // and the page numbers printed before their pages were known; a
 // streamed layout then gives the pages that waited for them.
 func (lt *layouter) finish(d *Document, lead *model.Article) {
-	lt.nBody = len(d.Pages)
-	if m := lt.cfg.PadToMultiple; m > 1 {
-		for len(d.Pages)%m != 0 {
-			lt.newPage()
+	if !lt.ended() { // else the pages are made, the last layout's from where the makeup met it
+		lt.nBody = len(d.Pages)
+		if m := lt.cfg.PadToMultiple; m > 1 {
+			for len(d.Pages)%m != 0 {
+				lt.newPage()
+			}
 		}
+		lt.leave(d.Pages[len(d.Pages)-1])
 	}
-	lt.leave(d.Pages[len(d.Pages)-1])
 	d.Outline = lt.outline(lead)
 	lt.fillRefs()
 	for _, p := range lt.held {
@@ -405,7 +411,10 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse
 	if as.resume != nil {
 		as.from = as.resume.at // after the lead
 	}
-	todo := func(k int) bool { return k >= as.from && (as.kept == nil || as.kept[k] == nil) }
+	// the articles kept are copied in the same order, a few ahead of
+	// paginate, as the others are set: a makeup that ends early (see
+	// converge) copies no more than those
+	todo := func(k int) bool { return k >= as.from }
 	as.order = make([]int, 0, len(arts))
 	if todo(li) {
 		as.order = append(as.order, li)
@@ -443,8 +452,7 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse
 					return
 				}
 				k := as.order[i]
-				as.sets[k] = f.setArticle(arts[k])
-				r.keep(arts[k], as.sets[k])
+				as.sets[k] = as.make(f, k)
 				close(as.done[k])
 			}
 		})
@@ -462,8 +470,8 @@ func (as *artSets) restartFailed() {
 
 // get returns article k set. paginate takes each article once, in the
 // order of setArticles; a layout that restarts the makeup takes only
-// those it places (the lead and front page's, when it makes the front
-// page again), which Reuse kept: get copies them.
+// those from the restart on, and the lead and front page's when it
+// makes the front page again, which Reuse kept: get copies them.
 func (as *artSets) get(k int) *artSet {
 	if k < as.from {
 		// kept, as every article of the last layout is (see restartAt);
@@ -475,20 +483,23 @@ func (as *artSets) get(k int) *artSet {
 		as.r.keep(as.arts[k], set)
 		return set
 	}
-	if as.kept != nil && as.kept[k] != nil {
-		set := as.kept[k]
-		as.kept[k] = nil
-		return set
-	}
 	if as.done == nil {
-		set := as.fork.setArticle(as.arts[k])
-		as.r.keep(as.arts[k], set)
-		return set
+		return as.make(as.fork, k)
 	}
 	<-as.done[k]
 	set := as.sets[k]
 	as.sets[k] = nil
 	as.ahead <- struct{}{}
+	return set
+}
+
+// make returns article k set by fork f, or a copy of the set Reuse kept.
+func (as *artSets) make(f *layouter, k int) *artSet {
+	if as.kept != nil && as.kept[k] != nil {
+		return as.kept[k].clone()
+	}
+	set := f.setArticle(as.arts[k])
+	as.r.keep(as.arts[k], set)
 	return set
 }
 

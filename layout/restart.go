@@ -92,6 +92,14 @@ type makeupRec struct {
 	// resume, in a restarted layout, is the point it started from, until
 	// the makeup passes it again
 	resume *restartPoint
+	// last is the last layout's makeup, which this one may meet again at
+	// a point from article meet on (see converge); ended tells it did,
+	// at article until, and the makeup ended there.
+	last        *lastMakeup
+	meet, until int
+	ended       bool
+	// index gives the place of each article, in this edition and in last's
+	index, lastIndex map[*model.Article]int
 }
 
 // lastMakeup is what a layout with a Reuse leaves for the next one to
@@ -109,6 +117,8 @@ type lastMakeup struct {
 	artY      map[*model.Article]Length
 	jumped    map[*model.Article]int
 	headsOn   map[int]bool
+	heads     map[int]*model.Article
+	nBody     int
 }
 
 // resume is where a layout restarts its makeup: before article at, from
@@ -264,6 +274,9 @@ func (lt *layouter) cleanPoint() {
 		page: p.Index, nLines: len(p.Lines), nRules: len(p.Rules), nImages: len(p.Images), nLinks: len(p.Links), nAnchors: len(p.Anchor),
 		marks: slices.Clone(p.Marks), y: mk.y, fresh: mk.fresh, text: mk.text, cur: mk.cur, head: head, hasHead: hasHead,
 		headsOn: lt.headsOn[p.Index], art: lt.art, source: lt.source, line: lt.line, node: lt.node}
+	if rec.last != nil && i >= rec.meet {
+		lt.converge(i)
+	}
 }
 
 // sameFront reports whether the front page just made again leaves the
@@ -371,9 +384,136 @@ func (r *Reuse) keepMakeup(lt *layouter, ed *model.Edition, arts []*model.Articl
 		return
 	}
 	m := &lastMakeup{arts: arts, li: li, head: edHead(ed), contents: contentsKey(ed), doc: lt.doc, rec: lt.rec,
-		refs: lt.mk.refs, pageOfArt: lt.pageOfArt, artY: lt.mk.artY, jumped: lt.mk.jumped, headsOn: lt.headsOn}
-	m.rec.resume = nil
+		refs: lt.mk.refs, pageOfArt: lt.pageOfArt, artY: lt.mk.artY, jumped: lt.mk.jumped, headsOn: lt.headsOn,
+		heads: lt.mk.heads, nBody: lt.nBody}
+	m.rec.resume, m.rec.last = nil, nil
 	r.mu.Lock()
 	r.makeup = m
+	if lt.rec.ended {
+		r.Until = lt.rec.until
+	}
 	r.mu.Unlock()
+}
+
+// meetLast lets the makeup meet the last one, m, again (see converge):
+// from the first article after which every article is the one m placed
+// there.
+func (lt *layouter) meetLast(m *lastMakeup, ed *model.Edition, arts []*model.Article, li int) {
+	if lt.rec == nil || m == nil || m.li != li || len(m.arts) != len(arts) || !reflect.DeepEqual(m.head, edHead(ed)) {
+		return
+	}
+	c := len(arts)
+	for c > 0 && arts[c-1] == m.arts[c-1] {
+		c--
+	}
+	lt.rec.last, lt.rec.meet = m, c
+	lt.rec.index, lt.rec.lastIndex = make(map[*model.Article]int, len(arts)), make(map[*model.Article]int, len(arts))
+	for i, a := range arts {
+		lt.rec.index[a], lt.rec.lastIndex[m.arts[i]] = i, i
+	}
+}
+
+// converge ends the makeup at article i, when it stands there as the
+// last layout's stood (the same page, height, running head, paragraphs
+// numbered and warnings given) and the articles from i on are those it
+// placed: the rest of the makeup would make what it made. The page is
+// filled with what the last makeup placed on it after the point (its
+// lines copied, as restore does), the pages after it are the last
+// layout's, and so are the pages, heights and jumps of the articles from
+// i on, and the warnings they gave.
+func (lt *layouter) converge(i int) {
+	rec, m := lt.rec, lt.rec.last
+	np, op := &rec.points[i], &m.rec.points[i]
+	if !np.ok || !op.ok || !m.holds(op) || np.page != op.page || np.y != op.y || np.fresh != op.fresh || np.text != op.text ||
+		!rec.sameArt(np.cur, op.cur) || !rec.sameArt(np.head, op.head) || np.hasHead != op.hasHead || np.headsOn != op.headsOn ||
+		np.par != op.par || np.warns != op.warns || len(rec.warns) > len(m.rec.warns) {
+		return
+	}
+	for k, w := range rec.warns {
+		if w != m.rec.warns[k] {
+			return
+		}
+	}
+	old := m.doc.Pages[op.page]
+	nl, nr := len(old.Lines), len(old.Rules)
+	// the page was left, with its running head last (a page of the
+	// makeup's, before any padding), its marks not split
+	if old.Folio == "" || nl == op.nLines || nr == op.nRules || len(old.Marks) != len(op.marks) || op.page >= m.nBody {
+		return
+	}
+	p := lt.mk.p
+	for _, l := range old.Lines[op.nLines : nl-1] {
+		c := *l
+		c.Widow, c.Orphan = false, false
+		p.Lines = append(p.Lines, &c)
+	}
+	p.Rules = append(p.Rules, old.Rules[op.nRules:nr-1]...)
+	p.Images = append(p.Images, old.Images[op.nImages:]...)
+	p.Links = append(p.Links, old.Links[op.nLinks:]...)
+	p.Anchor = append(p.Anchor, old.Anchor[op.nAnchors:]...)
+	mk := lt.mk
+	if a, ok := m.heads[p.Index]; ok {
+		mk.heads[p.Index] = a
+	}
+	lt.nBody = m.nBody
+	lt.leave(p)
+	lt.doc.Pages = append(lt.doc.Pages, m.doc.Pages[op.page+1:]...)
+	for _, a := range m.arts[i:] {
+		if v, ok := m.pageOfArt[a]; ok {
+			lt.pageOfArt[a] = v
+		}
+		if v, ok := m.artY[a]; ok {
+			mk.artY[a] = v
+		}
+		if v, ok := m.jumped[a]; ok {
+			mk.jumped[a] = v
+		}
+	}
+	for k, v := range m.headsOn {
+		if k >= p.Index && v {
+			if lt.headsOn == nil {
+				lt.headsOn = map[int]bool{}
+			}
+			lt.headsOn[k] = true
+		}
+	}
+	for _, w := range m.rec.warns[len(rec.warns):] {
+		lt.warnOnce(w.once, w.w)
+	}
+	// the points after i on its page name lengths of the last page
+	copy(rec.points[i+1:], m.rec.points[i+1:])
+	for k := i + 1; k < len(rec.points); k++ {
+		if rec.points[k].page == p.Index {
+			rec.points[k].ok = false
+		}
+	}
+	rec.ended, rec.until = true, i
+}
+
+// sameArt reports whether article a of this edition stands for article
+// b of the last one where the makeup reads them (the running heads):
+// the same article, or one in its place with the same title.
+func (rec *makeupRec) sameArt(a, b *model.Article) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil || a.Title != b.Title {
+		return false
+	}
+	i, ok := rec.index[a]
+	j, ok2 := rec.lastIndex[b]
+	return ok && ok2 && i == j
+}
+
+// ended reports whether the makeup ended where it met the last one.
+func (lt *layouter) ended() bool { return lt.rec != nil && lt.rec.ended }
+
+// last is the makeup the last layout left, nil if none.
+func (r *Reuse) last() *lastMakeup {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.makeup
 }

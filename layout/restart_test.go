@@ -48,7 +48,7 @@ func TestRestartMakeup(t *testing.T) {
 				}
 			}
 			last, mid := len(arts)-1, len(arts)/2
-			restarted := map[string]bool{}
+			restarted, met := map[string]bool{}, map[string]bool{}
 			step := func(name string, at int, f func(*model.Article)) {
 				t.Helper()
 				if at >= 0 {
@@ -69,12 +69,18 @@ func TestRestartMakeup(t *testing.T) {
 					t.Errorf("%s: the makeup restarted at article %d after an edit to the lead", name, r.From)
 				}
 				restarted[name] = r.From > 0
-				t.Logf("%s: %d pages, made up again from article %d", name, len(got.Pages), r.From)
+				met[name] = r.Until > 0
+				if r.Until > 0 && (r.Until < r.From || at >= 0 && r.Until <= at) {
+					t.Errorf("%s: the makeup met the last one again at article %d, restarting at %d after an edit to article %d", name, r.Until, r.From, at)
+				}
+				t.Logf("%s: %d pages, made up again from article %d until %d", name, len(got.Pages), r.From, r.Until)
 			}
 			grow := func(a *model.Article) { a.Blocks = append(append([]model.Block(nil), a.Blocks...), a.Blocks...) }
 			shrink := func(a *model.Article) { a.Blocks = a.Blocks[:(len(a.Blocks)+1)/2] }
 			step("first", -1, nil)
 			step("again", -1, nil)
+			step("the middle article saved unchanged", mid, func(*model.Article) {})
+			step("a word in the middle article", mid, reword)
 			step("the last article grown", last, grow)
 			step("the middle article grown", mid, grow)
 			step("the middle article shrunk", mid, shrink)
@@ -83,6 +89,11 @@ func TestRestartMakeup(t *testing.T) {
 			step("the lead edited", lead, grow)
 			step("the article after the lead edited", lead+1, shrink)
 			step("the last article shrunk", last, shrink)
+			for _, name := range []string{"again", "the middle article saved unchanged", "a word in the middle article"} {
+				if !met[name] {
+					t.Errorf("%s: the makeup did not meet the last one again", name)
+				}
+			}
 			for _, name := range []string{"again", "the last article grown", "the middle article grown", "the middle article shrunk", "the last article shrunk"} {
 				if !restarted[name] {
 					t.Errorf("%s: every page made up again", name)
@@ -135,4 +146,25 @@ func layWith(t *testing.T, fs *fonts.Set, ed *model.Edition, cfg layout.Config, 
 		t.Fatal(err)
 	}
 	return d, warns.String()
+}
+
+// reword changes a word of the first paragraph of a that has one, in
+// copies of the paragraph and its text: "the" becomes "thy".
+func reword(a *model.Article) {
+	a.Blocks = append([]model.Block(nil), a.Blocks...)
+	for i, b := range a.Blocks {
+		p, ok := b.(*model.Paragraph)
+		if !ok {
+			continue
+		}
+		for j, in := range p.Inlines {
+			if tx, ok := in.(*model.Text); ok && strings.Contains(tx.Text, " the ") {
+				np := *p
+				np.Inlines = append([]model.Inline(nil), p.Inlines...)
+				np.Inlines[j] = &model.Text{Text: strings.Replace(tx.Text, " the ", " thy ", 1)}
+				a.Blocks[i] = &np
+				return
+			}
+		}
+	}
 }

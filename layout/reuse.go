@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
@@ -41,6 +40,11 @@ type Reuse struct {
 	// layout before left them (see restart.go); 0 when it made up every
 	// page.
 	From int
+	// Until is the index of the article at which the last layout's
+	// makeup came back to where the layout before's stood, taking the
+	// pages after as that one left them (see converge); 0 when it made
+	// up the pages to the end.
+	Until int
 }
 
 // LayoutReusing is Layout, reusing the articles and pages r kept from
@@ -56,16 +60,16 @@ func LayoutReusing(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.
 // begin forgets what the last layout set and made up when the fonts,
 // configuration or language changed, and the articles no longer in
 // arts. It returns where this layout may restart the last makeup (nil:
-// nowhere; see restartAt) and the kept articles' sets, copied, by index
+// nowhere; see restartAt) and the kept articles' sets by index, as set
 // (nil where none is kept, and before the restart, whose articles are
-// not placed again).
+// not placed again): the layout takes copies (artSets.make).
 func (r *Reuse) begin(lt *layouter, arts []*model.Article, li int) ([]*artSet, *resume) {
 	if r == nil {
 		return nil, nil
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.Set, r.From = 0, 0
+	r.Set, r.From, r.Until = 0, 0, 0
 	lang := lt.edLang()
 	if r.sets == nil || r.fs != lt.fs || r.lang != lang || !reflect.DeepEqual(r.cfg, lt.cfg) {
 		r.sets = map[*model.Article]*artSet{}
@@ -83,32 +87,15 @@ func (r *Reuse) begin(lt *layouter, arts []*model.Article, li int) ([]*artSet, *
 	r.From = from
 	out := make([]*artSet, len(arts))
 	kept := make(map[*model.Article]*artSet, len(arts))
-	var todo []int
 	for k, a := range arts {
 		if s := r.sets[a]; s != nil {
 			kept[a] = s
 			if k >= from {
-				todo = append(todo, k)
+				out[k] = s
 			}
 		}
 	}
 	r.sets = kept
-	// the copies are made on every processor, as the articles are set
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(lt.cfg.workers(), len(todo)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(todo) {
-					return
-				}
-				k := todo[i]
-				out[k] = kept[arts[k]].clone()
-			}
-		})
-	}
-	wg.Wait()
 	return out, rs
 }
 
