@@ -75,7 +75,7 @@ func (b *builder) build(t *testing.T) (versions []int, converted, set int) {
 			t.Errorf("page %d served differs from a fresh build's", i+1)
 		}
 	}
-	t.Logf("%d pages, made up again from article %d", len(view.versions), b.from())
+	t.Logf("%d pages, made up again from article %d until %d", len(view.versions), b.from(), b.s.reuse.sets.Until)
 	return view.versions, b.s.reuse.posts.Converted, b.s.reuse.sets.Set
 }
 
@@ -175,6 +175,9 @@ func TestIncremental(t *testing.T) {
 		}
 		if f := b.from(); f == 0 || f > len(ps)/2 {
 			t.Errorf("the pages were made up again from article %d after an edit to article %d", f, len(ps)/2)
+		}
+		if u := b.s.reuse.sets.Until; u <= len(ps)/2 {
+			t.Errorf("the makeup met the last one again at article %d (0: not), after an edit to article %d that moved nothing after it", u, len(ps)/2)
 		}
 	})
 
@@ -321,6 +324,9 @@ func TestIncrementalCorpus(t *testing.T) {
 	}
 	if f := b.from(); f == 0 || f > len(ps)/2 {
 		t.Errorf("the pages were made up again from article %d after an edit to article %d", f, len(ps)/2)
+	}
+	if u := b.s.reuse.sets.Until; u <= len(ps)/2 {
+		t.Errorf("the makeup met the last one again at article %d (0: not), after an edit to article %d that moved nothing after it", u, len(ps)/2)
 	}
 	long := strings.Repeat("A sentence added to the last post, so that it runs on over another page. ", 60)
 	edit(t, last, func(s string) string { return s + "\n\n" + long + "\n\n" + long + "\n" })
