@@ -32,6 +32,14 @@ import (
 // article, so the notes of the articles from the point on are neither
 // placed nor cached there: the note state starts empty, as it would be
 // for them in a full makeup.
+//
+// The makeup, restarted or not, also ends early where it meets the last
+// one again: at a point after the last article that changed, standing
+// exactly where the last makeup stood there, the rest would make what it
+// made (see converge).
+//
+// The pages taken are shared with the last document; only fillRefs
+// changes them, printing the page numbers anew on the first pages.
 
 // restartPoint is the makeup's state where it stood clean before an
 // article (see cleanPoint): what a later layout restores to start there.
