@@ -100,6 +100,7 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		lt.nextPage()
 		lt.span(lt.masthead(), 0, 0)
 		lt.emit(lt.mk.p, false)
+		r.keepMakeup(lt, ed, nil, 0)
 		return lt.done(d)
 	}
 	lead, li := leadOf(ed, arts)

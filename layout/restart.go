@@ -386,9 +386,16 @@ func (lt *layouter) restore(rs *resume, arts []*model.Article) {
 	rec.resume = pt
 }
 
-// keepMakeup leaves this layout's makeup to the next layout.
+// keepMakeup leaves this layout's makeup to the next layout (none, when
+// it recorded none).
 func (r *Reuse) keepMakeup(lt *layouter, ed *model.Edition, arts []*model.Article, li int) {
-	if r == nil || lt.rec == nil {
+	if r == nil {
+		return
+	}
+	if lt.rec == nil {
+		r.mu.Lock()
+		r.makeup = nil
+		r.mu.Unlock()
 		return
 	}
 	m := &lastMakeup{arts: arts, li: li, head: edHead(ed), contents: contentsKey(ed), doc: lt.doc, rec: lt.rec,
