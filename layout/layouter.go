@@ -56,6 +56,9 @@ type layouter struct {
 	sink    func(StreamPage) error
 	held    []*Page
 	sinkErr error
+	// rec records the makeup for the next layout, with a Reuse (see
+	// restart.go); nil otherwise.
+	rec *makeupRec
 }
 
 // fork returns a layouter that sets articles with setArticle on another
@@ -130,6 +133,9 @@ func (lt *layouter) warnOnce(key string, w diag.Warning) {
 	if lt.set != nil {
 		lt.set.warns = append(lt.set.warns, warning{key, w})
 		return
+	}
+	if lt.rec != nil {
+		lt.rec.warns = append(lt.rec.warns, warning{key, w})
 	}
 	if lt.warnFn != nil {
 		lt.warnFn(w)

@@ -100,14 +100,20 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 		lt.nextPage()
 		lt.span(lt.masthead(), 0, 0)
 		lt.emit(lt.mk.p, false)
+		r.keepMakeup(lt, ed, nil, 0)
 		return lt.done(d)
 	}
 	lead, li := leadOf(ed, arts)
 	lt.lead = lead
+	if r != nil && sink == nil {
+		lt.record(len(arts))
+	}
 	sets := lt.setArticles(arts, li, cfg.workers(), r)
 	defer sets.stop()
-	lt.paginate(arts, li, sets)
+	lt.meetLast(r.last(), ed, arts, li)
+	lt.paginate(arts, li, sets, sets.resume)
 	lt.finish(d, lead)
+	r.keepMakeup(lt, ed, arts, li)
 	return lt.done(d)
 }
 
@@ -153,39 +159,57 @@ func leadOf(ed *model.Edition, arts []*model.Article) (*model.Article, int) {
 
 // paginate puts the articles on pages: the front page with the lead (and
 // the articles after it while there is room), then every article in
-// order. It returns the lead.
-func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets) {
-	lead := arts[li]
-	leadSet := sets.get(li)
-	lt.add(leadSet)
-	got := map[int]bool{li: true}
-	k := 0
-	next := func() (*model.Article, *artSet) {
-		for ; k < len(arts); k++ {
-			if !got[k] {
-				got[k] = true
-				set := sets.get(k)
-				lt.add(set)
-				return arts[k], set
-			}
-		}
-		return nil, nil
-	}
-	front, more := lt.frontPage(lead, leadSet, next)
-	if more != nil {
-		lt.contentsMore(more)
-	}
+// order; or, with rs, the articles from where the last makeup is
+// restarted (see restart.go).
+func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *resume) {
+	var front map[*model.Article]*frontPiece
+	var more *stream
 	first := true
+	if rs == nil || rs.front {
+		lead := arts[li]
+		leadSet := sets.get(li)
+		lt.add(leadSet)
+		got := map[int]bool{li: true}
+		k := 0
+		next := func() (*model.Article, *artSet) {
+			for ; k < len(arts); k++ {
+				if !got[k] {
+					got[k] = true
+					set := sets.get(k)
+					lt.add(set)
+					return arts[k], set
+				}
+			}
+			return nil, nil
+		}
+		front, more = lt.frontPage(lead, leadSet, next)
+		if more != nil {
+			lt.contentsMore(more)
+		}
+		lt.mainRun(more != nil, len(got))
+		if rs != nil && !lt.sameFront(rs.last) {
+			rs = nil // every page made up again
+			sets.restartFailed()
+		}
+	}
+	if rs != nil {
+		lt.restore(rs, arts)
+		first = false
+	}
 	idx := 0
 	for _, s := range lt.ed.Sections {
 		for ai, a := range s.Articles {
 			i := idx
 			idx++
+			if rs != nil && i < rs.at {
+				continue
+			}
 			piece := front[a]
 			if piece != nil && piece.rest != nil && piece.rest.done() {
 				continue
 			}
 			start := startOf(s, a, ai == 0)
+			candidate := !first && i > li && piece == nil
 			if first {
 				// the first article after the front page opens page 2,
 				// or runs on below the contents continued there
@@ -202,8 +226,14 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets) {
 				lt.placeArticle(a, piece.set, start)
 			default:
 				set := sets.get(i)
+				lt.beforeAdd(i, candidate)
 				lt.add(set)
+				lt.afterAdd()
 				lt.placeArticle(a, set, start)
+				if lt.ended() {
+					return
+				}
+				lt.beforeAdd(-1, false) // no point before the next article until it is taken
 			}
 		}
 	}
@@ -217,13 +247,15 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets) {
 // and the page numbers printed before their pages were known; a
 // streamed layout then gives the pages that waited for them.
 func (lt *layouter) finish(d *Document, lead *model.Article) {
-	lt.nBody = len(d.Pages)
-	if m := lt.cfg.PadToMultiple; m > 1 {
-		for len(d.Pages)%m != 0 {
-			lt.newPage()
+	if !lt.ended() { // else the pages are made, the last layout's from where the makeup met it
+		lt.nBody = len(d.Pages)
+		if m := lt.cfg.PadToMultiple; m > 1 {
+			for len(d.Pages)%m != 0 {
+				lt.newPage()
+			}
 		}
+		lt.leave(d.Pages[len(d.Pages)-1])
 	}
-	lt.leave(d.Pages[len(d.Pages)-1])
 	d.Outline = lt.outline(lead)
 	lt.fillRefs()
 	for _, p := range lt.held {
@@ -358,6 +390,11 @@ type artSets struct {
 	wg    sync.WaitGroup
 	kept  []*artSet // the articles Reuse kept, by index (nil: set them)
 	r     *Reuse
+	// resume is where the makeup restarts (nil: it makes up every page);
+	// the articles before it, from, are neither set nor copied ahead
+	resume *resume
+	from   int
+	lt     *layouter // sets an article not kept before from
 }
 
 // setAhead is how many articles each worker may set ahead of paginate.
@@ -370,8 +407,15 @@ const setAhead = 4
 // way every article is set by a fork from the same state, so the result
 // does not depend on workers.
 func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse) *artSets {
-	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r, kept: r.begin(lt, arts)}
-	todo := func(k int) bool { return as.kept == nil || as.kept[k] == nil }
+	as := &artSets{arts: arts, sets: make([]*artSet, len(arts)), r: r, lt: lt}
+	as.kept, as.resume = r.begin(lt, arts, li)
+	if as.resume != nil {
+		as.from = as.resume.at // after the lead
+	}
+	// the articles kept are copied in the same order, a few ahead of
+	// paginate, as the others are set: a makeup that ends early (see
+	// converge) copies no more than those
+	todo := func(k int) bool { return k >= as.from }
 	as.order = make([]int, 0, len(arts))
 	if todo(li) {
 		as.order = append(as.order, li)
@@ -409,8 +453,7 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse
 					return
 				}
 				k := as.order[i]
-				as.sets[k] = f.setArticle(arts[k])
-				r.keep(arts[k], as.sets[k])
+				as.sets[k] = as.make(f, k)
 				close(as.done[k])
 			}
 		})
@@ -418,23 +461,46 @@ func (lt *layouter) setArticles(arts []*model.Article, li, workers int, r *Reuse
 	return as
 }
 
+// restartFailed records that the makeup is not restarted after all: the
+// articles before the restart are taken too (get copies them).
+func (as *artSets) restartFailed() {
+	as.r.mu.Lock()
+	as.r.From = 0
+	as.r.mu.Unlock()
+}
+
 // get returns article k set. paginate takes each article once, in the
-// order of setArticles.
+// order of setArticles; a layout that restarts the makeup takes only
+// those from the restart on, and the lead and front page's when it
+// makes the front page again, which Reuse kept: get copies them.
 func (as *artSets) get(k int) *artSet {
-	if as.kept != nil && as.kept[k] != nil {
-		set := as.kept[k]
-		as.kept[k] = nil
+	if k < as.from {
+		// kept, as every article of the last layout is (see restartAt);
+		// else set here, as no worker sets it
+		if set := as.r.copyOf(as.arts[k]); set != nil {
+			return set
+		}
+		set := as.lt.fork().setArticle(as.arts[k])
+		as.r.keep(as.arts[k], set)
 		return set
 	}
 	if as.done == nil {
-		set := as.fork.setArticle(as.arts[k])
-		as.r.keep(as.arts[k], set)
-		return set
+		return as.make(as.fork, k)
 	}
 	<-as.done[k]
 	set := as.sets[k]
 	as.sets[k] = nil
 	as.ahead <- struct{}{}
+	return set
+}
+
+// make returns article k set by fork f, or a copy of the set Reuse kept.
+func (as *artSets) make(f *layouter, k int) *artSet {
+	if as.kept != nil && as.kept[k] != nil {
+		return as.kept[k].clone()
+	}
+	set := f.setArticle(as.arts[k])
+	as.r.keep(as.arts[k], set)
 	return set
 }
 

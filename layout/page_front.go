@@ -43,6 +43,9 @@ func (lt *layouter) frontPage(lead *model.Article, set *artSet, next func() (*mo
 	room := lt.textBottom() - mk.y - height(set.head) - 6*l
 	bx := lt.contentsBox(min(lt.cfg.textHeight()*boxFraction/100, room))
 	boxTop := lt.textBottom() - bx.h - l
+	if lt.rec != nil {
+		lt.rec.front.boxTop = boxTop
+	}
 	pieces := map[*model.Article]*frontPiece{lead: {set: set, rest: lt.frontArticle(lead, set, boxTop, 0)}}
 	for pieces[lead].rest.done() {
 		a, s := next()

@@ -236,6 +236,9 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 	switch {
 	case start == model.StartPage:
 		lt.flushPending()
+		if lt.cleanPoint(); lt.ended() {
+			return
+		}
 		if !mk.fresh {
 			lt.nextPage()
 		}
@@ -246,6 +249,9 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 		mk.pending.items = append(append(append(mk.pending.items, brk), set.headCol...), body...)
 	case lt.cfg.Columns == 1 || !lt.short(set):
 		lt.flushPending()
+		if lt.cleanPoint(); lt.ended() {
+			return
+		}
 		lt.span(lt.headOf(set), 3*l, 2*l)
 		mk.pending.items = body
 	default:

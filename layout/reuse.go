@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
@@ -17,69 +16,98 @@ import (
 // work of a layout) for the next layout, for `edition serve`. An article
 // is set again unless it is the same article (the same pointer: package
 // edition's Reuse keeps an unchanged post's article) laid out with the
-// same fonts, configuration and edition language; the pages are then made
-// up again from all the articles, so the document is the one Layout
-// makes. The zero value is ready to use; it is not safe for concurrent
-// layouts.
+// same fonts, configuration and edition language. The page makeup is
+// kept too: the pages are made up again from the last article before
+// the first that changed where the makeup stood clean, the pages before
+// it taken as they are (see restart.go), so the document is the one
+// Layout makes. The zero value is ready to use; it is not safe for
+// concurrent layouts.
 type Reuse struct {
 	mu   sync.Mutex
 	fs   *fonts.Set
 	cfg  Config
 	lang string
 	sets map[*model.Article]*artSet // as set, before pagination touches them
+	// makeup is what the last layout's page makeup left for this one to
+	// restart from (see restart.go); nil after a streamed layout, a
+	// failed one, or a change of fonts, configuration or language.
+	makeup *lastMakeup
 	// Set counts the articles the last layout set (the others were
 	// reused).
 	Set int
+	// From is the index, in edition order, of the article from which the
+	// last layout made up the pages again, taking those before it as the
+	// layout before left them (see restart.go); 0 when it made up every
+	// page.
+	From int
+	// Until is the index of the article at which the last layout's
+	// makeup came back to where the layout before's stood, taking the
+	// pages after as that one left them (see converge); 0 when it made
+	// up the pages to the end.
+	Until int
 }
 
-// LayoutReusing is Layout, reusing the articles r kept from the last
-// layout and keeping this one's for the next. A nil r reuses nothing.
+// LayoutReusing is Layout, reusing the articles and pages r kept from
+// the last layout and keeping this one's for the next. A nil r reuses
+// nothing. The document's pages may be those of the last document, and
+// those of the next: they must not be changed, and the page numbers
+// printed on the first pages (the contents) are those of the last
+// layout's document once the next is made.
 func LayoutReusing(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning), r *Reuse) (*Document, error) {
 	return layout(ed, fs, cfg, warn, nil, r)
 }
 
-// begin forgets what the last layout set when the fonts, configuration
-// or language changed, and the articles no longer in arts; it returns
-// the kept articles' sets, copied, by index (nil where none is kept).
-func (r *Reuse) begin(lt *layouter, arts []*model.Article) []*artSet {
+// begin forgets what the last layout set and made up when the fonts,
+// configuration or language changed, and the articles no longer in
+// arts. It returns where this layout may restart the last makeup (nil:
+// nowhere; see restartAt) and the kept articles' sets by index, as set
+// (nil where none is kept, and before the restart, whose articles are
+// not placed again): the layout takes copies (artSets.make).
+func (r *Reuse) begin(lt *layouter, arts []*model.Article, li int) ([]*artSet, *resume) {
 	if r == nil {
-		return nil
+		return nil, nil
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.Set = 0
+	r.Set, r.From, r.Until = 0, 0, 0
 	lang := lt.edLang()
 	if r.sets == nil || r.fs != lt.fs || r.lang != lang || !reflect.DeepEqual(r.cfg, lt.cfg) {
 		r.sets = map[*model.Article]*artSet{}
+		r.makeup = nil
 	}
 	r.fs, r.cfg, r.lang = lt.fs, lt.cfg, lang
+	var rs *resume
+	if lt.sink == nil {
+		rs = r.restartAt(lt.ed, arts, li)
+	}
+	from := 0
+	if rs != nil {
+		from = rs.at
+	}
+	r.From = from
 	out := make([]*artSet, len(arts))
 	kept := make(map[*model.Article]*artSet, len(arts))
-	var todo []int
 	for k, a := range arts {
 		if s := r.sets[a]; s != nil {
 			kept[a] = s
-			todo = append(todo, k)
+			if k >= from {
+				out[k] = s
+			}
 		}
 	}
 	r.sets = kept
-	// the copies are made on every processor, as the articles are set
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(lt.cfg.workers(), len(todo)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(todo) {
-					return
-				}
-				k := todo[i]
-				out[k] = kept[arts[k]].clone()
-			}
-		})
+	return out, rs
+}
+
+// copyOf returns a copy of the set of article a kept, nil if none is.
+func (r *Reuse) copyOf(a *model.Article) *artSet {
+	r.mu.Lock()
+	s := r.sets[a]
+	r.mu.Unlock()
+	if s == nil {
+		return nil
 	}
-	wg.Wait()
-	return out
+	return s.clone()
 }
 
 // keep records an article just set, before pagination modifies it.

@@ -107,24 +107,39 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// BenchmarkReuse lays out the editions again with every article kept:
-// what serve's layout costs after a save, less the article saved.
+// BenchmarkReuse lays out the editions again as serve does after a
+// save: with every article kept (none), and with the first, middle or
+// last article changed (a copy of it, which is set again, every other
+// layout). cpu-ms/op is the processor time per layout, on all cores.
 func BenchmarkReuse(b *testing.B) {
 	fs := fonts.Default()
 	for _, e := range pipelinetest.Load(b) {
-		b.Run(e.Name, func(b *testing.B) {
-			var r layout.Reuse
-			if _, err := layout.LayoutReusing(e.Ed, fs, e.Cfg, nil, &r); err != nil {
-				b.Fatal(err)
+		arts := articles(e.Ed)
+		for _, edit := range []struct {
+			name string
+			at   int
+		}{{"none", -1}, {"first", 0}, {"middle", len(arts) / 2}, {"last", len(arts) - 1}} {
+			if edit.at > 0 && len(arts) < 3 {
+				continue
 			}
-			b.ReportAllocs()
-			c0 := cpuTime()
-			for b.Loop() {
-				if _, err := layout.LayoutReusing(e.Ed, fs, e.Cfg, nil, &r); err != nil {
+			b.Run(e.Name+"/"+edit.name, func(b *testing.B) {
+				eds := [2]*model.Edition{e.Ed, e.Ed}
+				if edit.at >= 0 {
+					eds[1] = replaced(e.Ed, edit.at, func(*model.Article) {})
+				}
+				var r layout.Reuse
+				if _, err := layout.LayoutReusing(eds[0], fs, e.Cfg, nil, &r); err != nil {
 					b.Fatal(err)
 				}
-			}
-			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-		})
+				b.ReportAllocs()
+				c0 := cpuTime()
+				for i := 1; b.Loop(); i++ {
+					if _, err := layout.LayoutReusing(eds[i%2], fs, e.Cfg, nil, &r); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64((cpuTime()-c0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			})
+		}
 	}
 }

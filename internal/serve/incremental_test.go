@@ -75,8 +75,13 @@ func (b *builder) build(t *testing.T) (versions []int, converted, set int) {
 			t.Errorf("page %d served differs from a fresh build's", i+1)
 		}
 	}
+	t.Logf("%d pages, made up again from article %d until %d", len(view.versions), b.from(), b.s.reuse.sets.Until)
 	return view.versions, b.s.reuse.posts.Converted, b.s.reuse.sets.Set
 }
+
+// from is the article from which the last rebuild made up the pages
+// again (0: every page).
+func (b *builder) from() int { return b.s.reuse.sets.From }
 
 func diagText(r *pipeline.Result) string {
 	var b strings.Builder
@@ -87,7 +92,7 @@ func diagText(r *pipeline.Result) string {
 }
 
 // edit rewrites a file with f.
-func edit(t *testing.T, path string, f func(string) string) {
+func edit(t testing.TB, path string, f func(string) string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -114,7 +119,7 @@ func inBody(f func(string) string) func(string) string {
 }
 
 // posts lists the edition's post files.
-func posts(t *testing.T, man string) []string {
+func posts(t testing.TB, man string) []string {
 	t.Helper()
 	m, err := manifest.Load(man)
 	if err != nil {
@@ -168,6 +173,20 @@ func TestIncremental(t *testing.T) {
 		if len(vs) == len(first) && vs[0] != first[0] {
 			t.Errorf("the front page has a new version after an edit to page %d's article", len(vs)/2)
 		}
+		if f := b.from(); f == 0 || f > len(ps)/2 {
+			t.Errorf("the pages were made up again from article %d after an edit to article %d", f, len(ps)/2)
+		}
+		if u := b.s.reuse.sets.Until; u <= len(ps)/2 {
+			t.Errorf("the makeup met the last one again at article %d (0: not), after an edit to article %d that moved nothing after it", u, len(ps)/2)
+		}
+	})
+
+	t.Run("a word in the last article", func(t *testing.T) {
+		edit(t, ps[len(ps)-1], inBody(func(s string) string { return strings.Replace(s, "\n\n", "\n\nA last word. ", 1) }))
+		b.build(t)
+		if f := b.from(); f == 0 || f >= len(ps) {
+			t.Errorf("the pages were made up again from article %d after an edit to the last", f)
+		}
 	})
 
 	t.Run("an article grows by pages", func(t *testing.T) {
@@ -182,6 +201,40 @@ func TestIncremental(t *testing.T) {
 		if len(vs) <= n {
 			t.Errorf("%d pages after the article grew, %d before", len(vs), n)
 		}
+		// the pages before it are kept; the contents on the front page
+		// print the new page numbers of the articles after it
+		if f := b.from(); f == 0 || f > len(ps)/2 {
+			t.Errorf("the pages were made up again from article %d after an edit to article %d", f, len(ps)/2)
+		}
+		if _, gen := changed(vs); vs[0] != gen {
+			t.Errorf("the front page's contents kept the page numbers of the articles that moved")
+		}
+	})
+
+	t.Run("an article shrinks by pages", func(t *testing.T) {
+		before, _ := b.s.current()
+		n := len(before.pages.svg)
+		edit(t, mid, func(s string) string {
+			i := strings.Index(s, "\n\nA paragraph added so that")
+			if i < 0 {
+				t.Fatal("the paragraphs added are gone")
+			}
+			return s[:i]
+		})
+		vs, _, _ := b.build(t)
+		if len(vs) >= n {
+			t.Errorf("%d pages after the article shrank, %d before", len(vs), n)
+		}
+		if f := b.from(); f == 0 || f > len(ps)/2 {
+			t.Errorf("the pages were made up again from article %d after an edit to article %d", f, len(ps)/2)
+		}
+	})
+
+	t.Run("a headline in the middle", func(t *testing.T) {
+		edit(t, mid, func(s string) string {
+			return regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(s, "title: A Headline Made Longer Than It Was, Which the Contents Print")
+		})
+		b.build(t)
 	})
 
 	t.Run("the site's configuration", func(t *testing.T) {
@@ -245,6 +298,9 @@ func TestIncremental(t *testing.T) {
 	t.Run("an edit undone", func(t *testing.T) {
 		edit(t, ps[0], func(s string) string { return strings.Replace(s, "\n\n", "\n\nA sentence. ", 1) })
 		b.build(t)
+		if f := b.from(); f != 0 {
+			t.Errorf("the pages were made up again from article %d after an edit to the lead", f)
+		}
 		edit(t, ps[0], func(s string) string { return strings.Replace(s, "\n\nA sentence. ", "\n\n", 1) })
 		_, conv, _ := b.build(t)
 		if conv != 1 {
@@ -253,18 +309,38 @@ func TestIncremental(t *testing.T) {
 	})
 }
 
-// TestIncrementalCorpus edits a post in the middle of the corpus and a
-// site's configuration.
+// TestIncrementalCorpus edits posts of the corpus: in the middle, at
+// the end (the pages before kept), a headline (the contents changed),
+// and the lead (every page made up again).
 func TestIncrementalCorpus(t *testing.T) {
 	man := corpusEdition(t)
 	b := newBuilder(t, man)
 	ps := posts(t, man)
 	b.build(t)
-	mid := ps[len(ps)/2]
+	mid, last := ps[len(ps)/2], ps[len(ps)-1]
 	edit(t, mid, inBody(func(s string) string { return strings.Replace(s, "\n\n", "\n\nEditorial aside. ", 3) }))
 	if _, conv, set := b.build(t); conv != 1 || set != 1 {
 		t.Errorf("converted %d posts, set %d articles; want 1 and 1", conv, set)
 	}
+	if f := b.from(); f == 0 || f > len(ps)/2 {
+		t.Errorf("the pages were made up again from article %d after an edit to article %d", f, len(ps)/2)
+	}
+	if u := b.s.reuse.sets.Until; u <= len(ps)/2 {
+		t.Errorf("the makeup met the last one again at article %d (0: not), after an edit to article %d that moved nothing after it", u, len(ps)/2)
+	}
+	long := strings.Repeat("A sentence added to the last post, so that it runs on over another page. ", 60)
+	edit(t, last, func(s string) string { return s + "\n\n" + long + "\n\n" + long + "\n" })
+	b.build(t)
+	if f := b.from(); f == 0 || f >= len(ps) {
+		t.Errorf("the pages were made up again from article %d after an edit to the last", f)
+	}
+	edit(t, mid, func(s string) string {
+		return regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(s, "title: A Headline Made Longer, Which the Contents Print")
+	})
+	b.build(t)
 	edit(t, ps[0], inBody(func(s string) string { return strings.Replace(s, "\n\n", "\n\nThe lead, edited. ", 1) }))
 	b.build(t)
+	if f := b.from(); f != 0 {
+		t.Errorf("the pages were made up again from article %d after an edit to the lead", f)
+	}
 }
