@@ -128,7 +128,7 @@ type publication struct {
 
 // document is one content document of the spine. An article's is
 // planned first (name, title, language), for go-epub, and made later
-// (make), when its body is put in go-epub's wrapper.
+// (makeBody), when its body is put in go-epub's wrapper.
 type document struct {
 	name  string // file name in xhtml/
 	title string
@@ -142,7 +142,7 @@ type document struct {
 
 // newPublication plans the publication: its images, cover and
 // documents, the cover's and the masthead's made, the articles' not yet
-// (make). The navigation and package documents wait for every article
+// (makeBody). The navigation and package documents wait for every article
 // (finish).
 func newPublication(ed *model.Edition, opt Options) *publication {
 	p := &publication{ed: ed, words: lang.For(ed.Language).Words}
@@ -161,10 +161,10 @@ func newPublication(ed *model.Edition, opt Options) *publication {
 	return p
 }
 
-// make makes the body of document d if it is an article's; the
+// makeBody makes the body of document d if it is an article's; the
 // articles' are made in reading order, as their page-break markers are
 // placed.
-func (p *publication) make(d *document) {
+func (p *publication) makeBody(d *document) {
 	if d.art == nil {
 		return
 	}

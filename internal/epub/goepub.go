@@ -175,7 +175,7 @@ func (p *publication) packDocuments(files map[string][]byte) (map[string]packed,
 			continue
 		}
 		delete(files, name)
-		p.make(d)
+		p.makeBody(d)
 		x, err := withBody(setLang(wrapper, d.lang), i, d.body)
 		if err != nil {
 			return nil, err
