@@ -65,7 +65,7 @@ func (pm *PageMap) Add(p *Page) {
 	pm.firsts = append(pm.firsts, first)
 	pm.has = append(pm.has, has)
 	for _, l := range p.Lines {
-		if a := pm.owner.art[l.Node]; a != nil {
+		if a := pm.owner.art(l.Node); a != nil {
 			pm.begun[a] = true
 		}
 	}
@@ -101,7 +101,7 @@ func (pm *PageMap) Starts() []model.PageStart {
 			}
 			ps := model.PageStart{Label: label}
 			if c := firsts[i]; has[i] && (text || own) {
-				ps.Article, ps.At, ps.Word = pm.owner.art[c.at], c.at, c.word
+				ps.Article, ps.At, ps.Word = pm.owner.art(c.at), c.at, c.word
 			}
 			out = append(out, ps)
 		}
@@ -113,7 +113,7 @@ func (pm *PageMap) Starts() []model.PageStart {
 // holdsArticle reports whether any line on p sets an article's text.
 func holdsArticle(p *Page, o owned) bool {
 	for _, l := range p.Lines {
-		if o.art[l.Node] != nil {
+		if o.art(l.Node) != nil {
 			return true
 		}
 	}
@@ -121,41 +121,58 @@ func holdsArticle(p *Page, o owned) bool {
 }
 
 // owned maps the model's elements to their articles, and images to the
-// figures that show them; order numbers the elements in the edition's
-// reading order.
+// figures that show them; each element's order numbers it in the
+// edition's reading order. One map holds both, as it holds an entry for
+// every element of the edition.
 type owned struct {
-	art    map[any]*model.Article
-	order  map[any]int
+	of     map[any]owner
+	arts   []*model.Article // by owner.art
 	figure map[*model.Image]*model.Figure
 }
 
+// owner is an element's place in reading order and its article's index
+// in owned.arts.
+type owner struct{ order, art int32 }
+
 func owners(ed *model.Edition) owned {
-	o := owned{art: map[any]*model.Article{}, order: map[any]int{}, figure: map[*model.Image]*model.Figure{}}
+	o := &owned{of: map[any]owner{}, figure: map[*model.Image]*model.Figure{}}
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
-			o.own(a, a)
+			o.arts = append(o.arts, a)
+			o.own(a)
 			o.blocks(a, a.Blocks)
 			if !model.BibliographyPlaced(a) {
 				o.bibliography(a)
 			}
 			for _, n := range a.Notes {
-				o.own(n, a)
+				o.own(n)
 				o.blocks(a, n.Blocks)
 			}
 		}
 	}
-	return o
+	return *o
 }
 
-// own records that element x is a's, next in reading order.
-func (o owned) own(x any, a *model.Article) {
-	o.art[x] = a
-	o.order[x] = len(o.order)
+// art is the article element x belongs to; nil for none.
+func (o owned) art(x any) *model.Article {
+	if w, ok := o.of[x]; ok {
+		return o.arts[w.art]
+	}
+	return nil
 }
 
-func (o owned) blocks(a *model.Article, bs []model.Block) {
+// order is the place of element x in reading order.
+func (o owned) order(x any) int { return int(o.of[x].order) }
+
+// own records that element x is the last article's (the one being
+// walked), next in reading order.
+func (o *owned) own(x any) {
+	o.of[x] = owner{order: int32(len(o.of)), art: int32(len(o.arts) - 1)}
+}
+
+func (o *owned) blocks(a *model.Article, bs []model.Block) {
 	model.WalkBlocks(bs, func(b model.Block) {
-		o.own(b, a)
+		o.own(b)
 		switch t := b.(type) {
 		case *model.Figure:
 			if t.Image != nil && o.figure[t.Image] == nil {
@@ -165,11 +182,11 @@ func (o owned) blocks(a *model.Article, bs []model.Block) {
 			o.bibliography(a)
 		case *model.Table:
 			for i := range t.Header {
-				o.own(&t.Header[i], a)
+				o.own(&t.Header[i])
 			}
 			for _, r := range t.Rows {
 				for i := range r {
-					o.own(&r[i], a)
+					o.own(&r[i])
 				}
 			}
 		}
@@ -178,11 +195,11 @@ func (o owned) blocks(a *model.Article, bs []model.Block) {
 
 // bibliography owns a's bibliography and its entries, next in reading
 // order.
-func (o owned) bibliography(a *model.Article) {
+func (o *owned) bibliography(a *model.Article) {
 	if b := a.Bibliography; b != nil {
-		o.own(b, a)
+		o.own(b)
 		for _, e := range b.Entries {
-			o.own(e, a)
+			o.own(e)
 		}
 	}
 }
@@ -215,17 +232,17 @@ func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bo
 		}
 	}
 	for _, l := range p.Lines {
-		if l.Node == nil || o.art[l.Node] == nil {
+		if l.Node == nil || o.art(l.Node) == nil {
 			continue
 		}
 		if a, ok := l.Node.(*model.Article); ok && begun[a] {
 			continue
 		}
-		take(candidate{order: o.order[l.Node], at: l.Node, word: l.Word})
+		take(candidate{order: o.order(l.Node), at: l.Node, word: l.Word})
 	}
 	for _, im := range p.Images {
 		if f := o.figure[im.Image]; f != nil {
-			take(candidate{order: o.order[f], at: f})
+			take(candidate{order: o.order(f), at: f})
 		}
 	}
 	return best, found

@@ -39,14 +39,18 @@ type images struct {
 	folder string // the site's folder, as messages name it
 	log    *diag.Log
 	mu     sync.Mutex
-	byID   map[string]*model.Image                // by root and resolved relative path
+	byID   map[string]*model.Image // by root and resolved relative path
+	// byHash are the images read, by Name (a hash of their bytes): a
+	// file whose bytes were read under another path shares them, so
+	// that an image copied beside every post that shows it is held once.
+	byHash map[string]*model.Image
 	dirs   map[string]map[string]bool             // names in each folder read, by root and relative path
 	open   func(root, rel string) ([]byte, error) // manifest.Open, for the build
 	cache  *imgcache.Index                        // remote images fetched into the site
 }
 
 func newImages(st *site.Site, folder string, log *diag.Log, open func(root, rel string) ([]byte, error)) *images {
-	im := &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
+	im := &images{site: st, folder: folder, log: log, byID: map[string]*model.Image{}, byHash: map[string]*model.Image{}, dirs: map[string]map[string]bool{}, open: open}
 	cache, err := imgcache.Load(st.Root)
 	if err != nil {
 		log.Warnf(filepath.Join(imgcache.Folder(st.Root), imgcache.IndexName), 0, "the image cache's index cannot be read (%v); remote images are left out: run edition fetch", err)
@@ -351,6 +355,11 @@ func (im *images) load(file string, line int, root, rel, alt string) (*model.Ima
 		return nil, diag.Errorf(file, line, "image %q: %v", rel, err)
 	}
 	im.mu.Lock()
+	if same := im.byHash[img.Name]; same == nil {
+		im.byHash[img.Name] = img
+	} else if bytes.Equal(same.Data, img.Data) {
+		img.Data = same.Data
+	}
 	im.byID[key] = img
 	im.mu.Unlock()
 	c := *img

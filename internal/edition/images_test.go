@@ -13,6 +13,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
+	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/post"
 	"github.com/redtide/edition/internal/site"
 	"github.com/redtide/edition/internal/testenv"
@@ -206,4 +207,41 @@ func TestLessonFigures(t *testing.T) {
 		t.Errorf("only %d figures found in the lessons", n)
 	}
 	t.Logf("%d figures in %d lessons, all resolved", n, len(files))
+}
+
+// TestImageBytesShared: a file read under two paths is held once; a
+// different file under the same name is not taken for it.
+func TestImageBytesShared(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"_config.yml":   "title: T\n",
+		"a/copy.png":    png1,
+		"b/copy.png":    png1,
+		"c/copy.png":    png2,
+		"d/another.png": png2,
+	})
+	st, err := site.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log diag.Log
+	im := newImages(st, "the site's folder", &log, manifest.Open)
+	load := func(rel string) *model.Image {
+		t.Helper()
+		img, err := im.load("post.md", 1, dir, rel, "")
+		if err != nil || img == nil {
+			t.Fatalf("load %s: %v, %v", rel, img, err)
+		}
+		return img
+	}
+	a, b, c, d := load("a/copy.png"), load("b/copy.png"), load("c/copy.png"), load("d/another.png")
+	if &a.Data[0] != &b.Data[0] {
+		t.Error("the same bytes under two paths are held twice")
+	}
+	if &a.Data[0] == &c.Data[0] || !bytes.Equal(c.Data, []byte(png2)) {
+		t.Error("a different file shares the bytes of another")
+	}
+	if &c.Data[0] != &d.Data[0] || a.Name == c.Name {
+		t.Errorf("names %s %s; c and d share bytes: %v", a.Name, c.Name, &c.Data[0] == &d.Data[0])
+	}
 }

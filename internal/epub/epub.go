@@ -41,10 +41,13 @@ type Options struct {
 	Pages []model.PageStart
 }
 
-// Write renders ed as an EPUB 3 file to w.
+// Write renders ed as an EPUB 3 file to w. The content document of
+// each article is made, wrapped and deflated in turn, and only its
+// compressed bytes are kept until the container is written (see
+// assemble): the whole text of the edition is never held as XHTML.
 func Write(w io.Writer, ed *model.Edition, opt Options) error {
 	p := newPublication(ed, opt)
-	return assemble(w, p, opt.Modified)
+	return assemble(w, p, opt)
 }
 
 // Identifier is the stable dc:identifier of an edition: a name-based UUID
@@ -117,40 +120,64 @@ type publication struct {
 	docs     []*document
 	images   []*model.Image // each once, by Name, in order of first use
 	cover    *model.Image   // nil: no cover
-	nav      []byte
+	marks    *marks         // the print edition's page breaks
+	nav      []byte         // once every document is made (finish)
 	opf      []byte
 	pageList []*mark // page-break markers written, in page order
 }
 
-// document is one content document of the spine.
+// document is one content document of the spine. An article's is
+// planned first (name, title, language), for go-epub, and made later
+// (makeBody), when its body is put in go-epub's wrapper.
 type document struct {
 	name  string // file name in xhtml/
 	title string
 	lang  string
+	art   *model.Article // the article, until its body is made; nil for the others
 	body  string
 	svg   bool // holds inline SVG (manifest property)
 	// mathml: holds MathML (manifest property)
 	mathml bool
 }
 
+// newPublication plans the publication: its images, cover and
+// documents, the cover's and the masthead's made, the articles' not yet
+// (makeBody). The navigation and package documents wait for every article
+// (finish).
 func newPublication(ed *model.Edition, opt Options) *publication {
 	p := &publication{ed: ed, words: lang.For(ed.Language).Words}
 	p.collectImages()
 	p.cover = coverImage(ed, opt.CoverPNG)
-	marks := newMarks(opt.Pages)
+	p.marks = newMarks(opt.Pages)
 	if p.cover != nil {
 		p.docs = append(p.docs, p.coverDocument())
 	}
-	p.docs = append(p.docs, p.mastheadDocument(marks))
+	p.docs = append(p.docs, p.mastheadDocument(p.marks))
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
-			p.docs = append(p.docs, p.articleDocument(a, marks))
+			p.docs = append(p.docs, &document{name: a.ID + ".xhtml", title: a.Title, lang: model.ArticleLang(ed, a), art: a})
 		}
 	}
-	p.pageList = marks.placed()
+	return p
+}
+
+// makeBody makes the body of document d if it is an article's; the
+// articles' are made in reading order, as their page-break markers are
+// placed.
+func (p *publication) makeBody(d *document) {
+	if d.art == nil {
+		return
+	}
+	made := p.articleDocument(d.art, p.marks)
+	d.body, d.mathml, d.art = made.body, made.mathml, nil
+}
+
+// finish makes the navigation and package documents, once every
+// content document is made.
+func (p *publication) finish(opt Options) {
+	p.pageList = p.marks.placed()
 	p.nav = p.navDocument()
 	p.opf = p.packageDocument(opt, len(opt.Pages) > 0)
-	return p
 }
 
 // coverImage is the edition's cover image, else the generated one.

@@ -43,7 +43,6 @@ import (
 	"maps"
 	"net/http"
 	"sync"
-	"time"
 
 	goepub "github.com/go-shiori/go-epub"
 )
@@ -67,8 +66,12 @@ func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 // logs some write errors instead of returning them).
 var errMissing = errors.New("epub: go-epub did not write")
 
-// assemble writes p to w as an EPUB container, entries dated mod.
-func assemble(w io.Writer, p *publication, mod time.Time) error {
+// assemble writes p to w as an EPUB container, entries dated
+// opt.Modified. Each content document is made, put in go-epub's wrapper
+// and deflated in turn (packDocuments), and only its compressed bytes are
+// kept; the navigation and package documents follow, as they list what
+// the documents hold.
+func assemble(w io.Writer, p *publication, opt Options) error {
 	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
 	goepubMu.Lock()
 	raw, err := goepubArchive(p)
@@ -76,11 +79,23 @@ func assemble(w io.Writer, p *publication, mod time.Time) error {
 	if err != nil {
 		return err
 	}
-	files, err := p.replaceFiles(raw)
+	files, listed, err := p.replaceFiles(raw)
 	if err != nil {
 		return err
 	}
-	return writeZip(w, files, mod)
+	docs, err := p.packDocuments(files)
+	if err != nil {
+		return err
+	}
+	p.finish(opt)
+	files[contentDir+"package.opf"] = p.opf
+	files[contentDir+navName] = p.nav
+	for n := range listed {
+		if _, ok := docs[n]; files[n] == nil && !ok {
+			return fmt.Errorf("%w %s", errMissing, n)
+		}
+	}
+	return writeZip(w, files, docs, opt.Modified)
 }
 
 // goepubArchive has go-epub write the container of p.
@@ -108,14 +123,15 @@ func goepubArchive(p *publication) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// replaceFiles reads go-epub's archive and puts this package's files in
-// it: the package and navigation documents, the images, the bodies and
-// language of the content documents. Every file of the manifest must be
-// there, and nothing else.
-func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
+// replaceFiles reads go-epub's archive and puts this package's images in
+// it; it returns its files, the content documents still go-epub's
+// wrappers around their stand-ins (packDocuments puts the bodies in),
+// and every file the package lists. go-epub must have written nothing
+// else.
+func (p *publication) replaceFiles(raw []byte) (files map[string][]byte, listed map[string]bool, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
-		return nil, fmt.Errorf("epub: reading go-epub output: %w", err)
+		return nil, nil, fmt.Errorf("epub: reading go-epub output: %w", err)
 	}
 	media := map[string][]byte{}
 	if p.cover != nil {
@@ -124,40 +140,52 @@ func (p *publication) replaceFiles(raw []byte) (map[string][]byte, error) {
 	for _, img := range p.images {
 		media[contentDir+imageDir+img.Name] = img.Data
 	}
-	listed := map[string]bool{"mimetype": true, "META-INF/container.xml": true, contentDir + "package.opf": true}
+	listed = map[string]bool{"mimetype": true, "META-INF/container.xml": true, contentDir + "package.opf": true}
 	for _, it := range p.items() {
 		listed[contentDir+it.href] = true
 	}
-	files := map[string][]byte{}
+	files = map[string][]byte{}
 	for _, f := range zr.File {
 		if !listed[f.Name] {
-			return nil, fmt.Errorf("epub: go-epub wrote %s, which the package does not list", f.Name)
+			return nil, nil, fmt.Errorf("epub: go-epub wrote %s, which the package does not list", f.Name)
 		}
 		if _, ok := media[f.Name]; ok {
 			continue // go-epub has no image to write
 		}
 		if files[f.Name], err = readEntry(f); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	maps.Copy(files, media)
-	files[contentDir+"package.opf"] = p.opf
-	files[contentDir+navName] = p.nav
+	return files, listed, nil
+}
+
+// packDocuments makes each content document in spine order, puts its
+// body and language in go-epub's wrapper (taken out of files) and
+// deflates it, keeping only the compressed entry: the XHTML of one
+// document is held at a time. A document whose wrapper go-epub did not
+// write is left out, which assemble reports.
+func (p *publication) packDocuments(files map[string][]byte) (map[string]packed, error) {
+	docs := make(map[string]packed, len(p.docs))
+	var pk packer
 	for i, d := range p.docs {
 		name := contentDir + xhtmlDir + d.name
-		if files[name] == nil {
-			continue // reported below
+		wrapper := files[name]
+		if wrapper == nil {
+			continue
 		}
-		if files[name], err = withBody(setLang(files[name], d.lang), i, d.body); err != nil {
+		delete(files, name)
+		p.makeBody(d)
+		x, err := withBody(setLang(wrapper, d.lang), i, d.body)
+		if err != nil {
+			return nil, err
+		}
+		d.body = ""
+		if docs[name], err = pk.pack(x); err != nil {
 			return nil, err
 		}
 	}
-	for n := range listed {
-		if files[n] == nil {
-			return nil, fmt.Errorf("%w %s", errMissing, n)
-		}
-	}
-	return files, nil
+	return docs, nil
 }
 
 // bodyStandIn is what go-epub is given as the body of the i-th document:

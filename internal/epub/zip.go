@@ -2,20 +2,27 @@ package epub
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
-// writeZip writes files as an EPUB container: mimetype first and stored,
-// then every file in name order, with fixed times.
-func writeZip(w io.Writer, files map[string][]byte, mod time.Time) error {
-	names := make([]string, 0, len(files))
+// writeZip writes files and the deflated entries docs as an EPUB
+// container: mimetype first and stored, then every file in name order,
+// with fixed times.
+func writeZip(w io.Writer, files map[string][]byte, docs map[string]packed, mod time.Time) error {
+	names := make([]string, 0, len(files)+len(docs))
 	for n := range files {
+		names = append(names, n)
+	}
+	for n := range docs {
 		names = append(names, n)
 	}
 	sort.Slice(names, func(i, j int) bool {
@@ -34,6 +41,12 @@ func writeZip(w io.Writer, files map[string][]byte, mod time.Time) error {
 		// MS-DOS time fields only: Modified would add an extra field,
 		// which EPUB forbids on the mimetype entry.
 		h := &zip.FileHeader{Name: n, Method: zip.Deflate, ModifiedDate: dosDate(mod), ModifiedTime: dosTime(mod)}
+		if d, ok := docs[n]; ok {
+			if err := writeRaw(zw, h, d); err != nil {
+				return err
+			}
+			continue
+		}
 		if n == "mimetype" || strings.HasPrefix(n, contentDir+imageDir) {
 			h.Method = zip.Store // JPEG, PNG and GIF are compressed already
 		}
@@ -49,6 +62,76 @@ func writeZip(w io.Writer, files map[string][]byte, mod time.Time) error {
 		return fmt.Errorf("epub: %w", err)
 	}
 	return nil
+}
+
+// packed is an entry deflated before the archive is written: its
+// compressed bytes, the CRC-32 and the length of what they hold.
+type packed struct {
+	data []byte
+	crc  uint32
+	size int
+}
+
+// packer deflates entries as fastDeflate does when the archive is
+// written, so that a packed entry's bytes are those CreateHeader would
+// have written; one buffer serves every entry, and each keeps a copy of
+// its own length.
+type packer struct{ buf bytes.Buffer }
+
+func (pk *packer) pack(data []byte) (packed, error) {
+	pk.buf.Reset()
+	fw, err := fastDeflate(&pk.buf)
+	if err != nil {
+		return packed{}, fmt.Errorf("epub: %w", err)
+	}
+	_, err = fw.Write(data)
+	if cerr := fw.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return packed{}, fmt.Errorf("epub: %w", err)
+	}
+	return packed{data: bytes.Clone(pk.buf.Bytes()), crc: crc32.ChecksumIEEE(data), size: len(data)}, nil
+}
+
+// writeRaw writes the deflated entry d under h with the header
+// CreateHeader gives an entry it deflates itself (version 2.0, a data
+// descriptor, the UTF-8 flag for a name that needs it), so that the
+// archive is the same byte for byte.
+func writeRaw(zw *zip.Writer, h *zip.FileHeader, d packed) error {
+	h.CreatorVersion, h.ReaderVersion = zipVersion20, zipVersion20
+	h.Flags |= 0x8 // a data descriptor
+	if needsUTF8(h.Name) {
+		h.Flags |= 0x800
+	}
+	h.CRC32 = d.crc
+	h.CompressedSize64, h.UncompressedSize64 = uint64(len(d.data)), uint64(d.size)
+	fw, err := zw.CreateRaw(h)
+	if err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	if _, err := fw.Write(d.data); err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	return nil
+}
+
+// zipVersion20 is the version CreateHeader writes: 2.0, deflate.
+const zipVersion20 = 20
+
+// needsUTF8 reports whether archive/zip's CreateHeader flags name as
+// UTF-8: it holds a character outside the part of CP-437 every reader
+// agrees on, and is valid UTF-8 (archive/zip's detectUTF8).
+func needsUTF8(name string) bool {
+	if !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r < 0x20 || r > 0x7d || r == 0x5c {
+			return true
+		}
+	}
+	return false
 }
 
 func dosDate(t time.Time) uint16 {
