@@ -45,7 +45,7 @@ func (c *ctx) text(s string) *node {
 
 // rich is parseRich, with the nodes of plain text made by newNode.
 func (c *ctx) rich(s string) *node {
-	if !strings.ContainsAny(s, richMarks) {
+	if !hasRichMarks(s) {
 		return c.text(s)
 	}
 	return parseRichIn(s, c.p.newNode)
