@@ -3,6 +3,8 @@ package csl
 import (
 	"strings"
 	"testing"
+
+	"github.com/redtide/edition/internal/bib"
 )
 
 // TestMarkScans checks hasRichMarks and indexApostrophe against the
@@ -28,5 +30,31 @@ func TestMarkScans(t *testing.T) {
 	}
 	if n != len(pieces)*len(pieces)*len(pieces) {
 		t.Fatal("strings not all tried")
+	}
+}
+
+// TestTitleCaseRemembered checks that a title cased again, from the
+// processor's memory, comes out as it did the first time, and that a
+// text not in English is left alone both times.
+func TestTitleCaseRemembered(t *testing.T) {
+	p := NewProcessor(DefaultStyle(), "en-US", nil)
+	for _, lang := range []string{"en", "de"} {
+		st := &itemState{item: &bib.Item{Vars: map[string]string{"language": lang}}}
+		c := p.newCtx(st, nil, p.style.bibliography)
+		for _, s := range []string{"on the DNA of things: a study", "ON THE ORIGIN", "the end"} {
+			fresh := &node{text: s}
+			applyCase(fresh, "title", lang == "en")
+			for range 2 {
+				n := &node{text: s}
+				c.applyCase(n, "title")
+				if n.text != fresh.text {
+					t.Errorf("%s: %q title-cased to %q, want %q", lang, s, n.text, fresh.text)
+				}
+			}
+			if lang == "en" && fresh.text == s {
+				t.Errorf("%q not changed by title case", s)
+			}
+		}
+		p.release(c)
 	}
 }
