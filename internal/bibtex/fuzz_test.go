@@ -39,6 +39,19 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzScan checks that Scan, then Item on every entry, gives the items
+// and problems ParseAll gives (go test -fuzz FuzzScan).
+func FuzzScan(f *testing.F) {
+	for _, tc := range bibCases {
+		f.Add([]byte(tc.src))
+	}
+	f.Add([]byte(lazyBib))
+	f.Add([]byte(orderBib))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkScan(t, src)
+	})
+}
+
 // bigDatabase writes n entries of several types, with macros, accents,
 // crossrefs and names.
 func bigDatabase(n int) []byte {

@@ -48,8 +48,22 @@ func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // escapes, says a separator of that many bytes starts (0: none there),
 // appending the parts to dst.
 func splitOutside(dst []string, s string, sepAt func(s string, i int) int) []string {
-	parts := dst
-	depth, start := 0, 0
+	for {
+		i, n := nextOutside(s, sepAt)
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+n:]
+	}
+}
+
+// nextOutside returns where the first separator sepAt finds outside
+// braces (past backslash escapes) starts in s, and its size; -1 and 0
+// when there is none. A separator is found at depth 0 only, so the text
+// after it starts at depth 0 too: splitOutside goes on from there.
+func nextOutside(s string, sepAt func(s string, i int) int) (at, size int) {
+	depth := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\\':
@@ -62,16 +76,13 @@ func splitOutside(dst []string, s string, sepAt func(s string, i int) int) []str
 			depth--
 			continue
 		}
-		if depth != 0 {
-			continue
-		}
-		if n := sepAt(s, i); n > 0 {
-			parts = append(parts, s[start:i])
-			start = i + n
-			i += n - 1
+		if depth == 0 {
+			if n := sepAt(s, i); n > 0 {
+				return i, n
+			}
 		}
 	}
-	return append(parts, s[start:])
+	return -1, 0
 }
 
 // name reads one name: a braced literal ("{World Health Organization}"),
@@ -249,24 +260,13 @@ func splitDepth0(dst []string, s string, sep byte) []string {
 // topLevelIndex is the index of the first c outside braces (past
 // backslash escapes, as splitDepth0 reads them), -1 if none.
 func topLevelIndex(s string, c byte) int {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-			continue
-		case '{':
-			depth++
-			continue
-		case '}':
-			depth--
-			continue
+	i, _ := nextOutside(s, func(s string, i int) int {
+		if s[i] == c {
+			return 1
 		}
-		if depth == 0 && s[i] == c {
-			return i
-		}
-	}
-	return -1
+		return 0
+	})
+	return i
 }
 
 // spaceInitials writes "J.G." as "J. G.", so both spellings sort and

@@ -110,6 +110,10 @@ func (p *parser) macro(name string, line int, what func() string) string {
 	return name
 }
 
+// delimiting marks the bytes delimited looks at: the others are
+// skipped at once.
+var delimiting = [256]bool{'\\': true, '{': true, '}': true, '"': true, '\n': true}
+
 // delimited reads a value in braces (end '}') or quotes (end '"') and
 // returns its text without the outer delimiters. Inner braces must
 // balance; \{ and \} do not count. A line that starts a new entry ends the
@@ -120,6 +124,10 @@ func (p *parser) delimited(end byte, line int, what func() string) (string, *syn
 	depth := 0
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
+		if !delimiting[c] {
+			p.pos++ // most of a value: no need of the cases below
+			continue
+		}
 		switch {
 		case c == '\\' && p.pos+1 < len(p.src):
 			p.pos += 2

@@ -74,3 +74,22 @@ func BenchmarkRenderAuthorDate(b *testing.B) {
 		NewProcessor(style, "en-US", db.lookup).Render(cits, nil)
 	}
 }
+
+// BenchmarkParseStyle parses the default style, as the first post with
+// citations in a process does (BuiltinStyle keeps it for the others):
+// a cost BenchmarkPostCitations, whose process has parsed it already,
+// does not count.
+func BenchmarkParseStyle(b *testing.B) {
+	data, err := styleFS.ReadFile("styles/chicago-notes-bibliography.csl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	defer cputime.Start(b)()
+	for b.Loop() {
+		s, err := ParseStyle(data)
+		if err != nil || s.Class() != "note" {
+			b.Fatal(err)
+		}
+	}
+}

@@ -49,8 +49,15 @@ func (c *ctx) test(e *elem) bool {
 			}
 			continue
 		}
-		for _, v := range cd.vals {
+		for k, v := range cd.vals {
 			tested = true
+			if cd.isNumeric && cd.idx[k] >= 0 && !c.st.presentBits()[cd.idx[k]] {
+				// no value: not numeric (the map lookup is spared)
+				if !settle {
+					return e.matchKind == 'a'
+				}
+				continue
+			}
 			if c.testOne(cd.attr, v) == settle {
 				return e.matchKind == 'a'
 			}

@@ -42,3 +42,46 @@ func TestForcedEtAl(t *testing.T) {
 	res = NewProcessor(ad, "en-US", db.lookup).Render([]Citation{{Cites: []Cite{{ID: "one"}}}, {Cites: []Cite{{ID: "plain"}}}}, nil)
 	compare(t, "author-date", htmls(res.Citations), []string{"(Smith et al. 2001)", "(Smith 2003)"})
 }
+
+// TestNameOptsResolved checks the name options each built-in style
+// resolves once against reading them from the elements, for every
+// <name> and for none, in <citation> and <bibliography>.
+func TestNameOptsResolved(t *testing.T) {
+	n := 0
+	for _, name := range BuiltinStyles() {
+		s, ok := BuiltinStyle(name)
+		if !ok {
+			t.Fatalf("%s does not parse", name)
+		}
+		var names []*elem
+		var walk func(e *elem)
+		walk = func(e *elem) {
+			if e.name == "name" {
+				names = append(names, e)
+			}
+			for _, k := range e.kids {
+				walk(k)
+			}
+		}
+		walk(s.root)
+		names = append(names, nil)
+		for _, area := range []*elem{s.citation, s.bibliography} {
+			c := &ctx{p: &Processor{style: s}, area: area}
+			for _, nm := range names {
+				for _, opt := range nameOptNames {
+					v, ok := c.nameOpt(nm, opt)
+					wv, wok := c.lookupNameOpt(nm, opt)
+					if v != wv || ok != wok {
+						t.Errorf("%s: %s = %q, %v; the elements say %q, %v", name, opt, v, ok, wv, wok)
+					}
+					if ok {
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no option set in any style")
+	}
+}

@@ -267,7 +267,7 @@ func splitParticles(nm bib.Name) bib.Name {
 	if nm.Literal != "" || nm.NonDroppingParticle != "" || nm.DroppingParticle != "" {
 		return nm
 	}
-	if hasSpace(nm.Family) || strings.ContainsAny(nm.Family, "'’") {
+	if hasSpace(nm.Family) || indexApostrophe(nm.Family) >= 0 {
 		var fs []string
 		if hasSpace(nm.Family) {
 			fs = strings.Fields(nm.Family)
@@ -279,7 +279,7 @@ func splitParticles(nm bib.Name) bib.Name {
 		if i > 0 {
 			nm.NonDroppingParticle = strings.Join(fs[:i], " ")
 			nm.Family = strings.Join(fs[i:], " ")
-		} else if j := strings.IndexAny(nm.Family, "'’"); j > 0 && isParticle(nm.Family[:j]) {
+		} else if j := indexApostrophe(nm.Family); j > 0 && isParticle(nm.Family[:j]) {
 			q := nm.Family[j:]
 			_, size := utf8.DecodeRuneInString(q)
 			nm.NonDroppingParticle = nm.Family[:j] + "’"
@@ -309,4 +309,15 @@ func isParticle(s string) bool {
 // most names are one word, and need no splitting.
 func hasSpace(s string) bool {
 	return strings.IndexFunc(s, unicode.IsSpace) >= 0
+}
+
+// indexApostrophe is strings.IndexAny(s, "'’") a byte at a time (see
+// hasRichMarks).
+func indexApostrophe(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' || s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
+			return i
+		}
+	}
+	return -1
 }

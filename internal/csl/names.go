@@ -24,8 +24,114 @@ func inheritable(opt string) string {
 	return ""
 }
 
+// nameOpts are the name options of one <name> (or of none) in one
+// area, <citation> or <bibliography>, its own or inherited: resolved once
+// per style (see Style.resolveNames), as every name asks for several.
+type nameOpts struct {
+	val [len(nameOptNames)]string
+	set [len(nameOptNames)]bool
+}
+
+// nameOptNames are the options resolved in nameOpts.
+var nameOptNames = [...]string{"and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+	"et-al-use-first", "et-al-use-last", "et-al-subsequent-min", "et-al-subsequent-use-first",
+	"initialize", "initialize-with", "name-as-sort-order", "sort-separator", "form", "delimiter"}
+
+// nameOptIndex is opt's index in nameOptNames, -1 if not there.
+func nameOptIndex(opt string) int {
+	switch opt {
+	case "and":
+		return 0
+	case "delimiter-precedes-et-al":
+		return 1
+	case "delimiter-precedes-last":
+		return 2
+	case "et-al-min":
+		return 3
+	case "et-al-use-first":
+		return 4
+	case "et-al-use-last":
+		return 5
+	case "et-al-subsequent-min":
+		return 6
+	case "et-al-subsequent-use-first":
+		return 7
+	case "initialize":
+		return 8
+	case "initialize-with":
+		return 9
+	case "name-as-sort-order":
+		return 10
+	case "sort-separator":
+		return 11
+	case "form":
+		return 12
+	case "delimiter":
+		return 13
+	}
+	return -1
+}
+
+// resolveNames resolves the name options of every <name>, and of none,
+// in <citation> and <bibliography>.
+func (s *Style) resolveNames() {
+	areas := [2]*elem{s.citation, s.bibliography}
+	resolve := func(nameEl, area *elem) *nameOpts {
+		if area == nil {
+			return nil
+		}
+		c := &ctx{p: &Processor{style: s}, area: area}
+		o := &nameOpts{}
+		for i, opt := range nameOptNames {
+			o.val[i], o.set[i] = c.lookupNameOpt(nameEl, opt)
+		}
+		return o
+	}
+	for i, a := range areas {
+		s.noName[i] = resolve(nil, a)
+	}
+	var walk func(e *elem)
+	walk = func(e *elem) {
+		if e.name == "name" {
+			e.nameOpts = new([2]*nameOpts)
+			for i, a := range areas {
+				e.nameOpts[i] = resolve(e, a)
+			}
+		}
+		for _, k := range e.kids {
+			walk(k)
+		}
+	}
+	walk(s.root)
+}
+
 // nameOpt reads a name option from <name>, or inherits it.
 func (c *ctx) nameOpt(nameEl *elem, opt string) (string, bool) {
+	if i := nameOptIndex(opt); i >= 0 {
+		area := -1
+		switch c.area {
+		case c.p.style.citation:
+			area = 0
+		case c.p.style.bibliography:
+			area = 1
+		}
+		var o *nameOpts
+		switch {
+		case area < 0:
+		case nameEl == nil:
+			o = c.p.style.noName[area]
+		case nameEl.nameOpts != nil:
+			o = nameEl.nameOpts[area]
+		}
+		if o != nil {
+			return o.val[i], o.set[i]
+		}
+	}
+	return c.lookupNameOpt(nameEl, opt)
+}
+
+// lookupNameOpt is nameOpt, read from the elements.
+func (c *ctx) lookupNameOpt(nameEl *elem, opt string) (string, bool) {
 	if v, ok := nameEl.lookup(opt); ok {
 		return v, true
 	}

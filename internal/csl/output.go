@@ -45,7 +45,7 @@ func (c *ctx) text(s string) *node {
 
 // rich is parseRich, with the nodes of plain text made by newNode.
 func (c *ctx) rich(s string) *node {
-	if !strings.ContainsAny(s, richMarks) {
+	if !hasRichMarks(s) {
 		return c.text(s)
 	}
 	return parseRichIn(s, c.p.newNode)
@@ -215,7 +215,9 @@ type flattener struct {
 func (p *Processor) flatten(n *node) Rich {
 	fl := &flattener{q: p.q, pieces: p.pieces[:0]}
 	defer func() { p.pieces = fl.pieces }()
-	fl.walk(n, 0, 0, "", "")
+	if !n.empty() {
+		fl.walk(n, 0, 0, "", "")
+	}
 	joins := func(i int) bool { // piece i+1 continues the span of piece i
 		next := i + 1
 		return next < len(fl.pieces) && fl.pieces[next].f == fl.pieces[i].f && fl.pieces[next].link == fl.pieces[i].link && fl.pieces[next].ref == fl.pieces[i].ref
@@ -255,10 +257,8 @@ func (p *Processor) flatten(n *node) Rich {
 	return r
 }
 
+// walk adds the pieces of n, which is not empty.
 func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
-	if n.empty() {
-		return
-	}
 	if a := n.anchor; a != nil {
 		if a.link != "" {
 			link = a.link
@@ -369,7 +369,13 @@ func (fl *flattener) join(s string) string {
 	return s
 }
 
-func isPunct(r rune) bool { return strings.ContainsRune(".,;:!?", r) }
+func isPunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
 
 // mergePunct decides what happens when b follows a: ok is false when a is
 // not punctuation; keep tells whether b stays.

@@ -65,6 +65,7 @@ type Processor struct {
 	arena          arena          // the nodes of the rendering under way
 	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
+	titled         map[string]string // title case of a text, by the text (see ctx.applyCase)
 }
 
 // NewProcessor makes a processor for a style and language ("" for the

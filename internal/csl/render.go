@@ -121,7 +121,8 @@ func (c *ctx) groupFrom(start int, delim string) *node {
 		n = c.p.newNode()
 		n.kids, n.delim = c.p.kids(ks), delim
 	}
-	clear(c.stack[start:])
+	// the nodes left above start are written over before they are read
+	// again, and release clears them
 	c.stack = c.stack[:start]
 	return n
 }
@@ -355,7 +356,7 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 		}
 	}
 	if e.textCase != "" {
-		applyCase(n, e.textCase, c.english())
+		c.applyCase(n, e.textCase)
 	}
 	w := n
 	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {

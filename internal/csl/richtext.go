@@ -9,11 +9,32 @@ import (
 // richMarks are the characters that may start markup or a quotation.
 const richMarks = "<\"'‘’“”"
 
+// hasRichMarks is strings.ContainsAny(s, richMarks), a byte at a time:
+// with marks beyond ASCII in the set, ContainsAny decodes every rune of
+// s and searches the set for it, and every variable a style prints is
+// asked.
+func hasRichMarks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<', '"', '\'':
+			return true
+		case 0xE2: // ‘ ’ “ ” are E2 80 98, 99, 9C, 9D
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x98, 0x99, 0x9C, 0x9D:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // parseRich reads CSL-JSON's rich-text markup (<i>, <b>, <sup>, <sub>,
 // small-caps and nocase spans) and straight quotation marks into nodes.
 // Anything else that looks like markup is literal text.
 func parseRich(s string) *node {
-	if !strings.ContainsAny(s, richMarks) {
+	if !hasRichMarks(s) {
 		return textNode(s)
 	}
 	return parseRichIn(s, nil)

@@ -33,10 +33,11 @@ type elem struct {
 	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
 	textArg        string // the variable, macro, term or value
 	form           string
-	macroRef       *elem  // the macro a <text macro> calls, set by ParseStyle
-	shortVar       string // <text variable form="short">: the variable's short form ("title-short")
-	varIdx         int    // <text variable>: the variable's index in cslVariables, -1 when special or unknown
-	fset, fclear   Format // font decorations switched on and off
+	macroRef       *elem         // the macro a <text macro> calls, set by ParseStyle
+	nameOpts       *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
+	shortVar       string        // <text variable form="short">: the variable's short form ("title-short")
+	varIdx         int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	fset, fclear   Format        // font decorations switched on and off
 	prefix, suffix string
 	textCase       string
 	quotes, strip  bool
@@ -48,7 +49,7 @@ type cond struct {
 	vals []string
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
 
-	isType, isVariable bool // attr is "type", "variable"
+	isType, isVariable, isNumeric bool // attr is "type", "variable", "is-numeric"
 	// for type tests whose values are all in cslTypes: their bits, tested
 	// against the item's in one step
 	typeMask uint64
@@ -106,7 +107,7 @@ func (e *elem) prepare() {
 			switch a.Name.Local {
 			case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
 				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value),
-					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable"}
+					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable", isNumeric: a.Name.Local == "is-numeric"}
 				cd.typeBits = cd.isType
 				for _, v := range cd.vals {
 					if b, ok := cslTypes[v]; ok && cd.isType {
@@ -298,12 +299,13 @@ type Style struct {
 	macros        map[string]*elem
 	citation      *elem
 	bibliography  *elem
-	locales       []*Locale // the style's own locale overrides, in order
-	pageRange     string    // page-range-format
-	demoteNDP     string    // demote-non-dropping-particle
-	initHyphen    bool      // initialize-with-hyphen
-	yearSuffix    bool      // the style prints year-suffix itself
-	disambCond    bool      // some <if> tests disambiguate
+	locales       []*Locale    // the style's own locale overrides, in order
+	pageRange     string       // page-range-format
+	demoteNDP     string       // demote-non-dropping-particle
+	initHyphen    bool         // initialize-with-hyphen
+	yearSuffix    bool         // the style prints year-suffix itself
+	disambCond    bool         // some <if> tests disambiguate
+	noName        [2]*nameOpts // the name options of a <names> without <name>, in <citation> and <bibliography>
 }
 
 // ParseStyle reads a CSL 1.0.2 (or 1.0.1) independent style. A document
@@ -337,6 +339,7 @@ func ParseStyle(data []byte) (*Style, error) {
 		}
 	}
 	s.link(root)
+	s.resolveNames()
 	s.yearSuffix = usesVariable(root, "year-suffix")
 	s.disambCond = usesAttr(root, "disambiguate") // often inside a macro
 	if s.citation == nil {

@@ -75,6 +75,30 @@ func applyCase(n *node, tc string, english bool) {
 	}
 }
 
+// applyCase applies a text-case to n. Title case of one leaf of text is
+// remembered by the processor: an item's title is title-cased in its
+// cites, its sort key and its entry, and the words of a title are most
+// of what title case costs.
+func (c *ctx) applyCase(n *node, tc string) {
+	if tc != "title" || n == nil || n.kids != nil || n.nocase || n.text == "" {
+		applyCase(n, tc, c.english())
+		return
+	}
+	if !c.english() {
+		return
+	}
+	if t, ok := c.p.titled[n.text]; ok {
+		n.text = t
+		return
+	}
+	if c.p.titled == nil {
+		c.p.titled = map[string]string{}
+	}
+	was := n.text
+	applyCase(n, tc, true)
+	c.p.titled[was] = n.text
+}
+
 // wordPool keeps the word lists of applyCase, which every title and
 // capitalized term of every cite needs only for a moment.
 var wordPool = sync.Pool{New: func() any { return new([]word) }}
