@@ -6,7 +6,6 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"fmt"
 	"hash"
@@ -20,6 +19,8 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // pageBoxOrder is the order in which putpages writes a page's boxes: the
@@ -28,7 +29,7 @@ import (
 var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
 
 // compressPages deflates every page's content stream, as putpages did one
-// page at a time (zlib, best speed), on as many goroutines as there are
+// page at a time (zlib, level 1; see deflate), on as many goroutines as there are
 // cores, each reusing one zlib writer: creating a writer per page cost more
 // than compressing a small page. packed[n] is page n's stream (1-based).
 // A page that PackPage deflated while the document was made is taken as
@@ -81,8 +82,8 @@ func (f *Fpdf) compressPages() [][]byte {
 	return packed
 }
 
-// deflatePage deflates a page's content stream as putpages did (zlib,
-// best speed) with *zw, which it makes if nil.
+// deflatePage deflates a page's content stream (zlib, level 1; see
+// deflate) with *zw, which it makes if nil.
 func deflatePage(zw **zlib.Writer, page []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(page)/3 + 64)

@@ -8,7 +8,6 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"errors"
 	"fmt"
@@ -16,11 +15,13 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // packer deflates finished pages' content streams on background
 // goroutines, as compressPages would at Output: the same bytes (zlib,
-// best speed, one stream per page), made while the document is painted,
+// level 1, one stream per page), made while the document is painted,
 // so that only the compressed streams are kept.
 type packer struct {
 	jobs   chan packJob
