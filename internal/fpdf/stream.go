@@ -77,7 +77,23 @@ func (pk *packer) run() {
 		pk.mu.Lock()
 		pk.packed[j.page] = packed
 		pk.mu.Unlock()
+		j.data.Reset()
+		pageBuffers.Put(j.data)
 	}
+}
+
+// pageBuffers holds the content buffers of pages that PackPage has
+// deflated, for beginpage to take again: a page's buffer is as large as
+// its uncompressed content, and making a new one for every page cleared
+// that much memory each time.
+var pageBuffers sync.Pool
+
+// pageBuffer is an empty buffer for a new page's content.
+func pageBuffer() *bytes.Buffer {
+	if b, ok := pageBuffers.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return new(bytes.Buffer)
 }
 
 // packedPages waits for the packer and returns the streams it made
