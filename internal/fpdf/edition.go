@@ -19,8 +19,6 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
-
-	"github.com/klauspost/compress/zlib"
 )
 
 // pageBoxOrder is the order in which putpages writes a page's boxes: the
@@ -46,7 +44,7 @@ func (f *Fpdf) compressPages() [][]byte {
 	var mu sync.Mutex
 	next := 1
 	work := func() {
-		var zw *zlib.Writer
+		var zw *zlibWriter
 		for {
 			mu.Lock()
 			n := next
@@ -84,11 +82,11 @@ func (f *Fpdf) compressPages() [][]byte {
 
 // deflatePage deflates a page's content stream (zlib, level 1; see
 // deflate) with *zw, which it makes if nil.
-func deflatePage(zw **zlib.Writer, page []byte) []byte {
+func deflatePage(zw **zlibWriter, page []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(page)/3 + 64)
 	if *zw == nil {
-		*zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+		*zw = newZlibWriter(&buf)
 	} else {
 		(*zw).Reset(&buf)
 	}

@@ -15,8 +15,6 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-
-	"github.com/klauspost/compress/zlib"
 )
 
 // packer deflates finished pages' content streams on background
@@ -62,12 +60,12 @@ func (f *Fpdf) PackPage(n int) {
 }
 
 func (pk *packer) run() {
-	var zw *zlib.Writer
+	var zw *zlibWriter
 	var buf bytes.Buffer // reused; each stream is kept in a slice of its size
 	for j := range pk.jobs {
 		buf.Reset()
 		if zw == nil {
-			zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+			zw = newZlibWriter(&buf)
 		} else {
 			zw.Reset(&buf)
 		}

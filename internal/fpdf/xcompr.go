@@ -23,7 +23,8 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// zwriters are the zlib writers (level 1) of compress: edition patch.
+// zwriters are the zlib writers (level 1, zlibWriter) of compress: edition
+// patch.
 //
 // Every stream fpdf deflates (page contents, font subsets and their
 // CIDToGIDMaps, ICC profiles, image masks) is deflated by
@@ -41,12 +42,9 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 
 	// edition patch: the zlib writers are reused (Reset), as making one
 	// allocates and clears its tables; the bytes are the same
-	zw, _ := zwriters.Get().(*zlib.Writer)
+	zw, _ := zwriters.Get().(*zlibWriter)
 	if zw == nil {
-		var err error
-		if zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed); err != nil {
-			panic(fmt.Errorf("could not create zlib writer: %w", err))
-		}
+		zw = newZlibWriter(buf)
 	} else {
 		zw.Reset(buf)
 	}
