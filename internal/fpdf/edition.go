@@ -6,9 +6,9 @@ package fpdf
 
 import (
 	"bytes"
-	"crypto/md5"
+	"encoding/binary"
 	"fmt"
-	"hash"
+	"hash/crc32"
 	"hash/fnv"
 	"io"
 	"math"
@@ -203,7 +203,7 @@ type editionState struct {
 	spill     bool               // Output writes the file out as it is made (SpillOutput)
 	out       io.Writer          // where, during Output
 	spilled   int                // bytes written out before the buffer
-	sum       hash.Hash          // MD5 of them, for the file identifier
+	sum       *fileSum           // digest of them, for the file identifier
 	line      []byte             // an operator being written (outFontSize)
 }
 
@@ -354,8 +354,8 @@ func (f *Fpdf) imageColorSpace(cs string) string {
 }
 
 // SetFileID writes a file identifier in the trailer (ISO 32000-1 §14.4;
-// PDF/X requires one): two copies of an MD5 hash of the file's bytes
-// before the trailer, so that it is the same on every run of the same
+// PDF/X requires one): two copies of a digest of the file's bytes before
+// the /ID entry (fileSum), so that it is the same on every run of the same
 // input and differs between different files.
 func (f *Fpdf) SetFileID() {
 	f.ed.fileID = true
@@ -365,15 +365,42 @@ func (f *Fpdf) putFileID() {
 	if !f.ed.fileID {
 		return
 	}
-	var sum [md5.Size]byte
-	if f.ed.sum != nil {
-		// edition patch: the bytes written out before (SpillOutput)
-		f.ed.sum.Write(f.buffer.Bytes())
-		copy(sum[:], f.ed.sum.Sum(nil))
-	} else {
-		sum = md5.Sum(f.buffer.Bytes())
+	s := f.ed.sum // edition patch: the bytes written out before (SpillOutput)
+	if s == nil {
+		s = new(fileSum)
 	}
+	s.write(f.buffer.Bytes())
+	sum := s.sum()
 	f.outf("/ID [<%x> <%x>]", sum, sum)
+}
+
+// fileSum is the digest of the file identifier: the file's CRC-32
+// (IEEE), its CRC-32C (Castagnoli) and its length in bytes, 16 bytes.
+// It was an MD5 hash, which took 16 times as long: hash/crc32 computes
+// both CRCs with the processor's CRC or carry-less multiply
+// instructions. The identifier only has to tell files apart (ISO 32000-1
+// suggests hashing the Info dictionary, the size and the time); two
+// CRCs of different polynomials and the length tell apart any two files
+// but for a chance of about 2^-64 between files of the same length.
+type fileSum struct {
+	ieee, castagnoli uint32
+	n                uint64
+}
+
+var castagnoliTable = crc32.MakeTable(crc32.Castagnoli)
+
+func (s *fileSum) write(p []byte) {
+	s.ieee = crc32.Update(s.ieee, crc32.IEEETable, p)
+	s.castagnoli = crc32.Update(s.castagnoli, castagnoliTable, p)
+	s.n += uint64(len(p))
+}
+
+func (s *fileSum) sum() [16]byte {
+	var b [16]byte
+	binary.BigEndian.PutUint32(b[0:], s.ieee)
+	binary.BigEndian.PutUint32(b[4:], s.castagnoli)
+	binary.BigEndian.PutUint64(b[8:], s.n)
+	return b
 }
 
 // utf8FontDef parses a UTF-8 (TrueType) font as addFontFromBytes did in

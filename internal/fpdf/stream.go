@@ -8,7 +8,6 @@ package fpdf
 
 import (
 	"bytes"
-	"crypto/md5"
 	"errors"
 	"fmt"
 	"io"
@@ -276,10 +275,10 @@ func (f *Fpdf) spillOutput() {
 		return
 	}
 	if f.ed.fileID && f.ed.sum == nil {
-		f.ed.sum = md5.New()
+		f.ed.sum = new(fileSum)
 	}
 	if f.ed.sum != nil {
-		f.ed.sum.Write(f.buffer.Bytes())
+		f.ed.sum.write(f.buffer.Bytes())
 	}
 	n, err := f.ed.out.Write(f.buffer.Bytes())
 	f.ed.spilled += n
