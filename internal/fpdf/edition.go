@@ -13,6 +13,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -616,22 +617,32 @@ func (f *Fpdf) spotColorNames() []string {
 // does not record the runes of txt for the font subset: the caller must
 // have drawn each of them in this font with Text before.
 func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
-	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag || !utf8.ValidString(txt) {
+	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag {
 		return b, false
 	}
-	for _, r := range txt {
-		if r >= 0x10000 {
-			return b, false
-		}
-	}
+	orig := b
 	b = append(b, "BT "...)
 	b = appendFixed2(b, x*f.k)
 	b = append(b, ' ')
 	b = appendFixed2(b, (f.h-y)*f.k)
 	b = append(b, " Td ("...)
-	for _, r := range txt {
+	// txt is checked (valid UTF-8, runes of the BMP) as it is written,
+	// one pass rather than three; ASCII, most of it, is not decoded
+	b = slices.Grow(b, 2*len(txt)+len(") Tj ET\n"))
+	for i := 0; i < len(txt); {
+		if c := txt[i]; c < utf8.RuneSelf {
+			b = append(b, 0)
+			b = appendEscaped(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(txt[i:])
+		if r == utf8.RuneError && size == 1 || r >= 0x10000 {
+			return orig, false
+		}
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
+		i += size
 	}
 	return append(b, ") Tj ET\n"...), true
 }
