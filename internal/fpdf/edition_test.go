@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 )
 
 // TestFontID: generateFontID, which hashes the widths without
@@ -55,6 +56,10 @@ func TestFileID(t *testing.T) {
 		f.SetFileID()
 		f.SpillOutput(spill)
 		f.SetCompression(false) // so that the file is large enough to spill
+		// a fixed date: New takes the time of the run
+		when := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+		f.SetCreationDate(when)
+		f.SetModificationDate(when)
 		f.SetFont("Helvetica", "", 12)
 		for i := 0; i < 800; i++ { // more than twice spillSize of content
 			f.AddPage()
