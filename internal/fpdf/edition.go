@@ -6,14 +6,14 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
-	"crypto/md5"
+	"encoding/binary"
 	"fmt"
-	"hash"
+	"hash/crc32"
 	"hash/fnv"
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -28,7 +28,7 @@ import (
 var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
 
 // compressPages deflates every page's content stream, as putpages did one
-// page at a time (zlib, best speed), on as many goroutines as there are
+// page at a time (zlib, level 1; see deflate), on as many goroutines as there are
 // cores, each reusing one zlib writer: creating a writer per page cost more
 // than compressing a small page. packed[n] is page n's stream (1-based).
 // A page that PackPage deflated while the document was made is taken as
@@ -45,7 +45,7 @@ func (f *Fpdf) compressPages() [][]byte {
 	var mu sync.Mutex
 	next := 1
 	work := func() {
-		var zw *zlib.Writer
+		var zw *zlibWriter
 		for {
 			mu.Lock()
 			n := next
@@ -81,13 +81,13 @@ func (f *Fpdf) compressPages() [][]byte {
 	return packed
 }
 
-// deflatePage deflates a page's content stream as putpages did (zlib,
-// best speed) with *zw, which it makes if nil.
-func deflatePage(zw **zlib.Writer, page []byte) []byte {
+// deflatePage deflates a page's content stream (zlib, level 1; see
+// deflate) with *zw, which it makes if nil.
+func deflatePage(zw **zlibWriter, page []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(page)/3 + 64)
 	if *zw == nil {
-		*zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+		*zw = newZlibWriter(&buf)
 	} else {
 		(*zw).Reset(&buf)
 	}
@@ -204,7 +204,7 @@ type editionState struct {
 	spill     bool               // Output writes the file out as it is made (SpillOutput)
 	out       io.Writer          // where, during Output
 	spilled   int                // bytes written out before the buffer
-	sum       hash.Hash          // MD5 of them, for the file identifier
+	sum       *fileSum           // digest of them, for the file identifier
 	line      []byte             // an operator being written (outFontSize)
 }
 
@@ -355,8 +355,8 @@ func (f *Fpdf) imageColorSpace(cs string) string {
 }
 
 // SetFileID writes a file identifier in the trailer (ISO 32000-1 §14.4;
-// PDF/X requires one): two copies of an MD5 hash of the file's bytes
-// before the trailer, so that it is the same on every run of the same
+// PDF/X requires one): two copies of a digest of the file's bytes before
+// the /ID entry (fileSum), so that it is the same on every run of the same
 // input and differs between different files.
 func (f *Fpdf) SetFileID() {
 	f.ed.fileID = true
@@ -366,15 +366,42 @@ func (f *Fpdf) putFileID() {
 	if !f.ed.fileID {
 		return
 	}
-	var sum [md5.Size]byte
-	if f.ed.sum != nil {
-		// edition patch: the bytes written out before (SpillOutput)
-		f.ed.sum.Write(f.buffer.Bytes())
-		copy(sum[:], f.ed.sum.Sum(nil))
-	} else {
-		sum = md5.Sum(f.buffer.Bytes())
+	s := f.ed.sum // edition patch: the bytes written out before (SpillOutput)
+	if s == nil {
+		s = new(fileSum)
 	}
+	s.write(f.buffer.Bytes())
+	sum := s.sum()
 	f.outf("/ID [<%x> <%x>]", sum, sum)
+}
+
+// fileSum is the digest of the file identifier: the file's CRC-32
+// (IEEE), its CRC-32C (Castagnoli) and its length in bytes, 16 bytes.
+// It was an MD5 hash, which took 16 times as long: hash/crc32 computes
+// both CRCs with the processor's CRC or carry-less multiply
+// instructions. The identifier only has to tell files apart (ISO 32000-1
+// suggests hashing the Info dictionary, the size and the time); two
+// CRCs of different polynomials and the length tell apart any two files
+// but for a chance of about 2^-64 between files of the same length.
+type fileSum struct {
+	ieee, castagnoli uint32
+	n                uint64
+}
+
+var castagnoliTable = crc32.MakeTable(crc32.Castagnoli)
+
+func (s *fileSum) write(p []byte) {
+	s.ieee = crc32.Update(s.ieee, crc32.IEEETable, p)
+	s.castagnoli = crc32.Update(s.castagnoli, castagnoliTable, p)
+	s.n += uint64(len(p))
+}
+
+func (s *fileSum) sum() [16]byte {
+	var b [16]byte
+	binary.BigEndian.PutUint32(b[0:], s.ieee)
+	binary.BigEndian.PutUint32(b[4:], s.castagnoli)
+	binary.BigEndian.PutUint64(b[8:], s.n)
+	return b
 }
 
 // utf8FontDef parses a UTF-8 (TrueType) font as addFontFromBytes did in
@@ -590,22 +617,32 @@ func (f *Fpdf) spotColorNames() []string {
 // does not record the runes of txt for the font subset: the caller must
 // have drawn each of them in this font with Text before.
 func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
-	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag || !utf8.ValidString(txt) {
+	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag {
 		return b, false
 	}
-	for _, r := range txt {
-		if r >= 0x10000 {
-			return b, false
-		}
-	}
+	orig := b
 	b = append(b, "BT "...)
 	b = appendFixed2(b, x*f.k)
 	b = append(b, ' ')
 	b = appendFixed2(b, (f.h-y)*f.k)
 	b = append(b, " Td ("...)
-	for _, r := range txt {
+	// txt is checked (valid UTF-8, runes of the BMP) as it is written,
+	// one pass rather than three; ASCII, most of it, is not decoded
+	b = slices.Grow(b, 2*len(txt)+len(") Tj ET\n"))
+	for i := 0; i < len(txt); {
+		if c := txt[i]; c < utf8.RuneSelf {
+			b = append(b, 0)
+			b = appendEscaped(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(txt[i:])
+		if r == utf8.RuneError && size == 1 || r >= 0x10000 {
+			return orig, false
+		}
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
+		i += size
 	}
 	return append(b, ") Tj ET\n"...), true
 }

@@ -3743,8 +3743,8 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 		f.pageBoxes[f.page][box] = pb
 	}
 	// edition patch: room for as much as the page before, so that a page
-	// is not copied as it grows
-	page := new(bytes.Buffer)
+	// is not copied as it grows; a buffer PackPage is done with is reused
+	page := pageBuffer()
 	if n := len(f.pages); n > 1 {
 		page.Grow(f.pages[n-1].Len())
 	}
@@ -4130,9 +4130,15 @@ func (f *Fpdf) putpages() {
 		packed = f.compressPages() // edition patch
 		// edition patch: room for the pages' streams and their
 		// dictionaries at once, rather than the file copied as it grows
-		room := 0
+		room, most := 0, 0
 		for _, b := range packed {
 			room += len(b) + 512
+			most = max(most, len(b)+512)
+		}
+		if f.ed.out != nil {
+			// SpillOutput writes the buffer out once it holds
+			// spillSize bytes, at the start of an object
+			room = min(room, spillSize+most)
 		}
 		f.buffer.Grow(room)
 	}

@@ -8,8 +8,6 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
-	"crypto/md5"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +18,7 @@ import (
 
 // packer deflates finished pages' content streams on background
 // goroutines, as compressPages would at Output: the same bytes (zlib,
-// best speed, one stream per page), made while the document is painted,
+// level 1, one stream per page), made while the document is painted,
 // so that only the compressed streams are kept.
 type packer struct {
 	jobs   chan packJob
@@ -61,12 +59,12 @@ func (f *Fpdf) PackPage(n int) {
 }
 
 func (pk *packer) run() {
-	var zw *zlib.Writer
+	var zw *zlibWriter
 	var buf bytes.Buffer // reused; each stream is kept in a slice of its size
 	for j := range pk.jobs {
 		buf.Reset()
 		if zw == nil {
-			zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level cannot fail
+			zw = newZlibWriter(&buf)
 		} else {
 			zw.Reset(&buf)
 		}
@@ -76,7 +74,23 @@ func (pk *packer) run() {
 		pk.mu.Lock()
 		pk.packed[j.page] = packed
 		pk.mu.Unlock()
+		j.data.Reset()
+		pageBuffers.Put(j.data)
 	}
+}
+
+// pageBuffers holds the content buffers of pages that PackPage has
+// deflated, for beginpage to take again: a page's buffer is as large as
+// its uncompressed content, and making a new one for every page cleared
+// that much memory each time.
+var pageBuffers sync.Pool
+
+// pageBuffer is an empty buffer for a new page's content.
+func pageBuffer() *bytes.Buffer {
+	if b, ok := pageBuffers.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return new(bytes.Buffer)
 }
 
 // packedPages waits for the packer and returns the streams it made
@@ -261,10 +275,10 @@ func (f *Fpdf) spillOutput() {
 		return
 	}
 	if f.ed.fileID && f.ed.sum == nil {
-		f.ed.sum = md5.New()
+		f.ed.sum = new(fileSum)
 	}
 	if f.ed.sum != nil {
-		f.ed.sum.Write(f.buffer.Bytes())
+		f.ed.sum.write(f.buffer.Bytes())
 	}
 	n, err := f.ed.out.Write(f.buffer.Bytes())
 	f.ed.spilled += n

@@ -86,6 +86,8 @@ func TestAppendTextParity(t *testing.T) {
 		{"core font", func(f *fpdf.Fpdf) { f.SetFont("Helvetica", "", 10) }, "a"},
 		{"beyond the BMP", func(*fpdf.Fpdf) {}, "a 😀"},
 		{"invalid UTF-8", func(*fpdf.Fpdf) {}, "a \xff"},
+		{"invalid UTF-8 after non-ASCII", func(*fpdf.Fpdf) {}, "é \xc3"},
+		{"an encoded surrogate", func(*fpdf.Fpdf) {}, "a \xed\xa0\x80"},
 	} {
 		f := doc()
 		c.set(f)
