@@ -352,17 +352,7 @@ func (lt *layouter) restore(rs *resume, arts []*model.Article) {
 		}
 	}
 	before := append(arts[:rs.at:rs.at], lt.lead)
-	for _, a := range before {
-		if v, ok := m.pageOfArt[a]; ok {
-			lt.pageOfArt[a] = v
-		}
-		if v, ok := m.artY[a]; ok {
-			mk.artY[a] = v
-		}
-		if v, ok := m.jumped[a]; ok {
-			mk.jumped[a] = v
-		}
-	}
+	lt.takePlaces(m, before)
 	lt.headsOn = map[int]bool{}
 	for k, v := range m.headsOn {
 		if k < p.Index && v {
@@ -473,17 +463,7 @@ func (lt *layouter) converge(i int) {
 	lt.nBody = m.nBody
 	lt.leave(p)
 	lt.doc.Pages = append(lt.doc.Pages, m.doc.Pages[op.page+1:]...)
-	for _, a := range m.arts[i:] {
-		if v, ok := m.pageOfArt[a]; ok {
-			lt.pageOfArt[a] = v
-		}
-		if v, ok := m.artY[a]; ok {
-			mk.artY[a] = v
-		}
-		if v, ok := m.jumped[a]; ok {
-			mk.jumped[a] = v
-		}
-	}
+	lt.takePlaces(m, m.arts[i:])
 	for k, v := range m.headsOn {
 		if k >= p.Index && v {
 			if lt.headsOn == nil {
@@ -531,4 +511,20 @@ func (r *Reuse) last() *lastMakeup {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.makeup
+}
+
+// takePlaces takes from the last makeup where each of arts stood: its
+// page, its top and whether it jumped.
+func (lt *layouter) takePlaces(m *lastMakeup, arts []*model.Article) {
+	for _, a := range arts {
+		if v, ok := m.pageOfArt[a]; ok {
+			lt.pageOfArt[a] = v
+		}
+		if v, ok := m.artY[a]; ok {
+			lt.mk.artY[a] = v
+		}
+		if v, ok := m.jumped[a]; ok {
+			lt.mk.jumped[a] = v
+		}
+	}
 }
