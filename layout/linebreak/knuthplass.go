@@ -197,6 +197,9 @@ func fitnessClass(bad int, stretching bool) uint8 {
 func (b *Breaker) run(items []Item, width func(int) Length, p Params, tolerance int, hyphens bool) ([]Line, int, bool) {
 	cands := b.start(items, width, p, tolerance)
 	for cur := 0; cur <= b.end; cur++ {
+		if cur < b.end && items[cur].Kind == BoxItem {
+			continue // never a breakpoint (legal)
+		}
 		bp, legal := b.legal(cur, hyphens)
 		if !legal {
 			continue
@@ -278,6 +281,7 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 	group := int32(-1)     // line number of the active nodes being examined
 	have := false          // some candidate is set for group
 	lineStart := int32(-1) // first item after bp, computed once
+	var measure Length     // of the lines of group
 	for _, ai := range b.active {
 		a := &b.nodes[ai]
 		if a.line != group {
@@ -285,7 +289,10 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 				next, lineStart = b.flush(next, cands, bp, group, lineStart)
 				have = false
 			}
-			group = a.line
+			// Every line number of an active node is measured
+			// sooner or later: its node reaches a breakpoint past
+			// its start, the final one at the latest.
+			group, measure = a.line, b.measure(int(a.line))
 		}
 		if int(a.start) > bp.pos {
 			// bp is among the glue and penalties discarded after a's
@@ -295,7 +302,7 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 			continue
 		}
 		ss := &b.sums[a.start]
-		shortfall := b.measure(int(a.line)) - (sc.w - ss.w + bp.width)
+		shortfall := measure - (sc.w - ss.w + bp.width)
 		if shortfall > 0 && b.tooLoose(shortfall, sc.y-ss.y) {
 			// Most active nodes are far back and take this path.
 			if !bp.forced {
