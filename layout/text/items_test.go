@@ -287,3 +287,27 @@ func TestLongWordHyphens(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexBreakSpace finds the first space a line may break at, and
+// skips the no-break ones and other runes.
+func TestIndexBreakSpace(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		i, n int
+	}{
+		{"", -1, 0},
+		{"word", -1, 0},
+		{"two words", 3, 1},
+		{"tab\there", 3, 1},
+		{"line\r\nend", 4, 1},
+		{"no\u00a0break\u202fnarrow\u2007figure", -1, 0},
+		{"café\u2003em", 5, 3},
+		{"naïve\u00a0x y", 9, 1},
+		{"\u3000ideographic", 0, 3},
+		{"bad\xffbyte z", 8, 1},
+	} {
+		if i, n := indexBreakSpace(c.s); i != c.i || n != c.n {
+			t.Errorf("%q: %d, %d; want %d, %d", c.s, i, n, c.i, c.n)
+		}
+	}
+}
