@@ -102,6 +102,17 @@ func New(tag string) (*Hyphenator, error) {
 	return &Hyphenator{pats: p, leftMin: max(row.LeftHyphenMin, 1), rightMin: max(row.RightHyphenMin, 1)}, nil
 }
 
+// toLower is unicode.ToLower, quicker for ASCII.
+func toLower(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
 // isApostrophe reports the straight and the curly (U+2019) apostrophe.
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
@@ -173,7 +184,7 @@ func (h *Hyphenator) hyphenate(out []int, word string) []int {
 		if r == '’' {
 			r = '\''
 		}
-		runes = append(runes, unicode.ToLower(r))
+		runes = append(runes, toLower(r))
 		offsets = append(offsets, start+i)
 	}
 	n := len(runes)

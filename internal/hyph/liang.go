@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -36,6 +37,14 @@ type liang struct {
 	// a priority.
 	first []int32
 	prio  []prioAt
+
+	// The same trie indexed for lookups (index), when there are at most
+	// 64 classes (every language so far has under 50): node n's
+	// children are kids[nodes[n].kids:], one for each bit of
+	// nodes[n].mask, in the order of their classes, so that a step is
+	// a test and a count of bits rather than a search of the edges.
+	nodes []trieNode
+	kids  []int32
 }
 
 type edge struct {
@@ -43,11 +52,52 @@ type edge struct {
 	next  int32
 }
 
-// step follows the edge of class c from node, or returns -1.
-func (l *liang) step(node int32, c uint8) int32 {
-	if node == 0 {
-		return l.root[c]
+// trieNode is a node of the indexed trie: the classes of its children
+// as bits, where they start in kids, and where its priorities start in
+// prio (first).
+type trieNode struct {
+	mask        uint64
+	kids, first int32
+}
+
+// index fills nodes and kids from start, edges and first, unless there
+// are more classes than a mask holds; step then searches the edges.
+func (l *liang) index() {
+	n := len(l.start) - 1
+	if l.classes > 64 || n < 1 {
+		l.nodes, l.kids = nil, nil
+		return
 	}
+	l.nodes = make([]trieNode, n+1) // a last one gives node n-1's end of prio
+	l.kids = make([]int32, len(l.edges))
+	for i := range n {
+		nd := &l.nodes[i]
+		nd.kids, nd.first = l.start[i], l.first[i]
+		es := l.edges[l.start[i]:l.start[i+1]]
+		for _, e := range es {
+			nd.mask |= 1 << e.class
+		}
+		for _, e := range es {
+			l.kids[nd.kids+int32(bits.OnesCount64(nd.mask&(1<<e.class-1)))] = e.next
+		}
+	}
+	l.nodes[n] = trieNode{kids: l.start[n], first: l.first[n]}
+}
+
+// stepIndexed follows the edge of class c from node, not the root, in
+// the indexed trie, or returns -1.
+func (l *liang) stepIndexed(node int32, c uint8) int32 {
+	nd := &l.nodes[node]
+	bit := uint64(1) << (c & 63) // c < 64: index keeps to 64 classes
+	if nd.mask&bit == 0 {
+		return -1
+	}
+	return l.kids[nd.kids+int32(bits.OnesCount64(nd.mask&(bit-1)))]
+}
+
+// stepEdges is stepIndexed searching node's edges, for a trie that
+// is not indexed.
+func (l *liang) stepEdges(node int32, c uint8) int32 {
 	for _, e := range l.edges[l.start[node]:l.start[node+1]] {
 		if e.class == c {
 			return e.next
@@ -184,6 +234,7 @@ func (l *liang) build(pats []pattern, nodes int) error {
 		return err
 	}
 	l.edgesOf(parent, nodeClass, value)
+	l.index()
 	return nil
 }
 
@@ -266,7 +317,7 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 	offs = append(offs, 0)
 	for _, r := range runes {
 		offs = append(offs, len(text))
-		text = utf8.AppendRune(text, unicode.ToLower(r))
+		text = utf8.AppendRune(text, toLower(r))
 	}
 	offs = append(offs, len(text))
 	text = append(text, '.')
@@ -287,25 +338,24 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 		if text[offs[s]] == '.' {
 			base = s
 		}
-		node := int32(0)
 		e := s + 1 // the rune boundary after the bytes walked so far
-		for i := offs[s]; i < len(text); i++ {
-			v := l.step(node, l.class[text[i]])
-			if v < 0 {
+		v := l.root[l.class[text[offs[s]]]]
+		for i := offs[s]; v >= 0; {
+			node := v >> 1
+			if i+1 == offs[e] {
+				if v&1 != 0 && (e-s >= 2 || s > 0) {
+					l.apply(prio[base:], node)
+				}
+				e++
+			}
+			if i++; i == len(text) {
 				break
 			}
-			node = v >> 1
-			if i+1 != offs[e] {
-				continue // inside a rune
+			if c := l.class[text[i]]; l.nodes != nil {
+				v = l.stepIndexed(node, c)
+			} else {
+				v = l.stepEdges(node, c)
 			}
-			if v&1 != 0 && (e-s >= 2 || s > 0) {
-				for _, pa := range l.prio[l.first[node]:l.first[node+1]] {
-					if pa.p > prio[base+int(pa.at)] {
-						prio[base+int(pa.at)] = pa.p
-					}
-				}
-			}
-			e++
 		}
 	}
 	for i := 1; i < len(prio); i++ {
@@ -314,4 +364,18 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 		}
 	}
 	return out
+}
+
+// apply raises the priorities of prio (from the pattern's start) to those
+// of the pattern ending at node.
+func (l *liang) apply(prio []byte, node int32) {
+	lo, hi := l.first[node], l.first[node+1]
+	if l.nodes != nil {
+		lo, hi = l.nodes[node].first, l.nodes[node+1].first
+	}
+	for _, pa := range l.prio[lo:hi] {
+		if pa.p > prio[pa.at] {
+			prio[pa.at] = pa.p
+		}
+	}
 }

@@ -3,6 +3,7 @@ package hyph
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -226,6 +227,11 @@ func TestLiangMatchesSpeedata(t *testing.T) {
 			}
 			ref := speedataRef(t, pats, alphabet)
 			l := mustNew(t, tag).pats.liang
+			if l.nodes == nil {
+				t.Errorf("%s: the trie is not indexed", tag)
+			}
+			searched := *l // the trie walked by searching the edges
+			searched.nodes, searched.kids = nil, nil
 			bad := 0
 			for _, w := range words {
 				want := ref.Hyphenate(w)
@@ -233,6 +239,11 @@ func TestLiangMatchesSpeedata(t *testing.T) {
 				if !slices.Equal(got, want) {
 					if bad++; bad <= 20 {
 						t.Errorf("%q: got %v, speedata %v", w, got, want)
+					}
+				}
+				if got := searched.hyphenate([]rune(w), nil); !slices.Equal(got, want) {
+					if bad++; bad <= 20 {
+						t.Errorf("%q: got %v searching the edges, speedata %v", w, got, want)
 					}
 				}
 			}
@@ -253,6 +264,30 @@ func TestOneLetterPatterns(t *testing.T) {
 	}
 	if got := show("haben", mustNew(t, "de").Hyphenate("haben")); got != "ha-ben" {
 		t.Errorf("German haben: %s", got)
+	}
+}
+
+// TestManyClasses: a trie of more letters than an index's mask holds
+// (here 64 two-byte letters and a, b, e, h, n) is walked by searching the
+// edges, with the same answers.
+func TestManyClasses(t *testing.T) {
+	var pats strings.Builder
+	for r := 'À'; r <= 'ÿ'; r++ {
+		fmt.Fprintf(&pats, "%c1a ", r)
+	}
+	pats.WriteString("1b 4aben.")
+	l, err := parseLiang(strings.NewReader(pats.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.classes <= 64 || l.nodes != nil {
+		t.Fatalf("%d classes, indexed %v: want over 64, not indexed", l.classes, l.nodes != nil)
+	}
+	if got := l.hyphenate([]rune("haben"), nil); !slices.Equal(got, []int{2}) {
+		t.Errorf("haben: %v, want [2]", got)
+	}
+	if got := l.hyphenate([]rune("éa"), nil); !slices.Equal(got, []int{1}) {
+		t.Errorf("éa: %v, want [1]", got)
 	}
 }
 

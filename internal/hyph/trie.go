@@ -128,6 +128,7 @@ func readLiangFrom(b []byte) (*liang, []byte, error) {
 	if err := l.check(); err != nil {
 		return nil, nil, err
 	}
+	l.index()
 	return l, b, nil
 }
 

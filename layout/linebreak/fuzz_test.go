@@ -1,6 +1,9 @@
 package linebreak
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // fuzzItems decodes 4 bytes per item: kind, width, stretch/shrink or
 // penalty, flags. Widths are whole points up to ±127pt so sums never
@@ -71,6 +74,10 @@ func FuzzBreak(f *testing.F) {
 			p.RuntDemerits, p.RuntWidth = 5000, Length(measure&0xff)*Pt/6
 		}
 		lines, ok := Break(items, width, p)
+		exact := Breaker{exact: true}
+		if want, wantOK := exact.Break(items, width, p); ok != wantOK || fmt.Sprint(lines) != fmt.Sprint(want) {
+			t.Fatalf("Break gave %v (%v), measuring every line %v (%v)", lines, ok, want, wantOK)
+		}
 		if ok {
 			checkCover(t, items, lines)
 			for i, ln := range lines {

@@ -29,6 +29,8 @@ type Breaker struct {
 	hk        int   // hyphen-count slots per fitness class
 
 	sums   []sum
+	small  bool // the sums and stretches are such that looseKey is exact
+	exact  bool // measure every line, without the keys (for tests)
 	nodes  []node
 	active []int32
 	next   []int32
@@ -55,6 +57,9 @@ type node struct {
 	badness  int32
 	ratio    float64
 	demerits int64 // total demerits of the best paragraph prefix ending here
+	// loose tells lines from here too loose at a glance: one to a
+	// breakpoint whose key (Breaker.looseKey) is below it is (tooLoose).
+	loose int64
 }
 
 // cand is the best way found so far to reach the current breakpoint with a
@@ -121,6 +126,7 @@ func (b *Breaker) prepare(items []Item) {
 	b.sums = b.sums[:len(items)+1]
 	var s sum
 	b.sums[0] = s
+	b.small = true
 	for i := range items {
 		it := &items[i]
 		switch it.Kind {
@@ -130,9 +136,40 @@ func (b *Breaker) prepare(items []Item) {
 			s.w += it.Width
 			s.y += it.Stretch
 			s.z += it.Shrink
+			b.small = b.small && it.Stretch >= 0
 		}
 		b.sums[i+1] = s
+		b.small = b.small && small(s.w) && small(s.y)
 	}
+}
+
+// small tells a length far from overflowing in looseKey's arithmetic.
+func small(l Length) bool { return -1<<46 < l && l < 1<<46 }
+
+// looseKey returns a number that tells at a glance which lines ending at
+// bp are too loose: that from node a is when the key is below a.loose,
+// which is nodeKey(a). Both keys are 297 times a width plus rlim times a
+// stretch, so that key < a.loose is 297·shortfall > rlim·y, tooLoose's
+// test. A line for which the keys are not exact (huge lengths, negative
+// stretch, no tolerance) gets the most a key can be, and is measured.
+func (b *Breaker) looseKey(bp breakpoint) int64 {
+	sc := &b.sums[bp.pos]
+	if !b.small || b.exact || b.rlim <= 0 || !small(bp.width) {
+		return math.MaxInt64
+	}
+	return 297*int64(sc.w+bp.width) + b.rlim*int64(sc.y)
+}
+
+// nodeKey is the loose key of a node at line number line whose line
+// starts at item start (see looseKey); the least a key can be when the
+// keys are not exact.
+func (b *Breaker) nodeKey(line int32, start int32) int64 {
+	m := b.measure(int(line))
+	ss := &b.sums[start]
+	if !b.small || b.rlim <= 0 || !small(m) {
+		return math.MinInt64
+	}
+	return 297*int64(m+ss.w) + b.rlim*int64(ss.y)
 }
 
 // measure returns the cached width of line i.
@@ -168,13 +205,18 @@ func badness(t, s Length) int {
 }
 
 // badnessLimit returns the least r of badness's 297t/s whose badness
-// exceeds tolerance (0 <= tolerance < Infinity).
+// exceeds tolerance (0 <= tolerance < Infinity), by bisection: the
+// badness grows with r.
 func badnessLimit(tolerance int) int64 {
-	r := int64(0)
-	for r <= 1290 && (r*r*r+1<<17)/(1<<18) <= int64(tolerance) {
-		r++
+	lo, hi := int64(0), int64(1291) // the answer is in [lo, hi]
+	for lo < hi {
+		if r := (lo + hi) / 2; (r*r*r+1<<17)/(1<<18) <= int64(tolerance) {
+			lo = r + 1
+		} else {
+			hi = r
+		}
 	}
-	return r
+	return lo
 }
 
 // fitnessClass classifies a line by its badness as tex.web §817 does, which
@@ -197,6 +239,9 @@ func fitnessClass(bad int, stretching bool) uint8 {
 func (b *Breaker) run(items []Item, width func(int) Length, p Params, tolerance int, hyphens bool) ([]Line, int, bool) {
 	cands := b.start(items, width, p, tolerance)
 	for cur := 0; cur <= b.end; cur++ {
+		if cur < b.end && items[cur].Kind == BoxItem {
+			continue // never a breakpoint (legal)
+		}
 		bp, legal := b.legal(cur, hyphens)
 		if !legal {
 			continue
@@ -220,7 +265,7 @@ func (b *Breaker) start(items []Item, width func(int) Length, p Params, toleranc
 		b.rlim = badnessLimit(tolerance)
 	}
 	b.widths = b.widths[:0]
-	b.nodes = append(b.nodes[:0], node{pos: -1, start: 0, line: 0, prev: -1, fitness: fitDecent})
+	b.nodes = append(b.nodes[:0], node{pos: -1, start: 0, line: 0, prev: -1, fitness: fitDecent, loose: b.nodeKey(0, 0)})
 	b.active = append(b.active[:0], 0)
 	b.hk = 1
 	if p.MaxConsecutiveHyphens > 0 {
@@ -274,10 +319,12 @@ func (b *Breaker) legal(cur int, hyphens bool) (breakpoint, bool) {
 // breaks exist.
 func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 	sc := b.sums[bp.pos]
+	key := b.looseKey(bp)
 	next := b.next[:0]
 	group := int32(-1)     // line number of the active nodes being examined
 	have := false          // some candidate is set for group
 	lineStart := int32(-1) // first item after bp, computed once
+	var measure Length     // of the lines of group
 	for _, ai := range b.active {
 		a := &b.nodes[ai]
 		if a.line != group {
@@ -285,7 +332,10 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 				next, lineStart = b.flush(next, cands, bp, group, lineStart)
 				have = false
 			}
-			group = a.line
+			// Every line number of an active node is measured
+			// sooner or later: its node reaches a breakpoint past
+			// its start, the final one at the latest.
+			group, measure = a.line, b.measure(int(a.line))
 		}
 		if int(a.start) > bp.pos {
 			// bp is among the glue and penalties discarded after a's
@@ -294,10 +344,17 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 			next = append(next, ai)
 			continue
 		}
+		if key < a.loose {
+			// Too loose, as below, told by the keys. Most active nodes
+			// are far back and take this path.
+			if !bp.forced {
+				next = append(next, ai)
+			}
+			continue
+		}
 		ss := &b.sums[a.start]
-		shortfall := b.measure(int(a.line)) - (sc.w - ss.w + bp.width)
+		shortfall := measure - (sc.w - ss.w + bp.width)
 		if shortfall > 0 && b.tooLoose(shortfall, sc.y-ss.y) {
-			// Most active nodes are far back and take this path.
 			if !bp.forced {
 				next = append(next, ai)
 			}
@@ -426,6 +483,10 @@ func (b *Breaker) flush(next []int32, cands []cand, bp breakpoint, group int32, 
 	if lineStart < 0 {
 		lineStart = int32(nextStart(b.items, bp.pos, b.end))
 	}
+	loose := int64(math.MinInt64) // the final break starts no line
+	if bp.pos < b.end {
+		loose = b.nodeKey(group+1, lineStart)
+	}
 	hk := len(cands) / 4
 	for i := range cands {
 		c := &cands[i]
@@ -443,6 +504,7 @@ func (b *Breaker) flush(next []int32, cands []cand, bp breakpoint, group int32, 
 			badness:  c.badness,
 			ratio:    c.ratio,
 			demerits: c.demerits,
+			loose:    loose,
 		})
 		next = append(next, int32(len(b.nodes)-1))
 		if b.trace != nil {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -869,5 +870,54 @@ func BenchmarkGreedy(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Greedy(items, width)
+	}
+}
+
+// TestBadnessLimit checks the bisection against its definition, the
+// least r whose badness exceeds the tolerance, for every tolerance.
+func TestBadnessLimit(t *testing.T) {
+	for tol := -2; tol < Infinity; tol++ {
+		want := int64(0)
+		for want <= 1290 && (want*want*want+1<<17)/(1<<18) <= int64(tol) {
+			want++
+		}
+		if got := badnessLimit(tol); got != want {
+			t.Fatalf("tolerance %d: %d, want %d", tol, got, want)
+		}
+	}
+}
+
+// TestLooseKeys checks that the keys that tell too loose lines at a
+// glance choose the lines measuring every line does, in every pass, for
+// paragraphs of several measures, tolerances and first-line widths, and
+// with stretch the keys cannot handle (negative).
+func TestLooseKeys(t *testing.T) {
+	base := longParagraph()
+	negative := slices.Clone(base)
+	for i := range negative {
+		if negative[i].Kind == GlueItem && i%7 == 0 {
+			negative[i].Stretch = -negative[i].Stretch / 4
+		}
+	}
+	for _, items := range [][]Item{base, negative} {
+		for _, measure := range []float64{120, 200, 300, 390, 500} {
+			for _, tol := range []int{-1, 0, 100, 200, 1000, 9999, Infinity} {
+				width := func(i int) Length {
+					if i == 0 {
+						return fromPoints(measure - 20)
+					}
+					return fromPoints(measure)
+				}
+				p := DefaultParams()
+				p.Tolerance, p.PreTolerance = tol, tol/2
+				var fast Breaker
+				exact := Breaker{exact: true}
+				got, ok := fast.Break(items, width, p)
+				want, wantOK := exact.Break(items, width, p)
+				if ok != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("measure %v, tolerance %d: %v (%v), measuring every line %v (%v)", measure, tol, got, ok, want, wantOK)
+				}
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -274,26 +275,48 @@ func (lt *Setter) hyphenateWord(wt *wordText, from, to int, bp []uint8, hy *hyph
 }
 
 // markHyphens marks in bp (a slice of the word's break kinds at run's
-// offset) the hyphenation points h finds in the word run, keeping at
-// least the edition's minimum letters before and after each, as well as
-// the language's (which h keeps).
+// offset) the hyphenation points h finds in the word run where bp has
+// none yet.
 func (lt *Setter) markHyphens(run string, bp []uint8, kind uint8, h *hyph.Hyphenator) {
+	if len(run) >= memoMax {
+		for _, off := range lt.hyphens(h, run, lt.hyphBuf[:0]) {
+			if bp[off] == bpNone {
+				bp[off] = kind
+			}
+		}
+		return
+	}
+	for m := lt.hyphenate(h, run); m != 0; m &= m - 1 {
+		if off := bits.TrailingZeros64(m); bp[off] == bpNone {
+			bp[off] = kind
+		}
+	}
+}
+
+// hyphens appends to out the offsets in word, inside it, where h finds
+// a hyphen that leaves at least the edition's minimum letters before and
+// after it, as well as the language's (which h keeps).
+func (lt *Setter) hyphens(h *hyph.Hyphenator, word string, out []int) []int {
+	first := len(out)
+	out = h.AppendHyphens(out, word)
 	left, right := lt.cfg.Break.LeftHyphenMin, lt.cfg.Break.RightHyphenMin
-	n := -1 // runes in run, counted when needed
-	for _, off := range lt.hyphenate(h, run) {
-		if off <= 0 || off >= len(run) || bp[off] != bpNone {
+	n := -1 // runes in word, counted when needed
+	keep := out[:first]
+	for _, off := range out[first:] {
+		if off <= 0 || off >= len(word) {
 			continue
 		}
 		if left > 1 || right > 1 {
 			if n < 0 {
-				n = utf8.RuneCountInString(run)
+				n = utf8.RuneCountInString(word)
 			}
-			if before := utf8.RuneCountInString(run[:off]); before < left || n-before < right {
+			if before := utf8.RuneCountInString(word[:off]); before < left || n-before < right {
 				continue
 			}
 		}
-		bp[off] = kind
+		keep = append(keep, off)
 	}
+	return keep
 }
 
 // passageHyphenator returns the patterns for the letters at offset i of
@@ -311,35 +334,40 @@ func (lt *Setter) passageHyphenator(spans []span, i int, hy *hyph.Hyphenator) *h
 	return hy
 }
 
-// hyphenate asks hy about word, remembering the answer in lt, the
-// memo of the last Hyphenator asked at hand (a paragraph asks one,
-// mostly). hy's own memo is left alone: a fork of the layouter asks it
-// about each word once, and filling a concurrent map costs more than the
-// patterns. The answers share the arrays of hyphArena.
-func (lt *Setter) hyphenate(hy *hyph.Hyphenator, word string) []int {
+// memoMax is the length in bytes of the shortest word the memo does not
+// hold: its answers are bits of a uint64, one per byte offset.
+const memoMax = 64
+
+// hyphenate returns hy's hyphens in word (lt.hyphens), a word shorter
+// than memoMax bytes, as bits by byte offset, remembering the answer in
+// lt, the memo of the last Hyphenator asked at hand (a paragraph asks
+// one, mostly). hy's own memo is left alone: a fork of the layouter asks
+// it about each word once, and filling a concurrent map costs more than
+// the patterns.
+func (lt *Setter) hyphenate(hy *hyph.Hyphenator, word string) uint64 {
 	if hy != lt.memoOf || lt.memo == nil {
 		if lt.hyphMemo == nil {
-			lt.hyphMemo = map[*hyph.Hyphenator]map[string][]int{}
+			lt.hyphMemo = map[*hyph.Hyphenator]map[string]uint64{}
 		}
 		lt.memo = lt.hyphMemo[hy]
 		if lt.memo == nil {
-			lt.memo = map[string][]int{}
+			lt.memo = make(map[string]uint64, memoHint)
 			lt.hyphMemo[hy] = lt.memo
 		}
 		lt.memoOf = hy
 	}
-	if offs, ok := lt.memo[word]; ok {
-		return offs
+	if m, ok := lt.memo[word]; ok {
+		return m
 	}
-	if cap(lt.hyphArena)-len(lt.hyphArena) < len(word) {
-		lt.hyphArena = make([]int, 0, max(4096, len(word)))
+	var m uint64
+	lt.hyphBuf = lt.hyphens(hy, word, lt.hyphBuf[:0])
+	for _, off := range lt.hyphBuf {
+		m |= 1 << off
 	}
-	n := len(lt.hyphArena)
-	lt.hyphArena = hy.AppendHyphens(lt.hyphArena, word)
-	offs := lt.hyphArena[n:len(lt.hyphArena):len(lt.hyphArena)]
-	if len(offs) == 0 {
-		offs = nil
-	}
-	lt.memo[word] = offs
-	return offs
+	lt.memo[word] = m
+	return m
 }
+
+// memoHint is the room a new memo is made with: the distinct words
+// hyphenated in a short article, so that most never grow it.
+const memoHint = 512

@@ -38,19 +38,29 @@ func breakSpace(r rune) bool {
 func indexBreakSpace(s string) (int, int) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == ' ' || '\t' <= c && c <= '\r':
+		if !spaceOrHigh[c] {
+			continue
+		}
+		if c < utf8.RuneSelf {
 			return i, 1
-		case c >= utf8.RuneSelf:
-			if r, n := utf8.DecodeRuneInString(s[i:]); breakSpace(r) {
-				return i, n
-			} else {
-				i += n - 1
-			}
+		}
+		if r, n := utf8.DecodeRuneInString(s[i:]); breakSpace(r) {
+			return i, n
+		} else {
+			i += n - 1
 		}
 	}
 	return -1, 0
 }
+
+// spaceOrHigh tells the bytes indexBreakSpace stops at: the ASCII
+// spaces (' ', '\t' to '\r') and the bytes of non-ASCII runes.
+var spaceOrHigh = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // SplitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/hyph"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout/linebreak"
 )
@@ -247,4 +248,66 @@ func (c body) spec(lang string) Spec {
 func bodySetter(b BreakConfig) (*Setter, body) {
 	s := NewSetter(fonts.Default(), Settings{Tolerance: 350, LooseTolerance: 2000, Break: b}, &testHost{})
 	return &s, body{width: (11*Inch - 15*Mm - 13*Mm - 6*Mm) / 2}
+}
+
+// TestLongWordHyphens: a word of 64 bytes or more, which the memo does
+// not hold, gets the hyphens a shorter one would: the patterns', with the
+// edition's minimums of letters before and after each.
+func TestLongWordHyphens(t *testing.T) {
+	cfg := DefaultBreakConfig()
+	cfg.LeftHyphenMin, cfg.RightHyphenMin = 4, 6
+	lt, _ := bodySetter(cfg)
+	h, err := hyph.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "internationalisationrevolutionaryhyphenationcounterrevolutionaryindependence"
+	for _, n := range []int{20, 62, 63, 64, 65, len(base)} {
+		word := base[:n]
+		var want []int
+		for _, off := range h.Hyphenate(word) {
+			if off >= cfg.LeftHyphenMin && len(word)-off >= cfg.RightHyphenMin {
+				want = append(want, off)
+			}
+		}
+		bp := make([]uint8, len(word)+1)
+		bp[want[0]] = bpExplicit // a break already there stays
+		lt.markHyphens(word, bp, bpHyph, h)
+		var got []int
+		for off, k := range bp {
+			if k != bpNone {
+				got = append(got, off)
+			}
+		}
+		if !slices.Equal(got, want) || bp[want[0]] != bpExplicit {
+			t.Errorf("%d letters: breaks at %v (first %d), want %v (first %d)", n, got, bp[want[0]], want, bpExplicit)
+		}
+		if n >= 64 && len(want) < 5 {
+			t.Errorf("%d letters: only %v hyphens", n, want)
+		}
+	}
+}
+
+// TestIndexBreakSpace finds the first space a line may break at, and
+// skips the no-break ones and other runes.
+func TestIndexBreakSpace(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		i, n int
+	}{
+		{"", -1, 0},
+		{"word", -1, 0},
+		{"two words", 3, 1},
+		{"tab\there", 3, 1},
+		{"line\r\nend", 4, 1},
+		{"no\u00a0break\u202fnarrow\u2007figure", -1, 0},
+		{"café\u2003em", 5, 3},
+		{"naïve\u00a0x y", 9, 1},
+		{"\u3000ideographic", 0, 3},
+		{"bad\xffbyte z", 8, 1},
+	} {
+		if i, n := indexBreakSpace(c.s); i != c.i || n != c.n {
+			t.Errorf("%q: %d, %d; want %d, %d", c.s, i, n, c.i, c.n)
+		}
+	}
 }

@@ -23,13 +23,13 @@ type Setter struct {
 	hyphs *hyphenators // shared by the forks
 
 	// Buffers reused from paragraph to paragraph.
-	ib        itemBuf
-	lb        lineBuf
-	hyphMemo  map[*hyph.Hyphenator]map[string][]int
-	memo      map[string][]int // hyphMemo[memoOf]
-	memoOf    *hyph.Hyphenator
-	hyphArena []int                  // the arrays of hyphMemo's answers
-	ascii     [asciiFaces]*asciiFace // by face, made when first needed
+	ib       itemBuf
+	lb       lineBuf
+	hyphMemo map[*hyph.Hyphenator]map[string]uint64 // hyphens as bits (hyphenate)
+	memo     map[string]uint64                      // hyphMemo[memoOf]
+	memoOf   *hyph.Hyphenator
+	hyphBuf  []int                  // the answer to a word too long for the memo
+	ascii    [asciiFaces]*asciiFace // by face, made when first needed
 	// Slabs that lines and their runs are cut from.
 	lineSlab []Line
 	runSlab  []Run
