@@ -491,11 +491,19 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
+	scale := 1000.0 / float64(utf.fontElementSize)
+	// edition patch: the widths from the cmap's segments (cmap4.go)
+	if runeCMAPPosition != 0 {
+		if c := utf.readCmap4(runeCMAPPosition); c.disjoint {
+			utf.setWidths(n, numSymbols, c, scale)
+			return
+		}
+	}
+
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 
-	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 }
 
