@@ -172,3 +172,12 @@ func (c *cmap4) maps(g int) bool {
 	}
 	return false
 }
+
+// glyph is the glyph of code char, 0 if c is nil or no segment holds it.
+func (c *cmap4) glyph(char int) int {
+	if c == nil {
+		return 0
+	}
+	g, _ := c.lookup(char)
+	return g
+}

@@ -507,7 +507,9 @@ func (utf *utf8FontFile) parseTables() {
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 }
 
-func (utf *utf8FontFile) generateCMAP() map[int][]int {
+// generateCMAP returns the font's format 4 cmap. edition patch: as its
+// segments (cmap4.go), not as fpdf's maps of every code and glyph.
+func (utf *utf8FontFile) generateCMAP() *cmap4 {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -532,23 +534,16 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 		return nil
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
-
-	utf.charSymbolDictionary = charSymbolDictionary
-
-	return symbolCharDictionary
+	return utf.readCmap4(runeCmapPosition)
 }
 
-func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
+func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int, cmap *cmap4) (map[int]int, map[int]int, map[int]int, []int) {
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if symbol, OK := cmap.lookup(char); OK { // edition patch: cmap4.go
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -671,16 +666,17 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	cmap := utf.generateCMAP()
+	if cmap == nil {
 		return nil
 	}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	// edition patch: parseHMTXTable is not called here; the widths and
+	// default width it set are read only when the font is added.
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
-	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
+	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes, cmap)
 
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
