@@ -841,7 +841,11 @@ func generateFontID(fdt fontDefType) (string, error) {
 		if k > 0 {
 			buf = append(buf, ',')
 		}
-		buf = strconv.AppendInt(buf, int64(w), 10)
+		if uint(w) < 10 {
+			buf = append(buf, byte('0'+w)) // most code points have no glyph: 0
+		} else {
+			buf = strconv.AppendInt(buf, int64(w), 10)
+		}
 	}
 	buf = append(buf, ']')
 	h.Write(buf)
