@@ -123,3 +123,27 @@ func TestSetWidthsTail(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFontEmbed adds a text font and cuts its subset of the runes
+// of a page of Latin text, as a document does with each font it uses.
+func BenchmarkFontEmbed(b *testing.B) {
+	data := repoFonts(b)["LiberationSerif-Regular.ttf"]
+	used := map[int]int{}
+	for r := ' '; r < 0x17F; r++ {
+		used[int(r)] = int(r)
+	}
+	for _, r := range "–—‘’“”…•€" {
+		used[int(r)] = int(r)
+	}
+	for i := 0; i < b.N; i++ {
+		f := New("P", "pt", "A4", "")
+		def, err := f.utf8FontDef("x", "", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(def.utf8File.GenerateCutFont(used)) == 0 {
+			b.Fatal("no subset")
+		}
+		_ = cidWidths(&def, def.utf8File.LastRune)
+	}
+}

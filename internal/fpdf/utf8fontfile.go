@@ -21,7 +21,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -1036,30 +1035,30 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	return answer
 }
 
+// unpackUint16Array returns the big-endian uint16s of data after a 0.
+// edition patch: decoded in place, as fpdf's reads of two bytes at a time
+// from a bytes.Reader gave them (a last odd byte goes with the second
+// byte of the pair before, or 0).
 func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
+	answer := make([]int, 1, 1+(len(data)+1)/2)
+	var bs [2]byte
+	for len(data) > 0 {
+		n := copy(bs[:], data)
+		data = data[n:]
+		answer = append(answer, int(binary.BigEndian.Uint16(bs[:])))
 	}
 	return answer
 }
 
+// unpackUint32Array returns the big-endian uint32s of data after a 0, as
+// unpackUint16Array does (edition patch).
 func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
+	answer := make([]int, 1, 1+(len(data)+3)/4)
+	var bs [4]byte
+	for len(data) > 0 {
+		n := copy(bs[:], data)
+		data = data[n:]
+		answer = append(answer, int(binary.BigEndian.Uint32(bs[:])))
 	}
 	return answer
 }
