@@ -22,7 +22,7 @@ type cmap4 struct {
 	offset   []int // idRangeOffset
 	base     int   // position of the idRangeOffset array
 	rim      int   // end of the subtable (its length from its start)
-	disjoint bool  // the non-empty segments ascend and do not overlap
+	disjoint bool  // isDisjoint
 }
 
 // readCmap4 reads the segments of the format 4 cmap at pos as
@@ -33,7 +33,7 @@ func (utf *utf8FontFile) readCmap4(pos int) *cmap4 {
 	utf.skip(2)
 	n := utf.readUint16() / 2
 	utf.skip(6)
-	c := &cmap4{utf: utf, rim: pos + size, disjoint: true}
+	c := &cmap4{utf: utf, rim: pos + size}
 	c.last = make([]int, n)
 	c.first = make([]int, n)
 	c.delta = make([]int, n)
@@ -52,18 +52,27 @@ func (utf *utf8FontFile) readCmap4(pos int) *cmap4 {
 	for i := range c.offset {
 		c.offset[i] = utf.readUint16()
 	}
+	c.disjoint = c.isDisjoint()
+	return c
+}
+
+// isDisjoint reports whether the endCodes ascend and the non-empty
+// segments ascend without overlapping, as lookup's binary search needs.
+func (c *cmap4) isDisjoint() bool {
 	prev := -1
 	for i := range c.first {
+		if i > 0 && c.last[i] < c.last[i-1] {
+			return false
+		}
 		if c.first[i] > c.last[i] {
 			continue // no codes
 		}
 		if c.first[i] <= prev {
-			c.disjoint = false
-			break
+			return false
 		}
 		prev = c.last[i]
 	}
-	return c
+	return true
 }
 
 // glyphIn is the glyph of code char in segment n, as

@@ -1,6 +1,7 @@
 package fpdf
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"slices"
@@ -145,5 +146,50 @@ func BenchmarkFontEmbed(b *testing.B) {
 			b.Fatal("no subset")
 		}
 		_ = cidWidths(&def, def.utf8File.LastRune)
+	}
+}
+
+// TestCmap4Segments: lookup on made-up segments (empty ones, overlapping
+// ones, endCodes out of order) gives what fpdf's map gave, in which a
+// later segment's code replaces an earlier one's.
+func TestCmap4Segments(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	disjoint := 0
+	for i := 0; i < 2000; i++ {
+		c := &cmap4{}
+		start := 0
+		for n := rng.Intn(8); n > 0; n-- {
+			first := start + rng.Intn(20) - 4
+			last := first + rng.Intn(12) - 3 // sometimes empty
+			if first < 0 {
+				first = 0
+			}
+			if last < 0 {
+				last = 0
+			}
+			c.first, c.last = append(c.first, first), append(c.last, last)
+			c.delta, c.offset = append(c.delta, rng.Intn(100)), append(c.offset, 0)
+			start = max(start, last+1)
+		}
+		c.disjoint = c.isDisjoint()
+		if c.disjoint {
+			disjoint++
+		}
+		want := map[int]int{}
+		for n := range c.first {
+			for char := c.first[n]; char <= c.last[n]; char++ {
+				want[char] = (char + c.delta[n]) & 0xFFFF
+			}
+		}
+		for char := 0; char < start+30; char++ {
+			g, ok := c.lookup(char)
+			wg, wok := want[char]
+			if g != wg || ok != wok {
+				t.Fatalf("segments %v-%v (disjoint %v): code %d: %d %v, want %d %v", c.first, c.last, c.disjoint, char, g, ok, wg, wok)
+			}
+		}
+	}
+	if disjoint < 100 || disjoint > 1900 {
+		t.Errorf("%d of 2000 disjoint: the test needs both kinds", disjoint)
 	}
 }
