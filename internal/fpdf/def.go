@@ -836,12 +836,19 @@ func generateFontID(fdt fontDefType) (string, error) {
 	h := sha1.New()
 	h.Write(b[:i])
 	buf := make([]byte, 0, 8*len(cw)+8)
-	buf = append(buf, `"Cw":[`...)
-	for k, w := range cw {
-		if k > 0 {
-			buf = append(buf, ',')
+	buf = append(buf, `"Cw":`...)
+	sep := byte('[')
+	for _, w := range cw {
+		if uint(w) < 10 {
+			buf = append(buf, sep, byte('0'+w)) // most code points have no glyph: 0
+		} else {
+			buf = append(buf, sep)
+			buf = strconv.AppendInt(buf, int64(w), 10)
 		}
-		buf = strconv.AppendInt(buf, int64(w), 10)
+		sep = ','
+	}
+	if len(cw) == 0 {
+		buf = append(buf, '[')
 	}
 	buf = append(buf, ']')
 	h.Write(buf)

@@ -31,7 +31,7 @@ const (
 type glyphCIDs struct {
 	numGlyphs int
 	unitsEm   int
-	cmap      map[int]int    // code point to glyph, from the font's format 4 cmap
+	cmap      *cmap4         // code point to glyph: the font's format 4 cmap, or nil
 	byKey     map[string]int // gid and text to CID
 	gid       map[int]int    // CID to the font's glyph id
 	text      map[int]string // CID to the text ToUnicode gives it
@@ -94,7 +94,7 @@ func (f *Fpdf) glyphCID(gid int, text string) (int, error) {
 	if !utf8.ValidString(text) || text == "" {
 		return 0, fmt.Errorf("glyph %d: text %q is not valid UTF-8", gid, text)
 	}
-	if r, n := utf8.DecodeRuneInString(text); n == len(text) && r < 0x10000 && g.cmap[int(r)] == gid {
+	if r, n := utf8.DecodeRuneInString(text); n == len(text) && r < 0x10000 && g.cmap.glyph(int(r)) == gid {
 		f.currentFont.usedRunes[int(r)] = int(r)
 		return int(r), nil
 	}
@@ -134,7 +134,6 @@ func (utf *utf8FontFile) glyphState() (*glyphCIDs, error) {
 	g := &glyphCIDs{
 		numGlyphs: utf.getUint16(maxp.position + 4),
 		unitsEm:   utf.getUint16(head.position + 18),
-		cmap:      map[int]int{},
 		byKey:     map[string]int{},
 		gid:       map[int]int{},
 		text:      map[int]string{},
@@ -143,14 +142,7 @@ func (utf *utf8FontFile) glyphState() (*glyphCIDs, error) {
 	if g.unitsEm == 0 {
 		return nil, fmt.Errorf("unitsPerEm is 0")
 	}
-	// generateCMAP reads the cmap as GenerateCutFont will; its maps are
-	// rebuilt there, so reading them here changes nothing in the output.
-	utf.generateCMAP()
-	for c, gid := range utf.charSymbolDictionary {
-		if gid != 0 {
-			g.cmap[c] = gid
-		}
-	}
+	g.cmap = utf.generateCMAP()
 	utf.glyphs = g
 	return g, nil
 }

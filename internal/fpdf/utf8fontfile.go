@@ -21,7 +21,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -491,15 +490,25 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
+	scale := 1000.0 / float64(utf.fontElementSize)
+	// edition patch: the widths from the cmap's segments (cmap4.go)
+	if runeCMAPPosition != 0 {
+		if c := utf.readCmap4(runeCMAPPosition); c.disjoint {
+			utf.setWidths(n, numSymbols, c, scale)
+			return
+		}
+	}
+
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 
-	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 }
 
-func (utf *utf8FontFile) generateCMAP() map[int][]int {
+// generateCMAP returns the font's format 4 cmap. edition patch: as its
+// segments (cmap4.go), not as fpdf's maps of every code and glyph.
+func (utf *utf8FontFile) generateCMAP() *cmap4 {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -524,23 +533,16 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 		return nil
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
-
-	utf.charSymbolDictionary = charSymbolDictionary
-
-	return symbolCharDictionary
+	return utf.readCmap4(runeCmapPosition)
 }
 
-func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
+func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int, cmap *cmap4) (map[int]int, map[int]int, map[int]int, []int) {
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if symbol, OK := cmap.lookup(char); OK { // edition patch: cmap4.go
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -663,16 +665,17 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	cmap := utf.generateCMAP()
+	if cmap == nil {
 		return nil
 	}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	// edition patch: parseHMTXTable is not called here; the widths and
+	// default width it set are read only when the font is added.
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
-	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
+	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes, cmap)
 
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
@@ -1032,30 +1035,30 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	return answer
 }
 
+// unpackUint16Array returns the big-endian uint16s of data after a 0.
+// edition patch: decoded in place, as fpdf's reads of two bytes at a time
+// from a bytes.Reader gave them (a last odd byte goes with the second
+// byte of the pair before, or 0).
 func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
+	answer := make([]int, 1, 1+(len(data)+1)/2)
+	var bs [2]byte
+	for len(data) > 0 {
+		n := copy(bs[:], data)
+		data = data[n:]
+		answer = append(answer, int(binary.BigEndian.Uint16(bs[:])))
 	}
 	return answer
 }
 
+// unpackUint32Array returns the big-endian uint32s of data after a 0, as
+// unpackUint16Array does (edition patch).
 func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
+	answer := make([]int, 1, 1+(len(data)+3)/4)
+	var bs [4]byte
+	for len(data) > 0 {
+		n := copy(bs[:], data)
+		data = data[n:]
+		answer = append(answer, int(binary.BigEndian.Uint32(bs[:])))
 	}
 	return answer
 }
