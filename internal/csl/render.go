@@ -148,7 +148,16 @@ func (c *ctx) pushChoose(e *elem) {
 
 // branch is the <if>, <else-if> or <else> a <choose> takes, or nil.
 func (c *ctx) branch(e *elem) *elem {
-	for _, k := range e.kids {
+	kids := e.kids
+	if e.byType != nil {
+		// the leading branches that test the type: settled once per type
+		i := int(e.byType[typeIndex(c.st.typeBit())])
+		if i < e.typeLead {
+			return kids[i]
+		}
+		kids = kids[i:]
+	}
+	for _, k := range kids {
 		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && c.test(k)) {
 			return k
 		}

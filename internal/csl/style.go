@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 )
 
@@ -26,18 +27,23 @@ type elem struct {
 
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
-	kind           byte   // the element, for the interpreter's switches (see kinds)
-	match          string // <if>'s match
-	matchKind      byte   // 'a' any, 'n' none, 0 all
-	delim          string // the delimiter attribute
-	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
-	textArg        string // the variable, macro, term or value
-	form           string
-	macroRef       *elem         // the macro a <text macro> calls, set by ParseStyle
-	nameOpts       *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
-	shortVar       string        // <text variable form="short">: the variable's short form ("title-short")
-	varIdx         int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
-	fset, fclear   Format        // font decorations switched on and off
+	kind      byte   // the element, for the interpreter's switches (see kinds)
+	match     string // <if>'s match
+	matchKind byte   // 'a' any, 'n' none, 0 all
+	delim     string // the delimiter attribute
+	textKind  byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
+	textArg   string // the variable, macro, term or value
+	form      string
+	macroRef  *elem         // the macro a <text macro> calls, set by ParseStyle
+	nameOpts  *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
+	shortVar  string        // <text variable form="short">: the variable's short form ("title-short")
+	varIdx    int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	// <choose>: its first typeLead kids test only the item's type (or
+	// are an <else>); byType gives, for each type (typeIndex), the first
+	// of them that the type takes, typeLead for none (see prepareChoose)
+	byType         []uint8
+	typeLead       int
+	fset, fclear   Format // font decorations switched on and off
 	prefix, suffix string
 	textCase       string
 	quotes, strip  bool
@@ -179,7 +185,91 @@ func (e *elem) prepare() {
 	for _, k := range e.kids {
 		k.prepare()
 	}
+	if e.kind == kChoose {
+		e.prepareChoose()
+	}
 }
+
+// prepareChoose works out, for each item type, which of the choose's
+// leading branches that test only the type the type takes: Chicago's
+// chooses go through long lists of types, each a test for every cite.
+func (e *elem) prepareChoose() {
+	lead := 0
+	for _, k := range e.kids {
+		if lead == maxTypeLead || !typeOnly(k) {
+			break
+		}
+		lead++
+		if k.kind == kElse {
+			break // no branch after it is taken
+		}
+	}
+	if lead == 0 {
+		return
+	}
+	e.typeLead = lead
+	e.byType = make([]uint8, 65)
+	for b := range e.byType {
+		var bit uint64
+		if b < 64 {
+			bit = 1 << b
+		}
+		i := 0
+		for i < lead && !takesType(e.kids[i], bit) {
+			i++
+		}
+		e.byType[b] = uint8(i)
+	}
+}
+
+// maxTypeLead bounds typeLead, to keep byType's entries in a byte.
+const maxTypeLead = 254
+
+// typeOnly reports whether a kid of a <choose> is taken or not by the
+// item's type alone: an <else>, an <if> or <else-if> whose tests are all
+// of types in cslTypes, or an element ctx.branch passes over.
+func typeOnly(k *elem) bool {
+	if k.kind != kIf && k.kind != kElseIf {
+		return true
+	}
+	for _, cd := range k.conds {
+		if !cd.isType || !cd.typeBits {
+			return false
+		}
+	}
+	return true
+}
+
+// takesType is ctx.branch's test of a typeOnly kid for an item whose type
+// has the bit (0 for a type not in cslTypes), as ctx.test makes it.
+func takesType(k *elem, bit uint64) bool {
+	switch k.kind {
+	case kElse:
+		return true
+	case kIf, kElseIf:
+	default:
+		return false
+	}
+	settle := k.matchKind != 0
+	tested := false
+	for _, cd := range k.conds {
+		tested = true
+		if (cd.typeMask&bit != 0) == settle {
+			return k.matchKind == 'a'
+		}
+	}
+	switch k.matchKind {
+	case 'a':
+		return false
+	case 'n':
+		return true
+	}
+	return tested
+}
+
+// typeIndex is the index in byType of a type's bit in cslTypes (0 for a
+// type not there).
+func typeIndex(bit uint64) int { return bits.TrailingZeros64(bit) }
 
 // link points every <text macro> at its macro, once.
 func (s *Style) link(e *elem) {
