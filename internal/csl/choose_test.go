@@ -8,7 +8,7 @@ import (
 
 // TestChooseByType checks, for every <choose> of the built-in styles and
 // every item type (and one not in cslTypes), that the branch branch takes
-// through byType is the one testing each kid in turn takes.
+// through the type's plan is the one testing each kid in turn takes.
 func TestChooseByType(t *testing.T) {
 	types := []string{"no-such-type"}
 	for ty := range cslTypes {
@@ -32,8 +32,15 @@ func TestChooseByType(t *testing.T) {
 			}
 		}
 		walk(s.root)
-		for _, ty := range types {
-			it := &bib.Item{ID: "x", Type: ty, Vars: map[string]string{"title": "T", "volume": "2"}}
+		for n, ty := range types {
+			// items of each type with different variables, for the tests
+			// the type leaves to them
+			it := &bib.Item{ID: "x", Type: ty, Vars: map[string]string{}}
+			for i, v := range cslVariables {
+				if (i+n)%5 == 0 || (i*3+n)%7 == 0 {
+					it.Vars[v] = "2"
+				}
+			}
 			c := p.newCtx(&itemState{item: it}, nil, s.citation)
 			for _, e := range chooses {
 				var want *elem

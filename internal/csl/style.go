@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -38,11 +39,10 @@ type elem struct {
 	nameOpts  *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
 	shortVar  string        // <text variable form="short">: the variable's short form ("title-short")
 	varIdx    int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
-	// <choose>: its first typeLead kids test only the item's type (or
-	// are an <else>); byType gives, for each type (typeIndex), the first
-	// of them that the type takes, typeLead for none (see prepareChoose)
+	// <choose>: for each item type (typeIndex), the kids the type may
+	// take, in order, as plans[byType[type]] (see prepareChoose)
 	byType         []uint8
-	typeLead       int
+	plans          [][]uint8
 	fset, fclear   Format // font decorations switched on and off
 	prefix, suffix string
 	textCase       string
@@ -190,81 +190,114 @@ func (e *elem) prepare() {
 	}
 }
 
-// prepareChoose works out, for each item type, which of the choose's
-// leading branches that test only the type the type takes: Chicago's
-// chooses go through long lists of types, each a test for every cite.
+// prepareChoose works out, for each item type, which kids of the choose
+// the type may take: Chicago's chooses go through long lists of types,
+// each tested for every cite. A kid whose type tests settle its test for
+// a type is left out of the type's plan (never taken) or marked sure
+// (taken if reached); the others are tested as they come.
 func (e *elem) prepareChoose() {
-	lead := 0
-	for _, k := range e.kids {
-		if lead == maxTypeLead || !typeOnly(k) {
-			break
-		}
-		lead++
-		if k.kind == kElse {
-			break // no branch after it is taken
-		}
-	}
-	if lead == 0 {
+	if len(e.kids) > maxPlanKid || !slices.ContainsFunc(e.kids, hasTypeTest) {
 		return
 	}
-	e.typeLead = lead
+	// types no test names take the plan of a type not in cslTypes
+	var named uint64
+	for _, k := range e.kids {
+		for _, cd := range k.conds {
+			if cd.isType && cd.typeBits {
+				named |= cd.typeMask
+			}
+		}
+	}
 	e.byType = make([]uint8, 65)
-	for b := range e.byType {
-		var bit uint64
-		if b < 64 {
-			bit = 1 << b
+	e.plans = [][]uint8{e.planFor(0)}
+	for b := range 64 {
+		if named&(1<<b) == 0 {
+			continue
 		}
-		i := 0
-		for i < lead && !takesType(e.kids[i], bit) {
-			i++
+		plan := e.planFor(1 << b)
+		j := slices.IndexFunc(e.plans, func(p []uint8) bool { return slices.Equal(p, plan) })
+		if j < 0 {
+			j = len(e.plans)
+			e.plans = append(e.plans, plan)
 		}
-		e.byType[b] = uint8(i)
+		e.byType[b] = uint8(j)
 	}
 }
 
-// maxTypeLead bounds typeLead, to keep byType's entries in a byte.
-const maxTypeLead = 254
-
-// typeOnly reports whether a kid of a <choose> is taken or not by the
-// item's type alone: an <else>, an <if> or <else-if> whose tests are all
-// of types in cslTypes, or an element ctx.branch passes over.
-func typeOnly(k *elem) bool {
-	if k.kind != kIf && k.kind != kElseIf {
-		return true
-	}
-	for _, cd := range k.conds {
-		if !cd.isType || !cd.typeBits {
-			return false
+// planFor is the plan of a <choose> for an item whose type has the bit.
+func (e *elem) planFor(bit uint64) []uint8 {
+	var plan []uint8
+	for i, k := range e.kids {
+		switch typeSettles(k, bit) {
+		case settledFalse:
+			continue
+		case settledTrue:
+			return append(plan, uint8(i)|planSure) // no kid after it is reached
 		}
+		plan = append(plan, uint8(i))
 	}
-	return true
+	return plan
 }
 
-// takesType is ctx.branch's test of a typeOnly kid for an item whose type
-// has the bit (0 for a type not in cslTypes), as ctx.test makes it.
-func takesType(k *elem, bit uint64) bool {
+// A plan's entry is a kid's index, with planSure when the kid is taken
+// whenever it is reached; maxPlanKid bounds the index.
+const (
+	planSure   = 0x80
+	maxPlanKid = 0x7f
+)
+
+func hasTypeTest(k *elem) bool {
+	return slices.ContainsFunc(k.conds, func(cd cond) bool { return cd.isType && cd.typeBits })
+}
+
+// What an item's type makes of a kid of a <choose>.
+const (
+	unsettled = iota
+	settledTrue
+	settledFalse
+)
+
+// typeSettles tells whether ctx.branch takes a kid of a <choose> for an
+// item whose type has the bit (0 for a type not in cslTypes), as ctx.test
+// decides it, or whether the kid's other tests decide.
+func typeSettles(k *elem, bit uint64) int {
 	switch k.kind {
 	case kElse:
-		return true
+		return settledTrue
 	case kIf, kElseIf:
 	default:
-		return false
+		return settledFalse // passed over
+	}
+	verdict := func(b bool) int {
+		if b {
+			return settledTrue
+		}
+		return settledFalse
 	}
 	settle := k.matchKind != 0
-	tested := false
+	tested, others := false, false
 	for _, cd := range k.conds {
+		if !cd.isType || !cd.typeBits {
+			others = true
+			continue
+		}
 		tested = true
 		if (cd.typeMask&bit != 0) == settle {
-			return k.matchKind == 'a'
+			// one test that settles the match settles it, whichever
+			// ctx.test reaches first: tests have no side effects
+			return verdict(k.matchKind == 'a')
 		}
+	}
+	if others {
+		return unsettled
 	}
 	switch k.matchKind {
 	case 'a':
-		return false
+		return settledFalse
 	case 'n':
-		return true
+		return settledTrue
 	}
-	return tested
+	return verdict(tested)
 }
 
 // typeIndex is the index in byType of a type's bit in cslTypes (0 for a
