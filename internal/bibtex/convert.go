@@ -15,8 +15,14 @@ type converter struct {
 	tex   texConv
 	it    *bib.Item
 	prob  []Problem
-	cache map[string]string // converted fields
-	typed bool              // an unknown entry type was reported by Scan
+	conv  []convField // the fields converted, by their index in e.fields
+	typed bool        // an unknown entry type was reported by Scan
+}
+
+// convField is a field's rich text, once converted.
+type convField struct {
+	rich string
+	done bool
 }
 
 // problem records a problem once (a field read twice reports once).
@@ -58,19 +64,21 @@ func (c *converter) has(f string) bool {
 }
 
 // rich returns field f as CSL rich text.
+// Most fields asked for are absent: they are found missing in the
+// entry's few fields, and only present ones are kept converted.
 func (c *converter) rich(f string) string {
-	if r, ok := c.cache[f]; ok {
-		return r
-	}
-	v, ok := c.e.get(f)
-	if !ok {
+	i := c.e.find(f)
+	if i < 0 {
 		return ""
 	}
-	r := c.richValue(f, v)
-	if c.cache == nil {
-		c.cache = map[string]string{}
+	if i >= len(c.conv) {
+		c.conv = append(c.conv, make([]convField, len(c.e.fields)-len(c.conv))...)
 	}
-	c.cache[f] = r
+	if cf := &c.conv[i]; cf.done {
+		return cf.rich
+	}
+	r := c.richValue(f, c.e.fields[i].value)
+	c.conv[i] = convField{rich: r, done: true}
 	return r
 }
 

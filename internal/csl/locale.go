@@ -160,18 +160,6 @@ var formFallback = map[string][]string{
 	"verb-short": {"verb-short", "verb", "long"}, "symbol": {"symbol", "short", "long"},
 }
 
-// term looks a term up, with the form fallbacks of the specification.
-func (c locales) term(name, form string, plural bool) (string, bool) {
-	t := c.lookupTerm(name, form, "")
-	if t == nil {
-		return "", false
-	}
-	if plural {
-		return t.multiple, true
-	}
-	return t.single, true
-}
-
 func (c locales) lookupTerm(name, form, gender string) *term {
 	forms := formFallback[form]
 	if forms == nil {
@@ -187,8 +175,43 @@ func (c locales) lookupTerm(name, form, gender string) *term {
 	return nil
 }
 
+// termChain is a processor's locales, with each term it looked up kept
+// by what was asked: a style asks for the same few terms in every cite,
+// and each lookup goes through the form's fallbacks in every locale of
+// the chain.
+type termChain struct {
+	locales
+	found map[termKey]*term // nil for a term no locale has
+}
+
+// lookupTerm is locales.lookupTerm, each answer kept.
+func (c *termChain) lookupTerm(name, form, gender string) *term {
+	k := termKey{name, form, gender}
+	if t, ok := c.found[k]; ok {
+		return t
+	}
+	t := c.locales.lookupTerm(name, form, gender)
+	if c.found == nil {
+		c.found = map[termKey]*term{}
+	}
+	c.found[k] = t
+	return t
+}
+
+// term looks a term up, with the form fallbacks of the specification.
+func (c *termChain) term(name, form string, plural bool) (string, bool) {
+	t := c.lookupTerm(name, form, "")
+	if t == nil {
+		return "", false
+	}
+	if plural {
+		return t.multiple, true
+	}
+	return t.single, true
+}
+
 // gender returns the grammatical gender of the noun term.
-func (c locales) gender(name string) string {
+func (c *termChain) gender(name string) string {
 	if t := c.lookupTerm(name, "long", ""); t != nil {
 		return t.gender
 	}

@@ -47,7 +47,7 @@ type Entry struct {
 type Processor struct {
 	style  *Style
 	lang   string
-	loc    locales
+	loc    termChain
 	lookup func(id string) *bib.Item
 	q      quotes
 
@@ -79,7 +79,7 @@ func NewProcessor(style *Style, lang string, lookup func(id string) *bib.Item) *
 		lang = "en-US"
 	}
 	p := &Processor{style: style, lang: lang, lookup: lookup}
-	p.loc = newChain(style, lang)
+	p.loc = termChain{locales: newChain(style, lang)}
 	term := func(name string) string { s, _ := p.loc.term(name, "long", false); return s }
 	p.q = quotes{open: term("open-quote"), close: term("close-quote"),
 		innerOpen: term("open-inner-quote"), innerClose: term("close-inner-quote"),

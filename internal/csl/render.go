@@ -148,6 +148,16 @@ func (c *ctx) pushChoose(e *elem) {
 
 // branch is the <if>, <else-if> or <else> a <choose> takes, or nil.
 func (c *ctx) branch(e *elem) *elem {
+	if e.byType != nil {
+		// the kids the item's type may take, worked out once per type
+		for _, x := range e.plans[e.byType[typeIndex(c.st.typeBit())]] {
+			k := e.kids[x&^planSure]
+			if x&planSure != 0 || c.test(k) {
+				return k
+			}
+		}
+		return nil
+	}
 	for _, k := range e.kids {
 		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && c.test(k)) {
 			return k

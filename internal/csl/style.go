@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -26,18 +28,22 @@ type elem struct {
 
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
-	kind           byte   // the element, for the interpreter's switches (see kinds)
-	match          string // <if>'s match
-	matchKind      byte   // 'a' any, 'n' none, 0 all
-	delim          string // the delimiter attribute
-	textKind       byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
-	textArg        string // the variable, macro, term or value
-	form           string
-	macroRef       *elem         // the macro a <text macro> calls, set by ParseStyle
-	nameOpts       *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
-	shortVar       string        // <text variable form="short">: the variable's short form ("title-short")
-	varIdx         int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
-	fset, fclear   Format        // font decorations switched on and off
+	kind      byte   // the element, for the interpreter's switches (see kinds)
+	match     string // <if>'s match
+	matchKind byte   // 'a' any, 'n' none, 0 all
+	delim     string // the delimiter attribute
+	textKind  byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
+	textArg   string // the variable, macro, term or value
+	form      string
+	macroRef  *elem         // the macro a <text macro> calls, set by ParseStyle
+	nameOpts  *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
+	shortVar  string        // <text variable form="short">: the variable's short form ("title-short")
+	varIdx    int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	// <choose>: for each item type (typeIndex), the kids the type may
+	// take, in order, as plans[byType[type]] (see prepareChoose)
+	byType         []uint8
+	plans          [][]uint8
+	fset, fclear   Format // font decorations switched on and off
 	prefix, suffix string
 	textCase       string
 	quotes, strip  bool
@@ -179,7 +185,124 @@ func (e *elem) prepare() {
 	for _, k := range e.kids {
 		k.prepare()
 	}
+	if e.kind == kChoose {
+		e.prepareChoose()
+	}
 }
+
+// prepareChoose works out, for each item type, which kids of the choose
+// the type may take: Chicago's chooses go through long lists of types,
+// each tested for every cite. A kid whose type tests settle its test for
+// a type is left out of the type's plan (never taken) or marked sure
+// (taken if reached); the others are tested as they come.
+func (e *elem) prepareChoose() {
+	if len(e.kids) > maxPlanKid || !slices.ContainsFunc(e.kids, hasTypeTest) {
+		return
+	}
+	// types no test names take the plan of a type not in cslTypes
+	var named uint64
+	for _, k := range e.kids {
+		for _, cd := range k.conds {
+			if cd.isType && cd.typeBits {
+				named |= cd.typeMask
+			}
+		}
+	}
+	e.byType = make([]uint8, 65)
+	e.plans = [][]uint8{e.planFor(0)}
+	for b := range 64 {
+		if named&(1<<b) == 0 {
+			continue
+		}
+		plan := e.planFor(1 << b)
+		j := slices.IndexFunc(e.plans, func(p []uint8) bool { return slices.Equal(p, plan) })
+		if j < 0 {
+			j = len(e.plans)
+			e.plans = append(e.plans, plan)
+		}
+		e.byType[b] = uint8(j)
+	}
+}
+
+// planFor is the plan of a <choose> for an item whose type has the bit.
+func (e *elem) planFor(bit uint64) []uint8 {
+	var plan []uint8
+	for i, k := range e.kids {
+		switch typeSettles(k, bit) {
+		case settledFalse:
+			continue
+		case settledTrue:
+			return append(plan, uint8(i)|planSure) // no kid after it is reached
+		}
+		plan = append(plan, uint8(i))
+	}
+	return plan
+}
+
+// A plan's entry is a kid's index, with planSure when the kid is taken
+// whenever it is reached; maxPlanKid bounds the index.
+const (
+	planSure   = 0x80
+	maxPlanKid = 0x7f
+)
+
+func hasTypeTest(k *elem) bool {
+	return slices.ContainsFunc(k.conds, func(cd cond) bool { return cd.isType && cd.typeBits })
+}
+
+// What an item's type makes of a kid of a <choose>.
+const (
+	unsettled = iota
+	settledTrue
+	settledFalse
+)
+
+// typeSettles tells whether ctx.branch takes a kid of a <choose> for an
+// item whose type has the bit (0 for a type not in cslTypes), as ctx.test
+// decides it, or whether the kid's other tests decide.
+func typeSettles(k *elem, bit uint64) int {
+	switch k.kind {
+	case kElse:
+		return settledTrue
+	case kIf, kElseIf:
+	default:
+		return settledFalse // passed over
+	}
+	verdict := func(b bool) int {
+		if b {
+			return settledTrue
+		}
+		return settledFalse
+	}
+	settle := k.matchKind != 0
+	tested, others := false, false
+	for _, cd := range k.conds {
+		if !cd.isType || !cd.typeBits {
+			others = true
+			continue
+		}
+		tested = true
+		if (cd.typeMask&bit != 0) == settle {
+			// one test that settles the match settles it, whichever
+			// ctx.test reaches first: tests have no side effects
+			return verdict(k.matchKind == 'a')
+		}
+	}
+	if others {
+		return unsettled
+	}
+	switch k.matchKind {
+	case 'a':
+		return settledFalse
+	case 'n':
+		return settledTrue
+	}
+	return verdict(tested)
+}
+
+// typeIndex is the index in byType of a type's bit in cslTypes (0 for a
+// type not there).
+func typeIndex(bit uint64) int { return bits.TrailingZeros64(bit) }
 
 // link points every <text macro> at its macro, once.
 func (s *Style) link(e *elem) {
