@@ -71,9 +71,9 @@ type Run struct {
 	X, Y   Length // start of the text on the baseline
 	Width  Length
 	Face   Face
+	Strike bool // draw a line through the text
 	Size   Length
 	Text   string
-	Strike bool // draw a line through the text
 	// Math is a formula, or a piece of one, set by package mathbox, with
 	// its reference point at X, Y (Text is empty): drawn in the math
 	// face, whatever Face says.
