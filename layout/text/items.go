@@ -173,10 +173,11 @@ func (ib *itemBuf) finish() {
 // scaled point.
 func kp(l Length) linebreak.Length { return linebreak.Length(l) }
 
-// span is the extent of one piece of a word in the word's text.
+// span is the extent of one piece of a word in the word's text; p is
+// the piece, whose text is the word's text[start:end] (joinWord).
 type span struct {
 	start, end int
-	p          Piece
+	p          *Piece
 }
 
 // buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
@@ -225,7 +226,7 @@ func (lt *Setter) addSpace(sp Style, w Word) {
 		sp.Face = Face{Kind: TextFace}
 	}
 	space := lt.Width(" ", sp)
-	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{st: sp})
+	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
 }
 
 // runeWidth is lt.width(string(r), st) without making the string.
@@ -309,7 +310,7 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
 	if pre != nil {
-		lt.emitPlain(wt.full, wt.spans[0].p.Style, bp, pre)
+		lt.emitPlain(wt.full, &wt.spans[0].p.Style, bp, pre)
 		return
 	}
 	for _, s := range wt.spans {
@@ -344,7 +345,7 @@ func (lt *Setter) plainWidths(wt *wordText) []int {
 // emitPlain is emitSpan for a word of plain text in style st, pre its
 // prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
 // each box measured by a subtraction.
-func (lt *Setter) emitPlain(full string, st Style, bp []uint8, pre []int) {
+func (lt *Setter) emitPlain(full string, st *Style, bp []uint8, pre []int) {
 	ib := &lt.ib
 	from := 0
 	for i := 1; i <= len(full); i++ {
@@ -372,10 +373,11 @@ func (lt *Setter) joinWord(w Word) wordText {
 		wt.bytes = classOf(wt.full)
 	}
 	if wt.full != "" && (wt.bytes&cHigh == 0 || !strings.Contains(wt.full, "\u00a0")) {
-		spans = append(spans, span{0, len(wt.full), Piece{Text: wt.full, Style: w.Pieces[0].Style}})
+		spans = append(spans, span{0, len(wt.full), &w.Pieces[0]})
 	} else {
 		var text strings.Builder
-		for _, p := range w.Pieces {
+		for k := range w.Pieces {
+			p := &w.Pieces[k]
 			t := p.Text
 			if p.Ref == nil {
 				t = strings.ReplaceAll(t, "\u00a0", " ")
@@ -384,7 +386,7 @@ func (lt *Setter) joinWord(w Word) wordText {
 			}
 			start := text.Len()
 			text.WriteString(t)
-			spans = append(spans, span{start, text.Len(), Piece{Text: t, Style: p.Style, Ref: p.Ref}})
+			spans = append(spans, span{start, text.Len(), p})
 		}
 		wt.full = text.String()
 		wt.bytes = classOf(wt.full)
@@ -475,7 +477,8 @@ func (lt *Setter) widthBound(full string, spans []span) Length {
 func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.Ref != nil {
-		ib.add(linebreak.Box(kp(lt.Width(s.p.Text, s.p.Style))), boxData{text: s.p.Text, st: s.p.Style, ref: s.p.Ref})
+		t := full[s.start:s.end] // the reference's text
+		ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), boxData{text: t, st: &s.p.Style, ref: s.p.Ref})
 		return
 	}
 	from := s.start
@@ -486,7 +489,7 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 				t = strings.ReplaceAll(t, "\u00ad", "")
 			}
 			t = lt.Clean(t, s.p.Style.Face)
-			d := boxData{text: t, st: s.p.Style}
+			d := boxData{text: t, st: &s.p.Style}
 			if t == full[from:to] {
 				d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
 			}
@@ -499,7 +502,7 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 			continue
 		}
 		emit(i)
-		lt.addBreak(bp[i], s.p.Style)
+		lt.addBreak(bp[i], &s.p.Style)
 	}
 	emit(s.end)
 }
@@ -509,13 +512,13 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 // (TeX's \hyphenpenalty, or a higher one in a capitalised word); an
 // explicit hyphen, dash or slash is flagged and adds nothing (TeX's
 // \exhyphenpenalty); URL and emergency breaks are not flagged.
-func (lt *Setter) addBreak(k uint8, st Style) {
+func (lt *Setter) addBreak(k uint8, st *Style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
 	case bpHyphCap:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
 	case bpExplicit:
 		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
 	case bpURL:

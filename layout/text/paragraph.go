@@ -40,8 +40,12 @@ type Piece struct {
 // boxData is what the layout needs to draw an item; parallel to the items.
 type boxData struct {
 	text string
-	st   Style
-	ref  *model.NoteRef
+	// st is the style of a box or penalty: that of a piece of the
+	// paragraph's words (WordBuf), which live as long as the items, so
+	// that the items share it rather than copy it; nil for glue and the
+	// indent.
+	st  *Style
+	ref *model.NoteRef
 	// math is the piece of a formula the box sets.
 	math *MathPiece
 	// A box whose text is src[from:to], src being the text of word number
