@@ -330,15 +330,18 @@ func (lt *Setter) plainWidths(wt *wordText) []int {
 		return nil
 	}
 	full := wt.full
-	pre := append(lt.ib.pre[:0], 0)
+	if cap(lt.ib.pre) <= len(full) {
+		lt.ib.pre = make([]int, len(full)+1, 2*len(full)+1)
+	}
+	pre := lt.ib.pre[:len(full)+1]
+	pre[0] = 0
 	for i := 0; i < len(full); i++ {
 		c := full[i]
 		if a.kept[c>>6]&(1<<(c&63)) == 0 {
 			return nil
 		}
-		pre = append(pre, pre[i]+int(a.width[c]))
+		pre[i+1] = pre[i] + int(a.width[c])
 	}
-	lt.ib.pre = pre
 	return pre
 }
 
