@@ -62,6 +62,27 @@ var spaceOrHigh = func() (t [256]bool) {
 	return t
 }()
 
+// skipBreakSpaces returns s without the breakSpaces it starts with,
+// looking no further than the first rune that is none.
+func skipBreakSpaces(s string) string {
+	for s != "" {
+		c := s[0]
+		if !spaceOrHigh[c] {
+			break
+		}
+		if c < utf8.RuneSelf {
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !breakSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
 // SplitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.
 func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
@@ -74,7 +95,8 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 			start = len(wb.pieces)
 		}
 	}
-	for _, p := range ps {
+	for k := range ps {
+		p := &ps[k]
 		if p.Hard {
 			flush(p.Style)
 			wb.ends = append(wb.ends, -1)
@@ -82,7 +104,7 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 			continue
 		}
 		if p.Ref != nil || p.Math != nil {
-			wb.pieces = append(wb.pieces, p)
+			wb.pieces = append(wb.pieces, *p)
 			continue
 		}
 		s := p.Text
@@ -96,14 +118,7 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 				wb.pieces = append(wb.pieces, Piece{Text: s[:i], Style: p.Style})
 			}
 			flush(p.Style)
-			s = s[i+n:]
-			for s != "" {
-				if i, n := indexBreakSpace(s); i == 0 {
-					s = s[n:]
-					continue
-				}
-				break
-			}
+			s = skipBreakSpaces(s[i+n:])
 		}
 	}
 	flush(Style{})
@@ -206,7 +221,7 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 			lt.addWord(w, spec, spec.Hyphenate && !last, hy)
 		}
 		if wi+1 < len(words) && words[wi+1].Pieces != nil {
-			lt.addSpace(spaces[wi], w)
+			lt.addSpace(&spaces[wi], w)
 		}
 	}
 	ib.finish()
@@ -216,16 +231,16 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 // addSpace adds the interword glue after word w, in the style of the space
 // sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
 // shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
-// never raised, struck or monospaced.
-func (lt *Setter) addSpace(sp Style, w Word) {
+// never monospaced. Only the face and size of sp count.
+func (lt *Setter) addSpace(sp *Style, w Word) {
 	if sp.Size == 0 {
-		sp = w.Pieces[len(w.Pieces)-1].Style
+		sp = &w.Pieces[len(w.Pieces)-1].Style
 	}
-	sp.Rise, sp.Strike = 0, false
-	if sp.Face.Kind == MonoFace {
-		sp.Face = Face{Kind: TextFace}
+	face := sp.Face
+	if face.Kind == MonoFace {
+		face = Face{Kind: TextFace}
 	}
-	space := lt.Width(" ", sp)
+	space := Length(lt.Ems(" ", face)) * sp.Size / 1000
 	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
 }
 
