@@ -166,7 +166,14 @@ func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
 		if indentPar {
 			indent = c.size * 3 / 2
 		}
-		return lt.paragraph(lt.flatten(b.Inlines, c.style(), nil), c, indent, 0)
+		// A paragraph set meanwhile (a link's note, while flattening)
+		// makes its own buffer.
+		buf := lt.parPieces[:0]
+		lt.parPieces = nil
+		ps := lt.flatten(b.Inlines, c.style(), buf)
+		items := lt.paragraph(ps, c, indent, 0)
+		lt.parPieces = ps[:0]
+		return items
 	case *model.Heading:
 		return lt.heading(b, c)
 	case *model.List:
