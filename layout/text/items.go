@@ -162,7 +162,6 @@ type itemBuf struct {
 	words WordBuf
 	bp    []uint8
 	spans []span
-	pre   []int // plainWidths
 	word  int32 // serial number of the last word added
 	br    linebreak.Breaker
 }
@@ -314,18 +313,18 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.Width - spec.Indent - 2*Pt
-	pre := lt.plainWidths(&wt)
+	a, total := lt.plainWidth(&wt)
 	var bound Length
-	if pre != nil {
-		bound = Length(pre[len(pre)-1]) * wt.spans[0].p.Style.Size / 1000
+	if a != nil {
+		bound = Length(total) * wt.spans[0].p.Style.Size / 1000
 	} else {
 		bound = lt.widthBound(wt.full, wt.spans)
 	}
 	if bound > limit {
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
-	if pre != nil {
-		lt.emitPlain(wt.full, &wt.spans[0].p.Style, bp, pre)
+	if a != nil {
+		lt.emitPlain(wt.full, &wt.spans[0].p.Style, bp, a, total)
 		return
 	}
 	for _, s := range wt.spans {
@@ -333,49 +332,52 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 	}
 }
 
-// plainWidths returns the widths of the prefixes of a word of plain text,
-// in 1/1000 em: a word of one piece, ASCII, every rune of which Clean
-// keeps (most words). For any other word it returns nil.
-func (lt *Setter) plainWidths(wt *wordText) []int {
+// plainWidth returns the ASCII widths of the face of a word of plain
+// text and the word's width in 1/1000 em: a word of one piece, ASCII,
+// every rune of which Clean keeps (most words). For any other word a is
+// nil.
+func (lt *Setter) plainWidth(wt *wordText) (a *asciiFace, total int) {
 	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.Ref != nil {
-		return nil
+		return nil, 0
 	}
-	a := lt.asciiOf(wt.spans[0].p.Style.Face)
+	a = lt.asciiOf(wt.spans[0].p.Style.Face)
 	if a == nil {
-		return nil
+		return nil, 0
 	}
 	full := wt.full
-	if cap(lt.ib.pre) <= len(full) {
-		lt.ib.pre = make([]int, len(full)+1, 2*len(full)+1)
-	}
-	pre := lt.ib.pre[:len(full)+1]
-	pre[0] = 0
 	for i := 0; i < len(full); i++ {
 		c := full[i]
 		if a.kept[c>>6]&(1<<(c&63)) == 0 {
-			return nil
+			return nil, 0
 		}
-		pre[i+1] = pre[i] + int(a.width[c])
+		total += int(a.width[c])
 	}
-	return pre
+	return a, total
 }
 
-// emitPlain is emitSpan for a word of plain text in style st, pre its
-// prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
-// each box measured by a subtraction.
-func (lt *Setter) emitPlain(full string, st *Style, bp []uint8, pre []int) {
+// emitPlain is emitSpan for a word of plain text in style st, a the
+// widths of its face and total its width (plainWidth): no soft hyphen to
+// drop, nothing to clean, a word without breaks one box of its width.
+func (lt *Setter) emitPlain(full string, st *Style, bp []uint8, a *asciiFace, total int) {
 	ib := &lt.ib
-	from := 0
-	for i := 1; i <= len(full); i++ {
-		if i < len(full) && bp[i] == bpNone {
-			continue
+	for from := 0; from < len(full); {
+		to := from + 1
+		for to < len(full) && bp[to] == bpNone {
+			to++
 		}
-		w := Length(pre[i]-pre[from]) * st.Size / 1000
-		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:i], st: st, src: full, word: ib.word, from: int32(from), to: int32(i)})
-		if i < len(full) {
-			lt.addBreak(bp[i], st)
+		sum := total
+		if from > 0 || to < len(full) {
+			sum = 0
+			for k := from; k < to; k++ {
+				sum += int(a.width[full[k]])
+			}
 		}
-		from = i
+		w := Length(sum) * st.Size / 1000
+		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:to], st: st, src: full, word: ib.word, from: int32(from), to: int32(to)})
+		if to < len(full) {
+			lt.addBreak(bp[to], st)
+		}
+		from = to
 	}
 }
 
