@@ -14,8 +14,9 @@ import (
 	"unicode/utf8"
 )
 
-// Style selects one face of a text Family.
-type Style int
+// Style selects one face of a text Family. It is a byte so that the
+// styles of text that layout copies by the million stay small.
+type Style uint8
 
 // The four faces of a text family.
 const (

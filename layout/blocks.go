@@ -17,19 +17,19 @@ type vitem struct {
 	space   bool   // discardable at the top of a column
 	noBreak bool   // a column break before this item is not allowed
 	keep    bool   // a column break after this item is not allowed (headings)
-	lines   []*text.Line
-	lineY   []Length // top of each line
-	rules   []Rule
-	images  []ImageBox
-	links   []LinkRect
-	anchors []Anchor
-	notes   []*model.Note
-	// Page makeup.
-	float    bool           // a figure or table that floats to the head or foot of a column
-	across   bool           // a float across the columns (placed by the makeup, see wideFloats)
+	// Page makeup (the flags beside the others, which keeps vitem small).
+	float    bool // a figure or table that floats to the head or foot of a column
+	across   bool // a float across the columns (placed by the makeup, see wideFloats)
+	barrier  bool // an article starts here: waiting floats do not pass it
+	colBreak bool // the column ends before this item (a space, dropped at the top of a column)
+	lines    []*text.Line
+	lineY    []Length // top of each line
+	rules    []Rule
+	images   []ImageBox
+	links    []LinkRect
+	anchors  []Anchor
+	notes    []*model.Note
 	wide     []*vitem       // floats across the columns met after this item (see makeup)
-	barrier  bool           // an article starts here: waiting floats do not pass it
-	colBreak bool           // the column ends before this item (a space, dropped at the top of a column)
 	art      *model.Article // the article whose head starts with this item
 	// lines and lineY of an item of one line, saving two allocations
 	one  [1]*text.Line
@@ -166,7 +166,14 @@ func (lt *layouter) block(b model.Block, c blockCtx, indentPar bool) []*vitem {
 		if indentPar {
 			indent = c.size * 3 / 2
 		}
-		return lt.paragraph(lt.flatten(b.Inlines, c.style(), nil), c, indent, 0)
+		// A paragraph set meanwhile (a link's note, while flattening)
+		// makes its own buffer.
+		buf := lt.parPieces[:0]
+		lt.parPieces = nil
+		ps := lt.flatten(b.Inlines, c.style(), buf)
+		items := lt.paragraph(ps, c, indent, 0)
+		lt.parPieces = ps[:0]
+		return items
 	case *model.Heading:
 		return lt.heading(b, c)
 	case *model.List:

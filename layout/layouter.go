@@ -40,6 +40,10 @@ type layouter struct {
 	mk        *makeup  // the page builder
 	fillBody  []placed // the body of the last column filled
 	itemSlab  []vitem  // the slab one-line items are cut from
+	// parPieces is the buffer the pieces of a body paragraph are
+	// flattened into, kept from paragraph to paragraph: SetParagraph
+	// copies what it keeps of them.
+	parPieces []text.Piece
 
 	// noteUsers counts, for each note of noteCache, the items that bring
 	// it and are not placed yet: at none, its lines are dropped (placeItem).

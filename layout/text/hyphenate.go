@@ -79,6 +79,47 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func wordClass(core string) uint8 {
 	letters, caps, upper := 0, 0, 0
 	capital, lower, elided, first := false, false, false, true
+	// Most words are ASCII: a loop over bytes, until a rune that is not.
+	for i := 0; i < len(core); i++ {
+		var up bool
+		switch c := core[i]; {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			up = true
+		case c == '\'':
+			elided, lower, first = true, false, true
+			continue
+		case c < utf8.RuneSelf:
+			return bpNone
+		default:
+			return wordClassRunes(core)
+		}
+		if up && lower {
+			return bpNone // camelCase
+		}
+		letters++
+		capital = capital || (up && first)
+		if !elided {
+			caps++
+			if up {
+				upper++
+			}
+		}
+		lower, first = !up, false
+	}
+	switch {
+	case letters < hyph.MinLetters, caps > 1 && upper == caps:
+		return bpNone
+	case capital:
+		return bpHyphCap
+	}
+	return bpHyph
+}
+
+// wordClassRunes is wordClass for a word that is not all ASCII.
+func wordClassRunes(core string) uint8 {
+	letters, caps, upper := 0, 0, 0
+	capital, lower, elided, first := false, false, false, true
 	for _, r := range core {
 		var up bool
 		switch {

@@ -62,6 +62,27 @@ var spaceOrHigh = func() (t [256]bool) {
 	return t
 }()
 
+// skipBreakSpaces returns s without the breakSpaces it starts with,
+// looking no further than the first rune that is none.
+func skipBreakSpaces(s string) string {
+	for s != "" {
+		c := s[0]
+		if !spaceOrHigh[c] {
+			break
+		}
+		if c < utf8.RuneSelf {
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !breakSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
 // SplitWords cuts pieces at spaces. A nil word stands for a hard break.
 // The words and spaces live in wb until its next use.
 func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
@@ -74,7 +95,8 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 			start = len(wb.pieces)
 		}
 	}
-	for _, p := range ps {
+	for k := range ps {
+		p := &ps[k]
 		if p.Hard {
 			flush(p.Style)
 			wb.ends = append(wb.ends, -1)
@@ -82,7 +104,7 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 			continue
 		}
 		if p.Ref != nil || p.Math != nil {
-			wb.pieces = append(wb.pieces, p)
+			wb.pieces = append(wb.pieces, *p)
 			continue
 		}
 		s := p.Text
@@ -96,14 +118,7 @@ func SplitWords(ps []Piece, wb *WordBuf) (words []Word, spaces []Style) {
 				wb.pieces = append(wb.pieces, Piece{Text: s[:i], Style: p.Style})
 			}
 			flush(p.Style)
-			s = s[i+n:]
-			for s != "" {
-				if i, n := indexBreakSpace(s); i == 0 {
-					s = s[n:]
-					continue
-				}
-				break
-			}
+			s = skipBreakSpaces(s[i+n:])
 		}
 	}
 	flush(Style{})
@@ -147,7 +162,6 @@ type itemBuf struct {
 	words WordBuf
 	bp    []uint8
 	spans []span
-	pre   []int // plainWidths
 	word  int32 // serial number of the last word added
 	br    linebreak.Breaker
 }
@@ -173,10 +187,11 @@ func (ib *itemBuf) finish() {
 // scaled point.
 func kp(l Length) linebreak.Length { return linebreak.Length(l) }
 
-// span is the extent of one piece of a word in the word's text.
+// span is the extent of one piece of a word in the word's text; p is
+// the piece, whose text is the word's text[start:end] (joinWord).
 type span struct {
 	start, end int
-	p          Piece
+	p          *Piece
 }
 
 // buildItems converts pieces to Knuth–Plass items (Knuth & Plass 1981,
@@ -205,7 +220,7 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 			lt.addWord(w, spec, spec.Hyphenate && !last, hy)
 		}
 		if wi+1 < len(words) && words[wi+1].Pieces != nil {
-			lt.addSpace(spaces[wi], w)
+			lt.addSpace(&spaces[wi], w)
 		}
 	}
 	ib.finish()
@@ -215,17 +230,17 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 // addSpace adds the interword glue after word w, in the style of the space
 // sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
 // shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
-// never raised, struck or monospaced.
-func (lt *Setter) addSpace(sp Style, w Word) {
+// never monospaced. Only the face and size of sp count.
+func (lt *Setter) addSpace(sp *Style, w Word) {
 	if sp.Size == 0 {
-		sp = w.Pieces[len(w.Pieces)-1].Style
+		sp = &w.Pieces[len(w.Pieces)-1].Style
 	}
-	sp.Rise, sp.Strike = 0, false
-	if sp.Face.Kind == MonoFace {
-		sp.Face = Face{Kind: TextFace}
+	face := sp.Face
+	if face.Kind == MonoFace {
+		face = Face{Kind: TextFace}
 	}
-	space := lt.Width(" ", sp)
-	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{st: sp})
+	space := Length(lt.Ems(" ", face)) * sp.Size / 1000
+	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
 }
 
 // runeWidth is lt.width(string(r), st) without making the string.
@@ -298,18 +313,18 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 	}
 	// Emergency breaks: no segment may be wider than the measure.
 	limit := spec.Width - spec.Indent - 2*Pt
-	pre := lt.plainWidths(&wt)
+	a, total := lt.plainWidth(&wt)
 	var bound Length
-	if pre != nil {
-		bound = Length(pre[len(pre)-1]) * wt.spans[0].p.Style.Size / 1000
+	if a != nil {
+		bound = Length(total) * wt.spans[0].p.Style.Size / 1000
 	} else {
 		bound = lt.widthBound(wt.full, wt.spans)
 	}
 	if bound > limit {
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
-	if pre != nil {
-		lt.emitPlain(wt.full, wt.spans[0].p.Style, bp, pre)
+	if a != nil {
+		lt.emitPlain(wt.full, &wt.spans[0].p.Style, bp, a, total)
 		return
 	}
 	for _, s := range wt.spans {
@@ -317,46 +332,52 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 	}
 }
 
-// plainWidths returns the widths of the prefixes of a word of plain text,
-// in 1/1000 em: a word of one piece, ASCII, every rune of which Clean
-// keeps (most words). For any other word it returns nil.
-func (lt *Setter) plainWidths(wt *wordText) []int {
+// plainWidth returns the ASCII widths of the face of a word of plain
+// text and the word's width in 1/1000 em: a word of one piece, ASCII,
+// every rune of which Clean keeps (most words). For any other word a is
+// nil.
+func (lt *Setter) plainWidth(wt *wordText) (a *asciiFace, total int) {
 	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.Ref != nil {
-		return nil
+		return nil, 0
 	}
-	a := lt.asciiOf(wt.spans[0].p.Style.Face)
+	a = lt.asciiOf(wt.spans[0].p.Style.Face)
 	if a == nil {
-		return nil
+		return nil, 0
 	}
 	full := wt.full
-	pre := append(lt.ib.pre[:0], 0)
 	for i := 0; i < len(full); i++ {
 		c := full[i]
 		if a.kept[c>>6]&(1<<(c&63)) == 0 {
-			return nil
+			return nil, 0
 		}
-		pre = append(pre, pre[i]+int(a.width[c]))
+		total += int(a.width[c])
 	}
-	lt.ib.pre = pre
-	return pre
+	return a, total
 }
 
-// emitPlain is emitSpan for a word of plain text in style st, pre its
-// prefix widths (plainWidths): no soft hyphen to drop, nothing to clean,
-// each box measured by a subtraction.
-func (lt *Setter) emitPlain(full string, st Style, bp []uint8, pre []int) {
+// emitPlain is emitSpan for a word of plain text in style st, a the
+// widths of its face and total its width (plainWidth): no soft hyphen to
+// drop, nothing to clean, a word without breaks one box of its width.
+func (lt *Setter) emitPlain(full string, st *Style, bp []uint8, a *asciiFace, total int) {
 	ib := &lt.ib
-	from := 0
-	for i := 1; i <= len(full); i++ {
-		if i < len(full) && bp[i] == bpNone {
-			continue
+	for from := 0; from < len(full); {
+		to := from + 1
+		for to < len(full) && bp[to] == bpNone {
+			to++
 		}
-		w := Length(pre[i]-pre[from]) * st.Size / 1000
-		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:i], st: st, src: full, word: ib.word, from: int32(from), to: int32(i)})
-		if i < len(full) {
-			lt.addBreak(bp[i], st)
+		sum := total
+		if from > 0 || to < len(full) {
+			sum = 0
+			for k := from; k < to; k++ {
+				sum += int(a.width[full[k]])
+			}
 		}
-		from = i
+		w := Length(sum) * st.Size / 1000
+		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:to], st: st, src: full, word: ib.word, from: int32(from), to: int32(to)})
+		if to < len(full) {
+			lt.addBreak(bp[to], st)
+		}
+		from = to
 	}
 }
 
@@ -372,10 +393,11 @@ func (lt *Setter) joinWord(w Word) wordText {
 		wt.bytes = classOf(wt.full)
 	}
 	if wt.full != "" && (wt.bytes&cHigh == 0 || !strings.Contains(wt.full, "\u00a0")) {
-		spans = append(spans, span{0, len(wt.full), Piece{Text: wt.full, Style: w.Pieces[0].Style}})
+		spans = append(spans, span{0, len(wt.full), &w.Pieces[0]})
 	} else {
 		var text strings.Builder
-		for _, p := range w.Pieces {
+		for k := range w.Pieces {
+			p := &w.Pieces[k]
 			t := p.Text
 			if p.Ref == nil {
 				t = strings.ReplaceAll(t, "\u00a0", " ")
@@ -384,7 +406,7 @@ func (lt *Setter) joinWord(w Word) wordText {
 			}
 			start := text.Len()
 			text.WriteString(t)
-			spans = append(spans, span{start, text.Len(), Piece{Text: t, Style: p.Style, Ref: p.Ref}})
+			spans = append(spans, span{start, text.Len(), p})
 		}
 		wt.full = text.String()
 		wt.bytes = classOf(wt.full)
@@ -475,7 +497,8 @@ func (lt *Setter) widthBound(full string, spans []span) Length {
 func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.Ref != nil {
-		ib.add(linebreak.Box(kp(lt.Width(s.p.Text, s.p.Style))), boxData{text: s.p.Text, st: s.p.Style, ref: s.p.Ref})
+		t := full[s.start:s.end] // the reference's text
+		ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), boxData{text: t, st: &s.p.Style, ref: s.p.Ref})
 		return
 	}
 	from := s.start
@@ -486,7 +509,7 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 				t = strings.ReplaceAll(t, "\u00ad", "")
 			}
 			t = lt.Clean(t, s.p.Style.Face)
-			d := boxData{text: t, st: s.p.Style}
+			d := boxData{text: t, st: &s.p.Style}
 			if t == full[from:to] {
 				d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
 			}
@@ -499,7 +522,7 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 			continue
 		}
 		emit(i)
-		lt.addBreak(bp[i], s.p.Style)
+		lt.addBreak(bp[i], &s.p.Style)
 	}
 	emit(s.end)
 }
@@ -509,13 +532,13 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 // (TeX's \hyphenpenalty, or a higher one in a capitalised word); an
 // explicit hyphen, dash or slash is flagged and adds nothing (TeX's
 // \exhyphenpenalty); URL and emergency breaks are not flagged.
-func (lt *Setter) addBreak(k uint8, st Style) {
+func (lt *Setter) addBreak(k uint8, st *Style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
 	case bpHyphCap:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
 	case bpExplicit:
 		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
 	case bpURL:

@@ -311,3 +311,21 @@ func TestIndexBreakSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestWordClassASCII checks that wordClass's loop over the bytes of an
+// ASCII word classes it as the loop over runes does, and that a word
+// with a rune beyond ASCII is classed by the runes.
+func TestWordClassASCII(t *testing.T) {
+	for _, w := range []string{"", "a", "ab", "word", "Word", "WORD", "NATO's", "NATO’s", "camelCase",
+		"iPhone", "x2", "l'Internationale", "d’utilisation", "Zürich", "naïve", "ZÜRICH", "a-b", "it's", "O'Neill", "'tis"} {
+		if got, want := wordClass(w), wordClassRunes(w); got != want {
+			t.Errorf("wordClass(%q) = %d, want %d", w, got, want)
+		}
+	}
+	if got := wordClass("Zürich"); got != bpHyphCap {
+		t.Errorf("wordClass(Zürich) = %d, want %d", got, bpHyphCap)
+	}
+	if got := wordClass("hyphenation"); got != bpHyph {
+		t.Errorf("wordClass(hyphenation) = %d, want %d", got, bpHyph)
+	}
+}

@@ -8,12 +8,18 @@ import (
 // TextLine is one line of text on a page: the unit of the Dump and of the
 // typographic measurements.
 type TextLine struct {
-	Kind   LineKind
-	Column int    // 0-based column; -1 for page furniture spanning columns
-	X, Y   Length // left edge and baseline
-	Width  Length // measure the line was set to
-	Runs   []Run
-	Source string // article source, for messages
+	Kind       LineKind
+	Justified  bool   // set with Knuth–Plass and stretched to Width
+	Loose      bool   // set by the emergency pass with spaces beyond the loose tolerance
+	Overfull   bool   // the material is wider than Width
+	Hyphenated bool   // ends at a flagged break: an inserted hyphen, or after the word's own hyphen or dash (TeX's \exhyphenpenalty)
+	Widow      bool   // last line of a paragraph alone at the top of a column
+	Orphan     bool   // first line of a paragraph alone at the bottom of a column
+	Column     int    // 0-based column; -1 for page furniture spanning columns
+	X, Y       Length // left edge and baseline
+	Width      Length // measure the line was set to
+	Runs       []Run
+	Source     string // article source, for messages
 	// SourceLine is the line of Source the line's block starts on (0 for
 	// page furniture and titles), so that a preview can take a reader
 	// from a printed line to the source.
@@ -28,14 +34,8 @@ type TextLine struct {
 	Node any
 	Word int
 
-	Justified  bool    // set with Knuth–Plass and stretched to Width
-	Ratio      float64 // adjustment ratio: > 0 stretched, < 0 shrunk (justified lines)
-	Space      Length  // natural inter-word space plus the adjustment actually applied (0 when no spaces)
-	Loose      bool    // set by the emergency pass with spaces beyond the loose tolerance
-	Overfull   bool    // the material is wider than Width
-	Hyphenated bool    // ends at a flagged break: an inserted hyphen, or after the word's own hyphen or dash (TeX's \exhyphenpenalty)
-	Widow      bool    // last line of a paragraph alone at the top of a column
-	Orphan     bool    // first line of a paragraph alone at the bottom of a column
+	Ratio float64 // adjustment ratio: > 0 stretched, < 0 shrunk (justified lines)
+	Space Length  // natural inter-word space plus the adjustment actually applied (0 when no spaces)
 }
 
 // LineKind says what a line belongs to.
@@ -71,9 +71,9 @@ type Run struct {
 	X, Y   Length // start of the text on the baseline
 	Width  Length
 	Face   Face
+	Strike bool // draw a line through the text
 	Size   Length
 	Text   string
-	Strike bool // draw a line through the text
 	// Math is a formula, or a piece of one, set by package mathbox, with
 	// its reference point at X, Y (Text is empty): drawn in the math
 	// face, whatever Face says.

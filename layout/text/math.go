@@ -47,25 +47,27 @@ func hasMath(w Word) bool {
 func (lt *Setter) addMathWord(w Word) {
 	ib := &lt.ib
 	ib.word++
-	for i, p := range w.Pieces {
+	for i := range w.Pieces {
+		p := &w.Pieces[i]
+		st := &p.Style
 		switch {
 		case p.Math != nil:
 			m := p.Math
-			ib.add(linebreak.Box(kp(m.Width())), boxData{st: p.Style, math: m})
+			ib.add(linebreak.Box(kp(m.Width())), boxData{st: st, math: m})
 			if m.Break && i+1 < len(w.Pieces) {
-				ib.add(linebreak.Penalty(0, m.Penalty, false), boxData{st: p.Style})
-				ib.add(linebreak.Glue(kp(m.Space), kp(m.Stretch), kp(m.Shrink)), boxData{st: p.Style, mathSpace: true})
+				ib.add(linebreak.Penalty(0, m.Penalty, false), boxData{st: st})
+				ib.add(linebreak.Glue(kp(m.Space), kp(m.Stretch), kp(m.Shrink)), boxData{st: st, mathSpace: true})
 			} else if m.Space > 0 && i+1 < len(w.Pieces) {
-				ib.add(linebreak.Penalty(0, linebreak.Infinity, false), boxData{st: p.Style})
-				ib.add(linebreak.Glue(kp(m.Space), kp(m.Stretch), kp(m.Shrink)), boxData{st: p.Style, mathSpace: true})
+				ib.add(linebreak.Penalty(0, linebreak.Infinity, false), boxData{st: st})
+				ib.add(linebreak.Glue(kp(m.Space), kp(m.Stretch), kp(m.Shrink)), boxData{st: st, mathSpace: true})
 			}
 		case p.Ref != nil:
-			ib.add(linebreak.Box(kp(lt.Width(p.Text, p.Style))), boxData{text: p.Text, st: p.Style, ref: p.Ref})
+			ib.add(linebreak.Box(kp(lt.Width(p.Text, p.Style))), boxData{text: p.Text, st: st, ref: p.Ref})
 		default:
 			t := strings.ReplaceAll(strings.ReplaceAll(p.Text, "\u00ad", ""), "\u00a0", " ")
 			t = lt.Clean(t, p.Style.Face)
 			if t != "" {
-				ib.add(linebreak.Box(kp(lt.Width(t, p.Style))), boxData{text: t, st: p.Style})
+				ib.add(linebreak.Box(kp(lt.Width(t, p.Style))), boxData{text: t, st: st})
 			}
 		}
 	}

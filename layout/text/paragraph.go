@@ -11,17 +11,19 @@ import (
 	"github.com/redtide/edition/layout/linebreak"
 )
 
-// Style is the look of a piece of inline text.
+// Style is the look of a piece of inline text. Its fields are ordered
+// so that it packs into 56 bytes: layout copies styles with every piece,
+// item and run.
 type Style struct {
 	Face   Face
-	Size   Length
-	Rise   Length // baseline shift, up positive (superscripts)
-	URL    string // external link target
 	Strike bool
-	Lang   string // a passage's language (model.Lang); "" for the paragraph's
 	// Added marks text the layout prints that the model does not have (a
 	// link's printed address or letter): the page map does not count it.
 	Added bool
+	Size  Length
+	Rise  Length // baseline shift, up positive (superscripts)
+	URL   string // external link target
+	Lang  string // a passage's language (model.Lang); "" for the paragraph's
 }
 
 // Piece is a run of inline text in one style, before it is cut into words.
@@ -29,28 +31,33 @@ type Piece struct {
 	Text  string
 	Style Style
 	Ref   *model.NoteRef // the piece is the number of a note reference
-	Hard  bool           // a hard line break
 	// Math is a piece of an inline formula (Text is empty): a box on
 	// the baseline, part of the word around it.
 	Math *MathPiece
+	Hard bool // a hard line break
 }
 
 // boxData is what the layout needs to draw an item; parallel to the items.
 type boxData struct {
 	text string
-	st   Style
-	ref  *model.NoteRef
-	fill bool // the glue is fil glue
-	// math is the piece of a formula the box sets; mathSpace marks the
-	// glue between two pieces of a formula, which is no word space.
-	math      *MathPiece
-	mathSpace bool
+	// st is the style of a box or penalty: that of a piece of the
+	// paragraph's words (WordBuf), which live as long as the items, so
+	// that the items share it rather than copy it; nil for glue and the
+	// indent.
+	st  *Style
+	ref *model.NoteRef
+	// math is the piece of a formula the box sets.
+	math *MathPiece
 	// A box whose text is src[from:to], src being the text of word number
 	// word of the paragraph (0 for other boxes): a line joins the boxes
 	// of a word by slicing src instead of concatenating.
 	src      string
 	word     int32
 	from, to int32
+	fill     bool // the glue is fil glue
+	// mathSpace marks the glue between two pieces of a formula, which is
+	// no word space.
+	mathSpace bool
 }
 
 // Spec says how to set a paragraph.

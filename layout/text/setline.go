@@ -19,7 +19,7 @@ func (lt *Setter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Li
 	rb := runBuilder{urls: lt.lb.urls[:0], refs: lt.lb.refs[:0], srcs: lt.lb.srcs[:0]}
 	lt.placeItems(sl, &rb, items, data, e, &g)
 	if e.hyphen {
-		rb.hyphen(e.brk.Width, e.brkData.st)
+		rb.hyphen(e.brk.Width, *e.brkData.st)
 	}
 	rb.linkRects(sl)
 	lt.lb.urls, lt.lb.refs, lt.lb.srcs = rb.urls, rb.refs, rb.srcs
@@ -182,7 +182,7 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 					rb.runs = lt.runs(items[e.start:e.stop])
 				}
 				rb.addMath(d, w)
-				sl.math.add(d.math, d.st)
+				sl.math.add(d.math, *d.st)
 				rb.x += w
 				continue
 			}
