@@ -77,49 +77,32 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // apostrophe, "NATO’s", do not count), and words shorter than
 // hyph.MinLetters letters.
 func wordClass(core string) uint8 {
-	letters, caps, upper := 0, 0, 0
-	capital, lower, elided, first := false, false, false, true
+	c := letterCount{first: true}
 	// Most words are ASCII: a loop over bytes, until a rune that is not.
 	for i := 0; i < len(core); i++ {
 		var up bool
-		switch c := core[i]; {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
+		switch b := core[i]; {
+		case 'a' <= b && b <= 'z':
+		case 'A' <= b && b <= 'Z':
 			up = true
-		case c == '\'':
-			elided, lower, first = true, false, true
+		case b == '\'':
+			c.apostrophe()
 			continue
-		case c < utf8.RuneSelf:
+		case b < utf8.RuneSelf:
 			return bpNone
 		default:
 			return wordClassRunes(core)
 		}
-		if up && lower {
-			return bpNone // camelCase
+		if !c.letter(up) {
+			return bpNone
 		}
-		letters++
-		capital = capital || (up && first)
-		if !elided {
-			caps++
-			if up {
-				upper++
-			}
-		}
-		lower, first = !up, false
 	}
-	switch {
-	case letters < hyph.MinLetters, caps > 1 && upper == caps:
-		return bpNone
-	case capital:
-		return bpHyphCap
-	}
-	return bpHyph
+	return c.class()
 }
 
 // wordClassRunes is wordClass for a word that is not all ASCII.
 func wordClassRunes(core string) uint8 {
-	letters, caps, upper := 0, 0, 0
-	capital, lower, elided, first := false, false, false, true
+	c := letterCount{first: true}
 	for _, r := range core {
 		var up bool
 		switch {
@@ -127,7 +110,7 @@ func wordClassRunes(core string) uint8 {
 		case 'A' <= r && r <= 'Z':
 			up = true
 		case isApostrophe(r):
-			elided, lower, first = true, false, true
+			c.apostrophe()
 			continue
 		case r < utf8.RuneSelf:
 			return bpNone
@@ -138,23 +121,47 @@ func wordClassRunes(core string) uint8 {
 		default:
 			return bpNone
 		}
-		if up && lower {
-			return bpNone // camelCase
+		if !c.letter(up) {
+			return bpNone
 		}
-		letters++
-		capital = capital || (up && first)
-		if !elided {
-			caps++
-			if up {
-				upper++
-			}
-		}
-		lower, first = !up, false
 	}
+	return c.class()
+}
+
+// letterCount counts the letters of a word for wordClass.
+type letterCount struct {
+	letters, caps, upper          int // letters; before an apostrophe, and capitals of those
+	capital, lower, elided, first bool
+}
+
+// apostrophe counts an apostrophe: the letters after it are an elision's
+// or a possessive's.
+func (c *letterCount) apostrophe() { c.elided, c.lower, c.first = true, false, true }
+
+// letter counts a letter, a capital if up; false for camelCase (a
+// capital right after a small letter).
+func (c *letterCount) letter(up bool) bool {
+	if up && c.lower {
+		return false
+	}
+	c.letters++
+	c.capital = c.capital || (up && c.first)
+	if !c.elided {
+		c.caps++
+		if up {
+			c.upper++
+		}
+	}
+	c.lower, c.first = !up, false
+	return true
+}
+
+// class is the word's class once all its letters are counted.
+func (c *letterCount) class() uint8 {
 	switch {
-	case letters < hyph.MinLetters, caps > 1 && upper == caps:
+	case c.letters < hyph.MinLetters, c.caps > 1 && c.upper == c.caps:
 		return bpNone
-	case capital:
+	case c.capital:
 		return bpHyphCap
 	}
 	return bpHyph
