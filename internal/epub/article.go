@@ -10,7 +10,7 @@ import (
 // articleDocument makes the content document of one article.
 func (p *publication) articleDocument(a *model.Article, ms *marks) *document {
 	tag := model.ArticleLang(p.ed, a)
-	w := &xw{doc: a.ID + ".xhtml", words: lang.For(tag).Words, marks: ms, art: a}
+	w := &xw{doc: a.ID + ".xhtml", words: lang.For(tag).Words, marks: ms.article(a), art: a}
 	w.printf(`<section id="%s" epub:type="chapter" role="doc-chapter" aria-labelledby="%s-title">`+"\n", a.ID, a.ID)
 	w.leave(w.enter(a))
 	w.header(a, tag)
@@ -21,7 +21,7 @@ func (p *publication) articleDocument(a *model.Article, ms *marks) *document {
 	if len(a.Notes) > 0 {
 		w.notes(a)
 	}
-	w.flushArticle(a)
+	w.flushArticle()
 	if p.lastArticle(a) {
 		w.writeMarks(ms.back)
 	}

@@ -35,7 +35,7 @@ func (p *publication) coverDocument() *document {
 // markers of print pages before the first article (a contents page).
 func (p *publication) mastheadDocument(ms *marks) *document {
 	ed, words := p.ed, p.words
-	w := &xw{doc: mastheadDoc, words: words, marks: ms}
+	w := &xw{doc: mastheadDoc, words: words}
 	w.printf(`<section class="masthead" epub:type="titlepage" aria-label="%s">`+"\n", esc(words.TitlePage))
 	w.printf("<h1>%s</h1>\n", esc(ed.Publication))
 	if ed.Title != "" {

@@ -42,7 +42,9 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	goepub "github.com/go-shiori/go-epub"
 )
@@ -160,30 +162,61 @@ func (p *publication) replaceFiles(raw []byte) (files map[string][]byte, listed 
 	return files, listed, nil
 }
 
-// packDocuments makes each content document in spine order, puts its
-// body and language in go-epub's wrapper (taken out of files) and
-// deflates it, keeping only the compressed entry: the XHTML of one
-// document is held at a time. A document whose wrapper go-epub did not
-// write is left out, which assemble reports.
+// packDocuments makes each content document, puts its body and
+// language in go-epub's wrapper (taken out of files) and deflates it,
+// keeping only the compressed entry. The documents are made at once, as
+// many as there are processors, each holding the XHTML of one document
+// at a time; a document's bytes depend only on its article and its
+// markers, so the entries are the same whatever the order. A document
+// whose wrapper go-epub did not write is left out, which assemble
+// reports.
 func (p *publication) packDocuments(files map[string][]byte) (map[string]packed, error) {
-	docs := make(map[string]packed, len(p.docs))
-	var pk packer
+	type job struct {
+		i       int
+		name    string
+		wrapper []byte
+		out     packed
+		err     error
+	}
+	jobs := make([]*job, 0, len(p.docs))
 	for i, d := range p.docs {
 		name := contentDir + xhtmlDir + d.name
-		wrapper := files[name]
-		if wrapper == nil {
-			continue
+		if wrapper := files[name]; wrapper != nil {
+			delete(files, name)
+			jobs = append(jobs, &job{i: i, name: name, wrapper: wrapper})
 		}
-		delete(files, name)
-		p.makeBody(d)
-		x, err := withBody(setLang(wrapper, d.lang), i, d.body)
-		if err != nil {
-			return nil, err
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			var pk packer
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(jobs) {
+					return
+				}
+				j := jobs[n]
+				d := p.docs[j.i]
+				p.makeBody(d)
+				x, err := withBody(setLang(j.wrapper, d.lang), j.i, d.body)
+				d.body, j.wrapper = "", nil
+				if err == nil {
+					j.out, err = pk.pack(x)
+				}
+				j.err = err
+			}
+		})
+	}
+	wg.Wait()
+	docs := make(map[string]packed, len(jobs))
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
 		}
-		d.body = ""
-		if docs[name], err = pk.pack(x); err != nil {
-			return nil, err
-		}
+		docs[j.name] = j.out
 	}
 	return docs, nil
 }

@@ -27,16 +27,24 @@ type mark struct {
 
 func (m *mark) id() string { return "page-" + m.label }
 
-// marks are the markers of a publication, pending and placed.
+// marks are the markers of a publication, pending and placed. Each
+// article's are kept apart (of), and written only by the writer of that
+// article's document, so that articles can be written at once.
 type marks struct {
 	all   []*mark
-	by    map[any][]*mark // pending, by element, in page order
-	front []*mark         // pages before the first article's text
-	back  []*mark         // pages after the last article's text
+	of    map[*model.Article]*artMarks
+	front []*mark // pages before the first article's text
+	back  []*mark // pages after the last article's text
+}
+
+// artMarks are the markers of one article.
+type artMarks struct {
+	list []*mark         // in page order
+	by   map[any][]*mark // pending, by element, in page order
 }
 
 func newMarks(pages []model.PageStart) *marks {
-	ms := &marks{by: map[any][]*mark{}}
+	ms := &marks{of: map[*model.Article]*artMarks{}}
 	seen := map[string]bool{}
 	text := false
 	for _, p := range pages {
@@ -47,12 +55,19 @@ func newMarks(pages []model.PageStart) *marks {
 		m := &mark{label: p.Label, word: p.Word, art: p.Article}
 		ms.all = append(ms.all, m)
 		switch {
-		case p.Article != nil && p.At != nil:
-			text = true
-			ms.by[p.At] = append(ms.by[p.At], m)
 		case p.Article != nil:
 			text = true
-			ms.by[p.Article] = append(ms.by[p.Article], m)
+			am := ms.of[p.Article]
+			if am == nil {
+				am = &artMarks{by: map[any][]*mark{}}
+				ms.of[p.Article] = am
+			}
+			am.list = append(am.list, m)
+			at := p.At
+			if at == nil {
+				at = p.Article
+			}
+			am.by[at] = append(am.by[at], m)
 		case !text:
 			ms.front = append(ms.front, m)
 		default:
@@ -60,6 +75,14 @@ func newMarks(pages []model.PageStart) *marks {
 		}
 	}
 	return ms
+}
+
+// article returns the markers of a; nil if it has none.
+func (ms *marks) article(a *model.Article) *artMarks {
+	if ms == nil {
+		return nil
+	}
+	return ms.of[a]
 }
 
 // placed returns the markers written, in page order.
@@ -176,22 +199,18 @@ func (w *xw) countText(s string) {
 	}
 }
 
-// flushArticle writes, at the end of a's document, the markers of a
+// flushArticle writes, at the end of an article's document, its markers
 // whose elements were not met.
-func (w *xw) flushArticle(a *model.Article) {
+func (w *xw) flushArticle() {
 	if w.marks == nil {
 		return
 	}
 	var list []*mark
-	for _, m := range w.marks.all {
-		if m.art == a && m.doc == "" {
+	for _, m := range w.marks.list {
+		if m.doc == "" {
 			list = append(list, m)
 		}
 	}
-	for at, ms := range w.marks.by {
-		if len(ms) > 0 && ms[0].art == a {
-			delete(w.marks.by, at)
-		}
-	}
+	clear(w.marks.by)
 	w.writeMarks(list)
 }

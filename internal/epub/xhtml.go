@@ -21,7 +21,7 @@ type xw struct {
 	strings.Builder
 	doc   string         // the document's file name, for the page list
 	words lang.Words     // printed words, in the document's language
-	marks *marks         // the print edition's page breaks; nil: none
+	marks *artMarks      // the article's print page breaks; nil: none
 	ctr   counter        // the element whose text is being written
 	art   *model.Article // the article being written, for its bibliography's place
 	// mathml is set once MathML has been written: the package document
