@@ -58,7 +58,8 @@ func TestToPaletted(t *testing.T) {
 			img.SetRGBA(g, r, color.RGBA{uint8(r), uint8(g), 0x80, 0xff})
 		}
 	}
-	out := toPaletted(img)
+	out := image.NewPaletted(img.Rect, palette)
+	toPaletted(out, img)
 	for r := range 256 {
 		for g := range 256 {
 			want := clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G)))

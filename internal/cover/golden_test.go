@@ -38,6 +38,11 @@ var goldenTexts = []struct {
 			"Internationalisation-of-the-struggle-against-precarious-employment-everywhere",
 			"", "漢字 and ☭ with no glyph in the face",
 		}}},
+	// Lines whose glyphs reach into the next line's: the box-drawing
+	// shade hangs below the baseline further than the next line's ring
+	// of Ǻ clears it, so anti-aliased edges of two lines blend.
+	{"touching", Text{Publication: "Box", IssueTitle: "▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓ ǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺ",
+		Headlines: []string{"▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓ ǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺ █████████████████████████ ǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺǺ"}}},
 	// More headlines than fit: the last lines stop above the bottom band.
 	{"overflow", Text{Publication: "Socialist Worker", IssueTitle: "Everything at once", Issue: "No. 2000", Date: "1 January 2000",
 		Headlines: []string{
