@@ -14,8 +14,9 @@ import (
 // and lines of text, over a first layer that covers it all. The cover used
 // to be painted on a 1000×1600 RGBA image (6.4 MB) and mapped onto the
 // palette afterwards; now only the bounds of each line of text are
-// composited in RGBA, and everything else is a run of one palette index.
-// The pixels are the same: see paint.
+// composited in RGBA, a band of rows at a time (see encode), and
+// everything else is a run of one palette index. The pixels are the same:
+// see paint.
 type canvas struct {
 	layers []layer
 	masks  []uint8 // the glyphs' masks, end to end
@@ -127,16 +128,19 @@ func (cv *canvas) paint(dst *image.Paletted) {
 			continue
 		}
 		if l.glyphs == nil {
-			k := index(l.colour.R, l.colour.G)
-			for y := r.Min.Y; y < r.Max.Y; y++ {
+			i := dst.PixOffset(r.Min.X, r.Min.Y)
+			first := dst.Pix[i : i+r.Dx()]
+			memset(first, index(l.colour.R, l.colour.G))
+			for y := r.Min.Y + 1; y < r.Max.Y; y++ {
 				i := dst.PixOffset(r.Min.X, y)
-				memset(dst.Pix[i:i+r.Dx()], k)
+				copy(dst.Pix[i:i+r.Dx()], first)
 			}
 			continue
 		}
 		n := 4 * r.Dx() * r.Dy()
 		if cap(cv.strip) < n {
-			cv.strip = make([]uint8, n)
+			// Room for a band of the whole width, when painted by encode.
+			cv.strip = make([]uint8, max(n, 4*band*Width))
 		}
 		strip := image.RGBA{Pix: cv.strip[:n], Stride: 4 * r.Dx(), Rect: r}
 		for j := range cv.layers[:i] {

@@ -1,9 +1,12 @@
 package cover
 
 import (
+	"bytes"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
 	"math/rand/v2"
 	"testing"
 
@@ -63,13 +66,64 @@ func TestPaintMatchesRGBA(t *testing.T) {
 			d.DrawString(s)
 		}
 		got := image.NewPaletted(bounds, palette)
-		cv.paint(got)
+		for y := 0; y < Height; y += band {
+			cv.paint(&image.Paletted{Pix: got.Pix[y*Width:], Stride: Width, Rect: image.Rect(0, y, Width, min(y+band, Height)), Palette: palette})
+		}
 		for y := range Height {
 			for x := range Width {
 				p := want.RGBAAt(x, y)
 				if w, g := index(p.R, p.G), got.ColorIndexAt(x, y); w != g {
 					t.Fatalf("round %d: pixel (%d, %d) has index %d, want %d", round, x, y, g, w)
 				}
+			}
+		}
+	}
+}
+
+// TestEncode checks that the cover's PNG is byte for byte what image/png
+// writes of the cover painted whole.
+func TestEncode(t *testing.T) {
+	for _, c := range goldenTexts {
+		cv, err := compose(c.text, fonts.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := image.NewPaletted(bounds, palette)
+		cv.paint(img)
+		var want, got bytes.Buffer
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&want, img); err != nil {
+			t.Fatal(err)
+		}
+		if err := cv.encode(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: encode writes %d bytes unlike image/png's %d", c.name, got.Len(), want.Len())
+		}
+	}
+}
+
+// TestRowSum checks the Adler-32 of rows, repeated and not, long enough
+// for the sums to wrap, against hash/adler32.
+func TestRowSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 1001, 70000} {
+		var all []byte
+		sum := newRowSum()
+		row := make([]byte, n)
+		for i := range 40 {
+			if i%3 == 0 {
+				for j := range row {
+					row[j] = uint8(rng.Uint32())
+				}
+			}
+			if i%7 == 0 {
+				row = bytes.Repeat([]byte{0xff}, n)
+			}
+			sum.row(row)
+			all = append(all, row...)
+			if got, want := sum.sum32(), adler32.Checksum(all); got != want {
+				t.Fatalf("%d-byte rows, after %d: %08x, want %08x", n, i+1, got, want)
 			}
 		}
 	}

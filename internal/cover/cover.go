@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -45,11 +44,8 @@ func PNG(t Text, set *fonts.Set) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := image.NewPaletted(bounds, palette)
-	cv.paint(img)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := cv.encode(&buf); err != nil {
 		return nil, fmt.Errorf("cover: %w", err)
 	}
 	return buf.Bytes(), nil
