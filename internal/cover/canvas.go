@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -13,8 +12,8 @@ import (
 // canvas records the cover as layers, painted in order: solid rectangles
 // and lines of text, over a first layer that covers it all. The cover used
 // to be painted on a 1000×1600 RGBA image (6.4 MB) and mapped onto the
-// palette afterwards; now only the bounds of each line of text are
-// composited in RGBA, a band of rows at a time (see encode), and
+// palette afterwards; now only the red and green of each line of text's
+// bounds are composited, a band of rows at a time (see encode), and
 // everything else is a run of one palette index. The pixels are the same:
 // see paint.
 type canvas struct {
@@ -27,7 +26,6 @@ type canvas struct {
 type layer struct {
 	r      image.Rectangle // what the layer paints, within the cover
 	colour color.RGBA
-	src    *image.Uniform // of colour, as draw takes it
 	glyphs []glyph
 }
 
@@ -42,13 +40,13 @@ var bounds = image.Rect(0, 0, Width, Height)
 // newCanvas starts a cover in the background colour: every pixel then has
 // a layer beneath it, which paint relies on.
 func newCanvas(background color.RGBA) *canvas {
-	return &canvas{layers: []layer{{r: bounds, colour: background, src: &image.Uniform{background}}}}
+	return &canvas{layers: []layer{{r: bounds, colour: background}}}
 }
 
 // fill paints r in c.
 func (cv *canvas) fill(r image.Rectangle, c color.RGBA) {
 	if r = r.Intersect(bounds); !r.Empty() {
-		cv.layers = append(cv.layers, layer{r: r, colour: c, src: &image.Uniform{c}})
+		cv.layers = append(cv.layers, layer{r: r, colour: c})
 	}
 }
 
@@ -68,7 +66,8 @@ func (cv *canvas) text(f font.Face, s string, dot fixed.Point26_6, c color.RGBA)
 		if !dr.Empty() {
 			a, ok := mask.(*image.Alpha)
 			if !ok {
-				// draw.DrawMask composites other masks differently.
+				// draw.DrawMask, which draw replaces, composites other
+				// masks differently.
 				return fmt.Errorf("cover: glyph mask is %T, not *image.Alpha", mask)
 			}
 			off := len(cv.masks)
@@ -90,36 +89,95 @@ func (cv *canvas) text(f font.Face, s string, dot fixed.Point26_6, c color.RGBA)
 		prev = ch
 	}
 	if r = r.Intersect(bounds); !r.Empty() {
-		cv.layers = append(cv.layers, layer{r: r, colour: c, src: &image.Uniform{c}, glyphs: glyphs})
+		cv.layers = append(cv.layers, layer{r: r, colour: c, glyphs: glyphs})
 	}
 	return nil
 }
 
-// draw paints l on dst, clipped to dst's bounds, as it would have been
-// painted on an RGBA image of the whole cover.
-func (cv *canvas) draw(dst *image.RGBA, l *layer) {
+// A strip holds the red and green of a rectangle of the cover, all that a
+// pixel's palette index is found from. Compositing blends each channel on
+// its own, so blue and alpha never change them.
+type strip struct {
+	r   image.Rectangle
+	pix []uint8 // red, green; row by row
+}
+
+// draw paints l on st, clipped to st's bounds, as it would have been
+// painted on an RGBA image of the whole cover. With dst, it also sets the
+// palette index of every pixel a glyph touches.
+func (cv *canvas) draw(st *strip, l *layer, dst *image.Paletted) {
+	r := l.r.Intersect(st.r)
 	if l.glyphs == nil {
-		draw.Draw(dst, l.r, l.src, image.Point{}, draw.Src)
+		if r.Empty() {
+			return
+		}
+		first := st.row(r, r.Min.Y)
+		first[0], first[1] = l.colour.R, l.colour.G
+		for n := 2; n < len(first); n *= 2 {
+			copy(first[n:], first[:n])
+		}
+		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+			copy(st.row(r, y), first)
+		}
 		return
 	}
+	sr, sg, _, sa := l.colour.RGBA()
+	k := index(l.colour.R, l.colour.G)
 	for _, g := range l.glyphs {
-		if !g.dr.Overlaps(dst.Rect) {
-			continue
+		o := g.dr.Intersect(st.r)
+		w := g.dr.Dx()
+		for y := o.Min.Y; y < o.Max.Y; y++ {
+			i := g.off + (y-g.dr.Min.Y)*w + o.Min.X - g.dr.Min.X
+			mask := cv.masks[i : i+o.Dx()]
+			p := st.row(o, y)[:2*len(mask)]
+			var d []uint8
+			if dst != nil {
+				i := dst.PixOffset(o.Min.X, y)
+				d = dst.Pix[i : i+o.Dx()]
+			}
+			for x, m := range mask {
+				q := p[2*x : 2*x+2 : 2*x+2]
+				switch {
+				case m == 0:
+					continue
+				case m == 0xff && sa == 0xffff:
+					// What the arithmetic below comes to.
+					q[0], q[1] = l.colour.R, l.colour.G
+					if d != nil {
+						d[x] = k
+					}
+					continue
+				}
+				// image/draw's drawGlyphOver, which draw.DrawMask runs for
+				// an *image.Uniform through an *image.Alpha onto an
+				// *image.RGBA, in its uint32 arithmetic (TestOver).
+				const m16 = 0xffff
+				ma := uint32(m) * 0x101
+				a := (m16 - (sa * ma / m16)) * 0x101
+				q[0] = uint8((uint32(q[0])*a + sr*ma) / m16 >> 8)
+				q[1] = uint8((uint32(q[1])*a + sg*ma) / m16 >> 8)
+				if d != nil {
+					d[x] = index(q[0], q[1])
+				}
+			}
 		}
-		w, h := g.dr.Dx(), g.dr.Dy()
-		mask := image.Alpha{Pix: cv.masks[g.off : g.off+w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
-		draw.DrawMask(dst, g.dr, l.src, image.Point{}, &mask, image.Point{}, draw.Over)
 	}
+}
+
+// row is the part of st's row y within r, which lies within st.
+func (st *strip) row(r image.Rectangle, y int) []uint8 {
+	i := 2 * ((y-st.r.Min.Y)*st.r.Dx() + r.Min.X - st.r.Min.X)
+	return st.pix[i : i+2*r.Dx()]
 }
 
 // paint paints the layers within dst's bounds onto its palette indices. A
 // solid rectangle is its colour's index. Anti-aliased text blends with
 // whatever lies beneath it, and where glyphs overlap (kerned or italic
 // letters, lines that come close) the blend is of the blend, not of its
-// nearest palette colour: so each line of text is composited on an RGBA
-// strip over its bounds, into which the layers beneath are first painted
-// again, exactly as on an RGBA image of the whole cover, and the strip is
-// mapped onto the palette afterwards.
+// nearest palette colour: so each line of text is composited on a strip of
+// red and green over its bounds, into which the layers beneath are first
+// painted again, exactly as on an RGBA image of the whole cover; the
+// pixels its glyphs touch take the index of their blend.
 func (cv *canvas) paint(dst *image.Paletted) {
 	for i := range cv.layers {
 		l := &cv.layers[i]
@@ -137,19 +195,18 @@ func (cv *canvas) paint(dst *image.Paletted) {
 			}
 			continue
 		}
-		n := 4 * r.Dx() * r.Dy()
+		n := 2 * r.Dx() * r.Dy()
 		if cap(cv.strip) < n {
 			// Room for a band of the whole width, when painted by encode.
-			cv.strip = make([]uint8, max(n, 4*band*Width))
+			cv.strip = make([]uint8, max(n, 2*band*Width))
 		}
-		strip := image.RGBA{Pix: cv.strip[:n], Stride: 4 * r.Dx(), Rect: r}
+		st := strip{r: r, pix: cv.strip[:n]}
 		for j := range cv.layers[:i] {
 			if b := &cv.layers[j]; b.r.Overlaps(r) {
-				cv.draw(&strip, b)
+				cv.draw(&st, b, nil)
 			}
 		}
-		cv.draw(&strip, l)
-		toPaletted(dst, &strip)
+		cv.draw(&st, l, dst)
 	}
 }
 

@@ -128,3 +128,40 @@ func TestRowSum(t *testing.T) {
 		}
 	}
 }
+
+// TestOver composites every mask value over every red and green, in each
+// colour of the cover and a translucent one, both with draw and with
+// image/draw, whose arithmetic draw repeats.
+func TestOver(t *testing.T) {
+	r := image.Rect(0, 0, 256, 256)
+	mask := image.NewAlpha(r)
+	for y := range 256 {
+		for x := range 256 {
+			mask.Pix[mask.PixOffset(x, y)] = uint8(x)
+		}
+	}
+	for _, c := range []color.RGBA{ink, paper, red, {0x40, 0x20, 0x10, 0x80}} {
+		want := image.NewRGBA(r)
+		cv := &canvas{masks: mask.Pix}
+		st := strip{r: r, pix: make([]uint8, 2*256*256)}
+		for y := range 256 {
+			for x := range 256 {
+				// Each red over each mask value; green the other way up.
+				want.SetRGBA(x, y, color.RGBA{uint8(y), uint8(255 - y), 0x80, 0xff})
+				st.row(image.Rect(x, y, x+1, y+1), y)[0] = uint8(y)
+				st.row(image.Rect(x, y, x+1, y+1), y)[1] = uint8(255 - y)
+			}
+		}
+		draw.DrawMask(want, r, &image.Uniform{c}, image.Point{}, mask, image.Point{}, draw.Over)
+		cv.draw(&st, &layer{r: r, colour: c, glyphs: []glyph{{dr: r}}}, nil)
+		for y := range 256 {
+			for x := range 256 {
+				w := want.RGBAAt(x, y)
+				if p := st.row(image.Rect(x, y, x+1, y+1), y); p[0] != w.R || p[1] != w.G {
+					t.Fatalf("%v over red %d green %d through %d: red %d green %d, want %d %d",
+						c, y, 255-y, x, p[0], p[1], w.R, w.G)
+				}
+			}
+		}
+	}
+}

@@ -192,20 +192,6 @@ func index(r, g uint8) uint8 {
 	return onRed[g]
 }
 
-// toPaletted maps src onto dst's palette indices over src's bounds.
-func toPaletted(dst *image.Paletted, src *image.RGBA) {
-	r := src.Rect
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		i := src.PixOffset(r.Min.X, y)
-		s := src.Pix[i : i+4*r.Dx()]
-		j := dst.PixOffset(r.Min.X, y)
-		d := dst.Pix[j : j+r.Dx()]
-		for x := range d {
-			d[x] = index(s[4*x], s[4*x+1])
-		}
-	}
-}
-
 func clamp63(v int) int {
 	return max(0, min(63, v))
 }
