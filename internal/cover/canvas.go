@@ -122,7 +122,7 @@ func (cv *canvas) draw(st *strip, l *layer, dst *image.Paletted) {
 		return
 	}
 	sr, sg, _, sa := l.colour.RGBA()
-	k := index(l.colour.R, l.colour.G)
+	opaque := sa == 0xffff
 	for _, g := range l.glyphs {
 		o := g.dr.Intersect(st.r)
 		w := g.dr.Dx()
@@ -130,33 +130,30 @@ func (cv *canvas) draw(st *strip, l *layer, dst *image.Paletted) {
 			i := g.off + (y-g.dr.Min.Y)*w + o.Min.X - g.dr.Min.X
 			mask := cv.masks[i : i+o.Dx()]
 			p := st.row(o, y)[:2*len(mask)]
-			var d []uint8
+			var d []uint8 // empty without dst
 			if dst != nil {
 				i := dst.PixOffset(o.Min.X, y)
 				d = dst.Pix[i : i+o.Dx()]
 			}
 			for x, m := range mask {
-				q := p[2*x : 2*x+2 : 2*x+2]
-				switch {
-				case m == 0:
-					continue
-				case m == 0xff && sa == 0xffff:
-					// What the arithmetic below comes to.
-					q[0], q[1] = l.colour.R, l.colour.G
-					if d != nil {
-						d[x] = k
-					}
+				if m == 0 {
 					continue
 				}
-				// image/draw's drawGlyphOver, which draw.DrawMask runs for
-				// an *image.Uniform through an *image.Alpha onto an
-				// *image.RGBA, in its uint32 arithmetic (TestOver).
-				const m16 = 0xffff
-				ma := uint32(m) * 0x101
-				a := (m16 - (sa * ma / m16)) * 0x101
-				q[0] = uint8((uint32(q[0])*a + sr*ma) / m16 >> 8)
-				q[1] = uint8((uint32(q[1])*a + sg*ma) / m16 >> 8)
-				if d != nil {
+				q := p[2*x : 2*x+2 : 2*x+2]
+				if m == 0xff && opaque {
+					// What the arithmetic below comes to.
+					q[0], q[1] = l.colour.R, l.colour.G
+				} else {
+					// image/draw's drawGlyphOver, which draw.DrawMask runs
+					// for an *image.Uniform through an *image.Alpha onto an
+					// *image.RGBA, in its uint32 arithmetic (TestOver).
+					const m16 = 0xffff
+					ma := uint32(m) * 0x101
+					a := (m16 - (sa * ma / m16)) * 0x101
+					q[0] = uint8((uint32(q[0])*a + sr*ma) / m16 >> 8)
+					q[1] = uint8((uint32(q[1])*a + sg*ma) / m16 >> 8)
+				}
+				if x < len(d) {
 					d[x] = index(q[0], q[1])
 				}
 			}
