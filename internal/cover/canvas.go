@@ -17,9 +17,9 @@ import (
 // everything else is a run of one palette index. The pixels are the same:
 // see paint.
 type canvas struct {
-	layers []layer
-	masks  []uint8 // the glyphs' masks, end to end
-	strip  []uint8 // reused by paint
+	layers  []layer
+	masks   []uint8 // the glyphs' masks, end to end
+	scratch []uint8 // paint's strips
 }
 
 // A layer is a solid rectangle (no glyphs) or a line of text.
@@ -113,9 +113,7 @@ func (cv *canvas) draw(st *strip, l *layer, dst *image.Paletted) {
 		}
 		first := st.row(r, r.Min.Y)
 		first[0], first[1] = l.colour.R, l.colour.G
-		for n := 2; n < len(first); n *= 2 {
-			copy(first[n:], first[:n])
-		}
+		repeat(first, 2)
 		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
 			copy(st.row(r, y), first)
 		}
@@ -183,21 +181,22 @@ func (cv *canvas) paint(dst *image.Paletted) {
 			continue
 		}
 		if l.glyphs == nil {
-			i := dst.PixOffset(r.Min.X, r.Min.Y)
-			first := dst.Pix[i : i+r.Dx()]
-			memset(first, index(l.colour.R, l.colour.G))
+			off := dst.PixOffset(r.Min.X, r.Min.Y)
+			first := dst.Pix[off : off+r.Dx()]
+			first[0] = index(l.colour.R, l.colour.G)
+			repeat(first, 1)
 			for y := r.Min.Y + 1; y < r.Max.Y; y++ {
-				i := dst.PixOffset(r.Min.X, y)
-				copy(dst.Pix[i:i+r.Dx()], first)
+				off := dst.PixOffset(r.Min.X, y)
+				copy(dst.Pix[off:off+r.Dx()], first)
 			}
 			continue
 		}
 		n := 2 * r.Dx() * r.Dy()
-		if cap(cv.strip) < n {
+		if cap(cv.scratch) < n {
 			// Room for a band of the whole width, when painted by encode.
-			cv.strip = make([]uint8, max(n, 2*band*Width))
+			cv.scratch = make([]uint8, max(n, 2*band*Width))
 		}
-		st := strip{r: r, pix: cv.strip[:n]}
+		st := strip{r: r, pix: cv.scratch[:n]}
 		for j := range cv.layers[:i] {
 			if b := &cv.layers[j]; b.r.Overlaps(r) {
 				cv.draw(&st, b, nil)
@@ -207,14 +206,11 @@ func (cv *canvas) paint(dst *image.Paletted) {
 	}
 }
 
-// memset sets every byte of b to v, by doubling copies (memmove); a loop
-// storing one byte at a time costs several instructions a byte.
-func memset(b []uint8, v uint8) {
-	if len(b) == 0 {
-		return
-	}
-	b[0] = v
-	for n := 1; n < len(b); n *= 2 {
+// repeat copies the first n > 0 bytes of b over the rest of it, by doubling
+// copies (memmove): a loop storing a byte or two at a time costs several
+// instructions a byte.
+func repeat(b []uint8, n int) {
+	for ; n < len(b); n *= 2 {
 		copy(b[n:], b[:n])
 	}
 }

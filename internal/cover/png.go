@@ -11,8 +11,8 @@ import (
 	"io"
 )
 
-// band is how many rows encode paints at a time: the RGBA strips of text
-// are then at most band rows tall.
+// band is how many rows encode paints at a time: the strips text is
+// composited on are then at most band rows tall.
 const band = 32
 
 // encode writes the cover as a PNG, byte for byte as image/png's Encoder
@@ -23,7 +23,9 @@ const band = 32
 // every paletted image) through a 32 KiB bufio.Writer that makes each
 // flush an IDAT chunk, and IEND. The zlib framing is written here rather
 // than by compress/zlib so that its Adler-32 can skip the cover's many
-// repeated rows (see rowSum); the deflate stream is compress/flate's.
+// repeated rows (see rowSum); the deflate stream is compress/flate's,
+// which compresses whole blocks of 64 KiB whatever the sizes of the
+// writes (image/png writes a row at a time, encode a band).
 func (cv *canvas) encode(w io.Writer) error {
 	cw := &chunkWriter{w: w}
 	if _, err := io.WriteString(w, "\x89PNG\r\n\x1a\n"); err != nil {
