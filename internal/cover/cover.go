@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -135,18 +136,33 @@ func (cv *canvas) center(f font.Face, s string, baseline int, c color.RGBA) erro
 	return cv.text(f, s, fixed.Point26_6{X: (fixed.I(Width) - w) / 2, Y: fixed.I(baseline)}, c)
 }
 
-// wrap breaks s into lines no wider than width pixels.
+// wrap breaks s into lines no wider than width pixels. A line's width is
+// summed a word at a time, as font.MeasureString sums the whole line: the
+// words' own widths, and between two words the space's advance and its
+// kerns with the letters either side. (Measuring the line anew for each
+// word cost time in the square of its length.)
 func wrap(f font.Face, s string, width int) []string {
-	var lines []string
-	cur := ""
+	var (
+		lines []string
+		cur   string
+		curW  fixed.Int26_6
+	)
+	space, _ := f.GlyphAdvance(' ')
 	for _, w := range strings.Fields(s) {
-		try := strings.TrimSpace(cur + " " + w)
-		if cur != "" && font.MeasureString(f, try).Ceil() > width {
-			lines = append(lines, cur)
-			cur = w
+		ww := font.MeasureString(f, w)
+		if cur == "" {
+			cur, curW = w, ww
 			continue
 		}
-		cur = try
+		last, _ := utf8.DecodeLastRuneInString(cur)
+		first, _ := utf8.DecodeRuneInString(w)
+		tryW := curW + f.Kern(last, ' ') + space + f.Kern(' ', first) + ww
+		if tryW.Ceil() > width {
+			lines = append(lines, cur)
+			cur, curW = w, ww
+			continue
+		}
+		cur, curW = cur+" "+w, tryW
 	}
 	if cur != "" {
 		lines = append(lines, cur)

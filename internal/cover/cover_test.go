@@ -3,7 +3,13 @@ package cover
 import (
 	"bytes"
 	"image/png"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 
 	"github.com/redtide/edition/fonts"
 )
@@ -59,6 +65,51 @@ func TestIndex(t *testing.T) {
 			if got := int(index(uint8(r), uint8(g))); got != want {
 				t.Fatalf("red %d green %d: index %d, want %d", r, g, got, want)
 			}
+		}
+	}
+}
+
+// TestWrap checks that the lines wrap sums word by word are those
+// measured whole by font.MeasureString, with kerned pairs, accents and
+// bytes that are not UTF-8 either side of the spaces.
+func TestWrap(t *testing.T) {
+	f, err := opentype.Parse(fonts.Default().Text.Italic.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 44, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What wrap did before it summed: measure each candidate line whole.
+	measured := func(s string, width int) []string {
+		var lines []string
+		cur := ""
+		for _, w := range strings.Fields(s) {
+			try := strings.TrimSpace(cur + " " + w)
+			if cur != "" && font.MeasureString(face, try).Ceil() > width {
+				lines = append(lines, cur)
+				cur = w
+				continue
+			}
+			cur = try
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		return lines
+	}
+	words := []string{"AV", "To", "Ty", "f", "’", "«A»", "Łódź", "yếu", "\xe2\x82", "\xff", "T.", "W", "—", "1926"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(30) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString([]string{" ", "  ", "\t", " \u00a0"}[rng.IntN(4)])
+		}
+		width := 20 + rng.IntN(400)
+		if got, want := wrap(face, b.String(), width), measured(b.String(), width); !slices.Equal(got, want) {
+			t.Fatalf("%q in %d px: %q, want %q", b.String(), width, got, want)
 		}
 	}
 }
