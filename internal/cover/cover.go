@@ -7,9 +7,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -42,8 +41,20 @@ var (
 // PNG draws the cover with the embedded fonts and returns it encoded. The
 // output depends only on t, so builds stay reproducible.
 func PNG(t Text, set *fonts.Set) ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
-	draw.Draw(img, img.Bounds(), &image.Uniform{paper}, image.Point{}, draw.Src)
+	cv, err := compose(t, set)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := cv.encode(&buf); err != nil {
+		return nil, fmt.Errorf("cover: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// compose lays the cover out.
+func compose(t Text, set *fonts.Set) (*canvas, error) {
+	cv := newCanvas(paper)
 	display, err := opentype.Parse(set.Display.Data)
 	if err != nil {
 		return nil, fmt.Errorf("cover: display font: %w", err)
@@ -60,7 +71,7 @@ func PNG(t Text, set *fonts.Set) ([]byte, error) {
 		return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	}
 	// Red band with the publication name, sized to fit.
-	fill(img, image.Rect(0, 0, Width, 420), red)
+	cv.fill(image.Rect(0, 0, Width, 420), red)
 	size := 150.0
 	var pub font.Face
 	for ; size > 30; size -= 6 {
@@ -71,17 +82,23 @@ func PNG(t Text, set *fonts.Set) ([]byte, error) {
 			break
 		}
 	}
-	center(img, pub, t.Publication, 250+int(size/3), paper)
-	fill(img, image.Rect(60, 470, Width-60, 474), ink)
+	if err := cv.center(pub, t.Publication, 250+int(size/3), paper); err != nil {
+		return nil, err
+	}
+	cv.fill(image.Rect(60, 470, Width-60, 474), ink)
 	small, _ := face(serif, 40)
 	line := strings.Join(nonEmpty(t.Issue, t.Date), "  ·  ")
-	center(img, small, line, 530, ink)
-	fill(img, image.Rect(60, 560, Width-60, 564), ink)
+	if err := cv.center(small, line, 530, ink); err != nil {
+		return nil, err
+	}
+	cv.fill(image.Rect(60, 560, Width-60, 564), ink)
 	y := 700
 	if t.IssueTitle != "" {
 		big, _ := face(italic, 80)
 		for _, l := range wrap(big, t.IssueTitle, Width-140) {
-			center(img, big, l, y, ink)
+			if err := cv.center(big, l, y, ink); err != nil {
+				return nil, err
+			}
 			y += 96
 		}
 		y += 40
@@ -92,18 +109,15 @@ func PNG(t Text, set *fonts.Set) ([]byte, error) {
 			if y > Height-120 {
 				break
 			}
-			center(img, head, l, y, ink)
+			if err := cv.center(head, l, y, ink); err != nil {
+				return nil, err
+			}
 			y += 56
 		}
 		y += 24
 	}
-	fill(img, image.Rect(0, Height-40, Width, Height), red)
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, toPaletted(img)); err != nil {
-		return nil, fmt.Errorf("cover: %w", err)
-	}
-	return buf.Bytes(), nil
+	cv.fill(image.Rect(0, Height-40, Width, Height), red)
+	return cv, nil
 }
 
 func nonEmpty(s ...string) []string {
@@ -116,29 +130,39 @@ func nonEmpty(s ...string) []string {
 	return out
 }
 
-func fill(img *image.RGBA, r image.Rectangle, c color.Color) {
-	draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
-}
-
-func center(img *image.RGBA, f font.Face, s string, baseline int, c color.Color) {
+// center draws s centred on the cover, on the given baseline.
+func (cv *canvas) center(f font.Face, s string, baseline int, c color.RGBA) error {
 	w := font.MeasureString(f, s)
-	d := &font.Drawer{Dst: img, Src: &image.Uniform{c}, Face: f,
-		Dot: fixed.Point26_6{X: (fixed.I(Width) - w) / 2, Y: fixed.I(baseline)}}
-	d.DrawString(s)
+	return cv.text(f, s, fixed.Point26_6{X: (fixed.I(Width) - w) / 2, Y: fixed.I(baseline)}, c)
 }
 
-// wrap breaks s into lines no wider than width pixels.
+// wrap breaks s into lines no wider than width pixels. A line's width is
+// summed a word at a time, as font.MeasureString sums the whole line: the
+// words' own widths, and between two words the space's advance and its
+// kerns with the letters either side. (Measuring the line anew for each
+// word cost time in the square of its length.)
 func wrap(f font.Face, s string, width int) []string {
-	var lines []string
-	cur := ""
+	var (
+		lines []string
+		cur   string
+		curW  fixed.Int26_6
+	)
+	space, _ := f.GlyphAdvance(' ')
 	for _, w := range strings.Fields(s) {
-		try := strings.TrimSpace(cur + " " + w)
-		if cur != "" && font.MeasureString(f, try).Ceil() > width {
-			lines = append(lines, cur)
-			cur = w
+		ww := font.MeasureString(f, w)
+		if cur == "" {
+			cur, curW = w, ww
 			continue
 		}
-		cur = try
+		last, _ := utf8.DecodeLastRuneInString(cur)
+		first, _ := utf8.DecodeRuneInString(w)
+		tryW := curW + f.Kern(last, ' ') + space + f.Kern(' ', first) + ww
+		if tryW.Ceil() > width {
+			lines = append(lines, cur)
+			cur, curW = w, ww
+			continue
+		}
+		cur, curW = cur+" "+w, tryW
 	}
 	if cur != "" {
 		lines = append(lines, cur)
@@ -146,11 +170,11 @@ func wrap(f font.Face, s string, width int) []string {
 	return lines
 }
 
-// toPaletted maps the cover onto 128 colours: the blends from paper to ink
-// and from paper to red, the only ones it is drawn with (anti-aliased
+// palette holds the 128 colours of the cover: the blends from paper to
+// ink and from paper to red, the only ones it is drawn with (anti-aliased
 // text). A paletted PNG is a quarter of the data and needs no filtering,
 // so it encodes several times faster, with no visible difference.
-func toPaletted(img *image.RGBA) *image.Paletted {
+var palette = func() color.Palette {
 	pal := make(color.Palette, 0, 128)
 	blend := func(a, b color.RGBA, t int) color.RGBA {
 		mix := func(x, y uint8) uint8 { return uint8((int(x)*(63-t) + int(y)*t) / 63) }
@@ -162,33 +186,26 @@ func toPaletted(img *image.RGBA) *image.Paletted {
 	for t := 0; t < 64; t++ {
 		pal = append(pal, blend(paper, red, t))
 	}
-	// A pixel's colour is found from its red and green: the index of
-	// every pair is worked out once.
-	var onInk, onRed [256]uint8
+	return pal
+}()
+
+// onInk and onRed give the palette index of a pixel from its green, on
+// the paper–ink and on the paper–red line.
+var onInk, onRed = func() (onInk, onRed [256]uint8) {
 	for g := range 256 {
 		onInk[g] = uint8(clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G))))
 		onRed[g] = uint8(64 + clamp63((int(paper.G)-g)*63/(int(paper.G)-int(red.G))))
 	}
-	index := new([1 << 16]uint8) // by red<<8 | green
-	for r := range 256 {
-		for g := range 256 {
-			if r-g < 40 {
-				// On the paper–ink line: both fall together.
-				index[r<<8|g] = onInk[g]
-			} else {
-				index[r<<8|g] = onRed[g]
-			}
-		}
+	return onInk, onRed
+}()
+
+// index is the palette index of a pixel, found from its red and green.
+func index(r, g uint8) uint8 {
+	if int(r)-int(g) < 40 {
+		// On the paper–ink line: both fall together.
+		return onInk[g]
 	}
-	out := image.NewPaletted(img.Bounds(), pal)
-	pix := img.Pix
-	for j := range out.Pix {
-		if 4*j+1 >= len(pix) {
-			break
-		}
-		out.Pix[j] = index[uint16(pix[4*j])<<8|uint16(pix[4*j+1])]
-	}
-	return out
+	return onRed[g]
 }
 
 func clamp63(v int) int {

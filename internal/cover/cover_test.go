@@ -2,10 +2,14 @@ package cover
 
 import (
 	"bytes"
-	"image"
-	"image/color"
 	"image/png"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 
 	"github.com/redtide/edition/fonts"
 )
@@ -49,25 +53,63 @@ func TestPNG(t *testing.T) {
 	}
 }
 
-// TestToPaletted checks the palette index of every red and green against
-// the blend it is worked out from.
-func TestToPaletted(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
-	for r := range 256 {
-		for g := range 256 {
-			img.SetRGBA(g, r, color.RGBA{uint8(r), uint8(g), 0x80, 0xff})
-		}
-	}
-	out := toPaletted(img)
+// TestIndex checks the palette index of every red and green against the
+// blend it is worked out from.
+func TestIndex(t *testing.T) {
 	for r := range 256 {
 		for g := range 256 {
 			want := clamp63((int(paper.G) - g) * 63 / (int(paper.G) - int(ink.G)))
 			if r-g >= 40 {
 				want = 64 + clamp63((int(paper.G)-g)*63/(int(paper.G)-int(red.G)))
 			}
-			if got := int(out.ColorIndexAt(g, r)); got != want {
+			if got := int(index(uint8(r), uint8(g))); got != want {
 				t.Fatalf("red %d green %d: index %d, want %d", r, g, got, want)
 			}
+		}
+	}
+}
+
+// TestWrap checks that the lines wrap sums word by word are those
+// measured whole by font.MeasureString, with kerned pairs, accents and
+// bytes that are not UTF-8 either side of the spaces.
+func TestWrap(t *testing.T) {
+	f, err := opentype.Parse(fonts.Default().Text.Italic.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 44, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What wrap did before it summed: measure each candidate line whole.
+	measured := func(s string, width int) []string {
+		var lines []string
+		cur := ""
+		for _, w := range strings.Fields(s) {
+			try := strings.TrimSpace(cur + " " + w)
+			if cur != "" && font.MeasureString(face, try).Ceil() > width {
+				lines = append(lines, cur)
+				cur = w
+				continue
+			}
+			cur = try
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		return lines
+	}
+	words := []string{"AV", "To", "Ty", "f", "’", "«A»", "Łódź", "yếu", "\xe2\x82", "\xff", "T.", "W", "—", "1926"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(30) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString([]string{" ", "  ", "\t", " \u00a0"}[rng.IntN(4)])
+		}
+		width := 20 + rng.IntN(400)
+		if got, want := wrap(face, b.String(), width), measured(b.String(), width); !slices.Equal(got, want) {
+			t.Fatalf("%q in %d px: %q, want %q", b.String(), width, got, want)
 		}
 	}
 }
