@@ -617,7 +617,7 @@ func (f *Fpdf) spotColorNames() []string {
 // does not record the runes of txt for the font subset: the caller must
 // have drawn each of them in this font with Text before.
 func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
-	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag {
+	if !f.plainText() {
 		return b, false
 	}
 	orig := b
@@ -626,9 +626,26 @@ func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
 	b = append(b, ' ')
 	b = appendFixed2(b, (f.h-y)*f.k)
 	b = append(b, " Td ("...)
-	// txt is checked (valid UTF-8, runes of the BMP) as it is written,
-	// one pass rather than three; ASCII, most of it, is not decoded
-	b = slices.Grow(b, 2*len(txt)+len(") Tj ET\n"))
+	b, ok := appendUTF16(b, txt, len(") Tj ET\n"))
+	if !ok {
+		return orig, false
+	}
+	return append(b, ") Tj ET\n"...), true
+}
+
+// plainText reports whether Text writes its plain case: a UTF-8 font,
+// left to right, without underline, strike-out or a text colour of its
+// own.
+func (f *Fpdf) plainText() bool {
+	return f.isCurrentUTF8 && !f.isRTL && !f.underline && !f.strikeout && !f.colorFlag
+}
+
+// appendUTF16 appends txt in UTF-16BE, escaped for a literal string,
+// with room for more bytes after it; it reports false for invalid UTF-8
+// or a rune beyond the Basic Multilingual Plane. txt is checked as it is
+// written, one pass rather than three; ASCII, most of it, is not decoded.
+func appendUTF16(b []byte, txt string, more int) ([]byte, bool) {
+	b = slices.Grow(b, 2*len(txt)+more)
 	for i := 0; i < len(txt); {
 		if c := txt[i]; c < utf8.RuneSelf {
 			b = append(b, 0)
@@ -638,13 +655,133 @@ func (f *Fpdf) AppendText(b []byte, x, y float64, txt string) ([]byte, bool) {
 		}
 		r, size := utf8.DecodeRuneInString(txt[i:])
 		if r == utf8.RuneError && size == 1 || r >= 0x10000 {
-			return orig, false
+			return b, false
 		}
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 		i += size
 	}
-	return append(b, ") Tj ET\n"...), true
+	return b, true
+}
+
+// UseRunes records the runes of txt as drawn in the current font, for
+// its subset, as Text does, without drawing them: a painter that writes
+// its text with AppendTextIn calls it for runes new to the font.
+func (f *Fpdf) UseRunes(txt string) {
+	if !f.isCurrentUTF8 {
+		return
+	}
+	for _, r := range txt {
+		f.currentFont.usedRunes[int(r)] = int(r)
+	}
+}
+
+// TextObject is a text object (BT … ET) that AppendTextIn keeps open from
+// one run to the next, so that a run is moved to from the one before it
+// rather than placed in an object of its own; End closes it.
+type TextObject struct {
+	open bool
+	x, y int64 // the last run's position, in hundredths of a point
+}
+
+// AppendTextIn appends to b the operators that draw txt at x, y in the
+// current font inside t: "BT x y Td" to open it, or "dx dy Td" from the
+// run before, then "(txt) Tj" and a newline. Every run is placed where
+// AppendText places it: the position is rounded to hundredths of a point
+// as AppendText writes it, and the moves are the exact differences of
+// those, so the runs land on the same points with a quarter fewer bytes
+// to write and compress. It declines what AppendText declines, leaving b
+// and t as they were; a coordinate AppendText would write through strconv
+// (beyond a million points, or not a number) gets a text object of its
+// own. Whatever is drawn next but text of t must follow End.
+func (f *Fpdf) AppendTextIn(b []byte, t *TextObject, x, y float64, txt string) ([]byte, bool) {
+	if !f.plainText() {
+		return b, false
+	}
+	orig, saved := b, *t
+	X, okx := hundredths(x * f.k)
+	Y, oky := hundredths((f.h - y) * f.k)
+	if !okx || !oky {
+		b = t.End(b)
+		if b, ok := f.AppendText(b, x, y, txt); ok {
+			return b, true
+		}
+		*t = saved
+		return orig, false
+	}
+	if t.open {
+		b = appendHundredths(b, X-t.x, true)
+		b = append(b, ' ')
+		b = appendHundredths(b, Y-t.y, true)
+	} else {
+		b = append(b, "BT "...)
+		b = appendHundredths(b, X, false)
+		b = append(b, ' ')
+		b = appendHundredths(b, Y, false)
+	}
+	b = append(b, " Td ("...)
+	b, ok := appendUTF16(b, txt, len(") Tj\n"))
+	if !ok {
+		return orig, false
+	}
+	t.open, t.x, t.y = true, X, Y
+	return append(b, ") Tj\n"...), true
+}
+
+// End appends ET, closing t, if it is open.
+func (t *TextObject) End(b []byte) []byte {
+	if !t.open {
+		return b
+	}
+	t.open = false
+	return append(b, "ET\n"...)
+}
+
+// hundredths is v in hundredths, rounded as appendFixed2 rounds it (as
+// %.2f does); false where appendFixed2 leaves v to strconv for its size
+// (|v| ≥ 1e6, or not a number).
+func hundredths(v float64) (int64, bool) {
+	a := math.Abs(v)
+	if !(a < 1e6) {
+		return 0, false
+	}
+	s := a * 100
+	fl := math.Floor(s)
+	fr := s - fl
+	var n int64
+	if fr > 0.5-1e-6 && fr < 0.5+1e-6 {
+		// near a half: strconv's exact rounding decides
+		d := strconv.AppendFloat(nil, a, 'f', 2, 64)
+		for _, c := range d {
+			if c != '.' {
+				n = 10*n + int64(c-'0')
+			}
+		}
+	} else {
+		n = int64(fl)
+		if fr > 0.5 {
+			n++
+		}
+	}
+	if v < 0 {
+		n = -n
+	}
+	return n, true
+}
+
+// appendHundredths appends n hundredths with two decimals, or 0 for
+// none where short is set.
+func appendHundredths(b []byte, n int64, short bool) []byte {
+	if n == 0 && short {
+		return append(b, '0')
+	}
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	c := n % 100
+	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
 }
 
 // appendFixed2 appends v with two decimals, as strconv.AppendFloat(b, v,

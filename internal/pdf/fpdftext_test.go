@@ -240,3 +240,129 @@ func inflatedStreams(t *testing.T, pdf []byte) []string {
 		rest = rest[j+len("\nendstream"):]
 	}
 }
+
+// TestAppendTextInPlaces: AppendTextIn puts every run at the very point
+// AppendText writes for it. The operators it writes are read back with
+// the text matrix in exact hundredths (BT starts at the origin, Td moves
+// the start of the line), and each run's place and string must be those
+// of AppendText's own line; a run AppendText declines is declined,
+// leaving the buffer and the object as they were, and one with a
+// coordinate beyond a million points gets an object of its own.
+func TestAppendTextInPlaces(t *testing.T) {
+	f := fpdf.New("P", "pt", "A4", "")
+	f.AddUTF8FontFromBytes("f", "", fonts.Default().Text.Regular.Data)
+	f.AddPage()
+	f.SetFont("f", "", 10)
+	f.Text(0, 0, "ab(")
+	type run struct {
+		x, y float64
+		s    string
+	}
+	runs := []run{{72, 72, "a"}, {100.125, 72, "b"}, {80.005, 72.005, "("}, {-3, 700.995, "ab"}, {2e6, 10, "a"},
+		{10, 10, "b"}, {123.445, 123.455, "a"}, {0.004, -0.004, "b"}}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		runs = append(runs, run{rng.Float64() * 800, rng.Float64() * 1200, "ab"[rng.IntN(2):]})
+		if rng.IntN(8) == 0 { // a line's runs share their y
+			runs = append(runs, run{rng.Float64() * 800, runs[len(runs)-1].y, "a"})
+		}
+	}
+	var (
+		b   []byte
+		obj fpdf.TextObject
+	)
+	var want []string
+	for i, r := range runs {
+		line, ok := f.AppendText(nil, r.x, r.y, r.s)
+		if !ok {
+			t.Fatalf("AppendText declined %v", r)
+		}
+		want = append(want, string(line))
+		if b, ok = f.AppendTextIn(b, &obj, r.x, r.y, r.s); !ok {
+			t.Fatalf("AppendTextIn declined %v", r)
+		}
+		if i%97 == 0 {
+			b = obj.End(b)
+		}
+	}
+	if kept, ok := f.AppendTextIn(b, &obj, 1, 2, "a 😀"); ok || len(kept) != len(b) {
+		t.Errorf("AppendTextIn took a rune beyond the BMP (%v) or changed the buffer", ok)
+	}
+	b = obj.End(b)
+
+	// read the operators back: each run's absolute place, as AppendText
+	// writes it
+	var got []string
+	var lx, ly int64
+	in := false
+	for _, ln := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		if ln == "ET" {
+			if !in {
+				t.Fatal("ET outside a text object")
+			}
+			in = false
+			continue
+		}
+		whole := strings.HasPrefix(ln, "BT ")
+		if whole {
+			if in {
+				t.Fatalf("BT inside a text object: %q", ln)
+			}
+			lx, ly = 0, 0
+			ln = strings.TrimPrefix(ln, "BT ")
+			if strings.HasSuffix(ln, " ET") { // an object of its own
+				got = append(got, "BT "+ln+"\n")
+				continue
+			}
+			in = true
+		} else if !in {
+			t.Fatalf("a move outside a text object: %q", ln)
+		}
+		var dx, dy, rest string
+		if _, err := fmt.Sscanf(ln, "%s %s Td %s", &dx, &dy, &rest); err != nil {
+			t.Fatalf("%q: %v", ln, err)
+		}
+		lx += hundredthsOf(t, dx)
+		ly += hundredthsOf(t, dy)
+		str := ln[strings.Index(ln, " Td ")+len(" Td "):]
+		got = append(got, fmt.Sprintf("BT %s %s Td %s ET\n", fixed2(lx), fixed2(ly), str))
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d runs read back, want %d", len(got), len(want))
+	}
+	for i := range want {
+		// -0.00 is the same place as 0.00
+		if w := strings.ReplaceAll(want[i], "-0.00 ", "0.00 "); got[i] != w {
+			t.Fatalf("run %d (%v): placed as %q, AppendText writes %q", i, runs[i], got[i], want[i])
+		}
+	}
+	if !strings.Contains(string(b), "\n-") || !strings.Contains(string(b), " 0 Td") {
+		t.Error("no relative moves back or along a line: the test does not test them")
+	}
+}
+
+// hundredthsOf reads a number with at most two decimals as hundredths.
+func hundredthsOf(t *testing.T, s string) int64 {
+	t.Helper()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = (frac + "00")[:2]
+	var n int64
+	if _, err := fmt.Sscanf(whole+frac, "%d", &n); err != nil {
+		t.Fatalf("%q: %v", s, err)
+	}
+	if neg {
+		n = -n
+	}
+	return n
+}
+
+// fixed2 writes hundredths as %.2f writes the number.
+func fixed2(n int64) string {
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, n/100, n%100)
+}

@@ -215,9 +215,10 @@ type painter struct {
 
 	// Text whose runes fpdf has seen is written by the painter itself
 	// (see text); used holds, per font, the runes fpdf has seen, raw the
-	// content not yet handed to fpdf.
-	used map[*fonts.Font]*runeSet
-	raw  []byte
+	// content not yet handed to fpdf, textObj its open text object.
+	used    map[*fonts.Font]*runeSet
+	raw     []byte
+	textObj fpdf.TextObject
 }
 
 // runeSet is a set of BMP runes.
@@ -386,41 +387,43 @@ func (p *painter) setFont(ft *fonts.Font, size float64) {
 
 // text draws s at x, y in the current font. fpdf's Text formats every
 // call with fmt and converts and escapes the text through several
-// strings; it also records the runes used, for the font subset. So a run
-// with a rune fpdf has not seen in this font goes through Text, and every
-// other run is gathered in p.raw by fpdf's AppendText, byte for byte as
-// Text would write it, until flush.
+// strings, and records the runes used, for the font subset, in a map. So
+// the painter records a run's runes with fpdf (UseRunes) only when one
+// is new to the font, and gathers the run in p.raw by fpdf's AppendTextIn,
+// at the very point Text would place it, in one text object with the
+// runs before it until flush (a font, a rule or an image ends it). What
+// AppendTextIn declines goes through Text. Whether a run continues the
+// text object thus never depends on the runes drawn before it, so a page
+// painted again (a draft) is painted as it would have been at first.
 func (p *painter) text(x, y float64, s string) {
 	set := p.used[p.curFt]
 	if set == nil {
 		set = new(runeSet)
 		p.used[p.curFt] = set
 	}
-	fast := true
 	for _, r := range s {
 		if r >= 1<<16 || set[r>>6]&(1<<(uint(r)&63)) == 0 {
-			fast = false
+			p.f.UseRunes(s)
+			for _, r := range s {
+				if r < 1<<16 {
+					set[r>>6] |= 1 << (uint(r) & 63)
+				}
+			}
 			break
 		}
 	}
-	if fast {
-		var ok bool
-		if p.raw, ok = p.f.AppendText(p.raw, x, y, s); ok {
-			return
-		}
+	var ok bool
+	if p.raw, ok = p.f.AppendTextIn(p.raw, &p.textObj, x, y, s); ok {
+		return
 	}
 	p.flush()
 	p.f.Text(x, y, s)
-	for _, r := range s {
-		if r < 1<<16 {
-			set[r>>6] |= 1 << (uint(r) & 63)
-		}
-	}
 }
 
-// flush hands the text written by the painter to fpdf, before anything
-// else is drawn.
+// flush closes the painter's text object and hands the text it wrote to
+// fpdf, before anything else is drawn.
 func (p *painter) flush() {
+	p.raw = p.textObj.End(p.raw)
 	if len(p.raw) == 0 {
 		return
 	}
