@@ -3,7 +3,6 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // writeZip writes files and the deflated entries docs as an EPUB
@@ -145,7 +146,10 @@ func dosTime(t time.Time) uint16 {
 var flatePool sync.Pool
 
 // fastDeflate compresses entries at the fastest level (markup compresses
-// well even so), reusing compressors: each holds about a megabyte.
+// well even so), reusing compressors: each holds about a megabyte. It is
+// klauspost/compress's deflate, as the PDF's streams are (see
+// internal/fpdf, patch 20): its level 1 takes about half the time of the
+// standard library's for entries as small as 1% larger.
 func fastDeflate(out io.Writer) (io.WriteCloser, error) {
 	if fw, ok := flatePool.Get().(*flate.Writer); ok {
 		fw.Reset(out)
