@@ -550,6 +550,13 @@ func (f *Fpdf) outBytes(b []byte) {
 	w := &f.buffer.Buffer
 	if f.state == 2 {
 		w = f.pages[f.page]
+	} else if f.ed.out != nil && len(b) >= bigStream {
+		// with SpillOutput, a big stream goes out as it is
+		f.writeOut(f.buffer.Bytes())
+		f.buffer.Reset()
+		f.writeOut(b)
+		w.WriteByte('\n')
+		return
 	}
 	w.Write(b)
 	w.WriteByte('\n')

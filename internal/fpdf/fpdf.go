@@ -3872,16 +3872,12 @@ func (f *Fpdf) newImageInfo() *ImageInfoType {
 // Thank you, Bruno Michel, for providing this code.
 func (f *Fpdf) parsejpg(r io.Reader) (info *ImageInfoType) {
 	info = f.newImageInfo()
-	var (
-		data bytes.Buffer
-		err  error
-	)
-	_, err = data.ReadFrom(r)
+	data, err := readAll(r) // edition patch: at its size
 	if err != nil {
 		f.err = err
 		return
 	}
-	info.data = data.Bytes()
+	info.data = data
 
 	config, err := jpeg.DecodeConfig(bytes.NewReader(info.data))
 	if err != nil {

@@ -5,7 +5,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"io"
 )
@@ -17,10 +16,8 @@ type rbuffer struct {
 
 // newRBuffer returns a new buffer populated with the contents of the specified Reader
 func newRBuffer(r io.Reader) (b *rbuffer, err error) {
-	buf := new(bytes.Buffer)
-	_, err = buf.ReadFrom(r)
-	b = &rbuffer{p: buf.Bytes()}
-	return
+	p, err := readAll(r) // edition patch: at its size
+	return &rbuffer{p: p}, err
 }
 
 func (r *rbuffer) Read(p []byte) (int, error) {

@@ -274,19 +274,51 @@ func (f *Fpdf) spillOutput() {
 	if f.ed.out == nil || f.buffer.Len() < spillSize || f.err != nil {
 		return
 	}
+	f.writeOut(f.buffer.Bytes())
+	f.buffer.Reset()
+}
+
+// writeOut writes b out, hashing it for the file identifier.
+func (f *Fpdf) writeOut(b []byte) {
+	if f.err != nil {
+		return
+	}
 	if f.ed.fileID && f.ed.sum == nil {
 		f.ed.sum = new(fileSum)
 	}
 	if f.ed.sum != nil {
-		f.ed.sum.write(f.buffer.Bytes())
+		f.ed.sum.write(b)
 	}
-	n, err := f.ed.out.Write(f.buffer.Bytes())
+	n, err := f.ed.out.Write(b)
 	f.ed.spilled += n
 	if err != nil {
 		f.err = err
-		return
 	}
-	f.buffer.Reset()
+}
+
+// bigStream is the size from which Output writes a stream out at once,
+// after what the buffer holds, rather than copying it into the buffer
+// (an image of several megabytes would grow the buffer to its size).
+const bigStream = spillSize / 4
+
+// readAll reads r to its end, into a slice of its size when r tells its
+// length (a bytes.Reader), rather than one grown by doubling.
+func readAll(r io.Reader) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok {
+		b := make([]byte, l.Len())
+		n, err := io.ReadFull(r, b)
+		if err == io.ErrUnexpectedEOF {
+			err = nil
+		}
+		if err != nil || n < len(b) {
+			return b[:n], err
+		}
+		rest, err := io.ReadAll(r) // a reader that had more than it said
+		return append(b, rest...), err
+	}
+	var buf bytes.Buffer
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // outputOffset is the offset in the file of what the buffer gets next.
