@@ -261,26 +261,38 @@ type Set struct {
 }
 
 var defaultSet = sync.OnceValue(func() *Set {
-	must := func(name string, data []byte) *Font {
-		f, err := Parse(name, data)
-		if err != nil {
-			// The files are committed and TestDefault parses them.
-			panic(fmt.Sprintf("fonts: embedded font is corrupt: %v", err))
-		}
-		return f
+	// The faces are parsed at once, each on its own goroutine: a build
+	// waits for them before its first page.
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"LiberationSerif-Regular", serifRegular},
+		{"LiberationSerif-Italic", serifItalic},
+		{"LiberationSerif-Bold", serifBold},
+		{"LiberationSerif-BoldItalic", serifBoldItalic},
+		{"LiberationSans-Bold", sansBold},
+		{"LiberationMono-Regular", monoRegular},
+		{"DejaVuSans", fallbackRegular},
+		{"DejaVuSans-Bold", fallbackBold},
+	}
+	fs := make([]*Font, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, file := range files {
+		wg.Go(func() { fs[i], errs[i] = Parse(file.name, file.data) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		// The files are committed and TestDefault parses them.
+		panic(fmt.Sprintf("fonts: embedded font is corrupt: %v", err))
 	}
 	return &Set{
-		Text: &Family{
-			Name:       "Liberation Serif",
-			Regular:    must("LiberationSerif-Regular", serifRegular),
-			Italic:     must("LiberationSerif-Italic", serifItalic),
-			Bold:       must("LiberationSerif-Bold", serifBold),
-			BoldItalic: must("LiberationSerif-BoldItalic", serifBoldItalic),
-		},
-		Display:      must("LiberationSans-Bold", sansBold),
-		Mono:         must("LiberationMono-Regular", monoRegular),
-		Fallback:     must("DejaVuSans", fallbackRegular),
-		FallbackBold: must("DejaVuSans-Bold", fallbackBold),
+		Text:         &Family{Name: "Liberation Serif", Regular: fs[0], Italic: fs[1], Bold: fs[2], BoldItalic: fs[3]},
+		Display:      fs[4],
+		Mono:         fs[5],
+		Fallback:     fs[6],
+		FallbackBold: fs[7],
 	}
 })
 

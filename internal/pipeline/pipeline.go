@@ -104,6 +104,9 @@ func Load(opt Options) (*model.Edition, *manifest.Manifest, []diag.Warning, erro
 
 // Run builds the edition and writes its outputs into opt.OutDir.
 func Run(opt Options) (*Result, error) {
+	// The embedded fonts, which the pages and the cover wait for, are
+	// parsed while the posts are read.
+	go fonts.Default()
 	ed, m, ws, err := Load(opt)
 	res := &Result{Edition: ed, Warnings: ws}
 	if err == nil {
