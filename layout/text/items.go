@@ -239,8 +239,16 @@ func (lt *Setter) addSpace(sp *Style, w Word) {
 	if face.Kind == MonoFace {
 		face = Face{Kind: TextFace}
 	}
-	space := Length(lt.Ems(" ", face)) * sp.Size / 1000
+	space := Length(lt.spaceEms(face)) * sp.Size / 1000
 	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
+}
+
+// spaceEms is lt.Ems(" ", f), from f's ASCII widths when it has them.
+func (lt *Setter) spaceEms(f Face) int {
+	if a := lt.asciiOf(f); a != nil {
+		return int(a.width[' '])
+	}
+	return lt.Ems(" ", f)
 }
 
 // runeWidth is lt.width(string(r), st) without making the string.
