@@ -1,6 +1,10 @@
 package text
 
-import "github.com/redtide/edition/internal/hyph"
+import (
+	"slices"
+
+	"github.com/redtide/edition/internal/hyph"
+)
 
 // This file keeps the shapes of plain words. A word of plain text (one
 // piece, ASCII, every rune of which Clean keeps in its face: plainWidth),
@@ -87,6 +91,11 @@ func (c *shapeCache) get(hy *hyph.Hyphenator, face int, text string) (shapeRef, 
 // offset), in the face of the ASCII widths a, and returns its shape: for
 // keep to keep, or drop to forget once set.
 func (c *shapeCache) add(text string, bp []uint8, a *asciiFace) shapeRef {
+	if n := len(text) + 1; cap(c.segs)-len(c.segs) < n {
+		// Double: append would grow a large slice by a quarter, and
+		// allocate five times what it ends up holding.
+		c.segs = slices.Grow(c.segs, max(n, len(c.segs)))
+	}
 	r := shapeRef{segs: -1}
 	sum := int32(0)
 	for i := 0; i < len(text); i++ {
