@@ -52,10 +52,6 @@ const shapeMax = 1 << 16
 // segments end at 16-bit offsets.
 const maxShapeLen = 1<<16 - 1
 
-// shapeHint is the room a new map of shapes is made with: the distinct
-// words of a face in a short article, so that most never grow it.
-const shapeHint = 256
-
 // faceWords returns the map of the shapes of words in face number face
 // hyphenated by hy, nil for none yet; with create, it makes one.
 func (c *shapeCache) faceWords(hy *hyph.Hyphenator, face int, create bool) map[string]shapeRef {
@@ -75,7 +71,7 @@ func (c *shapeCache) faceWords(hy *hyph.Hyphenator, face int, create bool) map[s
 	}
 	m := c.faces[face]
 	if m == nil && create {
-		m = make(map[string]shapeRef, shapeHint)
+		m = map[string]shapeRef{} // most faces set few words: no room ahead
 		c.faces[face] = m
 	}
 	return m
