@@ -158,14 +158,10 @@ func (h *Hyphenator) AppendHyphens(out []int, word string) []int {
 // hyphenate is AppendHyphens without the checks; Hyphenate calls it with
 // out nil.
 func (h *Hyphenator) hyphenate(out []int, word string) []int {
-	// The letter run: trim everything that is not a letter at each end.
-	start := strings.IndexFunc(word, unicode.IsLetter)
+	start, end := letterRun(word)
 	if start < 0 {
 		return out
 	}
-	end := strings.LastIndexFunc(word, unicode.IsLetter)
-	_, size := utf8.DecodeRuneInString(word[end:])
-	end += size
 	core := word[start:end]
 
 	switch kind := wordKind(core); kind {
@@ -195,7 +191,7 @@ func (h *Hyphenator) hyphenate(out []int, word string) []int {
 		if i < h.leftMin || n-i < h.rightMin || i >= n {
 			continue
 		}
-		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || unicode.Is(unicode.Mn, runes[i]) {
+		if isApostrophe(runes[i-1]) || isApostrophe(runes[i]) || isMark(runes[i]) {
 			continue
 		}
 		if len(out) > first && out[len(out)-1] >= offsets[i] {
@@ -205,6 +201,40 @@ func (h *Hyphenator) hyphenate(out []int, word string) []int {
 	}
 	return out
 }
+
+// letterRun returns the extent of the letters of word, from its first
+// letter to the end of its last: everything that is not a letter at
+// each end is trimmed. start is -1 when word has no letter.
+func letterRun(word string) (start, end int) {
+	start = -1
+	for i := 0; i < len(word); i++ { // most words are ASCII
+		switch c := word[i]; {
+		case c >= utf8.RuneSelf:
+			return letterRunRunes(word)
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			if start < 0 {
+				start = i
+			}
+			end = i + 1
+		}
+	}
+	return start, end
+}
+
+// letterRunRunes is letterRun for a word that is not all ASCII.
+func letterRunRunes(word string) (start, end int) {
+	start = strings.IndexFunc(word, unicode.IsLetter)
+	if start < 0 {
+		return -1, 0
+	}
+	end = strings.LastIndexFunc(word, unicode.IsLetter)
+	_, size := utf8.DecodeRuneInString(word[end:])
+	return start, end + size
+}
+
+// isMark reports a nonspacing mark (Mn), which belongs to the letter
+// before it; none is ASCII, and none comes before U+0300.
+func isMark(r rune) bool { return r >= '\u0300' && unicode.Is(unicode.Mn, r) }
 
 // Kinds of letter runs, for hyphenate.
 const (
@@ -216,32 +246,69 @@ const (
 // wordKind classifies a letter run. Letters after an apostrophe
 // ("NATO's") do not count for capitals.
 func wordKind(core string) int {
-	var letters, caps, upper int
-	var hyphens, apostrophe bool
+	var c kindCount
+	for i := 0; i < len(core); i++ { // most words are ASCII
+		switch b := core[i]; {
+		case b >= utf8.RuneSelf:
+			return wordKindRunes(core)
+		case 'a' <= b && b <= 'z':
+			c.letter(false)
+		case 'A' <= b && b <= 'Z':
+			c.letter(true)
+		case b == '\'':
+			c.apostrophe = true
+		case b == '-':
+			c.hyphens = true
+		default:
+			return kindNone // digits, slashes, dots: not a word to hyphenate
+		}
+	}
+	return c.kind()
+}
+
+// wordKindRunes is wordKind for a word that is not all ASCII.
+func wordKindRunes(core string) int {
+	var c kindCount
 	for _, r := range core {
 		switch {
 		case unicode.IsLetter(r):
-			letters++
-			if !apostrophe {
-				caps++
-				if unicode.IsUpper(r) {
-					upper++
-				}
-			}
+			c.letter(unicode.IsUpper(r))
 		case isApostrophe(r):
-			apostrophe = true
+			c.apostrophe = true
 		case isHyphen(r):
-			hyphens = true
-		case unicode.Is(unicode.Mn, r):
+			c.hyphens = true
+		case isMark(r):
 			// combining marks belong to the letter before them
 		default:
 			return kindNone // digits, slashes, dots: not a word to hyphenate
 		}
 	}
+	return c.kind()
+}
+
+// kindCount counts the letters of a run for wordKind.
+type kindCount struct {
+	letters, caps, upper int // letters; before an apostrophe, and capitals of those
+	hyphens, apostrophe  bool
+}
+
+// letter counts a letter, a capital if up.
+func (c *kindCount) letter(up bool) {
+	c.letters++
+	if !c.apostrophe {
+		c.caps++
+		if up {
+			c.upper++
+		}
+	}
+}
+
+// kind is the run's kind once all its letters are counted.
+func (c *kindCount) kind() int {
 	switch {
-	case hyphens:
+	case c.hyphens:
 		return kindHyphenated
-	case letters < MinLetters, caps > 1 && upper == caps:
+	case c.letters < MinLetters, c.caps > 1 && c.upper == c.caps:
 		return kindNone
 	}
 	return kindWord

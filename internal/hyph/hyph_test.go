@@ -378,3 +378,29 @@ func TestAppendHyphens(t *testing.T) {
 		t.Errorf("nil Hyphenator: %v", got)
 	}
 }
+
+// TestASCIIPaths checks that letterRun and wordKind, which loop over the
+// bytes of an ASCII word, find what their loops over runes find, and
+// that a word with a rune beyond ASCII goes to the runes.
+func TestASCIIPaths(t *testing.T) {
+	for _, w := range []string{"", "a", "1", "(revolution,", "“bureaucracy”", "word", "Word", "WORD", "NATO's", "NATO’s",
+		"well-known", "x1y2z3", "'tis", "don't", "[a]", "@home", "back`tick", "Zürich", "naïve", "ÉCOLE", "e\u0301cole",
+		"revolución", "...", "a-", "-a-", "rock'n'roll", "Z", "z{", "AZaz", "@[`{"} {
+		s, e := letterRun(w)
+		rs, re := letterRunRunes(w)
+		if s != rs || s >= 0 && e != re {
+			t.Errorf("letterRun(%q) = %d, %d; want %d, %d", w, s, e, rs, re)
+		}
+		if s < 0 {
+			continue
+		}
+		if got, want := wordKind(w[s:e]), wordKindRunes(w[s:e]); got != want {
+			t.Errorf("wordKind(%q) = %d, want %d", w[s:e], got, want)
+		}
+	}
+	for w, want := range map[string]int{"hyphenation": kindWord, "NATO": kindNone, "well-known": kindHyphenated, "Zürich": kindWord, "naïve": kindWord} {
+		if got := wordKind(w); got != want {
+			t.Errorf("wordKind(%q) = %d, want %d", w, got, want)
+		}
+	}
+}

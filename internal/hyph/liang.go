@@ -307,32 +307,49 @@ const maxRunes = 64
 // applies, one letter long ("1b", which speedata's Lang.Hyphenate skips)
 // or longer, as in TeX.
 func (l *liang) hyphenate(runes []rune, out []int) []int {
-	// The word between boundary dots, as UTF-8, and where each rune
-	// starts and ends.
+	// The word between boundary dots, as UTF-8.
 	var bbuf [4 * (maxRunes + 2)]byte
-	var obuf [maxRunes + 3]int
-	var pbuf [maxRunes + 1]byte
-	text, offs := bbuf[:0], obuf[:0]
-	text = append(text, '.')
-	offs = append(offs, 0)
+	text := append(bbuf[:0], '.')
 	for _, r := range runes {
-		offs = append(offs, len(text))
 		text = utf8.AppendRune(text, toLower(r))
 	}
-	offs = append(offs, len(text))
 	text = append(text, '.')
-	offs = append(offs, len(text))
-	n := len(offs) - 1 // runes in text
+	n := len(runes) + 2 // runes in text
 
 	// prio[k] collects the priorities as speedata does: a pattern matched
 	// at start s contributes its i-th priority to prio[s-1+i], or to
 	// prio[i] when it starts with the dot.
-	prio := pbuf[:0]
-	for range n - 1 {
-		prio = append(prio, 0)
+	var pbuf [maxRunes + 1]byte
+	var prio []byte
+	if n-1 <= len(pbuf) {
+		prio = pbuf[:n-1]
+	} else {
+		prio = make([]byte, n-1)
 	}
-	// Every substring that starts before the final dot, holds a letter
-	// and is a pattern.
+	if len(text) == n {
+		l.matchASCII(text, prio) // most words
+	} else {
+		l.match(text, n, prio)
+	}
+	for i := 1; i < len(prio); i++ {
+		if prio[i]%2 != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// match applies to prio every pattern that is a substring of text (n
+// runes, the word between dots) that starts before the final dot and
+// holds a letter.
+func (l *liang) match(text []byte, n int, prio []byte) {
+	// Where each rune starts, and the end.
+	var obuf [maxRunes + 3]int
+	offs := obuf[:0]
+	for i := range string(text) {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(text))
 	for s := 0; s < n-1; s++ {
 		base := s - 1
 		if text[offs[s]] == '.' {
@@ -358,20 +375,42 @@ func (l *liang) hyphenate(runes []rune, out []int) []int {
 			}
 		}
 	}
-	for i := 1; i < len(prio); i++ {
-		if prio[i]%2 != 0 {
-			out = append(out, i)
+}
+
+// matchASCII is match for a text of ASCII letters, whose runes are its
+// bytes: every byte walked ends a rune.
+func (l *liang) matchASCII(text []byte, prio []byte) {
+	for s := 0; s < len(text)-1; s++ {
+		base := s - 1
+		if text[s] == '.' {
+			base = s
+		}
+		v := l.root[l.class[text[s]]]
+		for i := s; v >= 0; {
+			node := v >> 1
+			if v&1 != 0 && (i > s || s > 0) {
+				l.apply(prio[base:], node)
+			}
+			if i++; i == len(text) {
+				break
+			}
+			if c := l.class[text[i]]; l.nodes != nil {
+				v = l.stepIndexed(node, c)
+			} else {
+				v = l.stepEdges(node, c)
+			}
 		}
 	}
-	return out
 }
 
 // apply raises the priorities of prio (from the pattern's start) to those
 // of the pattern ending at node.
 func (l *liang) apply(prio []byte, node int32) {
-	lo, hi := l.first[node], l.first[node+1]
-	if l.nodes != nil {
+	var lo, hi int32
+	if l.nodes != nil { // beside the node's children, just read
 		lo, hi = l.nodes[node].first, l.nodes[node+1].first
+	} else {
+		lo, hi = l.first[node], l.first[node+1]
 	}
 	for _, pa := range l.prio[lo:hi] {
 		if pa.p > prio[pa.at] {

@@ -23,10 +23,10 @@ const asciiFaces = (int(FallbackFace) + 1) * (int(fonts.BoldItalic) + 1)
 // asciiOf returns the ASCII table of face f, nil for a face it does not
 // know.
 func (lt *Setter) asciiOf(f Face) *asciiFace {
-	if f.Kind > FallbackFace || f.Style < fonts.Regular || f.Style > fonts.BoldItalic {
+	k, ok := faceIndex(f)
+	if !ok {
 		return nil
 	}
-	k := int(f.Kind)*(int(fonts.BoldItalic)+1) + int(f.Style)
 	if a := lt.ascii[k]; a != nil {
 		return a
 	}
@@ -48,6 +48,15 @@ func (lt *Setter) asciiOf(f Face) *asciiFace {
 	}
 	lt.ascii[k] = a
 	return a
+}
+
+// faceIndex is the number of face f among the asciiFaces faces, false
+// for a face that is none of them.
+func faceIndex(f Face) (int, bool) {
+	if f.Kind > FallbackFace || f.Style < fonts.Regular || f.Style > fonts.BoldItalic {
+		return 0, false
+	}
+	return int(f.Kind)*(int(fonts.BoldItalic)+1) + int(f.Style), true
 }
 
 // ems returns the width of s in 1/1000 em and true when s is ASCII.

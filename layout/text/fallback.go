@@ -62,16 +62,19 @@ func (lt *Setter) fallback(f Face) *fonts.Font {
 // sum to the run's up to rounding.
 func (lt *Setter) SplitFallback(runs []Run) []Run {
 	var out []Run
-	for i, r := range runs {
-		font, fb := r.Face.Font(lt.fs), lt.fallback(r.Face)
-		need := fb != nil
-		if a := lt.asciiOf(r.Face); need && a != nil && a.ownFace(r.Text) {
-			need = false
+	for i := range runs {
+		r := &runs[i]
+		var font, fb *fonts.Font
+		need := true
+		if a := lt.asciiOf(r.Face); a != nil && a.ownFace(r.Text) {
+			need = false // most runs
+		} else {
+			font, fb = r.Face.Font(lt.fs), lt.fallback(r.Face)
+			need = fb != nil && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
 		}
-		need = need && strings.ContainsFunc(r.Text, func(c rune) bool { return !font.Has(c) && fb.Has(c) })
 		if !need {
 			if out != nil {
-				out = append(out, r)
+				out = append(out, *r)
 			}
 			continue
 		}
@@ -83,7 +86,7 @@ func (lt *Setter) SplitFallback(runs []Run) []Run {
 			if to == from {
 				return
 			}
-			part := r
+			part := *r
 			if inFB {
 				part.Face = fallbackFace(r.Face)
 			}

@@ -412,6 +412,9 @@ func (lt *Setter) hyphenate(hy *hyph.Hyphenator, word string) uint64 {
 	for _, off := range lt.hyphBuf {
 		m |= 1 << off
 	}
+	if len(lt.memo) >= memoWords {
+		clear(lt.memo)
+	}
 	lt.memo[word] = m
 	return m
 }
@@ -419,3 +422,8 @@ func (lt *Setter) hyphenate(hy *hyph.Hyphenator, word string) uint64 {
 // memoHint is the room a new memo is made with: the distinct words
 // hyphenated in a short article, so that most never grow it.
 const memoHint = 512
+
+// memoWords bounds the words a memo holds: past it, it starts afresh.
+// The words set from their shapes (shapes.go) do not come to the memo;
+// the corpus edition's others are some 12,000.
+const memoWords = 1 << 16

@@ -239,8 +239,16 @@ func (lt *Setter) addSpace(sp *Style, w Word) {
 	if face.Kind == MonoFace {
 		face = Face{Kind: TextFace}
 	}
-	space := Length(lt.Ems(" ", face)) * sp.Size / 1000
+	space := Length(lt.spaceEms(face)) * sp.Size / 1000
 	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
+}
+
+// spaceEms is lt.Ems(" ", f), from f's ASCII widths when it has them.
+func (lt *Setter) spaceEms(f Face) int {
+	if a := lt.asciiOf(f); a != nil {
+		return int(a.width[' '])
+	}
+	return lt.Ems(" ", f)
 }
 
 // runeWidth is lt.width(string(r), st) without making the string.
@@ -299,9 +307,23 @@ func classOf(s string) byteClass {
 // addWord adds the boxes and in-word penalties of one word: it finds the
 // breakpoints inside the word (explicit hyphens and dashes, the
 // punctuation of a literal, hyphenation, emergency breaks) and emits the
-// pieces between them as boxes.
+// pieces between them as boxes. A word of plain text is set from its
+// shape when the setter has met it before (shapes.go).
 func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
+	// Emergency breaks: no segment may be wider than the measure.
+	limit := spec.Width - spec.Indent - 2*Pt
+	if !hyphenate {
+		hy = nil
+	}
+	face, cached := lt.shapeKey(w)
+	if cached {
+		p := &w.Pieces[0]
+		if r, ok := lt.shapes.get(hy, face, p.Text); ok && Length(r.ems)*p.Style.Size/1000 <= limit {
+			lt.emitShape(p.Text, &p.Style, r)
+			return
+		}
+	}
 	wt := lt.joinWord(w)
 	start, end := wt.wordCore(0, len(wt.full))
 	literal := wt.literal(wt.full[start:end])
@@ -311,8 +333,6 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 	} else if hyphenate && (hy != nil || wt.passage) {
 		lt.hyphenateWords(&wt, bp, hy)
 	}
-	// Emergency breaks: no segment may be wider than the measure.
-	limit := spec.Width - spec.Indent - 2*Pt
 	a, total := lt.plainWidth(&wt)
 	var bound Length
 	if a != nil {
@@ -324,7 +344,13 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 		lt.emergencyBreaks(w, wt.full, wt.spans, bp, limit, wt.inRef)
 	}
 	if a != nil {
-		lt.emitPlain(wt.full, &wt.spans[0].p.Style, bp, a, total)
+		r := lt.shapes.add(wt.full, bp, a)
+		lt.emitShape(wt.full, &wt.spans[0].p.Style, r)
+		if cached && bound <= limit {
+			lt.shapes.keep(hy, face, wt.full, r)
+		} else {
+			lt.shapes.drop(r)
+		}
 		return
 	}
 	for _, s := range wt.spans {
@@ -332,12 +358,28 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 	}
 }
 
+// shapeKey tells whether word w may be set from a shape the setter keeps,
+// and the number of its face: one piece of text, neither a link (whose
+// address breaks as a literal) nor in a passage (hyphenated by the
+// passage's patterns). Whether it is plain text is for plainWidth to
+// tell: only plain words' shapes are kept.
+func (lt *Setter) shapeKey(w Word) (face int, ok bool) {
+	if len(w.Pieces) != 1 {
+		return 0, false
+	}
+	p := &w.Pieces[0]
+	if p.Ref != nil || p.Style.URL != "" || p.Style.Lang != "" {
+		return 0, false
+	}
+	return faceIndex(p.Style.Face)
+}
+
 // plainWidth returns the ASCII widths of the face of a word of plain
 // text and the word's width in 1/1000 em: a word of one piece, ASCII,
-// every rune of which Clean keeps (most words). For any other word a is
-// nil.
+// every rune of which Clean keeps, and no longer than maxShapeLen (most
+// words). For any other word a is nil.
 func (lt *Setter) plainWidth(wt *wordText) (a *asciiFace, total int) {
-	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.Ref != nil {
+	if len(wt.spans) != 1 || wt.bytes&cHigh != 0 || wt.spans[0].p.Ref != nil || len(wt.full) > maxShapeLen {
 		return nil, 0
 	}
 	a = lt.asciiOf(wt.spans[0].p.Style.Face)
@@ -355,28 +397,24 @@ func (lt *Setter) plainWidth(wt *wordText) (a *asciiFace, total int) {
 	return a, total
 }
 
-// emitPlain is emitSpan for a word of plain text in style st, a the
-// widths of its face and total its width (plainWidth): no soft hyphen to
-// drop, nothing to clean, a word without breaks one box of its width.
-func (lt *Setter) emitPlain(full string, st *Style, bp []uint8, a *asciiFace, total int) {
+// emitShape is emitSpan for a word of plain text in style st, of shape
+// r: no soft hyphen to drop, nothing to clean, and the widths known.
+func (lt *Setter) emitShape(full string, st *Style, r shapeRef) {
 	ib := &lt.ib
-	for from := 0; from < len(full); {
-		to := from + 1
-		for to < len(full) && bp[to] == bpNone {
-			to++
+	if r.segs < 0 {
+		w := Length(r.ems) * st.Size / 1000
+		ib.add(linebreak.Box(kp(w)), boxData{text: full, st: st, src: full, word: ib.word, to: int32(len(full))})
+		return
+	}
+	from := int32(0)
+	for _, s := range lt.shapes.segs[r.segs:] {
+		w := Length(s.ems) * st.Size / 1000
+		to := int32(s.to)
+		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:to], st: st, src: full, word: ib.word, from: from, to: to})
+		if s.kind == bpNone {
+			return
 		}
-		sum := total
-		if from > 0 || to < len(full) {
-			sum = 0
-			for k := from; k < to; k++ {
-				sum += int(a.width[full[k]])
-			}
-		}
-		w := Length(sum) * st.Size / 1000
-		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:to], st: st, src: full, word: ib.word, from: int32(from), to: int32(to)})
-		if to < len(full) {
-			lt.addBreak(bp[to], st)
-		}
+		lt.addBreak(s.kind, st)
 		from = to
 	}
 }

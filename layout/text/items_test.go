@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -285,6 +286,23 @@ func TestLongWordHyphens(t *testing.T) {
 		if n >= 64 && len(want) < 5 {
 			t.Errorf("%d letters: only %v hyphens", n, want)
 		}
+	}
+}
+
+// TestMemoBounded checks that a hyphenation memo that holds memoWords
+// words starts afresh and hyphenates as before.
+func TestMemoBounded(t *testing.T) {
+	lt, _ := bodySetter(DefaultBreakConfig())
+	h := lt.hyphenator("en")
+	want := lt.hyphenate(h, "revolutionary")
+	for i := len(lt.memo); i < memoWords; i++ {
+		lt.memo[fmt.Sprint("word", i)] = 0
+	}
+	if got := lt.hyphenate(h, "hyphenation"); got == 0 || len(lt.memo) != 1 {
+		t.Fatalf("hyphenation: %b, with %d words in the memo; want hyphens and 1 word", got, len(lt.memo))
+	}
+	if got := lt.hyphenate(h, "revolutionary"); got != want {
+		t.Errorf("revolutionary: %b, want %b", got, want)
 	}
 }
 

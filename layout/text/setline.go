@@ -85,7 +85,7 @@ func setGlue(items []linebreak.Item, data []boxData, e extent, lw Length, justif
 	var natural, stretch, shrink Length
 	fill := false
 	for k := e.start; k < e.stop; k++ {
-		it := items[k]
+		it := &items[k]
 		switch it.Kind {
 		case linebreak.BoxItem:
 			natural += Length(it.Width)
@@ -134,7 +134,7 @@ func (g *glueSet) adjUpTo(c Length) Length {
 }
 
 // next returns the set width of interword glue it and counts it.
-func (g *glueSet) next(it linebreak.Item) Length {
+func (g *glueSet) next(it *linebreak.Item) Length {
 	var a Length
 	if g.ratio > 0 {
 		before := g.adjUpTo(g.cum)
@@ -153,7 +153,7 @@ func (g *glueSet) next(it linebreak.Item) Length {
 
 // nextMath returns the set width of the math glue it (a space inside a
 // formula), which is set as glue but is no word space.
-func (g *glueSet) nextMath(it linebreak.Item) Length {
+func (g *glueSet) nextMath(it *linebreak.Item) Length {
 	space, spaces := g.space, g.spaces
 	w := g.next(it)
 	g.space, g.spaces = space, spaces
@@ -173,7 +173,7 @@ type runBuilder struct {
 // placeItems sets the boxes and glue of items[e.start:e.stop] from x = 0.
 func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
 	for k := e.start; k < e.stop; k++ {
-		it, d := items[k], &data[k]
+		it, d := &items[k], &data[k]
 		switch it.Kind {
 		case linebreak.BoxItem:
 			w := Length(it.Width)

@@ -29,6 +29,7 @@ type Setter struct {
 	memo     map[string]uint64                      // hyphMemo[memoOf]
 	memoOf   *hyph.Hyphenator
 	hyphBuf  []int                  // the answer to a word too long for the memo
+	shapes   shapeCache             // the shapes of plain words
 	ascii    [asciiFaces]*asciiFace // by face, made when first needed
 	// Slabs that lines and their runs are cut from.
 	lineSlab []Line
