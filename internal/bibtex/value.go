@@ -3,6 +3,7 @@ package bibtex
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // monthMacros are BibTeX's predefined month strings (plain.bst and
@@ -44,11 +45,11 @@ func (p *parser) value(closer byte, line int, what func() string) (string, *synt
 			}
 			v.add(p.src[start:p.pos])
 		default:
-			name := p.fieldName()
+			name, upper := p.fieldName()
 			if name == "" {
 				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what(), p.found())}
 			}
-			v.add(p.macro(name, line, what))
+			v.add(p.macro(name, upper, line, what))
 		}
 		if v.len() > maxValue {
 			return "", &syntaxError{line, what() + ": value longer than 1 MB"}
@@ -98,8 +99,8 @@ func (j *joined) String() string {
 
 // macro expands a macro name: an @string defined earlier, else a month.
 // An undefined one is kept as its name, with a problem (BibTeX warns too).
-func (p *parser) macro(name string, line int, what func() string) string {
-	k := strings.ToLower(name)
+func (p *parser) macro(name string, upper bool, line int, what func() string) string {
+	k := lower(name, upper)
 	if v, ok := p.macros[k]; ok {
 		return v
 	}
@@ -172,6 +173,9 @@ func (p *parser) entryStartsAt(off int) bool {
 }
 
 func (p *parser) skipSpace() {
+	if p.pos < len(p.src) && p.src[p.pos] > ' ' {
+		return // most calls: nothing to skip
+	}
 	for p.pos < len(p.src) {
 		switch p.src[p.pos] {
 		case ' ', '\t', '\n', '\r', '\f', '\v':
@@ -199,22 +203,54 @@ func (p *parser) word() string {
 	return p.src[start:p.pos]
 }
 
-// fieldName reads a field or macro name: BibTeX allows most printable
-// characters except those that delimit values.
-func (p *parser) fieldName() string {
+// nameBytes classes the bytes of field and macro names: BibTeX allows
+// most printable characters except those that delimit values.
+var nameBytes = func() (t [256]byte) {
+	for c := '!'; c < 256; c++ {
+		switch {
+		case strings.IndexByte(`"#%'(),={}`, byte(c)) >= 0:
+		case 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf:
+			t[c] = nameUpper // strings.ToLower may change it
+		default:
+			t[c] = nameLower
+		}
+	}
+	return t
+}()
+
+// The classes of nameBytes; 0 ends a name.
+const (
+	nameLower = 1 << iota
+	nameUpper
+)
+
+// fieldName reads a field or macro name, and whether it may hold upper
+// case (most names are lower case, and need no strings.ToLower).
+func (p *parser) fieldName() (name string, upper bool) {
 	start := p.pos
+	var class byte
 	for p.pos < len(p.src) {
-		c := p.src[p.pos]
-		if c <= ' ' || strings.IndexByte(`"#%'(),={}`, c) >= 0 {
+		k := nameBytes[p.src[p.pos]]
+		if k == 0 {
 			break
 		}
+		class |= k
 		p.pos++
 	}
 	if start < p.pos && isDigit(p.src[start]) {
 		p.pos = start
-		return ""
+		return "", false
 	}
-	return p.src[start:p.pos]
+	return p.src[start:p.pos], class&nameUpper != 0
+}
+
+// lower is name in lower case; upper says whether it may hold upper case
+// (see fieldName).
+func lower(name string, upper bool) string {
+	if upper {
+		return strings.ToLower(name)
+	}
+	return name
 }
 
 // key reads a citation key: anything up to a comma, a blank or the
@@ -233,3 +269,13 @@ func (p *parser) key(closer byte) string {
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// hasUpper tells whether s holds an ASCII capital.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
