@@ -219,6 +219,9 @@ func (c *ctx) substitute(parent *elem) *node {
 
 func (c *ctx) suppress(v string) {
 	c.suppressed = append(c.suppressed, v)
+	if i, ok := varIndex[v]; ok {
+		c.suppSet.add(i)
+	}
 }
 
 // isSuppressed tells whether a substitution has used the variable up; the
@@ -246,7 +249,7 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 	lists := room[:0]
 	bits := c.st.presentBits()
 	for i, v := range vars {
-		if j := idxOf(e, i); j >= 0 && !bits[j] {
+		if j := idxOf(e, i); j >= 0 && !bits.has(j) {
 			continue // no names (nor any other value) by that name
 		}
 		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {

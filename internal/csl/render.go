@@ -35,7 +35,8 @@ type itemState struct {
 	given   int             // given-name expansion: 1 initials, 2 full
 	disamb  bool            // disambiguate="true" holds
 	has     map[string]bool // variables with a value (see present)
-	bits    []bool          // has, indexed like cslVariables
+	bits    varSet          // has, by index in cslVariables (see presentBits)
+	bitsSet bool            // bits is made
 	tbit    uint64          // the item's type in cslTypes (0 if not there), once typeSet
 	typeSet bool
 }
@@ -60,6 +61,7 @@ type ctx struct {
 	called     int       // variables asked for
 	rendered   int       // variables that gave text
 	suppressed []string
+	suppSet    varSet   // the suppressed variables that are in cslVariables
 	vars       []string // variables rendered, for substitution
 	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
@@ -265,7 +267,7 @@ func (c *ctx) textVariable(e *elem) *node {
 	if e.shortVar != "" {
 		v = c.variable(e.shortVar)
 	}
-	if v == "" && (e.varIdx < 0 || c.st.presentBits()[e.varIdx]) {
+	if v == "" && (e.varIdx < 0 || c.st.presentBits().has(e.varIdx)) {
 		v = c.variable(name)
 	}
 	if v == "" {

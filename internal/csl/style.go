@@ -56,6 +56,10 @@ type cond struct {
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
 
 	isType, isVariable, isNumeric bool // attr is "type", "variable", "is-numeric"
+	// for variable tests whose values are all in cslVariables (none
+	// special): their set, tested against the item's in a few steps
+	varMask varSet
+	varBits bool
 	// for type tests whose values are all in cslTypes: their bits, tested
 	// against the item's in one step
 	typeMask uint64
@@ -115,6 +119,7 @@ func (e *elem) prepare() {
 				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value),
 					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable", isNumeric: a.Name.Local == "is-numeric"}
 				cd.typeBits = cd.isType
+				cd.varBits = cd.isVariable && len(cd.vals) > 0
 				for _, v := range cd.vals {
 					if b, ok := cslTypes[v]; ok && cd.isType {
 						cd.typeMask |= b
@@ -124,6 +129,9 @@ func (e *elem) prepare() {
 					i, ok := varIndex[v]
 					if !ok || special[v] {
 						i = -1
+						cd.varBits = false
+					} else {
+						cd.varMask.add(i)
 					}
 					cd.idx = append(cd.idx, i)
 				}
