@@ -131,12 +131,15 @@ type parser struct {
 	errs      []error
 }
 
-func newParser(file string, data []byte) *parser {
+func newParser(file, src string) *parser {
 	return &parser{
 		file:   file,
-		src:    string(data),
+		src:    src,
 		lineNo: 1,
 		macros: map[string]string{},
+		// room for the entries the file may have: one per "@" at most
+		// (and an entry takes five bytes at least)
+		entries: make([]*rawEntry, 0, min(strings.Count(src, "@"), len(src)/5+1)),
 	}
 }
 
