@@ -201,6 +201,7 @@ type piece struct {
 	f          Format
 	link, ref  string
 	closeQuote bool
+	joins      bool // continues the span of the piece before (see flatten)
 }
 
 type flattener struct {
@@ -218,13 +219,13 @@ func (p *Processor) flatten(n *node) Rich {
 	if !n.empty() {
 		fl.walk(n, 0, 0, "", "")
 	}
-	joins := func(i int) bool { // piece i+1 continues the span of piece i
-		next := i + 1
-		return next < len(fl.pieces) && fl.pieces[next].f == fl.pieces[i].f && fl.pieces[next].link == fl.pieces[i].link && fl.pieces[next].ref == fl.pieces[i].ref
-	}
+	// a piece joins the span of the one before when it has its
+	// formatting and link; counted first, to size the spans once
 	spans := 0
 	for i := range fl.pieces {
-		if !joins(i) {
+		p := &fl.pieces[i]
+		p.joins = i > 0 && p.f == fl.pieces[i-1].f && p.link == fl.pieces[i-1].link && p.ref == fl.pieces[i-1].ref
+		if !p.joins {
 			spans++
 		}
 	}
@@ -235,7 +236,7 @@ func (p *Processor) flatten(n *node) Rich {
 	var b strings.Builder
 	start := 0 // the first piece of the run that makes the next span
 	for i, p := range fl.pieces {
-		if joins(i) {
+		if i+1 < len(fl.pieces) && fl.pieces[i+1].joins {
 			continue
 		}
 		text := p.text // a run of one piece needs no copy

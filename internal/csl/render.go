@@ -177,9 +177,12 @@ func (c *ctx) eval(e *elem) *node {
 		return nil
 	}
 	var n *node
+	// groups and macros give nil or a node that is not empty: groupFrom
+	// makes it of the nodes eval gave, which are not empty (pushKids)
+	made := false
 	switch e.kind {
 	case kText:
-		n = c.evalText(e)
+		n, made = c.evalText(e), e.textKind == 'm'
 	case kNumber:
 		n = c.evalNumber(e)
 	case kLabel:
@@ -189,13 +192,13 @@ func (c *ctx) eval(e *elem) *node {
 	case kDate:
 		n = c.evalDate(e)
 	case kGroup:
-		n = c.evalGroup(e)
+		n, made = c.evalGroup(e), true
 	case kChoose:
 		return c.groupChoose(e) // its nodes are not empty (pushKids)
 	default:
 		return nil
 	}
-	if n.empty() {
+	if n == nil || !made && n.empty() {
 		return nil
 	}
 	return c.decorate(e, n)
@@ -244,12 +247,12 @@ func (c *ctx) macroElem(m *elem) *node {
 	if c.depth > 16 {
 		return nil
 	}
-	c.depth++
-	defer func() { c.depth-- }()
+	c.depth++ // back down below (newCtx resets it after a panic)
 	// a macro is suppressed like a group when it calls variables and all
 	// are empty, as citeproc-js does
 	called, rendered := c.called, c.rendered
 	n := c.groupKids(m, "")
+	c.depth--
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}
