@@ -270,7 +270,7 @@ func (c *ctx) textVariable(e *elem) *node {
 	if e.shortVar != "" {
 		v = c.variable(e.shortVar)
 	}
-	if v == "" && (e.varIdx < 0 || c.st.presentBits().has(e.varIdx)) {
+	if v == "" && (e.varIdx < 0 || c.st.presentBits().has(int(e.varIdx))) {
 		v = c.variable(name)
 	}
 	if v == "" {
@@ -383,7 +383,7 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	if e.quotes {
 		w.quote = true
 	}
-	if e.name != "layout" {
+	if !e.isLayout {
 		w.prefix, w.suffix = e.prefix, e.suffix
 	}
 	return w

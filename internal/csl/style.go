@@ -14,56 +14,66 @@ import (
 // elem is one element of a style or locale. Styles are kept as a tree of
 // elements and interpreted while rendering: unknown elements and attributes
 // are carried along and ignored, never an error.
+//
+// The fields the interpreter reads for every element it evaluates come
+// first, those of choosing and calling next, then those of text and
+// decoration: a rendering walks hundreds of elements spread over the
+// style, and most of its cache misses were theirs.
 type elem struct {
-	name  string
-	attrs []xml.Attr
-	kids  []*elem
-	text  string // character data (terms, info fields)
-	line  int
-
-	conds     []cond   // the tests of <if> and <else-if>, split once
-	vars      []string // the variable attribute of <names>, split once
-	varIdxs   []int    // each of vars' index in cslVariables, -1 if none
-	decorates bool     // has formatting, affixes, quotes, case or display
-
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
-	kind      byte   // the element, for the interpreter's switches (see kinds)
-	match     string // <if>'s match
-	matchKind byte   // 'a' any, 'n' none, 0 all
-	delim     string // the delimiter attribute
-	textKind  byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
-	textArg   string // the variable, macro, term or value
-	form      string
-	macroRef  *elem         // the macro a <text macro> calls, set by ParseStyle
-	nameOpts  *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
-	shortVar  string        // <text variable form="short">: the variable's short form ("title-short")
-	varIdx    int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	kind      byte // the element, for the interpreter's switches (see kinds)
+	textKind  byte // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
+	matchKind byte // 'a' any, 'n' none, 0 all
+	decorates bool // has formatting, affixes, quotes, case or display
+	quotes    bool
+	strip     bool
+	isLayout  bool   // <layout>, whose affixes its caller adds
+	fset      Format // font decorations switched on and off
+	fclear    Format
+	varIdx    int32   // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	kids      []*elem // children
+	conds     []cond  // the tests of <if> and <else-if>, split once
+
+	macroRef *elem // the macro a <text macro> calls, set by ParseStyle
 	// <choose>: for each item type (typeIndex), the kids the type may
 	// take, in order, as plans[byType[type]] (see prepareChoose)
-	byType         []uint8
-	plans          [][]uint8
-	fset, fclear   Format // font decorations switched on and off
-	prefix, suffix string
+	byType []uint8
+	plans  [][]uint8
+
+	textArg        string // the variable, macro, term or value
+	shortVar       string // <text variable form="short">: the variable's short form ("title-short")
+	delim          string // the delimiter attribute
 	textCase       string
-	quotes, strip  bool
+	prefix, suffix string
+	form           string
+	vars           []string      // the variable attribute of <names>, split once
+	varIdxs        []int         // each of vars' index in cslVariables, -1 if none
+	nameOpts       *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
+
+	name  string
+	attrs []xml.Attr
+	text  string // character data (terms, info fields)
+	line  int
+	match string // <if>'s match
 }
 
-// cond is one condition attribute with its values.
+// cond is one condition attribute with its values; what the tests by
+// sets read comes first.
 type cond struct {
+	isType, isVariable, isNumeric bool // attr is "type", "variable", "is-numeric"
+	// for type tests whose values are all in cslTypes: their bits, tested
+	// against the item's in one step
+	typeBits bool
+	typeMask uint64
+	// for variable tests whose values are all in cslVariables (none
+	// special): their set, tested against the item's in a few steps
+	varBits bool
+	varMask varSet
+
 	attr string
 	vals []string
 	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
-
-	isType, isVariable, isNumeric bool // attr is "type", "variable", "is-numeric"
-	// for variable tests whose values are all in cslVariables (none
-	// special): their set, tested against the item's in a few steps
-	varMask varSet
-	varBits bool
-	// for type tests whose values are all in cslTypes: their bits, tested
-	// against the item's in one step
-	typeMask uint64
-	typeBits bool
 }
 
 // cslTypes are the item types of CSL 1.0.2, each a bit of a type test.
@@ -176,9 +186,10 @@ func (e *elem) prepare() {
 			e.shortVar = e.textArg + "-short"
 		}
 		if i, ok := varIndex[e.textArg]; ok && !special[e.textArg] {
-			e.varIdx = i
+			e.varIdx = int32(i)
 		}
 	}
+	e.isLayout = e.name == "layout"
 	if e.decorates {
 		probe := &node{}
 		for _, a := range e.attrs {
