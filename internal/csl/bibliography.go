@@ -34,7 +34,8 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 		if hasSAS {
 			sub.apply(findNames(body))
 		}
-		w := &node{kids: []*node{body}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
+		w := p.wrap(body)
+		w.prefix, w.suffix = layout.attr("prefix"), layout.attr("suffix")
 		for _, a := range layout.attrs {
 			w.format(a.Name.Local, a.Value)
 		}

@@ -479,11 +479,11 @@ func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *
 			break
 		}
 		if k == lab {
-			return &node{kids: []*node{l, body}}
+			return c.p.wrap(l, body)
 		}
 	}
 	_ = before
-	return &node{kids: []*node{body, l}}
+	return c.p.wrap(body, l)
 }
 
 func isCJK(s string) bool {

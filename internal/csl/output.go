@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,13 @@ func (p *Processor) newNode() *node { return p.arena.node() }
 // kids returns a copy of ks for a node's children (see arena); appending
 // to it copies it.
 func (p *Processor) kids(ks []*node) []*node { return p.arena.kids(ks) }
+
+// wrap returns a new node of the rendering under way with kids ks.
+func (p *Processor) wrap(ks ...*node) *node {
+	n := p.arena.node()
+	n.kids = p.arena.kids(ks)
+	return n
+}
 
 // text is textNode, made by newNode.
 func (c *ctx) text(s string) *node {
@@ -363,8 +371,8 @@ func (fl *flattener) join(s string) string {
 		// the mark goes just inside the closing quotation mark, in the
 		// quotation's own formatting
 		q := fl.pieces[i+1]
-		q.text, q.closeQuote = string(first), false
-		fl.pieces = append(fl.pieces[:i+1], append([]piece{q}, fl.pieces[i+1:]...)...)
+		q.text, q.closeQuote = s[:size], false
+		fl.pieces = slices.Insert(fl.pieces, i+1, q) // in the processor's scratch buffer
 		return s[size:]
 	}
 	return s

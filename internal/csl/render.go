@@ -39,6 +39,13 @@ type itemState struct {
 	bitsSet bool            // bits is made
 	tbit    uint64          // the item's type in cslTypes (0 if not there), once typeSet
 	typeSet bool
+	notes   citedIn // where the item is cited (see positions)
+}
+
+// citedIn is where an item is cited: its first and last notes, once seen.
+type citedIn struct {
+	first, last int
+	seen        bool
 }
 
 // typeBit is the bit of the item's type in cslTypes, 0 for a type not
@@ -376,7 +383,7 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	w := n
 	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
 		// n has decorations of its own, which go inside this element's
-		w = &node{kids: []*node{n}}
+		w = c.p.wrap(n)
 	}
 	w.set |= e.fset
 	w.clear |= e.fclear

@@ -18,6 +18,7 @@ type sortKey struct {
 	num   int
 	isNum bool
 	desc  bool
+	done  bool // computed (see keySet.key)
 }
 
 // sortBibliography orders the registered items as the bibliography's
@@ -75,10 +76,10 @@ type keySet struct {
 	p    *Processor
 	keys []*elem
 	area *elem
-	// memo holds the keys computed, by the item's registration (its
-	// place in p.order), len(keys) to an item
-	memo []sortKey
-	done []bool
+	// memo holds the keys computed, for each key by the item's
+	// registration (its place in p.order); a key's column is made when
+	// a comparison first needs it (most are settled by the first keys)
+	memo [][]sortKey
 }
 
 func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
@@ -91,18 +92,20 @@ func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
 	for i, st := range p.order {
 		st.reg = i
 	}
-	ks.memo = make([]sortKey, len(p.order)*len(ks.keys))
-	ks.done = make([]bool, len(ks.memo))
+	ks.memo = make([][]sortKey, len(ks.keys))
 	return ks
 }
 
 func (ks *keySet) key(st *itemState, i int) *sortKey {
-	j := st.reg*len(ks.keys) + i
-	if !ks.done[j] {
-		ks.memo[j] = ks.p.computeKey(ks.keys[i], st, ks.area)
-		ks.done[j] = true
+	if ks.memo[i] == nil {
+		ks.memo[i] = make([]sortKey, len(ks.p.order))
 	}
-	return &ks.memo[j]
+	k := &ks.memo[i][st.reg]
+	if !k.done {
+		*k = ks.p.computeKey(ks.keys[i], st, ks.area)
+		k.done = true
+	}
+	return k
 }
 
 func (ks *keySet) less(a, b *itemState) bool { return ks.compare(a, b) < 0 }
