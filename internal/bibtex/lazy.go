@@ -21,10 +21,9 @@ type Entry struct {
 	ID  string  // citation key, as written
 	Pos bib.Pos // the line of its "@"
 
-	raw   *rawEntry
-	once  sync.Once
-	item  *bib.Item
-	probs []Problem
+	raw  *rawEntry
+	once sync.Once
+	item *bib.Item
 }
 
 // Item converts the entry on its first call and returns the item. The
@@ -33,10 +32,11 @@ type Entry struct {
 // they were found; report may be nil.
 func (e *Entry) Item(report func(Problem)) *bib.Item {
 	e.once.Do(func() {
-		e.item, e.probs = convert(e.Pos.File, e.raw, true)
+		var probs []Problem
+		e.item, probs = convert(e.Pos.File, e.raw, true)
 		e.raw = nil
 		if report != nil {
-			for _, p := range e.probs {
+			for _, p := range probs {
 				report(p)
 			}
 		}
