@@ -120,34 +120,38 @@ var delimiting = [256]bool{'\\': true, '{': true, '}': true, '"': true, '\n': tr
 // balance; \{ and \} do not count. A line that starts a new entry ends the
 // value with an error, so one missing brace loses one entry, not the file.
 func (p *parser) delimited(end byte, line int, what func() string) (string, *syntaxError) {
-	p.pos++
-	start := p.pos
+	// the source and the offset in locals: the loop keeps them in
+	// registers (p.pos was loaded and stored for every byte)
+	src, i := p.src, p.pos+1
+	start := i
 	depth := 0
-	for p.pos < len(p.src) {
-		c := p.src[p.pos]
+	for i < len(src) {
+		c := src[i]
 		if !delimiting[c] {
-			p.pos++ // most of a value: no need of the cases below
+			i++ // most of a value: no need of the cases below
 			continue
 		}
 		switch {
-		case c == '\\' && p.pos+1 < len(p.src):
-			p.pos += 2
+		case c == '\\' && i+1 < len(src):
+			i += 2
 			continue
 		case c == '{':
 			depth++
 		case c == '}' && depth > 0:
 			depth--
 		case c == end && depth == 0:
-			s := p.src[start:p.pos]
-			p.pos++
-			return s, nil
+			p.pos = i + 1
+			return src[start:i], nil
 		case c == '}':
-			return "", &syntaxError{p.line(p.pos), what() + ": unbalanced closing brace in a quoted value"}
-		case c == '\n' && p.entryStartsAt(p.pos+1):
-			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(p.pos+1))}
+			p.pos = i
+			return "", &syntaxError{p.line(i), what() + ": unbalanced closing brace in a quoted value"}
+		case c == '\n' && p.entryStartsAt(i+1):
+			p.pos = i
+			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(i+1))}
 		}
-		p.pos++
+		i++
 	}
+	p.pos = i
 	return "", &syntaxError{line, what() + ": value not closed at the end of the file"}
 }
 
@@ -173,17 +177,16 @@ func (p *parser) entryStartsAt(off int) bool {
 }
 
 func (p *parser) skipSpace() {
-	if p.pos < len(p.src) && p.src[p.pos] > ' ' {
-		return // most calls: nothing to skip
-	}
-	for p.pos < len(p.src) {
-		switch p.src[p.pos] {
+	src, i := p.src, p.pos
+	for i < len(src) && src[i] <= ' ' {
+		switch src[i] {
 		case ' ', '\t', '\n', '\r', '\f', '\v':
-			p.pos++
-		default:
-			return
+			i++
+			continue
 		}
+		break
 	}
+	p.pos = i
 }
 
 func (p *parser) eat(c byte) bool {
@@ -227,21 +230,22 @@ const (
 // fieldName reads a field or macro name, and whether it may hold upper
 // case (most names are lower case, and need no strings.ToLower).
 func (p *parser) fieldName() (name string, upper bool) {
-	start := p.pos
+	src, start := p.src, p.pos
+	i := start
 	var class byte
-	for p.pos < len(p.src) {
-		k := nameBytes[p.src[p.pos]]
+	for i < len(src) {
+		k := nameBytes[src[i]]
 		if k == 0 {
 			break
 		}
 		class |= k
-		p.pos++
+		i++
 	}
-	if start < p.pos && isDigit(p.src[start]) {
-		p.pos = start
+	if start < i && isDigit(src[start]) {
 		return "", false
 	}
-	return p.src[start:p.pos], class&nameUpper != 0
+	p.pos = i
+	return src[start:i], class&nameUpper != 0
 }
 
 // lower is name in lower case; upper says whether it may hold upper case
