@@ -37,7 +37,9 @@ type itemState struct {
 	has     map[string]bool // variables with a value (see present)
 	bits    varSet          // has, by index in cslVariables (see presentBits)
 	bitsSet bool            // bits is made
-	tbit    uint64          // the item's type in cslTypes (0 if not there), once typeSet
+	live    varSet          // bits and the dates (see liveBits)
+	liveSet bool
+	tbit    uint64 // the item's type in cslTypes (0 if not there), once typeSet
 	typeSet bool
 	notes   citedIn // where the item is cited (see positions)
 }
@@ -250,8 +252,15 @@ func (c *ctx) macro(name string) *node {
 	return c.macroElem(m)
 }
 
+// maxDepth bounds the nesting of macro calls (a macro calling itself).
+const maxDepth = 16
+
 func (c *ctx) macroElem(m *elem) *node {
-	if c.depth > 16 {
+	if c.depth > maxDepth {
+		return nil
+	}
+	if c.dead(m) {
+		c.called++ // as walking it would: it asks for variables, which give nothing
 		return nil
 	}
 	c.depth++ // back down below (newCtx resets it after a panic)

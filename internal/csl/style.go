@@ -35,7 +35,8 @@ type elem struct {
 	kids      []*elem // children
 	conds     []cond  // the tests of <if> and <else-if>, split once
 
-	macroRef *elem // the macro a <text macro> calls, set by ParseStyle
+	macroRef *elem       // the macro a <text macro> calls, set by ParseStyle
+	facts    *macroFacts // a <macro>'s, when it may be skipped (see dead.go)
 	// <choose>: for each item type (typeIndex), the kids the type may
 	// take, in order, as plans[byType[type]] (see prepareChoose)
 	byType []uint8
@@ -482,6 +483,7 @@ func ParseStyle(data []byte) (*Style, error) {
 	}
 	s.link(root)
 	s.resolveNames()
+	s.prepareFacts()
 	s.yearSuffix = usesVariable(root, "year-suffix")
 	s.disambCond = usesAttr(root, "disambiguate") // often inside a macro
 	if s.citation == nil {

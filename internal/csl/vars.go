@@ -42,6 +42,24 @@ type varSet [2]uint64
 func (s *varSet) add(i int)      { s[i>>6] |= 1 << (i & 63) }
 func (s *varSet) has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
 
+// liveBits is the set of the item's variables that have a value, or a
+// date whatever its value (evalDate counts a season alone as rendered),
+// made once: the variables whose absence lets a macro be skipped (see
+// ctx.dead).
+func (st *itemState) liveBits() *varSet {
+	if st.liveSet {
+		return &st.live
+	}
+	st.liveSet = true
+	st.live = *st.presentBits()
+	for k := range st.item.Dates {
+		if i, known := varIndex[k]; known {
+			st.live.add(i)
+		}
+	}
+	return &st.live
+}
+
 // presentBits is present as a varSet, made once.
 func (st *itemState) presentBits() *varSet {
 	if st.bitsSet {

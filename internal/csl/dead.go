@@ -1,0 +1,232 @@
+package csl
+
+// A macro gives nothing for an item that has none of the variables it
+// could print, when it prints nothing else (no term, no literal text, no
+// variable the processor or the cite supplies): Chicago's macros are
+// called some 120 times per cite or entry, and most give nothing, after
+// walking down their chooses and groups to find it out. What such a
+// macro does for such an item is known when the style is read: it asks
+// for a variable (c.called, which lets the group around it be
+// suppressed) and gives nil. macroElem does just that (see dead).
+//
+// Walking a macro has no other effect when it gives nothing: rendered
+// variables are counted and tracked only when they give text, and a
+// substitution suppresses variables only when it gives text. The one
+// state a walk changes is skipNames (the first <names> clears it), so a
+// rendering that has it set walks. And the walk counts its steps against
+// maxSteps: a style whose renderings could reach that bound (see
+// Style.bounded) always walks.
+
+// macroFacts is what a macro (or any element) may do, for the skipping.
+type macroFacts struct {
+	vars  varSet // the variables whose values it may print
+	free  bool   // it may print something that is not an item's variable
+	calls bool   // evaluating it certainly asks for a variable (c.called)
+	nest  int    // the depth of macro calls it makes, itself included
+}
+
+// skippable tells whether a macro's facts allow skipping it.
+func (f *macroFacts) skippable() bool { return !f.free && f.calls && f.nest > 0 }
+
+// noNest marks a macro that calls itself, directly or not.
+const noNest = -1
+
+// factsFinder works out the facts of a style's macros, each once.
+type factsFinder struct {
+	done     map[*elem]*macroFacts
+	visiting map[*elem]bool
+}
+
+// macro returns the facts of macro m.
+func (ff *factsFinder) macro(m *elem) macroFacts {
+	if f := ff.done[m]; f != nil {
+		return *f
+	}
+	if ff.visiting[m] {
+		// a macro that calls itself: as if it could print anything
+		return macroFacts{free: true, nest: noNest}
+	}
+	ff.visiting[m] = true
+	f := ff.kids(m.kids)
+	delete(ff.visiting, m)
+	if f.nest != noNest {
+		f.nest++
+	}
+	ff.done[m] = &f
+	return f
+}
+
+// kids combines the facts of elements evaluated one after the other
+// (a group's, a macro's, a branch's): any may print, the walk asks for a
+// variable when any of them does.
+func (ff *factsFinder) kids(ks []*elem) macroFacts {
+	var f macroFacts
+	for _, k := range ks {
+		g := ff.elem(k)
+		f.or(g)
+		f.calls = f.calls || g.calls
+	}
+	return f
+}
+
+// or adds what g may print, and its nesting, to f.
+func (f *macroFacts) or(g macroFacts) {
+	f.vars[0] |= g.vars[0]
+	f.vars[1] |= g.vars[1]
+	f.free = f.free || g.free
+	if f.nest == noNest || g.nest == noNest {
+		f.nest = noNest
+	} else {
+		f.nest = max(f.nest, g.nest)
+	}
+}
+
+// variable is the facts of an element that prints variable name: free
+// when the variable is none of the item's (a cite's, the processor's, a
+// derived one, one not in cslVariables).
+func variable(name string, calls bool) macroFacts {
+	f := macroFacts{calls: calls}
+	if i, ok := varIndex[name]; ok && !special[name] {
+		f.vars.add(i)
+	} else {
+		f.free = true
+	}
+	return f
+}
+
+// elem returns the facts of one element as eval (or pushKids, for a
+// <choose>) evaluates it.
+func (ff *factsFinder) elem(e *elem) macroFacts {
+	switch e.kind {
+	case kText:
+		switch e.textKind {
+		case 'v':
+			f := variable(e.textArg, true)
+			if e.shortVar != "" {
+				f.free = true // the short form is looked up by name
+			}
+			return f
+		case 'm':
+			if e.macroRef == nil {
+				return macroFacts{}
+			}
+			return ff.macro(e.macroRef)
+		case 't', 'l':
+			return macroFacts{free: true}
+		}
+		return macroFacts{}
+	case kNumber:
+		return variable(e.attr("variable"), true)
+	case kDate:
+		return variable(e.attr("variable"), true)
+	case kLabel:
+		return variable(e.attr("variable"), false)
+	case kNames:
+		f := macroFacts{calls: true}
+		for _, v := range e.vars {
+			f.or(variable(v, false))
+		}
+		if sub := e.child("substitute"); sub != nil {
+			// substitute evaluates the branches of its chooses as
+			// candidates of their own: their kids are there as well
+			f.or(ff.substitute(sub))
+		}
+		return f
+	case kGroup:
+		return ff.kids(e.kids)
+	case kChoose:
+		var f macroFacts
+		all, hasElse := true, false
+		for _, k := range e.kids {
+			switch k.kind {
+			case kIf, kElseIf, kElse:
+			default:
+				continue // branch passes it over
+			}
+			hasElse = hasElse || k.kind == kElse
+			g := ff.kids(k.kids)
+			f.or(g)
+			all = all && g.calls
+		}
+		// the walk asks for a variable whichever branch it takes, and
+		// it takes one
+		f.calls = all && hasElse
+		return f
+	}
+	return macroFacts{}
+}
+
+// substitute is what a <substitute> may print.
+func (ff *factsFinder) substitute(sub *elem) macroFacts {
+	var f macroFacts
+	for _, k := range sub.kids {
+		if k.name == "choose" {
+			for _, br := range k.kids {
+				f.or(ff.substitute(br))
+			}
+			continue
+		}
+		f.or(ff.elem(k))
+	}
+	f.calls = false
+	return f
+}
+
+// prepareFacts works out the facts of every macro of the style, and
+// whether its renderings are bounded below maxSteps (only then may a
+// macro be skipped: the steps it would have taken are not counted).
+func (s *Style) prepareFacts() {
+	if expanded(s.root, map[*elem]int{}, map[*elem]bool{}) >= maxSteps {
+		return
+	}
+	ff := &factsFinder{done: map[*elem]*macroFacts{}, visiting: map[*elem]bool{}}
+	for _, m := range s.macros {
+		f := ff.macro(m)
+		if f.skippable() {
+			m.facts = &f
+		}
+	}
+}
+
+// expanded bounds the elements a rendering evaluates under e: e and its
+// kids, each macro called expanded in place, and of a <choose> the
+// branch that evaluates most (a walk takes one). It is maxSteps for a
+// macro that calls itself.
+func expanded(e *elem, memo map[*elem]int, visiting map[*elem]bool) int {
+	if n, ok := memo[e]; ok {
+		return n
+	}
+	if visiting[e] {
+		return maxSteps
+	}
+	visiting[e] = true
+	n := 1
+	if e.textKind == 'm' && e.macroRef != nil {
+		n += expanded(e.macroRef, memo, visiting)
+	}
+	if e.kind == kChoose {
+		most := 0
+		for _, k := range e.kids {
+			most = max(most, expanded(k, memo, visiting))
+		}
+		n = min(n+most, maxSteps)
+	} else {
+		for _, k := range e.kids {
+			n = min(n+expanded(k, memo, visiting), maxSteps)
+		}
+	}
+	delete(visiting, e)
+	memo[e] = n
+	return n
+}
+
+// dead tells whether macro m certainly gives nothing for the item of c
+// (see the file's comment), at the depth c is at.
+func (c *ctx) dead(m *elem) bool {
+	f := m.facts
+	if f == nil || c.skipNames || c.depth+f.nest > maxDepth+1 {
+		return false
+	}
+	live := c.st.liveBits()
+	return f.vars[0]&live[0] == 0 && f.vars[1]&live[1] == 0
+}
