@@ -1,13 +1,19 @@
 package csl
 
 // A macro gives nothing for an item that has none of the variables it
-// could print, when it prints nothing else (no term, no literal text, no
-// variable the processor or the cite supplies): Chicago's macros are
-// called some 120 times per cite or entry, and most give nothing, after
-// walking down their chooses and groups to find it out. What such a
-// macro does for such an item is known when the style is read: it asks
-// for a variable (c.called, which lets the group around it be
-// suppressed) and gives nil. macroElem does just that (see dead).
+// could print, when it prints nothing else: Chicago's macros are called
+// some 120 times per cite or entry, and most give nothing, after walking
+// down their chooses and groups to find it out. What such a macro does
+// for such an item is known when the style is read: it asks for a
+// variable (c.called, which lets the group around it be suppressed) and
+// gives nil. macroElem does just that (see dead).
+//
+// Terms and literal text do not keep a macro from being skipped when
+// they stand in a group (or the macro itself) that certainly asks for a
+// variable: with none of its variables there, nothing renders, and the
+// group is suppressed. What renders without the item's variables and
+// counts as rendered (c.rendered: a variable of the cite or the
+// processor, a substitute for names) does.
 //
 // Walking a macro has no other effect when it gives nothing: rendered
 // variables are counted and tracked only when they give text, and a
@@ -15,18 +21,20 @@ package csl
 // state a walk changes is skipNames (the first <names> clears it), so a
 // rendering that has it set walks. And the walk counts its steps against
 // maxSteps: a style whose renderings could reach that bound (see
-// Style.bounded) always walks.
+// expanded) never skips.
 
-// macroFacts is what a macro (or any element) may do, for the skipping.
+// macroFacts is what an element may do, evaluated for an item that has
+// none of the variables in vars (see liveBits).
 type macroFacts struct {
-	vars  varSet // the variables whose values it may print
-	free  bool   // it may print something that is not an item's variable
-	calls bool   // evaluating it certainly asks for a variable (c.called)
-	nest  int    // the depth of macro calls it makes, itself included
+	vars  varSet // the item's variables it may print
+	quiet bool   // it may print, without counting a variable rendered (a term, a literal)
+	loud  bool   // it may count a variable rendered (c.rendered), and print
+	calls bool   // it certainly asks for a variable (c.called)
+	nest  int    // the depth of the macro calls it makes, itself included
 }
 
 // skippable tells whether a macro's facts allow skipping it.
-func (f *macroFacts) skippable() bool { return !f.free && f.calls && f.nest > 0 }
+func (f *macroFacts) skippable() bool { return !f.quiet && !f.loud && f.calls && f.nest > 0 }
 
 // noNest marks a macro that calls itself, directly or not.
 const noNest = -1
@@ -43,11 +51,11 @@ func (ff *factsFinder) macro(m *elem) macroFacts {
 		return *f
 	}
 	if ff.visiting[m] {
-		// a macro that calls itself: as if it could print anything
-		return macroFacts{free: true, nest: noNest}
+		// a macro that calls itself: as if it could do anything
+		return macroFacts{quiet: true, loud: true, nest: noNest}
 	}
 	ff.visiting[m] = true
-	f := ff.kids(m.kids)
+	f := ff.group(m.kids)
 	delete(ff.visiting, m)
 	if f.nest != noNest {
 		f.nest++
@@ -56,10 +64,10 @@ func (ff *factsFinder) macro(m *elem) macroFacts {
 	return f
 }
 
-// kids combines the facts of elements evaluated one after the other
-// (a group's, a macro's, a branch's): any may print, the walk asks for a
-// variable when any of them does.
-func (ff *factsFinder) kids(ks []*elem) macroFacts {
+// seq combines the facts of elements evaluated one after the other into
+// one list (a branch's kids join the list of the group around it): any
+// may print, the list asks for a variable when any of them does.
+func (ff *factsFinder) seq(ks []*elem) macroFacts {
 	var f macroFacts
 	for _, k := range ks {
 		g := ff.elem(k)
@@ -69,11 +77,21 @@ func (ff *factsFinder) kids(ks []*elem) macroFacts {
 	return f
 }
 
-// or adds what g may print, and its nesting, to f.
+// group is seq for a group or a macro, which is suppressed when it asks
+// for a variable and none renders: then what it may print quietly is
+// printed only if it does not certainly ask for one.
+func (ff *factsFinder) group(ks []*elem) macroFacts {
+	f := ff.seq(ks)
+	f.quiet = f.quiet && !f.calls
+	return f
+}
+
+// or adds what g may do, and its nesting, to f.
 func (f *macroFacts) or(g macroFacts) {
 	f.vars[0] |= g.vars[0]
 	f.vars[1] |= g.vars[1]
-	f.free = f.free || g.free
+	f.quiet = f.quiet || g.quiet
+	f.loud = f.loud || g.loud
 	if f.nest == noNest || g.nest == noNest {
 		f.nest = noNest
 	} else {
@@ -81,15 +99,16 @@ func (f *macroFacts) or(g macroFacts) {
 	}
 }
 
-// variable is the facts of an element that prints variable name: free
-// when the variable is none of the item's (a cite's, the processor's, a
+// variable is the facts of an element that prints variable name and
+// counts it rendered when it does (a text, a number, a date): loud when
+// the variable is none of the item's (a cite's, the processor's, a
 // derived one, one not in cslVariables).
-func variable(name string, calls bool) macroFacts {
-	f := macroFacts{calls: calls}
+func variable(name string) macroFacts {
+	f := macroFacts{calls: true}
 	if i, ok := varIndex[name]; ok && !special[name] {
 		f.vars.add(i)
 	} else {
-		f.free = true
+		f.loud = true
 	}
 	return f
 }
@@ -101,9 +120,9 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 	case kText:
 		switch e.textKind {
 		case 'v':
-			f := variable(e.textArg, true)
+			f := variable(e.textArg)
 			if e.shortVar != "" {
-				f.free = true // the short form is looked up by name
+				f.loud = true // the short form is looked up by name
 			}
 			return f
 		case 'm':
@@ -112,28 +131,40 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 			}
 			return ff.macro(e.macroRef)
 		case 't', 'l':
-			return macroFacts{free: true}
+			return macroFacts{quiet: true}
 		}
 		return macroFacts{}
-	case kNumber:
-		return variable(e.attr("variable"), true)
-	case kDate:
-		return variable(e.attr("variable"), true)
+	case kNumber, kDate:
+		return variable(e.attr("variable"))
 	case kLabel:
-		return variable(e.attr("variable"), false)
+		// a label asks for nothing and counts nothing: it prints its
+		// term when the variable has a value
+		name := e.attr("variable")
+		f := macroFacts{}
+		if i, ok := varIndex[name]; ok && !special[name] {
+			f.vars.add(i)
+		} else {
+			f.quiet = true
+		}
+		return f
 	case kNames:
 		f := macroFacts{calls: true}
 		for _, v := range e.vars {
-			f.or(variable(v, false))
+			g := variable(v)
+			f.vars[0] |= g.vars[0]
+			f.vars[1] |= g.vars[1]
+			f.loud = f.loud || g.loud
 		}
 		if sub := e.child("substitute"); sub != nil {
-			// substitute evaluates the branches of its chooses as
-			// candidates of their own: their kids are there as well
-			f.or(ff.substitute(sub))
+			// what stands for the names counts as rendered
+			g := ff.substitute(sub)
+			f.or(g)
+			f.loud = f.loud || g.quiet || g.loud
+			f.quiet = false
 		}
 		return f
 	case kGroup:
-		return ff.kids(e.kids)
+		return ff.group(e.kids)
 	case kChoose:
 		var f macroFacts
 		all, hasElse := true, false
@@ -144,7 +175,7 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 				continue // branch passes it over
 			}
 			hasElse = hasElse || k.kind == kElse
-			g := ff.kids(k.kids)
+			g := ff.seq(k.kids)
 			f.or(g)
 			all = all && g.calls
 		}
@@ -156,7 +187,8 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 	return macroFacts{}
 }
 
-// substitute is what a <substitute> may print.
+// substitute is what a <substitute> may do: each of its elements is a
+// candidate, and so is each element of the branches of its chooses.
 func (ff *factsFinder) substitute(sub *elem) macroFacts {
 	var f macroFacts
 	for _, k := range sub.kids {
@@ -168,7 +200,6 @@ func (ff *factsFinder) substitute(sub *elem) macroFacts {
 		}
 		f.or(ff.elem(k))
 	}
-	f.calls = false
 	return f
 }
 
