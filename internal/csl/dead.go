@@ -8,6 +8,18 @@ package csl
 // variable (c.called, which lets the group around it be suppressed) and
 // gives nil. macroElem does just that (see dead).
 //
+// The variables the cite or the processor supply, or that are derived
+// from others (locator, citation-number, title-short, ...), count as the
+// rendering's: they are live when the value they would take is there
+// (see ctx.liveVars).
+//
+// A macro whose walk may or may not ask for a variable (a <choose>
+// without <else>) is skipped where that does not matter: at a call
+// whose group or macro asks for one anyway through another of its
+// elements, or that stands in no group or macro that could be
+// suppressed (the layout, a substitute: its <names> asked already). See
+// site.
+//
 // Terms and literal text do not keep a macro from being skipped when
 // they stand in a group (or the macro itself) that certainly asks for a
 // variable: with none of its variables there, nothing renders, and the
@@ -33,8 +45,10 @@ type macroFacts struct {
 	nest  int    // the depth of the macro calls it makes, itself included
 }
 
-// skippable tells whether a macro's facts allow skipping it.
-func (f *macroFacts) skippable() bool { return !f.quiet && !f.loud && f.calls && f.nest > 0 }
+// silent tells whether a macro's facts allow skipping it where it gives
+// nothing: at a safe call, or anywhere when it certainly asks for a
+// variable.
+func (f *macroFacts) silent() bool { return !f.quiet && !f.loud && f.nest > 0 }
 
 // noNest marks a macro that calls itself, directly or not.
 const noNest = -1
@@ -101,11 +115,10 @@ func (f *macroFacts) or(g macroFacts) {
 
 // variable is the facts of an element that prints variable name and
 // counts it rendered when it does (a text, a number, a date): loud when
-// the variable is none of the item's (a cite's, the processor's, a
-// derived one, one not in cslVariables).
+// the variable is not in cslVariables (see ctx.liveVars).
 func variable(name string) macroFacts {
 	f := macroFacts{calls: true}
-	if i, ok := varIndex[name]; ok && !special[name] {
+	if i, ok := varIndex[name]; ok {
 		f.vars.add(i)
 	} else {
 		f.loud = true
@@ -122,7 +135,10 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 		case 'v':
 			f := variable(e.textArg)
 			if e.shortVar != "" {
-				f.loud = true // the short form is looked up by name
+				g := variable(e.shortVar) // looked up first
+				f.vars[0] |= g.vars[0]
+				f.vars[1] |= g.vars[1]
+				f.loud = f.loud || g.loud
 			}
 			return f
 		case 'm':
@@ -141,7 +157,7 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 		// term when the variable has a value
 		name := e.attr("variable")
 		f := macroFacts{}
-		if i, ok := varIndex[name]; ok && !special[name] {
+		if i, ok := varIndex[name]; ok {
 			f.vars.add(i)
 		} else {
 			f.quiet = true
@@ -213,9 +229,88 @@ func (s *Style) prepareFacts() {
 	ff := &factsFinder{done: map[*elem]*macroFacts{}, visiting: map[*elem]bool{}}
 	for _, m := range s.macros {
 		f := ff.macro(m)
-		if f.skippable() {
+		if f.silent() {
 			m.facts = &f
 		}
+	}
+	for _, m := range s.macros {
+		ff.sites(m.kids, false)
+	}
+	for _, area := range []*elem{s.citation, s.bibliography} {
+		if l := area.child("layout"); l != nil {
+			ff.sites(l.kids, true) // a layout is suppressed by nothing
+		}
+	}
+}
+
+// sites marks the macro calls among ks, the content of one group or
+// macro (or of a layout: asked is true), as safe when the content asks
+// for a variable anyway, through a kid other than the call (or the
+// choose it is in) that certainly asks for one, and goes on into the
+// groups and substitutes under them. A safe call records the depth its
+// content's macro calls reach: the kid that asks does so certainly only
+// within maxDepth (see ctx.dead).
+func (ff *factsFinder) sites(ks []*elem, asked bool) {
+	certain, nest := 0, 0 // the kids that certainly ask for a variable, the depth of calls
+	for _, k := range ks {
+		f := ff.elem(k)
+		if f.calls {
+			certain++
+		}
+		if nest != noNest {
+			if f.nest == noNest {
+				nest = noNest
+			} else {
+				nest = max(nest, f.nest)
+			}
+		}
+	}
+	for _, k := range ks {
+		switch {
+		case asked:
+			ff.site(k, 0)
+		case nest != noNest && (certain > 1 || certain == 1 && !ff.elem(k).calls):
+			ff.site(k, nest)
+		default:
+			ff.site(k, noNest)
+		}
+	}
+}
+
+// site marks e, or the calls in the branches of the choose e is, as
+// safe within nest (noNest: not safe), and goes on under e.
+func (ff *factsFinder) site(e *elem, nest int) {
+	switch e.kind {
+	case kText:
+		if e.textKind == 'm' {
+			e.safeNest = int8(min(nest, maxDepth+1))
+		}
+	case kChoose:
+		for _, br := range e.kids {
+			for _, k := range br.kids {
+				ff.site(k, nest)
+			}
+		}
+	case kGroup:
+		ff.sites(e.kids, false)
+	case kNames:
+		if sub := e.child("substitute"); sub != nil {
+			ff.substituteSites(sub) // the names asked already
+		}
+	}
+}
+
+// substituteSites marks the calls of a substitute's candidates safe, and
+// goes on under them.
+func (ff *factsFinder) substituteSites(sub *elem) {
+	for _, k := range sub.kids {
+		if k.name == "choose" {
+			for _, br := range k.kids {
+				ff.substituteSites(br)
+			}
+			continue
+		}
+		ff.site(k, 0)
 	}
 }
 
@@ -251,13 +346,59 @@ func expanded(e *elem, memo map[*elem]int, visiting map[*elem]bool) int {
 	return n
 }
 
-// dead tells whether macro m certainly gives nothing for the item of c
-// (see the file's comment), at the depth c is at.
-func (c *ctx) dead(m *elem) bool {
+// dead tells whether macro m certainly gives nothing for the item and
+// the cite of c (see the file's comment), at the depth c is at, and
+// whether its walk certainly asks for a variable.
+func (c *ctx) dead(m *elem) (dead, calls bool) {
 	f := m.facts
 	if f == nil || c.skipNames || c.depth+f.nest > maxDepth+1 {
-		return false
+		return false, false
 	}
-	live := c.st.liveBits()
-	return f.vars[0]&live[0] == 0 && f.vars[1]&live[1] == 0
+	live := c.liveVars()
+	return f.vars[0]&live[0] == 0 && f.vars[1]&live[1] == 0, f.calls
+}
+
+// The indexes of the variables the cite or the processor supply, or
+// that are derived from others (see ctx.variable).
+var (
+	idxLocator        = varIndex["locator"]
+	idxCitationNumber = varIndex["citation-number"]
+	idxYearSuffix     = varIndex["year-suffix"]
+	idxFirstNote      = varIndex["first-reference-note-number"]
+	idxTitleShort     = varIndex["title-short"]
+	idxContainerShort = varIndex["container-title-short"]
+	idxPageFirst      = varIndex["page-first"]
+	idxPage           = varIndex["page"]
+)
+
+// liveVars is the set of variables that may have a value in this
+// rendering: the item's (see liveBits), and those the cite or the
+// processor supply, or that are derived, when what they would take is
+// there; made once per rendering.
+func (c *ctx) liveVars() *varSet {
+	if c.liveDone {
+		return &c.live
+	}
+	c.liveDone = true
+	c.live = *c.st.liveBits()
+	c.live.add(idxCitationNumber) // never empty
+	if c.cite != nil && c.cite.Locator != "" {
+		c.live.add(idxLocator)
+	}
+	if c.st.suffix > 0 {
+		c.live.add(idxYearSuffix)
+	}
+	if c.cite != nil && c.cite.firstNote > 0 {
+		c.live.add(idxFirstNote)
+	}
+	if c.item.Var("shortTitle") != "" {
+		c.live.add(idxTitleShort)
+	}
+	if c.item.Var("journalAbbreviation") != "" {
+		c.live.add(idxContainerShort)
+	}
+	if c.live.has(idxPage) {
+		c.live.add(idxPageFirst)
+	}
+	return &c.live
 }

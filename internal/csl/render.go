@@ -79,6 +79,8 @@ type ctx struct {
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 	stack      []*node // nodes of the groups being evaluated (see groupKids)
+	live       varSet  // the variables that may have a value (see liveVars), once liveDone
+	liveDone   bool
 }
 
 // newCtx starts the rendering of an item, for a cite or none (a
@@ -230,6 +232,13 @@ func (c *ctx) evalText(e *elem) *node {
 		if e.macroRef == nil {
 			return nil
 		}
+		if e.safeNest >= 0 && c.depth+int(e.safeNest) <= maxDepth+1 {
+			// whether its walk would ask for a variable does not
+			// matter here (see factsFinder.sites)
+			if dead, _ := c.dead(e.macroRef); dead {
+				return nil
+			}
+		}
 		return c.macroElem(e.macroRef)
 	case 't':
 		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
@@ -259,7 +268,7 @@ func (c *ctx) macroElem(m *elem) *node {
 	if c.depth > maxDepth {
 		return nil
 	}
-	if c.dead(m) {
+	if dead, calls := c.dead(m); dead && calls {
 		c.called++ // as walking it would: it asks for variables, which give nothing
 		return nil
 	}

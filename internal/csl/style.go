@@ -37,6 +37,7 @@ type elem struct {
 
 	macroRef *elem       // the macro a <text macro> calls, set by ParseStyle
 	facts    *macroFacts // a <macro>'s, when it may be skipped (see dead.go)
+	safeNest int8        // a <text macro>: safe within this depth of calls (see factsFinder.sites), -1 not
 	// <choose>: for each item type (typeIndex), the kids the type may
 	// take, in order, as plans[byType[type]] (see prepareChoose)
 	byType []uint8
@@ -181,7 +182,7 @@ func (e *elem) prepare() {
 			}
 		}
 	}
-	e.varIdx = -1
+	e.varIdx, e.safeNest = -1, noNest
 	if e.textKind == 'v' {
 		if e.form == "short" {
 			e.shortVar = e.textArg + "-short"
