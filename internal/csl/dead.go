@@ -1,5 +1,7 @@
 package csl
 
+import "sync"
+
 // A macro gives nothing for an item that has none of the variables it
 // could print, when it prints nothing else: Chicago's macros are called
 // some 120 times per cite or entry, and most give nothing, after walking
@@ -53,10 +55,18 @@ func (f *macroFacts) silent() bool { return !f.quiet && !f.loud && f.nest > 0 }
 // noNest marks a macro that calls itself, directly or not.
 const noNest = -1
 
-// factsFinder works out the facts of a style's macros, each once.
+// factsFinder works out the facts of a style's macros, each once, for
+// items of one type (typed; tbit its bit in cslTypes, 0 for a type not
+// there) or of any.
 type factsFinder struct {
 	done     map[*elem]*macroFacts
 	visiting map[*elem]bool
+	typed    bool
+	tbit     uint64
+}
+
+func newFactsFinder() *factsFinder {
+	return &factsFinder{done: map[*elem]*macroFacts{}, visiting: map[*elem]bool{}}
 }
 
 // macro returns the facts of macro m.
@@ -182,6 +192,9 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 	case kGroup:
 		return ff.group(e.kids)
 	case kChoose:
+		if ff.typed && e.byType != nil {
+			return ff.plan(e)
+		}
 		var f macroFacts
 		all, hasElse := true, false
 		for _, k := range e.kids {
@@ -203,6 +216,22 @@ func (ff *factsFinder) elem(e *elem) macroFacts {
 	return macroFacts{}
 }
 
+// plan is the facts of a <choose> for items of the finder's type: of the
+// kids the type may take (see ctx.branch), one is taken when the last is
+// sure to be.
+func (ff *factsFinder) plan(e *elem) macroFacts {
+	var f macroFacts
+	all, sure := true, false
+	for _, x := range e.plans[e.byType[typeIndex(ff.tbit)]] {
+		g := ff.seq(e.kids[x&^planSure].kids)
+		f.or(g)
+		all = all && g.calls
+		sure = x&planSure != 0
+	}
+	f.calls = all && sure
+	return f
+}
+
 // substitute is what a <substitute> may do: each of its elements is a
 // candidate, and so is each element of the branches of its chooses.
 func (ff *factsFinder) substitute(sub *elem) macroFacts {
@@ -219,20 +248,31 @@ func (ff *factsFinder) substitute(sub *elem) macroFacts {
 	return f
 }
 
-// prepareFacts works out the facts of every macro of the style, and
-// whether its renderings are bounded below maxSteps (only then may a
-// macro be skipped: the steps it would have taken are not counted).
+// typedFacts are the facts of a style's macros for items of one type,
+// by macro (see Style.macroList); nil for a macro that may print.
+type typedFacts struct {
+	once  sync.Once
+	facts []*macroFacts
+}
+
+// prepareFacts finds whether the style's renderings are bounded below
+// maxSteps (only then may a macro be skipped: the steps it would have
+// taken are not counted), numbers its macros, and marks the safe calls.
+// The facts of the macros are worked out for each item type when a
+// rendering first needs them (see factsFor): a choose that goes through
+// types settles more for one.
 func (s *Style) prepareFacts() {
 	if expanded(s.root, map[*elem]int{}, map[*elem]bool{}) >= maxSteps {
 		return
 	}
-	ff := &factsFinder{done: map[*elem]*macroFacts{}, visiting: map[*elem]bool{}}
-	for _, m := range s.macros {
-		f := ff.macro(m)
-		if f.silent() {
-			m.facts = &f
+	s.skipping = true
+	for _, k := range s.root.kids {
+		if k.name == "macro" && s.macros[k.attr("name")] == k {
+			k.macroIdx = int32(len(s.macroList))
+			s.macroList = append(s.macroList, k)
 		}
 	}
+	ff := newFactsFinder()
 	for _, m := range s.macros {
 		ff.sites(m.kids, false)
 	}
@@ -346,12 +386,38 @@ func expanded(e *elem, memo map[*elem]int, visiting map[*elem]bool) int {
 	return n
 }
 
+// factsFor returns the facts of the style's macros for items whose type
+// has bit tbit in cslTypes, worked out once (renderings of one style may
+// run in goroutines of their own).
+func (s *Style) factsFor(tbit uint64) []*macroFacts {
+	tf := &s.typed[typeIndex(tbit)]
+	tf.once.Do(func() {
+		ff := newFactsFinder()
+		ff.typed, ff.tbit = true, tbit
+		tf.facts = make([]*macroFacts, len(s.macroList))
+		for i, m := range s.macroList {
+			if f := ff.macro(m); f.silent() {
+				tf.facts[i] = &f
+			}
+		}
+	})
+	return tf.facts
+}
+
 // dead tells whether macro m certainly gives nothing for the item and
 // the cite of c (see the file's comment), at the depth c is at, and
 // whether its walk certainly asks for a variable.
 func (c *ctx) dead(m *elem) (dead, calls bool) {
-	f := m.facts
-	if f == nil || c.skipNames || c.depth+f.nest > maxDepth+1 {
+	if m.macroIdx < 0 || c.skipNames || !c.p.style.skipping {
+		return false, false
+	}
+	fs := c.st.facts
+	if fs == nil {
+		fs = c.p.style.factsFor(c.st.typeBit())
+		c.st.facts = fs
+	}
+	f := fs[m.macroIdx]
+	if f == nil || c.depth+f.nest > maxDepth+1 {
 		return false, false
 	}
 	live := c.liveVars()

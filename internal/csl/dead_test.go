@@ -26,27 +26,13 @@ func TestDeadMacros(t *testing.T) {
 	dead, checked := 0, 0
 	for _, name := range BuiltinStyles() {
 		s, _ := BuiltinStyle(name)
-		var skippable []*elem
-		for _, m := range s.macros {
-			if m.facts != nil {
-				skippable = append(skippable, m)
-			}
-		}
-		if len(skippable) == 0 {
+		if !s.skipping {
 			continue
 		}
+		skippable := s.macroList
 		walk := func(c *ctx, m *elem) *node {
 			// no macro skipped, this one or those it calls
-			saved := map[*elem]*macroFacts{}
-			for _, k := range s.macros {
-				saved[k] = k.facts
-				k.facts = nil
-			}
-			defer func() {
-				for k, f := range saved {
-					k.facts = f
-				}
-			}()
+			defer noSkipping(s)()
 			return c.macroElem(m)
 		}
 		p := NewProcessor(s, "en-US", func(string) *bib.Item { return nil })
@@ -197,7 +183,7 @@ func TestDeadRenderings(t *testing.T) {
 	for _, name := range BuiltinStyles() {
 		s, _ := BuiltinStyle(name)
 		skipping := render(s)
-		restore := noSkipping(s.root)
+		restore := noSkipping(s)
 		walking := render(s)
 		restore()
 		if skipping != walking {
@@ -206,21 +192,9 @@ func TestDeadRenderings(t *testing.T) {
 	}
 }
 
-// noSkipping turns skipping off under e, and returns what turns it on.
-func noSkipping(e *elem) (restore func()) {
-	facts, safe := map[*elem]*macroFacts{}, map[*elem]int8{}
-	var walk func(e *elem)
-	walk = func(e *elem) {
-		facts[e], safe[e] = e.facts, e.safeNest
-		e.facts, e.safeNest = nil, noNest
-		for _, k := range e.kids {
-			walk(k)
-		}
-	}
-	walk(e)
-	return func() {
-		for e, f := range facts {
-			e.facts, e.safeNest = f, safe[e]
-		}
-	}
+// noSkipping turns skipping off for s, and returns what turns it on.
+func noSkipping(s *Style) (restore func()) {
+	was := s.skipping
+	s.skipping = false
+	return func() { s.skipping = was }
 }

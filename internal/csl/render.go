@@ -41,7 +41,8 @@ type itemState struct {
 	liveSet bool
 	tbit    uint64 // the item's type in cslTypes (0 if not there), once typeSet
 	typeSet bool
-	notes   citedIn // where the item is cited (see positions)
+	notes   citedIn       // where the item is cited (see positions)
+	facts   []*macroFacts // the style's macro facts for the item's type (see ctx.dead)
 }
 
 // citedIn is where an item is cited: its first and last notes, once seen.
@@ -229,17 +230,20 @@ func (c *ctx) evalText(e *elem) *node {
 	case 'v':
 		return c.textVariable(e)
 	case 'm':
-		if e.macroRef == nil {
+		m := e.macroRef
+		if m == nil || c.depth > maxDepth {
 			return nil
 		}
-		if e.safeNest >= 0 && c.depth+int(e.safeNest) <= maxDepth+1 {
-			// whether its walk would ask for a variable does not
-			// matter here (see factsFinder.sites)
-			if dead, _ := c.dead(e.macroRef); dead {
+		if dead, calls := c.dead(m); dead {
+			if calls {
+				c.called++ // as walking it would: it asks for variables, which give nothing
 				return nil
 			}
+			if e.safeNest >= 0 && c.depth+int(e.safeNest) <= maxDepth+1 {
+				return nil // whether its walk would ask for one does not matter here (see factsFinder.sites)
+			}
 		}
-		return c.macroElem(e.macroRef)
+		return c.walkMacro(m)
 	case 't':
 		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
 		n := c.text(s)
@@ -272,6 +276,11 @@ func (c *ctx) macroElem(m *elem) *node {
 		c.called++ // as walking it would: it asks for variables, which give nothing
 		return nil
 	}
+	return c.walkMacro(m)
+}
+
+// walkMacro evaluates macro m.
+func (c *ctx) walkMacro(m *elem) *node {
 	c.depth++ // back down below (newCtx resets it after a panic)
 	// a macro is suppressed like a group when it calls variables and all
 	// are empty, as citeproc-js does

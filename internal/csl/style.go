@@ -35,9 +35,9 @@ type elem struct {
 	kids      []*elem // children
 	conds     []cond  // the tests of <if> and <else-if>, split once
 
-	macroRef *elem       // the macro a <text macro> calls, set by ParseStyle
-	facts    *macroFacts // a <macro>'s, when it may be skipped (see dead.go)
-	safeNest int8        // a <text macro>: safe within this depth of calls (see factsFinder.sites), -1 not
+	macroRef *elem // the macro a <text macro> calls, set by ParseStyle
+	macroIdx int32 // a <macro>'s index in Style.macroList, -1 for any other element
+	safeNest int8  // a <text macro>: safe within this depth of calls (see factsFinder.sites), -1 not
 	// <choose>: for each item type (typeIndex), the kids the type may
 	// take, in order, as plans[byType[type]] (see prepareChoose)
 	byType []uint8
@@ -182,7 +182,7 @@ func (e *elem) prepare() {
 			}
 		}
 	}
-	e.varIdx, e.safeNest = -1, noNest
+	e.varIdx, e.safeNest, e.macroIdx = -1, noNest, -1
 	if e.textKind == 'v' {
 		if e.form == "short" {
 			e.shortVar = e.textArg + "-short"
@@ -450,6 +450,11 @@ type Style struct {
 	yearSuffix    bool         // the style prints year-suffix itself
 	disambCond    bool         // some <if> tests disambiguate
 	noName        [2]*nameOpts // the name options of a <names> without <name>, in <citation> and <bibliography>
+
+	// skipping dead macros (see dead.go)
+	skipping  bool           // the renderings are bounded below maxSteps
+	macroList []*elem        // the macros called, numbered
+	typed     [65]typedFacts // by typeIndex
 }
 
 // ParseStyle reads a CSL 1.0.2 (or 1.0.1) independent style. A document
