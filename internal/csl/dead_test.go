@@ -198,3 +198,37 @@ func noSkipping(s *Style) (restore func()) {
 	s.skipping = false
 	return func() { s.skipping = was }
 }
+
+// TestDeadConcurrent renders with one style in goroutines of their own
+// (edition renders the posts of an edition so), each item type's facts
+// first needed by several at once: go test -race finds no race, and
+// each renders what the first did.
+func TestDeadConcurrent(t *testing.T) {
+	data, err := styleFS.ReadFile("styles/chicago-notes-bibliography.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ParseStyle(data) // its own, no type's facts worked out yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := benchDB(40)
+	cits := benchCitations(40, 40)
+	out := make([]string, 8)
+	done := make(chan int)
+	for g := range out {
+		go func() {
+			res := NewProcessor(s, "en-US", db.lookup).Render(cits, nil)
+			out[g] = fmt.Sprint(res.Citations, res.Bibliography)
+			done <- g
+		}()
+	}
+	for range out {
+		<-done
+	}
+	for g := range out {
+		if out[g] != out[0] {
+			t.Errorf("goroutine %d rendered otherwise than goroutine 0", g)
+		}
+	}
+}
