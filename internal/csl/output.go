@@ -276,7 +276,9 @@ func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
 			ref = a.ref
 		}
 	}
-	fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
+	if n.prefix != "" {
+		fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
+	}
 	inner := (f | n.set) &^ n.clear
 	if n.flip&Italic != 0 {
 		if inner&Italic != 0 {
@@ -302,17 +304,21 @@ func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
 	} else {
 		fl.content(n, inner, level, link, ref)
 	}
-	fl.add(piece{text: n.suffix, f: f, link: link, ref: ref})
+	if n.suffix != "" {
+		fl.add(piece{text: n.suffix, f: f, link: link, ref: ref})
+	}
 }
 
 func (fl *flattener) content(n *node, f Format, level int, link, ref string) {
-	fl.add(piece{text: n.text, f: f, link: link, ref: ref})
+	if n.text != "" {
+		fl.add(piece{text: n.text, f: f, link: link, ref: ref})
+	}
 	first := true
 	for _, k := range n.kids {
 		if k.empty() {
 			continue
 		}
-		if !first {
+		if !first && n.delim != "" {
 			fl.add(piece{text: n.delim, f: f &^ (Italic | Bold | NoDecoration), link: link, ref: ref})
 		}
 		first = false
