@@ -228,40 +228,54 @@ func (p *Processor) flatten(n *node) Rich {
 		fl.walk(n, 0, 0, "", "")
 	}
 	// a piece joins the span of the one before when it has its
-	// formatting and link; counted first, to size the spans once
-	spans := 0
+	// formatting and link; counted first, to size the spans once, with
+	// the bytes of the spans of several pieces, whose texts are made in
+	// one string (a span of one piece keeps its text)
+	spans, joined := 0, 0
 	for i := range fl.pieces {
 		p := &fl.pieces[i]
 		p.joins = i > 0 && p.f == fl.pieces[i-1].f && p.link == fl.pieces[i-1].link && p.ref == fl.pieces[i-1].ref
-		if !p.joins {
+		switch {
+		case !p.joins:
 			spans++
+		case !fl.pieces[i-1].joins:
+			joined += len(fl.pieces[i-1].text) + len(p.text) // a run's first two
+		default:
+			joined += len(p.text)
 		}
 	}
 	if spans == 0 {
 		return nil
 	}
-	r := make(Rich, 0, spans)
-	var b strings.Builder
-	start := 0 // the first piece of the run that makes the next span
-	for i, p := range fl.pieces {
-		if i+1 < len(fl.pieces) && fl.pieces[i+1].joins {
-			continue
+	var all string
+	if joined > 0 {
+		var b strings.Builder
+		b.Grow(joined)
+		for i, p := range fl.pieces {
+			if p.joins || i+1 < len(fl.pieces) && fl.pieces[i+1].joins {
+				b.WriteString(p.text)
+			}
 		}
-		text := p.text // a run of one piece needs no copy
-		if start < i {
-			size := 0
-			for _, q := range fl.pieces[start : i+1] {
-				size += len(q.text)
+		all = b.String()
+	}
+	r := make(Rich, 0, spans)
+	off := 0 // in all, of the next run of several pieces
+	for i := 0; i < len(fl.pieces); {
+		p := fl.pieces[i]
+		j := i + 1
+		for j < len(fl.pieces) && fl.pieces[j].joins {
+			j++
+		}
+		text := p.text
+		if j > i+1 {
+			n := 0
+			for _, q := range fl.pieces[i:j] {
+				n += len(q.text)
 			}
-			b.Grow(size)
-			for _, q := range fl.pieces[start : i+1] {
-				b.WriteString(q.text)
-			}
-			text = b.String()
-			b.Reset()
+			text, off = all[off:off+n], off+n
 		}
 		r = append(r, Span{Text: text, Format: p.f, Link: p.link, Ref: p.ref})
-		start = i + 1
+		i = j
 	}
 	return r
 }
