@@ -140,6 +140,33 @@ func (n *node) plain() string {
 	return b.String()
 }
 
+// appendPlain appends n's plain text to dst.
+func (n *node) appendPlain(dst []byte) []byte {
+	if n == nil {
+		return dst
+	}
+	dst = append(dst, n.prefix...)
+	if n.quote {
+		dst = append(dst, '"')
+	}
+	dst = append(dst, n.text...)
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			dst = append(dst, n.delim...)
+		}
+		first = false
+		dst = k.appendPlain(dst)
+	}
+	if n.quote {
+		dst = append(dst, '"')
+	}
+	return append(dst, n.suffix...)
+}
+
 // plainLen is the length of n's plain text.
 func (n *node) plainLen() int {
 	l := len(n.prefix) + len(n.text) + len(n.suffix)

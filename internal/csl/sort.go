@@ -129,13 +129,16 @@ func (p *Processor) computeKey(k *elem, st *itemState, area *elem) sortKey {
 	key := sortKey{desc: k.attr("sort") == "descending"}
 	if v := k.attr("variable"); v != "" {
 		key.text = c.variableKey(v)
+		if n, ok := leadingNumber(key.text); ok && numberVariables[v] {
+			key.num, key.isNum = n, true
+		}
+		key.text = fold(key.text)
 	} else if m := k.attr("macro"); m != "" {
-		key.text = c.macroKey(k, m)
+		// the macro's plain text folded from the processor's scratch
+		// buffer: one string made, not two
+		p.plainBuf = c.macro(m).appendPlain(p.plainBuf[:0])
+		key.text = fold(p.plainBuf)
 	}
-	if n, ok := leadingNumber(key.text); ok && numberVariables[k.attr("variable")] {
-		key.num, key.isNum = n, true
-	}
-	key.text = fold(key.text)
 	return key
 }
 
@@ -185,11 +188,6 @@ func (c *ctx) nameKey(nm bib.Name) string {
 	return strings.TrimSpace(fam + " " + nm.Given + " " + nm.DroppingParticle + " " + nm.NonDroppingParticle)
 }
 
-func (c *ctx) macroKey(k *elem, m string) string {
-	n := c.macro(m)
-	return n.plain()
-}
-
 // compareKeys orders two values of one key: empty values last, whatever
 // the direction.
 func compareKeys(x, y *sortKey) int {
@@ -213,7 +211,7 @@ func compareKeys(x, y *sortKey) int {
 
 // fold makes text compare as people sort it: case and accents ignored,
 // leading punctuation and quotation marks skipped.
-func fold(s string) string {
+func fold[T string | []byte](s T) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	add := func(r rune) {
@@ -244,7 +242,12 @@ func fold(s string) string {
 	}
 	// decomposed a segment at a time, not into a copy of the whole
 	var it norm.Iter
-	it.InitString(norm.NFD, s)
+	switch s := any(s).(type) {
+	case string:
+		it.InitString(norm.NFD, s)
+	case []byte:
+		it.Init(norm.NFD, s)
+	}
 	for !it.Done() {
 		for seg := it.Next(); len(seg) > 0; {
 			r, size := utf8.DecodeRune(seg)
@@ -255,7 +258,7 @@ func fold(s string) string {
 	return b.String()
 }
 
-func isASCII(s string) bool {
+func isASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
