@@ -56,7 +56,10 @@ func (c *ctx) rich(s string) *node {
 	if !hasRichMarks(s) {
 		return c.text(s)
 	}
-	return parseRichIn(s, c.p.newNode)
+	if c.p.rich.arena == nil {
+		c.p.rich.arena = &c.p.arena
+	}
+	return c.p.rich.parse(s)
 }
 
 func textNode(s string) *node {

@@ -63,6 +63,7 @@ type Processor struct {
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
 	plainBuf       []byte         // scratch space for a sort key's plain text
+	rich           richParser     // the parser of rich text, its nodes in arena (see ctx.rich)
 	arena          arena          // the nodes of the rendering under way
 	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
