@@ -249,10 +249,19 @@ func (ff *factsFinder) substitute(sub *elem) macroFacts {
 }
 
 // typedFacts are the facts of a style's macros for items of one type,
-// by macro (see Style.macroList); nil for a macro that may print.
+// by macro (see Style.macroList), side by side (a rendering asks about
+// dozens of macros).
 type typedFacts struct {
 	once  sync.Once
-	facts []*macroFacts
+	facts []deadFacts
+}
+
+// deadFacts is what ctx.dead needs of a macro's facts.
+type deadFacts struct {
+	vars   varSet
+	nest   int32
+	calls  bool
+	silent bool // its facts allow skipping it (macroFacts.silent)
 }
 
 // prepareFacts finds whether the style's renderings are bounded below
@@ -389,16 +398,15 @@ func expanded(e *elem, memo map[*elem]int, visiting map[*elem]bool) int {
 // factsFor returns the facts of the style's macros for items whose type
 // has bit tbit in cslTypes, worked out once (renderings of one style may
 // run in goroutines of their own).
-func (s *Style) factsFor(tbit uint64) []*macroFacts {
+func (s *Style) factsFor(tbit uint64) []deadFacts {
 	tf := &s.typed[typeIndex(tbit)]
 	tf.once.Do(func() {
 		ff := newFactsFinder()
 		ff.typed, ff.tbit = true, tbit
-		tf.facts = make([]*macroFacts, len(s.macroList))
+		tf.facts = make([]deadFacts, len(s.macroList))
 		for i, m := range s.macroList {
-			if f := ff.macro(m); f.silent() {
-				tf.facts[i] = &f
-			}
+			f := ff.macro(m)
+			tf.facts[i] = deadFacts{vars: f.vars, nest: int32(f.nest), calls: f.calls, silent: f.silent()}
 		}
 	})
 	return tf.facts
@@ -416,8 +424,8 @@ func (c *ctx) dead(m *elem) (dead, calls bool) {
 		fs = c.p.style.factsFor(c.st.typeBit())
 		c.st.facts = fs
 	}
-	f := fs[m.macroIdx]
-	if f == nil || c.depth+f.nest > maxDepth+1 {
+	f := &fs[m.macroIdx]
+	if !f.silent || c.depth+int(f.nest) > maxDepth+1 {
 		return false, false
 	}
 	live := c.liveVars()

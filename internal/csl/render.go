@@ -41,8 +41,8 @@ type itemState struct {
 	liveSet bool
 	tbit    uint64 // the item's type in cslTypes (0 if not there), once typeSet
 	typeSet bool
-	notes   citedIn       // where the item is cited (see positions)
-	facts   []*macroFacts // the style's macro facts for the item's type (see ctx.dead)
+	notes   citedIn     // where the item is cited (see positions)
+	facts   []deadFacts // the style's macro facts for the item's type (see ctx.dead)
 }
 
 // citedIn is where an item is cited: its first and last notes, once seen.
