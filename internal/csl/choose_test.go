@@ -127,6 +127,11 @@ func TestVariableTestsBySet(t *testing.T) {
 				if got, want := c.test(e), c.test(&one); got != want {
 					t.Errorf("%s: line %d, item %d: %v by sets, %v one by one", name, e.line, n, got, want)
 				}
+				if e.varTest {
+					if got, want := c.testVars(e), c.test(&one); got != want {
+						t.Errorf("%s: line %d, item %d: testVars %v, one by one %v", name, e.line, n, got, want)
+					}
+				}
 			}
 			p.release(c)
 		}

@@ -166,18 +166,33 @@ func (c *ctx) branch(e *elem) *elem {
 		// the kids the item's type may take, worked out once per type
 		for _, x := range e.plans[e.byType[typeIndex(c.st.typeBit())]] {
 			k := e.kids[x&^planSure]
-			if x&planSure != 0 || c.test(k) {
+			if x&planSure != 0 || k.varTest && c.testVars(k) || !k.varTest && c.test(k) {
 				return k
 			}
 		}
 		return nil
 	}
 	for _, k := range e.kids {
-		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && c.test(k)) {
+		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && (k.varTest && c.testVars(k) || !k.varTest && c.test(k))) {
 			return k
 		}
 	}
 	return nil
+}
+
+// testVars is test for an <if> or <else-if> whose one condition tests
+// variables by sets (most of them: without test's loops, inlined).
+func (c *ctx) testVars(e *elem) bool {
+	bits, m := c.st.presentBits(), &e.conds[0].varMask
+	h0 := bits[0] &^ c.suppSet[0] & m[0]
+	h1 := bits[1] &^ c.suppSet[1] & m[1]
+	switch e.matchKind {
+	case 'a':
+		return h0|h1 != 0
+	case 'n':
+		return h0|h1 == 0
+	}
+	return h0 == m[0] && h1 == m[1]
 }
 
 // maxSteps bounds the elements one rendering evaluates: a style whose

@@ -29,6 +29,7 @@ type elem struct {
 	quotes    bool
 	strip     bool
 	isLayout  bool   // <layout>, whose affixes its caller adds
+	varTest   bool   // <if>, <else-if>: one condition, on variables by sets (see ctx.testVars)
 	fset      Format // font decorations switched on and off
 	fclear    Format
 	varIdx    int32   // <text variable>: the variable's index in cslVariables, -1 when special or unknown
@@ -151,6 +152,7 @@ func (e *elem) prepare() {
 			}
 		}
 	}
+	e.varTest = len(e.conds) == 1 && e.conds[0].varBits
 	if e.name == "names" {
 		e.vars = strings.Fields(e.attr("variable"))
 		for _, v := range e.vars {

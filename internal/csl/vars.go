@@ -65,6 +65,11 @@ func (st *itemState) presentBits() *varSet {
 	if st.bitsSet {
 		return &st.bits
 	}
+	return st.makeBits()
+}
+
+// makeBits makes presentBits' set (apart, so that presentBits inlines).
+func (st *itemState) makeBits() *varSet {
 	// as present, without making its map
 	st.bitsSet = true
 	it := st.item
