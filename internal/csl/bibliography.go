@@ -35,10 +35,8 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 			sub.apply(findNames(body))
 		}
 		w := p.wrap(body)
-		w.prefix, w.suffix = layout.attr("prefix"), layout.attr("suffix")
-		for _, a := range layout.attrs {
-			w.format(a.Name.Local, a.Value)
-		}
+		w.prefix, w.suffix = layout.prefix, layout.suffix
+		w.set, w.clear = w.set|layout.fset, w.clear|layout.fclear // its formatting, read once (prepare)
 		res.Bibliography = append(res.Bibliography, Entry{ID: st.item.ID, Text: p.flatten(w)})
 	}
 }

@@ -328,10 +328,8 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 		return nil
 	}
 	w := p.newNode()
-	w.kids, w.prefix, w.suffix = p.kids([]*node{n}), layout.attr("prefix"), layout.attr("suffix")
-	for _, a := range layout.attrs {
-		w.format(a.Name.Local, a.Value)
-	}
+	w.kids, w.prefix, w.suffix = p.kids([]*node{n}), layout.prefix, layout.suffix
+	w.set, w.clear = w.set|layout.fset, w.clear|layout.fclear // its formatting, read once (prepare)
 	if lead != nil {
 		w = group([]*node{lead, w}, " ")
 	}
