@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/redtide/edition/internal/bib"
@@ -39,10 +40,9 @@ type DB struct {
 }
 
 // slot is one item of a DB: converted, or a BibTeX entry converted at
-// its first lookup (then its problems go to report).
+// its first lookup (then its problems go to report). Its key and place
+// are the item's or the entry's (a database has thousands of slots).
 type slot struct {
-	id     string
-	pos    bib.Pos
 	item   *bib.Item
 	entry  *bibtex.Entry
 	report func(Problem)
@@ -53,6 +53,20 @@ func (s *slot) get() *bib.Item {
 		return s.entry.Item(s.report)
 	}
 	return s.item
+}
+
+func (s *slot) id() string {
+	if s.entry != nil {
+		return s.entry.ID
+	}
+	return s.item.ID
+}
+
+func (s *slot) pos() bib.Pos {
+	if s.entry != nil {
+		return s.entry.Pos
+	}
+	return s.item.Pos
 }
 
 // Rule says which of two items with one key a DB keeps.
@@ -111,7 +125,7 @@ func (db *DB) Len() int {
 func (db *DB) Add(items []*bib.Item) []Problem {
 	slots := make([]*slot, len(items))
 	for i, it := range items {
-		slots[i] = &slot{id: it.ID, pos: it.Pos, item: it}
+		slots[i] = &slot{item: it}
 	}
 	return db.add(slots)
 }
@@ -134,20 +148,22 @@ func (db *DB) add(slots []*slot) []Problem {
 		db.items = make(map[string]*slot, len(slots))
 	}
 	var probs []Problem
+	db.order = slices.Grow(db.order, len(slots))
 	for _, s := range slots {
-		old, ok := db.items[s.id]
+		id := s.id()
+		old, ok := db.items[id]
 		switch {
 		case !ok:
-			db.order = append(db.order, s.id)
+			db.order = append(db.order, id)
 		case db.rule == FirstWins:
-			probs = append(probs, Problem{Pos: s.pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; the first definition is used",
-				s.id, where(old.pos))})
+			probs = append(probs, Problem{Pos: s.pos(), Msg: fmt.Sprintf("key %q is defined twice, here and at %s; the first definition is used",
+				id, where(old.pos()))})
 			continue
 		default:
-			probs = append(probs, Problem{Pos: s.pos, Msg: fmt.Sprintf("key %q is defined twice, here and at %s; this later definition is used",
-				s.id, where(old.pos))})
+			probs = append(probs, Problem{Pos: s.pos(), Msg: fmt.Sprintf("key %q is defined twice, here and at %s; this later definition is used",
+				id, where(old.pos()))})
 		}
-		db.items[s.id] = s
+		db.items[id] = s
 	}
 	return probs
 }
@@ -192,11 +208,13 @@ func (db *DB) loadFile(fsys fs.FS, name string) ([]*slot, []Problem, error) {
 		if err != nil {
 			return nil, nil, &diag.Error{Path: name, Err: err}
 		}
-		entries, probs, err := bibtex.Scan(name, data)
+		// data is this DB's own (fs.ReadFile returns a copy): the
+		// entries are read from it, not from a copy of it
+		entries, probs, err := bibtex.ScanOwned(name, data)
 		slots := make([]*slot, len(entries))
 		room := make([]slot, len(entries)) // one allocation for a file's slots
 		for i, e := range entries {
-			room[i] = slot{id: e.ID, pos: e.Pos, entry: e, report: db.report}
+			room[i] = slot{entry: e, report: db.report}
 			slots[i] = &room[i]
 		}
 		return slots, probs, err
@@ -204,7 +222,7 @@ func (db *DB) loadFile(fsys fs.FS, name string) ([]*slot, []Problem, error) {
 	items, probs, err := readFile(fsys, name)
 	slots := make([]*slot, len(items))
 	for i, it := range items {
-		slots[i] = &slot{id: it.ID, pos: it.Pos, item: it}
+		slots[i] = &slot{item: it}
 	}
 	return slots, probs, err
 }

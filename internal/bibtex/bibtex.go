@@ -40,7 +40,7 @@ func Parse(file string, data []byte) ([]*bib.Item, []Problem, error) {
 // is returned, in file order, and duplicates are not reported. It serves
 // readers that apply another rule (jekyll-scholar keeps the first).
 func ParseAll(file string, data []byte) ([]*bib.Item, []Problem, error) {
-	raws, probs, err := scan(file, data)
+	raws, probs, err := scan(file, string(data))
 	items := make([]*bib.Item, 0, len(raws))
 	for _, e := range raws {
 		it, pr := convert(file, e, false)

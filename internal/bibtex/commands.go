@@ -2,7 +2,10 @@ package bibtex
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // accents maps TeX's accent commands to Unicode combining marks.
@@ -122,8 +125,10 @@ func (c *texConv) command(s string, i int, protected, math bool, b *strings.Buil
 	if mark, ok := accents[name]; ok && !math {
 		arg, next := readArg(s, j)
 		var base strings.Builder
+		c.accentDepth++
 		c.conv(arg, true, math, &base)
-		b.WriteString(withAccent(base.String(), mark))
+		c.accentDepth--
+		b.WriteString(withAccent(base.String(), mark, c.accentDepth == 0))
 		return next
 	}
 	if w, ok := wrappers[name]; ok {
@@ -181,20 +186,48 @@ func (c *texConv) special(name, s string, j int, protected, math bool, b *string
 }
 
 // withAccent puts mark on the first letter of base; a dotless i or j
-// under an accent is the plain letter (\'{\i} is í).
-func withAccent(base string, mark rune) string {
+// under an accent is the plain letter (\'{\i} is í). With compose, an
+// ASCII letter and its mark become the letter NFC makes of them: the
+// value's NFC is the same (the two are canonically equivalent), and is
+// then found without a copy. An accent inside another's argument is
+// not composed: the outer one goes on the first rune of what the inner
+// one gives, as it always did.
+func withAccent(base string, mark rune, compose bool) string {
 	if base == "" {
 		return string(mark)
 	}
-	r := []rune(base)
-	switch r[0] {
+	r, size := utf8.DecodeRuneInString(base)
+	switch r {
 	case 'ı':
-		r[0] = 'i'
+		r = 'i'
 	case 'ȷ':
-		r[0] = 'j'
+		r = 'j'
 	}
-	return string(r[0]) + string(mark) + string(r[1:])
+	if compose && r < utf8.RuneSelf {
+		if one, ok := accented()[[2]rune{r, mark}]; ok {
+			return string(one) + base[size:]
+		}
+	}
+	return string(r) + string(mark) + base[size:]
 }
+
+// accented maps an ASCII letter and an accent's mark to the one letter
+// NFC makes of them, where there is one (no other ASCII character
+// composes with these marks); made at the first accent.
+var accented = sync.OnceValue(func() map[[2]rune]rune {
+	m := map[[2]rune]rune{}
+	for _, mark := range accents {
+		for r := rune('A'); r <= 'z'; r++ {
+			if !isLetter(byte(r)) {
+				continue
+			}
+			if one := []rune(norm.NFC.String(string(r) + string(mark))); len(one) == 1 {
+				m[[2]rune{r, mark}] = one[0]
+			}
+		}
+	}
+	return m
+})
 
 // rawText is the text of a URL-like argument: braces dropped, TeX's
 // escaped characters unescaped, nothing else converted.

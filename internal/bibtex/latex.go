@@ -20,7 +20,8 @@ const (
 // <span class="nocase">, as pandoc does. Unknown commands keep their
 // argument's text and are listed in unknown.
 type texConv struct {
-	unknown []string
+	unknown     []string
+	accentDepth int // accents whose argument is being converted
 }
 
 // rich converts a field value to CSL rich text.

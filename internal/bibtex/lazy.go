@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -20,10 +21,9 @@ type Entry struct {
 	ID  string  // citation key, as written
 	Pos bib.Pos // the line of its "@"
 
-	raw   *rawEntry
-	once  sync.Once
-	item  *bib.Item
-	probs []Problem
+	raw  *rawEntry
+	once sync.Once
+	item *bib.Item
 }
 
 // Item converts the entry on its first call and returns the item. The
@@ -32,10 +32,11 @@ type Entry struct {
 // they were found; report may be nil.
 func (e *Entry) Item(report func(Problem)) *bib.Item {
 	e.once.Do(func() {
-		e.item, e.probs = convert(e.Pos.File, e.raw, true)
+		var probs []Problem
+		e.item, probs = convert(e.Pos.File, e.raw, true)
 		e.raw = nil
 		if report != nil {
-			for _, p := range e.probs {
+			for _, p := range probs {
 				report(p)
 			}
 		}
@@ -50,7 +51,18 @@ func (e *Entry) Item(report func(Problem)) *bib.Item {
 // others of an entry come from its Item. Entries are in file order,
 // duplicates kept.
 func Scan(file string, data []byte) ([]*Entry, []Problem, error) {
-	raws, probs, err := scan(file, data)
+	return scanEntries(file, string(data))
+}
+
+// ScanOwned is Scan for data the caller hands over and never modifies
+// afterwards: the entries are read from data itself, not from a copy (a
+// database of 5,000 entries is a megabyte copied for nothing).
+func ScanOwned(file string, data []byte) ([]*Entry, []Problem, error) {
+	return scanEntries(file, unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+func scanEntries(file, src string) ([]*Entry, []Problem, error) {
+	raws, probs, err := scan(file, src)
 	out := make([]*Entry, len(raws))
 	room := make([]Entry, len(raws)) // one allocation for a file's entries
 	for i, e := range raws {
@@ -65,17 +77,17 @@ func Scan(file string, data []byte) ([]*Entry, []Problem, error) {
 
 // scan parses data and resolves crossrefs, returning the entries that
 // become items (not @xdata nor control entries).
-func scan(file string, data []byte) ([]*rawEntry, []Problem, error) {
+func scan(file, src string) ([]*rawEntry, []Problem, error) {
 	var probs []Problem
-	if !utf8.Valid(data) {
+	if !utf8.ValidString(src) {
 		// Files from older tools are often Latin-1 (BibTeX itself
 		// reads bytes); Windows-1252 is its superset in practice.
-		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
-			data = dec
+		if dec, err := charmap.Windows1252.NewDecoder().String(src); err == nil {
+			src = dec
 			probs = append(probs, Problem{Pos: bib.Pos{File: file}, Msg: "the file is not UTF-8; read as Latin-1 (Windows-1252)"})
 		}
 	}
-	p := newParser(file, data)
+	p := newParser(file, src)
 	p.run()
 	probs = append(probs, p.problems...)
 	probs = append(probs, resolveCrossrefs(file, p.entries)...)

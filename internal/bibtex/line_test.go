@@ -11,7 +11,7 @@ import (
 func TestParserLine(t *testing.T) {
 	src := "@book{a,\n  title = {x},\n\n}\n% comment\n@misc{b}\n"
 	idx := diag.NewLines([]byte(src), 0)
-	p := newParser("x.bib", []byte(src))
+	p := newParser("x.bib", src)
 	offs := []int{0, 3, 8, 9, 9, 20, 24, 2, 30, len(src) - 1, len(src), 5, len(src) + 3}
 	for _, off := range offs {
 		if got, want := p.line(off), idx.Line(off); got != want {

@@ -28,6 +28,20 @@ type rawEntry struct {
 	line   int
 	fields []rawField
 	index  map[string]int // field name → its last index, for long entries
+	// names has the fieldBit of each field's name: most names asked for
+	// (a converter asks for some forty) are not there, and are found
+	// missing without comparing them with every field's
+	names uint64
+}
+
+// fieldBit is name's bit in rawEntry.names, from its length and its
+// first and last bytes (names are short and mostly differ there).
+func fieldBit(name string) uint64 {
+	n := uint(len(name))
+	if n == 0 {
+		return 1
+	}
+	return 1 << ((n*7 + uint(name[0]) + uint(name[n-1])*3) & 63)
 }
 
 // rawField is one name = value pair; value is TeX with its outer
@@ -42,6 +56,7 @@ type rawField struct {
 // with many fields (a fuzzer's, not a person's) get an index.
 func (e *rawEntry) add(f rawField) {
 	e.fields = append(e.fields, f)
+	e.names |= fieldBit(f.name)
 	if len(e.fields) == indexAbove+1 {
 		e.index = make(map[string]int, 2*indexAbove)
 		for i, g := range e.fields {
@@ -57,6 +72,9 @@ const indexAbove = 24
 
 // find returns the index of the last field name, or -1.
 func (e *rawEntry) find(name string) int {
+	if e.names&fieldBit(name) == 0 {
+		return -1
+	}
 	if e.index != nil {
 		if i, ok := e.index[name]; ok {
 			return i
@@ -113,12 +131,15 @@ type parser struct {
 	errs      []error
 }
 
-func newParser(file string, data []byte) *parser {
+func newParser(file, src string) *parser {
 	return &parser{
 		file:   file,
-		src:    string(data),
+		src:    src,
 		lineNo: 1,
 		macros: map[string]string{},
+		// room for the entries the file may have: one per "@" at most
+		// (and an entry takes five bytes at least)
+		entries: make([]*rawEntry, 0, min(strings.Count(src, "@"), len(src)/5+1)),
 	}
 }
 
@@ -198,7 +219,8 @@ func (p *parser) command(start int) *syntaxError {
 	}
 	p.pos++
 	line := p.line(start)
-	switch strings.ToLower(typ) {
+	typ = lower(typ, hasUpper(typ))
+	switch typ {
 	case "comment":
 		p.skipComment(closer)
 		return nil
@@ -211,7 +233,7 @@ func (p *parser) command(start int) *syntaxError {
 	case "string":
 		return p.stringDef(closer, line)
 	}
-	return p.entry(strings.ToLower(typ), closer, line)
+	return p.entry(typ, closer, line)
 }
 
 // skipComment skips @comment{...} with balanced braces (as biber and
@@ -244,7 +266,7 @@ func (p *parser) closeCommand(closer byte, line int, what string) *syntaxError {
 // the file.
 func (p *parser) stringDef(closer byte, line int) *syntaxError {
 	p.skipSpace()
-	name := p.fieldName()
+	name, upper := p.fieldName()
 	if name == "" {
 		return &syntaxError{line, "@string without a name"}
 	}
@@ -256,7 +278,7 @@ func (p *parser) stringDef(closer byte, line int) *syntaxError {
 	if err != nil {
 		return err
 	}
-	p.macros[strings.ToLower(name)] = v
+	p.macros[lower(name, upper)] = v
 	return p.closeCommand(closer, line, "@string "+name)
 }
 
@@ -339,7 +361,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 // field reads one name = value into e.
 func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 	fline := p.line(p.pos)
-	name := p.fieldName()
+	name, upper := p.fieldName()
 	if name == "" {
 		return &syntaxError{fline, fmt.Sprintf("entry %q: expected a field name, found %s", e.key, p.found())}
 	}
@@ -351,7 +373,7 @@ func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 	if err != nil {
 		return err
 	}
-	name = fieldAlias(strings.ToLower(name))
+	name = fieldAlias(lower(name, upper))
 	if _, dup := e.get(name); dup {
 		p.problem(fline, "entry %q: field %q is given twice; the later value is used", e.key, name)
 	}
@@ -364,7 +386,7 @@ func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
 func (p *parser) fieldFollows() bool {
 	save := p.pos
 	defer func() { p.pos = save }()
-	if p.fieldName() == "" {
+	if name, _ := p.fieldName(); name == "" {
 		return false
 	}
 	p.skipSpace()

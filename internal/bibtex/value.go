@@ -3,6 +3,7 @@ package bibtex
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // monthMacros are BibTeX's predefined month strings (plain.bst and
@@ -44,11 +45,11 @@ func (p *parser) value(closer byte, line int, what func() string) (string, *synt
 			}
 			v.add(p.src[start:p.pos])
 		default:
-			name := p.fieldName()
+			name, upper := p.fieldName()
 			if name == "" {
 				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what(), p.found())}
 			}
-			v.add(p.macro(name, line, what))
+			v.add(p.macro(name, upper, line, what))
 		}
 		if v.len() > maxValue {
 			return "", &syntaxError{line, what() + ": value longer than 1 MB"}
@@ -98,8 +99,8 @@ func (j *joined) String() string {
 
 // macro expands a macro name: an @string defined earlier, else a month.
 // An undefined one is kept as its name, with a problem (BibTeX warns too).
-func (p *parser) macro(name string, line int, what func() string) string {
-	k := strings.ToLower(name)
+func (p *parser) macro(name string, upper bool, line int, what func() string) string {
+	k := lower(name, upper)
 	if v, ok := p.macros[k]; ok {
 		return v
 	}
@@ -119,34 +120,38 @@ var delimiting = [256]bool{'\\': true, '{': true, '}': true, '"': true, '\n': tr
 // balance; \{ and \} do not count. A line that starts a new entry ends the
 // value with an error, so one missing brace loses one entry, not the file.
 func (p *parser) delimited(end byte, line int, what func() string) (string, *syntaxError) {
-	p.pos++
-	start := p.pos
+	// the source and the offset in locals: the loop keeps them in
+	// registers (p.pos was loaded and stored for every byte)
+	src, i := p.src, p.pos+1
+	start := i
 	depth := 0
-	for p.pos < len(p.src) {
-		c := p.src[p.pos]
+	for i < len(src) {
+		c := src[i]
 		if !delimiting[c] {
-			p.pos++ // most of a value: no need of the cases below
+			i++ // most of a value: no need of the cases below
 			continue
 		}
 		switch {
-		case c == '\\' && p.pos+1 < len(p.src):
-			p.pos += 2
+		case c == '\\' && i+1 < len(src):
+			i += 2
 			continue
 		case c == '{':
 			depth++
 		case c == '}' && depth > 0:
 			depth--
 		case c == end && depth == 0:
-			s := p.src[start:p.pos]
-			p.pos++
-			return s, nil
+			p.pos = i + 1
+			return src[start:i], nil
 		case c == '}':
-			return "", &syntaxError{p.line(p.pos), what() + ": unbalanced closing brace in a quoted value"}
-		case c == '\n' && p.entryStartsAt(p.pos+1):
-			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(p.pos+1))}
+			p.pos = i
+			return "", &syntaxError{p.line(i), what() + ": unbalanced closing brace in a quoted value"}
+		case c == '\n' && p.entryStartsAt(i+1):
+			p.pos = i
+			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(i+1))}
 		}
-		p.pos++
+		i++
 	}
+	p.pos = i
 	return "", &syntaxError{line, what() + ": value not closed at the end of the file"}
 }
 
@@ -172,14 +177,16 @@ func (p *parser) entryStartsAt(off int) bool {
 }
 
 func (p *parser) skipSpace() {
-	for p.pos < len(p.src) {
-		switch p.src[p.pos] {
+	src, i := p.src, p.pos
+	for i < len(src) && src[i] <= ' ' {
+		switch src[i] {
 		case ' ', '\t', '\n', '\r', '\f', '\v':
-			p.pos++
-		default:
-			return
+			i++
+			continue
 		}
+		break
 	}
+	p.pos = i
 }
 
 func (p *parser) eat(c byte) bool {
@@ -199,22 +206,55 @@ func (p *parser) word() string {
 	return p.src[start:p.pos]
 }
 
-// fieldName reads a field or macro name: BibTeX allows most printable
-// characters except those that delimit values.
-func (p *parser) fieldName() string {
-	start := p.pos
-	for p.pos < len(p.src) {
-		c := p.src[p.pos]
-		if c <= ' ' || strings.IndexByte(`"#%'(),={}`, c) >= 0 {
+// nameBytes classes the bytes of field and macro names: BibTeX allows
+// most printable characters except those that delimit values.
+var nameBytes = func() (t [256]byte) {
+	for c := '!'; c < 256; c++ {
+		switch {
+		case strings.IndexByte(`"#%'(),={}`, byte(c)) >= 0:
+		case 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf:
+			t[c] = nameUpper // strings.ToLower may change it
+		default:
+			t[c] = nameLower
+		}
+	}
+	return t
+}()
+
+// The classes of nameBytes; 0 ends a name.
+const (
+	nameLower = 1 << iota
+	nameUpper
+)
+
+// fieldName reads a field or macro name, and whether it may hold upper
+// case (most names are lower case, and need no strings.ToLower).
+func (p *parser) fieldName() (name string, upper bool) {
+	src, start := p.src, p.pos
+	i := start
+	var class byte
+	for i < len(src) {
+		k := nameBytes[src[i]]
+		if k == 0 {
 			break
 		}
-		p.pos++
+		class |= k
+		i++
 	}
-	if start < p.pos && isDigit(p.src[start]) {
-		p.pos = start
-		return ""
+	if start < i && isDigit(src[start]) {
+		return "", false
 	}
-	return p.src[start:p.pos]
+	p.pos = i
+	return src[start:i], class&nameUpper != 0
+}
+
+// lower is name in lower case; upper says whether it may hold upper case
+// (see fieldName).
+func lower(name string, upper bool) string {
+	if upper {
+		return strings.ToLower(name)
+	}
+	return name
 }
 
 // key reads a citation key: anything up to a comma, a blank or the
@@ -233,3 +273,13 @@ func (p *parser) key(closer byte) string {
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// hasUpper tells whether s holds an ASCII capital.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

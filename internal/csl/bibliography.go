@@ -34,10 +34,9 @@ func (p *Processor) bibliographyInto(res *Result, order []*itemState) {
 		if hasSAS {
 			sub.apply(findNames(body))
 		}
-		w := &node{kids: []*node{body}, prefix: layout.attr("prefix"), suffix: layout.attr("suffix")}
-		for _, a := range layout.attrs {
-			w.format(a.Name.Local, a.Value)
-		}
+		w := p.wrap(body)
+		w.prefix, w.suffix = layout.prefix, layout.suffix
+		w.set, w.clear = w.set|layout.fset, w.clear|layout.fclear // its formatting, read once (prepare)
 		res.Bibliography = append(res.Bibliography, Entry{ID: st.item.ID, Text: p.flatten(w)})
 	}
 }

@@ -71,3 +71,72 @@ func lineOf(e *elem) any {
 	}
 	return e.line
 }
+
+// TestVarSetRoom checks that a varSet has a bit for every variable.
+func TestVarSetRoom(t *testing.T) {
+	if n := len(cslVariables); n > 64*len(varSet{}) {
+		t.Fatalf("%d variables, room for %d", n, 64*len(varSet{}))
+	}
+}
+
+// TestVariableTestsBySet checks, for every <if> and <else-if> of the
+// built-in styles that tests variables, that test gives with the
+// variables' sets what it gives testing them one by one, for items with
+// different variables, some of them suppressed by a substitution.
+func TestVariableTestsBySet(t *testing.T) {
+	bySet := 0
+	for _, name := range BuiltinStyles() {
+		s, _ := BuiltinStyle(name)
+		p := NewProcessor(s, "", func(string) *bib.Item { return nil })
+		var ifs []*elem
+		var walk func(e *elem)
+		walk = func(e *elem) {
+			for _, cd := range e.conds {
+				if cd.isVariable {
+					ifs = append(ifs, e)
+					break
+				}
+			}
+			for _, k := range e.kids {
+				walk(k)
+			}
+		}
+		walk(s.root)
+		for n := range 12 {
+			it := &bib.Item{ID: "x", Type: "book", Vars: map[string]string{}}
+			for i, v := range cslVariables {
+				if (i+n)%3 == 0 || (i*5+n)%11 == 0 {
+					it.Vars[v] = "2"
+				}
+			}
+			c := p.newCtx(&itemState{item: it}, nil, s.bibliography)
+			for i, v := range cslVariables {
+				if n%2 == 1 && (i+n)%4 == 0 {
+					c.suppress(v)
+				}
+			}
+			for _, e := range ifs {
+				one := *e // the same tests, value by value
+				one.conds = append([]cond(nil), e.conds...)
+				for i := range one.conds {
+					if one.conds[i].varBits {
+						one.conds[i].varBits = false
+						bySet++
+					}
+				}
+				if got, want := c.test(e), c.test(&one); got != want {
+					t.Errorf("%s: line %d, item %d: %v by sets, %v one by one", name, e.line, n, got, want)
+				}
+				if e.varTest {
+					if got, want := c.testVars(e), c.test(&one); got != want {
+						t.Errorf("%s: line %d, item %d: testVars %v, one by one %v", name, e.line, n, got, want)
+					}
+				}
+			}
+			p.release(c)
+		}
+	}
+	if bySet == 0 {
+		t.Error("no variable test of the built-in styles is made by sets")
+	}
+}

@@ -33,12 +33,23 @@ func (c *ctx) test(e *elem) bool {
 			}
 			continue
 		}
+		if cd.varBits {
+			// the values present and not suppressed, all at once
+			tested = true
+			bits, m := c.st.presentBits(), &cd.varMask
+			h0 := bits[0] &^ c.suppSet[0] & m[0]
+			h1 := bits[1] &^ c.suppSet[1] & m[1]
+			if settle && h0|h1 != 0 || !settle && (h0 != m[0] || h1 != m[1]) {
+				return e.matchKind == 'a'
+			}
+			continue
+		}
 		if cd.isVariable {
 			bits := c.st.presentBits()
 			for k, v := range cd.vals {
 				var r bool
 				if i := cd.idx[k]; i >= 0 {
-					r = bits[i] && !c.isSuppressed(v)
+					r = bits.has(i) && !c.isSuppressed(v)
 				} else {
 					r = c.hasVariable(v)
 				}
@@ -51,7 +62,7 @@ func (c *ctx) test(e *elem) bool {
 		}
 		for k, v := range cd.vals {
 			tested = true
-			if cd.isNumeric && cd.idx[k] >= 0 && !c.st.presentBits()[cd.idx[k]] {
+			if cd.isNumeric && cd.idx[k] >= 0 && !c.st.presentBits().has(cd.idx[k]) {
 				// no value: not numeric (the map lookup is spared)
 				if !settle {
 					return e.matchKind == 'a'

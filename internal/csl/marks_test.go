@@ -58,3 +58,22 @@ func TestTitleCaseRemembered(t *testing.T) {
 		p.release(c)
 	}
 }
+
+// TestNumberRuns checks numberRuns against numberTok, whose matches it
+// counts (up to two, all isPlural asks), on every string of up to four
+// pieces of digits, letters, separators and non-ASCII digits.
+func TestNumberRuns(t *testing.T) {
+	pieces := []string{"", "1", "23", "a", " ", "-", "–", ", ", "&", "٣", "x1"}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				for _, d := range pieces {
+					s := a + b + c + d
+					if got, want := numberRuns(s), min(len(numberTok.FindAllString(s, -1)), 2); got != want {
+						t.Errorf("numberRuns(%q) = %d, want %d", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -127,7 +127,8 @@ func (c *ctx) givenPartNode(nameEl *elem, gn *node) *node {
 	if part == nil {
 		return gn
 	}
-	w := &node{kids: []*node{gn}, prefix: part.attr("prefix"), suffix: part.attr("suffix")}
+	w := c.p.wrap(gn)
+	w.prefix, w.suffix = part.attr("prefix"), part.attr("suffix")
 	return w
 }
 

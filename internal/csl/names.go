@@ -219,6 +219,9 @@ func (c *ctx) substitute(parent *elem) *node {
 
 func (c *ctx) suppress(v string) {
 	c.suppressed = append(c.suppressed, v)
+	if i, ok := varIndex[v]; ok {
+		c.suppSet.add(i)
+	}
 }
 
 // isSuppressed tells whether a substitution has used the variable up; the
@@ -246,7 +249,7 @@ func (c *ctx) namesFor(e, opts *elem) *node {
 	lists := room[:0]
 	bits := c.st.presentBits()
 	for i, v := range vars {
-		if j := idxOf(e, i); j >= 0 && !bits[j] {
+		if j := idxOf(e, i); j >= 0 && !bits.has(j) {
 			continue // no names (nor any other value) by that name
 		}
 		if ns := c.item.Names[v]; len(ns) > 0 && !c.isSuppressed(v) {
@@ -383,7 +386,7 @@ func (c *ctx) nameList(opts, nameEl *elem, v string, names []bib.Name) *node {
 		ks = append(ks, p)
 	}
 	if etAl {
-		ks = append(ks, c.etAl(opts, nameEl, delim, shown, names, inverted[len(inverted)-1])...)
+		ks = c.etAl(ks, opts, nameEl, delim, shown, names, inverted[len(inverted)-1])
 	}
 	body.kids = c.p.kids(ks)
 	if nameEl != nil {
@@ -422,11 +425,12 @@ func precedes(rule string, n int, prevInverted bool) bool {
 	return n >= 3
 }
 
-// etAl renders "et al." or, with et-al-use-last, "… Last".
-func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, lastInverted bool) []*node {
+// etAl appends to ks the nodes of "et al." or, with et-al-use-last,
+// "… Last".
+func (c *ctx) etAl(ks []*node, opts, nameEl *elem, delim string, shown, names []bib.Name, lastInverted bool) []*node {
 	if v, _ := c.nameOpt(nameEl, "et-al-use-last"); v == "true" && len(names) >= len(shown)+2 {
 		last, _ := c.name(nameEl, names[len(names)-1], len(names)-1)
-		return []*node{c.text(delim + "… "), last}
+		return append(ks, c.text(delim+"… "), last)
 	}
 	el := opts.child("et-al")
 	termName := "et-al"
@@ -435,7 +439,7 @@ func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, la
 	}
 	s, _ := c.p.loc.term(termName, "long", false)
 	if s == "" {
-		return nil
+		return ks
 	}
 	prec, _ := c.nameOpt(nameEl, "delimiter-precedes-et-al")
 	sep := " "
@@ -446,7 +450,7 @@ func (c *ctx) etAl(opts, nameEl *elem, delim string, shown, names []bib.Name, la
 	if el != nil {
 		t = c.decorate(el, t)
 	}
-	return []*node{c.text(sep), t}
+	return append(ks, c.text(sep), t)
 }
 
 func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *node {
@@ -476,11 +480,11 @@ func (c *ctx) withLabel(opts, nameEl *elem, v string, body *node, plural bool) *
 			break
 		}
 		if k == lab {
-			return &node{kids: []*node{l, body}}
+			return c.p.wrap(l, body)
 		}
 	}
 	_ = before
-	return &node{kids: []*node{body, l}}
+	return c.p.wrap(body, l)
 }
 
 func isCJK(s string) bool {

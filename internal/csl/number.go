@@ -145,5 +145,19 @@ func isPlural(name, v string) bool {
 	if !isNumeric(v) {
 		return false
 	}
-	return len(numberTok.FindAllString(v, -1)) > 1
+	return numberRuns(v) > 1
+}
+
+// numberRuns counts the runs of ASCII digits in v (numberTok's matches),
+// up to two.
+func numberRuns(v string) int {
+	n, in := 0, false
+	for i := 0; i < len(v) && n < 2; i++ {
+		d := '0' <= v[i] && v[i] <= '9'
+		if d && !in {
+			n++
+		}
+		in = d
+	}
+	return n
 }

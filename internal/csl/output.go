@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,13 @@ func (p *Processor) newNode() *node { return p.arena.node() }
 // to it copies it.
 func (p *Processor) kids(ks []*node) []*node { return p.arena.kids(ks) }
 
+// wrap returns a new node of the rendering under way with kids ks.
+func (p *Processor) wrap(ks ...*node) *node {
+	n := p.arena.node()
+	n.kids = p.arena.kids(ks)
+	return n
+}
+
 // text is textNode, made by newNode.
 func (c *ctx) text(s string) *node {
 	if s == "" {
@@ -48,7 +56,10 @@ func (c *ctx) rich(s string) *node {
 	if !hasRichMarks(s) {
 		return c.text(s)
 	}
-	return parseRichIn(s, c.p.newNode)
+	if c.p.rich.arena == nil {
+		c.p.rich.arena = &c.p.arena
+	}
+	return c.p.rich.parse(s)
 }
 
 func textNode(s string) *node {
@@ -132,6 +143,33 @@ func (n *node) plain() string {
 	return b.String()
 }
 
+// appendPlain appends n's plain text to dst.
+func (n *node) appendPlain(dst []byte) []byte {
+	if n == nil {
+		return dst
+	}
+	dst = append(dst, n.prefix...)
+	if n.quote {
+		dst = append(dst, '"')
+	}
+	dst = append(dst, n.text...)
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			dst = append(dst, n.delim...)
+		}
+		first = false
+		dst = k.appendPlain(dst)
+	}
+	if n.quote {
+		dst = append(dst, '"')
+	}
+	return append(dst, n.suffix...)
+}
+
 // plainLen is the length of n's plain text.
 func (n *node) plainLen() int {
 	l := len(n.prefix) + len(n.text) + len(n.suffix)
@@ -201,6 +239,7 @@ type piece struct {
 	f          Format
 	link, ref  string
 	closeQuote bool
+	joins      bool // continues the span of the piece before (see flatten)
 }
 
 type flattener struct {
@@ -218,41 +257,55 @@ func (p *Processor) flatten(n *node) Rich {
 	if !n.empty() {
 		fl.walk(n, 0, 0, "", "")
 	}
-	joins := func(i int) bool { // piece i+1 continues the span of piece i
-		next := i + 1
-		return next < len(fl.pieces) && fl.pieces[next].f == fl.pieces[i].f && fl.pieces[next].link == fl.pieces[i].link && fl.pieces[next].ref == fl.pieces[i].ref
-	}
-	spans := 0
+	// a piece joins the span of the one before when it has its
+	// formatting and link; counted first, to size the spans once, with
+	// the bytes of the spans of several pieces, whose texts are made in
+	// one string (a span of one piece keeps its text)
+	spans, joined := 0, 0
 	for i := range fl.pieces {
-		if !joins(i) {
+		p := &fl.pieces[i]
+		p.joins = i > 0 && p.f == fl.pieces[i-1].f && p.link == fl.pieces[i-1].link && p.ref == fl.pieces[i-1].ref
+		switch {
+		case !p.joins:
 			spans++
+		case !fl.pieces[i-1].joins:
+			joined += len(fl.pieces[i-1].text) + len(p.text) // a run's first two
+		default:
+			joined += len(p.text)
 		}
 	}
 	if spans == 0 {
 		return nil
 	}
-	r := make(Rich, 0, spans)
-	var b strings.Builder
-	start := 0 // the first piece of the run that makes the next span
-	for i, p := range fl.pieces {
-		if joins(i) {
-			continue
+	var all string
+	if joined > 0 {
+		var b strings.Builder
+		b.Grow(joined)
+		for i, p := range fl.pieces {
+			if p.joins || i+1 < len(fl.pieces) && fl.pieces[i+1].joins {
+				b.WriteString(p.text)
+			}
 		}
-		text := p.text // a run of one piece needs no copy
-		if start < i {
-			size := 0
-			for _, q := range fl.pieces[start : i+1] {
-				size += len(q.text)
+		all = b.String()
+	}
+	r := make(Rich, 0, spans)
+	off := 0 // in all, of the next run of several pieces
+	for i := 0; i < len(fl.pieces); {
+		p := fl.pieces[i]
+		j := i + 1
+		for j < len(fl.pieces) && fl.pieces[j].joins {
+			j++
+		}
+		text := p.text
+		if j > i+1 {
+			n := 0
+			for _, q := range fl.pieces[i:j] {
+				n += len(q.text)
 			}
-			b.Grow(size)
-			for _, q := range fl.pieces[start : i+1] {
-				b.WriteString(q.text)
-			}
-			text = b.String()
-			b.Reset()
+			text, off = all[off:off+n], off+n
 		}
 		r = append(r, Span{Text: text, Format: p.f, Link: p.link, Ref: p.ref})
-		start = i + 1
+		i = j
 	}
 	return r
 }
@@ -267,7 +320,9 @@ func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
 			ref = a.ref
 		}
 	}
-	fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
+	if n.prefix != "" {
+		fl.add(piece{text: n.prefix, f: f, link: link, ref: ref})
+	}
 	inner := (f | n.set) &^ n.clear
 	if n.flip&Italic != 0 {
 		if inner&Italic != 0 {
@@ -293,17 +348,21 @@ func (fl *flattener) walk(n *node, f Format, level int, link, ref string) {
 	} else {
 		fl.content(n, inner, level, link, ref)
 	}
-	fl.add(piece{text: n.suffix, f: f, link: link, ref: ref})
+	if n.suffix != "" {
+		fl.add(piece{text: n.suffix, f: f, link: link, ref: ref})
+	}
 }
 
 func (fl *flattener) content(n *node, f Format, level int, link, ref string) {
-	fl.add(piece{text: n.text, f: f, link: link, ref: ref})
+	if n.text != "" {
+		fl.add(piece{text: n.text, f: f, link: link, ref: ref})
+	}
 	first := true
 	for _, k := range n.kids {
 		if k.empty() {
 			continue
 		}
-		if !first {
+		if !first && n.delim != "" {
 			fl.add(piece{text: n.delim, f: f &^ (Italic | Bold | NoDecoration), link: link, ref: ref})
 		}
 		first = false
@@ -362,8 +421,8 @@ func (fl *flattener) join(s string) string {
 		// the mark goes just inside the closing quotation mark, in the
 		// quotation's own formatting
 		q := fl.pieces[i+1]
-		q.text, q.closeQuote = string(first), false
-		fl.pieces = append(fl.pieces[:i+1], append([]piece{q}, fl.pieces[i+1:]...)...)
+		q.text, q.closeQuote = s[:size], false
+		fl.pieces = slices.Insert(fl.pieces, i+1, q) // in the processor's scratch buffer
 		return s[size:]
 	}
 	return s

@@ -62,6 +62,8 @@ type Processor struct {
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
 	pieces         []piece        // scratch space for flattening
+	plainBuf       []byte         // scratch space for a sort key's plain text
+	rich           richParser     // the parser of rich text, its nodes in arena (see ctx.rich)
 	arena          arena          // the nodes of the rendering under way
 	spare          *ctx           // a rendering's state, kept for the next (see newCtx)
 	dates          map[*elem]dateParts
@@ -166,9 +168,27 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 	if v, err := strconv.Atoi(p.style.citation.attr("near-note-distance")); err == nil {
 		dist = v
 	}
+	// where each item was cited first and last: kept in its state (an
+	// id no item has, in a map of its own)
+	for _, st := range p.order {
+		st.notes = citedIn{}
+	}
+	var unknown map[string]*citedIn
+	notesOf := func(id string) *citedIn {
+		if st := p.states[id]; st != nil {
+			return &st.notes
+		}
+		if unknown == nil {
+			unknown = map[string]*citedIn{}
+		}
+		n := unknown[id]
+		if n == nil {
+			n = &citedIn{}
+			unknown[id] = n
+		}
+		return n
+	}
 	// sized once: most citations cite one item in a note of their own
-	lastNote := make(map[string]int, len(cits))
-	firstNote := make(map[string]int, len(cits))
 	noteOnly := make(map[int]string, len(cits)) // the one item a note cites; "" when several
 	var prev *citeInfo
 	prevCount, prevNote, prevAllSame := 0, 0, false
@@ -185,24 +205,25 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 		room, ptrs = room[k:], ptrs[k:]
 		for j, info := range infos {
 			id := info.ID
+			notes := notesOf(id)
 			info.noteIndex = cit.NoteIndex
 			if info.AuthorOnly {
 				// the author named in the text does not use up the
 				// item's first, full citation
-				if _, seen := firstNote[id]; seen {
+				if notes.seen {
 					info.position = posSubsequent
 				}
 				continue
 			}
 			if info.fixedPos > 0 {
 				info.position = info.fixedPos - 1
-				info.firstNote = firstNote[id]
-			} else if _, seen := firstNote[id]; !seen {
+				info.firstNote = notes.first
+			} else if !notes.seen {
 				info.position = posFirst
-				firstNote[id] = cit.NoteIndex
+				notes.first, notes.seen = cit.NoteIndex, true
 			} else {
-				info.firstNote = firstNote[id]
-				info.nearNote = cit.NoteIndex-lastNote[id] <= dist
+				info.firstNote = notes.first
+				info.nearNote = cit.NoteIndex-notes.last <= dist
 				sameAsPrev := prev != nil && prev.ID == id
 				ibid := false
 				if j > 0 {
@@ -213,7 +234,7 @@ func (p *Processor) positions(cits []Citation) [][]*citeInfo {
 				}
 				info.position = locatorPosition(ibid, prev, info)
 			}
-			lastNote[id] = cit.NoteIndex
+			notes.last = cit.NoteIndex
 			prev = info
 		}
 		prevCount, prevNote = len(infos), cit.NoteIndex
@@ -307,10 +328,8 @@ func (p *Processor) renderCitation(cit Citation, infos []*citeInfo) Rich {
 		return nil
 	}
 	w := p.newNode()
-	w.kids, w.prefix, w.suffix = p.kids([]*node{n}), layout.attr("prefix"), layout.attr("suffix")
-	for _, a := range layout.attrs {
-		w.format(a.Name.Local, a.Value)
-	}
+	w.kids, w.prefix, w.suffix = p.kids([]*node{n}), layout.prefix, layout.suffix
+	w.set, w.clear = w.set|layout.fset, w.clear|layout.fclear // its formatting, read once (prepare)
 	if lead != nil {
 		w = group([]*node{lead, w}, " ")
 	}

@@ -35,9 +35,20 @@ type itemState struct {
 	given   int             // given-name expansion: 1 initials, 2 full
 	disamb  bool            // disambiguate="true" holds
 	has     map[string]bool // variables with a value (see present)
-	bits    []bool          // has, indexed like cslVariables
-	tbit    uint64          // the item's type in cslTypes (0 if not there), once typeSet
+	bits    varSet          // has, by index in cslVariables (see presentBits)
+	bitsSet bool            // bits is made
+	live    varSet          // bits and the dates (see liveBits)
+	liveSet bool
+	tbit    uint64 // the item's type in cslTypes (0 if not there), once typeSet
 	typeSet bool
+	notes   citedIn     // where the item is cited (see positions)
+	facts   []deadFacts // the style's macro facts for the item's type (see ctx.dead)
+}
+
+// citedIn is where an item is cited: its first and last notes, once seen.
+type citedIn struct {
+	first, last int
+	seen        bool
 }
 
 // typeBit is the bit of the item's type in cslTypes, 0 for a type not
@@ -60,6 +71,7 @@ type ctx struct {
 	called     int       // variables asked for
 	rendered   int       // variables that gave text
 	suppressed []string
+	suppSet    varSet   // the suppressed variables that are in cslVariables
 	vars       []string // variables rendered, for substitution
 	tracking   int      // depth of substitutions being tried
 	skipNames  bool     // leave out the first <names> (suppress-author, collapsing)
@@ -68,6 +80,8 @@ type ctx struct {
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 	stack      []*node // nodes of the groups being evaluated (see groupKids)
+	live       varSet  // the variables that may have a value (see liveVars), once liveDone
+	liveDone   bool
 }
 
 // newCtx starts the rendering of an item, for a cite or none (a
@@ -152,18 +166,33 @@ func (c *ctx) branch(e *elem) *elem {
 		// the kids the item's type may take, worked out once per type
 		for _, x := range e.plans[e.byType[typeIndex(c.st.typeBit())]] {
 			k := e.kids[x&^planSure]
-			if x&planSure != 0 || c.test(k) {
+			if x&planSure != 0 || k.varTest && c.testVars(k) || !k.varTest && c.test(k) {
 				return k
 			}
 		}
 		return nil
 	}
 	for _, k := range e.kids {
-		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && c.test(k)) {
+		if k.kind == kElse || ((k.kind == kIf || k.kind == kElseIf) && (k.varTest && c.testVars(k) || !k.varTest && c.test(k))) {
 			return k
 		}
 	}
 	return nil
+}
+
+// testVars is test for an <if> or <else-if> whose one condition tests
+// variables by sets (most of them: without test's loops, inlined).
+func (c *ctx) testVars(e *elem) bool {
+	bits, m := c.st.presentBits(), &e.conds[0].varMask
+	h0 := bits[0] &^ c.suppSet[0] & m[0]
+	h1 := bits[1] &^ c.suppSet[1] & m[1]
+	switch e.matchKind {
+	case 'a':
+		return h0|h1 != 0
+	case 'n':
+		return h0|h1 == 0
+	}
+	return h0 == m[0] && h1 == m[1]
 }
 
 // maxSteps bounds the elements one rendering evaluates: a style whose
@@ -175,9 +204,12 @@ func (c *ctx) eval(e *elem) *node {
 		return nil
 	}
 	var n *node
+	// groups and macros give nil or a node that is not empty: groupFrom
+	// makes it of the nodes eval gave, which are not empty (pushKids)
+	made := false
 	switch e.kind {
 	case kText:
-		n = c.evalText(e)
+		n, made = c.evalText(e), e.textKind == 'm'
 	case kNumber:
 		n = c.evalNumber(e)
 	case kLabel:
@@ -187,13 +219,13 @@ func (c *ctx) eval(e *elem) *node {
 	case kDate:
 		n = c.evalDate(e)
 	case kGroup:
-		n = c.evalGroup(e)
+		n, made = c.evalGroup(e), true
 	case kChoose:
 		return c.groupChoose(e) // its nodes are not empty (pushKids)
 	default:
 		return nil
 	}
-	if n.empty() {
+	if n == nil || !made && n.empty() {
 		return nil
 	}
 	return c.decorate(e, n)
@@ -213,10 +245,20 @@ func (c *ctx) evalText(e *elem) *node {
 	case 'v':
 		return c.textVariable(e)
 	case 'm':
-		if e.macroRef == nil {
+		m := e.macroRef
+		if m == nil || c.depth > maxDepth {
 			return nil
 		}
-		return c.macroElem(e.macroRef)
+		if dead, calls := c.dead(m); dead {
+			if calls {
+				c.called++ // as walking it would: it asks for variables, which give nothing
+				return nil
+			}
+			if e.safeNest >= 0 && c.depth+int(e.safeNest) <= maxDepth+1 {
+				return nil // whether its walk would ask for one does not matter here (see factsFinder.sites)
+			}
+		}
+		return c.walkMacro(m)
 	case 't':
 		s, _ := c.p.loc.term(e.textArg, e.form, e.attr("plural") == "true")
 		n := c.text(s)
@@ -238,16 +280,28 @@ func (c *ctx) macro(name string) *node {
 	return c.macroElem(m)
 }
 
+// maxDepth bounds the nesting of macro calls (a macro calling itself).
+const maxDepth = 16
+
 func (c *ctx) macroElem(m *elem) *node {
-	if c.depth > 16 {
+	if c.depth > maxDepth {
 		return nil
 	}
-	c.depth++
-	defer func() { c.depth-- }()
+	if dead, calls := c.dead(m); dead && calls {
+		c.called++ // as walking it would: it asks for variables, which give nothing
+		return nil
+	}
+	return c.walkMacro(m)
+}
+
+// walkMacro evaluates macro m.
+func (c *ctx) walkMacro(m *elem) *node {
+	c.depth++ // back down below (newCtx resets it after a panic)
 	// a macro is suppressed like a group when it calls variables and all
 	// are empty, as citeproc-js does
 	called, rendered := c.called, c.rendered
 	n := c.groupKids(m, "")
+	c.depth--
 	if c.called > called && c.rendered == rendered {
 		return nil
 	}
@@ -265,7 +319,7 @@ func (c *ctx) textVariable(e *elem) *node {
 	if e.shortVar != "" {
 		v = c.variable(e.shortVar)
 	}
-	if v == "" && (e.varIdx < 0 || c.st.presentBits()[e.varIdx]) {
+	if v == "" && (e.varIdx < 0 || c.st.presentBits().has(int(e.varIdx))) {
 		v = c.variable(name)
 	}
 	if v == "" {
@@ -371,14 +425,14 @@ func (c *ctx) decorate(e *elem, n *node) *node {
 	w := n
 	if n.prefix != "" || n.suffix != "" || n.quote || n.set|n.clear|n.flip != 0 {
 		// n has decorations of its own, which go inside this element's
-		w = &node{kids: []*node{n}}
+		w = c.p.wrap(n)
 	}
 	w.set |= e.fset
 	w.clear |= e.fclear
 	if e.quotes {
 		w.quote = true
 	}
-	if e.name != "layout" {
+	if !e.isLayout {
 		w.prefix, w.suffix = e.prefix, e.suffix
 	}
 	return w

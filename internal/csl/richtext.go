@@ -37,23 +37,29 @@ func parseRich(s string) *node {
 	if !hasRichMarks(s) {
 		return textNode(s)
 	}
-	return parseRichIn(s, nil)
+	return (&richParser{}).parse(s)
 }
 
-// parseRichIn is parseRich with its nodes made by alloc (nil: new).
-func parseRichIn(s string, alloc func() *node) *node {
-	p := &richParser{src: s, alloc: alloc}
-	p.stack = append(p.room[:0], richFrame{n: p.node()})
+// parse is parseRich by p, whose arena (nil: new) makes the nodes and
+// their lists of children: a processor keeps one parser for all its
+// renderings, and its scratch space.
+func (p *richParser) parse(s string) *node {
+	*p = richParser{src: s, arena: p.arena, stack: p.stack[:0], kids: p.kids[:0]}
+	p.stack = append(p.stack, richFrame{n: p.node()})
 	p.run()
 	for len(p.stack) > 1 {
 		p.pop()
 	}
-	return p.stack[0].n
+	p.flush()
+	root := p.stack[0].n
+	root.kids = p.list(p.kids)
+	return root
 }
 
 type richFrame struct {
 	n     *node
 	close string // the tag or quote that ends it
+	start int    // its children, in the parser's kids from there
 }
 
 type richParser struct {
@@ -65,14 +71,27 @@ type richParser struct {
 	pend    int
 	pending bool
 	stack   []richFrame
-	room    [4]richFrame // the stack's first frames
-	alloc   func() *node // makes the nodes; nil: new
+	arena   *arena // makes the nodes and their lists of children; nil: new
+	// the children of the frames open, gathered here and made a node's
+	// list once, when its frame closes
+	kids []*node
+}
+
+// list makes a node's list of children of ks.
+func (p *richParser) list(ks []*node) []*node {
+	switch {
+	case len(ks) == 0:
+		return nil
+	case p.arena != nil:
+		return p.arena.kids(ks)
+	}
+	return append([]*node(nil), ks...)
 }
 
 // node returns a new node.
 func (p *richParser) node() *node {
-	if p.alloc != nil {
-		return p.alloc()
+	if p.arena != nil {
+		return p.arena.node()
 	}
 	return &node{}
 }
@@ -185,14 +204,16 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 func (p *richParser) push(n *node, close string) {
 	p.flush()
-	top := p.stack[len(p.stack)-1].n
-	top.kids = append(top.kids, n)
-	p.stack = append(p.stack, richFrame{n: n, close: close})
+	p.kids = append(p.kids, n)
+	p.stack = append(p.stack, richFrame{n: n, close: close, start: len(p.kids)})
 }
 
 func (p *richParser) pop() {
 	p.flush()
 	if len(p.stack) > 1 {
+		f := p.stack[len(p.stack)-1]
+		f.n.kids = p.list(p.kids[f.start:])
+		p.kids = p.kids[:f.start]
 		p.stack = p.stack[:len(p.stack)-1]
 	}
 }
@@ -220,9 +241,8 @@ func (p *richParser) flush() {
 	for _, f := range p.stack {
 		nocase = nocase || f.n.nocase
 	}
-	top := p.stack[len(p.stack)-1].n
 	n := p.node()
 	n.text, n.nocase = text, nocase
-	top.kids = append(top.kids, n)
+	p.kids = append(p.kids, n)
 	p.buf.Reset()
 }

@@ -18,6 +18,7 @@ type sortKey struct {
 	num   int
 	isNum bool
 	desc  bool
+	done  bool // computed (see keySet.key)
 }
 
 // sortBibliography orders the registered items as the bibliography's
@@ -75,10 +76,10 @@ type keySet struct {
 	p    *Processor
 	keys []*elem
 	area *elem
-	// memo holds the keys computed, by the item's registration (its
-	// place in p.order), len(keys) to an item
-	memo []sortKey
-	done []bool
+	// memo holds the keys computed, for each key by the item's
+	// registration (its place in p.order); a key's column is made when
+	// a comparison first needs it (most are settled by the first keys)
+	memo [][]sortKey
 }
 
 func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
@@ -91,18 +92,20 @@ func newKeySet(p *Processor, sortEl *elem, area *elem) *keySet {
 	for i, st := range p.order {
 		st.reg = i
 	}
-	ks.memo = make([]sortKey, len(p.order)*len(ks.keys))
-	ks.done = make([]bool, len(ks.memo))
+	ks.memo = make([][]sortKey, len(ks.keys))
 	return ks
 }
 
 func (ks *keySet) key(st *itemState, i int) *sortKey {
-	j := st.reg*len(ks.keys) + i
-	if !ks.done[j] {
-		ks.memo[j] = ks.p.computeKey(ks.keys[i], st, ks.area)
-		ks.done[j] = true
+	if ks.memo[i] == nil {
+		ks.memo[i] = make([]sortKey, len(ks.p.order))
 	}
-	return &ks.memo[j]
+	k := &ks.memo[i][st.reg]
+	if !k.done {
+		*k = ks.p.computeKey(ks.keys[i], st, ks.area)
+		k.done = true
+	}
+	return k
 }
 
 func (ks *keySet) less(a, b *itemState) bool { return ks.compare(a, b) < 0 }
@@ -126,13 +129,16 @@ func (p *Processor) computeKey(k *elem, st *itemState, area *elem) sortKey {
 	key := sortKey{desc: k.attr("sort") == "descending"}
 	if v := k.attr("variable"); v != "" {
 		key.text = c.variableKey(v)
+		if n, ok := leadingNumber(key.text); ok && numberVariables[v] {
+			key.num, key.isNum = n, true
+		}
+		key.text = fold(key.text)
 	} else if m := k.attr("macro"); m != "" {
-		key.text = c.macroKey(k, m)
+		// the macro's plain text folded from the processor's scratch
+		// buffer: one string made, not two
+		p.plainBuf = c.macro(m).appendPlain(p.plainBuf[:0])
+		key.text = fold(p.plainBuf)
 	}
-	if n, ok := leadingNumber(key.text); ok && numberVariables[k.attr("variable")] {
-		key.num, key.isNum = n, true
-	}
-	key.text = fold(key.text)
 	return key
 }
 
@@ -182,11 +188,6 @@ func (c *ctx) nameKey(nm bib.Name) string {
 	return strings.TrimSpace(fam + " " + nm.Given + " " + nm.DroppingParticle + " " + nm.NonDroppingParticle)
 }
 
-func (c *ctx) macroKey(k *elem, m string) string {
-	n := c.macro(m)
-	return n.plain()
-}
-
 // compareKeys orders two values of one key: empty values last, whatever
 // the direction.
 func compareKeys(x, y *sortKey) int {
@@ -210,7 +211,7 @@ func compareKeys(x, y *sortKey) int {
 
 // fold makes text compare as people sort it: case and accents ignored,
 // leading punctuation and quotation marks skipped.
-func fold(s string) string {
+func fold[T string | []byte](s T) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	add := func(r rune) {
@@ -241,7 +242,12 @@ func fold(s string) string {
 	}
 	// decomposed a segment at a time, not into a copy of the whole
 	var it norm.Iter
-	it.InitString(norm.NFD, s)
+	switch s := any(s).(type) {
+	case string:
+		it.InitString(norm.NFD, s)
+	case []byte:
+		it.Init(norm.NFD, s)
+	}
 	for !it.Done() {
 		for seg := it.Next(); len(seg) > 0; {
 			r, size := utf8.DecodeRune(seg)
@@ -252,7 +258,7 @@ func fold(s string) string {
 	return b.String()
 }
 
-func isASCII(s string) bool {
+func isASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -14,52 +14,69 @@ import (
 // elem is one element of a style or locale. Styles are kept as a tree of
 // elements and interpreted while rendering: unknown elements and attributes
 // are carried along and ignored, never an error.
+//
+// The fields the interpreter reads for every element it evaluates come
+// first, those of choosing and calling next, then those of text and
+// decoration: a rendering walks hundreds of elements spread over the
+// style, and most of its cache misses were theirs.
 type elem struct {
-	name  string
-	attrs []xml.Attr
-	kids  []*elem
-	text  string // character data (terms, info fields)
-	line  int
-
-	conds     []cond   // the tests of <if> and <else-if>, split once
-	vars      []string // the variable attribute of <names>, split once
-	varIdxs   []int    // each of vars' index in cslVariables, -1 if none
-	decorates bool     // has formatting, affixes, quotes, case or display
-
 	// read once from the attributes, for the elements every cite
 	// evaluates (see prepare)
-	kind      byte   // the element, for the interpreter's switches (see kinds)
-	match     string // <if>'s match
-	matchKind byte   // 'a' any, 'n' none, 0 all
-	delim     string // the delimiter attribute
-	textKind  byte   // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
-	textArg   string // the variable, macro, term or value
-	form      string
-	macroRef  *elem         // the macro a <text macro> calls, set by ParseStyle
-	nameOpts  *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
-	shortVar  string        // <text variable form="short">: the variable's short form ("title-short")
-	varIdx    int           // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	kind      byte // the element, for the interpreter's switches (see kinds)
+	textKind  byte // <text>: 'v'ariable, 'm'acro, 't'erm, 'l' value; 0 none
+	matchKind byte // 'a' any, 'n' none, 0 all
+	decorates bool // has formatting, affixes, quotes, case or display
+	quotes    bool
+	strip     bool
+	isLayout  bool   // <layout>, whose affixes its caller adds
+	varTest   bool   // <if>, <else-if>: one condition, on variables by sets (see ctx.testVars)
+	fset      Format // font decorations switched on and off
+	fclear    Format
+	varIdx    int32   // <text variable>: the variable's index in cslVariables, -1 when special or unknown
+	kids      []*elem // children
+	conds     []cond  // the tests of <if> and <else-if>, split once
+
+	macroRef *elem // the macro a <text macro> calls, set by ParseStyle
+	macroIdx int32 // a <macro>'s index in Style.macroList, -1 for any other element
+	safeNest int8  // a <text macro>: safe within this depth of calls (see factsFinder.sites), -1 not
 	// <choose>: for each item type (typeIndex), the kids the type may
 	// take, in order, as plans[byType[type]] (see prepareChoose)
-	byType         []uint8
-	plans          [][]uint8
-	fset, fclear   Format // font decorations switched on and off
-	prefix, suffix string
+	byType []uint8
+	plans  [][]uint8
+
+	textArg        string // the variable, macro, term or value
+	shortVar       string // <text variable form="short">: the variable's short form ("title-short")
+	delim          string // the delimiter attribute
 	textCase       string
-	quotes, strip  bool
+	prefix, suffix string
+	form           string
+	vars           []string      // the variable attribute of <names>, split once
+	varIdxs        []int         // each of vars' index in cslVariables, -1 if none
+	nameOpts       *[2]*nameOpts // <name>: its options in <citation> and <bibliography>, set by ParseStyle
+
+	name  string
+	attrs []xml.Attr
+	text  string // character data (terms, info fields)
+	line  int
+	match string // <if>'s match
 }
 
-// cond is one condition attribute with its values.
+// cond is one condition attribute with its values; what the tests by
+// sets read comes first.
 type cond struct {
-	attr string
-	vals []string
-	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
-
 	isType, isVariable, isNumeric bool // attr is "type", "variable", "is-numeric"
 	// for type tests whose values are all in cslTypes: their bits, tested
 	// against the item's in one step
-	typeMask uint64
 	typeBits bool
+	typeMask uint64
+	// for variable tests whose values are all in cslVariables (none
+	// special): their set, tested against the item's in a few steps
+	varBits bool
+	varMask varSet
+
+	attr string
+	vals []string
+	idx  []int // for variable tests: each value's index in cslVariables, -1 if none
 }
 
 // cslTypes are the item types of CSL 1.0.2, each a bit of a type test.
@@ -115,6 +132,7 @@ func (e *elem) prepare() {
 				cd := cond{attr: a.Name.Local, vals: strings.Fields(a.Value),
 					isType: a.Name.Local == "type", isVariable: a.Name.Local == "variable", isNumeric: a.Name.Local == "is-numeric"}
 				cd.typeBits = cd.isType
+				cd.varBits = cd.isVariable && len(cd.vals) > 0
 				for _, v := range cd.vals {
 					if b, ok := cslTypes[v]; ok && cd.isType {
 						cd.typeMask |= b
@@ -124,6 +142,9 @@ func (e *elem) prepare() {
 					i, ok := varIndex[v]
 					if !ok || special[v] {
 						i = -1
+						cd.varBits = false
+					} else {
+						cd.varMask.add(i)
 					}
 					cd.idx = append(cd.idx, i)
 				}
@@ -131,6 +152,7 @@ func (e *elem) prepare() {
 			}
 		}
 	}
+	e.varTest = len(e.conds) == 1 && e.conds[0].varBits
 	if e.name == "names" {
 		e.vars = strings.Fields(e.attr("variable"))
 		for _, v := range e.vars {
@@ -162,15 +184,16 @@ func (e *elem) prepare() {
 			}
 		}
 	}
-	e.varIdx = -1
+	e.varIdx, e.safeNest, e.macroIdx = -1, noNest, -1
 	if e.textKind == 'v' {
 		if e.form == "short" {
 			e.shortVar = e.textArg + "-short"
 		}
 		if i, ok := varIndex[e.textArg]; ok && !special[e.textArg] {
-			e.varIdx = i
+			e.varIdx = int32(i)
 		}
 	}
+	e.isLayout = e.name == "layout"
 	if e.decorates {
 		probe := &node{}
 		for _, a := range e.attrs {
@@ -429,6 +452,11 @@ type Style struct {
 	yearSuffix    bool         // the style prints year-suffix itself
 	disambCond    bool         // some <if> tests disambiguate
 	noName        [2]*nameOpts // the name options of a <names> without <name>, in <citation> and <bibliography>
+
+	// skipping dead macros (see dead.go)
+	skipping  bool           // the renderings are bounded below maxSteps
+	macroList []*elem        // the macros called, numbered
+	typed     [65]typedFacts // by typeIndex
 }
 
 // ParseStyle reads a CSL 1.0.2 (or 1.0.1) independent style. A document
@@ -463,6 +491,7 @@ func ParseStyle(data []byte) (*Style, error) {
 	}
 	s.link(root)
 	s.resolveNames()
+	s.prepareFacts()
 	s.yearSuffix = usesVariable(root, "year-suffix")
 	s.disambCond = usesAttr(root, "disambiguate") // often inside a macro
 	if s.citation == nil {

@@ -63,9 +63,11 @@ func applyCase(n *node, tc string, english bool) {
 	case "capitalize-first":
 		capWord(words[0])
 	case "capitalize-all":
+		var cw capWords
 		for _, w := range words {
-			capWord(w)
+			cw.cap(w)
 		}
+		cw.done()
 	case "sentence":
 		sentenceCase(n, words)
 	case "title":
@@ -142,17 +144,48 @@ func splitWords(n *node, ws []word, limit int) []word {
 func (w word) text() string { return w.leaf.text[w.start:w.end] }
 
 func capWord(w word) {
+	var cw capWords
+	cw.cap(w)
+	cw.done()
+}
+
+// capWords capitalizes words, the words of a leaf one after the other
+// into a new text, which becomes the leaf's once (done, or the first
+// word of another leaf): a title's text was made again for every word. A
+// capital takes the bytes of its small letter (or the word is left
+// alone), so that the words' offsets hold, and what a word reads of its
+// leaf is not changed by capitalizing the words before it.
+type capWords struct {
+	leaf *node
+	b    strings.Builder
+	next int // the first byte of leaf.text not yet in b
+}
+
+func (cw *capWords) cap(w word) {
 	if w.leaf.nocase {
 		return
 	}
-	s := w.text()
-	r, size := utf8.DecodeRuneInString(s)
-	// the leaf's text made once (replace would join a copy of the word)
-	if u := unicode.ToUpper(r); u != r && utf8.RuneLen(u) == size {
-		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], u)
-		t := w.leaf.text
-		w.leaf.text = t[:w.start] + string(buf[:n]) + t[w.start+size:]
+	r, size := utf8.DecodeRuneInString(w.text())
+	u := unicode.ToUpper(r)
+	if u == r || utf8.RuneLen(u) != size {
+		return
+	}
+	if w.leaf != cw.leaf {
+		cw.done()
+		cw.leaf, cw.next = w.leaf, 0
+		cw.b.Grow(len(w.leaf.text)) // the text, its size unchanged: one allocation
+	}
+	cw.b.WriteString(cw.leaf.text[cw.next:w.start])
+	cw.b.WriteRune(u)
+	cw.next = w.start + size
+}
+
+// done gives the leaf being capitalized its text.
+func (cw *capWords) done() {
+	if cw.leaf != nil {
+		cw.b.WriteString(cw.leaf.text[cw.next:])
+		cw.leaf.text = cw.b.String()
+		cw.leaf, cw.b = nil, strings.Builder{}
 	}
 }
 
@@ -190,6 +223,7 @@ func titleCase(n *node, words []word) {
 			}
 		})
 	}
+	var cw capWords
 	for i, w := range words {
 		s := w.text()
 		if w.leaf.nocase || hasUpperAfterFirst(s) {
@@ -198,8 +232,9 @@ func titleCase(n *node, words []word) {
 		if len(s) <= maxStopWord && stopWords[strings.ToLower(s)] && !w.afterColon && i != len(words)-1 {
 			continue
 		}
-		capWord(w)
+		cw.cap(w)
 	}
+	cw.done()
 }
 
 func hasUpperAfterFirst(s string) bool {

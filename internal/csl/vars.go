@@ -34,28 +34,59 @@ var varIndex = func() map[string]int {
 	return m
 }()
 
-// presentBits is present as a slice indexed like cslVariables.
-func (st *itemState) presentBits() []bool {
-	if st.bits != nil {
-		return st.bits
+// varSet is a set of variables, a bit for each index in cslVariables
+// (TestVarSetRoom checks there is room): a condition on a list of
+// variables is a few ANDs.
+type varSet [2]uint64
+
+func (s *varSet) add(i int)      { s[i>>6] |= 1 << (i & 63) }
+func (s *varSet) has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
+
+// liveBits is the set of the item's variables that have a value, or a
+// date whatever its value (evalDate counts a season alone as rendered),
+// made once: the variables whose absence lets a macro be skipped (see
+// ctx.dead).
+func (st *itemState) liveBits() *varSet {
+	if st.liveSet {
+		return &st.live
 	}
+	st.liveSet = true
+	st.live = *st.presentBits()
+	for k := range st.item.Dates {
+		if i, known := varIndex[k]; known {
+			st.live.add(i)
+		}
+	}
+	return &st.live
+}
+
+// presentBits is present as a varSet, made once.
+func (st *itemState) presentBits() *varSet {
+	if st.bitsSet {
+		return &st.bits
+	}
+	return st.makeBits()
+}
+
+// makeBits makes presentBits' set (apart, so that presentBits inlines).
+func (st *itemState) makeBits() *varSet {
 	// as present, without making its map
-	st.bits = make([]bool, len(cslVariables))
+	st.bitsSet = true
 	it := st.item
 	for k, v := range it.Vars {
 		if i, known := varIndex[k]; known && v != "" {
-			st.bits[i] = true
+			st.bits.add(i)
 		}
 	}
 	for k, ns := range it.Names {
 		if i, known := varIndex[k]; known && len(ns) > 0 {
-			st.bits[i] = true
+			st.bits.add(i)
 		}
 	}
 	for k, d := range it.Dates {
 		if i, known := varIndex[k]; known && (len(d.Parts) > 0 || d.Literal != "") {
-			st.bits[i] = true
+			st.bits.add(i)
 		}
 	}
-	return st.bits
+	return &st.bits
 }

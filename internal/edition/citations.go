@@ -57,6 +57,14 @@ type placed struct {
 // theorems.
 var crossRef = regexp.MustCompile(`^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)[-:]`)
 
+// mayCrossRef tells whether key has the "-" or ":" that ends the
+// prefix of a crossRef (two or three letters): most keys do not, and are
+// spared the regexp.
+func mayCrossRef(key string) bool {
+	sep := func(i int) bool { return i < len(key) && (key[i] == '-' || key[i] == ':') }
+	return sep(2) || sep(3)
+}
+
 // citeNote is what a citation moved into a note is made of.
 type citeNote struct {
 	note     model.Note
@@ -260,7 +268,7 @@ func (w *citeWarnings) missing(c *model.Cite, key string, anyDB bool) {
 // that lookup does not know.
 func crossRefOnly(c *model.Cite, known func(string) bool) bool {
 	for _, it := range c.Items {
-		if !crossRef.MatchString(it.Key) || known(it.Key) {
+		if !mayCrossRef(it.Key) || !crossRef.MatchString(it.Key) || known(it.Key) {
 			return false
 		}
 	}

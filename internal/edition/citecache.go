@@ -142,11 +142,12 @@ func (c *citeCache) processor(cp citePost, src citeSources, cx *citeContext) cit
 		return nil
 	}
 	p := csl.NewProcessor(style, cx.tag, cx.db.Lookup)
+	proc := &cslProc{p: p, style: style}
 	if db, ok := cx.db.(*bibdb.DB); ok {
-		p.All = db.IDs()
+		proc.all = db.IDs // for nocite "*" only: most posts cite a few works of thousands
 	}
 	p.LinkCitations = cx.opt.linkCitations
-	return &cslProc{p: p, style: style}
+	return proc
 }
 
 // style loads the style n names, each file once per build; a style that

@@ -61,7 +61,7 @@ type gathered struct {
 // numbered notes being what they are after numberNotes.
 func gatherCitations(a *model.Article, pl *placed, note bool, known func(string) bool) []gathered {
 	var out []gathered
-	seen := map[*model.Note]bool{}
+	seen := make(map[*model.Note]bool, len(a.Notes))
 	var visit func(in model.Inline, noteIndex int)
 	walkNote := func(n *model.Note) {
 		if seen[n] {
@@ -99,7 +99,7 @@ func gatherCitations(a *model.Article, pl *placed, note bool, known func(string)
 
 // procFor makes the processor's citation of c.
 func procFor(c *model.Cite, role citeRole, noteIndex int) procCitation {
-	pc := procCitation{noteIndex: noteIndex}
+	pc := procCitation{noteIndex: noteIndex, items: make([]procItem, 0, len(c.Items))}
 	for i, it := range c.Items {
 		pi := procItem{id: it.Key, locator: it.Locator, label: it.Label, suppressAuthor: it.SuppressAuthor,
 			prefix: richMarkup(it.Prefix), suffix: richMarkup(it.Suffix)}
@@ -162,7 +162,11 @@ func renderCitations(a *model.Article, pl *placed, cx *citeContext) *model.Bibli
 	known := func(id string) bool { return cx.db != nil && cx.db.Lookup(id) != nil }
 	note := cx.proc.noteStyle()
 	gs := gatherCitations(a, pl, note, known)
-	var cits []procCitation
+	n := 0
+	for _, g := range gs {
+		n += len(g.procs)
+	}
+	cits := make([]procCitation, 0, n)
 	warn := &citeWarnings{path: cx.path, log: cx.log, seen: map[string]bool{}}
 	for _, g := range gs {
 		cits = append(cits, g.procs...)
@@ -186,10 +190,16 @@ func renderCitations(a *model.Article, pl *placed, cx *citeContext) *model.Bibli
 	}
 	nocite := append(append([]string(nil), cx.opt.nocite...), nociteKeys(a)...)
 	res := cx.proc.render(cits, nocite, entry)
-	text := map[*model.Cite][]model.Inline{}
+	text := make(map[*model.Cite][]model.Inline, len(gs))
 	k := 0
 	for _, g := range gs {
 		var ins []model.Inline
+		if len(g.procs) == 1 && k < len(res.citations) {
+			// one citation: its inlines as they are
+			text[g.cite] = res.citations[k]
+			k++
+			continue
+		}
 		for j := range g.procs {
 			if k+j < len(res.citations) {
 				if j > 0 {

@@ -1,6 +1,7 @@
 package edition
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/redtide/edition/internal/csl"
@@ -11,6 +12,7 @@ import (
 type cslProc struct {
 	p     *csl.Processor
 	style *csl.Style
+	all   func() []string // every key of the database, nil for none
 }
 
 func (c *cslProc) noteStyle() bool { return c.style.Class() == "note" }
@@ -39,6 +41,9 @@ func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id str
 		} else {
 			main = append(main, ci)
 		}
+	}
+	if c.all != nil && c.p.All == nil && slices.Contains(nocite, "*") {
+		c.p.All = c.all()
 	}
 	res := c.p.Render(main, nocite)
 	var resA csl.Result

@@ -458,8 +458,8 @@ func renumberHeadings(blocks []model.Block) {
 // numberNotes numbers notes in order of first reference in the text, then
 // of references inside earlier notes; each reference gets its occurrence.
 func numberNotes(a *model.Article) {
-	count := map[*model.Note]int{}
-	var order []*model.Note
+	count := make(map[*model.Note]int, len(a.Notes)) // sized once: a post may have a thousand notes
+	order := make([]*model.Note, 0, len(a.Notes))
 	visit := func(in model.Inline) {
 		r, ok := in.(*model.NoteRef)
 		if !ok {

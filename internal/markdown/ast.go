@@ -140,7 +140,14 @@ func scanInline(block text.Reader, closer string, end func(s []byte) (n int, mor
 			break
 		}
 		start := len(buf)
-		buf = append(buf, line...)
+		if start == 0 {
+			// the first line is read in place (most constructs end
+			// on it); a second one is appended to a copy (capped, the
+			// append cannot write over the source)
+			buf = line[:len(line):len(line)]
+		} else {
+			buf = append(buf, line...)
+		}
 		for {
 			k := bytes.Index(buf[checked:], []byte(closer))
 			if k < 0 {

@@ -70,7 +70,14 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 			end, more := scan.MatchBracket(s, 0, '[', ']')
 			return 0, end < 0 && more
 		}
-		c, n, more := citesyntax.Bracketed(string(s))
+		// Bracketed reads up to the closing bracket and the byte
+		// after it: only that much is made a string (the rest of the
+		// paragraph's line was, at every citation)
+		end, more := scan.MatchBracket(s, 0, '[', ']')
+		if end < 0 {
+			return 0, more
+		}
+		c, n, more := citesyntax.Bracketed(string(s[:min(end+2, len(s))]))
 		if n == 0 {
 			return 0, more
 		}

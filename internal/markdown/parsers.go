@@ -383,6 +383,9 @@ func (undefRefParser) Trigger() []byte { return []byte{'['} }
 
 func (undefRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
 	line, _ := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("[^")) {
+		return nil // most brackets: links and citations, spared the regexp
+	}
 	m := undefRefRe.FindSubmatch(line)
 	if m == nil {
 		return nil

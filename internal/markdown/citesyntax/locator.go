@@ -62,10 +62,21 @@ func locatorLabel(s, tag string) (label string, n int) {
 		return "", 0 // every form has a letter or a symbol
 	}
 	own, en := termListsFor(tag)
-	if label, n = longestTerm(s, own); n > 0 {
+	if label, n = longestTermIn(s, own); n > 0 {
 		return label, n
 	}
-	return longestTerm(s, en)
+	return longestTermIn(s, en)
+}
+
+// longestTermIn is longestTerm over the lists of l that s may start
+// with a term of.
+func longestTermIn(s string, l *termList) (label string, n int) {
+	l.candidates(s, func(ts []term) {
+		if lb, k := longestTerm(s, ts); k > n || k == n && k > 0 && lb < label {
+			label, n = lb, k
+		}
+	})
+	return label, n
 }
 
 // longestTerm finds the longest form of the terms s starts with; of two
@@ -73,7 +84,7 @@ func locatorLabel(s, tag string) (label string, n int) {
 func longestTerm(s string, terms []term) (label string, n int) {
 	for _, t := range terms {
 		form, name := t.form, t.name
-		if len(form) < n || len(form) == n && name >= label || len(form) > len(s) || !strings.EqualFold(s[:len(form)], form) {
+		if len(form) < n || len(form) == n && name >= label || len(form) > len(s) || differAt0(s, form) || !strings.EqualFold(s[:len(form)], form) {
 			continue
 		}
 		if rest := s[len(form):]; rest != "" && !labelEnds(form, rest) {
@@ -82,6 +93,27 @@ func longestTerm(s string, terms []term) (label string, n int) {
 		label, n = name, len(form)
 	}
 	return label, n
+}
+
+// differAt0 tells whether s and form differ in case-folding at their
+// first byte, both ASCII: most terms do, and are spared
+// strings.EqualFold (a byte beyond ASCII may fold to one in it, as the
+// Kelvin sign to k, and is left to EqualFold).
+func differAt0(s, form string) bool {
+	if s == "" || form == "" {
+		return false
+	}
+	a, b := s[0], form[0]
+	if a >= utf8.RuneSelf || b >= utf8.RuneSelf {
+		return false
+	}
+	if 'A' <= a && a <= 'Z' {
+		a += 'a' - 'A'
+	}
+	if 'A' <= b && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return a != b
 }
 
 // labelEnds: a term is a whole word: what follows it is a space, a digit
