@@ -20,7 +20,7 @@ import "sync"
 // whose group or macro asks for one anyway through another of its
 // elements, or that stands in no group or macro that could be
 // suppressed (the layout, a substitute: its <names> asked already). See
-// site.
+// factsFinder.sites.
 //
 // Terms and literal text do not keep a macro from being skipped when
 // they stand in a group (or the macro itself) that certainly asks for a
@@ -38,7 +38,7 @@ import "sync"
 // expanded) never skips.
 
 // macroFacts is what an element may do, evaluated for an item that has
-// none of the variables in vars (see liveBits).
+// none of the variables in vars (see ctx.liveVars).
 type macroFacts struct {
 	vars  varSet // the item's variables it may print
 	quiet bool   // it may print, without counting a variable rendered (a term, a literal)

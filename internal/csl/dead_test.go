@@ -85,8 +85,9 @@ func TestDeadMacros(t *testing.T) {
 // and dates of CSL, at random.
 func randomItem(rng *rand.Rand, ty string, n int) *bib.Item {
 	it := &bib.Item{ID: "x", Type: ty, Vars: map[string]string{}, Names: map[string][]bib.Name{}, Dates: map[string]bib.Date{}}
-	odds := 2 + n%8                                                   // from many variables to few
-	for _, v := range []string{"shortTitle", "journalAbbreviation"} { // the sources of derived variables
+	odds := 2 + n%8 // from many variables to few
+	// the sources of derived variables
+	for _, v := range []string{"shortTitle", "journalAbbreviation"} {
 		if rng.IntN(odds) == 0 {
 			it.Vars[v] = "12"
 		}

@@ -125,8 +125,13 @@ var formats = []struct {
 	{csl.Subscript, func(ins []model.Inline) model.Inline { return &model.Sub{Inlines: ins} }},
 }
 
-// formatted nests spans by their decorations, from level on.
+// formatted nests spans by their decorations.
 func (mk *inlineMaker) formatted(spans []csl.Span) []model.Inline {
+	var decos csl.Format
+	for _, s := range spans {
+		decos |= s.Format
+	}
+	mk.decos = decos
 	return mk.nest(spans, 0)
 }
 
@@ -146,7 +151,8 @@ type oneText struct {
 // entries, their Texts in blocks (they live as long as the article).
 type inlineMaker struct {
 	texts []oneText
-	block int // the size of the last block: 16 at first, doubling to 256
+	block int        // the size of the last block: 16 at first, doubling to 256
+	decos csl.Format // the decorations of the spans being nested (see nest)
 }
 
 // text returns t as a Text in a one-item list.
@@ -163,6 +169,9 @@ func (mk *inlineMaker) text(t string) []model.Inline {
 }
 
 func (mk *inlineMaker) nest(spans []csl.Span, level int) []model.Inline {
+	for level < len(formats) && formats[level].f&mk.decos == 0 {
+		level++ // no span has this decoration: nothing to wrap
+	}
 	if level == len(formats) {
 		// spans of one formatting: their text is one Text
 		if t := joinText(spans); t != "" {
