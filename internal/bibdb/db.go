@@ -123,9 +123,9 @@ func (db *DB) Len() int {
 // replaces it (LastWins) or is dropped (FirstWins), with a problem
 // naming both places.
 func (db *DB) Add(items []*bib.Item) []Problem {
-	slots := make([]*slot, len(items))
+	slots := make([]slot, len(items))
 	for i, it := range items {
-		slots[i] = &slot{item: it}
+		slots[i] = slot{item: it}
 	}
 	return db.add(slots)
 }
@@ -136,20 +136,21 @@ func (db *DB) Merge(src *DB) []Problem {
 	if src == nil {
 		return nil
 	}
-	slots := make([]*slot, len(src.order))
+	slots := make([]slot, len(src.order))
 	for i, id := range src.order {
-		slots[i] = src.items[id]
+		slots[i] = *src.items[id] // its entry, converted or not, shared
 	}
 	return db.add(slots)
 }
 
-func (db *DB) add(slots []*slot) []Problem {
+func (db *DB) add(slots []slot) []Problem {
 	if db.items == nil {
 		db.items = make(map[string]*slot, len(slots))
 	}
 	var probs []Problem
 	db.order = slices.Grow(db.order, len(slots))
-	for _, s := range slots {
+	for i := range slots {
+		s := &slots[i]
 		id := s.id()
 		old, ok := db.items[id]
 		switch {
@@ -202,7 +203,7 @@ func (db *DB) Load(fsys fs.FS, paths []string) (*DB, []Problem, error) {
 
 // loadFile reads one file; BibTeX entries stay unconverted when db is
 // lazy.
-func (db *DB) loadFile(fsys fs.FS, name string) ([]*slot, []Problem, error) {
+func (db *DB) loadFile(fsys fs.FS, name string) ([]slot, []Problem, error) {
 	if db.lazy && isBibTeX(name) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -211,18 +212,16 @@ func (db *DB) loadFile(fsys fs.FS, name string) ([]*slot, []Problem, error) {
 		// data is this DB's own (fs.ReadFile returns a copy): the
 		// entries are read from it, not from a copy of it
 		entries, probs, err := bibtex.ScanOwned(name, data)
-		slots := make([]*slot, len(entries))
-		room := make([]slot, len(entries)) // one allocation for a file's slots
-		for i, e := range entries {
-			room[i] = slot{entry: e, report: db.report}
-			slots[i] = &room[i]
+		slots := make([]slot, len(entries)) // one allocation for a file's slots
+		for i := range entries {
+			slots[i] = slot{entry: &entries[i], report: db.report}
 		}
 		return slots, probs, err
 	}
 	items, probs, err := readFile(fsys, name)
-	slots := make([]*slot, len(items))
+	slots := make([]slot, len(items))
 	for i, it := range items {
-		slots[i] = &slot{item: it}
+		slots[i] = slot{item: it}
 	}
 	return slots, probs, err
 }

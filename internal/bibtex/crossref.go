@@ -84,7 +84,7 @@ func inherit(child, parent *rawEntry, transform bool) {
 		}
 		for _, n := range names {
 			if _, ok := child.get(n); !ok {
-				child.add(rawField{name: n, value: f.value, line: f.line})
+				child.add(rawField{name: n, value: f.value, off: f.off})
 			}
 		}
 	}

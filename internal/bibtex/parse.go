@@ -3,6 +3,7 @@ package bibtex
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/redtide/edition/internal/bib"
 	"github.com/redtide/edition/internal/diag"
@@ -26,6 +27,7 @@ type rawEntry struct {
 	typ    string // lower case
 	key    string
 	line   int
+	lines  *fileLines // of its file, for the lines of its fields
 	fields []rawField
 	index  map[string]int // field name → its last index, for long entries
 	// names has the fieldBit of each field's name: most names asked for
@@ -49,7 +51,22 @@ func fieldBit(name string) uint64 {
 type rawField struct {
 	name  string // lower case, aliases resolved
 	value string
-	line  int
+	off   int // the offset of its name in the file: its line is asked only for a problem (see fileLines)
+}
+
+// fileLines finds the lines of offsets in a file, from an index made at
+// the first question: a field's line is asked only for a problem, and
+// counting the lines of every field cost more than reading its name.
+// Entries may be converted in goroutines of their own.
+type fileLines struct {
+	src   string
+	once  sync.Once
+	index *diag.Lines
+}
+
+func (f *fileLines) line(off int) int {
+	f.once.Do(func() { f.index = diag.NewLines([]byte(f.src), 0) })
+	return f.index.Line(off)
 }
 
 // add appends a field; a later field of the same name wins. Entries
@@ -100,7 +117,7 @@ func (e *rawEntry) get(name string) (string, bool) {
 // fieldLine returns the line of field name, or the entry's line.
 func (e *rawEntry) fieldLine(name string) int {
 	if i := e.find(name); i >= 0 {
-		return e.fields[i].line
+		return e.lines.line(e.fields[i].off)
 	}
 	return e.line
 }
@@ -119,9 +136,9 @@ type parser struct {
 	file      string
 	src       string
 	pos       int
-	lines     *diag.Lines // built only when a line is asked for backwards
-	lineAt    int         // the offset of the last forward line lookup
-	lineNo    int         // its line
+	lines     *fileLines // for a line asked for backwards, and the entries
+	lineAt    int        // the offset of the last forward line lookup
+	lineNo    int        // its line
 	macros    map[string]string
 	entries   []*rawEntry
 	chunk     []rawField // room for the fields of the entries to come
@@ -135,6 +152,7 @@ func newParser(file, src string) *parser {
 	return &parser{
 		file:   file,
 		src:    src,
+		lines:  &fileLines{src: src},
 		lineNo: 1,
 		macros: map[string]string{},
 		// room for the entries the file may have: one per "@" at most
@@ -148,10 +166,7 @@ func newParser(file, src string) *parser {
 // behind that (or past the end) is looked up in a line index.
 func (p *parser) line(off int) int {
 	if off < p.lineAt || off > len(p.src) {
-		if p.lines == nil {
-			p.lines = diag.NewLines([]byte(p.src), 0)
-		}
-		return p.lines.Line(off)
+		return p.lines.line(off)
 	}
 	p.lineNo += strings.Count(p.src[p.lineAt:off], "\n")
 	p.lineAt = off
@@ -225,13 +240,13 @@ func (p *parser) command(start int) *syntaxError {
 		p.skipComment(closer)
 		return nil
 	case "preamble":
-		_, err := p.value(closer, line, func() string { return "@preamble" })
+		_, err := p.value(closer, start, func() string { return "@preamble" })
 		if err != nil {
 			return err
 		}
 		return p.closeCommand(closer, line, "@preamble")
 	case "string":
-		return p.stringDef(closer, line)
+		return p.stringDef(closer, start, line)
 	}
 	return p.entry(typ, closer, line)
 }
@@ -264,7 +279,7 @@ func (p *parser) closeCommand(closer byte, line int, what string) *syntaxError {
 
 // stringDef reads @string{name = value}, defining a macro for the rest of
 // the file.
-func (p *parser) stringDef(closer byte, line int) *syntaxError {
+func (p *parser) stringDef(closer byte, start, line int) *syntaxError {
 	p.skipSpace()
 	name, upper := p.fieldName()
 	if name == "" {
@@ -274,7 +289,7 @@ func (p *parser) stringDef(closer byte, line int) *syntaxError {
 	if !p.eat('=') {
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("expected = after @string name %q", name)}
 	}
-	v, err := p.value(closer, line, func() string { return "@string " + name })
+	v, err := p.value(closer, start, func() string { return "@string " + name })
 	if err != nil {
 		return err
 	}
@@ -324,7 +339,7 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 		return &syntaxError{line, fmt.Sprintf("@%s without a citation key", typ)}
 	}
 	e := p.newEntry()
-	*e = rawEntry{typ: typ, key: key, line: line, fields: p.fieldSpace()}
+	*e = rawEntry{typ: typ, key: key, line: line, lines: p.lines, fields: p.fieldSpace()}
 	p.skipSpace()
 	if p.eat(closer) {
 		p.keep(e)
@@ -360,24 +375,24 @@ func (p *parser) entry(typ string, closer byte, line int) *syntaxError {
 
 // field reads one name = value into e.
 func (p *parser) field(e *rawEntry, closer byte) *syntaxError {
-	fline := p.line(p.pos)
+	at := p.pos // its line is counted only for a problem
 	name, upper := p.fieldName()
 	if name == "" {
-		return &syntaxError{fline, fmt.Sprintf("entry %q: expected a field name, found %s", e.key, p.found())}
+		return &syntaxError{p.line(at), fmt.Sprintf("entry %q: expected a field name, found %s", e.key, p.found())}
 	}
 	p.skipSpace()
 	if !p.eat('=') {
 		return &syntaxError{p.line(p.pos), fmt.Sprintf("entry %q: expected = after field %q, found %s", e.key, name, p.found())}
 	}
-	v, err := p.value(closer, fline, func() string { return fmt.Sprintf("entry %q field %q", e.key, name) })
+	v, err := p.value(closer, at, func() string { return fmt.Sprintf("entry %q field %q", e.key, name) })
 	if err != nil {
 		return err
 	}
 	name = fieldAlias(lower(name, upper))
 	if _, dup := e.get(name); dup {
-		p.problem(fline, "entry %q: field %q is given twice; the later value is used", e.key, name)
+		p.problem(p.line(at), "entry %q: field %q is given twice; the later value is used", e.key, name)
 	}
-	e.add(rawField{name: name, value: v, line: fline})
+	e.add(rawField{name: name, value: v, off: at})
 	return nil
 }
 

@@ -20,12 +20,12 @@ const maxValue = 1 << 20
 
 // value reads a field value: parts in braces or quotes, numbers and macro
 // names, joined by "#". what names the field for messages.
-func (p *parser) value(closer byte, line int, what func() string) (string, *syntaxError) {
+func (p *parser) value(closer byte, at int, what func() string) (string, *syntaxError) {
 	var v joined
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
-			return "", &syntaxError{line, what() + ": the file ends inside the value"}
+			return "", &syntaxError{p.line(at), what() + ": the file ends inside the value"}
 		}
 		switch c := p.src[p.pos]; {
 		case c == '{' || c == '"':
@@ -33,7 +33,7 @@ func (p *parser) value(closer byte, line int, what func() string) (string, *synt
 			if c == '"' {
 				end = '"'
 			}
-			s, err := p.delimited(end, line, what)
+			s, err := p.delimited(end, at, what)
 			if err != nil {
 				return "", err
 			}
@@ -49,10 +49,10 @@ func (p *parser) value(closer byte, line int, what func() string) (string, *synt
 			if name == "" {
 				return "", &syntaxError{p.line(p.pos), fmt.Sprintf("%s: expected a value, found %s", what(), p.found())}
 			}
-			v.add(p.macro(name, upper, line, what))
+			v.add(p.macro(name, upper, at, what))
 		}
 		if v.len() > maxValue {
-			return "", &syntaxError{line, what() + ": value longer than 1 MB"}
+			return "", &syntaxError{p.line(at), what() + ": value longer than 1 MB"}
 		}
 		p.skipSpace()
 		if !p.eat('#') {
@@ -99,7 +99,7 @@ func (j *joined) String() string {
 
 // macro expands a macro name: an @string defined earlier, else a month.
 // An undefined one is kept as its name, with a problem (BibTeX warns too).
-func (p *parser) macro(name string, upper bool, line int, what func() string) string {
+func (p *parser) macro(name string, upper bool, at int, what func() string) string {
 	k := lower(name, upper)
 	if v, ok := p.macros[k]; ok {
 		return v
@@ -107,7 +107,7 @@ func (p *parser) macro(name string, upper bool, line int, what func() string) st
 	if v, ok := monthMacros[k]; ok {
 		return v
 	}
-	p.problem(line, "%s: undefined @string macro %q, kept as written", what(), name)
+	p.problem(p.line(at), "%s: undefined @string macro %q, kept as written", what(), name)
 	return name
 }
 
@@ -119,7 +119,7 @@ var delimiting = [256]bool{'\\': true, '{': true, '}': true, '"': true, '\n': tr
 // returns its text without the outer delimiters. Inner braces must
 // balance; \{ and \} do not count. A line that starts a new entry ends the
 // value with an error, so one missing brace loses one entry, not the file.
-func (p *parser) delimited(end byte, line int, what func() string) (string, *syntaxError) {
+func (p *parser) delimited(end byte, at int, what func() string) (string, *syntaxError) {
 	// the source and the offset in locals: the loop keeps them in
 	// registers (p.pos was loaded and stored for every byte)
 	src, i := p.src, p.pos+1
@@ -147,12 +147,12 @@ func (p *parser) delimited(end byte, line int, what func() string) (string, *syn
 			return "", &syntaxError{p.line(i), what() + ": unbalanced closing brace in a quoted value"}
 		case c == '\n' && p.entryStartsAt(i+1):
 			p.pos = i
-			return "", &syntaxError{line, fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(i+1))}
+			return "", &syntaxError{p.line(at), fmt.Sprintf("%s: value not closed before the entry at line %d", what(), p.line(i+1))}
 		}
 		i++
 	}
 	p.pos = i
-	return "", &syntaxError{line, what() + ": value not closed at the end of the file"}
+	return "", &syntaxError{p.line(at), what() + ": value not closed at the end of the file"}
 }
 
 // entryStartsAt reports whether a line starting at off opens an entry:

@@ -13,14 +13,14 @@ import "sync"
 // The variables the cite or the processor supply, or that are derived
 // from others (locator, citation-number, title-short, ...), count as the
 // rendering's: they are live when the value they would take is there
-// (see ctx.liveVars).
+// (see ctx.makeLive).
 //
 // A macro whose walk may or may not ask for a variable (a <choose>
 // without <else>) is skipped where that does not matter: at a call
 // whose group or macro asks for one anyway through another of its
 // elements, or that stands in no group or macro that could be
 // suppressed (the layout, a substitute: its <names> asked already). See
-// site.
+// factsFinder.sites.
 //
 // Terms and literal text do not keep a macro from being skipped when
 // they stand in a group (or the macro itself) that certainly asks for a
@@ -38,7 +38,7 @@ import "sync"
 // expanded) never skips.
 
 // macroFacts is what an element may do, evaluated for an item that has
-// none of the variables in vars (see liveBits).
+// none of the variables in vars (see ctx.makeLive).
 type macroFacts struct {
 	vars  varSet // the item's variables it may print
 	quiet bool   // it may print, without counting a variable rendered (a term, a literal)
@@ -125,7 +125,7 @@ func (f *macroFacts) or(g macroFacts) {
 
 // variable is the facts of an element that prints variable name and
 // counts it rendered when it does (a text, a number, a date): loud when
-// the variable is not in cslVariables (see ctx.liveVars).
+// the variable is not in cslVariables (see ctx.makeLive).
 func variable(name string) macroFacts {
 	f := macroFacts{calls: true}
 	if i, ok := varIndex[name]; ok {
@@ -416,11 +416,14 @@ func (s *Style) factsFor(tbit uint64) []deadFacts {
 // the cite of c (see the file's comment), at the depth c is at, and
 // whether its walk certainly asks for a variable.
 func (c *ctx) dead(m *elem) (dead, calls bool) {
-	if m.macroIdx < 0 || c.skipNames || !c.p.style.skipping {
+	if m.macroIdx < 0 || c.skipNames {
 		return false, false
 	}
 	fs := c.st.facts
 	if fs == nil {
+		if !c.p.style.skipping {
+			return false, false
+		}
 		fs = c.p.style.factsFor(c.st.typeBit())
 		c.st.facts = fs
 	}
@@ -428,8 +431,10 @@ func (c *ctx) dead(m *elem) (dead, calls bool) {
 	if !f.silent || c.depth+int(f.nest) > maxDepth+1 {
 		return false, false
 	}
-	live := c.liveVars()
-	return f.vars[0]&live[0] == 0 && f.vars[1]&live[1] == 0, f.calls
+	if !c.liveDone {
+		c.makeLive()
+	}
+	return f.vars[0]&c.live[0] == 0 && f.vars[1]&c.live[1] == 0, f.calls
 }
 
 // The indexes of the variables the cite or the processor supply, or
@@ -445,14 +450,11 @@ var (
 	idxPage           = varIndex["page"]
 )
 
-// liveVars is the set of variables that may have a value in this
-// rendering: the item's (see liveBits), and those the cite or the
+// makeLive makes c.live, the set of variables that may have a value in
+// this rendering: the item's (see liveBits), and those the cite or the
 // processor supply, or that are derived, when what they would take is
 // there; made once per rendering.
-func (c *ctx) liveVars() *varSet {
-	if c.liveDone {
-		return &c.live
-	}
+func (c *ctx) makeLive() {
 	c.liveDone = true
 	c.live = *c.st.liveBits()
 	c.live.add(idxCitationNumber) // never empty
@@ -474,5 +476,4 @@ func (c *ctx) liveVars() *varSet {
 	if c.live.has(idxPage) {
 		c.live.add(idxPageFirst)
 	}
-	return &c.live
 }

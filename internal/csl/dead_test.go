@@ -31,8 +31,12 @@ func TestDeadMacros(t *testing.T) {
 		}
 		skippable := s.macroList
 		walk := func(c *ctx, m *elem) *node {
-			// no macro skipped, this one or those it calls
+			// no macro skipped, this one or those it calls (the item's
+			// state keeps the facts it was given)
 			defer noSkipping(s)()
+			facts := c.st.facts
+			c.st.facts = nil
+			defer func() { c.st.facts = facts }()
 			return c.macroElem(m)
 		}
 		p := NewProcessor(s, "en-US", func(string) *bib.Item { return nil })
@@ -85,8 +89,9 @@ func TestDeadMacros(t *testing.T) {
 // and dates of CSL, at random.
 func randomItem(rng *rand.Rand, ty string, n int) *bib.Item {
 	it := &bib.Item{ID: "x", Type: ty, Vars: map[string]string{}, Names: map[string][]bib.Name{}, Dates: map[string]bib.Date{}}
-	odds := 2 + n%8                                                   // from many variables to few
-	for _, v := range []string{"shortTitle", "journalAbbreviation"} { // the sources of derived variables
+	odds := 2 + n%8 // from many variables to few
+	// the sources of derived variables
+	for _, v := range []string{"shortTitle", "journalAbbreviation"} {
 		if rng.IntN(odds) == 0 {
 			it.Vars[v] = "12"
 		}

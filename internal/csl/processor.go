@@ -58,6 +58,8 @@ type Processor struct {
 
 	explicitSuffix bool
 	states         map[string]*itemState
+	stateRoom      []itemState    // room for the states to come (see register)
+	stateBlock     int            // the size of its last block
 	order          []*itemState   // registration order
 	bibOrder       []*itemState   // bibliography order
 	nameLevel      map[string]int // given-name expansion of people, by nameKey
@@ -108,8 +110,14 @@ func usesVariable(e *elem, v string) bool {
 // "?" in bold, as pandoc does.
 func (p *Processor) Render(cits []Citation, nocite []string) Result {
 	var res Result
-	p.states = map[string]*itemState{}
-	p.order = nil
+	// sized once: most citations cite a work of their own
+	n := len(nocite)
+	for _, cit := range cits {
+		n += len(cit.Cites)
+	}
+	p.states = make(map[string]*itemState, n)
+	p.order = make([]*itemState, 0, n)
+	p.stateRoom, p.stateBlock = nil, 0
 	p.nameLevel = nil
 	missing := map[string]bool{}
 	for _, cit := range cits {
@@ -155,7 +163,15 @@ func (p *Processor) register(id string) *itemState {
 	if it == nil {
 		return nil
 	}
-	st := &itemState{item: it, number: len(p.order) + 1}
+	if len(p.stateRoom) == 0 {
+		// in blocks of 16, doubling to 256: a document citing a few
+		// works wastes little
+		p.stateBlock = min(max(2*p.stateBlock, 16), 256)
+		p.stateRoom = make([]itemState, p.stateBlock)
+	}
+	st := &p.stateRoom[0]
+	p.stateRoom = p.stateRoom[1:]
+	*st = itemState{item: it, number: len(p.order) + 1}
 	p.states[id] = st
 	p.order = append(p.order, st)
 	return st

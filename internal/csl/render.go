@@ -80,7 +80,7 @@ type ctx struct {
 	suffixDone bool     // the year-suffix has been appended to a year
 	depth      int
 	stack      []*node // nodes of the groups being evaluated (see groupKids)
-	live       varSet  // the variables that may have a value (see liveVars), once liveDone
+	live       varSet  // the variables that may have a value (see makeLive), once liveDone
 	liveDone   bool
 }
 

@@ -19,27 +19,40 @@ func (c *cslProc) noteStyle() bool { return c.style.Class() == "note" }
 
 func (c *cslProc) render(cits []procCitation, nocite []string, entry func(id string) *model.BibEntry) procResult {
 	in := make([]csl.Citation, len(cits))
+	n := 0
+	for _, pc := range cits {
+		n += len(pc.items)
+	}
+	room := make([]csl.Cite, n) // the cites of all citations in one block
 	for i, pc := range cits {
-		ci := csl.Citation{NoteIndex: pc.noteIndex, InText: pc.inText}
-		for _, it := range pc.items {
-			ci.Cites = append(ci.Cites, csl.Cite{ID: it.id, Prefix: it.prefix, Suffix: it.suffix, Locator: it.locator,
-				Label: it.label, SuppressAuthor: it.suppressAuthor, AuthorOnly: it.authorOnly})
+		ci := csl.Citation{NoteIndex: pc.noteIndex, InText: pc.inText, Cites: room[:len(pc.items):len(pc.items)]}
+		room = room[len(pc.items):]
+		for j, it := range pc.items {
+			ci.Cites[j] = csl.Cite{ID: it.id, Prefix: it.prefix, Suffix: it.suffix, Locator: it.locator,
+				Label: it.label, SuppressAuthor: it.suppressAuthor, AuthorOnly: it.authorOnly}
+		}
+		if len(pc.items) == 0 {
+			ci.Cites = nil
 		}
 		in[i] = ci
 	}
 	// The author of an author-in-text citation is rendered apart: it is
 	// no citation of the work for the style's positions (the note that
 	// follows it is the first, not an "Ibid.").
-	main := make([]csl.Citation, 0, len(in))
-	isAuthor := make([]bool, 0, len(in))
+	isAuthor := make([]bool, len(in))
 	var authors []csl.Citation
-	for i, ci := range in {
-		a := len(cits[i].items) > 0 && cits[i].items[0].authorOnly
-		isAuthor = append(isAuthor, a)
-		if a {
-			authors = append(authors, ci)
-		} else {
-			main = append(main, ci)
+	for i := range in {
+		if isAuthor[i] = len(cits[i].items) > 0 && cits[i].items[0].authorOnly; isAuthor[i] {
+			authors = append(authors, in[i])
+		}
+	}
+	main := in // most posts have no author-in-text citation: no copy
+	if len(authors) > 0 {
+		main = make([]csl.Citation, 0, len(in)-len(authors))
+		for i, ci := range in {
+			if !isAuthor[i] {
+				main = append(main, ci)
+			}
 		}
 	}
 	if c.all != nil && c.p.All == nil && slices.Contains(nocite, "*") {
@@ -125,8 +138,13 @@ var formats = []struct {
 	{csl.Subscript, func(ins []model.Inline) model.Inline { return &model.Sub{Inlines: ins} }},
 }
 
-// formatted nests spans by their decorations, from level on.
+// formatted nests spans by their decorations.
 func (mk *inlineMaker) formatted(spans []csl.Span) []model.Inline {
+	var decos csl.Format
+	for _, s := range spans {
+		decos |= s.Format
+	}
+	mk.decos = decos
 	return mk.nest(spans, 0)
 }
 
@@ -146,7 +164,8 @@ type oneText struct {
 // entries, their Texts in blocks (they live as long as the article).
 type inlineMaker struct {
 	texts []oneText
-	block int // the size of the last block: 16 at first, doubling to 256
+	block int        // the size of the last block: 16 at first, doubling to 256
+	decos csl.Format // the decorations of the spans being nested (see nest)
 }
 
 // text returns t as a Text in a one-item list.
@@ -163,6 +182,9 @@ func (mk *inlineMaker) text(t string) []model.Inline {
 }
 
 func (mk *inlineMaker) nest(spans []csl.Span, level int) []model.Inline {
+	for level < len(formats) && formats[level].f&mk.decos == 0 {
+		level++ // no span has this decoration: nothing to wrap
+	}
 	if level == len(formats) {
 		// spans of one formatting: their text is one Text
 		if t := joinText(spans); t != "" {
