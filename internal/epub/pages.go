@@ -21,7 +21,6 @@ import (
 type mark struct {
 	label string
 	word  int
-	art   *model.Article
 	doc   string // content document it was written in; "" until then
 }
 
@@ -52,7 +51,7 @@ func newMarks(pages []model.PageStart) *marks {
 			continue // page labels are unique: a repeated one would repeat an id
 		}
 		seen[p.Label] = true
-		m := &mark{label: p.Label, word: p.Word, art: p.Article}
+		m := &mark{label: p.Label, word: p.Word}
 		ms.all = append(ms.all, m)
 		switch {
 		case p.Article != nil:

@@ -148,8 +148,9 @@ var flatePool sync.Pool
 // fastDeflate compresses entries at the fastest level (markup compresses
 // well even so), reusing compressors: each holds about a megabyte. It is
 // klauspost/compress's deflate, as the PDF's streams are (see
-// internal/fpdf, patch 20): its level 1 takes about half the time of the
-// standard library's for entries as small as 1% larger.
+// internal/fpdf, patch 20): on the corpus edition its level 1 took 57M
+// fewer instructions than the standard library's BestSpeed, for an
+// archive slightly smaller (1,499,255 → 1,496,426 bytes).
 func fastDeflate(out io.Writer) (io.WriteCloser, error) {
 	if fw, ok := flatePool.Get().(*flate.Writer); ok {
 		fw.Reset(out)

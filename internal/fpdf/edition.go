@@ -744,9 +744,10 @@ func (t *TextObject) End(b []byte) []byte {
 	return append(b, "ET\n"...)
 }
 
-// hundredths is v in hundredths, rounded as appendFixed2 rounds it (as
-// %.2f does); false where appendFixed2 leaves v to strconv for its size
-// (|v| ≥ 1e6, or not a number).
+// hundredths is v in hundredths, rounded as %.2f rounds it (the rule of
+// appendFixed2, which writes them): v·100 rounded, and strconv's exact
+// rounding near a half; false for |v| ≥ 1e6 or not a number, where
+// v·100 is not exact enough (appendFixed2 leaves those to strconv).
 func hundredths(v float64) (int64, bool) {
 	a := math.Abs(v)
 	if !(a < 1e6) {
@@ -793,32 +794,20 @@ func appendHundredths(b []byte, n int64, short bool) []byte {
 
 // appendFixed2 appends v with two decimals, as strconv.AppendFloat(b, v,
 // 'f', 2, 64) and %.2f do, without their exact decimal conversion, which
-// was most of the time AppendText took. The fast path rounds v·100 to an
+// was most of the time AppendText took. The fast path (hundredths) rounds v·100 to an
 // integer; it is taken only where that cannot differ from strconv's exact
 // rounding: |v| < 1e6 (so v·100 is within 2e-8 of the exact product) and
 // v·100 not within 1e-6 of a half (so the product cannot round the other
 // way, and there is no tie to break). Everything else goes to strconv.
 func appendFixed2(b []byte, v float64) []byte {
-	a := math.Abs(v)
-	if !(a < 1e6) { // also NaN
+	n, ok := hundredths(v)
+	if !ok {
 		return strconv.AppendFloat(b, v, 'f', 2, 64)
 	}
-	s := a * 100
-	fl := math.Floor(s)
-	fr := s - fl
-	if fr > 0.5-1e-6 && fr < 0.5+1e-6 {
-		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	if n == 0 && math.Signbit(v) {
+		b = append(b, '-') // as %.2f writes -0.00
 	}
-	n := uint64(fl)
-	if fr > 0.5 {
-		n++
-	}
-	if math.Signbit(v) {
-		b = append(b, '-')
-	}
-	b = strconv.AppendUint(b, n/100, 10)
-	c := n % 100
-	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
+	return appendHundredths(b, n, false)
 }
 
 // appendEscaped appends byte c of a PDF string as escape escapes it.
