@@ -37,9 +37,10 @@ type Breaker struct {
 	widths []Length
 	cands  []cand
 
-	// ascending tells that no box or glue has a negative width, so the
-	// running sums never decrease: a node's loose key then grows with its
-	// start, which lets tryBreak pass over too loose nodes by bisection.
+	// ascending tells that no box or glue has a negative width or
+	// stretch, so the running sums never decrease: a node's loose key
+	// then grows with its start, which lets tryBreak pass over too loose
+	// nodes by bisection.
 	ascending bool
 	// least is at most the loose key of every active node (the least
 	// such key when keyed tells it; math.MinInt64 when unknown): a
@@ -136,22 +137,34 @@ func (b *Breaker) prepare(items []Item) {
 	b.sums = b.sums[:len(items)+1]
 	var s sum
 	b.sums[0] = s
-	b.small, b.ascending = true, true
+	var bits Length // the or of the widths and stretches summed
 	for i := range items {
 		it := &items[i]
 		switch it.Kind {
 		case BoxItem:
 			s.w += it.Width
-			b.ascending = b.ascending && it.Width >= 0
+			bits |= it.Width
 		case GlueItem:
 			s.w += it.Width
 			s.y += it.Stretch
 			s.z += it.Shrink
-			b.small = b.small && it.Stretch >= 0
-			b.ascending = b.ascending && it.Width >= 0
+			bits |= it.Width | it.Stretch
 		}
 		b.sums[i+1] = s
-		b.small = b.small && small(s.w) && small(s.y)
+	}
+	b.ascending = bits >= 0
+	if 0 <= bits && bits < 1<<46 && len(items) < 1<<16 {
+		// Every term is in [0, 2^46), so no sum overflows and none
+		// exceeds the last.
+		b.small = small(s.w) && small(s.y)
+		return
+	}
+	b.small = true
+	for i := range items {
+		if it := &items[i]; it.Kind == GlueItem && it.Stretch < 0 {
+			b.small = false
+		}
+		b.small = b.small && small(b.sums[i+1].w) && small(b.sums[i+1].y)
 	}
 }
 
