@@ -37,6 +37,17 @@ type Breaker struct {
 	widths []Length
 	cands  []cand
 
+	// ascending tells that no box or glue has a negative width or
+	// stretch, so the running sums never decrease: a node's loose key
+	// then grows with its start, which lets tryBreak pass over too loose
+	// nodes by bisection.
+	ascending bool
+	// least is at most the loose key of every active node (the least
+	// such key when keyed tells it; math.MinInt64 when unknown): a
+	// breakpoint whose key is below it is too loose to end a line from
+	// any of them.
+	least int64
+
 	trace *tracer // nil unless Trace is running
 }
 
@@ -126,20 +137,34 @@ func (b *Breaker) prepare(items []Item) {
 	b.sums = b.sums[:len(items)+1]
 	var s sum
 	b.sums[0] = s
-	b.small = true
+	var bits Length // the or of the widths and stretches summed
 	for i := range items {
 		it := &items[i]
 		switch it.Kind {
 		case BoxItem:
 			s.w += it.Width
+			bits |= it.Width
 		case GlueItem:
 			s.w += it.Width
 			s.y += it.Stretch
 			s.z += it.Shrink
-			b.small = b.small && it.Stretch >= 0
+			bits |= it.Width | it.Stretch
 		}
 		b.sums[i+1] = s
-		b.small = b.small && small(s.w) && small(s.y)
+	}
+	b.ascending = bits >= 0
+	if 0 <= bits && bits < 1<<46 && len(items) < 1<<16 {
+		// Every term is in [0, 2^46), so no sum overflows and none
+		// exceeds the last.
+		b.small = small(s.w) && small(s.y)
+		return
+	}
+	b.small = true
+	for i := range items {
+		if it := &items[i]; it.Kind == GlueItem && it.Stretch < 0 {
+			b.small = false
+		}
+		b.small = b.small && small(b.sums[i+1].w) && small(b.sums[i+1].y)
 	}
 }
 
@@ -238,12 +263,20 @@ func fitnessClass(bad int, stretching bool) uint8 {
 // also returns the looseness achieved.
 func (b *Breaker) run(items []Item, width func(int) Length, p Params, tolerance int, hyphens bool) ([]Line, int, bool) {
 	cands := b.start(items, width, p, tolerance)
+	keyed := b.keyed()
 	for cur := 0; cur <= b.end; cur++ {
 		if cur < b.end && items[cur].Kind == BoxItem {
 			continue // never a breakpoint (legal)
 		}
 		bp, legal := b.legal(cur, hyphens)
 		if !legal {
+			continue
+		}
+		if keyed && !bp.forced && b.looseKey(bp) < b.least {
+			// Every line to bp would be too loose: tryBreak would
+			// keep every active node and add none (most breakpoints
+			// are reached so, being less than a line past the last
+			// feasible break).
 			continue
 		}
 		if !b.tryBreak(bp, cands) {
@@ -267,6 +300,7 @@ func (b *Breaker) start(items []Item, width func(int) Length, p Params, toleranc
 	b.widths = b.widths[:0]
 	b.nodes = append(b.nodes[:0], node{pos: -1, start: 0, line: 0, prev: -1, fitness: fitDecent, loose: b.nodeKey(0, 0)})
 	b.active = append(b.active[:0], 0)
+	b.least = b.nodes[0].loose
 	b.hk = 1
 	if p.MaxConsecutiveHyphens > 0 {
 		b.hk = min(p.MaxConsecutiveHyphens, 254) + 1
@@ -311,6 +345,12 @@ func (b *Breaker) legal(cur int, hyphens bool) (breakpoint, bool) {
 	return bp, true
 }
 
+// keyed tells that the loose keys are exact and grow with a node's start
+// within a line number, which tryBreak's shortcuts need.
+func (b *Breaker) keyed() bool {
+	return b.ascending && b.small && !b.exact && b.rlim > 0
+}
+
 // tryBreak considers every active node as the start of a line ending at
 // breakpoint bp (K&P §5's main loop; tex.web §829 try_break). Active nodes
 // are in order of line number; the candidates of one line number become
@@ -325,7 +365,17 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 	have := false          // some candidate is set for group
 	lineStart := int32(-1) // first item after bp, computed once
 	var measure Length     // of the lines of group
-	for _, ai := range b.active {
+	// Skip passes over the nodes at the head of each group that bp cannot
+	// end a line from, by bisection (see passed); a forced break ends every
+	// line and takes the long way.
+	skip := !bp.forced && b.keyed()
+	b.least = math.MinInt64
+	if skip {
+		b.least = math.MaxInt64 // lowered by each node kept or added
+	}
+	active := b.active
+	for i := 0; i < len(active); i++ {
+		ai := active[i]
 		a := &b.nodes[ai]
 		if a.line != group {
 			if have {
@@ -336,19 +386,31 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 			// sooner or later: its node reaches a breakpoint past
 			// its start, the final one at the latest.
 			group, measure = a.line, b.measure(int(a.line))
+			if skip {
+				if j := b.passed(active, i, group, bp.pos, key); j > i {
+					next = append(next, active[i:j]...)
+					// The last of the run has the least key.
+					b.least = min(b.least, b.nodes[active[j-1]].loose)
+					i = j - 1
+					continue
+				}
+			}
 		}
 		if int(a.start) > bp.pos {
 			// bp is among the glue and penalties discarded after a's
 			// break: a line from a to bp would be empty (and forced
 			// breaks are never discarded, see nextStart).
 			next = append(next, ai)
+			b.least = min(b.least, a.loose)
 			continue
 		}
 		if key < a.loose {
 			// Too loose, as below, told by the keys. Most active nodes
-			// are far back and take this path.
+			// are this near bp; passed has skipped them already unless
+			// bp is forced.
 			if !bp.forced {
 				next = append(next, ai)
+				b.least = min(b.least, a.loose)
 			}
 			continue
 		}
@@ -357,6 +419,7 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 		if shortfall > 0 && b.tooLoose(shortfall, sc.y-ss.y) {
 			if !bp.forced {
 				next = append(next, ai)
+				b.least = min(b.least, a.loose)
 			}
 			continue
 		}
@@ -365,6 +428,7 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 		// never start a feasible line again; a forced break ends every line.
 		if !overfull && !bp.forced {
 			next = append(next, ai)
+			b.least = min(b.least, a.loose)
 		}
 		if overfull || bad > b.tolerance {
 			continue
@@ -378,6 +442,28 @@ func (b *Breaker) tryBreak(bp breakpoint, cands []cand) bool {
 	}
 	b.active, b.next = next, b.active
 	return len(b.active) > 0
+}
+
+// passed returns the end of the run of active nodes from i on, all of
+// line number group, that the loop of tryBreak would keep without a look:
+// those whose line to the breakpoint at pos would be empty (start > pos)
+// or too loose (key < loose). Within a group the nodes are in order of
+// falling position, newest first (flush puts a group's new nodes before
+// the older ones), so their starts fall too; when the running sums never
+// decrease (Breaker.ascending) neither test can hold for a node and fail
+// for the one before it, and the run is found by bisection.
+func (b *Breaker) passed(active []int32, i int, group int32, pos int, key int64) int {
+	lo, hi := i, len(active)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		a := &b.nodes[active[m]]
+		if a.line == group && (int(a.start) > pos || key < a.loose) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // tooLoose reports, without dividing, that a line short of its measure by
@@ -487,6 +573,7 @@ func (b *Breaker) flush(next []int32, cands []cand, bp breakpoint, group int32, 
 	if bp.pos < b.end {
 		loose = b.nodeKey(group+1, lineStart)
 	}
+	b.least = min(b.least, loose)
 	hk := len(cands) / 4
 	for i := range cands {
 		c := &cands[i]

@@ -36,10 +36,10 @@ type shapeRef struct{ ems, segs int32 }
 // (faceIndex). A word's text is its key, without a copy: the text stays
 // alive with the model anyway.
 type shapeCache struct {
-	byHyph map[*hyph.Hyphenator]*[asciiFaces]map[string]shapeRef
-	hy     *hyph.Hyphenator                 // the patterns of the last lookup
-	faces  *[asciiFaces]map[string]shapeRef // byHyph[hy]
-	segs   []shapeSeg                       // the segments of the words with breaks
+	byHyph map[*hyph.Hyphenator]*[asciiFaces]*wordTable
+	hy     *hyph.Hyphenator        // the patterns of the last lookup
+	faces  *[asciiFaces]*wordTable // byHyph[hy]
+	segs   []shapeSeg              // the segments of the words with breaks
 	words  int
 }
 
@@ -52,9 +52,9 @@ const shapeMax = 1 << 16
 // segments end at 16-bit offsets.
 const maxShapeLen = 1<<16 - 1
 
-// faceWords returns the map of the shapes of words in face number face
+// faceWords returns the table of the shapes of words in face number face
 // hyphenated by hy, nil for none yet; with create, it makes one.
-func (c *shapeCache) faceWords(hy *hyph.Hyphenator, face int, create bool) map[string]shapeRef {
+func (c *shapeCache) faceWords(hy *hyph.Hyphenator, face int, create bool) *wordTable {
 	if hy != c.hy || c.faces == nil {
 		c.faces = c.byHyph[hy]
 		if c.faces == nil {
@@ -62,25 +62,28 @@ func (c *shapeCache) faceWords(hy *hyph.Hyphenator, face int, create bool) map[s
 				return nil
 			}
 			if c.byHyph == nil {
-				c.byHyph = map[*hyph.Hyphenator]*[asciiFaces]map[string]shapeRef{}
+				c.byHyph = map[*hyph.Hyphenator]*[asciiFaces]*wordTable{}
 			}
-			c.faces = new([asciiFaces]map[string]shapeRef)
+			c.faces = new([asciiFaces]*wordTable)
 			c.byHyph[hy] = c.faces
 		}
 		c.hy = hy
 	}
-	m := c.faces[face]
-	if m == nil && create {
-		m = map[string]shapeRef{} // most faces set few words: no room ahead
-		c.faces[face] = m
+	t := c.faces[face]
+	if t == nil && create {
+		t = new(wordTable) // most faces set few words: no room ahead
+		c.faces[face] = t
 	}
-	return m
+	return t
 }
 
 // get returns the shape of text in face number face hyphenated by hy.
 func (c *shapeCache) get(hy *hyph.Hyphenator, face int, text string) (shapeRef, bool) {
-	r, ok := c.faceWords(hy, face, false)[text]
-	return r, ok
+	t := c.faceWords(hy, face, false)
+	if t == nil {
+		return shapeRef{}, false
+	}
+	return t.get(text)
 }
 
 // add measures text, cut at the breaks bp (a break kind at each byte
@@ -123,7 +126,7 @@ func (c *shapeCache) keep(hy *hyph.Hyphenator, face int, text string, r shapeRef
 		}
 		*c = shapeCache{segs: segs}
 	}
-	c.faceWords(hy, face, true)[text] = r
+	c.faceWords(hy, face, true).put(text, r)
 	c.words++
 }
 
