@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/redtide/edition/internal/model"
@@ -52,11 +53,16 @@ type PageMap struct {
 	has    []bool
 	own    []bool   // the page holds an article's text
 	labels []string // printed page numbers
+	// latest is the last article in reading order (index in owner.arts)
+	// with text on the last page added; -1 for none. passed is how many
+	// articles Passed has given.
+	latest, passed int
+	scratch        []candidate // Passed's, reused
 }
 
 // NewPageMap starts the page map of a layout of ed.
 func NewPageMap(ed *model.Edition) *PageMap {
-	return &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}}
+	return &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, latest: -1}
 }
 
 // Add takes the next page.
@@ -71,27 +77,69 @@ func (pm *PageMap) Add(p *Page) {
 	}
 	pm.own = append(pm.own, holdsArticle(p, pm.owner))
 	pm.labels = append(pm.labels, p.Folio)
+	pm.latest = -1
+	for _, l := range p.Lines {
+		if w, ok := pm.owner.of[l.Node]; ok {
+			pm.latest = max(pm.latest, int(w.art))
+		}
+	}
+}
+
+// Passed returns the articles the pages have passed since it was last
+// called, in reading order, with their page starts as the pages added
+// so far give them: the articles before the last one with text on the
+// last page added, once that page is not the first. After its front
+// page a streamed layout places the articles in reading order, so the
+// pages of an article passed are, most likely, all added: the EPUB
+// makes its document then, and checks once every page is known that its
+// page starts are still those (a float set pages later, or an article
+// continued from the front page, can change them).
+func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
+	if len(pm.firsts) < 2 || pm.latest <= pm.passed {
+		return nil, nil
+	}
+	arts := pm.owner.arts[pm.passed:pm.latest]
+	pm.passed = pm.latest
+	var starts []model.PageStart
+	pm.scratch = pm.each(pm.scratch, func(ps model.PageStart) {
+		if ps.Article != nil && slices.Contains(arts, ps.Article) {
+			starts = append(starts, ps)
+		}
+	})
+	return arts, starts
 }
 
 // Starts returns where each page added but a cover begins (see
 // Document.PageStarts).
 func (pm *PageMap) Starts() []model.PageStart {
+	var out []model.PageStart
+	pm.each(nil, func(ps model.PageStart) { out = append(out, ps) })
+	return out
+}
+
+// each calls f with where each page added but a cover begins, in page
+// order, working in scratch, which it returns to be used again.
+func (pm *PageMap) each(scratch []candidate, f func(model.PageStart)) []candidate {
 	n := len(pm.firsts)
-	firsts := append([]candidate(nil), pm.firsts...)
-	has := append([]bool(nil), pm.has...)
 	// the first word printed on each page or later: a minimum over the
-	// pages from the last
-	found := false
+	// pages from the last; a page with none has none (found[i] false)
+	firsts := append(scratch[:0], pm.firsts...)
+	found := -1 // the last page with a word, going back
 	for i := n - 1; i >= 0; i-- {
 		switch {
-		case has[i] && (!found || firsts[i].before(firsts[i+1])):
-			found = true
-		case found:
-			firsts[i], has[i] = firsts[i+1], true
+		case pm.has[i] && (found < 0 || firsts[i].before(firsts[found])):
+			found = i
+		case found >= 0:
+			firsts[i] = firsts[found]
 		}
 	}
-	var out []model.PageStart
 	text := false // an earlier page holds an article's text
+	last := -1    // the last page with a word of its own or later
+	for i := n - 1; i >= 0 && last < 0; i-- {
+		if pm.has[i] {
+			last = i
+		}
+	}
 	for i := range n {
 		own := pm.own[i]
 		if i > 0 || pm.labels[i] != "" || own {
@@ -100,14 +148,14 @@ func (pm *PageMap) Starts() []model.PageStart {
 				label = strconv.Itoa(i + 1)
 			}
 			ps := model.PageStart{Label: label}
-			if c := firsts[i]; has[i] && (text || own) {
+			if c := firsts[i]; i <= last && (text || own) {
 				ps.Article, ps.At, ps.Word = pm.owner.art(c.at), c.at, c.word
 			}
-			out = append(out, ps)
+			f(ps)
 		}
 		text = text || own
 	}
-	return out
+	return firsts
 }
 
 // holdsArticle reports whether any line on p sets an article's text.

@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,5 +186,64 @@ func TestPageStarts(t *testing.T) {
 				t.Errorf("%s: page %s starts at the head of %s, whose head is on page %d", e.Name, s.Label, a.ID, headed[a]+1)
 			}
 		}
+	}
+}
+
+// TestPassed checks what a page map says of the articles the pages have
+// passed, page by page: each article once, in reading order, all but the
+// last by the last page, none on the first page; with the page starts
+// the map gives for them at that point. It logs how many of those are
+// the final ones (the EPUB then keeps the document it made ahead).
+func TestPassed(t *testing.T) {
+	for _, e := range pipelinetest.Load(t) {
+		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var arts []*model.Article
+		for _, s := range e.Ed.Sections {
+			arts = append(arts, s.Articles...)
+		}
+		final := d.PageStarts(e.Ed)
+		of := func(ps []model.PageStart, a *model.Article) []model.PageStart {
+			var out []model.PageStart
+			for _, p := range ps {
+				if p.Article == a {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		pm := layout.NewPageMap(e.Ed)
+		next, same := 0, 0
+		for i, p := range d.Pages {
+			pm.Add(p)
+			passed, starts := pm.Passed()
+			if i == 0 && len(passed) > 0 {
+				t.Errorf("%s: %d articles passed on the first page", e.Name, len(passed))
+			}
+			now := pm.Starts()
+			for _, a := range passed {
+				if next >= len(arts) || a != arts[next] {
+					t.Fatalf("%s: page %d passes %s out of reading order", e.Name, i+1, a.ID)
+				}
+				next++
+				if got, want := of(starts, a), of(now, a); !slices.Equal(got, want) {
+					t.Errorf("%s: page %d passes %s with starts %v, the map says %v", e.Name, i+1, a.ID, got, want)
+				}
+				if slices.Equal(of(starts, a), of(final, a)) {
+					same++
+				}
+			}
+			for _, ps := range starts {
+				if !slices.Contains(passed, ps.Article) {
+					t.Errorf("%s: page %d gives the start of page %s, not in an article passed", e.Name, i+1, ps.Label)
+				}
+			}
+		}
+		if len(d.Pages) > 1 && next != len(arts)-1 {
+			t.Errorf("%s: %d of %d articles passed, want all but the last", e.Name, next, len(arts))
+		}
+		t.Logf("%s: %d articles passed, %d with their final page starts", e.Name, next, same)
 	}
 }

@@ -46,8 +46,11 @@ type Options struct {
 // compressed bytes are kept until the container is written (see
 // assemble): the whole text of the edition is never held as XHTML.
 func Write(w io.Writer, ed *model.Edition, opt Options) error {
-	p := newPublication(ed, opt)
-	return assemble(w, p, opt)
+	d, err := Prepare(ed, opt)
+	if err != nil {
+		return err
+	}
+	return d.Write(w, opt.Pages)
 }
 
 // Identifier is the stable dc:identifier of an edition: a name-based UUID
@@ -121,6 +124,7 @@ type publication struct {
 	images   []*model.Image // each once, by Name, in order of first use
 	cover    *model.Image   // nil: no cover
 	marks    *marks         // the print edition's page breaks
+	hasPages bool           // the edition has print pages (see paged)
 	nav      []byte         // once every document is made (finish)
 	opf      []byte
 	pageList []*mark // page-break markers written, in page order
@@ -138,21 +142,22 @@ type document struct {
 	svg   bool // holds inline SVG (manifest property)
 	// mathml: holds MathML (manifest property)
 	mathml bool
+	// masthead: the masthead, planned; made once the pages are known
+	masthead bool
 }
 
 // newPublication plans the publication: its images, cover and
-// documents, the cover's and the masthead's made, the articles' not yet
-// (makeBody). The navigation and package documents wait for every article
-// (finish).
+// documents, the cover's made, the masthead's and the articles' not yet:
+// they carry the print edition's page breaks (paged). The navigation and
+// package documents wait for every article (finish).
 func newPublication(ed *model.Edition, opt Options) *publication {
 	p := &publication{ed: ed, words: lang.For(ed.Language).Words}
 	p.collectImages()
 	p.cover = coverImage(ed, opt.CoverPNG)
-	p.marks = newMarks(opt.Pages)
 	if p.cover != nil {
 		p.docs = append(p.docs, p.coverDocument())
 	}
-	p.docs = append(p.docs, p.mastheadDocument(p.marks))
+	p.docs = append(p.docs, &document{name: mastheadDoc, title: ed.Publication, lang: ed.Language, masthead: true})
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			p.docs = append(p.docs, &document{name: a.ID + ".xhtml", title: a.Title, lang: model.ArticleLang(ed, a), art: a})
@@ -161,9 +166,21 @@ func newPublication(ed *model.Edition, opt Options) *publication {
 	return p
 }
 
-// makeBody makes the body of document d if it is an article's; the
-// articles' are made in reading order, as their page-break markers are
-// placed.
+// paged gives the publication the print edition's page starts (none
+// for an edition without print pages), and makes the masthead, which
+// marks the pages before the first article.
+func (p *publication) paged(pages []model.PageStart) {
+	p.marks = newMarks(pages)
+	p.hasPages = len(pages) > 0
+	for i, d := range p.docs {
+		if d.masthead {
+			p.docs[i] = p.mastheadDocument(p.marks)
+		}
+	}
+}
+
+// makeBody makes the body of document d if it is an article's, with
+// the markers of p.marks (see paged).
 func (p *publication) makeBody(d *document) {
 	if d.art == nil {
 		return
@@ -177,7 +194,7 @@ func (p *publication) makeBody(d *document) {
 func (p *publication) finish(opt Options) {
 	p.pageList = p.marks.placed()
 	p.nav = p.navDocument()
-	p.opf = p.packageDocument(opt, len(opt.Pages) > 0)
+	p.opf = p.packageDocument(opt, p.hasPages)
 }
 
 // coverImage is the edition's cover image, else the generated one.

@@ -68,36 +68,19 @@ func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 // logs some write errors instead of returning them).
 var errMissing = errors.New("epub: go-epub did not write")
 
-// assemble writes p to w as an EPUB container, entries dated
-// opt.Modified. Each content document is made, put in go-epub's wrapper
-// and deflated in turn (packDocuments), and only its compressed bytes are
-// kept; the navigation and package documents follow, as they list what
-// the documents hold.
-func assemble(w io.Writer, p *publication, opt Options) error {
+// container has go-epub write the container of p, and puts this
+// package's images in it: its files, the content documents still
+// go-epub's wrappers around their stand-ins (packDocuments puts the
+// bodies in), and every file the package lists.
+func container(p *publication) (files map[string][]byte, listed map[string]bool, err error) {
 	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
 	goepubMu.Lock()
 	raw, err := goepubArchive(p)
 	goepubMu.Unlock()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	files, listed, err := p.replaceFiles(raw)
-	if err != nil {
-		return err
-	}
-	docs, err := p.packDocuments(files)
-	if err != nil {
-		return err
-	}
-	p.finish(opt)
-	files[contentDir+"package.opf"] = p.opf
-	files[contentDir+navName] = p.nav
-	for n := range listed {
-		if _, ok := docs[n]; files[n] == nil && !ok {
-			return fmt.Errorf("%w %s", errMissing, n)
-		}
-	}
-	return writeZip(w, files, docs, opt.Modified)
+	return p.replaceFiles(raw)
 }
 
 // goepubArchive has go-epub write the container of p.

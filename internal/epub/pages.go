@@ -21,6 +21,7 @@ import (
 type mark struct {
 	label string
 	word  int
+	at    any    // the element it is in (model.PageStart.At), or its article
 	doc   string // content document it was written in; "" until then
 }
 
@@ -62,11 +63,11 @@ func newMarks(pages []model.PageStart) *marks {
 				ms.of[p.Article] = am
 			}
 			am.list = append(am.list, m)
-			at := p.At
-			if at == nil {
-				at = p.Article
+			m.at = p.At
+			if m.at == nil {
+				m.at = p.Article
 			}
-			am.by[at] = append(am.by[at], m)
+			am.by[m.at] = append(am.by[m.at], m)
 		case !text:
 			ms.front = append(ms.front, m)
 		default:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/redtide/edition/fonts"
 	"github.com/redtide/edition/internal/cover"
+	"github.com/redtide/edition/internal/epub"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/pdf"
@@ -34,7 +35,11 @@ func CoverText(ed *model.Edition) (cover.Text, bool) { return coverText(ed) }
 // EPUB writes the EPUB, marking the print edition's pages when there are
 // any, with the cover Cover drew.
 func EPUB(ed *model.Edition, mod time.Time, coverPNG []byte, pages []model.PageStart) ([]byte, error) {
-	return renderEPUB(ed, mod, coverPNG, pages)
+	var eb bytes.Buffer
+	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
+		return nil, err
+	}
+	return eb.Bytes(), nil
 }
 
 // PDF paints the laid-out print edition.

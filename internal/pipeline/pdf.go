@@ -69,12 +69,15 @@ type printed struct {
 // page starts once the pages are laid out, and, for a preview, the layout
 // before it is painted; an error from it stops the build. Without a
 // preview the layout is streamed: each page is painted as soon as it is
-// made, and only its compressed content is kept. With out, the PDF is
+// made, and only its compressed content is kept; ahead is given the
+// articles the pages have passed (layout.PageMap.Passed), whose EPUB
+// documents can be made while the layout goes on. With out, the PDF is
 // written on it as it is made, else kept in pr.pdf. A sheet with an imprint
 // is not streamed: the imprint prints the number of pages, known only
 // at the end.
 func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview bool, out io.Writer,
-	laid func(*layout.Document, []model.PageStart, *fonts.Set, []diag.Warning) error) (printed, error) {
+	laid func(*layout.Document, []model.PageStart, *fonts.Set, []diag.Warning) error,
+	ahead func([]*model.Article, []model.PageStart)) (printed, error) {
 	var pr printed
 	cfg, err := PrintConfig(m)
 	if err != nil {
@@ -122,6 +125,9 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview b
 		if sp.Page.Index == seen {
 			pm.Add(sp.Page) // a draft will do
 			seen++
+			if arts, starts := pm.Passed(); len(arts) > 0 {
+				ahead(arts, starts)
+			}
 		}
 		if err := pw.Page(sp); err != nil {
 			return fmt.Errorf("pdf: %w", err)

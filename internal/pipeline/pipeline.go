@@ -158,7 +158,7 @@ func Run(opt Options) (*Result, error) {
 	if opt.NoPDF {
 		job.start(nil)
 	} else {
-		pr, pdfErr = renderPDF(ed, m, mod, opt.Preview != nil, st.writer(base+".pdf"), laid)
+		pr, pdfErr = renderPDF(ed, m, mod, opt.Preview != nil, st.writer(base+".pdf"), laid, job.ahead)
 	}
 	epubBytes, epubErr := job.wait()
 	res.Warnings = append(res.Warnings, pr.warnings...)
@@ -206,54 +206,88 @@ func (opt Options) write(res *Result, base string, epubBytes, pdf []byte) error 
 	return err
 }
 
-// epubJob writes the EPUB on a goroutine of its own once the print pages
-// are known (start); the generated cover is drawn meanwhile, as it needs
-// no pages. start and wait are called from one goroutine.
+// epubJob writes the EPUB on a goroutine of its own: it draws the
+// generated cover and has go-epub write the container at once, makes
+// the documents of the articles the layout has passed (ahead) while it
+// lays out the rest, and finishes once the print pages are known
+// (start). ahead, start and wait are called from one goroutine.
 type epubJob struct {
-	ed        *model.Edition
-	mod       time.Time
-	w         io.Writer // where to write it; nil: keep it in out
-	cover     []byte
-	coverErr  error
-	coverDone chan struct{}
-	started   bool
-	done      chan struct{}
-	out       []byte
-	err       error
+	ed      *model.Edition
+	mod     time.Time
+	w       io.Writer // where to write it; nil: keep it in out
+	passed  chan passedArts
+	final   chan []model.PageStart
+	started bool
+	done    chan struct{}
+	out     []byte
+	err     error
+}
+
+// passedArts are articles the layout has passed, with their page
+// starts so far (layout.PageMap.Passed).
+type passedArts struct {
+	arts  []*model.Article
+	pages []model.PageStart
 }
 
 func startEPUB(ed *model.Edition, mod time.Time, w io.Writer) *epubJob {
-	j := &epubJob{ed: ed, mod: mod, w: w, coverDone: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(j.coverDone)
-		j.cover, j.coverErr = drawCover(ed)
-	}()
+	n := 0
+	for _, s := range ed.Sections {
+		n += len(s.Articles)
+	}
+	// passed never blocks the layout: at most one message an article
+	j := &epubJob{ed: ed, mod: mod, w: w, passed: make(chan passedArts, n),
+		final: make(chan []model.PageStart, 1), done: make(chan struct{})}
+	go j.run()
 	return j
+}
+
+func (j *epubJob) run() {
+	defer close(j.done)
+	d, err := prepareEPUB(j.ed, j.mod)
+	for p := range j.passed {
+		if err == nil {
+			d.Ahead(p.arts, p.pages)
+		}
+	}
+	pages, ok := <-j.final
+	switch {
+	case err != nil:
+		j.err = err
+	case !ok:
+	case j.w != nil:
+		j.err = writeEPUB(j.w, d, pages)
+	default:
+		var eb bytes.Buffer
+		if j.err = d.Write(&eb, pages); j.err == nil {
+			j.out = eb.Bytes()
+		}
+	}
+}
+
+// ahead gives the job articles the layout has passed.
+func (j *epubJob) ahead(arts []*model.Article, pages []model.PageStart) {
+	if !j.started {
+		j.passed <- passedArts{arts, pages}
+	}
 }
 
 // start writes the EPUB with the print edition's page starts (nil for
 // none).
 func (j *epubJob) start(pages []model.PageStart) {
 	j.started = true
-	go func() {
-		defer close(j.done)
-		if <-j.coverDone; j.coverErr != nil {
-			j.err = j.coverErr
-			return
-		}
-		if j.w != nil {
-			j.err = writeEPUB(j.w, j.ed, j.mod, j.cover, pages)
-			return
-		}
-		j.out, j.err = renderEPUB(j.ed, j.mod, j.cover, pages)
-	}()
+	close(j.passed)
+	j.final <- pages
 }
 
 // wait returns the EPUB; if it was never started (the print edition
-// failed first), nothing, once the cover is done.
+// failed first), nothing, once the container is made.
 func (j *epubJob) wait() ([]byte, error) {
 	if !j.started {
-		<-j.coverDone
+		j.started = true
+		close(j.passed)
+		close(j.final)
+		<-j.done
 		return nil, nil
 	}
 	<-j.done
@@ -298,20 +332,21 @@ func coverText(ed *model.Edition) (cover.Text, bool) {
 	}, true
 }
 
-// renderEPUB writes the EPUB, marking the print edition's pages when
-// there are any.
-func renderEPUB(ed *model.Edition, mod time.Time, coverPNG []byte, pages []model.PageStart) ([]byte, error) {
-	var eb bytes.Buffer
-	if err := epub.Write(&eb, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
+// prepareEPUB begins the EPUB of ed: its generated cover, if it needs
+// one, and its container.
+func prepareEPUB(ed *model.Edition, mod time.Time) (*epub.Draft, error) {
+	png, err := drawCover(ed)
+	if err != nil {
 		return nil, err
 	}
-	return eb.Bytes(), nil
+	return epub.Prepare(ed, epub.Options{Modified: mod, CoverPNG: png})
 }
 
-// writeEPUB writes the EPUB on w, as renderEPUB makes it.
-func writeEPUB(w io.Writer, ed *model.Edition, mod time.Time, coverPNG []byte, pages []model.PageStart) error {
+// writeEPUB finishes the EPUB d on w, marking the print edition's pages
+// when there are any.
+func writeEPUB(w io.Writer, d *epub.Draft, pages []model.PageStart) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := epub.Write(bw, ed, epub.Options{Modified: mod, CoverPNG: coverPNG, Pages: pages}); err != nil {
+	if err := d.Write(bw, pages); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {

@@ -1,0 +1,145 @@
+package epub
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/redtide/edition/internal/model"
+)
+
+// A Draft is an EPUB under way, begun before the print edition's pages
+// are known: go-epub has written its container (Prepare), and the
+// content document of an article whose pages are, most likely, all laid
+// out can be made ahead (Ahead) while the layout goes on. Write finishes
+// it with the print edition's page starts. A document made ahead is used
+// only if the page breaks it marks are the final ones, else it is made
+// again: the EPUB is the same, byte for byte, whichever documents were
+// made ahead, and when.
+//
+// A Draft is used from one goroutine at a time.
+type Draft struct {
+	p      *publication
+	opt    Options
+	files  map[string][]byte // as container gives them
+	listed map[string]bool
+	index  map[*model.Article]int // the article's document in p.docs
+	ahead  map[*model.Article]*madeAhead
+	pk     packer
+	kept   int // documents made ahead that Write kept (for tests)
+}
+
+// madeAhead is an article's content document made ahead: the page
+// breaks it marks, and its entry.
+type madeAhead struct {
+	marks  []placedMark
+	out    packed
+	mathml bool
+}
+
+// placedMark is what decides where a marker is written, and what.
+type placedMark struct {
+	label string
+	word  int
+	at    any
+}
+
+// Prepare begins the EPUB of ed; opt.Pages are not used (see Write).
+func Prepare(ed *model.Edition, opt Options) (*Draft, error) {
+	p := newPublication(ed, opt)
+	files, listed, err := container(p)
+	if err != nil {
+		return nil, err
+	}
+	d := &Draft{p: p, opt: opt, files: files, listed: listed,
+		index: map[*model.Article]int{}, ahead: map[*model.Article]*madeAhead{}}
+	for i, doc := range p.docs {
+		if doc.art != nil {
+			d.index[doc.art] = i
+		}
+	}
+	return d, nil
+}
+
+// Ahead makes the content documents of arts with the page starts pages
+// (those of arts the layout has given so far). The last article's is
+// not made ahead: it also carries the markers of pages after every
+// article. A document that cannot be made here is made by Write, which
+// reports why.
+func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
+	ms := newMarks(pages)
+	for _, a := range arts {
+		i, ok := d.index[a]
+		wrapper := d.files[contentDir+xhtmlDir+a.ID+".xhtml"]
+		if !ok || wrapper == nil || d.p.lastArticle(a) {
+			continue
+		}
+		made := d.p.articleDocument(a, ms)
+		x, err := withBody(setLang(wrapper, made.lang), i, made.body)
+		if err != nil {
+			continue
+		}
+		out, err := d.pk.pack(x)
+		if err != nil {
+			continue
+		}
+		d.ahead[a] = &madeAhead{marks: placedMarks(ms.article(a)), out: out, mathml: made.mathml}
+	}
+}
+
+// placedMarks lists what decides an article's markers.
+func placedMarks(am *artMarks) []placedMark {
+	if am == nil {
+		return nil
+	}
+	out := make([]placedMark, len(am.list))
+	for i, m := range am.list {
+		out[i] = placedMark{m.label, m.word, m.at}
+	}
+	return out
+}
+
+// Write writes the EPUB to w, marking the print edition's pages (none
+// for an edition without print pages). The documents made ahead whose
+// markers are those of pages are kept, the others made here.
+func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
+	p := d.p
+	p.paged(pages)
+	kept := map[string]packed{}
+	for _, doc := range p.docs {
+		m := d.ahead[doc.art]
+		if doc.art == nil || m == nil {
+			continue
+		}
+		am := p.marks.article(doc.art)
+		if !slices.Equal(placedMarks(am), m.marks) {
+			continue
+		}
+		if am != nil {
+			for _, mk := range am.list {
+				mk.doc = doc.name // as the document made ahead wrote them
+			}
+		}
+		name := contentDir + xhtmlDir + doc.name
+		delete(d.files, name)
+		kept[name] = m.out
+		doc.art, doc.mathml = nil, m.mathml
+	}
+	d.ahead, d.kept = nil, len(kept)
+	docs, err := p.packDocuments(d.files)
+	if err != nil {
+		return err
+	}
+	for n, e := range kept {
+		docs[n] = e
+	}
+	p.finish(d.opt)
+	d.files[contentDir+"package.opf"] = p.opf
+	d.files[contentDir+navName] = p.nav
+	for n := range d.listed {
+		if _, ok := docs[n]; d.files[n] == nil && !ok {
+			return fmt.Errorf("%w %s", errMissing, n)
+		}
+	}
+	return writeZip(w, d.files, docs, d.opt.Modified)
+}
