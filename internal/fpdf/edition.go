@@ -547,19 +547,21 @@ func (f *Fpdf) RawWriteBytes(b []byte) {
 
 // outBytes is out for a byte slice.
 func (f *Fpdf) outBytes(b []byte) {
-	w := &f.buffer.Buffer
 	if f.state == 2 {
-		w = f.pages[f.page]
-	} else if f.ed.out != nil && len(b) >= bigStream {
-		// with SpillOutput, a big stream goes out as it is
-		f.writeOut(f.buffer.Bytes())
-		f.buffer.Reset()
-		f.writeOut(b)
+		w := f.pages[f.page]
+		w.Write(b)
 		w.WriteByte('\n')
 		return
 	}
-	w.Write(b)
-	w.WriteByte('\n')
+	f.spillFor(len(b) + 1)
+	if f.ed.out != nil && len(b) >= spillSize {
+		// with SpillOutput, a stream that would fill the buffer goes
+		// out as it is, after what the buffer held
+		f.writeOut(b)
+	} else {
+		f.buffer.Write(b)
+	}
+	f.buffer.WriteByte('\n')
 }
 
 // colorModeCMYK marks a process colour set with one of the CMYK setters.

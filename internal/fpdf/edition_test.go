@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -99,5 +101,92 @@ func TestFileID(t *testing.T) {
 	}
 	if idOf(doc("abd", false)) == idOf(whole) {
 		t.Errorf("documents differing in one character have the same /ID")
+	}
+}
+
+// spillDoc is a document for the SpillOutput tests: pages of small
+// objects, then a page whose content stream (not compressed) is larger
+// than the buffer, then small ones again, with a file identifier.
+func spillDoc() *Fpdf {
+	f := New("P", "mm", "A4", "")
+	f.SetFileID()
+	f.SetCompression(false)
+	when := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	f.SetCreationDate(when)
+	f.SetModificationDate(when)
+	f.SetFont("Helvetica", "", 12)
+	for i := 0; i < 120; i++ {
+		f.AddPage()
+		lines := 20
+		if i == 60 {
+			lines = 3 * spillSize / 30 // about 3 buffers
+		}
+		for j := 0; j < lines; j++ {
+			f.Text(10, float64(10+j%70*4), fmt.Sprintf("line %d %d", i, j))
+		}
+	}
+	return f
+}
+
+// failWriter takes n bytes, then fails with err; when err is nil, it
+// writes short once, without an error, and then takes what comes.
+type failWriter struct {
+	bytes.Buffer
+	n     int
+	err   error
+	short bool // it has written short
+}
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if room := w.n - w.Len(); !w.short && len(p) > room {
+		w.short = w.err == nil
+		w.Buffer.Write(p[:max(room, 0)])
+		return max(room, 0), w.err
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestSpillOutput: with SpillOutput the file is the one Output gathers
+// without it, written through a buffer that never grows beyond its size
+// (the big stream goes out as it is), and an error of the writer, or a
+// short write, is Output's error, with what the writer took a prefix of
+// the file.
+func TestSpillOutput(t *testing.T) {
+	var whole bytes.Buffer
+	if err := spillDoc().Output(&whole); err != nil {
+		t.Fatal(err)
+	}
+	if whole.Len() < 4*spillSize {
+		t.Fatalf("the document has %d bytes; too few to spill", whole.Len())
+	}
+	f := spillDoc()
+	f.SpillOutput(true)
+	var spilled bytes.Buffer
+	if err := f.Output(&spilled); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(whole.Bytes(), spilled.Bytes()) {
+		t.Errorf("spilled output (%d bytes) differs from gathered output (%d bytes)", spilled.Len(), whole.Len())
+	}
+	if c := f.buffer.Cap(); c > spillSize {
+		t.Errorf("the buffer grew to %d bytes; spillSize is %d", c, spillSize)
+	}
+	broken := errors.New("disk full")
+	for _, n := range []int{0, 1, spillSize - 1, spillSize, whole.Len() / 2, whole.Len() - 1} {
+		for _, werr := range []error{broken, nil} {
+			f := spillDoc()
+			f.SpillOutput(true)
+			w := &failWriter{n: n, err: werr}
+			want := werr
+			if want == nil {
+				want = io.ErrShortWrite
+			}
+			if err := f.Output(w); !errors.Is(err, want) {
+				t.Errorf("writer failing after %d bytes (%v): Output returned %v", n, werr, err)
+			}
+			if !bytes.HasPrefix(whole.Bytes(), w.Bytes()) {
+				t.Errorf("writer failing after %d bytes: it got other bytes than the file's", n)
+			}
+		}
 	}
 }

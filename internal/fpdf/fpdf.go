@@ -3692,8 +3692,9 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
-		if f.ed.spill {
-			f.ed.out = w // edition patch: see SpillOutput
+		if f.ed.spill { // edition patch: see SpillOutput
+			f.ed.out = w
+			f.buffer.Grow(spillSize)
 		}
 		f.Close()
 		f.ed.out = nil
@@ -3941,8 +3942,7 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.spillOutput()                   // edition patch: see SpillOutput
-	f.offsets[f.n] = f.outputOffset() // edition patch
+	f.offsets[f.n] = f.outputOffset() // edition patch: see SpillOutput
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -3962,6 +3962,7 @@ func (f *Fpdf) out(s string) {
 		must(f.pages[f.page].WriteString(s))
 		must(f.pages[f.page].WriteString("\n"))
 	} else {
+		f.spillFor(len(s) + 1) // edition patch: see SpillOutput
 		must(f.buffer.WriteString(s))
 		must(f.buffer.WriteString("\n"))
 	}
@@ -3971,6 +3972,7 @@ func (f *Fpdf) put(s string) {
 	if f.state == 2 {
 		f.pages[f.page].WriteString(s)
 	} else {
+		f.spillFor(len(s)) // edition patch: see SpillOutput
 		f.buffer.WriteString(s)
 	}
 }
@@ -3983,6 +3985,7 @@ func (f *Fpdf) outbuf(r io.Reader) {
 	} else {
 		must64(f.buffer.ReadFrom(r))
 		must(f.buffer.WriteString("\n"))
+		f.spillFor(0) // edition patch: see SpillOutput
 	}
 }
 
@@ -4124,19 +4127,16 @@ func (f *Fpdf) putpages() {
 	var packed [][]byte
 	if f.compress {
 		packed = f.compressPages() // edition patch
-		// edition patch: room for the pages' streams and their
-		// dictionaries at once, rather than the file copied as it grows
-		room, most := 0, 0
-		for _, b := range packed {
-			room += len(b) + 512
-			most = max(most, len(b)+512)
+		if f.ed.out == nil {
+			// edition patch: room for the pages' streams and their
+			// dictionaries at once, rather than the file copied as it
+			// grows (with SpillOutput, Output has made its buffer)
+			room := 0
+			for _, b := range packed {
+				room += len(b) + 512
+			}
+			f.buffer.Grow(room)
 		}
-		if f.ed.out != nil {
-			// SpillOutput writes the buffer out once it holds
-			// spillSize bytes, at the start of an object
-			room = min(room, spillSize+most)
-		}
-		f.buffer.Grow(room)
 	}
 	for n := 1; n <= nb; n++ {
 		// Page
