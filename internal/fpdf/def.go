@@ -835,22 +835,37 @@ func generateFontID(fdt fontDefType) (string, error) {
 	}
 	h := sha1.New()
 	h.Write(b[:i])
-	buf := make([]byte, 0, 8*len(cw)+8)
-	buf = append(buf, `"Cw":`...)
-	sep := byte('[')
-	for _, w := range cw {
-		if uint(w) < 10 {
-			buf = append(buf, sep, byte('0'+w)) // most code points have no glyph: 0
-		} else {
-			buf = append(buf, sep)
-			buf = strconv.AppendInt(buf, int64(w), 10)
+	// the widths go into the hash through a buffer of 32 KB, not as one
+	// text of them all (half a megabyte a font, of fresh memory), in
+	// writes as long as it allows: without SHA-NI, each Write hashes its
+	// last blocks without AVX2
+	const (
+		size  = 32 << 10
+		chunk = 256 // widths between two looks at the buffer
+		most  = 21  // bytes of a width at most, with its comma
+	)
+	buf := make([]byte, 0, size)
+	buf = append(buf, `"Cw":[`...)
+	for len(cw) > 0 {
+		n := min(len(cw), chunk)
+		for _, w := range cw[:n] {
+			if uint(w) < 10 {
+				buf = append(buf, byte('0'+w), ',') // most code points have no glyph: 0
+			} else {
+				buf = strconv.AppendInt(buf, int64(w), 10)
+				buf = append(buf, ',')
+			}
 		}
-		sep = ','
+		if cw = cw[n:]; len(cw) > 0 && len(buf) > size-most*chunk {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
-	if len(cw) == 0 {
-		buf = append(buf, '[')
+	if buf[len(buf)-1] == ',' {
+		buf[len(buf)-1] = ']'
+	} else {
+		buf = append(buf, ']') // no widths
 	}
-	buf = append(buf, ']')
 	h.Write(buf)
 	h.Write(b[i+len(null):])
 	return fmt.Sprintf("%x", h.Sum(nil)), nil

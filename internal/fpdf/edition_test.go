@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,7 +39,11 @@ func TestFontID(t *testing.T) {
 			t.Errorf("%s: %s want %s", name, def.i, want)
 		}
 	}
-	for _, cw := range [][]int{nil, {}, {1}, {-3, 0, 7}} {
+	long := make([]int, 3000) // widths of every length, through the hash's buffer
+	for i := range long {
+		long[i] = []int{math.MinInt64, 0, 12345, -1, math.MaxInt64}[i%5]
+	}
+	for _, cw := range [][]int{nil, {}, {1}, {-3, 0, 7}, long, long[:1024], long[:2048], long[:1025]} {
 		fdt := fontDefType{Tp: "UTF8", Name: `a"Cw":null`, Cw: cw}
 		got, _ := generateFontID(fdt)
 		b, _ := json.Marshal(&fdt)
