@@ -822,3 +822,49 @@ func appendEscaped(b []byte, c byte) []byte {
 	}
 	return append(b, c)
 }
+
+// putAnnots writes the /Annots entry of page n, the same line fpdf's
+// putpages wrote with a printf for each part of each link, with
+// appendFixed2 (which writes %.2f's digits) and strconv instead, into
+// one buffer kept from page to page: an edition with notes and
+// citations has thousands of links, and formatting them was most of the
+// time putpages took, besides the deflating. hPt is the height of a
+// page of the default size, in points.
+func (f *Fpdf) putAnnots(n int, hPt float64) {
+	b := append(f.ed.line[:0], "/Annots ["...)
+	for _, pl := range f.pageLinks[n] {
+		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
+		b = appendFixed2(b, pl.x)
+		b = append(b, ' ')
+		b = appendFixed2(b, pl.y)
+		b = append(b, ' ')
+		b = appendFixed2(b, pl.x+pl.wd)
+		b = append(b, ' ')
+		b = appendFixed2(b, pl.y-pl.ht)
+		b = append(b, "] /Border [0 0 0] "...)
+		if pl.link == 0 {
+			b = append(b, "/A <</S /URI /URI "...)
+			b = append(b, f.textstring(pl.linkStr)...)
+			b = append(b, ">>>>"...)
+			continue
+		}
+		l := f.links[pl.link]
+		h := hPt
+		if sz, ok := f.pageSizes[l.page]; ok {
+			h = sz.Ht
+		}
+		b = append(b, "/Dest ["...)
+		b = strconv.AppendInt(b, int64(1+2*l.page), 10)
+		b = append(b, " 0 R /XYZ 0 "...)
+		b = appendFixed2(b, h-l.y*f.k)
+		b = append(b, " null]>>"...)
+	}
+	if len(f.pageAttachments[n]) > 0 {
+		var s fmtBuffer
+		f.putAttachmentAnnotationLinks(&s, n)
+		b = append(b, s.Bytes()...)
+	}
+	b = append(b, ']')
+	f.ed.line = b
+	f.outBytes(b)
+}

@@ -195,3 +195,62 @@ func TestSpillOutput(t *testing.T) {
 		}
 	}
 }
+
+// annotsFmt is the /Annots line of page n as fpdf's putpages wrote it.
+func annotsFmt(f *Fpdf, n int, hPt float64) string {
+	var annots fmtBuffer
+	annots.printf("/Annots [")
+	for _, pl := range f.pageLinks[n] {
+		annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+			pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+		if pl.link == 0 {
+			annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+		} else {
+			l := f.links[pl.link]
+			var sz SizeType
+			var h float64
+			sz, ok := f.pageSizes[l.page]
+			if ok {
+				h = sz.Ht
+			} else {
+				h = hPt
+			}
+			annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+		}
+	}
+	f.putAttachmentAnnotationLinks(&annots, n)
+	annots.printf("]")
+	return annots.String() + "\n"
+}
+
+// TestPutAnnots: putAnnots writes the line fpdf's printf calls wrote,
+// for internal links to pages of either size and external ones, at
+// coordinates of all kinds (negative, on a half hundredth, beyond a
+// million points), with and without an attachment.
+func TestPutAnnots(t *testing.T) {
+	f := New("P", "pt", "A4", "")
+	f.AddPage()
+	f.AddPageFormat("L", SizeType{Wd: 300.125, Ht: 500.375})
+	f.AddPage()
+	xs := []float64{0, -0.004, 1.005, 2.675, 72.125, -13.5, 1e7 + 0.125, 595.2756, 841.89}
+	for i := 0; i < 60; i++ {
+		x, y, w, h := xs[i%len(xs)], xs[(i+3)%len(xs)], xs[(i+5)%len(xs)], xs[(i+7)%len(xs)]
+		if i%3 == 0 {
+			f.LinkString(x, y, w, h, fmt.Sprintf("https://example.org/(%d)\\é?q=%d", i, i*i))
+			continue
+		}
+		l := f.AddLink()
+		f.SetLink(l, xs[(i+1)%len(xs)], 1+i%3)
+		f.Link(x, y, w, h, l)
+	}
+	// on the last page only
+	f.AddAttachmentAnnotation(&Attachment{Content: []byte("a"), Filename: "a.txt", Description: "an (attachment)"}, 1, 2, 3, 4)
+	f.state = 3 // writing the file
+	for n := 1; n <= 3; n++ {
+		f.buffer.Reset()
+		f.putAnnots(n, 841.89)
+		if want := annotsFmt(f, n, 841.89); f.buffer.String() != want {
+			t.Errorf("page %d:\n got %q\nwant %q", n, f.buffer.String(), want)
+		}
+	}
+}
