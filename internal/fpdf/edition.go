@@ -124,6 +124,9 @@ func (f *Fpdf) cutFonts(keys []string) map[string]*cutFont {
 				failed.CompareAndSwap(nil, fmt.Sprint(r))
 			}
 		}()
+		// one CIDToGIDMap a goroutine, cleared for each font: a new one
+		// (128 KB) for each font was fresh memory, a page fault each 4 KB
+		var cidToGID []byte
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= len(todo) {
@@ -135,12 +138,17 @@ func (f *Fpdf) cutFonts(keys []string) map[string]*cutFont {
 			stream := font.utf8File.GenerateCutFont(usedRunes)
 			codeSign := font.utf8File.CodeSymbolDictionary
 			delete(codeSign, 0)
-			cidToGID := make([]byte, 256*256*2)
+			if cidToGID == nil {
+				cidToGID = make([]byte, 256*256*2)
+			} else {
+				clear(cidToGID)
+			}
 			for cc, glyph := range codeSign {
 				cidToGID[cc*2] = byte(glyph >> 8)
 				cidToGID[cc*2+1] = byte(glyph & 0xFF)
 			}
-			out[i] = &cutFont{size: len(stream), cidToGID: xmem.compress(cidToGID), font: xmem.compress(stream)}
+			// the map deflates to a few KB
+			out[i] = &cutFont{size: len(stream), cidToGID: xmem.compressIn(cidToGID, 4<<10), font: xmem.compress(stream)}
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)

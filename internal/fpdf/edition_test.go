@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -251,6 +252,46 @@ func TestPutAnnots(t *testing.T) {
 		f.putAnnots(n, 841.89)
 		if want := annotsFmt(f, n, 841.89); f.buffer.String() != want {
 			t.Errorf("page %d:\n got %q\nwant %q", n, f.buffer.String(), want)
+		}
+	}
+}
+
+// TestCutFontsMaps: each font's CIDToGIDMap, made by cutFonts in one
+// buffer for all the fonts of a goroutine, is that font's map alone,
+// with nothing left of the font before it.
+func TestCutFontsMaps(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // one goroutine for all fonts
+	f := New("P", "pt", "A4", "")
+	texts := []string{"Ωmega ∑ — “quoted” abcdefghijklmnopqrstuvwxyz", "xyz", "q"}
+	var keys []string
+	for i, name := range []string{"DejaVuSans.ttf", "LiberationSerif-Regular.ttf", "LiberationMono-Regular.ttf"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "fonts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.AddUTF8FontFromBytes(fmt.Sprint("f", i), "", data)
+		keys = append(keys, getFontKey(fmt.Sprint("f", i), ""))
+	}
+	f.AddPage()
+	for i, s := range texts {
+		f.SetFont(fmt.Sprint("f", i), "", 12)
+		f.Text(10, float64(10+10*i), s)
+	}
+	if err := f.Error(); err != nil {
+		t.Fatal(err)
+	}
+	cut := f.cutFonts(keys)
+	for i, key := range keys {
+		mem, err := xmem.uncompress(cut[key].cidToGID.bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := make([]byte, 256*256*2)
+		for cc, glyph := range f.fonts[key].utf8File.CodeSymbolDictionary {
+			want[cc*2], want[cc*2+1] = byte(glyph>>8), byte(glyph)
+		}
+		if !bytes.Equal(mem.bytes(), want) {
+			t.Errorf("font %d (%q): its CIDToGIDMap is not its own", i, texts[i])
 		}
 	}
 }
