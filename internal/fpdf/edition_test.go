@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"image"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"math"
 	"os"
@@ -292,6 +295,62 @@ func TestCutFontsMaps(t *testing.T) {
 		}
 		if !bytes.Equal(mem.bytes(), want) {
 			t.Errorf("font %d (%q): its CIDToGIDMap is not its own", i, texts[i])
+		}
+	}
+}
+
+// TestHeldBytes: an image read through HeldBytes gives the file an image
+// read through a bytes.Reader gives, fpdf keeps its bytes as they are
+// (a JPEG's, not a copy), and encrypting the file does not change them.
+func TestHeldBytes(t *testing.T) {
+	m := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	for i := range m.Pix {
+		m.Pix[i] = byte(i * 7)
+	}
+	var jb, pb bytes.Buffer
+	if err := jpeg.Encode(&jb, m, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(&pb, m); err != nil {
+		t.Fatal(err)
+	}
+	jpg, pngData := jb.Bytes(), pb.Bytes()
+	keep := bytes.Clone(jpg)
+	doc := func(held, protect bool) []byte {
+		reader := func(b []byte) io.Reader { return bytes.NewReader(b) }
+		if held {
+			reader = HeldBytes
+		}
+		f := New("P", "pt", "A4", "")
+		when := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+		f.SetCreationDate(when)
+		f.SetModificationDate(when)
+		if protect {
+			f.SetProtection(0, "u", "o")
+		}
+		f.AddPage()
+		f.RegisterImageOptionsReader("j", ImageOptions{ImageType: "JPG"}, reader(jpg))
+		f.RegisterImageOptionsReader("p", ImageOptions{ImageType: "PNG"}, reader(pngData))
+		f.ImageOptions("j", 10, 10, 40, 30, false, ImageOptions{}, 0, "")
+		f.ImageOptions("p", 60, 10, 40, 30, false, ImageOptions{}, 0, "")
+		if err := f.Error(); err != nil {
+			t.Fatal(err)
+		}
+		if data := f.GetImageInfo("j").data; held && &data[0] != &jpg[0] {
+			t.Errorf("HeldBytes: fpdf copied the JPEG")
+		}
+		var b bytes.Buffer
+		if err := f.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, protect := range []bool{false, true} {
+		if !bytes.Equal(doc(false, protect), doc(true, protect)) {
+			t.Errorf("protected %v: the file differs with HeldBytes", protect)
+		}
+		if !bytes.Equal(jpg, keep) {
+			t.Fatalf("protected %v: fpdf changed the caller's bytes", protect)
 		}
 	}
 }

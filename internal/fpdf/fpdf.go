@@ -38,6 +38,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -3949,6 +3950,7 @@ func (f *Fpdf) newobj() {
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
 	if f.protect.encrypted {
+		b = slices.Clone(b) // edition patch: b may be the caller's (HeldBytes)
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")

@@ -308,9 +308,28 @@ func (f *Fpdf) writeOut(b []byte) {
 	}
 }
 
+// HeldBytes is a reader of data for RegisterImageOptionsReader and
+// ReplaceImage whose bytes fpdf keeps as they are, where it would read
+// them into a copy: the caller must not change data afterwards. (An
+// edition's images were copied once more, as fresh memory, for fpdf to
+// hold the same bytes as the caller.)
+func HeldBytes(data []byte) io.Reader {
+	return &heldBytes{Reader: bytes.NewReader(data), b: data}
+}
+
+type heldBytes struct {
+	*bytes.Reader
+	b []byte
+}
+
 // readAll reads r to its end, into a slice of its size when r tells its
-// length (a bytes.Reader), rather than one grown by doubling.
+// length (a bytes.Reader), rather than one grown by doubling; the bytes
+// of HeldBytes are taken as they are (with no room to append into).
 func readAll(r io.Reader) ([]byte, error) {
+	if h, ok := r.(*heldBytes); ok && h.Len() == len(h.b) {
+		h.Reset(nil)
+		return h.b[:len(h.b):len(h.b)], nil
+	}
 	if l, ok := r.(interface{ Len() int }); ok {
 		b := make([]byte, l.Len())
 		n, err := io.ReadFull(r, b)
