@@ -164,10 +164,28 @@ func (utf *utf8FontFile) setWidths(numberOfHMetrics, numSymbols int, c *cmap4, s
 				w = 65535
 			}
 			utf.CharWidths[char] = w
+			utf.widthBlocks[char/widthBlock/64] |= 1 << (char / widthBlock % 64)
 			charCount++
 		}
 	}
 	utf.CharWidths[0] = charCount
+	utf.widthBlocks[0] |= 1
+	utf.widthsSet = true
+}
+
+// widthBlock is the number of CharWidths of a bit of widthBlocks: a page
+// of memory. Most of a font's 65,536 widths are 0, in blocks that
+// setWidths never touches, and that generateFontID, right after the
+// parse (GlyphText sets widths later), hashes without reading them: the
+// first read of each of those pages of fresh memory was a page fault
+// (some 110 a font).
+const widthBlock = 512
+
+// widthsAt reports whether CharWidths[i:i+widthBlock], i a multiple of
+// widthBlock, may hold a width other than 0.
+func (utf *utf8FontFile) widthsAt(i int) bool {
+	b := i / widthBlock
+	return !utf.widthsSet || utf.widthBlocks[b/64]&(1<<(b%64)) != 0
 }
 
 // maps reports whether some code maps to glyph g.

@@ -31,6 +31,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -835,26 +836,53 @@ func generateFontID(fdt fontDefType) (string, error) {
 	}
 	h := sha1.New()
 	h.Write(b[:i])
-	buf := make([]byte, 0, 8*len(cw)+8)
-	buf = append(buf, `"Cw":`...)
-	sep := byte('[')
-	for _, w := range cw {
-		if uint(w) < 10 {
-			buf = append(buf, sep, byte('0'+w)) // most code points have no glyph: 0
+	// the widths go into the hash through a buffer of 32 KB, not as one
+	// text of them all (half a megabyte a font, of fresh memory), in
+	// writes as long as it allows: without SHA-NI, each Write hashes its
+	// last blocks without AVX2. A block of widths that the parser left
+	// untouched is written as zeros without being read.
+	const (
+		size  = 32 << 10
+		chunk = widthBlock // widths between two looks at the buffer
+		most  = 21         // bytes of a width at most, with its comma
+	)
+	var utf *utf8FontFile
+	if u := fdt.utf8File; u != nil && len(cw) == len(u.CharWidths) && len(cw) > 0 && &cw[0] == &u.CharWidths[0] {
+		utf = u
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, `"Cw":[`...)
+	for at := 0; at < len(cw); at += chunk {
+		n := min(len(cw)-at, chunk)
+		if utf != nil && n == chunk && !utf.widthsAt(at) {
+			buf = append(buf, zeroWidths...)
 		} else {
-			buf = append(buf, sep)
-			buf = strconv.AppendInt(buf, int64(w), 10)
+			for _, w := range cw[at : at+n] {
+				if uint(w) < 10 {
+					buf = append(buf, byte('0'+w), ',') // most code points have no glyph: 0
+				} else {
+					buf = strconv.AppendInt(buf, int64(w), 10)
+					buf = append(buf, ',')
+				}
+			}
 		}
-		sep = ','
+		if at+n < len(cw) && len(buf) > size-most*chunk {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
-	if len(cw) == 0 {
-		buf = append(buf, '[')
+	if buf[len(buf)-1] == ',' {
+		buf[len(buf)-1] = ']'
+	} else {
+		buf = append(buf, ']') // no widths
 	}
-	buf = append(buf, ']')
 	h.Write(buf)
 	h.Write(b[i+len(null):])
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
+
+// zeroWidths is the text of widthBlock widths of 0.
+var zeroWidths = strings.Repeat("0,", widthBlock)
 
 type fontInfoType struct {
 	Data               []byte

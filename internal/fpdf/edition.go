@@ -124,6 +124,9 @@ func (f *Fpdf) cutFonts(keys []string) map[string]*cutFont {
 				failed.CompareAndSwap(nil, fmt.Sprint(r))
 			}
 		}()
+		// one CIDToGIDMap a goroutine, cleared for each font: a new one
+		// (128 KB) for each font was fresh memory, a page fault each 4 KB
+		var cidToGID []byte
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= len(todo) {
@@ -135,12 +138,17 @@ func (f *Fpdf) cutFonts(keys []string) map[string]*cutFont {
 			stream := font.utf8File.GenerateCutFont(usedRunes)
 			codeSign := font.utf8File.CodeSymbolDictionary
 			delete(codeSign, 0)
-			cidToGID := make([]byte, 256*256*2)
+			if cidToGID == nil {
+				cidToGID = make([]byte, 256*256*2)
+			} else {
+				clear(cidToGID)
+			}
 			for cc, glyph := range codeSign {
 				cidToGID[cc*2] = byte(glyph >> 8)
 				cidToGID[cc*2+1] = byte(glyph & 0xFF)
 			}
-			out[i] = &cutFont{size: len(stream), cidToGID: xmem.compress(cidToGID), font: xmem.compress(stream)}
+			// the map deflates to a few KB
+			out[i] = &cutFont{size: len(stream), cidToGID: xmem.compressIn(cidToGID, 4<<10), font: xmem.compress(stream)}
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -547,19 +555,21 @@ func (f *Fpdf) RawWriteBytes(b []byte) {
 
 // outBytes is out for a byte slice.
 func (f *Fpdf) outBytes(b []byte) {
-	w := &f.buffer.Buffer
 	if f.state == 2 {
-		w = f.pages[f.page]
-	} else if f.ed.out != nil && len(b) >= bigStream {
-		// with SpillOutput, a big stream goes out as it is
-		f.writeOut(f.buffer.Bytes())
-		f.buffer.Reset()
-		f.writeOut(b)
+		w := f.pages[f.page]
+		w.Write(b)
 		w.WriteByte('\n')
 		return
 	}
-	w.Write(b)
-	w.WriteByte('\n')
+	f.spillFor(len(b) + 1)
+	if f.ed.out != nil && len(b) >= spillSize {
+		// with SpillOutput, a stream that would fill the buffer goes
+		// out as it is, after what the buffer held
+		f.writeOut(b)
+	} else {
+		f.buffer.Write(b)
+	}
+	f.buffer.WriteByte('\n')
 }
 
 // colorModeCMYK marks a process colour set with one of the CMYK setters.
@@ -819,4 +829,50 @@ func appendEscaped(b []byte, c byte) []byte {
 		return append(b, '\\', 'r')
 	}
 	return append(b, c)
+}
+
+// putAnnots writes the /Annots entry of page n, the same line fpdf's
+// putpages wrote with a printf for each part of each link, with
+// appendFixed2 (which writes %.2f's digits) and strconv instead, into
+// one buffer kept from page to page: an edition with notes and
+// citations has thousands of links, and formatting them was most of the
+// time putpages took, besides the deflating. hPt is the height of a
+// page of the default size, in points.
+func (f *Fpdf) putAnnots(n int, hPt float64) {
+	b := append(f.ed.line[:0], "/Annots ["...)
+	for _, pl := range f.pageLinks[n] {
+		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
+		b = appendFixed2(b, pl.x)
+		b = append(b, ' ')
+		b = appendFixed2(b, pl.y)
+		b = append(b, ' ')
+		b = appendFixed2(b, pl.x+pl.wd)
+		b = append(b, ' ')
+		b = appendFixed2(b, pl.y-pl.ht)
+		b = append(b, "] /Border [0 0 0] "...)
+		if pl.link == 0 {
+			b = append(b, "/A <</S /URI /URI "...)
+			b = append(b, f.textstring(pl.linkStr)...)
+			b = append(b, ">>>>"...)
+			continue
+		}
+		l := f.links[pl.link]
+		h := hPt
+		if sz, ok := f.pageSizes[l.page]; ok {
+			h = sz.Ht
+		}
+		b = append(b, "/Dest ["...)
+		b = strconv.AppendInt(b, int64(1+2*l.page), 10)
+		b = append(b, " 0 R /XYZ 0 "...)
+		b = appendFixed2(b, h-l.y*f.k)
+		b = append(b, " null]>>"...)
+	}
+	if len(f.pageAttachments[n]) > 0 {
+		var s fmtBuffer
+		f.putAttachmentAnnotationLinks(&s, n)
+		b = append(b, s.Bytes()...)
+	}
+	b = append(b, ']')
+	f.ed.line = b
+	f.outBytes(b)
 }

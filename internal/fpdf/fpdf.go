@@ -38,6 +38,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -3692,8 +3693,9 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
-		if f.ed.spill {
-			f.ed.out = w // edition patch: see SpillOutput
+		if f.ed.spill { // edition patch: see SpillOutput
+			f.ed.out = w
+			f.buffer.Grow(spillSize)
 		}
 		f.Close()
 		f.ed.out = nil
@@ -3941,14 +3943,14 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.spillOutput()                   // edition patch: see SpillOutput
-	f.offsets[f.n] = f.outputOffset() // edition patch
+	f.offsets[f.n] = f.outputOffset() // edition patch: see SpillOutput
 	f.outf("%d 0 obj", f.n)
 }
 
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
 	if f.protect.encrypted {
+		b = slices.Clone(b) // edition patch: b may be the caller's (HeldBytes)
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
@@ -3962,6 +3964,7 @@ func (f *Fpdf) out(s string) {
 		must(f.pages[f.page].WriteString(s))
 		must(f.pages[f.page].WriteString("\n"))
 	} else {
+		f.spillFor(len(s) + 1) // edition patch: see SpillOutput
 		must(f.buffer.WriteString(s))
 		must(f.buffer.WriteString("\n"))
 	}
@@ -3971,6 +3974,7 @@ func (f *Fpdf) put(s string) {
 	if f.state == 2 {
 		f.pages[f.page].WriteString(s)
 	} else {
+		f.spillFor(len(s)) // edition patch: see SpillOutput
 		f.buffer.WriteString(s)
 	}
 }
@@ -3983,6 +3987,7 @@ func (f *Fpdf) outbuf(r io.Reader) {
 	} else {
 		must64(f.buffer.ReadFrom(r))
 		must(f.buffer.WriteString("\n"))
+		f.spillFor(0) // edition patch: see SpillOutput
 	}
 }
 
@@ -4124,19 +4129,16 @@ func (f *Fpdf) putpages() {
 	var packed [][]byte
 	if f.compress {
 		packed = f.compressPages() // edition patch
-		// edition patch: room for the pages' streams and their
-		// dictionaries at once, rather than the file copied as it grows
-		room, most := 0, 0
-		for _, b := range packed {
-			room += len(b) + 512
-			most = max(most, len(b)+512)
+		if f.ed.out == nil {
+			// edition patch: room for the pages' streams and their
+			// dictionaries at once, rather than the file copied as it
+			// grows (with SpillOutput, Output has made its buffer)
+			room := 0
+			for _, b := range packed {
+				room += len(b) + 512
+			}
+			f.buffer.Grow(room)
 		}
-		if f.ed.out != nil {
-			// SpillOutput writes the buffer out once it holds
-			// spillSize bytes, at the start of an object
-			room = min(room, spillSize+most)
-		}
-		f.buffer.Grow(room)
 	}
 	for n := 1; n <= nb; n++ {
 		// Page
@@ -4158,30 +4160,7 @@ func (f *Fpdf) putpages() {
 		f.out("/Resources 2 0 R")
 		// Links
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
-			var annots fmtBuffer
-			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
-			}
-			f.putAttachmentAnnotationLinks(&annots, n)
-			annots.printf("]")
-			f.out(annots.String())
+			f.putAnnots(n, hPt) // edition patch: without fmt
 		}
 		// edition patch: a transparency group only when transparency is
 		// used, not for every file of a later version (PDF/X-4 forbids a

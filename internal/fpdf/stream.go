@@ -255,30 +255,39 @@ func (f *Fpdf) ReplaceImage(imgName string, options ImageOptions, r io.Reader) {
 }
 
 // SpillOutput makes Output write the file to its writer as it is made,
-// object by object once a megabyte is gathered, instead of gathering the
-// whole file first: the same bytes, without a copy of the file in
-// memory. The writer then gets part of the file before an error that
-// Output returns (a temporary file, removed on error, is what to give it).
+// through a buffer of spillSize bytes, instead of gathering the whole
+// file first: the same bytes, without a copy of the file in memory. The
+// writer then gets part of the file before an error that Output returns
+// (a temporary file, removed on error, is what to give it).
 func (f *Fpdf) SpillOutput(on bool) {
 	f.ed.spill = on
 }
 
-// spillSize is how much of the file Output gathers before writing it out.
-const spillSize = 1 << 20
+// spillSize is how much of the file Output gathers before writing it
+// out, as a bufio.Writer would: enough for few writes, small enough that
+// the buffer is made once and stays in the cache (a buffer of a megabyte
+// grown by doubling was among the largest sources of page faults of a
+// build).
+const spillSize = 64 << 10
 
-// spillOutput writes out what the buffer holds, at the start of an
-// object, once it holds spillSize bytes: nothing before it is read again
-// (the offsets count what was written out, outputOffset; the file
-// identifier hashes it as it goes).
-func (f *Fpdf) spillOutput() {
-	if f.ed.out == nil || f.buffer.Len() < spillSize || f.err != nil {
+// spillFor makes room for n more bytes of the file: with SpillOutput,
+// during Output, it writes out what the buffer holds when the n bytes
+// would take it beyond spillSize, at any point of the file, as
+// bufio.Writer does. Nothing written out is read again: the offsets
+// count it (outputOffset) and the file identifier hashes it as it goes
+// (writeOut). After a write error the buffer is dropped all the same,
+// so that it does not grow with the rest of the file, which Output no
+// longer writes.
+func (f *Fpdf) spillFor(n int) {
+	if f.ed.out == nil || f.buffer.Len()+n <= spillSize {
 		return
 	}
 	f.writeOut(f.buffer.Bytes())
 	f.buffer.Reset()
 }
 
-// writeOut writes b out, hashing it for the file identifier.
+// writeOut writes b out, hashing it for the file identifier; a failed
+// or short write is the document's error.
 func (f *Fpdf) writeOut(b []byte) {
 	if f.err != nil {
 		return
@@ -291,19 +300,36 @@ func (f *Fpdf) writeOut(b []byte) {
 	}
 	n, err := f.ed.out.Write(b)
 	f.ed.spilled += n
+	if err == nil && n < len(b) {
+		err = io.ErrShortWrite
+	}
 	if err != nil {
 		f.err = err
 	}
 }
 
-// bigStream is the size from which Output writes a stream out at once,
-// after what the buffer holds, rather than copying it into the buffer
-// (an image of several megabytes would grow the buffer to its size).
-const bigStream = spillSize / 4
+// HeldBytes is a reader of data for RegisterImageOptionsReader and
+// ReplaceImage whose bytes fpdf keeps as they are, where it would read
+// them into a copy: the caller must not change data afterwards. (An
+// edition's images were copied once more, as fresh memory, for fpdf to
+// hold the same bytes as the caller.)
+func HeldBytes(data []byte) io.Reader {
+	return &heldBytes{Reader: bytes.NewReader(data), b: data}
+}
+
+type heldBytes struct {
+	*bytes.Reader
+	b []byte
+}
 
 // readAll reads r to its end, into a slice of its size when r tells its
-// length (a bytes.Reader), rather than one grown by doubling.
+// length (a bytes.Reader), rather than one grown by doubling; the bytes
+// of HeldBytes are taken as they are (with no room to append into).
 func readAll(r io.Reader) ([]byte, error) {
+	if h, ok := r.(*heldBytes); ok && h.Len() == len(h.b) {
+		h.Reset(nil)
+		return h.b[:len(h.b):len(h.b)], nil
+	}
 	if l, ok := r.(interface{ Len() int }); ok {
 		b := make([]byte, l.Len())
 		n, err := io.ReadFull(r, b)

@@ -59,6 +59,11 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 	glyphs               *glyphCIDs // edition patch: glyphs drawn by glyph id (glyph.go)
+	// edition patch: the blocks of widthBlock CharWidths that setWidths
+	// set, bit i for block i; the others are all 0 and were never
+	// touched (widthsSet says whether the bits are known)
+	widthBlocks [65536 / widthBlock / 64]uint64
+	widthsSet   bool
 }
 
 type tableDescription struct {

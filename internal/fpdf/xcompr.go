@@ -36,9 +36,18 @@ type xmempool struct{ sync.Pool }
 var zwriters sync.Pool
 
 func (pool *xmempool) compress(data []byte) *membuffer {
+	return pool.compressIn(data, len(data))
+}
+
+// compressIn is compress with room for room bytes of output made at
+// first: edition patch. compress makes room for as many bytes as data
+// has, which the deflated bytes of a CIDToGIDMap (128 KB, mostly zeros,
+// to a few KB) are far from filling; making and clearing that room was
+// a page fault each 4 KB.
+func (pool *xmempool) compressIn(data []byte, room int) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
-	buf.Grow(len(data))
+	buf.Grow(room)
 
 	// edition patch: the zlib writers are reused (Reset), as making one
 	// allocates and clears its tables; the bytes are the same

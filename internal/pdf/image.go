@@ -43,7 +43,7 @@ func (p *painter) image(im layout.ImageBox) (string, fpdf.ImageOptions, error) {
 	if err != nil {
 		return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
 	}
-	p.f.RegisterImageOptionsReader(name, opt, bytes.NewReader(data))
+	p.f.RegisterImageOptionsReader(name, opt, fpdf.HeldBytes(data))
 	if err := p.f.Error(); err != nil {
 		return "", opt, fmt.Errorf("image %s: %w", img.Path, err)
 	}
@@ -91,7 +91,7 @@ func (p *painter) reimage() error {
 		if im.Image.MediaType == "image/jpeg" {
 			opt.ImageType = "JPG"
 		}
-		p.f.ReplaceImage(p.images[key], opt, bytes.NewReader(data))
+		p.f.ReplaceImage(p.images[key], opt, fpdf.HeldBytes(data))
 		if err := p.f.Error(); err != nil {
 			return fmt.Errorf("pdf: image %s: %w", im.Image.Path, err)
 		}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -250,6 +251,51 @@ func TestBadFont(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, d, &fs, Meta{Date: time.Unix(0, 0)}); err == nil {
 		t.Fatal("Write accepted a broken font")
+	}
+}
+
+// failOnce takes n bytes, then fails once, and takes what comes after.
+type failOnce struct {
+	bytes.Buffer
+	n      int
+	failed bool
+}
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failOnce) Write(p []byte) (int, error) {
+	if room := w.n - w.Len(); !w.failed && len(p) > room {
+		w.failed = true
+		w.Buffer.Write(p[:room])
+		return room, errDiskFull
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestWriteError: the PDF is written on w as it is made; an error of w,
+// at the start, in the middle or at the last byte, is Write's error
+// (not a panic, nor a file cut short without one), and nothing more is
+// written after it.
+func TestWriteError(t *testing.T) {
+	cfg := configs()["pdfx"] // with a file identifier, hashed as written
+	d, err := layout.Layout(layouttest.Small(), fonts.Default(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := Meta{Date: layouttest.Small().Date}
+	var whole bytes.Buffer
+	if err := Write(&whole, d, fonts.Default(), meta); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, whole.Len() / 2, whole.Len() - 1} {
+		w := &failOnce{n: n}
+		err := Write(w, d, fonts.Default(), meta)
+		if !errors.Is(err, errDiskFull) {
+			t.Errorf("writer failing after %d of %d bytes: Write returned %v", n, whole.Len(), err)
+		}
+		if !bytes.Equal(w.Bytes(), whole.Bytes()[:n]) {
+			t.Errorf("writer failing after %d bytes took %d other bytes", n, w.Len())
+		}
 	}
 }
 
