@@ -1,13 +1,13 @@
 package biblio
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -94,12 +94,12 @@ var (
 	// "Given [particle] Surname" followed by a comma, a full stop, a year
 	// in parentheses or a second author, "G. H. Surname", "Surname et
 	// al.", "SURNAME, Given".
-	reAuthor = regexp.MustCompile(`^(?:` + name + `(?:\s` + name + `)?,\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)` +
+	reAuthor = lazy.Regexp(`^(?:` + name + `(?:\s` + name + `)?,\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)` +
 		`|(?:` + name + `\s){1,3}(?:` + particle + `\s)*` + name + `(?:,|\.|\s\(|\s(?:et al|and|&|y|e|et|und|en)\s)` +
 		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
 		`|` + name + `\set\.?\sal` +
 		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
-	reDOI = regexp.MustCompile(`10\.\d{4,9}/`)
+	reDOI = lazy.Regexp(`10\.\d{4,9}/`)
 )
 
 // The quotation marks of quotedTitle: those that open a title, those that
@@ -275,7 +275,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	if startsUpper(head) && reAuthor.MatchString(head) {
+	if startsUpper(head) && reAuthor().MatchString(head) {
 		s.features |= featAuthor
 	}
 	if quotedTitle(text) {
@@ -284,7 +284,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if hasPublisher(toks) {
 		s.features |= featPublisher
 	}
-	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") || strings.Contains(lower, "doi:") || reDOI.MatchString(text) {
+	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") || strings.Contains(lower, "doi:") || reDOI().MatchString(text) {
 		s.features |= featLocator
 	}
 	if hasLocator(toks) {

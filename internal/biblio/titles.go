@@ -1,12 +1,13 @@
 package biblio
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // titleKind says which kinds of section a title names; a title may name
@@ -259,7 +260,7 @@ func keyOf(w string, d int) lenKey {
 	return lenKey{r[0], len(r) + d}
 }
 
-var enumerator = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*\.?|[IVXLCivxlc]+[.)]|[A-Za-z][.)])\s+`)
+var enumerator = lazy.Regexp(`^\s*(?:\d+(?:\.\d+)*\.?|[IVXLCivxlc]+[.)]|[A-Za-z][.)])\s+`)
 
 // stripEnumerator drops a section number: "7. References", "IV. Sources".
 func stripEnumerator(s string) string {
@@ -269,10 +270,10 @@ func stripEnumerator(s string) string {
 		!(first[0] >= '0' && first[0] <= '9' || strings.HasSuffix(first, ".") || strings.HasSuffix(first, ")")) {
 		return s
 	}
-	return enumerator.ReplaceAllString(s, "")
+	return enumerator().ReplaceAllString(s, "")
 }
 
-var roman = regexp.MustCompile(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
+var roman = lazy.Regexp(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
 
 func isNumbering(t string) bool {
 	if t == "" {
@@ -285,7 +286,7 @@ func isNumbering(t string) bool {
 			break
 		}
 	}
-	return digits || (len(t) <= 4 && roman.MatchString(t))
+	return digits || (len(t) <= 4 && roman().MatchString(t))
 }
 
 // fold lower-cases s and strips its accents, so that "Bibliografía",

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
@@ -501,8 +501,8 @@ func numberNotes(a *model.Article) {
 }
 
 var (
-	idUnsafe   = regexp.MustCompile(`[^a-z0-9]+`)
-	idDatePart = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+	idUnsafe   = lazy.Regexp(`[^a-z0-9]+`)
+	idDatePart = lazy.Regexp(`^\d{4}-\d{2}-\d{2}-`)
 )
 
 // uniqueID derives a stable XML id and file name from a post's path.
@@ -512,8 +512,8 @@ func uniqueID(seen map[string]int, source string) string {
 		// A Hugo page bundle is named by its folder (and language).
 		base = strings.TrimSuffix(path.Base(path.Dir(source))+"."+lang, ".")
 	}
-	base = idDatePart.ReplaceAllString(base, "")
-	base = strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	base = idDatePart().ReplaceAllString(base, "")
+	base = strings.Trim(idUnsafe().ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if len(base) > 40 {
 		base = strings.TrimRight(base[:40], "-")
 	}
