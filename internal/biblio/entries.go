@@ -125,7 +125,7 @@ func leadItem(ins []model.Inline, nested []entry) bool {
 	if len(ins) == 0 || len(nested) == 0 || scoreEntry(ins).cites() {
 		return false
 	}
-	if leadIn(ins) || titles.classify(cleanTitle(model.PlainText(ins))) != 0 {
+	if leadIn(ins) || titles().classify(cleanTitle(model.PlainText(ins))) != 0 {
 		return true
 	}
 	cite := 0
@@ -208,7 +208,7 @@ func leadIn(ins []model.Inline) bool {
 		return true
 	}
 	text := strings.TrimSpace(model.PlainText(ins))
-	return strings.HasSuffix(text, ":") && fieldCount(text) <= leadInWords
+	return strings.HasSuffix(text, ":") && fewFields(text, leadInWords)
 }
 
 // leadInWords is how many words a plain line ending with a colon may

@@ -2,6 +2,7 @@ package biblio
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,7 +53,9 @@ type titleMatcher struct {
 	kinds                    [3]*kindMatcher // bib, notes, back
 }
 
-var titles = compileLexicon(lexicon)
+// titles is the lexicon compiled, at the first title classified, on the
+// goroutine that classifies it, not while the program starts.
+var titles = sync.OnceValue(func() *titleMatcher { return compileLexicon(lexicon) })
 
 func compileLexicon(rows []lexRow) *titleMatcher {
 	m := &titleMatcher{connectors: map[string]bool{}, prepositions: map[string]bool{}}
