@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/diag"
@@ -152,12 +153,19 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	next := make(chan int)
+	// Each worker takes the next post itself: handing posts out from
+	// this goroutine through a channel made every worker wait, between
+	// two posts, for it to be scheduled again.
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(entries) {
+					return
+				}
 				sh := shared{cites: cites, refs: refs}
 				if datas != nil {
 					results[i], errs[i] = opt.Reuse.read(m, st, entries[i], datas[i], conv, imgs, sh, log)
@@ -173,10 +181,6 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 			}
 		}()
 	}
-	for i := range entries {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return results, errs
 }
