@@ -252,7 +252,7 @@ func titleOf(b model.Block) *section {
 	switch t := b.(type) {
 	case *model.Heading:
 		s := &section{level: t.Level, title: t.Inlines, strong: true}
-		s.kind = titles.classify(s.text())
+		s.kind = titles().classify(s.text())
 		return s
 	case *model.Paragraph:
 		return paragraphTitle(t.Inlines)
@@ -273,11 +273,11 @@ func paragraphTitle(ins []model.Inline) *section {
 			return nil // far more than 12 words: prose, not a title
 		}
 		text := cleanTitle(plain)
-		n := fieldCount(text)
-		if n == 0 || n > 12 || strings.HasSuffix(strings.TrimSpace(model.PlainText(inner)), ".") && n > 3 {
+		n := countFields(text, 13) // 13: more than a title has
+		if n == 0 || n > 12 || strings.HasSuffix(strings.TrimSpace(plain), ".") && n > 3 {
 			return nil
 		}
-		k := titles.classify(text)
+		k := titles().classify(text)
 		switch {
 		case strong:
 			return &section{level: pseudoLevel, title: inner, kind: k, strong: true}
@@ -305,7 +305,7 @@ func leadTitle(ins []model.Inline) *section {
 		title, rest = t.Inlines, ins[1:]
 	case *model.Text:
 		head, tail, ok := strings.Cut(t.Text, ":")
-		if !ok || fieldCount(head) > 6 {
+		if !ok || !fewFields(head, 6) {
 			return nil
 		}
 		title = []model.Inline{&model.Text{Text: head}}
@@ -316,12 +316,12 @@ func leadTitle(ins []model.Inline) *section {
 	if !onlyText(title) {
 		return nil
 	}
-	kind := titles.classify(cleanTitle(model.PlainText(title)))
+	kind := titles().classify(cleanTitle(model.PlainText(title)))
 	rest = trimSpaceInlines(trimLeadingColon(rest))
 	if len(rest) == 0 {
 		// "**References**:", the colon outside the bold: a title line
 		_, strong := ins[0].(*model.Strong)
-		if _, text := ins[0].(*model.Text); text || kind == 0 && !strong || fieldCount(model.PlainText(title)) > 12 {
+		if _, text := ins[0].(*model.Text); text || kind == 0 && !strong || !fewFields(model.PlainText(title), 12) {
 			return nil
 		}
 		return &section{level: pseudoLevel, title: title, kind: kind, strong: strong}
@@ -599,33 +599,25 @@ func listBefore(blocks []model.Block) bool {
 	return false
 }
 
-// licenceMarks are what a licence line says, lower-cased, in every
-// language of the lexicon.
-var licenceMarks = func() *phraseSet {
-	var marks []string
-	for _, r := range lexicon {
-		marks = append(marks, r.Licence...)
-	}
-	return newPhraseSet(marks...)
-}()
-
 // tailParagraph reports whether a paragraph is back matter by itself: a
 // licence line or one led by a back-matter title ("About the author: …").
 func tailParagraph(p *model.Paragraph) bool {
 	text := model.PlainText(p.Inlines)
-	if licenceMarks.in(strings.ToLower(text)) && fieldCount(text) <= 80 {
+	// the words counted first: a paragraph of prose is too long to be a
+	// licence line, and is not lower-cased to be searched
+	if fewFields(text, 80) && vocab().licence.in(toLower(text)) {
 		return true
 	}
 	if len(p.Inlines) > 0 {
 		switch t := p.Inlines[0].(type) {
 		case *model.Strong:
-			return titles.classify(cleanTitle(model.PlainText(t.Inlines)))&titleBack != 0
+			return titles().classify(cleanTitle(model.PlainText(t.Inlines)))&titleBack != 0
 		case *model.Emph:
-			return titles.classify(cleanTitle(model.PlainText(t.Inlines)))&titleBack != 0
+			return titles().classify(cleanTitle(model.PlainText(t.Inlines)))&titleBack != 0
 		}
 	}
-	if head, _, ok := strings.Cut(text, ":"); ok && fieldCount(head) <= 5 {
-		return titles.classify(head)&titleBack != 0
+	if head, _, ok := strings.Cut(text, ":"); ok && fewFields(head, 5) {
+		return titles().classify(head)&titleBack != 0
 	}
 	return false
 }

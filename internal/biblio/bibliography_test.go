@@ -78,7 +78,7 @@ func TestTitles(t *testing.T) {
 		{"Team", 0},
 	}
 	for _, tc := range tests {
-		if got := titles.classify(tc.title); got != tc.want {
+		if got := titles().classify(tc.title); got != tc.want {
 			t.Errorf("classify(%q) = %b, want %b", tc.title, got, tc.want)
 		}
 	}

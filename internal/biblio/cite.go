@@ -1,13 +1,13 @@
 package biblio
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -94,12 +94,12 @@ var (
 	// "Given [particle] Surname" followed by a comma, a full stop, a year
 	// in parentheses or a second author, "G. H. Surname", "Surname et
 	// al.", "SURNAME, Given".
-	reAuthor = regexp.MustCompile(`^(?:` + name + `(?:\s` + name + `)?,\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)` +
+	reAuthor = lazy.Regexp(`^(?:` + name + `(?:\s` + name + `)?,\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)` +
 		`|(?:` + name + `\s){1,3}(?:` + particle + `\s)*` + name + `(?:,|\.|\s\(|\s(?:et al|and|&|y|e|et|und|en)\s)` +
 		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
 		`|` + name + `\set\.?\sal` +
 		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
-	reDOI = regexp.MustCompile(`10\.\d{4,9}/`)
+	reDOI = lazy.Regexp(`10\.\d{4,9}/`)
 )
 
 // The quotation marks of quotedTitle: those that open a title, those that
@@ -150,21 +150,66 @@ func startsUpper(s string) bool {
 	return unicode.Is(unicode.Lu, r)
 }
 
-// The words that mark elements of a citation, by kind: the lexicon's
-// rows put together (lexicon.go, citeWords), since a post cites works in
-// other languages than its own. Abbreviations are matched before their
-// full stop.
-var (
-	noDate          = newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.NoDate })...)
-	publisherWords  = setOf(lexiconWords(func(c *citeWords) []string { return c.Publishers })...)
-	locatorAbbrevs  = setOf(lexiconWords(func(c *citeWords) []string { return c.Locators })...)
-	pageWords       = setOf(lexiconWords(func(c *citeWords) []string { return c.Pages })...)
-	roleAbbrevs     = setOf(lexiconWords(func(c *citeWords) []string { return c.Roles })...)
-	rolePhrases     = newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.RolePhrases })...)
-	inWords         = setOf(lexiconWords(func(c *citeWords) []string { return c.In })...)
-	periodicalWords = setOf(lexiconWords(func(c *citeWords) []string { return c.Periodicals })...)
-	peopleWords     = setOf(lexiconWords(func(c *citeWords) []string { return c.People })...)
-)
+// citeVocab holds the words that mark elements of a citation, by kind:
+// the lexicon's rows put together (lexicon.go, citeWords), since a post
+// cites works in other languages than its own. Abbreviations are matched
+// before their full stop.
+type citeVocab struct {
+	noDate, rolePhrases *phraseSet
+	people              map[string]bool
+	// classes says which lists a word is on: appendCiteTokens looks each
+	// word up once, and the tests of elements read its class.
+	classes map[string]wordClass
+	// classLens[b] has bit n set when a word of classes starts with byte
+	// b and is n bytes long (bit 31: 31 bytes or more). Most words of an
+	// entry are on no list: they are told so without hashing them.
+	classLens [256]uint32
+	// licence holds what a licence line says, lower-cased, in every
+	// language of the lexicon.
+	licence *phraseSet
+}
+
+// vocab is made at the first entry scored, on the goroutine that scores
+// it, not while the program starts: many runs score none.
+var vocab = sync.OnceValue(func() *citeVocab {
+	v := &citeVocab{
+		noDate:      newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.NoDate })...),
+		rolePhrases: newPhraseSet(lexiconWords(func(c *citeWords) []string { return c.RolePhrases })...),
+		people:      setOf(lexiconWords(func(c *citeWords) []string { return c.People })...),
+		classes:     map[string]wordClass{},
+	}
+	for c, kind := range map[wordClass]func(*citeWords) []string{
+		classPublisher:  func(c *citeWords) []string { return c.Publishers },
+		classLocator:    func(c *citeWords) []string { return c.Locators },
+		classPage:       func(c *citeWords) []string { return c.Pages },
+		classRole:       func(c *citeWords) []string { return c.Roles },
+		classIn:         func(c *citeWords) []string { return c.In },
+		classPeriodical: func(c *citeWords) []string { return c.Periodicals },
+	} {
+		for _, w := range lexiconWords(kind) {
+			v.classes[w] |= c
+		}
+	}
+	for w := range v.classes {
+		if w != "" {
+			v.classLens[w[0]] |= 1 << min(len(w), 31)
+		}
+	}
+	var marks []string
+	for _, r := range lexicon {
+		marks = append(marks, r.Licence...)
+	}
+	v.licence = newPhraseSet(marks...)
+	return v
+})
+
+// class is the class of the word w: the lists it is on.
+func (v *citeVocab) class(w string) wordClass {
+	if w != "" && v.classLens[w[0]]&(1<<min(len(w), 31)) == 0 {
+		return 0
+	}
+	return v.classes[w]
+}
 
 // lexiconWords lists one kind of citation word of every row of the
 // lexicon.
@@ -176,8 +221,7 @@ func lexiconWords(kind func(*citeWords) []string) []string {
 	return out
 }
 
-// wordClass says which of the lists above a word is on: citeTokens looks
-// each word up once, and the tests of elements read its class.
+// wordClass says which of the lists of citeVocab a word is on.
 type wordClass uint8
 
 const (
@@ -188,19 +232,6 @@ const (
 	classIn
 	classPeriodical
 )
-
-var wordClasses = func() map[string]wordClass {
-	m := map[string]wordClass{}
-	for c, set := range map[wordClass]map[string]bool{
-		classPublisher: publisherWords, classLocator: locatorAbbrevs, classPage: pageWords,
-		classRole: roleAbbrevs, classIn: inWords, classPeriodical: periodicalWords,
-	} {
-		for w := range set {
-			m[w] |= c
-		}
-	}
-	return m
-}()
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -247,7 +278,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	model.WalkInlines(ins, func(in model.Inline) {
 		switch t := in.(type) {
 		case *model.Emph:
-			if title := model.PlainText(t.Inlines); fieldCount(title) >= 2 || utf8.RuneCountInString(title) >= 8 {
+			if title := model.PlainText(t.Inlines); !fewFields(title, 1) || utf8.RuneCountInString(title) >= 8 {
 				s.features |= featItalic
 			}
 		case *model.Link:
@@ -259,23 +290,37 @@ func scoreEntry(ins []model.Inline) entryScore {
 		}
 	})
 	s.endsURL = endsWithLocator(ins, full)
-	lower := strings.ToLower(text)
-	buf := tokenPool.Get().(*[]citeToken)
-	defer tokenPool.Put(buf)
-	toks := appendCiteTokens((*buf)[:0], text)
-	*buf = toks
-	fullToks := toks // most entries are shorter than maxCiteLen: one scan
+	v := vocab()
+	bufs := tokenPool.Get().(*tokenBufs)
+	defer tokenPool.Put(bufs)
+	// Most entries are shorter than maxCiteLen: one scan makes both
+	// lists. A longer one is scanned once, whole; the tokens of text are
+	// its first cut tokens, then those of text[resume:], from the word or
+	// character that runs past the end of text (see appendCiteTokens).
+	fullToks, cut, resume := appendCiteTokens(bufs.full[:0], full, len(text), v)
+	bufs.full = fullToks
+	toks := fullToks
 	if len(text) < len(full) {
-		fullToks = appendCiteTokens(nil, full)
+		toks, _, _ = appendCiteTokens(append(bufs.head[:0], fullToks[:cut]...), text[resume:], len(text), v)
+		bufs.head = toks
 	}
-	if hasYear(toks) || noDate.in(lower) {
+	// text lower-cased, only if a test below needs it
+	var lower string
+	lowered := false
+	low := func() string {
+		if !lowered {
+			lower, lowered = toLower(text), true
+		}
+		return lower
+	}
+	if hasYear(toks) || v.noDate.in(low()) {
 		s.features |= featYear
 	}
 	head := text
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	if startsUpper(head) && reAuthor.MatchString(head) {
+	if startsUpper(head) && reAuthor().MatchString(head) {
 		s.features |= featAuthor
 	}
 	if quotedTitle(text) {
@@ -284,16 +329,17 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if hasPublisher(toks) {
 		s.features |= featPublisher
 	}
-	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") || strings.Contains(lower, "doi:") || reDOI.MatchString(text) {
+	// (a link to a web page has set featLocator already)
+	if s.features&featLocator == 0 && (strings.Contains(low(), "http") || strings.Contains(low(), "www.") || strings.Contains(low(), "doi:") || reDOI().MatchString(text)) {
 		s.features |= featLocator
 	}
 	if hasLocator(toks) {
 		s.features |= featPages
 	}
-	if hasRole(toks) || rolePhrases.in(lower) {
+	if hasRole(toks) || v.rolePhrases.in(low()) {
 		s.features |= featRole
 	}
-	s.person = s.features&(featAuthor|workFeatures) == featAuthor && hasPeopleWord(toks)
+	s.person = s.features&(featAuthor|workFeatures) == featAuthor && hasPeopleWord(toks, v)
 	run := 0
 	for _, t := range fullToks {
 		if t.punct {
@@ -317,9 +363,9 @@ const workFeatures = featYear | featQuoted | featPublisher | featPages | featRol
 
 // hasPeopleWord reports whether toks hold a word of roles or
 // affiliations (lexicon.go, citeWords.People).
-func hasPeopleWord(toks []citeToken) bool {
+func hasPeopleWord(toks []citeToken, v *citeVocab) bool {
 	for _, t := range toks {
-		if !t.punct && peopleWords[strings.ToLower(t.text)] {
+		if !t.punct && v.people[strings.ToLower(t.text)] {
 			return true
 		}
 	}
@@ -375,43 +421,92 @@ type citeToken struct {
 }
 
 // tokenPool holds the token buffers of scoreEntry: an article's entries
-// are scored one after another, each into a buffer as long as itself.
-var tokenPool = sync.Pool{New: func() any { return new([]citeToken) }}
+// are scored one after another, each into buffers as long as itself.
+var tokenPool = sync.Pool{New: func() any { return new(tokenBufs) }}
+
+// tokenBufs are the tokens of a whole entry and of its head, when the
+// entry is longer than its head.
+type tokenBufs struct{ full, head []citeToken }
 
 // appendCiteTokens appends the tokens of s to out. A punctuation token
 // is a slice of s (no allocation per mark), except for a byte that is
 // not UTF-8, which reads as U+FFFD as ranging over s gives it.
-func appendCiteTokens(out []citeToken, s string) []citeToken {
+//
+// The tokens appended up to out[cut] are the first tokens of s[:limit]
+// too; the tokens of s[:limit] after them are those of s[resume:limit].
+// The tokens of a text up to a place depend only on the text before it:
+// resume is where the character that runs past limit is, or the word it
+// is part of, after which s and s[:limit] read otherwise.
+func appendCiteTokens(out []citeToken, s string, limit int, v *citeVocab) (toks []citeToken, cut, resume int) {
+	cut, resume = -1, limit
 	start := -1
-	for i, r := range s {
-		if wordRune(r) || start >= 0 && (r == '\'' || r == '’' || r == '-') {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if cut < 0 && i+n > limit {
+			cut, resume = len(out), min(i, limit)
+			if start >= 0 {
+				resume = start
+			}
+		}
+		var word, space bool
+		if r < utf8.RuneSelf {
+			word = asciiWord[r] || start >= 0 && (r == '\'' || r == '-')
+			space = r == ' ' || r >= '\t' && r <= '\r' // unicode.IsSpace for ASCII
+		} else {
+			word = wordRune(r) || start >= 0 && r == '’'
+			space = !word && unicode.IsSpace(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
+			}
+			i += n
+			// the rest of an ASCII word at once, up to limit until cut is set
+			end := len(s)
+			if cut < 0 {
+				end = min(end, limit)
+			}
+			for i < end && (asciiWord[s[i]] || s[i] == '\'' || s[i] == '-') {
+				i++
 			}
 			continue
 		}
 		if start >= 0 {
-			out = append(out, wordToken(s[start:i]))
+			out = append(out, citeToken{text: s[start:i], class: v.class(s[start:i])})
 			start = -1
 		}
-		if !unicode.IsSpace(r) {
+		if !space {
 			out = append(out, citeToken{text: punctText(s, i, r), punct: true})
 		}
+		i += n
 	}
 	if start >= 0 {
-		out = append(out, wordToken(s[start:]))
+		out = append(out, citeToken{text: s[start:], class: v.class(s[start:])})
 	}
-	return out
+	if cut < 0 {
+		cut = len(out)
+	}
+	return out, cut, resume
 }
 
-func wordToken(w string) citeToken { return citeToken{text: w, class: wordClasses[w]} }
+// asciiWord tells the ASCII letters and digits, which wordRune accepts,
+// from other bytes.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // wordRune reports whether r is a letter, a digit or a degree sign (n°),
 // the characters a citeToken word is made of; ASCII is told apart
 // without the Unicode tables.
 func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '°'
 }
@@ -427,8 +522,19 @@ func punctText(s string, i int, r rune) string {
 // fieldCount is len(strings.Fields(s)), counted without making the
 // fields: entries, titles and openings are measured in words often.
 func fieldCount(s string) int {
+	return countFields(s, len(s))
+}
+
+// fewFields reports whether fieldCount(s) <= n, reading s no further
+// than its field n+1: a long paragraph is not counted to its end.
+func fewFields(s string, n int) bool {
+	return countFields(s, n+1) <= n
+}
+
+// countFields counts the fields of s up to stop of them.
+func countFields(s string, stop int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < stop; {
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
 			space = c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace for ASCII
@@ -444,6 +550,45 @@ func fieldCount(s string) int {
 		in = !space
 	}
 	return n
+}
+
+// toLower is strings.ToLower(s), made faster for text that is mostly
+// ASCII with some other characters (typographic quotation marks, accented
+// letters), which strings.ToLower maps rune by rune through a function:
+// here ASCII is lowered byte by byte and the rest rune by rune, as
+// unicode.ToLower maps it, a byte that is not UTF-8 becoming U+FFFD.
+func toLower(s string) string {
+	var b []byte // nil while s[:i] is already lower-case
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if b == nil {
+					b = append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
+				}
+				c += 'a' - 'A'
+			}
+			if b != nil {
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r || r == utf8.RuneError && n == 1 {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)+utf8.UTFMax), s[:i]...)
+			}
+			b = utf8.AppendRune(b, l)
+		} else if b != nil {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // phraseSet finds whether a text holds any of a list of phrases in one

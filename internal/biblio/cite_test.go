@@ -3,6 +3,7 @@ package biblio
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,11 @@ func TestFieldCount(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a ", "a b", "a\u00a0b\u2003c", "\xff \xfe", "  many   spaced\twords\n", "a\vb\fc\rd\u0085e\x1ff"} {
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, want %d", s, got, want)
+		}
+		for n := range 6 {
+			if got, want := fewFields(s, n), len(strings.Fields(s)) <= n; got != want {
+				t.Errorf("fewFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
 		}
 	}
 }
@@ -139,5 +145,87 @@ func TestNearlyEqual(t *testing.T) {
 		if got, want := nearlyEqual(a, b), nearlyEqualRunes(a, b); got != want {
 			t.Fatalf("nearlyEqual(%q, %q) = %v, want %v", a, b, got, want)
 		}
+	}
+}
+
+// lowerAlphabet is what toLower and the tokens are checked on: ASCII,
+// letters whose lower case is ASCII (U+0130, the Kelvin sign) or longer
+// or shorter in UTF-8, marks, spaces, U+FFFD and bytes that are not
+// UTF-8.
+var lowerAlphabet = []string{"a", "B", "Z", "z", "0", "9", " ", "\t", "\n", "'", "-", ".", ":", "’", "“", "\u00a0", "\u0085",
+	"É", "é", "İ", "\u212a", "Σ", "ẞ", "Ⱥ", "°", "ǅ", "\ufffd", "\xff", "\xe2\x80", "\xc3", "Д"}
+
+func randomText(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for range r.IntN(n) {
+		b.WriteString(lowerAlphabet[r.IntN(len(lowerAlphabet))])
+	}
+	return b.String()
+}
+
+// TestToLower checks toLower against strings.ToLower.
+func TestToLower(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 50000 {
+		s := randomText(r, 24)
+		if i < len(lowerAlphabet) {
+			s = lowerAlphabet[i]
+		}
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzToLower(f *testing.F) {
+	f.Add("Smith, J. “A Title.” İstanbul: Verso, 2001")
+	f.Add("\xffÉ\u212a")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestTokenHead checks what appendCiteTokens says of a head of s: its
+// tokens are the first cut tokens of s, then those of s[resume:limit],
+// at every limit.
+func TestTokenHead(t *testing.T) {
+	v := vocab()
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		s := randomText(r, 20)
+		whole, _, _ := appendCiteTokens(nil, s, len(s), v)
+		for limit := 0; limit <= len(s); limit++ {
+			want, _, _ := appendCiteTokens(nil, s[:limit], limit, v)
+			all, cut, resume := appendCiteTokens(nil, s, limit, v)
+			if !slices.Equal(all, whole) {
+				t.Fatalf("the tokens of %q depend on the limit %d", s, limit)
+			}
+			got, _, _ := appendCiteTokens(append([]citeToken(nil), all[:cut]...), s[resume:limit], limit-resume, v)
+			if !slices.Equal(got, want) {
+				t.Fatalf("tokens of %q up to %d: got %v, want %v (cut %d, resume %d)", s, limit, got, want, cut, resume)
+			}
+		}
+	}
+}
+
+// TestWordClass checks that citeVocab.class, which skips most words
+// without a lookup, gives every word of the lists its class and others
+// none.
+func TestWordClass(t *testing.T) {
+	v := vocab()
+	for w, c := range v.classes {
+		if got := v.class(w); got != c {
+			t.Errorf("class(%q) = %v, want %v", w, got, c)
+		}
+		for _, o := range []string{w + "x", strings.ToUpper(w), "x" + w} {
+			if got := v.class(o); got != v.classes[o] {
+				t.Errorf("class(%q) = %v, want %v", o, got, v.classes[o])
+			}
+		}
+	}
+	if v.class("") != v.classes[""] {
+		t.Error(`class("") differs from the map`)
 	}
 }

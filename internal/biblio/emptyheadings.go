@@ -1,11 +1,11 @@
 package biblio
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -86,13 +86,13 @@ func emptyTitle(b model.Block, s *section, after []model.Block, tc titleCache) b
 }
 
 var (
-	reSetext   = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
-	reFootnote = regexp.MustCompile(`^ {0,3}\[\^[^\]]+\]:`)
+	reSetext   = lazy.Regexp(`^ {0,3}(?:=+|-+)[ \t]*$`)
+	reFootnote = lazy.Regexp(`^ {0,3}\[\^[^\]]+\]:`)
 	// a link reference definition, which CommonMark also takes out of the
 	// flow: "[Old Bailey Online]: http://…"
-	reLinkDef  = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:\s*\S`)
-	reDropped  = regexp.MustCompile(`^\s*(?:\{:.*\}|\{%.*%\}|<!--.*-->)\s*$`)
-	reIndented = regexp.MustCompile(`^(?: {4}|\t)`)
+	reLinkDef  = lazy.Regexp(`^ {0,3}\[[^\]^][^\]]*\]:\s*\S`)
+	reDropped  = lazy.Regexp(`^\s*(?:\{:.*\}|\{%.*%\}|<!--.*-->)\s*$`)
+	reIndented = lazy.Regexp(`^(?: {4}|\t)`)
 )
 
 // emptiedBelow reports whether the source under the title on body line
@@ -103,7 +103,7 @@ func emptiedBelow(lines []string, i int) (emptied bool) {
 	if i <= 0 {
 		return false // no position: nothing to look at
 	}
-	if i < len(lines) && reSetext.MatchString(lines[i]) {
+	if i < len(lines) && reSetext().MatchString(lines[i]) {
 		i++
 	}
 	inNote := false
@@ -112,13 +112,13 @@ func emptiedBelow(lines []string, i int) (emptied bool) {
 		switch {
 		case strings.TrimSpace(l) == "":
 			continue
-		case reFootnote.MatchString(l):
+		case reFootnote().MatchString(l):
 			inNote, emptied = true, true
-		case reLinkDef.MatchString(l):
+		case reLinkDef().MatchString(l):
 			inNote, emptied = false, true
-		case inNote && (reIndented.MatchString(l) || strings.TrimSpace(lines[i-1]) != ""):
+		case inNote && (reIndented().MatchString(l) || strings.TrimSpace(lines[i-1]) != ""):
 			// a definition's continuation, indented or lazy
-		case reDropped.MatchString(l):
+		case reDropped().MatchString(l):
 			inNote = false
 		default:
 			return emptied

@@ -10,12 +10,12 @@ package biblio
 // not entries: they title the group of entries that follows.
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -125,7 +125,7 @@ func leadItem(ins []model.Inline, nested []entry) bool {
 	if len(ins) == 0 || len(nested) == 0 || scoreEntry(ins).cites() {
 		return false
 	}
-	if leadIn(ins) || titles.classify(cleanTitle(model.PlainText(ins))) != 0 {
+	if leadIn(ins) || titles().classify(cleanTitle(model.PlainText(ins))) != 0 {
 		return true
 	}
 	cite := 0
@@ -208,7 +208,7 @@ func leadIn(ins []model.Inline) bool {
 		return true
 	}
 	text := strings.TrimSpace(model.PlainText(ins))
-	return strings.HasSuffix(text, ":") && fieldCount(text) <= leadInWords
+	return strings.HasSuffix(text, ":") && fewFields(text, leadInWords)
 }
 
 // leadInWords is how many words a plain line ending with a colon may
@@ -274,7 +274,7 @@ func tableEntries(t *model.Table, line int) []entry {
 }
 
 // reLabel is a cell or line that only numbers an entry: "[1]", "1.", "12".
-var reLabel = regexp.MustCompile(`^\[?\d{1,4}[\].)]?$`)
+var reLabel = lazy.Regexp(`^\[?\d{1,4}[\].)]?$`)
 
 // joinCells joins a row's cells into one entry: a full stop and a space
 // between them, or only the space after a cell that ends with its own
@@ -290,7 +290,7 @@ func joinCells(cells []model.Cell) []model.Inline {
 		}
 		if prev != "" {
 			sep := ". "
-			if strings.ContainsAny(prev[len(prev)-1:], ".,;:!?") || reLabel.MatchString(prev) {
+			if strings.ContainsAny(prev[len(prev)-1:], ".,;:!?") || reLabel().MatchString(prev) {
 				sep = " "
 			}
 			out = append(out, &model.Text{Text: sep})
@@ -345,14 +345,14 @@ func pipeRows(ins []model.Inline) [][]model.Inline {
 }
 
 // reNumber finds the numbers of numbered references: "[1]", "[12]".
-var reNumber = regexp.MustCompile(`\[(\d{1,4})\]`)
+var reNumber = lazy.Regexp(`\[(\d{1,4})\]`)
 
 // numbered splits a line that starts with a numbered reference ("[1]")
 // where the following numbers ("[2]", "[3]" …) start new ones, after a
 // space: Markdown joins consecutive lines into one paragraph.
 func numbered(ins []model.Inline) [][]model.Inline {
 	text := strings.TrimSpace(model.PlainText(ins))
-	m := reNumber.FindStringSubmatchIndex(text)
+	m := reNumber().FindStringSubmatchIndex(text)
 	if m == nil || m[0] != 0 {
 		return [][]model.Inline{ins}
 	}
@@ -360,7 +360,7 @@ func numbered(ins []model.Inline) [][]model.Inline {
 	next++
 	parts := splitInlines(ins, func(s string) []int {
 		var at []int
-		for _, m := range reNumber.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range reNumber().FindAllStringSubmatchIndex(s, -1) {
 			n, _ := strconv.Atoi(s[m[2]:m[3]])
 			if n == next && m[0] > 0 && (s[m[0]-1] == ' ' || s[m[0]-1] == '\n') && opensEntry(s[m[1]:]) {
 				at = append(at, m[0])

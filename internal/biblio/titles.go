@@ -1,12 +1,14 @@
 package biblio
 
 import (
-	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // titleKind says which kinds of section a title names; a title may name
@@ -51,7 +53,9 @@ type titleMatcher struct {
 	kinds                    [3]*kindMatcher // bib, notes, back
 }
 
-var titles = compileLexicon(lexicon)
+// titles is the lexicon compiled, at the first title classified, on the
+// goroutine that classifies it, not while the program starts.
+var titles = sync.OnceValue(func() *titleMatcher { return compileLexicon(lexicon) })
 
 func compileLexicon(rows []lexRow) *titleMatcher {
 	m := &titleMatcher{connectors: map[string]bool{}, prepositions: map[string]bool{}}
@@ -259,7 +263,7 @@ func keyOf(w string, d int) lenKey {
 	return lenKey{r[0], len(r) + d}
 }
 
-var enumerator = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*\.?|[IVXLCivxlc]+[.)]|[A-Za-z][.)])\s+`)
+var enumerator = lazy.Regexp(`^\s*(?:\d+(?:\.\d+)*\.?|[IVXLCivxlc]+[.)]|[A-Za-z][.)])\s+`)
 
 // stripEnumerator drops a section number: "7. References", "IV. Sources".
 func stripEnumerator(s string) string {
@@ -269,10 +273,10 @@ func stripEnumerator(s string) string {
 		!(first[0] >= '0' && first[0] <= '9' || strings.HasSuffix(first, ".") || strings.HasSuffix(first, ")")) {
 		return s
 	}
-	return enumerator.ReplaceAllString(s, "")
+	return enumerator().ReplaceAllString(s, "")
 }
 
-var roman = regexp.MustCompile(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
+var roman = lazy.Regexp(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$`)
 
 func isNumbering(t string) bool {
 	if t == "" {
@@ -285,7 +289,7 @@ func isNumbering(t string) bool {
 			break
 		}
 	}
-	return digits || (len(t) <= 4 && roman.MatchString(t))
+	return digits || (len(t) <= 4 && roman().MatchString(t))
 }
 
 // fold lower-cases s and strips its accents, so that "Bibliografía",

@@ -1,8 +1,9 @@
 package csl
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // test evaluates the conditions of <if> or <else-if>: all must hold
@@ -175,7 +176,7 @@ func (c *ctx) positionIs(v string) bool {
 
 // numericRe is what CSL counts as numeric: numbers with optional letter
 // prefixes or suffixes, joined by hyphens, commas or ampersands.
-var numericRe = regexp.MustCompile(`^[[:alpha:]]*\d+[[:alpha:]]*(\s*(?:[-–,&]|and)\s*[[:alpha:]]*\d+[[:alpha:]]*)*$`)
+var numericRe = lazy.Regexp(`^[[:alpha:]]*\d+[[:alpha:]]*(\s*(?:[-–,&]|and)\s*[[:alpha:]]*\d+[[:alpha:]]*)*$`)
 
 func isNumeric(s string) bool {
 	s = strings.TrimSpace(s)
@@ -185,7 +186,7 @@ func isNumeric(s string) bool {
 	if allDigits(s) {
 		return true
 	}
-	return numericRe.MatchString(s)
+	return numericRe().MatchString(s)
 }
 
 func allDigits(s string) bool {

@@ -69,7 +69,7 @@ func TestNumberRuns(t *testing.T) {
 			for _, c := range pieces {
 				for _, d := range pieces {
 					s := a + b + c + d
-					if got, want := numberRuns(s), min(len(numberTok.FindAllString(s, -1)), 2); got != want {
+					if got, want := numberRuns(s), min(len(numberTok().FindAllString(s, -1)), 2); got != want {
 						t.Errorf("numberRuns(%q) = %d, want %d", s, got, want)
 					}
 				}

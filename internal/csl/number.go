@@ -1,13 +1,14 @@
 package csl
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // numberTok splits a numeric value into numbers and what stands between.
-var numberTok = regexp.MustCompile(`\d+`)
+var numberTok = lazy.Regexp(`\d+`)
 
 func (c *ctx) evalNumber(e *elem) *node {
 	name := e.attr("variable")
@@ -25,7 +26,7 @@ func (c *ctx) evalNumber(e *elem) *node {
 	}
 	form := e.attr("form")
 	gender := c.p.loc.gender(name)
-	v = numberTok.ReplaceAllStringFunc(v, func(d string) string {
+	v = numberTok().ReplaceAllStringFunc(v, func(d string) string {
 		n, _ := strconv.Atoi(d)
 		switch form {
 		case "ordinal":
@@ -86,8 +87,8 @@ func roman(n int) string {
 // A locator may carry its own labels: "vol. 1, fol. 186" needs no label
 // before it, and "367-368, fig. 333" is plural by its first part.
 var (
-	ownLabelRe      = regexp.MustCompile(`^[[:alpha:]]+\.\s`)
-	embeddedLabelRe = regexp.MustCompile(`,\s*[[:alpha:]]+\.\s`)
+	ownLabelRe      = lazy.Regexp(`^[[:alpha:]]+\.\s`)
+	embeddedLabelRe = lazy.Regexp(`,\s*[[:alpha:]]+\.\s`)
 )
 
 // labelTerms maps variables to the terms that label them.
@@ -100,10 +101,10 @@ func (c *ctx) evalLabel(e *elem, _ string) *node {
 	name := e.attr("variable")
 	v, termName := c.variable(name), name
 	if name == "locator" {
-		if c.cite == nil || c.cite.Locator == "" || ownLabelRe.MatchString(c.cite.Locator) {
+		if c.cite == nil || c.cite.Locator == "" || ownLabelRe().MatchString(c.cite.Locator) {
 			return nil
 		}
-		if m := embeddedLabelRe.FindStringIndex(v); m != nil {
+		if m := embeddedLabelRe().FindStringIndex(v); m != nil {
 			v = v[:m[0]]
 		}
 		termName = c.cite.Label

@@ -1,14 +1,15 @@
 package csl
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 var (
-	rangeRe    = regexp.MustCompile(`^([[:alpha:]]*)(\d+)\s*(?:-+|–|—)\s*([[:alpha:]]*)(\d+)$`)
-	rangeSepRe = regexp.MustCompile(`\s*([,&])\s*`)
+	rangeRe    = lazy.Regexp(`^([[:alpha:]]*)(\d+)\s*(?:-+|–|—)\s*([[:alpha:]]*)(\d+)$`)
+	rangeSepRe = lazy.Regexp(`\s*([,&])\s*`)
 )
 
 // formatRange writes a page or locator range with an en dash, shortened or
@@ -21,8 +22,8 @@ func (c *ctx) formatRange(name, v string) string {
 	if !strings.ContainsAny(v, ",&") {
 		return rangePart(v, format)
 	}
-	parts := rangeSepRe.Split(v, -1)
-	seps := rangeSepRe.FindAllString(v, -1)
+	parts := rangeSepRe().Split(v, -1)
+	seps := rangeSepRe().FindAllString(v, -1)
 	var b strings.Builder
 	for i, p := range parts {
 		b.WriteString(rangePart(p, format))
@@ -42,7 +43,7 @@ func rangePart(p, format string) string {
 	if !strings.ContainsAny(p, "-–—") {
 		return p
 	}
-	m := rangeRe.FindStringSubmatch(p)
+	m := rangeRe().FindStringSubmatch(p)
 	if m == nil {
 		if strings.Count(p, "-") == 1 && !strings.Contains(p, " ") {
 			return strings.Replace(p, "-", "–", 1)

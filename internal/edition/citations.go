@@ -25,10 +25,10 @@ package edition
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -55,7 +55,7 @@ type placed struct {
 // crossRef matches the keys of Quarto's and pandoc-crossref's
 // cross-references to figures, tables, equations, sections, listings and
 // theorems.
-var crossRef = regexp.MustCompile(`^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)[-:]`)
+var crossRef = lazy.Regexp(`^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)[-:]`)
 
 // mayCrossRef tells whether key has the "-" or ":" that ends the
 // prefix of a crossRef (two or three letters): most keys do not, and are
@@ -268,7 +268,7 @@ func (w *citeWarnings) missing(c *model.Cite, key string, anyDB bool) {
 // that lookup does not know.
 func crossRefOnly(c *model.Cite, known func(string) bool) bool {
 	for _, it := range c.Items {
-		if !mayCrossRef(it.Key) || !crossRef.MatchString(it.Key) || known(it.Key) {
+		if !mayCrossRef(it.Key) || !crossRef().MatchString(it.Key) || known(it.Key) {
 			return false
 		}
 	}

@@ -13,7 +13,7 @@ func TestMayCrossRef(t *testing.T) {
 		for _, sep := range []string{"-", ":", "_", ""} {
 			for _, rest := range []string{"", "map", "1"} {
 				key := p + sep + rest
-				if crossRef.MatchString(key) {
+				if crossRef().MatchString(key) {
 					matched++
 					if !mayCrossRef(key) {
 						t.Errorf("mayCrossRef(%q) = false, but crossRef matches it", key)

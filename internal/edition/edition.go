@@ -9,14 +9,15 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/redtide/edition/internal/biblio"
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/markdown"
 	"github.com/redtide/edition/internal/model"
@@ -152,12 +153,19 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	next := make(chan int)
+	// Each worker takes the next post itself: handing posts out from
+	// this goroutine through a channel made every worker wait, between
+	// two posts, for it to be scheduled again.
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(entries) {
+					return
+				}
 				sh := shared{cites: cites, refs: refs}
 				if datas != nil {
 					results[i], errs[i] = opt.Reuse.read(m, st, entries[i], datas[i], conv, imgs, sh, log)
@@ -173,10 +181,6 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 			}
 		}()
 	}
-	for i := range entries {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return results, errs
 }
@@ -501,8 +505,8 @@ func numberNotes(a *model.Article) {
 }
 
 var (
-	idUnsafe   = regexp.MustCompile(`[^a-z0-9]+`)
-	idDatePart = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+	idUnsafe   = lazy.Regexp(`[^a-z0-9]+`)
+	idDatePart = lazy.Regexp(`^\d{4}-\d{2}-\d{2}-`)
 )
 
 // uniqueID derives a stable XML id and file name from a post's path.
@@ -512,8 +516,8 @@ func uniqueID(seen map[string]int, source string) string {
 		// A Hugo page bundle is named by its folder (and language).
 		base = strings.TrimSuffix(path.Base(path.Dir(source))+"."+lang, ".")
 	}
-	base = idDatePart.ReplaceAllString(base, "")
-	base = strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	base = idDatePart().ReplaceAllString(base, "")
+	base = strings.Trim(idUnsafe().ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if len(base) > 40 {
 		base = strings.TrimRight(base[:40], "-")
 	}

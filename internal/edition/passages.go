@@ -132,16 +132,35 @@ func splitScripts(s, tag string) []model.Inline {
 // quotes and dashes are 0xE2 0x80), and a byte scan is the cheapest way
 // to tell.
 func beyondLatin(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0xCD {
+	// Eight bytes at a time: a run of ASCII, as most of a text is, holds
+	// none (every byte looked for has its high bit set).
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8] // of known length: one load, no bounds checks
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&0x8080808080808080 == 0 {
 			continue
 		}
-		if c <= 0xE1 || c == 0xEA || c == 0xEF || c == 0xF0 || c == 0xE2 && i+1 < len(s) && s[i+1] == 0x84 {
+		for j := i; j < i+8; j++ {
+			if scriptLead(s, j) {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if scriptLead(s, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// scriptLead reports whether s[i] leads a character of a block that
+// beyondLatin looks for.
+func scriptLead(s string, i int) bool {
+	c := s[i]
+	return c >= 0xCD && (c <= 0xE1 || c == 0xEA || c == 0xEF || c == 0xF0 || c == 0xE2 && i+1 < len(s) && s[i+1] == 0x84)
 }
 
 // passageEnd returns where the passage of script sc that starts with the

@@ -1,6 +1,7 @@
 package edition
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -143,5 +144,27 @@ func TestBeyondLatin(t *testing.T) {
 	}
 	if beyondLatin("“plain” text — with ‘quotes’ and café…") {
 		t.Error("Latin text with punctuation taken for another script")
+	}
+	// Longer texts, read eight bytes at a time where they are ASCII,
+	// against a byte by byte scan.
+	bytewise := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 0xCD && (c <= 0xE1 || c == 0xEA || c == 0xEF || c == 0xF0 || c == 0xE2 && i+1 < len(s) && s[i+1] == 0x84) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"a", "plain ", "é", "—", "Ω", "Ж", "ש", "\xe2", "\x84", "\xcd", "\xcc", "\xf0", "\xea", "\xef", "\xff", "“"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if s := b.String(); beyondLatin(s) != bytewise(s) {
+			t.Fatalf("beyondLatin(%q) = %v", s, beyondLatin(s))
+		}
 	}
 }

@@ -1,12 +1,12 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -308,7 +308,7 @@ func (c *conv) rawLines(n gast.Node) string {
 // math standing on lines of its own splits it.
 func (c *conv) paragraph(n gast.Node) []model.Block {
 	line := c.line(n)
-	if c.post.engine.Kramdown && abbrevDefs.MatchString(c.rawLines(n)) {
+	if c.post.engine.Kramdown && abbrevDefs().MatchString(c.rawLines(n)) {
 		// kramdown's abbreviation definitions: the page shows the
 		// expansion only as a tooltip on the abbreviation.
 		c.tally(line, "kramdown abbreviation definitions dropped (the page shows them only as tooltips)", clip(strings.TrimSpace(firstLine(c.rawLines(n))), 40))
@@ -487,7 +487,7 @@ func (c *conv) tableFigures(t *model.Table) []model.Block {
 // headerIDRe matches the attributes that may end a heading's line:
 // kramdown's header ID ({#id}) and, as pandoc and Hugo write them,
 // {#id .class key=value}.
-var headerIDRe = regexp.MustCompile(`\s*\{[#.][^{}]*\}\s*$`)
+var headerIDRe = lazy.Regexp(`\s*\{[#.][^{}]*\}\s*$`)
 
 // headerID removes a header ID written at the end of a heading: it names
 // the heading's anchor on the page, and is no part of its text.
@@ -496,7 +496,7 @@ func headerID(ins []model.Inline) []model.Inline {
 		return ins
 	}
 	if t, ok := ins[len(ins)-1].(*model.Text); ok {
-		if loc := headerIDRe.FindStringIndex(t.Text); loc != nil {
+		if loc := headerIDRe().FindStringIndex(t.Text); loc != nil {
 			t.Text = t.Text[:loc[0]]
 		}
 	}
@@ -557,4 +557,4 @@ func (c *conv) definitionList(n *east.DefinitionList) []model.Block {
 
 // abbrevDefs matches a paragraph made only of kramdown abbreviation
 // definitions (*[HTML]: HyperText Markup Language).
-var abbrevDefs = regexp.MustCompile(`^(?:[ \t]*\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+$`)
+var abbrevDefs = lazy.Regexp(`^(?:[ \t]*\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+$`)

@@ -1,9 +1,9 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -37,7 +37,7 @@ const (
 // figureLabel matches the label that opens a caption, in the languages
 // edition sets: Figure 3:, Fig. 2., Abb. 4 –, Figura 1, Afbeelding 2,
 // Рис. 1, Image 5, Plate II, Table 2.
-var figureLabel = regexp.MustCompile(`(?i)^\s*(?:figure|figura|figur|fig|abbildung|abb|afbeelding|afb|image|imagen|imagem|immagine|img|illustration|ilustración|ilustração|illustrazione|plate|photo|foto|grafik|gráfico|graph|chart|map|karte|mapa|carte|carta|tableau|table|tabla|tabelle|tabel|рис|рисунок|иллюстрация)\.?\s*(?:\d+|[IVXLC]+)(?:[.-]\d+)*[a-z]?\s*(?:[.:—–-]|\s)`)
+var figureLabel = lazy.Regexp(`(?i)^\s*(?:figure|figura|figur|fig|abbildung|abb|afbeelding|afb|image|imagen|imagem|immagine|img|illustration|ilustración|ilustração|illustrazione|plate|photo|foto|grafik|gráfico|graph|chart|map|karte|mapa|carte|carta|tableau|table|tabla|tabelle|tabel|рис|рисунок|иллюстрация)\.?\s*(?:\d+|[IVXLC]+)(?:[.-]\d+)*[a-z]?\s*(?:[.:—–-]|\s)`)
 
 // captionText reports whether ins, inline content standing under an
 // image, is marked as its caption (see above).
@@ -50,7 +50,7 @@ func (c *conv) captionText(ins []model.Inline) bool {
 	if words == 0 {
 		return false
 	}
-	if figureLabel.MatchString(model.PlainText(ins)) {
+	if figureLabel().MatchString(model.PlainText(ins)) {
 		return words <= labelledWords
 	}
 	return words <= captionWords && (wholly(ins, isEmph) || wholly(ins, c.isSmall))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"path"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/internal/texmath"
@@ -128,13 +128,13 @@ func (c *conv) dropTemplate(line int, kind extKind, src string) {
 }
 
 // linkTag matches Jekyll's tags that print another document's URL.
-var linkTag = regexp.MustCompile(`^\{%-?\s*(?:link|post_url)\s`)
+var linkTag = lazy.Regexp(`^\{%-?\s*(?:link|post_url)\s`)
 
 // renderLiquid renders Liquid output ({{ … }}, {% link %}, {% post_url
 // %}) met in a link or in HTML; ok is
 // false when it cannot be rendered or prints nothing.
 func (c *conv) renderLiquid(m string) (string, bool) {
-	if c.post.liquid == nil || !strings.HasPrefix(m, "{{") && !linkTag.MatchString(m) {
+	if c.post.liquid == nil || !strings.HasPrefix(m, "{{") && !linkTag().MatchString(m) {
 		return "", false
 	}
 	out, ok := c.post.liquid(m)
@@ -338,7 +338,7 @@ func trimEnd(body string) string {
 // rawTags are Liquid's {% raw %} and {% endraw %}: Jekyll removes them
 // wherever they are, code included (they are how a post shows {{ }} in
 // code), so they are removed from code too.
-var rawTags = regexp.MustCompile(`\{%-?\s*(?:end)?raw\s*-?%\}`)
+var rawTags = lazy.Regexp(`\{%-?\s*(?:end)?raw\s*-?%\}`)
 
 // codeText is the text of code as a reader of the site saw it: the code
 // as written, less the {% raw %} tags that kept Liquid off it.
@@ -346,7 +346,7 @@ func codeText(s string) string {
 	if !strings.Contains(s, "raw") || !strings.Contains(s, "{%") {
 		return s
 	}
-	return rawTags.ReplaceAllString(s, "")
+	return rawTags().ReplaceAllString(s, "")
 }
 
 // blankLinesTrimmed drops the blank lines that start and end a code
@@ -478,7 +478,7 @@ func (c *conv) undefRef(n *undefRef) []model.Inline {
 }
 
 // liquidInDest matches Liquid in a link destination.
-var liquidInDest = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}`)
+var liquidInDest = lazy.Regexp(`\{\{.*?\}\}|\{%.*?%\}`)
 
 // noLiquid removes Liquid from an attribute of inline HTML at n.
 func (c *conv) noLiquid(n gast.Node, s string) string {
@@ -497,11 +497,11 @@ func (c *conv) destination(line int, dest string) string {
 	if c.refIn(line, dest) {
 		return "" // a Hugo cross-reference: the link's text stands alone
 	}
-	return strings.TrimSpace(liquidInDest.ReplaceAllStringFunc(dest, func(m string) string {
+	return strings.TrimSpace(liquidInDest().ReplaceAllStringFunc(dest, func(m string) string {
 		if lit, ok := liquidLiteral(m); ok {
 			return lit
 		}
-		if siteRootVar.MatchString(m) {
+		if siteRootVar().MatchString(m) {
 			return ""
 		}
 		if out, ok := c.renderLiquid(m); ok {
@@ -513,16 +513,16 @@ func (c *conv) destination(line int, dest string) string {
 }
 
 // siteRootVar matches the Liquid that prints the site's own address.
-var siteRootVar = regexp.MustCompile(`^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$`)
+var siteRootVar = lazy.Regexp(`^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}$`)
 
 // literalOutput matches Liquid output of a quoted string through filters
 // that only make it a URL of the site: {{ '/x.png' | relative_url }}.
-var literalOutput = regexp.MustCompile(`^\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*((?:\|\s*(?:relative_url|absolute_url|uri_escape|url_encode|escape|strip|prepend:\s*site\.(?:baseurl|url))\s*)*)-?\}\}$`)
+var literalOutput = lazy.Regexp(`^\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*((?:\|\s*(?:relative_url|absolute_url|uri_escape|url_encode|escape|strip|prepend:\s*site\.(?:baseurl|url))\s*)*)-?\}\}$`)
 
 // liquidLiteral returns the path a Liquid output of a quoted string
 // prints.
 func liquidLiteral(m string) (string, bool) {
-	g := literalOutput.FindStringSubmatch(m)
+	g := literalOutput().FindStringSubmatch(m)
 	if g == nil {
 		return "", false
 	}

@@ -481,11 +481,11 @@ func (h *htmlConv) noLiquid(s string) string {
 	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
 		return s
 	}
-	return liquidInDest.ReplaceAllStringFunc(s, func(m string) string {
+	return liquidInDest().ReplaceAllStringFunc(s, func(m string) string {
 		if lit, ok := liquidLiteral(m); ok {
 			return lit
 		}
-		if siteRootVar.MatchString(m) {
+		if siteRootVar().MatchString(m) {
 			return ""
 		}
 		if out, ok := h.c.renderLiquid(m); ok {

@@ -2,12 +2,12 @@ package markdown
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/markdown/scan"
 	"github.com/redtide/edition/internal/model"
 )
@@ -164,7 +164,7 @@ func (c *conv) ref(line int, name, target string) []model.Inline {
 // destination: [text]({{< ref "x.md" >}}); the link's text stands alone.
 // ok is false when dest is not one.
 func (c *conv) refIn(line int, dest string) (ok bool) {
-	m := refDest.FindStringSubmatch(strings.TrimSpace(dest))
+	m := refDest().FindStringSubmatch(strings.TrimSpace(dest))
 	if m == nil {
 		return false
 	}
@@ -182,7 +182,7 @@ func (c *conv) refIn(line int, dest string) (ok bool) {
 	return true
 }
 
-var refDest = regexp.MustCompile(`^\{\{[<%]\s*(ref|relref)\s+(.*?)\s*[>%]\}\}$`)
+var refDest = lazy.Regexp(`^\{\{[<%]\s*(ref|relref)\s+(.*?)\s*[>%]\}\}$`)
 
 // textArgs are the named arguments whose values are text a reader
 // reads, kept when a shortcode cannot be rendered; attribution ones

@@ -1,13 +1,13 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 
 	"github.com/redtide/edition/internal/lang"
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // A post's raw HTML may say in which language a passage is written
@@ -18,7 +18,7 @@ import (
 
 // languageTag is the syntax of a BCP 47 tag (RFC 5646 §2.1, loosely: a
 // primary subtag and subtags of up to eight letters or digits).
-var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$`)
+var languageTag = lazy.Regexp(`^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$`)
 
 // langAttr returns the language an element's lang (or xml:lang)
 // attribute gives its content: "" when it gives none, the post's own, or
@@ -31,7 +31,7 @@ func (c *conv) langAttr(at gast.Node, attrs map[string]string) string {
 	if l == "" {
 		return ""
 	}
-	if !languageTag.MatchString(l) {
+	if !languageTag().MatchString(l) {
 		c.warn(at, "lang=%q is not a language tag; ignored", clip(l, 40))
 		return ""
 	}

@@ -24,13 +24,13 @@ type quickLinkify struct{}
 
 func (quickLinkify) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(linkifyFilter{extension.NewLinkifyParser()}, 999),
+		util.Prioritized(&linkifyFilter{extension.NewLinkifyParser()}, 999),
 	))
 }
 
 type linkifyFilter struct{ parser.InlineParser }
 
-func (f linkifyFilter) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+func (f *linkifyFilter) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
 	if !blockScan(parent, block.Source(), pc).link {
 		return nil
 	}
@@ -92,7 +92,7 @@ func lineMayLink(line []byte) bool {
 }
 
 // SetOption passes the parser's options on to Linkify's.
-func (f linkifyFilter) SetOption(name parser.OptionName, value any) {
+func (f *linkifyFilter) SetOption(name parser.OptionName, value any) {
 	if so, ok := f.InlineParser.(parser.SetOptioner); ok {
 		so.SetOption(name, value)
 	}

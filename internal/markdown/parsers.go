@@ -2,13 +2,13 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
 
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/markdown/scan"
 )
 
@@ -99,7 +99,7 @@ func matchTemplate(src []byte, at int, pc parser.Context) (extKind, int, bool) {
 	}
 	if s[0] == '%' {
 		// "% include x.html … %}": a tag that lost its opening brace.
-		if m := bracelessInclude.Find(s); m != nil {
+		if m := bracelessInclude().Find(s); m != nil {
 			return extLiquidTag, len(m), true
 		}
 		return 0, 0, false
@@ -185,7 +185,7 @@ func memoEnd(pc parser.Context, src []byte, from int, name string) (int, int) {
 	return from + start, from + end
 }
 
-var bracelessInclude = regexp.MustCompile(`^%\s*include\s(?:[^%]|%[^}])*%\}`)
+var bracelessInclude = lazy.Regexp(`^%\s*include\s(?:[^%]|%[^}])*%\}`)
 
 // matchMath reads display math standing on lines of its own: $$…$$,
 // \[…\] (and \\[…\\]), or a LaTeX environment.
@@ -386,7 +386,7 @@ func (undefRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Conte
 	if !bytes.HasPrefix(line, []byte("[^")) {
 		return nil // most brackets: links and citations, spared the regexp
 	}
-	m := undefRefRe.FindSubmatch(line)
+	m := undefRefRe().FindSubmatch(line)
 	if m == nil {
 		return nil
 	}
@@ -394,7 +394,7 @@ func (undefRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Conte
 	return &undefRef{label: string(m[1]), padded: len(m[0]) > len(m[1])+3}
 }
 
-var undefRefRe = regexp.MustCompile(`^\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
+var undefRefRe = lazy.Regexp(`^\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
 
 // templLinkParser reads [text](dest) and ![alt](dest) whose destination
 // holds Liquid, which goldmark's link parser cannot read.
@@ -448,14 +448,14 @@ func templLinkAt(s []byte) (*templLink, int, bool) {
 	if !bytes.Contains(dest, []byte("{{")) && !bytes.Contains(dest, []byte("{%")) {
 		return nil, 0, false
 	}
-	if m := linkTitle.FindSubmatch(dest); m != nil && !bytes.HasSuffix(m[1], []byte("{{")) {
+	if m := linkTitle().FindSubmatch(dest); m != nil && !bytes.HasSuffix(m[1], []byte("{{")) {
 		dest, l.title = m[1], string(m[2])+string(m[3])
 	}
 	l.dest = string(bytes.TrimSuffix(bytes.TrimPrefix(dest, []byte("<")), []byte(">")))
 	return l, end + 1, false
 }
 
-var linkTitle = regexp.MustCompile(`^(.*\S)\s+(?:"([^"]*)"|'([^']*)')$`)
+var linkTitle = lazy.Regexp(`^(.*\S)\s+(?:"([^"]*)"|'([^']*)')$`)
 
 // extensionParsers are the block and inline parsers of this package,
 // with their priorities among goldmark's (a lower number is tried
@@ -483,11 +483,11 @@ func extensionParsers() ([]util.PrioritizedValue, []util.PrioritizedValue) {
 // refsDiv matches pandoc's empty div with the id refs, which says where
 // the bibliography goes: ::: {#refs} and its closing fence, with nothing
 // but blank lines between.
-var refsDiv = regexp.MustCompile(`^:{3,}[ \t]*\{[^}\n]*#refs\b[^}\n]*\}[ \t]*:*[ \t]*\n(?:[ \t]*\n)*:{3,}[ \t]*(?:\n|$)`)
+var refsDiv = lazy.Regexp(`^:{3,}[ \t]*\{[^}\n]*#refs\b[^}\n]*\}[ \t]*:*[ \t]*\n(?:[ \t]*\n)*:{3,}[ \t]*(?:\n|$)`)
 
 // matchRefsDiv reads ::: {#refs} ::: standing on lines of their own.
 func matchRefsDiv(src []byte, at int, pc parser.Context) (extKind, int, bool) {
-	if m := refsDiv.Find(src[at:]); m != nil {
+	if m := refsDiv().Find(src[at:]); m != nil {
 		return extRefs, len(bytes.TrimRight(m, "\n")), false
 	}
 	return 0, 0, false

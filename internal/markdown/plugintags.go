@@ -63,7 +63,7 @@ func (c *conv) pluginBlock(line int, src string) []model.Block {
 	if strings.Contains(lname, "pull") {
 		// A pull quote repeats a part of the text, marked {" … "}, as
 		// decoration beside it: the text stays as it reads, unmarked.
-		body = scan.PullMarks.ReplaceAllString(body, "")
+		body = scan.PullMarks().ReplaceAllString(body, "")
 	}
 	var blocks []model.Block
 	if c.depth > 20 {

@@ -20,10 +20,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -203,7 +203,7 @@ func (wr *writer) bibliography(w *bufio.Writer, b *model.Bibliography) {
 		}
 		// The entry's anchor, for the citations that link to it.
 		anchor := ""
-		if id := wr.idPre + e.ID; e.ID != "" && safeID.MatchString(id) {
+		if id := wr.idPre + e.ID; e.ID != "" && safeID().MatchString(id) {
 			anchor = "[]{#" + id + "}"
 		}
 		items = append(items, anchor+strings.TrimSpace(wr.inlines(e.Inlines, false)))
@@ -238,7 +238,7 @@ func (wr *writer) block(b model.Block) string {
 	case *model.CodeBlock:
 		fence := strings.Repeat("`", max(3, longestRun(t.Text, '`')+1))
 		info := ""
-		if codeLang.MatchString(t.Language) {
+		if codeLang().MatchString(t.Language) {
 			info = t.Language
 		}
 		return fence + info + "\n" + t.Text + "\n" + fence + "\n\n"
@@ -249,7 +249,7 @@ func (wr *writer) block(b model.Block) string {
 	case *model.Table:
 		return wr.table(t)
 	case *model.MathBlock:
-		tex := strings.TrimSpace(blankLines.ReplaceAllString(t.TeX, "\n"))
+		tex := strings.TrimSpace(blankLines().ReplaceAllString(t.TeX, "\n"))
 		if tex == "" || strings.Contains(tex, "$") {
 			return wr.block(&model.CodeBlock{Text: t.TeX})
 		}
@@ -259,15 +259,15 @@ func (wr *writer) block(b model.Block) string {
 }
 
 var (
-	codeLang   = regexp.MustCompile(`^[A-Za-z0-9_+#.-]+$`)
-	blankLines = regexp.MustCompile(`\n[ \t]*\n`)
-	safeID     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]*$`)
+	codeLang   = lazy.Regexp(`^[A-Za-z0-9_+#.-]+$`)
+	blankLines = lazy.Regexp(`\n[ \t]*\n`)
+	safeID     = lazy.Regexp(`^[A-Za-z][A-Za-z0-9_.:-]*$`)
 )
 
 // attrID is the attribute block giving a heading the identifier id
 // with the article's prefix; "" for none, or one pandoc does not read.
 func attrID(prefix, id string) string {
-	if id == "" || !safeID.MatchString(prefix+id) {
+	if id == "" || !safeID().MatchString(prefix+id) {
 		return ""
 	}
 	return " {#" + prefix + id + "}"
@@ -438,7 +438,7 @@ func (wr *writer) inline(sb *strings.Builder, in model.Inline, oneLine bool) {
 		if t.Entry != nil && t.Entry.ID != "" {
 			id = wr.idPre + t.Entry.ID
 		}
-		if !safeID.MatchString(id) {
+		if !safeID().MatchString(id) {
 			sb.WriteString(wr.inlines(t.Inlines, oneLine))
 			return
 		}
@@ -551,13 +551,13 @@ func escape(s string) string {
 // listLike matches what, at the start of a paragraph, pandoc reads as a
 // list marker or a block: "1.", "a)", "iv.", "(2)", "#.", "- ", "+ ",
 // "= ", ": " and "%" (a title block).
-var listLike = regexp.MustCompile(`^(?:\(?(?:[0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)[.)]|[-+=:%](?:\s|$))`)
+var listLike = lazy.Regexp(`^(?:\(?(?:[0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)[.)]|[-+=:%](?:\s|$))`)
 
 // lineStart escapes what would make the first line of a paragraph
 // something else: a list marker, a definition or a title block.
 func lineStart(s string) string {
 	s = strings.TrimLeft(s, " ")
-	m := listLike.FindStringIndex(s)
+	m := listLike().FindStringIndex(s)
 	if m == nil {
 		return s
 	}

@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/edition"
 	"github.com/redtide/edition/internal/epub"
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/manifest"
 	"github.com/redtide/edition/internal/model"
 	"github.com/redtide/edition/layout"
@@ -355,12 +355,12 @@ func writeEPUB(w io.Writer, d *epub.Draft, pages []model.PageStart) error {
 	return nil
 }
 
-var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+var slugUnsafe = lazy.Regexp(`[^a-z0-9]+`)
 
 // Slug makes a file name from a publication name: "The Red Tide" →
 // "the-red-tide".
 func Slug(s string) string {
-	s = strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(s), "-"), "-")
+	s = strings.Trim(slugUnsafe().ReplaceAllString(strings.ToLower(s), "-"), "-")
 	if s == "" {
 		return "edition"
 	}

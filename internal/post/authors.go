@@ -1,10 +1,11 @@
 package post
 
 import (
-	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // Authors as sites write them. A post's author:/authors: (and
@@ -127,9 +128,9 @@ func People(entries []string, lookup func(string) (string, bool)) []string {
 var (
 	// conjunction separates two people: "and" or "&" between spaces,
 	// with an optional serial comma before it.
-	conjunction = regexp.MustCompile(`(?i)\s*,?\s+(?:and|&)\s+`)
-	byPrefix    = regexp.MustCompile(`(?i)^by\s+`)
-	etAl        = regexp.MustCompile(`(?i)\bet\s+al\b`)
+	conjunction = lazy.Regexp(`(?i)\s*,?\s+(?:and|&)\s+`)
+	byPrefix    = lazy.Regexp(`(?i)^by\s+`)
+	etAl        = lazy.Regexp(`(?i)\bet\s+al\b`)
 )
 
 // suffixes follow a name after a comma without being another person.
@@ -173,7 +174,7 @@ func wordSet(words string) map[string]bool {
 // ("José Ortega y Gasset" and "Maria e Silva" stay whole).
 func SplitNames(s string) []string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = byPrefix.ReplaceAllString(s, "")
+	s = byPrefix().ReplaceAllString(s, "")
 	if s == "" {
 		return nil
 	}
@@ -184,10 +185,10 @@ func SplitNames(s string) []string {
 		}
 		return out
 	}
-	if isOrganisation(s) || etAl.MatchString(s) {
+	if isOrganisation(s) || etAl().MatchString(s) {
 		return []string{s}
 	}
-	parts := conjunction.Split(s, -1)
+	parts := conjunction().Split(s, -1)
 	for _, p := range parts {
 		if strings.TrimSpace(p) == "" {
 			return []string{s}

@@ -2,10 +2,11 @@ package post
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // Jekyll reads a post's date: with Ruby's Time.parse, whose date part is
@@ -28,14 +29,14 @@ import (
 // error, as Ruby's Time.parse raises one.
 
 var (
-	dateISO   = regexp.MustCompile(`(?i)(?:^|[^\d-])([-+]?\d{4,})-(\d{1,2})-(\d{1,2})(?:$|[^\d])`)
-	dateNum   = regexp.MustCompile(`(?:^|[^\d])(\d{1,4})([/.])(\d{1,2})([/.])(\d{1,4})(?:$|[^\d])`)
-	datePlain = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:T|$)`)
+	dateISO   = lazy.Regexp(`(?i)(?:^|[^\d-])([-+]?\d{4,})-(\d{1,2})-(\d{1,2})(?:$|[^\d])`)
+	dateNum   = lazy.Regexp(`(?:^|[^\d])(\d{1,4})([/.])(\d{1,2})([/.])(\d{1,4})(?:$|[^\d])`)
+	datePlain = lazy.Regexp(`^(\d{4})(\d{2})(\d{2})(?:T|$)`)
 	monthRe   = `(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`
 	dayRe     = `(\d{1,2})(?:st|nd|rd|th)?`
-	dateDMY   = regexp.MustCompile(`(?i)(?:^|[^\d])` + dayRe + `[\s.,-]*` + `\b` + monthRe + `[\s.,-]*(\d{2,4})?\b`)
-	dateMDY   = regexp.MustCompile(`(?i)\b` + monthRe + `[\s.,-]*` + dayRe + `\b(?:[\s.,-]+(\d{4}|'\d{2}))?`)
-	dateMY    = regexp.MustCompile(`(?i)\b` + monthRe + `[\s.,-]+(\d{4})\b`)
+	dateDMY   = lazy.Regexp(`(?i)(?:^|[^\d])` + dayRe + `[\s.,-]*` + `\b` + monthRe + `[\s.,-]*(\d{2,4})?\b`)
+	dateMDY   = lazy.Regexp(`(?i)\b` + monthRe + `[\s.,-]*` + dayRe + `\b(?:[\s.,-]+(\d{4}|'\d{2}))?`)
+	dateMY    = lazy.Regexp(`(?i)\b` + monthRe + `[\s.,-]+(\d{4})\b`)
 )
 
 var monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -57,22 +58,22 @@ func ParseDate(s string) (time.Time, error) {
 
 // findDate returns the year, month and day written in s.
 func findDate(s string) (y, m, d int, ok bool) {
-	if g := dateISO.FindStringSubmatch(s); g != nil {
+	if g := dateISO().FindStringSubmatch(s); g != nil {
 		return atoi(g[1]), atoi(g[2]), atoi(g[3]), true
 	}
-	if g := datePlain.FindStringSubmatch(s); g != nil {
+	if g := datePlain().FindStringSubmatch(s); g != nil {
 		return atoi(g[1]), atoi(g[2]), atoi(g[3]), true
 	}
-	if g := dateDMY.FindStringSubmatch(s); g != nil && g[3] != "" {
+	if g := dateDMY().FindStringSubmatch(s); g != nil && g[3] != "" {
 		return year(g[3]), monthNum[strings.ToLower(g[2])], atoi(g[1]), true
 	}
-	if g := dateMDY.FindStringSubmatch(s); g != nil && g[3] != "" {
+	if g := dateMDY().FindStringSubmatch(s); g != nil && g[3] != "" {
 		return year(g[3]), monthNum[strings.ToLower(g[1])], atoi(g[2]), true
 	}
-	if g := dateMY.FindStringSubmatch(s); g != nil {
+	if g := dateMY().FindStringSubmatch(s); g != nil {
 		return year(g[2]), monthNum[strings.ToLower(g[1])], 1, true
 	}
-	if g := dateNum.FindStringSubmatch(s); g != nil && g[2] == g[4] {
+	if g := dateNum().FindStringSubmatch(s); g != nil && g[2] == g[4] {
 		a, b, c := g[1], g[3], g[5]
 		if len(a) > 2 { // year first: 2021/04/07
 			return year(a), atoi(b), atoi(c), true

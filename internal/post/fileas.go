@@ -14,7 +14,7 @@ import (
 // surname ("García Márquez") is sorted by its last word.
 func FileAs(name string) string {
 	name = strings.Join(strings.Fields(name), " ")
-	if isOrganisation(name) || etAl.MatchString(name) {
+	if isOrganisation(name) || etAl().MatchString(name) {
 		return name
 	}
 	suffix := ""

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // frontMatter is a post's front matter block as written.
@@ -34,7 +34,7 @@ func split(path string, src []byte) (fm *frontMatter, body []byte, bodyLine int,
 	switch {
 	case isFence(first, "+++"):
 		return splitTOML(path, src)
-	case jsonStart.Match(src):
+	case jsonStart().Match(src):
 		return splitJSON(path, src)
 	}
 	text, body, bodyLine, err := splitYAML(path, src)
@@ -47,7 +47,7 @@ func split(path string, src []byte) (fm *frontMatter, body []byte, bodyLine int,
 // jsonStart is the start of a JSON object: a brace, then a key or its
 // closing brace, so that a body opening with Liquid ({% … %}, {{ … }}) or
 // a shortcode is not taken for one.
-var jsonStart = regexp.MustCompile(`^\{\s*["}]`)
+var jsonStart = lazy.Regexp(`^\{\s*["}]`)
 
 // splitTOML reads a +++ … +++ block.
 func splitTOML(path string, src []byte) (*frontMatter, []byte, int, error) {
@@ -251,12 +251,12 @@ func keyLines(format string, text []byte, keys []string) map[string]int {
 	}
 	inTable := false
 	for i, l := range strings.Split(string(text), "\n") {
-		if m := tomlHeader.FindStringSubmatch(l); m != nil {
+		if m := tomlHeader().FindStringSubmatch(l); m != nil {
 			inTable = true
 			note(unquoteKey(m[1]), i+1)
 			continue
 		}
-		if m := tomlKey.FindStringSubmatch(l); m != nil && !inTable {
+		if m := tomlKey().FindStringSubmatch(l); m != nil && !inTable {
 			note(unquoteKey(m[1]), i+1)
 		}
 	}
@@ -264,8 +264,8 @@ func keyLines(format string, text []byte, keys []string) map[string]int {
 }
 
 var (
-	tomlHeader = regexp.MustCompile(`^\s*\[\[?\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)`)
-	tomlKey    = regexp.MustCompile(`^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]`)
+	tomlHeader = lazy.Regexp(`^\s*\[\[?\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)`)
+	tomlKey    = lazy.Regexp(`^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]`)
 )
 
 func unquoteKey(k string) string {

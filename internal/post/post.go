@@ -20,7 +20,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +29,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // Post is a parsed post. Body is the Markdown after the front matter, with
@@ -69,8 +69,8 @@ type Post struct {
 }
 
 var (
-	dateName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-`)
-	atxTitle = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$`)
+	dateName = lazy.Regexp(`^(\d{4})-(\d{2})-(\d{2})-`)
+	atxTitle = lazy.Regexp(`(?m)^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$`)
 )
 
 // Parse reads a post from src. Problems that stop the post are returned as
@@ -164,7 +164,7 @@ func isFence(line []byte, fence string) bool {
 }
 
 // yamlLine matches the line number in yaml.v3 error messages.
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLine = lazy.Regexp(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // decode fills p from the front matter. Line numbers in errors count from
 // the opening --- (file line 1), so YAML line n is file line n+1.
@@ -304,7 +304,7 @@ func yamlError(path string, fm []byte, err error) error {
 		msg = "yaml: " + te.Errors[0]
 	}
 	first, _, _ := strings.Cut(msg, "\n")
-	m := yamlLine.FindStringSubmatch(first)
+	m := yamlLine().FindStringSubmatch(first)
 	if m == nil {
 		return diag.Errorf(path, 1, "malformed front matter: %s", first)
 	}
@@ -331,7 +331,7 @@ func failingLine(fm []byte, msg string) int {
 		if err == nil {
 			continue
 		}
-		if m := yamlLine.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0]); m != nil && m[2] == msg {
+		if m := yamlLine().FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0]); m != nil && m[2] == msg {
 			return n
 		}
 	}
@@ -392,7 +392,7 @@ func (p *Post) fallbacks(log *diag.Log) {
 	// Jekyll's: date, else the file name's.
 	p.Date = cmp.Or(p.Date, p.PublishDate)
 	if p.Date.IsZero() {
-		if m := dateName.FindStringSubmatch(base); m != nil {
+		if m := dateName().FindStringSubmatch(base); m != nil {
 			if t, err := ParseDate(m[1] + "-" + m[2] + "-" + m[3]); err == nil {
 				p.Date = t
 			}
@@ -406,7 +406,7 @@ func (p *Post) fallbacks(log *diag.Log) {
 	// serves. A match ends before a line break, which no match starts
 	// with, so the search goes on from there as FindAll's would.
 	for off := 0; off < len(p.Body); {
-		m := atxTitle.FindSubmatchIndex(p.Body[off:])
+		m := atxTitle().FindSubmatchIndex(p.Body[off:])
 		if m == nil {
 			break
 		}
@@ -431,7 +431,7 @@ func (p *Post) fallbacks(log *diag.Log) {
 // "Permanent Revolution".
 func TitleFromName(name string) string {
 	name = strings.TrimSuffix(name, filepath.Ext(name))
-	name = dateName.ReplaceAllString(name, "")
+	name = dateName().ReplaceAllString(name, "")
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
 	for i, w := range words {
 		r, n := utf8.DecodeRuneInString(w)

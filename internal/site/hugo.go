@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // hugoConfigNames are the files Hugo reads its configuration from, in
@@ -111,10 +112,10 @@ func looksHugo(p string) bool {
 	if err != nil {
 		return false
 	}
-	return hugoKeys.Match(data)
+	return hugoKeys().Match(data)
 }
 
-var hugoKeys = regexp.MustCompile(`(?im)(?:^|[{,])\s*"?(baseURL|defaultContentLanguage|languageCode|theme|contentDir)"?\s*[=:]`)
+var hugoKeys = lazy.Regexp(`(?im)(?:^|[{,])\s*"?(baseURL|defaultContentLanguage|languageCode|theme|contentDir)"?\s*[=:]`)
 
 func configExt(name string) string {
 	switch ext := strings.ToLower(path.Ext(name)); ext {

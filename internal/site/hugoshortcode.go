@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,6 +15,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // ShortcodeCall is one use of a shortcode, as its template sees it.
@@ -58,7 +59,7 @@ func (s *Site) Shortcode(call ShortcodeCall) (string, error) {
 
 // shortcodeTemplate parses (once) the template of shortcode name.
 func (s *Site) shortcodeTemplate(name string) (*template.Template, error) {
-	if s.Hugo == nil || !shortcodeName.MatchString(name) {
+	if s.Hugo == nil || !shortcodeName().MatchString(name) {
 		return nil, ErrNoShortcode
 	}
 	s.scMu.Lock()
@@ -87,14 +88,14 @@ type scEntry struct {
 	err error
 }
 
-var shortcodeName = regexp.MustCompile(`^[\w-]+(/[\w-]+)*$`)
+var shortcodeName = lazy.Regexp(`^[\w-]+(/[\w-]+)*$`)
 
 // shortcodeFile finds a shortcode's template: the site's layouts first,
 // then its theme's, as Hugo looks them up.
 func (s *Site) shortcodeFile(name string) string {
 	roots := []string{s.Root}
 	for _, th := range anyList(s.Config.Vars["theme"]) {
-		if t := Stringify(th); t != "" && shortcodeName.MatchString(t) {
+		if t := Stringify(th); t != "" && shortcodeName().MatchString(t) {
 			roots = append(roots, filepath.Join(s.Root, "themes", t))
 		}
 	}
@@ -176,7 +177,7 @@ var shortcodeFuncs = template.FuncMap{
 	"safeCSS":      func(v any) template.CSS { return template.CSS(Stringify(v)) },
 	"htmlEscape":   func(v any) string { return html.EscapeString(Stringify(v)) },
 	"htmlUnescape": func(v any) string { return html.UnescapeString(Stringify(v)) },
-	"plainify":     func(v any) string { return tagRe.ReplaceAllString(Stringify(v), "") },
+	"plainify":     func(v any) string { return tagRe().ReplaceAllString(Stringify(v), "") },
 	"lower":        func(v any) string { return strings.ToLower(Stringify(v)) },
 	"upper":        func(v any) string { return strings.ToUpper(Stringify(v)) },
 	"trim":         func(v any, cut string) string { return strings.Trim(Stringify(v), cut) },
@@ -232,7 +233,7 @@ var shortcodeFuncs = template.FuncMap{
 	},
 }
 
-var tagRe = regexp.MustCompile(`<[^>]*>`)
+var tagRe = lazy.Regexp(`<[^>]*>`)
 
 // limitedBuffer is a bytes.Buffer that refuses to grow past
 // maxShortcodeOutput.

@@ -3,10 +3,11 @@ package site
 import (
 	"errors"
 	"path"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // SitePath removes the site's address from an image's src as a page
@@ -130,14 +131,14 @@ func (s *Site) IncludeImage(name string, params map[string]string, page map[stri
 // IsNoTemplate reports whether err says the site has no such include.
 func IsNoTemplate(err error) bool { return errors.Is(err, ErrNoTemplate) }
 
-var datePrefix = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}-`)
+var datePrefix = lazy.Regexp(`^\d{4}-\d{1,2}-\d{1,2}-`)
 
 // Slug is a document's slug as Jekyll derives it from the file name: the
 // base name without its extension and date prefix.
 func Slug(rel string) string {
 	b := path.Base(rel)
 	b = strings.TrimSuffix(b, path.Ext(b))
-	return datePrefix.ReplaceAllString(b, "")
+	return datePrefix().ReplaceAllString(b, "")
 }
 
 // Page is the page variable a template sees for the document at rel: the

@@ -4,11 +4,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/texmath"
 )
 
@@ -59,13 +59,13 @@ func readMathMacros(root string) *texmath.Macros {
 	return m
 }
 
-var macrosKey = regexp.MustCompile(`(?i)["']?\bmacros["']?\s*:\s*\{`)
+var macrosKey = lazy.Regexp(`(?i)["']?\bmacros["']?\s*:\s*\{`)
 
 // addMacroTables reads the JavaScript object literals given to a
 // renderer's macros option: name: "body", name: ["body", n] (MathJax),
 // "\\name": "body" (KaTeX).
 func addMacroTables(m *texmath.Macros, src string) {
-	for _, loc := range macrosKey.FindAllStringIndex(src, -1) {
+	for _, loc := range macrosKey().FindAllStringIndex(src, -1) {
 		js := &jsReader{s: src, i: loc[1]}
 		for js.err == nil {
 			js.space()
@@ -212,12 +212,12 @@ func (r *jsReader) macroValue() (string, int) {
 	return body, args
 }
 
-var templateMath = regexp.MustCompile(`(?s)\$\$(.*?)\$\$|\\\[(.*?)\\\]`)
+var templateMath = lazy.Regexp(`(?s)\$\$(.*?)\$\$|\\\[(.*?)\\\]`)
 
 // addTemplateDefinitions reads definitions typeset in a template:
 // $$\newcommand{\R}{\mathbb{R}}$$, often in a hidden element.
 func addTemplateDefinitions(m *texmath.Macros, src string) {
-	for _, g := range templateMath.FindAllStringSubmatch(src, -1) {
+	for _, g := range templateMath().FindAllStringSubmatch(src, -1) {
 		tex := g[1] + g[2]
 		if strings.Contains(tex, `\newcommand`) || strings.Contains(tex, `\def`) ||
 			strings.Contains(tex, `\DeclareMathOperator`) || strings.Contains(tex, `\renewcommand`) {

@@ -2,9 +2,9 @@ package site
 
 import (
 	"os"
-	"regexp"
 	"strings"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/texmath"
 )
 
@@ -32,10 +32,10 @@ func (s *Site) MathSetup() MathSetup {
 }
 
 var (
-	autoNumberKey = regexp.MustCompile(`\bautoNumber["']?\s*:\s*["']((?i)all|ams|none)["']`)
-	tagsKey       = regexp.MustCompile(`\btags["']?\s*:\s*["']((?i)all|ams|none)["']`)
-	mathJaxLoad   = regexp.MustCompile(`(?i)mathjax`)
-	katexLoad     = regexp.MustCompile(`(?i)katex`)
+	autoNumberKey = lazy.Regexp(`\bautoNumber["']?\s*:\s*["']((?i)all|ams|none)["']`)
+	tagsKey       = lazy.Regexp(`\btags["']?\s*:\s*["']((?i)all|ams|none)["']`)
+	mathJaxLoad   = lazy.Regexp(`(?i)mathjax`)
+	katexLoad     = lazy.Regexp(`(?i)katex`)
 )
 
 func readMathSetup(files []string) MathSetup {
@@ -47,15 +47,15 @@ func readMathSetup(files []string) MathSetup {
 			continue
 		}
 		src := stripHTMLComments(string(data))
-		if mathJaxLoad.MatchString(src) {
+		if mathJaxLoad().MatchString(src) {
 			ms.MathJax = true
 		}
-		if katexLoad.MatchString(src) {
+		if katexLoad().MatchString(src) {
 			katex = true
 		}
-		if m := autoNumberKey.FindStringSubmatch(src); m != nil {
+		if m := autoNumberKey().FindStringSubmatch(src); m != nil {
 			ms.Numbering = texmath.ParseNumbering(m[1])
-		} else if m := tagsKey.FindStringSubmatch(src); m != nil && mathJaxLoad.MatchString(src) {
+		} else if m := tagsKey().FindStringSubmatch(src); m != nil && mathJaxLoad().MatchString(src) {
 			ms.Numbering = texmath.ParseNumbering(m[1])
 		}
 	}

@@ -3,9 +3,10 @@ package site
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // A document's URL, as Jekyll computes it (jekyllrb.com/docs/permalinks/;
@@ -38,7 +39,7 @@ var permalinkStyles = map[string]string{
 	"none":     "/:categories/:title:output_ext",
 }
 
-var placeholder = regexp.MustCompile(`:([a-z_]+)`)
+var placeholder = lazy.Regexp(`:([a-z_]+)`)
 
 // URL returns the URL of the document at rel (relative to the root)
 // whose page variables (front matter over defaults) are page.
@@ -65,7 +66,7 @@ func (s *Site) URL(rel string, page map[string]any) string {
 		pattern = p
 	}
 	vars := s.urlVars(rel, doc, typ, page)
-	u := placeholder.ReplaceAllStringFunc(pattern, func(m string) string {
+	u := placeholder().ReplaceAllStringFunc(pattern, func(m string) string {
 		if v, ok := vars[m[1:]]; ok {
 			return v
 		}
@@ -98,7 +99,7 @@ func (s *Site) collectionPermalink(label string) string {
 // urlVars are the values of a document's permalink placeholders.
 func (s *Site) urlVars(rel, doc, typ string, page map[string]any) map[string]string {
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	name := datePrefix.ReplaceAllString(base, "")
+	name := datePrefix().ReplaceAllString(base, "")
 	if typ == "pages" {
 		name = base
 	}
@@ -127,7 +128,7 @@ func (s *Site) urlVars(rel, doc, typ string, page map[string]any) map[string]str
 	if !ok || d.IsZero() {
 		// A date the front matter gives as text, or none: the file
 		// name's, as Jekyll takes a post's.
-		if m := datePrefix.FindString(path.Base(rel)); m != "" {
+		if m := datePrefix().FindString(path.Base(rel)); m != "" {
 			d, _ = time.Parse("2006-1-2", strings.TrimSuffix(m, "-"))
 		}
 	}
@@ -181,13 +182,13 @@ func (s *Site) categories(doc, typ string, page map[string]any) []string {
 	return out
 }
 
-var prettyUnsafe = regexp.MustCompile(`[^\p{L}\p{N}._~!$&'()+,;=@]+`)
+var prettyUnsafe = lazy.Regexp(`[^\p{L}\p{N}._~!$&'()+,;=@]+`)
 
 // slugify is Jekyll's Utils.slugify in its "pretty" mode, which
 // permalinks use: runs of other characters become one hyphen; cased
 // keeps the letters' case.
 func slugify(s string, cased bool) string {
-	s = strings.Trim(prettyUnsafe.ReplaceAllString(s, "-"), "-")
+	s = strings.Trim(prettyUnsafe().ReplaceAllString(s, "-"), "-")
 	if !cased {
 		s = strings.ToLower(s)
 	}

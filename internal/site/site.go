@@ -21,12 +21,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/texmath"
 
 	"github.com/redtide/edition/internal/diag"
@@ -203,7 +203,7 @@ func unwrap(err error) error {
 	return err
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRe = lazy.Regexp(`^yaml: line (\d+): (.*)$`)
 
 // ParseConfig reads a _config.yml; file names it in messages.
 func ParseConfig(file string, data []byte) (Config, error) {
@@ -212,7 +212,7 @@ func ParseConfig(file string, data []byte) (Config, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		msg := err.Error()
 		line := 0
-		if m := yamlLineRe.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
+		if m := yamlLineRe().FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
 			fmt.Sscan(m[1], &line)
 			msg = m[2]
 		}

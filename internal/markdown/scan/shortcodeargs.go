@@ -1,10 +1,11 @@
 package scan
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // ShortcodeArgs reads a shortcode's arguments as Hugo does: named
@@ -15,7 +16,7 @@ func ShortcodeArgs(args string) (named map[string]string, pos []string) {
 	s := strings.TrimSpace(args)
 	for s != "" {
 		key := ""
-		if m := argName.FindStringSubmatch(s); m != nil {
+		if m := argName().FindStringSubmatch(s); m != nil {
 			key, s = m[1], s[len(m[0]):]
 		}
 		val, rest := argValue(s)
@@ -31,7 +32,7 @@ func ShortcodeArgs(args string) (named map[string]string, pos []string) {
 	return named, pos
 }
 
-var argName = regexp.MustCompile(`^([\w-]+)\s*=\s*`)
+var argName = lazy.Regexp(`^([\w-]+)\s*=\s*`)
 
 // argValue reads one value at the start of s: a Go quoted string, a raw
 // string, or a word.

@@ -2,9 +2,10 @@ package scan
 
 import (
 	"path"
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/redtide/edition/internal/lazy"
 )
 
 // coreTags are Liquid's and Jekyll's own tags: they are read elsewhere
@@ -33,11 +34,11 @@ var TextArgKeys = map[string]string{
 
 // PullMarks are Octopress's marks of the part of a text a pull quote
 // repeats: {" … "}.
-var PullMarks = regexp.MustCompile(`\{"[ \t]*|[ \t]*"\}`)
+var PullMarks = lazy.Regexp(`\{"[ \t]*|[ \t]*"\}`)
 
 // tagArgRe reads one argument: key:"value", key="value", key=value,
 // "value" or a bare word.
-var tagArgRe = regexp.MustCompile(`(?:([\w-]+)\s*[:=]\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|([^\s"']+))`)
+var tagArgRe = lazy.Regexp(`(?:([\w-]+)\s*[:=]\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|([^\s"']+))`)
 
 // TagText is an argument of a plugin tag that reads as text.
 type TagText struct {
@@ -48,7 +49,7 @@ type TagText struct {
 // TagTexts picks out the arguments of a plugin tag that read as text.
 func TagTexts(args string) []TagText {
 	var out []TagText
-	for _, m := range tagArgRe.FindAllStringSubmatch(args, -1) {
+	for _, m := range tagArgRe().FindAllStringSubmatch(args, -1) {
 		key := strings.ToLower(m[1])
 		quoted := m[2] + m[3] + m[4]
 		v := strings.TrimSpace(quoted + m[5])
