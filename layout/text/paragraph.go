@@ -128,8 +128,7 @@ func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
 	var wc WordCounter
 	var ext []mathExtent
 	for i, ln := range lines {
-		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1)
-		sl.Info.Word = wc.upTo(items, data, ln.Start)
+		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1, &wc)
 		if i == 0 {
 			sl.DX = -spec.Hang
 			lt.addPrefix(sl, spec)
