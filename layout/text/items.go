@@ -163,6 +163,7 @@ type itemBuf struct {
 	bp    []uint8
 	spans []span
 	word  int32 // serial number of the last word added
+	space spaceGlue
 	br    linebreak.Breaker
 }
 
@@ -239,8 +240,21 @@ func (lt *Setter) addSpace(sp *Style, w Word) {
 	if face.Kind == MonoFace {
 		face = Face{Kind: TextFace}
 	}
-	space := Length(lt.spaceEms(face)) * sp.Size / 1000
-	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
+	ib := &lt.ib
+	if c := &ib.space; !c.ok || c.face != face || c.size != sp.Size {
+		space := Length(lt.spaceEms(face)) * sp.Size / 1000
+		*c = spaceGlue{linebreak.Glue(kp(space), kp(space/2), kp(space/3)), face, sp.Size, true}
+	}
+	ib.add(ib.space.glue, boxData{})
+}
+
+// spaceGlue is the interword glue of the last face and size addSpace
+// met: most spaces of a paragraph are the same.
+type spaceGlue struct {
+	glue linebreak.Item
+	face Face
+	size Length
+	ok   bool
 }
 
 // spaceEms is lt.Ems(" ", f), from f's ASCII widths when it has them.
