@@ -157,14 +157,16 @@ const (
 // itemBuf holds the items of the paragraph being set and the buffers that
 // building and breaking them needs, kept from paragraph to paragraph.
 type itemBuf struct {
-	items []linebreak.Item
-	data  []boxData
-	words WordBuf
-	bp    []uint8
-	spans []span
-	word  int32 // serial number of the last word added
-	space spaceGlue
-	br    linebreak.Breaker
+	items  []linebreak.Item
+	data   []boxData
+	parts  []wordPart // the paragraph's words (splitWords)
+	words  []wordAt
+	pieces []Piece // the pieces of the words set by addWord (wordOf)
+	bp     []uint8
+	spans  []span
+	word   int32 // serial number of the last word added
+	space  spaceGlue
+	br     linebreak.Breaker
 }
 
 func (ib *itemBuf) add(it linebreak.Item, d boxData) {
@@ -208,33 +210,137 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 	if spec.Hyphenate {
 		hy = lt.hyphenator(spec.Lang)
 	}
-	words, spaces := SplitWords(ps, &ib.words)
+	ib.splitWords(ps)
+	ib.pieces = ib.pieces[:0]
+	words := ib.words
 	for wi, w := range words {
-		if w.Pieces == nil { // hard break
+		if w.hard() {
 			ib.endLine()
 			continue
 		}
-		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].Pieces == nil && wi+1 == len(words)-1)
-		if hasMath(w) {
-			lt.addMathWord(w)
+		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].hard() && wi+1 == len(words)-1)
+		parts := ib.parts[w.from:w.to]
+		if p := parts[0].p; len(parts) == 1 && p.Ref == nil && p.Math == nil {
+			lt.addPlain(parts[0].text, &p.Style, spec, spec.Hyphenate && !last, hy) // most words
+		} else if word := ib.wordOf(parts); hasMath(word) {
+			lt.addMathWord(word)
 		} else {
-			lt.addWord(w, spec, spec.Hyphenate && !last, hy)
+			lt.addWord(word, spec, spec.Hyphenate && !last, hy)
 		}
-		if wi+1 < len(words) && words[wi+1].Pieces != nil {
-			lt.addSpace(&spaces[wi], w)
+		if wi+1 < len(words) && !words[wi+1].hard() {
+			lt.addSpace(w.space, &parts[len(parts)-1].p.Style)
 		}
 	}
 	ib.finish()
 	return ib.items, ib.data
 }
 
-// addSpace adds the interword glue after word w, in the style of the space
-// sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
-// shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
-// never monospaced. Only the face and size of sp count.
-func (lt *Setter) addSpace(sp *Style, w Word) {
-	if sp.Size == 0 {
-		sp = &w.Pieces[len(w.Pieces)-1].Style
+// wordPart is a part of a word: text, the part of piece p's text between
+// two spaces, or the whole text of a note reference or formula.
+type wordPart struct {
+	text string
+	p    *Piece
+}
+
+// wordAt is a word of a paragraph, its parts itemBuf.parts[from:to]
+// (from < 0: a hard break), and the style of the space after it (nil for
+// none, or the space of a hard break).
+type wordAt struct {
+	from, to int32
+	space    *Style
+}
+
+func (w wordAt) hard() bool { return w.from < 0 }
+
+// splitWords cuts pieces at spaces into ib.words as SplitWords does, but
+// keeps each word as parts of the pieces rather than copies of them: most
+// words are one part of a piece of text, whose shape the setter knows.
+func (ib *itemBuf) splitWords(ps []Piece) {
+	parts, words := ib.parts[:0], ib.words[:0]
+	start := 0 // first part of the current word
+	for k := range ps {
+		p := &ps[k]
+		if p.Hard {
+			if len(parts) > start {
+				words = append(words, wordAt{int32(start), int32(len(parts)), nil})
+				start = len(parts)
+			}
+			words = append(words, wordAt{from: -1, to: -1})
+			continue
+		}
+		if p.Ref != nil || p.Math != nil {
+			parts = append(parts, wordPart{p.Text, p})
+			continue
+		}
+		s := p.Text
+		from := 0 // start of the part after the last space
+		for i := 0; i < len(s); {
+			for i < len(s) && !spaceOrHigh[s[i]] {
+				i++ // most bytes: a tight loop
+			}
+			if i == len(s) {
+				break
+			}
+			c := s[i]
+			n := 1
+			if c >= utf8.RuneSelf {
+				var r rune
+				if r, n = utf8.DecodeRuneInString(s[i:]); !breakSpace(r) {
+					i += n
+					continue
+				}
+			}
+			// A break space ends the part, and the word if it has any.
+			// The spaces after it begin nothing.
+			if i > from {
+				parts = append(parts, wordPart{s[from:i], p})
+			}
+			if len(parts) > start {
+				words = append(words, wordAt{int32(start), int32(len(parts)), &p.Style})
+				start = len(parts)
+			}
+			i += n
+			from = i
+		}
+		if from < len(s) {
+			parts = append(parts, wordPart{s[from:], p})
+		}
+	}
+	if len(parts) > start {
+		words = append(words, wordAt{int32(start), int32(len(parts)), nil})
+	}
+	ib.parts, ib.words = parts, words
+}
+
+// wordOf returns the word of parts as pieces, which live in ib.pieces
+// until the next paragraph: the items point at their styles, so a full
+// slab is left to them and a new one begun.
+func (ib *itemBuf) wordOf(parts []wordPart) Word {
+	k := ib.room(len(parts))
+	for _, wp := range parts {
+		p := wp.p
+		ib.pieces = append(ib.pieces, Piece{Text: wp.text, Style: p.Style, Ref: p.Ref, Math: p.Math})
+	}
+	return Word{ib.pieces[k:len(ib.pieces):len(ib.pieces)]}
+}
+
+// room makes room for n more pieces in ib.pieces without moving those it
+// holds, and returns where they go.
+func (ib *itemBuf) room(n int) int {
+	if cap(ib.pieces)-len(ib.pieces) < n {
+		ib.pieces = make([]Piece, 0, max(2*cap(ib.pieces), n, 16))
+	}
+	return len(ib.pieces)
+}
+
+// addSpace adds the interword glue after a word, in the style of the space
+// sp (that of the word's last piece, last, if sp is nil or has no size):
+// TeX's proportions, stretch 1/2 and shrink 1/3 of the space (cmr10's
+// 3.33pt plus 1.67pt minus 1.11pt), and never monospaced. Only the face
+// and size of sp count.
+func (lt *Setter) addSpace(sp, last *Style) {
+	if sp == nil || sp.Size == 0 {
+		sp = last
 	}
 	face := sp.Face
 	if face.Kind == MonoFace {
@@ -338,6 +444,34 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 			return
 		}
 	}
+	lt.setWord(w, hyphenate, hy, limit, face, cached)
+}
+
+// addPlain is addWord for a word of one part, text, of a piece of text in
+// style st (no note reference, no formula), which it makes a Word of only
+// when the setter does not know the word's shape.
+func (lt *Setter) addPlain(text string, st *Style, spec Spec, hyphenate bool, hy *hyph.Hyphenator) {
+	lt.ib.word++
+	limit := spec.Width - spec.Indent - 2*Pt
+	if !hyphenate {
+		hy = nil
+	}
+	face, cached := shapeKeyOf(st)
+	if cached {
+		if r, ok := lt.shapes.get(hy, face, text); ok && Length(r.ems)*st.Size/1000 <= limit {
+			lt.emitShape(text, st, r)
+			return
+		}
+	}
+	ib := &lt.ib
+	k := ib.room(1)
+	ib.pieces = append(ib.pieces, Piece{Text: text, Style: *st})
+	lt.setWord(Word{ib.pieces[k : k+1 : k+1]}, hyphenate, hy, limit, face, cached)
+}
+
+// setWord is addWord for a word whose shape the setter does not know:
+// face and cached are shapeKey's.
+func (lt *Setter) setWord(w Word, hyphenate bool, hy *hyph.Hyphenator, limit Length, face int, cached bool) {
 	wt := lt.joinWord(w)
 	start, end := wt.wordCore(0, len(wt.full))
 	literal := wt.literal(wt.full[start:end])
@@ -378,14 +512,18 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 // passage's patterns). Whether it is plain text is for plainWidth to
 // tell: only plain words' shapes are kept.
 func (lt *Setter) shapeKey(w Word) (face int, ok bool) {
-	if len(w.Pieces) != 1 {
+	if len(w.Pieces) != 1 || w.Pieces[0].Ref != nil {
 		return 0, false
 	}
-	p := &w.Pieces[0]
-	if p.Ref != nil || p.Style.URL != "" || p.Style.Lang != "" {
+	return shapeKeyOf(&w.Pieces[0].Style)
+}
+
+// shapeKeyOf is shapeKey for a word of one piece of text in style st.
+func shapeKeyOf(st *Style) (face int, ok bool) {
+	if st.URL != "" || st.Lang != "" {
 		return 0, false
 	}
-	return faceIndex(p.Style.Face)
+	return faceIndex(st.Face)
 }
 
 // plainWidth returns the ASCII widths of the face of a word of plain
