@@ -166,6 +166,7 @@ type itemBuf struct {
 	spans  []span
 	word   int32 // serial number of the last word added
 	space  spaceGlue
+	hyphen hyphenWidth // of the last hyphen added
 	br     linebreak.Breaker
 }
 
@@ -726,9 +727,9 @@ func (lt *Setter) addBreak(k uint8, st *Style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(lt.hyphenWidth(st), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
 	case bpHyphCap:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(lt.hyphenWidth(st), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
 	case bpExplicit:
 		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
 	case bpURL:
@@ -736,6 +737,23 @@ func (lt *Setter) addBreak(k uint8, st *Style) {
 	case bpChar:
 		ib.add(linebreak.Penalty(0, charPenalty, false), boxData{st: st})
 	}
+}
+
+// hyphenWidth is the width of a hyphen in style st, kept for the last
+// face and size asked about: most hyphens of a paragraph are in one.
+func (lt *Setter) hyphenWidth(st *Style) linebreak.Length {
+	if c := &lt.ib.hyphen; !c.ok || c.face != st.Face || c.size != st.Size {
+		*c = hyphenWidth{kp(lt.Width("-", *st)), st.Face, st.Size, true}
+	}
+	return lt.ib.hyphen.width
+}
+
+// hyphenWidth is the width of a hyphen in a face and size.
+type hyphenWidth struct {
+	width linebreak.Length
+	face  Face
+	size  Length
+	ok    bool
 }
 
 // emergencyBreaks allows breaks between any two characters of the parts
