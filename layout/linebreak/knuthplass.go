@@ -265,19 +265,31 @@ func (b *Breaker) run(items []Item, width func(int) Length, p Params, tolerance 
 	cands := b.start(items, width, p, tolerance)
 	keyed := b.keyed()
 	for cur := 0; cur <= b.end; cur++ {
-		if cur < b.end && items[cur].Kind == BoxItem {
-			continue // never a breakpoint (legal)
-		}
-		bp, legal := b.legal(cur, hyphens)
-		if !legal {
-			continue
-		}
-		if keyed && !bp.forced && b.looseKey(bp) < b.least {
-			// Every line to bp would be too loose: tryBreak would
-			// keep every active node and add none (most breakpoints
-			// are reached so, being less than a line past the last
-			// feasible break).
-			continue
+		var bp breakpoint
+		if cur < b.end && items[cur].Kind != PenaltyItem {
+			// A box is never a breakpoint, glue is one after a
+			// box (legal); the loose key of glue, which adds no
+			// width, is looseKey's without its tests, which keyed
+			// has made.
+			if items[cur].Kind == BoxItem || cur == 0 || items[cur-1].Kind != BoxItem {
+				continue
+			}
+			if sc := &b.sums[cur]; keyed && 297*int64(sc.w)+b.rlim*int64(sc.y) < b.least {
+				continue // too loose, as below
+			}
+			bp = breakpoint{pos: cur}
+		} else {
+			var legal bool
+			if bp, legal = b.legal(cur, hyphens); !legal {
+				continue
+			}
+			if keyed && !bp.forced && b.looseKey(bp) < b.least {
+				// Every line to bp would be too loose: tryBreak
+				// would keep every active node and add none (most
+				// breakpoints are reached so, being less than a
+				// line past the last feasible break).
+				continue
+			}
 		}
 		if !b.tryBreak(bp, cands) {
 			return nil, 0, false
