@@ -1,6 +1,9 @@
 package linebreak
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // Break chooses breakpoints by total fit (K&P §4–§5). width(i) gives the
 // measure of line i (0-based), so a first line indent or narrower lines beside
@@ -36,6 +39,9 @@ type Breaker struct {
 	next   []int32
 	widths []Length
 	cands  []cand
+	// set has bit i for each cands[i] set since the last flush, when
+	// there are at most 64 candidates (most paragraphs: 12).
+	set uint64
 
 	// ascending tells that no box or glue has a negative width or
 	// stretch, so the running sums never decrease: a node's loose key
@@ -325,6 +331,7 @@ func (b *Breaker) start(items []Item, width func(int) Length, p Params, toleranc
 	for i := range cands {
 		cands[i] = cand{from: -1}
 	}
+	b.set = 0
 	return cands
 }
 
@@ -532,11 +539,13 @@ func (b *Breaker) offer(ai int32, bp breakpoint, bad int, ratio float64, stretch
 	if b.hk > 1 {
 		hi = min(h, b.hk-1)
 	}
-	c := &cands[int(fit)*b.hk+hi]
+	ci := int(fit)*b.hk + hi
+	c := &cands[ci]
 	if c.from >= 0 && d >= c.demerits {
 		return false
 	}
 	*c = cand{from: ai, badness: int32(bad), ratio: ratio, demerits: d}
+	b.set |= 1 << (ci & 63)
 	return true
 }
 
@@ -587,7 +596,17 @@ func (b *Breaker) flush(next []int32, cands []cand, bp breakpoint, group int32, 
 	}
 	b.least = min(b.least, loose)
 	hk := len(cands) / 4
-	for i := range cands {
+	set := b.set
+	b.set = 0
+	for i := 0; i < len(cands); i++ {
+		if len(cands) <= 64 {
+			// Only the candidates set, in the same order.
+			if set == 0 {
+				break
+			}
+			i = bits.TrailingZeros64(set)
+			set &= set - 1
+		}
 		c := &cands[i]
 		if c.from < 0 {
 			continue
