@@ -213,6 +213,8 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 	}
 	ib.splitWords(ps)
 	ib.pieces = ib.pieces[:0]
+	// Emergency breaks: no segment may be wider than the measure.
+	limit := spec.Width - spec.Indent - 2*Pt
 	words := ib.words
 	for wi, w := range words {
 		if w.hard() {
@@ -222,11 +224,11 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].hard() && wi+1 == len(words)-1)
 		parts := ib.parts[w.from:w.to]
 		if p := parts[0].p; len(parts) == 1 && p.Ref == nil && p.Math == nil {
-			lt.addPlain(parts[0].text, &p.Style, spec, spec.Hyphenate && !last, hy) // most words
+			lt.addPlain(parts[0].text, &p.Style, limit, spec.Hyphenate && !last, hy) // most words
 		} else if word := ib.wordOf(parts); hasMath(word) {
 			lt.addMathWord(word)
 		} else {
-			lt.addWord(word, spec, spec.Hyphenate && !last, hy)
+			lt.addWord(word, limit, spec.Hyphenate && !last, hy)
 		}
 		if wi+1 < len(words) && !words[wi+1].hard() {
 			lt.addSpace(w.space, &parts[len(parts)-1].p.Style)
@@ -428,12 +430,11 @@ func classOf(s string) byteClass {
 // addWord adds the boxes and in-word penalties of one word: it finds the
 // breakpoints inside the word (explicit hyphens and dashes, the
 // punctuation of a literal, hyphenation, emergency breaks) and emits the
-// pieces between them as boxes. A word of plain text is set from its
-// shape when the setter has met it before (shapes.go).
-func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator) {
+// pieces between them as boxes, none wider than limit unless it is one
+// character. A word of plain text is set from its shape when the setter
+// has met it before (shapes.go).
+func (lt *Setter) addWord(w Word, limit Length, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
-	// Emergency breaks: no segment may be wider than the measure.
-	limit := spec.Width - spec.Indent - 2*Pt
 	if !hyphenate {
 		hy = nil
 	}
@@ -451,9 +452,8 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 // addPlain is addWord for a word of one part, text, of a piece of text in
 // style st (no note reference, no formula), which it makes a Word of only
 // when the setter does not know the word's shape.
-func (lt *Setter) addPlain(text string, st *Style, spec Spec, hyphenate bool, hy *hyph.Hyphenator) {
+func (lt *Setter) addPlain(text string, st *Style, limit Length, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
-	limit := spec.Width - spec.Indent - 2*Pt
 	if !hyphenate {
 		hy = nil
 	}
