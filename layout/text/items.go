@@ -556,14 +556,14 @@ func (lt *Setter) emitShape(full string, st *Style, r shapeRef) {
 	ib := &lt.ib
 	if r.segs < 0 {
 		w := Length(r.ems) * st.Size / 1000
-		ib.add(linebreak.Box(kp(w)), boxData{text: full, st: st, src: full, word: ib.word, to: int32(len(full))})
+		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, to: int32(len(full))})
 		return
 	}
 	from := int32(0)
 	for _, s := range lt.shapes.segs[r.segs:] {
 		w := Length(s.ems) * st.Size / 1000
 		to := int32(s.to)
-		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:to], st: st, src: full, word: ib.word, from: from, to: to})
+		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, from: from, to: to})
 		if s.kind == bpNone {
 			return
 		}
@@ -689,7 +689,9 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.Ref != nil {
 		t := full[s.start:s.end] // the reference's text
-		ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), boxData{text: t, st: &s.p.Style, ref: s.p.Ref})
+		d := textBox(t, &s.p.Style)
+		d.ref = s.p.Ref
+		ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), d)
 		return
 	}
 	from := s.start
@@ -700,7 +702,7 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 				t = strings.ReplaceAll(t, "\u00ad", "")
 			}
 			t = lt.Clean(t, s.p.Style.Face)
-			d := boxData{text: t, st: &s.p.Style}
+			d := textBox(t, &s.p.Style)
 			if t == full[from:to] {
 				d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
 			}

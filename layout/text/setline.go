@@ -218,7 +218,7 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 			rb.x += w
 			continue
 		}
-		if d.text == "" && d.ref == nil {
+		if d.to == d.from && d.ref == nil { // no text
 			rb.x += w // indent
 			continue
 		}
@@ -264,7 +264,7 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 		r.Text = d.src[rs.from:d.to]
 		rs.to = d.to
 	} else {
-		r.Text += d.text
+		r.Text += d.text()
 		rs.word = 0
 	}
 	r.Width += w
@@ -273,7 +273,7 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 
 // add starts a new run with box d of width w at the pen position.
 func (rb *runBuilder) add(d *boxData, w Length) {
-	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text, Strike: d.st.Strike})
+	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text(), Strike: d.st.Strike})
 	rb.meta = append(rb.meta, runMeta{url: d.st.URL, src: runSrc{d.word, d.from, d.to}, ref: d.ref != nil})
 }
 
