@@ -77,6 +77,7 @@ type glueSet struct {
 	delta, stretch, shrink Length // measure minus natural width; the line's finite stretch and shrink
 	fill                   bool   // the line has fil glue: it ends a paragraph or at a hard break
 	cum                    Length // stretch or shrink of the glue set so far
+	adj                    Length // adjUpTo(cum)
 	space                  Length // width of the interword glue set so far
 	spaces                 int
 }
@@ -143,14 +144,14 @@ func (g *glueSet) adjUpTo(c Length) Length {
 // next returns the set width of interword glue it and counts it.
 func (g *glueSet) next(it *linebreak.Item) Length {
 	var a Length
-	if g.ratio > 0 {
-		before := g.adjUpTo(g.cum)
-		g.cum += Length(it.Stretch)
-		a = g.adjUpTo(g.cum) - before
-	} else if g.ratio < 0 {
-		before := g.adjUpTo(g.cum)
-		g.cum += Length(it.Shrink)
-		a = g.adjUpTo(g.cum) - before
+	if g.ratio != 0 {
+		if g.ratio > 0 {
+			g.cum += Length(it.Stretch)
+		} else {
+			g.cum += Length(it.Shrink)
+		}
+		adj := g.adjUpTo(g.cum) // one division a glue: the last is kept
+		a, g.adj = adj-g.adj, adj
 	}
 	w := Length(it.Width) + a
 	g.space += w
@@ -170,9 +171,10 @@ func (g *glueSet) nextMath(it *linebreak.Item) Length {
 // runBuilder collects the runs of a line and, in parallel, what merging
 // them needs.
 type runBuilder struct {
-	runs []Run
-	meta []runMeta // of each run
-	x    Length    // the pen position
+	runs  []Run
+	meta  []runMeta // of each run
+	x     Length    // the pen position
+	links bool      // some run has a link target
 }
 
 // runMeta is what merging and linking the runs of a line need to know of
@@ -275,6 +277,7 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 func (rb *runBuilder) add(d *boxData, w Length) {
 	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text(), Strike: d.st.Strike})
 	rb.meta = append(rb.meta, runMeta{url: d.st.URL, src: runSrc{d.word, d.from, d.to}, ref: d.ref != nil})
+	rb.links = rb.links || d.st.URL != ""
 }
 
 // addMath adds a run for the piece of a formula of box d, w wide; no
@@ -282,6 +285,7 @@ func (rb *runBuilder) add(d *boxData, w Length) {
 func (rb *runBuilder) addMath(d *boxData, w Length) {
 	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Math: d.math.Box})
 	rb.meta = append(rb.meta, runMeta{url: d.st.URL, ref: true})
+	rb.links = rb.links || d.st.URL != ""
 }
 
 // noteRef records the note reference of box d, at x and w wide, on the
@@ -304,6 +308,7 @@ func (rb *runBuilder) hyphen(w linebreak.Length, st Style) {
 	} else {
 		rb.runs = append(rb.runs, Run{X: rb.x, Y: -st.Rise, Width: bw, Face: st.Face, Size: st.Size, Text: "-"})
 		rb.meta = append(rb.meta, runMeta{url: st.URL})
+		rb.links = rb.links || st.URL != ""
 	}
 	rb.x += bw
 }
@@ -311,6 +316,9 @@ func (rb *runBuilder) hyphen(w linebreak.Length, st Style) {
 // linkRects adds a link rectangle for external URLs: one per maximal
 // sequence of runs with the same target.
 func (rb *runBuilder) linkRects(sl *Line) {
+	if !rb.links {
+		return // most lines
+	}
 	runs, meta := rb.runs, rb.meta[:len(rb.runs)]
 	for i := 0; i < len(runs); i++ {
 		u := meta[i].url
