@@ -230,7 +230,7 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 			}
 			in = true
 		}
-		if !rb.merge(d, w) {
+		if !rb.adjacent() || !rb.merge(d, w) {
 			if rb.runs == nil {
 				rb.runs = lt.runs(line)
 			}
@@ -244,19 +244,23 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 	wc.n, wc.in, wc.k = words, in, e.stop
 }
 
-// merge appends box d of width w to the last run when nothing separates
-// them (adjacent, same style and link, neither a note reference), and
-// reports whether it did. The boxes of one word are joined by slicing the
-// word's text rather than concatenating.
+// adjacent tells that the last run ends at the pen position, so that a
+// box there may join it (merge): most boxes follow a space instead.
+func (rb *runBuilder) adjacent() bool {
+	n := len(rb.runs)
+	return n > 0 && rb.runs[n-1].X+rb.runs[n-1].Width == rb.x
+}
+
+// merge appends box d of width w to the last run, which is adjacent,
+// when nothing separates them (same style and link, neither a note
+// reference), and reports whether it did. The boxes of one word are
+// joined by slicing the word's text rather than concatenating.
 func (rb *runBuilder) merge(d *boxData, w Length) bool {
 	n := len(rb.runs)
-	if n == 0 || d.ref != nil {
+	if d.ref != nil {
 		return false
 	}
 	r := &rb.runs[n-1]
-	if r.X+r.Width != rb.x { // most boxes: a space comes between
-		return false
-	}
 	m := &rb.meta[n-1]
 	if r.Face != d.st.Face || r.Size != d.st.Size || r.Y != -d.st.Rise ||
 		r.Strike != d.st.Strike || m.url != d.st.URL || m.ref {
