@@ -66,6 +66,12 @@ func (lt *Setter) SplitFallback(runs []Run) []Run {
 	var a *asciiFace
 	for i := range runs {
 		r := &runs[i]
+		if r.own { // most runs of text
+			if out != nil {
+				out = append(out, *r)
+			}
+			continue
+		}
 		var font, fb *fonts.Font
 		need := true
 		if a == nil || r.Face != face {

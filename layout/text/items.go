@@ -556,14 +556,14 @@ func (lt *Setter) emitShape(full string, st *Style, r shapeRef) {
 	ib := &lt.ib
 	if r.segs < 0 {
 		w := Length(r.ems) * st.Size / 1000
-		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, to: int32(len(full))})
+		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, to: int32(len(full)), ascii: true})
 		return
 	}
 	from := int32(0)
 	for _, s := range lt.shapes.segs[r.segs:] {
 		w := Length(s.ems) * st.Size / 1000
 		to := int32(s.to)
-		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, from: from, to: to})
+		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, from: from, to: to, ascii: true})
 		if s.kind == bpNone {
 			return
 		}

@@ -55,6 +55,9 @@ type boxData struct {
 	word     int32
 	from, to int32
 	fill     bool // the glue is fil glue
+	// ascii tells a box of ASCII text that Clean keeps whole (a word's
+	// shape, shapes.go).
+	ascii bool
 	// mathSpace marks the glue between two pieces of a formula, which is
 	// no word space.
 	mathSpace bool

@@ -175,6 +175,10 @@ type runBuilder struct {
 	meta  []runMeta // of each run
 	x     Length    // the pen position
 	links bool      // some run has a link target
+	// The face of the last run of ASCII text, if faceSet, and whether
+	// it draws all its ASCII itself (asciiFace.own).
+	face             Face
+	faceSet, faceOwn bool
 }
 
 // runMeta is what merging and linking the runs of a line need to know of
@@ -234,7 +238,14 @@ func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, d
 			if rb.runs == nil {
 				rb.runs = lt.runs(line)
 			}
-			rb.add(d, w)
+			own := false
+			if d.ascii {
+				if !rb.faceSet || d.st.Face != rb.face {
+					lt.faceOf(rb, d.st.Face)
+				}
+				own = rb.faceOwn
+			}
+			rb.add(d, w, own)
 			if d.ref != nil {
 				lt.noteRef(sl, d, rb.x, w)
 			}
@@ -266,6 +277,7 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 		r.Strike != d.st.Strike || m.url != d.st.URL || m.ref {
 		return false
 	}
+	r.own = r.own && d.ascii
 	if rs := &m.src; rs.word != 0 && rs.word == d.word && rs.to == d.from {
 		r.Text = d.src[rs.from:d.to]
 		rs.to = d.to
@@ -277,9 +289,10 @@ func (rb *runBuilder) merge(d *boxData, w Length) bool {
 	return true
 }
 
-// add starts a new run with box d of width w at the pen position.
-func (rb *runBuilder) add(d *boxData, w Length) {
-	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text(), Strike: d.st.Strike})
+// add starts a new run with box d of width w at the pen position; own
+// is Run.own.
+func (rb *runBuilder) add(d *boxData, w Length, own bool) {
+	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text(), Strike: d.st.Strike, own: own})
 	rb.meta = append(rb.meta, runMeta{url: d.st.URL, src: runSrc{d.word, d.from, d.to}, ref: d.ref != nil})
 	rb.links = rb.links || d.st.URL != ""
 }
@@ -290,6 +303,12 @@ func (rb *runBuilder) addMath(d *boxData, w Length) {
 	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Math: d.math.Box})
 	rb.meta = append(rb.meta, runMeta{url: d.st.URL, ref: true})
 	rb.links = rb.links || d.st.URL != ""
+}
+
+// faceOf makes f the face of rb's last run of ASCII text.
+func (lt *Setter) faceOf(rb *runBuilder, f Face) {
+	a := lt.asciiOf(f)
+	rb.face, rb.faceSet, rb.faceOwn = f, true, a != nil && a.own
 }
 
 // noteRef records the note reference of box d, at x and w wide, on the

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,5 +142,68 @@ func TestLineWords(t *testing.T) {
 				t.Errorf("justify %t, line %d: %d words before, want %d", justify, i, got, want)
 			}
 		}
+	}
+}
+
+// TestRunsOwnFace checks the runs the setter marks as needing no
+// fallback split (Run.own): their text is ASCII that their face draws
+// itself, and SplitFallback cuts a line's runs as it does with no run
+// marked.
+func TestRunsOwnFace(t *testing.T) {
+	lt, c := bodySetter(DefaultBreakConfig())
+	italic, mono := c.style(), c.style()
+	italic.Face.Style = fonts.Italic
+	mono.Face = Face{Kind: MonoFace}
+	text := "Workers’ councils ⇆ and the “general strike” in the neighbourhood assemblies, again and again: "
+	ps := []Piece{
+		{Text: text + text, Style: c.style()},
+		{Text: "extraordinarily ⇆long italics, ", Style: italic},
+		{Text: "code_words ⇆ here ", Style: mono},
+		{Text: text, Style: c.style()},
+	}
+	spec := c.spec("en")
+	spec.Width /= 3
+	own := 0
+	for _, sl := range lt.SetParagraph(ps, spec) {
+		plain := slices.Clone(sl.Runs)
+		for i := range plain {
+			plain[i].own = false
+		}
+		for _, r := range sl.Runs {
+			if !r.own {
+				continue
+			}
+			own++
+			if a := lt.asciiOf(r.Face); !isASCII(r.Text) || a == nil || !a.own {
+				t.Errorf("run %q in %v marked as drawn in its own face", r.Text, r.Face)
+			}
+		}
+		got, want := lt.SplitFallback(sl.Runs), lt.SplitFallback(plain)
+		for i := range got {
+			got[i].own = false
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("SplitFallback of %v:\n%v\nwithout marks\n%v", sl.Runs, got, want)
+		}
+	}
+	if own == 0 {
+		t.Error("no run marked")
+	}
+}
+
+// TestMergeOwn: a run marked as drawn in its own face loses the mark
+// when a box not known to be so joins it.
+func TestMergeOwn(t *testing.T) {
+	st := Style{Size: 10 * Pt}
+	var rb runBuilder
+	a := boxData{st: &st, src: "ab", to: 2, ascii: true}
+	rb.add(&a, Pt, true)
+	rb.x = Pt
+	b := textBox("⇆", &st)
+	if !rb.adjacent() || !rb.merge(&b, Pt) {
+		t.Fatal("the boxes are not joined")
+	}
+	if r := rb.runs[0]; r.Text != "ab⇆" || r.own {
+		t.Errorf("joined run %q, own %t; want \"ab⇆\", false", r.Text, r.own)
 	}
 }
