@@ -1,6 +1,9 @@
 package linebreak
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // Break chooses breakpoints by total fit (K&P §4–§5). width(i) gives the
 // measure of line i (0-based), so a first line indent or narrower lines beside
@@ -36,6 +39,9 @@ type Breaker struct {
 	next   []int32
 	widths []Length
 	cands  []cand
+	// set has bit i for each cands[i] set since the last flush, when
+	// there are at most 64 candidates (most paragraphs: 12).
+	set uint64
 
 	// ascending tells that no box or glue has a negative width or
 	// stretch, so the running sums never decrease: a node's loose key
@@ -265,19 +271,31 @@ func (b *Breaker) run(items []Item, width func(int) Length, p Params, tolerance 
 	cands := b.start(items, width, p, tolerance)
 	keyed := b.keyed()
 	for cur := 0; cur <= b.end; cur++ {
-		if cur < b.end && items[cur].Kind == BoxItem {
-			continue // never a breakpoint (legal)
-		}
-		bp, legal := b.legal(cur, hyphens)
-		if !legal {
-			continue
-		}
-		if keyed && !bp.forced && b.looseKey(bp) < b.least {
-			// Every line to bp would be too loose: tryBreak would
-			// keep every active node and add none (most breakpoints
-			// are reached so, being less than a line past the last
-			// feasible break).
-			continue
+		var bp breakpoint
+		if cur < b.end && items[cur].Kind != PenaltyItem {
+			// A box is never a breakpoint, glue is one after a
+			// box (legal); the loose key of glue, which adds no
+			// width, is looseKey's without its tests, which keyed
+			// has made.
+			if items[cur].Kind == BoxItem || cur == 0 || items[cur-1].Kind != BoxItem {
+				continue
+			}
+			if sc := &b.sums[cur]; keyed && 297*int64(sc.w)+b.rlim*int64(sc.y) < b.least {
+				continue // too loose, as below
+			}
+			bp = breakpoint{pos: cur}
+		} else {
+			var legal bool
+			if bp, legal = b.legal(cur, hyphens); !legal {
+				continue
+			}
+			if keyed && !bp.forced && b.looseKey(bp) < b.least {
+				// Every line to bp would be too loose: tryBreak
+				// would keep every active node and add none (most
+				// breakpoints are reached so, being less than a
+				// line past the last feasible break).
+				continue
+			}
 		}
 		if !b.tryBreak(bp, cands) {
 			return nil, 0, false
@@ -313,6 +331,7 @@ func (b *Breaker) start(items []Item, width func(int) Length, p Params, toleranc
 	for i := range cands {
 		cands[i] = cand{from: -1}
 	}
+	b.set = 0
 	return cands
 }
 
@@ -520,11 +539,13 @@ func (b *Breaker) offer(ai int32, bp breakpoint, bad int, ratio float64, stretch
 	if b.hk > 1 {
 		hi = min(h, b.hk-1)
 	}
-	c := &cands[int(fit)*b.hk+hi]
+	ci := int(fit)*b.hk + hi
+	c := &cands[ci]
 	if c.from >= 0 && d >= c.demerits {
 		return false
 	}
 	*c = cand{from: ai, badness: int32(bad), ratio: ratio, demerits: d}
+	b.set |= 1 << (ci & 63)
 	return true
 }
 
@@ -575,7 +596,17 @@ func (b *Breaker) flush(next []int32, cands []cand, bp breakpoint, group int32, 
 	}
 	b.least = min(b.least, loose)
 	hk := len(cands) / 4
-	for i := range cands {
+	set := b.set
+	b.set = 0
+	for i := 0; i < len(cands); i++ {
+		if len(cands) <= 64 {
+			// Only the candidates set, in the same order.
+			if set == 0 {
+				break
+			}
+			i = bits.TrailingZeros64(set)
+			set &= set - 1
+		}
 		c := &cands[i]
 		if c.from < 0 {
 			continue

@@ -14,6 +14,7 @@ type asciiFace struct {
 	kept  [2]uint64            // the ASCII runes Clean keeps as they are
 	fb    [2]uint64            // those drawn in the fallback face
 	width [utf8.RuneSelf]int32 // each rune's width as ems measures it
+	own   bool                 // fb is empty: the face draws all its ASCII
 }
 
 // asciiFaces is the number of faces asciiOf remembers: every kind in
@@ -46,6 +47,7 @@ func (lt *Setter) asciiOf(f Face) *asciiFace {
 			a.width[r] = int32(font.Width(r))
 		}
 	}
+	a.own = a.fb == [2]uint64{}
 	lt.ascii[k] = a
 	return a
 }
@@ -86,9 +88,27 @@ func (a *asciiFace) keeps(s string) bool {
 // ownFace tells that s is ASCII and drawn in the face itself, none of it
 // in the fallback face.
 func (a *asciiFace) ownFace(s string) bool {
+	if a.own {
+		return isASCII(s)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || a.fb[c>>6]&(1<<(c&63)) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII tells that s is ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for ; len(s) >= 8; s = s[8:] {
+		if (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 != 0 {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}

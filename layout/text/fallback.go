@@ -62,11 +62,22 @@ func (lt *Setter) fallback(f Face) *fonts.Font {
 // sum to the run's up to rounding.
 func (lt *Setter) SplitFallback(runs []Run) []Run {
 	var out []Run
+	var face Face // of the run before, whose ASCII table is a
+	var a *asciiFace
 	for i := range runs {
 		r := &runs[i]
+		if r.own { // most runs of text
+			if out != nil {
+				out = append(out, *r)
+			}
+			continue
+		}
 		var font, fb *fonts.Font
 		need := true
-		if a := lt.asciiOf(r.Face); a != nil && a.ownFace(r.Text) {
+		if a == nil || r.Face != face {
+			face, a = r.Face, lt.asciiOf(r.Face)
+		}
+		if a != nil && a.ownFace(r.Text) {
 			need = false // most runs
 		} else {
 			font, fb = r.Face.Font(lt.fs), lt.fallback(r.Face)

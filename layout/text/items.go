@@ -157,13 +157,17 @@ const (
 // itemBuf holds the items of the paragraph being set and the buffers that
 // building and breaking them needs, kept from paragraph to paragraph.
 type itemBuf struct {
-	items []linebreak.Item
-	data  []boxData
-	words WordBuf
-	bp    []uint8
-	spans []span
-	word  int32 // serial number of the last word added
-	br    linebreak.Breaker
+	items  []linebreak.Item
+	data   []boxData
+	parts  []wordPart // the paragraph's words (splitWords)
+	words  []wordAt
+	pieces []Piece // the pieces of the words set by addWord (wordOf)
+	bp     []uint8
+	spans  []span
+	word   int32 // serial number of the last word added
+	space  spaceGlue
+	hyphen hyphenWidth // of the last hyphen added
+	br     linebreak.Breaker
 }
 
 func (ib *itemBuf) add(it linebreak.Item, d boxData) {
@@ -207,40 +211,159 @@ func (lt *Setter) buildItems(ps []Piece, spec Spec) ([]linebreak.Item, []boxData
 	if spec.Hyphenate {
 		hy = lt.hyphenator(spec.Lang)
 	}
-	words, spaces := SplitWords(ps, &ib.words)
+	ib.splitWords(ps)
+	ib.pieces = ib.pieces[:0]
+	// Emergency breaks: no segment may be wider than the measure.
+	limit := spec.Width - spec.Indent - 2*Pt
+	words := ib.words
 	for wi, w := range words {
-		if w.Pieces == nil { // hard break
+		if w.hard() {
 			ib.endLine()
 			continue
 		}
-		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].Pieces == nil && wi+1 == len(words)-1)
-		if hasMath(w) {
-			lt.addMathWord(w)
+		last := wi == len(words)-1 || (wi+1 < len(words) && words[wi+1].hard() && wi+1 == len(words)-1)
+		parts := ib.parts[w.from:w.to]
+		if p := parts[0].p; len(parts) == 1 && p.Ref == nil && p.Math == nil {
+			lt.addPlain(parts[0].text, &p.Style, limit, spec.Hyphenate && !last, hy) // most words
+		} else if word := ib.wordOf(parts); hasMath(word) {
+			lt.addMathWord(word)
 		} else {
-			lt.addWord(w, spec, spec.Hyphenate && !last, hy)
+			lt.addWord(word, limit, spec.Hyphenate && !last, hy)
 		}
-		if wi+1 < len(words) && words[wi+1].Pieces != nil {
-			lt.addSpace(&spaces[wi], w)
+		if wi+1 < len(words) && !words[wi+1].hard() {
+			lt.addSpace(w.space, &parts[len(parts)-1].p.Style)
 		}
 	}
 	ib.finish()
 	return ib.items, ib.data
 }
 
-// addSpace adds the interword glue after word w, in the style of the space
-// sp (w's last piece's if sp has none): TeX's proportions, stretch 1/2 and
-// shrink 1/3 of the space (cmr10's 3.33pt plus 1.67pt minus 1.11pt), and
-// never monospaced. Only the face and size of sp count.
-func (lt *Setter) addSpace(sp *Style, w Word) {
-	if sp.Size == 0 {
-		sp = &w.Pieces[len(w.Pieces)-1].Style
+// wordPart is a part of a word: text, the part of piece p's text between
+// two spaces, or the whole text of a note reference or formula.
+type wordPart struct {
+	text string
+	p    *Piece
+}
+
+// wordAt is a word of a paragraph, its parts itemBuf.parts[from:to]
+// (from < 0: a hard break), and the style of the space after it (nil for
+// none, or the space of a hard break).
+type wordAt struct {
+	from, to int32
+	space    *Style
+}
+
+func (w wordAt) hard() bool { return w.from < 0 }
+
+// splitWords cuts pieces at spaces into ib.words as SplitWords does, but
+// keeps each word as parts of the pieces rather than copies of them: most
+// words are one part of a piece of text, whose shape the setter knows.
+func (ib *itemBuf) splitWords(ps []Piece) {
+	parts, words := ib.parts[:0], ib.words[:0]
+	start := 0 // first part of the current word
+	for k := range ps {
+		p := &ps[k]
+		if p.Hard {
+			if len(parts) > start {
+				words = append(words, wordAt{int32(start), int32(len(parts)), nil})
+				start = len(parts)
+			}
+			words = append(words, wordAt{from: -1, to: -1})
+			continue
+		}
+		if p.Ref != nil || p.Math != nil {
+			parts = append(parts, wordPart{p.Text, p})
+			continue
+		}
+		s := p.Text
+		from := 0 // start of the part after the last space
+		for i := 0; i < len(s); {
+			for i < len(s) && !spaceOrHigh[s[i]] {
+				i++ // most bytes: a tight loop
+			}
+			if i == len(s) {
+				break
+			}
+			c := s[i]
+			n := 1
+			if c >= utf8.RuneSelf {
+				var r rune
+				if r, n = utf8.DecodeRuneInString(s[i:]); !breakSpace(r) {
+					i += n
+					continue
+				}
+			}
+			// A break space ends the part, and the word if it has any.
+			// The spaces after it begin nothing.
+			if i > from {
+				parts = append(parts, wordPart{s[from:i], p})
+			}
+			if len(parts) > start {
+				words = append(words, wordAt{int32(start), int32(len(parts)), &p.Style})
+				start = len(parts)
+			}
+			i += n
+			from = i
+		}
+		if from < len(s) {
+			parts = append(parts, wordPart{s[from:], p})
+		}
+	}
+	if len(parts) > start {
+		words = append(words, wordAt{int32(start), int32(len(parts)), nil})
+	}
+	ib.parts, ib.words = parts, words
+}
+
+// wordOf returns the word of parts as pieces, which live in ib.pieces
+// until the next paragraph: the items point at their styles, so a full
+// slab is left to them and a new one begun.
+func (ib *itemBuf) wordOf(parts []wordPart) Word {
+	k := ib.room(len(parts))
+	for _, wp := range parts {
+		p := wp.p
+		ib.pieces = append(ib.pieces, Piece{Text: wp.text, Style: p.Style, Ref: p.Ref, Math: p.Math})
+	}
+	return Word{ib.pieces[k:len(ib.pieces):len(ib.pieces)]}
+}
+
+// room makes room for n more pieces in ib.pieces without moving those it
+// holds, and returns where they go.
+func (ib *itemBuf) room(n int) int {
+	if cap(ib.pieces)-len(ib.pieces) < n {
+		ib.pieces = make([]Piece, 0, max(2*cap(ib.pieces), n, 16))
+	}
+	return len(ib.pieces)
+}
+
+// addSpace adds the interword glue after a word, in the style of the space
+// sp (that of the word's last piece, last, if sp is nil or has no size):
+// TeX's proportions, stretch 1/2 and shrink 1/3 of the space (cmr10's
+// 3.33pt plus 1.67pt minus 1.11pt), and never monospaced. Only the face
+// and size of sp count.
+func (lt *Setter) addSpace(sp, last *Style) {
+	if sp == nil || sp.Size == 0 {
+		sp = last
 	}
 	face := sp.Face
 	if face.Kind == MonoFace {
 		face = Face{Kind: TextFace}
 	}
-	space := Length(lt.spaceEms(face)) * sp.Size / 1000
-	lt.ib.add(linebreak.Glue(kp(space), kp(space/2), kp(space/3)), boxData{})
+	ib := &lt.ib
+	if c := &ib.space; !c.ok || c.face != face || c.size != sp.Size {
+		space := Length(lt.spaceEms(face)) * sp.Size / 1000
+		*c = spaceGlue{linebreak.Glue(kp(space), kp(space/2), kp(space/3)), face, sp.Size, true}
+	}
+	ib.add(ib.space.glue, boxData{})
+}
+
+// spaceGlue is the interword glue of the last face and size addSpace
+// met: most spaces of a paragraph are the same.
+type spaceGlue struct {
+	glue linebreak.Item
+	face Face
+	size Length
+	ok   bool
 }
 
 // spaceEms is lt.Ems(" ", f), from f's ASCII widths when it has them.
@@ -307,12 +430,11 @@ func classOf(s string) byteClass {
 // addWord adds the boxes and in-word penalties of one word: it finds the
 // breakpoints inside the word (explicit hyphens and dashes, the
 // punctuation of a literal, hyphenation, emergency breaks) and emits the
-// pieces between them as boxes. A word of plain text is set from its
-// shape when the setter has met it before (shapes.go).
-func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator) {
+// pieces between them as boxes, none wider than limit unless it is one
+// character. A word of plain text is set from its shape when the setter
+// has met it before (shapes.go).
+func (lt *Setter) addWord(w Word, limit Length, hyphenate bool, hy *hyph.Hyphenator) {
 	lt.ib.word++
-	// Emergency breaks: no segment may be wider than the measure.
-	limit := spec.Width - spec.Indent - 2*Pt
 	if !hyphenate {
 		hy = nil
 	}
@@ -324,6 +446,33 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 			return
 		}
 	}
+	lt.setWord(w, hyphenate, hy, limit, face, cached)
+}
+
+// addPlain is addWord for a word of one part, text, of a piece of text in
+// style st (no note reference, no formula), which it makes a Word of only
+// when the setter does not know the word's shape.
+func (lt *Setter) addPlain(text string, st *Style, limit Length, hyphenate bool, hy *hyph.Hyphenator) {
+	lt.ib.word++
+	if !hyphenate {
+		hy = nil
+	}
+	face, cached := shapeKeyOf(st)
+	if cached {
+		if r, ok := lt.shapes.get(hy, face, text); ok && Length(r.ems)*st.Size/1000 <= limit {
+			lt.emitShape(text, st, r)
+			return
+		}
+	}
+	ib := &lt.ib
+	k := ib.room(1)
+	ib.pieces = append(ib.pieces, Piece{Text: text, Style: *st})
+	lt.setWord(Word{ib.pieces[k : k+1 : k+1]}, hyphenate, hy, limit, face, cached)
+}
+
+// setWord is addWord for a word whose shape the setter does not know:
+// face and cached are shapeKey's.
+func (lt *Setter) setWord(w Word, hyphenate bool, hy *hyph.Hyphenator, limit Length, face int, cached bool) {
 	wt := lt.joinWord(w)
 	start, end := wt.wordCore(0, len(wt.full))
 	literal := wt.literal(wt.full[start:end])
@@ -364,14 +513,18 @@ func (lt *Setter) addWord(w Word, spec Spec, hyphenate bool, hy *hyph.Hyphenator
 // passage's patterns). Whether it is plain text is for plainWidth to
 // tell: only plain words' shapes are kept.
 func (lt *Setter) shapeKey(w Word) (face int, ok bool) {
-	if len(w.Pieces) != 1 {
+	if len(w.Pieces) != 1 || w.Pieces[0].Ref != nil {
 		return 0, false
 	}
-	p := &w.Pieces[0]
-	if p.Ref != nil || p.Style.URL != "" || p.Style.Lang != "" {
+	return shapeKeyOf(&w.Pieces[0].Style)
+}
+
+// shapeKeyOf is shapeKey for a word of one piece of text in style st.
+func shapeKeyOf(st *Style) (face int, ok bool) {
+	if st.URL != "" || st.Lang != "" {
 		return 0, false
 	}
-	return faceIndex(p.Style.Face)
+	return faceIndex(st.Face)
 }
 
 // plainWidth returns the ASCII widths of the face of a word of plain
@@ -403,14 +556,14 @@ func (lt *Setter) emitShape(full string, st *Style, r shapeRef) {
 	ib := &lt.ib
 	if r.segs < 0 {
 		w := Length(r.ems) * st.Size / 1000
-		ib.add(linebreak.Box(kp(w)), boxData{text: full, st: st, src: full, word: ib.word, to: int32(len(full))})
+		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, to: int32(len(full)), ascii: true})
 		return
 	}
 	from := int32(0)
 	for _, s := range lt.shapes.segs[r.segs:] {
 		w := Length(s.ems) * st.Size / 1000
 		to := int32(s.to)
-		ib.add(linebreak.Box(kp(w)), boxData{text: full[from:to], st: st, src: full, word: ib.word, from: from, to: to})
+		ib.add(linebreak.Box(kp(w)), boxData{st: st, src: full, word: ib.word, from: from, to: to, ascii: true})
 		if s.kind == bpNone {
 			return
 		}
@@ -536,7 +689,9 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 	ib := &lt.ib
 	if s.p.Ref != nil {
 		t := full[s.start:s.end] // the reference's text
-		ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), boxData{text: t, st: &s.p.Style, ref: s.p.Ref})
+		d := textBox(t, &s.p.Style)
+		d.ref = s.p.Ref
+		ib.add(linebreak.Box(kp(lt.Width(t, s.p.Style))), d)
 		return
 	}
 	from := s.start
@@ -547,7 +702,7 @@ func (lt *Setter) emitSpan(full string, s span, bp []uint8, soft bool) {
 				t = strings.ReplaceAll(t, "\u00ad", "")
 			}
 			t = lt.Clean(t, s.p.Style.Face)
-			d := boxData{text: t, st: &s.p.Style}
+			d := textBox(t, &s.p.Style)
 			if t == full[from:to] {
 				d.src, d.word, d.from, d.to = full, ib.word, int32(from), int32(to)
 			}
@@ -574,9 +729,9 @@ func (lt *Setter) addBreak(k uint8, st *Style) {
 	ib := &lt.ib
 	switch k {
 	case bpHyph:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(lt.hyphenWidth(st), lt.cfg.Break.HyphenPenalty, true), boxData{st: st})
 	case bpHyphCap:
-		ib.add(linebreak.Penalty(kp(lt.Width("-", *st)), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
+		ib.add(linebreak.Penalty(lt.hyphenWidth(st), lt.cfg.Break.UppercaseHyphenPenalty, true), boxData{st: st})
 	case bpExplicit:
 		ib.add(linebreak.Penalty(0, lt.cfg.Break.ExHyphenPenalty, true), boxData{st: st})
 	case bpURL:
@@ -584,6 +739,23 @@ func (lt *Setter) addBreak(k uint8, st *Style) {
 	case bpChar:
 		ib.add(linebreak.Penalty(0, charPenalty, false), boxData{st: st})
 	}
+}
+
+// hyphenWidth is the width of a hyphen in style st, kept for the last
+// face and size asked about: most hyphens of a paragraph are in one.
+func (lt *Setter) hyphenWidth(st *Style) linebreak.Length {
+	if c := &lt.ib.hyphen; !c.ok || c.face != st.Face || c.size != st.Size {
+		*c = hyphenWidth{kp(lt.Width("-", *st)), st.Face, st.Size, true}
+	}
+	return lt.ib.hyphen.width
+}
+
+// hyphenWidth is the width of a hyphen in a face and size.
+type hyphenWidth struct {
+	width linebreak.Length
+	face  Face
+	size  Length
+	ok    bool
 }
 
 // emergencyBreaks allows breaks between any two characters of the parts

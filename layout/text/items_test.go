@@ -39,7 +39,7 @@ func breaksOf(t *testing.T, cfg BreakConfig, lang, text string) string {
 	for i, it := range items {
 		switch {
 		case it.Kind == linebreak.BoxItem:
-			b.WriteString(data[i].text)
+			b.WriteString(data[i].text())
 		case it.Kind == linebreak.GlueItem && !data[i].fill:
 			b.WriteString("␣")
 		case it.Kind == linebreak.PenaltyItem && it.Flagged && it.Width == 0:
@@ -194,7 +194,7 @@ func FuzzWordBreaks(f *testing.F) {
 			for i, it := range items {
 				switch {
 				case it.Kind == linebreak.BoxItem:
-					word += data[i].text
+					word += data[i].text()
 				case it.Kind == linebreak.GlueItem && word != "":
 					got = append(got, word)
 					word = ""

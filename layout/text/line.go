@@ -72,8 +72,15 @@ type Run struct {
 	Width  Length
 	Face   Face
 	Strike bool // draw a line through the text
-	Size   Length
-	Text   string
+	// own tells that Text is ASCII which Face draws itself, as the
+	// setter knows of the words it sets from their shapes, so that
+	// SplitFallback need not look at the text (most runs). Only the
+	// setter sets it, on the runs of the lines it sets, and nothing
+	// changes their Text or Face in place (fillRefs writes page numbers
+	// into runs made without it).
+	own  bool
+	Size Length
+	Text string
 	// Math is a formula, or a piece of one, set by package mathbox, with
 	// its reference point at X, Y (Text is empty): drawn in the math
 	// face, whatever Face says.

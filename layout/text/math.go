@@ -62,12 +62,14 @@ func (lt *Setter) addMathWord(w Word) {
 				ib.add(linebreak.Glue(kp(m.Space), kp(m.Stretch), kp(m.Shrink)), boxData{st: st, mathSpace: true})
 			}
 		case p.Ref != nil:
-			ib.add(linebreak.Box(kp(lt.Width(p.Text, p.Style))), boxData{text: p.Text, st: st, ref: p.Ref})
+			d := textBox(p.Text, st)
+			d.ref = p.Ref
+			ib.add(linebreak.Box(kp(lt.Width(p.Text, p.Style))), d)
 		default:
 			t := strings.ReplaceAll(strings.ReplaceAll(p.Text, "\u00ad", ""), "\u00a0", " ")
 			t = lt.Clean(t, p.Style.Face)
 			if t != "" {
-				ib.add(linebreak.Box(kp(lt.Width(t, p.Style))), boxData{text: t, st: st})
+				ib.add(linebreak.Box(kp(lt.Width(t, p.Style))), textBox(t, st))
 			}
 		}
 	}

@@ -39,7 +39,6 @@ type Piece struct {
 
 // boxData is what the layout needs to draw an item; parallel to the items.
 type boxData struct {
-	text string
 	// st is the style of a box or penalty: that of a piece of the
 	// paragraph's words (WordBuf), which live as long as the items, so
 	// that the items share it rather than copy it; nil for glue and the
@@ -48,17 +47,28 @@ type boxData struct {
 	ref *model.NoteRef
 	// math is the piece of a formula the box sets.
 	math *MathPiece
-	// A box whose text is src[from:to], src being the text of word number
-	// word of the paragraph (0 for other boxes): a line joins the boxes
-	// of a word by slicing src instead of concatenating.
+	// A box's text is src[from:to] (text). For the boxes of a word of
+	// the paragraph src is the word's text and word its number, so that
+	// a line joins the boxes of a word by slicing src instead of
+	// concatenating; for other boxes src is their text and word 0.
 	src      string
 	word     int32
 	from, to int32
 	fill     bool // the glue is fil glue
+	// ascii tells a box of ASCII text that Clean keeps whole (a word's
+	// shape, shapes.go).
+	ascii bool
 	// mathSpace marks the glue between two pieces of a formula, which is
 	// no word space.
 	mathSpace bool
 }
+
+// text is the text of a box.
+func (d *boxData) text() string { return d.src[d.from:d.to] }
+
+// textBox is the boxData of a box of text t that is no part of a word's
+// text.
+func textBox(t string, st *Style) boxData { return boxData{src: t, to: int32(len(t)), st: st} }
 
 // Spec says how to set a paragraph.
 type Spec struct {
@@ -128,8 +138,7 @@ func (lt *Setter) SetParagraph(ps []Piece, spec Spec) []*Line {
 	var wc WordCounter
 	var ext []mathExtent
 	for i, ln := range lines {
-		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1)
-		sl.Info.Word = wc.upTo(items, data, ln.Start)
+		sl := lt.lineOf(items, data, ln, spec, Length(width(i)), justify, i == len(lines)-1, &wc)
 		if i == 0 {
 			sl.DX = -spec.Hang
 			lt.addPrefix(sl, spec)
@@ -199,7 +208,7 @@ func runtWidth(items []linebreak.Item, data []boxData, measure Length) Length {
 		if data[i].math != nil {
 			chars += 4 // a formula is no runt
 		}
-		for _, r := range data[i].text {
+		for _, r := range data[i].text() {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				chars++
 			}
@@ -323,6 +332,6 @@ func holdsURL(ps []Piece) bool {
 func (lt *Setter) Trace(ps []Piece, spec Spec) string {
 	items, data := lt.buildItems(ps, spec)
 	width := func(int) linebreak.Length { return kp(spec.Width) }
-	_, _, trace := linebreak.Trace(items, width, lt.breakParams(), func(i int) string { return data[i].text })
+	_, _, trace := linebreak.Trace(items, width, lt.breakParams(), func(i int) string { return data[i].text() })
 	return trace
 }

@@ -8,21 +8,25 @@ import "github.com/redtide/edition/layout/linebreak"
 // lineOf positions the material of one line. Each box's x comes from the
 // glue set by the adjustment ratio (Knuth & Plass 1981, §2, eq. for r);
 // the adjustment is distributed in integer arithmetic so the last box ends
-// exactly at the measure.
-func (lt *Setter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec Spec, lw Length, justify, last bool) *Line {
+// exactly at the measure. wc has counted the words of the lines before
+// (Info.Word) and counts those of this one.
+func (lt *Setter) lineOf(items []linebreak.Item, data []boxData, ln linebreak.Line, spec Spec, lw Length, justify, last bool, wc *WordCounter) *Line {
 	sl := lt.newLine()
 	sl.Height, sl.Width = spec.Leading, lw
 	sl.Info.Kind = spec.Kind
 	sl.Info.Width = lw
 	e := extentOf(items, data, ln)
 	g := setGlue(items, data, e, lw, justify)
-	rb := runBuilder{urls: lt.lb.urls[:0], refs: lt.lb.refs[:0], srcs: lt.lb.srcs[:0]}
-	lt.placeItems(sl, &rb, items, data, e, &g)
+	// The words begun before the line: the items before it hold no box
+	// that its placement does not count, but their glue ends a word.
+	sl.Info.Word = wc.upTo(items, data, e.start)
+	rb := runBuilder{meta: lt.lb.meta[:0]}
+	lt.placeItems(sl, &rb, items, data, e, &g, wc)
 	if e.hyphen {
 		rb.hyphen(e.brk.Width, *e.brkData.st)
 	}
 	rb.linkRects(sl)
-	lt.lb.urls, lt.lb.refs, lt.lb.srcs = rb.urls, rb.refs, rb.srcs
+	lt.lb.meta = rb.meta
 	sl.Runs = lt.keepRuns(rb.runs)
 	// A line that ends at a hard break keeps its natural spaces: it is
 	// not justified, even inside a justified paragraph.
@@ -73,6 +77,7 @@ type glueSet struct {
 	delta, stretch, shrink Length // measure minus natural width; the line's finite stretch and shrink
 	fill                   bool   // the line has fil glue: it ends a paragraph or at a hard break
 	cum                    Length // stretch or shrink of the glue set so far
+	adj                    Length // adjUpTo(cum)
 	space                  Length // width of the interword glue set so far
 	spaces                 int
 }
@@ -84,14 +89,17 @@ type glueSet struct {
 func setGlue(items []linebreak.Item, data []boxData, e extent, lw Length, justify bool) glueSet {
 	var natural, stretch, shrink Length
 	fill := false
-	for k := e.start; k < e.stop; k++ {
+	items, data = items[e.start:e.stop], data[e.start:e.stop]
+	for k := range items {
 		it := &items[k]
 		switch it.Kind {
 		case linebreak.BoxItem:
 			natural += Length(it.Width)
 		case linebreak.GlueItem:
 			natural += Length(it.Width)
-			if data[k].fill {
+			// Fil glue is what fills (endLine, finish): only it
+			// has a fill boxData, which is not read for the others.
+			if it.Stretch >= linebreak.Fil && data[k].fill {
 				fill = true
 			} else {
 				stretch += Length(it.Stretch)
@@ -136,14 +144,14 @@ func (g *glueSet) adjUpTo(c Length) Length {
 // next returns the set width of interword glue it and counts it.
 func (g *glueSet) next(it *linebreak.Item) Length {
 	var a Length
-	if g.ratio > 0 {
-		before := g.adjUpTo(g.cum)
-		g.cum += Length(it.Stretch)
-		a = g.adjUpTo(g.cum) - before
-	} else if g.ratio < 0 {
-		before := g.adjUpTo(g.cum)
-		g.cum += Length(it.Shrink)
-		a = g.adjUpTo(g.cum) - before
+	if g.ratio != 0 {
+		if g.ratio > 0 {
+			g.cum += Length(it.Stretch)
+		} else {
+			g.cum += Length(it.Shrink)
+		}
+		adj := g.adjUpTo(g.cum) // one division a glue: the last is kept
+		a, g.adj = adj-g.adj, adj
 	}
 	w := Length(it.Width) + a
 	g.space += w
@@ -163,96 +171,144 @@ func (g *glueSet) nextMath(it *linebreak.Item) Length {
 // runBuilder collects the runs of a line and, in parallel, what merging
 // them needs.
 type runBuilder struct {
-	runs []Run
-	urls []string // link target of each run
-	refs []bool   // the run is a note reference or a formula: nothing joins it
-	srcs []runSrc // where the run's text comes from (boxData.src)
-	x    Length   // the pen position
+	runs  []Run
+	meta  []runMeta // of each run
+	x     Length    // the pen position
+	links bool      // some run has a link target
+	// The face of the last run of ASCII text, if faceSet, and whether
+	// it draws all its ASCII itself (asciiFace.own).
+	face             Face
+	faceSet, faceOwn bool
 }
 
-// placeItems sets the boxes and glue of items[e.start:e.stop] from x = 0.
-func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet) {
-	for k := e.start; k < e.stop; k++ {
+// runMeta is what merging and linking the runs of a line need to know of
+// a run besides the run.
+type runMeta struct {
+	url string // link target
+	src runSrc // where the run's text comes from (boxData.src)
+	ref bool   // the run is a note reference or a formula: nothing joins it
+}
+
+// placeItems sets the boxes and glue of items[e.start:e.stop] from x = 0,
+// and counts their words in wc as WordCounter.upTo would.
+func (lt *Setter) placeItems(sl *Line, rb *runBuilder, items []linebreak.Item, data []boxData, e extent, g *glueSet, wc *WordCounter) {
+	line := items[e.start:e.stop]
+	items, data = line, data[e.start:e.stop]
+	words, in := wc.n, wc.in
+	for k := range items {
 		it, d := &items[k], &data[k]
-		switch it.Kind {
-		case linebreak.BoxItem:
-			w := Length(it.Width)
-			if d.math != nil {
-				if rb.runs == nil {
-					rb.runs = lt.runs(items[e.start:e.stop])
-				}
-				rb.addMath(d, w)
-				sl.math.add(d.math, *d.st)
-				rb.x += w
-				continue
-			}
-			if d.text == "" && d.ref == nil {
-				rb.x += w // indent
-				continue
-			}
-			if !rb.merge(d, w) {
-				if rb.runs == nil {
-					rb.runs = lt.runs(items[e.start:e.stop])
-				}
-				rb.add(d, w)
-				if d.ref != nil {
-					lt.noteRef(sl, d, rb.x, w)
-				}
-			}
-			rb.x += w
-		case linebreak.GlueItem:
-			switch {
-			case d.mathSpace:
+		if it.Kind == linebreak.GlueItem {
+			if d.mathSpace {
 				rb.x += g.nextMath(it)
-			case !d.fill:
+				continue
+			}
+			in = false
+			if !d.fill {
 				rb.x += g.next(it)
 			}
+			continue
 		}
+		if it.Kind != linebreak.BoxItem {
+			continue
+		}
+		w := Length(it.Width)
+		if d.math != nil {
+			wc.n, wc.in = words, in
+			wc.Text(d.math.TeX)
+			words, in = wc.n, wc.in
+			if rb.runs == nil {
+				rb.runs = lt.runs(line)
+			}
+			rb.addMath(d, w)
+			sl.math.add(d.math, *d.st)
+			rb.x += w
+			continue
+		}
+		if d.to == d.from && d.ref == nil { // no text
+			rb.x += w // indent
+			continue
+		}
+		if !d.st.Added {
+			if !in {
+				words++
+			}
+			in = true
+		}
+		if !rb.adjacent() || !rb.merge(d, w) {
+			if rb.runs == nil {
+				rb.runs = lt.runs(line)
+			}
+			own := false
+			if d.ascii {
+				if !rb.faceSet || d.st.Face != rb.face {
+					lt.faceOf(rb, d.st.Face)
+				}
+				own = rb.faceOwn
+			}
+			rb.add(d, w, own)
+			if d.ref != nil {
+				lt.noteRef(sl, d, rb.x, w)
+			}
+		}
+		rb.x += w
 	}
+	wc.n, wc.in, wc.k = words, in, e.stop
 }
 
-// merge appends box d of width w to the last run when nothing separates
-// them (same style and link, adjacent, neither a note reference), and
-// reports whether it did. The boxes of one word are joined by slicing the
-// word's text rather than concatenating.
+// adjacent tells that the last run ends at the pen position, so that a
+// box there may join it (merge): most boxes follow a space instead.
+func (rb *runBuilder) adjacent() bool {
+	n := len(rb.runs)
+	return n > 0 && rb.runs[n-1].X+rb.runs[n-1].Width == rb.x
+}
+
+// merge appends box d of width w to the last run, which is adjacent,
+// when nothing separates them (same style and link, neither a note
+// reference), and reports whether it did. The boxes of one word are
+// joined by slicing the word's text rather than concatenating.
 func (rb *runBuilder) merge(d *boxData, w Length) bool {
 	n := len(rb.runs)
-	if n == 0 || d.ref != nil {
+	if d.ref != nil {
 		return false
 	}
 	r := &rb.runs[n-1]
-	if r.Face != d.st.Face || r.Size != d.st.Size || r.X+r.Width != rb.x || r.Y != -d.st.Rise ||
-		r.Strike != d.st.Strike || rb.urls[n-1] != d.st.URL || rb.refs[n-1] {
+	m := &rb.meta[n-1]
+	if r.Face != d.st.Face || r.Size != d.st.Size || r.Y != -d.st.Rise ||
+		r.Strike != d.st.Strike || m.url != d.st.URL || m.ref {
 		return false
 	}
-	if rs := &rb.srcs[n-1]; rs.word != 0 && rs.word == d.word && rs.to == d.from {
+	r.own = r.own && d.ascii
+	if rs := &m.src; rs.word != 0 && rs.word == d.word && rs.to == d.from {
 		r.Text = d.src[rs.from:d.to]
 		rs.to = d.to
 	} else {
-		r.Text += d.text
+		r.Text += d.text()
 		rs.word = 0
 	}
 	r.Width += w
 	return true
 }
 
-// add starts a new run with box d of width w at the pen position.
-func (rb *runBuilder) add(d *boxData, w Length) {
-	n := len(rb.runs)
-	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text, Strike: d.st.Strike})
-	rb.urls = append(rb.urls[:n], d.st.URL)
-	rb.refs = append(rb.refs[:n], d.ref != nil)
-	rb.srcs = append(rb.srcs[:n], runSrc{d.word, d.from, d.to})
+// add starts a new run with box d of width w at the pen position; own
+// is Run.own.
+func (rb *runBuilder) add(d *boxData, w Length, own bool) {
+	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Text: d.text(), Strike: d.st.Strike, own: own})
+	rb.meta = append(rb.meta, runMeta{url: d.st.URL, src: runSrc{d.word, d.from, d.to}, ref: d.ref != nil})
+	rb.links = rb.links || d.st.URL != ""
 }
 
 // addMath adds a run for the piece of a formula of box d, w wide; no
 // other box joins it.
 func (rb *runBuilder) addMath(d *boxData, w Length) {
-	n := len(rb.runs)
 	rb.runs = append(rb.runs, Run{X: rb.x, Y: -d.st.Rise, Width: w, Face: d.st.Face, Size: d.st.Size, Math: d.math.Box})
-	rb.urls = append(rb.urls[:n], d.st.URL)
-	rb.refs = append(rb.refs[:n], true)
-	rb.srcs = append(rb.srcs[:n], runSrc{})
+	rb.meta = append(rb.meta, runMeta{url: d.st.URL, ref: true})
+	rb.links = rb.links || d.st.URL != ""
+}
+
+// faceOf makes f the face of rb's last run of ASCII text.
+func (lt *Setter) faceOf(rb *runBuilder, f Face) {
+	a := lt.asciiOf(f)
+	rb.face, rb.faceSet, rb.faceOwn = f, true, a != nil && a.own
 }
 
 // noteRef records the note reference of box d, at x and w wide, on the
@@ -269,14 +325,13 @@ func (lt *Setter) noteRef(sl *Line, d *boxData, x, w Length) {
 // style st: to the last run unless that is a note reference.
 func (rb *runBuilder) hyphen(w linebreak.Length, st Style) {
 	bw := Length(w)
-	if n := len(rb.runs); n > 0 && !rb.refs[n-1] {
+	if n := len(rb.runs); n > 0 && !rb.meta[n-1].ref {
 		rb.runs[n-1].Text += "-"
 		rb.runs[n-1].Width += bw
 	} else {
 		rb.runs = append(rb.runs, Run{X: rb.x, Y: -st.Rise, Width: bw, Face: st.Face, Size: st.Size, Text: "-"})
-		rb.urls = append(rb.urls[:len(rb.runs)-1], st.URL)
-		rb.refs = append(rb.refs[:len(rb.runs)-1], false)
-		rb.srcs = append(rb.srcs[:len(rb.runs)-1], runSrc{})
+		rb.meta = append(rb.meta, runMeta{url: st.URL})
+		rb.links = rb.links || st.URL != ""
 	}
 	rb.x += bw
 }
@@ -284,14 +339,17 @@ func (rb *runBuilder) hyphen(w linebreak.Length, st Style) {
 // linkRects adds a link rectangle for external URLs: one per maximal
 // sequence of runs with the same target.
 func (rb *runBuilder) linkRects(sl *Line) {
-	runs := rb.runs
+	if !rb.links {
+		return // most lines
+	}
+	runs, meta := rb.runs, rb.meta[:len(rb.runs)]
 	for i := 0; i < len(runs); i++ {
-		u := rb.urls[i]
+		u := meta[i].url
 		if u == "" {
 			continue
 		}
 		j := i
-		for j+1 < len(runs) && rb.urls[j+1] == u {
+		for j+1 < len(runs) && meta[j+1].url == u {
 			j++
 		}
 		r0, r1 := runs[i], runs[j]
@@ -319,14 +377,11 @@ func (lt *Setter) newLine() *Line {
 }
 
 // runs returns an empty slice at the end of a slab with room for the runs
-// of a line of items and its hyphen; keepRuns then takes the part used.
+// of a line of items and its hyphen (a run at most per item, and the
+// hyphen's: counting the boxes would cost more than the room it saves);
+// keepRuns then takes the part used.
 func (lt *Setter) runs(items []linebreak.Item) []Run {
-	n := 1
-	for i := range items {
-		if items[i].Kind == linebreak.BoxItem {
-			n++
-		}
-	}
+	n := len(items) + 1
 	if cap(lt.runSlab)-len(lt.runSlab) < n {
 		lt.runSlab = make([]Run, 0, max(n, 2048))
 	}
@@ -347,9 +402,7 @@ func (lt *Setter) keepRuns(runs []Run) []Run {
 
 // lineBuf holds the per-run buffers of lineOf, kept from line to line.
 type lineBuf struct {
-	urls []string
-	refs []bool
-	srcs []runSrc
+	meta []runMeta
 }
 
 // runSrc tells that a run's text is boxData.src[from:to] of word number

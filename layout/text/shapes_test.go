@@ -14,7 +14,7 @@ func dumpItems(items []linebreak.Item, data []boxData) string {
 	var b strings.Builder
 	for i, it := range items {
 		d := data[i]
-		fmt.Fprintf(&b, "%d %d %d %d %d %t %q", it.Kind, it.Width, it.Stretch, it.Shrink, it.Penalty, it.Flagged, d.text)
+		fmt.Fprintf(&b, "%d %d %d %d %d %t %q", it.Kind, it.Width, it.Stretch, it.Shrink, it.Penalty, it.Flagged, d.text())
 		if d.st != nil {
 			fmt.Fprintf(&b, " %+v", *d.st)
 		}

@@ -29,7 +29,7 @@ func (c *WordCounter) upTo(items []linebreak.Item, data []boxData, start int) in
 		case linebreak.BoxItem:
 			if d := &data[c.k]; d.math != nil {
 				c.Text(d.math.TeX)
-			} else if (d.text != "" || d.ref != nil) && !d.st.Added {
+			} else if (d.to > d.from || d.ref != nil) && !d.st.Added {
 				if !c.in {
 					c.n++
 				}
