@@ -32,10 +32,19 @@ var pageBoxOrder = [...]string{"CropBox", "BleedBox", "TrimBox", "ArtBox"}
 // cores, each reusing one zlib writer: creating a writer per page cost more
 // than compressing a small page. packed[n] is page n's stream (1-based).
 // A page that PackPage deflated while the document was made is taken as
-// it is.
-func (f *Fpdf) compressPages() [][]byte {
+// it is; one for which done is true (written out, SpillPages) is left
+// empty.
+func (f *Fpdf) compressPages(done func(n int) bool) [][]byte {
 	nb := f.page
 	packed := make([][]byte, nb+1)
+	if done != nil {
+		// written out already (SpillPages): marked as made
+		for n := 1; n <= nb; n++ {
+			if done(n) {
+				packed[n] = []byte{}
+			}
+		}
+	}
 	// edition patch: the pages packed as they were finished (PackPage)
 	for n, data := range f.packedPages() {
 		if n <= nb {
@@ -208,6 +217,7 @@ type editionState struct {
 	rgbICC    []byte             // ICC profile of RGB images; nil for DeviceRGB
 	rgbObj    int                // its object number
 	fileID    bool               // write a file identifier in the trailer
+	early     *earlyOutput       // the file started at the first page (SpillPages)
 	pack      *packer            // deflates finished pages (PackPage)
 	spill     bool               // Output writes the file out as it is made (SpillOutput)
 	out       io.Writer          // where, during Output
@@ -312,9 +322,11 @@ func (f *Fpdf) putOutputIntents() {
 	}
 }
 
-// putCatalogEntries writes the catalog's Metadata (fpdf wrote the XMP
-// stream but did not reference it) and OutputIntents.
+// putCatalogEntries writes the catalog's Version (when SpillPages wrote
+// the header before the version was raised), Metadata (fpdf wrote the
+// XMP stream but did not reference it) and OutputIntents.
 func (f *Fpdf) putCatalogEntries() {
+	f.putVersion()
 	if f.ed.xmpObj > 0 {
 		f.outf("/Metadata %d 0 R", f.ed.xmpObj)
 	}

@@ -322,6 +322,7 @@ func TestHeldBytes(t *testing.T) {
 			reader = HeldBytes
 		}
 		f := New("P", "pt", "A4", "")
+		f.SetCatalogSort(true) // else the images come in map order
 		when := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 		f.SetCreationDate(when)
 		f.SetModificationDate(when)

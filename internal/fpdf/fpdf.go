@@ -3692,8 +3692,11 @@ func (f *Fpdf) Output(w io.Writer) error {
 		return f.err
 	}
 	// dbg("Output")
+	if f.ed.early != nil { // edition patch: the file started on this writer
+		w = f.ed.out
+	}
 	if f.state < 3 {
-		if f.ed.spill { // edition patch: see SpillOutput
+		if f.ed.spill && f.ed.early == nil { // edition patch: see SpillOutput
 			f.ed.out = w
 			f.buffer.Grow(spillSize)
 		}
@@ -4127,8 +4130,9 @@ func (f *Fpdf) putpages() {
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	var packed [][]byte
-	if f.compress {
-		packed = f.compressPages() // edition patch
+	early := f.ed.early != nil // edition patch: contents written out (SpillPages)
+	if f.compress && !early {
+		packed = f.compressPages(nil) // edition patch
 		if f.ed.out == nil {
 			// edition patch: room for the pages' streams and their
 			// dictionaries at once, rather than the file copied as it
@@ -4142,8 +4146,15 @@ func (f *Fpdf) putpages() {
 	}
 	for n := 1; n <= nb; n++ {
 		// Page
-		f.newobj()
-		pagesObjectNumbers[n] = f.n // save for /Kids
+		if early {
+			// edition patch: the page object keeps its number (2n+1)
+			f.offsets[1+2*n] = f.outputOffset()
+			f.outf("%d 0 obj", 1+2*n)
+			pagesObjectNumbers[n] = 1 + 2*n
+		} else {
+			f.newobj()
+			pagesObjectNumbers[n] = f.n // save for /Kids
+		}
 		f.out("<</Type /Page")
 		f.out("/Parent 1 0 R")
 		pageSize, ok = f.pageSizes[n]
@@ -4168,8 +4179,11 @@ func (f *Fpdf) putpages() {
 		if f.pdfVersion > pdfVers1_3 && len(f.blendList) > 1 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
-		f.outf("/Contents %d 0 R>>", f.n+1)
+		f.outf("/Contents %d 0 R>>", pagesObjectNumbers[n]+1)
 		f.out("endobj")
+		if early {
+			continue // the content is written out (SpillPages)
+		}
 		// Page content
 		f.newobj()
 		if f.compress {
@@ -4918,11 +4932,15 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
-	f.putheader()
-	// Embedded files
-	f.putAttachments()
-	f.putAnnotationsAttachments()
-	f.putpages()
+	if f.ed.early != nil {
+		f.putEarlyPages() // edition patch: see SpillPages
+	} else {
+		f.putheader()
+		// Embedded files
+		f.putAttachments()
+		f.putAnnotationsAttachments()
+		f.putpages()
+	}
 	f.putresources()
 	if f.err != nil {
 		return

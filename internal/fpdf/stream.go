@@ -18,64 +18,127 @@ import (
 
 // packer deflates finished pages' content streams on background
 // goroutines, as compressPages would at Output: the same bytes (zlib,
-// level 1, one stream per page), made while the document is painted,
-// so that only the compressed streams are kept.
+// level 1, one stream per page), made while the document is painted.
+// Under SpillPages each stream is written out as soon as it is made and
+// every page packed before it is written (queue order), so that only the
+// streams being made are held; otherwise the streams are kept for Output.
 type packer struct {
-	jobs   chan packJob
-	wg     sync.WaitGroup
-	mu     sync.Mutex
-	packed map[int][]byte // page → its compressed stream
+	// deflaters are the zlib writers and buffers, one a worker: a page
+	// is deflated by the goroutine that holds one
+	deflaters chan *deflater
+	workers   int
+	// queue holds the pages packed and not yet taken (written out, or
+	// gathered by packedPages), in the order PackPage packed them
+	queue []*packing
 }
 
-type packJob struct {
+type deflater struct {
+	zw  *zlibWriter
+	buf bytes.Buffer // reused; each stream is kept in a slice of its size
+}
+
+// packing is a page being deflated: data is its stream once done is
+// closed.
+type packing struct {
 	page int
-	data *bytes.Buffer
+	done chan struct{}
+	data []byte
 }
 
 // PackPage deflates the content stream of page n (1-based), which the
 // caller has finished: nothing is written on it afterwards (but by
-// Repaint, which packs it again). Its uncompressed stream is then
-// released. Pages not packed are compressed at Output, as before. It
-// has no effect on a document without compression.
+// Repaint, which packs it again, unless under SpillPages). Its
+// uncompressed stream is then released, and under SpillPages its content
+// object is written out once deflated, after the pages packed before it.
+// Pages not packed are compressed at Output, as before. Without
+// compression it has no effect, but under SpillPages, where it writes the
+// page's content out as it is.
 func (f *Fpdf) PackPage(n int) {
-	if f.err != nil || !f.compress || n < 1 || n >= len(f.pages) {
+	if f.err != nil || n < 1 || n >= len(f.pages) || !f.compress && f.ed.early == nil {
 		return
+	}
+	if e := f.ed.early; e != nil {
+		// the header at the first page packed, not at the first deflated:
+		// its version must not depend on which goroutine finishes when
+		f.putEarly()
+		if n < len(e.packed) && e.packed[n] {
+			f.err = fmt.Errorf("page %d packed twice: its content goes out once", n)
+			return
+		}
+		for len(e.packed) <= n {
+			e.packed = append(e.packed, false)
+		}
+		e.packed[n] = true
 	}
 	pk := f.ed.pack
 	if pk == nil {
 		workers := runtime.GOMAXPROCS(0)
-		pk = &packer{jobs: make(chan packJob, 2*workers), packed: map[int][]byte{}}
+		pk = &packer{deflaters: make(chan *deflater, workers), workers: workers}
 		for i := 0; i < workers; i++ {
-			pk.wg.Add(1)
-			go func() {
-				defer pk.wg.Done()
-				pk.run()
-			}()
+			pk.deflaters <- new(deflater)
 		}
 		f.ed.pack = pk
 	}
-	pk.jobs <- packJob{page: n, data: f.pages[n]}
+	data := f.pages[n]
 	f.pages[n] = new(bytes.Buffer)
+	pg := &packing{page: n, done: make(chan struct{})}
+	pk.queue = append(pk.queue, pg)
+	if !f.compress {
+		pg.data = data.Bytes()
+		close(pg.done)
+	} else {
+		go func() {
+			d := <-pk.deflaters
+			pg.data = d.deflate(data.Bytes())
+			pk.deflaters <- d
+			data.Reset()
+			pageBuffers.Put(data)
+			close(pg.done)
+		}()
+	}
+	if f.ed.early != nil {
+		f.putPacked(false)
+	}
 }
 
-func (pk *packer) run() {
-	var zw *zlibWriter
-	var buf bytes.Buffer // reused; each stream is kept in a slice of its size
-	for j := range pk.jobs {
-		buf.Reset()
-		if zw == nil {
-			zw = newZlibWriter(&buf)
+// deflate deflates a page's content stream into a slice of its size.
+func (d *deflater) deflate(page []byte) []byte {
+	d.buf.Reset()
+	if d.zw == nil {
+		d.zw = newZlibWriter(&d.buf)
+	} else {
+		d.zw.Reset(&d.buf)
+	}
+	d.zw.Write(page) // a bytes.Buffer does not fail
+	d.zw.Close()
+	return bytes.Clone(d.buf.Bytes())
+}
+
+// putPacked writes out, under SpillPages, the content objects of the
+// pages packed, in the order they were packed: those deflated already,
+// up to the first that is not; all of them when all is set, or while
+// more than twice as many pages wait as there are workers (the painter
+// then waits for the first, which bounds what is held). The file is
+// thus the same whichever goroutine finishes first.
+func (f *Fpdf) putPacked(all bool) {
+	pk := f.ed.pack
+	if pk == nil {
+		return
+	}
+	for len(pk.queue) > 0 && f.err == nil {
+		pg := pk.queue[0]
+		if all || len(pk.queue) > 2*pk.workers {
+			<-pg.done
 		} else {
-			zw.Reset(&buf)
+			select {
+			case <-pg.done:
+			default:
+				return
+			}
 		}
-		zw.Write(j.data.Bytes()) // a bytes.Buffer does not fail
-		zw.Close()
-		packed := bytes.Clone(buf.Bytes())
-		pk.mu.Lock()
-		pk.packed[j.page] = packed
-		pk.mu.Unlock()
-		j.data.Reset()
-		pageBuffers.Put(j.data)
+		pk.queue[0] = nil
+		pk.queue = pk.queue[1:]
+		f.putContent(pg.page, pg.data)
 	}
 }
 
@@ -93,17 +156,20 @@ func pageBuffer() *bytes.Buffer {
 	return new(bytes.Buffer)
 }
 
-// packedPages waits for the packer and returns the streams it made
-// (nil without one).
+// packedPages waits for the packer and returns the streams it made that
+// are not written out (nil without any).
 func (f *Fpdf) packedPages() map[int][]byte {
 	pk := f.ed.pack
 	if pk == nil {
 		return nil
 	}
-	close(pk.jobs)
-	pk.wg.Wait()
-	f.ed.pack = nil
-	return pk.packed
+	packed := map[int][]byte{}
+	for _, pg := range pk.queue {
+		<-pg.done
+		packed[pg.page] = pg.data
+	}
+	pk.queue = nil
+	return packed
 }
 
 // drawState is what a page's content carries from one operator to the
@@ -201,6 +267,9 @@ func (f *Fpdf) Repaint(from, to PageState, paint func()) error {
 	if pk := f.ed.pack; pk != nil && buf.Len() < from.length {
 		return fmt.Errorf("repaint: page %d was packed", n)
 	}
+	if e := f.ed.early; e != nil && n < len(e.packed) && e.packed[n] {
+		return fmt.Errorf("repaint: page %d was written out", n)
+	}
 	buf.Truncate(from.length)
 	f.page = n
 	f.setDrawState(from.st)
@@ -261,6 +330,130 @@ func (f *Fpdf) ReplaceImage(imgName string, options ImageOptions, r io.Reader) {
 // (a temporary file, removed on error, is what to give it).
 func (f *Fpdf) SpillOutput(on bool) {
 	f.ed.spill = on
+}
+
+// SpillPages makes the file go out on w while the document is painted,
+// for a document whose pages are many: the content stream of each page
+// that PackPage packs is written out as soon as it is deflated (in the
+// order the pages were packed) and dropped, rather than kept until
+// Output writes every page. Output then writes the rest of the file on
+// w, as SpillOutput does (its own writer is not used). Call it before
+// the first page.
+//
+// The objects keep their numbers (page n's page object is 2n+1, its
+// content 2n+2, which links and outline entries name), but not their
+// order: the header, the content objects of the pages as they are
+// packed, and at Output those of the pages not packed (in page order),
+// the attachments, the page objects, and the rest as before. The header
+// is written when the first page is packed; a version raised after that
+// (a PNG image with an alpha channel needs 1.4) is declared by the
+// catalog's /Version (ISO 32000-1 §7.5.2), which a reader takes over the
+// header's. An alias (AliasNbPages, RegisterAlias) cannot be replaced in
+// pages written out: Output returns an error.
+func (f *Fpdf) SpillPages(w io.Writer) {
+	if f.err != nil {
+		return
+	}
+	if f.page > 0 {
+		f.err = errors.New("spill pages: the document has pages already")
+		return
+	}
+	f.ed.spill = true
+	f.ed.out = w
+	f.ed.early = new(earlyOutput)
+	f.buffer.Grow(spillSize)
+}
+
+// earlyOutput is the state of SpillPages.
+type earlyOutput struct {
+	packed []bool     // by page number: packed, its content written out or to be
+	head   pdfVersion // the version in the header; 0 until it is written
+}
+
+// putEarly starts the file, under SpillPages, if it has not started:
+// the header, with the version known so far.
+func (f *Fpdf) putEarly() {
+	e := f.ed.early
+	if e.head != 0 {
+		return
+	}
+	e.head = f.pdfVersion
+	state := f.state
+	f.state = 1 // to the file, not to the current page
+	f.putheader()
+	f.state = state
+}
+
+// putContent writes out the content object of page n (number 2n+2),
+// under SpillPages, after the header: data is its stream, deflated when
+// the document is compressed.
+func (f *Fpdf) putContent(n int, data []byte) {
+	if f.err != nil {
+		return
+	}
+	obj := 2 + 2*n
+	for len(f.offsets) <= obj {
+		f.offsets = append(f.offsets, 0)
+	}
+	// out writes to the file, not to the current page; putstream
+	// encrypts with the object's number
+	state, last := f.state, f.n
+	f.state, f.n = 1, obj
+	f.offsets[obj] = f.outputOffset()
+	f.outf("%d 0 obj", obj)
+	if f.compress {
+		f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
+	} else {
+		f.outf("<</Length %d>>", len(data))
+	}
+	f.putstream(data)
+	f.out("endobj")
+	f.state, f.n = state, last
+}
+
+// putEarlyPages ends the pages under SpillPages: the content objects of
+// the pages packed, then of those not packed (compressed on all cores, in
+// page order), the attachments, and the page objects (putpages).
+func (f *Fpdf) putEarlyPages() {
+	if len(f.aliasMap) > 0 || f.aliasNbPagesStr != "" {
+		f.err = errors.New("spill pages: aliases cannot be replaced in pages written out")
+		return
+	}
+	f.putEarly()
+	f.putPacked(true)
+	if f.err != nil {
+		return
+	}
+	nb, e := f.page, f.ed.early
+	done := func(n int) bool { return n < len(e.packed) && e.packed[n] }
+	if f.compress {
+		packed := f.compressPages(done)
+		for n := 1; n <= nb; n++ {
+			if !done(n) {
+				f.putContent(n, packed[n])
+			}
+		}
+	} else {
+		for n := 1; n <= nb; n++ {
+			if !done(n) {
+				f.putContent(n, f.pages[n].Bytes())
+			}
+		}
+	}
+	if f.n < 2+2*nb {
+		f.n = 2 + 2*nb
+	}
+	f.putAttachments()
+	f.putAnnotationsAttachments()
+	f.putpages()
+}
+
+// putVersion declares in the catalog, under SpillPages, a version above
+// the header's.
+func (f *Fpdf) putVersion() {
+	if e := f.ed.early; e != nil && f.pdfVersion > e.head {
+		f.outf("/Version /%s", f.pdfVersion)
+	}
 }
 
 // spillSize is how much of the file Output gathers before writing it

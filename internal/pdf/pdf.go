@@ -35,7 +35,7 @@ type Meta struct {
 // streams, page boxes in a fixed order), so two runs give identical bytes.
 // The print-shop settings of d (crop marks, imprint, PDF/X, grayscale)
 // are described in layout.Press and Document.Sheet. The file is written
-// on w as it is made (fpdf's SpillOutput): after an error w may hold part
+// on w as it is made (fpdf's SpillPages): after an error w may hold part
 // of it. Write does not close w.
 func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) error {
 	if d == nil || fs == nil {
@@ -59,9 +59,13 @@ func Write(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) error {
 }
 
 // Writer paints the pages of a streamed layout (layout.Stream) as they
-// come, and keeps of them only their compressed content streams (and
-// the content of the drafts, until they come again): the output is the
-// same as Write's of the whole document. It does not close its io.Writer.
+// come and writes each page's compressed content on its io.Writer as
+// soon as the page is final (fpdf's SpillPages): of a page it keeps only
+// what its page object needs (its links, the offset of its content), and
+// the content of the drafts until they come again. The output holds the
+// same objects as Write's of the whole document, under the same
+// numbers; only the contents of the drafts come later in the file. It
+// does not close its io.Writer.
 type Writer struct {
 	p   *painter
 	out io.Writer
@@ -85,7 +89,7 @@ func NewWriter(w io.Writer, d *layout.Document, fs *fonts.Set, meta Meta) (pw *W
 	p := &painter{d: d, fs: fs, sheet: d.Sheet(), meta: meta}
 	p.off = p.sheet.Media.Points()
 	p.open()
-	p.f.SpillOutput(true)
+	p.f.SpillPages(w)
 	if err := p.checkFonts(); err != nil {
 		return nil, err
 	}

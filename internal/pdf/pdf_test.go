@@ -299,6 +299,55 @@ func TestWriteError(t *testing.T) {
 	}
 }
 
+// TestWriteErrorWhilePainting: the pages' contents go out while the
+// document is painted, so an error of w stops the Writer at the page
+// being painted, long before the end (the build stops there), and is
+// returned again by every call after it.
+func TestWriteErrorWhilePainting(t *testing.T) {
+	d, err := layout.Layout(layouttest.Big(40000, 1), fonts.Default(), layout.DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := Meta{Date: layouttest.Big(1, 1).Date}
+	var whole bytes.Buffer
+	if err := Write(&whole, d, fonts.Default(), meta); err != nil {
+		t.Fatal(err)
+	}
+	if whole.Len() < 400<<10 {
+		t.Fatalf("the file has %d bytes (%d pages), too few", whole.Len(), len(d.Pages))
+	}
+	marked := map[int]bool{}
+	for _, b := range d.Outline {
+		marked[b.Page] = true
+	}
+	for _, n := range []int{0, 1000, whole.Len() / 3} {
+		w := &failOnce{n: n}
+		pw, err := NewWriter(w, d, fonts.Default(), meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := -1
+		for i, pg := range d.Pages {
+			if err := pw.Page(layout.StreamPage{Page: pg, Bookmarked: marked[pg.Index]}); err != nil {
+				if !errors.Is(err, errDiskFull) {
+					t.Errorf("writer failing after %d bytes: page %d returned %v", n, i+1, err)
+				}
+				at = i
+				break
+			}
+		}
+		if at < 0 || at > len(d.Pages)*2/3 {
+			t.Errorf("writer failing after %d of %d bytes: the error came at page %d of %d", n, whole.Len(), at+1, len(d.Pages))
+		}
+		if err := pw.Close(d.Outline); !errors.Is(err, errDiskFull) {
+			t.Errorf("writer failing after %d bytes: Close returned %v", n, err)
+		}
+		if !bytes.Equal(w.Bytes(), whole.Bytes()[:n]) {
+			t.Errorf("writer failing after %d bytes took %d other bytes", n, w.Len())
+		}
+	}
+}
+
 func BenchmarkWritePDF(b *testing.B) {
 	ed := layouttest.Big(10000, 1)
 	fs := fonts.Default()
