@@ -89,6 +89,11 @@ type noteState struct {
 	links       *linkNotes           // link notes of the article being set
 	inlineLinks bool                 // print URLs inline (in notes and bibliographies)
 	isLinkNote  map[*model.Note]bool // link notes of every article, printed again on each page citing them
+	// linkDone are the link notes placed since the page began: nextPage
+	// takes them out of notesDone (a walk of isLinkNote, which holds the
+	// link notes of every article, made each page cost as much as the
+	// edition has links)
+	linkDone []*model.Note
 
 	freshBuf []*model.Note // notesOf's
 	nlBuf    []*vitem

@@ -441,6 +441,9 @@ func (lt *layouter) commit(p *Page, f colFill, colX, top, h Length, col int) Len
 		bottom = y
 	}
 	for _, n := range f.newN {
+		if !lt.notesDone[n] && lt.isLinkNote[n] {
+			lt.linkDone = append(lt.linkDone, n)
+		}
 		lt.notesDone[n] = true
 	}
 	if len(f.notes) == 0 {

@@ -71,9 +71,10 @@ func (lt *layouter) nextPage() {
 		mk.heads[mk.p.Index] = mk.cur
 	}
 	// a link cited again on a later page has its note there too
-	for n := range lt.isLinkNote {
+	for _, n := range lt.linkDone {
 		delete(lt.notesDone, n)
 	}
+	lt.linkDone = lt.linkDone[:0]
 	lt.placeWide()
 }
 

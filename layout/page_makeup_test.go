@@ -207,6 +207,54 @@ func TestLinks(t *testing.T) {
 	}
 }
 
+// TestLinkNoteEachPage: a URL linked on several pages has its note on
+// each of them, once a page, in the article's run and in a later
+// article's.
+func TestLinkNoteEachPage(t *testing.T) {
+	T, P := layouttest.T, layouttest.P
+	const url = "https://example.org/strike"
+	link := &model.Link{URL: url, Inlines: []model.Inline{T("the strike")}}
+	filler := func(n int) []model.Block {
+		var out []model.Block
+		for range n {
+			out = append(out, P(T(strings.Repeat("Words fill the columns of the page. ", 20))))
+		}
+		return out
+	}
+	cite := P(T("On "), link, T(" and "), link, T(" again."))
+	var blocks []model.Block
+	for range 3 {
+		blocks = append(append(blocks, cite), filler(30)...)
+	}
+	a := &model.Article{ID: "a", Source: "a.md", Title: "Long", Blocks: blocks}
+	b := &model.Article{ID: "b", Source: "b.md", Title: "Short", Blocks: append([]model.Block{cite}, filler(2)...)}
+	cfg := layout.DefaultConfig()
+	cfg.Links = layout.LinkNotes
+	d, _ := layoutOf(t, edition(&model.Section{Articles: []*model.Article{a, b}}), cfg)
+	cited := 0
+	for _, p := range d.Pages {
+		linked := false
+		for _, l := range p.Links {
+			linked = linked || l.URL == url
+		}
+		notes := 0
+		for _, l := range p.Lines {
+			if l.Kind == layout.KindNote && strings.Contains(strings.ReplaceAll(text(l), " ", ""), url) {
+				notes++
+			}
+		}
+		if linked {
+			cited++
+		}
+		if want := map[bool]int{true: 1, false: 0}[linked]; notes != want {
+			t.Errorf("page %d: %d notes for %s, want %d", p.Index+1, notes, url, want)
+		}
+	}
+	if cited < 3 {
+		t.Errorf("%s linked on %d pages, want 3 or more: the test proves little", url, cited)
+	}
+}
+
 // TestFloats: figures float to the head or foot of columns in the order
 // of the text, never over a line, and the columns before the last page
 // stay full.
