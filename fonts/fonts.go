@@ -67,10 +67,13 @@ type Font struct {
 	// GetStringSymbolWidth adds for it, already resolved (missing runes
 	// carry the missing width, surrogates the width of U+FFFD).
 	widths [bmp]uint16
-	// ink holds, for every BMP code point the font maps, the left and
-	// right edges of its glyph's ink (the glyf header's xMin and xMax)
-	// from the glyph's origin, in 1/1000 em; zero for none.
-	ink [bmp][2]int16
+	// glyph holds, for every BMP code point, the glyph whose width it
+	// has (0 for none); with loca and glyf it gives the ink that Ink
+	// reads on demand: few runes are ever asked about (the ends of
+	// headings' lines), so reading all of them at Parse would be waste.
+	glyph      []uint16
+	loca, glyf []byte
+	locaFormat int
 	// has is a bit set of the BMP code points the font maps to a glyph.
 	has [bmp / 64]uint64
 	// parsed tells that Parse made the Font, and so validated Data.
@@ -116,11 +119,13 @@ func (f *Font) Width(r rune) int {
 // glyph's right side bearing. Both are 0 for a glyph without ink (a
 // space) and for a rune the font lacks.
 func (f *Font) Ink(r rune) (left, right int) {
-	if uint32(r) >= bmp {
+	if uint32(r) >= bmp || f.glyph == nil {
 		return 0, 0
 	}
-	e := f.ink[r]
-	return int(e[0]), int(e[1])
+	if g := f.glyph[r]; g != 0 {
+		return f.ink(int(g))
+	}
+	return 0, 0
 }
 
 // Has reports whether the font's cmap maps r to a non-zero glyph that fpdf

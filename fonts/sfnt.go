@@ -93,7 +93,7 @@ func parse(data []byte) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.readInk(t, h.locaFormat, best, scale)
+	f.glyph, f.loca, f.glyf, f.locaFormat = best, t.loca, t.glyf, h.locaFormat
 	f.xHeight = xHeight
 	if xHeight == 0 && best['x'] != 0 {
 		f.xHeight = int(float64(glyphTop(int(best['x']))) * scale)
@@ -329,26 +329,22 @@ func checkLoca(t tables, format, numGlyphs int) (func(g int) int, error) {
 	}, nil
 }
 
-// readInk records, for each BMP rune the font maps (best, from
-// readWidths), the horizontal extent of its glyph's ink: xMin and xMax
-// of the glyph's header (a composite glyph's too), in 1/1000 em.
-func (f *Font) readInk(t tables, format int, best []uint16, scale float64) {
+// ink reads the horizontal extent of glyph g's ink from its glyf header
+// (a composite glyph's too): xMin and xMax in 1/1000 em, zero for an
+// empty glyph (a space). Parse has checked that loca lies inside glyf.
+func (f *Font) ink(g int) (left, right int) {
 	offset := func(g int) int {
-		if format == 0 {
-			return 2 * u16(t.loca, 2*g)
+		if f.locaFormat == 0 {
+			return 2 * u16(f.loca, 2*g)
 		}
-		return u32(t.loca, 4*g)
+		return u32(f.loca, 4*g)
 	}
-	for c, g := range best {
-		if g == 0 {
-			continue
-		}
-		start, end := offset(int(g)), offset(int(g)+1)
-		if end-start < 10 {
-			continue // an empty glyph (a space) has no ink
-		}
-		f.ink[c] = [2]int16{clamp16(float64(i16(t.glyf, start+2)) * scale), clamp16(float64(i16(t.glyf, start+6)) * scale)}
+	start, end := offset(g), offset(g+1)
+	if end-start < 10 {
+		return 0, 0
 	}
+	scale := 1000.0 / float64(f.unitsPerEm)
+	return int(clamp16(float64(i16(f.glyf, start+2)) * scale)), int(clamp16(float64(i16(f.glyf, start+6)) * scale))
 }
 
 func clamp16(v float64) int16 {
@@ -411,7 +407,7 @@ func sanitizeName(s string) string {
 	}, s)
 }
 
-// readWidths fills f.widths, f.has and f.missing the way fpdf fills and
+// readWidths fills f.widths, f.has, f.missing and f.maxWidth the way fpdf fills and
 // reads its CharWidths (utf8fontfile.go parseCMAPTable,
 // generateSCCSDictionaries, parseHMTXTable; fpdf.go GetStringSymbolWidth),
 // quirks included, and returns for each BMP rune the glyph whose width it
@@ -431,18 +427,18 @@ func (f *Font) readWidths(cmap, hmtx []byte, nhm, numGlyphs int, scale float64) 
 	if f.missing > math.MaxUint16 {
 		return nil, errors.New("hmtx: glyph 0 is too wide")
 	}
-	for c := range bmp {
-		cw := 0
-		switch {
-		case c == 0:
-			cw = m.assigned
-		case m.best[c] != 0:
-			cw = adv.width(int(m.best[c]))
-			if c < 0xD800 || c > 0xDFFF {
-				f.has[c>>6] |= 1 << (c & 63)
-			}
+	// Most of the BMP is unmapped and gets the missing width: fill the
+	// table with it, then visit only the runes the cmap maps (a few
+	// thousand) rather than all 65,536.
+	fill(f.widths[:], uint16(f.missing))
+	if f.widths[0], err = f.resolve(m.assigned); err != nil {
+		return nil, err
+	}
+	for _, c := range m.mapped {
+		if c < 0xD800 || c > 0xDFFF {
+			f.has[c>>6] |= 1 << (c & 63)
 		}
-		if f.widths[c], err = f.resolve(cw); err != nil {
+		if f.widths[c], err = f.resolve(adv.width(int(m.best[c]))); err != nil {
 			return nil, err
 		}
 	}
@@ -450,9 +446,10 @@ func (f *Font) readWidths(cmap, hmtx []byte, nhm, numGlyphs int, scale float64) 
 	for c := 0xD800; c <= 0xDFFF; c++ {
 		f.widths[c] = f.widths[utf8.RuneError]
 	}
-	f.maxWidth = f.missing
-	for _, w := range f.widths {
-		f.maxWidth = max(f.maxWidth, int(w))
+	// Every other rune has the missing width.
+	f.maxWidth = max(f.missing, int(f.widths[0]))
+	for _, c := range m.mapped {
+		f.maxWidth = max(f.maxWidth, int(f.widths[c]))
 	}
 	return m.best, nil
 }
@@ -476,6 +473,18 @@ type cmapping struct {
 	best       []uint16 // for each BMP rune, the glyph whose width it gets (0: none)
 	assigned   int      // (rune, glyph) assignments, fpdf's CharWidths[0]
 	lastMapped bool     // some rune maps to glyph nhm-1, see newAdvances
+	mapped     []uint16 // the runes whose best is not 0, each once, in no order
+}
+
+// fill sets every element of w to v, doubling the filled part by copy.
+func fill(w []uint16, v uint16) {
+	if len(w) == 0 {
+		return
+	}
+	w[0] = v
+	for n := 1; n < len(w); n *= 2 {
+		copy(w[n:], w[:n])
+	}
 }
 
 // readCmap walks the format 4 subtable as fpdf does. fpdf collects the runes
@@ -542,6 +551,9 @@ func (m *cmapping) add(c, g, nhm, numGlyphs int) {
 		return
 	}
 	m.assigned++
+	if m.best[c] == 0 {
+		m.mapped = append(m.mapped, uint16(c))
+	}
 	if g > int(m.best[c]) {
 		m.best[c] = uint16(g)
 	}

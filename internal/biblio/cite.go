@@ -85,22 +85,8 @@ func (s entryScore) citesWork() bool {
 	return s.cites() && s.features&(featAuthor|featYear) != 0
 }
 
-const particle = `(?:van|von|de|der|den|del|della|da|di|du|le|la|ten|ter|zu)`
-
-const name = `\p{Lu}[\p{L}'’\-]+`
-
-var (
-	// A name at the head of an entry: "Surname, Given" or "Surname, G.",
-	// "Given [particle] Surname" followed by a comma, a full stop, a year
-	// in parentheses or a second author, "G. H. Surname", "Surname et
-	// al.", "SURNAME, Given".
-	reAuthor = lazy.Regexp(`^(?:` + name + `(?:\s` + name + `)?,\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)` +
-		`|(?:` + name + `\s){1,3}(?:` + particle + `\s)*` + name + `(?:,|\.|\s\(|\s(?:et al|and|&|y|e|et|und|en)\s)` +
-		`|(?:\p{Lu}\.\s?){1,3}\s?` + name +
-		`|` + name + `\set\.?\sal` +
-		`|\p{Lu}{2,}(?:[\s\-]\p{Lu}{2,})*,\s\p{Lu})`)
-	reDOI = lazy.Regexp(`10\.\d{4,9}/`)
-)
+// reDOI finds a DOI in an entry.
+var reDOI = lazy.Regexp(`10\.\d{4,9}/`)
 
 // The quotation marks of quotedTitle: those that open a title, those that
 // close it, and all that may not stand inside it.
@@ -144,7 +130,7 @@ func quotedTitle(text string) bool {
 }
 
 // startsUpper reports whether s starts with an upper-case letter (\p{Lu}),
-// as every form reAuthor knows does; other text is not searched.
+// as every form authorAtHead knows does; other text is not searched.
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.Is(unicode.Lu, r)
@@ -320,7 +306,7 @@ func scoreEntry(ins []model.Inline) entryScore {
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	if startsUpper(head) && reAuthor().MatchString(head) {
+	if startsUpper(head) && authorAtHead(head) {
 		s.features |= featAuthor
 	}
 	if quotedTitle(text) {

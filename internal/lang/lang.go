@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Language is one row of the table.
@@ -445,25 +446,41 @@ func lowerASCII(b []byte, w string) ([]byte, bool) {
 }
 
 // eachWord calls f with each word of text in turn: the runs of letters
-// and apostrophes, taken in place.
+// and apostrophes, taken in place. ASCII, most of most texts, is told
+// by a table rather than decoded and looked up in unicode's.
 func eachWord(text string, f func(string)) {
 	start := -1
-	for i, r := range text {
-		if r == '\'' || r == '’' || unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	for i := 0; i < len(text); {
+		in, size := false, 1
+		if c := text[i]; c < utf8.RuneSelf {
+			in = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			in = r == '’' || unicode.IsLetter(r)
 		}
-		if start >= 0 {
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
 			f(text[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		f(text[start:])
 	}
 }
+
+// asciiWord marks the ASCII bytes eachWord takes into words: the
+// letters and the apostrophe.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = c == '\'' || unicode.IsLetter(c)
+	}
+	return t
+}()
 
 // maxStopWord is the length in bytes of the longest stop word, so that
 // longer words are not even looked up (TestTableComplete checks it).

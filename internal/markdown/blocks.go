@@ -484,10 +484,28 @@ func (c *conv) tableFigures(t *model.Table) []model.Block {
 	return append([]model.Block{t}, figs...)
 }
 
-// headerIDRe matches the attributes that may end a heading's line:
+// headerIDStart returns where the attributes that may end a heading's
+// line begin, with the blanks before them, or -1 if it has none:
 // kramdown's header ID ({#id}) and, as pandoc and Hugo write them,
-// {#id .class key=value}.
-var headerIDRe = lazy.Regexp(`\s*\{[#.][^{}]*\}\s*$`)
+// {#id .class key=value}. It finds what the regular expression
+// \s*\{[#.][^{}]*\}\s*$ finds (TestHeaderIDStart), without its
+// backtracking from every position of the heading.
+func headerIDStart(s string) int {
+	e := len(strings.TrimRight(s, blanks)) - 1
+	if e < 0 || s[e] != '}' {
+		return -1
+	}
+	// the one brace that can open the attributes: the last before e,
+	// with no brace between
+	b := strings.LastIndexAny(s[:e], "{}")
+	if b < 0 || s[b] != '{' || s[b+1] != '#' && s[b+1] != '.' {
+		return -1
+	}
+	return len(strings.TrimRight(s[:b], blanks))
+}
+
+// blanks are the characters \s matches in a Go regular expression.
+const blanks = "\t\n\f\r "
 
 // headerID removes a header ID written at the end of a heading: it names
 // the heading's anchor on the page, and is no part of its text.
@@ -496,8 +514,8 @@ func headerID(ins []model.Inline) []model.Inline {
 		return ins
 	}
 	if t, ok := ins[len(ins)-1].(*model.Text); ok {
-		if loc := headerIDRe().FindStringIndex(t.Text); loc != nil {
-			t.Text = t.Text[:loc[0]]
+		if i := headerIDStart(t.Text); i >= 0 {
+			t.Text = t.Text[:i]
 		}
 	}
 	return ins

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
 
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -383,18 +385,42 @@ func (undefRefParser) Trigger() []byte { return []byte{'['} }
 
 func (undefRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
 	line, _ := block.PeekLine()
-	if !bytes.HasPrefix(line, []byte("[^")) {
-		return nil // most brackets: links and citations, spared the regexp
-	}
-	m := undefRefRe().FindSubmatch(line)
-	if m == nil {
+	n, label := undefRefAt(line)
+	if n == 0 {
 		return nil
 	}
-	block.Advance(len(m[0]))
-	return &undefRef{label: string(m[1]), padded: len(m[0]) > len(m[1])+3}
+	block.Advance(n)
+	return &undefRef{label: string(label), padded: n > len(label)+3}
 }
 
-var undefRefRe = lazy.Regexp(`^\[\^[ \t]*([^\]\s]{1,100})[ \t]*\]`)
+// undefRefAt returns the length of the footnote reference that starts
+// line, [^label] with blanks (spaces, tabs) allowed around a label of 1
+// to 100 runes that are neither ']' nor blank (\s), and its label; 0 if
+// none. It reads what ^\[\^[ \t]*([^\]\s]{1,100})[ \t]*\] matches
+// (TestUndefRefAt) without its 100 compiled repetitions.
+func undefRefAt(line []byte) (n int, label []byte) {
+	if !bytes.HasPrefix(line, []byte("[^")) {
+		return 0, nil // most brackets: links and citations
+	}
+	tabs := func(i int) int {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		return i
+	}
+	start := tabs(2)
+	end, runes := start, 0
+	for end < len(line) && !strings.ContainsRune("]\t\n\f\r ", rune(line[end])) {
+		_, size := utf8.DecodeRune(line[end:])
+		end += size
+		runes++
+	}
+	i := tabs(end)
+	if runes < 1 || runes > 100 || i == len(line) || line[i] != ']' {
+		return 0, nil
+	}
+	return i + 1, line[start:end]
+}
 
 // templLinkParser reads [text](dest) and ![alt](dest) whose destination
 // holds Liquid, which goldmark's link parser cannot read.

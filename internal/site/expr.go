@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-
-	"github.com/redtide/edition/internal/lazy"
 )
 
 // expr is a literal or a variable path (page.name, include["image-url"]).
@@ -479,8 +477,6 @@ func arg(args []any, i int) string {
 	return ""
 }
 
-var slugUnsafe = lazy.Regexp(`[^\p{L}\p{N}]+`)
-
 // filter applies one Liquid or Jekyll filter; an unknown filter
 // (markdownify, escape, strip_html…: the path is what matters) leaves the
 // value as it is.
@@ -517,7 +513,7 @@ var stringFilters = map[string]func(s *Site, x string, args []any) any{
 	"lstrip":     func(_ *Site, x string, _ []any) any { return strings.TrimLeft(x, " \t\r\n") },
 	"rstrip":     func(_ *Site, x string, _ []any) any { return strings.TrimRight(x, " \t\r\n") },
 	"slugify": func(_ *Site, x string, _ []any) any {
-		return strings.Trim(slugUnsafe().ReplaceAllString(strings.ToLower(x), "-"), "-")
+		return strings.Trim(replaceRuns(strings.ToLower(x), letterOrNumber), "-")
 	},
 	"relative_url": func(s *Site, x string, _ []any) any { return s.RelativeURL(x) },
 	"absolute_url": func(s *Site, x string, _ []any) any { return s.Config.URL + s.RelativeURL(x) },

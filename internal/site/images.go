@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-
-	"github.com/redtide/edition/internal/lazy"
 )
 
 // SitePath removes the site's address from an image's src as a page
@@ -131,14 +129,12 @@ func (s *Site) IncludeImage(name string, params map[string]string, page map[stri
 // IsNoTemplate reports whether err says the site has no such include.
 func IsNoTemplate(err error) bool { return errors.Is(err, ErrNoTemplate) }
 
-var datePrefix = lazy.Regexp(`^\d{4}-\d{1,2}-\d{1,2}-`)
-
 // Slug is a document's slug as Jekyll derives it from the file name: the
 // base name without its extension and date prefix.
 func Slug(rel string) string {
 	b := path.Base(rel)
 	b = strings.TrimSuffix(b, path.Ext(b))
-	return datePrefix().ReplaceAllString(b, "")
+	return b[datePrefixLen(b):]
 }
 
 // Page is the page variable a template sees for the document at rel: the

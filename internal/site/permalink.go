@@ -99,7 +99,7 @@ func (s *Site) collectionPermalink(label string) string {
 // urlVars are the values of a document's permalink placeholders.
 func (s *Site) urlVars(rel, doc, typ string, page map[string]any) map[string]string {
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	name := datePrefix().ReplaceAllString(base, "")
+	name := base[datePrefixLen(base):]
 	if typ == "pages" {
 		name = base
 	}
@@ -128,8 +128,8 @@ func (s *Site) urlVars(rel, doc, typ string, page map[string]any) map[string]str
 	if !ok || d.IsZero() {
 		// A date the front matter gives as text, or none: the file
 		// name's, as Jekyll takes a post's.
-		if m := datePrefix().FindString(path.Base(rel)); m != "" {
-			d, _ = time.Parse("2006-1-2", strings.TrimSuffix(m, "-"))
+		if b := path.Base(rel); datePrefixLen(b) > 0 {
+			d, _ = time.Parse("2006-1-2", b[:datePrefixLen(b)-1])
 		}
 	}
 	if !d.IsZero() {
@@ -182,13 +182,11 @@ func (s *Site) categories(doc, typ string, page map[string]any) []string {
 	return out
 }
 
-var prettyUnsafe = lazy.Regexp(`[^\p{L}\p{N}._~!$&'()+,;=@]+`)
-
 // slugify is Jekyll's Utils.slugify in its "pretty" mode, which
 // permalinks use: runs of other characters become one hyphen; cased
 // keeps the letters' case.
 func slugify(s string, cased bool) string {
-	s = strings.Trim(prettyUnsafe().ReplaceAllString(s, "-"), "-")
+	s = strings.Trim(replaceRuns(s, prettyKeeps), "-")
 	if !cased {
 		s = strings.ToLower(s)
 	}
