@@ -789,7 +789,8 @@ func (f *Fpdf) UseRunes(txt string) {
 // rather than placed in an object of its own; End closes it.
 type TextObject struct {
 	open bool
-	x, y int64 // the last run's position, in hundredths of a point
+	x, y int64   // the last run's position, in hundredths of a point
+	vy   float64 // the last run's y in points, which y rounds
 }
 
 // AppendTextIn appends to b the operators that draw txt at x, y in the
@@ -808,7 +809,11 @@ func (f *Fpdf) AppendTextIn(b []byte, t *TextObject, x, y float64, txt string) (
 	}
 	orig, saved := b, *t
 	X, okx := hundredths(x * f.k)
-	Y, oky := hundredths((f.h - y) * f.k)
+	vy := (f.h - y) * f.k
+	Y, oky := t.y, true
+	if !t.open || vy != t.vy { // most runs follow one on the same line
+		Y, oky = hundredths(vy)
+	}
 	if !okx || !oky {
 		b = t.End(b)
 		if b, ok := f.AppendText(b, x, y, txt); ok {
@@ -832,7 +837,7 @@ func (f *Fpdf) AppendTextIn(b []byte, t *TextObject, x, y float64, txt string) (
 	if !ok {
 		return orig, false
 	}
-	t.open, t.x, t.y = true, X, Y
+	t.open, t.x, t.y, t.vy = true, X, Y, vy
 	return append(b, ") Tj\n"...), true
 }
 
