@@ -672,25 +672,104 @@ func (f *Fpdf) plainText() bool {
 // appendUTF16 appends txt in UTF-16BE, escaped for a literal string,
 // with room for more bytes after it; it reports false for invalid UTF-8
 // or a rune beyond the Basic Multilingual Plane. txt is checked as it is
-// written, one pass rather than three; ASCII, most of it, is not decoded.
+// written, one pass rather than three; ASCII, most of it, is not decoded:
+// eight bytes at a time where none of them needs an escape (plain8),
+// spread into sixteen with zeros (spread4), then four (a run is often a
+// short word), the rest a byte at a time from a table of the 2- and
+// 3-byte forms (utf16ASCII). b is written through its capacity rather
+// than appended to, a word at a time.
 func appendUTF16(b []byte, txt string, more int) ([]byte, bool) {
-	b = slices.Grow(b, 2*len(txt)+more)
-	for i := 0; i < len(txt); {
+	// an ASCII byte takes at most 3 bytes, a rune of two or three bytes
+	// at most 4, and a word written may reach 3 bytes beyond the text
+	b = slices.Grow(b, 3*len(txt)+max(more, 8))
+	n := len(b)
+	buf := b[:cap(b)]
+	i := 0
+	for i+8 <= len(txt) {
+		v := load64(txt[i : i+8])
+		if !plain8(v) {
+			break
+		}
+		w := buf[n : n+16]
+		binary.LittleEndian.PutUint64(w, spread4(v&0xffffffff)<<8)
+		binary.LittleEndian.PutUint64(w[8:], spread4(v>>32)<<8)
+		n += 16
+		i += 8
+	}
+	if i+4 <= len(txt) {
+		if v := uint64(load32(txt[i : i+4])); plain8(v) {
+			binary.LittleEndian.PutUint64(buf[n:n+8], spread4(v)<<8)
+			n += 8
+			i += 4
+		}
+	}
+	for i < len(txt) {
 		if c := txt[i]; c < utf8.RuneSelf {
-			b = append(b, 0)
-			b = appendEscaped(b, c)
+			e := utf16ASCII[c]
+			binary.LittleEndian.PutUint32(buf[n:n+4], e)
+			n += int(e >> 24)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(txt[i:])
 		if r == utf8.RuneError && size == 1 || r >= 0x10000 {
-			return b, false
+			return buf[:n], false
 		}
-		b = appendEscaped(b, byte(r>>8))
-		b = appendEscaped(b, byte(r))
+		e := appendEscaped(appendEscaped(buf[:n], byte(r>>8)), byte(r))
+		buf, n = e[:cap(e)], len(e)
 		i += size
 	}
-	return b, true
+	return buf[:n], true
+}
+
+// utf16ASCII holds, for each ASCII byte c, what appendUTF16 writes for
+// it: 0 and c, escaped as appendEscaped escapes it, little-endian from
+// the low byte, and the length of that in the top byte.
+var utf16ASCII = func() (t [utf8.RuneSelf]uint32) {
+	for c := range t {
+		e := appendEscaped([]byte{0}, byte(c))
+		var w [4]byte
+		copy(w[:], e)
+		w[3] = byte(len(e))
+		t[c] = binary.LittleEndian.Uint32(w[:])
+	}
+	return t
+}()
+
+// load64 is the 8 bytes of s (len(s) is 8), the first in the low byte.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 is the 4 bytes of s (len(s) is 4), the first in the low byte.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// plain8 reports whether the 8 bytes of v are ASCII that a literal
+// string takes as they are: none is \, (, ) or \r. A byte of v equal to
+// one of those is 0 in one of paren, slash and cr; adding 0x7f to a byte
+// below 0x80 sets its top bit unless it is 0, without a carry into the
+// next byte.
+func plain8(v uint64) bool {
+	const ones, low7, high = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	if v&high != 0 {
+		return false
+	}
+	paren := (v | ones) ^ (ones * ')') // ( is ) but for its low bit
+	slash := v ^ (ones * '\\')
+	cr := v ^ (ones * '\r')
+	return (paren+low7)&(slash+low7)&(cr+low7)&high == high
+}
+
+// spread4 spreads the 4 low bytes of v into the even bytes of a word:
+// byte k to byte 2k, the odd bytes 0.
+func spread4(v uint64) uint64 {
+	v = (v | v<<16) & 0x0000ffff0000ffff
+	return (v | v<<8) & 0x00ff00ff00ff00ff
 }
 
 // UseRunes records the runes of txt as drawn in the current font, for
@@ -710,7 +789,8 @@ func (f *Fpdf) UseRunes(txt string) {
 // rather than placed in an object of its own; End closes it.
 type TextObject struct {
 	open bool
-	x, y int64 // the last run's position, in hundredths of a point
+	x, y int64   // the last run's position, in hundredths of a point
+	vy   float64 // the last run's y in points, which y rounds
 }
 
 // AppendTextIn appends to b the operators that draw txt at x, y in the
@@ -729,7 +809,11 @@ func (f *Fpdf) AppendTextIn(b []byte, t *TextObject, x, y float64, txt string) (
 	}
 	orig, saved := b, *t
 	X, okx := hundredths(x * f.k)
-	Y, oky := hundredths((f.h - y) * f.k)
+	vy := (f.h - y) * f.k
+	Y, oky := t.y, true
+	if !t.open || vy != t.vy { // most runs follow one on the same line
+		Y, oky = hundredths(vy)
+	}
 	if !okx || !oky {
 		b = t.End(b)
 		if b, ok := f.AppendText(b, x, y, txt); ok {
@@ -753,7 +837,7 @@ func (f *Fpdf) AppendTextIn(b []byte, t *TextObject, x, y float64, txt string) (
 	if !ok {
 		return orig, false
 	}
-	t.open, t.x, t.y = true, X, Y
+	t.open, t.x, t.y, t.vy = true, X, Y, vy
 	return append(b, ") Tj\n"...), true
 }
 
@@ -770,28 +854,19 @@ func (t *TextObject) End(b []byte) []byte {
 // appendFixed2, which writes them): v·100 rounded, and strconv's exact
 // rounding near a half; false for |v| ≥ 1e6 or not a number, where
 // v·100 is not exact enough (appendFixed2 leaves those to strconv).
+// Small enough to be inlined: the rare cases are hundredthsNearHalf.
 func hundredths(v float64) (int64, bool) {
 	a := math.Abs(v)
 	if !(a < 1e6) {
 		return 0, false
 	}
 	s := a * 100
-	fl := math.Floor(s)
-	fr := s - fl
-	var n int64
-	if fr > 0.5-1e-6 && fr < 0.5+1e-6 {
-		// near a half: strconv's exact rounding decides
-		d := strconv.AppendFloat(nil, a, 'f', 2, 64)
-		for _, c := range d {
-			if c != '.' {
-				n = 10*n + int64(c-'0')
-			}
-		}
-	} else {
-		n = int64(fl)
-		if fr > 0.5 {
-			n++
-		}
+	n := int64(s) // s ≥ 0: its floor
+	fr := s - float64(n)
+	if math.Abs(fr-0.5) < 1e-6 {
+		n = hundredthsNearHalf(a)
+	} else if fr > 0.5 {
+		n++
 	}
 	if v < 0 {
 		n = -n
@@ -799,20 +874,101 @@ func hundredths(v float64) (int64, bool) {
 	return n, true
 }
 
+// hundredthsNearHalf is a (0 ≤ a < 1e6) in hundredths as strconv rounds
+// it: where a·100 is within 1e-6 of a half, only its exact decimal
+// expansion decides.
+func hundredthsNearHalf(a float64) int64 {
+	var n int64
+	var d [24]byte
+	for _, c := range strconv.AppendFloat(d[:0], a, 'f', 2, 64) {
+		if c != '.' {
+			n = 10*n + int64(c-'0')
+		}
+	}
+	return n
+}
+
 // appendHundredths appends n hundredths with two decimals, or 0 for
-// none where short is set.
+// none where short is set. Below 1,000 (a run's moves, most positions)
+// the number is put together in a word, its bytes from the low one, and
+// written at once; larger ones by pairs of digits from decimalPairs,
+// backwards (strconv.AppendInt and the two decimals after it took more
+// than hundredths and appendUTF16 for a run's moves).
 func appendHundredths(b []byte, n int64, short bool) []byte {
 	if n == 0 && short {
 		return append(b, '0')
 	}
+	u := uint64(n)
 	if n < 0 {
-		b = append(b, '-')
-		n = -n
+		u = -u
 	}
-	b = strconv.AppendInt(b, n/100, 10)
-	c := n % 100
-	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
+	if u >= 100000 {
+		return appendHundredthsLong(b, n < 0, u)
+	}
+	q, c := u/100, u%100
+	w := uint64(pairDigits[c])<<8 | '.'
+	k := 3
+	switch {
+	case q < 10:
+		w, k = w<<8|('0'+q), k+1
+	case q < 100:
+		w, k = w<<16|uint64(pairDigits[q]), k+2
+	default:
+		w, k = w<<24|uint64(pairDigits[q%100])<<8|('0'+q/100), k+3
+	}
+	if n < 0 {
+		w, k = w<<8|'-', k+1
+	}
+	l := len(b)
+	if cap(b)-l < 8 {
+		b = slices.Grow(b, 8)
+	}
+	binary.LittleEndian.PutUint64(b[l:l+8], w)
+	return b[:l+k]
 }
+
+// appendHundredthsLong is appendHundredths for u ≥ 100,000 hundredths,
+// negative where neg is set.
+func appendHundredthsLong(b []byte, neg bool, u uint64) []byte {
+	var d [24]byte // '-', 18 digits, '.', 2 decimals
+	i := len(d) - 3
+	c := u % 100
+	d[i], d[i+1], d[i+2] = '.', decimalPairs[2*c], decimalPairs[2*c+1]
+	for u /= 100; u >= 10; u /= 100 {
+		c := u % 100
+		i -= 2
+		d[i], d[i+1] = decimalPairs[2*c], decimalPairs[2*c+1]
+	}
+	if u > 0 {
+		i--
+		d[i] = byte('0' + u)
+	}
+	if neg {
+		i--
+		d[i] = '-'
+	}
+	return append(b, d[i:]...)
+}
+
+// pairDigits holds the two digits of 00 to 99 as a little-endian word.
+var pairDigits = func() (t [100]uint16) {
+	for i := range t {
+		t[i] = uint16(decimalPairs[2*i]) | uint16(decimalPairs[2*i+1])<<8
+	}
+	return t
+}()
+
+// decimalPairs holds the two digits of 00 to 99.
+const decimalPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 // appendFixed2 appends v with two decimals, as strconv.AppendFloat(b, v,
 // 'f', 2, 64) and %.2f do, without their exact decimal conversion, which

@@ -14,7 +14,7 @@ import (
 // zlib.Writer writes at level 1, byte for byte: the header 78 01, the
 // deflated data, and the Adler-32 of the data. That writer sums the data
 // with hash/adler32, which took as many instructions as a third of the
-// deflating; adlerSum here takes eight bytes at a time.
+// deflating; adlerSum here takes thirty-two bytes at a time.
 type zlibWriter struct {
 	w      io.Writer
 	fw     *flate.Writer
@@ -77,29 +77,37 @@ const (
 )
 
 // adlerSum updates the Adler-32 checksum d with p, as hash/adler32 does.
-// Eight bytes v at a time: s1 gains their sum and s2 gains 8·s1 plus
-// 8·b0 + 7·b1 + … + 1·b7; both sums come from multiplying the bytes,
-// spread into 16-bit lanes, by a constant, the top lane collecting the
-// sum (no lane exceeds 16 bits).
+// Thirty-two bytes at a time, as two blocks of sixteen (sum16): over a
+// block s1 gains the sum of its bytes and s2 gains 16·s1 plus 16·b0 +
+// 15·b1 + … + 1·b15; both sums come from multiplying the bytes, spread
+// into 16-bit lanes (even and odd bytes of each word of eight), by
+// constants, the top lane collecting the sum (no lane exceeds 16 bits:
+// the weighted sum is at most 255·136). The loop walks p by index:
+// re-slicing p at each step cost a quarter of its instructions.
 func adlerSum(d uint32, p []byte) uint32 {
 	s1, s2 := uint64(d&0xffff), uint64(d>>16)
-	const lanes = 0x00ff00ff00ff00ff
 	for len(p) > 0 {
 		q := p
 		if len(q) > adlerChunk {
 			q = q[:adlerChunk]
 		}
 		p = p[len(q):]
-		for len(q) >= 8 {
-			v := binary.LittleEndian.Uint64(q)
-			even, odd := v&lanes, (v>>8)&lanes // b0 b2 b4 b6, b1 b3 b5 b7
-			sum := (even + odd) * 0x0001000100010001 >> 48
-			weighted := (even*0x0008000600040002 + odd*0x0007000500030001) >> 48
-			s2 += s1<<3 + weighted
-			s1 += sum
-			q = q[8:]
+		i := 0
+		for ; i+32 <= len(q); i += 32 {
+			w := q[i : i+32]
+			a, b := sum16(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:]))
+			c, d := sum16(binary.LittleEndian.Uint64(w[16:]), binary.LittleEndian.Uint64(w[24:]))
+			s2 += s1<<5 + a<<4 + b + d
+			s1 += a + c
 		}
-		for _, c := range q {
+		if i+16 <= len(q) {
+			w := q[i : i+16]
+			a, b := sum16(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:]))
+			s2 += s1<<4 + b
+			s1 += a
+			i += 16
+		}
+		for _, c := range q[i:] {
 			s1 += uint64(c)
 			s2 += s1
 		}
@@ -107,4 +115,17 @@ func adlerSum(d uint32, p []byte) uint32 {
 		s2 %= adlerMod
 	}
 	return uint32(s2<<16 | s1)
+}
+
+// sum16 is the sum of the 16 bytes of v1 and v2 (v1's first byte in its
+// low byte) and their sum weighted 16 for the first byte down to 1 for
+// the last.
+func sum16(v1, v2 uint64) (sum, weighted uint64) {
+	const lanes = 0x00ff00ff00ff00ff
+	e1, o1 := v1&lanes, (v1>>8)&lanes // b0 b2 b4 b6, b1 b3 b5 b7
+	e2, o2 := v2&lanes, (v2>>8)&lanes // b8 b10 b12 b14, b9 … b15
+	sum = (e1 + o1 + e2 + o2) * 0x0001000100010001 >> 48
+	weighted = (e1*0x0010000e000c000a + o1*0x000f000d000b0009 +
+		e2*0x0008000600040002 + o2*0x0007000500030001) >> 48
+	return sum, weighted
 }

@@ -44,7 +44,8 @@ func (p *painter) page(pg *layout.Page) error {
 func (p *painter) lines(pg *layout.Page) {
 	o := p.off
 	for _, ln := range pg.Lines {
-		for _, r := range ln.Runs {
+		for i := range ln.Runs {
+			r := &ln.Runs[i] // a run is 64 bytes: not copied
 			if r.Math != nil {
 				p.flush()
 				if err := p.mathFont(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
@@ -220,13 +221,54 @@ type painter struct {
 	// Text whose runes fpdf has seen is written by the painter itself
 	// (see text); used holds, per font, the runes fpdf has seen, raw the
 	// content not yet handed to fpdf, textObj its open text object.
+	// set is used[setFt], kept for the runs that follow in the same font.
 	used    map[*fonts.Font]*runeSet
+	set     *runeSet
+	setFt   *fonts.Font
 	raw     []byte
 	textObj fpdf.TextObject
 }
 
-// runeSet is a set of BMP runes.
-type runeSet [1 << 16 / 64]uint64
+// runeSet is a set of BMP runes; ascii has its ASCII runes again, as
+// bytes, for text to test a run of ASCII a byte at a time with one load
+// each (no byte of 0x80 or more is in it, so that other runs fail).
+type runeSet struct {
+	bits  [1 << 16 / 64]uint64
+	ascii [256]bool
+}
+
+// has reports whether every rune of s is in the set. (Small enough to be
+// inlined; reading four bytes a step was not, and cost more.)
+func (set *runeSet) has(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !set.ascii[s[i]] {
+			return set.hasRunes(s[i:])
+		}
+	}
+	return true
+}
+
+// hasRunes is has for s not all ASCII.
+func (set *runeSet) hasRunes(s string) bool {
+	for _, r := range s {
+		if r >= 1<<16 || set.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// add puts the BMP runes of s in the set.
+func (set *runeSet) add(s string) {
+	for _, r := range s {
+		if r < 1<<16 {
+			set.bits[r>>6] |= 1 << (uint(r) & 63)
+			if r < utf8.RuneSelf {
+				set.ascii[r] = true
+			}
+		}
+	}
+}
 
 // open creates the fpdf document: the media box of every page, its trim
 // and bleed boxes, the document information.
@@ -374,6 +416,11 @@ func (p *painter) register(ft *fonts.Font) (string, error) {
 }
 
 func (p *painter) setFont(ft *fonts.Font, size float64) {
+	if ft == p.curFt && size == p.curSz && p.cur != "" {
+		// most runs: the font of the run before (p.cur, when set, is
+		// the name register gave p.curFt), without a map lookup
+		return
+	}
 	name, err := p.register(ft)
 	if err != nil {
 		if p.err == nil {
@@ -400,21 +447,17 @@ func (p *painter) setFont(ft *fonts.Font, size float64) {
 // text object thus never depends on the runes drawn before it, so a page
 // painted again (a draft) is painted as it would have been at first.
 func (p *painter) text(x, y float64, s string) {
-	set := p.used[p.curFt]
-	if set == nil {
-		set = new(runeSet)
-		p.used[p.curFt] = set
-	}
-	for _, r := range s {
-		if r >= 1<<16 || set[r>>6]&(1<<(uint(r)&63)) == 0 {
-			p.f.UseRunes(s)
-			for _, r := range s {
-				if r < 1<<16 {
-					set[r>>6] |= 1 << (uint(r) & 63)
-				}
-			}
-			break
+	if p.set == nil || p.setFt != p.curFt {
+		set := p.used[p.curFt]
+		if set == nil {
+			set = new(runeSet)
+			p.used[p.curFt] = set
 		}
+		p.set, p.setFt = set, p.curFt
+	}
+	if !p.set.has(s) {
+		p.f.UseRunes(s)
+		p.set.add(s)
 	}
 	var ok bool
 	if p.raw, ok = p.f.AppendTextIn(p.raw, &p.textObj, x, y, s); ok {
