@@ -514,6 +514,10 @@ func readCmap(cmap []byte, nhm, numGlyphs int) (cmapping, error) {
 		return m, errors.New("cmap: format 4 subtable truncated")
 	}
 	m.best = make([]uint16, bmp)
+	// written before add reads it: fresh memory read first is mapped to
+	// the zero page and faults again, with a TLB flush on every
+	// processor, when it is written
+	clear(m.best)
 	work := 0
 	for n := range segs {
 		end, start := u16(cmap, ends+2*n), u16(cmap, starts+2*n)

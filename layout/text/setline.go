@@ -370,7 +370,7 @@ func (sl *Line) NaturalRight() Length {
 // newLine returns a new Line cut from a slab: a paper has many lines.
 func (lt *Setter) newLine() *Line {
 	if len(lt.lineSlab) == cap(lt.lineSlab) {
-		lt.lineSlab = make([]Line, 0, 256)
+		lt.lineSlab = touched(make([]Line, 0, 256))
 	}
 	lt.lineSlab = append(lt.lineSlab, Line{})
 	return &lt.lineSlab[len(lt.lineSlab)-1]
@@ -383,7 +383,7 @@ func (lt *Setter) newLine() *Line {
 func (lt *Setter) runs(items []linebreak.Item) []Run {
 	n := len(items) + 1
 	if cap(lt.runSlab)-len(lt.runSlab) < n {
-		lt.runSlab = make([]Run, 0, max(n, 2048))
+		lt.runSlab = touched(make([]Run, 0, max(n, 2048)))
 	}
 	k := len(lt.runSlab)
 	return lt.runSlab[k : k : k+n]

@@ -145,6 +145,12 @@ func (t *wordTable) insert(k0, k1 uint64, r shapeRef) bool {
 func (t *wordTable) grow() {
 	old := t.slots
 	t.slots = make([]wordSlot, max(64, 2*len(old)))
+	// Written before it is read: fresh memory from the system that is
+	// read first is mapped to the shared zero page, and the write that
+	// follows faults again and has every processor's TLB flushed (the
+	// probes of insert read before they write). Clearing it writes each
+	// page once.
+	clear(t.slots)
 	for _, sl := range old {
 		if sl.k1 != 0 {
 			t.insert(sl.k0, sl.k1, sl.r)
