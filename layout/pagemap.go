@@ -58,11 +58,21 @@ type PageMap struct {
 	// articles Passed has given.
 	latest, passed int
 	scratch        []candidate // Passed's, reused
+	// firstOn is the first page with text of each article (by index in
+	// owner.arts), -1 before; firstOwn the first page holding any
+	// article's text, -1 before.
+	firstOn  []int
+	firstOwn int
 }
 
 // NewPageMap starts the page map of a layout of ed.
 func NewPageMap(ed *model.Edition) *PageMap {
-	return &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, latest: -1}
+	pm := &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, latest: -1, firstOwn: -1}
+	pm.firstOn = make([]int, len(pm.owner.arts))
+	for i := range pm.firstOn {
+		pm.firstOn[i] = -1
+	}
+	return pm
 }
 
 // Add takes the next page.
@@ -78,10 +88,25 @@ func (pm *PageMap) Add(p *Page) {
 	pm.own = append(pm.own, holdsArticle(p, pm.owner))
 	pm.labels = append(pm.labels, p.Folio)
 	pm.latest = -1
+	i := len(pm.firsts) - 1
+	on := func(w owner) {
+		if pm.firstOn[w.art] < 0 {
+			pm.firstOn[w.art] = i
+		}
+	}
 	for _, l := range p.Lines {
 		if w, ok := pm.owner.of[l.Node]; ok {
 			pm.latest = max(pm.latest, int(w.art))
+			on(w)
 		}
+	}
+	for _, im := range p.Images {
+		if f := pm.owner.figure[im.Image]; f != nil {
+			on(pm.owner.of[f])
+		}
+	}
+	if pm.firstOwn < 0 && pm.own[i] {
+		pm.firstOwn = i
 	}
 }
 
@@ -99,9 +124,23 @@ func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
 		return nil, nil
 	}
 	arts := pm.owner.arts[pm.passed:pm.latest]
+	// The pages from the first with an element of arts on it (none
+	// before it can start in arts, but one whose own first element comes
+	// after arts in reading order, or that has none, may share a later
+	// page's start: back over those) give every start in arts.
+	from := len(pm.firsts)
+	for k := pm.passed; k < pm.latest; k++ {
+		if f := pm.firstOn[k]; f >= 0 {
+			from = min(from, f)
+		}
+	}
+	first := pm.owner.order(arts[0]) // an article comes before its elements
+	for from > 0 && (!pm.has[from-1] || pm.firsts[from-1].order >= first) {
+		from--
+	}
 	pm.passed = pm.latest
 	var starts []model.PageStart
-	pm.scratch = pm.each(pm.scratch, func(ps model.PageStart) {
+	pm.scratch = pm.each(pm.scratch, from, func(ps model.PageStart) {
 		if ps.Article != nil && slices.Contains(arts, ps.Article) {
 			starts = append(starts, ps)
 		}
@@ -113,34 +152,36 @@ func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
 // Document.PageStarts).
 func (pm *PageMap) Starts() []model.PageStart {
 	var out []model.PageStart
-	pm.each(nil, func(ps model.PageStart) { out = append(out, ps) })
+	pm.each(nil, 0, func(ps model.PageStart) { out = append(out, ps) })
 	return out
 }
 
-// each calls f with where each page added but a cover begins, in page
-// order, working in scratch, which it returns to be used again.
-func (pm *PageMap) each(scratch []candidate, f func(model.PageStart)) []candidate {
+// each calls f with where each page added from page from on but a cover
+// begins, in page order, working in scratch, which it returns to be used
+// again.
+func (pm *PageMap) each(scratch []candidate, from int, f func(model.PageStart)) []candidate {
 	n := len(pm.firsts)
 	// the first word printed on each page or later: a minimum over the
-	// pages from the last; a page with none has none (found[i] false)
-	firsts := append(scratch[:0], pm.firsts...)
-	found := -1 // the last page with a word, going back
-	for i := n - 1; i >= 0; i-- {
-		switch {
-		case pm.has[i] && (found < 0 || firsts[i].before(firsts[found])):
-			found = i
+	// pages from the last (firsts[i-from] for page i)
+	firsts := append(scratch[:0], pm.firsts[from:]...)
+	found := -1 // the page with the least word so far, going back
+	for i := n - 1; i >= from; i-- {
+		switch j := i - from; {
+		case pm.has[i] && (found < 0 || firsts[j].before(firsts[found])):
+			found = j
 		case found >= 0:
-			firsts[i] = firsts[found]
+			firsts[j] = firsts[found]
 		}
 	}
-	text := false // an earlier page holds an article's text
-	last := -1    // the last page with a word of its own or later
+	// an earlier page holds an article's text
+	text := pm.firstOwn >= 0 && pm.firstOwn < from
+	last := -1 // the last page with a word of its own or later
 	for i := n - 1; i >= 0 && last < 0; i-- {
 		if pm.has[i] {
 			last = i
 		}
 	}
-	for i := range n {
+	for i := from; i < n; i++ {
 		own := pm.own[i]
 		if i > 0 || pm.labels[i] != "" || own {
 			label := pm.labels[i]
@@ -148,7 +189,7 @@ func (pm *PageMap) each(scratch []candidate, f func(model.PageStart)) []candidat
 				label = strconv.Itoa(i + 1)
 			}
 			ps := model.PageStart{Label: label}
-			if c := firsts[i]; i <= last && (text || own) {
+			if c := firsts[i-from]; i <= last && (text || own) {
 				ps.Article, ps.At, ps.Word = pm.owner.art(c.at), c.at, c.word
 			}
 			f(ps)
