@@ -97,16 +97,24 @@ func TestAppendTextParity(t *testing.T) {
 	}
 }
 
+// textPage is a document on a page in the default text face at 10 pt,
+// with text drawn at the origin by Text, so that the runes of text are in
+// the font's subset.
+func textPage(text string) *fpdf.Fpdf {
+	f := fpdf.New("P", "pt", "A4", "")
+	f.AddUTF8FontFromBytes("f", "", fonts.Default().Text.Regular.Data)
+	f.AddPage()
+	f.SetFont("f", "", 10)
+	f.Text(0, 0, text)
+	return f
+}
+
 // TestAppendTextCoordinates: AppendText writes a run's position as %.2f
 // does (Text's format) for every kind of coordinate, including halves of
 // a hundredth that round to even or away in binary, negative zero,
 // coordinates off the page and beyond a million points.
 func TestAppendTextCoordinates(t *testing.T) {
-	f := fpdf.New("P", "pt", "A4", "")
-	f.AddUTF8FontFromBytes("f", "", fonts.Default().Text.Regular.Data)
-	f.AddPage()
-	f.SetFont("f", "", 10)
-	f.Text(0, 0, "a")
+	f := textPage("a")
 	_, h := f.GetPageSize()
 	xs := []float64{0, math.Copysign(0, -1), 0.005, 0.015, 0.125, 0.375, 2.675, 1.005, -1.005, -0.001, -0.004, -0.005,
 		0.0049999999, 0.00500000001, 123.455, 123.445, 999999.995, 999999.994, 1e6, 1e6 + 0.005, 1e9 + 0.125, -1e7,
@@ -249,11 +257,7 @@ func inflatedStreams(t *testing.T, pdf []byte) []string {
 // leaving the buffer and the object as they were, and one with a
 // coordinate beyond a million points gets an object of its own.
 func TestAppendTextInPlaces(t *testing.T) {
-	f := fpdf.New("P", "pt", "A4", "")
-	f.AddUTF8FontFromBytes("f", "", fonts.Default().Text.Regular.Data)
-	f.AddPage()
-	f.SetFont("f", "", 10)
-	f.Text(0, 0, "ab(")
+	f := textPage("ab(")
 	type run struct {
 		x, y float64
 		s    string
