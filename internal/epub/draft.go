@@ -70,8 +70,11 @@ func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
 	ms := newMarks(pages)
 	for _, a := range arts {
 		i, ok := d.index[a]
-		wrapper := d.files[contentDir+xhtmlDir+a.ID+".xhtml"]
-		if !ok || wrapper == nil || d.p.lastArticle(a) {
+		if !ok || d.p.lastArticle(a) {
+			continue
+		}
+		wrapper := d.files[d.p.docs[i].entry()]
+		if wrapper == nil {
 			continue
 		}
 		made := d.p.articleDocument(a, ms)
@@ -120,7 +123,7 @@ func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
 				mk.doc = doc.name // as the document made ahead wrote them
 			}
 		}
-		name := contentDir + xhtmlDir + doc.name
+		name := doc.entry()
 		delete(d.files, name)
 		kept[name] = m.out
 		doc.art, doc.mathml = nil, m.mathml

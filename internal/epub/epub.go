@@ -146,6 +146,9 @@ type document struct {
 	masthead bool
 }
 
+// entry is the name of document d in the container.
+func (d *document) entry() string { return contentDir + xhtmlDir + d.name }
+
 // newPublication plans the publication: its images, cover and
 // documents, the cover's made, the masthead's and the articles' not yet:
 // they carry the print edition's page breaks (paged). The navigation and

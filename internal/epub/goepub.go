@@ -163,7 +163,7 @@ func (p *publication) packDocuments(files map[string][]byte) (map[string]packed,
 	}
 	jobs := make([]*job, 0, len(p.docs))
 	for i, d := range p.docs {
-		name := contentDir + xhtmlDir + d.name
+		name := d.entry()
 		if wrapper := files[name]; wrapper != nil {
 			delete(files, name)
 			jobs = append(jobs, &job{i: i, name: name, wrapper: wrapper})
