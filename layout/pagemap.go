@@ -78,35 +78,35 @@ func NewPageMap(ed *model.Edition) *PageMap {
 // Add takes the next page.
 func (pm *PageMap) Add(p *Page) {
 	first, has := firstOnPage(p, pm.owner, pm.begun)
+	i := len(pm.firsts)
 	pm.firsts = append(pm.firsts, first)
 	pm.has = append(pm.has, has)
-	for _, l := range p.Lines {
-		if a := pm.owner.art(l.Node); a != nil {
-			pm.begun[a] = true
-		}
-	}
-	pm.own = append(pm.own, holdsArticle(p, pm.owner))
 	pm.labels = append(pm.labels, p.Folio)
-	pm.latest = -1
-	i := len(pm.firsts) - 1
 	on := func(w owner) {
 		if pm.firstOn[w.art] < 0 {
 			pm.firstOn[w.art] = i
 		}
 	}
+	// the articles with text on the page: begun from now on, the last in
+	// reading order (latest), and whether there is any (own)
+	own := false
+	pm.latest = -1
 	for _, l := range p.Lines {
 		if w, ok := pm.owner.of[l.Node]; ok {
+			pm.begun[pm.owner.arts[w.art]] = true
+			own = true
 			pm.latest = max(pm.latest, int(w.art))
 			on(w)
 		}
+	}
+	pm.own = append(pm.own, own)
+	if pm.firstOwn < 0 && own {
+		pm.firstOwn = i
 	}
 	for _, im := range p.Images {
 		if f := pm.owner.figure[im.Image]; f != nil {
 			on(pm.owner.of[f])
 		}
-	}
-	if pm.firstOwn < 0 && pm.own[i] {
-		pm.firstOwn = i
 	}
 }
 
@@ -197,16 +197,6 @@ func (pm *PageMap) each(scratch []candidate, from int, f func(model.PageStart)) 
 		text = text || own
 	}
 	return firsts
-}
-
-// holdsArticle reports whether any line on p sets an article's text.
-func holdsArticle(p *Page, o owned) bool {
-	for _, l := range p.Lines {
-		if o.art(l.Node) != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // owned maps the model's elements to their articles, and images to the
