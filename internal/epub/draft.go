@@ -26,7 +26,8 @@ type Draft struct {
 	index  map[*model.Article]int // the article's document in p.docs
 	ahead  map[*model.Article]*madeAhead
 	pk     packer
-	kept   int // documents made ahead that Write kept (for tests)
+	spill  *spill // where documents made ahead are kept; nil: memory
+	kept   int    // documents made ahead that Write kept (for tests)
 }
 
 // madeAhead is an article's content document made ahead: the page
@@ -67,6 +68,9 @@ func Prepare(ed *model.Edition, opt Options) (*Draft, error) {
 // article. A document that cannot be made here is made by Write, which
 // reports why.
 func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
+	if d.spill.failed() != nil {
+		return // Write reports it
+	}
 	ms := newMarks(pages)
 	for _, a := range arts {
 		i, ok := d.index[a]
@@ -82,7 +86,7 @@ func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
 		if err != nil {
 			continue
 		}
-		out, err := d.pk.pack(x)
+		out, err := d.pack(x)
 		if err != nil {
 			continue
 		}
@@ -106,6 +110,9 @@ func placedMarks(am *artMarks) []placedMark {
 // for an edition without print pages). The documents made ahead whose
 // markers are those of pages are kept, the others made here.
 func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
+	if err := d.spill.failed(); err != nil {
+		return err
+	}
 	p := d.p
 	p.paged(pages)
 	kept := map[string]packed{}

@@ -66,11 +66,22 @@ func writeZip(w io.Writer, files map[string][]byte, docs map[string]packed, mod 
 }
 
 // packed is an entry deflated before the archive is written: its
-// compressed bytes, the CRC-32 and the length of what they hold.
+// compressed bytes, or where a spill keeps them, the CRC-32 and the
+// length of what they hold.
 type packed struct {
-	data []byte
-	crc  uint32
-	size int
+	data   []byte
+	spilt  *spill // holds the bytes at off, n long, when data does not
+	off, n int64
+	crc    uint32
+	size   int
+}
+
+// compressed is the length of d's compressed bytes.
+func (d packed) compressed() int64 {
+	if d.spilt != nil {
+		return d.n
+	}
+	return int64(len(d.data))
 }
 
 // packer deflates entries as fastDeflate does when the archive is
@@ -80,19 +91,29 @@ type packed struct {
 type packer struct{ buf bytes.Buffer }
 
 func (pk *packer) pack(data []byte) (packed, error) {
+	z, err := pk.deflate(data)
+	if err != nil {
+		return packed{}, err
+	}
+	return packed{data: bytes.Clone(z), crc: crc32.ChecksumIEEE(data), size: len(data)}, nil
+}
+
+// deflate compresses data into the packer's buffer, which the next call
+// reuses.
+func (pk *packer) deflate(data []byte) ([]byte, error) {
 	pk.buf.Reset()
 	fw, err := fastDeflate(&pk.buf)
 	if err != nil {
-		return packed{}, fmt.Errorf("epub: %w", err)
+		return nil, fmt.Errorf("epub: %w", err)
 	}
 	_, err = fw.Write(data)
 	if cerr := fw.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return packed{}, fmt.Errorf("epub: %w", err)
+		return nil, fmt.Errorf("epub: %w", err)
 	}
-	return packed{data: bytes.Clone(pk.buf.Bytes()), crc: crc32.ChecksumIEEE(data), size: len(data)}, nil
+	return pk.buf.Bytes(), nil
 }
 
 // writeRaw writes the deflated entry d under h with the header
@@ -106,10 +127,13 @@ func writeRaw(zw *zip.Writer, h *zip.FileHeader, d packed) error {
 		h.Flags |= 0x800
 	}
 	h.CRC32 = d.crc
-	h.CompressedSize64, h.UncompressedSize64 = uint64(len(d.data)), uint64(d.size)
+	h.CompressedSize64, h.UncompressedSize64 = uint64(d.compressed()), uint64(d.size)
 	fw, err := zw.CreateRaw(h)
 	if err != nil {
 		return fmt.Errorf("epub: %w", err)
+	}
+	if d.spilt != nil {
+		return d.spilt.copy(fw, d.off, d.n)
 	}
 	if _, err := fw.Write(d.data); err != nil {
 		return fmt.Errorf("epub: %w", err)

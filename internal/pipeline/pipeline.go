@@ -121,8 +121,12 @@ func Run(opt Options) (*Result, error) {
 	}
 	// Without a preview, which wants the bytes, the outputs are written
 	// into temporary files as they are made, and renamed into place once
-	// both are done.
-	var st *staged
+	// both are done; the EPUB's documents made ahead wait for it in a
+	// scratch file rather than in memory.
+	var (
+		st      *staged
+		scratch *os.File
+	)
 	base := outputBase(ed)
 	if opt.Preview == nil {
 		names := []string{base + ".epub"}
@@ -133,6 +137,9 @@ func Run(opt Options) (*Result, error) {
 			return res, err
 		}
 		defer st.abort()
+		if scratch, err = st.scratch(base + ".epub"); err != nil {
+			return res, err
+		}
 	}
 	if opt.Progress != nil {
 		opt.Progress("setting pages and writing the EPUB", 0, 0)
@@ -140,7 +147,7 @@ func Run(opt Options) (*Result, error) {
 	// The EPUB and the PDF share only the read-only model. The EPUB marks
 	// the print edition's pages, so it is written once the pages are laid
 	// out, while the PDF is finished; without a PDF, at once.
-	job := startEPUB(ed, mod, st.writer(base+".epub"))
+	job := startEPUB(ed, mod, st.writer(base+".epub"), scratch)
 	laid := func(d *layout.Document, starts []model.PageStart, set *fonts.Set, pws []diag.Warning) error {
 		job.start(starts)
 		if opt.Preview != nil && opt.stopped() == nil {
@@ -215,6 +222,7 @@ type epubJob struct {
 	ed      *model.Edition
 	mod     time.Time
 	w       io.Writer // where to write it; nil: keep it in out
+	scratch *os.File  // where to keep the documents made ahead; nil: memory
 	passed  chan passedArts
 	final   chan []model.PageStart
 	started bool
@@ -230,13 +238,13 @@ type passedArts struct {
 	pages []model.PageStart
 }
 
-func startEPUB(ed *model.Edition, mod time.Time, w io.Writer) *epubJob {
+func startEPUB(ed *model.Edition, mod time.Time, w io.Writer, scratch *os.File) *epubJob {
 	n := 0
 	for _, s := range ed.Sections {
 		n += len(s.Articles)
 	}
 	// passed never blocks the layout: at most one message an article
-	j := &epubJob{ed: ed, mod: mod, w: w, passed: make(chan passedArts, n),
+	j := &epubJob{ed: ed, mod: mod, w: w, scratch: scratch, passed: make(chan passedArts, n),
 		final: make(chan []model.PageStart, 1), done: make(chan struct{})}
 	go j.run()
 	return j
@@ -245,6 +253,9 @@ func startEPUB(ed *model.Edition, mod time.Time, w io.Writer) *epubJob {
 func (j *epubJob) run() {
 	defer close(j.done)
 	d, err := prepareEPUB(j.ed, j.mod)
+	if err == nil && j.scratch != nil {
+		d.SpillTo(j.scratch)
+	}
 	for p := range j.passed {
 		if err == nil {
 			d.Ahead(p.arts, p.pages)
@@ -391,12 +402,14 @@ func writeAll(dir string, outs map[string][]byte) ([]string, error) {
 // staged are outputs being written into temporary files beside their
 // targets ("." + name + ".*.tmp"), renamed into place together by commit,
 // or removed by abort: a failed build leaves the previous edition as it
-// was and nothing else.
+// was and nothing else. Scratch files the outputs need on the way are
+// removed by both.
 type staged struct {
-	dir   string
-	names []string // in name order
-	files map[string]*os.File
-	done  bool
+	dir       string
+	names     []string // in name order
+	files     map[string]*os.File
+	scratches []*os.File
+	done      bool
 }
 
 // stage creates the temporary files of the outputs names in dir (made if
@@ -429,9 +442,30 @@ func (st *staged) writer(name string) io.Writer {
 	return nil
 }
 
-// commit syncs and closes every temporary file, then renames them into
-// place, in name order; it returns the files written.
+// scratch creates a scratch file for the making of output name
+// ("." + name + ".*.scratch.tmp"), which commit or abort removes.
+func (st *staged) scratch(name string) (*os.File, error) {
+	f, err := os.CreateTemp(st.dir, "."+name+".*.scratch.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", name, err)
+	}
+	st.scratches = append(st.scratches, f)
+	return f, nil
+}
+
+// commit removes the scratch files, syncs and closes every temporary
+// file, then renames them into place, in name order; it returns the
+// files written.
 func (st *staged) commit() ([]string, error) {
+	for len(st.scratches) > 0 {
+		f := st.scratches[0]
+		f.Close() // read from and done with: only its removal matters
+		if err := os.Remove(f.Name()); err != nil {
+			st.abort()
+			return nil, fmt.Errorf("scratch file: %w", err)
+		}
+		st.scratches = st.scratches[1:]
+	}
 	for _, n := range st.names {
 		f := st.files[n]
 		err := f.Sync()
@@ -468,6 +502,10 @@ func (st *staged) abort() {
 	}
 	st.done = true
 	for _, f := range st.files {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	for _, f := range st.scratches {
 		f.Close()
 		os.Remove(f.Name())
 	}
