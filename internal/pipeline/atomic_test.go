@@ -76,37 +76,63 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 }
 
 // TestAtomicStop: a build stopped once its outputs are being written
-// into their temporary files leaves the previous edition untouched and
-// removes them.
+// into their temporary files, and the EPUB's documents made ahead into
+// its scratch file, leaves the previous edition untouched and removes
+// them; a build that succeeds leaves its outputs and nothing else.
 func TestAtomicStop(t *testing.T) {
 	t.Parallel()
 	out := t.TempDir()
-	runBuild(t, defaultManifest(t), out, testEpoch)
-	before := snapshot(t, out)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	staged := 0
-	epoch := testEpoch.Add(time.Hour) // a successful build would change the bytes
-	_, err := pipeline.Run(pipeline.Options{Manifest: defaultManifest(t), OutDir: out, Epoch: &epoch, Context: ctx,
+	// temps counts the outputs' temporary files in out, and the scratch
+	// files among them.
+	temps := func() (staged, scratch int) {
+		ents, err := os.ReadDir(out)
+		if err != nil {
+			t.Error(err)
+		}
+		for _, e := range ents {
+			if matched, _ := filepath.Match(".*.scratch.tmp", e.Name()); matched {
+				scratch++
+			} else if matched, _ := filepath.Match(".*.tmp", e.Name()); matched {
+				staged++
+			}
+		}
+		return staged, scratch
+	}
+	const want = "the PDF's and the EPUB's, and the EPUB's scratch file"
+	staged, scratch := 0, 0
+	res, err := pipeline.Run(pipeline.Options{Manifest: defaultManifest(t), OutDir: out, Epoch: &testEpoch,
 		Progress: func(stage string, _, _ int) {
 			if strings.HasPrefix(stage, "setting pages") {
-				ents, err := os.ReadDir(out)
-				if err != nil {
-					t.Error(err)
-				}
-				for _, e := range ents {
-					if matched, _ := filepath.Match(".*.tmp", e.Name()); matched {
-						staged++
-					}
-				}
+				staged, scratch = temps()
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if staged != 2 || scratch != 1 {
+		t.Errorf("%d temporary files and %d scratch files while the build runs, want %s", staged, scratch, want)
+	}
+	before := snapshot(t, out)
+	if len(before) != len(res.Outputs) {
+		t.Errorf("after a build the output folder holds %v, the build wrote %v", sortedKeys(keys(before)), res.Outputs)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	staged, scratch = 0, 0
+	epoch := testEpoch.Add(time.Hour) // a successful build would change the bytes
+	_, err = pipeline.Run(pipeline.Options{Manifest: defaultManifest(t), OutDir: out, Epoch: &epoch, Context: ctx,
+		Progress: func(stage string, _, _ int) {
+			if strings.HasPrefix(stage, "setting pages") {
+				staged, scratch = temps()
 				cancel()
 			}
 		}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("stopped build: error %v, want %v", err, context.Canceled)
 	}
-	if staged != 2 {
-		t.Errorf("%d temporary files while the build runs, want the PDF's and the EPUB's", staged)
+	if staged != 2 || scratch != 1 {
+		t.Errorf("%d temporary files and %d scratch files while the build runs, want %s", staged, scratch, want)
 	}
 	after := snapshot(t, out)
 	if len(after) != len(before) {
