@@ -204,6 +204,25 @@ func (lt *layouter) flushPending() {
 	lt.mk.pending = stream{}
 }
 
+// settlePoint is a point where the makeup stood clean before an
+// article: arts articles, every element of which is on page or earlier.
+type settlePoint struct{ page, arts int }
+
+// settle records, in a streamed layout, that the articles before the one
+// being placed are settled if the makeup stands clean: nothing of them
+// pending in the columns, no float waiting, no note continued. After the
+// front page the articles are placed in reading order (a front-page
+// article continued at its place), and placing one first flushes what
+// came before it, so nothing of an earlier article is placed after this
+// point. The page the point stands on tells it when it is given (emit).
+func (lt *layouter) settle() {
+	mk := lt.mk
+	if lt.sink == nil || mk.p == nil || len(mk.wide) > 0 || !mk.pending.done() {
+		return
+	}
+	lt.settles = append(lt.settles, settlePoint{page: mk.p.Index, arts: lt.placing})
+}
+
 // startOf is where article a of section s starts: its own print_start,
 // else its section's start, else a new page for a section's first article
 // and a run-on for the others.
@@ -237,6 +256,7 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 	switch {
 	case start == model.StartPage:
 		lt.flushPending()
+		lt.settle()
 		if lt.cleanPoint(); lt.ended() {
 			return
 		}
@@ -250,6 +270,7 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 		mk.pending.items = append(append(append(mk.pending.items, brk), set.headCol...), body...)
 	case lt.cfg.Columns == 1 || !lt.short(set):
 		lt.flushPending()
+		lt.settle()
 		if lt.cleanPoint(); lt.ended() {
 			return
 		}

@@ -53,11 +53,9 @@ type PageMap struct {
 	has    []bool
 	own    []bool   // the page holds an article's text
 	labels []string // printed page numbers
-	// latest is the last article in reading order (index in owner.arts)
-	// with text on the last page added; -1 for none. passed is how many
-	// articles Passed has given.
-	latest, passed int
-	scratch        []candidate // Passed's, reused
+	// passed is how many articles Settled has given.
+	passed  int
+	scratch []candidate // Settled's, reused
 	// firstOn is the first page with text of each article (by index in
 	// owner.arts), -1 before; firstOwn the first page holding any
 	// article's text, -1 before.
@@ -67,7 +65,7 @@ type PageMap struct {
 
 // NewPageMap starts the page map of a layout of ed.
 func NewPageMap(ed *model.Edition) *PageMap {
-	pm := &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, latest: -1, firstOwn: -1}
+	pm := &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, firstOwn: -1}
 	pm.firstOn = make([]int, len(pm.owner.arts))
 	for i := range pm.firstOn {
 		pm.firstOn[i] = -1
@@ -87,15 +85,13 @@ func (pm *PageMap) Add(p *Page) {
 			pm.firstOn[w.art] = i
 		}
 	}
-	// the articles with text on the page: begun from now on, the last in
-	// reading order (latest), and whether there is any (own)
+	// the articles with text on the page: begun from now on, and whether
+	// there is any (own)
 	own := false
-	pm.latest = -1
 	for _, l := range p.Lines {
 		if w, ok := pm.owner.of[l.Node]; ok {
 			pm.begun[pm.owner.arts[w.art]] = true
 			own = true
-			pm.latest = max(pm.latest, int(w.art))
 			on(w)
 		}
 	}
@@ -110,26 +106,25 @@ func (pm *PageMap) Add(p *Page) {
 	}
 }
 
-// Passed returns the articles the pages have passed since it was last
-// called, in reading order, with their page starts as the pages added
-// so far give them: the articles before the last one with text on the
-// last page added, once that page is not the first. After its front
-// page a streamed layout places the articles in reading order, so the
-// pages of an article passed are, most likely, all added: the EPUB
-// makes its document then, and checks once every page is known that its
-// page starts are still those (a float set pages later, or an article
-// continued from the front page, can change them).
-func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
-	if len(pm.firsts) < 2 || pm.latest <= pm.passed {
+// Settled returns the articles settled since it was last called, in
+// reading order, with their page starts: the first n articles of the
+// edition are settled once a page that says so is added (StreamPage's
+// Settled), as no later page holds anything of them. Their page starts
+// are then final, those Starts will give: the start of a page is the
+// first word printed on it or later, and every word printed later comes
+// after them in reading order. The EPUB makes their documents then.
+func (pm *PageMap) Settled(n int) ([]*model.Article, []model.PageStart) {
+	n = min(n, len(pm.owner.arts))
+	if n <= pm.passed {
 		return nil, nil
 	}
-	arts := pm.owner.arts[pm.passed:pm.latest]
+	arts := pm.owner.arts[pm.passed:n]
 	// The pages from the first with an element of arts on it (none
 	// before it can start in arts, but one whose own first element comes
 	// after arts in reading order, or that has none, may share a later
 	// page's start: back over those) give every start in arts.
 	from := len(pm.firsts)
-	for k := pm.passed; k < pm.latest; k++ {
+	for k := pm.passed; k < n; k++ {
 		if f := pm.firstOn[k]; f >= 0 {
 			from = min(from, f)
 		}
@@ -138,7 +133,7 @@ func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
 	for from > 0 && (!pm.has[from-1] || pm.firsts[from-1].order >= first) {
 		from--
 	}
-	pm.passed = pm.latest
+	pm.passed = n
 	var starts []model.PageStart
 	pm.scratch = pm.each(pm.scratch, from, func(ps model.PageStart) {
 		if ps.Article != nil && slices.Contains(arts, ps.Article) {

@@ -223,8 +223,8 @@ type epubJob struct {
 	err     error
 }
 
-// passedArts are articles the layout has passed, with their page
-// starts so far (layout.PageMap.Passed).
+// passedArts are articles the layout has settled, with their page
+// starts (layout.PageMap.Settled).
 type passedArts struct {
 	arts  []*model.Article
 	pages []model.PageStart
