@@ -67,6 +67,11 @@ type layouter struct {
 	placing int
 	settles []settlePoint
 	settled int
+	// arts are the articles in reading order; linkNotesOf the notes a
+	// streamed layout made of each article's links, forgotten with the
+	// article's other notes once it is settled (forget).
+	arts        []*model.Article
+	linkNotesOf map[*model.Article][]*model.Note
 	// rec records the makeup for the next layout, with a Reuse (see
 	// restart.go); nil otherwise.
 	rec *makeupRec

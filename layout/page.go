@@ -85,10 +85,11 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 			isLinkNote: map[*model.Note]bool{},
 		},
 		ed: ed, warnFn: warn,
-		warned:    map[string]bool{},
-		pageOfArt: map[*model.Article]int{},
-		mk:        newMakeup(),
-		sink:      sink,
+		warned:      map[string]bool{},
+		pageOfArt:   map[*model.Article]int{},
+		mk:          newMakeup(),
+		sink:        sink,
+		linkNotesOf: map[*model.Article][]*model.Note{},
 	}
 	lt.Setter = text.NewSetter(fs, cfg.settings(), lt)
 	var arts []*model.Article
@@ -111,6 +112,7 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	}
 	lead, li := leadOf(ed, arts)
 	lt.lead = lead
+	lt.arts = arts
 	if r != nil && sink == nil {
 		lt.record(len(arts))
 	}
@@ -330,7 +332,7 @@ func (lt *layouter) emit(p *Page, draft bool) {
 		return
 	}
 	for len(lt.settles) > 0 && lt.settles[0].page <= p.Index {
-		lt.settled = max(lt.settled, lt.settles[0].arts)
+		lt.forget(lt.settles[0].arts)
 		lt.settles = lt.settles[1:]
 	}
 	if lt.sinkErr == nil {

@@ -223,6 +223,24 @@ func (lt *layouter) settle() {
 	lt.settles = append(lt.settles, settlePoint{page: mk.p.Index, arts: lt.placing})
 }
 
+// forget takes the first n articles as settled: the layout forgets
+// their notes (set, placed, link notes), which no later page prints, so
+// that what it keeps of an article does not outlive its pages.
+func (lt *layouter) forget(n int) {
+	for _, a := range lt.arts[lt.settled:max(n, lt.settled)] {
+		for _, ns := range [][]*model.Note{a.Notes, lt.linkNotesOf[a]} {
+			for _, n := range ns {
+				delete(lt.notesDone, n)
+				delete(lt.noteCache, n)
+				delete(lt.isLinkNote, n)
+				delete(lt.noteUsers, n)
+			}
+		}
+		delete(lt.linkNotesOf, a)
+	}
+	lt.settled = max(lt.settled, n)
+}
+
 // startOf is where article a of section s starts: its own print_start,
 // else its section's start, else a new page for a section's first article
 // and a run-on for the others.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 
@@ -134,6 +135,11 @@ func (pm *PageMap) Settled(n int) ([]*model.Article, []model.PageStart) {
 		from--
 	}
 	pm.passed = n
+	defer func() {
+		for _, a := range arts {
+			pm.owner.forget(a)
+		}
+	}()
 	var starts []model.PageStart
 	pm.scratch = pm.each(pm.scratch, from, func(ps model.PageStart) {
 		if ps.Article != nil && slices.Contains(arts, ps.Article) {
@@ -185,7 +191,7 @@ func (pm *PageMap) each(scratch []candidate, from int, f func(model.PageStart)) 
 			}
 			ps := model.PageStart{Label: label}
 			if c := firsts[i-from]; i <= last && (text || own) {
-				ps.Article, ps.At, ps.Word = pm.owner.art(c.at), c.at, c.word
+				ps.Article, ps.At, ps.Word = pm.owner.arts[c.art], c.at, c.word
 			}
 			f(ps)
 		}
@@ -202,6 +208,7 @@ type owned struct {
 	of     map[any]owner
 	arts   []*model.Article // by owner.art
 	figure map[*model.Image]*model.Figure
+	peak   int // the most entries of has held
 }
 
 // owner is an element's place in reading order and its article's index
@@ -213,67 +220,81 @@ func owners(ed *model.Edition) owned {
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			o.arts = append(o.arts, a)
-			o.own(a)
-			o.blocks(a, a.Blocks)
-			if !model.BibliographyPlaced(a) {
-				o.bibliography(a)
-			}
-			for _, n := range a.Notes {
-				o.own(n)
-				o.blocks(a, n.Blocks)
-			}
+			elements(a, o.own)
 		}
 	}
 	return *o
 }
 
-// art is the article element x belongs to; nil for none.
-func (o owned) art(x any) *model.Article {
-	if w, ok := o.of[x]; ok {
-		return o.arts[w.art]
+// forget drops the elements of a, which no page to come holds, keeping
+// the figures of images (a later article may show an image again); the
+// map is made again once most of its entries are dropped, as a map does
+// not shrink.
+func (o *owned) forget(a *model.Article) {
+	elements(a, func(x any) {
+		if f, ok := x.(*model.Figure); !ok || f.Image == nil || o.figure[f.Image] != f {
+			delete(o.of, x)
+		}
+	})
+	if len(o.of) < o.peak/4 {
+		o.of = maps.Clone(o.of)
+		o.peak = len(o.of)
 	}
-	return nil
 }
 
 // order is the place of element x in reading order.
 func (o owned) order(x any) int { return int(o.of[x].order) }
 
 // own records that element x is the last article's (the one being
-// walked), next in reading order.
+// walked), next in reading order; and the first figure of an image.
 func (o *owned) own(x any) {
 	o.of[x] = owner{order: int32(len(o.of)), art: int32(len(o.arts) - 1)}
+	o.peak = max(o.peak, len(o.of))
+	if f, ok := x.(*model.Figure); ok && f.Image != nil && o.figure[f.Image] == nil {
+		o.figure[f.Image] = f
+	}
 }
 
-func (o *owned) blocks(a *model.Article, bs []model.Block) {
-	model.WalkBlocks(bs, func(b model.Block) {
-		o.own(b)
-		switch t := b.(type) {
-		case *model.Figure:
-			if t.Image != nil && o.figure[t.Image] == nil {
-				o.figure[t.Image] = t
-			}
-		case *model.BibliographyHere:
-			o.bibliography(a)
-		case *model.Table:
-			for i := range t.Header {
-				o.own(&t.Header[i])
-			}
-			for _, r := range t.Rows {
-				for i := range r {
-					o.own(&r[i])
+// elements calls f with each element of a a page may begin with, in
+// reading order: the article (its head), its blocks (a table's cells
+// after the table), its bibliography where it is placed, its notes and
+// their blocks.
+func elements(a *model.Article, f func(x any)) {
+	f(a)
+	blocks := func(bs []model.Block) {
+		model.WalkBlocks(bs, func(b model.Block) {
+			f(b)
+			switch t := b.(type) {
+			case *model.BibliographyHere:
+				bibliography(a, f)
+			case *model.Table:
+				for i := range t.Header {
+					f(&t.Header[i])
+				}
+				for _, r := range t.Rows {
+					for i := range r {
+						f(&r[i])
+					}
 				}
 			}
-		}
-	})
+		})
+	}
+	blocks(a.Blocks)
+	if !model.BibliographyPlaced(a) {
+		bibliography(a, f)
+	}
+	for _, n := range a.Notes {
+		f(n)
+		blocks(n.Blocks)
+	}
 }
 
-// bibliography owns a's bibliography and its entries, next in reading
-// order.
-func (o *owned) bibliography(a *model.Article) {
+// bibliography calls f with a's bibliography and its entries.
+func bibliography(a *model.Article, f func(x any)) {
 	if b := a.Bibliography; b != nil {
-		o.own(b)
+		f(b)
 		for _, e := range b.Entries {
-			o.own(e)
+			f(e)
 		}
 	}
 }
@@ -281,6 +302,7 @@ func (o *owned) bibliography(a *model.Article) {
 // candidate is something a page may begin with.
 type candidate struct {
 	order int // the element's place in the edition (owned.order)
+	art   int // its article's index in owned.arts
 	at    any
 	word  int
 }
@@ -306,17 +328,19 @@ func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bo
 		}
 	}
 	for _, l := range p.Lines {
-		if l.Node == nil || o.art(l.Node) == nil {
+		w, ok := o.of[l.Node]
+		if l.Node == nil || !ok {
 			continue
 		}
 		if a, ok := l.Node.(*model.Article); ok && begun[a] {
 			continue
 		}
-		take(candidate{order: o.order(l.Node), at: l.Node, word: l.Word})
+		take(candidate{order: int(w.order), art: int(w.art), at: l.Node, word: l.Word})
 	}
 	for _, im := range p.Images {
 		if f := o.figure[im.Image]; f != nil {
-			take(candidate{order: o.order(f), at: f})
+			w := o.of[f]
+			take(candidate{order: int(w.order), art: int(w.art), at: f})
 		}
 	}
 	return best, found
