@@ -60,6 +60,18 @@ type layouter struct {
 	sink    func(StreamPage) error
 	held    []*Page
 	sinkErr error
+	// placing is the index in reading order of the article paginate is
+	// placing; settles the points where the makeup stood clean before
+	// one (see settle), oldest first, until the page they stand on is
+	// given; settled is how many articles the pages given have settled.
+	placing int
+	settles []settlePoint
+	settled int
+	// arts are the articles in reading order; linkNotesOf the notes a
+	// streamed layout made of each article's links, forgotten with the
+	// article's other notes once it is settled (forget).
+	arts        []*model.Article
+	linkNotesOf map[*model.Article][]*model.Note
 	// rec records the makeup for the next layout, with a Reuse (see
 	// restart.go); nil otherwise.
 	rec *makeupRec

@@ -37,6 +37,12 @@ type StreamPage struct {
 	// Bookmarked tells that entries of the outline (Document.Outline,
 	// known at the end) point to the page.
 	Bookmarked bool
+	// Settled is how many articles, in reading order, have every element
+	// (text, floats, notes, bibliography) on this page or an earlier one:
+	// no later page holds anything of them. It only grows from page to
+	// page; a page given again at the end (see Draft) carries every
+	// article.
+	Settled int
 }
 
 // Stream lays out the edition as Layout does, but gives each page to sink
@@ -79,10 +85,11 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 			isLinkNote: map[*model.Note]bool{},
 		},
 		ed: ed, warnFn: warn,
-		warned:    map[string]bool{},
-		pageOfArt: map[*model.Article]int{},
-		mk:        newMakeup(),
-		sink:      sink,
+		warned:      map[string]bool{},
+		pageOfArt:   map[*model.Article]int{},
+		mk:          newMakeup(),
+		sink:        sink,
+		linkNotesOf: map[*model.Article][]*model.Note{},
 	}
 	lt.Setter = text.NewSetter(fs, cfg.settings(), lt)
 	var arts []*model.Article
@@ -105,6 +112,7 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	}
 	lead, li := leadOf(ed, arts)
 	lt.lead = lead
+	lt.arts = arts
 	if r != nil && sink == nil {
 		lt.record(len(arts))
 	}
@@ -204,6 +212,7 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 			if rs != nil && i < rs.at {
 				continue
 			}
+			lt.placing = i
 			piece := front[a]
 			if piece != nil && piece.rest != nil && piece.rest.done() {
 				continue
@@ -247,6 +256,11 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 // and the page numbers printed before their pages were known; a
 // streamed layout then gives the pages that waited for them.
 func (lt *layouter) finish(d *Document, lead *model.Article) {
+	// every article is placed: the pages given from now on settle them all
+	lt.settles, lt.settled = nil, 0
+	for _, s := range lt.ed.Sections {
+		lt.settled += len(s.Articles)
+	}
 	if !lt.ended() { // else the pages are made, the last layout's from where the makeup met it
 		lt.nBody = len(d.Pages)
 		if m := lt.cfg.PadToMultiple; m > 1 {
@@ -317,8 +331,12 @@ func (lt *layouter) emit(p *Page, draft bool) {
 	if lt.sink == nil {
 		return
 	}
+	for len(lt.settles) > 0 && lt.settles[0].page <= p.Index {
+		lt.forget(lt.settles[0].arts)
+		lt.settles = lt.settles[1:]
+	}
 	if lt.sinkErr == nil {
-		lt.sinkErr = lt.sink(StreamPage{Page: p, Draft: draft, Bookmarked: lt.bookmarked(p.Index)})
+		lt.sinkErr = lt.sink(StreamPage{Page: p, Draft: draft, Bookmarked: lt.bookmarked(p.Index), Settled: lt.settled})
 	}
 	if !draft {
 		lt.doc.Pages[p.Index] = nil

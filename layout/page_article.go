@@ -71,6 +71,7 @@ type artSet struct {
 	height  Length       // of the body
 	// linkNotes are the notes made of the article's links (see linkMark).
 	linkNotes []*model.Note
+	art       *model.Article
 }
 
 // setArticle sets an article's notes, heads and body into lines. Until
@@ -79,7 +80,7 @@ type artSet struct {
 // paginating layouter takes the results in order (see add). Notes are set
 // first, then the heads and the body, as their paragraphs are numbered.
 func (lt *layouter) setArticle(a *model.Article) *artSet {
-	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes))}
+	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes)), art: a}
 	lt.art, lt.source, lt.line = a, a.Source, 0
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes
 	lt.links = nil
@@ -235,6 +236,9 @@ func (lt *layouter) add(set *artSet) {
 	}
 	for _, n := range set.linkNotes {
 		lt.isLinkNote[n] = true
+	}
+	if lt.sink != nil && len(set.linkNotes) > 0 {
+		lt.linkNotesOf[set.art] = set.linkNotes
 	}
 }
 

@@ -204,6 +204,43 @@ func (lt *layouter) flushPending() {
 	lt.mk.pending = stream{}
 }
 
+// settlePoint is a point where the makeup stood clean before an
+// article: arts articles, every element of which is on page or earlier.
+type settlePoint struct{ page, arts int }
+
+// settle records, in a streamed layout, that the articles before the one
+// being placed are settled if the makeup stands clean: nothing of them
+// pending in the columns, no float waiting, no note continued. After the
+// front page the articles are placed in reading order (a front-page
+// article continued at its place), and placing one first flushes what
+// came before it, so nothing of an earlier article is placed after this
+// point. The page the point stands on tells it when it is given (emit).
+func (lt *layouter) settle() {
+	mk := lt.mk
+	if lt.sink == nil || mk.p == nil || len(mk.wide) > 0 || !mk.pending.done() {
+		return
+	}
+	lt.settles = append(lt.settles, settlePoint{page: mk.p.Index, arts: lt.placing})
+}
+
+// forget takes the first n articles as settled: the layout forgets
+// their notes (set, placed, link notes), which no later page prints, so
+// that what it keeps of an article does not outlive its pages.
+func (lt *layouter) forget(n int) {
+	for _, a := range lt.arts[lt.settled:max(n, lt.settled)] {
+		for _, ns := range [][]*model.Note{a.Notes, lt.linkNotesOf[a]} {
+			for _, n := range ns {
+				delete(lt.notesDone, n)
+				delete(lt.noteCache, n)
+				delete(lt.isLinkNote, n)
+				delete(lt.noteUsers, n)
+			}
+		}
+		delete(lt.linkNotesOf, a)
+	}
+	lt.settled = max(lt.settled, n)
+}
+
 // startOf is where article a of section s starts: its own print_start,
 // else its section's start, else a new page for a section's first article
 // and a run-on for the others.
@@ -237,6 +274,7 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 	switch {
 	case start == model.StartPage:
 		lt.flushPending()
+		lt.settle()
 		if lt.cleanPoint(); lt.ended() {
 			return
 		}
@@ -250,6 +288,7 @@ func (lt *layouter) placeArticle(a *model.Article, set *artSet, start model.Star
 		mk.pending.items = append(append(append(mk.pending.items, brk), set.headCol...), body...)
 	case lt.cfg.Columns == 1 || !lt.short(set):
 		lt.flushPending()
+		lt.settle()
 		if lt.cleanPoint(); lt.ended() {
 			return
 		}

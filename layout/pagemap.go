@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 
@@ -53,11 +54,9 @@ type PageMap struct {
 	has    []bool
 	own    []bool   // the page holds an article's text
 	labels []string // printed page numbers
-	// latest is the last article in reading order (index in owner.arts)
-	// with text on the last page added; -1 for none. passed is how many
-	// articles Passed has given.
-	latest, passed int
-	scratch        []candidate // Passed's, reused
+	// passed is how many articles Settled has given.
+	passed  int
+	scratch []candidate // Settled's, reused
 	// firstOn is the first page with text of each article (by index in
 	// owner.arts), -1 before; firstOwn the first page holding any
 	// article's text, -1 before.
@@ -67,7 +66,7 @@ type PageMap struct {
 
 // NewPageMap starts the page map of a layout of ed.
 func NewPageMap(ed *model.Edition) *PageMap {
-	pm := &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, latest: -1, firstOwn: -1}
+	pm := &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, firstOwn: -1}
 	pm.firstOn = make([]int, len(pm.owner.arts))
 	for i := range pm.firstOn {
 		pm.firstOn[i] = -1
@@ -87,15 +86,13 @@ func (pm *PageMap) Add(p *Page) {
 			pm.firstOn[w.art] = i
 		}
 	}
-	// the articles with text on the page: begun from now on, the last in
-	// reading order (latest), and whether there is any (own)
+	// the articles with text on the page: begun from now on, and whether
+	// there is any (own)
 	own := false
-	pm.latest = -1
 	for _, l := range p.Lines {
 		if w, ok := pm.owner.of[l.Node]; ok {
 			pm.begun[pm.owner.arts[w.art]] = true
 			own = true
-			pm.latest = max(pm.latest, int(w.art))
 			on(w)
 		}
 	}
@@ -110,26 +107,25 @@ func (pm *PageMap) Add(p *Page) {
 	}
 }
 
-// Passed returns the articles the pages have passed since it was last
-// called, in reading order, with their page starts as the pages added
-// so far give them: the articles before the last one with text on the
-// last page added, once that page is not the first. After its front
-// page a streamed layout places the articles in reading order, so the
-// pages of an article passed are, most likely, all added: the EPUB
-// makes its document then, and checks once every page is known that its
-// page starts are still those (a float set pages later, or an article
-// continued from the front page, can change them).
-func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
-	if len(pm.firsts) < 2 || pm.latest <= pm.passed {
+// Settled returns the articles settled since it was last called, in
+// reading order, with their page starts: the first n articles of the
+// edition are settled once a page that says so is added (StreamPage's
+// Settled), as no later page holds anything of them. Their page starts
+// are then final, those Starts will give: the start of a page is the
+// first word printed on it or later, and every word printed later comes
+// after them in reading order. The EPUB makes their documents then.
+func (pm *PageMap) Settled(n int) ([]*model.Article, []model.PageStart) {
+	n = min(n, len(pm.owner.arts))
+	if n <= pm.passed {
 		return nil, nil
 	}
-	arts := pm.owner.arts[pm.passed:pm.latest]
+	arts := pm.owner.arts[pm.passed:n]
 	// The pages from the first with an element of arts on it (none
 	// before it can start in arts, but one whose own first element comes
 	// after arts in reading order, or that has none, may share a later
 	// page's start: back over those) give every start in arts.
 	from := len(pm.firsts)
-	for k := pm.passed; k < pm.latest; k++ {
+	for k := pm.passed; k < n; k++ {
 		if f := pm.firstOn[k]; f >= 0 {
 			from = min(from, f)
 		}
@@ -138,7 +134,12 @@ func (pm *PageMap) Passed() ([]*model.Article, []model.PageStart) {
 	for from > 0 && (!pm.has[from-1] || pm.firsts[from-1].order >= first) {
 		from--
 	}
-	pm.passed = pm.latest
+	pm.passed = n
+	defer func() {
+		for _, a := range arts {
+			pm.owner.forget(a)
+		}
+	}()
 	var starts []model.PageStart
 	pm.scratch = pm.each(pm.scratch, from, func(ps model.PageStart) {
 		if ps.Article != nil && slices.Contains(arts, ps.Article) {
@@ -190,7 +191,7 @@ func (pm *PageMap) each(scratch []candidate, from int, f func(model.PageStart)) 
 			}
 			ps := model.PageStart{Label: label}
 			if c := firsts[i-from]; i <= last && (text || own) {
-				ps.Article, ps.At, ps.Word = pm.owner.art(c.at), c.at, c.word
+				ps.Article, ps.At, ps.Word = pm.owner.arts[c.art], c.at, c.word
 			}
 			f(ps)
 		}
@@ -207,6 +208,7 @@ type owned struct {
 	of     map[any]owner
 	arts   []*model.Article // by owner.art
 	figure map[*model.Image]*model.Figure
+	peak   int // the most entries of has held
 }
 
 // owner is an element's place in reading order and its article's index
@@ -218,67 +220,81 @@ func owners(ed *model.Edition) owned {
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			o.arts = append(o.arts, a)
-			o.own(a)
-			o.blocks(a, a.Blocks)
-			if !model.BibliographyPlaced(a) {
-				o.bibliography(a)
-			}
-			for _, n := range a.Notes {
-				o.own(n)
-				o.blocks(a, n.Blocks)
-			}
+			elements(a, o.own)
 		}
 	}
 	return *o
 }
 
-// art is the article element x belongs to; nil for none.
-func (o owned) art(x any) *model.Article {
-	if w, ok := o.of[x]; ok {
-		return o.arts[w.art]
+// forget drops the elements of a, which no page to come holds, keeping
+// the figures of images (a later article may show an image again); the
+// map is made again once most of its entries are dropped, as a map does
+// not shrink.
+func (o *owned) forget(a *model.Article) {
+	elements(a, func(x any) {
+		if f, ok := x.(*model.Figure); !ok || f.Image == nil || o.figure[f.Image] != f {
+			delete(o.of, x)
+		}
+	})
+	if len(o.of) < o.peak/4 {
+		o.of = maps.Clone(o.of)
+		o.peak = len(o.of)
 	}
-	return nil
 }
 
 // order is the place of element x in reading order.
 func (o owned) order(x any) int { return int(o.of[x].order) }
 
 // own records that element x is the last article's (the one being
-// walked), next in reading order.
+// walked), next in reading order; and the first figure of an image.
 func (o *owned) own(x any) {
 	o.of[x] = owner{order: int32(len(o.of)), art: int32(len(o.arts) - 1)}
+	o.peak = max(o.peak, len(o.of))
+	if f, ok := x.(*model.Figure); ok && f.Image != nil && o.figure[f.Image] == nil {
+		o.figure[f.Image] = f
+	}
 }
 
-func (o *owned) blocks(a *model.Article, bs []model.Block) {
-	model.WalkBlocks(bs, func(b model.Block) {
-		o.own(b)
-		switch t := b.(type) {
-		case *model.Figure:
-			if t.Image != nil && o.figure[t.Image] == nil {
-				o.figure[t.Image] = t
-			}
-		case *model.BibliographyHere:
-			o.bibliography(a)
-		case *model.Table:
-			for i := range t.Header {
-				o.own(&t.Header[i])
-			}
-			for _, r := range t.Rows {
-				for i := range r {
-					o.own(&r[i])
+// elements calls f with each element of a a page may begin with, in
+// reading order: the article (its head), its blocks (a table's cells
+// after the table), its bibliography where it is placed, its notes and
+// their blocks.
+func elements(a *model.Article, f func(x any)) {
+	f(a)
+	blocks := func(bs []model.Block) {
+		model.WalkBlocks(bs, func(b model.Block) {
+			f(b)
+			switch t := b.(type) {
+			case *model.BibliographyHere:
+				bibliography(a, f)
+			case *model.Table:
+				for i := range t.Header {
+					f(&t.Header[i])
+				}
+				for _, r := range t.Rows {
+					for i := range r {
+						f(&r[i])
+					}
 				}
 			}
-		}
-	})
+		})
+	}
+	blocks(a.Blocks)
+	if !model.BibliographyPlaced(a) {
+		bibliography(a, f)
+	}
+	for _, n := range a.Notes {
+		f(n)
+		blocks(n.Blocks)
+	}
 }
 
-// bibliography owns a's bibliography and its entries, next in reading
-// order.
-func (o *owned) bibliography(a *model.Article) {
+// bibliography calls f with a's bibliography and its entries.
+func bibliography(a *model.Article, f func(x any)) {
 	if b := a.Bibliography; b != nil {
-		o.own(b)
+		f(b)
 		for _, e := range b.Entries {
-			o.own(e)
+			f(e)
 		}
 	}
 }
@@ -286,6 +302,7 @@ func (o *owned) bibliography(a *model.Article) {
 // candidate is something a page may begin with.
 type candidate struct {
 	order int // the element's place in the edition (owned.order)
+	art   int // its article's index in owned.arts
 	at    any
 	word  int
 }
@@ -311,17 +328,19 @@ func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bo
 		}
 	}
 	for _, l := range p.Lines {
-		if l.Node == nil || o.art(l.Node) == nil {
+		w, ok := o.of[l.Node]
+		if l.Node == nil || !ok {
 			continue
 		}
 		if a, ok := l.Node.(*model.Article); ok && begun[a] {
 			continue
 		}
-		take(candidate{order: o.order(l.Node), at: l.Node, word: l.Word})
+		take(candidate{order: int(w.order), art: int(w.art), at: l.Node, word: l.Word})
 	}
 	for _, im := range p.Images {
 		if f := o.figure[im.Image]; f != nil {
-			take(candidate{order: o.order(f), at: f})
+			w := o.of[f]
+			take(candidate{order: int(w.order), art: int(w.art), at: f})
 		}
 	}
 	return best, found

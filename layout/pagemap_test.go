@@ -189,22 +189,35 @@ func TestPageStarts(t *testing.T) {
 	}
 }
 
-// TestPassed checks what a page map says of the articles the pages have
-// passed, page by page: each article once, in reading order, all but the
-// last by the last page, none on the first page; with the page starts
-// the map gives for them at that point. It logs how many of those are
-// the final ones (the EPUB then keeps the document it made ahead).
-func TestPassed(t *testing.T) {
+// TestSettled checks what a streamed layout says of the articles it has
+// settled, page by page, and what the page map then gives: the count
+// never falls and ends with every article; no later page holds a line
+// of an article settled; the map gives each settled article once, in
+// reading order, with its final page starts (those of the whole
+// layout); and it logs how many articles were settled before the end
+// (the EPUB makes their documents then).
+func TestSettled(t *testing.T) {
 	for _, e := range pipelinetest.Load(t) {
 		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var arts []*model.Article
-		for _, s := range e.Ed.Sections {
-			arts = append(arts, s.Articles...)
-		}
 		final := d.PageStarts(e.Ed)
+		var arts []*model.Article
+		index := map[any]int{} // the elements of each article, by its index
+		for _, s := range e.Ed.Sections {
+			for _, a := range s.Articles {
+				k := len(arts)
+				arts = append(arts, a)
+				index[a] = k
+				mark := func(b model.Block) { index[b] = k }
+				model.WalkBlocks(a.Blocks, mark)
+				for _, n := range a.Notes {
+					index[n] = k
+					model.WalkBlocks(n.Blocks, mark)
+				}
+			}
+		}
 		of := func(ps []model.PageStart, a *model.Article) []model.PageStart {
 			var out []model.PageStart
 			for _, p := range ps {
@@ -215,35 +228,57 @@ func TestPassed(t *testing.T) {
 			return out
 		}
 		pm := layout.NewPageMap(e.Ed)
-		next, same := 0, 0
-		for i, p := range d.Pages {
-			pm.Add(p)
-			passed, starts := pm.Passed()
-			if i == 0 && len(passed) > 0 {
-				t.Errorf("%s: %d articles passed on the first page", e.Name, len(passed))
+		var settledOn []int // by page
+		var pages []*layout.Page
+		next, early := 0, 0
+		_, err = layout.Stream(e.Ed, fonts.Default(), e.Cfg, nil, func(sp layout.StreamPage) error {
+			if sp.Page.Index < len(pages) {
+				return nil // a draft given again
 			}
-			now := pm.Starts()
-			for _, a := range passed {
+			pages = append(pages, sp.Page)
+			if n := len(settledOn); n > 0 && sp.Settled < settledOn[n-1] {
+				t.Errorf("%s: page %d settles %d articles, page %d had %d", e.Name, n+1, sp.Settled, n, settledOn[n-1])
+			}
+			settledOn = append(settledOn, sp.Settled)
+			pm.Add(sp.Page)
+			settled, starts := pm.Settled(sp.Settled)
+			for _, a := range settled {
 				if next >= len(arts) || a != arts[next] {
-					t.Fatalf("%s: page %d passes %s out of reading order", e.Name, i+1, a.ID)
+					t.Fatalf("%s: page %d settles %s out of reading order", e.Name, len(pages), a.ID)
 				}
 				next++
-				if got, want := of(starts, a), of(now, a); !slices.Equal(got, want) {
-					t.Errorf("%s: page %d passes %s with starts %v, the map says %v", e.Name, i+1, a.ID, got, want)
+				if got, want := of(starts, a), of(final, a); !slices.Equal(got, want) {
+					t.Errorf("%s: page %d settles %s with starts %v, the whole layout gives %v", e.Name, len(pages), a.ID, got, want)
 				}
-				if slices.Equal(of(starts, a), of(final, a)) {
-					same++
-				}
+			}
+			if sp.Settled < len(arts) {
+				early = next
 			}
 			for _, ps := range starts {
-				if !slices.Contains(passed, ps.Article) {
-					t.Errorf("%s: page %d gives the start of page %s, not in an article passed", e.Name, i+1, ps.Label)
+				if !slices.Contains(settled, ps.Article) {
+					t.Errorf("%s: page %d gives the start of page %s, not in an article settled", e.Name, len(pages), ps.Label)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if next != len(arts) {
+			t.Errorf("%s: %d of %d articles settled", e.Name, next, len(arts))
+		}
+		for i, p := range pages {
+			for _, l := range p.Lines {
+				if k, ok := index[l.Node]; ok && l.Node != nil {
+					for j := range i {
+						if k < settledOn[j] {
+							t.Errorf("%s: page %d holds a line of %s, settled on page %d", e.Name, i+1, arts[k].ID, j+1)
+							break
+						}
+					}
 				}
 			}
 		}
-		if len(d.Pages) > 1 && next != len(arts)-1 {
-			t.Errorf("%s: %d of %d articles passed, want all but the last", e.Name, next, len(arts))
-		}
-		t.Logf("%s: %d articles passed, %d with their final page starts", e.Name, next, same)
+		t.Logf("%s: %d of %d articles settled before the last page", e.Name, early, len(arts))
 	}
 }

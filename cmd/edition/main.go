@@ -222,7 +222,7 @@ fixes every timestamp; otherwise the edition date is used.`,
 			start := time.Now()
 			prog := progress(stderr, quiet)
 			res, err := pipeline.Run(pipeline.Options{Manifest: m, OutDir: out, Strict: strict, Epoch: epoch,
-				Progress: prog, NoPDF: noPDF})
+				Progress: prog, NoPDF: noPDF, Release: true})
 			if prog != nil {
 				prog("", 0, 0)
 			}

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -36,6 +37,7 @@ type madeAhead struct {
 	marks  []placedMark
 	out    packed
 	mathml bool
+	body   bool // the article had a body (see released)
 }
 
 // placedMark is what decides where a marker is written, and what.
@@ -90,9 +92,34 @@ func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
 		if err != nil {
 			continue
 		}
-		d.ahead[a] = &madeAhead{marks: placedMarks(ms.article(a)), out: out, mathml: made.mathml}
+		d.ahead[a] = &madeAhead{marks: placedMarks(ms.article(a)), out: out, mathml: made.mathml, body: !released(a)}
 	}
 }
+
+// Made reports whether the content document of a has been made ahead
+// (Ahead) and waits for Write. Write keeps it, and then reads nothing
+// of a's body (Blocks, Notes, Bibliography and what they hold; what the
+// masthead, navigation and package documents need of it was gathered
+// by Prepare), if the page starts of a given to Write are those Ahead
+// was given when it last made a's document: the same, in the same order,
+// with the same Label, Word and At (compared as values: for a block,
+// the same pointer); a page whose label repeats an earlier page's
+// counts for none. The caller may then let a's body go (set those three
+// fields to nil) before Write. If the page starts differ, Write makes
+// a's document again from its body, and fails if that body was let go.
+// Made is false once Write has begun.
+func (d *Draft) Made(a *model.Article) bool { return d.ahead[a] != nil }
+
+// released reports whether a has no body: never made, or let go (see
+// Made).
+func released(a *model.Article) bool {
+	return a.Blocks == nil && a.Notes == nil && a.Bibliography == nil
+}
+
+// errReleased reports an article whose document made ahead cannot be
+// kept, its page starts having changed, and whose body was let go (see
+// Made): it cannot be made again.
+var errReleased = errors.New("page starts changed after the article's body was let go")
 
 // placedMarks lists what decides an article's markers.
 func placedMarks(am *artMarks) []placedMark {
@@ -123,6 +150,9 @@ func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
 		}
 		am := p.marks.article(doc.art)
 		if !slices.Equal(placedMarks(am), m.marks) {
+			if m.body && released(doc.art) {
+				return fmt.Errorf("epub: %s: %w", doc.name, errReleased)
+			}
 			continue
 		}
 		if am != nil {

@@ -128,6 +128,9 @@ type publication struct {
 	nav      []byte         // once every document is made (finish)
 	opf      []byte
 	pageList []*mark // page-break markers written, in page order
+	// outlines: what the masthead, nav and package documents need of
+	// each article's body (outlineArticles)
+	outlines map[*model.Article]*outline
 }
 
 // document is one content document of the spine. An article's is
@@ -149,13 +152,14 @@ type document struct {
 // entry is the name of document d in the container.
 func (d *document) entry() string { return contentDir + xhtmlDir + d.name }
 
-// newPublication plans the publication: its images, cover and
-// documents, the cover's made, the masthead's and the articles' not yet:
-// they carry the print edition's page breaks (paged). The navigation and
-// package documents wait for every article (finish).
+// newPublication plans the publication: its images, the outline of
+// each article (all that finish needs of their bodies), its cover and
+// documents, the cover's made, the masthead's and the articles' not
+// yet: they carry the print edition's page breaks (paged). The
+// navigation and package documents wait for every article (finish).
 func newPublication(ed *model.Edition, opt Options) *publication {
 	p := &publication{ed: ed, words: lang.For(ed.Language).Words}
-	p.collectImages()
+	p.outlineArticles()
 	p.cover = coverImage(ed, opt.CoverPNG)
 	if p.cover != nil {
 		p.docs = append(p.docs, p.coverDocument())
@@ -215,34 +219,4 @@ func coverImage(ed *model.Edition, png []byte) *model.Image {
 		img.Width, img.Height = cfg.Width, cfg.Height
 	}
 	return img
-}
-
-// collectImages lists the images of the articles once each.
-func (p *publication) collectImages() {
-	seen := map[string]bool{}
-	for _, s := range p.ed.Sections {
-		for _, a := range s.Articles {
-			eachImage(a, func(img *model.Image) {
-				if !seen[img.Name] {
-					seen[img.Name] = true
-					p.images = append(p.images, img)
-				}
-			})
-		}
-	}
-}
-
-// eachImage calls f for every image of a with data, body and notes.
-func eachImage(a *model.Article, f func(*model.Image)) {
-	visit := func(bs []model.Block) {
-		model.WalkBlocks(bs, func(b model.Block) {
-			if fig, ok := b.(*model.Figure); ok && fig.Image != nil && fig.Image.Data != nil {
-				f(fig.Image)
-			}
-		})
-	}
-	visit(a.Blocks)
-	for _, n := range a.Notes {
-		visit(n.Blocks)
-	}
 }

@@ -64,7 +64,7 @@ func (p *publication) mastheadDocument(ms *marks) *document {
 			if len(a.Authors) > 0 {
 				w.printf(" — %s", esc(model.JoinNames(a.Authors, ed.Language)))
 			}
-			w.subheads(a, "")
+			w.subheads(a.ID, p.outlines[a].subheads, "")
 			w.WriteString("</li>\n")
 		}
 		w.WriteString("</ol>\n")
@@ -73,36 +73,15 @@ func (p *publication) mastheadDocument(ms *marks) *document {
 	return &document{name: mastheadDoc, title: ed.Publication, lang: ed.Language, body: w.String()}
 }
 
-// subhead is a section of an article listed in the contents.
-type subhead struct {
-	id   string // anchor in the article's document
-	text string
-}
-
-// subheads are an article's top-level headings and its bibliography.
-func subheadsOf(a *model.Article) []subhead {
-	var out []subhead
-	model.WalkBlocks(a.Blocks, func(b model.Block) {
-		if h, ok := b.(*model.Heading); ok && h.Level == 1 && h.ID != "" {
-			out = append(out, subhead{h.ID, model.PlainText(h.Inlines)})
-		}
-	})
-	if b := a.Bibliography; b != nil && b.Title != "" {
-		out = append(out, subhead{a.ID + "-bib", b.Title})
-	}
-	return out
-}
-
-// subheads writes an article's sections as a nested list of links,
-// relative to dir ("" beside the article, "xhtml/" from the nav).
-func (w *xw) subheads(a *model.Article, dir string) {
-	hs := subheadsOf(a)
+// subheads writes the sections hs of article id as a nested list of
+// links, relative to dir ("" beside the article, "xhtml/" from the nav).
+func (w *xw) subheads(id string, hs []subhead, dir string) {
 	if len(hs) == 0 {
 		return
 	}
 	w.WriteString("\n<ol>\n")
 	for _, h := range hs {
-		w.printf(`<li><a href="%s%s.xhtml#%s">%s</a></li>`+"\n", dir, a.ID, esc(h.id), esc(h.text))
+		w.printf(`<li><a href="%s%s.xhtml#%s">%s</a></li>`+"\n", dir, id, esc(h.id), esc(h.text))
 	}
 	w.WriteString("</ol>\n")
 }

@@ -30,7 +30,7 @@ func (p *publication) navDocument() []byte {
 		}
 		for _, a := range s.Articles {
 			w.printf(`<li><a href="%s%s.xhtml">%s</a>`, xhtmlDir, a.ID, esc(a.Title))
-			w.subheads(a, xhtmlDir)
+			w.subheads(a.ID, p.outlines[a].subheads, xhtmlDir)
 			w.WriteString("</li>\n")
 		}
 		if s.Title != "" {

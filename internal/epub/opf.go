@@ -42,7 +42,7 @@ func (p *publication) identity(m meta, opt Options, paged bool) {
 	ed := p.ed
 	m.p(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(Identifier(ed)))
 	m.p(`<dc:title id="title">%s</dc:title>`, esc(Title(ed)))
-	for _, l := range languages(ed) {
+	for _, l := range p.languages() {
 		m.p(`<dc:language>%s</dc:language>`, esc(l))
 	}
 	// The issue in its series (EPUB 3 belongs-to-collection), as
@@ -111,25 +111,9 @@ func (p *publication) people(m meta) {
 // described counts the images of the edition, and those a reader who
 // cannot see them is told about: by alt text or a caption.
 func (p *publication) described() (images, withText int) {
-	for _, s := range p.ed.Sections {
-		for _, a := range s.Articles {
-			visit := func(bs []model.Block) {
-				model.WalkBlocks(bs, func(b model.Block) {
-					f, ok := b.(*model.Figure)
-					if !ok || f.Image == nil || f.Image.Data == nil {
-						return
-					}
-					images++
-					if strings.TrimSpace(f.Image.Alt) != "" || len(f.Caption) > 0 {
-						withText++
-					}
-				})
-			}
-			visit(a.Blocks)
-			for _, n := range a.Notes {
-				visit(n.Blocks)
-			}
-		}
+	for _, o := range p.outlines {
+		images += o.images
+		withText += o.described
 	}
 	return images, withText
 }
@@ -186,7 +170,8 @@ func (p *publication) summary(images, withText int, paged bool) string {
 // languages lists every language of the edition: its own first (the
 // publication's primary language), then the articles' and their passages'
 // (model.Lang) in order of first use, each once.
-func languages(ed *model.Edition) []string {
+func (p *publication) languages() []string {
+	ed := p.ed
 	out := []string{ed.Language}
 	seen := map[string]bool{lang.Normalize(ed.Language): true}
 	add := func(tag string) {
@@ -198,11 +183,9 @@ func languages(ed *model.Edition) []string {
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
 			add(model.ArticleLang(ed, a))
-			model.WalkArticle(a, func(in model.Inline) {
-				if l, ok := in.(*model.Lang); ok {
-					add(l.Tag)
-				}
-			})
+			for _, t := range p.outlines[a].langs {
+				add(t)
+			}
 		}
 	}
 	return out

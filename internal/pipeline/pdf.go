@@ -70,8 +70,9 @@ type printed struct {
 // before it is painted; an error from it stops the build. Without a
 // preview the layout is streamed: each page is painted as soon as it is
 // made, and only its compressed content is kept; ahead is given the
-// articles the pages have passed (layout.PageMap.Passed), whose EPUB
-// documents can be made while the layout goes on. With out, the PDF is
+// articles the pages have settled (layout.PageMap.Settled), with their
+// final page starts, whose EPUB documents can be made while the layout
+// goes on. With out, the PDF is
 // written on it as it is made, else kept in pr.pdf. A sheet with an imprint
 // is not streamed: the imprint prints the number of pages, known only
 // at the end.
@@ -125,7 +126,7 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview b
 		if sp.Page.Index == seen {
 			pm.Add(sp.Page) // a draft will do
 			seen++
-			if arts, starts := pm.Passed(); len(arts) > 0 {
+			if arts, starts := pm.Settled(sp.Settled); len(arts) > 0 {
 				ahead(arts, starts)
 			}
 		}

@@ -49,6 +49,13 @@ type Options struct {
 	// made, before the PDF is painted and the outputs are written:
 	// `edition serve` shows them while the build finishes.
 	Preview func(Preview)
+	// Release drops each article's text (its blocks, notes and
+	// bibliography) as soon as its print pages and its EPUB document are
+	// made, so that a build holds the text of the articles being laid out,
+	// not of the whole edition; the Result's Edition then keeps the
+	// articles' heads (titles, authors, dates) only. Not with a Preview,
+	// which wants the whole model.
+	Release bool
 }
 
 // Preview is a build whose pages are laid out and whose EPUB is written.
@@ -148,6 +155,7 @@ func Run(opt Options) (*Result, error) {
 	// the print edition's pages, so it is written once the pages are laid
 	// out, while the PDF is finished; without a PDF, at once.
 	job := startEPUB(ed, mod, st.writer(base+".epub"), scratch)
+	job.release = opt.Release && opt.Preview == nil
 	laid := func(d *layout.Document, starts []model.PageStart, set *fonts.Set, pws []diag.Warning) error {
 		job.start(starts)
 		if opt.Preview != nil && opt.stopped() == nil {
@@ -226,13 +234,14 @@ type epubJob struct {
 	passed  chan passedArts
 	final   chan []model.PageStart
 	started bool
+	release bool // drop the text of the articles whose documents are made (Options.Release)
 	done    chan struct{}
 	out     []byte
 	err     error
 }
 
-// passedArts are articles the layout has passed, with their page
-// starts so far (layout.PageMap.Passed).
+// passedArts are articles the layout has settled, with their page
+// starts (layout.PageMap.Settled).
 type passedArts struct {
 	arts  []*model.Article
 	pages []model.PageStart
@@ -259,6 +268,9 @@ func (j *epubJob) run() {
 	for p := range j.passed {
 		if err == nil {
 			d.Ahead(p.arts, p.pages)
+			if j.release {
+				release(d, p.arts)
+			}
 		}
 	}
 	pages, ok := <-j.final
@@ -272,6 +284,18 @@ func (j *epubJob) run() {
 		var eb bytes.Buffer
 		if j.err = d.Write(&eb, pages); j.err == nil {
 			j.out = eb.Bytes()
+		}
+	}
+}
+
+// release drops the text of the articles of arts whose EPUB documents
+// are made: the layout has settled them (no page to come holds anything
+// of them, and it has forgotten them), and the EPUB will not read them
+// again (epub.Draft.Made).
+func release(d *epub.Draft, arts []*model.Article) {
+	for _, a := range arts {
+		if d.Made(a) {
+			a.Blocks, a.Notes, a.Bibliography = nil, nil, nil
 		}
 	}
 }
