@@ -29,7 +29,11 @@ func TestRelease(t *testing.T) {
 			if !bytes.Contains(data, []byte("imprint: false")) {
 				data = append(data, "\nprint:\n  imprint: false\n"...)
 			}
-			m := filepath.Join(filepath.Dir(path), "release.yaml")
+			dir := t.TempDir() // a copy: the manifest is read beside its posts
+			if err := os.CopyFS(dir, os.DirFS(filepath.Dir(path))); err != nil {
+				t.Fatal(err)
+			}
+			m := filepath.Join(dir, "release.yaml")
 			if err := os.WriteFile(m, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
