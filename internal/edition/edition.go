@@ -247,14 +247,14 @@ func convertPost(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []b
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	tag, assumed, from := articleLanguage(m, st, rel, p)
+	guessed := tag == ""
+	if guessed {
+		tag, assumed = guessLanguage(display, p, assumed, log)
+	}
 	in := postInput(m, st, sh.refs, d, root, p, assumed)
-	guessed := tag == "" // convertIn reads what language the text is in
-	res, err := convertIn(conv, &in, resolve, guessed, log)
+	res, err := convertIn(conv, &in, resolve, log)
 	if err != nil {
 		return nil, err
-	}
-	if tag == "" && in.Lang != assumed {
-		tag, assumed = in.Lang, in.Lang
 	}
 	d.warnRemote(log)
 	a := &model.Article{
@@ -324,25 +324,30 @@ func postInput(m *manifest.Manifest, st *site.Site, refs *hugoRefs, d *doc, root
 	return in
 }
 
-// convertIn converts a post in in.Lang. A post without a language of
-// its own (guess: none in its front matter, the site's defaults or lang)
-// whose text reads clearly as another language than the edition's is
-// converted again in the language it reads as, with a warning, and
-// in.Lang is set to it: its quotation marks, hyphenation and printed
-// words are then that language's. A declared language is never
-// overridden.
-func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.ImageFunc, guess bool, log *diag.Log) (*markdown.Result, error) {
+// guessLanguage is the language of a post p that declares none (in its
+// front matter, its site's defaults or lang): the one its text reads as
+// clearly (lang.Guess, a stop-word test of its opening paragraphs, read
+// from the source: markdown.Opening), with a warning, when that is not
+// the edition's (assumed); else none, and the edition's. It reads the
+// source, not the converted text, so that the post is converted once, in
+// its language, and so that what the front page and the contents print
+// of it (its title, in that language's typography) is known without its
+// text converted.
+func guessLanguage(display string, p *post.Post, assumed string, log *diag.Log) (tag, lng string) {
+	g := lang.Guess(markdown.Opening(p.Body, 300)...)
+	if g == nil || lang.Base(g.Tag) == lang.Base(assumed) {
+		return "", assumed
+	}
+	log.Warnf(display, 1, "the text reads as %s and neither the post nor the site declares a language: set in %s, not %q (set lang: in its front matter to choose)",
+		g.Name, g.Name, assumed)
+	return g.Tag, g.Tag
+}
+
+// convertIn converts a post in in.Lang, giving the converter's warnings
+// to log.
+func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.ImageFunc, log *diag.Log) (*markdown.Result, error) {
 	var tmp diag.Log
 	res, err := conv.Convert(*in, resolve, &tmp)
-	if err == nil && guess {
-		if g := lang.Guess(opening(res.Blocks, 300)...); g != nil && lang.Base(g.Tag) != lang.Base(in.Lang) {
-			log.Warnf(in.Path, 1, "the text reads as %s and neither the post nor the site declares a language: set in %s, not %q (set lang: in its front matter to choose)",
-				g.Name, g.Name, in.Lang)
-			in.Lang = g.Tag
-			tmp = diag.Log{}
-			res, err = conv.Convert(*in, resolve, &tmp)
-		}
-	}
 	for _, w := range tmp.Warnings() {
 		log.Warnf(w.Path, w.Line, "%s", w.Msg)
 	}

@@ -86,9 +86,14 @@ func TestUndeclaredLanguage(t *testing.T) {
 		"nl.md":       "---\ntitle: Richtlijnen\ndate: 2026-01-01\n---\n" + nl + "\n",
 		"nl-en.md":    "---\ntitle: Declared\ndate: 2026-01-01\nlang: en\n---\n" + nl + "\n",
 		"fr.md":       "---\ntitle: F\ndate: 2026-01-01\n---\n" + frenchText + "\n",
+		// read from the source: the heading, list, code and link
+		// destination around the French text are not counted
+		"fr-title.md": "---\ntitle: '\"Le titre\"'\ndate: 2026-01-01\n---\n# The heading of the post\n\n" +
+			"- the list of the things and the words\n\n```\nthe code of the one and the other\n```\n\n" +
+			"[Le texte](http://example.com/the-and-of-the-in-the) " + frenchText[len("Le texte "):] + "\n",
 	})
 	m, err := manifest.Parse(filepath.Join(dir, "edition.yaml"),
-		[]byte("publication: P\ndate: 2026-02-01\nlanguage: en\nposts: [nl.md, nl-en.md, fr.md]\n"))
+		[]byte("publication: P\ndate: 2026-02-01\nlanguage: en\nposts: [nl.md, nl-en.md, fr.md, fr-title.md]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,10 +102,14 @@ func TestUndeclaredLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"nl.md": "nl", "nl-en.md": "en", "fr.md": "fr"}
+	want := map[string]string{"nl.md": "nl", "nl-en.md": "en", "fr.md": "fr", "fr-title.md": "fr"}
 	for _, a := range ed.Sections[0].Articles {
 		if k := filepath.Base(a.Source); a.Language != want[k] {
 			t.Errorf("%s: language %q, want %q", k, a.Language, want[k])
+		}
+		// the title is set in the language guessed: French quotation marks
+		if k := filepath.Base(a.Source); k == "fr-title.md" && !strings.HasPrefix(a.Title, "«") {
+			t.Errorf("%s: title %q, want it in French quotation marks", k, a.Title)
 		}
 	}
 	var all []string
