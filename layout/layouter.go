@@ -94,8 +94,11 @@ func (lt *layouter) fork() *layouter {
 // noteState is what a layout knows of notes: those set (by note, for an
 // article being set) and placed, each note's article, and the link notes.
 type noteState struct {
-	notesDone  map[*model.Note]bool // notes placed on a page
-	noteCache  map[*model.Note][]*vitem
+	notesDone map[*model.Note]bool // notes placed on a page
+	noteCache map[*model.Note][]*vitem
+	// articleArt is the article of each note of the articles the
+	// original has taken (add), until they are settled (forget); a fork
+	// sets the notes of one article, lt.art.
 	articleArt map[*model.Note]*model.Article
 
 	links       *linkNotes           // link notes of the article being set
@@ -111,10 +114,10 @@ type noteState struct {
 	nlBuf    []*vitem
 }
 
-// fork returns the note state of a fork: the article of each note, which
-// is read-only once Layout has filled it, and nothing else (setArticle
-// gives the fork the note cache of its article).
-func (n *noteState) fork() noteState { return noteState{articleArt: n.articleArt} }
+// fork returns the note state of a fork: nothing (setArticle gives the
+// fork the note cache of its article; the notes it sets are its
+// article's).
+func (n *noteState) fork() noteState { return noteState{} }
 
 // warning is a warning a fork recorded, given by the original in article
 // order; once, if not empty, is the key of a warning given only once.

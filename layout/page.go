@@ -94,12 +94,7 @@ func layout(ed *model.Edition, fs *fonts.Set, cfg Config, warn func(diag.Warning
 	lt.Setter = text.NewSetter(fs, cfg.settings(), lt)
 	var arts []*model.Article
 	for _, s := range ed.Sections {
-		for _, a := range s.Articles {
-			arts = append(arts, a)
-			for _, n := range a.Notes {
-				lt.articleArt[n] = a
-			}
-		}
+		arts = append(arts, s.Articles...)
 	}
 	d := newDocument(cfg)
 	lt.doc = d

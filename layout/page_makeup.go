@@ -234,6 +234,7 @@ func (lt *layouter) forget(n int) {
 				delete(lt.noteCache, n)
 				delete(lt.isLinkNote, n)
 				delete(lt.noteUsers, n)
+				delete(lt.articleArt, n)
 			}
 		}
 		delete(lt.linkNotesOf, a)

@@ -153,6 +153,7 @@ func (s *artSet) clone() *artSet {
 		warns:     s.warns,
 		height:    s.height,
 		linkNotes: s.linkNotes,
+		art:       s.art,
 	}
 	for n, items := range s.notes {
 		out.notes[n] = c.itemList(items)
