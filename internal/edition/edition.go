@@ -224,9 +224,35 @@ func openErr(m *manifest.Manifest, e manifest.Entry, err error) error {
 	return diag.Errorf(m.Path, e.Line, "post %q: %v", e.Path, err)
 }
 
-// convertPost converts the post e whose bytes are data. deps, if not
-// nil, records what else its conversion reads that Reuse must check.
+// convertPost converts the post e whose bytes are data: its head
+// (readHead), then its text (convertText). deps, if not nil, records
+// what else its conversion reads that Reuse must check.
 func convertPost(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []byte, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log, deps *postDeps) (*model.Article, error) {
+	h, err := readHead(m, st, e, data, log)
+	if h == nil || err != nil {
+		return nil, err
+	}
+	if err := h.convertText(m, st, data, conv, imgs, sh, log, deps); err != nil {
+		return nil, err
+	}
+	return h.art, nil
+}
+
+// head is a post read as far as its head: the article with what the
+// front page, the contents, the cover and the EPUB's metadata print of
+// it (title, subtitle, description, authors, date, language, where it
+// starts in print), but no text; and what converting its text needs.
+type head struct {
+	art                *model.Article
+	p                  *post.Post
+	display, root, rel string
+	assumed, from      string // the language its text is set in, and where it comes from
+	guessed            bool   // read from the text (guessLanguage): none is declared
+}
+
+// readHead parses post e, whose bytes are data, and reads its head,
+// without converting its text: nil for a post that is not published.
+func readHead(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []byte, log *diag.Log) (*head, error) {
 	display := path.Join(displayRoot(m), e.Path)
 	root, rel := m.PostFile(e)
 	p, err := post.Parse(display, data, log)
@@ -238,6 +264,34 @@ func convertPost(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []b
 		return nil, nil
 	}
 	warnUnbuilt(st, display, p, m.Date, log)
+	tag, assumed, from := articleLanguage(m, st, rel, p)
+	guessed := tag == ""
+	if guessed {
+		tag, assumed = guessLanguage(display, p, assumed, log)
+	}
+	a := &model.Article{
+		Source:      display,
+		Title:       markdown.InlineText(p.Title, assumed),
+		Subtitle:    markdown.InlineText(p.Subtitle, assumed),
+		Date:        p.Date,
+		Tags:        p.Tags,
+		Description: markdown.InlineText(p.Description, assumed),
+		Language:    tag,
+	}
+	a.Authors, a.Translators = people(m, st, rel, p)
+	a.PrintStart = printStart(display, data, p, log)
+	if a.Date.IsZero() {
+		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
+	}
+	return &head{art: a, p: p, display: display, root: root, rel: rel, assumed: assumed, from: from, guessed: guessed}, nil
+}
+
+// convertText converts the text of the post whose head is h, and whose
+// bytes are data, into its article: blocks, notes, numbered equations,
+// bibliography (written out or made from its citations), passages in
+// other languages.
+func (h *head) convertText(m *manifest.Manifest, st *site.Site, data []byte, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log, deps *postDeps) error {
+	a, p, display, rel := h.art, h.p, h.display, h.rel
 	var page map[string]any
 	d := &doc{display: display, rel: rel, log: log, deps: deps, page: func() map[string]any {
 		if page == nil {
@@ -246,48 +300,29 @@ func convertPost(m *manifest.Manifest, st *site.Site, e manifest.Entry, data []b
 		return page
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
-	tag, assumed, from := articleLanguage(m, st, rel, p)
-	guessed := tag == ""
-	if guessed {
-		tag, assumed = guessLanguage(display, p, assumed, log)
-	}
-	in := postInput(m, st, sh.refs, d, root, p, assumed)
+	in := postInput(m, st, sh.refs, d, h.root, p, h.assumed)
 	res, err := convertIn(conv, &in, resolve, log)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	d.warnRemote(log)
-	a := &model.Article{
-		Source:      display,
-		Title:       markdown.InlineText(p.Title, assumed),
-		Subtitle:    markdown.InlineText(p.Subtitle, assumed),
-		Date:        p.Date,
-		Tags:        p.Tags,
-		Description: markdown.InlineText(p.Description, assumed),
-		Blocks:      res.Blocks,
-		Notes:       res.Notes,
-	}
+	a.Blocks, a.Notes = res.Blocks, res.Notes
 	numberEquations(a, st.MathSetup().Numbering, display, log)
-	a.Authors, a.Translators = people(m, st, rel, p)
-	a.PrintStart = printStart(display, data, p, log)
-	a.Language = tag
-	if !guessed {
-		checkLanguage(p, assumed, from, res.Blocks, log)
-	}
-	if a.Date.IsZero() {
-		log.Warnf(display, 1, "no date in front matter or file name; printed without a date")
+	if !h.guessed {
+		checkLanguage(p, h.assumed, h.from, res.Blocks, log)
 	}
 	var cx *citeContext
 	if hasCitations(res.Blocks, res.Notes) || hasNocite(p) {
+		root := h.root
 		cp := citePost{st: st, read: func(r string) ([]byte, error) { return m.Open(root, r) }, rel: rel, display: display,
 			data: data, p: p, tag: cmp.Or(a.Language, m.Language), log: log, style: manifestStyle(m)}
 		if cx = citeContextFor(cp, sh.cites); cx == nil {
 			unresolvedCitations(a, display, "bibliography: in the front matter, _quarto.yml, _config.yml's scholar:", log)
 		}
 	}
-	finishCited(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, assumed, log, cx)
+	finishCited(a, biblio.Source{Path: display, Body: p.Body, Base: p.BodyLine}, h.assumed, log, cx)
 	markPassages(a, cmp.Or(a.Language, m.Language)) // model.ArticleLang
-	return a, nil
+	return nil
 }
 
 // postInput is the conversion of the post p at d.rel in the site st: a
