@@ -219,6 +219,7 @@ func owners(ed *model.Edition) owned {
 	o := &owned{of: map[any]owner{}, figure: map[*model.Image]*model.Figure{}}
 	for _, s := range ed.Sections {
 		for _, a := range s.Articles {
+			ed.Text(a)
 			o.arts = append(o.arts, a)
 			elements(a, o.own)
 		}

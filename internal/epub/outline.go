@@ -35,6 +35,7 @@ func (p *publication) outlineArticles() {
 	seen := map[string]bool{}
 	for _, s := range p.ed.Sections {
 		for _, a := range s.Articles {
+			p.ed.Text(a)
 			o := &outline{}
 			image := func(b model.Block) {
 				f, ok := b.(*model.Figure)
