@@ -32,12 +32,13 @@ type Draft struct {
 }
 
 // madeAhead is an article's content document made ahead: the page
-// breaks it marks, and its entry.
+// breaks it marks, its entry, and the article's outline.
 type madeAhead struct {
-	marks  []placedMark
-	out    packed
-	mathml bool
-	body   bool // the article had a body (see released)
+	marks   []placedMark
+	out     packed
+	mathml  bool
+	body    bool // the article had a body (see released)
+	outline *outline
 }
 
 // placedMark is what decides where a marker is written, and what.
@@ -48,6 +49,8 @@ type placedMark struct {
 }
 
 // Prepare begins the EPUB of ed; opt.Pages are not used (see Write).
+// It reads no article's body (Blocks, Notes, Bibliography): Ahead and
+// Write read each when they make its document.
 func Prepare(ed *model.Edition, opt Options) (*Draft, error) {
 	p := newPublication(ed, opt)
 	files, listed, err := container(p)
@@ -92,7 +95,8 @@ func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
 		if err != nil {
 			continue
 		}
-		d.ahead[a] = &madeAhead{marks: placedMarks(ms.article(a)), out: out, mathml: made.mathml, body: !released(a)}
+		d.ahead[a] = &madeAhead{marks: placedMarks(ms.article(a)), out: out, mathml: made.mathml, body: !released(a),
+			outline: outlineOf(a)}
 	}
 }
 
@@ -100,7 +104,7 @@ func (d *Draft) Ahead(arts []*model.Article, pages []model.PageStart) {
 // (Ahead) and waits for Write. Write keeps it, and then reads nothing
 // of a's body (Blocks, Notes, Bibliography and what they hold; what the
 // masthead, navigation and package documents need of it was gathered
-// by Prepare), if the page starts of a given to Write are those Ahead
+// by Ahead), if the page starts of a given to Write are those Ahead
 // was given when it last made a's document: the same, in the same order,
 // with the same Label, Word and At (compared as values: for a block,
 // the same pointer); a page whose label repeats an earlier page's
@@ -135,7 +139,9 @@ func placedMarks(am *artMarks) []placedMark {
 
 // Write writes the EPUB to w, marking the print edition's pages (none
 // for an edition without print pages). The documents made ahead whose
-// markers are those of pages are kept, the others made here.
+// markers are those of pages are kept, with the outlines Ahead gathered;
+// the others are made here, their outlines gathered first, as the
+// masthead, made before them, lists the articles' sections.
 func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
 	if err := d.spill.failed(); err != nil {
 		return err
@@ -163,9 +169,19 @@ func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
 		name := doc.entry()
 		delete(d.files, name)
 		kept[name] = m.out
+		p.outlines[doc.art] = m.outline
 		doc.art, doc.mathml = nil, m.mathml
 	}
 	d.ahead, d.kept = nil, len(kept)
+	for _, doc := range p.docs {
+		if doc.art != nil {
+			p.ed.Text(doc.art)
+			p.outlines[doc.art] = outlineOf(doc.art)
+		}
+	}
+	p.listImages()
+	p.addImages(d.files, d.listed)
+	p.makeMasthead()
 	docs, err := p.packDocuments(d.files)
 	if err != nil {
 		return err

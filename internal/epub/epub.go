@@ -121,7 +121,7 @@ type publication struct {
 	ed       *model.Edition
 	words    lang.Words // the edition's language
 	docs     []*document
-	images   []*model.Image // each once, by Name, in order of first use
+	images   []*model.Image // each once, by Name, in order of first use (listImages)
 	cover    *model.Image   // nil: no cover
 	marks    *marks         // the print edition's page breaks
 	hasPages bool           // the edition has print pages (see paged)
@@ -129,7 +129,7 @@ type publication struct {
 	opf      []byte
 	pageList []*mark // page-break markers written, in page order
 	// outlines: what the masthead, nav and package documents need of
-	// each article's body (outlineArticles)
+	// each article's body, gathered as its document is made (outlineOf)
 	outlines map[*model.Article]*outline
 }
 
@@ -152,14 +152,13 @@ type document struct {
 // entry is the name of document d in the container.
 func (d *document) entry() string { return contentDir + xhtmlDir + d.name }
 
-// newPublication plans the publication: its images, the outline of
-// each article (all that finish needs of their bodies), its cover and
-// documents, the cover's made, the masthead's and the articles' not
-// yet: they carry the print edition's page breaks (paged). The
-// navigation and package documents wait for every article (finish).
+// newPublication plans the publication: its cover and documents, the
+// cover's made, the masthead's and the articles' not yet: they carry
+// the print edition's page breaks (paged), and the masthead lists the
+// articles' sections (outlineOf). The navigation and package documents
+// wait for every article (finish). It reads no article's body.
 func newPublication(ed *model.Edition, opt Options) *publication {
-	p := &publication{ed: ed, words: lang.For(ed.Language).Words}
-	p.outlineArticles()
+	p := &publication{ed: ed, words: lang.For(ed.Language).Words, outlines: map[*model.Article]*outline{}}
 	p.cover = coverImage(ed, opt.CoverPNG)
 	if p.cover != nil {
 		p.docs = append(p.docs, p.coverDocument())
@@ -174,11 +173,16 @@ func newPublication(ed *model.Edition, opt Options) *publication {
 }
 
 // paged gives the publication the print edition's page starts (none
-// for an edition without print pages), and makes the masthead, which
-// marks the pages before the first article.
+// for an edition without print pages).
 func (p *publication) paged(pages []model.PageStart) {
 	p.marks = newMarks(pages)
 	p.hasPages = len(pages) > 0
+}
+
+// makeMasthead makes the masthead, which marks the pages before the
+// first article (paged) and lists the articles' sections: once every
+// article's outline is gathered.
+func (p *publication) makeMasthead() {
 	for i, d := range p.docs {
 		if d.masthead {
 			p.docs[i] = p.mastheadDocument(p.marks)

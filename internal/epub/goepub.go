@@ -68,10 +68,11 @@ func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 // logs some write errors instead of returning them).
 var errMissing = errors.New("epub: go-epub did not write")
 
-// container has go-epub write the container of p, and puts this
-// package's images in it: its files, the content documents still
-// go-epub's wrappers around their stand-ins (packDocuments puts the
-// bodies in), and every file the package lists.
+// container has go-epub write the container of p, and puts the cover
+// image in it: its files, the content documents still go-epub's
+// wrappers around their stand-ins (packDocuments puts the bodies in),
+// and every file the package lists but the articles' images, known
+// only once their documents are made (addImages).
 func container(p *publication) (files map[string][]byte, listed map[string]bool, err error) {
 	useMemory.Do(func() { _ = goepub.Use(goepub.MemoryFS) })
 	goepubMu.Lock()
@@ -108,11 +109,11 @@ func goepubArchive(p *publication) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// replaceFiles reads go-epub's archive and puts this package's images in
-// it; it returns its files, the content documents still go-epub's
-// wrappers around their stand-ins (packDocuments puts the bodies in),
-// and every file the package lists. go-epub must have written nothing
-// else.
+// replaceFiles reads go-epub's archive and puts the cover image in it;
+// it returns its files, the content documents still go-epub's wrappers
+// around their stand-ins (packDocuments puts the bodies in), and every
+// file the package lists but the articles' images (p.images is empty
+// yet). go-epub must have written nothing else: it is given no image.
 func (p *publication) replaceFiles(raw []byte) (files map[string][]byte, listed map[string]bool, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
@@ -121,9 +122,6 @@ func (p *publication) replaceFiles(raw []byte) (files map[string][]byte, listed 
 	media := map[string][]byte{}
 	if p.cover != nil {
 		media[contentDir+imageDir+p.cover.Name] = p.cover.Data
-	}
-	for _, img := range p.images {
-		media[contentDir+imageDir+img.Name] = img.Data
 	}
 	listed = map[string]bool{"mimetype": true, "META-INF/container.xml": true, contentDir + "package.opf": true}
 	for _, it := range p.items() {
@@ -143,6 +141,16 @@ func (p *publication) replaceFiles(raw []byte) (files map[string][]byte, listed 
 	}
 	maps.Copy(files, media)
 	return files, listed, nil
+}
+
+// addImages puts the articles' images (p.images) in files, and their
+// names in listed, once every article's outline is gathered.
+func (p *publication) addImages(files map[string][]byte, listed map[string]bool) {
+	for _, img := range p.images {
+		name := contentDir + imageDir + img.Name
+		files[name] = img.Data
+		listed[name] = true
+	}
 }
 
 // packDocuments makes each content document, puts its body and

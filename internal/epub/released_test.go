@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -198,5 +200,88 @@ func TestWriteReleasedMoved(t *testing.T) {
 	err := d.Write(&bytes.Buffer{}, moved)
 	if !errors.Is(err, errReleased) {
 		t.Fatalf("Write with a page moved in a released article: %v, want %v", err, errReleased)
+	}
+}
+
+// TestPrepareReadsNoBody: Prepare reads no article's body; each is read
+// only when its document is made, by Ahead or by Write. The bodies of a
+// lazy copy of releasable are nil (or a decoy, whose heading, image and
+// passage would show in the EPUB if anything Prepare read of it were
+// kept) when Prepare runs, put back (from an untouched copy) just before
+// the Ahead or Write that makes their document, and let go again after
+// Ahead; the EPUB is that of the untouched edition, whichever articles
+// are made ahead.
+func TestPrepareReadsNoBody(t *testing.T) {
+	full := releasable(t)
+	var want bytes.Buffer
+	if err := Write(&want, full, Options{Modified: epoch, Pages: releasablePages(full)}); err != nil {
+		t.Fatal(err)
+	}
+	decoy := []model.Block{
+		&model.Heading{Level: 1, ID: "decoy", Inlines: []model.Inline{&model.Lang{Tag: "la", Inlines: []model.Inline{&model.Text{Text: "Decoy"}}}}},
+		&model.Figure{Image: &model.Image{Name: "decoy.png", MediaType: "image/png", Data: tinyPNG(t), Width: 2, Height: 3}},
+	}
+	for _, c := range []struct {
+		ahead  int // the first ahead articles are made ahead
+		before []model.Block
+	}{{0, nil}, {1, nil}, {2, nil}, {0, decoy}, {2, decoy}} {
+		t.Run(fmt.Sprint(c.ahead, " ahead, decoy ", c.before != nil), func(t *testing.T) {
+			ahead := c.ahead
+			full := releasable(t)
+			fulls := full.Sections[0].Articles
+			lazy := *full
+			arts := make([]*model.Article, len(fulls))
+			for i, a := range fulls {
+				l := *a
+				l.Blocks, l.Notes, l.Bibliography = c.before, nil, nil
+				arts[i] = &l
+			}
+			lazy.Sections = []*model.Section{{Title: full.Sections[0].Title, Articles: arts}}
+			// the page starts of full, in the lazy articles: the blocks are
+			// the same once put back
+			pages := releasablePages(full)
+			for i, pg := range pages {
+				j := slices.Index(fulls, pg.Article)
+				pages[i].Article = arts[j]
+				if pg.At == any(fulls[j]) {
+					pages[i].At = arts[j]
+				}
+			}
+			fill := func(i int) {
+				arts[i].Blocks, arts[i].Notes, arts[i].Bibliography = fulls[i].Blocks, fulls[i].Notes, fulls[i].Bibliography
+			}
+
+			d, err := Prepare(&lazy, Options{Modified: epoch})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range ahead {
+				fill(i)
+				d.Ahead(arts[i:i+1], pagesOf(pages, arts[i]))
+				if !d.Made(arts[i]) {
+					t.Fatalf("%s not made ahead", arts[i].ID)
+				}
+				arts[i].Blocks, arts[i].Notes, arts[i].Bibliography = nil, nil, nil
+			}
+			for i := ahead; i < len(arts); i++ {
+				fill(i)
+			}
+			var got bytes.Buffer
+			if err := d.Write(&got, pages); err != nil {
+				t.Fatal(err)
+			}
+			if d.kept != ahead {
+				t.Errorf("%d documents made ahead kept, want %d", d.kept, ahead)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				files, gotFiles := unzip(t, want.Bytes()), unzip(t, got.Bytes())
+				for _, n := range slices.Sorted(maps.Keys(gotFiles)) {
+					if !bytes.Equal(gotFiles[n], files[n]) {
+						t.Errorf("%s differs when the bodies are read only as documents are made", n)
+					}
+				}
+				t.Error("the EPUB differs when the bodies are read only as documents are made")
+			}
+		})
 	}
 }
