@@ -67,6 +67,9 @@ type layouter struct {
 	placing int
 	settles []settlePoint
 	settled int
+	// taken are the articles paginate has taken (take), by index in
+	// reading order, in the order it took them.
+	taken []int
 	// arts are the articles in reading order; linkNotesOf the notes a
 	// streamed layout made of each article's links, forgotten with the
 	// article's other notes once it is settled (forget).

@@ -43,6 +43,13 @@ type StreamPage struct {
 	// page; a page given again at the end (see Draft) carries every
 	// article.
 	Settled int
+	// Taken are the articles the layout had taken when it gave the page
+	// (by index in reading order, in the order it took them: the lead,
+	// then the others in reading order): no page holds text of an
+	// article before it is taken, so a page map need not know the others
+	// yet (PageMap.AddStreamed). The slice only grows from page to page
+	// and is shared: read it, don't change it.
+	Taken []int
 }
 
 // Stream lays out the edition as Layout does, but gives each page to sink
@@ -171,7 +178,7 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 	if rs == nil || rs.front {
 		lead := arts[li]
 		leadSet := sets.get(li)
-		lt.add(leadSet)
+		lt.take(li, leadSet)
 		got := map[int]bool{li: true}
 		k := 0
 		next := func() (*model.Article, *artSet) {
@@ -179,7 +186,7 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 				if !got[k] {
 					got[k] = true
 					set := sets.get(k)
-					lt.add(set)
+					lt.take(k, set)
 					return arts[k], set
 				}
 			}
@@ -231,7 +238,7 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 			default:
 				set := sets.get(i)
 				lt.beforeAdd(i, candidate)
-				lt.add(set)
+				lt.take(i, set)
 				lt.afterAdd()
 				lt.placeArticle(a, set, start)
 				if lt.ended() {
@@ -331,7 +338,7 @@ func (lt *layouter) emit(p *Page, draft bool) {
 		lt.settles = lt.settles[1:]
 	}
 	if lt.sinkErr == nil {
-		lt.sinkErr = lt.sink(StreamPage{Page: p, Draft: draft, Bookmarked: lt.bookmarked(p.Index), Settled: lt.settled})
+		lt.sinkErr = lt.sink(StreamPage{Page: p, Draft: draft, Bookmarked: lt.bookmarked(p.Index), Settled: lt.settled, Taken: lt.taken})
 	}
 	if !draft {
 		lt.doc.Pages[p.Index] = nil

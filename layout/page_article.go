@@ -211,6 +211,13 @@ func refersTo(m, n *model.Note) bool {
 	return found
 }
 
+// take takes article k of the reading order, set by a fork (add), and
+// records it among those taken (StreamPage.Taken).
+func (lt *layouter) take(k int, set *artSet) {
+	lt.taken = append(lt.taken, k)
+	lt.add(set)
+}
+
 // add takes an article set by a fork: its paragraphs are numbered after
 // those before it and its warnings given, as if lt had set it.
 func (lt *layouter) add(set *artSet) {

@@ -44,11 +44,15 @@ func (d *Document) PageStarts(ed *model.Edition) []model.PageStart {
 }
 
 // PageMap gathers the page starts of a document page by page, for a
-// streamed layout (Stream) whose pages are not kept: Add each page in
-// page order (a draft will do: page numbers do not matter), then Starts
-// gives what Document.PageStarts would.
+// streamed layout (Stream) whose pages are not kept: add each page in
+// page order (a draft will do: page numbers do not matter) with
+// AddStreamed, then Starts gives what Document.PageStarts would. It
+// learns the elements of an article only once the layout has taken it
+// (StreamPage.Taken), so that an article's text need not be read before
+// the layout comes to it.
 type PageMap struct {
 	owner  owned
+	taken  int                     // how many of the articles taken the map owns
 	begun  map[*model.Article]bool // articles with lines on earlier pages
 	firsts []candidate
 	has    []bool
@@ -64,7 +68,8 @@ type PageMap struct {
 	firstOwn int
 }
 
-// NewPageMap starts the page map of a layout of ed.
+// NewPageMap starts the page map of a layout of ed. It owns no
+// article's elements yet: Add and AddStreamed take them.
 func NewPageMap(ed *model.Edition) *PageMap {
 	pm := &PageMap{owner: owners(ed), begun: map[*model.Article]bool{}, firstOwn: -1}
 	pm.firstOn = make([]int, len(pm.owner.arts))
@@ -74,16 +79,38 @@ func NewPageMap(ed *model.Edition) *PageMap {
 	return pm
 }
 
-// Add takes the next page.
+// Add takes the next page of a whole layout (Layout), every article
+// taken.
 func (pm *PageMap) Add(p *Page) {
+	if pm.taken < len(pm.owner.arts) {
+		for k := range pm.owner.arts {
+			pm.owner.take(k)
+		}
+		pm.taken = len(pm.owner.arts)
+	}
+	pm.add(p)
+}
+
+// AddStreamed takes the next page of a streamed layout, owning the
+// articles the layout has taken since the last.
+func (pm *PageMap) AddStreamed(sp StreamPage) {
+	for _, k := range sp.Taken[min(pm.taken, len(sp.Taken)):] {
+		pm.owner.take(k)
+	}
+	pm.taken = max(pm.taken, len(sp.Taken))
+	pm.add(sp.Page)
+}
+
+// add takes the next page, its articles owned.
+func (pm *PageMap) add(p *Page) {
 	first, has := firstOnPage(p, pm.owner, pm.begun)
 	i := len(pm.firsts)
 	pm.firsts = append(pm.firsts, first)
 	pm.has = append(pm.has, has)
 	pm.labels = append(pm.labels, p.Folio)
-	on := func(w owner) {
-		if pm.firstOn[w.art] < 0 {
-			pm.firstOn[w.art] = i
+	on := func(w order) {
+		if k := w.art(); pm.firstOn[k] < 0 {
+			pm.firstOn[k] = i
 		}
 	}
 	// the articles with text on the page: begun from now on, and whether
@@ -91,7 +118,7 @@ func (pm *PageMap) Add(p *Page) {
 	own := false
 	for _, l := range p.Lines {
 		if w, ok := pm.owner.of[l.Node]; ok {
-			pm.begun[pm.owner.arts[w.art]] = true
+			pm.begun[pm.owner.arts[w.art()]] = true
 			own = true
 			on(w)
 		}
@@ -130,14 +157,15 @@ func (pm *PageMap) Settled(n int) ([]*model.Article, []model.PageStart) {
 			from = min(from, f)
 		}
 	}
-	first := pm.owner.order(arts[0]) // an article comes before its elements
+	first := orderOf(pm.passed, 0) // an article comes before its elements
 	for from > 0 && (!pm.has[from-1] || pm.firsts[from-1].order >= first) {
 		from--
 	}
+	passed := pm.passed
 	pm.passed = n
 	defer func() {
-		for _, a := range arts {
-			pm.owner.forget(a)
+		for k := passed; k < n; k++ {
+			pm.owner.forget(k)
 		}
 	}()
 	var starts []model.PageStart
@@ -191,7 +219,7 @@ func (pm *PageMap) each(scratch []candidate, from int, f func(model.PageStart)) 
 			}
 			ps := model.PageStart{Label: label}
 			if c := firsts[i-from]; i <= last && (text || own) {
-				ps.Article, ps.At, ps.Word = pm.owner.arts[c.art], c.at, c.word
+				ps.Article, ps.At, ps.Word = pm.owner.arts[c.order.art()], c.at, c.word
 			}
 			f(ps)
 		}
@@ -200,39 +228,71 @@ func (pm *PageMap) each(scratch []candidate, from int, f func(model.PageStart)) 
 	return firsts
 }
 
-// owned maps the model's elements to their articles, and images to the
-// figures that show them; each element's order numbers it in the
-// edition's reading order. One map holds both, as it holds an entry for
-// every element of the edition.
+// owned maps the elements of the articles taken to their places in
+// reading order, and images to the first figures that show them. One
+// map holds both, as it holds an entry for every element of the
+// articles being laid out.
 type owned struct {
-	of     map[any]owner
-	arts   []*model.Article // by owner.art
+	of     map[any]order
+	arts   []*model.Article // in reading order
+	owns   []bool           // by index in arts: taken, its elements put in of
 	figure map[*model.Image]*model.Figure
 	peak   int // the most entries of has held
 }
 
-// owner is an element's place in reading order and its article's index
-// in owned.arts.
-type owner struct{ order, art int32 }
+// order is an element's place in reading order: its article's index in
+// owned.arts, then its own in the article's elements. Numbering within
+// an article lets an article be owned without counting the elements of
+// those before it, and in whatever order the layout takes them.
+type order int64
 
+// orderOf is the order of element i of article art.
+func orderOf(art, i int) order { return order(art)<<32 | order(i) }
+
+// art is the index of the element's article.
+func (o order) art() int { return int(o >> 32) }
+
+// owners starts the map of ed's articles, owning none.
 func owners(ed *model.Edition) owned {
-	o := &owned{of: map[any]owner{}, figure: map[*model.Image]*model.Figure{}}
+	o := owned{of: map[any]order{}, figure: map[*model.Image]*model.Figure{}}
 	for _, s := range ed.Sections {
-		for _, a := range s.Articles {
-			ed.Text(a)
-			o.arts = append(o.arts, a)
-			elements(a, o.own)
-		}
+		o.arts = append(o.arts, s.Articles...)
 	}
-	return *o
+	o.owns = make([]bool, len(o.arts))
+	return o
 }
 
-// forget drops the elements of a, which no page to come holds, keeping
-// the figures of images (a later article may show an image again); the
-// map is made again once most of its entries are dropped, as a map does
-// not shrink.
-func (o *owned) forget(a *model.Article) {
-	elements(a, func(x any) {
+// take records the elements of article k; the figure of an image is the
+// first to show it in reading order of the articles taken (the lead is
+// taken before the articles it follows).
+func (o *owned) take(k int) {
+	if o.owns[k] {
+		return
+	}
+	o.owns[k] = true
+	i := 0
+	elements(o.arts[k], func(x any) {
+		w := orderOf(k, i)
+		i++
+		o.of[x] = w
+		if f, ok := x.(*model.Figure); ok && f.Image != nil {
+			if g := o.figure[f.Image]; g == nil || w < o.of[g] {
+				o.figure[f.Image] = f
+			}
+		}
+	})
+	o.peak = max(o.peak, len(o.of))
+}
+
+// forget drops the elements of article k, which no page to come holds,
+// keeping the figures of images (a later article may show an image
+// again); the map is made again once most of its entries are dropped, as
+// a map does not shrink.
+func (o *owned) forget(k int) {
+	if !o.owns[k] {
+		return
+	}
+	elements(o.arts[k], func(x any) {
 		if f, ok := x.(*model.Figure); !ok || f.Image == nil || o.figure[f.Image] != f {
 			delete(o.of, x)
 		}
@@ -240,19 +300,6 @@ func (o *owned) forget(a *model.Article) {
 	if len(o.of) < o.peak/4 {
 		o.of = maps.Clone(o.of)
 		o.peak = len(o.of)
-	}
-}
-
-// order is the place of element x in reading order.
-func (o owned) order(x any) int { return int(o.of[x].order) }
-
-// own records that element x is the last article's (the one being
-// walked), next in reading order; and the first figure of an image.
-func (o *owned) own(x any) {
-	o.of[x] = owner{order: int32(len(o.of)), art: int32(len(o.arts) - 1)}
-	o.peak = max(o.peak, len(o.of))
-	if f, ok := x.(*model.Figure); ok && f.Image != nil && o.figure[f.Image] == nil {
-		o.figure[f.Image] = f
 	}
 }
 
@@ -302,8 +349,7 @@ func bibliography(a *model.Article, f func(x any)) {
 
 // candidate is something a page may begin with.
 type candidate struct {
-	order int // the element's place in the edition (owned.order)
-	art   int // its article's index in owned.arts
+	order order // the element's place in reading order
 	at    any
 	word  int
 }
@@ -336,12 +382,11 @@ func firstOnPage(p *Page, o owned, begun map[*model.Article]bool) (candidate, bo
 		if a, ok := l.Node.(*model.Article); ok && begun[a] {
 			continue
 		}
-		take(candidate{order: int(w.order), art: int(w.art), at: l.Node, word: l.Word})
+		take(candidate{order: w, at: l.Node, word: l.Word})
 	}
 	for _, im := range p.Images {
 		if f := o.figure[im.Image]; f != nil {
-			w := o.of[f]
-			take(candidate{order: int(w.order), art: int(w.art), at: f})
+			take(candidate{order: o.of[f], at: f})
 		}
 	}
 	return best, found

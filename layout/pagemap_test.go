@@ -282,3 +282,122 @@ func TestSettled(t *testing.T) {
 		t.Logf("%s: %d of %d articles settled before the last page", e.Name, early, len(arts))
 	}
 }
+
+// sharedLead is the default edition with its last article as the lead,
+// opening with a figure of the first image an earlier article shows: the
+// layout takes the lead first, before the article whose figure of that
+// image comes first in reading order. It returns that figure, the index
+// of its article and the lead's.
+func sharedLead(t *testing.T) (pipelinetest.Edition, *model.Figure, int, *model.Figure) {
+	e := pipelinetest.Load(t)[0]
+	var arts []*model.Article
+	for _, s := range e.Ed.Sections {
+		arts = append(arts, s.Articles...)
+	}
+	var fig *model.Figure
+	j := -1
+	for k, a := range arts {
+		model.WalkBlocks(a.Blocks, func(b model.Block) {
+			if f, ok := b.(*model.Figure); ok && fig == nil && f.Image != nil {
+				fig, j = f, k
+			}
+		})
+	}
+	lead := arts[len(arts)-1]
+	if fig == nil || j >= len(arts)-1 {
+		t.Fatalf("the default edition has no figure before its last article")
+	}
+	shown := *fig
+	lead.Blocks = append([]model.Block{&shown}, lead.Blocks...)
+	e.Ed.Lead = lead
+	e.Name = "shared-lead"
+	return e, fig, j, &shown
+}
+
+// TestPageMapTaken checks that a streamed page map holds the elements of
+// no article before the layout has taken it (StreamPage.Taken: the lead
+// first, then the others in reading order, a list that only grows), and
+// that it gives the page starts of the whole layout, also when the lead
+// is taken before an earlier article showing the same image.
+func TestPageMapTaken(t *testing.T) {
+	shared, fig, j, shown := sharedLead(t)
+	eds := append(pipelinetest.Load(t), shared)
+	for _, e := range eds {
+		d, err := layout.Layout(e.Ed, fonts.Default(), e.Cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := d.PageStarts(e.Ed)
+		var arts []*model.Article
+		for _, s := range e.Ed.Sections {
+			arts = append(arts, s.Articles...)
+		}
+		lead := slices.Index(arts, e.Ed.Lead)
+		if lead < 0 {
+			lead = 0
+		}
+		if e.Name == "shared-lead" {
+			if len(d.Pages[0].Images) == 0 {
+				t.Errorf("%s: the lead's figure is not on the front page", e.Name)
+			}
+		}
+		pm := layout.NewPageMap(e.Ed)
+		if got := pm.OwnedArticles(); len(got) > 0 {
+			t.Errorf("%s: a new page map owns articles %v", e.Name, got)
+		}
+		var taken []int
+		lazy := false // a page was added before every article was taken
+		pages := 0
+		_, err = layout.Stream(e.Ed, fonts.Default(), e.Cfg, nil, func(sp layout.StreamPage) error {
+			if sp.Page.Index < pages {
+				return nil
+			}
+			pages++
+			if len(sp.Taken) < len(taken) || !slices.Equal(sp.Taken[:len(taken)], taken) {
+				t.Errorf("%s: page %d: taken %v, then %v", e.Name, pages, taken, sp.Taken)
+			}
+			taken = slices.Clone(sp.Taken)
+			if len(taken) == 0 || taken[0] != lead {
+				t.Fatalf("%s: page %d: taken %v, the lead is %d", e.Name, pages, taken, lead)
+			}
+			for i, k := range taken[1:] {
+				if i > 0 && k <= taken[i] || k == lead {
+					t.Errorf("%s: page %d: taken %v, not the lead then the others in reading order", e.Name, pages, taken)
+					break
+				}
+			}
+			lazy = lazy || len(taken) < len(arts)
+			pm.AddStreamed(sp)
+			// the figure of an image is the first in reading order of the
+			// articles taken
+			if e.Name == shared.Name {
+				f := shown
+				if slices.Contains(taken, j) {
+					f = fig
+				}
+				if got := pm.FigureOf(fig.Image); got != f {
+					t.Errorf("%s: page %d: taken %v, the image's figure is %p, want %p (the lead's %p)", e.Name, pages, taken, got, f, shown)
+				}
+			}
+			for _, k := range pm.OwnedArticles() {
+				if !slices.Contains(taken, k) {
+					t.Errorf("%s: page %d: the page map owns article %d, not taken (%v)", e.Name, pages, k, taken)
+				}
+			}
+			pm.Settled(sp.Settled)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(taken) != len(arts) {
+			t.Errorf("%s: %d of %d articles taken", e.Name, len(taken), len(arts))
+		}
+		if !lazy && len(arts) > 2 {
+			t.Errorf("%s: every article taken before the first page", e.Name)
+		}
+		if got := pm.Starts(); !slices.Equal(got, want) {
+			t.Errorf("%s: streamed page starts\n%v\nwant\n%v", e.Name, got, want)
+		}
+	}
+}

@@ -124,7 +124,7 @@ func renderPDF(ed *model.Edition, m *manifest.Manifest, mod time.Time, preview b
 	seen := 0
 	d, err := layout.Stream(ed, set, cfg, warn, func(sp layout.StreamPage) error {
 		if sp.Page.Index == seen {
-			pm.Add(sp.Page) // a draft will do
+			pm.AddStreamed(sp) // a draft will do
 			seen++
 			if arts, starts := pm.Settled(sp.Settled); len(arts) > 0 {
 				ahead(arts, starts)

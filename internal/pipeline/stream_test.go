@@ -63,7 +63,7 @@ func TestStreamedPDF(t *testing.T) {
 			drafts, pages := 0, 0
 			sd, err := layout.Stream(ed, set, cfg, nil, func(sp layout.StreamPage) error {
 				if sp.Page.Index == pages {
-					pm.Add(sp.Page)
+					pm.AddStreamed(sp)
 					pages++
 				}
 				if sp.Draft {
