@@ -49,12 +49,15 @@ type Options struct {
 	// made, before the PDF is painted and the outputs are written:
 	// `edition serve` shows them while the build finishes.
 	Preview func(Preview)
-	// Release drops each article's text (its blocks, notes and
-	// bibliography) as soon as its print pages and its EPUB document are
-	// made, so that a build holds the text of the articles being laid out,
-	// not of the whole edition; the Result's Edition then keeps the
-	// articles' heads (titles, authors, dates) only. Not with a Preview,
-	// which wants the whole model.
+	// Release reads every post's head first and converts its text
+	// (its blocks, notes and bibliography) only when the pages ask for it
+	// (edition.Options.LazyText), and drops it as soon as its print pages
+	// and its EPUB document are made, so that a build holds the text of
+	// the articles being laid out, not of the whole edition; the Result's
+	// Edition then keeps the articles' heads (titles, authors, dates)
+	// only. An error in a post's text then fails the build once the pages
+	// are made, not before. Not with a Preview, which wants the whole
+	// model.
 	Release bool
 }
 
