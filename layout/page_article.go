@@ -80,6 +80,7 @@ type artSet struct {
 // paginating layouter takes the results in order (see add). Notes are set
 // first, then the heads and the body, as their paragraphs are numbered.
 func (lt *layouter) setArticle(a *model.Article) *artSet {
+	lt.ed.Text(a) // converted as it is first set, for a build reading text lazily
 	set := &artSet{notes: make(map[*model.Note][]*vitem, len(a.Notes)), art: a}
 	lt.art, lt.source, lt.line = a, a.Source, 0
 	lt.par, lt.set, lt.warned, lt.noteCache = 0, set, map[string]bool{}, set.notes

@@ -5,6 +5,7 @@ package edition
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -35,6 +36,11 @@ type Options struct {
 	// the same Reuse (edition serve): a post whose bytes are unchanged is
 	// not converted again, when Context is unchanged too (see Reuse).
 	Reuse *Reuse
+	// LazyText reads every post as far as its head (readHead) and
+	// converts its text only when it is asked for (Edition.Texts): a
+	// build that lays the articles out in order then holds the text of
+	// the few being set, not of the whole edition. Not with Reuse.
+	LazyText bool
 	// Context names the state of every input of the edition other than
 	// its posts (the manifest, the site's configuration, templates, data,
 	// bibliographies, styles, images): it must differ whenever one of
@@ -96,7 +102,7 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	for i, j := range jobs {
 		entries[i] = j.entry
 	}
-	results, jobErrs := readArticles(m, st, entries, imgs, log, opt)
+	results, lazy, jobErrs := readArticles(m, st, entries, imgs, log, opt)
 	errs = append(errs, jobErrs...)
 	if err := diag.Join(errs...); err != nil {
 		return nil, err
@@ -123,6 +129,16 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 		return nil, diag.Errorf(m.Path, 0, "no published posts to build an edition from")
 	}
 	ed.FileAs = fileAs(ed)
+	if lazy != nil {
+		lazy.of = map[*model.Article]*lazyText{}
+		for i, a := range results {
+			if a != nil && lazy.heads[i] != nil {
+				lazy.of[a] = lazy.heads[i]
+			}
+		}
+		lazy.heads = nil
+		ed.Texts = lazy
+	}
 	return ed, nil
 }
 
@@ -139,13 +155,18 @@ func nonEmpty(secs []*model.Section) []*model.Section {
 
 // readArticles reads and converts the posts on opt.Workers goroutines;
 // results and errors are in the order of entries.
-func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, []error) {
+func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry, imgs *images, log *diag.Log, opt Options) ([]*model.Article, *texts, []error) {
 	refs := &hugoRefs{} // a Hugo site's pages of this edition, for {{< ref >}}
 	results := make([]*model.Article, len(entries))
 	errs := make([]error, len(entries))
 	conv := converter()
 	cites := &citeCache{}
 	datas := opt.Reuse.begin(m, entries, opt.Context)
+	var lazy *texts
+	if opt.LazyText && datas == nil {
+		lazy = &texts{m: m, st: st, conv: conv, imgs: imgs, sh: shared{cites: cites, refs: refs}, log: log,
+			heads: make([]*lazyText, len(entries))}
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -167,7 +188,9 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 					return
 				}
 				sh := shared{cites: cites, refs: refs}
-				if datas != nil {
+				if lazy != nil {
+					results[i], lazy.heads[i], errs[i] = readHeadOnly(m, st, entries[i], log)
+				} else if datas != nil {
 					results[i], errs[i] = opt.Reuse.read(m, st, entries[i], datas[i], conv, imgs, sh, log)
 				} else {
 					results[i], errs[i] = readArticle(m, st, entries[i], conv, imgs, sh, log)
@@ -182,7 +205,23 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		}()
 	}
 	wg.Wait()
-	return results, errs
+	return results, lazy, errs
+}
+
+// readHeadOnly reads post e as far as its head, and keeps what
+// converting its text later needs (texts).
+func readHeadOnly(m *manifest.Manifest, st *site.Site, e manifest.Entry, log *diag.Log) (*model.Article, *lazyText, error) {
+	root, rel := m.PostFile(e)
+	data, err := m.Open(root, rel)
+	if err != nil {
+		return nil, nil, openErr(m, e, err)
+	}
+	h, err := readHead(m, st, e, data, log)
+	if h == nil || err != nil {
+		return nil, nil, err
+	}
+	h.p = nil // read again with the text: the head holds no text
+	return h.art, &lazyText{h: h, entry: e, sum: sha256.Sum256(data)}, nil
 }
 
 // converter is the Markdown converter of every build: it is safe for

@@ -9,6 +9,7 @@ import (
 
 // articleDocument makes the content document of one article.
 func (p *publication) articleDocument(a *model.Article, ms *marks) *document {
+	p.ed.Text(a)
 	tag := model.ArticleLang(p.ed, a)
 	w := &xw{doc: a.ID + ".xhtml", words: lang.For(tag).Words, marks: ms.article(a), art: a}
 	w.printf(`<section id="%s" epub:type="chapter" role="doc-chapter" aria-labelledby="%s-title">`+"\n", a.ID, a.ID)

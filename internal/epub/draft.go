@@ -175,6 +175,7 @@ func (d *Draft) Write(w io.Writer, pages []model.PageStart) error {
 	d.ahead, d.kept = nil, len(kept)
 	for _, doc := range p.docs {
 		if doc.art != nil {
+			p.ed.Text(doc.art)
 			p.outlines[doc.art] = outlineOf(doc.art)
 		}
 	}

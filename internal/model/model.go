@@ -35,6 +35,29 @@ type Edition struct {
 	// translators, editors) as libraries sort them, by the name as
 	// printed: "Okonkwo-Reyes, Maya".
 	FileAs map[string]string
+	// Texts, when not nil, converts the text of the articles (Blocks,
+	// Notes, Bibliography) as they are asked for: a build that reads
+	// its posts' heads first and their text in the order the pages
+	// need it. Whatever reads an article's text calls Text first.
+	Texts TextSource
+}
+
+// TextSource gives articles their text on demand; it is safe for
+// concurrent use.
+type TextSource interface {
+	// Text converts a's text if it is not yet, and returns once it is.
+	Text(a *Article)
+	// Err returns the errors of the texts converted so far: an article
+	// whose text could not be converted has none.
+	Err() error
+}
+
+// Text makes sure a's text is there to read (see Edition.Texts); safe
+// for concurrent use.
+func (ed *Edition) Text(a *Article) {
+	if ed.Texts != nil {
+		ed.Texts.Text(a)
+	}
 }
 
 // Start says where an article begins in print.

@@ -49,12 +49,15 @@ type Options struct {
 	// made, before the PDF is painted and the outputs are written:
 	// `edition serve` shows them while the build finishes.
 	Preview func(Preview)
-	// Release drops each article's text (its blocks, notes and
-	// bibliography) as soon as its print pages and its EPUB document are
-	// made, so that a build holds the text of the articles being laid out,
-	// not of the whole edition; the Result's Edition then keeps the
-	// articles' heads (titles, authors, dates) only. Not with a Preview,
-	// which wants the whole model.
+	// Release reads every post's head first and converts its text
+	// (its blocks, notes and bibliography) only when the pages ask for it
+	// (edition.Options.LazyText), and drops it as soon as its print pages
+	// and its EPUB document are made, so that a build holds the text of
+	// the articles being laid out, not of the whole edition; the Result's
+	// Edition then keeps the articles' heads (titles, authors, dates)
+	// only. An error in a post's text then fails the build once the pages
+	// are made, not before. Not with a Preview, which wants the whole
+	// model.
 	Release bool
 }
 
@@ -84,6 +87,13 @@ var ErrStrict = errors.New("warnings are errors with --strict")
 // Load reads the manifest and builds the document model, without writing
 // anything: the whole of `edition check`.
 func Load(opt Options) (*model.Edition, *manifest.Manifest, []diag.Warning, error) {
+	return load(opt, &diag.Log{}, false)
+}
+
+// load is Load, giving the warnings to log; with lazy, the posts' text
+// is converted as the layout asks for it (edition.Options.LazyText),
+// and its warnings come to log later.
+func load(opt Options, log *diag.Log, lazy bool) (*model.Edition, *manifest.Manifest, []diag.Warning, error) {
 	m, err := manifest.Load(opt.Manifest)
 	if err != nil {
 		return nil, nil, nil, err
@@ -93,12 +103,11 @@ func Load(opt Options) (*model.Edition, *manifest.Manifest, []diag.Warning, erro
 	if _, err := PrintConfig(m); err != nil {
 		return nil, nil, nil, err
 	}
-	var log diag.Log
-	eo := edition.Options{}
+	eo := edition.Options{LazyText: lazy}
 	if opt.Progress != nil {
 		eo.Progress = func(d, t int) { opt.Progress("reading posts", d, t) }
 	}
-	ed, err := edition.Build(m, &log, eo)
+	ed, err := edition.Build(m, log, eo)
 	ws := log.Warnings()
 	if err != nil {
 		return nil, m, ws, err
@@ -114,7 +123,11 @@ func Run(opt Options) (*Result, error) {
 	// The embedded fonts, which the pages and the cover wait for, are
 	// parsed while the posts are read.
 	go fonts.Default()
-	ed, m, ws, err := Load(opt)
+	// A build that releases its articles' text reads it lazily too: the
+	// heads of every post first, the text of each as the pages need it.
+	var log diag.Log
+	lazy := opt.Release && opt.Preview == nil
+	ed, m, ws, err := load(opt, &log, lazy)
 	res := &Result{Edition: ed, Warnings: ws}
 	if err == nil {
 		err = opt.stopped()
@@ -176,12 +189,18 @@ func Run(opt Options) (*Result, error) {
 		pr, pdfErr = renderPDF(ed, m, mod, opt.Preview != nil, st.writer(base+".pdf"), laid, job.ahead)
 	}
 	epubBytes, epubErr := job.wait()
+	var textErr error
+	if lazy && ed.Texts != nil {
+		// the warnings of the posts' text came while the pages were set
+		ws, textErr = log.Warnings(), ed.Texts.Err()
+		res.Warnings = ws
+	}
 	res.Warnings = append(res.Warnings, pr.warnings...)
-	if err := diag.Join(epubErr, pdfErr); err != nil {
+	if err := diag.Join(textErr, epubErr, pdfErr); err != nil {
 		return res, err
 	}
-	if opt.Strict && len(pr.warnings) > 0 {
-		return res, fmt.Errorf("%d warning(s): %w", len(pr.warnings), ErrStrict)
+	if n := len(res.Warnings); opt.Strict && n > 0 {
+		return res, fmt.Errorf("%d warning(s): %w", n, ErrStrict)
 	}
 	if st != nil {
 		if err := opt.stopped(); err != nil {

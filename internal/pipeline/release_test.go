@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,5 +85,54 @@ func TestRelease(t *testing.T) {
 			}
 			t.Logf("%d of %d articles' text dropped", dropped, len(arts))
 		})
+	}
+}
+
+// TestLazyTextError: a post whose text cannot be converted fails the
+// build whether its text is read with its head (Load) or as the pages
+// ask for it (Release), with the same error, and leaves the previous
+// outputs as they were and nothing else.
+func TestLazyTextError(t *testing.T) {
+	for _, release := range []bool{false, true} {
+		dir := t.TempDir()
+		files := map[string]string{
+			"edition.yaml":   "publication: P\nnumber: 3\ndate: 2026-01-01\nlanguage: en\nposts: [ok.md, broken.md, after.md]\n",
+			"ok.md":          "---\ntitle: OK\ndate: 2026-01-01\n---\n" + strings.Repeat("Some text of the post. ", 400) + "\n",
+			"broken.md":      "---\ntitle: Broken\ndate: 2026-01-01\n---\n\n![x](img/broken.png)\n",
+			"img/broken.png": "\x89PNG\r\n\x1a\nnot really",
+			"after.md":       "---\ntitle: After\ndate: 2026-01-01\n---\nMore text.\n",
+		}
+		for name, s := range files {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out := filepath.Join(dir, "out")
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		old := map[string]string{"p-3.pdf": "old pdf", "p-3.epub": "old epub"}
+		for n, s := range old {
+			if err := os.WriteFile(filepath.Join(out, n), []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := Run(Options{Manifest: filepath.Join(dir, "edition.yaml"), OutDir: out, Release: release})
+		if err == nil || !strings.Contains(err.Error(), `broken.md:6: image "img/broken.png": not a readable JPEG, PNG or GIF image`) {
+			t.Errorf("release %v: error %v, want the broken image's", release, err)
+		}
+		entries, _ := os.ReadDir(out)
+		if len(entries) != len(old) {
+			t.Errorf("release %v: %d files in the output folder, want the %d old ones", release, len(entries), len(old))
+		}
+		for n, s := range old {
+			if b, _ := os.ReadFile(filepath.Join(out, n)); string(b) != s {
+				t.Errorf("release %v: %s changed", release, n)
+			}
+		}
 	}
 }

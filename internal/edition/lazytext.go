@@ -1,0 +1,81 @@
+package edition
+
+import (
+	"crypto/sha256"
+	"sync"
+
+	"github.com/redtide/edition/internal/diag"
+	"github.com/redtide/edition/internal/manifest"
+	"github.com/redtide/edition/internal/markdown"
+	"github.com/redtide/edition/internal/model"
+	"github.com/redtide/edition/internal/post"
+	"github.com/redtide/edition/internal/site"
+)
+
+// texts converts the text of articles read as far as their heads
+// (Options.LazyText), each once, when it is first asked for
+// (model.TextSource): the layout asks as it sets an article, so a build
+// holds the text of the articles being set and laid out, not of the
+// whole edition. A post is read again for its text; one whose bytes
+// changed since its head was read is an error.
+type texts struct {
+	m    *manifest.Manifest
+	st   *site.Site
+	conv *markdown.Converter
+	imgs *images
+	sh   shared
+	log  *diag.Log
+	of   map[*model.Article]*lazyText
+	// heads are the articles' lazy texts by entry, while Build reads them
+	heads []*lazyText
+
+	mu   sync.Mutex
+	errs []error
+}
+
+// lazyText is an article whose text is not converted yet.
+type lazyText struct {
+	h     *head // without its post, read again for the text
+	entry manifest.Entry
+	sum   [32]byte // the post's bytes when its head was read
+	once  sync.Once
+}
+
+// Text converts a's text, once; concurrent callers wait for it.
+func (t *texts) Text(a *model.Article) {
+	lt := t.of[a]
+	if lt == nil {
+		return
+	}
+	lt.once.Do(func() {
+		if err := t.convert(lt); err != nil {
+			t.mu.Lock()
+			t.errs = append(t.errs, err)
+			t.mu.Unlock()
+		}
+		lt.h = nil
+	})
+}
+
+func (t *texts) convert(lt *lazyText) error {
+	m, e, h := t.m, lt.entry, lt.h
+	data, err := m.Open(h.root, h.rel)
+	if err != nil {
+		return openErr(m, e, err)
+	}
+	if sha256.Sum256(data) != lt.sum {
+		return diag.Errorf(m.Path, e.Line, "post %q changed while the edition was built", e.Path)
+	}
+	// parsed again as its head was: the same warnings, given once
+	if h.p, err = post.Parse(h.display, data, t.log); err != nil {
+		return err
+	}
+	return h.convertText(m, t.st, data, t.conv, t.imgs, t.sh, t.log, nil)
+}
+
+// Err is every error of the texts converted so far.
+func (t *texts) Err() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return diag.Join(t.errs...)
+}
