@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/lazy"
 	"github.com/redtide/edition/internal/model"
 )
@@ -518,25 +519,7 @@ func fewFields(s string, n int) bool {
 }
 
 // countFields counts the fields of s up to stop of them.
-func countFields(s string, stop int) int {
-	n, in := 0, false
-	for i := 0; i < len(s) && n < stop; {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace for ASCII
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
-}
+func countFields(s string, stop int) int { return lang.CountFields(s, stop) }
 
 // toLower is strings.ToLower(s), made faster for text that is mostly
 // ASCII with some other characters (typographic quotation marks, accented

@@ -5,7 +5,6 @@ package edition
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -220,8 +219,8 @@ func readHeadOnly(m *manifest.Manifest, st *site.Site, e manifest.Entry, log *di
 	if h == nil || err != nil {
 		return nil, nil, err
 	}
-	h.p = nil // read again with the text: the head holds no text
-	return h.art, &lazyText{h: h, entry: e, sum: sha256.Sum256(data)}, nil
+	h.p.Body = nil // read again with the text: the head holds no text
+	return h.art, &lazyText{h: h, entry: e, sum: sumOf(data)}, nil
 }
 
 // converter is the Markdown converter of every build: it is safe for

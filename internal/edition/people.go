@@ -1,8 +1,6 @@
 package edition
 
 import (
-	"unicode"
-
 	"github.com/redtide/edition/internal/diag"
 	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/manifest"
@@ -76,25 +74,11 @@ func opening(blocks []model.Block, words int) []string {
 		}
 		t := model.PlainText(par.Inlines)
 		texts = append(texts, t)
-		if n += wordCount(t); n >= words {
+		if n += lang.CountFields(t, len(t)); n >= words {
 			break
 		}
 	}
 	return texts
-}
-
-// wordCount counts the words of s (runs of non-space), as
-// len(strings.Fields(s)) does, without making them.
-func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
 }
 
 // fileAs maps every person of the edition (authors, translators,

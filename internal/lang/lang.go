@@ -577,3 +577,26 @@ func RTL(tag string) bool {
 	}
 	return false
 }
+
+// CountFields counts the words of s, runs of non-space as strings.Fields
+// splits them (unicode.IsSpace), without making them, and stops at
+// stop: a long text is not read to its end to learn it has more.
+func CountFields(s string, stop int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < stop; {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace for ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/redtide/edition/internal/lang"
 )
 
 // Opening returns the text of the first paragraphs of a post's Markdown
@@ -36,7 +36,7 @@ func Opening(body []byte, words int) []string {
 		if len(par) > 0 && !skip {
 			if t := paragraphText(par); t != "" {
 				out = append(out, t)
-				n += fieldCount(t)
+				n += lang.CountFields(t, len(t))
 			}
 		}
 		par, skip = par[:0], false
@@ -97,28 +97,6 @@ func Opening(body []byte, words int) []string {
 	}
 	flush()
 	return out
-}
-
-// fieldCount counts the words of s (runs of non-space), as
-// len(strings.Fields(s)) does, without making them.
-func fieldCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
 }
 
 // opensBlock reports whether a line (without its indentation) opens a

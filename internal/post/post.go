@@ -76,20 +76,10 @@ var (
 // Parse reads a post from src. Problems that stop the post are returned as
 // *diag.Error; recoverable ones go to log.
 func Parse(path string, src []byte, log *diag.Log) (*Post, error) {
-	if err := checkUTF8(path, src); err != nil {
+	src, err := normalize(path, src, log)
+	if err != nil {
 		return nil, err
 	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if bytes.Contains(src, []byte("\r")) {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		line := bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n")) + 1
-		return nil, diag.Errorf(path, line, "NUL byte in post")
-	}
-	src = stripControls(path, src, log)
-	src = fixC1(path, src, log)
 	p := &Post{Path: path, Published: true}
 	fm, body, bodyLine, err := split(path, src)
 	if err != nil {
@@ -106,6 +96,39 @@ func Parse(path string, src []byte, log *diag.Log) (*Post, error) {
 	}
 	p.fallbacks(log)
 	return p, nil
+}
+
+// normalize checks a post's bytes and makes what Parse reads of them:
+// valid UTF-8 without a byte order mark, LF line ends, no NUL, control
+// characters dropped and C1 ones mended (with warnings to log).
+func normalize(path string, src []byte, log *diag.Log) ([]byte, error) {
+	if err := checkUTF8(path, src); err != nil {
+		return nil, err
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if bytes.Contains(src, []byte("\r")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		line := bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n")) + 1
+		return nil, diag.Errorf(path, line, "NUL byte in post")
+	}
+	src = stripControls(path, src, log)
+	return fixC1(path, src, log), nil
+}
+
+// BodyOf returns the body of src, the bytes a post was parsed from, as
+// Parse makes its Body, without decoding the front matter again: for a
+// post whose head is read first and its text later, holding its bytes
+// in between in neither.
+func BodyOf(path string, src []byte) ([]byte, error) {
+	src, err := normalize(path, src, nil) // Parse gave the warnings
+	if err != nil {
+		return nil, err
+	}
+	_, body, _, err := split(path, src)
+	return body, err
 }
 
 func checkUTF8(path string, src []byte) error {
