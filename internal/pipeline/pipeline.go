@@ -242,7 +242,7 @@ func (opt Options) write(res *Result, base string, epubBytes, pdf []byte) error 
 
 // epubJob writes the EPUB on a goroutine of its own: it draws the
 // generated cover and has go-epub write the container at once, makes
-// the documents of the articles the layout has passed (ahead) while it
+// the documents of the articles the layout has settled (ahead) while it
 // lays out the rest, and finishes once the print pages are known
 // (start). ahead, start and wait are called from one goroutine.
 type epubJob struct {
@@ -250,7 +250,7 @@ type epubJob struct {
 	mod     time.Time
 	w       io.Writer // where to write it; nil: keep it in out
 	scratch *os.File  // where to keep the documents made ahead; nil: memory
-	passed  chan passedArts
+	settled chan settledArts
 	final   chan []model.PageStart
 	started bool
 	release bool // drop the text of the articles whose documents are made (Options.Release)
@@ -259,9 +259,9 @@ type epubJob struct {
 	err     error
 }
 
-// passedArts are articles the layout has settled, with their page
+// settledArts are articles the layout has settled, with their page
 // starts (layout.PageMap.Settled).
-type passedArts struct {
+type settledArts struct {
 	arts  []*model.Article
 	pages []model.PageStart
 }
@@ -271,8 +271,8 @@ func startEPUB(ed *model.Edition, mod time.Time, w io.Writer, scratch *os.File) 
 	for _, s := range ed.Sections {
 		n += len(s.Articles)
 	}
-	// passed never blocks the layout: at most one message an article
-	j := &epubJob{ed: ed, mod: mod, w: w, scratch: scratch, passed: make(chan passedArts, n),
+	// settled never blocks the layout: at most one message an article
+	j := &epubJob{ed: ed, mod: mod, w: w, scratch: scratch, settled: make(chan settledArts, n),
 		final: make(chan []model.PageStart, 1), done: make(chan struct{})}
 	go j.run()
 	return j
@@ -284,7 +284,7 @@ func (j *epubJob) run() {
 	if err == nil && j.scratch != nil {
 		d.SpillTo(j.scratch)
 	}
-	for p := range j.passed {
+	for p := range j.settled {
 		if err == nil {
 			d.Ahead(p.arts, p.pages)
 			if j.release {
@@ -319,10 +319,10 @@ func release(d *epub.Draft, arts []*model.Article) {
 	}
 }
 
-// ahead gives the job articles the layout has passed.
+// ahead gives the job articles the layout has settled.
 func (j *epubJob) ahead(arts []*model.Article, pages []model.PageStart) {
 	if !j.started {
-		j.passed <- passedArts{arts, pages}
+		j.settled <- settledArts{arts, pages}
 	}
 }
 
@@ -330,7 +330,7 @@ func (j *epubJob) ahead(arts []*model.Article, pages []model.PageStart) {
 // none).
 func (j *epubJob) start(pages []model.PageStart) {
 	j.started = true
-	close(j.passed)
+	close(j.settled)
 	j.final <- pages
 }
 
@@ -339,7 +339,7 @@ func (j *epubJob) start(pages []model.PageStart) {
 func (j *epubJob) wait() ([]byte, error) {
 	if !j.started {
 		j.started = true
-		close(j.passed)
+		close(j.settled)
 		close(j.final)
 		<-j.done
 		return nil, nil
