@@ -129,13 +129,6 @@ func Build(m *manifest.Manifest, log *diag.Log, opt Options) (*model.Edition, er
 	}
 	ed.FileAs = fileAs(ed)
 	if lazy != nil {
-		lazy.of = map[*model.Article]*lazyText{}
-		for i, a := range results {
-			if a != nil && lazy.heads[i] != nil {
-				lazy.of[a] = lazy.heads[i]
-			}
-		}
-		lazy.heads = nil
 		ed.Texts = lazy
 	}
 	return ed, nil
@@ -161,10 +154,13 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 	conv := converter()
 	cites := &citeCache{}
 	datas := opt.Reuse.begin(m, entries, opt.Context)
-	var lazy *texts
+	var (
+		lazy  *texts
+		heads []*lazyText // by entry, while they are read
+	)
 	if opt.LazyText && datas == nil {
-		lazy = &texts{m: m, st: st, conv: conv, imgs: imgs, sh: shared{cites: cites, refs: refs}, log: log,
-			heads: make([]*lazyText, len(entries))}
+		lazy = &texts{m: m, st: st, conv: conv, imgs: imgs, sh: shared{cites: cites, refs: refs}, log: log}
+		heads = make([]*lazyText, len(entries))
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -188,7 +184,7 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 				}
 				sh := shared{cites: cites, refs: refs}
 				if lazy != nil {
-					results[i], lazy.heads[i], errs[i] = readHeadOnly(m, st, entries[i], log)
+					results[i], heads[i], errs[i] = readHeadOnly(m, st, entries[i], log)
 				} else if datas != nil {
 					results[i], errs[i] = opt.Reuse.read(m, st, entries[i], datas[i], conv, imgs, sh, log)
 				} else {
@@ -204,16 +200,24 @@ func readArticles(m *manifest.Manifest, st *site.Site, entries []manifest.Entry,
 		}()
 	}
 	wg.Wait()
+	if lazy != nil {
+		// Build gives each article its ID in place (no Reuse copies it)
+		lazy.of = map[*model.Article]*lazyText{}
+		for i, a := range results {
+			if a != nil {
+				lazy.of[a] = heads[i]
+			}
+		}
+	}
 	return results, lazy, errs
 }
 
 // readHeadOnly reads post e as far as its head, and keeps what
 // converting its text later needs (texts).
 func readHeadOnly(m *manifest.Manifest, st *site.Site, e manifest.Entry, log *diag.Log) (*model.Article, *lazyText, error) {
-	root, rel := m.PostFile(e)
-	data, err := m.Open(root, rel)
+	data, err := readPost(m, e)
 	if err != nil {
-		return nil, nil, openErr(m, e, err)
+		return nil, nil, err
 	}
 	h, err := readHead(m, st, e, data, log)
 	if h == nil || err != nil {
@@ -246,12 +250,21 @@ type shared struct {
 // readArticle reads and converts one post; it returns nil, nil for a post
 // that is not published.
 func readArticle(m *manifest.Manifest, st *site.Site, e manifest.Entry, conv *markdown.Converter, imgs *images, sh shared, log *diag.Log) (*model.Article, error) {
+	data, err := readPost(m, e)
+	if err != nil {
+		return nil, err
+	}
+	return convertPost(m, st, e, data, conv, imgs, sh, log, nil)
+}
+
+// readPost reads the bytes of post e.
+func readPost(m *manifest.Manifest, e manifest.Entry) ([]byte, error) {
 	root, rel := m.PostFile(e)
 	data, err := m.Open(root, rel)
 	if err != nil {
 		return nil, openErr(m, e, err)
 	}
-	return convertPost(m, st, e, data, conv, imgs, sh, log, nil)
+	return data, nil
 }
 
 // openErr is the error of a post that cannot be read.
@@ -339,7 +352,7 @@ func (h *head) convertText(m *manifest.Manifest, st *site.Site, data []byte, con
 	}}
 	resolve := func(ref markdown.ImageRef) (*model.Image, error) { return imgs.resolve(d, ref) }
 	in := postInput(m, st, sh.refs, d, h.root, p, h.assumed)
-	res, err := convertIn(conv, &in, resolve, log)
+	res, err := conv.Convert(in, resolve, log)
 	if err != nil {
 		return err
 	}
@@ -414,17 +427,6 @@ func guessLanguage(display string, p *post.Post, assumed string, log *diag.Log) 
 	log.Warnf(display, 1, "the text reads as %s and neither the post nor the site declares a language: set in %s, not %q (set lang: in its front matter to choose)",
 		g.Name, g.Name, assumed)
 	return g.Tag, g.Tag
-}
-
-// convertIn converts a post in in.Lang, giving the converter's warnings
-// to log.
-func convertIn(conv *markdown.Converter, in *markdown.Input, resolve markdown.ImageFunc, log *diag.Log) (*markdown.Result, error) {
-	var tmp diag.Log
-	res, err := conv.Convert(*in, resolve, &tmp)
-	for _, w := range tmp.Warnings() {
-		log.Warnf(w.Path, w.Line, "%s", w.Msg)
-	}
-	return res, err
 }
 
 // liquidFor renders a post's Liquid output with its page and the site's

@@ -26,8 +26,6 @@ type texts struct {
 	sh   shared
 	log  *diag.Log
 	of   map[*model.Article]*lazyText
-	// heads are the articles' lazy texts by entry, while Build reads them
-	heads []*lazyText
 
 	mu   sync.Mutex
 	errs []error
@@ -59,9 +57,9 @@ func (t *texts) Text(a *model.Article) {
 
 func (t *texts) convert(lt *lazyText) error {
 	m, e, h := t.m, lt.entry, lt.h
-	data, err := m.Open(h.root, h.rel)
+	data, err := readPost(m, e)
 	if err != nil {
-		return openErr(m, e, err)
+		return err
 	}
 	if sumOf(data) != lt.sum {
 		return diag.Errorf(m.Path, e.Line, "post %q changed while the edition was built", e.Path)
