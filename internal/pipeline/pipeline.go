@@ -168,7 +168,7 @@ func Run(opt Options) (*Result, error) {
 	// the print edition's pages, so it is written once the pages are laid
 	// out, while the PDF is finished; without a PDF, at once.
 	job := startEPUB(ed, mod, st.writer(base+".epub"), scratch)
-	job.release = opt.Release && opt.Preview == nil
+	job.release = lazy
 	laid := func(d *layout.Document, starts []model.PageStart, set *fonts.Set, pws []diag.Warning) error {
 		job.start(starts)
 		if opt.Preview != nil && opt.stopped() == nil {
@@ -190,10 +190,9 @@ func Run(opt Options) (*Result, error) {
 	}
 	epubBytes, epubErr := job.wait()
 	var textErr error
-	if lazy && ed.Texts != nil {
+	if ed.Texts != nil {
 		// the warnings of the posts' text came while the pages were set
-		ws, textErr = log.Warnings(), ed.Texts.Err()
-		res.Warnings = ws
+		res.Warnings, textErr = log.Warnings(), ed.Texts.Err()
 	}
 	res.Warnings = append(res.Warnings, pr.warnings...)
 	if err := diag.Join(textErr, epubErr, pdfErr); err != nil {
