@@ -83,13 +83,14 @@ type layouter struct {
 // fork returns a layouter that sets articles with setArticle on another
 // goroutine. It shares with lt only what is read-only or safe for
 // concurrent use: the edition, the fonts, the configuration, the
-// setter's hyphenators (text.Setter.Fork) and the article of each note
-// (noteState.fork). Everything else starts empty: its own memos, buffers
-// and slabs; no warnFn, so that its warnings go only to the artSet that
+// setter's hyphenators (text.Setter.Fork). Everything else starts
+// empty: the note state (the notes a fork sets are its article's, see
+// articleArtID), its own memos, buffers and slabs; no warnFn, so that
+// its warnings go only to the artSet that
 // setArticle gives it (set), which the original replays in article order
 // (add); and no pages, which only the original makes.
 func (lt *layouter) fork() *layouter {
-	f := &layouter{ed: lt.ed, fs: lt.fs, cfg: lt.cfg, noteState: lt.noteState.fork()}
+	f := &layouter{ed: lt.ed, fs: lt.fs, cfg: lt.cfg}
 	f.Setter = lt.Setter.Fork(f)
 	return f
 }
@@ -116,11 +117,6 @@ type noteState struct {
 	freshBuf []*model.Note // notesOf's
 	nlBuf    []*vitem
 }
-
-// fork returns the note state of a fork: nothing (setArticle gives the
-// fork the note cache of its article; the notes it sets are its
-// article's).
-func (n *noteState) fork() noteState { return noteState{} }
 
 // warning is a warning a fork recorded, given by the original in article
 // order; once, if not empty, is the key of a warning given only once.
@@ -188,6 +184,9 @@ func (lt *layouter) refAnchor(r *model.NoteRef) string {
 	return "ref:" + lt.articleArtID(r.Note) + ":" + r.RefID()
 }
 
+// articleArtID is the ID of note n's article: as the original recorded
+// it when it took the article (add), else the article being set (a
+// fork sets only its own article's notes).
 func (lt *layouter) articleArtID(n *model.Note) string {
 	if a := lt.articleArt[n]; a != nil {
 		return a.ID

@@ -259,10 +259,7 @@ func (lt *layouter) paginate(arts []*model.Article, li int, sets *artSets, rs *r
 // streamed layout then gives the pages that waited for them.
 func (lt *layouter) finish(d *Document, lead *model.Article) {
 	// every article is placed: the pages given from now on settle them all
-	lt.settles, lt.settled = nil, 0
-	for _, s := range lt.ed.Sections {
-		lt.settled += len(s.Articles)
-	}
+	lt.settles, lt.settled = nil, len(lt.arts)
 	if !lt.ended() { // else the pages are made, the last layout's from where the makeup met it
 		lt.nBody = len(d.Pages)
 		if m := lt.cfg.PadToMultiple; m > 1 {

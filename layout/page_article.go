@@ -233,10 +233,8 @@ func (lt *layouter) add(set *artSet) {
 			lt.noteCache[n] = items
 		}
 	}
-	if set.art != nil {
-		for _, n := range set.art.Notes {
-			lt.articleArt[n] = set.art
-		}
+	for _, n := range set.art.Notes {
+		lt.articleArt[n] = set.art
 	}
 	// a note is kept until every item that brings it is placed
 	for _, items := range [][]*vitem{set.head, set.headCol, set.title, set.body} {

@@ -229,12 +229,12 @@ func (lt *layouter) settle() {
 func (lt *layouter) forget(n int) {
 	for _, a := range lt.arts[lt.settled:max(n, lt.settled)] {
 		for _, ns := range [][]*model.Note{a.Notes, lt.linkNotesOf[a]} {
-			for _, n := range ns {
-				delete(lt.notesDone, n)
-				delete(lt.noteCache, n)
-				delete(lt.isLinkNote, n)
-				delete(lt.noteUsers, n)
-				delete(lt.articleArt, n)
+			for _, note := range ns {
+				delete(lt.notesDone, note)
+				delete(lt.noteCache, note)
+				delete(lt.isLinkNote, note)
+				delete(lt.noteUsers, note)
+				delete(lt.articleArt, note)
 			}
 		}
 		delete(lt.linkNotesOf, a)

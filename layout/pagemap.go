@@ -237,7 +237,7 @@ type owned struct {
 	arts   []*model.Article // in reading order
 	owns   []bool           // by index in arts: taken, its elements put in of
 	figure map[*model.Image]*model.Figure
-	peak   int // the most entries of has held
+	peak   int // the most entries `of` has held
 }
 
 // order is an element's place in reading order: its article's index in
