@@ -75,6 +75,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/redtide/edition/internal/lang"
 	"github.com/redtide/edition/internal/model"
 )
 
@@ -273,7 +274,7 @@ func paragraphTitle(ins []model.Inline) *section {
 			return nil // far more than 12 words: prose, not a title
 		}
 		text := cleanTitle(plain)
-		n := countFields(text, 13) // 13: more than a title has
+		n := lang.CountFields(text, 13) // 13: more than a title has
 		if n == 0 || n > 12 || strings.HasSuffix(strings.TrimSpace(plain), ".") && n > 3 {
 			return nil
 		}

@@ -509,17 +509,14 @@ func punctText(s string, i int, r rune) string {
 // fieldCount is len(strings.Fields(s)), counted without making the
 // fields: entries, titles and openings are measured in words often.
 func fieldCount(s string) int {
-	return countFields(s, len(s))
+	return lang.CountFields(s, len(s))
 }
 
 // fewFields reports whether fieldCount(s) <= n, reading s no further
 // than its field n+1: a long paragraph is not counted to its end.
 func fewFields(s string, n int) bool {
-	return countFields(s, n+1) <= n
+	return lang.CountFields(s, n+1) <= n
 }
-
-// countFields counts the fields of s up to stop of them.
-func countFields(s string, stop int) int { return lang.CountFields(s, stop) }
 
 // toLower is strings.ToLower(s), made faster for text that is mostly
 // ASCII with some other characters (typographic quotation marks, accented

@@ -22,8 +22,8 @@ import (
 // images alone); in a paragraph, link destinations and HTML tags are
 // dropped, as the converted text has them not. It is what the text of
 // the converted post's opening paragraphs holds, near enough for a
-// stop-word test: on the 161 real posts of ../shared that declare no
-// language, both give the same guess.
+// stop-word test: on the 161 real posts of ../shared, both give the
+// same guess.
 func Opening(body []byte, words int) []string {
 	var out []string
 	n := 0
