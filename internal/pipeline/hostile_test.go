@@ -21,11 +21,9 @@ import (
 
 var hostileEpoch = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
-// hostileBuild writes files into a fresh folder with a manifest naming
-// posts, builds everything and returns the result and the output folder.
-func hostileBuild(t testing.TB, files map[string]string, manifestExtra string, posts ...string) (*Result, string, error) {
+// writeFiles writes files, by path below dir, making their folders.
+func writeFiles(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
-	dir := t.TempDir()
 	for name, s := range files {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -35,6 +33,14 @@ func hostileBuild(t testing.TB, files map[string]string, manifestExtra string, p
 			t.Fatal(err)
 		}
 	}
+}
+
+// hostileBuild writes files into a fresh folder with a manifest naming
+// posts, builds everything and returns the result and the output folder.
+func hostileBuild(t testing.TB, files map[string]string, manifestExtra string, posts ...string) (*Result, string, error) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
 	m := "publication: Hostile\nnumber: 1\ndate: 2026-11-25\n" + manifestExtra + "posts:\n"
 	for _, p := range posts {
 		m += "  - " + p + "\n"

@@ -102,25 +102,10 @@ func TestLazyTextError(t *testing.T) {
 			"img/broken.png": "\x89PNG\r\n\x1a\nnot really",
 			"after.md":       "---\ntitle: After\ndate: 2026-01-01\n---\nMore text.\n",
 		}
-		for name, s := range files {
-			p := filepath.Join(dir, name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, dir, files)
 		out := filepath.Join(dir, "out")
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			t.Fatal(err)
-		}
 		old := map[string]string{"p-3.pdf": "old pdf", "p-3.epub": "old epub"}
-		for n, s := range old {
-			if err := os.WriteFile(filepath.Join(out, n), []byte(s), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, out, old)
 		_, err := Run(Options{Manifest: filepath.Join(dir, "edition.yaml"), OutDir: out, Release: release})
 		if err == nil || !strings.Contains(err.Error(), `broken.md:6: image "img/broken.png": not a readable JPEG, PNG or GIF image`) {
 			t.Errorf("release %v: error %v, want the broken image's", release, err)
